@@ -1,0 +1,436 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* likeness-cli: automation and administration over the same core as the application. */
+#include "config.h"
+
+#include <gio/gunixoutputstream.h>
+#include <stdio.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "lk-build-id.h"
+#include "lk-cli.h"
+#include "lk-core.h"
+
+typedef struct
+{
+  char  *db_path;
+  char  *user;
+  char **args; /* the command and its arguments */
+  int    n_args;
+} LkCli;
+
+typedef gboolean (*LkCommandFunc) (LkCli *cli, GError **error);
+
+static const char usage[] =
+  "Usage: likeness-cli [--db PATH] [--user NAME] COMMAND\n"
+  "\n"
+  "Commands:\n"
+  "  init --admin NAME                  create a database and its administrator\n"
+  "  user add NAME --roles R1,R2 [--display-name TEXT]\n"
+  "  user list\n"
+  "  user disable NAME\n"
+  "  audit verify                       check the hash chain of the audit log\n"
+  "  audit export --format jsonl|csv    write the audit log to standard output\n"
+  "  demo                               create a demo workspace (password \"demo\")\n"
+  "  version\n"
+  "\n"
+  "The acting user's password comes from LIKENESS_PASSWORD or standard input;\n"
+  "a new user's password from LIKENESS_NEW_PASSWORD.\n";
+
+static void
+lk_cli_clear (LkCli *cli)
+{
+  g_free (cli->db_path);
+  g_free (cli->user);
+}
+
+static char *
+read_line_from_stdin (const char *prompt)
+{
+  char buffer[1024];
+  struct termios saved, quiet;
+  gboolean tty = isatty (STDIN_FILENO);
+
+  if (tty)
+    {
+      fprintf (stderr, "%s", prompt);
+      tcgetattr (STDIN_FILENO, &saved);
+      quiet = saved;
+      quiet.c_lflag &= ~(tcflag_t) ECHO;
+      tcsetattr (STDIN_FILENO, TCSANOW, &quiet);
+    }
+  if (fgets (buffer, sizeof buffer, stdin) == NULL)
+    buffer[0] = '\0';
+  if (tty)
+    {
+      tcsetattr (STDIN_FILENO, TCSANOW, &saved);
+      fputc ('\n', stderr);
+    }
+  buffer[strcspn (buffer, "\r\n")] = '\0';
+  return g_strdup (buffer);
+}
+
+static char *
+acting_password (const char *user)
+{
+  const char *env = g_getenv ("LIKENESS_PASSWORD");
+  g_autofree char *prompt = NULL;
+
+  if (env != NULL)
+    return g_strdup (env);
+  prompt = g_strdup_printf ("Password for %s: ", user);
+  return read_line_from_stdin (prompt);
+}
+
+static char *
+db_path (LkCli *cli)
+{
+  return cli->db_path != NULL ? g_strdup (cli->db_path) : lk_store_default_path ();
+}
+
+static LkStore *
+open_store (LkCli   *cli,
+            GError **error)
+{
+  g_autofree char *path = db_path (cli);
+  g_autoptr(LkStore) store = lk_store_open (path, LK_STORE_OPEN_DEFAULT, error);
+
+  if (store == NULL)
+    return NULL;
+  if (lk_store_is_demo (store))
+    g_printerr ("likeness-cli: note: %s is a demo workspace, not for casework\n", path);
+  return g_steal_pointer (&store);
+}
+
+static LkSession *
+log_in (LkCli   *cli,
+        GError **error)
+{
+  g_autoptr(LkStore) store = NULL;
+  g_autofree char *password = NULL;
+
+  if (cli->user == NULL)
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
+                   "This command needs an acting user: add --user NAME");
+      return NULL;
+    }
+  store = open_store (cli, error);
+  if (store == NULL)
+    return NULL;
+  password = acting_password (cli->user);
+  return lk_session_login (store, cli->user, password, error);
+}
+
+/* Parses the options of one command from cli->args[first..]; leaves positional arguments. */
+static gboolean
+parse_options (LkCli         *cli,
+               int            first,
+               GOptionEntry  *entries,
+               char        ***rest,
+               GError       **error)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  int argc;
+  char **argvp;
+
+  g_ptr_array_add (argv, (gpointer) "likeness-cli");
+  for (int i = first; i < cli->n_args; i++)
+    g_ptr_array_add (argv, cli->args[i]);
+  g_ptr_array_add (argv, NULL);
+  argc = (int) argv->len - 1;
+  argvp = (char **) argv->pdata;
+
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argvp, error))
+    return FALSE;
+  *rest = g_strdupv (argvp + 1);
+  return TRUE;
+}
+
+static gboolean
+expect_positional (char       **rest,
+                   guint        n,
+                   const char  *what,
+                   GError     **error)
+{
+  if (g_strv_length (rest) == n)
+    return TRUE;
+  g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT, "Expected %s", what);
+  return FALSE;
+}
+
+/* ---- commands --------------------------------------------------------------------------- */
+
+static gboolean
+cmd_init (LkCli   *cli,
+          GError **error)
+{
+  g_autofree char *admin = NULL;
+  g_autofree char *display_name = NULL;
+  g_auto(GStrv) rest = NULL;
+  g_autofree char *path = db_path (cli);
+  g_autoptr(LkStore) store = NULL;
+  const char *password = g_getenv ("LIKENESS_PASSWORD");
+  GOptionEntry entries[] = {
+    { "admin", 0, 0, G_OPTION_ARG_STRING, &admin, NULL, NULL },
+    { "display-name", 0, 0, G_OPTION_ARG_STRING, &display_name, NULL, NULL },
+    { NULL }
+  };
+
+  if (!parse_options (cli, 1, entries, &rest, error) ||
+      !expect_positional (rest, 0, "init --admin NAME", error))
+    return FALSE;
+  if (admin == NULL || password == NULL)
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
+                   "init needs --admin NAME and the administrator's password in LIKENESS_PASSWORD");
+      return FALSE;
+    }
+  store = lk_store_open (path, LK_STORE_OPEN_CREATE, error);
+  if (store == NULL ||
+      !lk_users_create_administrator (store, admin, display_name, password, error))
+    return FALSE;
+  g_print ("initialised %s with administrator %s\n", path, admin);
+  return TRUE;
+}
+
+static gboolean
+cmd_user_add (LkCli   *cli,
+              GError **error)
+{
+  g_autofree char *roles_text = NULL;
+  g_autofree char *display_name = NULL;
+  g_auto(GStrv) rest = NULL;
+  g_autoptr(LkSession) session = NULL;
+  const char *password = g_getenv ("LIKENESS_NEW_PASSWORD");
+  LkRoles roles;
+  GOptionEntry entries[] = {
+    { "roles", 0, 0, G_OPTION_ARG_STRING, &roles_text, NULL, NULL },
+    { "display-name", 0, 0, G_OPTION_ARG_STRING, &display_name, NULL, NULL },
+    { NULL }
+  };
+
+  if (!parse_options (cli, 2, entries, &rest, error) ||
+      !expect_positional (rest, 1, "user add NAME --roles R1,R2", error) ||
+      !lk_roles_parse (roles_text, &roles, error))
+    return FALSE;
+  if (password == NULL)
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
+                   "Put the new user's password in LIKENESS_NEW_PASSWORD");
+      return FALSE;
+    }
+  session = log_in (cli, error);
+  if (session == NULL ||
+      !lk_users_add (session, rest[0], display_name, roles, password, error))
+    return FALSE;
+  g_print ("added %s\n", rest[0]);
+  return TRUE;
+}
+
+static const char *
+user_status (const LkUser *user)
+{
+  if (user->disabled)
+    return "disabled";
+  if (user->locked)
+    return "locked";
+  return "active";
+}
+
+static gboolean
+cmd_user_list (LkCli   *cli,
+               GError **error)
+{
+  g_autoptr(LkSession) session = log_in (cli, error);
+  g_autoptr(GPtrArray) users = NULL;
+
+  if (session == NULL || (users = lk_users_list (session, error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < users->len; i++)
+    {
+      const LkUser *user = g_ptr_array_index (users, i);
+      g_autofree char *roles = lk_roles_to_string (user->roles);
+
+      g_print ("%s\t%s\t%s\t%s\n", user->name, user->display_name, roles, user_status (user));
+    }
+  return TRUE;
+}
+
+static gboolean
+cmd_user_disable (LkCli   *cli,
+                  GError **error)
+{
+  g_autoptr(LkSession) session = NULL;
+
+  if (cli->n_args != 3)
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT, "Expected user disable NAME");
+      return FALSE;
+    }
+  session = log_in (cli, error);
+  if (session == NULL || !lk_users_set_disabled (session, cli->args[2], TRUE, error))
+    return FALSE;
+  g_print ("disabled %s\n", cli->args[2]);
+  return TRUE;
+}
+
+static gboolean
+cmd_audit_verify (LkCli   *cli,
+                  GError **error)
+{
+  g_autoptr(LkSession) session = log_in (cli, error);
+  g_autofree char *reason = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gint64 n = 0, broken = 0;
+
+  if (session == NULL)
+    return FALSE;
+  if (lk_audit_log_verify (session, &n, &broken, &reason, &local_error))
+    {
+      g_print ("audit chain intact: %" G_GINT64_FORMAT " events\n", n);
+      return TRUE;
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  g_print ("audit chain broken at event %" G_GINT64_FORMAT ": %s\n", broken, reason);
+  g_set_error (error, LK_ERROR, LK_ERROR_INTEGRITY,
+               "the audit log has been tampered with (event %" G_GINT64_FORMAT ")", broken);
+  return FALSE;
+}
+
+static gboolean
+cmd_audit_export (LkCli   *cli,
+                  GError **error)
+{
+  g_autofree char *format_text = NULL;
+  g_auto(GStrv) rest = NULL;
+  g_autoptr(LkSession) session = NULL;
+  g_autoptr(GOutputStream) out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+  LkAuditFormat format;
+  GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, NULL, NULL },
+    { NULL }
+  };
+
+  if (!parse_options (cli, 2, entries, &rest, error) ||
+      !expect_positional (rest, 0, "audit export --format jsonl|csv", error) ||
+      !lk_audit_format_parse (format_text, &format, error))
+    return FALSE;
+  session = log_in (cli, error);
+  return session != NULL && lk_audit_log_export (session, format, out, error);
+}
+
+static gboolean
+cmd_demo (LkCli   *cli,
+          GError **error)
+{
+  g_autofree char *path = cli->db_path ? g_strdup (cli->db_path) : lk_store_default_demo_path ();
+  g_autoptr(LkStore) store = lk_demo_create (path, error);
+
+  if (store == NULL)
+    return FALSE;
+  g_print ("demo workspace created at %s (not for casework)\n", path);
+  for (const char * const *name = lk_demo_user_names (); *name != NULL; name++)
+    g_print ("  user %s, password %s\n", *name, LK_DEMO_PASSWORD);
+  return TRUE;
+}
+
+static gboolean
+cmd_version (LkCli   *cli,
+             GError **error)
+{
+  g_print ("likeness-cli %s (build %s, OpenCV %s, SQLite %s)\n", PACKAGE_VERSION, LK_BUILD_ID,
+           lk_cv_version (), sqlite3_libversion ());
+  return TRUE;
+}
+
+static const struct
+{
+  const char    *word1;
+  const char    *word2;
+  LkCommandFunc  func;
+} commands[] = {
+  { "init", NULL, cmd_init },
+  { "user", "add", cmd_user_add },
+  { "user", "list", cmd_user_list },
+  { "user", "disable", cmd_user_disable },
+  { "audit", "verify", cmd_audit_verify },
+  { "audit", "export", cmd_audit_export },
+  { "demo", NULL, cmd_demo },
+  { "version", NULL, cmd_version },
+};
+
+static LkCommandFunc
+find_command (LkCli *cli)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      if (cli->n_args < 1 || g_strcmp0 (cli->args[0], commands[i].word1) != 0)
+        continue;
+      if (commands[i].word2 == NULL ||
+          (cli->n_args >= 2 && g_strcmp0 (cli->args[1], commands[i].word2) == 0))
+        return commands[i].func;
+    }
+  return NULL;
+}
+
+static gboolean
+parse_global (LkCli    *cli,
+              int      *argc,
+              char   ***argv,
+              GError  **error)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new ("COMMAND");
+  GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &cli->db_path, "Database file", "PATH" },
+    { "user", 0, 0, G_OPTION_ARG_STRING, &cli->user, "Acting user", "NAME" },
+    { NULL }
+  };
+
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_set_strict_posix (context, TRUE);
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, argc, argv, error))
+    return FALSE;
+  cli->args = *argv + 1;
+  cli->n_args = *argc - 1;
+  return TRUE;
+}
+
+int
+lk_cli_run (int    argc,
+            char **argv)
+{
+  LkCli cli = { 0 };
+  g_autoptr(GError) error = NULL;
+  LkCommandFunc func;
+  int status = 0;
+
+  if (argc >= 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")))
+    {
+      g_print ("%s", usage);
+      return 0;
+    }
+  if (!parse_global (&cli, &argc, &argv, &error))
+    status = 2;
+  else if ((func = find_command (&cli)) == NULL)
+    {
+      g_printerr ("likeness-cli: unknown or missing command; see likeness-cli --help\n");
+      status = 2;
+    }
+  else if (!func (&cli, &error))
+    status = 1;
+
+  if (error != NULL)
+    g_printerr ("likeness-cli: %s\n", error->message);
+  lk_cli_clear (&cli);
+  return status;
+}

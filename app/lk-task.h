@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Runs a core call in a worker thread for the UI (GTask), keeping the main loop free. */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* A job returns a new result (or GINT_TO_POINTER (TRUE) for plain success), or NULL with
+ * @error set. */
+typedef gpointer (*LkJobFunc) (gpointer   data,
+                               GError   **error);
+
+void     lk_task_run    (gpointer             source_object,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data,
+                         gpointer             source_tag,
+                         LkJobFunc            job,
+                         gpointer             data,
+                         GDestroyNotify       data_free,
+                         GDestroyNotify       result_free);
+
+gpointer lk_task_finish (GAsyncResult        *result,
+                         gpointer             source_tag,
+                         GError             **error);
+
+G_END_DECLS

@@ -1,0 +1,180 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Verification and export of the audit log, behind the role gate. */
+#include "config.h"
+
+#include <string.h>
+
+#include "lk-audit-log.h"
+#include "lk-error.h"
+
+gboolean
+lk_audit_format_parse (const char     *text,
+                       LkAuditFormat  *format,
+                       GError        **error)
+{
+  if (g_strcmp0 (text, "jsonl") == 0)
+    *format = LK_AUDIT_FORMAT_JSONL;
+  else if (g_strcmp0 (text, "csv") == 0)
+    *format = LK_AUDIT_FORMAT_CSV;
+  else
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
+                   "Unknown export format “%s” (use jsonl or csv)", text ? text : "");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+lk_audit_log_verify (LkSession  *session,
+                     gint64     *n_events,
+                     gint64     *broken_seq,
+                     char      **reason,
+                     GError    **error)
+{
+  LkStore *store = lk_session_get_store (session);
+  g_autoptr(JsonObject) details = json_object_new ();
+  LkActor actor;
+  gboolean intact;
+
+  if (!lk_session_require (session, LK_ROLE_ADMINISTRATOR | LK_ROLE_REVIEWER, &actor, error) ||
+      !lk_audit_verify (store, n_events, broken_seq, reason, error))
+    return FALSE;
+  intact = *broken_seq == 0;
+  json_object_set_boolean_member (details, "intact", intact);
+  json_object_set_int_member (details, "events", *n_events);
+  if (!intact)
+    {
+      json_object_set_int_member (details, "broken_at", *broken_seq);
+      json_object_set_string_member (details, "reason", *reason);
+    }
+  if (!lk_audit_record (store, &actor, "audit.verified", "", details, error))
+    return FALSE;
+  return intact;
+}
+
+typedef struct
+{
+  GOutputStream *out;
+  LkAuditFormat  format;
+  gboolean       demo;
+  GString       *line;
+} ExportState;
+
+static void
+csv_field (GString    *line,
+           const char *value,
+           gboolean    last)
+{
+  g_string_append_c (line, '"');
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (line, '"');
+      g_string_append_c (line, *p);
+    }
+  g_string_append (line, last ? "\"\n" : "\",");
+}
+
+static void
+format_csv (GString            *line,
+            const LkAuditEvent *e,
+            gboolean            demo)
+{
+  char seq[32];
+
+  g_snprintf (seq, sizeof seq, "%" G_GINT64_FORMAT, e->seq);
+  csv_field (line, seq, FALSE);
+  csv_field (line, e->at, FALSE);
+  csv_field (line, e->user, FALSE);
+  csv_field (line, e->role, FALSE);
+  csv_field (line, e->action, FALSE);
+  csv_field (line, e->object, FALSE);
+  csv_field (line, e->details, FALSE);
+  csv_field (line, e->prev_hash, FALSE);
+  csv_field (line, e->hash, FALSE);
+  csv_field (line, demo ? "demo" : "casework", TRUE);
+}
+
+static void
+format_jsonl (GString            *line,
+              const LkAuditEvent *e,
+              gboolean            demo)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) details = json_from_string (e->details, NULL);
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "seq");
+  json_builder_add_int_value (b, e->seq);
+  json_builder_set_member_name (b, "at");
+  json_builder_add_string_value (b, e->at);
+  json_builder_set_member_name (b, "user");
+  json_builder_add_string_value (b, e->user);
+  json_builder_set_member_name (b, "role");
+  json_builder_add_string_value (b, e->role);
+  json_builder_set_member_name (b, "action");
+  json_builder_add_string_value (b, e->action);
+  json_builder_set_member_name (b, "object");
+  json_builder_add_string_value (b, e->object);
+  json_builder_set_member_name (b, "details");
+  if (details != NULL)
+    json_builder_add_value (b, g_steal_pointer (&details));
+  else
+    json_builder_add_string_value (b, e->details);
+  json_builder_set_member_name (b, "prev_hash");
+  json_builder_add_string_value (b, e->prev_hash);
+  json_builder_set_member_name (b, "hash");
+  json_builder_add_string_value (b, e->hash);
+  json_builder_set_member_name (b, "workspace");
+  json_builder_add_string_value (b, demo ? "demo" : "casework");
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  text = json_to_string (root, FALSE);
+  g_string_append (line, text);
+  g_string_append_c (line, '\n');
+}
+
+static gboolean
+export_one (const LkAuditEvent  *event,
+            gpointer             user_data,
+            GError             **error)
+{
+  ExportState *state = user_data;
+
+  g_string_truncate (state->line, 0);
+  if (state->format == LK_AUDIT_FORMAT_CSV)
+    format_csv (state->line, event, state->demo);
+  else
+    format_jsonl (state->line, event, state->demo);
+  return g_output_stream_write_all (state->out, state->line->str, state->line->len, NULL, NULL,
+                                    error);
+}
+
+gboolean
+lk_audit_log_export (LkSession      *session,
+                     LkAuditFormat   format,
+                     GOutputStream  *out,
+                     GError        **error)
+{
+  LkStore *store = lk_session_get_store (session);
+  g_autoptr(JsonObject) details = json_object_new ();
+  g_autoptr(GString) line = g_string_new (NULL);
+  ExportState state = { out, format, lk_store_is_demo (store), line };
+  static const char csv_header[] =
+    "seq,at,user,role,action,object,details,prev_hash,hash,workspace\n";
+  LkActor actor;
+
+  if (!lk_session_require (session, LK_ROLE_ADMINISTRATOR, &actor, error))
+    return FALSE;
+  json_object_set_string_member (details, "format",
+                                 format == LK_AUDIT_FORMAT_CSV ? "csv" : "jsonl");
+  if (!lk_audit_record (store, &actor, "audit.exported", "", details, error))
+    return FALSE;
+  if (format == LK_AUDIT_FORMAT_CSV &&
+      !g_output_stream_write_all (out, csv_header, strlen (csv_header), NULL, NULL, error))
+    return FALSE;
+  return lk_audit_foreach (store, export_one, &state, error);
+}

@@ -1,0 +1,271 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The append-only, hash-chained audit log.
+ *
+ * Each event stores the previous event's hash and
+ *   hash = SHA-256 (prev_hash || canonical (seq, at, user, role, action, object, details))
+ * where canonical() writes every field as "<byte length>:<bytes>\n". Changing, inserting or
+ * removing any event breaks the chain at that event. */
+#include "config.h"
+
+#include <string.h>
+
+#include "lk-audit.h"
+#include "lk-error.h"
+
+#define GENESIS_HASH "0000000000000000000000000000000000000000000000000000000000000000"
+
+const LkActor lk_actor_system = { "system", "system" };
+
+void
+lk_audit_event_free (LkAuditEvent *event)
+{
+  if (event == NULL)
+    return;
+  g_free (event->at);
+  g_free (event->user);
+  g_free (event->role);
+  g_free (event->action);
+  g_free (event->object);
+  g_free (event->details);
+  g_free (event->prev_hash);
+  g_free (event->hash);
+  g_free (event);
+}
+
+static void
+append_field (GString    *out,
+              const char *value)
+{
+  gsize len = value != NULL ? strlen (value) : 0;
+
+  g_string_append_printf (out, "%" G_GSIZE_FORMAT ":", len);
+  g_string_append_len (out, value != NULL ? value : "", len);
+  g_string_append_c (out, '\n');
+}
+
+void
+lk_audit_canonical (GString    *out,
+                    const char *prev_hash,
+                    gint64      seq,
+                    const char *at,
+                    const char *user,
+                    const char *role,
+                    const char *action,
+                    const char *object,
+                    const char *details)
+{
+  char seq_text[32];
+
+  g_snprintf (seq_text, sizeof seq_text, "%" G_GINT64_FORMAT, seq);
+  g_string_truncate (out, 0);
+  g_string_append (out, prev_hash);
+  append_field (out, seq_text);
+  append_field (out, at);
+  append_field (out, user);
+  append_field (out, role);
+  append_field (out, action);
+  append_field (out, object);
+  append_field (out, details);
+}
+
+static char *
+details_to_text (JsonObject *details)
+{
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr(JsonObject) empty = json_object_new ();
+
+  json_node_set_object (node, details != NULL ? details : empty);
+  return json_to_string (node, FALSE);
+}
+
+static gboolean
+read_head (LkStore  *store,
+           gint64   *seq,
+           char    **hash,
+           GError  **error)
+{
+  g_autoptr(LkStmt) stmt =
+    lk_store_stmt (store, "SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *seq = sqlite3_column_int64 (stmt, 0);
+      *hash = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      return TRUE;
+    }
+  if (rc == SQLITE_DONE)
+    {
+      *seq = 0;
+      *hash = g_strdup (GENESIS_HASH);
+      return TRUE;
+    }
+  lk_store_set_error (store, error, "Could not read the audit log");
+  return FALSE;
+}
+
+gboolean
+lk_audit_append (LkStore        *store,
+                 const LkActor  *actor,
+                 const char     *action,
+                 const char     *object,
+                 JsonObject     *details,
+                 GError        **error)
+{
+  g_autofree char *prev_hash = NULL;
+  g_autofree char *at = lk_now_utc ();
+  g_autofree char *details_text = details_to_text (details);
+  g_autoptr(GString) canonical = g_string_sized_new (256);
+  g_autoptr(LkStmt) stmt = NULL;
+  gint64 seq;
+
+  g_return_val_if_fail (LK_IS_STORE (store), FALSE);
+  g_return_val_if_fail (actor != NULL && action != NULL, FALSE);
+  /* An event belongs to the transaction of the change it records. */
+  g_return_val_if_fail (!sqlite3_get_autocommit (lk_store_get_db (store)), FALSE);
+
+  if (object == NULL)
+    object = "";
+  if (!read_head (store, &seq, &prev_hash, error))
+    return FALSE;
+  seq++;
+  lk_audit_canonical (canonical, prev_hash, seq, at, actor->user, actor->role, action, object,
+                      details_text);
+
+  stmt = lk_store_stmt (store,
+                        "INSERT INTO audit_event (seq, at, user, role, action, object, details,"
+                        " prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, seq);
+  sqlite3_bind_text (stmt, 2, at, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, actor->user, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, actor->role, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, action, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, object, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, details_text, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, prev_hash, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 9, g_compute_checksum_for_data (G_CHECKSUM_SHA256,
+                                                           (const guchar *) canonical->str,
+                                                           canonical->len),
+                     -1, g_free);
+  return lk_store_step_done (store, stmt, error);
+}
+
+gboolean
+lk_audit_record (LkStore        *store,
+                 const LkActor  *actor,
+                 const char     *action,
+                 const char     *object,
+                 JsonObject     *details,
+                 GError        **error)
+{
+  g_autoptr(LkTxn) txn = lk_txn_begin (store, error);
+
+  return txn != NULL &&
+         lk_audit_append (store, actor, action, object, details, error) &&
+         lk_txn_commit (txn, error);
+}
+
+#define COL(i) ((const char *) sqlite3_column_text (stmt, (i)))
+
+static const char *
+check_event (LkStmt     *stmt,
+             gint64      expected_seq,
+             const char *expected_prev,
+             GString    *canonical,
+             GChecksum  *checksum)
+{
+  gint64 seq = sqlite3_column_int64 (stmt, 0);
+
+  if (seq != expected_seq)
+    return seq > expected_seq ? "events before it are missing" : "sequence out of order";
+  if (g_strcmp0 (COL (7), expected_prev) != 0)
+    return "its previous-event hash does not match the event before it";
+
+  lk_audit_canonical (canonical, expected_prev, seq, COL (1), COL (2), COL (3), COL (4),
+                      COL (5), COL (6));
+  g_checksum_reset (checksum);
+  g_checksum_update (checksum, (const guchar *) canonical->str, canonical->len);
+  if (g_strcmp0 (g_checksum_get_string (checksum), COL (8)) != 0)
+    return "its content does not match its hash (the event was altered)";
+  return NULL;
+}
+
+gboolean
+lk_audit_verify (LkStore  *store,
+                 gint64   *n_events,
+                 gint64   *broken_seq,
+                 char    **reason,
+                 GError  **error)
+{
+  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (lk_store_get_mutex (store));
+  g_autoptr(GString) canonical = g_string_sized_new (512);
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree char *prev = g_strdup (GENESIS_HASH);
+  g_autoptr(LkStmt) stmt =
+    lk_store_stmt (store, "SELECT seq, at, user, role, action, object, details, prev_hash, hash"
+                          " FROM audit_event ORDER BY seq", error);
+  gint64 count = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *problem = check_event (stmt, count + 1, prev, canonical, checksum);
+
+      if (problem != NULL)
+        {
+          *n_events = count;
+          *broken_seq = count + 1;
+          *reason = g_strdup (problem);
+          return FALSE;
+        }
+      g_free (prev);
+      prev = g_strdup (COL (8));
+      count++;
+    }
+  if (rc != SQLITE_DONE)
+    {
+      lk_store_set_error (store, error, "Could not read the audit log");
+      return FALSE;
+    }
+  *n_events = count;
+  *broken_seq = 0;
+  *reason = NULL;
+  return TRUE;
+}
+
+gboolean
+lk_audit_foreach (LkStore        *store,
+                  LkAuditForeach  func,
+                  gpointer        user_data,
+                  GError        **error)
+{
+  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (lk_store_get_mutex (store));
+  g_autoptr(LkStmt) stmt =
+    lk_store_stmt (store, "SELECT seq, at, user, role, action, object, details, prev_hash, hash"
+                          " FROM audit_event ORDER BY seq", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      LkAuditEvent event = {
+        sqlite3_column_int64 (stmt, 0), (char *) COL (1), (char *) COL (2), (char *) COL (3),
+        (char *) COL (4), (char *) COL (5), (char *) COL (6), (char *) COL (7), (char *) COL (8),
+      };
+
+      if (!func (&event, user_data, error))
+        return FALSE;
+    }
+  if (rc == SQLITE_DONE)
+    return TRUE;
+  lk_store_set_error (store, error, "Could not read the audit log");
+  return FALSE;
+}

@@ -1,0 +1,529 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The SQLite store: opening, refusing what is not ours, migrations, transactions. */
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+
+#include "lk-error.h"
+#include "lk-schema.h"
+#include "lk-store.h"
+
+struct _LkStore
+{
+  GObject     parent_instance;
+  sqlite3    *db;
+  char       *path;
+  GHashTable *statements; /* SQL text -> prepared statement */
+  GRecMutex   mutex;
+  gboolean    demo;
+};
+
+struct _LkTxn
+{
+  LkStore  *store;
+  gboolean  finished;
+};
+
+G_DEFINE_FINAL_TYPE (LkStore, lk_store, G_TYPE_OBJECT)
+
+static void
+lk_store_finalize (GObject *object)
+{
+  LkStore *self = LK_STORE (object);
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->db, sqlite3_close_v2);
+  g_clear_pointer (&self->path, g_free);
+  g_rec_mutex_clear (&self->mutex);
+
+  G_OBJECT_CLASS (lk_store_parent_class)->finalize (object);
+}
+
+static void
+lk_store_class_init (LkStoreClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = lk_store_finalize;
+}
+
+static void
+lk_store_init (LkStore *self)
+{
+  g_rec_mutex_init (&self->mutex);
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            (GDestroyNotify) sqlite3_finalize);
+}
+
+char *
+lk_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "likeness", "likeness.db", NULL);
+}
+
+char *
+lk_store_default_demo_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "likeness", "demo.db", NULL);
+}
+
+char *
+lk_now_utc (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S.%fZ");
+}
+
+void
+lk_stmt_release (LkStmt *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+sqlite3 *
+lk_store_get_db (LkStore *self)
+{
+  g_return_val_if_fail (LK_IS_STORE (self), NULL);
+  return self->db;
+}
+
+GRecMutex *
+lk_store_get_mutex (LkStore *self)
+{
+  g_return_val_if_fail (LK_IS_STORE (self), NULL);
+  return &self->mutex;
+}
+
+const char *
+lk_store_get_path (LkStore *self)
+{
+  g_return_val_if_fail (LK_IS_STORE (self), NULL);
+  return self->path;
+}
+
+gboolean
+lk_store_is_demo (LkStore *self)
+{
+  g_return_val_if_fail (LK_IS_STORE (self), FALSE);
+  return self->demo;
+}
+
+void
+lk_store_set_busy_timeout (LkStore *self,
+                           int      milliseconds)
+{
+  g_return_if_fail (LK_IS_STORE (self));
+  sqlite3_busy_timeout (self->db, milliseconds);
+}
+
+static int
+store_error_code (int rc)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return LK_ERROR_BUSY;
+    case SQLITE_READONLY:
+    case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+    case SQLITE_FULL:
+      return LK_ERROR_UNWRITABLE;
+    case SQLITE_NOTADB:
+      return LK_ERROR_NOT_LIKENESS_DATABASE;
+    case SQLITE_CORRUPT:
+      return LK_ERROR_INTEGRITY;
+    case SQLITE_CONSTRAINT:
+      return LK_ERROR_INVALID_INPUT;
+    default:
+      return LK_ERROR_DATABASE;
+    }
+}
+
+void
+lk_store_set_error (LkStore     *self,
+                    GError     **error,
+                    const char  *what)
+{
+  int rc = sqlite3_extended_errcode (self->db);
+
+  if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+    g_set_error (error, LK_ERROR, LK_ERROR_BUSY,
+                 "%s: the database %s is in use by another Likeness process; try again",
+                 what, self->path);
+  else
+    g_set_error (error, LK_ERROR, store_error_code (rc), "%s: %s (%s)",
+                 what, sqlite3_errmsg (self->db), self->path);
+}
+
+LkStmt *
+lk_store_stmt (LkStore     *self,
+               const char  *sql,
+               GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (LK_IS_STORE (self), NULL);
+
+  stmt = g_hash_table_lookup (self->statements, sql);
+  if (stmt != NULL)
+    return stmt;
+
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      lk_store_set_error (self, error, "Could not prepare a query");
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  return stmt;
+}
+
+gboolean
+lk_store_exec (LkStore     *self,
+               const char  *sql,
+               GError     **error)
+{
+  g_autofree char *message = NULL;
+  char *raw = NULL;
+
+  if (sqlite3_exec (self->db, sql, NULL, NULL, &raw) == SQLITE_OK)
+    return TRUE;
+  message = g_strdup (raw != NULL ? raw : sqlite3_errmsg (self->db));
+  sqlite3_free (raw);
+  g_set_error (error, LK_ERROR, store_error_code (sqlite3_extended_errcode (self->db)),
+               "Database error: %s (%s)", message, self->path);
+  return FALSE;
+}
+
+gboolean
+lk_store_step_done (LkStore  *self,
+                    LkStmt   *stmt,
+                    GError  **error)
+{
+  if (sqlite3_step (stmt) == SQLITE_DONE)
+    return TRUE;
+  lk_store_set_error (self, error, "Could not write to the database");
+  return FALSE;
+}
+
+static gint64
+pragma_int (LkStore    *self,
+            const char *pragma,
+            GError    **error)
+{
+  g_autoptr(LkStmt) stmt = lk_store_stmt (self, pragma, error);
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+  lk_store_set_error (self, error, "Could not read the database header");
+  return -1;
+}
+
+int
+lk_store_get_schema_version (LkStore *self)
+{
+  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->mutex);
+
+  return (int) pragma_int (self, "PRAGMA user_version", NULL);
+}
+
+gint64
+lk_store_get_policy_int (LkStore    *self,
+                         const char *key,
+                         gint64      fallback)
+{
+  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->mutex);
+  g_autoptr(LkStmt) stmt = lk_store_stmt (self, "SELECT value FROM settings WHERE key = ?", NULL);
+
+  if (stmt == NULL)
+    return fallback;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return fallback;
+  return g_ascii_strtoll ((const char *) sqlite3_column_text (stmt, 0), NULL, 10);
+}
+
+gboolean
+lk_store_is_initialised (LkStore *self)
+{
+  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->mutex);
+
+  return pragma_int (self, "SELECT count(*) FROM users", NULL) > 0;
+}
+
+LkTxn *
+lk_txn_begin (LkStore  *store,
+              GError  **error)
+{
+  LkTxn *txn;
+
+  g_return_val_if_fail (LK_IS_STORE (store), NULL);
+
+  g_rec_mutex_lock (&store->mutex);
+  if (!sqlite3_get_autocommit (store->db))
+    {
+      g_rec_mutex_unlock (&store->mutex);
+      g_set_error (error, LK_ERROR, LK_ERROR_FAILED, "A transaction is already open");
+      g_return_val_if_reached (NULL);
+    }
+  /* IMMEDIATE takes the write lock now, so a second process fails here, before any work. */
+  if (sqlite3_exec (store->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+    {
+      lk_store_set_error (store, error, "Could not start a transaction");
+      g_rec_mutex_unlock (&store->mutex);
+      return NULL;
+    }
+  txn = g_new0 (LkTxn, 1);
+  txn->store = g_object_ref (store);
+  return txn;
+}
+
+gboolean
+lk_txn_commit (LkTxn   *txn,
+               GError **error)
+{
+  g_return_val_if_fail (txn != NULL && !txn->finished, FALSE);
+
+  if (sqlite3_exec (txn->store->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+    {
+      lk_store_set_error (txn->store, error, "Could not commit");
+      return FALSE;
+    }
+  txn->finished = TRUE;
+  return TRUE;
+}
+
+void
+lk_txn_free (LkTxn *txn)
+{
+  if (txn == NULL)
+    return;
+  if (!txn->finished)
+    sqlite3_exec (txn->store->db, "ROLLBACK", NULL, NULL, NULL);
+  g_rec_mutex_unlock (&txn->store->mutex);
+  g_object_unref (txn->store);
+  g_free (txn);
+}
+
+static gboolean
+ensure_folder (const char  *path,
+               GError     **error)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+
+  if (g_mkdir_with_parents (folder, 0700) == 0)
+    return TRUE;
+  g_set_error (error, LK_ERROR, LK_ERROR_UNWRITABLE,
+               "Cannot create the folder %s for the database: %s", folder, g_strerror (errno));
+  return FALSE;
+}
+
+static gboolean
+open_connection (LkStore           *self,
+                 LkStoreOpenFlags   flags,
+                 GError           **error)
+{
+  int open_flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX;
+  gboolean exists = g_file_test (self->path, G_FILE_TEST_EXISTS);
+
+  if (!exists && !(flags & LK_STORE_OPEN_CREATE))
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_NOT_FOUND,
+                   "There is no Likeness database at %s (create one with likeness-cli init)",
+                   self->path);
+      return FALSE;
+    }
+  if (exists && g_file_test (self->path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_NOT_LIKENESS_DATABASE,
+                   "%s is a folder, not a Likeness database", self->path);
+      return FALSE;
+    }
+  if (!exists && !ensure_folder (self->path, error))
+    return FALSE;
+  if (flags & LK_STORE_OPEN_CREATE)
+    open_flags |= SQLITE_OPEN_CREATE;
+
+  if (sqlite3_open_v2 (self->path, &self->db, open_flags, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_UNWRITABLE, "Cannot open %s for writing: %s",
+                   self->path, self->db ? sqlite3_errmsg (self->db) : "out of memory");
+      return FALSE;
+    }
+  if (sqlite3_db_readonly (self->db, "main") == 1)
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_UNWRITABLE,
+                   "%s is read-only: Likeness needs to write its audit log", self->path);
+      return FALSE;
+    }
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 5000);
+  return TRUE;
+}
+
+static gboolean
+check_identity (LkStore  *self,
+                gint64   *version,
+                GError  **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gint64 app_id = pragma_int (self, "PRAGMA application_id", &local_error);
+  gint64 objects;
+
+  if (app_id < 0)
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_NOT_LIKENESS_DATABASE,
+                   "%s is not a Likeness database (%s)", self->path, local_error->message);
+      return FALSE;
+    }
+  *version = pragma_int (self, "PRAGMA user_version", error);
+  objects = pragma_int (self, "SELECT count(*) FROM sqlite_schema", error);
+  if (*version < 0 || objects < 0)
+    return FALSE;
+
+  if (app_id == 0 && *version == 0 && objects == 0)
+    return TRUE; /* empty file: ours to initialise */
+  if (app_id != LK_APPLICATION_ID)
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_NOT_LIKENESS_DATABASE,
+                   "%s is an SQLite database of another application, not a Likeness database",
+                   self->path);
+      return FALSE;
+    }
+  if (*version > LK_SCHEMA_VERSION)
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_NEWER_SCHEMA,
+                   "%s was written by a newer Likeness (schema %" G_GINT64_FORMAT
+                   ", this version reads up to %d); update Likeness to open it",
+                   self->path, *version, LK_SCHEMA_VERSION);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+configure_connection (LkStore  *self,
+                      GError  **error)
+{
+  /* FULL: a committed audit event survives a power cut, which matters more than speed. */
+  if (!lk_store_exec (self, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL", error))
+    return FALSE;
+  if (sqlite3_exec (self->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) != SQLITE_OK)
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_UNWRITABLE,
+                   "Cannot open %s in write-ahead mode (is its folder writable?): %s",
+                   self->path, sqlite3_errmsg (self->db));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_meta (LkStore     *self,
+            const char  *key,
+            const char  *value,
+            GError     **error)
+{
+  g_autoptr(LkStmt) stmt = lk_store_stmt (self,
+                                          "INSERT INTO meta (key, value) VALUES (?, ?)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
+  return lk_store_step_done (self, stmt, error);
+}
+
+static gboolean
+create_identity (LkStore           *self,
+                 LkStoreOpenFlags   flags,
+                 GError           **error)
+{
+  g_autofree char *now = lk_now_utc ();
+  g_autofree char *pragma = g_strdup_printf ("PRAGMA application_id = %d", LK_APPLICATION_ID);
+
+  return lk_store_exec (self, pragma, error) &&
+         write_meta (self, "kind", (flags & LK_STORE_OPEN_DEMO) ? "demo" : "casework", error) &&
+         write_meta (self, "created_at", now, error) &&
+         write_meta (self, "created_by_version", PACKAGE_VERSION, error);
+}
+
+static gboolean
+migrate (LkStore           *self,
+         gint64             from,
+         LkStoreOpenFlags   flags,
+         GError           **error)
+{
+  for (gint64 v = from; v < (gint64) lk_n_migrations; v++)
+    {
+      g_autoptr(LkTxn) txn = lk_txn_begin (self, error);
+      g_autofree char *pragma = g_strdup_printf ("PRAGMA user_version = %" G_GINT64_FORMAT, v + 1);
+
+      if (txn == NULL || !lk_store_exec (self, lk_migrations[v], error))
+        return FALSE;
+      if (v == 0 && !create_identity (self, flags, error))
+        return FALSE;
+      if (!lk_store_exec (self, pragma, error) || !lk_txn_commit (txn, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+read_kind (LkStore           *self,
+           LkStoreOpenFlags   flags,
+           GError           **error)
+{
+  g_autoptr(LkStmt) stmt = lk_store_stmt (self, "SELECT value FROM meta WHERE key = 'kind'", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_NOT_LIKENESS_DATABASE,
+                   "%s has no workspace kind; it is damaged or not a Likeness database",
+                   self->path);
+      return FALSE;
+    }
+  self->demo = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "demo") == 0;
+  if ((flags & LK_STORE_OPEN_DEMO) && !self->demo)
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_EXISTS,
+                   "%s is a casework database; it cannot hold a demo workspace", self->path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * lk_store_open:
+ * Opens (and with %LK_STORE_OPEN_CREATE creates) a Likeness database, refusing files that are
+ * not Likeness databases, databases from a newer Likeness and locations it cannot write.
+ */
+LkStore *
+lk_store_open (const char        *path,
+               LkStoreOpenFlags   flags,
+               GError           **error)
+{
+  g_autoptr(LkStore) self = NULL;
+  gint64 version = 0;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = g_object_new (LK_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  if (!open_connection (self, flags, error) ||
+      !check_identity (self, &version, error) ||
+      !configure_connection (self, error) ||
+      !migrate (self, version, flags, error) ||
+      !read_kind (self, flags, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}

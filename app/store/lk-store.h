@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+#include <sqlite3.h>
+
+G_BEGIN_DECLS
+
+/* The schema version this build writes; older databases are migrated forward. */
+#define LK_SCHEMA_VERSION 1
+/* PRAGMA application_id of every Likeness database: "LkNs". */
+#define LK_APPLICATION_ID 0x4c6b4e73
+
+typedef enum
+{
+  LK_STORE_OPEN_DEFAULT = 0,
+  LK_STORE_OPEN_CREATE  = 1 << 0, /* create the file (and its folder) when missing */
+  LK_STORE_OPEN_DEMO    = 1 << 1, /* a new database becomes a demo workspace */
+} LkStoreOpenFlags;
+
+#define LK_TYPE_STORE (lk_store_get_type ())
+G_DECLARE_FINAL_TYPE (LkStore, lk_store, LK, STORE, GObject)
+
+char       *lk_store_default_path      (void);
+char       *lk_store_default_demo_path (void);
+LkStore    *lk_store_open              (const char        *path,
+                                        LkStoreOpenFlags   flags,
+                                        GError           **error);
+const char *lk_store_get_path          (LkStore           *self);
+gboolean    lk_store_is_demo           (LkStore           *self);
+gboolean    lk_store_is_initialised    (LkStore           *self);
+int         lk_store_get_schema_version (LkStore          *self);
+gint64      lk_store_get_policy_int    (LkStore           *self,
+                                        const char        *key,
+                                        gint64             fallback);
+void        lk_store_set_busy_timeout  (LkStore           *self,
+                                        int                milliseconds);
+
+/* Internal to app/: statements, transactions and the store lock. */
+typedef sqlite3_stmt LkStmt;
+void        lk_stmt_release            (LkStmt            *stmt);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LkStmt, lk_stmt_release)
+
+sqlite3    *lk_store_get_db            (LkStore           *self);
+GRecMutex  *lk_store_get_mutex         (LkStore           *self);
+LkStmt     *lk_store_stmt              (LkStore           *self,
+                                        const char        *sql,
+                                        GError           **error);
+gboolean    lk_store_exec              (LkStore           *self,
+                                        const char        *sql,
+                                        GError           **error);
+gboolean    lk_store_step_done         (LkStore           *self,
+                                        LkStmt            *stmt,
+                                        GError           **error);
+void        lk_store_set_error         (LkStore           *self,
+                                        GError           **error,
+                                        const char        *what);
+
+/* One user action is one transaction: BEGIN IMMEDIATE on creation, ROLLBACK on free unless
+ * committed. The store lock is held for the transaction's lifetime. */
+typedef struct _LkTxn LkTxn;
+LkTxn      *lk_txn_begin               (LkStore           *store,
+                                        GError           **error);
+gboolean    lk_txn_commit              (LkTxn             *txn,
+                                        GError           **error);
+void        lk_txn_free                (LkTxn             *txn);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LkTxn, lk_txn_free)
+
+char       *lk_now_utc                 (void);
+
+G_END_DECLS

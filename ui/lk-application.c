@@ -1,0 +1,264 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The application: opens the database off the main loop, then first run, log-in, main window. */
+#include "config.h"
+
+#include "lk-application.h"
+#include "lk-build-id.h"
+#include "lk-login-window.h"
+#include "likeness-resources.h"
+#include "lk-setup-window.h"
+#include "lk-ui-util.h"
+#include "lk-window.h"
+
+struct _LkApplication
+{
+  AdwApplication  parent_instance;
+  GSettings      *settings;
+  LkStore        *store;
+  char           *db_path;
+  gboolean        demo;
+  gboolean        opening;
+};
+
+G_DEFINE_FINAL_TYPE (LkApplication, lk_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry options[] = {
+  { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL, "Open the database at PATH", "PATH" },
+  { "demo", 0, 0, G_OPTION_ARG_NONE, NULL, "Open the demo workspace (not for casework)", NULL },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL, "Show the version and build", NULL },
+  { NULL }
+};
+
+void
+lk_ui_init (void)
+{
+  static gsize done;
+
+  if (g_once_init_enter (&done))
+    {
+      likeness_register_resource ();
+      g_once_init_leave (&done, 1);
+    }
+}
+
+LkApplication *
+lk_application_new (void)
+{
+  return g_object_new (LK_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "resource-base-path", LK_RESOURCE_PATH,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       NULL);
+}
+
+LkStore *
+lk_application_get_store (LkApplication *self)
+{
+  g_return_val_if_fail (LK_IS_APPLICATION (self), NULL);
+  return self->store;
+}
+
+GSettings *
+lk_application_get_settings (LkApplication *self)
+{
+  g_return_val_if_fail (LK_IS_APPLICATION (self), NULL);
+  return self->settings;
+}
+
+static void
+on_logged_in (LkApplication *self,
+              LkSession     *session,
+              GtkWindow     *login_window)
+{
+  LkWindow *window = lk_window_new (GTK_APPLICATION (self), session);
+
+  g_signal_connect_object (window, "logged-out", G_CALLBACK (lk_application_show_login), self,
+                           G_CONNECT_SWAPPED);
+  g_settings_set_string (self->settings, "last-user", lk_session_get_user_name (session));
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_window_destroy (login_window);
+}
+
+void
+lk_application_show_login (LkApplication *self,
+                           const char    *message)
+{
+  LkLoginWindow *login;
+
+  g_return_if_fail (LK_IS_APPLICATION (self));
+  g_return_if_fail (self->store != NULL);
+
+  login = lk_login_window_new (GTK_APPLICATION (self), self->store);
+  if (message != NULL)
+    lk_login_window_set_message (login, message);
+  g_signal_connect_object (login, "logged-in", G_CALLBACK (on_logged_in), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (login));
+}
+
+static void
+show_setup (LkApplication *self)
+{
+  LkSetupWindow *setup = lk_setup_window_new (GTK_APPLICATION (self), self->store);
+
+  g_signal_connect_object (setup, "logged-in", G_CALLBACK (on_logged_in), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (setup));
+}
+
+static gpointer
+open_store_job (gpointer   data,
+                GError   **error)
+{
+  LkApplication *self = data;
+
+  if (self->demo)
+    return lk_demo_open (self->db_path, error);
+  return lk_store_open (self->db_path, LK_STORE_OPEN_CREATE, error);
+}
+
+static void
+on_store_opened (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(LkApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->opening = FALSE;
+  self->store = lk_task_finish (result, open_store_job, &error);
+  if (self->store == NULL)
+    {
+      lk_show_fatal_error (GTK_APPLICATION (self), "Cannot Open the Database", error->message);
+      g_application_release (G_APPLICATION (self));
+      return;
+    }
+  if (lk_store_is_initialised (self->store))
+    lk_application_show_login (self, NULL);
+  else
+    show_setup (self);
+  g_application_release (G_APPLICATION (self));
+}
+
+static char *
+choose_db_path (LkApplication *self)
+{
+  g_autofree char *configured = g_settings_get_string (self->settings, "database-path");
+
+  if (self->demo)
+    return lk_store_default_demo_path ();
+  if (configured[0] != '\0')
+    return g_steal_pointer (&configured);
+  return lk_store_default_path ();
+}
+
+static void
+lk_application_activate (GApplication *app)
+{
+  LkApplication *self = LK_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window != NULL)
+    {
+      gtk_window_present (window);
+      return;
+    }
+  if (self->opening || self->store != NULL)
+    return;
+  if (self->db_path == NULL)
+    self->db_path = choose_db_path (self);
+  self->opening = TRUE;
+  /* Held until the store is open, so the application does not quit with no window yet. */
+  g_application_hold (app);
+  lk_task_run (self, NULL, on_store_opened, g_object_ref (self), open_store_job, open_store_job,
+               self, NULL, g_object_unref);
+}
+
+static int
+lk_application_handle_local_options (GApplication *app,
+                                     GVariantDict *dict)
+{
+  LkApplication *self = LK_APPLICATION (app);
+
+  if (g_variant_dict_contains (dict, "version"))
+    {
+      g_print ("Likeness %s (build %s)\n", PACKAGE_VERSION, LK_BUILD_ID);
+      return 0;
+    }
+  self->demo = g_variant_dict_contains (dict, "demo");
+  g_variant_dict_lookup (dict, "db", "^ay", &self->db_path);
+  return -1;
+}
+
+static void
+show_about (GSimpleAction *action,
+            GVariant      *parameter,
+            gpointer       user_data)
+{
+  lk_show_about (GTK_APPLICATION (user_data));
+}
+
+static void
+quit (GSimpleAction *action,
+      GVariant      *parameter,
+      gpointer       user_data)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (user_data));
+
+  /* Closing each window lets it end its session in the audit log. */
+  while (windows != NULL)
+    {
+      GList *next = windows->next;
+      gtk_window_close (windows->data);
+      windows = next;
+    }
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", show_about },
+  { "quit", quit },
+};
+
+static void
+lk_application_startup (GApplication *app)
+{
+  LkApplication *self = LK_APPLICATION (app);
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (lk_application_parent_class)->startup (app);
+
+  self->settings = g_settings_new (APP_ID);
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions),
+                                   app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_window_set_default_icon_name (APP_ID);
+}
+
+static void
+lk_application_finalize (GObject *object)
+{
+  LkApplication *self = LK_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->db_path, g_free);
+
+  G_OBJECT_CLASS (lk_application_parent_class)->finalize (object);
+}
+
+static void
+lk_application_class_init (LkApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->finalize = lk_application_finalize;
+  app_class->activate = lk_application_activate;
+  app_class->startup = lk_application_startup;
+  app_class->handle_local_options = lk_application_handle_local_options;
+}
+
+static void
+lk_application_init (LkApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+}

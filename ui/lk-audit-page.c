@@ -1,0 +1,247 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Administration > Audit Trail: verify the hash chain, export the log. */
+#include "config.h"
+
+#include "lk-audit-page.h"
+#include "lk-ui-util.h"
+
+struct _LkAuditPage
+{
+  AdwBin                parent_instance;
+
+  LkSession            *session;
+  GCancellable         *cancellable;
+  GtkFileChooserNative *chooser;
+
+  AdwActionRow         *result_row;
+  GtkImage             *result_icon;
+  GtkSpinner           *spinner;
+};
+
+G_DEFINE_FINAL_TYPE (LkAuditPage, lk_audit_page, ADW_TYPE_BIN)
+
+typedef struct
+{
+  gint64  n_events;
+  gint64  broken_seq;
+  char   *reason;
+} Verdict;
+
+static void
+verdict_free (Verdict *verdict)
+{
+  g_free (verdict->reason);
+  g_free (verdict);
+}
+
+static gpointer
+verify_job (gpointer   data,
+            GError   **error)
+{
+  Verdict *verdict = g_new0 (Verdict, 1);
+  g_autoptr(GError) local_error = NULL;
+
+  if (!lk_audit_log_verify (data, &verdict->n_events, &verdict->broken_seq, &verdict->reason,
+                            &local_error) && local_error != NULL)
+    {
+      verdict_free (verdict);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  return verdict;
+}
+
+static void
+show_verdict (LkAuditPage   *self,
+              const Verdict *verdict)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *when = g_date_time_format (now, "%X");
+
+  if (verdict->broken_seq == 0)
+    {
+      title = g_strdup_printf ("Chain intact: %" G_GINT64_FORMAT " events", verdict->n_events);
+      subtitle = g_strdup_printf ("Every event matches its hash (checked at %s).", when);
+    }
+  else
+    {
+      title = g_strdup_printf ("Chain broken at event %" G_GINT64_FORMAT, verdict->broken_seq);
+      subtitle = g_strdup_printf ("%s. The log has been altered outside Likeness; report this "
+                                  "to your quality manager.", verdict->reason);
+    }
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->result_row), title);
+  adw_action_row_set_subtitle (self->result_row, subtitle);
+  gtk_image_set_from_icon_name (self->result_icon, verdict->broken_seq == 0
+                                                   ? "security-high-symbolic"
+                                                   : "dialog-warning-symbolic");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->result_icon),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  verdict->broken_seq == 0 ? "Intact" : "Broken", -1);
+}
+
+static void
+on_verified (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(LkAuditPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  Verdict *verdict = lk_task_finish (result, verify_job, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  gtk_spinner_set_spinning (self->spinner, FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "audit.verify", TRUE);
+  if (verdict == NULL)
+    {
+      lk_show_error (GTK_WIDGET (self), "Cannot Verify the Audit Trail", error->message);
+      return;
+    }
+  show_verdict (self, verdict);
+  verdict_free (verdict);
+}
+
+static void
+verify_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LkAuditPage *self = LK_AUDIT_PAGE (widget);
+
+  gtk_spinner_set_spinning (self->spinner, TRUE);
+  gtk_widget_action_set_enabled (widget, "audit.verify", FALSE);
+  lk_task_run (self, self->cancellable, on_verified, g_object_ref (self), verify_job, verify_job,
+               g_object_ref (self->session), g_object_unref, (GDestroyNotify) verdict_free);
+}
+
+typedef struct
+{
+  LkSession *session;
+  GFile     *file;
+} ExportJob;
+
+static void
+export_job_free (ExportJob *job)
+{
+  g_clear_object (&job->session);
+  g_clear_object (&job->file);
+  g_free (job);
+}
+
+static gpointer
+export_job (gpointer   data,
+            GError   **error)
+{
+  ExportJob *job = data;
+  g_autoptr(GFileOutputStream) out = g_file_replace (job->file, NULL, FALSE, G_FILE_CREATE_NONE,
+                                                     NULL, error);
+
+  if (out == NULL ||
+      !lk_audit_log_export (job->session, LK_AUDIT_FORMAT_JSONL, G_OUTPUT_STREAM (out), error) ||
+      !g_output_stream_close (G_OUTPUT_STREAM (out), NULL, error))
+    return NULL;
+  return GINT_TO_POINTER (TRUE);
+}
+
+static void
+on_exported (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(LkAuditPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (lk_task_finish (result, export_job, &error) != NULL)
+    lk_toast (GTK_WIDGET (self), "Audit trail exported");
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    lk_show_error (GTK_WIDGET (self), "Cannot Export the Audit Trail", error->message);
+}
+
+static void
+on_chooser_response (LkAuditPage *self,
+                     int          response)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (self->chooser));
+  ExportJob *job;
+
+  if (response != GTK_RESPONSE_ACCEPT || file == NULL)
+    return;
+  job = g_new0 (ExportJob, 1);
+  job->session = g_object_ref (self->session);
+  job->file = g_steal_pointer (&file);
+  lk_task_run (self, self->cancellable, on_exported, g_object_ref (self), export_job, export_job,
+               job, (GDestroyNotify) export_job_free, NULL);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LkAuditPage *self = LK_AUDIT_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new ("Export Audit Trail",
+                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, "_Export", "_Cancel");
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), "likeness-audit.jsonl");
+  g_signal_connect_swapped (self->chooser, "response", G_CALLBACK (on_chooser_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+void
+lk_audit_page_set_session (LkAuditPage *self,
+                           LkSession   *session)
+{
+  g_return_if_fail (LK_IS_AUDIT_PAGE (self));
+  g_set_object (&self->session, session);
+}
+
+static void
+lk_audit_page_dispose (GObject *object)
+{
+  LkAuditPage *self = LK_AUDIT_PAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->chooser != NULL)
+    g_signal_handlers_disconnect_by_data (self->chooser, self);
+  g_clear_object (&self->chooser);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LK_TYPE_AUDIT_PAGE);
+  g_clear_object (&self->session);
+  G_OBJECT_CLASS (lk_audit_page_parent_class)->dispose (object);
+}
+
+static void
+lk_audit_page_finalize (GObject *object)
+{
+  g_clear_object (&LK_AUDIT_PAGE (object)->cancellable);
+  G_OBJECT_CLASS (lk_audit_page_parent_class)->finalize (object);
+}
+
+static void
+lk_audit_page_class_init (LkAuditPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lk_audit_page_dispose;
+  object_class->finalize = lk_audit_page_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               LK_RESOURCE_PATH "/lk-audit-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, LkAuditPage, result_row);
+  gtk_widget_class_bind_template_child (widget_class, LkAuditPage, result_icon);
+  gtk_widget_class_bind_template_child (widget_class, LkAuditPage, spinner);
+  gtk_widget_class_install_action (widget_class, "audit.verify", NULL, verify_action);
+  gtk_widget_class_install_action (widget_class, "audit.export", NULL, export_action);
+}
+
+static void
+lk_audit_page_init (LkAuditPage *self)
+{
+  self->cancellable = g_cancellable_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+}

@@ -1,0 +1,177 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Preferences: idle lock, own password, where the data lives. */
+#include "config.h"
+
+#include "lk-preferences-window.h"
+#include "lk-ui-util.h"
+
+struct _LkPreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  LkSession            *session;
+  GSettings            *settings;
+  GCancellable         *cancellable;
+
+  GtkSpinButton        *idle_spin;
+  AdwPasswordEntryRow  *old_password_row;
+  AdwPasswordEntryRow  *new_password_row;
+  AdwPasswordEntryRow  *confirm_password_row;
+  AdwActionRow         *password_status_row;
+  GtkButton            *change_password_button;
+  AdwActionRow         *database_row;
+  AdwActionRow         *workspace_row;
+};
+
+G_DEFINE_FINAL_TYPE (LkPreferencesWindow, lk_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+typedef struct
+{
+  LkSession *session;
+  char      *old_password;
+  char      *new_password;
+} PasswordJob;
+
+static void
+password_job_free (PasswordJob *job)
+{
+  g_clear_object (&job->session);
+  g_free (job->old_password);
+  g_free (job->new_password);
+  g_free (job);
+}
+
+static gpointer
+password_job (gpointer   data,
+              GError   **error)
+{
+  PasswordJob *job = data;
+
+  return lk_session_change_password (job->session, job->old_password, job->new_password, error)
+         ? GINT_TO_POINTER (TRUE) : NULL;
+}
+
+static void
+clear_password_rows (LkPreferencesWindow *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->old_password_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->new_password_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->confirm_password_row), "");
+}
+
+static void
+on_password_changed (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(LkPreferencesWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (lk_task_finish (result, password_job, &error) == NULL &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->change_password_button), TRUE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->password_status_row),
+                                 error ? error->message : "Password changed");
+  if (error == NULL)
+    {
+      clear_password_rows (self);
+      adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
+                                        adw_toast_new ("Password changed"));
+    }
+}
+
+static void
+on_change_password (LkPreferencesWindow *self)
+{
+  const char *new_password = gtk_editable_get_text (GTK_EDITABLE (self->new_password_row));
+  PasswordJob *job;
+
+  if (g_strcmp0 (new_password, gtk_editable_get_text (GTK_EDITABLE (self->confirm_password_row))))
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->password_status_row),
+                                     "The two new passwords differ");
+      return;
+    }
+  job = g_new0 (PasswordJob, 1);
+  job->session = g_object_ref (self->session);
+  job->old_password = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->old_password_row)));
+  job->new_password = g_strdup (new_password);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->change_password_button), FALSE);
+  lk_task_run (self, self->cancellable, on_password_changed, g_object_ref (self), password_job,
+               password_job, job, (GDestroyNotify) password_job_free, NULL);
+}
+
+static void
+lk_preferences_window_dispose (GObject *object)
+{
+  LkPreferencesWindow *self = LK_PREFERENCES_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LK_TYPE_PREFERENCES_WINDOW);
+  G_OBJECT_CLASS (lk_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+lk_preferences_window_finalize (GObject *object)
+{
+  LkPreferencesWindow *self = LK_PREFERENCES_WINDOW (object);
+
+  g_clear_object (&self->session);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->cancellable);
+  G_OBJECT_CLASS (lk_preferences_window_parent_class)->finalize (object);
+}
+
+static void
+lk_preferences_window_class_init (LkPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lk_preferences_window_dispose;
+  object_class->finalize = lk_preferences_window_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               LK_RESOURCE_PATH "/lk-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, LkPreferencesWindow, idle_spin);
+  gtk_widget_class_bind_template_child (widget_class, LkPreferencesWindow, old_password_row);
+  gtk_widget_class_bind_template_child (widget_class, LkPreferencesWindow, new_password_row);
+  gtk_widget_class_bind_template_child (widget_class, LkPreferencesWindow, confirm_password_row);
+  gtk_widget_class_bind_template_child (widget_class, LkPreferencesWindow, password_status_row);
+  gtk_widget_class_bind_template_child (widget_class, LkPreferencesWindow,
+                                        change_password_button);
+  gtk_widget_class_bind_template_child (widget_class, LkPreferencesWindow, database_row);
+  gtk_widget_class_bind_template_child (widget_class, LkPreferencesWindow, workspace_row);
+  gtk_widget_class_bind_template_callback (widget_class, on_change_password);
+}
+
+static void
+lk_preferences_window_init (LkPreferencesWindow *self)
+{
+  self->cancellable = g_cancellable_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->settings = g_settings_new (APP_ID);
+  g_settings_bind (self->settings, "idle-lock-minutes", self->idle_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
+}
+
+LkPreferencesWindow *
+lk_preferences_window_new (LkSession *session)
+{
+  LkPreferencesWindow *self = g_object_new (LK_TYPE_PREFERENCES_WINDOW, NULL);
+  LkStore *store = lk_session_get_store (session);
+
+  g_autofree char *rule =
+    g_strdup_printf ("Passwords need at least %" G_GINT64_FORMAT " characters",
+                     lk_store_get_policy_int (store, "min_password_length", 8));
+
+  self->session = g_object_ref (session);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->password_status_row), rule);
+  adw_action_row_set_subtitle (self->database_row, lk_store_get_path (store));
+  adw_action_row_set_subtitle (self->workspace_row,
+                               lk_store_is_demo (store)
+                               ? "Demo workspace: not for casework, and it can never become casework"
+                               : "Casework");
+  return self;
+}

@@ -1,0 +1,24 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+/* A modal message about a failure, attached to @widget's window. */
+void lk_show_error       (GtkWidget      *widget,
+                          const char     *heading,
+                          const char     *body);
+/* A failure with no window to attach to: the application quits once it is read. */
+void lk_show_fatal_error (GtkApplication *app,
+                          const char     *heading,
+                          const char     *body);
+void lk_show_about       (GtkApplication *app);
+/* A short notice in the nearest toast overlay above @widget. */
+void lk_toast            (GtkWidget      *widget,
+                          const char     *text);
+/* Sets @label's text and shows it, or hides it when @text is NULL. */
+void lk_label_set_message (GtkLabel      *label,
+                           const char    *text);
+
+G_END_DECLS

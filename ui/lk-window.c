@@ -1,0 +1,482 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The main window: sidebar sections, the idle lock, log-out. */
+#include "config.h"
+
+#include "lk-audit-page.h"
+#include "lk-preferences-window.h"
+#include "lk-ui-util.h"
+#include "lk-users-page.h"
+#include "lk-window.h"
+
+#define MAX_IDLE_SECONDS (30 * 60)
+
+struct _LkWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  LkSession            *session;
+  GSettings            *settings;
+  GCancellable         *cancellable;
+  gint64                last_activity;
+  guint                 idle_seconds;
+  guint                 idle_source;
+  gboolean              ended;
+
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *lock_stack;
+  GtkLabel             *demo_banner;
+  AdwLeaflet           *leaflet;
+  AdwWindowTitle       *sidebar_title;
+  GtkListBox           *sidebar;
+  GtkWidget            *content;
+  AdwWindowTitle       *content_title;
+  GtkStack             *pages;
+  LkUsersPage          *users_page;
+  LkAuditPage          *audit_page;
+  AdwStatusPage        *lock_status;
+  AdwPasswordEntryRow  *unlock_row;
+  GtkLabel             *unlock_message;
+  GtkButton            *unlock_button;
+};
+
+enum {
+  PROP_0,
+  PROP_IDLE_SECONDS,
+  N_PROPS
+};
+
+enum {
+  LOGGED_OUT,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (LkWindow, lk_window, ADW_TYPE_APPLICATION_WINDOW)
+
+LkSession *
+lk_window_get_session (LkWindow *self)
+{
+  g_return_val_if_fail (LK_IS_WINDOW (self), NULL);
+  return self->session;
+}
+
+/* ---- sections ------------------------------------------------------------------------- */
+
+void
+lk_window_show_page (LkWindow   *self,
+                     const char *name)
+{
+  GtkStackPage *page;
+
+  g_return_if_fail (LK_IS_WINDOW (self));
+
+  if (g_str_equal (name, "administration") &&
+      !lk_session_has_role (self->session, LK_ROLE_ADMINISTRATOR))
+    return;
+  gtk_stack_set_visible_child_name (self->pages, name);
+  page = gtk_stack_get_page (self->pages, gtk_stack_get_visible_child (self->pages));
+  adw_window_title_set_title (self->content_title, gtk_stack_page_get_title (page));
+  adw_leaflet_set_visible_child (self->leaflet, self->content);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (g_strcmp0 (gtk_widget_get_name (row), name) == 0)
+      gtk_list_box_select_row (self->sidebar, GTK_LIST_BOX_ROW (row));
+}
+
+static void
+on_sidebar_activated (LkWindow      *self,
+                      GtkListBoxRow *row)
+{
+  lk_window_show_page (self, gtk_widget_get_name (GTK_WIDGET (row)));
+}
+
+static void
+on_back_clicked (LkWindow *self)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static GtkWidget *
+sidebar_row_new (GtkStackPage *page)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *icon = g_object_new (GTK_TYPE_IMAGE,
+                                  "icon-name", gtk_stack_page_get_icon_name (page),
+                                  "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                  NULL);
+
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), gtk_label_new (gtk_stack_page_get_title (page)));
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_widget_set_name (row, gtk_stack_page_get_name (page));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  gtk_stack_page_get_title (page), -1);
+  return row;
+}
+
+static void
+build_sidebar (LkWindow *self)
+{
+  g_autoptr(GListModel) pages = G_LIST_MODEL (gtk_stack_get_pages (self->pages));
+  gboolean admin = lk_session_has_role (self->session, LK_ROLE_ADMINISTRATOR);
+
+  for (guint i = 0; i < g_list_model_get_n_items (pages); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (pages, i);
+      GtkStackPage *page = GTK_STACK_PAGE (item);
+
+      if (g_str_equal (gtk_stack_page_get_name (page), "administration") && !admin)
+        continue;
+      gtk_list_box_append (self->sidebar, sidebar_row_new (page));
+    }
+}
+
+/* ---- idle lock --------------------------------------------------------------------------- */
+
+static void
+show_locked (LkWindow *self)
+{
+  g_autofree char *text =
+    g_strdup_printf ("Locked after a period without activity. Enter the password of %s "
+                     "to continue, or log out.", lk_session_get_user_name (self->session));
+
+  adw_status_page_set_description (self->lock_status, text);
+  gtk_editable_set_text (GTK_EDITABLE (self->unlock_row), "");
+  lk_label_set_message (self->unlock_message, NULL);
+  gtk_stack_set_visible_child_name (self->lock_stack, "locked");
+  gtk_widget_grab_focus (GTK_WIDGET (self->unlock_row));
+}
+
+static void
+lock_session (LkWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (lk_session_get_locked (self->session))
+    return;
+  /* Hide the work first: even if the audit write fails, nothing stays on screen. */
+  show_locked (self);
+  if (!lk_session_lock (self->session, &error))
+    lk_label_set_message (self->unlock_message, error->message);
+}
+
+static gboolean
+check_idle (gpointer user_data)
+{
+  LkWindow *self = user_data;
+  gint64 idle = (g_get_monotonic_time () - self->last_activity) / G_USEC_PER_SEC;
+
+  if (idle >= self->idle_seconds && !lk_session_get_locked (self->session))
+    lock_session (self);
+  return G_SOURCE_CONTINUE;
+}
+
+void
+lk_window_set_idle_seconds (LkWindow *self,
+                            guint     seconds)
+{
+  g_return_if_fail (LK_IS_WINDOW (self));
+
+  seconds = CLAMP (seconds, 1, MAX_IDLE_SECONDS);
+  if (seconds == self->idle_seconds)
+    return;
+  self->idle_seconds = seconds;
+  g_clear_handle_id (&self->idle_source, g_source_remove);
+  self->idle_source = g_timeout_add_seconds (MIN (seconds, 5), check_idle, self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IDLE_SECONDS]);
+}
+
+static void
+on_idle_setting_changed (LkWindow *self)
+{
+  lk_window_set_idle_seconds (self, 60 * g_settings_get_int (self->settings, "idle-lock-minutes"));
+}
+
+static gboolean
+on_any_event (LkWindow *self)
+{
+  self->last_activity = g_get_monotonic_time ();
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+on_unlocked (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(LkWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (self->ended)
+    return;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->unlock_button), TRUE);
+  if (lk_session_unlock_finish (result, &error))
+    {
+      self->last_activity = g_get_monotonic_time ();
+      gtk_stack_set_visible_child_name (self->lock_stack, "work");
+      return;
+    }
+  if (g_error_matches (error, LK_ERROR, LK_ERROR_ACCOUNT_LOCKED) ||
+      g_error_matches (error, LK_ERROR, LK_ERROR_ACCOUNT_DISABLED))
+    {
+      self->ended = TRUE;
+      g_signal_emit (self, signals[LOGGED_OUT], 0, error->message);
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
+  lk_label_set_message (self->unlock_message, error->message);
+  gtk_editable_set_text (GTK_EDITABLE (self->unlock_row), "");
+}
+
+static void
+on_unlock (LkWindow *self)
+{
+  if (!gtk_widget_get_sensitive (GTK_WIDGET (self->unlock_button)))
+    return;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->unlock_button), FALSE);
+  lk_session_unlock_async (self->session, gtk_editable_get_text (GTK_EDITABLE (self->unlock_row)),
+                           self->cancellable, on_unlocked, g_object_ref (self));
+}
+
+/* ---- actions ----------------------------------------------------------------------------- */
+
+static void
+end_session (LkWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->ended)
+    return;
+  self->ended = TRUE;
+  g_cancellable_cancel (self->cancellable);
+  if (!lk_session_log_out (self->session, &error))
+    g_warning ("Could not record the log-out: %s", error->message);
+}
+
+static void
+log_out (GtkWidget  *widget,
+         const char *action_name,
+         GVariant   *parameter)
+{
+  LkWindow *self = LK_WINDOW (widget);
+
+  end_session (self);
+  g_signal_emit (self, signals[LOGGED_OUT], 0, NULL);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+lock_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  lock_session (LK_WINDOW (widget));
+}
+
+static void
+show_preferences (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  LkWindow *self = LK_WINDOW (widget);
+  LkPreferencesWindow *prefs;
+
+  if (lk_session_get_locked (self->session))
+    return;
+  prefs = lk_preferences_window_new (self->session);
+  gtk_window_set_transient_for (GTK_WINDOW (prefs), GTK_WINDOW (self));
+  gtk_window_present (GTK_WINDOW (prefs));
+}
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  LkWindow *self = LK_WINDOW (widget);
+
+  if (!lk_session_get_locked (self->session))
+    lk_window_show_page (self, g_variant_get_string (parameter, NULL));
+}
+
+static gboolean
+lk_window_close_request (GtkWindow *window)
+{
+  end_session (LK_WINDOW (window));
+  return GTK_WINDOW_CLASS (lk_window_parent_class)->close_request (window);
+}
+
+/* ---- object ------------------------------------------------------------------------------ */
+
+static void
+lk_window_dispose (GObject *object)
+{
+  LkWindow *self = LK_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->idle_source, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LK_TYPE_WINDOW);
+  G_OBJECT_CLASS (lk_window_parent_class)->dispose (object);
+}
+
+static void
+lk_window_finalize (GObject *object)
+{
+  LkWindow *self = LK_WINDOW (object);
+
+  g_clear_object (&self->session);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->cancellable);
+  G_OBJECT_CLASS (lk_window_parent_class)->finalize (object);
+}
+
+static void
+lk_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  LkWindow *self = LK_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_IDLE_SECONDS:
+      g_value_set_uint (value, self->idle_seconds);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lk_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  LkWindow *self = LK_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_IDLE_SECONDS:
+      lk_window_set_idle_seconds (self, g_value_get_uint (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+add_page_shortcut (GtkWidgetClass *widget_class,
+                   guint           key,
+                   const char     *page)
+{
+  gtk_widget_class_add_binding_action (widget_class, key, GDK_ALT_MASK, "win.show-page", "s",
+                                       page);
+}
+
+static void
+lk_window_class_init (LkWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lk_window_dispose;
+  object_class->finalize = lk_window_finalize;
+  object_class->get_property = lk_window_get_property;
+  object_class->set_property = lk_window_set_property;
+  GTK_WINDOW_CLASS (klass)->close_request = lk_window_close_request;
+
+  properties[PROP_IDLE_SECONDS] =
+    g_param_spec_uint ("idle-seconds", NULL, NULL, 1, MAX_IDLE_SECONDS, 15 * 60,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[LOGGED_OUT] = g_signal_new ("logged-out", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                      0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  g_type_ensure (LK_TYPE_USERS_PAGE);
+  g_type_ensure (LK_TYPE_AUDIT_PAGE);
+  gtk_widget_class_set_template_from_resource (widget_class, LK_RESOURCE_PATH "/lk-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, LkWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, LkWindow, lock_stack);
+  gtk_widget_class_bind_template_child (widget_class, LkWindow, demo_banner);
+  gtk_widget_class_bind_template_child (widget_class, LkWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, LkWindow, sidebar_title);
+  gtk_widget_class_bind_template_child (widget_class, LkWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, LkWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, LkWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, LkWindow, pages);
+  gtk_widget_class_bind_template_child (widget_class, LkWindow, users_page);
+  gtk_widget_class_bind_template_child (widget_class, LkWindow, audit_page);
+  gtk_widget_class_bind_template_child (widget_class, LkWindow, lock_status);
+  gtk_widget_class_bind_template_child (widget_class, LkWindow, unlock_row);
+  gtk_widget_class_bind_template_child (widget_class, LkWindow, unlock_message);
+  gtk_widget_class_bind_template_child (widget_class, LkWindow, unlock_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_sidebar_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, on_unlock);
+
+  gtk_widget_class_install_action (widget_class, "win.log-out", NULL, log_out);
+  gtk_widget_class_install_action (widget_class, "win.lock-session", NULL, lock_action);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, show_preferences);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l,
+                                       GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.lock-session", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
+                                       "win.preferences", NULL);
+  add_page_shortcut (widget_class, GDK_KEY_1, "cases");
+  add_page_shortcut (widget_class, GDK_KEY_2, "training");
+  add_page_shortcut (widget_class, GDK_KEY_3, "administration");
+}
+
+static void
+lk_window_init (LkWindow *self)
+{
+  GtkEventController *activity = gtk_event_controller_legacy_new ();
+
+  self->cancellable = g_cancellable_new ();
+  self->last_activity = g_get_monotonic_time ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Any input, seen before the widgets get it, counts as activity for the idle lock. */
+  gtk_event_controller_set_propagation_phase (activity, GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (activity, "event", G_CALLBACK (on_any_event), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), activity);
+
+  self->settings = g_settings_new (APP_ID);
+  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-height", self, "default-height",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_object (self->settings, "changed::idle-lock-minutes",
+                           G_CALLBACK (on_idle_setting_changed), self, G_CONNECT_SWAPPED);
+  on_idle_setting_changed (self);
+}
+
+LkWindow *
+lk_window_new (GtkApplication *app,
+               LkSession      *session)
+{
+  LkWindow *self = g_object_new (LK_TYPE_WINDOW, "application", app, NULL);
+  g_autofree char *roles = lk_roles_to_label (lk_session_get_roles (session));
+  g_autofree char *who = g_strdup_printf ("%s · %s", lk_session_get_display_name (session), roles);
+  LkStore *store = lk_session_get_store (session);
+
+  self->session = g_object_ref (session);
+  adw_window_title_set_subtitle (self->sidebar_title, who);
+  gtk_widget_set_visible (GTK_WIDGET (self->demo_banner), lk_store_is_demo (store));
+  if (lk_store_is_demo (store))
+    gtk_window_set_title (GTK_WINDOW (self), "Likeness (demo workspace)");
+  build_sidebar (self);
+  lk_users_page_set_session (self->users_page, session);
+  lk_audit_page_set_session (self->audit_page, session);
+  lk_window_show_page (self, lk_session_has_role (session, LK_ROLE_ADMINISTRATOR)
+                             ? "administration" : "cases");
+  return self;
+}
