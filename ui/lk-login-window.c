@@ -46,9 +46,9 @@ set_busy (LkLoginWindow *self,
 {
   gtk_spinner_set_spinning (self->spinner, busy);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
+  /* The rows stay sensitive: taking focus from a text entry mid-typing upsets GTK, and a
+   * second submission is refused by the insensitive button anyway. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->log_in_button), !busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->user_row), !busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->password_row), !busy);
 }
 
 static void

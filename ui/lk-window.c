@@ -175,6 +175,13 @@ check_idle (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+guint
+lk_window_get_idle_seconds (LkWindow *self)
+{
+  g_return_val_if_fail (LK_IS_WINDOW (self), 0);
+  return self->idle_seconds;
+}
+
 void
 lk_window_set_idle_seconds (LkWindow *self,
                             guint     seconds)

@@ -18,6 +18,7 @@ LkSession *lk_window_get_session    (LkWindow       *self);
 void       lk_window_show_page      (LkWindow       *self,
                                      const char     *name);
 /* Seconds without input before the session locks (from the idle-lock-minutes setting). */
+guint      lk_window_get_idle_seconds (LkWindow     *self);
 void       lk_window_set_idle_seconds (LkWindow     *self,
                                        guint         seconds);
 

@@ -1,0 +1,166 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "lk-application.h"
+#include "lk-test-ui.h"
+
+void
+lk_test_ui_init (int    *argc,
+                 char ***argv)
+{
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+  lk_ui_init ();
+}
+
+gboolean
+lk_test_wait (LkTestCondition condition,
+              gpointer        data,
+              guint           timeout_ms)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+
+  while (!condition (data) && g_get_monotonic_time () < deadline)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+  return condition (data);
+}
+
+static gboolean
+never (gpointer data)
+{
+  return FALSE;
+}
+
+void
+lk_test_spin (guint milliseconds)
+{
+  lk_test_wait (never, NULL, milliseconds);
+}
+
+static char *
+strip_mnemonic (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; p != NULL && *p != '\0'; p++)
+    if (*p != '_')
+      g_string_append_c (out, *p);
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+matches (GtkWidget  *widget,
+         const char *text)
+{
+  g_autofree char *plain = NULL;
+
+  if (ADW_IS_PREFERENCES_ROW (widget))
+    return g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), text) == 0;
+  if (GTK_IS_BUTTON (widget))
+    {
+      plain = strip_mnemonic (gtk_button_get_label (GTK_BUTTON (widget)));
+      return g_strcmp0 (plain, text) == 0;
+    }
+  if (ADW_IS_BUTTON_CONTENT (widget))
+    {
+      plain = strip_mnemonic (adw_button_content_get_label (ADW_BUTTON_CONTENT (widget)));
+      return g_strcmp0 (plain, text) == 0;
+    }
+  if (GTK_IS_LABEL (widget))
+    return g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+  return FALSE;
+}
+
+GtkWidget *
+lk_test_find (GtkWidget  *root,
+              GType       type,
+              const char *text)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && matches (root, text))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = lk_test_find (child, type, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+GtkWidget *
+lk_test_find_window (GType type)
+{
+  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return GTK_WIDGET (window);
+    }
+  return NULL;
+}
+
+void
+lk_test_set_text (GtkWidget  *root,
+                  const char *row_title,
+                  const char *text)
+{
+  GtkWidget *row = lk_test_find (root, ADW_TYPE_PREFERENCES_ROW, row_title);
+
+  g_assert_nonnull (row);
+  g_assert_true (GTK_IS_EDITABLE (row));
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+void
+lk_test_click (GtkWidget  *root,
+               const char *button_label)
+{
+  GtkWidget *button = lk_test_find (root, GTK_TYPE_BUTTON, button_label);
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+}
+
+LkStore *
+lk_test_store_new (char       **folder,
+                   const char  *admin_password)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(LkStore) store = NULL;
+
+  *folder = g_dir_make_tmp ("likeness-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (*folder, "test.db", NULL);
+  store = lk_store_open (path, LK_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  if (admin_password != NULL)
+    {
+      lk_users_create_administrator (store, "admin", "Ada Admin", admin_password, &error);
+      g_assert_no_error (error);
+    }
+  return g_steal_pointer (&store);
+}
+
+void
+lk_test_remove_folder (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (folder);
+}

@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Helpers for widget tests: find widgets the way a user sees them, wait for the main loop. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "lk-core.h"
+
+G_BEGIN_DECLS
+
+typedef gboolean (*LkTestCondition) (gpointer data);
+
+void       lk_test_ui_init       (int              *argc,
+                                  char           ***argv);
+/* Iterates the main loop until @condition holds or @timeout_ms pass; returns the condition. */
+gboolean   lk_test_wait          (LkTestCondition   condition,
+                                  gpointer          data,
+                                  guint             timeout_ms);
+void       lk_test_spin          (guint             milliseconds);
+/* The first widget under @root of @type whose visible text is @text: a row's title, a
+ * button's label (mnemonic underscores ignored) or a label's text. */
+GtkWidget *lk_test_find          (GtkWidget        *root,
+                                  GType             type,
+                                  const char       *text);
+/* The first toplevel window of @type. */
+GtkWidget *lk_test_find_window   (GType             type);
+void       lk_test_set_text      (GtkWidget        *root,
+                                  const char       *row_title,
+                                  const char       *text);
+void       lk_test_click         (GtkWidget        *root,
+                                  const char       *button_label);
+/* A fresh database in a temporary folder; @admin_password may be NULL for an empty one. */
+LkStore   *lk_test_store_new     (char            **folder,
+                                  const char       *admin_password);
+void       lk_test_remove_folder (const char       *folder);
+
+G_END_DECLS

@@ -1,0 +1,131 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The first-run assistant creates the administrator and logs them in. */
+#include "config.h"
+
+#include "lk-setup-window.h"
+#include "lk-test-ui.h"
+
+typedef struct
+{
+  LkSession *session;
+  GtkWidget *message;
+} SetupResult;
+
+static void
+on_logged_in (LkSetupWindow *window,
+              LkSession     *session,
+              SetupResult   *result)
+{
+  g_set_object (&result->session, session);
+}
+
+static gboolean
+has_session (gpointer data)
+{
+  return ((SetupResult *) data)->session != NULL;
+}
+
+static void
+fill (GtkWidget  *window,
+      const char *password,
+      const char *confirm)
+{
+  lk_test_set_text (window, "User name", "ada");
+  lk_test_set_text (window, "Full name", "Ada Lovelace");
+  lk_test_set_text (window, "Password", password);
+  lk_test_set_text (window, "Confirm password", confirm);
+}
+
+static void
+test_creates_administrator (void)
+{
+  g_autofree char *folder = NULL;
+  g_autoptr(LkStore) store = lk_test_store_new (&folder, NULL);
+  LkSetupWindow *window = lk_setup_window_new (NULL, store);
+  SetupResult result = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LkSession) again = NULL;
+
+  g_assert_false (lk_store_is_initialised (store));
+  g_signal_connect (window, "logged-in", G_CALLBACK (on_logged_in), &result);
+  gtk_window_present (GTK_WINDOW (window));
+  fill (GTK_WIDGET (window), "correct horse battery", "correct horse battery");
+  lk_test_click (GTK_WIDGET (window), "Create Administrator");
+  g_assert_true (lk_test_wait (has_session, &result, 10000));
+
+  g_assert_cmpstr (lk_session_get_user_name (result.session), ==, "ada");
+  g_assert_cmpstr (lk_session_get_display_name (result.session), ==, "Ada Lovelace");
+  g_assert_true (lk_session_has_role (result.session, LK_ROLE_ADMINISTRATOR));
+  g_assert_true (lk_store_is_initialised (store));
+  /* The account works from a fresh log-in too. */
+  again = lk_session_login (store, "ada", "correct horse battery", &error);
+  g_assert_no_error (error);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&result.session);
+  lk_test_remove_folder (folder);
+}
+
+static void
+test_refuses_mismatched_passwords (void)
+{
+  g_autofree char *folder = NULL;
+  g_autoptr(LkStore) store = lk_test_store_new (&folder, NULL);
+  LkSetupWindow *window = lk_setup_window_new (NULL, store);
+  SetupResult result = { 0 };
+  GtkWidget *message;
+
+  g_signal_connect (window, "logged-in", G_CALLBACK (on_logged_in), &result);
+  gtk_window_present (GTK_WINDOW (window));
+  fill (GTK_WIDGET (window), "correct horse battery", "correct horse batterx");
+  lk_test_click (GTK_WIDGET (window), "Create Administrator");
+  lk_test_spin (300);
+
+  message = lk_test_find (GTK_WIDGET (window), GTK_TYPE_LABEL, "The two passwords differ.");
+  g_assert_nonnull (message);
+  g_assert_true (gtk_widget_get_visible (message));
+  g_assert_null (result.session);
+  g_assert_false (lk_store_is_initialised (store));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  lk_test_remove_folder (folder);
+}
+
+static gboolean
+message_shown (gpointer data)
+{
+  GtkWidget *window = data;
+  GtkWidget *label = lk_test_find (window, GTK_TYPE_LABEL,
+                                   "The password must be at least 8 characters long");
+
+  return label != NULL && gtk_widget_get_visible (label);
+}
+
+static void
+test_refuses_short_password (void)
+{
+  g_autofree char *folder = NULL;
+  g_autoptr(LkStore) store = lk_test_store_new (&folder, NULL);
+  LkSetupWindow *window = lk_setup_window_new (NULL, store);
+
+  gtk_window_present (GTK_WINDOW (window));
+  fill (GTK_WIDGET (window), "short", "short");
+  lk_test_click (GTK_WIDGET (window), "Create Administrator");
+  g_assert_true (lk_test_wait (message_shown, window, 5000));
+  g_assert_false (lk_store_is_initialised (store));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  lk_test_remove_folder (folder);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  lk_test_ui_init (&argc, &argv);
+  g_test_add_func ("/likeness/setup/creates-administrator", test_creates_administrator);
+  g_test_add_func ("/likeness/setup/refuses-mismatched-passwords",
+                   test_refuses_mismatched_passwords);
+  g_test_add_func ("/likeness/setup/refuses-short-password", test_refuses_short_password);
+  return g_test_run ();
+}
