@@ -29,4 +29,81 @@ LkPixels   *lk_pixels_new  (int          width,
 void        lk_pixels_free (LkPixels    *pixels);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LkPixels, lk_pixels_free)
 
+/* ---- decoded images, face finding, quality ---------------------------------------------- */
+
+typedef struct
+{
+  double x;
+  double y;
+} LkPoint;
+
+/* A face in image coordinates of the full-resolution original. Eyes are given as they appear
+ * in the image: eye_a has the smaller x. Landmarks (YuNet only): right eye, left eye, nose tip,
+ * right and left mouth corners, in YuNet's order. */
+typedef struct
+{
+  int      x;
+  int      y;
+  int      width;
+  int      height;
+  double   score;        /* detector confidence, 0..1 (1 for Haar) */
+  gboolean has_eyes;
+  LkPoint  eye_a;
+  LkPoint  eye_b;
+  int      n_landmarks;  /* 0 or 5 */
+  LkPoint  landmarks[5];
+} LkFace;
+
+typedef struct
+{
+  const char *haar_dir;     /* NULL: LIKENESS_HAAR_DIR, then the installed OpenCV data */
+  const char *yunet_model;  /* NULL or "": Haar; a path: YuNet 2022mar ONNX */
+} LkDetectorConfig;
+
+typedef struct
+{
+  int      face_width;
+  int      face_height;
+  gboolean has_eyes;
+  double   inter_eye_px;       /* distance between eye centres, original pixels */
+  double   roll_degrees;       /* angle of the eye line from horizontal */
+  double   sharpness;          /* variance of the Laplacian over the face, grey 0..255 */
+  double   mean_brightness;    /* 0..255 over the face */
+  double   clipped_dark;       /* fraction of face pixels at <= 2 */
+  double   clipped_bright;     /* fraction of face pixels at >= 253 */
+  double   contrast;           /* standard deviation of grey over the face, 0..127.5 */
+  gboolean has_brisque;
+  double   brisque;            /* OpenCV BRISQUE score over the face, lower is better */
+} LkQualityFigures;
+
+typedef struct _LkCvImage LkCvImage;
+
+/* Decodes once; everything below works on the decoded image. */
+LkCvImage  *lk_cv_image_decode     (GBytes                  *bytes,
+                                    GError                 **error);
+void        lk_cv_image_free       (LkCvImage               *image);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LkCvImage, lk_cv_image_free)
+int         lk_cv_image_get_width  (LkCvImage               *image);
+int         lk_cv_image_get_height (LkCvImage               *image);
+/* RGBA copy, shrunk (INTER_AREA) so that neither side exceeds @max_side when > 0. */
+LkPixels   *lk_cv_image_to_pixels  (LkCvImage               *image,
+                                    int                      max_side);
+/* Faces, largest first (GArray of LkFace; empty when none). Detection runs on a copy shrunk
+ * for speed; results are mapped back to the original's coordinates. */
+GArray     *lk_cv_image_find_faces (LkCvImage               *image,
+                                    const LkDetectorConfig  *config,
+                                    GError                 **error);
+/* Quality figures over @face (NULL: the whole image). */
+gboolean    lk_cv_image_measure    (LkCvImage               *image,
+                                    const LkFace            *face,
+                                    LkQualityFigures        *figures,
+                                    GError                 **error);
+/* A simulated CCTV still for the demo workspace: down-scaled to @width, blurred, rotated by
+ * @degrees, JPEG at @jpeg_quality. Deterministic. */
+GBytes     *lk_cv_simulate_cctv    (GBytes                  *bytes,
+                                    int                      width,
+                                    double                   degrees,
+                                    int                      jpeg_quality,
+                                    GError                 **error);
+
 G_END_DECLS
