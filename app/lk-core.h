@@ -4,6 +4,7 @@
 
 #include "lk-error.h"
 #include "lk-task.h"
+#include "lk-util.h"
 #include "store/lk-store.h"
 #include "store/lk-audit.h"
 #include "store/lk-image-store.h"
@@ -12,4 +13,9 @@
 #include "model/lk-users.h"
 #include "model/lk-demo.h"
 #include "model/lk-audit-log.h"
+#include "model/lk-cases.h"
+#include "model/lk-data.h"
+#include "model/lk-policy.h"
+#include "model/lk-probes.h"
+#include "model/lk-quality.h"
 #include "imaging/lk-cv.h"

@@ -26,6 +26,8 @@ typedef enum
   LK_ERROR_BUSY,
   LK_ERROR_DATABASE,
   LK_ERROR_IMAGE,
+  LK_ERROR_MASKED,
+  LK_ERROR_REFUSED,
 } LkError;
 
 GQuark lk_error_quark (void);

@@ -9,18 +9,7 @@
 #include <unistd.h>
 
 #include "lk-build-id.h"
-#include "lk-cli.h"
-#include "lk-core.h"
-
-typedef struct
-{
-  char  *db_path;
-  char  *user;
-  char **args; /* the command and its arguments */
-  int    n_args;
-} LkCli;
-
-typedef gboolean (*LkCommandFunc) (LkCli *cli, GError **error);
+#include "lk-cli-private.h"
 
 static const char usage[] =
   "Usage: likeness-cli [--db PATH] [--user NAME] COMMAND\n"
@@ -32,6 +21,19 @@ static const char usage[] =
   "  user disable NAME\n"
   "  audit verify                       check the hash chain of the audit log\n"
   "  audit export --format jsonl|csv    write the audit log to standard output\n"
+  "  case offences                      offence categories: CODE, name, seriousness, approval\n"
+  "  case create --number N --title T --offence CODE --legal-basis TEXT --purpose TEXT\n"
+  "              --authorised-by NAME [--requested-by TEXT] [--review-date YYYY-MM-DD]\n"
+  "  case list [--status S] [--examiner NAME] [--search TEXT]\n"
+  "  case show NUMBER [--json]\n"
+  "  case approve NUMBER --reason TEXT [--reject]\n"
+  "  case move NUMBER STATUS [--reason TEXT]\n"
+  "  probe import NUMBER FILE --source-type T --kind K --acquired-by NAME --authority TEXT\n"
+  "               [--acquired-at ISO-8601] [--custody-note TEXT]\n"
+  "  probe analyse PROBE_ID --suitability S [--factors a,b] [--components a,b] [--notes TEXT]\n"
+  "                --lock | --draft | --amend REASON\n"
+  "  probe face PROBE_ID --index N      choose the face of interest\n"
+  "  policy show | policy set KEY VALUE --reason TEXT\n"
   "  demo                               create a demo workspace (password \"demo\")\n"
   "  version\n"
   "\n"
@@ -45,8 +47,8 @@ lk_cli_clear (LkCli *cli)
   g_free (cli->user);
 }
 
-static char *
-read_line_from_stdin (const char *prompt)
+char *
+lk_cli_read_line (const char *prompt)
 {
   char buffer[1024];
   struct termios saved, quiet;
@@ -71,8 +73,8 @@ read_line_from_stdin (const char *prompt)
   return g_strdup (buffer);
 }
 
-static char *
-acting_password (const char *user)
+char *
+lk_cli_acting_password (const char *user)
 {
   const char *env = g_getenv ("LIKENESS_PASSWORD");
   g_autofree char *prompt = NULL;
@@ -80,20 +82,20 @@ acting_password (const char *user)
   if (env != NULL)
     return g_strdup (env);
   prompt = g_strdup_printf ("Password for %s: ", user);
-  return read_line_from_stdin (prompt);
+  return lk_cli_read_line (prompt);
 }
 
-static char *
-db_path (LkCli *cli)
+char *
+lk_cli_db_path (LkCli *cli)
 {
   return cli->db_path != NULL ? g_strdup (cli->db_path) : lk_store_default_path ();
 }
 
-static LkStore *
-open_store (LkCli   *cli,
-            GError **error)
+LkStore *
+lk_cli_open_store (LkCli   *cli,
+                   GError **error)
 {
-  g_autofree char *path = db_path (cli);
+  g_autofree char *path = lk_cli_db_path (cli);
   g_autoptr(LkStore) store = lk_store_open (path, LK_STORE_OPEN_DEFAULT, error);
 
   if (store == NULL)
@@ -103,9 +105,9 @@ open_store (LkCli   *cli,
   return g_steal_pointer (&store);
 }
 
-static LkSession *
-log_in (LkCli   *cli,
-        GError **error)
+LkSession *
+lk_cli_log_in (LkCli   *cli,
+               GError **error)
 {
   g_autoptr(LkStore) store = NULL;
   g_autofree char *password = NULL;
@@ -116,20 +118,19 @@ log_in (LkCli   *cli,
                    "This command needs an acting user: add --user NAME");
       return NULL;
     }
-  store = open_store (cli, error);
+  store = lk_cli_open_store (cli, error);
   if (store == NULL)
     return NULL;
-  password = acting_password (cli->user);
+  password = lk_cli_acting_password (cli->user);
   return lk_session_login (store, cli->user, password, error);
 }
 
-/* Parses the options of one command from cli->args[first..]; leaves positional arguments. */
-static gboolean
-parse_options (LkCli         *cli,
-               int            first,
-               GOptionEntry  *entries,
-               char        ***rest,
-               GError       **error)
+gboolean
+lk_cli_parse_options (LkCli         *cli,
+                      int            first,
+                      GOptionEntry  *entries,
+                      char        ***rest,
+                      GError       **error)
 {
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
@@ -151,11 +152,26 @@ parse_options (LkCli         *cli,
   return TRUE;
 }
 
-static gboolean
-expect_positional (char       **rest,
-                   guint        n,
-                   const char  *what,
+gboolean
+lk_cli_print_json (JsonObject  *object,
                    GError     **error)
+{
+  g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), object);
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, node);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+  return TRUE;
+}
+
+gboolean
+lk_cli_expect_positional (char       **rest,
+                          guint        n,
+                          const char  *what,
+                          GError     **error)
 {
   if (g_strv_length (rest) == n)
     return TRUE;
@@ -172,7 +188,7 @@ cmd_init (LkCli   *cli,
   g_autofree char *admin = NULL;
   g_autofree char *display_name = NULL;
   g_auto(GStrv) rest = NULL;
-  g_autofree char *path = db_path (cli);
+  g_autofree char *path = lk_cli_db_path (cli);
   g_autoptr(LkStore) store = NULL;
   const char *password = g_getenv ("LIKENESS_PASSWORD");
   GOptionEntry entries[] = {
@@ -181,8 +197,8 @@ cmd_init (LkCli   *cli,
     { NULL }
   };
 
-  if (!parse_options (cli, 1, entries, &rest, error) ||
-      !expect_positional (rest, 0, "init --admin NAME", error))
+  if (!lk_cli_parse_options (cli, 1, entries, &rest, error) ||
+      !lk_cli_expect_positional (rest, 0, "init --admin NAME", error))
     return FALSE;
   if (admin == NULL || password == NULL)
     {
@@ -214,8 +230,8 @@ cmd_user_add (LkCli   *cli,
     { NULL }
   };
 
-  if (!parse_options (cli, 2, entries, &rest, error) ||
-      !expect_positional (rest, 1, "user add NAME --roles R1,R2", error) ||
+  if (!lk_cli_parse_options (cli, 2, entries, &rest, error) ||
+      !lk_cli_expect_positional (rest, 1, "user add NAME --roles R1,R2", error) ||
       !lk_roles_parse (roles_text, &roles, error))
     return FALSE;
   if (password == NULL)
@@ -224,7 +240,7 @@ cmd_user_add (LkCli   *cli,
                    "Put the new user's password in LIKENESS_NEW_PASSWORD");
       return FALSE;
     }
-  session = log_in (cli, error);
+  session = lk_cli_log_in (cli, error);
   if (session == NULL ||
       !lk_users_add (session, rest[0], display_name, roles, password, error))
     return FALSE;
@@ -246,7 +262,7 @@ static gboolean
 cmd_user_list (LkCli   *cli,
                GError **error)
 {
-  g_autoptr(LkSession) session = log_in (cli, error);
+  g_autoptr(LkSession) session = lk_cli_log_in (cli, error);
   g_autoptr(GPtrArray) users = NULL;
 
   if (session == NULL || (users = lk_users_list (session, error)) == NULL)
@@ -272,7 +288,7 @@ cmd_user_disable (LkCli   *cli,
       g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT, "Expected user disable NAME");
       return FALSE;
     }
-  session = log_in (cli, error);
+  session = lk_cli_log_in (cli, error);
   if (session == NULL || !lk_users_set_disabled (session, cli->args[2], TRUE, error))
     return FALSE;
   g_print ("disabled %s\n", cli->args[2]);
@@ -283,7 +299,7 @@ static gboolean
 cmd_audit_verify (LkCli   *cli,
                   GError **error)
 {
-  g_autoptr(LkSession) session = log_in (cli, error);
+  g_autoptr(LkSession) session = lk_cli_log_in (cli, error);
   g_autofree char *reason = NULL;
   g_autoptr(GError) local_error = NULL;
   gint64 n = 0, broken = 0;
@@ -320,11 +336,11 @@ cmd_audit_export (LkCli   *cli,
     { NULL }
   };
 
-  if (!parse_options (cli, 2, entries, &rest, error) ||
-      !expect_positional (rest, 0, "audit export --format jsonl|csv", error) ||
+  if (!lk_cli_parse_options (cli, 2, entries, &rest, error) ||
+      !lk_cli_expect_positional (rest, 0, "audit export --format jsonl|csv", error) ||
       !lk_audit_format_parse (format_text, &format, error))
     return FALSE;
-  session = log_in (cli, error);
+  session = lk_cli_log_in (cli, error);
   return session != NULL && lk_audit_log_export (session, format, out, error);
 }
 
@@ -364,6 +380,18 @@ static const struct
   { "user", "disable", cmd_user_disable },
   { "audit", "verify", cmd_audit_verify },
   { "audit", "export", cmd_audit_export },
+  { "case", "offences", lk_cli_case_offences },
+  { "case", "create", lk_cli_case_create },
+  { "case", "list", lk_cli_case_list },
+  { "case", "show", lk_cli_case_show },
+  { "case", "approve", lk_cli_case_approve },
+  { "case", "move", lk_cli_case_move },
+  { "probe", "import", lk_cli_probe_import },
+  { "probe", "analyse", lk_cli_probe_analyse },
+  { "probe", "analyze", lk_cli_probe_analyse },
+  { "probe", "face", lk_cli_probe_face },
+  { "policy", "show", lk_cli_policy_show },
+  { "policy", "set", lk_cli_policy_set },
   { "demo", NULL, cmd_demo },
   { "version", NULL, cmd_version },
 };

@@ -2,7 +2,11 @@
 /* The demo workspace: marked as demo for ever, with one user per role, password "demo". */
 #include "config.h"
 
+#include "imaging/lk-cv.h"
+#include "lk-cases.h"
+#include "lk-data.h"
 #include "lk-demo.h"
+#include "lk-probes.h"
 #include "lk-error.h"
 #include "lk-password.h"
 #include "lk-users.h"
@@ -82,6 +86,65 @@ seed (LkStore  *store,
          lk_txn_commit (txn, error);
 }
 
+/* ---- demo casework ------------------------------------------------------------------------- */
+
+static const LkCaseRequest demo_case = {
+  "DEMO-2026-001",
+  "Armed robbery at a petrol station (demo)",
+  "ROB",
+  "Demo only: no legal basis. In casework: the statute and section that allow this search.",
+  "Demo only. In casework: why a face comparison is necessary and proportionate here, e.g. "
+  "the offender's face is visible on CCTV and other lines of enquiry are exhausted.",
+  "Demo Supervisor",
+  "Demo Investigations Unit",
+  NULL,
+};
+
+static const LkCaseRequest demo_case_approval = {
+  "DEMO-2026-002",
+  "Shop theft (demo, needs approval)",
+  "THF",
+  "Demo only: no legal basis.",
+  "Demo only. Theft is a category that needs an administrator's approval before any search.",
+  "Demo Supervisor",
+  "Demo Investigations Unit",
+  NULL,
+};
+
+static const LkProvenance demo_provenance = {
+  "cctv",
+  "video-frame",
+  "Demo Examiner",
+  "2026-01-15T14:32:00Z",
+  "DEMO: simulated material, no authority",
+  "Simulated CCTV still made by Likeness from a public-domain portrait (US Navy photograph of "
+  "Grace Hopper, from Debian's python-matplotlib-data): down-scaled, blurred, rotated 3 degrees "
+  "and JPEG-compressed. Not evidence.",
+  TRUE,
+};
+
+static gboolean
+seed_casework (LkStore  *store,
+               GError  **error)
+{
+  g_autoptr(LkSession) session = lk_session_login (store, "demo-examiner", LK_DEMO_PASSWORD,
+                                                   error);
+  g_autoptr(GBytes) portrait = NULL;
+  g_autoptr(GBytes) still = NULL;
+  g_autoptr(LkCase) first = NULL;
+  g_autoptr(LkCase) second = NULL;
+
+  if (session == NULL ||
+      (portrait = lk_data_lookup ("demo/grace_hopper.jpg", error)) == NULL ||
+      (still = lk_cv_simulate_cctv (portrait, 240, 3.0, 40, error)) == NULL ||
+      (first = lk_cases_create (session, &demo_case, error)) == NULL ||
+      lk_probes_import (session, demo_case.number, still, "cctv-still-simulated.jpg",
+                        &demo_provenance, NULL, error) == 0 ||
+      (second = lk_cases_create (session, &demo_case_approval, error)) == NULL)
+    return FALSE;
+  return lk_session_log_out (session, error);
+}
+
 LkStore *
 lk_demo_open (const char  *path,
               GError     **error)
@@ -91,7 +154,8 @@ lk_demo_open (const char  *path,
 
   if (store == NULL)
     return NULL;
-  if (!lk_store_is_initialised (store) && !seed (store, error))
+  if (!lk_store_is_initialised (store) &&
+      (!seed (store, error) || !seed_casework (store, error)))
     return NULL;
   return g_steal_pointer (&store);
 }

@@ -13,6 +13,7 @@
 #include "lk-error.h"
 
 #define GENESIS_HASH "0000000000000000000000000000000000000000000000000000000000000000"
+#define HASH_HEX_LEN 64
 
 const LkActor lk_actor_system = { "system", "system" };
 
@@ -32,17 +33,57 @@ lk_audit_event_free (LkAuditEvent *event)
   g_free (event);
 }
 
-static void
-append_field (GString    *out,
-              const char *value)
-{
-  gsize len = value != NULL ? strlen (value) : 0;
+/* The longest decimal number: "-9223372036854775808". */
+#define MAX_DECIMAL 20
 
-  g_string_append_printf (out, "%" G_GSIZE_FORMAT ":", len);
-  g_string_append_len (out, value != NULL ? value : "", len);
-  g_string_append_c (out, '\n');
+/* Writes @value in decimal at @p and returns the end. No printf: verification formats every
+ * field of every event. */
+static char *
+put_decimal (char     *p,
+             guint64   value,
+             gboolean  negative)
+{
+  char digits[MAX_DECIMAL + 4];
+  gsize i = sizeof digits;
+
+  do
+    {
+      digits[--i] = (char) ('0' + value % 10);
+      value /= 10;
+    }
+  while (value != 0);
+  if (negative)
+    digits[--i] = '-';
+  memcpy (p, digits + i, sizeof digits - i);
+  return p + (sizeof digits - i);
 }
 
+/* Writes "<byte length>:<bytes>\n" at @p and returns the end. */
+static char *
+put_field (char       *p,
+           const char *value,
+           gsize       len)
+{
+  p = put_decimal (p, len, FALSE);
+  *p++ = ':';
+  memcpy (p, value, len);
+  p += len;
+  *p++ = '\n';
+  return p;
+}
+
+static char *
+put_int_field (char   *p,
+               gint64  value)
+{
+  char text[MAX_DECIMAL + 4];
+  guint64 magnitude = value < 0 ? -(guint64) value : (guint64) value;
+  char *end = put_decimal (text, magnitude, value < 0);
+
+  return put_field (p, text, (gsize) (end - text));
+}
+
+/* Sizes @out for the worst case once, then writes into it directly. */
 void
 lk_audit_canonical (GString    *out,
                     const char *prev_hash,
@@ -54,18 +95,24 @@ lk_audit_canonical (GString    *out,
                     const char *object,
                     const char *details)
 {
-  char seq_text[32];
+  const char *fields[] = { at, user, role, action, object, details };
+  gsize lens[G_N_ELEMENTS (fields)];
+  gsize prev_len = strlen (prev_hash);
+  gsize size = prev_len + 2 * (MAX_DECIMAL + 2);
+  char *p;
 
-  g_snprintf (seq_text, sizeof seq_text, "%" G_GINT64_FORMAT, seq);
-  g_string_truncate (out, 0);
-  g_string_append (out, prev_hash);
-  append_field (out, seq_text);
-  append_field (out, at);
-  append_field (out, user);
-  append_field (out, role);
-  append_field (out, action);
-  append_field (out, object);
-  append_field (out, details);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      lens[i] = fields[i] != NULL ? strlen (fields[i]) : 0;
+      size += MAX_DECIMAL + 2 + lens[i];
+    }
+  g_string_set_size (out, size);
+  p = out->str;
+  memcpy (p, prev_hash, prev_len);
+  p = put_int_field (p + prev_len, seq);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    p = put_field (p, fields[i] != NULL ? fields[i] : "", lens[i]);
+  g_string_truncate (out, (gsize) (p - out->str));
 }
 
 static char *
@@ -172,26 +219,53 @@ lk_audit_record (LkStore        *store,
 
 #define COL(i) ((const char *) sqlite3_column_text (stmt, (i)))
 
+/* Verification state, kept on the stack: no allocation per event. */
+typedef struct
+{
+  GString   *canonical;
+  GChecksum *checksum;
+  char       prev[HASH_HEX_LEN + 1]; /* the hash of the last event that checked out */
+  char       hash[HASH_HEX_LEN + 1]; /* the hash computed for the current event */
+} Verifier;
+
+/* Hashes the canonical bytes into lower-case hex, as g_checksum_get_string() would. */
+static void
+compute_hash (Verifier *v)
+{
+  static const char hex[] = "0123456789abcdef";
+  guint8 digest[HASH_HEX_LEN / 2];
+  gsize len = sizeof digest;
+
+  g_checksum_reset (v->checksum);
+  g_checksum_update (v->checksum, (const guchar *) v->canonical->str, v->canonical->len);
+  g_checksum_get_digest (v->checksum, digest, &len);
+  g_assert (len == sizeof digest);
+  for (gsize i = 0; i < len; i++)
+    {
+      v->hash[2 * i] = hex[digest[i] >> 4];
+      v->hash[2 * i + 1] = hex[digest[i] & 0xf];
+    }
+  v->hash[HASH_HEX_LEN] = '\0';
+}
+
 static const char *
-check_event (LkStmt     *stmt,
-             gint64      expected_seq,
-             const char *expected_prev,
-             GString    *canonical,
-             GChecksum  *checksum)
+check_event (LkStmt   *stmt,
+             gint64    expected_seq,
+             Verifier *v)
 {
   gint64 seq = sqlite3_column_int64 (stmt, 0);
 
   if (seq != expected_seq)
     return seq > expected_seq ? "events before it are missing" : "sequence out of order";
-  if (g_strcmp0 (COL (7), expected_prev) != 0)
+  if (g_strcmp0 (COL (7), v->prev) != 0)
     return "its previous-event hash does not match the event before it";
 
-  lk_audit_canonical (canonical, expected_prev, seq, COL (1), COL (2), COL (3), COL (4),
+  lk_audit_canonical (v->canonical, v->prev, seq, COL (1), COL (2), COL (3), COL (4),
                       COL (5), COL (6));
-  g_checksum_reset (checksum);
-  g_checksum_update (checksum, (const guchar *) canonical->str, canonical->len);
-  if (g_strcmp0 (g_checksum_get_string (checksum), COL (8)) != 0)
+  compute_hash (v);
+  if (g_strcmp0 (v->hash, COL (8)) != 0)
     return "its content does not match its hash (the event was altered)";
+  memcpy (v->prev, v->hash, sizeof v->prev);
   return NULL;
 }
 
@@ -205,10 +279,10 @@ lk_audit_verify (LkStore  *store,
   g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (lk_store_get_mutex (store));
   g_autoptr(GString) canonical = g_string_sized_new (512);
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  g_autofree char *prev = g_strdup (GENESIS_HASH);
   g_autoptr(LkStmt) stmt =
     lk_store_stmt (store, "SELECT seq, at, user, role, action, object, details, prev_hash, hash"
                           " FROM audit_event ORDER BY seq", error);
+  Verifier v = { canonical, checksum, GENESIS_HASH, "" };
   gint64 count = 0;
   int rc;
 
@@ -216,7 +290,7 @@ lk_audit_verify (LkStore  *store,
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      const char *problem = check_event (stmt, count + 1, prev, canonical, checksum);
+      const char *problem = check_event (stmt, count + 1, &v);
 
       if (problem != NULL)
         {
@@ -225,8 +299,6 @@ lk_audit_verify (LkStore  *store,
           *reason = g_strdup (problem);
           return FALSE;
         }
-      g_free (prev);
-      prev = g_strdup (COL (8));
       count++;
     }
   if (rc != SQLITE_DONE)

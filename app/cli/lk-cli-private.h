@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "lk-cli.h"
+#include "lk-core.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char  *db_path;
+  char  *user;
+  char **args; /* the command and its arguments */
+  int    n_args;
+} LkCli;
+
+typedef gboolean (*LkCommandFunc) (LkCli *cli, GError **error);
+
+char      *lk_cli_read_line         (const char    *prompt);
+char      *lk_cli_acting_password   (const char    *user);
+char      *lk_cli_db_path           (LkCli         *cli);
+LkStore   *lk_cli_open_store        (LkCli         *cli,
+                                     GError       **error);
+LkSession *lk_cli_log_in            (LkCli         *cli,
+                                     GError       **error);
+/* Parses the options of one command from cli->args[first..]; @rest gets the positionals. */
+gboolean   lk_cli_parse_options     (LkCli         *cli,
+                                     int            first,
+                                     GOptionEntry  *entries,
+                                     char        ***rest,
+                                     GError       **error);
+gboolean   lk_cli_expect_positional (char         **rest,
+                                     guint          n,
+                                     const char    *what,
+                                     GError       **error);
+gboolean   lk_cli_print_json        (JsonObject    *object,
+                                     GError       **error);
+
+/* Commands in lk-cli-cases.c */
+gboolean   lk_cli_case_offences     (LkCli *cli, GError **error);
+gboolean   lk_cli_case_create       (LkCli *cli, GError **error);
+gboolean   lk_cli_case_list         (LkCli *cli, GError **error);
+gboolean   lk_cli_case_show         (LkCli *cli, GError **error);
+gboolean   lk_cli_case_approve      (LkCli *cli, GError **error);
+gboolean   lk_cli_case_move         (LkCli *cli, GError **error);
+gboolean   lk_cli_probe_import      (LkCli *cli, GError **error);
+gboolean   lk_cli_probe_analyse     (LkCli *cli, GError **error);
+gboolean   lk_cli_probe_face        (LkCli *cli, GError **error);
+gboolean   lk_cli_policy_show       (LkCli *cli, GError **error);
+gboolean   lk_cli_policy_set        (LkCli *cli, GError **error);
+
+G_END_DECLS

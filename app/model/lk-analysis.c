@@ -1,0 +1,523 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The probe analysis (the "A" of ACE-V): drafts, the lock, amendments, and the unmasking gate. */
+#include "config.h"
+
+#include "lk-data.h"
+#include "lk-error.h"
+#include "lk-probes.h"
+#include "lk-util.h"
+#include "store/lk-image-store.h"
+
+typedef struct
+{
+  gint64  id;
+  gint64  case_id;
+  char   *sha256;
+  char   *status;
+  int     n_faces;
+  int     face_index; /* -1: none */
+} ProbeRow;
+
+static void
+probe_row_clear (ProbeRow *row)
+{
+  g_clear_pointer (&row->sha256, g_free);
+  g_clear_pointer (&row->status, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ProbeRow, probe_row_clear)
+
+static gboolean
+read_probe (LkStore   *store,
+            gint64     probe_id,
+            ProbeRow  *row,
+            GError   **error)
+{
+  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (lk_store_get_mutex (store));
+  g_autoptr(LkStmt) stmt =
+    lk_store_stmt (store, "SELECT id, case_id, image_sha256, status, json_array_length (faces),"
+                          " coalesce (face_index, -1) FROM probes WHERE id = ?", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, probe_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        g_set_error (error, LK_ERROR, LK_ERROR_NOT_FOUND, "There is no probe %" G_GINT64_FORMAT,
+                     probe_id);
+      else
+        lk_store_set_error (store, error, "Could not read the probe");
+      return FALSE;
+    }
+  row->id = sqlite3_column_int64 (stmt, 0);
+  row->case_id = sqlite3_column_int64 (stmt, 1);
+  row->sha256 = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  row->status = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+  row->n_faces = sqlite3_column_int (stmt, 4);
+  row->face_index = sqlite3_column_int (stmt, 5);
+  return TRUE;
+}
+
+static char *
+probe_object (gint64 probe_id)
+{
+  return g_strdup_printf ("probe:%" G_GINT64_FORMAT, probe_id);
+}
+
+/* ---- validation ---------------------------------------------------------------------------- */
+
+static gboolean
+check_words (const char * const  *words,
+             const char * const  *allowed,
+             const char          *what,
+             GError             **error)
+{
+  for (guint i = 0; words != NULL && words[i] != NULL; i++)
+    if (!g_strv_contains (allowed, words[i]))
+      {
+        g_autofree char *all = g_strjoinv (", ", (char **) allowed);
+
+        g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT, "Unknown %s “%s” (one of: %s)",
+                     what, words[i], all);
+        return FALSE;
+      }
+  return TRUE;
+}
+
+static gboolean
+check_components (const char * const  *components,
+                  GError             **error)
+{
+  for (guint i = 0; components != NULL && components[i] != NULL; i++)
+    if (!lk_feature_list_has_component (components[i]))
+      {
+        g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
+                     "“%s” is not a component of the feature list (%s)", components[i],
+                     lk_feature_list_edition ());
+        return FALSE;
+      }
+  return TRUE;
+}
+
+static gboolean
+check_analysis (const LkAnalysis  *a,
+                GError           **error)
+{
+  const char * const single[] = { a->suitability, NULL };
+
+  if (a->suitability == NULL)
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
+                   "The analysis needs a suitability: suitable, limited or not-suitable");
+      return FALSE;
+    }
+  if (!check_words (single, lk_analysis_suitabilities (), "suitability", error) ||
+      !check_words (a->factors, lk_analysis_factors (), "affecting factor", error) ||
+      !check_components (a->components, error))
+    return FALSE;
+  if (!g_str_equal (a->suitability, "suitable") && (a->factors == NULL || a->factors[0] == NULL) &&
+      lk_text_is_blank (a->notes))
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
+                   "A probe of limited or no suitability needs the affecting factors or a note "
+                   "saying why");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static JsonArray *
+words_json (const char * const *words)
+{
+  JsonArray *a = json_array_new ();
+
+  for (guint i = 0; words != NULL && words[i] != NULL; i++)
+    json_array_add_string_element (a, words[i]);
+  return a;
+}
+
+static char *
+words_text (const char * const *words)
+{
+  g_autoptr(JsonNode) node = json_node_init_array (json_node_alloc (), words_json (words));
+
+  return json_to_string (node, FALSE);
+}
+
+static JsonObject *
+analysis_json (const LkAnalysis *a)
+{
+  JsonObject *o = json_object_new ();
+
+  json_object_set_string_member (o, "suitability", a->suitability);
+  json_object_set_array_member (o, "factors", words_json (a->factors));
+  json_object_set_array_member (o, "components", words_json (a->components));
+  json_object_set_string_member (o, "notes", a->notes ? a->notes : "");
+  return o;
+}
+
+/* ---- reading ------------------------------------------------------------------------------- */
+
+static gboolean
+consult (LkSession   *session,
+         const char  *action,
+         gint64       probe_id,
+         LkActor     *actor,
+         GError     **error)
+{
+  g_autofree char *object = probe_object (probe_id);
+
+  return lk_session_require (session, LK_ROLE_EXAMINER | LK_ROLE_REVIEWER | LK_ROLE_ADMINISTRATOR,
+                             actor, error) &&
+         lk_audit_record (lk_session_get_store (session), actor, action, object, NULL, error);
+}
+
+GBytes *
+lk_probes_read_image (LkSession  *session,
+                      gint64      probe_id,
+                      GError    **error)
+{
+  LkStore *store = lk_session_get_store (session);
+  g_auto(ProbeRow) row = { 0 };
+  LkActor actor;
+
+  if (!read_probe (store, probe_id, &row, error) ||
+      !consult (session, "probe.image-viewed", probe_id, &actor, error))
+    return NULL;
+  return lk_image_store_get (store, &actor, row.sha256, error);
+}
+
+JsonObject *
+lk_probes_get_draft (LkSession  *session,
+                     gint64      probe_id,
+                     GError    **error)
+{
+  LkStore *store = lk_session_get_store (session);
+  g_autoptr(GRecMutexLocker) locker = NULL;
+  g_autoptr(LkStmt) stmt = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  LkActor actor;
+
+  if (!lk_session_require (session, LK_ROLE_EXAMINER, &actor, error))
+    return NULL;
+  locker = g_rec_mutex_locker_new (lk_store_get_mutex (store));
+  stmt = lk_store_stmt (store, "SELECT content FROM analysis_drafts WHERE probe_id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, probe_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW ||
+      !json_parser_load_from_data (parser, (const char *) sqlite3_column_text (stmt, 0), -1, NULL))
+    return NULL;
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+/* ---- writing ------------------------------------------------------------------------------- */
+
+static gboolean
+begin_change (LkSession   *session,
+              gint64       probe_id,
+              LkActor     *actor,
+              LkTxn      **txn,
+              ProbeRow    *row,
+              GError     **error)
+{
+  LkStore *store = lk_session_get_store (session);
+
+  return lk_session_require (session, LK_ROLE_EXAMINER, actor, error) &&
+         (*txn = lk_txn_begin (store, error)) != NULL &&
+         read_probe (store, probe_id, row, error);
+}
+
+static gboolean
+require_unlocked (const ProbeRow  *row,
+                  GError         **error)
+{
+  if (g_str_equal (row->status, "awaiting-analysis"))
+    return TRUE;
+  g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
+               "The analysis of probe %" G_GINT64_FORMAT " is locked; it can only be amended, "
+               "with a reason", row->id);
+  return FALSE;
+}
+
+gboolean
+lk_probes_choose_face (LkSession  *session,
+                       gint64      probe_id,
+                       int         face_index,
+                       GError    **error)
+{
+  LkStore *store = lk_session_get_store (session);
+  g_autoptr(LkTxn) txn = NULL;
+  g_auto(ProbeRow) row = { 0 };
+  g_autoptr(LkStmt) stmt = NULL;
+  g_autoptr(JsonObject) details = json_object_new ();
+  g_autofree char *object = probe_object (probe_id);
+  LkActor actor;
+
+  if (!begin_change (session, probe_id, &actor, &txn, &row, error) ||
+      !require_unlocked (&row, error))
+    return FALSE;
+  if (face_index < 0 || face_index >= row.n_faces)
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
+                   "Probe %" G_GINT64_FORMAT " has %d detected faces; there is no face %d",
+                   probe_id, row.n_faces, face_index);
+      return FALSE;
+    }
+  stmt = lk_store_stmt (store, "UPDATE probes SET face_index = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, face_index);
+  sqlite3_bind_int64 (stmt, 2, probe_id);
+  json_object_set_int_member (details, "face_index", face_index);
+  return lk_store_step_done (store, stmt, error) &&
+         lk_audit_append (store, &actor, "probe.face-chosen", object, details, error) &&
+         lk_txn_commit (txn, error);
+}
+
+gboolean
+lk_probes_save_draft (LkSession         *session,
+                      gint64             probe_id,
+                      const LkAnalysis  *analysis,
+                      GError           **error)
+{
+  LkStore *store = lk_session_get_store (session);
+  g_autoptr(LkTxn) txn = NULL;
+  g_auto(ProbeRow) row = { 0 };
+  g_autoptr(LkStmt) stmt = NULL;
+  g_autoptr(JsonObject) content = analysis_json (analysis);
+  g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), content);
+  g_autofree char *text = json_to_string (node, FALSE);
+  g_autofree char *now = lk_now_utc ();
+  g_autofree char *object = probe_object (probe_id);
+  LkActor actor;
+
+  if (!begin_change (session, probe_id, &actor, &txn, &row, error) ||
+      !require_unlocked (&row, error) ||
+      (stmt = lk_store_stmt (store, "INSERT OR REPLACE INTO analysis_drafts (probe_id, content,"
+                                    " user_id, updated_at) VALUES (?, ?, ?, ?)", error)) == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, probe_id);
+  sqlite3_bind_text (stmt, 2, text, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, lk_session_get_user_id (session));
+  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_STATIC);
+  return lk_store_step_done (store, stmt, error) &&
+         lk_audit_append (store, &actor, "analysis.draft-saved", object, content, error) &&
+         lk_txn_commit (txn, error);
+}
+
+static int
+latest_revision (LkStore  *store,
+                 gint64    probe_id,
+                 gint64   *analysis_id)
+{
+  g_autoptr(LkStmt) stmt =
+    lk_store_stmt (store, "SELECT id, revision FROM analyses WHERE probe_id = ?"
+                          " ORDER BY revision DESC LIMIT 1", NULL);
+
+  *analysis_id = 0;
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, probe_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return 0;
+  *analysis_id = sqlite3_column_int64 (stmt, 0);
+  return sqlite3_column_int (stmt, 1);
+}
+
+static gboolean
+insert_analysis (LkStore           *store,
+                 const ProbeRow    *row,
+                 const LkAnalysis  *a,
+                 gint64             user_id,
+                 int                revision,
+                 gint64             amends,
+                 const char        *reason,
+                 GError           **error)
+{
+  g_autofree char *factor_text = words_text (a->factors);
+  g_autofree char *component_text = words_text (a->components);
+  g_autofree char *now = lk_now_utc ();
+  g_autoptr(LkStmt) stmt =
+    lk_store_stmt (store, "INSERT INTO analyses (probe_id, revision, suitability, factors,"
+                          " components, notes, feature_list, face_index, examiner_id, locked_at,"
+                          " amends, amendment_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, row->id);
+  sqlite3_bind_int (stmt, 2, revision);
+  sqlite3_bind_text (stmt, 3, a->suitability, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, factor_text, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, component_text, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, a->notes ? a->notes : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, lk_feature_list_edition (), -1, SQLITE_STATIC);
+  if (row->face_index >= 0)
+    sqlite3_bind_int (stmt, 8, row->face_index);
+  sqlite3_bind_int64 (stmt, 9, user_id);
+  sqlite3_bind_text (stmt, 10, now, -1, SQLITE_STATIC);
+  if (amends > 0)
+    sqlite3_bind_int64 (stmt, 11, amends);
+  if (reason != NULL)
+    sqlite3_bind_text (stmt, 12, reason, -1, SQLITE_STATIC);
+  return lk_store_step_done (store, stmt, error);
+}
+
+static gboolean
+set_probe_status (LkStore     *store,
+                  gint64       probe_id,
+                  const char  *suitability,
+                  GError     **error)
+{
+  g_autoptr(LkStmt) stmt = lk_store_stmt (store, "UPDATE probes SET status = ? WHERE id = ?",
+                                          error);
+  g_autoptr(LkStmt) drop = NULL;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, g_str_equal (suitability, "not-suitable") ? "not-suitable"
+                                                                        : "analysed", -1,
+                     SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, probe_id);
+  if (!lk_store_step_done (store, stmt, error))
+    return FALSE;
+  drop = lk_store_stmt (store, "DELETE FROM analysis_drafts WHERE probe_id = ?", error);
+  if (drop == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (drop, 1, probe_id);
+  return lk_store_step_done (store, drop, error);
+}
+
+static gboolean
+write_revision (LkSession         *session,
+                const LkActor     *actor,
+                const ProbeRow    *row,
+                const LkAnalysis  *a,
+                const char        *reason,
+                GError           **error)
+{
+  LkStore *store = lk_session_get_store (session);
+  g_autoptr(JsonObject) details = analysis_json (a);
+  g_autofree char *object = probe_object (row->id);
+  gint64 previous_id;
+  int revision = latest_revision (store, row->id, &previous_id);
+
+  if (revision < 0)
+    {
+      lk_store_set_error (store, error, "Could not read the analysis");
+      return FALSE;
+    }
+  json_object_set_int_member (details, "revision", revision + 1);
+  if (reason != NULL)
+    json_object_set_string_member (details, "reason", reason);
+  return insert_analysis (store, row, a, lk_session_get_user_id (session), revision + 1,
+                          previous_id, reason, error) &&
+         set_probe_status (store, row->id, a->suitability, error) &&
+         lk_audit_append (store, actor, reason ? "analysis.amended" : "analysis.locked", object,
+                          details, error);
+}
+
+gboolean
+lk_probes_lock_analysis (LkSession         *session,
+                         gint64             probe_id,
+                         const LkAnalysis  *analysis,
+                         GError           **error)
+{
+  g_autoptr(LkTxn) txn = NULL;
+  g_auto(ProbeRow) row = { 0 };
+  LkActor actor;
+
+  return check_analysis (analysis, error) &&
+         begin_change (session, probe_id, &actor, &txn, &row, error) &&
+         require_unlocked (&row, error) &&
+         write_revision (session, &actor, &row, analysis, NULL, error) &&
+         lk_txn_commit (txn, error);
+}
+
+gboolean
+lk_probes_amend_analysis (LkSession         *session,
+                          gint64             probe_id,
+                          const LkAnalysis  *analysis,
+                          const char        *reason,
+                          GError           **error)
+{
+  g_autoptr(LkTxn) txn = NULL;
+  g_auto(ProbeRow) row = { 0 };
+  LkActor actor;
+
+  if (lk_text_is_blank (reason))
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT, "An amendment needs a reason");
+      return FALSE;
+    }
+  if (!check_analysis (analysis, error) ||
+      !begin_change (session, probe_id, &actor, &txn, &row, error))
+    return FALSE;
+  if (g_str_equal (row.status, "awaiting-analysis"))
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
+                   "Probe %" G_GINT64_FORMAT " has no locked analysis to amend", probe_id);
+      return FALSE;
+    }
+  return write_revision (session, &actor, &row, analysis, reason, error) &&
+         lk_txn_commit (txn, error);
+}
+
+gboolean
+lk_probes_require_unmasked (LkSession  *session,
+                            gint64      probe_id,
+                            GError    **error)
+{
+  g_auto(ProbeRow) row = { 0 };
+  LkActor actor;
+
+  if (!lk_session_require (session, LK_ROLE_EXAMINER | LK_ROLE_REVIEWER | LK_ROLE_ADMINISTRATOR,
+                           &actor, error) ||
+      !read_probe (lk_session_get_store (session), probe_id, &row, error))
+    return FALSE;
+  if (g_str_equal (row.status, "analysed"))
+    return TRUE;
+  g_set_error (error, LK_ERROR, LK_ERROR_MASKED,
+               g_str_equal (row.status, "not-suitable")
+               ? "Probe %" G_GINT64_FORMAT " was analysed as not suitable; it has no candidates "
+                 "to examine"
+               : "Candidates of probe %" G_GINT64_FORMAT " stay masked until its analysis is "
+                 "locked", probe_id);
+  return FALSE;
+}
+
+gboolean
+lk_probes_check_all_analysed (LkStore  *store,
+                              gint64    case_id,
+                              GError  **error)
+{
+  g_autoptr(LkStmt) stmt =
+    lk_store_stmt (store, "SELECT count(*), sum (status = 'awaiting-analysis') FROM probes"
+                          " WHERE case_id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      lk_store_set_error (store, error, "Could not read the probes");
+      return FALSE;
+    }
+  if (sqlite3_column_int (stmt, 0) == 0)
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
+                   "The case has no probe yet; import and analyse one first");
+      return FALSE;
+    }
+  if (sqlite3_column_int (stmt, 1) > 0)
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
+                   "%d probe(s) still await a locked analysis", sqlite3_column_int (stmt, 1));
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,188 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+#include "lk-error.h"
+#include "lk-util.h"
+#include "lk-policy.h"
+
+static const LkPolicyKey keys[] = {
+  { "lockout_threshold", LK_POLICY_INT, "5", 3, 10,
+    "Failed log-ins before an account locks" },
+  { "min_password_length", LK_POLICY_INT, "8", 4, 128, "Minimum password length" },
+  { "refused_probe_kinds", LK_POLICY_LIST, "sketch,composite,look-alike,edited,ai-generated",
+    0, 0, "Probe kinds refused at import" },
+  { "max_image_megapixels", LK_POLICY_DOUBLE, "100", 1, 1000,
+    "Largest image accepted, in megapixels (read from the header before decoding)" },
+  { "max_image_megabytes", LK_POLICY_DOUBLE, "200", 1, 2000, "Largest image file accepted" },
+  { "yunet_model", LK_POLICY_STRING, "", 0, 0,
+    "Path of a YuNet 2022mar face detector; empty: Haar cascades" },
+  { "quality.face_width.red", LK_POLICY_DOUBLE, "60", 0, 10000, "Face width below: red" },
+  { "quality.face_width.amber", LK_POLICY_DOUBLE, "120", 0, 10000, "Face width below: amber" },
+  { "quality.inter_eye.red", LK_POLICY_DOUBLE, "40", 0, 10000, "Pixels between eyes below: red" },
+  { "quality.inter_eye.amber", LK_POLICY_DOUBLE, "60", 0, 10000,
+    "Pixels between eyes below: amber" },
+  { "quality.roll.red", LK_POLICY_DOUBLE, "15", 0, 90, "Roll above (degrees): red" },
+  { "quality.roll.amber", LK_POLICY_DOUBLE, "8", 0, 90, "Roll above (degrees): amber" },
+  { "quality.sharpness.red", LK_POLICY_DOUBLE, "40", 0, 100000, "Sharpness below: red" },
+  { "quality.sharpness.amber", LK_POLICY_DOUBLE, "200", 0, 100000, "Sharpness below: amber" },
+  { "quality.exposure.red", LK_POLICY_DOUBLE, "90", 0, 128,
+    "Mean brightness further than this from mid-grey: red" },
+  { "quality.exposure.amber", LK_POLICY_DOUBLE, "60", 0, 128,
+    "Mean brightness further than this from mid-grey: amber" },
+  { "quality.clipping.red", LK_POLICY_DOUBLE, "0.10", 0, 1, "Clipped fraction above: red" },
+  { "quality.clipping.amber", LK_POLICY_DOUBLE, "0.02", 0, 1, "Clipped fraction above: amber" },
+  { "quality.contrast.red", LK_POLICY_DOUBLE, "15", 0, 128, "Contrast below: red" },
+  { "quality.contrast.amber", LK_POLICY_DOUBLE, "30", 0, 128, "Contrast below: amber" },
+  { "quality.brisque.red", LK_POLICY_DOUBLE, "60", 0, 200, "BRISQUE above: red" },
+  { "quality.brisque.amber", LK_POLICY_DOUBLE, "40", 0, 200, "BRISQUE above: amber" },
+};
+
+const LkPolicyKey *
+lk_policy_keys (guint *n_keys)
+{
+  *n_keys = G_N_ELEMENTS (keys);
+  return keys;
+}
+
+const LkPolicyKey *
+lk_policy_key_lookup (const char *key)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    if (g_strcmp0 (keys[i].key, key) == 0)
+      return &keys[i];
+  return NULL;
+}
+
+static char *
+read_value (LkStore    *store,
+            const char *key)
+{
+  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (lk_store_get_mutex (store));
+  g_autoptr(LkStmt) stmt = lk_store_stmt (store, "SELECT value FROM settings WHERE key = ?", NULL);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}
+
+char *
+lk_policy_get_string (LkStore    *store,
+                      const char *key)
+{
+  const LkPolicyKey *def = lk_policy_key_lookup (key);
+  char *value = read_value (store, key);
+
+  g_return_val_if_fail (def != NULL, NULL);
+  return value != NULL ? value : g_strdup (def->fallback);
+}
+
+double
+lk_policy_get_double (LkStore    *store,
+                      const char *key)
+{
+  g_autofree char *value = lk_policy_get_string (store, key);
+
+  return value != NULL ? g_ascii_strtod (value, NULL) : 0;
+}
+
+gint64
+lk_policy_get_int (LkStore    *store,
+                   const char *key)
+{
+  g_autofree char *value = lk_policy_get_string (store, key);
+
+  return value != NULL ? g_ascii_strtoll (value, NULL, 10) : 0;
+}
+
+gboolean
+lk_policy_list_contains (LkStore    *store,
+                         const char *key,
+                         const char *word)
+{
+  g_autofree char *value = lk_policy_get_string (store, key);
+  g_auto(GStrv) words = g_strsplit (value != NULL ? value : "", ",", -1);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (g_strcmp0 (g_strstrip (words[i]), word) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+validate (const LkPolicyKey  *def,
+          const char         *value,
+          GError            **error)
+{
+  char *end = NULL;
+  double number;
+
+  if (def->type == LK_POLICY_STRING || def->type == LK_POLICY_LIST)
+    return TRUE;
+  number = g_ascii_strtod (value, &end);
+  if (end == value || *end != '\0' || !isfinite (number) ||
+      (def->type == LK_POLICY_INT && number != floor (number)))
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT, "%s needs a %s, not “%s”", def->key,
+                   def->type == LK_POLICY_INT ? "whole number" : "number", value);
+      return FALSE;
+    }
+  if (number < def->min || number > def->max)
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT, "%s must lie between %g and %g",
+                   def->key, def->min, def->max);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+lk_policy_set (LkSession   *session,
+               const char  *key,
+               const char  *value,
+               const char  *reason,
+               GError     **error)
+{
+  LkStore *store = lk_session_get_store (session);
+  const LkPolicyKey *def = lk_policy_key_lookup (key);
+  g_autofree char *old = NULL;
+  g_autoptr(LkTxn) txn = NULL;
+  g_autoptr(LkStmt) stmt = NULL;
+  g_autoptr(JsonObject) details = json_object_new ();
+  LkActor actor;
+
+  if (!lk_session_require (session, LK_ROLE_ADMINISTRATOR, &actor, error))
+    return FALSE;
+  if (def == NULL)
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT, "There is no policy setting “%s”",
+                   key);
+      return FALSE;
+    }
+  if (value == NULL || !validate (def, value, error))
+    return FALSE;
+  if (lk_text_is_blank (reason))
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
+                   "A policy change needs a reason for the audit trail");
+      return FALSE;
+    }
+  old = lk_policy_get_string (store, key);
+  if ((txn = lk_txn_begin (store, error)) == NULL ||
+      (stmt = lk_store_stmt (store, "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+                             error)) == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
+  json_object_set_string_member (details, "old", old);
+  json_object_set_string_member (details, "new", value);
+  json_object_set_string_member (details, "reason", reason);
+  return lk_store_step_done (store, stmt, error) &&
+         lk_audit_append (store, &actor, "policy.changed", key, details, error) &&
+         lk_txn_commit (txn, error);
+}
