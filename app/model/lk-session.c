@@ -196,14 +196,17 @@ record_failure (LkStore    *store,
   lk_audit_record (store, &actor, "session.login-failed", user_name, details, NULL);
 }
 
-/* Counts a wrong password; locks the account at the threshold. Returns TRUE when it locked. */
+/* Counts a wrong password and locks the account at the threshold, setting @locked. An attempt
+ * that cannot be counted (the database is busy) is an error: it must not pass unrecorded. */
 static gboolean
-count_failed_login (LkStore    *store,
-                    const char *user_name)
+count_failed_login (LkStore     *store,
+                    const char  *user_name,
+                    gboolean    *locked,
+                    GError     **error)
 {
   gint64 threshold = lk_store_get_policy_int (store, "lockout_threshold",
                                               DEFAULT_LOCKOUT_THRESHOLD);
-  g_autoptr(LkTxn) txn = lk_txn_begin (store, NULL);
+  g_autoptr(LkTxn) txn = lk_txn_begin (store, error);
   g_autoptr(LkStmt) stmt = NULL;
   g_autoptr(JsonObject) details = json_object_new ();
   LkActor actor = { user_name, "none" };
@@ -214,26 +217,26 @@ count_failed_login (LkStore    *store,
   stmt = lk_store_stmt (store,
                         "UPDATE users SET failed_logins = failed_logins + 1,"
                         " locked = (failed_logins + 1 >= ?) WHERE name = ?"
-                        " RETURNING failed_logins, locked", NULL);
+                        " RETURNING failed_logins, locked", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, threshold);
   sqlite3_bind_text (stmt, 2, user_name, -1, SQLITE_STATIC);
   if (sqlite3_step (stmt) != SQLITE_ROW)
-    return FALSE;
+    {
+      lk_store_set_error (store, error, "Could not count a failed log-in");
+      return FALSE;
+    }
   failures = sqlite3_column_int64 (stmt, 0);
-  gboolean locked = sqlite3_column_int (stmt, 1) != 0;
+  *locked = sqlite3_column_int (stmt, 1) != 0;
   sqlite3_reset (stmt);
 
   json_object_set_string_member (details, "reason", "wrong password");
   json_object_set_int_member (details, "failed_logins", failures);
-  if (!lk_audit_append (store, &actor, "session.login-failed", user_name, details, NULL))
-    return FALSE;
-  if (locked && failures == threshold &&
-      !lk_audit_append (store, &actor, "user.locked-out", user_name, details, NULL))
-    return FALSE;
-  lk_txn_commit (txn, NULL);
-  return locked;
+  return lk_audit_append (store, &actor, "session.login-failed", user_name, details, error) &&
+         (!*locked || failures != threshold ||
+          lk_audit_append (store, &actor, "user.locked-out", user_name, details, error)) &&
+         lk_txn_commit (txn, error);
 }
 
 static gboolean
@@ -266,9 +269,13 @@ check_password (LkStore      *store,
                 const char   *password,
                 GError      **error)
 {
+  gboolean locked = FALSE;
+
   if (lk_password_verify (hash, password))
     return TRUE;
-  if (count_failed_login (store, user->name))
+  if (!count_failed_login (store, user->name, &locked, error))
+    return FALSE;
+  if (locked)
     g_set_error (error, LK_ERROR, LK_ERROR_ACCOUNT_LOCKED,
                  "Wrong password. The account %s is now locked after too many failed log-ins; "
                  "an administrator must reset its password", user->name);

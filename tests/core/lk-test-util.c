@@ -1,0 +1,265 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "lk-test-util.h"
+
+void
+lk_test_fixture_setup (LkTestFixture *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("likeness-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->db_path = g_build_filename (fixture->dir, "likeness.db", NULL);
+}
+
+void
+lk_test_fixture_teardown (LkTestFixture *fixture,
+                          gconstpointer  data)
+{
+  lk_test_remove_tree (fixture->dir);
+  g_assert_false (g_file_test (fixture->dir, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&fixture->dir, g_free);
+  g_clear_pointer (&fixture->db_path, g_free);
+}
+
+char *
+lk_test_path (LkTestFixture *fixture,
+              const char    *name)
+{
+  return g_build_filename (fixture->dir, name, NULL);
+}
+
+void
+lk_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    {
+      dir = g_dir_open (path, 0, NULL);
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          lk_test_remove_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    g_unlink (path);
+}
+
+sqlite3 *
+lk_test_sqlite_open (const char *path)
+{
+  sqlite3 *db = NULL;
+
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
+    g_error ("Cannot open %s: %s", path, sqlite3_errmsg (db));
+  return db;
+}
+
+void
+lk_test_sqlite_exec (sqlite3    *db,
+                     const char *sql)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("SQL failed: %s: %s", sql, message);
+}
+
+void
+lk_test_sql (const char *path,
+             const char *sql)
+{
+  sqlite3 *db = lk_test_sqlite_open (path);
+
+  lk_test_sqlite_exec (db, sql);
+  sqlite3_close (db);
+}
+
+static sqlite3_stmt *
+query_one_row (sqlite3    *db,
+               const char *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    g_error ("SQL failed: %s: %s", sql, sqlite3_errmsg (db));
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    g_error ("SQL returned no row: %s", sql);
+  return stmt;
+}
+
+gint64
+lk_test_sql_int (const char *path,
+                 const char *sql)
+{
+  sqlite3 *db = lk_test_sqlite_open (path);
+  sqlite3_stmt *stmt = query_one_row (db, sql);
+  gint64 value = sqlite3_column_int64 (stmt, 0);
+
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+char *
+lk_test_sql_text (const char *path,
+                  const char *sql)
+{
+  sqlite3 *db = lk_test_sqlite_open (path);
+  sqlite3_stmt *stmt = query_one_row (db, sql);
+  char *value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+LkStore *
+lk_test_store_new (const char *path,
+                   const char *admin,
+                   const char *password)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LkStore) store = lk_store_open (path, LK_STORE_OPEN_CREATE, &error);
+
+  g_assert_no_error (error);
+  lk_users_create_administrator (store, admin, "Test Administrator", password, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&store);
+}
+
+typedef struct
+{
+  const char   *action;
+  gint64        count;
+  LkAuditEvent *last;
+} EventScan;
+
+static gboolean
+scan_event (const LkAuditEvent  *event,
+            gpointer             user_data,
+            GError             **error)
+{
+  EventScan *scan = user_data;
+
+  if (scan->action != NULL && g_strcmp0 (event->action, scan->action) == 0)
+    scan->count++;
+  g_clear_pointer (&scan->last, lk_audit_event_free);
+  scan->last = g_new0 (LkAuditEvent, 1);
+  scan->last->seq = event->seq;
+  scan->last->at = g_strdup (event->at);
+  scan->last->user = g_strdup (event->user);
+  scan->last->role = g_strdup (event->role);
+  scan->last->action = g_strdup (event->action);
+  scan->last->object = g_strdup (event->object);
+  scan->last->details = g_strdup (event->details);
+  scan->last->prev_hash = g_strdup (event->prev_hash);
+  scan->last->hash = g_strdup (event->hash);
+  return TRUE;
+}
+
+LkAuditEvent *
+lk_test_last_event (LkStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  EventScan scan = { NULL, 0, NULL };
+
+  lk_audit_foreach (store, scan_event, &scan, &error);
+  g_assert_no_error (error);
+  return scan.last;
+}
+
+gint64
+lk_test_count_action (LkStore    *store,
+                      const char *action)
+{
+  g_autoptr(GError) error = NULL;
+  EventScan scan = { action, 0, NULL };
+
+  lk_audit_foreach (store, scan_event, &scan, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&scan.last, lk_audit_event_free);
+  return scan.count;
+}
+
+void
+lk_cli_run_free (LkCliRun *run)
+{
+  if (run == NULL)
+    return;
+  g_free (run->out);
+  g_free (run->err);
+  g_free (run);
+}
+
+static GSubprocessLauncher *
+cli_launcher (const char *password,
+              const char *new_password)
+{
+  GSubprocessLauncher *launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                               G_SUBPROCESS_FLAGS_STDERR_PIPE);
+
+  if (password != NULL)
+    g_subprocess_launcher_setenv (launcher, "LIKENESS_PASSWORD", password, TRUE);
+  else
+    g_subprocess_launcher_unsetenv (launcher, "LIKENESS_PASSWORD");
+  if (new_password != NULL)
+    g_subprocess_launcher_setenv (launcher, "LIKENESS_NEW_PASSWORD", new_password, TRUE);
+  else
+    g_subprocess_launcher_unsetenv (launcher, "LIKENESS_NEW_PASSWORD");
+  return launcher;
+}
+
+LkCliRun *
+lk_test_cli (const char *password,
+             const char *new_password,
+             const char *input,
+             const char *first_arg,
+             ...)
+{
+  g_autoptr(GSubprocessLauncher) launcher = cli_launcher (password, new_password);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  LkCliRun *run = g_new0 (LkCliRun, 1);
+  const char *cli = g_getenv ("LIKENESS_CLI");
+  va_list args;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (gpointer) cli);
+  va_start (args, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (args, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, input != NULL ? input : "", NULL, &run->out, &run->err,
+                                 &error);
+  g_assert_no_error (error);
+  run->status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
+  return run;
+}
+
+guint
+lk_test_count_lines (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; p != NULL && *p != '\0'; p++)
+    if (*p == '\n')
+      n++;
+  return n;
+}

@@ -1,0 +1,72 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Shared by the core tests: a fresh folder per test, raw SQLite access (a second process or a
+ * tamperer), and likeness-cli runs. */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "lk-core.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char *dir;     /* a fresh temporary folder, removed with everything in it */
+  char *db_path; /* dir/likeness.db, not yet created */
+} LkTestFixture;
+
+void      lk_test_fixture_setup    (LkTestFixture *fixture,
+                                    gconstpointer  data);
+void      lk_test_fixture_teardown (LkTestFixture *fixture,
+                                    gconstpointer  data);
+
+#define LK_TEST_ADD(path, func) \
+  g_test_add ((path), LkTestFixture, NULL, lk_test_fixture_setup, (func), \
+              lk_test_fixture_teardown)
+
+char     *lk_test_path             (LkTestFixture *fixture,
+                                    const char    *name);
+void      lk_test_remove_tree      (const char    *path);
+
+/* A connection of its own, as another process would have. */
+sqlite3  *lk_test_sqlite_open      (const char    *path);
+void      lk_test_sqlite_exec      (sqlite3       *db,
+                                    const char    *sql);
+/* Opens @path, runs @sql (which must succeed) and closes it again. */
+void      lk_test_sql              (const char    *path,
+                                    const char    *sql);
+gint64    lk_test_sql_int          (const char    *path,
+                                    const char    *sql);
+char     *lk_test_sql_text         (const char    *path,
+                                    const char    *sql);
+
+/* A new casework database with one administrator. */
+LkStore  *lk_test_store_new        (const char    *path,
+                                    const char    *admin,
+                                    const char    *password);
+/* The newest event of the audit log (NULL when it is empty). */
+LkAuditEvent *lk_test_last_event   (LkStore       *store);
+gint64    lk_test_count_action     (LkStore       *store,
+                                    const char    *action);
+
+typedef struct
+{
+  int   status; /* exit status, or -1 when the process did not exit normally */
+  char *out;
+  char *err;
+} LkCliRun;
+
+void      lk_cli_run_free          (LkCliRun      *run);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LkCliRun, lk_cli_run_free)
+
+/* Runs likeness-cli (LIKENESS_CLI) with the given arguments. @password and @new_password go to
+ * LIKENESS_PASSWORD and LIKENESS_NEW_PASSWORD (unset when NULL); @input is written to its
+ * standard input, which is then closed. */
+LkCliRun *lk_test_cli              (const char    *password,
+                                    const char    *new_password,
+                                    const char    *input,
+                                    const char    *first_arg,
+                                    ...) G_GNUC_NULL_TERMINATED;
+guint     lk_test_count_lines      (const char    *text);
+
+G_END_DECLS

@@ -1,0 +1,398 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "lk-test-util.h"
+
+#define ADMIN "admin"
+#define ADMIN_PASSWORD "correct horse"
+#define GENESIS "0000000000000000000000000000000000000000000000000000000000000000"
+
+static const LkActor tester = { "tester", "examiner" };
+
+static LkStore *
+new_store (LkTestFixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  LkStore *store = lk_store_open (fixture->db_path, LK_STORE_OPEN_CREATE, &error);
+
+  g_assert_no_error (error);
+  return store;
+}
+
+/* Appends @n events, each in a transaction of its own as the application does. */
+static void
+append_events (LkStore *store,
+               int      n)
+{
+  for (int i = 1; i <= n; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LkTxn) txn = lk_txn_begin (store, &error);
+      g_autoptr(JsonObject) details = json_object_new ();
+      g_autofree char *object = g_strdup_printf ("case-%d", i);
+
+      g_assert_no_error (error);
+      json_object_set_int_member (details, "n", i);
+      json_object_set_string_member (details, "note", "Zoë's \"quoted\"\nline");
+      lk_audit_append (store, &tester, "test.event", object, details, &error);
+      g_assert_no_error (error);
+      lk_txn_commit (txn, &error);
+      g_assert_no_error (error);
+    }
+}
+
+static void
+assert_intact (LkStore *store,
+               gint64   expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reason = NULL;
+  gint64 n_events = -1, broken_seq = -1;
+
+  g_assert_true (lk_audit_verify (store, &n_events, &broken_seq, &reason, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (n_events, ==, expected);
+  g_assert_cmpint (broken_seq, ==, 0);
+  g_assert_null (reason);
+}
+
+/* Returns the reason of the break, which must be at @expected_seq. */
+static char *
+assert_broken_at (LkStore *store,
+                  gint64   expected_seq)
+{
+  g_autoptr(GError) error = NULL;
+  char *reason = NULL;
+  gint64 n_events = -1, broken_seq = -1;
+
+  g_assert_false (lk_audit_verify (store, &n_events, &broken_seq, &reason, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (broken_seq, ==, expected_seq);
+  g_assert_cmpint (n_events, ==, expected_seq - 1);
+  g_assert_nonnull (reason);
+  g_assert_cmpstr (reason, !=, "");
+  return reason;
+}
+
+typedef struct
+{
+  char   *prev;
+  gint64  n;
+} ChainWalk;
+
+static gboolean
+check_link (const LkAuditEvent  *event,
+            gpointer             user_data,
+            GError             **error)
+{
+  ChainWalk *walk = user_data;
+  g_autoptr(GString) canonical = g_string_new (NULL);
+  g_autofree char *hash = NULL;
+
+  g_assert_cmpint (event->seq, ==, ++walk->n);
+  g_assert_cmpstr (event->prev_hash, ==, walk->prev);
+  lk_audit_canonical (canonical, event->prev_hash, event->seq, event->at, event->user,
+                      event->role, event->action, event->object, event->details);
+  hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) canonical->str,
+                                      canonical->len);
+  g_assert_cmpstr (event->hash, ==, hash);
+  g_free (walk->prev);
+  walk->prev = g_strdup (event->hash);
+  return TRUE;
+}
+
+/* The documented format, written the slow and obvious way. */
+static char *
+reference_canonical (const char  *prev_hash,
+                     gint64       seq,
+                     const char **fields)
+{
+  g_autoptr(GString) out = g_string_new (prev_hash);
+  g_autofree char *seq_text = g_strdup_printf ("%" G_GINT64_FORMAT, seq);
+
+  g_string_append_printf (out, "%zu:%s\n", strlen (seq_text), seq_text);
+  for (guint i = 0; i < 6; i++)
+    g_string_append_printf (out, "%zu:%s\n", fields[i] ? strlen (fields[i]) : 0,
+                            fields[i] ? fields[i] : "");
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+test_canonical (void)
+{
+  static const gint64 seqs[] = { 1, 9, 10, 12345, 0, -7, G_MAXINT64, G_MININT64 };
+  const char *fields[] = { "2024-05-01T10:00:00.000000Z", "zoë", "examiner", "case.opened",
+                           NULL, "{\"note\":\"a\\nb\"}" };
+  g_autoptr(GString) out = g_string_new ("left over");
+
+  lk_audit_canonical (out, GENESIS, 12, fields[0], fields[1], fields[2], fields[3], fields[4],
+                      fields[5]);
+  g_assert_cmpstr (out->str, ==,
+                   GENESIS "2:12\n27:2024-05-01T10:00:00.000000Z\n4:zoë\n8:examiner\n"
+                   "11:case.opened\n0:\n15:{\"note\":\"a\\nb\"}\n");
+  for (guint i = 0; i < G_N_ELEMENTS (seqs); i++)
+    {
+      g_autofree char *expected = reference_canonical ("abc", seqs[i], fields);
+
+      lk_audit_canonical (out, "abc", seqs[i], fields[0], fields[1], fields[2], fields[3],
+                          fields[4], fields[5]);
+      g_assert_cmpstr (out->str, ==, expected);
+    }
+}
+
+static void
+test_chain (LkTestFixture *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(LkStore) store = new_store (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) details = NULL;
+  g_autoptr(LkAuditEvent) last = NULL;
+  ChainWalk walk = { g_strdup (GENESIS), 0 };
+
+  assert_intact (store, 0);
+  append_events (store, 10);
+  assert_intact (store, 10);
+
+  lk_audit_foreach (store, check_link, &walk, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (walk.n, ==, 10);
+  g_free (walk.prev);
+
+  last = lk_test_last_event (store);
+  g_assert_cmpstr (last->user, ==, "tester");
+  g_assert_cmpstr (last->role, ==, "examiner");
+  g_assert_cmpstr (last->object, ==, "case-10");
+  g_assert_true (g_str_has_suffix (last->at, "Z"));
+  details = json_from_string (last->details, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (details), "n"), ==, 10);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (details), "note"), ==,
+                   "Zoë's \"quoted\"\nline");
+}
+
+static void
+test_rollback (LkTestFixture *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(LkStore) store = new_store (fixture);
+  g_autoptr(GError) error = NULL;
+  LkTxn *txn;
+
+  append_events (store, 2);
+  txn = lk_txn_begin (store, &error);
+  g_assert_no_error (error);
+  lk_audit_append (store, &tester, "test.abandoned", NULL, NULL, &error);
+  g_assert_no_error (error);
+  lk_txn_free (txn);
+
+  /* The event went with the change it recorded, and the next one continues the chain. */
+  g_assert_cmpint (lk_test_count_action (store, "test.abandoned"), ==, 0);
+  append_events (store, 1);
+  assert_intact (store, 3);
+}
+
+static gboolean
+sql_refused (sqlite3    *db,
+             const char *sql)
+{
+  return sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK &&
+         strstr (sqlite3_errmsg (db), "append-only") != NULL;
+}
+
+static void
+test_append_only (LkTestFixture *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(LkStore) store = new_store (fixture);
+  sqlite3 *db;
+
+  append_events (store, 3);
+  db = lk_test_sqlite_open (fixture->db_path);
+  g_assert_true (sql_refused (db, "UPDATE audit_event SET details = '{}' WHERE seq = 2"));
+  g_assert_true (sql_refused (db, "UPDATE audit_event SET user = 'someone-else'"));
+  g_assert_true (sql_refused (db, "DELETE FROM audit_event WHERE seq = 3"));
+  g_assert_true (sql_refused (db, "DELETE FROM audit_event"));
+  sqlite3_close (db);
+  assert_intact (store, 3);
+}
+
+static void
+drop_guards (const char *path)
+{
+  lk_test_sql (path, "DROP TRIGGER audit_event_no_update; DROP TRIGGER audit_event_no_delete");
+}
+
+static void
+test_tamper_details (LkTestFixture *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(LkStore) store = new_store (fixture);
+  g_autofree char *reason = NULL;
+
+  append_events (store, 10);
+  drop_guards (fixture->db_path);
+  lk_test_sql (fixture->db_path, "UPDATE audit_event SET details = '{\"n\":55}' WHERE seq = 5");
+  reason = assert_broken_at (store, 5);
+  g_assert_nonnull (strstr (reason, "altered"));
+}
+
+static void
+test_tamper_delete (LkTestFixture *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(LkStore) store = new_store (fixture);
+  g_autofree char *reason = NULL;
+
+  append_events (store, 10);
+  drop_guards (fixture->db_path);
+  lk_test_sql (fixture->db_path, "DELETE FROM audit_event WHERE seq = 5");
+  reason = assert_broken_at (store, 5);
+  g_assert_nonnull (strstr (reason, "missing"));
+}
+
+/* Alters event 5 and gives it a hash that matches its new content. */
+static void
+rewrite_event_5 (const char *path)
+{
+  g_autoptr(GString) canonical = g_string_new (NULL);
+  g_autofree char *hash = NULL;
+  g_autofree char *sql = NULL;
+  sqlite3 *db = lk_test_sqlite_open (path);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT prev_hash, at, user, role, action, object"
+                                           " FROM audit_event WHERE seq = 5", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+#define COL(i) ((const char *) sqlite3_column_text (stmt, (i)))
+  lk_audit_canonical (canonical, COL (0), 5, COL (1), COL (2), COL (3), COL (4), COL (5),
+                      "{\"n\":55}");
+#undef COL
+  sqlite3_finalize (stmt);
+  hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) canonical->str,
+                                      canonical->len);
+  sql = g_strdup_printf ("UPDATE audit_event SET details = '{\"n\":55}', hash = '%s'"
+                         " WHERE seq = 5", hash);
+  lk_test_sqlite_exec (db, sql);
+  sqlite3_close (db);
+}
+
+static void
+test_tamper_rehash (LkTestFixture *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(LkStore) store = new_store (fixture);
+  g_autofree char *reason = NULL;
+
+  append_events (store, 10);
+  drop_guards (fixture->db_path);
+  rewrite_event_5 (fixture->db_path);
+  /* Event 5 is consistent in itself; the link from event 6 gives it away. */
+  reason = assert_broken_at (store, 6);
+  g_assert_nonnull (strstr (reason, "previous"));
+}
+
+static void
+test_forged_insert (LkTestFixture *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(LkStore) store = new_store (fixture);
+  g_autofree char *head = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *reason = NULL;
+
+  /* INSERT is allowed at the SQL level; a forged event without the right hash is caught. */
+  append_events (store, 4);
+  head = lk_test_sql_text (fixture->db_path, "SELECT hash FROM audit_event WHERE seq = 4");
+  sql = g_strdup_printf ("INSERT INTO audit_event VALUES (5, '2024-01-01T00:00:00.000000Z',"
+                         " 'mallory', 'administrator', 'test.forged', '', '{}', '%s', '%s')",
+                         head, GENESIS);
+  lk_test_sql (fixture->db_path, sql);
+  reason = assert_broken_at (store, 5);
+  g_assert_nonnull (strstr (reason, "altered"));
+}
+
+static void
+assert_cli_verify (LkTestFixture *fixture,
+                   int            expected_status,
+                   const char    *expected_out)
+{
+  g_autoptr(LkCliRun) run = lk_test_cli (ADMIN_PASSWORD, NULL, NULL, "--db", fixture->db_path,
+                                         "--user", ADMIN, "audit", "verify", NULL);
+
+  g_assert_cmpint (run->status, ==, expected_status);
+  g_assert_true (g_str_has_prefix (run->out, expected_out));
+  g_assert_cmpuint (lk_test_count_lines (run->out), ==, 1);
+  g_assert_cmpuint (lk_test_count_lines (run->err), ==, expected_status == 0 ? 0 : 1);
+}
+
+static void
+test_cli_verify (LkTestFixture *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(LkStore) store = lk_test_store_new (fixture->db_path, ADMIN, ADMIN_PASSWORD);
+  g_autofree char *intact = NULL;
+
+  append_events (store, 9);
+  /* 10 events, and the CLI's own log-in makes 11 before it verifies. */
+  intact = g_strdup_printf ("audit chain intact: %d events\n", 11);
+  assert_cli_verify (fixture, 0, intact);
+  /* The check itself is on record. */
+  g_assert_cmpint (lk_test_count_action (store, "audit.verified"), ==, 1);
+
+  drop_guards (fixture->db_path);
+  lk_test_sql (fixture->db_path, "UPDATE audit_event SET details = '{}' WHERE seq = 5");
+  assert_cli_verify (fixture, 1, "audit chain broken at event 5: ");
+}
+
+static void
+test_log_verify_roles (LkTestFixture *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(LkStore) store = lk_test_store_new (fixture->db_path, ADMIN, ADMIN_PASSWORD);
+  g_autoptr(LkSession) admin = lk_session_login (store, ADMIN, ADMIN_PASSWORD, NULL);
+  g_autoptr(LkSession) examiner = NULL;
+  g_autoptr(LkAuditEvent) last = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reason = NULL;
+  gint64 n = 0, broken = -1;
+
+  lk_users_add (admin, "erin", NULL, LK_ROLE_EXAMINER, "examiner pw", &error);
+  g_assert_no_error (error);
+  examiner = lk_session_login (store, "erin", "examiner pw", &error);
+  g_assert_no_error (error);
+
+  g_assert_false (lk_audit_log_verify (examiner, &n, &broken, &reason, &error));
+  g_assert_error (error, LK_ERROR, LK_ERROR_PERMISSION_DENIED);
+
+  g_assert_true (lk_audit_log_verify (admin, &n, &broken, &reason, NULL));
+  g_assert_cmpint (broken, ==, 0);
+  last = lk_test_last_event (store);
+  g_assert_cmpstr (last->action, ==, "audit.verified");
+  g_assert_cmpstr (last->user, ==, ADMIN);
+  g_assert_nonnull (strstr (last->details, "\"intact\":true"));
+  assert_intact (store, last->seq);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/likeness/audit/canonical", test_canonical);
+  LK_TEST_ADD ("/likeness/audit/chain", test_chain);
+  LK_TEST_ADD ("/likeness/audit/rollback", test_rollback);
+  LK_TEST_ADD ("/likeness/audit/append-only", test_append_only);
+  LK_TEST_ADD ("/likeness/audit/tamper-details", test_tamper_details);
+  LK_TEST_ADD ("/likeness/audit/tamper-delete", test_tamper_delete);
+  LK_TEST_ADD ("/likeness/audit/tamper-rehash", test_tamper_rehash);
+  LK_TEST_ADD ("/likeness/audit/forged-insert", test_forged_insert);
+  LK_TEST_ADD ("/likeness/audit/cli-verify", test_cli_verify);
+  LK_TEST_ADD ("/likeness/audit/log-verify-roles", test_log_verify_roles);
+
+  return g_test_run ();
+}

@@ -1,0 +1,405 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "lk-test-util.h"
+#include "store/lk-schema.h"
+
+#define ADMIN "admin"
+#define ADMIN_PASSWORD "correct horse"
+
+static LkStore *
+open_ok (const char       *path,
+         LkStoreOpenFlags  flags)
+{
+  g_autoptr(GError) error = NULL;
+  LkStore *store = lk_store_open (path, flags, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  return store;
+}
+
+static void
+assert_refused (const char       *path,
+                LkStoreOpenFlags  flags,
+                int               code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LkStore) store = lk_store_open (path, flags, &error);
+  g_autofree char *folder = g_path_get_dirname (path);
+
+  g_assert_error (error, LK_ERROR, code);
+  g_assert_null (store);
+  /* The message names the file (or the folder that could not be made), so that the user
+   * knows which one is wrong. */
+  g_assert_nonnull (strstr (error->message, code == LK_ERROR_UNWRITABLE ? folder : path));
+}
+
+static void
+test_create (LkTestFixture *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "sub", "folder", "new.db", NULL);
+  g_autoptr(LkStore) store = open_ok (path, LK_STORE_OPEN_CREATE);
+  g_autofree char *kind = NULL;
+  g_autofree char *mode = NULL;
+
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpstr (lk_store_get_path (store), ==, path);
+  g_assert_cmpint (lk_store_get_schema_version (store), ==, LK_SCHEMA_VERSION);
+  g_assert_false (lk_store_is_demo (store));
+  g_assert_false (lk_store_is_initialised (store));
+
+  g_assert_cmpint (lk_test_sql_int (path, "PRAGMA user_version"), ==, LK_SCHEMA_VERSION);
+  g_assert_cmpint (lk_test_sql_int (path, "PRAGMA application_id"), ==, LK_APPLICATION_ID);
+  kind = lk_test_sql_text (path, "SELECT value FROM meta WHERE key = 'kind'");
+  g_assert_cmpstr (kind, ==, "casework");
+  mode = lk_test_sql_text (path, "PRAGMA journal_mode");
+  g_assert_cmpstr (mode, ==, "wal");
+}
+
+static void
+test_reopen (LkTestFixture *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(LkStore) store = lk_test_store_new (fixture->db_path, ADMIN, ADMIN_PASSWORD);
+  g_autoptr(LkSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LkAuditEvent) before = lk_test_last_event (store);
+  g_autoptr(LkAuditEvent) after = NULL;
+
+  g_assert_nonnull (before);
+  g_clear_object (&store);
+  store = open_ok (fixture->db_path, LK_STORE_OPEN_DEFAULT);
+  g_assert_true (lk_store_is_initialised (store));
+  g_assert_cmpint (lk_store_get_schema_version (store), ==, LK_SCHEMA_VERSION);
+  after = lk_test_last_event (store);
+  g_assert_cmpint (after->seq, ==, before->seq);
+  g_assert_cmpstr (after->hash, ==, before->hash);
+  g_assert_cmpint (lk_test_count_action (store, "user.created-first-administrator"), ==, 1);
+
+  session = lk_session_login (store, ADMIN, ADMIN_PASSWORD, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lk_session_get_display_name (session), ==, "Test Administrator");
+  g_assert_cmpint (lk_session_get_roles (session), ==, LK_ROLE_ADMINISTRATOR);
+}
+
+static void
+test_text_file (LkTestFixture *fixture,
+                gconstpointer  data)
+{
+  static const char text[] = "Dear diary, today I examined no faces at all.\n";
+  g_autofree char *after = NULL;
+  g_autofree char *wal = g_strconcat (fixture->db_path, "-wal", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (fixture->db_path, text, -1, &error);
+  g_assert_no_error (error);
+  assert_refused (fixture->db_path, LK_STORE_OPEN_DEFAULT, LK_ERROR_NOT_LIKENESS_DATABASE);
+  assert_refused (fixture->db_path, LK_STORE_OPEN_CREATE, LK_ERROR_NOT_LIKENESS_DATABASE);
+
+  /* Refusing must not touch the file. */
+  g_file_get_contents (fixture->db_path, &after, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (after, ==, text);
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_folder (LkTestFixture *fixture,
+             gconstpointer  data)
+{
+  assert_refused (fixture->dir, LK_STORE_OPEN_CREATE, LK_ERROR_NOT_LIKENESS_DATABASE);
+}
+
+static void
+test_foreign_sqlite (LkTestFixture *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *versioned = lk_test_path (fixture, "versioned.db");
+  g_autofree char *mode = NULL;
+
+  lk_test_sql (fixture->db_path, "CREATE TABLE recipes (name TEXT); "
+                                 "INSERT INTO recipes VALUES ('soup')");
+  assert_refused (fixture->db_path, LK_STORE_OPEN_CREATE, LK_ERROR_NOT_LIKENESS_DATABASE);
+  /* Nothing of ours was written into the other application's file. */
+  g_assert_cmpint (lk_test_sql_int (fixture->db_path, "SELECT count(*) FROM sqlite_schema"), ==, 1);
+  g_assert_cmpint (lk_test_sql_int (fixture->db_path, "PRAGMA application_id"), ==, 0);
+  g_assert_cmpint (lk_test_sql_int (fixture->db_path, "PRAGMA user_version"), ==, 0);
+  mode = lk_test_sql_text (fixture->db_path, "PRAGMA journal_mode");
+  g_assert_cmpstr (mode, ==, "delete");
+
+  /* Another application that versions its schema, but is still not us. */
+  lk_test_sql (versioned, "CREATE TABLE t (x); PRAGMA user_version = 1");
+  assert_refused (versioned, LK_STORE_OPEN_DEFAULT, LK_ERROR_NOT_LIKENESS_DATABASE);
+}
+
+static void
+test_newer_schema (LkTestFixture *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(LkStore) store = open_ok (fixture->db_path, LK_STORE_OPEN_CREATE);
+  g_autofree char *pragma = g_strdup_printf ("PRAGMA user_version = %d", LK_SCHEMA_VERSION + 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LkStore) again = NULL;
+
+  g_clear_object (&store);
+  lk_test_sql (fixture->db_path, pragma);
+
+  again = lk_store_open (fixture->db_path, LK_STORE_OPEN_DEFAULT, &error);
+  g_assert_error (error, LK_ERROR, LK_ERROR_NEWER_SCHEMA);
+  g_assert_null (again);
+  g_assert_nonnull (strstr (error->message, "newer"));
+  /* Not downgraded by the attempt. */
+  g_assert_cmpint (lk_test_sql_int (fixture->db_path, "PRAGMA user_version"), ==,
+                   LK_SCHEMA_VERSION + 1);
+}
+
+static void
+test_unwritable (LkTestFixture *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *file = lk_test_path (fixture, "plain-file");
+  g_autofree char *inside = g_build_filename (file, "x.db", NULL);
+  g_autofree char *deeper = g_build_filename (file, "a", "b", "x.db", NULL);
+  g_autoptr(GError) error = NULL;
+
+  /* A path inside a regular file cannot be created, not even by root. */
+  g_file_set_contents (file, "not a folder", -1, &error);
+  g_assert_no_error (error);
+  assert_refused (inside, LK_STORE_OPEN_CREATE, LK_ERROR_UNWRITABLE);
+  assert_refused (deeper, LK_STORE_OPEN_CREATE, LK_ERROR_UNWRITABLE);
+  g_assert_true (g_file_test (file, G_FILE_TEST_IS_REGULAR));
+}
+
+static void
+test_missing (LkTestFixture *fixture,
+              gconstpointer  data)
+{
+  assert_refused (fixture->db_path, LK_STORE_OPEN_DEFAULT, LK_ERROR_NOT_FOUND);
+  g_assert_false (g_file_test (fixture->db_path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_migrate_empty (LkTestFixture *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LkStore) store = NULL;
+
+  /* An empty file is a version-0 database: ours to set up, even without CREATE. */
+  g_file_set_contents (fixture->db_path, "", 0, &error);
+  g_assert_no_error (error);
+  store = open_ok (fixture->db_path, LK_STORE_OPEN_DEFAULT);
+  g_assert_cmpint (lk_store_get_schema_version (store), ==, LK_SCHEMA_VERSION);
+  g_assert_false (lk_store_is_demo (store));
+  g_assert_false (lk_store_is_initialised (store));
+  g_assert_cmpint (lk_test_sql_int (fixture->db_path, "PRAGMA application_id"), ==,
+                   LK_APPLICATION_ID);
+  g_assert_cmpint (lk_test_sql_int (fixture->db_path,
+                                    "SELECT count(*) FROM sqlite_schema WHERE name IN"
+                                    " ('meta', 'settings', 'users', 'images', 'audit_event')"),
+                   ==, 5);
+}
+
+/* A database as Likeness wrote it at schema version 1, with one user in it. */
+static void
+write_version_1 (const char *path)
+{
+  g_autofree char *identity = g_strdup_printf ("PRAGMA application_id = %d", LK_APPLICATION_ID);
+  sqlite3 *db = lk_test_sqlite_open (path);
+
+  lk_test_sqlite_exec (db, "BEGIN");
+  lk_test_sqlite_exec (db, lk_migrations[0]);
+  lk_test_sqlite_exec (db, identity);
+  lk_test_sqlite_exec (db, "INSERT INTO meta VALUES ('kind', 'casework');"
+                           "INSERT INTO users (name, display_name, password_hash, roles,"
+                           " created_at, password_changed_at) VALUES ('old-admin', 'Old',"
+                           " 'x', 1, '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z');"
+                           "PRAGMA user_version = 1");
+  lk_test_sqlite_exec (db, "COMMIT");
+  sqlite3_close (db);
+}
+
+static void
+test_migrate_forward (LkTestFixture *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(LkStore) store = NULL;
+  g_autofree char *name = NULL;
+
+  if (LK_SCHEMA_VERSION < 2)
+    {
+      g_test_skip ("only one schema version so far");
+      return;
+    }
+  write_version_1 (fixture->db_path);
+  store = open_ok (fixture->db_path, LK_STORE_OPEN_DEFAULT);
+  g_assert_cmpint (lk_store_get_schema_version (store), ==, LK_SCHEMA_VERSION);
+  g_assert_true (lk_store_is_initialised (store));
+  g_assert_false (lk_store_is_demo (store));
+  name = lk_test_sql_text (fixture->db_path, "SELECT name FROM users");
+  g_assert_cmpstr (name, ==, "old-admin");
+}
+
+static void
+test_migrate_atomic (LkTestFixture *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LkStore) store = NULL;
+
+  if (LK_SCHEMA_VERSION < 2 || strstr (lk_migrations[1], "CREATE TABLE cases") == NULL)
+    {
+      g_test_skip ("needs the migration that adds cases");
+      return;
+    }
+  /* Something in the way makes the step to version 2 fail half-way. */
+  write_version_1 (fixture->db_path);
+  lk_test_sql (fixture->db_path, "CREATE TABLE cases (x)");
+  store = lk_store_open (fixture->db_path, LK_STORE_OPEN_DEFAULT, &error);
+  g_assert_null (store);
+  g_assert_nonnull (error);
+  /* All or nothing: the database stays at version 1 with nothing of version 2 in it. */
+  g_assert_cmpint (lk_test_sql_int (fixture->db_path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (lk_test_sql_int (fixture->db_path, "SELECT count(*) FROM sqlite_schema"
+                                                      " WHERE name = 'probes'"), ==, 0);
+  g_assert_cmpint (lk_test_sql_int (fixture->db_path, "SELECT count(*) FROM users"), ==, 1);
+}
+
+static gboolean
+sql_fails (const char *path,
+           const char *sql,
+           const char *expected_message)
+{
+  sqlite3 *db = lk_test_sqlite_open (path);
+  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
+  gboolean matches = strstr (sqlite3_errmsg (db), expected_message) != NULL;
+
+  sqlite3_close (db);
+  return rc != SQLITE_OK && matches;
+}
+
+static void
+test_kind_fixed (LkTestFixture *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(LkStore) store = open_ok (fixture->db_path, LK_STORE_OPEN_CREATE);
+
+  g_assert_true (sql_fails (fixture->db_path, "UPDATE meta SET value = 'demo' WHERE key = 'kind'",
+                            "cannot change"));
+  g_assert_true (sql_fails (fixture->db_path, "DELETE FROM meta WHERE key = 'kind'",
+                            "cannot change"));
+  g_clear_object (&store);
+  store = open_ok (fixture->db_path, LK_STORE_OPEN_DEFAULT);
+  g_assert_false (lk_store_is_demo (store));
+}
+
+static void
+test_demo_stays_demo (LkTestFixture *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LkStore) store = lk_demo_open (fixture->db_path, &error);
+  gint64 n_users;
+
+  g_assert_no_error (error);
+  g_assert_true (lk_store_is_demo (store));
+  g_assert_true (lk_store_is_initialised (store));
+  n_users = lk_test_sql_int (fixture->db_path, "SELECT count(*) FROM users");
+  g_assert_cmpint (n_users, ==, g_strv_length ((char **) lk_demo_user_names ()));
+  g_assert_true (sql_fails (fixture->db_path,
+                            "UPDATE meta SET value = 'casework' WHERE key = 'kind'",
+                            "cannot change"));
+  g_clear_object (&store);
+
+  store = open_ok (fixture->db_path, LK_STORE_OPEN_DEFAULT);
+  g_assert_true (lk_store_is_demo (store));
+  g_clear_object (&store);
+
+  /* Opening the demo again neither reseeds it nor turns it into anything else. */
+  store = lk_demo_open (fixture->db_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (lk_store_is_demo (store));
+  g_assert_cmpint (lk_test_sql_int (fixture->db_path, "SELECT count(*) FROM users"), ==, n_users);
+  g_assert_cmpint (lk_test_count_action (store, "demo.created"), ==, 1);
+}
+
+static void
+test_demo_refuses_casework (LkTestFixture *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(LkStore) store = open_ok (fixture->db_path, LK_STORE_OPEN_CREATE);
+  g_autoptr(LkStore) demo = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&store);
+  demo = lk_demo_open (fixture->db_path, &error);
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == LK_ERROR);
+  g_assert_null (demo);
+  g_assert_nonnull (strstr (error->message, "casework"));
+
+  store = open_ok (fixture->db_path, LK_STORE_OPEN_DEFAULT);
+  g_assert_false (lk_store_is_demo (store));
+  g_assert_false (lk_store_is_initialised (store));
+}
+
+static void
+test_busy (LkTestFixture *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(LkStore) store = open_ok (fixture->db_path, LK_STORE_OPEN_CREATE);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *other = lk_test_sqlite_open (fixture->db_path);
+  gint64 start;
+
+  /* Another process holds the write lock. */
+  lk_test_sqlite_exec (other, "BEGIN IMMEDIATE");
+  lk_store_set_busy_timeout (store, 100);
+  start = g_get_monotonic_time ();
+  g_assert_false (lk_users_create_administrator (store, ADMIN, NULL, ADMIN_PASSWORD, &error));
+  g_assert_error (error, LK_ERROR, LK_ERROR_BUSY);
+  g_assert_nonnull (strstr (error->message, "in use"));
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+  g_clear_error (&error);
+
+  lk_test_sqlite_exec (other, "COMMIT");
+  sqlite3_close (other);
+  g_assert_false (lk_store_is_initialised (store));
+  g_assert_cmpint (lk_test_sql_int (fixture->db_path, "SELECT count(*) FROM users"), ==, 0);
+  g_assert_cmpint (lk_test_sql_int (fixture->db_path, "SELECT count(*) FROM audit_event"), ==, 0);
+
+  /* Once the other process is done, the same action goes through. */
+  lk_users_create_administrator (store, ADMIN, NULL, ADMIN_PASSWORD, &error);
+  g_assert_no_error (error);
+  g_assert_true (lk_store_is_initialised (store));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  LK_TEST_ADD ("/likeness/store/create", test_create);
+  LK_TEST_ADD ("/likeness/store/reopen", test_reopen);
+  LK_TEST_ADD ("/likeness/store/text-file", test_text_file);
+  LK_TEST_ADD ("/likeness/store/folder", test_folder);
+  LK_TEST_ADD ("/likeness/store/foreign-sqlite", test_foreign_sqlite);
+  LK_TEST_ADD ("/likeness/store/newer-schema", test_newer_schema);
+  LK_TEST_ADD ("/likeness/store/unwritable", test_unwritable);
+  LK_TEST_ADD ("/likeness/store/missing", test_missing);
+  LK_TEST_ADD ("/likeness/store/migrate-empty", test_migrate_empty);
+  LK_TEST_ADD ("/likeness/store/migrate-forward", test_migrate_forward);
+  LK_TEST_ADD ("/likeness/store/migrate-atomic", test_migrate_atomic);
+  LK_TEST_ADD ("/likeness/store/kind-fixed", test_kind_fixed);
+  LK_TEST_ADD ("/likeness/store/demo-stays-demo", test_demo_stays_demo);
+  LK_TEST_ADD ("/likeness/store/demo-refuses-casework", test_demo_refuses_casework);
+  LK_TEST_ADD ("/likeness/store/busy", test_busy);
+
+  return g_test_run ();
+}
