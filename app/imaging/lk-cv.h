@@ -66,7 +66,8 @@ typedef struct
   int      face_height;
   gboolean has_eyes;
   double   inter_eye_px;       /* distance between eye centres, original pixels */
-  double   roll_degrees;       /* angle of the eye line from horizontal */
+  double   roll_degrees;       /* angle of the eye line from horizontal, -90..90; positive
+                                  when it falls to the right (a clockwise roll as seen) */
   double   sharpness;          /* variance of the Laplacian over the face, grey 0..255 */
   double   mean_brightness;    /* 0..255 over the face */
   double   clipped_dark;       /* fraction of face pixels at <= 2 */
@@ -99,7 +100,8 @@ gboolean    lk_cv_image_measure    (LkCvImage               *image,
                                     LkQualityFigures        *figures,
                                     GError                 **error);
 /* A simulated CCTV still for the demo workspace: down-scaled to @width, blurred, rotated by
- * @degrees, JPEG at @jpeg_quality. Deterministic. */
+ * @degrees (positive: clockwise, the sense of roll_degrees), JPEG at @jpeg_quality.
+ * Deterministic. */
 GBytes     *lk_cv_simulate_cctv    (GBytes                  *bytes,
                                     int                      width,
                                     double                   degrees,
