@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "lk-audit-page.h"
+#include "lk-cases-page.h"
 #include "lk-preferences-window.h"
 #include "lk-ui-util.h"
 #include "lk-users-page.h"
@@ -31,6 +32,7 @@ struct _LkWindow
   GtkWidget            *content;
   AdwWindowTitle       *content_title;
   GtkStack             *pages;
+  LkCasesPage          *cases_page;
   LkUsersPage          *users_page;
   LkAuditPage          *audit_page;
   AdwStatusPage        *lock_status;
@@ -406,6 +408,7 @@ lk_window_class_init (LkWindowClass *klass)
   signals[LOGGED_OUT] = g_signal_new ("logged-out", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                       0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
+  g_type_ensure (LK_TYPE_CASES_PAGE);
   g_type_ensure (LK_TYPE_USERS_PAGE);
   g_type_ensure (LK_TYPE_AUDIT_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, LK_RESOURCE_PATH "/lk-window.ui");
@@ -418,6 +421,7 @@ lk_window_class_init (LkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LkWindow, content);
   gtk_widget_class_bind_template_child (widget_class, LkWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, LkWindow, pages);
+  gtk_widget_class_bind_template_child (widget_class, LkWindow, cases_page);
   gtk_widget_class_bind_template_child (widget_class, LkWindow, users_page);
   gtk_widget_class_bind_template_child (widget_class, LkWindow, audit_page);
   gtk_widget_class_bind_template_child (widget_class, LkWindow, lock_status);
@@ -481,6 +485,7 @@ lk_window_new (GtkApplication *app,
   if (lk_store_is_demo (store))
     gtk_window_set_title (GTK_WINDOW (self), "Likeness (demo workspace)");
   build_sidebar (self);
+  lk_cases_page_set_session (self->cases_page, session);
   lk_users_page_set_session (self->users_page, session);
   lk_audit_page_set_session (self->audit_page, session);
   lk_window_show_page (self, lk_session_has_role (session, LK_ROLE_ADMINISTRATOR)

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "lk-candidates.h"
 #include "lk-cases.h"
 #include "lk-data.h"
 #include "lk-error.h"
@@ -401,11 +402,14 @@ lk_cases_get (LkSession   *session,
               const char  *number,
               GError     **error)
 {
+  LkStore *store = lk_session_get_store (session);
   g_autoptr(LkCase) c = NULL;
   LkActor actor;
 
-  c = read_case (lk_session_get_store (session), number, error);
-  if (c == NULL || !record_consultation (session, "case.viewed", number, NULL, &actor, error))
+  /* The role first: a refused user learns nothing, not even whether the number exists. */
+  if (!lk_session_require (session, LK_CASEWORK_ROLES, &actor, error) ||
+      (c = read_case (store, number, error)) == NULL ||
+      !lk_audit_record (store, &actor, "case.viewed", number, NULL, error))
     return NULL;
   return g_steal_pointer (&c);
 }
@@ -498,6 +502,8 @@ check_step (LkStore     *store,
     }
   if (g_str_equal (to, "examination"))
     return lk_probes_check_all_analysed (store, case_id, error);
+  if (g_str_equal (to, "verification"))
+    return lk_candidates_check_triaged (store, case_id, error);
   return TRUE;
 }
 

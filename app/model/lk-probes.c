@@ -4,6 +4,7 @@
 
 #include <glib/gstdio.h>
 #include <math.h>
+#include <string.h>
 
 #include "imaging/lk-cv.h"
 #include "imaging/lk-image-header.h"
@@ -57,6 +58,8 @@ static const struct
   { "look-alike", "Look-alike" },
   { "edited", "Edited image" },
   { "ai-generated", "AI-generated image" },
+  { "awaiting-analysis", "Awaiting analysis" },
+  { "analysed", "Analysed" },
   { "suitable", "Suitable" },
   { "limited", "Of limited suitability" },
   { "not-suitable", "Not suitable" },
@@ -195,6 +198,82 @@ check_file_size (LkStore  *store,
   return FALSE;
 }
 
+/* Where the entropy-coded data after a JPEG SOS segment ends: the first marker that is not a
+ * stuffed byte (FF 00), a restart (FF D0..D7) or fill (FF FF). @length when there is none. */
+static gsize
+jpeg_scan_end (const guint8 *data,
+               gsize         length,
+               gsize         pos)
+{
+  const guint8 *ff;
+
+  while (pos + 1 < length && (ff = memchr (data + pos, 0xff, length - pos - 1)) != NULL)
+    {
+      guint8 next = ff[1];
+
+      pos = ff - data;
+      if (next != 0x00 && next != 0xff && (next < 0xd0 || next > 0xd7))
+        return pos;
+      pos += next == 0xff ? 1 : 2;
+    }
+  return length;
+}
+
+/* libjpeg fills a JPEG that stops early with grey and OpenCV reports success, so a truncated
+ * file would be taken as evidence. Walk the markers to the end-of-image marker instead; bytes
+ * after it (padding some cameras write) are allowed. */
+static gboolean
+check_jpeg_complete (const guint8  *data,
+                     gsize          length,
+                     GError       **error)
+{
+  gsize pos = 2;
+
+  while (pos + 1 < length)
+    {
+      guint8 marker;
+
+      if (data[pos] != 0xff)
+        {
+          pos++;
+          continue;
+        }
+      marker = data[pos + 1];
+      if (marker == 0xff)
+        {
+          pos++;
+          continue;
+        }
+      if (marker == 0xd9)
+        return TRUE;
+      if (marker == 0x01 || (marker >= 0xd0 && marker <= 0xd7))
+        {
+          pos += 2;
+          continue;
+        }
+      if (pos + 3 >= length)
+        break;
+      pos += 2 + ((gsize) data[pos + 2] << 8 | data[pos + 3]);
+      if (marker == 0xda)
+        pos = jpeg_scan_end (data, length, pos);
+    }
+  g_set_error (error, LK_ERROR, LK_ERROR_IMAGE,
+               "The JPEG file is truncated: it ends before its end-of-image marker, so part of "
+               "the picture is missing");
+  return FALSE;
+}
+
+static gboolean
+check_complete (const guint8         *data,
+                gsize                 length,
+                const LkImageHeader  *header,
+                GError              **error)
+{
+  if (g_str_equal (header->media_type, "image/jpeg"))
+    return check_jpeg_complete (data, length, error);
+  return TRUE;
+}
+
 /* ---- analysis of the pixels (outside any transaction) ------------------------------------ */
 
 typedef struct
@@ -318,6 +397,7 @@ examine_pixels (LkStore  *store,
   if (!check_file_size (store, (goffset) size, error) ||
       !lk_image_header_read (data, size, &intake->header, error) ||
       !check_dimensions (store, &intake->header, error) ||
+      !check_complete (data, size, &intake->header, error) ||
       (image = lk_cv_image_decode (bytes, error)) == NULL)
     return FALSE;
   intake->metadata = lk_metadata_read (bytes, error);

@@ -22,6 +22,9 @@ void       lk_test_spin          (guint             milliseconds);
 GtkWidget *lk_test_find          (GtkWidget        *root,
                                   GType             type,
                                   const char       *text);
+/* The first widget under @root of @type, whatever its text. */
+GtkWidget *lk_test_find_type     (GtkWidget        *root,
+                                  GType             type);
 /* The first toplevel window of @type. */
 GtkWidget *lk_test_find_window   (GType             type);
 void       lk_test_set_text      (GtkWidget        *root,

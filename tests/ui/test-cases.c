@@ -1,0 +1,322 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Cases: the new-case form, approval, and probe import through the provenance form. */
+#include "config.h"
+
+#include "lk-case-dialog.h"
+#include "lk-case-page.h"
+#include "lk-cases-page.h"
+#include "lk-probe-import-dialog.h"
+#include "lk-test-ui.h"
+
+#define ADMIN_PASSWORD "admin password 1"
+#define EXAMINER_PASSWORD "examiner password"
+
+typedef struct
+{
+  char        *folder;
+  LkStore     *store;
+  LkSession   *admin;
+  LkSession   *examiner;
+  GtkWidget   *window;
+  LkCasesPage *page;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->store = lk_test_store_new (&f->folder, ADMIN_PASSWORD);
+  f->admin = lk_session_login (f->store, "admin", ADMIN_PASSWORD, &error);
+  g_assert_no_error (error);
+  lk_users_add (f->admin, "erin", "Erin Examiner", LK_ROLE_EXAMINER, EXAMINER_PASSWORD, &error);
+  g_assert_no_error (error);
+  f->examiner = lk_session_login (f->store, "erin", EXAMINER_PASSWORD, &error);
+  g_assert_no_error (error);
+  f->window = adw_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 800);
+  f->page = g_object_new (LK_TYPE_CASES_PAGE, NULL);
+  adw_window_set_content (ADW_WINDOW (f->window), adw_toast_overlay_new ());
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (adw_window_get_content (ADW_WINDOW (f->window))),
+                               GTK_WIDGET (f->page));
+  gtk_window_present (GTK_WINDOW (f->window));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWidget *dialog;
+
+  while ((dialog = lk_test_find_window (LK_TYPE_PROBE_IMPORT_DIALOG)) != NULL)
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_object (&f->examiner);
+  g_clear_object (&f->admin);
+  g_clear_object (&f->store);
+  lk_test_remove_folder (f->folder);
+  g_free (f->folder);
+}
+
+static void
+select_offence (GtkWidget  *dialog,
+                const char *code)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (lk_test_find (dialog, ADW_TYPE_PREFERENCES_ROW,
+                                                  "Offence category"));
+  const GPtrArray *offences = lk_offences ();
+
+  for (guint i = 0; i < offences->len; i++)
+    if (g_str_equal (((LkOffence *) g_ptr_array_index (offences, i))->code, code))
+      adw_combo_row_set_selected (row, i);
+}
+
+static GtkWidget *
+find_text_view (GtkWidget *root)
+{
+  if (GTK_IS_TEXT_VIEW (root))
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_text_view (c);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+fill_case (GtkWidget  *dialog,
+           const char *number,
+           const char *offence,
+           const char *purpose)
+{
+  lk_test_set_text (dialog, "Case number", number);
+  lk_test_set_text (dialog, "Title", "Robbery at the corner shop");
+  select_offence (dialog, offence);
+  lk_test_set_text (dialog, "Requesting unit", "CID North");
+  lk_test_set_text (dialog, "Legal basis", "Criminal Procedure Act s. 12");
+  lk_test_set_text (dialog, "Authorising officer", "DI Grey");
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_text_view (dialog))),
+                            purpose, -1);
+}
+
+static gboolean
+shows_case_page (gpointer data)
+{
+  return lk_test_find (data, ADW_TYPE_PREFERENCES_ROW, "Analysis") != NULL ||
+         lk_test_find (data, ADW_TYPE_PREFERENCES_ROW, "Open") != NULL ||
+         lk_test_find (data, ADW_TYPE_PREFERENCES_ROW, "Awaiting approval") != NULL;
+}
+
+static void
+test_new_case_form (Fixture       *f,
+                    gconstpointer  data)
+{
+  GtkWidget *dialog;
+  g_autoptr(LkCase) stored = NULL;
+  g_auto(GStrv) visible = NULL;
+
+  lk_cases_page_set_session (f->page, f->examiner);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "cases.new", NULL);
+  dialog = lk_test_find_window (LK_TYPE_CASE_DIALOG);
+  g_assert_nonnull (dialog);
+
+  /* Without the purpose statement the core refuses and the form stays. */
+  fill_case (dialog, "2026/0042", "ROB", "");
+  lk_test_click (dialog, "Create");
+  g_assert_nonnull (lk_test_find (dialog, GTK_TYPE_LABEL,
+                                  "The purpose and necessity statement is required"));
+  g_assert_nonnull (lk_test_find_window (LK_TYPE_CASE_DIALOG));
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_text_view (dialog))),
+                            "The robber's face is visible on the shop's CCTV.", -1);
+  lk_test_click (dialog, "Create");
+  lk_test_spin (100);
+  g_assert_null (lk_test_find_window (LK_TYPE_CASE_DIALOG));
+  g_assert_true (lk_test_wait (shows_case_page, f->page, 2000));
+
+  stored = lk_cases_get (f->examiner, "2026/0042", NULL);
+  g_assert_nonnull (stored);
+  g_assert_cmpstr (stored->requested_by, ==, "CID North");
+  g_assert_cmpstr (stored->status, ==, "open");
+  visible = lk_cases_page_dup_visible (f->page);
+  g_assert_cmpstrv (visible, ((const char * const[]) { "2026/0042", NULL }));
+}
+
+static LkCase *
+create_case (Fixture    *f,
+             const char *number,
+             const char *offence)
+{
+  LkCaseRequest request = { number, "Test case", offence, "Statute s. 1", "Needed because.",
+                            "DI Grey", "CID North", NULL };
+  g_autoptr(GError) error = NULL;
+  LkCase *c = lk_cases_create (f->examiner, &request, &error);
+
+  g_assert_no_error (error);
+  return c;
+}
+
+static void
+test_search_and_filter (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(LkCase) a = create_case (f, "A-1", "ROB");
+  g_autoptr(LkCase) b = create_case (f, "B-2", "THF");
+  g_auto(GStrv) all = NULL, searched = NULL, awaiting = NULL, mine = NULL;
+  GtkWidget *search, *status;
+
+  lk_cases_page_set_session (f->page, f->examiner);
+  all = lk_cases_page_dup_visible (f->page);
+  g_assert_cmpuint (g_strv_length (all), ==, 2);
+
+  search = lk_test_find_type (GTK_WIDGET (f->page), GTK_TYPE_SEARCH_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (search), "b-2");
+  lk_test_spin (400); /* the entry waits a moment before searching */
+  searched = lk_cases_page_dup_visible (f->page);
+  g_assert_cmpstrv (searched, ((const char * const[]) { "B-2", NULL }));
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  lk_test_spin (400);
+
+  status = lk_test_find_type (GTK_WIDGET (f->page), GTK_TYPE_DROP_DOWN);
+  /* Item 0 is "All statuses", then the statuses in order: 1 is awaiting approval. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (status), 1);
+  awaiting = lk_cases_page_dup_visible (f->page);
+  g_assert_cmpstrv (awaiting, ((const char * const[]) { "B-2", NULL }));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (status), 0);
+
+  /* The administrator created no case: "My cases" is empty for them. */
+  lk_cases_page_set_session (f->page, f->admin);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (gtk_widget_get_next_sibling (status)), 1);
+  mine = lk_cases_page_dup_visible (f->page);
+  g_assert_cmpuint (g_strv_length (mine), ==, 0);
+  g_assert_nonnull (lk_test_find (GTK_WIDGET (f->page), GTK_TYPE_LABEL, "No Matching Cases"));
+}
+
+typedef struct
+{
+  LkSession  *session;
+  const char *number;
+  int         n_probes;
+} ProbeCount;
+
+static gboolean
+has_probes (gpointer data)
+{
+  ProbeCount *count = data;
+  g_autoptr(LkCase) c = lk_cases_get (count->session, count->number, NULL);
+
+  return c != NULL && c->n_probes == count->n_probes;
+}
+
+static GFile *
+demo_image (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("LIKENESS_SOURCE_DIR"), "data", "demo",
+                                            "grace_hopper.jpg", NULL);
+
+  return g_file_new_for_path (path);
+}
+
+static void
+select_kind (GtkWidget  *dialog,
+             const char *kind)
+{
+  AdwComboRow *row = ADW_COMBO_ROW (lk_test_find (dialog, ADW_TYPE_PREFERENCES_ROW,
+                                                  "Kind of image"));
+  const char * const *kinds = lk_probe_kinds ();
+
+  for (guint i = 0; kinds[i] != NULL; i++)
+    if (g_str_equal (kinds[i], kind))
+      adw_combo_row_set_selected (row, i);
+}
+
+static void
+test_import_probe (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(LkCase) c = create_case (f, "C-3", "ROB");
+  g_autoptr(GFile) file = demo_image ();
+  ProbeCount one = { f->examiner, "C-3", 1 };
+  GtkWidget *dialog, *import;
+  LkCasePage *page;
+
+  lk_cases_page_set_session (f->page, f->examiner);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "cases.open", "s", "C-3");
+  page = LK_CASE_PAGE (lk_test_find_type (GTK_WIDGET (f->page), LK_TYPE_CASE_PAGE));
+  g_assert_nonnull (page);
+  lk_case_page_import (page, file);
+  dialog = lk_test_find_window (LK_TYPE_PROBE_IMPORT_DIALOG);
+  g_assert_nonnull (dialog);
+
+  /* A sketch is refused by policy before anything is read. */
+  select_kind (dialog, "sketch");
+  import = lk_test_find (dialog, GTK_TYPE_BUTTON, "Import");
+  g_assert_false (gtk_widget_get_sensitive (import));
+  select_kind (dialog, "video-frame");
+  g_assert_true (gtk_widget_get_sensitive (import));
+
+  /* Missing provenance: the core's message, nothing stored. */
+  lk_test_set_text (dialog, "Legal authority reference", "");
+  lk_test_click (dialog, "Import");
+  lk_test_spin (1500);
+  g_assert_nonnull (lk_test_find_window (LK_TYPE_PROBE_IMPORT_DIALOG));
+  g_assert_false (has_probes (&one));
+
+  lk_test_set_text (dialog, "Acquired at (date and time)", "2026-11-20 21:40");
+  lk_test_set_text (dialog, "Legal authority reference", "Warrant 2026/77");
+  lk_test_set_text (dialog, "Chain-of-custody note", "Exhibit JD/1, received sealed");
+  lk_test_click (dialog, "Import");
+  g_assert_true (lk_test_wait (has_probes, &one, 15000));
+  lk_test_spin (100);
+  g_assert_null (lk_test_find_window (LK_TYPE_PROBE_IMPORT_DIALOG));
+  g_assert_nonnull (lk_test_find (GTK_WIDGET (page), ADW_TYPE_PREFERENCES_ROW,
+                                  "Probe 1: grace_hopper.jpg"));
+  /* The first probe moved the case into analysis. */
+  g_assert_nonnull (lk_test_find (GTK_WIDGET (page), ADW_TYPE_PREFERENCES_ROW, "Analysis"));
+}
+
+static void
+test_approval (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(LkCase) c = create_case (f, "T-9", "THF");
+  g_autoptr(LkCase) after = NULL;
+  GtkWidget *page, *confirm, *reason;
+
+  g_assert_cmpstr (c->status, ==, "awaiting-approval");
+  lk_cases_page_set_session (f->page, f->admin);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "cases.open", "s", "T-9");
+  page = lk_test_find_type (GTK_WIDGET (f->page), LK_TYPE_CASE_PAGE);
+  g_assert_false (gtk_widget_is_sensitive (lk_test_find (page, ADW_TYPE_BUTTON_CONTENT,
+                                                         "Import Probe…")));
+  gtk_widget_activate_action (page, "case.approve", NULL);
+  confirm = lk_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (confirm);
+  reason = lk_test_find (confirm, ADW_TYPE_PREFERENCES_ROW, "Reason");
+  gtk_editable_set_text (GTK_EDITABLE (reason), "Series of thefts from a pharmacy");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "approve");
+
+  after = lk_cases_get (f->admin, "T-9", NULL);
+  g_assert_cmpstr (after->status, ==, "open");
+  g_assert_cmpstr (after->decision_note, ==, "Series of thefts from a pharmacy");
+  g_assert_nonnull (lk_test_find (page, ADW_TYPE_PREFERENCES_ROW, "Open"));
+}
+
+#define ADD(path, func) \
+  g_test_add ("/likeness/cases/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+int
+main (int    argc,
+      char **argv)
+{
+  lk_test_ui_init (&argc, &argv);
+  ADD ("new-case-form", test_new_case_form);
+  ADD ("search-and-filter", test_search_and_filter);
+  ADD ("import-probe", test_import_probe);
+  ADD ("approval", test_approval);
+  return g_test_run ();
+}

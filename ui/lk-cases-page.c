@@ -1,0 +1,385 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Cases: list with search and filters, then a case, then a probe. */
+#include "config.h"
+
+#include <string.h>
+
+#include "lk-case-dialog.h"
+#include "lk-case-page.h"
+#include "lk-cases-page.h"
+#include "lk-probe-page.h"
+#include "lk-ui-util.h"
+
+struct _LkCasesPage
+{
+  AdwBin          parent_instance;
+
+  LkSession      *session;
+  GPtrArray      *cases;
+
+  GtkStack       *stack;
+  GtkWidget      *toolbar;
+  GtkSearchEntry *search_entry;
+  GtkDropDown    *status_filter;
+  GtkDropDown    *scope_filter;
+  GtkStack       *list_stack;
+  GtkListBox     *list;
+  AdwStatusPage  *empty_page;
+  AdwBin         *case_bin;
+  AdwBin         *probe_bin;
+  AdwButtonContent *probe_back_content;
+};
+
+G_DEFINE_FINAL_TYPE (LkCasesPage, lk_cases_page, ADW_TYPE_BIN)
+
+static gboolean
+can_do_casework (LkCasesPage *self)
+{
+  return self->session != NULL && lk_session_has_role (self->session, LK_CASEWORK_ROLES);
+}
+
+/* ---- the list ------------------------------------------------------------------------------ */
+
+static const char *
+selected_status (LkCasesPage *self)
+{
+  guint i = gtk_drop_down_get_selected (self->status_filter);
+
+  /* Item 0 is "All statuses"; the rest follow lk_case_statuses (). */
+  return i == 0 || i == GTK_INVALID_LIST_POSITION ? NULL : lk_case_statuses ()[i - 1];
+}
+
+static gboolean
+case_visible (LkCasesPage  *self,
+              const LkCase *c)
+{
+  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  const char *status = selected_status (self);
+  g_autofree char *needle = g_utf8_casefold (search, -1);
+  g_autofree char *number = g_utf8_casefold (c->number, -1);
+  g_autofree char *title = g_utf8_casefold (c->title, -1);
+
+  if (status != NULL && !g_str_equal (status, c->status))
+    return FALSE;
+  if (gtk_drop_down_get_selected (self->scope_filter) == 1 &&
+      g_strcmp0 (c->examiner, lk_session_get_user_name (self->session)) != 0)
+    return FALSE;
+  return *needle == '\0' || strstr (number, needle) != NULL || strstr (title, needle) != NULL;
+}
+
+static gboolean
+filter_row (GtkListBoxRow *row,
+            gpointer       user_data)
+{
+  LkCasesPage *self = user_data;
+  const LkCase *c = g_object_get_data (G_OBJECT (row), "case");
+
+  return c != NULL && case_visible (self, c);
+}
+
+GStrv
+lk_cases_page_dup_visible (LkCasesPage *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; self->cases != NULL && i < self->cases->len; i++)
+    if (case_visible (self, g_ptr_array_index (self->cases, i)))
+      g_strv_builder_add (builder, ((LkCase *) g_ptr_array_index (self->cases, i))->number);
+  return g_strv_builder_end (builder);
+}
+
+static void
+show_empty (LkCasesPage *self,
+            const char  *title,
+            const char  *description)
+{
+  adw_status_page_set_title (self->empty_page, title);
+  adw_status_page_set_description (self->empty_page, description);
+  gtk_stack_set_visible_child_name (self->list_stack, "empty");
+}
+
+static void
+update_empty_state (LkCasesPage *self)
+{
+  g_auto(GStrv) visible = lk_cases_page_dup_visible (self);
+
+  if (self->cases == NULL)
+    return;
+  if (self->cases->len == 0)
+    show_empty (self, "No Cases Yet",
+                lk_session_has_role (self->session, LK_ROLE_EXAMINER)
+                ? "Create a case for each request, with its legal basis and purpose."
+                : "Cases appear here once an examiner creates them.");
+  else if (g_strv_length (visible) == 0)
+    show_empty (self, "No Matching Cases", "Change the search or the filters.");
+  else
+    gtk_stack_set_visible_child_name (self->list_stack, "cases");
+}
+
+static void
+on_filters_changed (LkCasesPage *self)
+{
+  gtk_list_box_invalidate_filter (self->list);
+  update_empty_state (self);
+}
+
+static GtkWidget *
+case_row (const LkCase *c)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *title = g_strdup_printf ("%s · %s", c->number, c->title);
+  g_autofree char *subtitle = g_strdup_printf ("%s · %s · examiner %s · %d probe%s",
+                                               lk_case_status_label (c->status), c->offence_name,
+                                               c->examiner, c->n_probes,
+                                               c->n_probes == 1 ? "" : "s");
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             g_object_new (GTK_TYPE_IMAGE, "icon-name", "go-next-symbolic",
+                                           "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                           NULL));
+  g_object_set_data_full (G_OBJECT (row), "case", lk_case_copy (c),
+                          (GDestroyNotify) lk_case_free);
+  return row;
+}
+
+void
+lk_cases_page_reload (LkCasesPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *child;
+
+  g_return_if_fail (LK_IS_CASES_PAGE (self));
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
+    gtk_list_box_remove (self->list, child);
+  g_clear_pointer (&self->cases, g_ptr_array_unref);
+  if (!can_do_casework (self))
+    {
+      gtk_widget_set_visible (self->toolbar, FALSE);
+      show_empty (self, "Casework Is Not Open to This Account",
+                  "Cases need the examiner, reviewer or administrator role. Trainers and "
+                  "trainees work in Training.");
+      return;
+    }
+  self->cases = lk_cases_list (self->session, NULL, NULL, NULL, &error);
+  if (self->cases == NULL)
+    {
+      show_empty (self, "Cases Could Not Be Read", error->message);
+      return;
+    }
+  for (guint i = 0; i < self->cases->len; i++)
+    gtk_list_box_append (self->list, case_row (g_ptr_array_index (self->cases, i)));
+  update_empty_state (self);
+}
+
+/* ---- navigation ---------------------------------------------------------------------------- */
+
+static void
+on_case_changed (LkCasesPage *self)
+{
+  lk_cases_page_reload (self);
+}
+
+static void
+on_probe_changed (LkCasesPage *self)
+{
+  LkCasePage *page = LK_CASE_PAGE (adw_bin_get_child (self->case_bin));
+
+  if (page != NULL)
+    lk_case_page_reload (page);
+  lk_cases_page_reload (self);
+}
+
+static void
+open_probe (LkCasesPage *self,
+            gint64       probe_id)
+{
+  LkCasePage *case_page = LK_CASE_PAGE (adw_bin_get_child (self->case_bin));
+  LkProbePage *page = lk_probe_page_new (self->session, probe_id);
+  g_autofree char *back = g_strdup_printf ("Case %s",
+                                           case_page ? lk_case_page_get_number (case_page) : "");
+
+  adw_button_content_set_label (self->probe_back_content, back);
+  g_signal_connect_object (page, "changed", G_CALLBACK (on_probe_changed), self,
+                           G_CONNECT_SWAPPED);
+  adw_bin_set_child (self->probe_bin, GTK_WIDGET (page));
+  gtk_stack_set_visible_child_name (self->stack, "probe");
+}
+
+static void
+open_case (LkCasesPage *self,
+           const char  *number)
+{
+  LkCasePage *page = lk_case_page_new (self->session, number);
+
+  g_signal_connect_object (page, "probe-activated", G_CALLBACK (open_probe), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (page, "changed", G_CALLBACK (on_case_changed), self,
+                           G_CONNECT_SWAPPED);
+  adw_bin_set_child (self->case_bin, GTK_WIDGET (page));
+  adw_bin_set_child (self->probe_bin, NULL);
+  gtk_stack_set_visible_child_name (self->stack, "case");
+}
+
+static void
+on_case_activated (LkCasesPage   *self,
+                   GtkListBoxRow *row)
+{
+  const LkCase *c = g_object_get_data (G_OBJECT (row), "case");
+
+  if (c != NULL)
+    open_case (self, c->number);
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  LkCasesPage *self = LK_CASES_PAGE (widget);
+
+  if (g_str_equal (gtk_stack_get_visible_child_name (self->stack), "probe"))
+    {
+      gtk_stack_set_visible_child_name (self->stack, "case");
+      adw_bin_set_child (self->probe_bin, NULL);
+    }
+  else
+    {
+      gtk_stack_set_visible_child_name (self->stack, "list");
+      adw_bin_set_child (self->case_bin, NULL);
+    }
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  open_case (LK_CASES_PAGE (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+open_probe_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  open_probe (LK_CASES_PAGE (widget), g_variant_get_int64 (parameter));
+}
+
+static void
+on_case_created (LkCasesPage *self,
+                 const char  *number)
+{
+  g_autofree char *text = g_strdup_printf ("Case %s created", number);
+
+  lk_cases_page_reload (self);
+  open_case (self, number);
+  lk_toast (GTK_WIDGET (self), text);
+}
+
+static void
+new_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  LkCasesPage *self = LK_CASES_PAGE (widget);
+  LkCaseDialog *dialog;
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (!lk_session_has_role (self->session, LK_ROLE_EXAMINER | LK_ROLE_ADMINISTRATOR))
+    return;
+  dialog = lk_case_dialog_new (self->session);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
+  g_signal_connect_object (dialog, "created", G_CALLBACK (on_case_created), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+void
+lk_cases_page_set_session (LkCasesPage *self,
+                           LkSession   *session)
+{
+  g_return_if_fail (LK_IS_CASES_PAGE (self));
+
+  if (!g_set_object (&self->session, session))
+    return;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "cases.new",
+                                 session != NULL &&
+                                 lk_session_has_role (session, LK_ROLE_EXAMINER |
+                                                      LK_ROLE_ADMINISTRATOR));
+  if (session != NULL)
+    lk_cases_page_reload (self);
+}
+
+/* ---- object -------------------------------------------------------------------------------- */
+
+static GListModel *
+status_model (void)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (list, "All statuses");
+  for (const char * const *s = lk_case_statuses (); *s != NULL; s++)
+    gtk_string_list_append (list, lk_case_status_label (*s));
+  return G_LIST_MODEL (list);
+}
+
+static void
+lk_cases_page_dispose (GObject *object)
+{
+  LkCasesPage *self = LK_CASES_PAGE (object);
+
+  /* The bin's child is itself a template child: detach it once, through the bin. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LK_TYPE_CASES_PAGE);
+  g_clear_object (&self->session);
+  g_clear_pointer (&self->cases, g_ptr_array_unref);
+  G_OBJECT_CLASS (lk_cases_page_parent_class)->dispose (object);
+}
+
+static void
+lk_cases_page_class_init (LkCasesPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lk_cases_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               LK_RESOURCE_PATH "/lk-cases-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, LkCasesPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, LkCasesPage, toolbar);
+  gtk_widget_class_bind_template_child (widget_class, LkCasesPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, LkCasesPage, status_filter);
+  gtk_widget_class_bind_template_child (widget_class, LkCasesPage, scope_filter);
+  gtk_widget_class_bind_template_child (widget_class, LkCasesPage, list_stack);
+  gtk_widget_class_bind_template_child (widget_class, LkCasesPage, list);
+  gtk_widget_class_bind_template_child (widget_class, LkCasesPage, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, LkCasesPage, case_bin);
+  gtk_widget_class_bind_template_child (widget_class, LkCasesPage, probe_bin);
+  gtk_widget_class_bind_template_child (widget_class, LkCasesPage, probe_back_content);
+  gtk_widget_class_bind_template_callback (widget_class, on_filters_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_case_activated);
+
+  gtk_widget_class_install_action (widget_class, "cases.new", NULL, new_action);
+  gtk_widget_class_install_action (widget_class, "cases.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "cases.open", "s", open_action);
+  gtk_widget_class_install_action (widget_class, "cases.open-probe", "x", open_probe_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "cases.new", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
+                                       "cases.back", NULL);
+}
+
+static void
+lk_cases_page_init (LkCasesPage *self)
+{
+  g_autoptr(GListModel) statuses = status_model ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_drop_down_set_model (self->status_filter, statuses);
+  gtk_list_box_set_filter_func (self->list, filter_row, self, NULL);
+}

@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "lk-core.h"
+
+G_BEGIN_DECLS
+
+#define LK_TYPE_CASES_PAGE (lk_cases_page_get_type ())
+G_DECLARE_FINAL_TYPE (LkCasesPage, lk_cases_page, LK, CASES_PAGE, AdwBin)
+
+/* The Cases section: the case list with search and filters, then one case, then one probe.
+ * Actions: cases.new, cases.back, cases.open (s: case number), cases.open-probe (x). */
+void lk_cases_page_set_session (LkCasesPage *self,
+                                LkSession   *session);
+void lk_cases_page_reload      (LkCasesPage *self);
+/* Numbers of the cases the filters let through, in order (for tests). */
+GStrv lk_cases_page_dup_visible (LkCasesPage *self);
+
+G_END_DECLS

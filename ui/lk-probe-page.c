@@ -1,0 +1,1409 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The probe page: the "A" of ACE-V. The examiner sees the probe alone, with its quality,
+ * provenance, integrity and metadata, and locks an analysis before any candidate is unmasked. */
+#include "config.h"
+
+#include "lk-face-view.h"
+#include "lk-probe-page.h"
+#include "lk-texture.h"
+#include "lk-ui-util.h"
+
+#define MAX_TEXTURE_SIDE 2048
+
+typedef enum
+{
+  FORM_NONE,    /* no form: locked, or the user cannot analyse */
+  FORM_ANALYSE, /* the first analysis, while the probe awaits it */
+  FORM_AMEND,   /* a new revision of a locked analysis */
+} FormMode;
+
+struct _LkProbePage
+{
+  AdwBin          parent_instance;
+
+  LkSession      *session;
+  gint64          probe_id;
+  GCancellable   *cancellable;
+  JsonObject     *probe;
+  FormMode        mode;
+  gboolean        image_failed;
+  GPtrArray      *suitability_checks;
+  GPtrArray      *factor_checks;
+  GPtrArray      *component_checks;
+
+  GtkStack       *page_stack;
+  AdwStatusPage  *failed_page;
+  GtkLabel       *file_label;
+  GtkLabel       *details_label;
+  GtkLabel       *simulated_label;
+  GtkLabel       *status_label;
+  GtkLabel       *hint_label;
+  GtkStack       *image_stack;
+  GtkSpinner     *image_spinner;
+  LkFaceView     *face_view;
+  AdwStatusPage  *image_error_page;
+  GtkLabel       *analysis_intro;
+  GtkStack       *analysis_stack;
+  GtkListBox     *suitability_list;
+  GtkListBox     *factors_list;
+  AdwExpanderRow *components_row;
+  GtkTextView    *notes_view;
+  GtkWidget      *amend_group;
+  AdwEntryRow    *reason_row;
+  GtkLabel       *analysis_error;
+  GtkWidget      *cancel_amend_button;
+  GtkWidget      *save_draft_button;
+  GtkWidget      *lock_button;
+  GtkWidget      *lock_amendment_button;
+  GtkListBox     *locked_list;
+  GtkWidget      *amend_button;
+  GtkListBox     *quality_list;
+  GtkListBox     *provenance_list;
+  GtkLabel       *sha_label;
+  AdwActionRow   *integrity_row;
+  GtkImage       *integrity_icon;
+  GtkListBox     *metadata_list;
+};
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  PROP_PROBE_ID,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (LkProbePage, lk_probe_page, ADW_TYPE_BIN)
+
+static void reload (LkProbePage *self,
+                    gboolean     refill_form);
+
+/* ---- small helpers ---------------------------------------------------------------------- */
+
+/* A string member, or NULL when it is absent, null or empty. */
+static const char *
+string_member (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+  const char *value;
+
+  if (node == NULL || JSON_NODE_TYPE (node) != JSON_NODE_VALUE ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  value = json_node_get_string (node);
+  return value != NULL && *value != '\0' ? value : NULL;
+}
+
+static JsonObject *
+object_member (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+static JsonArray *
+array_member (JsonObject *object,
+              const char *name)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+static int
+int_member (JsonObject *object,
+            const char *name,
+            int         fallback)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) ? (int) json_node_get_int (node) : fallback;
+}
+
+static const char *
+status (LkProbePage *self)
+{
+  const char *value = string_member (self->probe, "status");
+
+  return value != NULL ? value : "";
+}
+
+static gboolean
+can_analyse (LkProbePage *self)
+{
+  return lk_session_has_role (self->session, LK_ROLE_EXAMINER);
+}
+
+/* ISO 8601 in UTC as "2026-01-15 14:32 UTC"; anything else (a plain date) as written. */
+static char *
+format_time (const char *iso)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) time = iso != NULL ? g_date_time_new_from_iso8601 (iso, utc) : NULL;
+  g_autoptr(GDateTime) in_utc = NULL;
+
+  if (time == NULL)
+    return g_strdup (iso != NULL ? iso : "Not recorded");
+  in_utc = g_date_time_to_utc (time);
+  return g_date_time_format (in_utc, "%Y-%m-%d %H:%M UTC");
+}
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+/* A read-only row: the field's name small above its value. Text is never parsed as markup. */
+static GtkWidget *
+info_row_new (const char *title,
+              const char *value)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value != NULL ? value : "Not recorded");
+  gtk_widget_add_css_class (row, "lk-property");
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  return row;
+}
+
+/* A statement rather than a field, e.g. "No face found", with its explanation below. */
+static GtkWidget *
+notice_row_new (const char *title,
+                const char *explanation)
+{
+  GtkWidget *row = info_row_new (title, explanation);
+
+  gtk_widget_remove_css_class (row, "lk-property");
+  return row;
+}
+
+static void
+add_icon (GtkWidget  *row,
+          const char *icon_name,
+          const char *css_class)
+{
+  GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
+
+  gtk_widget_add_css_class (icon, css_class);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  g_str_equal (css_class, "error") ? "Error" : "Warning", -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+}
+
+static void
+set_pill (GtkLabel   *label,
+          const char *text,
+          const char *style)
+{
+  gtk_label_set_text (label, text);
+  gtk_widget_remove_css_class (GTK_WIDGET (label), "success");
+  gtk_widget_remove_css_class (GTK_WIDGET (label), "warning");
+  gtk_widget_remove_css_class (GTK_WIDGET (label), "error");
+  if (style != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (label), style);
+}
+
+/* ---- header and face view ----------------------------------------------------------------- */
+
+static void
+show_header (LkProbePage *self)
+{
+  JsonArray *faces = array_member (self->probe, "faces");
+  guint n_faces = faces != NULL ? json_array_get_length (faces) : 0;
+  const char *media = string_member (self->probe, "media_type");
+  g_autofree char *faces_text = n_faces == 0 ? g_strdup ("no face detected")
+                                : g_strdup_printf ("%u %s detected", n_faces,
+                                                   n_faces == 1 ? "face" : "faces");
+  g_autofree char *details =
+    g_strdup_printf ("Case %s · %d × %d pixels · %s · %s",
+                     string_member (self->probe, "case"),
+                     int_member (self->probe, "width", 0), int_member (self->probe, "height", 0),
+                     media != NULL ? media : "unknown type", faces_text);
+
+  gtk_label_set_text (self->file_label, string_member (self->probe, "file_name"));
+  gtk_label_set_text (self->details_label, details);
+  gtk_widget_set_visible (GTK_WIDGET (self->simulated_label),
+                          json_object_get_boolean_member_with_default (
+                            object_member (self->probe, "provenance"), "simulated", FALSE));
+  if (g_str_equal (status (self), "awaiting-analysis"))
+    set_pill (self->status_label, "Awaiting analysis", "warning");
+  else if (g_str_equal (status (self), "analysed"))
+    set_pill (self->status_label, "Analysis locked", "success");
+  else
+    set_pill (self->status_label, "Closed: not suitable", NULL);
+}
+
+static gboolean
+faces_editable (LkProbePage *self)
+{
+  return can_analyse (self) && g_str_equal (status (self), "awaiting-analysis") &&
+         !self->image_failed;
+}
+
+static void
+show_faces (LkProbePage *self)
+{
+  JsonArray *faces = array_member (self->probe, "faces");
+  gboolean editable = faces_editable (self);
+
+  lk_face_view_set_faces (self->face_view, faces, int_member (self->probe, "width", 0),
+                          int_member (self->probe, "height", 0));
+  lk_face_view_set_selected_face (self->face_view, int_member (self->probe, "face_index", -1));
+  lk_face_view_set_editable (self->face_view, editable);
+  gtk_widget_set_visible (GTK_WIDGET (self->hint_label),
+                          editable && faces != NULL && json_array_get_length (faces) > 1);
+}
+
+/* ---- the image ---------------------------------------------------------------------------- */
+
+static void
+show_integrity (LkProbePage *self,
+                const char  *icon_name,
+                const char  *css_class,
+                const char  *title,
+                const char  *subtitle)
+{
+  gtk_image_set_from_icon_name (self->integrity_icon, icon_name);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->integrity_icon), "success");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->integrity_icon), "error");
+  if (css_class != NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->integrity_icon), css_class);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->integrity_row), title);
+  adw_action_row_set_subtitle (self->integrity_row, subtitle != NULL ? subtitle : "");
+}
+
+static void
+show_image_error (LkProbePage  *self,
+                  const GError *error)
+{
+  gboolean integrity = g_error_matches (error, LK_ERROR, LK_ERROR_INTEGRITY);
+
+  self->image_failed = TRUE;
+  adw_status_page_set_title (self->image_error_page,
+                             integrity ? "The Image Failed Its Integrity Check"
+                                       : "The Image Cannot Be Shown");
+  adw_status_page_set_description (self->image_error_page, error->message);
+  if (integrity)
+    gtk_widget_add_css_class (GTK_WIDGET (self->image_error_page), "lk-integrity-failure");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->image_error_page), "lk-integrity-failure");
+  gtk_stack_set_visible_child_name (self->image_stack, "error");
+  gtk_spinner_set_spinning (self->image_spinner, FALSE);
+  show_integrity (self, "dialog-error-symbolic", "error",
+                  integrity ? "Integrity check failed" : "The image could not be read",
+                  error->message);
+  /* An untrusted original cannot be analysed; the form waits until the store is repaired. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->analysis_stack), FALSE);
+  gtk_label_set_text (self->analysis_intro, integrity
+                      ? "The analysis cannot go on: the original failed its integrity check. "
+                        "Report it; the failure is in the audit trail."
+                      : "The analysis cannot go on until the image can be read.");
+  show_faces (self);
+}
+
+static void
+on_image_loaded (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(LkProbePage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *opened = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  int width = 0, height = 0;
+
+  texture = lk_texture_load_probe_finish (result, &width, &height, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (texture == NULL)
+    {
+      show_image_error (self, error);
+      return;
+    }
+  lk_face_view_set_texture (self->face_view, texture);
+  /* Face rectangles are in the coordinates of the decoded original. */
+  lk_face_view_set_faces (self->face_view, array_member (self->probe, "faces"), width, height);
+  lk_face_view_set_selected_face (self->face_view, int_member (self->probe, "face_index", -1));
+  gtk_stack_set_visible_child_name (self->image_stack, "image");
+  gtk_spinner_set_spinning (self->image_spinner, FALSE);
+  opened = g_date_time_format (now, "Opened at %H:%M:%S");
+  show_integrity (self, "emblem-ok-symbolic", "success",
+                  "Verified against the stored hash when opened", opened);
+}
+
+static void
+load_image (LkProbePage *self)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  self->image_failed = FALSE;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->analysis_stack), TRUE);
+  lk_face_view_set_texture (self->face_view, NULL);
+  gtk_stack_set_visible_child_name (self->image_stack, "loading");
+  gtk_spinner_set_spinning (self->image_spinner, TRUE);
+  show_integrity (self, "content-loading-symbolic", NULL, "Checking the stored image…", NULL);
+  lk_texture_load_probe_async (self->session, self->probe_id, MAX_TEXTURE_SIDE,
+                               self->cancellable, on_image_loaded, g_object_ref (self));
+}
+
+/* ---- provenance, integrity, metadata ------------------------------------------------------ */
+
+static void
+show_provenance (LkProbePage *self)
+{
+  JsonObject *p = object_member (self->probe, "provenance");
+  g_autofree char *acquired_at = format_time (string_member (p, "acquired_at"));
+  g_autofree char *imported_at = format_time (string_member (self->probe, "imported_at"));
+  g_autofree char *imported = g_strdup_printf ("%s, %s",
+                                               string_member (self->probe, "imported_by"),
+                                               imported_at);
+  const char *source = string_member (p, "source_type");
+  const char *kind = string_member (p, "kind");
+
+  clear_list (self->provenance_list);
+  gtk_list_box_append (self->provenance_list,
+                       info_row_new ("Source", source ? lk_vocabulary_label (source) : NULL));
+  gtk_list_box_append (self->provenance_list,
+                       info_row_new ("Probe kind", kind ? lk_vocabulary_label (kind) : NULL));
+  gtk_list_box_append (self->provenance_list,
+                       info_row_new ("Acquired by", string_member (p, "acquired_by")));
+  gtk_list_box_append (self->provenance_list, info_row_new ("Acquired at", acquired_at));
+  gtk_list_box_append (self->provenance_list,
+                       info_row_new ("Legal authority", string_member (p, "authority")));
+  gtk_list_box_append (self->provenance_list,
+                       info_row_new ("Chain-of-custody note", string_member (p, "custody_note")));
+  gtk_list_box_append (self->provenance_list, info_row_new ("Imported", imported));
+}
+
+static void
+on_tags_expanded (AdwExpanderRow *row,
+                  GParamSpec     *pspec,
+                  JsonObject     *tags)
+{
+  g_autoptr(GList) names = NULL;
+
+  /* Filled once, on first opening: an image can carry up to 2000 tags. */
+  if (!adw_expander_row_get_expanded (row) || g_object_get_data (G_OBJECT (row), "filled"))
+    return;
+  g_object_set_data (G_OBJECT (row), "filled", GINT_TO_POINTER (TRUE));
+  names = g_list_sort (json_object_get_members (tags), (GCompareFunc) g_strcmp0);
+  for (GList *l = names; l != NULL; l = l->next)
+    {
+      GtkWidget *tag = info_row_new (l->data, string_member (tags, l->data));
+
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (tag), 4);
+      adw_expander_row_add_row (row, tag);
+    }
+}
+
+static GtkWidget *
+tags_row_new (JsonObject *tags)
+{
+  GtkWidget *row = adw_expander_row_new ();
+  g_autofree char *title = g_strdup_printf ("All tags (%u)", json_object_get_size (tags));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), "Every EXIF, IPTC and XMP tag as read");
+  g_signal_connect_data (row, "notify::expanded", G_CALLBACK (on_tags_expanded),
+                         json_object_ref (tags), (GClosureNotify) json_object_unref, 0);
+  return row;
+}
+
+static void
+add_metadata_row (LkProbePage *self,
+                  const char  *title,
+                  const char  *value)
+{
+  if (value != NULL)
+    gtk_list_box_append (self->metadata_list, info_row_new (title, value));
+}
+
+static void
+show_software (LkProbePage *self,
+               JsonObject  *m)
+{
+  const char *software = string_member (m, "software");
+  const char *reason = string_member (m, "editing_software_reason");
+  g_autofree char *text = NULL;
+  GtkWidget *row;
+
+  if (software == NULL)
+    return;
+  if (!json_object_get_boolean_member_with_default (m, "editing_software_flagged", FALSE))
+    {
+      add_metadata_row (self, "Software", software);
+      return;
+    }
+  text = g_strdup_printf ("%s\n%s", software,
+                          reason != NULL ? reason : "Editing software may have changed the image");
+  row = notice_row_new ("Software: possibly edited", text);
+  add_icon (row, "dialog-warning-symbolic", "warning");
+  gtk_list_box_append (self->metadata_list, row);
+}
+
+/* Make and model; many cameras repeat the make in the model ("Canon" "Canon EOS 5D"). */
+static char *
+camera_text (JsonObject *m)
+{
+  const char *make = string_member (m, "camera_make");
+  const char *model = string_member (m, "camera_model");
+
+  if (model == NULL)
+    return g_strdup (make);
+  if (make == NULL || g_str_has_prefix (model, make))
+    return g_strdup (model);
+  return g_strdup_printf ("%s %s", make, model);
+}
+
+static void
+show_camera_and_place (LkProbePage *self,
+                       JsonObject  *m)
+{
+  JsonObject *gps = object_member (m, "gps");
+  g_autofree char *camera = NULL;
+  g_autofree char *place = NULL;
+  g_autofree char *captured = NULL;
+
+  camera = camera_text (m);
+  add_metadata_row (self, "Camera", camera);
+  add_metadata_row (self, "Lens", string_member (m, "lens"));
+  if (string_member (m, "captured_at") != NULL)
+    captured = g_strdup_printf ("%s (%s)", string_member (m, "captured_at"),
+                                string_member (m, "captured_at_source"));
+  add_metadata_row (self, "Captured at", captured);
+  if (gps != NULL)
+    place = g_strdup_printf ("%.6f, %.6f",
+                             json_object_get_double_member_with_default (gps, "latitude", 0),
+                             json_object_get_double_member_with_default (gps, "longitude", 0));
+  add_metadata_row (self, "GPS position", place);
+}
+
+static void
+show_metadata (LkProbePage *self)
+{
+  JsonObject *m = object_member (self->probe, "metadata");
+  JsonObject *tags = object_member (m, "tags");
+  GtkWidget *row;
+
+  clear_list (self->metadata_list);
+  if (string_member (m, "read_error") != NULL)
+    {
+      row = notice_row_new ("The metadata could not be read", string_member (m, "read_error"));
+      add_icon (row, "dialog-warning-symbolic", "warning");
+      gtk_list_box_append (self->metadata_list, row);
+    }
+  else if (m == NULL || !json_object_get_boolean_member_with_default (m, "present", FALSE))
+    gtk_list_box_append (self->metadata_list,
+                         notice_row_new ("No EXIF or XMP metadata",
+                                       "Common for video stills, screenshots and images passed "
+                                       "through messaging or social media"));
+  show_camera_and_place (self, m);
+  show_software (self, m);
+  if (tags != NULL && json_object_get_size (tags) > 0)
+    gtk_list_box_append (self->metadata_list, tags_row_new (tags));
+}
+
+/* ---- quality ------------------------------------------------------------------------------ */
+
+static const char *
+light_word (const char *light)
+{
+  if (g_strcmp0 (light, "green") == 0)
+    return "Green: good";
+  if (g_strcmp0 (light, "amber") == 0)
+    return "Amber: fair";
+  if (g_strcmp0 (light, "red") == 0)
+    return "Red: poor";
+  return "Not measured";
+}
+
+static char *
+quality_value (JsonObject *item)
+{
+  JsonNode *value = json_object_get_member (item, "value");
+  const char *unit = string_member (item, "unit");
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (value == NULL || JSON_NODE_HOLDS_NULL (value))
+    return g_strdup ("—");
+  g_snprintf (number, sizeof number, "%.6g", json_node_get_double (value));
+  if (unit == NULL)
+    return g_strdup (number);
+  return g_strdup_printf (g_str_equal (unit, "°") ? "%s%s" : "%s %s", number, unit);
+}
+
+static GtkWidget *
+quality_row_new (JsonObject *item)
+{
+  GtkWidget *row = adw_action_row_new ();
+  const char *light = string_member (item, "light");
+  g_autofree char *value = quality_value (item);
+  g_autofree char *light_class = g_strdup_printf ("quality-%s", light ? light : "unknown");
+  g_autofree char *description = g_strdup_printf ("%s. %s", light_word (light),
+                                                  string_member (item, "explanation"));
+  GtkWidget *value_label = gtk_label_new (value);
+  GtkWidget *dot = gtk_image_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), string_member (item, "label"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), string_member (item, "explanation"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_add_css_class (value_label, "numeric");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), value_label);
+  gtk_widget_add_css_class (dot, "quality-dot");
+  gtk_widget_add_css_class (dot, light_class);
+  gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (dot, light_word (light));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dot), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  light_word (light), -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), dot);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  description, -1);
+  return row;
+}
+
+static void
+show_quality (LkProbePage *self)
+{
+  JsonArray *items = array_member (self->probe, "quality");
+  JsonArray *faces = array_member (self->probe, "faces");
+
+  clear_list (self->quality_list);
+  if (items == NULL || json_array_get_length (items) == 0)
+    {
+      gboolean none = faces == NULL || json_array_get_length (faces) == 0;
+
+      gtk_list_box_append (self->quality_list,
+                           notice_row_new (none ? "No face found" : "No face chosen",
+                                         none ? "The detector found no face, so no quality "
+                                                "figures were measured. The analysis can still "
+                                                "record what is visible."
+                                              : "Choose the face of interest in the image."));
+      return;
+    }
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    gtk_list_box_append (self->quality_list,
+                         quality_row_new (json_array_get_object_element (items, i)));
+}
+
+/* ---- the analysis form -------------------------------------------------------------------- */
+
+static const char *
+check_id (gpointer check)
+{
+  return g_object_get_data (G_OBJECT (check), "lk-id");
+}
+
+static GtkWidget *
+check_row_new (const char     *id,
+               const char     *title,
+               const char     *subtitle,
+               GtkCheckButton *group,
+               GPtrArray      *checks)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *check = gtk_check_button_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  gtk_check_button_set_group (GTK_CHECK_BUTTON (check), group);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  -1);
+  g_object_set_data_full (G_OBJECT (check), "lk-id", g_strdup (id), g_free);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  g_ptr_array_add (checks, check);
+  return row;
+}
+
+static const char *
+suitability_hint (const char *id)
+{
+  if (g_str_equal (id, "suitable"))
+    return "Enough detail for a comparison";
+  if (g_str_equal (id, "limited"))
+    return "A comparison is possible with stated limitations";
+  return "Closes the probe: no candidate is examined";
+}
+
+static void update_form_state (LkProbePage *self);
+
+static void
+build_form (LkProbePage *self)
+{
+  const char * const *suitabilities = lk_analysis_suitabilities ();
+  const char * const *factors = lk_analysis_factors ();
+  JsonArray *components = json_object_get_array_member (lk_feature_list (), "components");
+  GtkCheckButton *group = NULL;
+
+  for (guint i = 0; suitabilities[i] != NULL; i++)
+    {
+      gtk_list_box_append (self->suitability_list,
+                           check_row_new (suitabilities[i], lk_vocabulary_label (suitabilities[i]),
+                                          suitability_hint (suitabilities[i]), group,
+                                          self->suitability_checks));
+      group = g_ptr_array_index (self->suitability_checks, 0);
+    }
+  for (guint i = 0; factors[i] != NULL; i++)
+    gtk_list_box_append (self->factors_list,
+                         check_row_new (factors[i], lk_vocabulary_label (factors[i]), NULL, NULL,
+                                        self->factor_checks));
+  for (guint i = 0; i < json_array_get_length (components); i++)
+    {
+      JsonObject *c = json_array_get_object_element (components, i);
+
+      adw_expander_row_add_row (self->components_row,
+                                check_row_new (string_member (c, "id"), string_member (c, "name"),
+                                               NULL, NULL, self->component_checks));
+    }
+  for (guint i = 0; i < self->suitability_checks->len; i++)
+    g_signal_connect_swapped (g_ptr_array_index (self->suitability_checks, i), "toggled",
+                              G_CALLBACK (update_form_state), self);
+  for (guint i = 0; i < self->component_checks->len; i++)
+    g_signal_connect_swapped (g_ptr_array_index (self->component_checks, i), "toggled",
+                              G_CALLBACK (update_form_state), self);
+}
+
+static GtkWidget *
+expander_button_new (const char *label,
+                     const char *accessible,
+                     const char *action)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (label);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible, -1);
+  return button;
+}
+
+static const char *
+chosen_suitability (LkProbePage *self)
+{
+  for (guint i = 0; i < self->suitability_checks->len; i++)
+    if (gtk_check_button_get_active (g_ptr_array_index (self->suitability_checks, i)))
+      return check_id (g_ptr_array_index (self->suitability_checks, i));
+  return NULL;
+}
+
+static GStrv
+checked_ids (GPtrArray *checks)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; i < checks->len; i++)
+    if (gtk_check_button_get_active (g_ptr_array_index (checks, i)))
+      g_strv_builder_add (builder, check_id (g_ptr_array_index (checks, i)));
+  return g_strv_builder_end (builder);
+}
+
+static void
+update_form_state (LkProbePage *self)
+{
+  g_auto(GStrv) components = checked_ids (self->component_checks);
+  g_autofree char *subtitle = g_strdup_printf ("%u of %u marked as visible",
+                                               g_strv_length (components),
+                                               self->component_checks->len);
+  gboolean chosen = chosen_suitability (self) != NULL;
+
+  adw_expander_row_set_subtitle (self->components_row, subtitle);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "probe.lock",
+                                 self->mode == FORM_ANALYSE && chosen);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "probe.lock-amendment",
+                                 self->mode == FORM_AMEND && chosen);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "probe.save-draft",
+                                 self->mode == FORM_ANALYSE);
+}
+
+static void
+set_checks (GPtrArray *checks,
+            JsonArray *ids)
+{
+  for (guint i = 0; i < checks->len; i++)
+    {
+      gboolean active = FALSE;
+
+      for (guint j = 0; ids != NULL && j < json_array_get_length (ids); j++)
+        if (g_strcmp0 (json_array_get_string_element (ids, j),
+                       check_id (g_ptr_array_index (checks, i))) == 0)
+          active = TRUE;
+      gtk_check_button_set_active (g_ptr_array_index (checks, i), active);
+    }
+}
+
+/* Fills the form from a draft or a locked revision; NULL empties it. */
+static void
+fill_form (LkProbePage *self,
+           JsonObject  *analysis)
+{
+  const char *suitability = string_member (analysis, "suitability");
+  const char *notes = string_member (analysis, "notes");
+
+  for (guint i = 0; i < self->suitability_checks->len; i++)
+    gtk_check_button_set_active (g_ptr_array_index (self->suitability_checks, i),
+                                 g_strcmp0 (suitability,
+                                            check_id (g_ptr_array_index (self->suitability_checks,
+                                                                         i))) == 0);
+  set_checks (self->factor_checks, array_member (analysis, "factors"));
+  set_checks (self->component_checks, array_member (analysis, "components"));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view),
+                            notes != NULL ? notes : "", -1);
+  gtk_editable_set_text (GTK_EDITABLE (self->reason_row), "");
+  lk_label_set_message (self->analysis_error, NULL);
+  update_form_state (self);
+}
+
+typedef struct
+{
+  GStrv       factors;
+  GStrv       components;
+  char       *notes;
+  LkAnalysis  analysis;
+} FormValues;
+
+static void
+form_values_clear (FormValues *values)
+{
+  g_clear_pointer (&values->factors, g_strfreev);
+  g_clear_pointer (&values->components, g_strfreev);
+  g_clear_pointer (&values->notes, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (FormValues, form_values_clear)
+
+static void
+read_form (LkProbePage *self,
+           FormValues  *values)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  values->factors = checked_ids (self->factor_checks);
+  values->components = checked_ids (self->component_checks);
+  values->notes = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  values->analysis.suitability = chosen_suitability (self);
+  values->analysis.factors = (const char * const *) values->factors;
+  values->analysis.components = (const char * const *) values->components;
+  values->analysis.notes = values->notes;
+}
+
+/* ---- the locked analysis ------------------------------------------------------------------ */
+
+static char *
+labels_text (JsonArray *ids)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; ids != NULL && i < json_array_get_length (ids); i++)
+    g_string_append_printf (text, "%s%s", i > 0 ? ", " : "",
+                            lk_vocabulary_label (json_array_get_string_element (ids, i)));
+  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : g_strdup ("None");
+}
+
+static const char *
+component_name (const char *id)
+{
+  JsonArray *components = json_object_get_array_member (lk_feature_list (), "components");
+
+  for (guint i = 0; i < json_array_get_length (components); i++)
+    {
+      JsonObject *c = json_array_get_object_element (components, i);
+
+      if (g_strcmp0 (string_member (c, "id"), id) == 0)
+        return string_member (c, "name");
+    }
+  return id;
+}
+
+static char *
+components_text (JsonArray *ids)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; ids != NULL && i < json_array_get_length (ids); i++)
+    g_string_append_printf (text, "%s%s", i > 0 ? ", " : "",
+                            component_name (json_array_get_string_element (ids, i)));
+  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : g_strdup ("None");
+}
+
+static void
+add_locked_row (LkProbePage *self,
+                const char  *title,
+                const char  *value)
+{
+  GtkWidget *row = info_row_new (title, value);
+
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  gtk_list_box_append (self->locked_list, row);
+}
+
+static void
+show_locked (LkProbePage *self,
+             JsonObject  *a)
+{
+  g_autofree char *factors = labels_text (array_member (a, "factors"));
+  g_autofree char *components = components_text (array_member (a, "components"));
+  g_autofree char *locked_at = format_time (string_member (a, "locked_at"));
+  g_autofree char *revision = g_strdup_printf ("%d", int_member (a, "revision", 1));
+  g_autofree char *face = NULL;
+  const char *suitability = string_member (a, "suitability");
+
+  clear_list (self->locked_list);
+  add_locked_row (self, "Suitability", suitability ? lk_vocabulary_label (suitability) : NULL);
+  add_locked_row (self, "Affecting factors", factors);
+  add_locked_row (self, "Visible components", components);
+  add_locked_row (self, "Notes", string_member (a, "notes") ? string_member (a, "notes")
+                                                             : "No notes");
+  if (int_member (a, "face_index", -1) >= 0)
+    face = g_strdup_printf ("Face %d", int_member (a, "face_index", -1) + 1);
+  add_locked_row (self, "Face of interest", face ? face : "None chosen");
+  add_locked_row (self, "Examiner", string_member (a, "examiner"));
+  add_locked_row (self, "Locked at", locked_at);
+  add_locked_row (self, "Feature list", string_member (a, "feature_list"));
+  add_locked_row (self, "Revision", revision);
+  if (int_member (a, "revision", 1) > 1)
+    add_locked_row (self, "Reason for the amendment", string_member (a, "amendment_reason"));
+}
+
+static void
+show_mode (LkProbePage *self)
+{
+  gboolean amending = self->mode == FORM_AMEND;
+
+  gtk_stack_set_visible_child_name (self->analysis_stack,
+                                    self->mode == FORM_NONE ? "locked" : "form");
+  gtk_widget_set_visible (self->amend_group, amending);
+  gtk_widget_set_visible (self->cancel_amend_button, amending);
+  gtk_widget_set_visible (self->lock_amendment_button, amending);
+  gtk_widget_set_visible (self->save_draft_button, !amending);
+  gtk_widget_set_visible (self->lock_button, !amending);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "probe.amend",
+                                 self->mode == FORM_NONE && can_analyse (self));
+  gtk_widget_set_visible (self->amend_button, can_analyse (self));
+  update_form_state (self);
+}
+
+static const char *
+analysis_intro (LkProbePage *self)
+{
+  if (self->mode == FORM_AMEND)
+    return "Correct the locked analysis. The locked revision stays on record and the amendment "
+           "becomes a new revision, with your reason.";
+  if (g_str_equal (status (self), "analysed"))
+    return "Locked before any candidate was seen. Candidates are unmasked.";
+  if (g_str_equal (status (self), "not-suitable"))
+    return "Analysed as not suitable: the probe is closed and no candidate is examined for it.";
+  if (!can_analyse (self))
+    return "The examiner has not locked the analysis yet. Candidates stay masked until then.";
+  return "Judge this probe alone, before any candidate is seen. Candidates become visible only "
+         "after the analysis is locked.";
+}
+
+static void
+load_draft (LkProbePage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) draft = lk_probes_get_draft (self->session, self->probe_id, &error);
+
+  fill_form (self, draft);
+  if (error != NULL)
+    lk_label_set_message (self->analysis_error, error->message);
+}
+
+static void
+show_analysis (LkProbePage *self,
+               gboolean     refill_form)
+{
+  gboolean awaiting = g_str_equal (status (self), "awaiting-analysis");
+  JsonObject *latest = object_member (self->probe, "analysis");
+
+  if (awaiting && can_analyse (self))
+    self->mode = FORM_ANALYSE;
+  else if (!awaiting && self->mode != FORM_AMEND)
+    self->mode = FORM_NONE;
+  if (refill_form && self->mode == FORM_ANALYSE)
+    load_draft (self);
+  if (latest != NULL)
+    show_locked (self, latest);
+  gtk_widget_set_visible (GTK_WIDGET (self->analysis_stack), self->mode != FORM_NONE ||
+                                                              latest != NULL);
+  gtk_label_set_text (self->analysis_intro, analysis_intro (self));
+  show_mode (self);
+}
+
+/* ---- loading ------------------------------------------------------------------------------ */
+
+static void
+apply_probe (LkProbePage *self,
+             gboolean     refill_form)
+{
+  gtk_label_set_text (self->sha_label, string_member (self->probe, "sha256"));
+  show_header (self);
+  show_faces (self);
+  show_quality (self);
+  show_provenance (self);
+  show_metadata (self);
+  show_analysis (self, refill_form);
+  gtk_stack_set_visible_child_name (self->page_stack, "probe");
+}
+
+/* Reads the probe (one consultation in the audit log) and shows it. */
+static void
+reload (LkProbePage *self,
+        gboolean     refill_form)
+{
+  g_autoptr(GError) error = NULL;
+  JsonObject *probe = lk_probes_get (self->session, self->probe_id, &error);
+
+  if (probe == NULL)
+    {
+      adw_status_page_set_description (self->failed_page, error->message);
+      gtk_stack_set_visible_child_name (self->page_stack, "failed");
+      return;
+    }
+  g_clear_pointer (&self->probe, json_object_unref);
+  self->probe = probe;
+  apply_probe (self, refill_form);
+}
+
+static void
+changed (LkProbePage *self,
+         const char  *message)
+{
+  reload (self, TRUE);
+  g_signal_emit (self, signals[CHANGED], 0);
+  if (message != NULL)
+    lk_toast (GTK_WIDGET (self), message);
+}
+
+/* ---- actions ------------------------------------------------------------------------------ */
+
+static void
+on_face_activated (LkProbePage *self,
+                   int          index)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!faces_editable (self) || index == int_member (self->probe, "face_index", -1))
+    return;
+  if (!lk_probes_choose_face (self->session, self->probe_id, index, &error))
+    {
+      lk_face_view_set_selected_face (self->face_view, int_member (self->probe, "face_index", -1));
+      lk_show_error (GTK_WIDGET (self), "Cannot Choose the Face", error->message);
+      return;
+    }
+  /* The form keeps what the examiner typed; only the face and its quality change. */
+  reload (self, FALSE);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LkProbePage *self = LK_PROBE_PAGE (widget);
+
+  self->mode = FORM_NONE;
+  reload (self, TRUE);
+  load_image (self);
+}
+
+static void
+save_draft_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  LkProbePage *self = LK_PROBE_PAGE (widget);
+  g_auto(FormValues) values = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  read_form (self, &values);
+  if (!lk_probes_save_draft (self->session, self->probe_id, &values.analysis, &error))
+    {
+      lk_label_set_message (self->analysis_error, error->message);
+      return;
+    }
+  lk_label_set_message (self->analysis_error, NULL);
+  lk_toast (widget, "Draft saved");
+}
+
+static void
+lock_now (LkProbePage *self)
+{
+  g_auto(FormValues) values = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  read_form (self, &values);
+  if (!lk_probes_lock_analysis (self->session, self->probe_id, &values.analysis, &error))
+    {
+      lk_label_set_message (self->analysis_error, error->message);
+      return;
+    }
+  self->mode = FORM_NONE;
+  changed (self, "Analysis locked");
+}
+
+static void
+on_lock_response (AdwMessageDialog *dialog,
+                  const char       *response,
+                  LkProbePage      *self)
+{
+  if (g_str_equal (response, "lock"))
+    lock_now (self);
+}
+
+static void
+lock_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  LkProbePage *self = LK_PROBE_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  gboolean closes = g_strcmp0 (chosen_suitability (self), "not-suitable") == 0;
+  AdwMessageDialog *dialog;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
+    GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, "Lock the Analysis?",
+    closes ? "“Not suitable” closes the probe: no candidate will be examined for it. The "
+             "analysis is recorded with your name and the time and cannot be changed "
+             "afterwards; a correction becomes an amendment with a reason."
+           : "The analysis is recorded with your name and the time and cannot be changed "
+             "afterwards; a correction becomes an amendment with a reason. Candidates become "
+             "visible only after this."));
+  adw_message_dialog_add_responses (dialog, "cancel", "_Cancel",
+                                    "lock", closes ? "_Lock and Close Probe" : "_Lock Analysis",
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "lock", closes ? ADW_RESPONSE_DESTRUCTIVE
+                                                                     : ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_lock_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+amend_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  LkProbePage *self = LK_PROBE_PAGE (widget);
+
+  self->mode = FORM_AMEND;
+  fill_form (self, object_member (self->probe, "analysis"));
+  gtk_label_set_text (self->analysis_intro, analysis_intro (self));
+  show_mode (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->reason_row));
+}
+
+static void
+cancel_amendment_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  LkProbePage *self = LK_PROBE_PAGE (widget);
+
+  self->mode = FORM_NONE;
+  lk_label_set_message (self->analysis_error, NULL);
+  gtk_label_set_text (self->analysis_intro, analysis_intro (self));
+  show_mode (self);
+}
+
+static void
+lock_amendment_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  LkProbePage *self = LK_PROBE_PAGE (widget);
+  g_auto(FormValues) values = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  read_form (self, &values);
+  if (!lk_probes_amend_analysis (self->session, self->probe_id, &values.analysis,
+                                 gtk_editable_get_text (GTK_EDITABLE (self->reason_row)), &error))
+    {
+      lk_label_set_message (self->analysis_error, error->message);
+      if (g_error_matches (error, LK_ERROR, LK_ERROR_INVALID_INPUT))
+        gtk_widget_grab_focus (GTK_WIDGET (self->reason_row));
+      return;
+    }
+  self->mode = FORM_NONE;
+  changed (self, "Amendment locked as a new revision");
+}
+
+static void
+set_all_components (LkProbePage *self,
+                    gboolean     active)
+{
+  for (guint i = 0; i < self->component_checks->len; i++)
+    gtk_check_button_set_active (g_ptr_array_index (self->component_checks, i), active);
+}
+
+static void
+select_all_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  set_all_components (LK_PROBE_PAGE (widget), TRUE);
+}
+
+static void
+clear_components_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  set_all_components (LK_PROBE_PAGE (widget), FALSE);
+}
+
+static void
+copy_hash_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  LkProbePage *self = LK_PROBE_PAGE (widget);
+  const char *sha = string_member (self->probe, "sha256");
+
+  if (sha == NULL)
+    return;
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), sha);
+  lk_toast (widget, "SHA-256 copied");
+}
+
+/* ---- public ------------------------------------------------------------------------------- */
+
+LkProbePage *
+lk_probe_page_new (LkSession *session,
+                   gint64     probe_id)
+{
+  g_return_val_if_fail (LK_IS_SESSION (session), NULL);
+  g_return_val_if_fail (probe_id > 0, NULL);
+
+  return g_object_new (LK_TYPE_PROBE_PAGE, "session", session, "probe-id", probe_id, NULL);
+}
+
+gint64
+lk_probe_page_get_probe_id (LkProbePage *self)
+{
+  g_return_val_if_fail (LK_IS_PROBE_PAGE (self), 0);
+  return self->probe_id;
+}
+
+const char *
+lk_probe_page_get_file_name (LkProbePage *self)
+{
+  g_return_val_if_fail (LK_IS_PROBE_PAGE (self), NULL);
+  return string_member (self->probe, "file_name");
+}
+
+/* ---- object ------------------------------------------------------------------------------- */
+
+static void
+lk_probe_page_constructed (GObject *object)
+{
+  LkProbePage *self = LK_PROBE_PAGE (object);
+
+  G_OBJECT_CLASS (lk_probe_page_parent_class)->constructed (object);
+  g_return_if_fail (LK_IS_SESSION (self->session));
+  reload (self, TRUE);
+  if (self->probe != NULL)
+    load_image (self);
+}
+
+static void
+lk_probe_page_dispose (GObject *object)
+{
+  LkProbePage *self = LK_PROBE_PAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  /* The bin's child is a bound template child: let AdwBin drop it before the template does. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LK_TYPE_PROBE_PAGE);
+  g_clear_object (&self->session);
+  g_clear_pointer (&self->probe, json_object_unref);
+  G_OBJECT_CLASS (lk_probe_page_parent_class)->dispose (object);
+}
+
+static void
+lk_probe_page_finalize (GObject *object)
+{
+  LkProbePage *self = LK_PROBE_PAGE (object);
+
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->suitability_checks, g_ptr_array_unref);
+  g_clear_pointer (&self->factor_checks, g_ptr_array_unref);
+  g_clear_pointer (&self->component_checks, g_ptr_array_unref);
+  G_OBJECT_CLASS (lk_probe_page_parent_class)->finalize (object);
+}
+
+static void
+lk_probe_page_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  LkProbePage *self = LK_PROBE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    case PROP_PROBE_ID:
+      g_value_set_int64 (value, self->probe_id);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+lk_probe_page_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  LkProbePage *self = LK_PROBE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
+      break;
+    case PROP_PROBE_ID:
+      self->probe_id = g_value_get_int64 (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bind_children (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_bind_template_child (widget_class, LkProbePage, page_stack);
+  gtk_widget_class_bind_template_child (widget_class, LkProbePage, failed_page);
+  gtk_widget_class_bind_template_child (widget_class, LkProbePage, file_label);
+  gtk_widget_class_bind_template_child (widget_class, LkProbePage, details_label);
+  gtk_widget_class_bind_template_child (widget_class, LkProbePage, simulated_label);
+  gtk_widget_class_bind_template_child (widget_class, LkProbePage, status_label);
+  gtk_widget_class_bind_template_child (widget_class, LkProbePage, hint_label);
+  gtk_widget_class_bind_template_child (widget_class, LkProbePage, image_stack);
+  gtk_widget_class_bind_template_child (widget_class, LkProbePage, image_spinner);
+  gtk_widget_class_bind_template_child (widget_class, LkProbePage, face_view);
+  gtk_widget_class_bind_template_child (widget_class, LkProbePage, image_error_page);
+  gtk_widget_class_bind_template_child (widget_class, LkProbePage, analysis_intro);
+  gtk_widget_class_bind_template_child (widget_class, LkProbePage, analysis_stack);
+  gtk_widget_class_bind_template_child (widget_class, LkProbePage, suitability_list);
+  gtk_widget_class_bind_template_child (widget_class, LkProbePage, factors_list);
+  gtk_widget_class_bind_template_child (widget_class, LkProbePage, components_row);
+  gtk_widget_class_bind_template_child (widget_class, LkProbePage, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, LkProbePage, amend_group);
+  gtk_widget_class_bind_template_child (widget_class, LkProbePage, reason_row);
+  gtk_widget_class_bind_template_child (widget_class, LkProbePage, analysis_error);
+  gtk_widget_class_bind_template_child (widget_class, LkProbePage, cancel_amend_button);
+  gtk_widget_class_bind_template_child (widget_class, LkProbePage, save_draft_button);
+  gtk_widget_class_bind_template_child (widget_class, LkProbePage, lock_button);
+  gtk_widget_class_bind_template_child (widget_class, LkProbePage, lock_amendment_button);
+  gtk_widget_class_bind_template_child (widget_class, LkProbePage, locked_list);
+  gtk_widget_class_bind_template_child (widget_class, LkProbePage, amend_button);
+  gtk_widget_class_bind_template_child (widget_class, LkProbePage, quality_list);
+  gtk_widget_class_bind_template_child (widget_class, LkProbePage, provenance_list);
+  gtk_widget_class_bind_template_child (widget_class, LkProbePage, sha_label);
+  gtk_widget_class_bind_template_child (widget_class, LkProbePage, integrity_row);
+  gtk_widget_class_bind_template_child (widget_class, LkProbePage, integrity_icon);
+  gtk_widget_class_bind_template_child (widget_class, LkProbePage, metadata_list);
+}
+
+static void
+install_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "probe.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "probe.save-draft", NULL, save_draft_action);
+  gtk_widget_class_install_action (widget_class, "probe.lock", NULL, lock_action);
+  gtk_widget_class_install_action (widget_class, "probe.amend", NULL, amend_action);
+  gtk_widget_class_install_action (widget_class, "probe.cancel-amendment", NULL,
+                                   cancel_amendment_action);
+  gtk_widget_class_install_action (widget_class, "probe.lock-amendment", NULL,
+                                   lock_amendment_action);
+  gtk_widget_class_install_action (widget_class, "probe.select-all-components", NULL,
+                                   select_all_action);
+  gtk_widget_class_install_action (widget_class, "probe.clear-components", NULL,
+                                   clear_components_action);
+  gtk_widget_class_install_action (widget_class, "probe.copy-hash", NULL, copy_hash_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
+                                       "probe.save-draft", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "probe.reload", NULL);
+}
+
+static void
+lk_probe_page_class_init (LkProbePageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = lk_probe_page_constructed;
+  object_class->dispose = lk_probe_page_dispose;
+  object_class->finalize = lk_probe_page_finalize;
+  object_class->get_property = lk_probe_page_get_property;
+  object_class->set_property = lk_probe_page_set_property;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, LK_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PROBE_ID] =
+    g_param_spec_int64 ("probe-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* After the analysis is locked or amended, or another face is chosen. */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                   NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  g_type_ensure (LK_TYPE_FACE_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               LK_RESOURCE_PATH "/lk-probe-page.ui");
+  bind_children (widget_class);
+  gtk_widget_class_bind_template_callback (widget_class, on_face_activated);
+  install_actions (widget_class);
+}
+
+static void
+lk_probe_page_init (LkProbePage *self)
+{
+  self->suitability_checks = g_ptr_array_new ();
+  self->factor_checks = g_ptr_array_new ();
+  self->component_checks = g_ptr_array_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+  /* Each action goes in front of the previous one: add them right to left. */
+  adw_expander_row_add_action (self->components_row,
+                               expander_button_new ("C_lear", "Clear all components",
+                                                    "probe.clear-components"));
+  adw_expander_row_add_action (self->components_row,
+                               expander_button_new ("Select _All", "Select all components",
+                                                    "probe.select-all-components"));
+  build_form (self);
+}
