@@ -161,20 +161,6 @@ analysis_json (const LkAnalysis *a)
 
 /* ---- reading ------------------------------------------------------------------------------- */
 
-static gboolean
-consult (LkSession   *session,
-         const char  *action,
-         gint64       probe_id,
-         LkActor     *actor,
-         GError     **error)
-{
-  g_autofree char *object = probe_object (probe_id);
-
-  return lk_session_require (session, LK_ROLE_EXAMINER | LK_ROLE_REVIEWER | LK_ROLE_ADMINISTRATOR,
-                             actor, error) &&
-         lk_audit_record (lk_session_get_store (session), actor, action, object, NULL, error);
-}
-
 GBytes *
 lk_probes_read_image (LkSession  *session,
                       gint64      probe_id,
@@ -182,10 +168,14 @@ lk_probes_read_image (LkSession  *session,
 {
   LkStore *store = lk_session_get_store (session);
   g_auto(ProbeRow) row = { 0 };
+  g_autofree char *object = probe_object (probe_id);
   LkActor actor;
 
-  if (!read_probe (store, probe_id, &row, error) ||
-      !consult (session, "probe.image-viewed", probe_id, &actor, error))
+  /* The role first: a refused user learns nothing, not even whether the probe exists. */
+  if (!lk_session_require (session, LK_ROLE_EXAMINER | LK_ROLE_REVIEWER | LK_ROLE_ADMINISTRATOR,
+                           &actor, error) ||
+      !read_probe (store, probe_id, &row, error) ||
+      !lk_audit_record (store, &actor, "probe.image-viewed", object, NULL, error))
     return NULL;
   return lk_image_store_get (store, &actor, row.sha256, error);
 }

@@ -7,6 +7,7 @@
 #include "lk-error.h"
 #include "lk-util.h"
 #include "lk-policy.h"
+#include "lk-probes.h"
 
 static const LkPolicyKey keys[] = {
   { "lockout_threshold", LK_POLICY_INT, "5", 3, 10,
@@ -19,6 +20,12 @@ static const LkPolicyKey keys[] = {
   { "max_image_megabytes", LK_POLICY_DOUBLE, "200", 1, 2000, "Largest image file accepted" },
   { "yunet_model", LK_POLICY_STRING, "", 0, 0,
     "Path of a YuNet 2022mar face detector; empty: Haar cascades" },
+  { "embedding_model", LK_POLICY_STRING, "", 0, 0,
+    "Path of an ONNX face-embedding model (1x3x112x112 in, 1xD out); empty: classic engine" },
+  { "max_candidates", LK_POLICY_INT, "50", 1, 500, "Most candidates accepted in one list" },
+  { "search_top_k", LK_POLICY_INT, "20", 1, 500, "Candidates the built-in engine returns" },
+  { "show_scores", LK_POLICY_INT, "0", 0, 1,
+    "1: show engine scores and ranks during triage; 0: hidden until revealed (audited)" },
   { "quality.face_width.red", LK_POLICY_DOUBLE, "60", 0, 10000, "Face width below: red" },
   { "quality.face_width.amber", LK_POLICY_DOUBLE, "120", 0, 10000, "Face width below: amber" },
   { "quality.inter_eye.red", LK_POLICY_DOUBLE, "40", 0, 10000, "Pixels between eyes below: red" },
@@ -114,6 +121,28 @@ lk_policy_list_contains (LkStore    *store,
   return FALSE;
 }
 
+/* A misspelt kind in the refused list would silently let that kind through. */
+static gboolean
+validate_list (const LkPolicyKey  *def,
+               const char         *value,
+               GError            **error)
+{
+  g_auto(GStrv) words = g_strsplit (value, ",", -1);
+
+  if (!g_str_equal (def->key, "refused_probe_kinds"))
+    return TRUE;
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*g_strstrip (words[i]) != '\0' && !g_strv_contains (lk_probe_kinds (), words[i]))
+      {
+        g_autofree char *all = g_strjoinv (", ", (char **) lk_probe_kinds ());
+
+        g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
+                     "%s: “%s” is not a probe kind (one of: %s)", def->key, words[i], all);
+        return FALSE;
+      }
+  return TRUE;
+}
+
 static gboolean
 validate (const LkPolicyKey  *def,
           const char         *value,
@@ -122,8 +151,10 @@ validate (const LkPolicyKey  *def,
   char *end = NULL;
   double number;
 
-  if (def->type == LK_POLICY_STRING || def->type == LK_POLICY_LIST)
+  if (def->type == LK_POLICY_STRING)
     return TRUE;
+  if (def->type == LK_POLICY_LIST)
+    return validate_list (def, value, error);
   number = g_ascii_strtod (value, &end);
   if (end == value || *end != '\0' || !isfinite (number) ||
       (def->type == LK_POLICY_INT && number != floor (number)))
@@ -164,7 +195,12 @@ lk_policy_set (LkSession   *session,
                    key);
       return FALSE;
     }
-  if (value == NULL || !validate (def, value, error))
+  if (value == NULL)
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT, "%s needs a value", key);
+      return FALSE;
+    }
+  if (!validate (def, value, error))
     return FALSE;
   if (lk_text_is_blank (reason))
     {

@@ -1,0 +1,386 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Cases, probes and the analysis through the real likeness-cli, as a script would drive it,
+ * and the demo workspace it creates. */
+#include "config.h"
+
+#include <string.h>
+
+#include "lk-test-util.h"
+
+#define ADMIN "admin"
+#define ADMIN_PASSWORD "correct horse"
+#define EXAMINER "erin"
+#define EXAMINER_PASSWORD "battery staple"
+
+static void
+assert_ok (LkCliRun *run)
+{
+  if (run->status != 0)
+    g_error ("likeness-cli failed (%d): %s", run->status, run->err);
+}
+
+/* A failed command says why in exactly one line on standard error, and prints nothing. */
+static void
+assert_failed (LkCliRun   *run,
+               const char *expected)
+{
+  g_assert_cmpint (run->status, >, 0);
+  g_assert_cmpstr (run->out, ==, "");
+  g_assert_cmpuint (lk_test_count_lines (run->err), ==, 1);
+  g_assert_true (g_str_has_prefix (run->err, "likeness-cli: "));
+  if (expected != NULL && strstr (run->err, expected) == NULL)
+    g_error ("Expected “%s” in: %s", expected, run->err);
+}
+
+static char *
+demo_path (const char *name)
+{
+  const char *source = g_getenv ("LIKENESS_SOURCE_DIR");
+
+  g_assert_nonnull (source);
+  return g_build_filename (source, "data", "demo", name, NULL);
+}
+
+static void
+init_db (LkTestFixture *fixture)
+{
+  g_autoptr(LkCliRun) init = lk_test_cli (ADMIN_PASSWORD, NULL, NULL, "--db", fixture->db_path,
+                                          "init", "--admin", ADMIN, NULL);
+  g_autoptr(LkCliRun) add = NULL;
+
+  assert_ok (init);
+  add = lk_test_cli (ADMIN_PASSWORD, EXAMINER_PASSWORD, NULL, "--db", fixture->db_path,
+                     "--user", ADMIN, "user", "add", EXAMINER, "--roles", "examiner",
+                     "--display-name", "Erin Examiner", NULL);
+  assert_ok (add);
+}
+
+static LkCliRun *
+as_examiner (LkTestFixture *fixture,
+             const char    *first_arg,
+             ...) G_GNUC_NULL_TERMINATED;
+
+/* likeness-cli --db DB --user erin ARGS... */
+static LkCliRun *
+as_examiner (LkTestFixture *fixture,
+             const char    *first_arg,
+             ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  va_list ap;
+
+  va_start (ap, first_arg);
+  for (const char *arg = first_arg; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) arg);
+  va_end (ap);
+  /* lk_test_cli takes a fixed list; a few positions are plenty for these commands */
+  g_assert_cmpuint (args->len, <=, 16);
+  while (args->len < 16)
+    g_ptr_array_add (args, NULL);
+#define A(i) ((const char *) g_ptr_array_index (args, (i)))
+  return lk_test_cli (EXAMINER_PASSWORD, NULL, NULL, "--db", fixture->db_path, "--user", EXAMINER,
+                      A (0), A (1), A (2), A (3), A (4), A (5), A (6), A (7), A (8), A (9),
+                      A (10), A (11), A (12), A (13), A (14), A (15), NULL);
+#undef A
+}
+
+static JsonObject *
+parse_object (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+static void
+create_case (LkTestFixture *fixture,
+             const char    *number,
+             const char    *offence,
+             const char    *expected_status)
+{
+  g_autoptr(LkCliRun) run = as_examiner (fixture, "case", "create", "--number", number,
+                                         "--title", "Robbery at the petrol station",
+                                         "--offence", offence,
+                                         "--legal-basis", "Criminal Procedure Act, s. 55",
+                                         "--purpose", "Face visible on CCTV; no other leads",
+                                         "--authorised-by", "Chief Inspector Ward", NULL);
+  g_autofree char *expected = g_strdup_printf ("%s\t%s\n", number, expected_status);
+
+  assert_ok (run);
+  g_assert_cmpstr (run->out, ==, expected);
+}
+
+static void
+test_offences (LkTestFixture *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(LkCliRun) run = lk_test_cli (NULL, NULL, NULL, "case", "offences", NULL);
+  g_auto(GStrv) lines = NULL;
+  gboolean rob = FALSE, thf = FALSE;
+
+  assert_ok (run);
+  g_assert_cmpuint (lk_test_count_lines (run->out), ==, lk_offences ()->len);
+  lines = g_strsplit (run->out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL && *lines[i] != '\0'; i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], "\t", -1);
+      guint64 seriousness = 0;
+
+      g_assert_cmpuint (g_strv_length (fields), ==, 4);
+      g_assert_cmpuint (strlen (fields[0]), ==, 3);
+      g_assert_cmpuint (strlen (fields[1]), >, 3);
+      g_assert_true (g_ascii_string_to_unsigned (fields[2], 10, 1, 5, &seriousness, NULL));
+      g_assert_true (g_str_equal (fields[3], "yes") || g_str_equal (fields[3], "no"));
+      if (g_str_equal (fields[0], "ROB"))
+        {
+          rob = TRUE;
+          g_assert_cmpstr (lines[i], ==, "ROB\tArmed or aggravated robbery\t4\tno");
+        }
+      if (g_str_equal (fields[0], "THF"))
+        {
+          thf = TRUE;
+          g_assert_cmpstr (lines[i], ==, "THF\tTheft\t2\tyes");
+        }
+    }
+  g_assert_true (rob);
+  g_assert_true (thf);
+}
+
+static void
+test_create_list_show (LkTestFixture *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(LkCliRun) list = NULL;
+  g_autoptr(LkCliRun) show = NULL;
+  g_autoptr(LkCliRun) text = NULL;
+  g_autoptr(LkCliRun) missing = NULL;
+  g_autoptr(LkCliRun) duplicate = NULL;
+  g_autoptr(LkCliRun) unknown = NULL;
+  g_autoptr(LkCliRun) filtered = NULL;
+  g_autoptr(JsonObject) json = NULL;
+
+  init_db (fixture);
+  create_case (fixture, "2026-0001", "ROB", "open");
+  create_case (fixture, "2026-0002", "THF", "awaiting-approval");
+
+  list = as_examiner (fixture, "case", "list", NULL);
+  assert_ok (list);
+  g_assert_cmpstr (list->out, ==,
+                   "2026-0002\tRobbery at the petrol station\tawaiting-approval\n"
+                   "2026-0001\tRobbery at the petrol station\topen\n");
+  filtered = as_examiner (fixture, "case", "list", "--status", "open", NULL);
+  assert_ok (filtered);
+  g_assert_cmpstr (filtered->out, ==, "2026-0001\tRobbery at the petrol station\topen\n");
+
+  show = as_examiner (fixture, "case", "show", "2026-0001", "--json", NULL);
+  assert_ok (show);
+  json = parse_object (show->out);
+  g_assert_cmpstr (json_object_get_string_member (json, "number"), ==, "2026-0001");
+  g_assert_cmpstr (json_object_get_string_member (json, "title"), ==,
+                   "Robbery at the petrol station");
+  g_assert_cmpstr (json_object_get_string_member (json, "status"), ==, "open");
+  g_assert_cmpstr (json_object_get_string_member (json, "requested_by"), ==, "Erin Examiner");
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (json_object_get_member (json, "probes")));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json, "probes")), ==, 0);
+
+  text = as_examiner (fixture, "case", "show", "2026-0001", NULL);
+  assert_ok (text);
+  g_assert_true (g_str_has_prefix (text->out, "Case 2026-0001: Robbery at the petrol station\n"));
+  g_assert_nonnull (strstr (text->out, "never identifications"));
+
+  /* the core's checks reach the command line as one line each */
+  missing = as_examiner (fixture, "case", "create", "--number", "2026-0003", "--title", "T",
+                         "--offence", "ROB", "--purpose", "P", "--authorised-by", "A", NULL);
+  assert_failed (missing, "legal basis");
+  duplicate = as_examiner (fixture, "case", "create", "--number", "2026-0001", "--title", "T",
+                           "--offence", "ROB", "--legal-basis", "L", "--purpose", "P",
+                           "--authorised-by", "A", NULL);
+  assert_failed (duplicate, "already exists");
+  unknown = as_examiner (fixture, "case", "show", "2026-0404", "--json", NULL);
+  assert_failed (unknown, "2026-0404");
+  g_assert_cmpint (lk_test_sql_int (fixture->db_path, "SELECT count(*) FROM cases"), ==, 2);
+}
+
+static void
+test_approve (LkTestFixture *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(LkCliRun) by_examiner = NULL;
+  g_autoptr(LkCliRun) no_reason = NULL;
+  g_autoptr(LkCliRun) approved = NULL;
+  g_autoptr(LkCliRun) list = NULL;
+
+  init_db (fixture);
+  create_case (fixture, "2026-0002", "THF", "awaiting-approval");
+  by_examiner = as_examiner (fixture, "case", "approve", "2026-0002", "--reason", "fine", NULL);
+  assert_failed (by_examiner, "Permission denied");
+  no_reason = lk_test_cli (ADMIN_PASSWORD, NULL, NULL, "--db", fixture->db_path, "--user", ADMIN,
+                           "case", "approve", "2026-0002", NULL);
+  assert_failed (no_reason, "reason");
+  approved = lk_test_cli (ADMIN_PASSWORD, NULL, NULL, "--db", fixture->db_path, "--user", ADMIN,
+                          "case", "approve", "2026-0002", "--reason", "Series of thefts", NULL);
+  assert_ok (approved);
+  g_assert_cmpstr (approved->out, ==, "2026-0002\topen\n");
+  list = as_examiner (fixture, "case", "list", NULL);
+  assert_ok (list);
+  g_assert_cmpstr (list->out, ==, "2026-0002\tRobbery at the petrol station\topen\n");
+}
+
+static void
+test_probe_import_analyse (LkTestFixture *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *path = demo_path ("grace_hopper.jpg");
+  g_autofree char *contents = NULL;
+  g_autofree char *expected_sha = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *locked_line = NULL;
+  g_autoptr(LkCliRun) import = NULL;
+  g_autoptr(LkCliRun) sketch = NULL;
+  g_autoptr(LkCliRun) lock = NULL;
+  g_autoptr(LkCliRun) again = NULL;
+  g_autoptr(LkCliRun) bad = NULL;
+  g_autoptr(LkCliRun) show = NULL;
+  g_autoptr(JsonObject) json = NULL;
+  g_auto(GStrv) fields = NULL;
+  JsonArray *probes;
+  JsonObject *probe, *provenance, *analysis;
+  gsize length;
+
+  init_db (fixture);
+  create_case (fixture, "2026-0001", "ROB", "open");
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  expected_sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents,
+                                              length);
+
+  import = as_examiner (fixture, "probe", "import", "2026-0001", path, "--source-type", "cctv",
+                        "--kind", "video-frame", "--acquired-by", "PC Ada Jones",
+                        "--authority", "Warrant 2026/17", NULL);
+  assert_ok (import);
+  g_assert_cmpuint (lk_test_count_lines (import->out), ==, 1);
+  fields = g_strsplit (g_strchomp (import->out), "\t", -1);
+  g_assert_cmpuint (g_strv_length (fields), ==, 2);
+  g_assert_true (g_ascii_string_to_unsigned (fields[0], 10, 1, G_MAXINT64, NULL, NULL));
+  g_assert_cmpstr (fields[1], ==, expected_sha);
+  id = g_strdup (fields[0]);
+
+  sketch = as_examiner (fixture, "probe", "import", "2026-0001", path, "--source-type", "witness",
+                        "--kind", "sketch", "--acquired-by", "PC Ada Jones",
+                        "--authority", "Warrant 2026/17", NULL);
+  assert_failed (sketch, "refused by policy");
+  g_assert_cmpint (lk_test_sql_int (fixture->db_path, "SELECT count(*) FROM probes"), ==, 1);
+
+  bad = as_examiner (fixture, "probe", "analyse", id, "--suitability", "suitable",
+                     "--components", "eyes,nose", "--notes", "x", NULL);
+  assert_failed (bad, "--lock");
+
+  lock = as_examiner (fixture, "probe", "analyse", id, "--suitability", "suitable",
+                      "--components", "eyes,nose", "--notes", "x", "--lock", NULL);
+  assert_ok (lock);
+  locked_line = g_strdup_printf ("%s\tlocked\tsuitable\n", id);
+  g_assert_cmpstr (lock->out, ==, locked_line);
+  again = as_examiner (fixture, "probe", "analyse", id, "--suitability", "limited",
+                       "--factors", "pose", "--lock", NULL);
+  assert_failed (again, "locked");
+  g_assert_cmpint (lk_test_sql_int (fixture->db_path, "SELECT count(*) FROM analyses"), ==, 1);
+
+  show = as_examiner (fixture, "case", "show", "2026-0001", "--json", NULL);
+  assert_ok (show);
+  json = parse_object (show->out);
+  g_assert_cmpstr (json_object_get_string_member (json, "status"), ==, "analysis");
+  probes = json_object_get_array_member (json, "probes");
+  g_assert_cmpuint (json_array_get_length (probes), ==, 1);
+  probe = json_array_get_object_element (probes, 0);
+  g_assert_cmpint (json_object_get_int_member (probe, "id"), ==, g_ascii_strtoll (id, NULL, 10));
+  g_assert_cmpstr (json_object_get_string_member (probe, "sha256"), ==, expected_sha);
+  provenance = json_object_get_object_member (probe, "provenance");
+  g_assert_cmpstr (json_object_get_string_member (provenance, "source_type"), ==, "cctv");
+  g_assert_cmpstr (json_object_get_string_member (provenance, "kind"), ==, "video-frame");
+  g_assert_cmpstr (json_object_get_string_member (provenance, "acquired_by"), ==, "PC Ada Jones");
+  g_assert_cmpstr (json_object_get_string_member (provenance, "authority"), ==,
+                   "Warrant 2026/17");
+  /* the CLI records who received the file and the time of import */
+  g_assert_nonnull (strstr (json_object_get_string_member (provenance, "custody_note"),
+                            EXAMINER));
+  g_assert_nonnull (json_object_get_string_member (provenance, "acquired_at"));
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (json_object_get_member (probe, "quality")));
+  analysis = json_object_get_object_member (probe, "analysis");
+  g_assert_nonnull (analysis);
+  g_assert_cmpstr (json_object_get_string_member (analysis, "suitability"), ==, "suitable");
+  g_assert_cmpstr (json_object_get_string_member (analysis, "examiner"), ==, EXAMINER);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (analysis, "components")),
+                    ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (analysis, "notes"), ==, "x");
+}
+
+static void
+test_demo (LkTestFixture *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(LkCliRun) create = lk_test_cli (NULL, NULL, NULL, "--db", fixture->db_path, "demo",
+                                            NULL);
+  g_autoptr(LkCliRun) list = NULL;
+  g_autoptr(LkCliRun) first = NULL;
+  g_autoptr(LkCliRun) second = NULL;
+  g_autoptr(JsonObject) json = NULL;
+  g_autoptr(JsonObject) approval = NULL;
+  JsonArray *probes;
+  JsonObject *probe, *provenance;
+
+  assert_ok (create);
+  g_assert_nonnull (strstr (create->out, "not for casework"));
+
+  list = lk_test_cli ("demo", NULL, NULL, "--db", fixture->db_path, "--user", "demo-examiner",
+                      "case", "list", NULL);
+  assert_ok (list);
+  g_assert_nonnull (strstr (list->out, "DEMO-2026-001\t"));
+  g_assert_nonnull (strstr (list->out, "DEMO-2026-002\tShop theft (demo, needs approval)\t"
+                                       "awaiting-approval\n"));
+  g_assert_cmpuint (lk_test_count_lines (list->out), ==, 2);
+  /* the workspace warns that it is a demo on every run */
+  g_assert_nonnull (strstr (list->err, "demo workspace"));
+
+  first = lk_test_cli ("demo", NULL, NULL, "--db", fixture->db_path, "--user", "demo-examiner",
+                       "case", "show", "DEMO-2026-001", "--json", NULL);
+  assert_ok (first);
+  json = parse_object (first->out);
+  g_assert_cmpstr (json_object_get_string_member (json, "workspace"), ==, "demo");
+  g_assert_cmpstr (json_object_get_string_member (json, "status"), ==, "analysis");
+  probes = json_object_get_array_member (json, "probes");
+  g_assert_cmpuint (json_array_get_length (probes), ==, 1);
+  probe = json_array_get_object_element (probes, 0);
+  provenance = json_object_get_object_member (probe, "provenance");
+  g_assert_true (json_object_get_boolean_member (provenance, "simulated"));
+  g_assert_nonnull (strstr (json_object_get_string_member (provenance, "custody_note"),
+                            "Simulated"));
+  g_assert_cmpstr (json_object_get_string_member (probe, "media_type"), ==, "image/jpeg");
+  g_assert_cmpint (json_object_get_int_member (probe, "width"), ==, 240);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (probe, "faces")), >=, 1);
+
+  second = lk_test_cli ("demo", NULL, NULL, "--db", fixture->db_path, "--user", "demo-examiner",
+                        "case", "show", "DEMO-2026-002", "--json", NULL);
+  assert_ok (second);
+  approval = parse_object (second->out);
+  g_assert_cmpstr (json_object_get_string_member (approval, "status"), ==, "awaiting-approval");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (approval, "probes")), ==,
+                    0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  LK_TEST_ADD ("/likeness/cli-cases/offences", test_offences);
+  LK_TEST_ADD ("/likeness/cli-cases/create-list-show", test_create_list_show);
+  LK_TEST_ADD ("/likeness/cli-cases/approve", test_approve);
+  LK_TEST_ADD ("/likeness/cli-cases/probe-import-analyse", test_probe_import_analyse);
+  LK_TEST_ADD ("/likeness/cli-cases/demo", test_demo);
+
+  return g_test_run ();
+}
