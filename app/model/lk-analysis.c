@@ -142,7 +142,8 @@ words_json (const char * const *words)
 static char *
 words_text (const char * const *words)
 {
-  g_autoptr(JsonNode) node = json_node_init_array (json_node_alloc (), words_json (words));
+  g_autoptr(JsonArray) array = words_json (words);
+  g_autoptr(JsonNode) node = json_node_init_array (json_node_alloc (), array);
 
   return json_to_string (node, FALSE);
 }

@@ -143,9 +143,104 @@ static const char migration_2[] =
   "CREATE TRIGGER analyses_no_delete BEFORE DELETE ON analyses"
   "  BEGIN SELECT RAISE (ABORT, 'a locked analysis cannot be deleted'); END;";
 
+/* Reference databases, candidate lists with triage, and the built-in engine's galleries. */
+static const char migration_3[] =
+  "CREATE TABLE reference_databases ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  name         TEXT NOT NULL UNIQUE,"
+  "  legal_basis  TEXT NOT NULL,"
+  "  held_by      TEXT NOT NULL CHECK (held_by IN ('likeness', 'external')),"
+  "  created_by   INTEGER NOT NULL REFERENCES users (id),"
+  "  created_at   TEXT NOT NULL);"
+
+  "CREATE TABLE candidate_lists ("
+  "  id                  INTEGER PRIMARY KEY,"
+  "  probe_id            INTEGER NOT NULL REFERENCES probes (id),"
+  "  engine_name         TEXT NOT NULL,"
+  "  engine_version      TEXT NOT NULL,"
+  "  reference_db_id     INTEGER NOT NULL REFERENCES reference_databases (id),"
+  "  threshold           REAL,"
+  "  max_candidates      INTEGER,"
+  "  list_length         INTEGER NOT NULL,"
+  "  performed_at        TEXT NOT NULL,"
+  "  search_ms           REAL,"
+  "  source_format       TEXT NOT NULL CHECK (source_format IN ('json', 'csv', 'built-in')),"
+  "  source_sha256       TEXT NOT NULL,"
+  "  imported_by         INTEGER NOT NULL REFERENCES users (id),"
+  "  imported_at         TEXT NOT NULL);"
+  "CREATE INDEX candidate_lists_probe ON candidate_lists (probe_id);"
+  "CREATE TRIGGER candidate_lists_immutable BEFORE UPDATE ON candidate_lists"
+  "  BEGIN SELECT RAISE (ABORT, 'a candidate list as received cannot change'); END;"
+
+  "CREATE TABLE candidates ("
+  "  id             INTEGER PRIMARY KEY,"
+  "  list_id        INTEGER NOT NULL REFERENCES candidate_lists (id),"
+  "  rank           INTEGER NOT NULL CHECK (rank > 0),"
+  "  score          REAL NOT NULL,"
+  "  subject_ref    TEXT NOT NULL,"
+  "  image_sha256   TEXT NOT NULL REFERENCES images (sha256),"
+  "  metadata       TEXT NOT NULL,"
+  "  display_order  INTEGER NOT NULL,"
+  "  triage_state   TEXT NOT NULL DEFAULT 'not-reviewed'"
+  "                   CHECK (triage_state IN ('not-reviewed', 'eliminated', 'retained')),"
+  "  triage_reason  TEXT,"
+  "  triage_by      INTEGER REFERENCES users (id),"
+  "  triage_at      TEXT,"
+  "  UNIQUE (list_id, rank));"
+  "CREATE TRIGGER candidates_received_immutable BEFORE UPDATE OF list_id, rank, score,"
+  "  subject_ref, image_sha256, metadata, display_order ON candidates"
+  "  BEGIN SELECT RAISE (ABORT, 'a candidate as received cannot change'); END;"
+
+  /* Scores and ranks stay hidden unless revealed; each reveal is recorded. */
+  "CREATE TABLE score_reveals ("
+  "  id        INTEGER PRIMARY KEY,"
+  "  list_id   INTEGER NOT NULL REFERENCES candidate_lists (id),"
+  "  user_id   INTEGER NOT NULL REFERENCES users (id),"
+  "  at        TEXT NOT NULL,"
+  "  reason    TEXT NOT NULL);"
+  "CREATE TRIGGER score_reveals_no_update BEFORE UPDATE ON score_reveals"
+  "  BEGIN SELECT RAISE (ABORT, 'a score reveal cannot change'); END;"
+  "CREATE TRIGGER score_reveals_no_delete BEFORE DELETE ON score_reveals"
+  "  BEGIN SELECT RAISE (ABORT, 'a score reveal cannot be deleted'); END;"
+
+  /* A shuffled presentation of a list: the newest row sets the order for everyone who views
+   * the list (a list as received is immutable, so the seed cannot live in candidate_lists). */
+  "CREATE TABLE list_presentations ("
+  "  id        INTEGER PRIMARY KEY,"
+  "  list_id   INTEGER NOT NULL REFERENCES candidate_lists (id),"
+  "  seed      INTEGER NOT NULL,"
+  "  user_id   INTEGER NOT NULL REFERENCES users (id),"
+  "  at        TEXT NOT NULL);"
+  "CREATE INDEX list_presentations_list ON list_presentations (list_id);"
+  "CREATE TRIGGER list_presentations_no_update BEFORE UPDATE ON list_presentations"
+  "  BEGIN SELECT RAISE (ABORT, 'a recorded presentation cannot change'); END;"
+  "CREATE TRIGGER list_presentations_no_delete BEFORE DELETE ON list_presentations"
+  "  BEGIN SELECT RAISE (ABORT, 'a recorded presentation cannot be deleted'); END;"
+
+  /* The built-in engine: images of a gallery held by Likeness, and their templates. Templates
+   * are engine data: a table of their own, never exported, deleted with their image. */
+  "CREATE TABLE gallery_images ("
+  "  id            INTEGER PRIMARY KEY,"
+  "  database_id   INTEGER NOT NULL REFERENCES reference_databases (id),"
+  "  subject_ref   TEXT NOT NULL,"
+  "  image_sha256  TEXT NOT NULL REFERENCES images (sha256),"
+  "  source_name   TEXT NOT NULL,"
+  "  enrolled_by   INTEGER NOT NULL REFERENCES users (id),"
+  "  enrolled_at   TEXT NOT NULL,"
+  "  UNIQUE (database_id, image_sha256));"
+  "CREATE INDEX gallery_images_database ON gallery_images (database_id);"
+  "CREATE TABLE templates ("
+  "  image_id   INTEGER NOT NULL REFERENCES gallery_images (id) ON DELETE CASCADE,"
+  "  engine     TEXT NOT NULL,"
+  "  version    TEXT NOT NULL,"
+  "  dimension  INTEGER NOT NULL,"
+  "  vector     BLOB NOT NULL,"
+  "  PRIMARY KEY (image_id, engine));";
+
 const char * const lk_migrations[] = {
   migration_1,
   migration_2,
+  migration_3,
 };
 
 const guint lk_n_migrations = G_N_ELEMENTS (lk_migrations);

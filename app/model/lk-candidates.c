@@ -1,0 +1,1295 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Candidate lists: registered reference databases, import in one transaction, the masking gate,
+ * scores and ranks hidden unless revealed, shuffled presentation, and triage. */
+#include "config.h"
+
+#include <math.h>
+
+#include "lk-candidates.h"
+#include "lk-cases.h"
+#include "lk-error.h"
+#include "lk-policy.h"
+#include "lk-probes.h"
+#include "lk-util.h"
+#include "store/lk-image-store.h"
+
+#define TEXT(i) ((const char *) sqlite3_column_text (stmt, (i)))
+
+static char *
+object_name (const char *kind,
+             gint64      id)
+{
+  return g_strdup_printf ("%s:%" G_GINT64_FORMAT, kind, id);
+}
+
+static gboolean
+require_text (const char  *value,
+              const char  *message,
+              GError     **error)
+{
+  if (!lk_text_is_blank (value) && g_utf8_validate (value, -1, NULL))
+    return TRUE;
+  g_set_error_literal (error, LK_ERROR, LK_ERROR_INVALID_INPUT, message);
+  return FALSE;
+}
+
+static void
+set_text_or_null (JsonObject *o,
+                  const char *name,
+                  const char *value)
+{
+  if (value != NULL)
+    json_object_set_string_member (o, name, value);
+  else
+    json_object_set_null_member (o, name);
+}
+
+/* ---- reference databases ----------------------------------------------------------------- */
+
+void
+lk_reference_db_free (LkReferenceDb *db)
+{
+  if (db == NULL)
+    return;
+  g_free (db->name);
+  g_free (db->legal_basis);
+  g_free (db->held_by);
+  g_free (db->created_at);
+  g_free (db);
+}
+
+static gboolean
+check_reference_db (const char  *name,
+                    const char  *legal_basis,
+                    const char  *held_by,
+                    GError     **error)
+{
+  if (!require_text (name, "A reference database needs a name", error) ||
+      !require_text (legal_basis, "A reference database needs its legal basis", error))
+    return FALSE;
+  if (g_utf8_strlen (name, -1) > 128)
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
+                   "A reference database name is at most 128 characters");
+      return FALSE;
+    }
+  if (g_strcmp0 (held_by, "likeness") == 0 || g_strcmp0 (held_by, "external") == 0)
+    return TRUE;
+  g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
+               "A reference database is held by “likeness” (a gallery of the built-in engine) or "
+               "“external” (the database of an external engine), not “%s”",
+               held_by ? held_by : "");
+  return FALSE;
+}
+
+static gint64
+insert_reference_db (LkStore     *store,
+                     const char  *name,
+                     const char  *legal_basis,
+                     const char  *held_by,
+                     gint64       user_id,
+                     GError     **error)
+{
+  g_autofree char *now = lk_now_utc ();
+  g_autoptr(LkStmt) stmt =
+    lk_store_stmt (store, "INSERT INTO reference_databases (name, legal_basis, held_by,"
+                          " created_by, created_at) VALUES (?, ?, ?, ?, ?)", error);
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, legal_basis, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, held_by, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, user_id);
+  sqlite3_bind_text (stmt, 5, now, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_DONE)
+    return sqlite3_last_insert_rowid (lk_store_get_db (store));
+  if (sqlite3_extended_errcode (lk_store_get_db (store)) == SQLITE_CONSTRAINT_UNIQUE)
+    g_set_error (error, LK_ERROR, LK_ERROR_EXISTS,
+                 "A reference database named “%s” is already registered", name);
+  else
+    lk_store_set_error (store, error, "Could not register the reference database");
+  return 0;
+}
+
+gint64
+lk_reference_db_create (LkSession   *session,
+                        const char  *name,
+                        const char  *legal_basis,
+                        const char  *held_by,
+                        GError     **error)
+{
+  LkStore *store = lk_session_get_store (session);
+  g_autoptr(LkTxn) txn = NULL;
+  g_autoptr(JsonObject) details = json_object_new ();
+  g_autofree char *object = NULL;
+  LkActor actor;
+  gint64 id;
+
+  g_return_val_if_fail (LK_IS_SESSION (session), 0);
+
+  if (!lk_session_require (session, LK_ROLE_ADMINISTRATOR, &actor, error) ||
+      !check_reference_db (name, legal_basis, held_by, error) ||
+      (txn = lk_txn_begin (store, error)) == NULL ||
+      (id = insert_reference_db (store, name, legal_basis, held_by,
+                                 lk_session_get_user_id (session), error)) == 0)
+    return 0;
+  json_object_set_string_member (details, "name", name);
+  json_object_set_string_member (details, "legal_basis", legal_basis);
+  json_object_set_string_member (details, "held_by", held_by);
+  object = object_name ("reference-db", id);
+  if (!lk_audit_append (store, &actor, "reference-db.created", object, details, error) ||
+      !lk_txn_commit (txn, error))
+    return 0;
+  return id;
+}
+
+static LkReferenceDb *
+reference_db_from_row (LkStmt *stmt)
+{
+  LkReferenceDb *db = g_new0 (LkReferenceDb, 1);
+
+  db->id = sqlite3_column_int64 (stmt, 0);
+  db->name = g_strdup (TEXT (1));
+  db->legal_basis = g_strdup (TEXT (2));
+  db->held_by = g_strdup (TEXT (3));
+  db->created_at = g_strdup (TEXT (4));
+  db->n_images = sqlite3_column_int (stmt, 5);
+  return db;
+}
+
+GPtrArray *
+lk_reference_db_list (LkSession  *session,
+                      GError    **error)
+{
+  LkStore *store = lk_session_get_store (session);
+  g_autoptr(GPtrArray) dbs = NULL;
+  g_autoptr(GRecMutexLocker) locker = NULL;
+  g_autoptr(LkStmt) stmt = NULL;
+  LkActor actor;
+  int rc;
+
+  g_return_val_if_fail (LK_IS_SESSION (session), NULL);
+
+  if (!lk_session_require (session, LK_CASEWORK_ROLES, &actor, error))
+    return NULL;
+  locker = g_rec_mutex_locker_new (lk_store_get_mutex (store));
+  stmt = lk_store_stmt (store, "SELECT r.id, r.name, r.legal_basis, r.held_by, r.created_at,"
+                               " (SELECT count(*) FROM gallery_images g"
+                               "  WHERE g.database_id = r.id)"
+                               " FROM reference_databases r ORDER BY r.name, r.id", error);
+  if (stmt == NULL)
+    return NULL;
+  dbs = g_ptr_array_new_with_free_func ((GDestroyNotify) lk_reference_db_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (dbs, reference_db_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      lk_store_set_error (store, error, "Could not list the reference databases");
+      return NULL;
+    }
+  return g_steal_pointer (&dbs);
+}
+
+gint64
+lk_reference_db_lookup (LkStore     *store,
+                        const char  *name,
+                        char       **legal_basis,
+                        GError     **error)
+{
+  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (lk_store_get_mutex (store));
+  g_autoptr(LkStmt) stmt =
+    lk_store_stmt (store, "SELECT id, legal_basis FROM reference_databases WHERE name = ?",
+                   error);
+  int rc;
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      if (legal_basis != NULL)
+        *legal_basis = g_strdup (TEXT (1));
+      return sqlite3_column_int64 (stmt, 0);
+    }
+  if (rc == SQLITE_DONE)
+    g_set_error (error, LK_ERROR, LK_ERROR_NOT_FOUND,
+                 "The reference database “%s” is not registered", name);
+  else
+    lk_store_set_error (store, error, "Could not read the reference databases");
+  return 0;
+}
+
+/* ---- the probe a list belongs to --------------------------------------------------------- */
+
+typedef struct
+{
+  gint64  case_id;
+  char   *case_number;
+  char   *case_status;
+  char   *status;
+  char   *sha256;
+} ProbeInfo;
+
+static void
+probe_info_clear (ProbeInfo *p)
+{
+  g_clear_pointer (&p->case_number, g_free);
+  g_clear_pointer (&p->case_status, g_free);
+  g_clear_pointer (&p->status, g_free);
+  g_clear_pointer (&p->sha256, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ProbeInfo, probe_info_clear)
+
+static gboolean
+read_probe_info (LkStore    *store,
+                 gint64      probe_id,
+                 ProbeInfo  *info,
+                 GError    **error)
+{
+  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (lk_store_get_mutex (store));
+  g_autoptr(LkStmt) stmt =
+    lk_store_stmt (store, "SELECT p.case_id, c.number, c.status, p.status, p.image_sha256"
+                          " FROM probes p JOIN cases c ON c.id = p.case_id WHERE p.id = ?", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, probe_id);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        g_set_error (error, LK_ERROR, LK_ERROR_NOT_FOUND, "There is no probe %" G_GINT64_FORMAT,
+                     probe_id);
+      else
+        lk_store_set_error (store, error, "Could not read the probe");
+      return FALSE;
+    }
+  info->case_id = sqlite3_column_int64 (stmt, 0);
+  info->case_number = g_strdup (TEXT (1));
+  info->case_status = g_strdup (TEXT (2));
+  info->status = g_strdup (TEXT (3));
+  info->sha256 = g_strdup (TEXT (4));
+  return TRUE;
+}
+
+/* Lists arrive, and triage happens, while the case is in analysis or examination: once it
+ * went to verification the candidate set is what the verifier sees. */
+static gboolean
+check_case_open_to_lists (const ProbeInfo  *info,
+                          const char       *what,
+                          GError          **error)
+{
+  if (!g_str_equal (info->status, "analysed"))
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_MASKED,
+                   "Candidates stay masked: the probe's analysis is not locked, or the probe is "
+                   "not suitable");
+      return FALSE;
+    }
+  if (g_str_equal (info->case_status, "analysis") || g_str_equal (info->case_status, "examination"))
+    return TRUE;
+  g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
+               "Case %s is %s; %s while a case is in analysis or examination", info->case_number,
+               lk_case_status_label (info->case_status), what);
+  return FALSE;
+}
+
+/* ---- import ------------------------------------------------------------------------------ */
+
+static LkCandidateList *
+load_list (LkStore     *store,
+           const char  *path,
+           GError     **error)
+{
+  LkCandidateLimits limits = {
+    (int) lk_policy_get_int (store, "max_candidates"),
+    lk_policy_get_double (store, "max_image_megapixels"),
+    lk_policy_get_double (store, "max_image_megabytes"),
+  };
+
+  return lk_candidate_list_load (path, &limits, error);
+}
+
+static gboolean
+check_not_imported (LkStore                *store,
+                    gint64                  probe_id,
+                    const LkCandidateList  *list,
+                    const char             *name,
+                    GError                **error)
+{
+  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (lk_store_get_mutex (store));
+  g_autoptr(LkStmt) stmt =
+    lk_store_stmt (store, "SELECT id FROM candidate_lists WHERE probe_id = ? AND"
+                          " source_sha256 = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, probe_id);
+  sqlite3_bind_text (stmt, 2, list->source_sha256, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return TRUE;
+  g_set_error (error, LK_ERROR, LK_ERROR_EXISTS,
+               "%s: this list was already imported for probe %" G_GINT64_FORMAT " (list %"
+               G_GINT64_FORMAT ")", name, probe_id, (gint64) sqlite3_column_int64 (stmt, 0));
+  return FALSE;
+}
+
+static gint64
+find_reference_db (LkStore                *store,
+                   const LkCandidateList  *list,
+                   const char             *name,
+                   char                  **legal_basis,
+                   GError                **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *quoted = NULL;
+  gint64 id = lk_reference_db_lookup (store, list->reference_db_name, legal_basis, &local_error);
+
+  if (id != 0 || !g_error_matches (local_error, LK_ERROR, LK_ERROR_NOT_FOUND))
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return id;
+    }
+  quoted = g_shell_quote (list->reference_db_name);
+  g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
+               "%s: the reference database “%s” is not registered. Every list must come from a "
+               "reference database registered with its legal basis; an administrator registers "
+               "it with: likeness-cli gallery create %s --legal-basis TEXT --external", name,
+               list->reference_db_name, quoted);
+  return 0;
+}
+
+/* What must hold between a loaded list and the database: checked for a preview, and again
+ * inside the import's transaction. */
+static gint64
+check_list_for_probe (LkStore                *store,
+                      gint64                  probe_id,
+                      const ProbeInfo        *probe,
+                      const LkCandidateList  *list,
+                      const char             *path,
+                      char                  **legal_basis,
+                      GError                **error)
+{
+  g_autofree char *name = g_path_get_basename (path);
+  gint64 db_id = find_reference_db (store, list, name, legal_basis, error);
+
+  if (db_id == 0)
+    return 0;
+  if (list->probe_sha256 != NULL && !g_str_equal (list->probe_sha256, probe->sha256))
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
+                   "%s: the list was made for the probe image %s, but probe %" G_GINT64_FORMAT
+                   " is %s", name, list->probe_sha256, probe_id, probe->sha256);
+      return 0;
+    }
+  return check_not_imported (store, probe_id, list, name, error) ? db_id : 0;
+}
+
+static gint64
+insert_list_row (LkStore                *store,
+                 gint64                  probe_id,
+                 gint64                  reference_db_id,
+                 const LkCandidateList  *list,
+                 double                  search_ms,
+                 gint64                  user_id,
+                 GError                **error)
+{
+  g_autofree char *now = lk_now_utc ();
+  g_autoptr(LkStmt) stmt =
+    lk_store_stmt (store, "INSERT INTO candidate_lists (probe_id, engine_name, engine_version,"
+                          " reference_db_id, threshold, max_candidates, list_length, performed_at,"
+                          " search_ms, source_format, source_sha256, imported_by, imported_at)"
+                          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, probe_id);
+  sqlite3_bind_text (stmt, 2, list->engine_name, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, list->engine_version, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, reference_db_id);
+  if (list->has_threshold)
+    sqlite3_bind_double (stmt, 5, list->threshold);
+  if (list->max_candidates > 0)
+    sqlite3_bind_int (stmt, 6, list->max_candidates);
+  sqlite3_bind_int (stmt, 7, (int) list->entries->len);
+  sqlite3_bind_text (stmt, 8, list->performed_at, -1, SQLITE_STATIC);
+  if (search_ms >= 0)
+    sqlite3_bind_double (stmt, 9, search_ms);
+  sqlite3_bind_text (stmt, 10, list->format, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 11, list->source_sha256, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 12, user_id);
+  sqlite3_bind_text (stmt, 13, now, -1, SQLITE_STATIC);
+  if (!lk_store_step_done (store, stmt, error))
+    return 0;
+  return sqlite3_last_insert_rowid (lk_store_get_db (store));
+}
+
+static char *
+metadata_text (JsonObject *metadata)
+{
+  g_autoptr(JsonObject) empty = json_object_new ();
+  g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (),
+                                                    metadata != NULL ? metadata : empty);
+
+  return json_to_string (node, FALSE);
+}
+
+static gboolean
+insert_candidate (LkStore                 *store,
+                  gint64                   list_id,
+                  const LkCandidateEntry  *e,
+                  GError                 **error)
+{
+  g_autofree char *sha256 = NULL;
+  g_autofree char *metadata = metadata_text (e->metadata);
+  g_autoptr(LkStmt) stmt = NULL;
+
+  if (!lk_image_store_put (store, e->image, e->media_type, &sha256, error) ||
+      (stmt = lk_store_stmt (store, "INSERT INTO candidates (list_id, rank, score, subject_ref,"
+                                    " image_sha256, metadata, display_order)"
+                                    " VALUES (?, ?, ?, ?, ?, ?, ?)", error)) == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, list_id);
+  sqlite3_bind_int (stmt, 2, e->rank);
+  sqlite3_bind_double (stmt, 3, e->score);
+  sqlite3_bind_text (stmt, 4, e->subject_ref, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, sha256, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, metadata, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 7, e->rank);
+  return lk_store_step_done (store, stmt, error);
+}
+
+gint64
+lk_candidates_insert_list (LkStore                *store,
+                           gint64                  probe_id,
+                           gint64                  reference_db_id,
+                           const LkCandidateList  *list,
+                           double                  search_ms,
+                           gint64                  user_id,
+                           GError                **error)
+{
+  gint64 list_id;
+
+  g_return_val_if_fail (!sqlite3_get_autocommit (lk_store_get_db (store)), 0);
+
+  list_id = insert_list_row (store, probe_id, reference_db_id, list, search_ms, user_id, error);
+  if (list_id == 0)
+    return 0;
+  for (guint i = 0; i < list->entries->len; i++)
+    if (!insert_candidate (store, list_id, g_ptr_array_index (list->entries, i), error))
+      return 0;
+  return list_id;
+}
+
+/* The facts recorded with every list (never a rank or a score); the same member names as
+ * lk_candidates_list_json. */
+static JsonObject *
+list_facts (const LkCandidateList *list,
+            const char            *path,
+            const char            *legal_basis)
+{
+  JsonObject *o = json_object_new ();
+  g_autofree char *name = g_path_get_basename (path);
+
+  json_object_set_string_member (o, "file", name);
+  json_object_set_string_member (o, "source_format", list->format);
+  json_object_set_string_member (o, "source_sha256", list->source_sha256);
+  if (list->sidecar_sha256 != NULL)
+    json_object_set_string_member (o, "sidecar_sha256", list->sidecar_sha256);
+  json_object_set_string_member (o, "engine_name", list->engine_name);
+  json_object_set_string_member (o, "engine_version", list->engine_version);
+  json_object_set_string_member (o, "reference_database", list->reference_db_name);
+  set_text_or_null (o, "legal_basis", legal_basis);
+  if (list->reference_db_legal_basis != NULL)
+    json_object_set_string_member (o, "legal_basis_in_file", list->reference_db_legal_basis);
+  json_object_set_string_member (o, "performed_at", list->performed_at);
+  if (list->has_threshold)
+    json_object_set_double_member (o, "threshold", list->threshold);
+  else
+    json_object_set_null_member (o, "threshold");
+  if (list->max_candidates > 0)
+    json_object_set_int_member (o, "max_candidates", list->max_candidates);
+  else
+    json_object_set_null_member (o, "max_candidates");
+  json_object_set_int_member (o, "list_length", list->entries->len);
+  return o;
+}
+
+static gint64
+store_list (LkSession              *session,
+            const LkActor          *actor,
+            gint64                  probe_id,
+            const LkCandidateList  *list,
+            const char             *path,
+            GError                **error)
+{
+  LkStore *store = lk_session_get_store (session);
+  g_autoptr(LkTxn) txn = lk_txn_begin (store, error);
+  g_auto(ProbeInfo) probe = { 0 };
+  g_autoptr(JsonObject) details = NULL;
+  g_autofree char *legal_basis = NULL;
+  g_autofree char *object = NULL;
+  gint64 db_id, list_id;
+
+  /* The case, the probe or the register may have moved while the images were checked. */
+  if (txn == NULL ||
+      !read_probe_info (store, probe_id, &probe, error) ||
+      !check_case_open_to_lists (&probe, "lists are imported", error) ||
+      (db_id = check_list_for_probe (store, probe_id, &probe, list, path, &legal_basis,
+                                     error)) == 0 ||
+      (list_id = lk_candidates_insert_list (store, probe_id, db_id, list, -1,
+                                            lk_session_get_user_id (session), error)) == 0)
+    return 0;
+  details = list_facts (list, path, legal_basis);
+  json_object_set_int_member (details, "probe", probe_id);
+  json_object_set_string_member (details, "case", probe.case_number);
+  object = object_name ("candidate-list", list_id);
+  if (!lk_audit_append (store, actor, "candidates.imported", object, details, error) ||
+      !lk_txn_commit (txn, error))
+    return 0;
+  return list_id;
+}
+
+/* The examiner, the unmasking gate and the case, before the (slow) load. */
+static gboolean
+begin_import (LkSession   *session,
+              gint64       probe_id,
+              LkActor     *actor,
+              ProbeInfo   *probe,
+              GError     **error)
+{
+  return lk_session_require (session, LK_ROLE_EXAMINER, actor, error) &&
+         lk_probes_require_unmasked (session, probe_id, error) &&
+         read_probe_info (lk_session_get_store (session), probe_id, probe, error) &&
+         check_case_open_to_lists (probe, "lists are imported", error);
+}
+
+gint64
+lk_candidates_import (LkSession   *session,
+                      gint64       probe_id,
+                      const char  *path,
+                      GError     **error)
+{
+  g_autoptr(LkCandidateList) list = NULL;
+  g_auto(ProbeInfo) probe = { 0 };
+  LkActor actor;
+
+  g_return_val_if_fail (LK_IS_SESSION (session), 0);
+  g_return_val_if_fail (path != NULL, 0);
+
+  if (!begin_import (session, probe_id, &actor, &probe, error) ||
+      (list = load_list (lk_session_get_store (session), path, error)) == NULL)
+    return 0;
+  return store_list (session, &actor, probe_id, list, path, error);
+}
+
+JsonObject *
+lk_candidates_preview (LkSession   *session,
+                       gint64       probe_id,
+                       const char  *path,
+                       GError     **error)
+{
+  LkStore *store = lk_session_get_store (session);
+  g_autoptr(LkCandidateList) list = NULL;
+  g_auto(ProbeInfo) probe = { 0 };
+  g_autofree char *legal_basis = NULL;
+  LkActor actor;
+
+  g_return_val_if_fail (LK_IS_SESSION (session), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!begin_import (session, probe_id, &actor, &probe, error) ||
+      (list = load_list (store, path, error)) == NULL ||
+      check_list_for_probe (store, probe_id, &probe, list, path, &legal_basis, error) == 0)
+    return NULL;
+  return list_facts (list, path, legal_basis);
+}
+
+/* ---- presentation ------------------------------------------------------------------------ */
+
+void
+lk_candidate_free (LkCandidate *candidate)
+{
+  if (candidate == NULL)
+    return;
+  g_free (candidate->subject_ref);
+  g_free (candidate->image_sha256);
+  g_free (candidate->triage_state);
+  g_free (candidate->triage_reason);
+  g_free (candidate);
+}
+
+static gboolean
+scores_visible (LkStore  *store,
+                gint64    list_id,
+                gint64    user_id)
+{
+  g_autoptr(GRecMutexLocker) locker = NULL;
+  g_autoptr(LkStmt) stmt = NULL;
+
+  if (lk_policy_get_int (store, "show_scores") == 1)
+    return TRUE;
+  locker = g_rec_mutex_locker_new (lk_store_get_mutex (store));
+  stmt = lk_store_stmt (store, "SELECT 1 FROM score_reveals WHERE list_id = ? AND user_id = ?",
+                        NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, list_id);
+  sqlite3_bind_int64 (stmt, 2, user_id);
+  return sqlite3_step (stmt) == SQLITE_ROW;
+}
+
+/* The seed of the newest recorded shuffle of a list; FALSE when it is shown in rank order. */
+static gboolean
+presentation_seed (LkStore  *store,
+                   gint64    list_id,
+                   guint64  *seed)
+{
+  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (lk_store_get_mutex (store));
+  g_autoptr(LkStmt) stmt =
+    lk_store_stmt (store, "SELECT seed FROM list_presentations WHERE list_id = ?"
+                          " ORDER BY id DESC LIMIT 1", NULL);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, list_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return FALSE;
+  *seed = (guint64) sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+/* Fisher-Yates from a seeded GRand: the same seed gives the same order, here and in any later
+ * version that keeps GRand's Mersenne Twister. */
+static void
+shuffle (GPtrArray *items,
+         guint64    seed)
+{
+  guint32 words[2] = { (guint32) seed, (guint32) (seed >> 32) };
+  g_autoptr(GRand) rand = g_rand_new_with_seed_array (words, 2);
+
+  for (guint i = items->len; i > 1; i--)
+    {
+      guint j = (guint) g_rand_int_range (rand, 0, (gint32) i);
+      gpointer swap = items->pdata[i - 1];
+
+      items->pdata[i - 1] = items->pdata[j];
+      items->pdata[j] = swap;
+    }
+}
+
+static LkCandidate *
+candidate_from_row (LkStmt   *stmt,
+                    gboolean  visible)
+{
+  LkCandidate *c = g_new0 (LkCandidate, 1);
+
+  c->id = sqlite3_column_int64 (stmt, 0);
+  c->list_id = sqlite3_column_int64 (stmt, 1);
+  c->subject_ref = g_strdup (TEXT (2));
+  c->image_sha256 = g_strdup (TEXT (3));
+  c->triage_state = g_strdup (TEXT (4));
+  c->triage_reason = g_strdup (TEXT (5));
+  c->scores_visible = visible;
+  c->rank = visible ? sqlite3_column_int (stmt, 6) : 0;
+  c->score = visible ? sqlite3_column_double (stmt, 7) : NAN;
+  return c;
+}
+
+/* Hidden ranks and scores are not even read out of the database. */
+static GPtrArray *
+read_candidates (LkStore   *store,
+                 gint64     list_id,
+                 gboolean   visible,
+                 GError   **error)
+{
+  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (lk_store_get_mutex (store));
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) lk_candidate_free);
+  g_autoptr(LkStmt) stmt =
+    lk_store_stmt (store, "SELECT id, list_id, subject_ref, image_sha256, triage_state,"
+                          " triage_reason, CASE WHEN ?2 THEN rank END,"
+                          " CASE WHEN ?2 THEN score END"
+                          " FROM candidates WHERE list_id = ?1 ORDER BY display_order, id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, list_id);
+  sqlite3_bind_int (stmt, 2, visible ? 1 : 0);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (items, candidate_from_row (stmt, visible));
+  if (rc != SQLITE_DONE)
+    {
+      lk_store_set_error (store, error, "Could not read the candidates");
+      return NULL;
+    }
+  return g_steal_pointer (&items);
+}
+
+static gboolean
+append_list (LkSession  *session,
+             gint64      list_id,
+             GPtrArray  *out,
+             GError    **error)
+{
+  LkStore *store = lk_session_get_store (session);
+  gboolean visible = scores_visible (store, list_id, lk_session_get_user_id (session));
+  g_autoptr(GPtrArray) items = read_candidates (store, list_id, visible, error);
+  guint64 seed;
+
+  if (items == NULL)
+    return FALSE;
+  if (presentation_seed (store, list_id, &seed))
+    shuffle (items, seed);
+  for (guint i = 0; i < items->len; i++)
+    ((LkCandidate *) g_ptr_array_index (items, i))->position = (int) i + 1;
+  g_ptr_array_extend_and_steal (out, g_steal_pointer (&items));
+  return TRUE;
+}
+
+static GArray *
+list_ids_of_probe (LkStore  *store,
+                   gint64    probe_id,
+                   GError  **error)
+{
+  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (lk_store_get_mutex (store));
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(LkStmt) stmt =
+    lk_store_stmt (store, "SELECT id FROM candidate_lists WHERE probe_id = ? ORDER BY id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, probe_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      lk_store_set_error (store, error, "Could not read the candidate lists");
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+static JsonObject *
+viewed_details (GArray    *ids,
+                GPtrArray *candidates)
+{
+  JsonObject *o = json_object_new ();
+  JsonArray *lists = json_array_new ();
+
+  for (guint i = 0; i < ids->len; i++)
+    json_array_add_int_element (lists, g_array_index (ids, gint64, i));
+  json_object_set_array_member (o, "lists", lists);
+  json_object_set_int_member (o, "candidates", candidates->len);
+  return o;
+}
+
+GPtrArray *
+lk_candidates_for_probe (LkSession  *session,
+                         gint64      probe_id,
+                         GError    **error)
+{
+  LkStore *store = lk_session_get_store (session);
+  g_autoptr(GPtrArray) candidates = NULL;
+  g_autoptr(GArray) ids = NULL;
+  g_autoptr(JsonObject) details = NULL;
+  g_autofree char *object = object_name ("probe", probe_id);
+  LkActor actor;
+
+  g_return_val_if_fail (LK_IS_SESSION (session), NULL);
+
+  if (!lk_probes_require_unmasked (session, probe_id, error) ||
+      !lk_session_require (session, LK_CASEWORK_ROLES, &actor, error) ||
+      (ids = list_ids_of_probe (store, probe_id, error)) == NULL)
+    return NULL;
+  candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) lk_candidate_free);
+  for (guint i = 0; i < ids->len; i++)
+    if (!append_list (session, g_array_index (ids, gint64, i), candidates, error))
+      return NULL;
+  details = viewed_details (ids, candidates);
+  if (!lk_audit_record (store, &actor, "candidates.viewed", object, details, error))
+    return NULL;
+  return g_steal_pointer (&candidates);
+}
+
+/* ---- one list, one candidate ------------------------------------------------------------- */
+
+static gint64
+probe_of_list (LkStore  *store,
+               gint64    list_id,
+               GError  **error)
+{
+  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (lk_store_get_mutex (store));
+  g_autoptr(LkStmt) stmt =
+    lk_store_stmt (store, "SELECT probe_id FROM candidate_lists WHERE id = ?", error);
+
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, list_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    return sqlite3_column_int64 (stmt, 0);
+  g_set_error (error, LK_ERROR, LK_ERROR_NOT_FOUND, "There is no candidate list %" G_GINT64_FORMAT,
+               list_id);
+  return 0;
+}
+
+/* The role first (a refused user learns nothing), then the list, then the masking gate. */
+static gint64
+gate_list (LkSession  *session,
+           gint64      list_id,
+           LkRoles     roles,
+           LkActor    *actor,
+           GError    **error)
+{
+  gint64 probe_id;
+
+  if (!lk_session_require (session, roles, actor, error) ||
+      (probe_id = probe_of_list (lk_session_get_store (session), list_id, error)) == 0 ||
+      !lk_probes_require_unmasked (session, probe_id, error))
+    return 0;
+  return probe_id;
+}
+
+typedef struct
+{
+  gint64  list_id;
+  gint64  probe_id;
+  char   *sha256;
+  char   *state;
+} CandidatePlace;
+
+static void
+candidate_place_clear (CandidatePlace *p)
+{
+  g_clear_pointer (&p->sha256, g_free);
+  g_clear_pointer (&p->state, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CandidatePlace, candidate_place_clear)
+
+static gboolean
+read_place (LkStore         *store,
+            gint64           candidate_id,
+            CandidatePlace  *place,
+            GError         **error)
+{
+  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (lk_store_get_mutex (store));
+  g_autoptr(LkStmt) stmt =
+    lk_store_stmt (store, "SELECT c.list_id, l.probe_id, c.image_sha256, c.triage_state"
+                          " FROM candidates c JOIN candidate_lists l ON l.id = c.list_id"
+                          " WHERE c.id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, candidate_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_NOT_FOUND, "There is no candidate %" G_GINT64_FORMAT,
+                   candidate_id);
+      return FALSE;
+    }
+  place->list_id = sqlite3_column_int64 (stmt, 0);
+  place->probe_id = sqlite3_column_int64 (stmt, 1);
+  place->sha256 = g_strdup (TEXT (2));
+  place->state = g_strdup (TEXT (3));
+  return TRUE;
+}
+
+GBytes *
+lk_candidates_read_image (LkSession  *session,
+                          gint64      candidate_id,
+                          GError    **error)
+{
+  LkStore *store = lk_session_get_store (session);
+  g_auto(CandidatePlace) place = { 0 };
+  g_autofree char *object = object_name ("candidate", candidate_id);
+  LkActor actor;
+
+  g_return_val_if_fail (LK_IS_SESSION (session), NULL);
+
+  if (!lk_session_require (session, LK_CASEWORK_ROLES, &actor, error) ||
+      !read_place (store, candidate_id, &place, error) ||
+      !lk_probes_require_unmasked (session, place.probe_id, error) ||
+      !lk_audit_record (store, &actor, "candidate.image-viewed", object, NULL, error))
+    return NULL;
+  return lk_image_store_get (store, &actor, place.sha256, error);
+}
+
+static void
+set_optional_number (JsonObject *o,
+                     const char *name,
+                     LkStmt     *stmt,
+                     int         column)
+{
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    json_object_set_null_member (o, name);
+  else if (sqlite3_column_type (stmt, column) == SQLITE_INTEGER)
+    json_object_set_int_member (o, name, sqlite3_column_int64 (stmt, column));
+  else
+    json_object_set_double_member (o, name, sqlite3_column_double (stmt, column));
+}
+
+static JsonObject *
+list_row_json (LkStmt *stmt)
+{
+  JsonObject *o = json_object_new ();
+
+  json_object_set_int_member (o, "id", sqlite3_column_int64 (stmt, 0));
+  json_object_set_int_member (o, "probe", sqlite3_column_int64 (stmt, 1));
+  json_object_set_string_member (o, "engine_name", TEXT (2));
+  json_object_set_string_member (o, "engine_version", TEXT (3));
+  json_object_set_string_member (o, "reference_database", TEXT (4));
+  json_object_set_string_member (o, "legal_basis", TEXT (5));
+  json_object_set_string_member (o, "held_by", TEXT (6));
+  set_optional_number (o, "threshold", stmt, 7);
+  set_optional_number (o, "max_candidates", stmt, 8);
+  json_object_set_int_member (o, "list_length", sqlite3_column_int (stmt, 9));
+  json_object_set_string_member (o, "performed_at", TEXT (10));
+  set_optional_number (o, "search_ms", stmt, 11);
+  json_object_set_string_member (o, "source_format", TEXT (12));
+  json_object_set_string_member (o, "source_sha256", TEXT (13));
+  json_object_set_string_member (o, "imported_by", TEXT (14));
+  json_object_set_string_member (o, "imported_at", TEXT (15));
+  return o;
+}
+
+static JsonObject *
+read_list_json (LkStore  *store,
+                gint64    list_id,
+                GError  **error)
+{
+  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (lk_store_get_mutex (store));
+  g_autoptr(LkStmt) stmt =
+    lk_store_stmt (store, "SELECT l.id, l.probe_id, l.engine_name, l.engine_version, r.name,"
+                          " r.legal_basis, r.held_by, l.threshold, l.max_candidates,"
+                          " l.list_length, l.performed_at, l.search_ms, l.source_format,"
+                          " l.source_sha256, u.name, l.imported_at FROM candidate_lists l"
+                          " JOIN reference_databases r ON r.id = l.reference_db_id"
+                          " JOIN users u ON u.id = l.imported_by WHERE l.id = ?", error);
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, list_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    return list_row_json (stmt);
+  lk_store_set_error (store, error, "Could not read the candidate list");
+  return NULL;
+}
+
+static JsonObject *
+triage_counts (LkStore *store,
+               gint64   list_id)
+{
+  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (lk_store_get_mutex (store));
+  g_autoptr(LkStmt) stmt =
+    lk_store_stmt (store, "SELECT sum (triage_state = 'not-reviewed'),"
+                          " sum (triage_state = 'retained'), sum (triage_state = 'eliminated')"
+                          " FROM candidates WHERE list_id = ?", NULL);
+  JsonObject *o = json_object_new ();
+
+  if (stmt == NULL)
+    return o;
+  sqlite3_bind_int64 (stmt, 1, list_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return o;
+  json_object_set_int_member (o, "not-reviewed", sqlite3_column_int (stmt, 0));
+  json_object_set_int_member (o, "retained", sqlite3_column_int (stmt, 1));
+  json_object_set_int_member (o, "eliminated", sqlite3_column_int (stmt, 2));
+  return o;
+}
+
+static JsonObject *
+presentation_json (LkStore *store,
+                   gint64   list_id)
+{
+  JsonObject *o = json_object_new ();
+  guint64 seed;
+
+  if (presentation_seed (store, list_id, &seed))
+    {
+      json_object_set_string_member (o, "order", "shuffled");
+      json_object_set_int_member (o, "seed", (gint64) seed);
+    }
+  else
+    json_object_set_string_member (o, "order", "rank");
+  return o;
+}
+
+JsonObject *
+lk_candidates_list_json (LkSession  *session,
+                         gint64      list_id,
+                         GError    **error)
+{
+  LkStore *store = lk_session_get_store (session);
+  g_autoptr(JsonObject) o = NULL;
+  g_autofree char *object = object_name ("candidate-list", list_id);
+  LkActor actor;
+
+  g_return_val_if_fail (LK_IS_SESSION (session), NULL);
+
+  if (gate_list (session, list_id, LK_CASEWORK_ROLES, &actor, error) == 0 ||
+      (o = read_list_json (store, list_id, error)) == NULL)
+    return NULL;
+  json_object_set_object_member (o, "presentation", presentation_json (store, list_id));
+  json_object_set_boolean_member (o, "scores_visible",
+                                  scores_visible (store, list_id,
+                                                  lk_session_get_user_id (session)));
+  json_object_set_object_member (o, "triage", triage_counts (store, list_id));
+  if (!lk_audit_record (store, &actor, "candidate-list.viewed", object, NULL, error))
+    return NULL;
+  return g_steal_pointer (&o);
+}
+
+/* ---- reveal and shuffle ------------------------------------------------------------------ */
+
+static gboolean
+insert_reveal (LkStore     *store,
+               gint64       list_id,
+               gint64       user_id,
+               const char  *reason,
+               GError     **error)
+{
+  g_autofree char *now = lk_now_utc ();
+  g_autoptr(LkStmt) stmt =
+    lk_store_stmt (store, "INSERT INTO score_reveals (list_id, user_id, at, reason)"
+                          " VALUES (?, ?, ?, ?)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, list_id);
+  sqlite3_bind_int64 (stmt, 2, user_id);
+  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, reason, -1, SQLITE_STATIC);
+  return lk_store_step_done (store, stmt, error);
+}
+
+gboolean
+lk_candidates_reveal_scores (LkSession   *session,
+                             gint64       list_id,
+                             const char  *reason,
+                             GError     **error)
+{
+  LkStore *store = lk_session_get_store (session);
+  g_autoptr(LkTxn) txn = NULL;
+  g_autoptr(JsonObject) details = json_object_new ();
+  g_autofree char *object = object_name ("candidate-list", list_id);
+  gint64 probe_id;
+  LkActor actor;
+
+  g_return_val_if_fail (LK_IS_SESSION (session), FALSE);
+
+  if (!require_text (reason, "Revealing the engine's scores and ranks needs a reason", error) ||
+      (probe_id = gate_list (session, list_id, LK_CASEWORK_ROLES, &actor, error)) == 0 ||
+      (txn = lk_txn_begin (store, error)) == NULL)
+    return FALSE;
+  json_object_set_int_member (details, "probe", probe_id);
+  json_object_set_string_member (details, "reason", reason);
+  return insert_reveal (store, list_id, lk_session_get_user_id (session), reason, error) &&
+         lk_audit_append (store, &actor, "scores.revealed", object, details, error) &&
+         lk_txn_commit (txn, error);
+}
+
+static guint64
+random_seed (void)
+{
+  guint64 seed;
+
+  do
+    seed = (((guint64) g_random_int () << 32) | g_random_int ()) & G_MAXINT64;
+  while (seed == 0);
+  return seed;
+}
+
+static gboolean
+insert_presentation (LkStore  *store,
+                     gint64    list_id,
+                     guint64   seed,
+                     gint64    user_id,
+                     GError  **error)
+{
+  g_autofree char *now = lk_now_utc ();
+  g_autoptr(LkStmt) stmt =
+    lk_store_stmt (store, "INSERT INTO list_presentations (list_id, seed, user_id, at)"
+                          " VALUES (?, ?, ?, ?)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, list_id);
+  sqlite3_bind_int64 (stmt, 2, (gint64) seed);
+  sqlite3_bind_int64 (stmt, 3, user_id);
+  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_STATIC);
+  return lk_store_step_done (store, stmt, error);
+}
+
+gboolean
+lk_candidates_shuffle (LkSession  *session,
+                       gint64      list_id,
+                       guint64     seed,
+                       GError    **error)
+{
+  LkStore *store = lk_session_get_store (session);
+  g_autoptr(LkTxn) txn = NULL;
+  g_autoptr(JsonObject) details = json_object_new ();
+  g_autofree char *object = object_name ("candidate-list", list_id);
+  gint64 probe_id;
+  LkActor actor;
+
+  g_return_val_if_fail (LK_IS_SESSION (session), FALSE);
+
+  if (seed > G_MAXINT64)
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
+                   "A shuffle seed is a whole number from 1 to %" G_GINT64_FORMAT, G_MAXINT64);
+      return FALSE;
+    }
+  if ((probe_id = gate_list (session, list_id, LK_ROLE_EXAMINER, &actor, error)) == 0 ||
+      (txn = lk_txn_begin (store, error)) == NULL)
+    return FALSE;
+  if (seed == 0)
+    seed = random_seed ();
+  json_object_set_int_member (details, "probe", probe_id);
+  json_object_set_int_member (details, "seed", (gint64) seed);
+  return insert_presentation (store, list_id, seed, lk_session_get_user_id (session), error) &&
+         lk_audit_append (store, &actor, "candidates.shuffled", object, details, error) &&
+         lk_txn_commit (txn, error);
+}
+
+/* ---- triage ------------------------------------------------------------------------------ */
+
+static gboolean
+check_triage (const char  *state,
+              const char  *reason,
+              GError     **error)
+{
+  if (g_strcmp0 (state, "not-reviewed") == 0)
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
+                   "A candidate cannot go back to not reviewed: once looked at, it is retained "
+                   "or eliminated");
+      return FALSE;
+    }
+  if (g_strcmp0 (state, "retained") != 0 && g_strcmp0 (state, "eliminated") != 0)
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
+                   "Unknown triage state “%s” (retained or eliminated)", state ? state : "");
+      return FALSE;
+    }
+  if (g_str_equal (state, "eliminated") &&
+      !require_text (reason, "Eliminating a candidate at triage needs a reason", error))
+    return FALSE;
+  if (reason == NULL || g_utf8_validate (reason, -1, NULL))
+    return TRUE;
+  g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT, "The reason is not valid UTF-8 text");
+  return FALSE;
+}
+
+static gboolean
+update_triage (LkStore     *store,
+               gint64       candidate_id,
+               const char  *state,
+               const char  *reason,
+               gint64       user_id,
+               GError     **error)
+{
+  g_autofree char *now = lk_now_utc ();
+  g_autoptr(LkStmt) stmt =
+    lk_store_stmt (store, "UPDATE candidates SET triage_state = ?, triage_reason = ?,"
+                          " triage_by = ?, triage_at = ? WHERE id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, state, -1, SQLITE_STATIC);
+  if (!lk_text_is_blank (reason))
+    sqlite3_bind_text (stmt, 2, reason, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, user_id);
+  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 5, candidate_id);
+  return lk_store_step_done (store, stmt, error);
+}
+
+static JsonObject *
+triage_details (const CandidatePlace *place,
+                const char           *state,
+                const char           *reason)
+{
+  JsonObject *o = json_object_new ();
+
+  json_object_set_int_member (o, "list", place->list_id);
+  json_object_set_string_member (o, "state", state);
+  json_object_set_string_member (o, "previous", place->state);
+  set_text_or_null (o, "reason", lk_text_is_blank (reason) ? NULL : reason);
+  return o;
+}
+
+gboolean
+lk_candidates_set_triage (LkSession   *session,
+                          gint64       candidate_id,
+                          const char  *state,
+                          const char  *reason,
+                          GError     **error)
+{
+  LkStore *store = lk_session_get_store (session);
+  g_autoptr(LkTxn) txn = NULL;
+  g_auto(CandidatePlace) place = { 0 };
+  g_auto(ProbeInfo) probe = { 0 };
+  g_autoptr(JsonObject) details = NULL;
+  g_autofree char *object = object_name ("candidate", candidate_id);
+  LkActor actor;
+
+  g_return_val_if_fail (LK_IS_SESSION (session), FALSE);
+
+  if (!check_triage (state, reason, error) ||
+      !lk_session_require (session, LK_ROLE_EXAMINER, &actor, error) ||
+      !read_place (store, candidate_id, &place, error) ||
+      !lk_probes_require_unmasked (session, place.probe_id, error) ||
+      (txn = lk_txn_begin (store, error)) == NULL ||
+      !read_probe_info (store, place.probe_id, &probe, error) ||
+      !check_case_open_to_lists (&probe, "triage happens", error))
+    return FALSE;
+  details = triage_details (&place, state, reason);
+  return update_triage (store, candidate_id, state, reason, lk_session_get_user_id (session),
+                        error) &&
+         lk_audit_append (store, &actor, "candidate.triaged", object, details, error) &&
+         lk_txn_commit (txn, error);
+}
+
+gboolean
+lk_candidates_check_triaged (LkStore  *store,
+                             gint64    case_id,
+                             GError  **error)
+{
+  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (lk_store_get_mutex (store));
+  g_autoptr(LkStmt) stmt =
+    lk_store_stmt (store, "SELECT count(*) FROM candidates c"
+                          " JOIN candidate_lists l ON l.id = c.list_id"
+                          " JOIN probes p ON p.id = l.probe_id"
+                          " WHERE p.case_id = ? AND p.status = 'analysed'"
+                          " AND c.triage_state = 'not-reviewed'", error);
+  int n;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, case_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      lk_store_set_error (store, error, "Could not read the triage");
+      return FALSE;
+    }
+  n = sqlite3_column_int (stmt, 0);
+  if (n == 0)
+    return TRUE;
+  g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
+               "%d candidate(s) have not been triaged: every candidate must be retained or "
+               "eliminated before the case goes to verification", n);
+  return FALSE;
+}

@@ -1,0 +1,129 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Candidate lists: reference databases, import, masking, hidden scores, triage. */
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "engine/lk-candidate-list.h"
+#include "lk-session.h"
+
+G_BEGIN_DECLS
+
+/* ---- reference databases ---------------------------------------------------------------- */
+
+typedef struct
+{
+  gint64  id;
+  char   *name;
+  char   *legal_basis;
+  char   *held_by;     /* "likeness" (a gallery of the built-in engine) or "external" */
+  char   *created_at;
+  int     n_images;    /* gallery images held by Likeness */
+} LkReferenceDb;
+
+void           lk_reference_db_free   (LkReferenceDb *db);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LkReferenceDb, lk_reference_db_free)
+
+/* Administrators register every reference database a list may come from, with its legal
+ * basis; @held_by is "likeness" or "external". */
+gint64         lk_reference_db_create (LkSession    *session,
+                                       const char   *name,
+                                       const char   *legal_basis,
+                                       const char   *held_by,
+                                       GError      **error);
+GPtrArray     *lk_reference_db_list   (LkSession    *session,
+                                       GError      **error);
+
+/* ---- candidate lists ------------------------------------------------------------------------ */
+
+/* Imports a candidate list (format version 1, JSON or CSV with its sidecar JSON) for a probe
+ * whose analysis is locked. Validates everything first (see engine/lk-candidate-list.h), then
+ * writes the list, its candidates and their images in one transaction. Examiners only. */
+gint64      lk_candidates_import        (LkSession    *session,
+                                         gint64        probe_id,
+                                         const char   *path,
+                                         GError      **error);
+
+/* Checks a list as lk_candidates_import would (everything but the write) and returns the
+ * facts that would be recorded: file, engine, reference database, search time, threshold,
+ * length, source hash. Never a rank or a score. For a preview before importing. */
+JsonObject *lk_candidates_preview       (LkSession    *session,
+                                         gint64        probe_id,
+                                         const char   *path,
+                                         GError      **error);
+
+/* What a view may show of one candidate. Rank and score are present only when revealed
+ * (or when policy shows them): otherwise rank is 0 and score NAN. */
+typedef struct
+{
+  gint64    id;
+  gint64    list_id;
+  int       position;      /* 1-based order in which the list is presented */
+  char     *subject_ref;
+  char     *image_sha256;
+  char     *triage_state;  /* not-reviewed, eliminated, retained */
+  char     *triage_reason;
+  gboolean  scores_visible;
+  int       rank;
+  double    score;
+} LkCandidate;
+
+void        lk_candidate_free           (LkCandidate *candidate);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LkCandidate, lk_candidate_free)
+
+/* The candidates of a probe, in presentation order (rank order, or the recorded shuffle).
+ * Refused with LK_ERROR_MASKED until the probe's analysis is locked. Audited as a
+ * consultation. */
+GPtrArray  *lk_candidates_for_probe     (LkSession    *session,
+                                         gint64        probe_id,
+                                         GError      **error);
+/* The verified image bytes of one candidate (masked like the list). */
+GBytes     *lk_candidates_read_image    (LkSession    *session,
+                                         gint64        candidate_id,
+                                         GError      **error);
+/* The list's details (engine, version, reference database, threshold, length, search time,
+ * source hash, who imported it) as JSON; masked like the list. */
+JsonObject *lk_candidates_list_json     (LkSession    *session,
+                                         gint64        list_id,
+                                         GError      **error);
+/* Shows scores and ranks of one list to this user from now on; needs a reason; audited. */
+gboolean    lk_candidates_reveal_scores (LkSession    *session,
+                                         gint64        list_id,
+                                         const char   *reason,
+                                         GError      **error);
+/* Presents a list in a shuffled order from a recorded seed (0: a random seed); audited. */
+gboolean    lk_candidates_shuffle       (LkSession    *session,
+                                         gint64        list_id,
+                                         guint64       seed,
+                                         GError      **error);
+/* Triage: "retained", or "eliminated" with a reason; examiners only; audited. */
+gboolean    lk_candidates_set_triage    (LkSession    *session,
+                                         gint64        candidate_id,
+                                         const char   *state,
+                                         const char   *reason,
+                                         GError      **error);
+
+/* Internal: every candidate of the case's lists (of probes not closed as not suitable) has a
+ * triage state other than not-reviewed. */
+gboolean    lk_candidates_check_triaged (LkStore      *store,
+                                         gint64        case_id,
+                                         GError      **error);
+/* Internal: the id of a registered reference database (and its legal basis), or 0 with
+ * LK_ERROR_NOT_FOUND. */
+gint64      lk_reference_db_lookup      (LkStore      *store,
+                                         const char   *name,
+                                         char        **legal_basis,
+                                         GError      **error);
+/* Internal: writes a validated list, its images and candidates (display order = rank) inside
+ * the caller's transaction and returns the list id; @search_ms < 0 when unknown. The caller
+ * checks the probe and writes the audit event. */
+gint64      lk_candidates_insert_list   (LkStore                *store,
+                                         gint64                  probe_id,
+                                         gint64                  reference_db_id,
+                                         const LkCandidateList  *list,
+                                         double                  search_ms,
+                                         gint64                  user_id,
+                                         GError                **error);
+
+G_END_DECLS
