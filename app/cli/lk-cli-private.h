@@ -49,4 +49,17 @@ gboolean   lk_cli_probe_face        (LkCli *cli, GError **error);
 gboolean   lk_cli_policy_show       (LkCli *cli, GError **error);
 gboolean   lk_cli_policy_set        (LkCli *cli, GError **error);
 
+/* Commands in lk-cli-candidates.c */
+gboolean   lk_cli_candidates_import  (LkCli *cli, GError **error);
+gboolean   lk_cli_candidates_list    (LkCli *cli, GError **error);
+gboolean   lk_cli_candidates_reveal  (LkCli *cli, GError **error);
+gboolean   lk_cli_candidates_shuffle (LkCli *cli, GError **error);
+gboolean   lk_cli_candidates_triage  (LkCli *cli, GError **error);
+
+/* Commands in lk-cli-gallery.c */
+gboolean   lk_cli_gallery_create    (LkCli *cli, GError **error);
+gboolean   lk_cli_gallery_enrol     (LkCli *cli, GError **error);
+gboolean   lk_cli_gallery_search    (LkCli *cli, GError **error);
+gboolean   lk_cli_gallery_evaluate  (LkCli *cli, GError **error);
+
 G_END_DECLS

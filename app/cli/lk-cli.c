@@ -33,6 +33,22 @@ static const char usage[] =
   "  probe analyse PROBE_ID --suitability S [--factors a,b] [--components a,b] [--notes TEXT]\n"
   "                --lock | --draft | --amend REASON\n"
   "  probe face PROBE_ID --index N      choose the face of interest\n"
+  "  candidates import PROBE_ID FILE   a candidate list (.json, or .csv with its .json header)\n"
+  "  candidates list PROBE_ID           POSITION, CANDIDATE_ID, subject, triage state\n"
+  "                                     (and rank, score once revealed)\n"
+  "  candidates reveal LIST_ID --reason TEXT\n"
+  "  candidates shuffle LIST_ID [--seed N]\n"
+  "  candidates triage CANDIDATE_ID retained|eliminated [--reason TEXT]\n"
+  "  gallery create NAME --legal-basis TEXT [--external]\n"
+  "                                     register a reference database (a gallery held by\n"
+  "                                     Likeness, or with --external one held elsewhere)\n"
+  "  gallery enrol DIR|CSV --database NAME\n"
+  "                                     enrol images: one sub-folder per subject, or a CSV of\n"
+  "                                     image,subject_ref lines\n"
+  "  gallery search PROBE_ID --database NAME [--top K]\n"
+  "                                     search with the built-in engine; prints the list id\n"
+  "  gallery evaluate --database NAME DIR\n"
+  "                                     rank-1 and rank-10 hit rates over labelled probes\n"
   "  policy show | policy set KEY VALUE --reason TEXT\n"
   "  demo                               create a demo workspace (password \"demo\")\n"
   "  version\n"
@@ -392,6 +408,16 @@ static const struct
   { "probe", "face", lk_cli_probe_face },
   { "policy", "show", lk_cli_policy_show },
   { "policy", "set", lk_cli_policy_set },
+  { "candidates", "import", lk_cli_candidates_import },
+  { "candidates", "list", lk_cli_candidates_list },
+  { "candidates", "reveal", lk_cli_candidates_reveal },
+  { "candidates", "shuffle", lk_cli_candidates_shuffle },
+  { "candidates", "triage", lk_cli_candidates_triage },
+  { "gallery", "create", lk_cli_gallery_create },
+  { "gallery", "enrol", lk_cli_gallery_enrol },
+  { "gallery", "enroll", lk_cli_gallery_enrol },
+  { "gallery", "search", lk_cli_gallery_search },
+  { "gallery", "evaluate", lk_cli_gallery_evaluate },
   { "demo", NULL, cmd_demo },
   { "version", NULL, cmd_version },
 };

@@ -108,4 +108,35 @@ GBytes     *lk_cv_simulate_cctv    (GBytes                  *bytes,
                                     int                      jpeg_quality,
                                     GError                 **error);
 
+/* ---- thumbnails and engine templates ------------------------------------------------------ */
+
+/* A thumbnail whose long side is at most @size, pixels as stored (no EXIF rotation): JPEGs
+ * are shrunk while decoding (1/2, 1/4, 1/8), then a box average takes the whole-number part
+ * of the remaining reduction and bilinear interpolation the rest (less than 2x). */
+LkPixels   *lk_cv_thumbnail        (GBytes                  *bytes,
+                                    int                      size,
+                                    GError                 **error);
+
+/* A face template for the built-in engine: a float vector of @dimension, L2-normalised, so a
+ * dot product is the cosine similarity (free with g_free). With @embedding_model NULL or "":
+ * the classic template (2891 values), the face aligned by its eye centres to a fixed 96 x 112
+ * grey crop, uniform LBP histograms over a 7 x 7 grid, square-rooted and normalised. With a
+ * path: 5-point alignment to the 112 x 112 template and the ONNX model's 1xD output (any such
+ * model; another output shape, a missing or unreadable file: LK_ERROR_FAILED naming it).
+ *
+ * The eye centres: a face with five landmarks (YuNet) is aligned by them as they are. A face
+ * without landmarks (Haar) is placed by its box, with the eyes at 0.3 and 0.7 of its width and
+ * 0.38 of its height; its detected eyes, when each lies within 0.15 of the box's width of
+ * those points, give only the roll (Haar eye centres wander by several pixels, the box much
+ * less). A Haar face whose eyes were not found, or were found far from those points, is
+ * aligned upright by its box alone. A face that cannot be aligned (no box and no eyes):
+ * LK_ERROR_IMAGE "no usable face". */
+float      *lk_cv_image_template   (LkCvImage               *image,
+                                    const LkFace            *face,
+                                    const char              *embedding_model,
+                                    guint                   *dimension,
+                                    GError                 **error);
+/* "lbp-1", or "onnx:" and the model file's base name. */
+char       *lk_cv_template_version (const char              *embedding_model);
+
 G_END_DECLS

@@ -9,7 +9,7 @@
 #include "lk-image-header.h"
 
 #define UNSUPPORTED_MESSAGE \
-  "Unsupported image format: Likeness reads JPEG, PNG, TIFF, BMP and WebP"
+  "Unsupported image format: Likeness reads JPEG, PNG, TIFF, BMP, WebP and Netpbm (PGM, PPM)"
 
 typedef struct
 {
@@ -351,6 +351,59 @@ read_bmp (const Reader   *r,
   return set_size (header, "image/bmp", "BMP", (guint32) width, (guint32) ABS (height), error);
 }
 
+/* ---- Netpbm (face data sets such as ORL ship PGM) ------------------------------------------ */
+
+/* The next decimal field of a Netpbm header after white space and "#" comments. Each field
+ * ends with white space; FALSE when the header stops first, when the field is not a number or
+ * when it does not fit. */
+static gboolean
+pnm_field (const Reader *r,
+           gsize        *pos,
+           guint32      *value)
+{
+  guint64 v = 0;
+  gsize digits = 0;
+
+  while (*pos < r->length && (g_ascii_isspace (r->data[*pos]) || r->data[*pos] == '#'))
+    if (r->data[(*pos)++] == '#')
+      while (*pos < r->length && r->data[*pos] != '\n' && r->data[*pos] != '\r')
+        (*pos)++;
+  while (*pos < r->length && g_ascii_isdigit (r->data[*pos]) && v <= G_MAXUINT32)
+    {
+      v = v * 10 + (guint64) (r->data[(*pos)++] - '0');
+      digits++;
+    }
+  *value = (guint32) v;
+  return digits > 0 && v <= G_MAXUINT32 && *pos < r->length && g_ascii_isspace (r->data[*pos]);
+}
+
+static gboolean
+is_pnm (const Reader *r)
+{
+  return has (r, 0, 3) && r->data[0] == 'P' && r->data[1] >= '1' && r->data[1] <= '6' &&
+         g_ascii_isspace (r->data[2]);
+}
+
+static gboolean
+read_pnm (const Reader   *r,
+          LkImageHeader  *header,
+          GError        **error)
+{
+  static const char * const media_types[] = {
+    "image/x-portable-bitmap", "image/x-portable-graymap", "image/x-portable-pixmap",
+  };
+  int kind = (r->data[1] - '1') % 3; /* P1/P4 bitmap, P2/P5 grey, P3/P6 colour */
+  gsize pos = 2;
+  guint32 width, height, maxval = 1;
+
+  if (!pnm_field (r, &pos, &width) || !pnm_field (r, &pos, &height) ||
+      (kind > 0 && !pnm_field (r, &pos, &maxval)))
+    return pos >= r->length ? truncated (error, "Netpbm") : damaged (error, "Netpbm");
+  if (maxval == 0 || maxval > 65535)
+    return damaged (error, "Netpbm");
+  return set_size (header, media_types[kind], "Netpbm", width, height, error);
+}
+
 /* ---- WebP ----------------------------------------------------------------------------------- */
 
 static gboolean
@@ -465,5 +518,7 @@ lk_image_header_read (const guint8   *data,
     return read_bmp (&reader, header, error);
   if (starts_with (&reader, 0, "RIFF", 4) && starts_with (&reader, 8, "WEBP", 4))
     return read_webp (&reader, header, error);
+  if (is_pnm (&reader))
+    return read_pnm (&reader, header, error);
   return fail (error, UNSUPPORTED_MESSAGE);
 }

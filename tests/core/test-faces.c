@@ -209,21 +209,15 @@ test_missing_cascades (LkTestFixture *fixture,
   g_assert_nonnull (strstr (error->message, "haarcascade_frontalface_default.xml"));
 }
 
-/* ../shared/models (or $LIKENESS_SHARED_DATA/models) holds the YuNet model outside the tree. */
+/* $LIKENESS_SHARED_DATA/models holds the YuNet model outside the tree. */
 static char *
 yunet_model_path (void)
 {
   const char *shared = g_getenv ("LIKENESS_SHARED_DATA");
-  const char *source = g_getenv ("LIKENESS_SOURCE_DIR");
-  g_autofree char *dir = NULL;
 
-  if (shared != NULL && *shared != '\0')
-    dir = g_strdup (shared);
-  else if (source != NULL)
-    dir = g_build_filename (source, "..", "shared", NULL);
-  else
+  if (shared == NULL || *shared == '\0')
     return NULL;
-  return g_build_filename (dir, "models", "face_detection_yunet_2022mar.onnx", NULL);
+  return g_build_filename (shared, "models", "face_detection_yunet_2022mar.onnx", NULL);
 }
 
 static void

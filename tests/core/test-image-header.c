@@ -576,6 +576,43 @@ test_webp_refused (void)
   assert_refused (unknown, unknown->len, "WebP header is damaged");
 }
 
+/* ---- Netpbm ---------------------------------------------------------------------------------- */
+
+static GByteArray *
+make_pnm (const char *text)
+{
+  GByteArray *b = g_byte_array_new ();
+
+  put (b, text, strlen (text));
+  put (b, "\x80\x80\x80\x80", 4);
+  return b;
+}
+
+static void
+test_pnm (void)
+{
+  g_autoptr(GByteArray) pgm = make_pnm ("P5\n92 112\n255\n");
+  g_autoptr(GByteArray) commented =
+    make_pnm ("P6\n# made by a scanner\n640 # wide\n480\n65535\n");
+  g_autoptr(GByteArray) bitmap = make_pnm ("P4 16 8\n");
+  g_autoptr(GByteArray) ascii = make_pnm ("P2\n3 2\n15\n");
+  g_autoptr(GByteArray) no_maxval = make_pnm ("P5\n92 112\n0\n");
+  g_autoptr(GByteArray) letters = make_pnm ("P5\n92x112\n255\n");
+  g_autoptr(GByteArray) huge = make_pnm ("P5\n99999999999 2\n255\n");
+  g_autoptr(GByteArray) zero = make_pnm ("P5\n0 112\n255\n");
+
+  assert_header (pgm, "image/x-portable-graymap", 92, 112);
+  assert_header (commented, "image/x-portable-pixmap", 640, 480);
+  assert_header (bitmap, "image/x-portable-bitmap", 16, 8);
+  assert_header (ascii, "image/x-portable-graymap", 3, 2);
+  assert_refused (pgm, 8, "Netpbm header is truncated");
+  assert_refused (pgm, 13, "Netpbm header is truncated");
+  assert_refused (no_maxval, no_maxval->len, "Netpbm header is damaged");
+  assert_refused (letters, letters->len, "Netpbm header is damaged");
+  assert_refused (huge, huge->len, "Netpbm header is damaged");
+  assert_refused (zero, zero->len, "zero width or height");
+}
+
 /* ---- anything else --------------------------------------------------------------------------- */
 
 static void
@@ -587,8 +624,8 @@ test_not_images (void)
   LkImageHeader header;
 
   put (text, "Hello, this is a text file named probe.jpg\n", 43);
-  assert_refused (text, text->len,
-                  "Unsupported image format: Likeness reads JPEG, PNG, TIFF, BMP and WebP");
+  assert_refused (text, text->len, "Unsupported image format: Likeness reads JPEG, PNG, TIFF, "
+                  "BMP, WebP and Netpbm (PGM, PPM)");
   put (gif, "GIF89a\x40\x00\x30\x00", 10);
   assert_refused (gif, gif->len, "Unsupported image format");
   assert_refused (text, 1, "Unsupported image format");
@@ -615,6 +652,7 @@ all_samples (void)
   g_ptr_array_add (samples, make_webp_lossy (640, 480));
   g_ptr_array_add (samples, make_webp_lossless (64, 64));
   g_ptr_array_add (samples, make_webp_extended (64, 64));
+  g_ptr_array_add (samples, make_pnm ("P5\n# comment\n92 112\n255\n"));
   return samples;
 }
 
@@ -694,6 +732,7 @@ main (int   argc,
   g_test_add_func ("/likeness/image-header/bmp-refused", test_bmp_refused);
   g_test_add_func ("/likeness/image-header/webp", test_webp);
   g_test_add_func ("/likeness/image-header/webp-refused", test_webp_refused);
+  g_test_add_func ("/likeness/image-header/pnm", test_pnm);
   g_test_add_func ("/likeness/image-header/not-images", test_not_images);
   g_test_add_func ("/likeness/image-header/every-truncation", test_every_truncation);
   g_test_add_func ("/likeness/image-header/random-damage", test_random_damage);

@@ -1,0 +1,210 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Brute-force top-K search. The rows are split into one contiguous chunk per thread; each
+ * thread scans its chunk once, keeping its best K in a bounded min-heap, and the heaps are
+ * merged at the end. The scan is bound by memory bandwidth, so the dot product only has to
+ * keep up with it: eight independent accumulators let GCC vectorise it at -O2 without
+ * -ffast-math (which would let it reorder one sum freely). */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "lk-search.h"
+
+/* Below this many floats a second thread costs more than it saves. */
+#define MIN_FLOATS_PER_THREAD (1 << 16)
+#define LANES 8
+
+typedef struct
+{
+  const float *matrix;
+  const float *query;
+  gsize        dimension;
+  gsize        first;   /* first row of the chunk */
+  gsize        end;     /* one past its last row */
+  guint        k;
+  LkHit       *heap;    /* k slots; the worst kept hit at the root */
+  guint        n_heap;
+} Chunk;
+
+/* The dot product in LANES independent partial sums. The sums are added in a fixed order, so
+ * a score depends only on the two vectors, never on the chunking or the thread. */
+static float
+dot (const float * restrict a,
+     const float * restrict b,
+     gsize                  n)
+{
+  float acc[LANES] = { 0 };
+  gsize i = 0;
+  float sum;
+
+  for (; i + LANES <= n; i += LANES)
+    for (int j = 0; j < LANES; j++)
+      acc[j] += a[i + j] * b[i + j];
+  for (; i < n; i++)
+    acc[i % LANES] += a[i] * b[i];
+  sum = ((acc[0] + acc[1]) + (acc[2] + acc[3])) + ((acc[4] + acc[5]) + (acc[6] + acc[7]));
+  return sum;
+}
+
+/* Ranking order: the higher score first, and for equal scores the lower row. */
+static gboolean
+better (const LkHit *a,
+        const LkHit *b)
+{
+  return a->score > b->score || (a->score == b->score && a->row < b->row);
+}
+
+static void
+swap_hits (LkHit *a,
+           LkHit *b)
+{
+  LkHit t = *a;
+
+  *a = *b;
+  *b = t;
+}
+
+static void
+sift_up (LkHit *heap,
+         guint  i)
+{
+  while (i > 0 && better (&heap[(i - 1) / 2], &heap[i]))
+    {
+      swap_hits (&heap[(i - 1) / 2], &heap[i]);
+      i = (i - 1) / 2;
+    }
+}
+
+static void
+sift_down (LkHit *heap,
+           guint  n,
+           guint  i)
+{
+  for (;;)
+    {
+      guint worst = i, l = 2 * i + 1, r = 2 * i + 2;
+
+      if (l < n && better (&heap[worst], &heap[l]))
+        worst = l;
+      if (r < n && better (&heap[worst], &heap[r]))
+        worst = r;
+      if (worst == i)
+        return;
+      swap_hits (&heap[i], &heap[worst]);
+      i = worst;
+    }
+}
+
+/* Keeps @hit when it ranks among the best k seen so far. */
+static void
+offer (Chunk *c,
+       LkHit  hit)
+{
+  if (c->n_heap < c->k)
+    {
+      c->heap[c->n_heap] = hit;
+      sift_up (c->heap, c->n_heap++);
+    }
+  else if (better (&hit, &c->heap[0]))
+    {
+      c->heap[0] = hit;
+      sift_down (c->heap, c->n_heap, 0);
+    }
+}
+
+static gpointer
+scan_chunk (gpointer data)
+{
+  Chunk *c = data;
+
+  for (gsize row = c->first; row < c->end; row++)
+    {
+      LkHit hit = { (guint32) row, dot (c->matrix + row * c->dimension, c->query, c->dimension) };
+
+      /* A NaN never ranks: it compares false with everything and would corrupt the heap. */
+      if (!isnan (hit.score))
+        offer (c, hit);
+    }
+  return NULL;
+}
+
+static gint
+compare_hits (gconstpointer a,
+              gconstpointer b)
+{
+  if (better (a, b))
+    return -1;
+  return better (b, a) ? 1 : 0;
+}
+
+/* An explicit thread count is used as given (at most one thread per row); with 0, every core
+ * works, but only on scans large enough to repay starting a thread. */
+static guint
+threads_for (gsize    n_rows,
+             gsize    dimension,
+             guint    n_threads)
+{
+  gsize by_size = MAX ((gsize) 1, n_rows * dimension / MIN_FLOATS_PER_THREAD);
+
+  if (n_threads == 0)
+    n_threads = (guint) MIN ((gsize) g_get_num_processors (), by_size);
+  return (guint) MAX ((gsize) 1, MIN ((gsize) n_threads, n_rows));
+}
+
+/* Runs chunk 0 in the calling thread and the others in threads of their own. */
+static void
+scan_all (Chunk *chunks,
+          guint  n)
+{
+  g_autofree GThread **threads = g_new0 (GThread *, n);
+
+  for (guint t = 1; t < n; t++)
+    threads[t] = g_thread_new ("lk-search", scan_chunk, &chunks[t]);
+  scan_chunk (&chunks[0]);
+  for (guint t = 1; t < n; t++)
+    g_thread_join (threads[t]);
+}
+
+static GArray *
+merge (Chunk *chunks,
+       guint  n,
+       guint  k)
+{
+  GArray *hits = g_array_new (FALSE, FALSE, sizeof (LkHit));
+
+  for (guint t = 0; t < n; t++)
+    g_array_append_vals (hits, chunks[t].heap, chunks[t].n_heap);
+  g_array_sort (hits, compare_hits);
+  if (hits->len > k)
+    g_array_set_size (hits, k);
+  return hits;
+}
+
+GArray *
+lk_search_top_k (const float *matrix,
+                 gsize        n_rows,
+                 gsize        dimension,
+                 const float *query,
+                 guint        k,
+                 guint        n_threads)
+{
+  g_autofree Chunk *chunks = NULL;
+  g_autofree LkHit *heaps = NULL;
+  guint n, kept;
+
+  g_return_val_if_fail (matrix != NULL || n_rows == 0, NULL);
+  g_return_val_if_fail (query != NULL && dimension > 0, NULL);
+  g_return_val_if_fail (n_rows <= G_MAXUINT32, NULL);
+
+  n = threads_for (n_rows, dimension, n_threads);
+  kept = (guint) MIN ((gsize) k, n_rows);
+  chunks = g_new0 (Chunk, n);
+  heaps = g_new (LkHit, (gsize) kept * n + 1);
+  for (guint t = 0; t < n; t++)
+    chunks[t] = (Chunk) { matrix, query, dimension, n_rows * t / n, n_rows * (t + 1) / n, kept,
+                          heaps + (gsize) kept * t, 0 };
+  if (kept > 0)
+    scan_all (chunks, n);
+  return merge (chunks, n, kept);
+}
