@@ -35,6 +35,7 @@ struct _LkCasePage
 
 enum {
   PROBE_ACTIVATED,
+  CANDIDATES_ACTIVATED,
   CHANGED,
   N_SIGNALS
 };
@@ -152,6 +153,20 @@ fill_history (LkCasePage *self,
 }
 
 static GtkWidget *
+candidates_button (gint64 probe_id)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic ("_Candidates");
+  g_autofree char *label = g_strdup_printf ("Candidates of probe %" G_GINT64_FORMAT, probe_id);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "case.candidates");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", probe_id);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  return button;
+}
+
+static GtkWidget *
 probe_row (JsonObject *p)
 {
   GtkWidget *row = adw_action_row_new ();
@@ -171,6 +186,9 @@ probe_row (JsonObject *p)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  if (g_strcmp0 (member (p, "status"), "analysed") == 0)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                               candidates_button (json_object_get_int_member (p, "id")));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              g_object_new (GTK_TYPE_IMAGE, "icon-name", "go-next-symbolic",
                                            "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
@@ -497,6 +515,14 @@ reject_action (GtkWidget  *widget,
 }
 
 static void
+candidates_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  g_signal_emit (widget, signals[CANDIDATES_ACTIVATED], 0, g_variant_get_int64 (parameter));
+}
+
+static void
 reload_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -544,6 +570,9 @@ lk_case_page_class_init (LkCasePageClass *klass)
   signals[PROBE_ACTIVATED] = g_signal_new ("probe-activated", G_TYPE_FROM_CLASS (klass),
                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE,
                                            1, G_TYPE_INT64);
+  signals[CANDIDATES_ACTIVATED] = g_signal_new ("candidates-activated", G_TYPE_FROM_CLASS (klass),
+                                                G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                                G_TYPE_NONE, 1, G_TYPE_INT64);
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                    NULL, NULL, NULL, G_TYPE_NONE, 0);
 
@@ -567,6 +596,7 @@ lk_case_page_class_init (LkCasePageClass *klass)
   gtk_widget_class_install_action (widget_class, "case.approve", NULL, approve_action);
   gtk_widget_class_install_action (widget_class, "case.reject", NULL, reject_action);
   gtk_widget_class_install_action (widget_class, "case.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "case.candidates", "x", candidates_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK,
                                        "case.import", NULL);
 }

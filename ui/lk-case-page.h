@@ -11,8 +11,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LkCasePage, lk_case_page, LK, CASE_PAGE, AdwBin)
 
 /* One case: the request, its status with the next step, probes (import by button or by
- * dropping files) and the status history. Signals: "probe-activated" (gint64 probe id),
- * "changed". Actions: case.import, case.advance, case.approve, case.reject, case.reload. */
+ * dropping files) and the status history. Signals: "probe-activated" and
+ * "candidates-activated" (gint64 probe id), "changed". Actions: case.import, case.advance,
+ * case.approve, case.reject, case.reload, case.candidates (x). */
 LkCasePage *lk_case_page_new        (LkSession  *session,
                                      const char *number);
 const char *lk_case_page_get_number (LkCasePage *self);

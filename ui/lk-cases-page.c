@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "lk-case-dialog.h"
+#include "lk-candidates-page.h"
 #include "lk-case-page.h"
 #include "lk-cases-page.h"
 #include "lk-probe-page.h"
@@ -27,7 +28,9 @@ struct _LkCasesPage
   AdwStatusPage  *empty_page;
   AdwBin         *case_bin;
   AdwBin         *probe_bin;
+  AdwBin         *candidates_bin;
   AdwButtonContent *probe_back_content;
+  AdwButtonContent *candidates_back_content;
 };
 
 G_DEFINE_FINAL_TYPE (LkCasesPage, lk_cases_page, ADW_TYPE_BIN)
@@ -209,12 +212,31 @@ open_probe (LkCasesPage *self,
 }
 
 static void
+open_candidates (LkCasesPage *self,
+                 gint64       probe_id)
+{
+  LkCasePage *case_page = LK_CASE_PAGE (adw_bin_get_child (self->case_bin));
+  LkCandidatesPage *page = lk_candidates_page_new (self->session, probe_id);
+  g_autofree char *back = g_strdup_printf ("Case %s",
+                                           case_page ? lk_case_page_get_number (case_page) : "");
+
+  adw_button_content_set_label (self->candidates_back_content, back);
+  g_signal_connect_object (page, "changed", G_CALLBACK (on_probe_changed), self,
+                           G_CONNECT_SWAPPED);
+  adw_bin_set_child (self->candidates_bin, GTK_WIDGET (page));
+  gtk_stack_set_visible_child_name (self->stack, "candidates");
+  gtk_widget_grab_focus (GTK_WIDGET (page));
+}
+
+static void
 open_case (LkCasesPage *self,
            const char  *number)
 {
   LkCasePage *page = lk_case_page_new (self->session, number);
 
   g_signal_connect_object (page, "probe-activated", G_CALLBACK (open_probe), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (page, "candidates-activated", G_CALLBACK (open_candidates), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (page, "changed", G_CALLBACK (on_case_changed), self,
                            G_CONNECT_SWAPPED);
@@ -240,10 +262,13 @@ back_action (GtkWidget  *widget,
 {
   LkCasesPage *self = LK_CASES_PAGE (widget);
 
-  if (g_str_equal (gtk_stack_get_visible_child_name (self->stack), "probe"))
+  const char *visible = gtk_stack_get_visible_child_name (self->stack);
+
+  if (g_str_equal (visible, "probe") || g_str_equal (visible, "candidates"))
     {
       gtk_stack_set_visible_child_name (self->stack, "case");
       adw_bin_set_child (self->probe_bin, NULL);
+      adw_bin_set_child (self->candidates_bin, NULL);
     }
   else
     {
@@ -258,6 +283,14 @@ open_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   open_case (LK_CASES_PAGE (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+open_candidates_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  open_candidates (LK_CASES_PAGE (widget), g_variant_get_int64 (parameter));
 }
 
 static void
@@ -361,6 +394,8 @@ lk_cases_page_class_init (LkCasesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LkCasesPage, case_bin);
   gtk_widget_class_bind_template_child (widget_class, LkCasesPage, probe_bin);
   gtk_widget_class_bind_template_child (widget_class, LkCasesPage, probe_back_content);
+  gtk_widget_class_bind_template_child (widget_class, LkCasesPage, candidates_bin);
+  gtk_widget_class_bind_template_child (widget_class, LkCasesPage, candidates_back_content);
   gtk_widget_class_bind_template_callback (widget_class, on_filters_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_case_activated);
 
@@ -368,6 +403,8 @@ lk_cases_page_class_init (LkCasesPageClass *klass)
   gtk_widget_class_install_action (widget_class, "cases.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "cases.open", "s", open_action);
   gtk_widget_class_install_action (widget_class, "cases.open-probe", "x", open_probe_action);
+  gtk_widget_class_install_action (widget_class, "cases.open-candidates", "x",
+                                   open_candidates_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "cases.new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,

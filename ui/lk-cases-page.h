@@ -11,7 +11,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LkCasesPage, lk_cases_page, LK, CASES_PAGE, AdwBin)
 
 /* The Cases section: the case list with search and filters, then one case, then one probe.
- * Actions: cases.new, cases.back, cases.open (s: case number), cases.open-probe (x). */
+ * Actions: cases.new, cases.back, cases.open (s: case number), cases.open-probe (x),
+ * cases.open-candidates (x: probe id). */
 void lk_cases_page_set_session (LkCasesPage *self,
                                 LkSession   *session);
 void lk_cases_page_reload      (LkCasesPage *self);

@@ -113,3 +113,90 @@ lk_texture_load_probe_finish (GAsyncResult  *result,
   loaded_free (loaded);
   return texture;
 }
+
+/* ---- candidate thumbnails ------------------------------------------------------------------ */
+
+typedef struct
+{
+  LkSession *session;
+  gint64     candidate_id;
+  char      *sha256;
+  int        size;
+} ThumbnailJob;
+
+static void
+thumbnail_job_free (ThumbnailJob *job)
+{
+  g_clear_object (&job->session);
+  g_free (job->sha256);
+  g_free (job);
+}
+
+/* Image hash -> GdkTexture; touched on the main thread only. */
+static GHashTable *
+thumbnail_cache (void)
+{
+  static GHashTable *cache;
+
+  if (cache == NULL)
+    cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  return cache;
+}
+
+static gpointer
+load_thumbnail (gpointer   data,
+                GError   **error)
+{
+  ThumbnailJob *job = data;
+  g_autoptr(GBytes) bytes = lk_candidates_read_image (job->session, job->candidate_id, error);
+  g_autoptr(LkPixels) pixels = NULL;
+  GdkTexture *texture;
+
+  if (bytes == NULL || (pixels = lk_cv_thumbnail (bytes, job->size, error)) == NULL)
+    return NULL;
+  /* Memory textures are immutable and may be made off the main thread. */
+  texture = lk_texture_new_from_pixels (pixels);
+  g_object_set_data_full (G_OBJECT (texture), "lk-sha256", g_strdup (job->sha256), g_free);
+  return texture;
+}
+
+void
+lk_texture_load_candidate_async (LkSession           *session,
+                                 gint64               candidate_id,
+                                 const char          *image_sha256,
+                                 int                  size,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  GdkTexture *cached = g_hash_table_lookup (thumbnail_cache (), image_sha256);
+  ThumbnailJob *job;
+
+  if (cached != NULL)
+    {
+      g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+
+      g_task_set_source_tag (task, lk_texture_load_candidate_async);
+      g_task_return_pointer (task, g_object_ref (cached), g_object_unref);
+      return;
+    }
+  job = g_new0 (ThumbnailJob, 1);
+  job->session = g_object_ref (session);
+  job->candidate_id = candidate_id;
+  job->sha256 = g_strdup (image_sha256);
+  job->size = size;
+  lk_task_run (NULL, cancellable, callback, user_data, lk_texture_load_candidate_async,
+               load_thumbnail, job, (GDestroyNotify) thumbnail_job_free, g_object_unref);
+}
+
+GdkTexture *
+lk_texture_load_candidate_finish (GAsyncResult  *result,
+                                  GError       **error)
+{
+  GdkTexture *texture = g_task_propagate_pointer (G_TASK (result), error);
+  const char *sha = texture ? g_object_get_data (G_OBJECT (texture), "lk-sha256") : NULL;
+
+  if (sha != NULL && !g_hash_table_contains (thumbnail_cache (), sha))
+    g_hash_table_insert (thumbnail_cache (), g_strdup (sha), g_object_ref (texture));
+  return texture;
+}

@@ -6,7 +6,10 @@
 #include "lk-cases.h"
 #include "lk-data.h"
 #include "lk-demo.h"
+#include "lk-candidates.h"
+#include "lk-gallery.h"
 #include "lk-probes.h"
+#include <glib/gstdio.h>
 #include "lk-error.h"
 #include "lk-password.h"
 #include "lk-users.h"
@@ -117,30 +120,154 @@ static const LkProvenance demo_provenance = {
   "Demo Examiner",
   "2026-01-15T14:32:00Z",
   "DEMO: simulated material, no authority",
-  "Simulated CCTV still made by Likeness from a public-domain portrait (US Navy photograph of "
-  "Grace Hopper, from Debian's python-matplotlib-data): down-scaled, blurred, rotated 3 degrees "
-  "and JPEG-compressed. Not evidence.",
+  NULL, /* set per still */
   TRUE,
 };
+
+static const LkCaseRequest demo_case_fresh = {
+  "DEMO-2026-003",
+  "Assault outside a night club (demo)",
+  "ASL",
+  "Demo only: no legal basis.",
+  "Demo only. A probe awaits its analysis: start here to try the analysis form.",
+  "Demo Supervisor",
+  "Demo Investigations Unit",
+  NULL,
+};
+
+#define DEMO_GALLERY "DEMO public-domain portraits"
+
+static GBytes *
+demo_still (const char  *portrait,
+            int          width,
+            double       degrees,
+            GError     **error)
+{
+  g_autofree char *name = g_strconcat ("demo/", portrait, NULL);
+  g_autoptr(GBytes) bytes = lk_data_lookup (name, error);
+
+  return bytes ? lk_cv_simulate_cctv (bytes, width, degrees, 40, error) : NULL;
+}
+
+static gint64
+import_still (LkSession   *session,
+              const char  *number,
+              const char  *portrait,
+              const char  *description,
+              double       degrees,
+              GError     **error)
+{
+  g_autoptr(GBytes) still = demo_still (portrait, 240, degrees, error);
+  g_autofree char *custody = g_strdup_printf ("Simulated CCTV still made by Likeness from a "
+                                              "public-domain portrait (%s): down-scaled, "
+                                              "blurred, rotated and JPEG-compressed. Not "
+                                              "evidence.", description);
+  LkProvenance p = demo_provenance;
+
+  p.custody_note = custody;
+  return still ? lk_probes_import (session, number, still, "cctv-still-simulated.jpg", &p, NULL,
+                                   error) : 0;
+}
+
+/* Enrols the demo portraits through the ordinary enrolment, from a temporary folder. */
+static gboolean
+write_subject (const char  *root,
+               const char  *subject,
+               const char  *portrait,
+               GError     **error)
+{
+  g_autofree char *folder = g_build_filename (root, subject, NULL);
+  g_autofree char *file = g_build_filename (folder, portrait, NULL);
+  g_autofree char *name = g_strconcat ("demo/", portrait, NULL);
+  g_autoptr(GBytes) bytes = lk_data_lookup (name, error);
+
+  if (bytes == NULL || g_mkdir_with_parents (folder, 0700) != 0)
+    return FALSE;
+  return g_file_set_contents (file, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                              error);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static gboolean
+seed_gallery (LkStore  *store,
+              GError  **error)
+{
+  g_autoptr(LkSession) admin = lk_session_login (store, "demo-admin", LK_DEMO_PASSWORD, error);
+  g_autofree char *root = g_dir_make_tmp ("likeness-demo-XXXXXX", error);
+  LkEnrolReport report = { 0 };
+  gboolean ok;
+
+  if (admin == NULL || root == NULL ||
+      lk_reference_db_create (admin, DEMO_GALLERY, "Demo only: public-domain portraits from "
+                              "Debian packages; no legal basis, not a reference database",
+                              "likeness", error) == 0)
+    return FALSE;
+  ok = write_subject (root, "DEMO-SUBJ-0417", "grace_hopper.jpg", error) &&
+       write_subject (root, "DEMO-SUBJ-1092", "astronaut.png", error) &&
+       lk_gallery_enrol (admin, DEMO_GALLERY, root, NULL, NULL, NULL, &report, error);
+  lk_enrol_report_clear (&report);
+  remove_tree (root);
+  return ok && lk_session_log_out (admin, error);
+}
+
+static const char * const demo_components[] = {
+  "face-outline", "hair", "eyebrows", "eyes", "nose", "mouth", "chin-jaw", NULL,
+};
+
+static const char * const demo_factors[] = { "resolution", "compression", NULL };
+
+static gboolean
+analyse_and_search (LkSession  *session,
+                    gint64      probe,
+                    GError    **error)
+{
+  LkAnalysis analysis = {
+    "limited", demo_factors, demo_components,
+    "Demo analysis: low resolution and JPEG blocking; the face is frontal and unobstructed, the "
+    "ears are covered by the cap.",
+  };
+
+  return lk_probes_lock_analysis (session, probe, &analysis, error) &&
+         lk_gallery_search (session, probe, DEMO_GALLERY, 20, error) != 0;
+}
 
 static gboolean
 seed_casework (LkStore  *store,
                GError  **error)
 {
-  g_autoptr(LkSession) session = lk_session_login (store, "demo-examiner", LK_DEMO_PASSWORD,
-                                                   error);
-  g_autoptr(GBytes) portrait = NULL;
-  g_autoptr(GBytes) still = NULL;
+  g_autoptr(LkSession) session = NULL;
   g_autoptr(LkCase) first = NULL;
   g_autoptr(LkCase) second = NULL;
+  g_autoptr(LkCase) third = NULL;
+  gint64 probe;
 
-  if (session == NULL ||
-      (portrait = lk_data_lookup ("demo/grace_hopper.jpg", error)) == NULL ||
-      (still = lk_cv_simulate_cctv (portrait, 240, 3.0, 40, error)) == NULL ||
+  if (!seed_gallery (store, error) ||
+      (session = lk_session_login (store, "demo-examiner", LK_DEMO_PASSWORD, error)) == NULL ||
       (first = lk_cases_create (session, &demo_case, error)) == NULL ||
-      lk_probes_import (session, demo_case.number, still, "cctv-still-simulated.jpg",
-                        &demo_provenance, NULL, error) == 0 ||
-      (second = lk_cases_create (session, &demo_case_approval, error)) == NULL)
+      (probe = import_still (session, demo_case.number, "grace_hopper.jpg",
+                             "US Navy photograph of Grace Hopper", 3.0, error)) == 0 ||
+      !analyse_and_search (session, probe, error) ||
+      (second = lk_cases_create (session, &demo_case_approval, error)) == NULL ||
+      (third = lk_cases_create (session, &demo_case_fresh, error)) == NULL ||
+      import_still (session, demo_case_fresh.number, "astronaut.png",
+                    "NASA portrait of Eileen Collins", -2.0, error) == 0)
     return FALSE;
   return lk_session_log_out (session, error);
 }

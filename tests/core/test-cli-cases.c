@@ -326,6 +326,7 @@ test_demo (LkTestFixture *fixture,
   g_autoptr(LkCliRun) list = NULL;
   g_autoptr(LkCliRun) first = NULL;
   g_autoptr(LkCliRun) second = NULL;
+  g_autoptr(LkCliRun) candidates = NULL;
   g_autoptr(JsonObject) json = NULL;
   g_autoptr(JsonObject) approval = NULL;
   JsonArray *probes;
@@ -340,7 +341,8 @@ test_demo (LkTestFixture *fixture,
   g_assert_nonnull (strstr (list->out, "DEMO-2026-001\t"));
   g_assert_nonnull (strstr (list->out, "DEMO-2026-002\tShop theft (demo, needs approval)\t"
                                        "awaiting-approval\n"));
-  g_assert_cmpuint (lk_test_count_lines (list->out), ==, 2);
+  g_assert_nonnull (strstr (list->out, "DEMO-2026-003\t"));
+  g_assert_cmpuint (lk_test_count_lines (list->out), ==, 3);
   /* the workspace warns that it is a demo on every run */
   g_assert_nonnull (strstr (list->err, "demo workspace"));
 
@@ -360,6 +362,14 @@ test_demo (LkTestFixture *fixture,
   g_assert_cmpstr (json_object_get_string_member (probe, "media_type"), ==, "image/jpeg");
   g_assert_cmpint (json_object_get_int_member (probe, "width"), ==, 240);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (probe, "faces")), >=, 1);
+  /* The first case shows the whole path so far: analysis locked, then a gallery search. */
+  g_assert_cmpstr (json_object_get_string_member (probe, "status"), ==, "analysed");
+  candidates = lk_test_cli ("demo", NULL, NULL, "--db", fixture->db_path, "--user",
+                            "demo-examiner", "candidates", "list",
+                            "1", NULL);
+  assert_ok (candidates);
+  g_assert_nonnull (strstr (candidates->out, "DEMO-SUBJ-0417\tnot-reviewed"));
+  g_assert_cmpuint (lk_test_count_lines (candidates->out), ==, 2);
 
   second = lk_test_cli ("demo", NULL, NULL, "--db", fixture->db_path, "--user", "demo-examiner",
                         "case", "show", "DEMO-2026-002", "--json", NULL);

@@ -1,0 +1,253 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Preview of a candidate list with every problem named, then the import in one transaction. */
+#include "config.h"
+
+#include "lk-candidate-import-dialog.h"
+#include "lk-ui-util.h"
+
+struct _LkCandidateImportDialog
+{
+  AdwWindow            parent_instance;
+
+  LkSession           *session;
+  gint64               probe_id;
+  GFile               *file;
+  GCancellable        *cancellable;
+
+  AdwWindowTitle      *window_title;
+  GtkButton           *import_button;
+  GtkSpinner          *spinner;
+  AdwPreferencesGroup *summary_group;
+  GtkLabel            *message_label;
+};
+
+enum {
+  DONE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (LkCandidateImportDialog, lk_candidate_import_dialog, ADW_TYPE_WINDOW)
+
+typedef struct
+{
+  LkSession *session;
+  gint64     probe_id;
+  char      *path;
+} Job;
+
+static void
+job_free (Job *job)
+{
+  g_clear_object (&job->session);
+  g_free (job->path);
+  g_free (job);
+}
+
+static Job *
+job_new (LkCandidateImportDialog *self)
+{
+  Job *job = g_new0 (Job, 1);
+
+  job->session = g_object_ref (self->session);
+  job->probe_id = self->probe_id;
+  job->path = g_file_get_path (self->file);
+  return job;
+}
+
+static gpointer
+preview_job (gpointer   data,
+             GError   **error)
+{
+  Job *job = data;
+
+  if (job->path == NULL)
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT, "Only local files can be imported");
+      return NULL;
+    }
+  return lk_candidates_preview (job->session, job->probe_id, job->path, error);
+}
+
+static void
+add_row (LkCandidateImportDialog *self,
+         const char              *title,
+         const char              *value)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value != NULL ? value : "not stated");
+  gtk_widget_add_css_class (row, "property");
+  adw_preferences_group_add (self->summary_group, row);
+}
+
+static const char *
+text (JsonObject *o,
+      const char *name)
+{
+  return json_object_has_member (o, name) ? json_object_get_string_member (o, name) : NULL;
+}
+
+static void
+show_preview (LkCandidateImportDialog *self,
+              JsonObject              *facts)
+{
+  g_autofree char *engine = g_strdup_printf ("%s %s", text (facts, "engine_name"),
+                                             text (facts, "engine_version"));
+  g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT " candidates, every image "
+                                            "checked", json_object_get_int_member (facts,
+                                                                                  "list_length"));
+  g_autofree char *threshold = json_object_has_member (facts, "threshold")
+    ? g_strdup_printf ("%g", json_object_get_double_member (facts, "threshold")) : NULL;
+
+  add_row (self, "Engine", engine);
+  add_row (self, "Reference database", text (facts, "reference_database"));
+  add_row (self, "Candidates", count);
+  add_row (self, "Threshold", threshold);
+  add_row (self, "Search performed", text (facts, "performed_at"));
+  add_row (self, "List file SHA-256", text (facts, "source_sha256"));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), TRUE);
+}
+
+static void
+stop_spinner (LkCandidateImportDialog *self)
+{
+  gtk_spinner_set_spinning (self->spinner, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
+}
+
+static void
+on_preview (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(LkCandidateImportDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) facts = lk_task_finish (result, preview_job, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  stop_spinner (self);
+  if (facts == NULL)
+    {
+      lk_label_set_message (self->message_label, error->message);
+      return;
+    }
+  show_preview (self, facts);
+}
+
+static gpointer
+import_job (gpointer   data,
+            GError   **error)
+{
+  Job *job = data;
+  gint64 *id = g_new (gint64, 1);
+
+  *id = lk_candidates_import (job->session, job->probe_id, job->path, error);
+  if (*id == 0)
+    g_clear_pointer (&id, g_free);
+  return id;
+}
+
+static void
+on_imported (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(LkCandidateImportDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree gint64 *id = lk_task_finish (result, import_job, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  stop_spinner (self);
+  if (id == NULL)
+    {
+      gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), TRUE);
+      lk_label_set_message (self->message_label, error->message);
+      return;
+    }
+  g_signal_emit (self, signals[DONE], 0);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+on_import (LkCandidateImportDialog *self)
+{
+  gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), TRUE);
+  gtk_spinner_set_spinning (self->spinner, TRUE);
+  lk_label_set_message (self->message_label, NULL);
+  lk_task_run (self, self->cancellable, on_imported, g_object_ref (self), import_job, import_job,
+               job_new (self), (GDestroyNotify) job_free, g_free);
+}
+
+static void
+lk_candidate_import_dialog_dispose (GObject *object)
+{
+  LkCandidateImportDialog *self = LK_CANDIDATE_IMPORT_DIALOG (object);
+
+  g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LK_TYPE_CANDIDATE_IMPORT_DIALOG);
+  G_OBJECT_CLASS (lk_candidate_import_dialog_parent_class)->dispose (object);
+}
+
+static void
+lk_candidate_import_dialog_finalize (GObject *object)
+{
+  LkCandidateImportDialog *self = LK_CANDIDATE_IMPORT_DIALOG (object);
+
+  g_clear_object (&self->session);
+  g_clear_object (&self->file);
+  g_clear_object (&self->cancellable);
+  G_OBJECT_CLASS (lk_candidate_import_dialog_parent_class)->finalize (object);
+}
+
+static void
+lk_candidate_import_dialog_class_init (LkCandidateImportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lk_candidate_import_dialog_dispose;
+  object_class->finalize = lk_candidate_import_dialog_finalize;
+
+  signals[DONE] = g_signal_new ("done", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
+                                NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               LK_RESOURCE_PATH "/lk-candidate-import-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, LkCandidateImportDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, LkCandidateImportDialog, import_button);
+  gtk_widget_class_bind_template_child (widget_class, LkCandidateImportDialog, spinner);
+  gtk_widget_class_bind_template_child (widget_class, LkCandidateImportDialog, summary_group);
+  gtk_widget_class_bind_template_child (widget_class, LkCandidateImportDialog, message_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_import);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+lk_candidate_import_dialog_init (LkCandidateImportDialog *self)
+{
+  self->cancellable = g_cancellable_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+LkCandidateImportDialog *
+lk_candidate_import_dialog_new (LkSession *session,
+                                gint64     probe_id,
+                                GFile     *file)
+{
+  LkCandidateImportDialog *self = g_object_new (LK_TYPE_CANDIDATE_IMPORT_DIALOG, NULL);
+  g_autofree char *name = g_file_get_basename (file);
+
+  self->session = g_object_ref (session);
+  self->probe_id = probe_id;
+  self->file = g_object_ref (file);
+  adw_window_title_set_subtitle (self->window_title, name);
+  lk_task_run (self, self->cancellable, on_preview, g_object_ref (self), preview_job, preview_job,
+               job_new (self), (GDestroyNotify) job_free, (GDestroyNotify) json_object_unref);
+  return self;
+}

@@ -1,0 +1,443 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Administration > Reference Databases and the enrolment of galleries. */
+#include "config.h"
+
+#include "lk-galleries-page.h"
+#include "lk-ui-util.h"
+
+typedef struct
+{
+  GMutex  mutex;
+  guint   done;
+  guint   total;
+  char   *current;
+  guint   idle_id; /* a coalesced update is pending */
+} Progress;
+
+struct _LkGalleriesPage
+{
+  AdwBin                parent_instance;
+
+  LkSession            *session;
+  GPtrArray            *rows;
+  GCancellable         *enrolment;
+  GtkFileChooserNative *chooser;
+  char                 *chooser_database;
+  Progress              progress;
+
+  AdwPreferencesGroup  *databases_group;
+  AdwPreferencesGroup  *progress_group;
+  GtkProgressBar       *progress_bar;
+  GtkLabel             *progress_label;
+  AdwPreferencesGroup  *report_group;
+  AdwExpanderRow       *report_row;
+  GPtrArray            *report_rows;
+};
+
+G_DEFINE_FINAL_TYPE (LkGalleriesPage, lk_galleries_page, ADW_TYPE_BIN)
+
+gboolean
+lk_galleries_page_is_busy (LkGalleriesPage *self)
+{
+  g_return_val_if_fail (LK_IS_GALLERIES_PAGE (self), FALSE);
+  return self->enrolment != NULL;
+}
+
+/* ---- the list ------------------------------------------------------------------------------ */
+
+static GtkWidget *
+database_row (const LkReferenceDb *db)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *subtitle = g_strcmp0 (db->held_by, "likeness") == 0
+    ? g_strdup_printf ("Held by Likeness, %d images · legal basis: %s", db->n_images,
+                       db->legal_basis)
+    : g_strdup_printf ("External engine · legal basis: %s", db->legal_basis);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), db->name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  if (g_strcmp0 (db->held_by, "likeness") == 0)
+    {
+      GtkWidget *button = gtk_button_new_with_mnemonic ("_Enrol Images…");
+      g_autofree char *label = g_strdup_printf ("Enrol images into %s", db->name);
+
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "galleries.enrol");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", db->name);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      label, -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+    }
+  return row;
+}
+
+static void
+reload (LkGalleriesPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) dbs = NULL;
+
+  for (guint i = 0; i < self->rows->len; i++)
+    adw_preferences_group_remove (self->databases_group, g_ptr_array_index (self->rows, i));
+  g_ptr_array_set_size (self->rows, 0);
+  dbs = lk_reference_db_list (self->session, &error);
+  if (dbs == NULL)
+    {
+      lk_toast (GTK_WIDGET (self), error->message);
+      return;
+    }
+  for (guint i = 0; i < dbs->len; i++)
+    {
+      GtkWidget *row = database_row (g_ptr_array_index (dbs, i));
+
+      adw_preferences_group_add (self->databases_group, row);
+      g_ptr_array_add (self->rows, row);
+    }
+  if (dbs->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), "No reference database yet");
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   "Register the databases your engines search, with their legal "
+                                   "basis, before any candidate list is imported.");
+      adw_preferences_group_add (self->databases_group, row);
+      g_ptr_array_add (self->rows, row);
+    }
+}
+
+void
+lk_galleries_page_set_session (LkGalleriesPage *self,
+                               LkSession       *session)
+{
+  g_return_if_fail (LK_IS_GALLERIES_PAGE (self));
+
+  if (g_set_object (&self->session, session) && session != NULL &&
+      lk_session_has_role (session, LK_ROLE_ADMINISTRATOR))
+    reload (self);
+}
+
+/* ---- registering --------------------------------------------------------------------------- */
+
+static void
+on_register_response (AdwMessageDialog *dialog,
+                      const char       *response,
+                      LkGalleriesPage  *self)
+{
+  GtkEditable *name = g_object_get_data (G_OBJECT (dialog), "name");
+  GtkEditable *basis = g_object_get_data (G_OBJECT (dialog), "basis");
+  AdwComboRow *held = g_object_get_data (G_OBJECT (dialog), "held");
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "register"))
+    return;
+  if (lk_reference_db_create (self->session, gtk_editable_get_text (name),
+                              gtk_editable_get_text (basis),
+                              adw_combo_row_get_selected (held) == 0 ? "likeness" : "external",
+                              &error) == 0)
+    {
+      lk_show_error (GTK_WIDGET (self), "Database Not Registered", error->message);
+      return;
+    }
+  reload (self);
+}
+
+static GtkWidget *
+entry (GtkWidget  *list,
+       const char *title)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  return row;
+}
+
+static void
+register_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  const char * const holders[] = { "Likeness (built-in engine gallery)", "An external engine",
+                                   NULL };
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *name = entry (list, "Name");
+  GtkWidget *basis = entry (list, "Legal basis");
+  GtkWidget *held = adw_combo_row_new ();
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
+    GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, "Register a Reference Database",
+    "Name the database as engines name it in their candidate lists, and state the legal basis "
+    "on which its images are held."));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (held), "Images held by");
+  adw_combo_row_set_model (ADW_COMBO_ROW (held), G_LIST_MODEL (gtk_string_list_new (holders)));
+  gtk_list_box_append (GTK_LIST_BOX (list), held);
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  adw_message_dialog_set_extra_child (dialog, list);
+  adw_message_dialog_add_responses (dialog, "cancel", "_Cancel", "register", "_Register", NULL);
+  adw_message_dialog_set_response_appearance (dialog, "register", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data (G_OBJECT (dialog), "name", name);
+  g_object_set_data (G_OBJECT (dialog), "basis", basis);
+  g_object_set_data (G_OBJECT (dialog), "held", held);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_register_response), widget, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ---- enrolment: progress from the worker through one coalesced idle ------------------------ */
+
+static gboolean
+show_progress (gpointer user_data)
+{
+  LkGalleriesPage *self = user_data;
+  g_autofree char *current = NULL;
+  g_autofree char *text = NULL;
+  guint done, total;
+
+  g_mutex_lock (&self->progress.mutex);
+  done = self->progress.done;
+  total = self->progress.total;
+  current = g_strdup (self->progress.current);
+  self->progress.idle_id = 0;
+  g_mutex_unlock (&self->progress.mutex);
+
+  text = g_strdup_printf ("%u of %u images", done, total);
+  gtk_progress_bar_set_fraction (self->progress_bar, total ? (double) done / total : 0);
+  gtk_progress_bar_set_text (self->progress_bar, text);
+  gtk_label_set_text (self->progress_label, current ? current : "");
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_progress (guint       done,
+             guint       total,
+             const char *current,
+             gpointer    user_data)
+{
+  LkGalleriesPage *self = user_data;
+
+  g_mutex_lock (&self->progress.mutex);
+  self->progress.done = done;
+  self->progress.total = total;
+  g_free (self->progress.current);
+  self->progress.current = g_strdup (current);
+  if (self->progress.idle_id == 0)
+    self->progress.idle_id = g_idle_add_full (G_PRIORITY_DEFAULT, show_progress,
+                                              g_object_ref (self), g_object_unref);
+  g_mutex_unlock (&self->progress.mutex);
+}
+
+typedef struct
+{
+  LkGalleriesPage *page;
+  LkSession       *session;
+  char            *database;
+  char            *folder;
+  LkEnrolReport    report;
+} EnrolJob;
+
+static void
+enrol_job_free (EnrolJob *job)
+{
+  g_clear_object (&job->page);
+  g_clear_object (&job->session);
+  g_free (job->database);
+  g_free (job->folder);
+  lk_enrol_report_clear (&job->report);
+  g_free (job);
+}
+
+static void
+enrol_thread (GTask        *task,
+              gpointer      source,
+              gpointer      data,
+              GCancellable *cancellable)
+{
+  EnrolJob *job = data;
+  GError *error = NULL;
+
+  if (lk_gallery_enrol (job->session, job->database, job->folder, on_progress, job->page,
+                        cancellable, &job->report, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+clear_report (LkGalleriesPage *self)
+{
+  for (guint i = 0; i < self->report_rows->len; i++)
+    adw_expander_row_remove (self->report_row, g_ptr_array_index (self->report_rows, i));
+  g_ptr_array_set_size (self->report_rows, 0);
+}
+
+static void
+show_report (LkGalleriesPage *self,
+             const EnrolJob  *job,
+             const GError    *error)
+{
+  g_autofree char *title = g_strdup_printf ("%s: %u enrolled, %u already enrolled, %u without a "
+                                            "usable face", job->database, job->report.enrolled,
+                                            job->report.already_enrolled,
+                                            job->report.rejected ? job->report.rejected->len : 0);
+
+  clear_report (self);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->report_row), title);
+  adw_expander_row_set_subtitle (self->report_row, error ? error->message : job->folder);
+  for (guint i = 0; job->report.rejected && i < job->report.rejected->len; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     g_ptr_array_index (job->report.rejected, i));
+      adw_expander_row_add_row (self->report_row, row);
+      g_ptr_array_add (self->report_rows, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->report_group), TRUE);
+}
+
+static void
+on_enrolled (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  LkGalleriesPage *self = LK_GALLERIES_PAGE (object);
+  EnrolJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+
+  g_task_propagate_boolean (G_TASK (result), &error);
+  g_clear_object (&self->enrolment);
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_group), FALSE);
+  show_report (self, job, error);
+  reload (self);
+}
+
+void
+lk_galleries_page_enrol (LkGalleriesPage *self,
+                         const char      *database,
+                         GFile           *folder)
+{
+  g_autoptr(GTask) task = NULL;
+  EnrolJob *job;
+
+  g_return_if_fail (LK_IS_GALLERIES_PAGE (self));
+  if (self->enrolment != NULL)
+    return;
+  self->enrolment = g_cancellable_new ();
+  job = g_new0 (EnrolJob, 1);
+  job->page = g_object_ref (self);
+  job->session = g_object_ref (self->session);
+  job->database = g_strdup (database);
+  job->folder = g_file_get_path (folder);
+  task = g_task_new (self, self->enrolment, on_enrolled, NULL);
+  g_task_set_source_tag (task, lk_galleries_page_enrol);
+  g_task_set_task_data (task, job, (GDestroyNotify) enrol_job_free);
+  gtk_progress_bar_set_fraction (self->progress_bar, 0);
+  gtk_progress_bar_set_text (self->progress_bar, "Reading the folder");
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_group), TRUE);
+  g_task_run_in_thread (task, enrol_thread);
+}
+
+static void
+on_folder_chosen (LkGalleriesPage *self,
+                  int              response)
+{
+  g_autoptr(GFile) folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (self->chooser));
+
+  if (response == GTK_RESPONSE_ACCEPT && folder != NULL)
+    lk_galleries_page_enrol (self, self->chooser_database, folder);
+}
+
+static void
+enrol_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  LkGalleriesPage *self = LK_GALLERIES_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  g_free (self->chooser_database);
+  self->chooser_database = g_strdup (g_variant_get_string (parameter, NULL));
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new ("Enrol a Folder (one sub-folder per subject)",
+                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, "_Enrol",
+                                               "_Cancel");
+  g_signal_connect_swapped (self->chooser, "response", G_CALLBACK (on_folder_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LkGalleriesPage *self = LK_GALLERIES_PAGE (widget);
+
+  if (self->enrolment != NULL)
+    g_cancellable_cancel (self->enrolment);
+}
+
+/* ---- object -------------------------------------------------------------------------------- */
+
+static void
+lk_galleries_page_dispose (GObject *object)
+{
+  LkGalleriesPage *self = LK_GALLERIES_PAGE (object);
+
+  if (self->enrolment != NULL)
+    g_cancellable_cancel (self->enrolment);
+  if (self->chooser != NULL)
+    g_signal_handlers_disconnect_by_data (self->chooser, self);
+  g_clear_object (&self->chooser);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LK_TYPE_GALLERIES_PAGE);
+  g_clear_object (&self->session);
+  G_OBJECT_CLASS (lk_galleries_page_parent_class)->dispose (object);
+}
+
+static void
+lk_galleries_page_finalize (GObject *object)
+{
+  LkGalleriesPage *self = LK_GALLERIES_PAGE (object);
+
+  g_clear_object (&self->enrolment);
+  g_ptr_array_unref (self->rows);
+  g_ptr_array_unref (self->report_rows);
+  g_free (self->chooser_database);
+  g_free (self->progress.current);
+  g_mutex_clear (&self->progress.mutex);
+  G_OBJECT_CLASS (lk_galleries_page_parent_class)->finalize (object);
+}
+
+static void
+lk_galleries_page_class_init (LkGalleriesPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lk_galleries_page_dispose;
+  object_class->finalize = lk_galleries_page_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               LK_RESOURCE_PATH "/lk-galleries-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, LkGalleriesPage, databases_group);
+  gtk_widget_class_bind_template_child (widget_class, LkGalleriesPage, progress_group);
+  gtk_widget_class_bind_template_child (widget_class, LkGalleriesPage, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, LkGalleriesPage, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, LkGalleriesPage, report_group);
+  gtk_widget_class_bind_template_child (widget_class, LkGalleriesPage, report_row);
+  gtk_widget_class_install_action (widget_class, "galleries.register", NULL, register_action);
+  gtk_widget_class_install_action (widget_class, "galleries.enrol", "s", enrol_action);
+  gtk_widget_class_install_action (widget_class, "galleries.cancel", NULL, cancel_action);
+}
+
+static void
+lk_galleries_page_init (LkGalleriesPage *self)
+{
+  g_mutex_init (&self->progress.mutex);
+  self->rows = g_ptr_array_new ();
+  self->report_rows = g_ptr_array_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
