@@ -4,6 +4,7 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -138,5 +139,58 @@ float      *lk_cv_image_template   (LkCvImage               *image,
                                     GError                 **error);
 /* "lbp-1", or "onnx:" and the model file's base name. */
 char       *lk_cv_template_version (const char              *embedding_model);
+
+/* ---- enhancement, alignment warp and difference (the examination workspace) --------------- */
+
+/* An enhancement stack is a JSON array of steps applied in order, each {"op": NAME, params}.
+ * The list of operations is closed by design: tone, contrast, sharpness and noise only, never
+ * painting, cloning or generative operations. Every parameter is required, none else allowed:
+ *   brightness  {amount -100..100}            adds amount % of full scale
+ *   contrast    {amount -100..100}            about mid-grey; -100 flat, 100 a threshold
+ *   gamma       {gamma 0.1..5}                out = in ^ (1 / gamma): above 1 brightens
+ *   levels      {black 0..254, white 1..255, gamma 0.1..5}   black < white
+ *   equalize    {}                            histogram equalisation of the luminance
+ *   clahe       {clip 0.5..10, tiles 2..16}   CLAHE of the luminance, tiles x tiles grid
+ *   unsharp     {radius 0.5..10, amount 0..5, threshold 0..255}   Gaussian sigma = radius
+ *   denoise     {method "bilateral"|"median", strength 1..10}   window 2 strength + 1
+ *   greyscale   {}
+ *   invert      {}
+ *   channel     {channel "red"|"green"|"blue"}   that channel shown as grey
+ * tiles, black, white and strength are whole numbers. Luminance is Y of YCrCb. At most
+ * LK_ENHANCEMENT_MAX_STEPS steps. */
+#define LK_ENHANCEMENT_MAX_STEPS 32
+
+/* Checks a stack; the error (LK_ERROR_INVALID_INPUT) names the step number (1-based), its
+ * operation and the problem. */
+gboolean    lk_cv_enhancement_validate  (JsonArray               *stack,
+                                         GError                 **error);
+/* The operations with their parameters (name, kind "number", "integer" or "choice", min, max or
+ * choices, and a sensible default) for building a stack in a user interface. New reference. */
+JsonArray  *lk_cv_enhancement_catalogue (void);
+/* A step of @op with the catalogue's defaults, or NULL for an unknown operation. */
+JsonObject *lk_cv_enhancement_default_step (const char       *op);
+
+/* Applies a validated stack to a copy of @in; @in is never changed. Deterministic: the same
+ * stack on the same pixels gives the same bytes. Colour channels are processed; alpha is
+ * copied through. An empty stack gives a plain copy. */
+LkPixels   *lk_cv_enhance               (const LkPixels          *in,
+                                         JsonArray               *stack,
+                                         GError                 **error);
+
+/* @in warped by the similarity (x, y) -> (a x - b y + tx, b x + a y + ty) (coordinates with
+ * pixel (i, j) covering [i, i + 1) x [j, j + 1)) into an image of @out_width x @out_height,
+ * bilinear; what the warped image does not cover is transparent black. NULL when the
+ * transform is degenerate or OpenCV fails (with a warning). */
+LkPixels   *lk_cv_warp_similarity       (const LkPixels          *in,
+                                         double                   a,
+                                         double                   b,
+                                         double                   tx,
+                                         double                   ty,
+                                         int                      out_width,
+                                         int                      out_height);
+/* |a - b| per colour channel; alpha is the smaller of the two alphas, so what either image
+ * does not cover stays transparent. Both of the same size. */
+LkPixels   *lk_cv_difference            (const LkPixels          *a,
+                                         const LkPixels          *b);
 
 G_END_DECLS
