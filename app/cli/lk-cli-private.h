@@ -56,6 +56,17 @@ gboolean   lk_cli_candidates_reveal  (LkCli *cli, GError **error);
 gboolean   lk_cli_candidates_shuffle (LkCli *cli, GError **error);
 gboolean   lk_cli_candidates_triage  (LkCli *cli, GError **error);
 
+/* Commands in lk-cli-examinations.c */
+gboolean   lk_cli_examination_open  (LkCli *cli, GError **error);
+gboolean   lk_cli_examination_show  (LkCli *cli, GError **error);
+
+/* Commands in lk-cli-conclusions.c */
+gboolean   lk_cli_examination_observe  (LkCli *cli, GError **error);
+gboolean   lk_cli_examination_check    (LkCli *cli, GError **error);
+gboolean   lk_cli_examination_conclude (LkCli *cli, GError **error);
+gboolean   lk_cli_examination_amend    (LkCli *cli, GError **error);
+gboolean   lk_cli_feature_list_install (LkCli *cli, GError **error);
+
 /* Commands in lk-cli-gallery.c */
 gboolean   lk_cli_gallery_create    (LkCli *cli, GError **error);
 gboolean   lk_cli_gallery_enrol     (LkCli *cli, GError **error);

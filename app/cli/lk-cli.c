@@ -39,6 +39,22 @@ static const char usage[] =
   "  candidates reveal LIST_ID --reason TEXT\n"
   "  candidates shuffle LIST_ID [--seed N]\n"
   "  candidates triage CANDIDATE_ID retained|eliminated [--reason TEXT]\n"
+  "  examination open CANDIDATE_ID     open (or find) your examination of a retained\n"
+  "                                     candidate; prints its id\n"
+  "  examination show ID [--json]\n"
+  "  examination observe ID CHARACTERISTIC --result R [--visibility-probe V]\n"
+  "              [--visibility-candidate V] [--significance S] [--note TEXT]\n"
+  "              [--annotations ID,ID]   record one characteristic of the feature list\n"
+  "  examination check ID --level L [--reasoning TEXT] [--limitations TEXT]\n"
+  "                                     the consistency warnings of a draft conclusion\n"
+  "  examination conclude ID --level L --reasoning TEXT --limitations TEXT\n"
+  "              [--propositions TEXT] [--acknowledge 'WARNING_ID=text' ...]\n"
+  "                                     sign the conclusion (L: an ordinal of the policy's\n"
+  "                                     scale, or not-suitable); the password is asked again\n"
+  "  examination amend ID --reason TEXT --level L --reasoning TEXT --limitations TEXT\n"
+  "              [--propositions TEXT] [--acknowledge 'WARNING_ID=text' ...]\n"
+  "                                     a new signed revision; the old one stays\n"
+  "  feature-list install FILE          a lab's own edition of the feature list (JSON)\n"
   "  gallery create NAME --legal-basis TEXT [--external]\n"
   "                                     register a reference database (a gallery held by\n"
   "                                     Likeness, or with --external one held elsewhere)\n"
@@ -413,6 +429,13 @@ static const struct
   { "candidates", "reveal", lk_cli_candidates_reveal },
   { "candidates", "shuffle", lk_cli_candidates_shuffle },
   { "candidates", "triage", lk_cli_candidates_triage },
+  { "examination", "open", lk_cli_examination_open },
+  { "examination", "show", lk_cli_examination_show },
+  { "examination", "observe", lk_cli_examination_observe },
+  { "examination", "check", lk_cli_examination_check },
+  { "examination", "conclude", lk_cli_examination_conclude },
+  { "examination", "amend", lk_cli_examination_amend },
+  { "feature-list", "install", lk_cli_feature_list_install },
   { "gallery", "create", lk_cli_gallery_create },
   { "gallery", "enrol", lk_cli_gallery_enrol },
   { "gallery", "enroll", lk_cli_gallery_enrol },

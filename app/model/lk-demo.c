@@ -7,6 +7,8 @@
 #include "lk-data.h"
 #include "lk-demo.h"
 #include "lk-candidates.h"
+#include "lk-conclusions.h"
+#include "lk-examinations.h"
 #include "lk-gallery.h"
 #include "lk-probes.h"
 #include <glib/gstdio.h>
@@ -248,6 +250,198 @@ analyse_and_search (LkSession  *session,
          lk_gallery_search (session, probe, DEMO_GALLERY, 20, error) != 0;
 }
 
+/* ---- the demo examination: triage, comparison, a signed conclusion ------------------------- */
+
+#define DEMO_MATED "DEMO-SUBJ-0417"
+
+/* Eye centres as the detector finds them in the simulated still (240 x 281) and in the
+ * portrait (512 x 600); the annotations are placed from them, for illustration. */
+static const LkPoint demo_probe_eyes[2] = { { 104.6, 88.2 }, { 146.8, 88.7 } };
+static const LkPoint demo_candidate_eyes[2] = { { 222.6, 190.7 }, { 305.5, 187.8 } };
+
+static gboolean
+triage_demo (LkSession  *session,
+             gint64      probe,
+             gint64     *mated,
+             GError    **error)
+{
+  g_autoptr(GPtrArray) candidates = lk_candidates_for_probe (session, probe, error);
+
+  *mated = 0;
+  for (guint i = 0; candidates != NULL && i < candidates->len; i++)
+    {
+      const LkCandidate *c = g_ptr_array_index (candidates, i);
+      gboolean keep = g_str_equal (c->subject_ref, DEMO_MATED);
+
+      if (!lk_candidates_set_triage (session, c->id, keep ? "retained" : "eliminated",
+                                     keep ? NULL : "Demo: a different face shape and hairline "
+                                     "at first sight; no need to compare feature by feature",
+                                     error))
+        return FALSE;
+      if (keep)
+        *mated = c->id;
+    }
+  if (candidates != NULL && *mated == 0)
+    g_set_error (error, LK_ERROR, LK_ERROR_FAILED, "The demo search did not return %s",
+                 DEMO_MATED);
+  return candidates != NULL && *mated != 0;
+}
+
+typedef struct
+{
+  const char *image;
+  const char *kind;
+  int         pair;
+  LkPoint     points[2];
+  int         n_points;
+  const char *label;
+  const char *characteristic;
+} DemoAnnotation;
+
+static const DemoAnnotation demo_annotations[] = {
+  { "probe", "marker", 1, { { 125.7, 124.0 } }, 1, NULL, "nose.tip" },
+  { "candidate", "marker", 1, { { 264.0, 260.0 } }, 1, NULL, "nose.tip" },
+  { "probe", "marker", 2, { { 106.7, 149.7 } }, 1, NULL, "mouth.corners" },
+  { "candidate", "marker", 2, { { 226.6, 309.0 } }, 1, NULL, "mouth.corners" },
+  { "probe", "ellipse", 0, { { 88, 66 }, { 121, 80 } }, 2, NULL, "eyebrows.shape" },
+  { "candidate", "ellipse", 0, { { 190, 148 }, { 255, 172 } }, 2, NULL, "eyebrows.shape" },
+  { "candidate", "text", 0, { { 330, 90 } }, 1,
+    "Demo: annotations placed by the demo to show charting", NULL },
+};
+
+static JsonArray *
+demo_geometry (const DemoAnnotation *a)
+{
+  JsonArray *geometry = json_array_new ();
+
+  for (int i = 0; i < a->n_points; i++)
+    {
+      JsonArray *point = json_array_new ();
+
+      json_array_add_double_element (point, a->points[i].x);
+      json_array_add_double_element (point, a->points[i].y);
+      json_array_add_array_element (geometry, point);
+    }
+  return geometry;
+}
+
+/* Adds the annotations; @ids gets their ids in the order of demo_annotations. */
+static gboolean
+annotate_demo (LkSession  *session,
+               gint64      examination,
+               gint64     *ids,
+               GError    **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (demo_annotations); i++)
+    {
+      const DemoAnnotation *a = &demo_annotations[i];
+      g_autoptr(JsonArray) geometry = demo_geometry (a);
+      LkAnnotationSpec spec = { a->image, a->kind, a->pair, geometry, a->label,
+                                a->characteristic };
+
+      if ((ids[i] = lk_examinations_add_annotation (session, examination, &spec, error)) == 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+typedef struct
+{
+  const char *characteristic;
+  const char *visibility_probe;
+  const char *visibility_candidate;
+  const char *result;
+  const char *significance;
+  const char *note;
+  int         first_annotation; /* index into demo_annotations, -1: none; links two */
+} DemoObservation;
+
+static const DemoObservation demo_observations[] = {
+  { "face-outline.frontal-shape", "visible", "visible", "similar", "class",
+    "Oval outline with a rounded chin in both images", -1 },
+  { "hair.hairline", "partly", "visible", "explainable-difference", "class",
+    "Covered by the cap in the probe; what shows is consistent", -1 },
+  { "eyebrows.shape", "visible", "visible", "similar", "class",
+    "Arched, thin towards the outer ends", 4 },
+  { "eyes.fissure", "partly", "visible", "similar", "class",
+    "Almond shape; detail limited by the resolution of the probe", -1 },
+  { "nose.tip", "visible", "visible", "similar", "class",
+    "Rounded tip, same height relative to the eyes", 0 },
+  { "mouth.corners", "visible", "visible", "similar", "class",
+    "Corners level, same width relative to the eyes", 2 },
+  { "ears.shape", "not-visible", "visible", "not-assessable", NULL,
+    "Covered by the cap in the probe", -1 },
+};
+
+static gboolean
+observe_demo (LkSession     *session,
+              gint64         examination,
+              const gint64  *annotation_ids,
+              GError       **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (demo_observations); i++)
+    {
+      const DemoObservation *d = &demo_observations[i];
+      gint64 links[2] = { 0, 0 };
+      LkObservation o = { d->characteristic, d->visibility_probe, d->visibility_candidate,
+                          d->result, d->significance, d->note, links, 0 };
+
+      if (d->first_annotation >= 0)
+        {
+          links[0] = annotation_ids[d->first_annotation];
+          links[1] = annotation_ids[d->first_annotation + 1];
+          o.n_annotation_ids = 2;
+        }
+      if (!lk_observations_set (session, examination, &o, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+conclude_demo (LkSession  *session,
+               gint64      examination,
+               GError    **error)
+{
+  LkConclusionDraft draft = {
+    NULL, FALSE, 2,
+    "DEMO ONLY, not casework. Face outline, eyebrows, eyes, nose tip and mouth correspond in "
+    "form and in their positions relative to each other; no dissimilar feature was found. The "
+    "hairline difference is explained by the cap. The ears could not be compared.",
+    "DEMO ONLY: the probe is a simulated CCTV still made by Likeness from the candidate's own "
+    "portrait, so the agreement is built in. Low resolution and JPEG blocking limit fine "
+    "detail; the ears and most of the hair are covered by the cap.",
+  };
+  g_autoptr(GHashTable) acknowledgements = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_hash_table_insert (acknowledgements, (gpointer) LK_WARNING_LIMITED_PROBE_STRONG_LEVEL,
+                       (gpointer) "Demo: the face is frontal and the nose, mouth and eyebrows "
+                       "are clear despite the compression; I stay at +2, below the strongest "
+                       "level.");
+  return lk_conclusions_sign (session, examination, &draft, acknowledgements, LK_DEMO_PASSWORD,
+                              error) != 0;
+}
+
+/* The first case shows the whole path: triage, an examination with alignment, annotations and
+ * feature observations, and a signed conclusion. */
+static gboolean
+examine_demo (LkSession  *session,
+              gint64      probe,
+              GError    **error)
+{
+  gint64 annotation_ids[G_N_ELEMENTS (demo_annotations)];
+  gint64 candidate, examination;
+
+  return triage_demo (session, probe, &candidate, error) &&
+         lk_cases_move (session, demo_case.number, "examination", NULL, error) &&
+         (examination = lk_examinations_open (session, candidate, error)) != 0 &&
+         lk_examinations_set_alignment (session, examination, demo_probe_eyes,
+                                        demo_candidate_eyes, error) &&
+         annotate_demo (session, examination, annotation_ids, error) &&
+         observe_demo (session, examination, annotation_ids, error) &&
+         conclude_demo (session, examination, error);
+}
+
 static gboolean
 seed_casework (LkStore  *store,
                GError  **error)
@@ -264,6 +458,7 @@ seed_casework (LkStore  *store,
       (probe = import_still (session, demo_case.number, "grace_hopper.jpg",
                              "US Navy photograph of Grace Hopper", 3.0, error)) == 0 ||
       !analyse_and_search (session, probe, error) ||
+      !examine_demo (session, probe, error) ||
       (second = lk_cases_create (session, &demo_case_approval, error)) == NULL ||
       (third = lk_cases_create (session, &demo_case_fresh, error)) == NULL ||
       import_still (session, demo_case_fresh.number, "astronaut.png",

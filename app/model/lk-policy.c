@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "lk-data.h"
 #include "lk-error.h"
 #include "lk-util.h"
 #include "lk-policy.h"
@@ -26,6 +27,15 @@ static const LkPolicyKey keys[] = {
   { "search_top_k", LK_POLICY_INT, "20", 1, 500, "Candidates the built-in engine returns" },
   { "show_scores", LK_POLICY_INT, "0", 0, 1,
     "1: show engine scores and ranks during triage; 0: hidden until revealed (audited)" },
+  { "conclusion_scale", LK_POLICY_STRING, "default-7", 0, 0,
+    "Conclusion scale for new conclusions: default-7 (seven levels, +3..-3) or enfsi (ENFSI "
+    "verbal scale, +6..-6)" },
+  { "min_reasoning_length", LK_POLICY_INT, "80", 0, 10000,
+    "Fewest characters of reasoning a conclusion needs" },
+  { "strongest_level_limited", LK_POLICY_INT, "2", 0, 3,
+    "Strongest conclusion allowed without a written acknowledgement when the probe analysis "
+    "said limited suitability, as a step of the seven-level scale (0..3, i.e. |ordinal| on "
+    "default-7); other scales map each level to such a step in their data file" },
   { "quality.face_width.red", LK_POLICY_DOUBLE, "60", 0, 10000, "Face width below: red" },
   { "quality.face_width.amber", LK_POLICY_DOUBLE, "120", 0, 10000, "Face width below: amber" },
   { "quality.inter_eye.red", LK_POLICY_DOUBLE, "40", 0, 10000, "Pixels between eyes below: red" },
@@ -144,6 +154,21 @@ validate_list (const LkPolicyKey  *def,
 }
 
 static gboolean
+validate_string (const LkPolicyKey  *def,
+                 const char         *value,
+                 GError            **error)
+{
+  g_autofree char *all = NULL;
+
+  if (!g_str_equal (def->key, "conclusion_scale") || lk_scale_lookup (value, NULL) != NULL)
+    return TRUE;
+  all = g_strjoinv (", ", (char **) lk_scale_names ());
+  g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
+               "%s: “%s” is not a conclusion scale (one of: %s)", def->key, value, all);
+  return FALSE;
+}
+
+static gboolean
 validate (const LkPolicyKey  *def,
           const char         *value,
           GError            **error)
@@ -152,7 +177,7 @@ validate (const LkPolicyKey  *def,
   double number;
 
   if (def->type == LK_POLICY_STRING)
-    return TRUE;
+    return validate_string (def, value, error);
   if (def->type == LK_POLICY_LIST)
     return validate_list (def, value, error);
   number = g_ascii_strtod (value, &end);

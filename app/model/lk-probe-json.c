@@ -2,7 +2,9 @@
 /* Probes as JSON: what `case show --json` and the probe page read. */
 #include "config.h"
 
+#include "lk-conclusions.h"
 #include "lk-error.h"
+#include "lk-examinations.h"
 #include "lk-probes.h"
 
 #define PROBE_COLUMNS \
@@ -105,6 +107,7 @@ probe_json (LkStore *store,
   gint64 id = sqlite3_column_int64 (stmt, 0);
   JsonNode *faces = parse (TEXT (14));
   JsonArray *revisions = revisions_json (store, id);
+  JsonArray *examinations;
   guint n = json_array_get_length (revisions);
 
   json_object_set_int_member (o, "id", id);
@@ -127,6 +130,11 @@ probe_json (LkStore *store,
   else
     json_object_set_null_member (o, "analysis");
   json_object_set_array_member (o, "analysis_revisions", revisions);
+  examinations = lk_examinations_json_for_probe (store, id);
+  /* Feature observations and conclusions (each with its lead-only statement) per examination;
+   * like the revisions above, a read failure leaves them out rather than losing the case. */
+  lk_conclusions_add_json_all (store, examinations, NULL);
+  json_object_set_array_member (o, "examinations", examinations);
   json_object_set_string_member (o, "imported_by", TEXT (17));
   json_object_set_string_member (o, "imported_at", TEXT (18));
   return o;

@@ -470,6 +470,17 @@ lk_session_unlock (LkSession   *self,
 }
 
 gboolean
+lk_session_verify_password (LkSession   *self,
+                            const char  *password,
+                            GError     **error)
+{
+  g_return_val_if_fail (LK_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (password != NULL, FALSE);
+
+  return verify_own_password (self, password, error);
+}
+
+gboolean
 lk_session_change_password (LkSession   *self,
                             const char  *old_password,
                             const char  *new_password,

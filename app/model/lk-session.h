@@ -44,6 +44,11 @@ gboolean    lk_session_lock             (LkSession   *self,
 gboolean    lk_session_unlock           (LkSession   *self,
                                          const char  *password,
                                          GError     **error);
+/* Re-checks the acting user's password, e.g. to sign a conclusion. A wrong password counts
+ * toward the lock-out like a failed log-in (and is audited as one). */
+gboolean    lk_session_verify_password  (LkSession   *self,
+                                         const char  *password,
+                                         GError     **error);
 gboolean    lk_session_change_password  (LkSession   *self,
                                          const char  *old_password,
                                          const char  *new_password,

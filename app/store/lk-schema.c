@@ -237,10 +237,121 @@ static const char migration_3[] =
   "  vector     BLOB NOT NULL,"
   "  PRIMARY KEY (image_id, engine));";
 
+/* The examination workspace: one examiner's comparison of a probe with one candidate, its
+ * alignment, non-destructive enhancement stacks and annotations. */
+static const char migration_4[] =
+  "CREATE TABLE examinations ("
+  "  id                      INTEGER PRIMARY KEY,"
+  "  candidate_id            INTEGER NOT NULL REFERENCES candidates (id),"
+  "  probe_id                INTEGER NOT NULL REFERENCES probes (id),"
+  "  examiner_id             INTEGER NOT NULL REFERENCES users (id),"
+  "  purpose                 TEXT NOT NULL CHECK (purpose IN ('examination', 'verification')),"
+  "  blind                   INTEGER NOT NULL DEFAULT 0,"
+  "  feature_list            TEXT NOT NULL,"
+  "  alignment               TEXT,"
+  "  probe_enhancements      TEXT NOT NULL DEFAULT '[]',"
+  "  candidate_enhancements  TEXT NOT NULL DEFAULT '[]',"
+  "  seconds_spent           REAL NOT NULL DEFAULT 0,"
+  "  candidate_width         INTEGER,"
+  "  candidate_height        INTEGER,"
+  "  started_at              TEXT NOT NULL,"
+  "  updated_at              TEXT NOT NULL,"
+  "  UNIQUE (candidate_id, examiner_id, purpose));"
+  "CREATE INDEX examinations_probe ON examinations (probe_id);"
+
+  "CREATE TABLE annotations ("
+  "  id              INTEGER PRIMARY KEY,"
+  "  examination_id  INTEGER NOT NULL REFERENCES examinations (id),"
+  "  image           TEXT NOT NULL CHECK (image IN ('probe', 'candidate')),"
+  "  kind            TEXT NOT NULL CHECK (kind IN ('marker', 'ellipse', 'rectangle', 'arrow',"
+  "                    'text')),"
+  "  pair            INTEGER,"
+  "  geometry        TEXT NOT NULL,"
+  "  label           TEXT NOT NULL DEFAULT '',"
+  "  characteristic  TEXT,"
+  "  created_at      TEXT NOT NULL,"
+  "  updated_at      TEXT,"
+  "  deleted_at      TEXT);"
+  "CREATE INDEX annotations_examination ON annotations (examination_id);";
+
+/* Feature-by-feature observations, the signed, immutable conclusion and its revisions, and the
+ * lab's own editions of the feature list. */
+static const char migration_5[] =
+  "CREATE TABLE observations ("
+  "  examination_id        INTEGER NOT NULL REFERENCES examinations (id),"
+  "  characteristic        TEXT NOT NULL,"
+  "  visibility_probe      TEXT CHECK (visibility_probe IN ('visible', 'partly',"
+  "                          'not-visible')),"
+  "  visibility_candidate  TEXT CHECK (visibility_candidate IN ('visible', 'partly',"
+  "                          'not-visible')),"
+  "  result                TEXT CHECK (result IN ('similar', 'dissimilar', 'not-assessable',"
+  "                          'explainable-difference')),"
+  "  significance          TEXT CHECK (significance IN ('class', 'individualising')),"
+  "  note                  TEXT NOT NULL DEFAULT '',"
+  "  annotation_ids        TEXT NOT NULL DEFAULT '[]',"
+  "  updated_at            TEXT NOT NULL,"
+  "  PRIMARY KEY (examination_id, characteristic));"
+
+  /* outcome 'not-suitable' is the scale's separate outcome: it has no ordinal. Revision 1 is
+   * the first signature; every later revision amends the one before, with a reason. */
+  "CREATE TABLE conclusions ("
+  "  id                INTEGER PRIMARY KEY,"
+  "  examination_id    INTEGER NOT NULL REFERENCES examinations (id),"
+  "  revision          INTEGER NOT NULL CHECK (revision > 0),"
+  "  scale             TEXT NOT NULL,"
+  "  scale_version     TEXT NOT NULL,"
+  "  outcome           TEXT NOT NULL CHECK (outcome IN ('level', 'not-suitable')),"
+  "  ordinal           INTEGER,"
+  "  level_label       TEXT NOT NULL,"
+  "  propositions      TEXT NOT NULL,"
+  "  reasoning         TEXT NOT NULL,"
+  "  limitations       TEXT NOT NULL,"
+  "  warnings          TEXT NOT NULL DEFAULT '[]',"
+  "  observations      TEXT NOT NULL,"
+  "  signed_by         INTEGER NOT NULL REFERENCES users (id),"
+  "  signed_at         TEXT NOT NULL,"
+  "  amends            INTEGER REFERENCES conclusions (id),"
+  "  amendment_reason  TEXT,"
+  "  content_sha256    TEXT NOT NULL CHECK (length (content_sha256) = 64),"
+  "  CHECK ((outcome = 'not-suitable') = (ordinal IS NULL)),"
+  "  CHECK ((revision = 1) = (amends IS NULL)),"
+  "  CHECK ((amends IS NULL) = (amendment_reason IS NULL)),"
+  "  UNIQUE (examination_id, revision));"
+  "CREATE TRIGGER conclusions_no_update BEFORE UPDATE ON conclusions"
+  "  BEGIN SELECT RAISE (ABORT, 'a signed conclusion cannot change; amend it'); END;"
+  "CREATE TRIGGER conclusions_no_delete BEFORE DELETE ON conclusions"
+  "  BEGIN SELECT RAISE (ABORT, 'a signed conclusion cannot be deleted'); END;"
+  /* A conclusion rests on the observations it snapshots: once signed they are frozen. */
+  "CREATE TRIGGER observations_frozen_insert BEFORE INSERT ON observations"
+  "  WHEN EXISTS (SELECT 1 FROM conclusions WHERE examination_id = NEW.examination_id)"
+  "  BEGIN SELECT RAISE (ABORT, 'the observations of a signed conclusion cannot change'); END;"
+  "CREATE TRIGGER observations_frozen_update BEFORE UPDATE ON observations"
+  "  WHEN EXISTS (SELECT 1 FROM conclusions WHERE examination_id = OLD.examination_id)"
+  "  BEGIN SELECT RAISE (ABORT, 'the observations of a signed conclusion cannot change'); END;"
+  "CREATE TRIGGER observations_frozen_delete BEFORE DELETE ON observations"
+  "  WHEN EXISTS (SELECT 1 FROM conclusions WHERE examination_id = OLD.examination_id)"
+  "  BEGIN SELECT RAISE (ABORT, 'the observations of a signed conclusion cannot change'); END;"
+
+  /* Editions of the feature list a lab installed; examinations record the edition name, so an
+   * installed edition never changes. The current one is the setting feature_list_edition. */
+  "CREATE TABLE feature_lists ("
+  "  id            INTEGER PRIMARY KEY,"
+  "  edition       TEXT NOT NULL UNIQUE,"
+  "  content       TEXT NOT NULL,"
+  "  sha256        TEXT NOT NULL,"
+  "  installed_by  INTEGER NOT NULL REFERENCES users (id),"
+  "  installed_at  TEXT NOT NULL);"
+  "CREATE TRIGGER feature_lists_no_update BEFORE UPDATE ON feature_lists"
+  "  BEGIN SELECT RAISE (ABORT, 'an installed feature-list edition cannot change'); END;"
+  "CREATE TRIGGER feature_lists_no_delete BEFORE DELETE ON feature_lists"
+  "  BEGIN SELECT RAISE (ABORT, 'an installed feature-list edition cannot be deleted'); END;";
+
 const char * const lk_migrations[] = {
   migration_1,
   migration_2,
   migration_3,
+  migration_4,
+  migration_5,
 };
 
 const guint lk_n_migrations = G_N_ELEMENTS (lk_migrations);

@@ -317,6 +317,34 @@ test_probe_import_analyse (LkTestFixture *fixture,
   g_assert_cmpstr (json_object_get_string_member (analysis, "notes"), ==, "x");
 }
 
+/* The demo's examination of the mated candidate: annotations, observations of several
+ * characteristics and a conclusion signed by demo-examiner, marked as a lead and as a demo. */
+static void
+assert_demo_examination (JsonObject *probe)
+{
+  JsonArray *examinations = json_object_get_array_member (probe, "examinations");
+  JsonObject *examination, *conclusion;
+  JsonArray *conclusions;
+
+  g_assert_cmpuint (json_array_get_length (examinations), ==, 1);
+  examination = json_array_get_object_element (examinations, 0);
+  g_assert_cmpstr (json_object_get_string_member (examination, "subject_ref"), ==,
+                   "DEMO-SUBJ-0417");
+  g_assert_cmpint (json_object_get_int_member (examination, "n_annotations"), >=, 3);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (examination,
+                                                                         "observations")), >=, 5);
+  conclusions = json_object_get_array_member (examination, "conclusions");
+  g_assert_cmpuint (json_array_get_length (conclusions), ==, 1);
+  conclusion = json_array_get_object_element (conclusions, 0);
+  g_assert_cmpstr (json_object_get_string_member (conclusion, "signed_by"), ==, "demo-examiner");
+  g_assert_cmpint (json_object_get_int_member (conclusion, "ordinal"), ==, 2);
+  g_assert_true (json_object_get_boolean_member (conclusion, "content_intact"));
+  g_assert_nonnull (strstr (json_object_get_string_member (conclusion, "result_use"),
+                            "Investigative lead only"));
+  g_assert_nonnull (strstr (json_object_get_string_member (conclusion, "reasoning"), "DEMO"));
+  g_assert_nonnull (strstr (json_object_get_string_member (conclusion, "limitations"), "DEMO"));
+}
+
 static void
 test_demo (LkTestFixture *fixture,
            gconstpointer  data)
@@ -351,7 +379,7 @@ test_demo (LkTestFixture *fixture,
   assert_ok (first);
   json = parse_object (first->out);
   g_assert_cmpstr (json_object_get_string_member (json, "workspace"), ==, "demo");
-  g_assert_cmpstr (json_object_get_string_member (json, "status"), ==, "analysis");
+  g_assert_cmpstr (json_object_get_string_member (json, "status"), ==, "examination");
   probes = json_object_get_array_member (json, "probes");
   g_assert_cmpuint (json_array_get_length (probes), ==, 1);
   probe = json_array_get_object_element (probes, 0);
@@ -362,14 +390,17 @@ test_demo (LkTestFixture *fixture,
   g_assert_cmpstr (json_object_get_string_member (probe, "media_type"), ==, "image/jpeg");
   g_assert_cmpint (json_object_get_int_member (probe, "width"), ==, 240);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (probe, "faces")), >=, 1);
-  /* The first case shows the whole path so far: analysis locked, then a gallery search. */
+  /* The first case shows the whole path: analysis locked, a gallery search, triage, an
+   * examination with annotations and feature observations, and a signed conclusion. */
   g_assert_cmpstr (json_object_get_string_member (probe, "status"), ==, "analysed");
   candidates = lk_test_cli ("demo", NULL, NULL, "--db", fixture->db_path, "--user",
                             "demo-examiner", "candidates", "list",
                             "1", NULL);
   assert_ok (candidates);
-  g_assert_nonnull (strstr (candidates->out, "DEMO-SUBJ-0417\tnot-reviewed"));
+  g_assert_nonnull (strstr (candidates->out, "DEMO-SUBJ-0417\tretained"));
+  g_assert_nonnull (strstr (candidates->out, "DEMO-SUBJ-1092\teliminated"));
   g_assert_cmpuint (lk_test_count_lines (candidates->out), ==, 2);
+  assert_demo_examination (probe);
 
   second = lk_test_cli ("demo", NULL, NULL, "--db", fixture->db_path, "--user", "demo-examiner",
                         "case", "show", "DEMO-2026-002", "--json", NULL);

@@ -1,0 +1,1067 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Feature observations and the signed conclusion: who may record them, each consistency
+ * warning, acknowledgements in writing, the password at signing (a wrong one counted toward
+ * the lock-out), immutability down to SQL, the revision chain, the JSON of `case show` with its
+ * lead-only statement, and the `examination` commands of likeness-cli. */
+#include "config.h"
+
+#include <string.h>
+
+#include "lk-test-util.h"
+
+#define ADMIN "admin"
+#define ADMIN_PASSWORD "correct horse"
+#define EXAMINER "erin"
+#define EXAMINER_PASSWORD "battery staple"
+#define OTHER "olga"
+#define OTHER_PASSWORD "other examiner"
+#define REVIEWER "rita"
+#define REVIEWER_PASSWORD "reviewer pass"
+#define CASE_NUMBER "2026-0042"
+#define DATABASE "Custody images 2019-2025"
+
+#define REASONING \
+  "Nose tip, ear lobes and eyebrow shape correspond in form and position; the differences " \
+  "in the hairline are explained by the years between the images."
+#define LIMITATIONS "Low resolution and JPEG blocking; the ears are partly covered."
+
+typedef struct
+{
+  LkTestFixture *fixture;
+  LkStore       *store;
+  LkSession     *admin;
+  LkSession     *examiner;
+  LkSession     *other;
+  LkSession     *reviewer;
+  gint64         probe;
+  gint64         candidate;
+  gint64         examination;
+} World;
+
+static const char * const some_components[] = { "eyes", "nose", "mouth", "ears", NULL };
+static const char * const some_factors[] = { "resolution", "compression", NULL };
+
+/* ---- the world ----------------------------------------------------------------------------- */
+
+static LkSession *
+login_ok (LkStore    *store,
+          const char *name,
+          const char *password)
+{
+  g_autoptr(GError) error = NULL;
+  LkSession *session = lk_session_login (store, name, password, &error);
+
+  g_assert_no_error (error);
+  return session;
+}
+
+static LkSession *
+add_and_login (World      *w,
+               const char *name,
+               LkRoles     roles,
+               const char *password)
+{
+  g_autoptr(GError) error = NULL;
+
+  lk_users_add (w->admin, name, NULL, roles, password, &error);
+  g_assert_no_error (error);
+  return login_ok (w->store, name, password);
+}
+
+static char *
+demo_file (const char *name)
+{
+  const char *source = g_getenv ("LIKENESS_SOURCE_DIR");
+
+  g_assert_nonnull (source);
+  return g_build_filename (source, "data", "demo", name, NULL);
+}
+
+static void
+copy_demo (World      *w,
+           const char *demo_name,
+           const char *name)
+{
+  g_autofree char *from = demo_file (demo_name);
+  g_autofree char *to = lk_test_path (w->fixture, name);
+  g_autofree char *bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize size;
+
+  g_file_get_contents (from, &bytes, &size, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (to, bytes, (gssize) size, &error);
+  g_assert_no_error (error);
+}
+
+static void
+analyse (World      *w,
+         const char *suitability)
+{
+  LkAnalysis a = { suitability, some_factors, some_components, "Test analysis" };
+  g_autoptr(GError) error = NULL;
+
+  lk_probes_lock_analysis (w->examiner, w->probe, &a, &error);
+  g_assert_no_error (error);
+}
+
+static void
+amend_analysis (World      *w,
+                const char *suitability)
+{
+  LkAnalysis a = { suitability, some_factors, some_components, "Second look" };
+  g_autoptr(GError) error = NULL;
+
+  lk_probes_amend_analysis (w->examiner, w->probe, &a, "Reviewed the compression", &error);
+  g_assert_no_error (error);
+}
+
+static void
+import_probe (World *w)
+{
+  g_autofree char *path = demo_file ("grace_hopper.jpg");
+  LkProvenance p = { "cctv", "video-frame", "PC Ada Jones", "2026-01-15T14:32:00Z",
+                     "Warrant 2026/17", "Exhibit AJ/1", FALSE };
+  g_autoptr(GError) error = NULL;
+
+  w->probe = lk_probes_import_file (w->examiner, CASE_NUMBER, path, &p, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static const char list_json[] =
+  "{\"format\": \"likeness-candidate-list\", \"version\": 1,"
+  " \"engine\": {\"name\": \"AcmeFace\", \"version\": \"7.2.1\"},"
+  " \"reference_database\": {\"name\": \"" DATABASE "\"},"
+  " \"search\": {\"performed_at\": \"2026-01-16T09:30:00Z\"},"
+  " \"candidates\": ["
+  "  {\"rank\": 1, \"score\": 0.91, \"subject_ref\": \"SUBJ-0001\", \"image\": \"a.jpg\"},"
+  "  {\"rank\": 2, \"score\": 0.55, \"subject_ref\": \"SUBJ-0002\", \"image\": \"b.png\"}]}";
+
+/* A list of two candidates; the first retained and its examination opened by the examiner. */
+static void
+open_examination (World *w)
+{
+  g_autofree char *path = lk_test_path (w->fixture, "list.json");
+  g_autoptr(GPtrArray) candidates = NULL;
+  g_autoptr(GError) error = NULL;
+
+  copy_demo (w, "grace_hopper.jpg", "a.jpg");
+  copy_demo (w, "astronaut.png", "b.png");
+  g_file_set_contents (path, list_json, -1, &error);
+  g_assert_no_error (error);
+  lk_reference_db_create (w->admin, DATABASE, "Police Act 1996, section 64A", "external",
+                          &error);
+  g_assert_no_error (error);
+  lk_candidates_import (w->examiner, w->probe, path, &error);
+  g_assert_no_error (error);
+  candidates = lk_candidates_for_probe (w->examiner, w->probe, &error);
+  g_assert_no_error (error);
+  w->candidate = ((LkCandidate *) g_ptr_array_index (candidates, 0))->id;
+  lk_candidates_set_triage (w->examiner, w->candidate, "retained", NULL, &error);
+  g_assert_no_error (error);
+  w->examination = lk_examinations_open (w->examiner, w->candidate, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (w->examination, >, 0);
+}
+
+static void
+world_init (World         *w,
+            LkTestFixture *fixture,
+            const char    *suitability)
+{
+  LkCaseRequest request = {
+    CASE_NUMBER, "Robbery at the petrol station", "ROB", "Criminal Procedure Act, section 55",
+    "The offender's face is visible on CCTV", "Chief Inspector Ward", "Robbery Squad", NULL,
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LkCase) c = NULL;
+
+  w->fixture = fixture;
+  w->store = lk_test_store_new (fixture->db_path, ADMIN, ADMIN_PASSWORD);
+  w->admin = login_ok (w->store, ADMIN, ADMIN_PASSWORD);
+  w->examiner = add_and_login (w, EXAMINER, LK_ROLE_EXAMINER, EXAMINER_PASSWORD);
+  w->other = add_and_login (w, OTHER, LK_ROLE_EXAMINER, OTHER_PASSWORD);
+  w->reviewer = add_and_login (w, REVIEWER, LK_ROLE_REVIEWER, REVIEWER_PASSWORD);
+  c = lk_cases_create (w->examiner, &request, &error);
+  g_assert_no_error (error);
+  import_probe (w);
+  analyse (w, suitability);
+  open_examination (w);
+}
+
+static void
+world_clear (World *w)
+{
+  g_clear_object (&w->reviewer);
+  g_clear_object (&w->other);
+  g_clear_object (&w->examiner);
+  g_clear_object (&w->admin);
+  g_clear_object (&w->store);
+}
+
+/* ---- helpers ------------------------------------------------------------------------------- */
+
+static void
+observe (World      *w,
+         const char *characteristic,
+         const char *result,
+         const char *significance)
+{
+  LkObservation o = { characteristic, "visible", "visible", result, significance, NULL };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (lk_observations_set (w->examiner, w->examination, &o, &error));
+  g_assert_no_error (error);
+}
+
+static LkConclusionDraft
+draft_at (int ordinal)
+{
+  LkConclusionDraft d = { NULL, FALSE, ordinal, REASONING, LIMITATIONS };
+
+  return d;
+}
+
+static GHashTable *
+acknowledge (const char *first_id,
+             ...) G_GNUC_NULL_TERMINATED;
+
+/* id, text, id, text, ..., NULL */
+static GHashTable *
+acknowledge (const char *first_id,
+             ...)
+{
+  GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
+  va_list ap;
+
+  va_start (ap, first_id);
+  for (const char *id = first_id; id != NULL; id = va_arg (ap, const char *))
+    g_hash_table_insert (table, (gpointer) id, va_arg (ap, char *));
+  va_end (ap);
+  return table;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The warning ids of a draft, sorted and joined with commas ("" for none). */
+static char *
+warning_ids (World                   *w,
+             const LkConclusionDraft *draft)
+{
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (lk_conclusions_check (w->examiner, w->examination, draft, &warnings, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < warnings->len; i++)
+    g_ptr_array_add (ids, ((LkConclusionWarning *) g_ptr_array_index (warnings, i))->id);
+  g_ptr_array_sort (ids, compare_strings);
+  g_ptr_array_add (ids, NULL);
+  return g_strjoinv (",", (char **) ids->pdata);
+}
+
+static void
+assert_warnings (World      *w,
+                 int         ordinal,
+                 const char *expected)
+{
+  LkConclusionDraft draft = draft_at (ordinal);
+  g_autofree char *ids = warning_ids (w, &draft);
+
+  if (g_strcmp0 (ids, expected) != 0)
+    g_error ("Level %+d: expected warnings “%s”, got “%s”", ordinal, expected, ids);
+}
+
+static void
+set_policy (World      *w,
+            const char *key,
+            const char *value)
+{
+  g_autoptr(GError) error = NULL;
+
+  lk_policy_set (w->admin, key, value, "Lab policy for this test", &error);
+  g_assert_no_error (error);
+}
+
+static gint64
+sign_ok (World                   *w,
+         const LkConclusionDraft *draft,
+         GHashTable              *acknowledgements)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = lk_conclusions_sign (w->examiner, w->examination, draft, acknowledgements,
+                                   EXAMINER_PASSWORD, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static JsonArray *
+conclusions (World *w)
+{
+  g_autoptr(GError) error = NULL;
+  JsonArray *list = lk_conclusions_list (w->reviewer, w->examination, &error);
+
+  g_assert_no_error (error);
+  return list;
+}
+
+static gint64
+sql_int (World      *w,
+         const char *sql)
+{
+  return lk_test_sql_int (w->fixture->db_path, sql);
+}
+
+static void
+assert_message (const GError *error,
+                const char   *expected)
+{
+  g_assert_nonnull (error);
+  if (strstr (error->message, expected) == NULL)
+    g_error ("Expected “%s” in: %s", expected, error->message);
+}
+
+/* ---- observations -------------------------------------------------------------------------- */
+
+static gint64
+add_marker (World *w)
+{
+  g_autoptr(JsonArray) geometry = json_array_new ();
+  JsonArray *point = json_array_new ();
+  LkAnnotationSpec spec = { "probe", "marker", 0, geometry, NULL, "nose.tip" };
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  json_array_add_int_element (point, 20);
+  json_array_add_int_element (point, 30);
+  json_array_add_array_element (geometry, point);
+  id = lk_examinations_add_annotation (w->examiner, w->examination, &spec, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+test_observations (LkTestFixture *fixture,
+                   gconstpointer  data)
+{
+  World w = { 0 };
+  gint64 annotation;
+  gint64 bogus = 999;
+  LkObservation o = { "nose.tip", "visible", "partly", "similar", "class", "Upturned tip" };
+  LkObservation bad = o;
+  g_autoptr(JsonArray) read = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *first;
+  guint assessed = 0, total = 0;
+
+  world_init (&w, fixture, "suitable");
+  annotation = add_marker (&w);
+  o.annotation_ids = &annotation;
+  o.n_annotation_ids = 1;
+  g_assert_true (lk_observations_set (w.examiner, w.examination, &o, &error));
+  g_assert_no_error (error);
+  /* a second recording of the same characteristic replaces the first */
+  o.note = "Upturned tip, rounded";
+  g_assert_true (lk_observations_set (w.examiner, w.examination, &o, &error));
+  observe (&w, "ears.lobe", "not-assessable", NULL);
+  g_assert_true (lk_observations_progress (w.examiner, w.examination, &assessed, &total, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (assessed, ==, 2);
+  g_assert_cmpuint (total, ==, 90);
+
+  /* in the order of the feature list: nose (9) before ears (10) */
+  read = lk_observations_get (w.reviewer, w.examination, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (json_array_get_length (read), ==, 2);
+  first = json_array_get_object_element (read, 0);
+  g_assert_cmpstr (json_object_get_string_member (first, "characteristic"), ==, "nose.tip");
+  g_assert_cmpstr (json_object_get_string_member (first, "component"), ==, "Nose");
+  g_assert_cmpstr (json_object_get_string_member (first, "note"), ==, "Upturned tip, rounded");
+  g_assert_cmpstr (json_object_get_string_member (first, "visibility_candidate"), ==, "partly");
+  g_assert_cmpint (json_array_get_int_element (json_object_get_array_member (first,
+                                                                             "annotations"), 0),
+                   ==, annotation);
+  g_assert_true (json_object_get_null_member (json_array_get_object_element (read, 1),
+                                              "significance"));
+  g_assert_cmpint (lk_test_count_action (w.store, "observation.recorded"), ==, 3);
+  g_assert_cmpint (lk_test_count_action (w.store, "observations.viewed"), ==, 1);
+
+  /* what is refused */
+  bad.result = "same";
+  g_assert_false (lk_observations_set (w.examiner, w.examination, &bad, &error));
+  g_assert_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT);
+  assert_message (error, "Unknown result “same”");
+  g_clear_error (&error);
+  bad = o;
+  bad.characteristic = "nose.wart";
+  g_assert_false (lk_observations_set (w.examiner, w.examination, &bad, &error));
+  g_assert_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT);
+  assert_message (error, "“nose.wart” is not a characteristic");
+  g_clear_error (&error);
+  bad = o;
+  bad.annotation_ids = &bogus;
+  g_assert_false (lk_observations_set (w.examiner, w.examination, &bad, &error));
+  g_assert_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT);
+  g_clear_error (&error);
+  g_assert_false (lk_observations_set (w.other, w.examination, &o, &error));
+  g_assert_error (error, LK_ERROR, LK_ERROR_PERMISSION_DENIED);
+  g_clear_error (&error);
+  g_assert_false (lk_observations_set (w.reviewer, w.examination, &o, &error));
+  g_assert_error (error, LK_ERROR, LK_ERROR_PERMISSION_DENIED);
+  g_clear_error (&error);
+  /* another examiner (perhaps the blind verifier) does not read them either */
+  g_assert_null (lk_observations_get (w.other, w.examination, &error));
+  g_assert_error (error, LK_ERROR, LK_ERROR_PERMISSION_DENIED);
+  g_clear_error (&error);
+  g_assert_null (lk_observations_get (w.examiner, 4242, &error));
+  g_assert_error (error, LK_ERROR, LK_ERROR_NOT_FOUND);
+  g_assert_cmpint (sql_int (&w, "SELECT count(*) FROM observations"), ==, 2);
+  world_clear (&w);
+}
+
+/* ---- the draft ----------------------------------------------------------------------------- */
+
+static void
+test_draft (LkTestFixture *fixture,
+            gconstpointer  data)
+{
+  World w = { 0 };
+  LkConclusionDraft draft = draft_at (4);
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GError) error = NULL;
+
+  world_init (&w, fixture, "suitable");
+  observe (&w, "nose.tip", "similar", "class");
+  g_assert_false (lk_conclusions_check (w.examiner, w.examination, &draft, &warnings, &error));
+  g_assert_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT);
+  assert_message (error, "+4 is not a level of the conclusion scale default-7 (from +3 to -3");
+  g_assert_null (warnings);
+  g_clear_error (&error);
+
+  /* warnings come even while the texts are incomplete, for the form */
+  draft = draft_at (2);
+  draft.reasoning = "Looks alike.";
+  g_assert_false (lk_conclusions_check (w.examiner, w.examination, &draft, &warnings, &error));
+  g_assert_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT);
+  assert_message (error, "at least 80 characters (it has 12)");
+  g_assert_nonnull (warnings);
+  g_clear_pointer (&warnings, g_ptr_array_unref);
+  g_clear_error (&error);
+  draft.reasoning = REASONING;
+  draft.limitations = "  ";
+  g_assert_false (lk_conclusions_check (w.examiner, w.examination, &draft, NULL, &error));
+  g_assert_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT);
+  assert_message (error, "limitations are required");
+  g_clear_error (&error);
+
+  /* the minimum length is policy */
+  set_policy (&w, "min_reasoning_length", "10");
+  draft = draft_at (2);
+  draft.reasoning = "Looks alike.";
+  g_assert_true (lk_conclusions_check (w.examiner, w.examination, &draft, &warnings, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (warnings->len, ==, 0);
+  g_clear_pointer (&warnings, g_ptr_array_unref);
+
+  /* only the examination's examiner evaluates */
+  g_assert_false (lk_conclusions_check (w.other, w.examination, &draft, &warnings, &error));
+  g_assert_error (error, LK_ERROR, LK_ERROR_PERMISSION_DENIED);
+  g_clear_error (&error);
+  g_assert_false (lk_policy_set (w.admin, "conclusion_scale", "nine-level", "x", &error));
+  g_assert_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT);
+  world_clear (&w);
+}
+
+/* ---- the consistency warnings -------------------------------------------------------------- */
+
+static void
+test_warning_dissimilar (LkTestFixture *fixture,
+                         gconstpointer  data)
+{
+  World w = { 0 };
+
+  world_init (&w, fixture, "suitable");
+  observe (&w, "nose.tip", "similar", "class");
+  assert_warnings (&w, 3, "");
+  /* a dissimilar class characteristic does not trigger it */
+  observe (&w, "hair.colour", "dissimilar", "class");
+  assert_warnings (&w, 3, "");
+  observe (&w, "scars.location", "dissimilar", "individualising");
+  assert_warnings (&w, 1, LK_WARNING_DISSIMILAR_INDIVIDUALISING);
+  assert_warnings (&w, 3, LK_WARNING_DISSIMILAR_INDIVIDUALISING);
+  assert_warnings (&w, 0, "");
+  assert_warnings (&w, -2, "");
+  /* an explainable difference is not a dissimilarity */
+  observe (&w, "scars.location", "explainable-difference", "individualising");
+  assert_warnings (&w, 2, "");
+  world_clear (&w);
+}
+
+static void
+test_warning_nothing_assessed (LkTestFixture *fixture,
+                               gconstpointer  data)
+{
+  World w = { 0 };
+  LkConclusionDraft not_suitable = draft_at (0);
+
+  world_init (&w, fixture, "suitable");
+  assert_warnings (&w, 0, LK_WARNING_NOTHING_ASSESSED);
+  assert_warnings (&w, -1, LK_WARNING_NOTHING_ASSESSED);
+  /* "not assessable" is no comparison */
+  observe (&w, "ears.lobe", "not-assessable", NULL);
+  assert_warnings (&w, 0, LK_WARNING_NOTHING_ASSESSED);
+  /* nor is a visibility without a result */
+  {
+    LkObservation o = { "eyes.iris", "visible", "visible", NULL, NULL, NULL };
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (lk_observations_set (w.examiner, w.examination, &o, &error));
+  }
+  assert_warnings (&w, 0, LK_WARNING_NOTHING_ASSESSED);
+  /* the outcome "not suitable for comparison" needs no comparison */
+  not_suitable.not_suitable = TRUE;
+  {
+    g_autofree char *ids = warning_ids (&w, &not_suitable);
+
+    g_assert_cmpstr (ids, ==, "");
+  }
+  observe (&w, "mouth.width", "similar", "class");
+  assert_warnings (&w, 0, "");
+  world_clear (&w);
+}
+
+static void
+test_warning_limited_probe (LkTestFixture *fixture,
+                            gconstpointer  data)
+{
+  World w = { 0 };
+  LkConclusionDraft not_suitable = draft_at (0);
+  g_autofree char *none = NULL;
+
+  world_init (&w, fixture, "suitable");
+  observe (&w, "nose.tip", "similar", "class");
+  assert_warnings (&w, 3, "");
+  assert_warnings (&w, -3, "");
+
+  /* the latest locked analysis counts */
+  amend_analysis (&w, "limited");
+  assert_warnings (&w, 3, LK_WARNING_ABOVE_POLICY_LIMIT "," LK_WARNING_LIMITED_PROBE_STRONG_LEVEL);
+  assert_warnings (&w, -3, LK_WARNING_ABOVE_POLICY_LIMIT "," LK_WARNING_LIMITED_PROBE_STRONG_LEVEL);
+  assert_warnings (&w, 2, LK_WARNING_LIMITED_PROBE_STRONG_LEVEL);
+  assert_warnings (&w, -2, LK_WARNING_LIMITED_PROBE_STRONG_LEVEL);
+  assert_warnings (&w, 1, "");
+  assert_warnings (&w, 0, "");
+
+  /* the policy's limit, in steps of the seven-level scale */
+  set_policy (&w, "strongest_level_limited", "1");
+  assert_warnings (&w, 2, LK_WARNING_ABOVE_POLICY_LIMIT "," LK_WARNING_LIMITED_PROBE_STRONG_LEVEL);
+  assert_warnings (&w, 1, "");
+  set_policy (&w, "strongest_level_limited", "3");
+  assert_warnings (&w, 3, LK_WARNING_LIMITED_PROBE_STRONG_LEVEL);
+
+  /* on the ENFSI scale: moderately strong (3) and stronger are "strong" */
+  set_policy (&w, "conclusion_scale", "enfsi");
+  set_policy (&w, "strongest_level_limited", "2");
+  assert_warnings (&w, 6, LK_WARNING_ABOVE_POLICY_LIMIT "," LK_WARNING_LIMITED_PROBE_STRONG_LEVEL);
+  assert_warnings (&w, 4, LK_WARNING_LIMITED_PROBE_STRONG_LEVEL);
+  assert_warnings (&w, 3, LK_WARNING_LIMITED_PROBE_STRONG_LEVEL);
+  assert_warnings (&w, 2, "");
+  assert_warnings (&w, -2, "");
+
+  /* a probe analysed as not suitable after all allows no level */
+  amend_analysis (&w, "not-suitable");
+  assert_warnings (&w, 0, LK_WARNING_ABOVE_POLICY_LIMIT);
+  not_suitable.not_suitable = TRUE;
+  none = warning_ids (&w, &not_suitable);
+  g_assert_cmpstr (none, ==, "");
+  world_clear (&w);
+}
+
+/* ---- signing ------------------------------------------------------------------------------- */
+
+static void
+test_sign (LkTestFixture *fixture,
+           gconstpointer  data)
+{
+  World w = { 0 };
+  LkConclusionDraft draft = draft_at (1);
+  g_autoptr(GHashTable) none = acknowledge (NULL, NULL);
+  g_autoptr(GHashTable) blank = acknowledge (LK_WARNING_DISSIMILAR_INDIVIDUALISING, " ", NULL);
+  g_autoptr(GHashTable) extra =
+    acknowledge (LK_WARNING_DISSIMILAR_INDIVIDUALISING, "The scar may be recent.",
+                 LK_WARNING_NOTHING_ASSESSED, "Nothing to say.", NULL);
+  g_autoptr(GHashTable) good =
+    acknowledge (LK_WARNING_DISSIMILAR_INDIVIDUALISING, "The scar may be recent.", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LkAuditEvent) event = NULL;
+  g_autoptr(JsonArray) list = NULL;
+  g_autofree char *stored = NULL;
+  JsonObject *c, *warning, *snapshot;
+  gint64 id;
+
+  world_init (&w, fixture, "suitable");
+  observe (&w, "nose.tip", "similar", "class");
+  observe (&w, "scars.location", "dissimilar", "individualising");
+
+  /* every warning acknowledged in writing, and no other */
+  g_assert_cmpint (lk_conclusions_sign (w.examiner, w.examination, &draft, none,
+                                        EXAMINER_PASSWORD, &error), ==, 0);
+  g_assert_error (error, LK_ERROR, LK_ERROR_REFUSED);
+  assert_message (error, "Acknowledge each warning in writing before signing: "
+                         LK_WARNING_DISSIMILAR_INDIVIDUALISING " (The level +1 supports the "
+                         "same person, yet individualising characteristics were found "
+                         "dissimilar (Scars: ");
+  g_clear_error (&error);
+  g_assert_cmpint (lk_conclusions_sign (w.examiner, w.examination, &draft, blank,
+                                        EXAMINER_PASSWORD, &error), ==, 0);
+  g_assert_error (error, LK_ERROR, LK_ERROR_REFUSED);
+  g_clear_error (&error);
+  g_assert_cmpint (lk_conclusions_sign (w.examiner, w.examination, &draft, extra,
+                                        EXAMINER_PASSWORD, &error), ==, 0);
+  g_assert_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT);
+  assert_message (error, "no warning “nothing-assessed”");
+  g_clear_error (&error);
+
+  /* examiners of this examination only */
+  g_assert_cmpint (lk_conclusions_sign (w.reviewer, w.examination, &draft, good,
+                                        REVIEWER_PASSWORD, &error), ==, 0);
+  g_assert_error (error, LK_ERROR, LK_ERROR_PERMISSION_DENIED);
+  g_clear_error (&error);
+  g_assert_cmpint (lk_conclusions_sign (w.other, w.examination, &draft, good, OTHER_PASSWORD,
+                                        &error), ==, 0);
+  g_assert_error (error, LK_ERROR, LK_ERROR_PERMISSION_DENIED);
+  g_clear_error (&error);
+  /* refused drafts cost no password attempt */
+  g_assert_cmpint (sql_int (&w, "SELECT failed_logins FROM users WHERE name = 'erin'"), ==, 0);
+
+  /* the password, counted when wrong */
+  g_assert_cmpint (lk_conclusions_sign (w.examiner, w.examination, &draft, good, "guess",
+                                        &error), ==, 0);
+  g_assert_error (error, LK_ERROR, LK_ERROR_AUTHENTICATION_FAILED);
+  g_clear_error (&error);
+  g_assert_cmpint (sql_int (&w, "SELECT failed_logins FROM users WHERE name = 'erin'"), ==, 1);
+  g_assert_cmpint (sql_int (&w, "SELECT count(*) FROM conclusions"), ==, 0);
+  g_assert_cmpint (lk_test_count_action (w.store, "session.login-failed"), ==, 1);
+
+  id = sign_ok (&w, &draft, good);
+  event = lk_test_last_event (w.store);
+  g_assert_cmpstr (event->action, ==, "conclusion.signed");
+  g_assert_cmpstr (event->user, ==, EXAMINER);
+  g_assert_cmpstr (event->role, ==, "examiner");
+  g_assert_nonnull (strstr (event->details, "\"acknowledged_warnings\":[\""
+                                            LK_WARNING_DISSIMILAR_INDIVIDUALISING "\"]"));
+  stored = lk_test_sql_text (fixture->db_path, "SELECT content_sha256 FROM conclusions");
+  g_assert_nonnull (strstr (event->details, stored));
+
+  list = conclusions (&w);
+  g_assert_cmpuint (json_array_get_length (list), ==, 1);
+  c = json_array_get_object_element (list, 0);
+  g_assert_cmpint (json_object_get_int_member (c, "id"), ==, id);
+  g_assert_cmpstr (json_object_get_string_member (c, "result_use"), ==, LK_CONCLUSION_RESULT_USE);
+  g_assert_true (json_object_get_boolean_member (c, "content_intact"));
+  g_assert_true (json_object_get_boolean_member (c, "current"));
+  g_assert_cmpint (json_object_get_int_member (c, "revision"), ==, 1);
+  g_assert_true (json_object_get_null_member (c, "amends"));
+  g_assert_cmpstr (json_object_get_string_member (c, "scale"), ==, "default-7");
+  g_assert_cmpstr (json_object_get_string_member (c, "scale_version"), ==, "2026-1");
+  g_assert_cmpstr (json_object_get_string_member (c, "outcome"), ==, "level");
+  g_assert_cmpint (json_object_get_int_member (c, "ordinal"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (c, "level"), ==,
+                   "The observations support to some extent that it is the same person");
+  g_assert_cmpstr (json_object_get_string_member (c, "propositions"), ==,
+                   LK_DEFAULT_PROPOSITIONS);
+  g_assert_cmpstr (json_object_get_string_member (c, "reasoning"), ==, REASONING);
+  g_assert_cmpstr (json_object_get_string_member (c, "limitations"), ==, LIMITATIONS);
+  g_assert_cmpstr (json_object_get_string_member (c, "signed_by"), ==, EXAMINER);
+  warning = json_array_get_object_element (json_object_get_array_member (c, "warnings"), 0);
+  g_assert_cmpstr (json_object_get_string_member (warning, "acknowledgement"), ==,
+                   "The scar may be recent.");
+  snapshot = json_object_get_object_member (c, "observations");
+  g_assert_cmpint (json_object_get_int_member (snapshot, "assessed"), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (snapshot, "feature_list"), ==,
+                   lk_feature_list_edition ());
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (snapshot,
+                                                                         "observations")), ==, 2);
+
+  /* signed once; then only amended */
+  g_assert_cmpint (lk_conclusions_sign (w.examiner, w.examination, &draft, good,
+                                        EXAMINER_PASSWORD, &error), ==, 0);
+  g_assert_error (error, LK_ERROR, LK_ERROR_EXISTS);
+  g_clear_error (&error);
+  /* the observations are part of the signed conclusion now */
+  {
+    LkObservation o = { "nose.tip", "visible", "visible", "dissimilar", "class", NULL };
+
+    g_assert_false (lk_observations_set (w.examiner, w.examination, &o, &error));
+    g_assert_error (error, LK_ERROR, LK_ERROR_REFUSED);
+  }
+  world_clear (&w);
+}
+
+static void
+test_sign_lockout (LkTestFixture *fixture,
+                   gconstpointer  data)
+{
+  World w = { 0 };
+  LkConclusionDraft draft = draft_at (2);
+  g_autoptr(GError) error = NULL;
+
+  world_init (&w, fixture, "suitable");
+  observe (&w, "nose.tip", "similar", "class");
+  for (int i = 1; i <= 5; i++)
+    {
+      int expected = i < 5 ? LK_ERROR_AUTHENTICATION_FAILED : LK_ERROR_ACCOUNT_LOCKED;
+
+      g_assert_cmpint (lk_conclusions_sign (w.examiner, w.examination, &draft, NULL, "guess",
+                                            &error), ==, 0);
+      g_assert_error (error, LK_ERROR, expected);
+      g_clear_error (&error);
+    }
+  g_assert_cmpint (sql_int (&w, "SELECT locked FROM users WHERE name = 'erin'"), ==, 1);
+  g_assert_cmpint (lk_test_count_action (w.store, "user.locked-out"), ==, 1);
+  /* locked out: not even the right password signs now */
+  g_assert_cmpint (lk_conclusions_sign (w.examiner, w.examination, &draft, NULL,
+                                        EXAMINER_PASSWORD, &error), ==, 0);
+  g_assert_error (error, LK_ERROR, LK_ERROR_PERMISSION_DENIED);
+  g_assert_cmpint (sql_int (&w, "SELECT count(*) FROM conclusions"), ==, 0);
+  world_clear (&w);
+}
+
+static void
+assert_sql_refused (sqlite3    *db,
+                    const char *sql,
+                    const char *expected)
+{
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
+  if (strstr (sqlite3_errmsg (db), expected) == NULL)
+    g_error ("%s: expected “%s”, got: %s", sql, expected, sqlite3_errmsg (db));
+}
+
+static void
+test_immutable (LkTestFixture *fixture,
+                gconstpointer  data)
+{
+  World w = { 0 };
+  LkConclusionDraft draft = draft_at (2);
+  g_autoptr(JsonArray) list = NULL;
+  g_autofree char *insert = NULL;
+  sqlite3 *db;
+
+  world_init (&w, fixture, "suitable");
+  observe (&w, "nose.tip", "similar", "class");
+  sign_ok (&w, &draft, NULL);
+
+  db = lk_test_sqlite_open (fixture->db_path);
+  assert_sql_refused (db, "UPDATE conclusions SET ordinal = 3", "cannot change");
+  assert_sql_refused (db, "UPDATE conclusions SET reasoning = 'x', limitations = 'y'",
+                      "cannot change");
+  assert_sql_refused (db, "DELETE FROM conclusions", "cannot be deleted");
+  assert_sql_refused (db, "UPDATE observations SET result = 'dissimilar'",
+                      "observations of a signed conclusion");
+  assert_sql_refused (db, "DELETE FROM observations", "observations of a signed conclusion");
+  insert = g_strdup_printf ("INSERT INTO observations (examination_id, characteristic, result,"
+                            " updated_at) VALUES (%" G_GINT64_FORMAT ", 'ears.lobe', 'similar',"
+                            " 'now')", w.examination);
+  assert_sql_refused (db, insert, "observations of a signed conclusion");
+  g_assert_cmpint (sql_int (&w, "SELECT ordinal FROM conclusions"), ==, 2);
+  g_assert_cmpint (sql_int (&w, "SELECT count(*) FROM observations"), ==, 1);
+
+  /* someone who drops the trigger is still caught by the content hash */
+  lk_test_sqlite_exec (db, "DROP TRIGGER conclusions_no_update;"
+                           " UPDATE conclusions SET ordinal = 3");
+  sqlite3_close (db);
+  list = conclusions (&w);
+  g_assert_false (json_object_get_boolean_member (json_array_get_object_element (list, 0),
+                                                  "content_intact"));
+  world_clear (&w);
+}
+
+static void
+signed_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  gint64 *id = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *id = lk_conclusions_sign_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+/* The UI signs in a worker thread: the password check is slow by design. */
+static void
+test_sign_async (LkTestFixture *fixture,
+                 gconstpointer  data)
+{
+  World w = { 0 };
+  LkConclusionDraft draft = draft_at (-2);
+  gint64 id = 0, amended = 0;
+
+  world_init (&w, fixture, "suitable");
+  observe (&w, "nose.tip", "dissimilar", "class");
+  lk_conclusions_sign_async (w.examiner, w.examination, &draft, NULL, NULL, EXAMINER_PASSWORD,
+                             NULL, signed_cb, &id);
+  while (id == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (id, >, 0);
+  draft.ordinal = -3;
+  lk_conclusions_sign_async (w.examiner, w.examination, &draft, NULL, "Looked again",
+                             EXAMINER_PASSWORD, NULL, signed_cb, &amended);
+  while (amended == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (amended, >, id);
+  g_assert_cmpint (sql_int (&w, "SELECT max (revision) FROM conclusions"), ==, 2);
+  world_clear (&w);
+}
+
+/* ---- revisions ----------------------------------------------------------------------------- */
+
+static void
+test_amend (LkTestFixture *fixture,
+            gconstpointer  data)
+{
+  World w = { 0 };
+  LkConclusionDraft draft = draft_at (2);
+  LkConclusionDraft changed = draft_at (-1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonArray) list = NULL;
+  g_autoptr(LkAuditEvent) event = NULL;
+  JsonObject *first, *second, *third;
+  gint64 id1, id2, id3;
+
+  world_init (&w, fixture, "suitable");
+  observe (&w, "nose.tip", "similar", "class");
+  g_assert_cmpint (lk_conclusions_amend (w.examiner, w.examination, &changed, NULL,
+                                         "Second look", EXAMINER_PASSWORD, &error), ==, 0);
+  g_assert_error (error, LK_ERROR, LK_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  id1 = sign_ok (&w, &draft, NULL);
+
+  g_assert_cmpint (lk_conclusions_amend (w.examiner, w.examination, &changed, NULL, "  ",
+                                         EXAMINER_PASSWORD, &error), ==, 0);
+  g_assert_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT);
+  g_clear_error (&error);
+  g_assert_cmpint (lk_conclusions_amend (w.examiner, w.examination, &changed, NULL,
+                                         "Second look", "guess", &error), ==, 0);
+  g_assert_error (error, LK_ERROR, LK_ERROR_AUTHENTICATION_FAILED);
+  g_clear_error (&error);
+
+  changed.propositions = "Hp: the man on the CCTV still is SUBJ-0001. Hd: he is someone else.";
+  id2 = lk_conclusions_amend (w.examiner, w.examination, &changed, NULL,
+                              "The hairline difference is not explained by age after all",
+                              EXAMINER_PASSWORD, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id2, >, id1);
+  event = lk_test_last_event (w.store);
+  g_assert_cmpstr (event->action, ==, "conclusion.amended");
+  g_assert_nonnull (strstr (event->details, "hairline difference"));
+  id3 = lk_conclusions_amend (w.examiner, w.examination, &draft, NULL, "Back to the first view",
+                              EXAMINER_PASSWORD, &error);
+  g_assert_no_error (error);
+
+  /* all revisions stay, each pointing to the one it amends */
+  list = conclusions (&w);
+  g_assert_cmpuint (json_array_get_length (list), ==, 3);
+  first = json_array_get_object_element (list, 0);
+  second = json_array_get_object_element (list, 1);
+  third = json_array_get_object_element (list, 2);
+  g_assert_false (json_object_get_boolean_member (first, "current"));
+  g_assert_false (json_object_get_boolean_member (second, "current"));
+  g_assert_true (json_object_get_boolean_member (third, "current"));
+  g_assert_cmpint (json_object_get_int_member (second, "revision"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (second, "amends"), ==, id1);
+  g_assert_cmpint (json_object_get_int_member (third, "amends"), ==, id2);
+  g_assert_cmpint (json_object_get_int_member (third, "id"), ==, id3);
+  g_assert_cmpint (json_object_get_int_member (first, "ordinal"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (second, "ordinal"), ==, -1);
+  g_assert_cmpstr (json_object_get_string_member (second, "amendment_reason"), ==,
+                   "The hairline difference is not explained by age after all");
+  g_assert_cmpstr (json_object_get_string_member (second, "propositions"), ==,
+                   changed.propositions);
+  for (guint i = 0; i < 3; i++)
+    {
+      JsonObject *c = json_array_get_object_element (list, i);
+
+      g_assert_true (json_object_get_boolean_member (c, "content_intact"));
+      g_assert_cmpstr (json_object_get_string_member (c, "result_use"), ==,
+                       LK_CONCLUSION_RESULT_USE);
+    }
+  g_assert_cmpint (lk_test_count_action (w.store, "conclusion.signed"), ==, 1);
+  g_assert_cmpint (lk_test_count_action (w.store, "conclusion.amended"), ==, 2);
+  world_clear (&w);
+}
+
+static void
+test_not_suitable_outcome (LkTestFixture *fixture,
+                           gconstpointer  data)
+{
+  World w = { 0 };
+  LkConclusionDraft draft = draft_at (0);
+  g_autoptr(JsonArray) list = NULL;
+  JsonObject *c;
+
+  world_init (&w, fixture, "limited");
+  draft.not_suitable = TRUE;
+  sign_ok (&w, &draft, NULL);
+  list = conclusions (&w);
+  c = json_array_get_object_element (list, 0);
+  g_assert_cmpstr (json_object_get_string_member (c, "outcome"), ==, "not-suitable");
+  g_assert_true (json_object_get_null_member (c, "ordinal"));
+  g_assert_cmpstr (json_object_get_string_member (c, "level"), ==, "Not suitable for comparison");
+  g_assert_true (json_object_get_boolean_member (c, "content_intact"));
+  world_clear (&w);
+}
+
+/* ---- case JSON and likeness-cli ------------------------------------------------------------ */
+
+static JsonObject *
+case_examination (World *w)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) json = lk_cases_to_json (w->reviewer, CASE_NUMBER, &error);
+  JsonObject *probe;
+
+  g_assert_no_error (error);
+  probe = json_array_get_object_element (json_object_get_array_member (json, "probes"), 0);
+  return json_object_ref (json_array_get_object_element (
+                            json_object_get_array_member (probe, "examinations"), 0));
+}
+
+static void
+test_case_json (LkTestFixture *fixture,
+                gconstpointer  data)
+{
+  World w = { 0 };
+  LkConclusionDraft draft = draft_at (2);
+  g_autoptr(JsonObject) examination = NULL;
+  JsonObject *progress, *c;
+
+  world_init (&w, fixture, "suitable");
+  observe (&w, "nose.tip", "similar", "class");
+  observe (&w, "ears.lobe", "similar", "individualising");
+  sign_ok (&w, &draft, NULL);
+  examination = case_examination (&w);
+  progress = json_object_get_object_member (examination, "feature_list_progress");
+  g_assert_cmpint (json_object_get_int_member (progress, "assessed"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (progress, "total"), ==, 90);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (examination,
+                                                                         "observations")), ==, 2);
+  c = json_array_get_object_element (json_object_get_array_member (examination, "conclusions"),
+                                     0);
+  g_assert_cmpstr (json_object_get_string_member (c, "result_use"), ==, LK_CONCLUSION_RESULT_USE);
+  g_assert_cmpint (json_object_get_int_member (c, "ordinal"), ==, 2);
+  world_clear (&w);
+}
+
+static void
+assert_ok (LkCliRun *run)
+{
+  if (run->status != 0)
+    g_error ("likeness-cli failed (%d): %s", run->status, run->err);
+}
+
+static void
+assert_failed (LkCliRun   *run,
+               const char *expected)
+{
+  g_assert_cmpint (run->status, >, 0);
+  g_assert_cmpstr (run->out, ==, "");
+  g_assert_cmpuint (lk_test_count_lines (run->err), ==, 1);
+  if (strstr (run->err, expected) == NULL)
+    g_error ("Expected “%s” in: %s", expected, run->err);
+}
+
+static void
+test_cli (LkTestFixture *fixture,
+          gconstpointer  data)
+{
+  World w = { 0 };
+  g_autofree char *id = NULL;
+  g_autoptr(LkCliRun) observe_run = NULL;
+  g_autoptr(LkCliRun) bad = NULL;
+  g_autoptr(LkCliRun) check = NULL;
+  g_autoptr(LkCliRun) refused = NULL;
+  g_autoptr(LkCliRun) conclude = NULL;
+  g_autoptr(LkCliRun) amend = NULL;
+  g_autoptr(LkCliRun) show = NULL;
+  const char *db;
+
+  world_init (&w, fixture, "limited");
+  db = fixture->db_path;
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, w.examination);
+  observe_run = lk_test_cli (EXAMINER_PASSWORD, NULL, NULL, "--db", db, "--user", EXAMINER,
+                             "examination", "observe", id, "nose.tip", "--result", "similar",
+                             "--significance", "class", "--visibility-probe", "visible",
+                             "--visibility-candidate", "partly", "--note", "Upturned", NULL);
+  assert_ok (observe_run);
+  g_assert_cmpstr (observe_run->out, ==, "nose.tip\tsimilar\t1 of 90 characteristics assessed\n");
+  bad = lk_test_cli (EXAMINER_PASSWORD, NULL, NULL, "--db", db, "--user", EXAMINER,
+                     "examination", "observe", id, "nose.tip", "--result", "alike", NULL);
+  assert_failed (bad, "Unknown result “alike”");
+
+  check = lk_test_cli (EXAMINER_PASSWORD, NULL, NULL, "--db", db, "--user", EXAMINER,
+                       "examination", "check", id, "--level", "3", "--reasoning", REASONING,
+                       "--limitations", LIMITATIONS, NULL);
+  assert_ok (check);
+  g_assert_cmpuint (lk_test_count_lines (check->out), ==, 2);
+  g_assert_true (g_str_has_prefix (check->out, LK_WARNING_LIMITED_PROBE_STRONG_LEVEL "\t") ||
+                 g_str_has_prefix (check->out, LK_WARNING_ABOVE_POLICY_LIMIT "\t"));
+
+  refused = lk_test_cli (EXAMINER_PASSWORD, NULL, NULL, "--db", db, "--user", EXAMINER,
+                         "examination", "conclude", id, "--level", "3", "--reasoning", REASONING,
+                         "--limitations", LIMITATIONS, NULL);
+  assert_failed (refused, "Acknowledge each warning in writing");
+  conclude = lk_test_cli (EXAMINER_PASSWORD, NULL, NULL, "--db", db, "--user", EXAMINER,
+                          "examination", "conclude", id, "--level", "+2", "--reasoning",
+                          REASONING, "--limitations", LIMITATIONS, "--acknowledge",
+                          LK_WARNING_LIMITED_PROBE_STRONG_LEVEL "=The nose and ears are clear "
+                          "enough despite the compression", NULL);
+  assert_ok (conclude);
+  g_assert_nonnull (strstr (conclude->out, "revision 1: +2 The observations support that it is "
+                                           "the same person"));
+  g_assert_nonnull (strstr (conclude->out, "Investigative lead only"));
+  amend = lk_test_cli (EXAMINER_PASSWORD, NULL, NULL, "--db", db, "--user", EXAMINER,
+                       "examination", "amend", id, "--reason", "Overstated", "--level", "1",
+                       "--reasoning", REASONING, "--limitations", LIMITATIONS, NULL);
+  assert_ok (amend);
+  g_assert_nonnull (strstr (amend->out, "revision 2: +1 "));
+
+  show = lk_test_cli (REVIEWER_PASSWORD, NULL, NULL, "--db", db, "--user", REVIEWER, "case",
+                      "show", CASE_NUMBER, "--json", NULL);
+  assert_ok (show);
+  g_assert_nonnull (strstr (show->out, "\"result_use\" : \"" LK_CONCLUSION_RESULT_USE "\""));
+  g_assert_nonnull (strstr (show->out, "\"amendment_reason\" : \"Overstated\""));
+  g_assert_cmpint (sql_int (&w, "SELECT count(*) FROM conclusions"), ==, 2);
+  world_clear (&w);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  LK_TEST_ADD ("/likeness/conclusions/observations", test_observations);
+  LK_TEST_ADD ("/likeness/conclusions/draft", test_draft);
+  LK_TEST_ADD ("/likeness/conclusions/warning-dissimilar", test_warning_dissimilar);
+  LK_TEST_ADD ("/likeness/conclusions/warning-nothing-assessed", test_warning_nothing_assessed);
+  LK_TEST_ADD ("/likeness/conclusions/warning-limited-probe", test_warning_limited_probe);
+  LK_TEST_ADD ("/likeness/conclusions/sign", test_sign);
+  LK_TEST_ADD ("/likeness/conclusions/sign-lockout", test_sign_lockout);
+  LK_TEST_ADD ("/likeness/conclusions/sign-async", test_sign_async);
+  LK_TEST_ADD ("/likeness/conclusions/immutable", test_immutable);
+  LK_TEST_ADD ("/likeness/conclusions/amend", test_amend);
+  LK_TEST_ADD ("/likeness/conclusions/not-suitable-outcome", test_not_suitable_outcome);
+  LK_TEST_ADD ("/likeness/conclusions/case-json", test_case_json);
+  LK_TEST_ADD ("/likeness/conclusions/cli", test_cli);
+
+  return g_test_run ();
+}
