@@ -34,6 +34,7 @@ struct _LkCandidatesPage
 
 enum {
   CHANGED,
+  EXAMINE,
   N_SIGNALS
 };
 
@@ -90,6 +91,8 @@ update_selection_label (LkCandidatesPage *self)
                             c->triage_reason ? " · eliminated: " : "",
                             c->triage_reason ? c->triage_reason : "");
   gtk_label_set_text (self->selection_label, text ? text : "");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "triage.examine",
+                                 c != NULL && g_strcmp0 (c->triage_state, "retained") == 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "triage.retain", c != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "triage.eliminate", c != NULL);
 }
@@ -520,6 +523,27 @@ search_action (GtkWidget  *widget,
 }
 
 static void
+examine_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  LkCandidatesPage *self = LK_CANDIDATES_PAGE (widget);
+  LkCandidateItem *item = selected_item (self);
+
+  if (item != NULL &&
+      g_strcmp0 (lk_candidate_item_get_candidate (item)->triage_state, "retained") == 0)
+    g_signal_emit (self, signals[EXAMINE], 0, lk_candidate_item_get_id (item));
+}
+
+static void
+on_grid_activate (LkCandidatesPage *self,
+                  guint             position)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self), "triage.examine", NULL);
+}
+
+static void
 reload_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -565,6 +589,8 @@ lk_candidates_page_class_init (LkCandidatesPageClass *klass)
 
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                    NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[EXAMINE] = g_signal_new ("examine", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   g_type_ensure (LK_TYPE_CANDIDATE_ITEM);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -585,6 +611,7 @@ lk_candidates_page_class_init (LkCandidatesPageClass *klass)
   gtk_widget_class_install_action (widget_class, "triage.retain", NULL, retain_action);
   gtk_widget_class_install_action (widget_class, "triage.eliminate", NULL, eliminate_action);
   gtk_widget_class_install_action (widget_class, "triage.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "triage.examine", NULL, examine_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, 0, "triage.retain", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, 0, "triage.eliminate", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "triage.reload", NULL);
@@ -605,6 +632,7 @@ lk_candidates_page_init (LkCandidatesPage *self)
   gtk_grid_view_set_factory (self->grid, factory);
   g_signal_connect_swapped (self->selection, "notify::selected",
                             G_CALLBACK (update_selection_label), self);
+  g_signal_connect_swapped (self->grid, "activate", G_CALLBACK (on_grid_activate), self);
 }
 
 LkCandidatesPage *

@@ -12,7 +12,8 @@ G_DECLARE_FINAL_TYPE (LkCandidatesPage, lk_candidates_page, LK, CANDIDATES_PAGE,
 
 /* Triage of a probe's candidates: a thumbnail grid with hidden scores. Actions:
  * triage.import, triage.search, triage.shuffle, triage.reveal, triage.retain,
- * triage.eliminate, triage.reload. Keys: R retain, E eliminate. Signal "changed". */
+ * triage.eliminate, triage.examine, triage.reload. Keys: R retain, E eliminate, Enter examine.
+ * Signals: "changed", "examine" (gint64 candidate id of a retained candidate). */
 LkCandidatesPage *lk_candidates_page_new          (LkSession        *session,
                                                    gint64            probe_id);
 GListModel       *lk_candidates_page_get_model    (LkCandidatesPage *self);

@@ -9,6 +9,7 @@
 #include "lk-case-page.h"
 #include "lk-cases-page.h"
 #include "lk-probe-page.h"
+#include "lk-workspace.h"
 #include "lk-ui-util.h"
 
 struct _LkCasesPage
@@ -31,6 +32,8 @@ struct _LkCasesPage
   AdwBin         *candidates_bin;
   AdwButtonContent *probe_back_content;
   AdwButtonContent *candidates_back_content;
+  AdwBin         *workspace_bin;
+  AdwButtonContent *workspace_back_content;
 };
 
 G_DEFINE_FINAL_TYPE (LkCasesPage, lk_cases_page, ADW_TYPE_BIN)
@@ -211,6 +214,9 @@ open_probe (LkCasesPage *self,
   gtk_stack_set_visible_child_name (self->stack, "probe");
 }
 
+static void open_workspace (LkCasesPage *self,
+                            gint64       candidate_id);
+
 static void
 open_candidates (LkCasesPage *self,
                  gint64       probe_id)
@@ -223,9 +229,30 @@ open_candidates (LkCasesPage *self,
   adw_button_content_set_label (self->candidates_back_content, back);
   g_signal_connect_object (page, "changed", G_CALLBACK (on_probe_changed), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (page, "examine", G_CALLBACK (open_workspace), self,
+                           G_CONNECT_SWAPPED);
   adw_bin_set_child (self->candidates_bin, GTK_WIDGET (page));
   gtk_stack_set_visible_child_name (self->stack, "candidates");
   gtk_widget_grab_focus (GTK_WIDGET (page));
+}
+
+static void
+open_workspace (LkCasesPage *self,
+                gint64       candidate_id)
+{
+  g_autoptr(GError) error = NULL;
+  LkWorkspace *page = lk_workspace_new (self->session, candidate_id, &error);
+
+  if (page == NULL)
+    {
+      lk_show_error (GTK_WIDGET (self), "The Examination Cannot Open", error->message);
+      return;
+    }
+  adw_button_content_set_label (self->workspace_back_content, "Candidates");
+  g_signal_connect_object (page, "navigate", G_CALLBACK (open_workspace), self,
+                           G_CONNECT_SWAPPED);
+  adw_bin_set_child (self->workspace_bin, GTK_WIDGET (page));
+  gtk_stack_set_visible_child_name (self->stack, "workspace");
 }
 
 static void
@@ -264,7 +291,12 @@ back_action (GtkWidget  *widget,
 
   const char *visible = gtk_stack_get_visible_child_name (self->stack);
 
-  if (g_str_equal (visible, "probe") || g_str_equal (visible, "candidates"))
+  if (g_str_equal (visible, "workspace"))
+    {
+      gtk_stack_set_visible_child_name (self->stack, "candidates");
+      adw_bin_set_child (self->workspace_bin, NULL);
+    }
+  else if (g_str_equal (visible, "probe") || g_str_equal (visible, "candidates"))
     {
       gtk_stack_set_visible_child_name (self->stack, "case");
       adw_bin_set_child (self->probe_bin, NULL);
@@ -283,6 +315,14 @@ open_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   open_case (LK_CASES_PAGE (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+open_workspace_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  open_workspace (LK_CASES_PAGE (widget), g_variant_get_int64 (parameter));
 }
 
 static void
@@ -396,6 +436,8 @@ lk_cases_page_class_init (LkCasesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LkCasesPage, probe_back_content);
   gtk_widget_class_bind_template_child (widget_class, LkCasesPage, candidates_bin);
   gtk_widget_class_bind_template_child (widget_class, LkCasesPage, candidates_back_content);
+  gtk_widget_class_bind_template_child (widget_class, LkCasesPage, workspace_bin);
+  gtk_widget_class_bind_template_child (widget_class, LkCasesPage, workspace_back_content);
   gtk_widget_class_bind_template_callback (widget_class, on_filters_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_case_activated);
 
@@ -405,6 +447,8 @@ lk_cases_page_class_init (LkCasesPageClass *klass)
   gtk_widget_class_install_action (widget_class, "cases.open-probe", "x", open_probe_action);
   gtk_widget_class_install_action (widget_class, "cases.open-candidates", "x",
                                    open_candidates_action);
+  gtk_widget_class_install_action (widget_class, "cases.open-workspace", "x",
+                                   open_workspace_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "cases.new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,

@@ -1,0 +1,405 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The image view at 1920 x 1080, rendered offscreen with the window's own renderer: frames of
+ * two 24-megapixel images stacked in a GtkOverlay, the top one at 50 % opacity, against frames
+ * of the bottom one alone (at fit and at 200 %, the same renderer in the same run); and the time
+ * from a 24-megapixel JPEG's bytes to its first drawn frame (pyramid load and first render)
+ * against a plain lk_cv_image_decode() of the same bytes. The JPEGs are the demo portrait
+ * enlarged by ImageMagick's convert with its aspect kept and noise added. Needs a display (run
+ * it under xvfb-run) and convert; exits 77 (skipped) without either. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "lk-image-view.h"
+#include "lk-texture.h"
+/* Not in <gtk/gtk.h> in GTK 4.8; after it, so that its own includes are already there. */
+#include <gsk/gl/gskglrenderer.h>
+
+#define SKIP 77
+#define WIDTH 1920
+#define HEIGHT 1080
+#define MEGAPIXELS "24000000@"
+#define FRAMES 15
+#define WARM_UP_FRAMES 2
+#define OPEN_RUNS 3
+
+typedef struct
+{
+  GtkWidget   *window;
+  GtkWidget   *content;
+  LkImageView *bottom;
+  LkImageView *top;
+  GskRenderer *renderer;
+} Bench;
+
+static double
+ms_since (gint64 start)
+{
+  return (double) (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static void
+metric (const char *name,
+        double      value,
+        const char *unit,
+        double      baseline,
+        double      target)
+{
+  g_print ("metric: %s value=%.1f unit=%s baseline=%.1f ratio=%.3f target=%.1f\n",
+           name, value, unit, baseline, value / baseline, target);
+}
+
+/* The machine's noise only ever adds time: the best of several frames. */
+static double
+best (const double *values,
+      guint         n)
+{
+  double least = G_MAXDOUBLE;
+
+  for (guint i = 0; i < n; i++)
+    least = MIN (least, values[i]);
+  return least;
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+/* ---- the images ----------------------------------------------------------------------------- */
+
+/* @flop mirrors the portrait so that the two images differ everywhere. */
+static GBytes *
+make_jpeg (const char *convert,
+           const char *source,
+           const char *target,
+           const char *seed,
+           gboolean    flop)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) argv = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+  int status = 0;
+
+  g_strv_builder_add_many (builder, convert, source, "-resize", MEGAPIXELS, "-seed", seed,
+                           "-attenuate", "0.6", "+noise", "Gaussian", NULL);
+  if (flop)
+    g_strv_builder_add (builder, "-flop");
+  g_strv_builder_add_many (builder, "-quality", "92", target, NULL);
+  argv = g_strv_builder_end (builder);
+  if (!g_spawn_sync (NULL, argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, NULL, NULL, &status, NULL) ||
+      !g_spawn_check_wait_status (status, NULL) ||
+      !g_file_get_contents (target, &contents, &length, NULL))
+    return NULL;
+  return g_bytes_new_take (contents, length);
+}
+
+static void
+on_loaded (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  LkPyramid **pyramid = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *pyramid = lk_pyramid_load_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+static LkPyramid *
+load_pyramid (GBytes *bytes)
+{
+  LkPyramid *pyramid = NULL;
+
+  lk_pyramid_load_async (bytes, NULL, on_loaded, &pyramid);
+  while (pyramid == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return pyramid;
+}
+
+/* ---- frames ----------------------------------------------------------------------------- */
+
+static void
+count_paint (guint *n_paints)
+{
+  (*n_paints)++;
+}
+
+/* Lets the window lay out and paint once, after views were shown, hidden or moved. */
+static void
+settle (Bench *bench)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (bench->window);
+  guint n_paints = 0;
+  gulong handler = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (count_paint),
+                                             &n_paints);
+
+  gtk_widget_queue_draw (bench->window);
+  while (n_paints == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, handler);
+}
+
+/* One frame: the widget tree (the overlay and its views) snapshots itself afresh into a render
+ * node, the views keeping their caches as when they repaint without moving, and the window's
+ * renderer draws the node. */
+static double
+render_frame (Bench *bench)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  gint64 start;
+
+  gtk_widget_queue_draw (GTK_WIDGET (bench->bottom));
+  gtk_widget_queue_draw (GTK_WIDGET (bench->top));
+  start = g_get_monotonic_time ();
+  GTK_WIDGET_GET_CLASS (bench->content)->snapshot (bench->content, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (bench->renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, WIDTH, HEIGHT));
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, WIDTH);
+  return ms_since (start);
+}
+
+static double
+frame_ms (Bench *bench)
+{
+  double times[FRAMES];
+
+  for (guint i = 0; i < WARM_UP_FRAMES; i++)
+    render_frame (bench);
+  for (guint i = 0; i < FRAMES; i++)
+    times[i] = render_frame (bench);
+  return best (times, FRAMES);
+}
+
+static void
+set_zoom (Bench  *bench,
+          double  zoom)
+{
+  LkImageView *views[] = { bench->bottom, bench->top };
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    {
+      if (zoom <= 0)
+        lk_image_view_set_fit (views[i], TRUE);
+      else
+        lk_image_view_set_zoom (views[i], zoom);
+    }
+}
+
+/* Single and overlay frames at fit and at 200 % with @renderer; returns the sums of the
+ * best frames. */
+static void
+bench_frames (Bench       *bench,
+              GskRenderer *renderer,
+              double      *single,
+              double      *overlay)
+{
+  const double zooms[] = { 0, 2.0 };
+  GskRenderer *window_renderer = bench->renderer;
+
+  bench->renderer = renderer;
+  *single = *overlay = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (zooms); i++)
+    {
+      double one, two;
+
+      set_zoom (bench, zooms[i]);
+      gtk_widget_set_visible (GTK_WIDGET (bench->top), FALSE);
+      settle (bench);
+      one = frame_ms (bench);
+      gtk_widget_set_visible (GTK_WIDGET (bench->top), TRUE);
+      settle (bench);
+      two = frame_ms (bench);
+      g_print ("# %s, %s: one view %.1f ms, two views overlaid %.1f ms a frame (level %u)\n",
+               G_OBJECT_TYPE_NAME (renderer), zooms[i] > 0 ? "200 %" : "fit", one, two,
+               lk_image_view_get_level (bench->bottom));
+      *single += one;
+      *overlay += two;
+    }
+  bench->renderer = window_renderer;
+}
+
+/* Dragging at 200 %: every frame moves the view, so the visible part is rebuilt on the CPU. */
+static double
+bench_pan (Bench *bench)
+{
+  double times[FRAMES];
+
+  set_zoom (bench, 2.0);
+  gtk_widget_set_visible (GTK_WIDGET (bench->top), FALSE);
+  settle (bench);
+  for (guint i = 0; i < FRAMES; i++)
+    {
+      lk_image_view_set_center_x (bench->bottom, lk_image_view_get_center_x (bench->bottom) + 3);
+      times[i] = render_frame (bench);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (bench->top), TRUE);
+  return best (times, FRAMES);
+}
+
+/* GTK 4.8's other renderer (GL when the window draws with cairo, and the other way round), for
+ * comparison; NULL when it cannot start here. */
+static GskRenderer *
+other_renderer (Bench *bench)
+{
+  g_autoptr(GskRenderer) renderer = GSK_IS_CAIRO_RENDERER (bench->renderer)
+                                    ? gsk_gl_renderer_new () : gsk_cairo_renderer_new ();
+
+  if (!gsk_renderer_realize (renderer, gtk_native_get_surface (GTK_NATIVE (bench->window)),
+                             NULL))
+    return NULL;
+  return g_steal_pointer (&renderer);
+}
+
+/* From the JPEG's bytes to the first frame drawn at fit, against a plain decode. */
+static void
+bench_open (Bench  *bench,
+            GBytes *bytes,
+            double *open,
+            double *decode)
+{
+  *open = *decode = G_MAXDOUBLE;
+  gtk_widget_set_visible (GTK_WIDGET (bench->top), FALSE);
+  settle (bench);
+  for (guint run = 0; run < OPEN_RUNS; run++)
+    {
+      g_autoptr(LkPyramid) pyramid = NULL;
+      g_autoptr(LkCvImage) image = NULL;
+      g_autoptr(GError) error = NULL;
+      gint64 start;
+
+      lk_image_view_set_pyramid (bench->bottom, NULL);
+      settle (bench);
+      start = g_get_monotonic_time ();
+      pyramid = load_pyramid (bytes);
+      lk_image_view_set_pyramid (bench->bottom, pyramid);
+      render_frame (bench);
+      *open = MIN (*open, ms_since (start));
+
+      start = g_get_monotonic_time ();
+      image = lk_cv_image_decode (bytes, &error);
+      g_assert_no_error (error);
+      *decode = MIN (*decode, ms_since (start));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (bench->top), TRUE);
+}
+
+static void
+bench_init (Bench *bench)
+{
+  GtkWidget *overlay = gtk_overlay_new ();
+
+  bench->window = gtk_window_new ();
+  bench->bottom = LK_IMAGE_VIEW (lk_image_view_new ());
+  bench->top = LK_IMAGE_VIEW (lk_image_view_new ());
+  /* As the examination workspace stacks them: the top one lets the bottom one through. */
+  lk_image_view_set_draws_background (bench->top, FALSE);
+  gtk_widget_set_opacity (GTK_WIDGET (bench->top), 0.5);
+  gtk_overlay_set_child (GTK_OVERLAY (overlay), GTK_WIDGET (bench->bottom));
+  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), GTK_WIDGET (bench->top));
+  gtk_widget_set_size_request (overlay, WIDTH, HEIGHT);
+  gtk_window_set_child (GTK_WINDOW (bench->window), overlay);
+  gtk_window_set_default_size (GTK_WINDOW (bench->window), WIDTH, HEIGHT);
+  gtk_window_present (GTK_WINDOW (bench->window));
+  bench->content = overlay;
+  while (gtk_widget_get_width (overlay) != WIDTH || gtk_widget_get_height (overlay) != HEIGHT)
+    g_main_context_iteration (NULL, TRUE);
+  bench->renderer = gtk_native_get_renderer (GTK_NATIVE (bench->window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *source_dir = g_getenv ("LIKENESS_SOURCE_DIR");
+  g_autofree char *convert = g_find_program_in_path ("convert");
+  g_autofree char *source = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path_a = NULL;
+  g_autofree char *path_b = NULL;
+  g_autoptr(GBytes) bytes_a = NULL;
+  g_autoptr(GBytes) bytes_b = NULL;
+  g_autoptr(LkPyramid) pyramid_a = NULL;
+  g_autoptr(LkPyramid) pyramid_b = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GskRenderer) other = NULL;
+  Bench bench = { NULL, };
+  double single, overlay, open, decode;
+
+  if (source_dir == NULL)
+    {
+      g_printerr ("bench-viewer: LIKENESS_SOURCE_DIR is not set\n");
+      return 1;
+    }
+  if (!gtk_init_check ())
+    {
+      g_print ("bench-viewer: SKIP: no display (run it under xvfb-run)\n");
+      return SKIP;
+    }
+  if (convert == NULL)
+    {
+      g_print ("bench-viewer: SKIP: ImageMagick's convert is needed to make the images\n");
+      return SKIP;
+    }
+  source = g_build_filename (source_dir, "data", "demo", "grace_hopper.jpg", NULL);
+  dir = g_dir_make_tmp ("likeness-bench-XXXXXX", &error);
+  g_assert_no_error (error);
+  path_a = g_build_filename (dir, "a.jpg", NULL);
+  path_b = g_build_filename (dir, "b.jpg", NULL);
+  bytes_a = make_jpeg (convert, source, path_a, "1", FALSE);
+  bytes_b = bytes_a != NULL ? make_jpeg (convert, source, path_b, "2", TRUE) : NULL;
+  remove_tree (dir);
+  if (bytes_b == NULL)
+    {
+      g_print ("bench-viewer: SKIP: convert could not make the 24-megapixel JPEGs\n");
+      return SKIP;
+    }
+
+  bench_init (&bench);
+  pyramid_a = load_pyramid (bytes_a);
+  pyramid_b = load_pyramid (bytes_b);
+  g_print ("# images: %d x %d (%.1f megapixels), JPEG %.1f MB and %.1f MB; renderer %s; "
+           "%d levels\n", lk_pyramid_get_width (pyramid_a), lk_pyramid_get_height (pyramid_a),
+           lk_pyramid_get_width (pyramid_a) * (double) lk_pyramid_get_height (pyramid_a) / 1e6,
+           g_bytes_get_size (bytes_a) / 1e6, g_bytes_get_size (bytes_b) / 1e6,
+           G_OBJECT_TYPE_NAME (bench.renderer), lk_pyramid_get_n_levels (pyramid_a));
+  lk_image_view_set_pyramid (bench.bottom, pyramid_a);
+  lk_image_view_set_pyramid (bench.top, pyramid_b);
+  settle (&bench);
+  bench_frames (&bench, bench.renderer, &single, &overlay);
+  if ((other = other_renderer (&bench)) != NULL)
+    {
+      double other_single, other_overlay;
+
+      bench_frames (&bench, other, &other_single, &other_overlay);
+      g_print ("# %s: overlay %.1f ms against one view %.1f ms, ratio %.3f (not the metric: "
+               "the window's renderer is)\n", G_OBJECT_TYPE_NAME (other), other_overlay,
+               other_single, other_overlay / other_single);
+      gsk_renderer_unrealize (other);
+    }
+  g_print ("# %s, panning at 200 %%: one view %.1f ms a frame\n",
+           G_OBJECT_TYPE_NAME (bench.renderer), bench_pan (&bench));
+  bench_open (&bench, bytes_a, &open, &decode);
+  g_print ("# first frame at fit %.1f ms after the bytes, plain decode %.1f ms (best of %d)\n",
+           open, decode, OPEN_RUNS);
+
+  metric ("overlay-frame", overlay, "ms", single, 1.5);
+  metric ("open-24mp", open, "ms", decode, 1.3);
+  gtk_window_destroy (GTK_WINDOW (bench.window));
+  return 0;
+}

@@ -1,0 +1,341 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The examination workspace: modes, opacity, lock, wipe, alignment, navigation. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "lk-test-ui.h"
+#include "lk-evaluate-dialog.h"
+#include "lk-feature-panel.h"
+#include "lk-workspace.h"
+
+#define ADMIN_PASSWORD "admin password 1"
+#define EXAMINER_PASSWORD "examiner password"
+
+typedef struct
+{
+  char        *folder;
+  LkStore     *store;
+  LkSession   *examiner;
+  gint64       candidates[2];
+  GtkWidget   *window;
+  LkWorkspace *workspace;
+} Fixture;
+
+static char *
+demo_path (const char *name)
+{
+  return g_build_filename (g_getenv ("LIKENESS_SOURCE_DIR"), "data", "demo", name, NULL);
+}
+
+static void
+copy_file (const char *from,
+           const char *to)
+{
+  g_autofree char *bytes = NULL;
+  gsize size;
+
+  g_assert_true (g_file_get_contents (from, &bytes, &size, NULL));
+  g_assert_true (g_file_set_contents (to, bytes, (gssize) size, NULL));
+}
+
+static char *
+write_list (Fixture *f)
+{
+  g_autofree char *grace = demo_path ("grace_hopper.jpg");
+  g_autofree char *astronaut = demo_path ("astronaut.png");
+  g_autofree char *c1 = g_build_filename (f->folder, "c1.jpg", NULL);
+  g_autofree char *c2 = g_build_filename (f->folder, "c2.png", NULL);
+  char *path = g_build_filename (f->folder, "list.json", NULL);
+
+  copy_file (grace, c1);
+  copy_file (astronaut, c2);
+  g_assert_true (g_file_set_contents (path,
+    "{\"format\": \"likeness-candidate-list\", \"version\": 1,"
+    " \"engine\": {\"name\": \"E\", \"version\": \"1\"},"
+    " \"reference_database\": {\"name\": \"Custody\"},"
+    " \"search\": {\"performed_at\": \"2026-11-27T10:00:00Z\", \"max_candidates\": 2},"
+    " \"candidates\": [{\"rank\": 1, \"score\": 0.9, \"subject_ref\": \"S-1\", \"image\": \"c1.jpg\"},"
+    " {\"rank\": 2, \"score\": 0.5, \"subject_ref\": \"S-2\", \"image\": \"c2.png\"}]}", -1, NULL));
+  return path;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LkSession) admin = NULL;
+  g_autofree char *image = demo_path ("grace_hopper.jpg");
+  g_autofree char *still_path = g_build_filename (g_get_tmp_dir (), "unused", NULL);
+  LkCaseRequest request = { "W-1", "Workspace", "ROB", "Statute", "Needed.", "DI", "CID", NULL };
+  LkProvenance provenance = { "cctv", "video-frame", "PC", "2026-11-20T21:40:00Z", "W 7",
+                              "Exhibit", FALSE };
+  const char * const components[] = { "eyes", NULL };
+  LkAnalysis analysis = { "suitable", NULL, components, "Frontal." };
+  g_autoptr(LkCase) c = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *list_path = NULL;
+  gint64 probe;
+
+  f->store = lk_test_store_new (&f->folder, ADMIN_PASSWORD);
+  admin = lk_session_login (f->store, "admin", ADMIN_PASSWORD, &error);
+  g_assert_no_error (error);
+  lk_users_add (admin, "erin", "Erin", LK_ROLE_EXAMINER, EXAMINER_PASSWORD, &error);
+  g_assert_no_error (error);
+  lk_reference_db_create (admin, "Custody", "Act s. 3", "external", &error);
+  g_assert_no_error (error);
+  f->examiner = lk_session_login (f->store, "erin", EXAMINER_PASSWORD, &error);
+  g_assert_no_error (error);
+  c = lk_cases_create (f->examiner, &request, &error);
+  g_assert_no_error (error);
+  probe = lk_probes_import_file (f->examiner, "W-1", image, &provenance, NULL, &error);
+  g_assert_no_error (error);
+  lk_probes_lock_analysis (f->examiner, probe, &analysis, &error);
+  g_assert_no_error (error);
+  list_path = write_list (f);
+  lk_candidates_import (f->examiner, probe, list_path, &error);
+  g_assert_no_error (error);
+  list = lk_candidates_for_probe (f->examiner, probe, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 2; i++)
+    {
+      f->candidates[i] = ((LkCandidate *) g_ptr_array_index (list, i))->id;
+      lk_candidates_set_triage (f->examiner, f->candidates[i], "retained", NULL, &error);
+      g_assert_no_error (error);
+    }
+  f->window = adw_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
+  adw_window_set_content (ADW_WINDOW (f->window), adw_toast_overlay_new ());
+  gtk_window_present (GTK_WINDOW (f->window));
+  (void) still_path;
+}
+
+static gboolean
+loaded (gpointer data)
+{
+  return lk_workspace_is_loaded (data);
+}
+
+static void
+open_workspace (Fixture *f,
+                int      which)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->workspace = lk_workspace_new (f->examiner, f->candidates[which], &error);
+  g_assert_no_error (error);
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (adw_window_get_content (ADW_WINDOW (f->window))),
+                               GTK_WIDGET (f->workspace));
+  g_assert_true (lk_test_wait (loaded, f->workspace, 15000));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_object (&f->examiner);
+  g_clear_object (&f->store);
+  lk_test_remove_folder (f->folder);
+  g_free (f->folder);
+}
+
+static void
+test_modes (Fixture       *f,
+            gconstpointer  data)
+{
+  LkCompareView *compare;
+  GtkWidget *overlay;
+
+  open_workspace (f, 0);
+  compare = lk_workspace_get_compare_view (f->workspace);
+  g_assert_cmpstr (lk_compare_view_get_mode (compare), ==, "side-by-side");
+
+  gtk_widget_activate_action (GTK_WIDGET (f->workspace), "workspace.mode", "s", "overlay");
+  g_assert_cmpstr (lk_compare_view_get_mode (compare), ==, "overlay");
+  overlay = lk_test_find (GTK_WIDGET (f->workspace), GTK_TYPE_TOGGLE_BUTTON, "Overlay");
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (overlay)));
+  lk_compare_view_set_opacity (compare, 0.7);
+  g_assert_cmpfloat_with_epsilon (lk_compare_view_get_opacity (compare), 0.7, 1e-9);
+  gtk_widget_activate_action (GTK_WIDGET (compare), "compare.opacity-up", NULL);
+  g_assert_cmpfloat_with_epsilon (lk_compare_view_get_opacity (compare), 0.8, 1e-9);
+
+  /* The mode buttons drive the view too. */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (lk_test_find (GTK_WIDGET (f->workspace),
+                                                                 GTK_TYPE_TOGGLE_BUTTON,
+                                                                 "Wipe")), TRUE);
+  g_assert_cmpstr (lk_compare_view_get_mode (compare), ==, "wipe");
+  lk_compare_view_set_wipe_position (compare, 0.25);
+  gtk_widget_activate_action (GTK_WIDGET (compare), "compare.wipe-right", NULL);
+  g_assert_cmpfloat_with_epsilon (lk_compare_view_get_wipe_position (compare), 0.30, 1e-9);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->workspace), "workspace.mode", "s", "flicker");
+  lk_test_spin (1200);
+  gtk_widget_activate_action (GTK_WIDGET (f->workspace), "workspace.mode", "s", "difference");
+  g_assert_cmpstr (lk_compare_view_get_mode (compare), ==, "difference");
+}
+
+static void
+test_lock (Fixture       *f,
+           gconstpointer  data)
+{
+  LkCompareView *compare;
+  LkImageView *probe, *candidate;
+
+  open_workspace (f, 0);
+  compare = lk_workspace_get_compare_view (f->workspace);
+  probe = lk_compare_view_get_probe_view (compare);
+  candidate = lk_compare_view_get_candidate_view (compare);
+  g_assert_true (lk_compare_view_get_locked (compare));
+  lk_image_view_set_zoom (probe, 2.0);
+  g_assert_cmpfloat_with_epsilon (lk_image_view_get_zoom (candidate), 2.0, 1e-9);
+  lk_compare_view_set_locked (compare, FALSE);
+  lk_image_view_set_zoom (probe, 4.0);
+  g_assert_cmpfloat_with_epsilon (lk_image_view_get_zoom (candidate), 2.0, 1e-9);
+}
+
+static void
+test_alignment_and_time (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(JsonObject) exam = NULL;
+  g_autoptr(GError) error = NULL;
+
+  open_workspace (f, 0);
+  gtk_widget_activate_action (GTK_WIDGET (f->workspace), "workspace.align", NULL);
+  exam = lk_examinations_get (f->examiner, lk_workspace_get_examination (f->workspace), &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_object_get_member (exam, "alignment")));
+}
+
+static void
+on_navigate (LkWorkspace *workspace,
+             gint64       candidate,
+             gint64      *out)
+{
+  *out = candidate;
+}
+
+static void
+test_next_retained (Fixture       *f,
+                    gconstpointer  data)
+{
+  gint64 next = 0;
+
+  open_workspace (f, 0);
+  g_signal_connect (f->workspace, "navigate", G_CALLBACK (on_navigate), &next);
+  gtk_widget_activate_action (GTK_WIDGET (f->workspace), "workspace.next", NULL);
+  g_assert_cmpint (next, ==, f->candidates[1]);
+}
+
+/* The text views of the Evaluate step in order: propositions, reasoning, limitations. */
+static void
+collect_text_views (GtkWidget *root,
+                    GPtrArray *views)
+{
+  for (GtkWidget *w = gtk_widget_get_first_child (root); w; w = gtk_widget_get_next_sibling (w))
+    {
+      if (GTK_IS_TEXT_VIEW (w))
+        g_ptr_array_add (views, w);
+      collect_text_views (w, views);
+    }
+}
+
+static void
+set_text (GtkTextView *view,
+          const char  *text)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text, -1);
+}
+
+static void
+on_signed (LkEvaluateDialog *dialog,
+           gint64            id,
+           gint64           *out)
+{
+  *out = id;
+}
+
+static gboolean
+has_signed (gpointer data)
+{
+  return *(gint64 *) data != 0;
+}
+
+static gboolean
+message_shown (gpointer data)
+{
+  return lk_test_find (data, GTK_TYPE_LABEL, "Wrong user name or password") != NULL;
+}
+
+static void
+test_features_and_sign (Fixture       *f,
+                        gconstpointer  data)
+{
+  LkFeaturePanel *panel;
+  LkEvaluateDialog *dialog;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonArray) observations = NULL;
+  g_autoptr(JsonArray) conclusions = NULL;
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  g_autofree char *progress = NULL;
+  guint assessed, total;
+  gint64 signed_id = 0;
+  gint64 exam;
+
+  open_workspace (f, 0);
+  exam = lk_workspace_get_examination (f->workspace);
+  panel = LK_FEATURE_PANEL (lk_test_find_type (GTK_WIDGET (f->workspace), LK_TYPE_FEATURE_PANEL));
+  g_assert_nonnull (panel);
+  lk_feature_panel_get_progress (panel, &assessed, &total);
+  g_assert_cmpuint (assessed, ==, 0);
+  g_assert_cmpuint (total, >, 50);
+  g_assert_true (lk_feature_panel_set_result (panel, "eyes.fissure", "similar"));
+  g_assert_true (lk_feature_panel_set_result (panel, "nose.bridge", "similar"));
+  lk_feature_panel_get_progress (panel, &assessed, &total);
+  g_assert_cmpuint (assessed, ==, 2);
+  observations = lk_observations_get (f->examiner, exam, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (json_array_get_length (observations), >=, 2);
+  progress = g_strdup_printf ("2 of %u characteristics assessed", total);
+  g_assert_nonnull (lk_test_find (GTK_WIDGET (panel), GTK_TYPE_LABEL, progress));
+
+  dialog = lk_evaluate_dialog_new (f->examiner, exam, FALSE, &error);
+  g_assert_no_error (error);
+  g_signal_connect (dialog, "signed", G_CALLBACK (on_signed), &signed_id);
+  gtk_window_present (GTK_WINDOW (dialog));
+  collect_text_views (GTK_WIDGET (dialog), views);
+  g_assert_cmpuint (views->len, ==, 3); /* the propositions keep their default text */
+  set_text (g_ptr_array_index (views, 1),
+            "The eye fissures and the nose bridge correspond in shape and proportion; no "
+            "dissimilarity was observed in the components that could be compared.");
+  set_text (g_ptr_array_index (views, 2), "Low resolution of the probe.");
+  lk_test_set_text (GTK_WIDGET (dialog), "Your password", "not my password");
+  lk_test_click (GTK_WIDGET (dialog), "Sign");
+  g_assert_true (lk_test_wait (message_shown, dialog, 10000));
+  g_assert_cmpint (signed_id, ==, 0);
+
+  lk_test_set_text (GTK_WIDGET (dialog), "Your password", EXAMINER_PASSWORD);
+  lk_test_click (GTK_WIDGET (dialog), "Sign");
+  g_assert_true (lk_test_wait (has_signed, &signed_id, 10000));
+  conclusions = lk_conclusions_list (f->examiner, exam, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (json_array_get_length (conclusions), ==, 1);
+}
+
+#define ADD(path, func) \
+  g_test_add ("/likeness/workspace/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+int
+main (int    argc,
+      char **argv)
+{
+  lk_test_ui_init (&argc, &argv);
+  ADD ("modes", test_modes);
+  ADD ("lock", test_lock);
+  ADD ("alignment", test_alignment_and_time);
+  ADD ("next-retained", test_next_retained);
+  ADD ("features-and-sign", test_features_and_sign);
+  return g_test_run ();
+}

@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "lk-image-view.h"
+
+G_BEGIN_DECLS
+
+#define LK_TYPE_COMPARE_VIEW (lk_compare_view_get_type ())
+G_DECLARE_FINAL_TYPE (LkCompareView, lk_compare_view, LK, COMPARE_VIEW, GtkWidget)
+
+/* The probe and the candidate in one of five modes ("mode"): "side-by-side" (zoom and pan
+ * locked together unless "locked" is off), "overlay" ("opacity" of the candidate), "wipe"
+ * (a divider at "wipe-position", vertical or horizontal), "flicker" (alternating at
+ * "flicker-rate" Hz) and "difference" (the difference view, filled by the owner). Annotations
+ * ("show-annotations") are drawn over every mode. Actions: compare.mode (s), compare.locked,
+ * compare.show-annotations, compare.opacity-up/down, compare.wipe-left/right. */
+GtkWidget   *lk_compare_view_new                 (void);
+LkImageView *lk_compare_view_get_probe_view      (LkCompareView *self);
+LkImageView *lk_compare_view_get_candidate_view  (LkCompareView *self);
+LkImageView *lk_compare_view_get_difference_view (LkCompareView *self);
+const char  *lk_compare_view_get_mode            (LkCompareView *self);
+void         lk_compare_view_set_mode            (LkCompareView *self,
+                                                  const char    *mode);
+double       lk_compare_view_get_opacity         (LkCompareView *self);
+void         lk_compare_view_set_opacity         (LkCompareView *self,
+                                                  double         opacity);
+double       lk_compare_view_get_wipe_position   (LkCompareView *self);
+void         lk_compare_view_set_wipe_position   (LkCompareView *self,
+                                                  double         position);
+gboolean     lk_compare_view_get_locked          (LkCompareView *self);
+void         lk_compare_view_set_locked          (LkCompareView *self,
+                                                  gboolean       locked);
+/* Which phase of flicker shows: FALSE the probe, TRUE the candidate. */
+gboolean     lk_compare_view_get_flicker_phase   (LkCompareView *self);
+/* The annotations to draw (the examination JSON's "annotations" array); NULL for none. */
+void         lk_compare_view_set_annotations     (LkCompareView *self,
+                                                  JsonArray     *annotations);
+/* The image under a widget point: "probe" or "candidate" (NULL when neither) and the point in
+ * that image's original coordinates. */
+const char  *lk_compare_view_pick                (LkCompareView *self,
+                                                  double         x,
+                                                  double         y,
+                                                  double        *image_x,
+                                                  double        *image_y);
+
+G_END_DECLS

@@ -1,0 +1,301 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Evaluate and sign: the reasoned conclusion of one comparison. */
+#include "config.h"
+
+#include "lk-evaluate-dialog.h"
+#include "lk-ui-util.h"
+
+struct _LkEvaluateDialog
+{
+  AdwWindow            parent_instance;
+
+  LkSession           *session;
+  gint64               examination_id;
+  gboolean             amends;
+  const LkScale       *scale;
+  GCancellable        *cancellable;
+  GPtrArray           *warning_rows;
+
+  GtkTextView         *propositions_view;
+  AdwComboRow         *level_row;
+  GtkTextView         *reasoning_view;
+  GtkTextView         *limitations_view;
+  AdwPreferencesGroup *warnings_group;
+  AdwEntryRow         *reason_row;
+  AdwPasswordEntryRow *password_row;
+  GtkLabel            *message_label;
+  GtkButton           *sign_button;
+  GtkSpinner          *spinner;
+};
+
+enum {
+  SIGNED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (LkEvaluateDialog, lk_evaluate_dialog, ADW_TYPE_WINDOW)
+
+static char *
+text_of (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+typedef struct
+{
+  char *propositions;
+  char *reasoning;
+  char *limitations;
+  LkConclusionDraft draft;
+} Draft;
+
+static void
+draft_clear (Draft *d)
+{
+  g_free (d->propositions);
+  g_free (d->reasoning);
+  g_free (d->limitations);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Draft, draft_clear)
+
+static void
+read_draft (LkEvaluateDialog *self,
+            Draft            *d)
+{
+  guint i = adw_combo_row_get_selected (self->level_row);
+
+  d->propositions = text_of (self->propositions_view);
+  d->reasoning = text_of (self->reasoning_view);
+  d->limitations = text_of (self->limitations_view);
+  d->draft.propositions = d->propositions;
+  d->draft.reasoning = d->reasoning;
+  d->draft.limitations = d->limitations;
+  d->draft.not_suitable = i >= self->scale->levels->len;
+  d->draft.ordinal = d->draft.not_suitable
+    ? 0 : ((LkScaleLevel *) g_ptr_array_index (self->scale->levels, i))->ordinal;
+}
+
+static void
+clear_warnings (LkEvaluateDialog *self)
+{
+  for (guint i = 0; i < self->warning_rows->len; i++)
+    adw_preferences_group_remove (self->warnings_group, g_ptr_array_index (self->warning_rows, i));
+  g_ptr_array_set_size (self->warning_rows, 0);
+}
+
+static void
+show_warnings (LkEvaluateDialog *self,
+               GPtrArray        *warnings)
+{
+  clear_warnings (self);
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      LkConclusionWarning *w = g_ptr_array_index (warnings, i);
+      GtkWidget *row = adw_entry_row_new ();
+      g_autofree char *title = g_strdup_printf ("Acknowledge: %s", w->message);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      gtk_widget_set_tooltip_text (row, w->message);
+      g_object_set_data_full (G_OBJECT (row), "warning-id", g_strdup (w->id), g_free);
+      adw_preferences_group_add (self->warnings_group, row);
+      g_ptr_array_add (self->warning_rows, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->warnings_group), warnings->len > 0);
+}
+
+static GHashTable *
+acknowledgements (LkEvaluateDialog *self)
+{
+  GHashTable *table = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  for (guint i = 0; i < self->warning_rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->warning_rows, i);
+
+      g_hash_table_insert (table, g_strdup (g_object_get_data (G_OBJECT (row), "warning-id")),
+                           g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
+    }
+  return table;
+}
+
+static void
+set_busy (LkEvaluateDialog *self,
+          gboolean          busy)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
+  gtk_spinner_set_spinning (self->spinner, busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->sign_button), !busy);
+}
+
+static void
+on_signed (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(LkEvaluateDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gint64 id = lk_conclusions_sign_finish (result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  set_busy (self, FALSE);
+  if (id == 0)
+    {
+      lk_label_set_message (self->message_label, error->message);
+      gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
+      return;
+    }
+  g_signal_emit (self, signals[SIGNED], 0, id);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+on_sign (LkEvaluateDialog *self)
+{
+  g_auto(Draft) d = { 0 };
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) acks = NULL;
+  gboolean known = TRUE;
+
+  read_draft (self, &d);
+  if (!lk_conclusions_check (self->session, self->examination_id, &d.draft, &warnings, &error))
+    {
+      lk_label_set_message (self->message_label, error->message);
+      return;
+    }
+  /* New warnings (after an edit) must be shown and acknowledged before signing. */
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < self->warning_rows->len; j++)
+        found |= g_strcmp0 (g_object_get_data (g_ptr_array_index (self->warning_rows, j),
+                                               "warning-id"),
+                            ((LkConclusionWarning *) g_ptr_array_index (warnings, i))->id) == 0;
+      known &= found;
+    }
+  if (!known || warnings->len != self->warning_rows->len)
+    {
+      show_warnings (self, warnings);
+      lk_label_set_message (self->message_label,
+                            "Acknowledge each consistency warning in writing, then sign.");
+      return;
+    }
+  lk_label_set_message (self->message_label, NULL);
+  acks = acknowledgements (self);
+  set_busy (self, TRUE);
+  lk_conclusions_sign_async (self->session, self->examination_id, &d.draft, acks,
+                             self->amends ? gtk_editable_get_text (GTK_EDITABLE (self->reason_row))
+                                          : NULL,
+                             gtk_editable_get_text (GTK_EDITABLE (self->password_row)),
+                             self->cancellable, on_signed, g_object_ref (self));
+}
+
+static void
+lk_evaluate_dialog_dispose (GObject *object)
+{
+  LkEvaluateDialog *self = LK_EVALUATE_DIALOG (object);
+
+  g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LK_TYPE_EVALUATE_DIALOG);
+  G_OBJECT_CLASS (lk_evaluate_dialog_parent_class)->dispose (object);
+}
+
+static void
+lk_evaluate_dialog_finalize (GObject *object)
+{
+  LkEvaluateDialog *self = LK_EVALUATE_DIALOG (object);
+
+  g_clear_object (&self->session);
+  g_clear_object (&self->cancellable);
+  g_ptr_array_unref (self->warning_rows);
+  G_OBJECT_CLASS (lk_evaluate_dialog_parent_class)->finalize (object);
+}
+
+static void
+lk_evaluate_dialog_class_init (LkEvaluateDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lk_evaluate_dialog_dispose;
+  object_class->finalize = lk_evaluate_dialog_finalize;
+
+  signals[SIGNED] = g_signal_new ("signed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               LK_RESOURCE_PATH "/lk-evaluate-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, LkEvaluateDialog, propositions_view);
+  gtk_widget_class_bind_template_child (widget_class, LkEvaluateDialog, level_row);
+  gtk_widget_class_bind_template_child (widget_class, LkEvaluateDialog, reasoning_view);
+  gtk_widget_class_bind_template_child (widget_class, LkEvaluateDialog, limitations_view);
+  gtk_widget_class_bind_template_child (widget_class, LkEvaluateDialog, warnings_group);
+  gtk_widget_class_bind_template_child (widget_class, LkEvaluateDialog, reason_row);
+  gtk_widget_class_bind_template_child (widget_class, LkEvaluateDialog, password_row);
+  gtk_widget_class_bind_template_child (widget_class, LkEvaluateDialog, message_label);
+  gtk_widget_class_bind_template_child (widget_class, LkEvaluateDialog, sign_button);
+  gtk_widget_class_bind_template_child (widget_class, LkEvaluateDialog, spinner);
+  gtk_widget_class_bind_template_callback (widget_class, on_sign);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+lk_evaluate_dialog_init (LkEvaluateDialog *self)
+{
+  self->cancellable = g_cancellable_new ();
+  self->warning_rows = g_ptr_array_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+static GListModel *
+level_model (const LkScale *scale)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  for (guint i = 0; i < scale->levels->len; i++)
+    {
+      LkScaleLevel *level = g_ptr_array_index (scale->levels, i);
+      g_autofree char *label = g_strdup_printf ("%+d  %s", level->ordinal, level->label);
+
+      gtk_string_list_append (list, label);
+    }
+  gtk_string_list_append (list, scale->not_suitable_label);
+  return G_LIST_MODEL (list);
+}
+
+LkEvaluateDialog *
+lk_evaluate_dialog_new (LkSession  *session,
+                        gint64      examination_id,
+                        gboolean    amends,
+                        GError    **error)
+{
+  const LkScale *scale = lk_conclusions_scale (lk_session_get_store (session), error);
+  LkEvaluateDialog *self;
+  g_autoptr(GListModel) levels = NULL;
+
+  if (scale == NULL)
+    return NULL;
+  self = g_object_new (LK_TYPE_EVALUATE_DIALOG, NULL);
+  self->session = g_object_ref (session);
+  self->examination_id = examination_id;
+  self->amends = amends;
+  self->scale = scale;
+  levels = level_model (scale);
+  adw_combo_row_set_model (self->level_row, levels);
+  adw_combo_row_set_selected (self->level_row, scale->levels->len / 2);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->level_row), scale->title);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->propositions_view),
+                            LK_DEFAULT_PROPOSITIONS, -1);
+  gtk_widget_set_visible (GTK_WIDGET (self->reason_row), amends);
+  gtk_window_set_title (GTK_WINDOW (self), amends ? "Amend the Conclusion" : "Evaluate");
+  return self;
+}

@@ -1,0 +1,397 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Feature comparison: one row per characteristic of the FISWG-based feature list. */
+#include "config.h"
+
+#include "lk-feature-panel.h"
+#include "lk-ui-util.h"
+
+struct _LkFeaturePanel
+{
+  AdwBin               parent_instance;
+
+  LkSession           *session;
+  gint64               examination_id;
+  JsonObject          *list;
+  GHashTable          *rows;      /* characteristic id -> AdwExpanderRow */
+  gboolean             loading;
+  gboolean             locked;
+
+  GtkLabel            *progress_label;
+  GtkLabel            *error_label;
+  GtkBox              *groups_box;
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (LkFeaturePanel, lk_feature_panel, ADW_TYPE_BIN)
+
+static const char * const result_keys[][2] = {
+  { "s", "similar" }, { "d", "dissimilar" }, { "n", "not-assessable" },
+  { "x", "explainable-difference" },
+};
+
+static const char *
+label_of (const char *id)
+{
+  static const char * const labels[][2] = {
+    { "visible", "Visible" }, { "partly", "Partly visible" }, { "not-visible", "Not visible" },
+    { "similar", "Similar" }, { "dissimilar", "Dissimilar" },
+    { "not-assessable", "Not assessable" }, { "explainable-difference", "Explainable difference" },
+    { "class", "Class" }, { "individualising", "Individualising" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_strcmp0 (labels[i][0], id) == 0)
+      return labels[i][1];
+  return id;
+}
+
+/* ---- the rows ------------------------------------------------------------------------------ */
+
+typedef struct
+{
+  const char *field;
+  const char *title;
+  const char * const *(*choices) (void);
+} Field;
+
+static const Field fields[] = {
+  { "result", "Result", lk_observation_results },
+  { "visibility_probe", "Visibility in the probe", lk_observation_visibilities },
+  { "visibility_candidate", "Visibility in the candidate", lk_observation_visibilities },
+  { "significance", "Significance", lk_observation_significances },
+};
+
+static GListModel *
+choice_model (const char * const *ids)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (list, "Not recorded");
+  for (guint i = 0; ids[i] != NULL; i++)
+    gtk_string_list_append (list, label_of (ids[i]));
+  return G_LIST_MODEL (list);
+}
+
+static const char *
+combo_value (GtkWidget   *row,
+             const Field *field)
+{
+  guint i = adw_combo_row_get_selected (ADW_COMBO_ROW (row));
+
+  return i == 0 || i == GTK_INVALID_LIST_POSITION ? NULL : field->choices ()[i - 1];
+}
+
+static void
+combo_select (GtkWidget   *row,
+              const Field *field,
+              const char  *value)
+{
+  const char * const *ids = field->choices ();
+  guint index = 0;
+
+  for (guint i = 0; value != NULL && ids[i] != NULL; i++)
+    if (g_str_equal (ids[i], value))
+      index = i + 1;
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), index);
+}
+
+static void
+summarise (GtkWidget *expander)
+{
+  GtkWidget **combos = g_object_get_data (G_OBJECT (expander), "combos");
+  const char *result = combo_value (combos[0], &fields[0]);
+  const char *significance = combo_value (combos[3], &fields[3]);
+  g_autofree char *text = g_strdup_printf ("%s%s%s", result ? label_of (result) : "Not assessed",
+                                           significance ? " · " : "",
+                                           significance ? label_of (significance) : "");
+
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), text);
+}
+
+static void
+update_progress (LkFeaturePanel *self)
+{
+  guint assessed = 0, total = 0;
+  g_autofree char *text = NULL;
+
+  lk_feature_panel_get_progress (self, &assessed, &total);
+  text = g_strdup_printf ("%u of %u characteristics assessed", assessed, total);
+  gtk_label_set_text (self->progress_label, text);
+}
+
+static void
+save_row (LkFeaturePanel *self,
+          GtkWidget      *expander)
+{
+  GtkWidget **combos = g_object_get_data (G_OBJECT (expander), "combos");
+  GtkWidget *note = g_object_get_data (G_OBJECT (expander), "note");
+  g_autoptr(GError) error = NULL;
+  LkObservation o = {
+    g_object_get_data (G_OBJECT (expander), "characteristic"),
+    combo_value (combos[1], &fields[1]), combo_value (combos[2], &fields[2]),
+    combo_value (combos[0], &fields[0]), combo_value (combos[3], &fields[3]),
+    gtk_editable_get_text (GTK_EDITABLE (note)), NULL, 0,
+  };
+
+  if (self->loading)
+    return;
+  summarise (expander);
+  update_progress (self);
+  if (!lk_observations_set (self->session, self->examination_id, &o, &error))
+    {
+      lk_label_set_message (self->error_label, error->message);
+      return;
+    }
+  lk_label_set_message (self->error_label, NULL);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+on_field_changed (GtkWidget *widget)
+{
+  GtkWidget *expander = g_object_get_data (G_OBJECT (widget), "expander");
+  LkFeaturePanel *self = LK_FEATURE_PANEL (gtk_widget_get_ancestor (expander,
+                                                                    LK_TYPE_FEATURE_PANEL));
+
+  if (self != NULL)
+    save_row (self, expander);
+}
+
+static gboolean
+on_row_key (GtkEventControllerKey *controller,
+            guint                  keyval,
+            guint                  keycode,
+            GdkModifierType        state,
+            GtkWidget             *expander)
+{
+  GtkWidget **combos = g_object_get_data (G_OBJECT (expander), "combos");
+  const char *name = gdk_keyval_name (gdk_keyval_to_lower (keyval));
+
+  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK))
+    return FALSE;
+  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (result_keys); i++)
+    if (g_str_equal (name, result_keys[i][0]))
+      {
+        combo_select (combos[0], &fields[0], result_keys[i][1]);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static GtkWidget *
+characteristic_row (JsonObject *characteristic)
+{
+  GtkWidget *expander = adw_expander_row_new ();
+  GtkWidget **combos = g_new0 (GtkWidget *, G_N_ELEMENTS (fields));
+  GtkWidget *note = adw_entry_row_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
+  const char *id = json_object_get_string_member (characteristic, "id");
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander),
+                                 json_object_get_string_member (characteristic, "name"));
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), "Not assessed");
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_autoptr(GListModel) model = choice_model (fields[i].choices ());
+
+      combos[i] = adw_combo_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (combos[i]), fields[i].title);
+      adw_combo_row_set_model (ADW_COMBO_ROW (combos[i]), model);
+      g_object_set_data (G_OBJECT (combos[i]), "expander", expander);
+      g_signal_connect (combos[i], "notify::selected", G_CALLBACK (on_field_changed), NULL);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), combos[i]);
+    }
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (note), "Note");
+  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (note), TRUE);
+  g_object_set_data (G_OBJECT (note), "expander", expander);
+  g_signal_connect (note, "apply", G_CALLBACK (on_field_changed), NULL);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), note);
+  g_object_set_data_full (G_OBJECT (expander), "combos", combos, g_free);
+  g_object_set_data (G_OBJECT (expander), "note", note);
+  g_object_set_data_full (G_OBJECT (expander), "characteristic", g_strdup (id), g_free);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_row_key), expander);
+  gtk_widget_add_controller (expander, keys);
+  return expander;
+}
+
+static void
+build_groups (LkFeaturePanel *self)
+{
+  JsonArray *components = json_object_get_array_member (self->list, "components");
+
+  for (guint i = 0; i < json_array_get_length (components); i++)
+    {
+      JsonObject *component = json_array_get_object_element (components, i);
+      JsonArray *characteristics = json_object_get_array_member (component, "characteristics");
+      GtkWidget *group = adw_preferences_group_new ();
+
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group),
+                                       json_object_get_string_member (component, "name"));
+      for (guint j = 0; j < json_array_get_length (characteristics); j++)
+        {
+          JsonObject *c = json_array_get_object_element (characteristics, j);
+          GtkWidget *row = characteristic_row (c);
+
+          g_hash_table_insert (self->rows, g_strdup (json_object_get_string_member (c, "id")),
+                               row);
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+        }
+      gtk_box_append (self->groups_box, group);
+    }
+}
+
+static const char *
+text_member (JsonObject *o,
+             const char *name)
+{
+  JsonNode *node = json_object_get_member (o, name);
+
+  return node && !JSON_NODE_HOLDS_NULL (node) ? json_node_get_string (node) : NULL;
+}
+
+static void
+load_observations (LkFeaturePanel  *self,
+                   GError         **error)
+{
+  g_autoptr(JsonArray) observations = lk_observations_get (self->session, self->examination_id,
+                                                           error);
+
+  if (observations == NULL)
+    return;
+  self->loading = TRUE;
+  for (guint i = 0; i < json_array_get_length (observations); i++)
+    {
+      JsonObject *o = json_array_get_object_element (observations, i);
+      GtkWidget *row = g_hash_table_lookup (self->rows, text_member (o, "characteristic"));
+      GtkWidget **combos = row ? g_object_get_data (G_OBJECT (row), "combos") : NULL;
+
+      if (row == NULL)
+        continue;
+      for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
+        combo_select (combos[f], &fields[f], text_member (o, fields[f].field));
+      gtk_editable_set_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (row), "note")),
+                             text_member (o, "note") ? text_member (o, "note") : "");
+      summarise (row);
+    }
+  self->loading = FALSE;
+}
+
+/* ---- public -------------------------------------------------------------------------------- */
+
+void
+lk_feature_panel_get_progress (LkFeaturePanel *self,
+                               guint          *assessed,
+                               guint          *total)
+{
+  GHashTableIter iter;
+  gpointer row;
+
+  *assessed = 0;
+  *total = g_hash_table_size (self->rows);
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, NULL, &row))
+    {
+      GtkWidget **combos = g_object_get_data (G_OBJECT (row), "combos");
+
+      *assessed += combo_value (combos[0], &fields[0]) != NULL;
+    }
+}
+
+gboolean
+lk_feature_panel_set_result (LkFeaturePanel *self,
+                             const char     *characteristic,
+                             const char     *result)
+{
+  GtkWidget *row = g_hash_table_lookup (self->rows, characteristic);
+
+  if (row == NULL || self->locked)
+    return FALSE;
+  combo_select (((GtkWidget **) g_object_get_data (G_OBJECT (row), "combos"))[0], &fields[0],
+                result);
+  return TRUE;
+}
+
+void
+lk_feature_panel_set_locked (LkFeaturePanel *self,
+                             gboolean        locked)
+{
+  self->locked = locked;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->groups_box), !locked);
+}
+
+static void
+lk_feature_panel_dispose (GObject *object)
+{
+  LkFeaturePanel *self = LK_FEATURE_PANEL (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), LK_TYPE_FEATURE_PANEL);
+  g_clear_object (&self->session);
+  G_OBJECT_CLASS (lk_feature_panel_parent_class)->dispose (object);
+}
+
+static void
+lk_feature_panel_finalize (GObject *object)
+{
+  LkFeaturePanel *self = LK_FEATURE_PANEL (object);
+
+  g_clear_pointer (&self->list, json_object_unref);
+  g_clear_pointer (&self->rows, g_hash_table_unref);
+  G_OBJECT_CLASS (lk_feature_panel_parent_class)->finalize (object);
+}
+
+static void
+lk_feature_panel_class_init (LkFeaturePanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lk_feature_panel_dispose;
+  object_class->finalize = lk_feature_panel_finalize;
+
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                   NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               LK_RESOURCE_PATH "/lk-feature-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, LkFeaturePanel, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, LkFeaturePanel, error_label);
+  gtk_widget_class_bind_template_child (widget_class, LkFeaturePanel, groups_box);
+}
+
+static void
+lk_feature_panel_init (LkFeaturePanel *self)
+{
+  self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+lk_feature_panel_new (LkSession   *session,
+                      gint64       examination_id,
+                      const char  *edition,
+                      GError     **error)
+{
+  LkFeaturePanel *self = g_object_new (LK_TYPE_FEATURE_PANEL, NULL);
+  g_autoptr(GError) local_error = NULL;
+
+  self->session = g_object_ref (session);
+  self->examination_id = examination_id;
+  self->list = lk_feature_list_for_edition (lk_session_get_store (session), edition, error);
+  if (self->list == NULL)
+    {
+      g_object_unref (g_object_ref_sink (self));
+      return NULL;
+    }
+  build_groups (self);
+  load_observations (self, &local_error);
+  if (local_error != NULL)
+    lk_label_set_message (self->error_label, local_error->message);
+  update_progress (self);
+  return GTK_WIDGET (self);
+}

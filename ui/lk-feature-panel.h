@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "lk-core.h"
+
+G_BEGIN_DECLS
+
+#define LK_TYPE_FEATURE_PANEL (lk_feature_panel_get_type ())
+G_DECLARE_FINAL_TYPE (LkFeaturePanel, lk_feature_panel, LK, FEATURE_PANEL, AdwBin)
+
+/* The feature-by-feature comparison of one examination: per characteristic of the
+ * examination's feature-list edition, the visibility in each image, the result, the
+ * significance and a note, saved as they are chosen. Signal "changed". Action
+ * features.evaluate opens the Evaluate step. Keys on a focused characteristic: S similar,
+ * D dissimilar, N not assessable, X explainable difference. */
+GtkWidget *lk_feature_panel_new          (LkSession      *session,
+                                          gint64          examination_id,
+                                          const char     *edition,
+                                          GError        **error);
+/* "assessed of total", as shown. */
+void       lk_feature_panel_get_progress (LkFeaturePanel *self,
+                                          guint          *assessed,
+                                          guint          *total);
+/* Sets the result of one characteristic as the user would (for keyboard entry and tests). */
+gboolean   lk_feature_panel_set_result   (LkFeaturePanel *self,
+                                          const char     *characteristic,
+                                          const char     *result);
+/* Makes the panel read-only (after the conclusion is signed). */
+void       lk_feature_panel_set_locked   (LkFeaturePanel *self,
+                                          gboolean        locked);
+
+G_END_DECLS

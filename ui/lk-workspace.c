@@ -1,0 +1,1135 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The examination workspace: probe and candidate compared, aligned, enhanced and annotated. */
+#include "config.h"
+
+#include <string.h>
+
+#include "lk-enhance-panel.h"
+#include "lk-evaluate-dialog.h"
+#include "lk-feature-panel.h"
+#include "lk-ui-util.h"
+#include "lk-workspace.h"
+
+#define FLUSH_SECONDS 30
+
+struct _LkWorkspace
+{
+  AdwBin          parent_instance;
+
+  LkSession      *session;
+  gint64          candidate_id;
+  gint64          examination_id;
+  gint64          probe_id;
+  GCancellable   *cancellable;
+  LkPixels       *pixels[2];        /* originals: probe, candidate */
+  gboolean        have_eyes[2];
+  LkPoint         eyes[2][2];
+  gboolean        aligned;
+  LkSimilarity    alignment;
+  JsonObject     *examination;
+  char           *tool;
+  gboolean        have_first;
+  char           *first_image;
+  LkPoint         first_point;
+  guint           clock;
+  double          unsaved_seconds;
+  gboolean        loaded;
+  GtkWidget      *panels[2];
+
+  GtkLabel       *title_label;
+  GtkLabel       *status_label;
+  GtkToggleButton *side_button;
+  GtkToggleButton *overlay_button;
+  GtkToggleButton *wipe_button;
+  GtkToggleButton *flicker_button;
+  GtkToggleButton *difference_button;
+  GtkToggleButton *lock_button;
+  GtkWidget      *opacity_box;
+  GtkWidget      *wipe_box;
+  GtkWidget      *flicker_box;
+  GtkAdjustment  *opacity_adjustment;
+  GtkAdjustment  *wipe_adjustment;
+  GtkAdjustment  *flicker_adjustment;
+  GtkToggleButton *vertical_button;
+  GtkMenuButton  *tool_button;
+  GtkToggleButton *annotations_button;
+  GtkToggleButton *enhance_button;
+  GtkToggleButton *features_button;
+  GtkRevealer    *features_revealer;
+  AdwBin         *features_bin;
+  GtkWidget      *features;
+  char           *conclusion_text;
+  GtkStack       *stack;
+  AdwStatusPage  *loading_page;
+  LkCompareView  *compare;
+  GtkRevealer    *enhance_revealer;
+  GtkBox         *enhance_box;
+};
+
+enum {
+  NAVIGATE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const char * const image_names[] = { "probe", "candidate" };
+
+G_DEFINE_FINAL_TYPE (LkWorkspace, lk_workspace, ADW_TYPE_BIN)
+
+gint64
+lk_workspace_get_examination (LkWorkspace *self)
+{
+  return self->examination_id;
+}
+
+LkCompareView *
+lk_workspace_get_compare_view (LkWorkspace *self)
+{
+  return self->compare;
+}
+
+gboolean
+lk_workspace_is_loaded (LkWorkspace *self)
+{
+  return self->loaded;
+}
+
+static LkImageView *
+view_of (LkWorkspace *self,
+         int          which)
+{
+  return which == 0 ? lk_compare_view_get_probe_view (self->compare)
+                    : lk_compare_view_get_candidate_view (self->compare);
+}
+
+static void
+problem (LkWorkspace *self,
+         const char  *text)
+{
+  lk_toast (GTK_WIDGET (self), text);
+}
+
+/* ---- status line --------------------------------------------------------------------------- */
+
+static void
+update_status (LkWorkspace *self)
+{
+  double seconds = (self->examination
+                    ? json_object_get_double_member (self->examination, "seconds_spent") : 0)
+                   + self->unsaved_seconds;
+  int total = (int) seconds;
+  JsonArray *annotations = self->examination
+    ? json_object_get_array_member (self->examination, "annotations") : NULL;
+  g_autofree char *text =
+    g_strdup_printf ("%s%s%s · %u annotations · time on this comparison %d:%02d:%02d · "
+                     "investigative lead only%s%s",
+                     self->conclusion_text ? self->conclusion_text : "",
+                     self->conclusion_text ? " · " : "",
+                     self->aligned ? "aligned by the eyes" : "not aligned",
+                     annotations ? json_array_get_length (annotations) : 0,
+                     total / 3600, total / 60 % 60, total % 60,
+                     self->tool && !g_str_equal (self->tool, "none") ? " · tool: " : "",
+                     self->tool && !g_str_equal (self->tool, "none") ? self->tool : "");
+
+  gtk_label_set_text (self->status_label, text);
+}
+
+static void
+flush_time (LkWorkspace *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->unsaved_seconds < 1 || self->examination_id == 0)
+    return;
+  if (lk_examinations_add_time (self->session, self->examination_id, self->unsaved_seconds,
+                                &error))
+    {
+      json_object_set_double_member (self->examination, "seconds_spent",
+                                     json_object_get_double_member (self->examination,
+                                                                    "seconds_spent")
+                                     + self->unsaved_seconds);
+      self->unsaved_seconds = 0;
+    }
+}
+
+static gboolean
+tick (gpointer user_data)
+{
+  LkWorkspace *self = user_data;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  /* Only time in front of the examiner counts. */
+  if (GTK_IS_WINDOW (root) && gtk_window_is_active (GTK_WINDOW (root)))
+    self->unsaved_seconds += 1;
+  if (self->unsaved_seconds >= FLUSH_SECONDS)
+    flush_time (self);
+  update_status (self);
+  return G_SOURCE_CONTINUE;
+}
+
+/* ---- the examination ---------------------------------------------------------------------- */
+
+static gboolean
+reload_examination (LkWorkspace  *self,
+                    GError      **error)
+{
+  JsonObject *o = lk_examinations_get (self->session, self->examination_id, error);
+
+  if (o == NULL)
+    return FALSE;
+  g_clear_pointer (&self->examination, json_object_unref);
+  self->examination = o;
+  lk_compare_view_set_annotations (self->compare,
+                                   json_object_get_array_member (o, "annotations"));
+  update_status (self);
+  return TRUE;
+}
+
+static void
+read_alignment (LkWorkspace *self)
+{
+  JsonNode *node = json_object_get_member (self->examination, "alignment");
+  graphene_matrix_t m;
+
+  self->aligned = node != NULL && JSON_NODE_HOLDS_OBJECT (node) &&
+    lk_similarity_from_json (json_object_get_object_member (json_node_get_object (node),
+                                                            "transform"),
+                             &self->alignment, NULL);
+  if (!self->aligned)
+    {
+      lk_image_view_set_transform (view_of (self, 1), NULL);
+      return;
+    }
+  graphene_matrix_init_from_2d (&m, self->alignment.a, self->alignment.b, -self->alignment.b,
+                                self->alignment.a, self->alignment.tx, self->alignment.ty);
+  lk_image_view_set_transform (view_of (self, 1), &m);
+}
+
+/* ---- loading the images off the main loop ------------------------------------------------- */
+
+typedef struct
+{
+  LkSession *session;
+  gint64     probe_id;
+  gint64     candidate_id;
+} LoadJob;
+
+typedef struct
+{
+  LkPixels  *pixels[2];
+  LkPyramid *pyramid[2];
+  gboolean   have_eyes;
+  LkPoint    eyes[2];
+} Loaded;
+
+static void
+load_job_free (LoadJob *job)
+{
+  g_clear_object (&job->session);
+  g_free (job);
+}
+
+static void
+loaded_free (Loaded *loaded)
+{
+  for (int i = 0; i < 2; i++)
+    {
+      g_clear_pointer (&loaded->pixels[i], lk_pixels_free);
+      g_clear_pointer (&loaded->pyramid[i], lk_pyramid_unref);
+    }
+  g_free (loaded);
+}
+
+static gboolean
+decode (Loaded   *loaded,
+        int       which,
+        GBytes   *bytes,
+        GError  **error)
+{
+  g_autoptr(LkCvImage) image = lk_cv_image_decode (bytes, error);
+  g_autoptr(GArray) faces = NULL;
+
+  if (image == NULL)
+    return FALSE;
+  loaded->pixels[which] = lk_cv_image_to_pixels (image, 0);
+  loaded->pyramid[which] = lk_pyramid_new_from_pixels (loaded->pixels[which]);
+  if (which == 1 && (faces = lk_cv_image_find_faces (image, NULL, NULL)) != NULL)
+    for (guint i = 0; i < faces->len && !loaded->have_eyes; i++)
+      {
+        LkFace *face = &g_array_index (faces, LkFace, i);
+
+        loaded->have_eyes = face->has_eyes;
+        loaded->eyes[0] = face->eye_a;
+        loaded->eyes[1] = face->eye_b;
+      }
+  return TRUE;
+}
+
+static gpointer
+load_job (gpointer   data,
+          GError   **error)
+{
+  LoadJob *job = data;
+  g_autoptr(GBytes) probe = lk_probes_read_image (job->session, job->probe_id, error);
+  g_autoptr(GBytes) candidate = NULL;
+  Loaded *loaded = g_new0 (Loaded, 1);
+
+  if (probe == NULL ||
+      (candidate = lk_candidates_read_image (job->session, job->candidate_id, error)) == NULL ||
+      !decode (loaded, 0, probe, error) || !decode (loaded, 1, candidate, error))
+    {
+      loaded_free (loaded);
+      return NULL;
+    }
+  return loaded;
+}
+
+static void apply_stack (LkWorkspace *self, int which, JsonArray *stack);
+
+static JsonArray *
+stack_of (LkWorkspace *self,
+          int          which)
+{
+  return json_object_get_array_member (self->examination, which == 0 ? "probe_enhancements"
+                                                                      : "candidate_enhancements");
+}
+
+static void
+on_loaded (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(LkWorkspace) self = user_data;
+  g_autoptr(GError) error = NULL;
+  Loaded *job = lk_task_finish (result, load_job, &error);
+
+  if (job == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          adw_status_page_set_title (self->loading_page, "The Images Cannot Be Shown");
+          adw_status_page_set_description (self->loading_page, error->message);
+        }
+      return;
+    }
+  for (int i = 0; i < 2; i++)
+    {
+      self->pixels[i] = g_steal_pointer (&job->pixels[i]);
+      lk_image_view_set_pyramid (view_of (self, i), job->pyramid[i]);
+    }
+  self->have_eyes[1] = job->have_eyes;
+  memcpy (self->eyes[1], job->eyes, sizeof job->eyes);
+  read_alignment (self);
+  for (int i = 0; i < 2; i++)
+    if (json_array_get_length (stack_of (self, i)) > 0)
+      apply_stack (self, i, stack_of (self, i));
+  gtk_stack_set_visible_child_name (self->stack, "compare");
+  self->loaded = TRUE;
+  gtk_widget_grab_focus (GTK_WIDGET (self->compare));
+  loaded_free (job);
+}
+
+/* ---- enhancement: the stack replayed on the original pixels in a worker thread ------------ */
+
+typedef struct
+{
+  LkPixels  *pixels;
+  JsonArray *stack;
+  int        which;
+} EnhanceJob;
+
+static void
+enhance_job_free (EnhanceJob *job)
+{
+  g_clear_pointer (&job->pixels, lk_pixels_free);
+  g_clear_pointer (&job->stack, json_array_unref);
+  g_free (job);
+}
+
+static LkPixels *
+copy_pixels (const LkPixels *in)
+{
+  LkPixels *copy = lk_pixels_new (in->width, in->height);
+
+  memcpy (copy->pixels, in->pixels, (gsize) in->stride * in->height);
+  return copy;
+}
+
+typedef struct
+{
+  LkPyramid *pyramid;
+  int        which;
+} Enhanced;
+
+static void
+enhanced_free (Enhanced *enhanced)
+{
+  g_clear_pointer (&enhanced->pyramid, lk_pyramid_unref);
+  g_free (enhanced);
+}
+
+static gpointer
+enhance_job (gpointer   data,
+             GError   **error)
+{
+  EnhanceJob *job = data;
+  g_autoptr(LkPixels) out = json_array_get_length (job->stack) > 0
+    ? lk_cv_enhance (job->pixels, job->stack, error) : copy_pixels (job->pixels);
+  Enhanced *enhanced;
+
+  if (out == NULL)
+    return NULL;
+  enhanced = g_new0 (Enhanced, 1);
+  enhanced->pyramid = lk_pyramid_new_from_pixels (out);
+  enhanced->which = job->which;
+  return enhanced;
+}
+
+static void
+on_enhanced (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(LkWorkspace) self = user_data;
+  g_autoptr(GError) error = NULL;
+  Enhanced *enhanced = lk_task_finish (result, enhance_job, &error);
+
+  if (enhanced == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        problem (self, error->message);
+      return;
+    }
+  lk_image_view_set_pyramid (view_of (self, enhanced->which), enhanced->pyramid);
+  enhanced_free (enhanced);
+}
+
+static void
+apply_stack (LkWorkspace *self,
+             int          which,
+             JsonArray   *stack)
+{
+  EnhanceJob *job;
+
+  if (self->pixels[which] == NULL)
+    return;
+  job = g_new0 (EnhanceJob, 1);
+  job->pixels = copy_pixels (self->pixels[which]);
+  job->stack = json_array_ref (stack);
+  job->which = which;
+  lk_task_run (self, self->cancellable, on_enhanced, g_object_ref (self), enhance_job,
+               enhance_job, job, (GDestroyNotify) enhance_job_free,
+               (GDestroyNotify) enhanced_free);
+}
+
+static void
+on_stack_changed (LkWorkspace *self,
+                  JsonArray   *stack,
+                  GtkWidget   *panel)
+{
+  int which = panel == self->panels[0] ? 0 : 1;
+  g_autoptr(GError) error = NULL;
+
+  if (!lk_examinations_set_enhancements (self->session, self->examination_id,
+                                         image_names[which], stack, &error))
+    {
+      problem (self, error->message);
+      return;
+    }
+  reload_examination (self, NULL);
+  apply_stack (self, which, stack);
+}
+
+/* ---- alignment and difference ------------------------------------------------------------- */
+
+static gboolean
+probe_eyes (LkWorkspace *self)
+{
+  g_autoptr(JsonObject) probe = NULL;
+  JsonArray *faces, *eyes;
+  JsonObject *face;
+  gint64 index;
+
+  if (self->have_eyes[0])
+    return TRUE;
+  probe = lk_probes_get (self->session, self->probe_id, NULL);
+  if (probe == NULL || json_object_get_null_member (probe, "face_index"))
+    return FALSE;
+  index = json_object_get_int_member (probe, "face_index");
+  faces = json_object_get_array_member (probe, "faces");
+  face = json_array_get_object_element (faces, (guint) index);
+  if (face == NULL || !json_object_has_member (face, "eyes"))
+    return FALSE;
+  eyes = json_object_get_array_member (face, "eyes");
+  for (guint i = 0; i < 2; i++)
+    {
+      JsonArray *p = json_array_get_array_element (eyes, i);
+
+      self->eyes[0][i] = (LkPoint) { json_array_get_double_element (p, 0),
+                                     json_array_get_double_element (p, 1) };
+    }
+  return self->have_eyes[0] = TRUE;
+}
+
+static void difference_refresh (LkWorkspace *self);
+
+static void
+align_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  LkWorkspace *self = LK_WORKSPACE (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!probe_eyes (self) || !self->have_eyes[1])
+    {
+      problem (self, self->have_eyes[1] ? "The probe's chosen face has no eye centres"
+                                        : "No eyes were found on the candidate image");
+      return;
+    }
+  if (!lk_examinations_set_alignment (self->session, self->examination_id, self->eyes[0],
+                                      self->eyes[1], &error) ||
+      !reload_examination (self, &error))
+    {
+      problem (self, error->message);
+      return;
+    }
+  read_alignment (self);
+  difference_refresh (self);
+  update_status (self);
+}
+
+static void
+reset_alignment_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  LkWorkspace *self = LK_WORKSPACE (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!lk_examinations_reset_alignment (self->session, self->examination_id, &error) ||
+      !reload_examination (self, &error))
+    {
+      problem (self, error->message);
+      return;
+    }
+  read_alignment (self);
+  difference_refresh (self);
+}
+
+typedef struct
+{
+  LkPixels     *probe;
+  LkPixels     *candidate;
+  LkSimilarity  transform;
+} DifferenceJob;
+
+static void
+difference_job_free (DifferenceJob *job)
+{
+  g_clear_pointer (&job->probe, lk_pixels_free);
+  g_clear_pointer (&job->candidate, lk_pixels_free);
+  g_free (job);
+}
+
+static gpointer
+difference_job (gpointer   data,
+                GError   **error)
+{
+  DifferenceJob *job = data;
+  g_autoptr(LkPixels) warped = lk_cv_warp_similarity (job->candidate, job->transform.a,
+                                                      job->transform.b, job->transform.tx,
+                                                      job->transform.ty, job->probe->width,
+                                                      job->probe->height);
+  g_autoptr(LkPixels) difference = warped ? lk_cv_difference (job->probe, warped) : NULL;
+
+  if (difference == NULL)
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_IMAGE, "The difference could not be computed");
+      return NULL;
+    }
+  return lk_pyramid_new_from_pixels (difference);
+}
+
+static void
+on_difference (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(LkWorkspace) self = user_data;
+  g_autoptr(GError) error = NULL;
+  LkPyramid *pyramid = lk_task_finish (result, difference_job, &error);
+
+  if (pyramid == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        problem (self, error->message);
+      return;
+    }
+  lk_image_view_set_pyramid (lk_compare_view_get_difference_view (self->compare), pyramid);
+  lk_pyramid_unref (pyramid);
+}
+
+static void
+difference_refresh (LkWorkspace *self)
+{
+  DifferenceJob *job;
+
+  if (self->pixels[0] == NULL || g_strcmp0 (lk_compare_view_get_mode (self->compare),
+                                            "difference") != 0)
+    return;
+  job = g_new0 (DifferenceJob, 1);
+  job->probe = copy_pixels (self->pixels[0]);
+  job->candidate = copy_pixels (self->pixels[1]);
+  if (self->aligned)
+    job->transform = self->alignment;
+  else
+    lk_similarity_identity (&job->transform);
+  lk_task_run (self, self->cancellable, on_difference, g_object_ref (self), difference_job,
+               difference_job, job, (GDestroyNotify) difference_job_free,
+               (GDestroyNotify) lk_pyramid_unref);
+}
+
+/* ---- modes --------------------------------------------------------------------------------- */
+
+static GtkToggleButton *
+mode_button (LkWorkspace *self,
+             const char  *mode)
+{
+  GtkToggleButton *buttons[] = { self->side_button, self->overlay_button, self->wipe_button,
+                                 self->flicker_button, self->difference_button };
+  static const char * const names[] = { "side-by-side", "overlay", "wipe", "flicker",
+                                        "difference" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_str_equal (names[i], mode))
+      return buttons[i];
+  return NULL;
+}
+
+static void
+on_compare_mode (LkWorkspace *self)
+{
+  const char *mode = lk_compare_view_get_mode (self->compare);
+  GtkToggleButton *button = mode_button (self, mode);
+
+  if (button != NULL && !gtk_toggle_button_get_active (button))
+    gtk_toggle_button_set_active (button, TRUE);
+  gtk_widget_set_visible (self->opacity_box, g_str_equal (mode, "overlay"));
+  gtk_widget_set_visible (self->wipe_box, g_str_equal (mode, "wipe"));
+  gtk_widget_set_visible (self->flicker_box, g_str_equal (mode, "flicker"));
+  difference_refresh (self);
+}
+
+static void
+on_mode_toggled (LkWorkspace     *self,
+                 GtkToggleButton *button)
+{
+  static const char * const names[] = { "side-by-side", "overlay", "wipe", "flicker",
+                                        "difference" };
+  GtkToggleButton *buttons[] = { self->side_button, self->overlay_button, self->wipe_button,
+                                 self->flicker_button, self->difference_button };
+
+  if (!gtk_toggle_button_get_active (button))
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (buttons[i] == button)
+      lk_compare_view_set_mode (self->compare, names[i]);
+}
+
+static void
+mode_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  lk_compare_view_set_mode (LK_WORKSPACE (widget)->compare,
+                            g_variant_get_string (parameter, NULL));
+}
+
+static void
+enhancements_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  LkWorkspace *self = LK_WORKSPACE (widget);
+  gboolean reveal = !gtk_revealer_get_reveal_child (self->enhance_revealer);
+
+  gtk_revealer_set_reveal_child (self->enhance_revealer, reveal);
+  gtk_toggle_button_set_active (self->enhance_button, reveal);
+}
+
+/* ---- annotations --------------------------------------------------------------------------- */
+
+static void
+tool_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  LkWorkspace *self = LK_WORKSPACE (widget);
+  const char *tool = g_variant_get_string (parameter, NULL);
+
+  g_free (self->tool);
+  self->tool = g_strdup (tool);
+  self->have_first = FALSE;
+  gtk_menu_button_set_label (self->tool_button, g_str_equal (tool, "none") ? "Annotate" : tool);
+  if (!g_str_equal (tool, "none"))
+    lk_compare_view_set_mode (self->compare, "side-by-side");
+  update_status (self);
+}
+
+static JsonArray *
+points (const LkPoint *p,
+        guint          n)
+{
+  JsonArray *geometry = json_array_new ();
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonArray *point = json_array_new ();
+
+      json_array_add_double_element (point, p[i].x);
+      json_array_add_double_element (point, p[i].y);
+      json_array_add_array_element (geometry, point);
+    }
+  return geometry;
+}
+
+/* A marker on the candidate completes the newest pair that has only its probe marker. */
+static int
+open_pair (LkWorkspace *self,
+           const char  *image)
+{
+  JsonArray *annotations = json_object_get_array_member (self->examination, "annotations");
+  g_autoptr(GHashTable) sides = g_hash_table_new (g_direct_hash, g_direct_equal);
+  int best = 0;
+
+  for (guint i = 0; i < json_array_get_length (annotations); i++)
+    {
+      JsonObject *a = json_array_get_object_element (annotations, i);
+      int pair = (int) json_object_get_int_member (a, "pair");
+      gboolean probe = g_str_equal (json_object_get_string_member (a, "image"), "probe");
+
+      if (!g_str_equal (json_object_get_string_member (a, "kind"), "marker"))
+        continue;
+      g_hash_table_insert (sides, GINT_TO_POINTER (pair),
+                           GINT_TO_POINTER (GPOINTER_TO_INT (g_hash_table_lookup (
+                             sides, GINT_TO_POINTER (pair))) | (probe ? 1 : 2)));
+    }
+  for (guint i = 0; i < json_array_get_length (annotations); i++)
+    {
+      JsonObject *a = json_array_get_object_element (annotations, i);
+      int pair = (int) json_object_get_int_member (a, "pair");
+      int have = GPOINTER_TO_INT (g_hash_table_lookup (sides, GINT_TO_POINTER (pair)));
+
+      if (pair > 0 && have == (g_str_equal (image, "probe") ? 2 : 1))
+        best = MAX (best, pair);
+    }
+  return best;
+}
+
+static void
+add_annotation (LkWorkspace *self,
+                const char  *image,
+                JsonArray   *geometry,
+                const char  *label)
+{
+  g_autoptr(GError) error = NULL;
+  LkAnnotationSpec spec = { image, self->tool, 0, geometry, label, NULL };
+
+  if (g_str_equal (self->tool, "marker"))
+    spec.pair = open_pair (self, image);
+  if (lk_examinations_add_annotation (self->session, self->examination_id, &spec, &error) == 0)
+    problem (self, error->message);
+  reload_examination (self, NULL);
+}
+
+static void
+on_text_response (AdwMessageDialog *dialog,
+                  const char       *response,
+                  LkWorkspace      *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
+  g_autoptr(JsonArray) geometry = points (&self->first_point, 1);
+
+  if (g_str_equal (response, "add"))
+    add_annotation (self, self->first_image, geometry, gtk_editable_get_text (entry));
+}
+
+static void
+ask_text (LkWorkspace *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *entry = adw_entry_row_new ();
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
+    GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, "Add a Text Note", NULL));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), "Text");
+  gtk_list_box_append (GTK_LIST_BOX (list), entry);
+  gtk_widget_add_css_class (list, "boxed-list");
+  adw_message_dialog_set_extra_child (dialog, list);
+  adw_message_dialog_add_responses (dialog, "cancel", "_Cancel", "add", "_Add", NULL);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data (G_OBJECT (dialog), "entry", entry);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_text_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_pressed (GtkGestureClick *gesture,
+            int              n_press,
+            double           x,
+            double           y,
+            LkWorkspace     *self)
+{
+  double ix, iy;
+  const char *image;
+  LkPoint point, pair[2];
+  g_autoptr(JsonArray) geometry = NULL;
+
+  if (self->tool == NULL || g_str_equal (self->tool, "none") ||
+      (image = lk_compare_view_pick (self->compare, x, y, &ix, &iy)) == NULL)
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  point = (LkPoint) { ix, iy };
+  if (g_str_equal (self->tool, "text"))
+    {
+      g_free (self->first_image);
+      self->first_image = g_strdup (image);
+      self->first_point = point;
+      ask_text (self);
+      return;
+    }
+  if (g_str_equal (self->tool, "marker"))
+    {
+      geometry = points (&point, 1);
+      add_annotation (self, image, geometry, NULL);
+      return;
+    }
+  if (!self->have_first || g_strcmp0 (self->first_image, image) != 0)
+    {
+      g_free (self->first_image);
+      self->first_image = g_strdup (image);
+      self->first_point = point;
+      self->have_first = TRUE;
+      return;
+    }
+  self->have_first = FALSE;
+  pair[0] = self->first_point;
+  pair[1] = point;
+  geometry = points (pair, 2);
+  add_annotation (self, image, geometry, NULL);
+}
+
+/* ---- feature comparison and the conclusion ------------------------------------------------- */
+
+static void
+read_conclusion (LkWorkspace *self)
+{
+  g_autoptr(JsonArray) conclusions = lk_conclusions_list (self->session, self->examination_id,
+                                                          NULL);
+  guint n = conclusions ? json_array_get_length (conclusions) : 0;
+  JsonObject *last;
+
+  g_clear_pointer (&self->conclusion_text, g_free);
+  if (n == 0)
+    return;
+  last = json_array_get_object_element (conclusions, n - 1);
+  self->conclusion_text =
+    g_strdup_printf ("signed conclusion (revision %" G_GINT64_FORMAT "): %s",
+                     json_object_get_int_member (last, "revision"),
+                     json_object_get_string_member (last, "level"));
+  if (self->features != NULL)
+    lk_feature_panel_set_locked (LK_FEATURE_PANEL (self->features), TRUE);
+}
+
+static void
+features_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  LkWorkspace *self = LK_WORKSPACE (widget);
+  gboolean reveal = !gtk_revealer_get_reveal_child (self->features_revealer);
+
+  gtk_revealer_set_reveal_child (self->features_revealer, reveal);
+  gtk_toggle_button_set_active (self->features_button, reveal);
+}
+
+static void
+on_signed (LkWorkspace *self,
+           gint64       conclusion)
+{
+  read_conclusion (self);
+  update_status (self);
+  lk_toast (GTK_WIDGET (self), "Conclusion signed; it is an investigative lead only");
+}
+
+static void
+evaluate_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  LkWorkspace *self = LK_WORKSPACE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GError) error = NULL;
+  LkEvaluateDialog *dialog = lk_evaluate_dialog_new (self->session, self->examination_id,
+                                                     self->conclusion_text != NULL, &error);
+
+  if (dialog == NULL)
+    {
+      problem (self, error->message);
+      return;
+    }
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
+  g_signal_connect_object (dialog, "signed", G_CALLBACK (on_signed), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_features (LkWorkspace *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  self->features = lk_feature_panel_new (self->session, self->examination_id,
+                                         json_object_get_string_member (self->examination,
+                                                                        "feature_list"),
+                                         &error);
+  if (self->features == NULL)
+    {
+      problem (self, error->message);
+      return;
+    }
+  adw_bin_set_child (self->features_bin, self->features);
+  gtk_toggle_button_set_active (self->features_button, TRUE);
+  read_conclusion (self);
+}
+
+/* ---- navigation ---------------------------------------------------------------------------- */
+
+static void
+navigate (LkWorkspace *self,
+          int          step)
+{
+  g_autoptr(GPtrArray) retained = lk_examinations_retained (self->session, self->probe_id,
+                                                            NULL);
+  guint n = retained ? retained->len : 0;
+
+  for (guint i = 0; i < n; i++)
+    if (((LkCandidate *) g_ptr_array_index (retained, i))->id == self->candidate_id)
+      {
+        LkCandidate *next = g_ptr_array_index (retained, (i + n + step) % n);
+
+        if (next->id != self->candidate_id)
+          g_signal_emit (self, signals[NAVIGATE], 0, next->id);
+        return;
+      }
+}
+
+static void
+next_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  navigate (LK_WORKSPACE (widget), g_str_equal (action_name, "workspace.next") ? 1 : -1);
+}
+
+/* ---- object -------------------------------------------------------------------------------- */
+
+static void
+lk_workspace_dispose (GObject *object)
+{
+  LkWorkspace *self = LK_WORKSPACE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->clock, g_source_remove);
+  if (self->session != NULL)
+    flush_time (self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LK_TYPE_WORKSPACE);
+  G_OBJECT_CLASS (lk_workspace_parent_class)->dispose (object);
+}
+
+static void
+lk_workspace_finalize (GObject *object)
+{
+  LkWorkspace *self = LK_WORKSPACE (object);
+
+  g_clear_object (&self->session);
+  g_clear_object (&self->cancellable);
+  for (int i = 0; i < 2; i++)
+    g_clear_pointer (&self->pixels[i], lk_pixels_free);
+  g_clear_pointer (&self->examination, json_object_unref);
+  g_free (self->tool);
+  g_free (self->first_image);
+  g_free (self->conclusion_text);
+  G_OBJECT_CLASS (lk_workspace_parent_class)->finalize (object);
+}
+
+static void
+bind_mode_key (GtkWidgetClass *widget_class,
+               guint           key,
+               const char     *mode)
+{
+  gtk_widget_class_add_binding_action (widget_class, key, GDK_CONTROL_MASK, "workspace.mode",
+                                       "s", mode);
+}
+
+static void
+lk_workspace_class_init (LkWorkspaceClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = lk_workspace_dispose;
+  object_class->finalize = lk_workspace_finalize;
+
+  signals[NAVIGATE] = g_signal_new ("navigate", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                    NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  g_type_ensure (LK_TYPE_COMPARE_VIEW);
+  gtk_widget_class_set_template_from_resource (widget_class, LK_RESOURCE_PATH "/lk-workspace.ui");
+  gtk_widget_class_bind_template_child (widget_class, LkWorkspace, title_label);
+  gtk_widget_class_bind_template_child (widget_class, LkWorkspace, status_label);
+  gtk_widget_class_bind_template_child (widget_class, LkWorkspace, side_button);
+  gtk_widget_class_bind_template_child (widget_class, LkWorkspace, overlay_button);
+  gtk_widget_class_bind_template_child (widget_class, LkWorkspace, wipe_button);
+  gtk_widget_class_bind_template_child (widget_class, LkWorkspace, flicker_button);
+  gtk_widget_class_bind_template_child (widget_class, LkWorkspace, difference_button);
+  gtk_widget_class_bind_template_child (widget_class, LkWorkspace, lock_button);
+  gtk_widget_class_bind_template_child (widget_class, LkWorkspace, opacity_box);
+  gtk_widget_class_bind_template_child (widget_class, LkWorkspace, wipe_box);
+  gtk_widget_class_bind_template_child (widget_class, LkWorkspace, flicker_box);
+  gtk_widget_class_bind_template_child (widget_class, LkWorkspace, opacity_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, LkWorkspace, wipe_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, LkWorkspace, flicker_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, LkWorkspace, vertical_button);
+  gtk_widget_class_bind_template_child (widget_class, LkWorkspace, tool_button);
+  gtk_widget_class_bind_template_child (widget_class, LkWorkspace, annotations_button);
+  gtk_widget_class_bind_template_child (widget_class, LkWorkspace, enhance_button);
+  gtk_widget_class_bind_template_child (widget_class, LkWorkspace, features_button);
+  gtk_widget_class_bind_template_child (widget_class, LkWorkspace, features_revealer);
+  gtk_widget_class_bind_template_child (widget_class, LkWorkspace, features_bin);
+  gtk_widget_class_bind_template_child (widget_class, LkWorkspace, stack);
+  gtk_widget_class_bind_template_child (widget_class, LkWorkspace, loading_page);
+  gtk_widget_class_bind_template_child (widget_class, LkWorkspace, compare);
+  gtk_widget_class_bind_template_child (widget_class, LkWorkspace, enhance_revealer);
+  gtk_widget_class_bind_template_child (widget_class, LkWorkspace, enhance_box);
+  gtk_widget_class_bind_template_callback (widget_class, on_mode_toggled);
+
+  gtk_widget_class_install_action (widget_class, "workspace.mode", "s", mode_action);
+  gtk_widget_class_install_action (widget_class, "workspace.align", NULL, align_action);
+  gtk_widget_class_install_action (widget_class, "workspace.reset-alignment", NULL,
+                                   reset_alignment_action);
+  gtk_widget_class_install_action (widget_class, "workspace.enhancements", NULL,
+                                   enhancements_action);
+  gtk_widget_class_install_action (widget_class, "workspace.tool", "s", tool_action);
+  gtk_widget_class_install_action (widget_class, "workspace.features", NULL, features_action);
+  gtk_widget_class_install_action (widget_class, "workspace.evaluate", NULL, evaluate_action);
+  gtk_widget_class_install_action (widget_class, "workspace.next", NULL, next_action);
+  gtk_widget_class_install_action (widget_class, "workspace.previous", NULL, next_action);
+  bind_mode_key (widget_class, GDK_KEY_1, "side-by-side");
+  bind_mode_key (widget_class, GDK_KEY_2, "overlay");
+  bind_mode_key (widget_class, GDK_KEY_3, "wipe");
+  bind_mode_key (widget_class, GDK_KEY_4, "flicker");
+  bind_mode_key (widget_class, GDK_KEY_5, "difference");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "workspace.next",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "workspace.previous",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "workspace.tool", "s",
+                                       "none");
+}
+
+static void
+bind_controls (LkWorkspace *self)
+{
+  GBindingFlags both = G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE;
+
+  g_object_bind_property (self->compare, "opacity", self->opacity_adjustment, "value", both);
+  g_object_bind_property (self->compare, "wipe-position", self->wipe_adjustment, "value", both);
+  g_object_bind_property (self->compare, "flicker-rate", self->flicker_adjustment, "value",
+                          both);
+  g_object_bind_property (self->compare, "wipe-vertical", self->vertical_button, "active",
+                          both);
+  g_object_bind_property (self->compare, "locked", self->lock_button, "active", both);
+  g_object_bind_property (self->compare, "show-annotations", self->annotations_button, "active",
+                          both);
+  g_signal_connect_object (self->compare, "notify::mode", G_CALLBACK (on_compare_mode), self,
+                           G_CONNECT_SWAPPED);
+}
+
+static void
+add_panels (LkWorkspace *self)
+{
+  for (int i = 0; i < 2; i++)
+    {
+      self->panels[i] = lk_enhance_panel_new ();
+      lk_enhance_panel_set_title (LK_ENHANCE_PANEL (self->panels[i]),
+                                  i == 0 ? "Probe" : "Candidate");
+      g_signal_connect_object (self->panels[i], "stack-changed", G_CALLBACK (on_stack_changed),
+                               self, G_CONNECT_SWAPPED);
+      gtk_box_append (self->enhance_box, self->panels[i]);
+    }
+}
+
+static void
+lk_workspace_init (LkWorkspace *self)
+{
+  GtkGesture *click = gtk_gesture_click_new ();
+
+  self->cancellable = g_cancellable_new ();
+  self->tool = g_strdup ("none");
+  gtk_widget_init_template (GTK_WIDGET (self));
+  bind_controls (self);
+  add_panels (self);
+  on_compare_mode (self);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->compare), GTK_EVENT_CONTROLLER (click));
+  self->clock = g_timeout_add_seconds (1, tick, self);
+}
+
+static void
+fill_title (LkWorkspace *self)
+{
+  g_autofree char *title =
+    g_strdup_printf ("Probe %" G_GINT64_FORMAT " and candidate %s",
+                     self->probe_id,
+                     json_object_get_string_member (self->examination, "subject_ref"));
+
+  gtk_label_set_text (self->title_label, title);
+}
+
+LkWorkspace *
+lk_workspace_new (LkSession  *session,
+                  gint64      candidate_id,
+                  GError    **error)
+{
+  LkWorkspace *self = g_object_new (LK_TYPE_WORKSPACE, NULL);
+  LoadJob *job;
+
+  self->session = g_object_ref (session);
+  self->candidate_id = candidate_id;
+  self->examination_id = lk_examinations_open (session, candidate_id, error);
+  if (self->examination_id == 0 || !reload_examination (self, error))
+    {
+      g_object_unref (g_object_ref_sink (self));
+      return NULL;
+    }
+  self->probe_id = json_object_get_int_member (self->examination, "probe_id");
+  fill_title (self);
+  add_features (self);
+  for (int i = 0; i < 2; i++)
+    lk_enhance_panel_set_stack (LK_ENHANCE_PANEL (self->panels[i]), stack_of (self, i));
+  job = g_new0 (LoadJob, 1);
+  job->session = g_object_ref (session);
+  job->probe_id = self->probe_id;
+  job->candidate_id = candidate_id;
+  lk_task_run (self, self->cancellable, on_loaded, g_object_ref (self), load_job, load_job, job,
+               (GDestroyNotify) load_job_free, (GDestroyNotify) loaded_free);
+  return self;
+}

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "lk-compare-view.h"
+#include "lk-core.h"
+
+G_BEGIN_DECLS
+
+#define LK_TYPE_WORKSPACE (lk_workspace_get_type ())
+G_DECLARE_FINAL_TYPE (LkWorkspace, lk_workspace, LK, WORKSPACE, AdwBin)
+
+/* The examination workspace for one retained candidate: opens (or resumes) the examiner's
+ * examination, loads both images off the main loop, and offers the comparison modes, eye
+ * alignment, enhancement stacks and annotations. Scores and ranks are never shown. Signal
+ * "navigate" (gint64 candidate id) asks the owner to open another retained candidate.
+ * Actions: workspace.mode (s), workspace.align, workspace.reset-alignment,
+ * workspace.enhancements, workspace.tool (s), workspace.next, workspace.previous. */
+LkWorkspace   *lk_workspace_new               (LkSession   *session,
+                                               gint64       candidate_id,
+                                               GError     **error);
+gint64         lk_workspace_get_examination   (LkWorkspace *self);
+LkCompareView *lk_workspace_get_compare_view  (LkWorkspace *self);
+/* TRUE once both images are shown. */
+gboolean       lk_workspace_is_loaded         (LkWorkspace *self);
+
+G_END_DECLS
