@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "lk-compare-view.h"
 
@@ -28,7 +29,18 @@ struct _LkCompareView
   gboolean     syncing;
   gboolean     dragging_wipe;
   JsonArray   *annotations;
+  gboolean     show_eyes;
+  LkPoint      eyes[2][2];   /* probe, candidate; original image coordinates */
+  int          dragging_eye; /* -1 none, else image * 2 + index */
+  gboolean     holding;      /* flicker held on the candidate by a key */
 };
+
+enum {
+  EYES_MOVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 enum {
   PROP_0,
@@ -154,12 +166,12 @@ watch_view (LkCompareView *self,
             LkImageView   *view,
             GCallback      callback)
 {
-  static const char * const signals[] = {
+  static const char * const notifications[] = {
     "notify::zoom", "notify::center-x", "notify::center-y", "notify::fit",
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
-    g_signal_connect_swapped (view, signals[i], callback, self);
+  for (guint i = 0; i < G_N_ELEMENTS (notifications); i++)
+    g_signal_connect_swapped (view, notifications[i], callback, self);
 }
 
 /* ---- flicker ------------------------------------------------------------------------------- */
@@ -300,6 +312,98 @@ lk_compare_view_set_annotations (LkCompareView *self,
   if (annotations != NULL)
     self->annotations = json_array_ref (annotations);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* ---- eye markers for the alignment ---------------------------------------------------------- */
+
+void
+lk_compare_view_set_eye_markers (LkCompareView *self,
+                                 const LkPoint  probe[2],
+                                 const LkPoint  candidate[2])
+{
+  g_return_if_fail (LK_IS_COMPARE_VIEW (self));
+
+  self->show_eyes = probe != NULL && candidate != NULL;
+  if (self->show_eyes)
+    {
+      memcpy (self->eyes[0], probe, sizeof self->eyes[0]);
+      memcpy (self->eyes[1], candidate, sizeof self->eyes[1]);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+lk_compare_view_get_eye_markers (LkCompareView *self,
+                                 LkPoint        probe[2],
+                                 LkPoint        candidate[2])
+{
+  memcpy (probe, self->eyes[0], sizeof self->eyes[0]);
+  memcpy (candidate, self->eyes[1], sizeof self->eyes[1]);
+}
+
+static gboolean
+eye_on_widget (LkCompareView *self,
+               int            which,
+               double        *x,
+               double        *y)
+{
+  LkImageView *view = which / 2 == 0 ? self->probe : self->candidate;
+  const LkPoint *p = &self->eyes[which / 2][which % 2];
+  graphene_point_t out;
+
+  lk_image_view_image_to_widget (view, p->x, p->y, x, y);
+  if (!gtk_widget_compute_point (GTK_WIDGET (view), GTK_WIDGET (self),
+                                 &GRAPHENE_POINT_INIT (*x, *y), &out))
+    return FALSE;
+  *x = out.x;
+  *y = out.y;
+  return TRUE;
+}
+
+static void
+snapshot_eyes (LkCompareView *self,
+               GtkSnapshot   *snapshot,
+               int            width,
+               int            height)
+{
+  cairo_t *cr;
+
+  if (!self->show_eyes || !is_mode (self, "side-by-side"))
+    return;
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  cairo_set_line_width (cr, 2);
+  for (int which = 0; which < 4; which++)
+    {
+      double x, y;
+
+      if (!eye_on_widget (self, which, &x, &y))
+        continue;
+      cairo_set_source_rgb (cr, 0.2, 0.9, 1.0);
+      cairo_new_path (cr);
+      cairo_move_to (cr, x - 9, y);
+      cairo_line_to (cr, x + 9, y);
+      cairo_move_to (cr, x, y - 9);
+      cairo_line_to (cr, x, y + 9);
+      cairo_stroke (cr);
+      cairo_arc (cr, x, y, 5, 0, 2 * G_PI);
+      cairo_stroke (cr);
+    }
+  cairo_destroy (cr);
+}
+
+static int
+eye_near (LkCompareView *self,
+          double         x,
+          double         y)
+{
+  for (int which = 0; self->show_eyes && which < 4; which++)
+    {
+      double ex, ey;
+
+      if (eye_on_widget (self, which, &ex, &ey) && fabs (ex - x) <= 10 && fabs (ey - y) <= 10)
+        return which;
+    }
+  return -1;
 }
 
 /* ---- layout and drawing -------------------------------------------------------------------- */
@@ -531,6 +635,7 @@ lk_compare_view_snapshot (GtkWidget   *widget,
   else
     gtk_widget_snapshot_child (widget, GTK_WIDGET (self->difference), snapshot);
   snapshot_annotations (self, snapshot, width, height);
+  snapshot_eyes (self, snapshot, width, height);
 }
 
 const char *
@@ -581,6 +686,12 @@ on_wipe_begin (GtkGestureDrag *gesture,
   double size = self->wipe_vertical ? gtk_widget_get_width (GTK_WIDGET (self))
                                     : gtk_widget_get_height (GTK_WIDGET (self));
 
+  self->dragging_eye = is_mode (self, "side-by-side") ? eye_near (self, x, y) : -1;
+  if (self->dragging_eye >= 0)
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      return;
+    }
   self->dragging_wipe = is_mode (self, "wipe") &&
     fabs (wipe_coordinate (self, x, y) - self->wipe_position) * size <= WIPE_GRAB;
   if (self->dragging_wipe)
@@ -597,10 +708,72 @@ on_wipe_update (GtkGestureDrag *gesture,
 {
   double x, y;
 
+  gtk_gesture_drag_get_start_point (gesture, &x, &y);
+  if (self->dragging_eye >= 0)
+    {
+      int image = self->dragging_eye / 2;
+      LkImageView *view = image == 0 ? self->probe : self->candidate;
+      graphene_point_t local;
+
+      if (gtk_widget_compute_point (GTK_WIDGET (self), GTK_WIDGET (view),
+                                    &GRAPHENE_POINT_INIT (x + dx, y + dy), &local))
+        {
+          LkPoint *p = &self->eyes[image][self->dragging_eye % 2];
+
+          lk_image_view_widget_to_image (view, local.x, local.y, &p->x, &p->y);
+          gtk_widget_queue_draw (GTK_WIDGET (self));
+        }
+      return;
+    }
   if (!self->dragging_wipe)
     return;
-  gtk_gesture_drag_get_start_point (gesture, &x, &y);
   lk_compare_view_set_wipe_position (self, wipe_coordinate (self, x + dx, y + dy));
+}
+
+static void
+on_drag_end (GtkGestureDrag *gesture,
+             double          dx,
+             double          dy,
+             LkCompareView  *self)
+{
+  if (self->dragging_eye >= 0)
+    g_signal_emit (self, signals[EYES_MOVED], 0);
+  self->dragging_eye = -1;
+  self->dragging_wipe = FALSE;
+}
+
+/* Holding the space bar in flicker mode shows the candidate until it is released. */
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                LkCompareView         *self)
+{
+  if (keyval != GDK_KEY_space || !is_mode (self, "flicker"))
+    return FALSE;
+  if (!self->holding)
+    {
+      self->holding = TRUE;
+      g_clear_handle_id (&self->flicker_source, g_source_remove);
+      self->flicker_phase = TRUE;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+  return TRUE;
+}
+
+static void
+on_key_released (GtkEventControllerKey *controller,
+                 guint                  keyval,
+                 guint                  keycode,
+                 GdkModifierType        state,
+                 LkCompareView         *self)
+{
+  if (keyval != GDK_KEY_space || !self->holding)
+    return;
+  self->holding = FALSE;
+  update_flicker (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /* ---- actions and object -------------------------------------------------------------------- */
@@ -734,6 +907,9 @@ lk_compare_view_class_init (LkCompareViewClass *klass)
   widget_class->map = lk_compare_view_map;
   widget_class->unmap = lk_compare_view_unmap;
 
+  signals[EYES_MOVED] = g_signal_new ("eyes-moved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                      0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   properties[PROP_MODE] =
     g_param_spec_string ("mode", NULL, NULL, "side-by-side",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -770,7 +946,9 @@ static void
 lk_compare_view_init (LkCompareView *self)
 {
   GtkGesture *wipe = gtk_gesture_drag_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
 
+  self->dragging_eye = -1;
   self->mode = g_strdup ("side-by-side");
   self->opacity = 0.5;
   self->wipe_position = 0.5;
@@ -794,7 +972,11 @@ lk_compare_view_init (LkCompareView *self)
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (wipe), GTK_PHASE_CAPTURE);
   g_signal_connect (wipe, "drag-begin", G_CALLBACK (on_wipe_begin), self);
   g_signal_connect (wipe, "drag-update", G_CALLBACK (on_wipe_update), self);
+  g_signal_connect (wipe, "drag-end", G_CALLBACK (on_drag_end), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (wipe));
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
+  g_signal_connect (keys, "key-released", G_CALLBACK (on_key_released), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
 }
 
 GtkWidget *

@@ -3,6 +3,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "lk-core.h"
 #include "lk-image-view.h"
 
 G_BEGIN_DECLS
@@ -15,7 +16,8 @@ G_DECLARE_FINAL_TYPE (LkCompareView, lk_compare_view, LK, COMPARE_VIEW, GtkWidge
  * (a divider at "wipe-position", vertical or horizontal), "flicker" (alternating at
  * "flicker-rate" Hz) and "difference" (the difference view, filled by the owner). Annotations
  * ("show-annotations") are drawn over every mode. Actions: compare.mode (s), compare.locked,
- * compare.show-annotations, compare.opacity-up/down, compare.wipe-left/right. */
+ * compare.show-annotations, compare.opacity-up/down, compare.wipe-left/right. In flicker mode,
+ * holding the space bar shows the candidate. */
 GtkWidget   *lk_compare_view_new                 (void);
 LkImageView *lk_compare_view_get_probe_view      (LkCompareView *self);
 LkImageView *lk_compare_view_get_candidate_view  (LkCompareView *self);
@@ -37,6 +39,14 @@ gboolean     lk_compare_view_get_flicker_phase   (LkCompareView *self);
 /* The annotations to draw (the examination JSON's "annotations" array); NULL for none. */
 void         lk_compare_view_set_annotations     (LkCompareView *self,
                                                   JsonArray     *annotations);
+/* Eye markers for the alignment, draggable in side by side; "eyes-moved" is emitted when a drag
+ * ends. NULL hides them. Points are in original image coordinates. */
+void         lk_compare_view_set_eye_markers     (LkCompareView *self,
+                                                  const LkPoint  probe[2],
+                                                  const LkPoint  candidate[2]);
+void         lk_compare_view_get_eye_markers     (LkCompareView *self,
+                                                  LkPoint        probe[2],
+                                                  LkPoint        candidate[2]);
 /* The image under a widget point: "probe" or "candidate" (NULL when neither) and the point in
  * that image's original coordinates. */
 const char  *lk_compare_view_pick                (LkCompareView *self,

@@ -475,19 +475,10 @@ probe_eyes (LkWorkspace *self)
 static void difference_refresh (LkWorkspace *self);
 
 static void
-align_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+apply_alignment (LkWorkspace *self)
 {
-  LkWorkspace *self = LK_WORKSPACE (widget);
   g_autoptr(GError) error = NULL;
 
-  if (!probe_eyes (self) || !self->have_eyes[1])
-    {
-      problem (self, self->have_eyes[1] ? "The probe's chosen face has no eye centres"
-                                        : "No eyes were found on the candidate image");
-      return;
-    }
   if (!lk_examinations_set_alignment (self->session, self->examination_id, self->eyes[0],
                                       self->eyes[1], &error) ||
       !reload_examination (self, &error))
@@ -498,6 +489,31 @@ align_action (GtkWidget  *widget,
   read_alignment (self);
   difference_refresh (self);
   update_status (self);
+}
+
+/* The detector's eye centres become draggable markers; each drag realigns. */
+static void
+align_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  LkWorkspace *self = LK_WORKSPACE (widget);
+
+  if (!probe_eyes (self) || !self->have_eyes[1])
+    {
+      problem (self, self->have_eyes[1] ? "The probe's chosen face has no eye centres"
+                                        : "No eyes were found on the candidate image");
+      return;
+    }
+  lk_compare_view_set_eye_markers (self->compare, self->eyes[0], self->eyes[1]);
+  apply_alignment (self);
+}
+
+static void
+on_eyes_moved (LkWorkspace *self)
+{
+  lk_compare_view_get_eye_markers (self->compare, self->eyes[0], self->eyes[1]);
+  apply_alignment (self);
 }
 
 static void
@@ -515,6 +531,7 @@ reset_alignment_action (GtkWidget  *widget,
       return;
     }
   read_alignment (self);
+  lk_compare_view_set_eye_markers (self->compare, NULL, NULL);
   difference_refresh (self);
 }
 
@@ -1059,6 +1076,8 @@ bind_controls (LkWorkspace *self)
   g_object_bind_property (self->compare, "show-annotations", self->annotations_button, "active",
                           both);
   g_signal_connect_object (self->compare, "notify::mode", G_CALLBACK (on_compare_mode), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->compare, "eyes-moved", G_CALLBACK (on_eyes_moved), self,
                            G_CONNECT_SWAPPED);
 }
 

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <math.h>
 
 #include "lk-test-ui.h"
 #include "lk-evaluate-dialog.h"
@@ -210,6 +211,34 @@ test_alignment_and_time (Fixture       *f,
 }
 
 static void
+test_eye_markers_realign (Fixture       *f,
+                          gconstpointer  data)
+{
+  LkCompareView *compare;
+  LkPoint probe[2], candidate[2];
+  g_autoptr(JsonObject) before = NULL;
+  g_autoptr(JsonObject) after = NULL;
+  JsonObject *t1, *t2;
+
+  open_workspace (f, 0);
+  compare = lk_workspace_get_compare_view (f->workspace);
+  gtk_widget_activate_action (GTK_WIDGET (f->workspace), "workspace.align", NULL);
+  before = lk_examinations_get (f->examiner, lk_workspace_get_examination (f->workspace), NULL);
+  /* Drag a candidate eye ten pixels, as the examiner corrects the detector. */
+  lk_compare_view_get_eye_markers (compare, probe, candidate);
+  candidate[1].x += 10;
+  lk_compare_view_set_eye_markers (compare, probe, candidate);
+  g_signal_emit_by_name (compare, "eyes-moved");
+  after = lk_examinations_get (f->examiner, lk_workspace_get_examination (f->workspace), NULL);
+  t1 = json_object_get_object_member (json_object_get_object_member (before, "alignment"),
+                                      "transform");
+  t2 = json_object_get_object_member (json_object_get_object_member (after, "alignment"),
+                                      "transform");
+  g_assert_cmpfloat (fabs (json_object_get_double_member (t1, "a") -
+                           json_object_get_double_member (t2, "a")), >, 1e-6);
+}
+
+static void
 on_navigate (LkWorkspace *workspace,
              gint64       candidate,
              gint64      *out)
@@ -336,6 +365,7 @@ main (int    argc,
   ADD ("lock", test_lock);
   ADD ("alignment", test_alignment_and_time);
   ADD ("next-retained", test_next_retained);
+  ADD ("eye-markers-realign", test_eye_markers_realign);
   ADD ("features-and-sign", test_features_and_sign);
   return g_test_run ();
 }
