@@ -860,34 +860,28 @@ gate_list (LkSession  *session,
   return probe_id;
 }
 
-typedef struct
-{
-  gint64  list_id;
-  gint64  probe_id;
-  char   *sha256;
-  char   *state;
-} CandidatePlace;
-
-static void
-candidate_place_clear (CandidatePlace *p)
+void
+lk_candidate_place_clear (LkCandidatePlace *p)
 {
   g_clear_pointer (&p->sha256, g_free);
   g_clear_pointer (&p->state, g_free);
+  g_clear_pointer (&p->case_number, g_free);
+  g_clear_pointer (&p->case_status, g_free);
 }
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CandidatePlace, candidate_place_clear)
-
-static gboolean
-read_place (LkStore         *store,
-            gint64           candidate_id,
-            CandidatePlace  *place,
-            GError         **error)
+gboolean
+lk_candidates_read_place (LkStore           *store,
+                          gint64             candidate_id,
+                          LkCandidatePlace  *place,
+                          GError           **error)
 {
   g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (lk_store_get_mutex (store));
   g_autoptr(LkStmt) stmt =
-    lk_store_stmt (store, "SELECT c.list_id, l.probe_id, c.image_sha256, c.triage_state"
-                          " FROM candidates c JOIN candidate_lists l ON l.id = c.list_id"
-                          " WHERE c.id = ?", error);
+    lk_store_stmt (store, "SELECT k.list_id, l.probe_id, k.image_sha256, k.triage_state,"
+                          " c.number, c.status"
+                          " FROM candidates k JOIN candidate_lists l ON l.id = k.list_id"
+                          " JOIN probes p ON p.id = l.probe_id JOIN cases c ON c.id = p.case_id"
+                          " WHERE k.id = ?", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -898,10 +892,13 @@ read_place (LkStore         *store,
                    candidate_id);
       return FALSE;
     }
+  lk_candidate_place_clear (place);
   place->list_id = sqlite3_column_int64 (stmt, 0);
   place->probe_id = sqlite3_column_int64 (stmt, 1);
   place->sha256 = g_strdup (TEXT (2));
   place->state = g_strdup (TEXT (3));
+  place->case_number = g_strdup (TEXT (4));
+  place->case_status = g_strdup (TEXT (5));
   return TRUE;
 }
 
@@ -911,14 +908,14 @@ lk_candidates_read_image (LkSession  *session,
                           GError    **error)
 {
   LkStore *store = lk_session_get_store (session);
-  g_auto(CandidatePlace) place = { 0 };
+  g_auto(LkCandidatePlace) place = { 0 };
   g_autofree char *object = object_name ("candidate", candidate_id);
   LkActor actor;
 
   g_return_val_if_fail (LK_IS_SESSION (session), NULL);
 
   if (!lk_session_require (session, LK_CASEWORK_ROLES, &actor, error) ||
-      !read_place (store, candidate_id, &place, error) ||
+      !lk_candidates_read_place (store, candidate_id, &place, error) ||
       !lk_probes_require_unmasked (session, place.probe_id, error) ||
       !lk_audit_record (store, &actor, "candidate.image-viewed", object, NULL, error))
     return NULL;
@@ -1218,7 +1215,7 @@ update_triage (LkStore     *store,
 }
 
 static JsonObject *
-triage_details (const CandidatePlace *place,
+triage_details (const LkCandidatePlace *place,
                 const char           *state,
                 const char           *reason)
 {
@@ -1240,7 +1237,7 @@ lk_candidates_set_triage (LkSession   *session,
 {
   LkStore *store = lk_session_get_store (session);
   g_autoptr(LkTxn) txn = NULL;
-  g_auto(CandidatePlace) place = { 0 };
+  g_auto(LkCandidatePlace) place = { 0 };
   g_auto(ProbeInfo) probe = { 0 };
   g_autoptr(JsonObject) details = NULL;
   g_autofree char *object = object_name ("candidate", candidate_id);
@@ -1250,7 +1247,7 @@ lk_candidates_set_triage (LkSession   *session,
 
   if (!check_triage (state, reason, error) ||
       !lk_session_require (session, LK_ROLE_EXAMINER, &actor, error) ||
-      !read_place (store, candidate_id, &place, error) ||
+      !lk_candidates_read_place (store, candidate_id, &place, error) ||
       !lk_probes_require_unmasked (session, place.probe_id, error) ||
       (txn = lk_txn_begin (store, error)) == NULL ||
       !read_probe_info (store, place.probe_id, &probe, error) ||

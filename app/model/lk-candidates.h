@@ -104,6 +104,24 @@ gboolean    lk_candidates_set_triage    (LkSession    *session,
                                          const char   *reason,
                                          GError      **error);
 
+/* Internal: where a candidate stands (its list, probe, image, triage state and case). */
+typedef struct
+{
+  gint64  list_id;
+  gint64  probe_id;
+  char   *sha256;
+  char   *state;
+  char   *case_number;
+  char   *case_status;
+} LkCandidatePlace;
+
+void        lk_candidate_place_clear    (LkCandidatePlace *place);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LkCandidatePlace, lk_candidate_place_clear)
+gboolean    lk_candidates_read_place    (LkStore           *store,
+                                         gint64             candidate_id,
+                                         LkCandidatePlace  *place,
+                                         GError           **error);
+
 /* Internal: every candidate of the case's lists (of probes not closed as not suitable) has a
  * triage state other than not-reviewed. */
 gboolean    lk_candidates_check_triaged (LkStore      *store,

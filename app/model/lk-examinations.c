@@ -334,60 +334,9 @@ audit_and_commit (LkStore        *store,
 
 /* ---- opening ------------------------------------------------------------------------------ */
 
-typedef struct
-{
-  gint64  probe_id;
-  char   *sha256;
-  char   *state;
-  char   *case_number;
-  char   *case_status;
-} CandidateRow;
-
-static void
-candidate_row_clear (CandidateRow *row)
-{
-  g_clear_pointer (&row->sha256, g_free);
-  g_clear_pointer (&row->state, g_free);
-  g_clear_pointer (&row->case_number, g_free);
-  g_clear_pointer (&row->case_status, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CandidateRow, candidate_row_clear)
-
-static gboolean
-read_candidate (LkStore       *store,
-                gint64         candidate_id,
-                CandidateRow  *row,
-                GError       **error)
-{
-  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (lk_store_get_mutex (store));
-  g_autoptr(LkStmt) stmt =
-    lk_store_stmt (store, "SELECT l.probe_id, k.image_sha256, k.triage_state, c.number, c.status"
-                          " FROM candidates k JOIN candidate_lists l ON l.id = k.list_id"
-                          " JOIN probes p ON p.id = l.probe_id JOIN cases c ON c.id = p.case_id"
-                          " WHERE k.id = ?", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, candidate_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      g_set_error (error, LK_ERROR, LK_ERROR_NOT_FOUND, "There is no candidate %" G_GINT64_FORMAT,
-                   candidate_id);
-      return FALSE;
-    }
-  candidate_row_clear (row);
-  row->probe_id = sqlite3_column_int64 (stmt, 0);
-  row->sha256 = g_strdup (TEXT (1));
-  row->state = g_strdup (TEXT (2));
-  row->case_number = g_strdup (TEXT (3));
-  row->case_status = g_strdup (TEXT (4));
-  return TRUE;
-}
-
 static gboolean
 check_retained (gint64               candidate_id,
-                const CandidateRow  *row,
+                const LkCandidatePlace  *row,
                 GError             **error)
 {
   if (g_str_equal (row->state, "retained"))
@@ -438,7 +387,7 @@ image_size (LkStore        *store,
 static gint64
 insert_examination (LkStore              *store,
                     gint64                candidate_id,
-                    const CandidateRow   *candidate,
+                    const LkCandidatePlace   *candidate,
                     gint64                examiner_id,
                     const LkImageHeader  *header,
                     GError              **error)
@@ -468,7 +417,7 @@ insert_examination (LkStore              *store,
 
 static JsonObject *
 opened_details (gint64              candidate_id,
-                const CandidateRow *candidate)
+                const LkCandidatePlace *candidate)
 {
   JsonObject *o = json_object_new ();
 
@@ -488,14 +437,14 @@ create_examination (LkSession            *session,
 {
   LkStore *store = lk_session_get_store (session);
   g_autoptr(LkTxn) txn = NULL;
-  g_auto(CandidateRow) candidate = { 0 };
+  g_auto(LkCandidatePlace) candidate = { 0 };
   g_autoptr(JsonObject) details = NULL;
   g_autofree char *object = NULL;
   gint64 id;
 
   /* Read again inside the transaction: triage or the case may have moved meanwhile. */
   if ((txn = lk_txn_begin (store, error)) == NULL ||
-      !read_candidate (store, candidate_id, &candidate, error) ||
+      !lk_candidates_read_place (store, candidate_id, &candidate, error) ||
       !check_retained (candidate_id, &candidate, error) ||
       !check_case_open (candidate.case_number, candidate.case_status, error) ||
       (id = insert_examination (store, candidate_id, &candidate,
@@ -513,7 +462,7 @@ lk_examinations_open (LkSession  *session,
                       GError    **error)
 {
   LkStore *store = lk_session_get_store (session);
-  g_auto(CandidateRow) candidate = { 0 };
+  g_auto(LkCandidatePlace) candidate = { 0 };
   LkImageHeader header;
   LkActor actor;
   gint64 existing;
@@ -521,7 +470,7 @@ lk_examinations_open (LkSession  *session,
   g_return_val_if_fail (LK_IS_SESSION (session), 0);
 
   if (!lk_session_require (session, LK_ROLE_EXAMINER, &actor, error) ||
-      !read_candidate (store, candidate_id, &candidate, error) ||
+      !lk_candidates_read_place (store, candidate_id, &candidate, error) ||
       !lk_probes_require_unmasked (session, candidate.probe_id, error) ||
       !check_retained (candidate_id, &candidate, error) ||
       !check_case_open (candidate.case_number, candidate.case_status, error) ||
@@ -541,13 +490,13 @@ lk_examinations_find (LkSession  *session,
                       GError    **error)
 {
   LkStore *store = lk_session_get_store (session);
-  g_auto(CandidateRow) candidate = { 0 };
+  g_auto(LkCandidatePlace) candidate = { 0 };
   LkActor actor;
 
   g_return_val_if_fail (LK_IS_SESSION (session), 0);
 
   if (!lk_session_require (session, LK_ROLE_EXAMINER, &actor, error) ||
-      !read_candidate (store, candidate_id, &candidate, error) ||
+      !lk_candidates_read_place (store, candidate_id, &candidate, error) ||
       !lk_probes_require_unmasked (session, candidate.probe_id, error))
     return 0;
   return MAX (find_examination (store, candidate_id, lk_session_get_user_id (session), error), 0);
