@@ -8,35 +8,29 @@
 #include "lk-util.h"
 #include "store/lk-image-store.h"
 
-typedef struct
+void
+lk_probe_place_clear (LkProbePlace *place)
 {
-  gint64  id;
-  gint64  case_id;
-  char   *sha256;
-  char   *status;
-  int     n_faces;
-  int     face_index; /* -1: none */
-} ProbeRow;
-
-static void
-probe_row_clear (ProbeRow *row)
-{
-  g_clear_pointer (&row->sha256, g_free);
-  g_clear_pointer (&row->status, g_free);
+  g_clear_pointer (&place->case_number, g_free);
+  g_clear_pointer (&place->case_status, g_free);
+  g_clear_pointer (&place->sha256, g_free);
+  g_clear_pointer (&place->status, g_free);
+  g_clear_pointer (&place->faces, g_free);
 }
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ProbeRow, probe_row_clear)
+#define TEXT(i) g_strdup ((const char *) sqlite3_column_text (stmt, (i)))
 
-static gboolean
-read_probe (LkStore   *store,
-            gint64     probe_id,
-            ProbeRow  *row,
-            GError   **error)
+gboolean
+lk_probes_read_place (LkStore       *store,
+                      gint64         probe_id,
+                      LkProbePlace  *place,
+                      GError       **error)
 {
   g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (lk_store_get_mutex (store));
   g_autoptr(LkStmt) stmt =
-    lk_store_stmt (store, "SELECT id, case_id, image_sha256, status, json_array_length (faces),"
-                          " coalesce (face_index, -1) FROM probes WHERE id = ?", error);
+    lk_store_stmt (store, "SELECT p.id, p.case_id, c.number, c.status, p.image_sha256, p.status,"
+                          " p.faces, json_array_length (p.faces), coalesce (p.face_index, -1)"
+                          " FROM probes p JOIN cases c ON c.id = p.case_id WHERE p.id = ?", error);
   int rc;
 
   if (stmt == NULL)
@@ -52,14 +46,20 @@ read_probe (LkStore   *store,
         lk_store_set_error (store, error, "Could not read the probe");
       return FALSE;
     }
-  row->id = sqlite3_column_int64 (stmt, 0);
-  row->case_id = sqlite3_column_int64 (stmt, 1);
-  row->sha256 = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-  row->status = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
-  row->n_faces = sqlite3_column_int (stmt, 4);
-  row->face_index = sqlite3_column_int (stmt, 5);
+  lk_probe_place_clear (place);
+  place->id = sqlite3_column_int64 (stmt, 0);
+  place->case_id = sqlite3_column_int64 (stmt, 1);
+  place->case_number = TEXT (2);
+  place->case_status = TEXT (3);
+  place->sha256 = TEXT (4);
+  place->status = TEXT (5);
+  place->faces = TEXT (6);
+  place->n_faces = sqlite3_column_int (stmt, 7);
+  place->face_index = sqlite3_column_int (stmt, 8);
   return TRUE;
 }
+
+#undef TEXT
 
 static char *
 probe_object (gint64 probe_id)
@@ -168,14 +168,14 @@ lk_probes_read_image (LkSession  *session,
                       GError    **error)
 {
   LkStore *store = lk_session_get_store (session);
-  g_auto(ProbeRow) row = { 0 };
+  g_auto(LkProbePlace) row = { 0 };
   g_autofree char *object = probe_object (probe_id);
   LkActor actor;
 
   /* The role first: a refused user learns nothing, not even whether the probe exists. */
   if (!lk_session_require (session, LK_ROLE_EXAMINER | LK_ROLE_REVIEWER | LK_ROLE_ADMINISTRATOR,
                            &actor, error) ||
-      !read_probe (store, probe_id, &row, error) ||
+      !lk_probes_read_place (store, probe_id, &row, error) ||
       !lk_audit_record (store, &actor, "probe.image-viewed", object, NULL, error))
     return NULL;
   return lk_image_store_get (store, &actor, row.sha256, error);
@@ -212,18 +212,18 @@ begin_change (LkSession   *session,
               gint64       probe_id,
               LkActor     *actor,
               LkTxn      **txn,
-              ProbeRow    *row,
+              LkProbePlace *row,
               GError     **error)
 {
   LkStore *store = lk_session_get_store (session);
 
   return lk_session_require (session, LK_ROLE_EXAMINER, actor, error) &&
          (*txn = lk_txn_begin (store, error)) != NULL &&
-         read_probe (store, probe_id, row, error);
+         lk_probes_read_place (store, probe_id, row, error);
 }
 
 static gboolean
-require_unlocked (const ProbeRow  *row,
+require_unlocked (const LkProbePlace  *row,
                   GError         **error)
 {
   if (g_str_equal (row->status, "awaiting-analysis"))
@@ -242,7 +242,7 @@ lk_probes_choose_face (LkSession  *session,
 {
   LkStore *store = lk_session_get_store (session);
   g_autoptr(LkTxn) txn = NULL;
-  g_auto(ProbeRow) row = { 0 };
+  g_auto(LkProbePlace) row = { 0 };
   g_autoptr(LkStmt) stmt = NULL;
   g_autoptr(JsonObject) details = json_object_new ();
   g_autofree char *object = probe_object (probe_id);
@@ -277,7 +277,7 @@ lk_probes_save_draft (LkSession         *session,
 {
   LkStore *store = lk_session_get_store (session);
   g_autoptr(LkTxn) txn = NULL;
-  g_auto(ProbeRow) row = { 0 };
+  g_auto(LkProbePlace) row = { 0 };
   g_autoptr(LkStmt) stmt = NULL;
   g_autoptr(JsonObject) content = analysis_json (analysis);
   g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), content);
@@ -321,7 +321,7 @@ latest_revision (LkStore  *store,
 
 static gboolean
 insert_analysis (LkStore           *store,
-                 const ProbeRow    *row,
+                 const LkProbePlace *row,
                  const LkAnalysis  *a,
                  gint64             user_id,
                  int                revision,
@@ -386,7 +386,7 @@ set_probe_status (LkStore     *store,
 static gboolean
 write_revision (LkSession         *session,
                 const LkActor     *actor,
-                const ProbeRow    *row,
+                const LkProbePlace *row,
                 const LkAnalysis  *a,
                 const char        *reason,
                 GError           **error)
@@ -419,7 +419,7 @@ lk_probes_lock_analysis (LkSession         *session,
                          GError           **error)
 {
   g_autoptr(LkTxn) txn = NULL;
-  g_auto(ProbeRow) row = { 0 };
+  g_auto(LkProbePlace) row = { 0 };
   LkActor actor;
 
   return check_analysis (analysis, error) &&
@@ -437,7 +437,7 @@ lk_probes_amend_analysis (LkSession         *session,
                           GError           **error)
 {
   g_autoptr(LkTxn) txn = NULL;
-  g_auto(ProbeRow) row = { 0 };
+  g_auto(LkProbePlace) row = { 0 };
   LkActor actor;
 
   if (lk_text_is_blank (reason))
@@ -463,12 +463,12 @@ lk_probes_require_unmasked (LkSession  *session,
                             gint64      probe_id,
                             GError    **error)
 {
-  g_auto(ProbeRow) row = { 0 };
+  g_auto(LkProbePlace) row = { 0 };
   LkActor actor;
 
   if (!lk_session_require (session, LK_ROLE_EXAMINER | LK_ROLE_REVIEWER | LK_ROLE_ADMINISTRATOR,
                            &actor, error) ||
-      !read_probe (lk_session_get_store (session), probe_id, &row, error))
+      !lk_probes_read_place (lk_session_get_store (session), probe_id, &row, error))
     return FALSE;
   if (g_str_equal (row.status, "analysed"))
     return TRUE;

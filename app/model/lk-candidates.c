@@ -223,63 +223,11 @@ lk_reference_db_lookup (LkStore     *store,
 
 /* ---- the probe a list belongs to --------------------------------------------------------- */
 
-typedef struct
-{
-  gint64  case_id;
-  char   *case_number;
-  char   *case_status;
-  char   *status;
-  char   *sha256;
-} ProbeInfo;
-
-static void
-probe_info_clear (ProbeInfo *p)
-{
-  g_clear_pointer (&p->case_number, g_free);
-  g_clear_pointer (&p->case_status, g_free);
-  g_clear_pointer (&p->status, g_free);
-  g_clear_pointer (&p->sha256, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ProbeInfo, probe_info_clear)
-
-static gboolean
-read_probe_info (LkStore    *store,
-                 gint64      probe_id,
-                 ProbeInfo  *info,
-                 GError    **error)
-{
-  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (lk_store_get_mutex (store));
-  g_autoptr(LkStmt) stmt =
-    lk_store_stmt (store, "SELECT p.case_id, c.number, c.status, p.status, p.image_sha256"
-                          " FROM probes p JOIN cases c ON c.id = p.case_id WHERE p.id = ?", error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, probe_id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      if (rc == SQLITE_DONE)
-        g_set_error (error, LK_ERROR, LK_ERROR_NOT_FOUND, "There is no probe %" G_GINT64_FORMAT,
-                     probe_id);
-      else
-        lk_store_set_error (store, error, "Could not read the probe");
-      return FALSE;
-    }
-  info->case_id = sqlite3_column_int64 (stmt, 0);
-  info->case_number = g_strdup (TEXT (1));
-  info->case_status = g_strdup (TEXT (2));
-  info->status = g_strdup (TEXT (3));
-  info->sha256 = g_strdup (TEXT (4));
-  return TRUE;
-}
 
 /* Lists arrive, and triage happens, while the case is in analysis or examination: once it
  * went to verification the candidate set is what the verifier sees. */
 static gboolean
-check_case_open_to_lists (const ProbeInfo  *info,
+check_case_open_to_lists (const LkProbePlace  *info,
                           const char       *what,
                           GError          **error)
 {
@@ -369,7 +317,7 @@ find_reference_db (LkStore                *store,
 static gint64
 check_list_for_probe (LkStore                *store,
                       gint64                  probe_id,
-                      const ProbeInfo        *probe,
+                      const LkProbePlace        *probe,
                       const LkCandidateList  *list,
                       const char             *path,
                       char                  **legal_basis,
@@ -530,7 +478,7 @@ store_list (LkSession              *session,
 {
   LkStore *store = lk_session_get_store (session);
   g_autoptr(LkTxn) txn = lk_txn_begin (store, error);
-  g_auto(ProbeInfo) probe = { 0 };
+  g_auto(LkProbePlace) probe = { 0 };
   g_autoptr(JsonObject) details = NULL;
   g_autofree char *legal_basis = NULL;
   g_autofree char *object = NULL;
@@ -538,7 +486,7 @@ store_list (LkSession              *session,
 
   /* The case, the probe or the register may have moved while the images were checked. */
   if (txn == NULL ||
-      !read_probe_info (store, probe_id, &probe, error) ||
+      !lk_probes_read_place (store, probe_id, &probe, error) ||
       !check_case_open_to_lists (&probe, "lists are imported", error) ||
       (db_id = check_list_for_probe (store, probe_id, &probe, list, path, &legal_basis,
                                      error)) == 0 ||
@@ -560,12 +508,12 @@ static gboolean
 begin_import (LkSession   *session,
               gint64       probe_id,
               LkActor     *actor,
-              ProbeInfo   *probe,
+              LkProbePlace   *probe,
               GError     **error)
 {
   return lk_session_require (session, LK_ROLE_EXAMINER, actor, error) &&
          lk_probes_require_unmasked (session, probe_id, error) &&
-         read_probe_info (lk_session_get_store (session), probe_id, probe, error) &&
+         lk_probes_read_place (lk_session_get_store (session), probe_id, probe, error) &&
          check_case_open_to_lists (probe, "lists are imported", error);
 }
 
@@ -576,7 +524,7 @@ lk_candidates_import (LkSession   *session,
                       GError     **error)
 {
   g_autoptr(LkCandidateList) list = NULL;
-  g_auto(ProbeInfo) probe = { 0 };
+  g_auto(LkProbePlace) probe = { 0 };
   LkActor actor;
 
   g_return_val_if_fail (LK_IS_SESSION (session), 0);
@@ -596,7 +544,7 @@ lk_candidates_preview (LkSession   *session,
 {
   LkStore *store = lk_session_get_store (session);
   g_autoptr(LkCandidateList) list = NULL;
-  g_auto(ProbeInfo) probe = { 0 };
+  g_auto(LkProbePlace) probe = { 0 };
   g_autofree char *legal_basis = NULL;
   LkActor actor;
 
@@ -1238,7 +1186,7 @@ lk_candidates_set_triage (LkSession   *session,
   LkStore *store = lk_session_get_store (session);
   g_autoptr(LkTxn) txn = NULL;
   g_auto(LkCandidatePlace) place = { 0 };
-  g_auto(ProbeInfo) probe = { 0 };
+  g_auto(LkProbePlace) probe = { 0 };
   g_autoptr(JsonObject) details = NULL;
   g_autofree char *object = object_name ("candidate", candidate_id);
   LkActor actor;
@@ -1250,7 +1198,7 @@ lk_candidates_set_triage (LkSession   *session,
       !lk_candidates_read_place (store, candidate_id, &place, error) ||
       !lk_probes_require_unmasked (session, place.probe_id, error) ||
       (txn = lk_txn_begin (store, error)) == NULL ||
-      !read_probe_info (store, place.probe_id, &probe, error) ||
+      !lk_probes_read_place (store, place.probe_id, &probe, error) ||
       !check_case_open_to_lists (&probe, "triage happens", error))
     return FALSE;
   details = triage_details (&place, state, reason);

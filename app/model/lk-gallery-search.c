@@ -262,58 +262,9 @@ load_searchable (LkStore                *store,
 
 /* ---- the probe ------------------------------------------------------------------------------ */
 
-typedef struct
-{
-  char   *sha256;
-  char   *faces;       /* JSON array, as found at intake */
-  int     face_index;  /* -1: none chosen */
-  char   *case_number;
-  char   *case_status;
-} ProbeRow;
-
-static void
-probe_row_clear (ProbeRow *row)
-{
-  g_free (row->sha256);
-  g_free (row->faces);
-  g_free (row->case_number);
-  g_free (row->case_status);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ProbeRow, probe_row_clear)
-
-static gboolean
-read_probe (LkStore   *store,
-            gint64     probe_id,
-            ProbeRow  *row,
-            GError   **error)
-{
-  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (lk_store_get_mutex (store));
-  g_autoptr(LkStmt) stmt =
-    lk_store_stmt (store, "SELECT p.image_sha256, p.faces, coalesce (p.face_index, -1), c.number,"
-                          " c.status FROM probes p JOIN cases c ON c.id = p.case_id"
-                          " WHERE p.id = ?", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, probe_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      g_set_error (error, LK_ERROR, LK_ERROR_NOT_FOUND, "There is no probe %" G_GINT64_FORMAT,
-                   probe_id);
-      return FALSE;
-    }
-  row->sha256 = g_strdup (column_text (stmt, 0));
-  row->faces = g_strdup (column_text (stmt, 1));
-  row->face_index = sqlite3_column_int (stmt, 2);
-  row->case_number = g_strdup (column_text (stmt, 3));
-  row->case_status = g_strdup (column_text (stmt, 4));
-  return TRUE;
-}
-
 /* The same rule as an imported list: while the case is in analysis or examination. */
 static gboolean
-check_case_open (const ProbeRow  *row,
+check_case_open (const LkProbePlace  *row,
                  GError         **error)
 {
   if (g_str_equal (row->case_status, "analysis") || g_str_equal (row->case_status, "examination"))
@@ -378,7 +329,7 @@ face_from_json (JsonObject *o,
 }
 
 static gboolean
-probe_face (const ProbeRow  *row,
+probe_face (const LkProbePlace  *row,
             gint64           probe_id,
             LkFace          *face,
             GError         **error)
@@ -410,7 +361,7 @@ probe_face (const ProbeRow  *row,
 typedef struct
 {
   gint64                  probe_id;
-  const ProbeRow         *probe;
+  const LkProbePlace         *probe;
   const LkFace           *face;
   gint64                  database_id;
   const char             *database;
@@ -636,13 +587,13 @@ record_search (LkSession      *session,
 {
   LkStore *store = lk_session_get_store (session);
   g_autoptr(LkTxn) txn = lk_txn_begin (store, error);
-  g_auto(ProbeRow) now = { 0 };
+  g_auto(LkProbePlace) now = { 0 };
   g_autoptr(JsonObject) details = NULL;
   g_autofree char *object = NULL;
   gint64 list_id;
 
   /* The case may have moved while the gallery was searched. */
-  if (txn == NULL || !read_probe (store, s->probe_id, &now, error) ||
+  if (txn == NULL || !lk_probes_read_place (store, s->probe_id, &now, error) ||
       !check_case_open (&now, error) ||
       (list_id = insert_list (store, s, lk_session_get_user_id (session), error)) == 0)
     return 0;
@@ -706,7 +657,7 @@ lk_gallery_search (LkSession   *session,
 {
   LkStore *store = lk_session_get_store (session);
   g_auto(LkGalleryEngine) engine = { 0 };
-  g_auto(ProbeRow) probe = { 0 };
+  g_auto(LkProbePlace) probe = { 0 };
   g_auto(Search) s = { 0 };
   LkFace face;
   LkActor actor;
@@ -716,7 +667,7 @@ lk_gallery_search (LkSession   *session,
 
   if (!lk_session_require (session, LK_ROLE_EXAMINER, &actor, error) ||
       !lk_probes_require_unmasked (session, probe_id, error) ||
-      !read_probe (store, probe_id, &probe, error) || !check_case_open (&probe, error) ||
+      !lk_probes_read_place (store, probe_id, &probe, error) || !check_case_open (&probe, error) ||
       !probe_face (&probe, probe_id, &face, error) || !check_k (store, &k, error))
     return 0;
   lk_gallery_engine_init (&engine, store);

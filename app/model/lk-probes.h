@@ -103,6 +103,27 @@ gboolean    lk_probes_require_unmasked (LkSession           *session,
                                         gint64               probe_id,
                                         GError             **error);
 
+/* Internal to app/model: where a probe stands (its case, image, status and faces). */
+typedef struct
+{
+  gint64  id;
+  gint64  case_id;
+  char   *case_number;
+  char   *case_status;
+  char   *sha256;
+  char   *status;
+  char   *faces;       /* JSON array, as found at intake */
+  int     n_faces;
+  int     face_index;  /* -1: none chosen */
+} LkProbePlace;
+
+void        lk_probe_place_clear       (LkProbePlace        *place);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LkProbePlace, lk_probe_place_clear)
+gboolean    lk_probes_read_place       (LkStore             *store,
+                                        gint64               probe_id,
+                                        LkProbePlace        *place,
+                                        GError             **error);
+
 /* Internal to app/model. */
 JsonArray  *lk_probes_json_for_case    (LkStore             *store,
                                         gint64               case_id,
