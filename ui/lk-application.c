@@ -18,6 +18,7 @@ struct _LkApplication
   char           *db_path;
   gboolean        demo;
   gboolean        opening;
+  GtkWindow      *waiting;
 };
 
 G_DEFINE_FINAL_TYPE (LkApplication, lk_application, ADW_TYPE_APPLICATION)
@@ -117,6 +118,29 @@ open_store_job (gpointer   data,
   return lk_store_open (self->db_path, LK_STORE_OPEN_CREATE, error);
 }
 
+/* Opening, and on first use creating, the database can take seconds: say so meanwhile. */
+static void
+show_waiting (LkApplication *self)
+{
+  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (self));
+  GtkWidget *status = adw_status_page_new ();
+  GtkWidget *spinner = gtk_spinner_new ();
+
+  gtk_spinner_start (GTK_SPINNER (spinner));
+  gtk_widget_set_size_request (spinner, 32, 32);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spinner), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  "Opening", -1);
+  adw_status_page_set_title (ADW_STATUS_PAGE (status), self->demo ? "Preparing the Demo Workspace"
+                                                                   : "Opening the Database");
+  adw_status_page_set_description (ADW_STATUS_PAGE (status), self->db_path);
+  adw_status_page_set_child (ADW_STATUS_PAGE (status), spinner);
+  adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), status);
+  gtk_window_set_title (GTK_WINDOW (window), "Likeness");
+  gtk_window_set_default_size (GTK_WINDOW (window), 480, 360);
+  self->waiting = GTK_WINDOW (window);
+  gtk_window_present (self->waiting);
+}
+
 static void
 on_store_opened (GObject      *object,
                  GAsyncResult *result,
@@ -126,10 +150,17 @@ on_store_opened (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   self->opening = FALSE;
+  if (self->waiting != NULL)
+    {
+      /* Hidden rather than destroyed here: the next window is presented first. */
+      gtk_widget_set_visible (GTK_WIDGET (self->waiting), FALSE);
+    }
   self->store = lk_task_finish (result, open_store_job, &error);
   if (self->store == NULL)
     {
       lk_show_fatal_error (GTK_APPLICATION (self), "Cannot Open the Database", error->message);
+      if (self->waiting != NULL)
+        gtk_window_destroy (g_steal_pointer (&self->waiting));
       g_application_release (G_APPLICATION (self));
       return;
     }
@@ -137,6 +168,8 @@ on_store_opened (GObject      *object,
     lk_application_show_login (self, NULL);
   else
     show_setup (self);
+  if (self->waiting != NULL)
+    gtk_window_destroy (g_steal_pointer (&self->waiting));
   g_application_release (G_APPLICATION (self));
 }
 
@@ -170,6 +203,7 @@ lk_application_activate (GApplication *app)
   self->opening = TRUE;
   /* Held until the store is open, so the application does not quit with no window yet. */
   g_application_hold (app);
+  show_waiting (self);
   lk_task_run (self, NULL, on_store_opened, g_object_ref (self), open_store_job, open_store_job,
                self, NULL, g_object_unref);
 }
