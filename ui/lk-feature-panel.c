@@ -15,6 +15,8 @@ struct _LkFeaturePanel
   GHashTable          *rows;      /* characteristic id -> AdwExpanderRow */
   gboolean             loading;
   gboolean             locked;
+  JsonArray           *annotations;
+  GtkWidget           *current;   /* the characteristic row last opened */
 
   GtkLabel            *progress_label;
   GtkLabel            *error_label;
@@ -114,6 +116,27 @@ summarise (GtkWidget *expander)
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), text);
 }
 
+static GArray *
+linked_annotations (LkFeaturePanel *self,
+                    const char     *characteristic)
+{
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; self->annotations && i < json_array_get_length (self->annotations); i++)
+    {
+      JsonObject *a = json_array_get_object_element (self->annotations, i);
+      JsonNode *link = json_object_get_member (a, "characteristic");
+
+      if (link != NULL && JSON_NODE_HOLDS_VALUE (link) &&
+          g_strcmp0 (json_node_get_string (link), characteristic) == 0)
+        {
+          gint64 id = json_object_get_int_member (a, "id");
+          g_array_append_val (ids, id);
+        }
+    }
+  return ids;
+}
+
 static void
 update_progress (LkFeaturePanel *self)
 {
@@ -132,11 +155,13 @@ save_row (LkFeaturePanel *self,
   GtkWidget **combos = g_object_get_data (G_OBJECT (expander), "combos");
   GtkWidget *note = g_object_get_data (G_OBJECT (expander), "note");
   g_autoptr(GError) error = NULL;
+  const char *characteristic = g_object_get_data (G_OBJECT (expander), "characteristic");
+  g_autoptr(GArray) links = linked_annotations (self, characteristic);
   LkObservation o = {
-    g_object_get_data (G_OBJECT (expander), "characteristic"),
+    characteristic,
     combo_value (combos[1], &fields[1]), combo_value (combos[2], &fields[2]),
     combo_value (combos[0], &fields[0]), combo_value (combos[3], &fields[3]),
-    gtk_editable_get_text (GTK_EDITABLE (note)), NULL, 0,
+    gtk_editable_get_text (GTK_EDITABLE (note)), (const gint64 *) links->data, links->len,
   };
 
   if (self->loading)
@@ -184,6 +209,16 @@ on_row_key (GtkEventControllerKey *controller,
   return FALSE;
 }
 
+static void
+on_expanded (GtkWidget *expander)
+{
+  LkFeaturePanel *self = LK_FEATURE_PANEL (gtk_widget_get_ancestor (expander,
+                                                                    LK_TYPE_FEATURE_PANEL));
+
+  if (self != NULL && adw_expander_row_get_expanded (ADW_EXPANDER_ROW (expander)))
+    self->current = expander;
+}
+
 static GtkWidget *
 characteristic_row (JsonObject *characteristic)
 {
@@ -216,6 +251,7 @@ characteristic_row (JsonObject *characteristic)
   g_object_set_data (G_OBJECT (expander), "note", note);
   g_object_set_data_full (G_OBJECT (expander), "characteristic", g_strdup (id), g_free);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_row_key), expander);
+  g_signal_connect (expander, "notify::expanded", G_CALLBACK (on_expanded), NULL);
   gtk_widget_add_controller (expander, keys);
   return expander;
 }
@@ -317,6 +353,38 @@ lk_feature_panel_set_result (LkFeaturePanel *self,
   return TRUE;
 }
 
+const char *
+lk_feature_panel_get_current (LkFeaturePanel *self)
+{
+  if (self->current == NULL || !adw_expander_row_get_expanded (ADW_EXPANDER_ROW (self->current)))
+    return NULL;
+  return g_object_get_data (G_OBJECT (self->current), "characteristic");
+}
+
+void
+lk_feature_panel_set_annotations (LkFeaturePanel *self,
+                                  JsonArray      *annotations)
+{
+  g_clear_pointer (&self->annotations, json_array_unref);
+  if (annotations != NULL)
+    self->annotations = json_array_ref (annotations);
+}
+
+void
+lk_feature_panel_show (LkFeaturePanel *self,
+                       const char     *characteristic)
+{
+  GtkWidget *row = g_hash_table_lookup (self->rows, characteristic);
+
+  if (row == NULL)
+    return;
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  gtk_widget_grab_focus (row);
+  /* The link now counts: save it with the observation (unless signed). */
+  if (!self->locked)
+    save_row (self, row);
+}
+
 void
 lk_feature_panel_set_locked (LkFeaturePanel *self,
                              gboolean        locked)
@@ -341,6 +409,7 @@ lk_feature_panel_finalize (GObject *object)
   LkFeaturePanel *self = LK_FEATURE_PANEL (object);
 
   g_clear_pointer (&self->list, json_object_unref);
+  g_clear_pointer (&self->annotations, json_array_unref);
   g_clear_pointer (&self->rows, g_hash_table_unref);
   G_OBJECT_CLASS (lk_feature_panel_parent_class)->finalize (object);
 }

@@ -27,6 +27,14 @@ void       lk_feature_panel_get_progress (LkFeaturePanel *self,
 gboolean   lk_feature_panel_set_result   (LkFeaturePanel *self,
                                           const char     *characteristic,
                                           const char     *result);
+/* The characteristic whose row is open (new annotations link to it), or NULL. */
+const char *lk_feature_panel_get_current   (LkFeaturePanel *self);
+/* The examination's annotations, so that observations carry the ones linked to them. */
+void       lk_feature_panel_set_annotations (LkFeaturePanel *self,
+                                            JsonArray      *annotations);
+/* Opens a characteristic's row (jumping from an annotation to its feature). */
+void       lk_feature_panel_show           (LkFeaturePanel *self,
+                                            const char     *characteristic);
 /* Makes the panel read-only (after the conclusion is signed). */
 void       lk_feature_panel_set_locked   (LkFeaturePanel *self,
                                           gboolean        locked);

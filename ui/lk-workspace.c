@@ -182,6 +182,9 @@ reload_examination (LkWorkspace  *self,
   self->examination = o;
   lk_compare_view_set_annotations (self->compare,
                                    json_object_get_array_member (o, "annotations"));
+  if (self->features != NULL)
+    lk_feature_panel_set_annotations (LK_FEATURE_PANEL (self->features),
+                                      json_object_get_array_member (o, "annotations"));
   update_status (self);
   return TRUE;
 }
@@ -752,13 +755,18 @@ add_annotation (LkWorkspace *self,
                 const char  *label)
 {
   g_autoptr(GError) error = NULL;
-  LkAnnotationSpec spec = { image, self->tool, 0, geometry, label, NULL };
+  /* A new annotation links to the characteristic open in the feature panel. */
+  const char *characteristic = self->features
+    ? lk_feature_panel_get_current (LK_FEATURE_PANEL (self->features)) : NULL;
+  LkAnnotationSpec spec = { image, self->tool, 0, geometry, label, characteristic };
 
   if (g_str_equal (self->tool, "marker"))
     spec.pair = open_pair (self, image);
   if (lk_examinations_add_annotation (self->session, self->examination_id, &spec, &error) == 0)
     problem (self, error->message);
   reload_examination (self, NULL);
+  if (characteristic != NULL && error == NULL)
+    lk_feature_panel_show (LK_FEATURE_PANEL (self->features), characteristic);
 }
 
 static void
@@ -922,6 +930,9 @@ add_features (LkWorkspace *self)
       return;
     }
   adw_bin_set_child (self->features_bin, self->features);
+  lk_feature_panel_set_annotations (LK_FEATURE_PANEL (self->features),
+                                    json_object_get_array_member (self->examination,
+                                                                  "annotations"));
   gtk_toggle_button_set_active (self->features_button, TRUE);
   read_conclusion (self);
 }

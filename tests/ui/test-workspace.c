@@ -239,6 +239,51 @@ test_eye_markers_realign (Fixture       *f,
 }
 
 static void
+test_annotation_links_feature (Fixture       *f,
+                               gconstpointer  data)
+{
+  LkFeaturePanel *panel;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonArray) point = json_array_new ();
+  g_autoptr(JsonArray) geometry = json_array_new ();
+  g_autoptr(JsonObject) exam = NULL;
+  g_autoptr(JsonArray) observations = NULL;
+  LkAnnotationSpec spec = { "probe", "marker", 0, geometry, NULL, "nose.bridge" };
+  gint64 exam_id, annotation;
+  gboolean linked = FALSE;
+
+  open_workspace (f, 0);
+  exam_id = lk_workspace_get_examination (f->workspace);
+  panel = LK_FEATURE_PANEL (lk_test_find_type (GTK_WIDGET (f->workspace), LK_TYPE_FEATURE_PANEL));
+  json_array_add_double_element (point, 250);
+  json_array_add_double_element (point, 300);
+  json_array_add_array_element (geometry, json_array_ref (point));
+  annotation = lk_examinations_add_annotation (f->examiner, exam_id, &spec, &error);
+  g_assert_no_error (error);
+
+  /* Jumping to the feature opens its row and records the link with the observation. */
+  exam = lk_examinations_get (f->examiner, exam_id, &error);
+  g_assert_no_error (error);
+  lk_feature_panel_set_annotations (panel, json_object_get_array_member (exam, "annotations"));
+  lk_feature_panel_show (panel, "nose.bridge");
+  g_assert_cmpstr (lk_feature_panel_get_current (panel), ==, "nose.bridge");
+  observations = lk_observations_get (f->examiner, exam_id, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < json_array_get_length (observations); i++)
+    {
+      JsonObject *o = json_array_get_object_element (observations, i);
+      JsonArray *ids;
+
+      if (g_strcmp0 (json_object_get_string_member (o, "characteristic"), "nose.bridge") != 0)
+        continue;
+      ids = json_object_get_array_member (o, "annotations");
+      for (guint j = 0; ids && j < json_array_get_length (ids); j++)
+        linked |= json_array_get_int_element (ids, j) == annotation;
+    }
+  g_assert_true (linked);
+}
+
+static void
 on_navigate (LkWorkspace *workspace,
              gint64       candidate,
              gint64      *out)
@@ -367,5 +412,6 @@ main (int    argc,
   ADD ("next-retained", test_next_retained);
   ADD ("eye-markers-realign", test_eye_markers_realign);
   ADD ("features-and-sign", test_features_and_sign);
+  ADD ("annotation-links-feature", test_annotation_links_feature);
   return g_test_run ();
 }
