@@ -937,6 +937,37 @@ add_features (LkWorkspace *self)
   read_conclusion (self);
 }
 
+/* Removes the newest annotation (a soft delete: it stays on record with its time). */
+static void
+undo_annotation_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  LkWorkspace *self = LK_WORKSPACE (widget);
+  g_autoptr(GError) error = NULL;
+  JsonArray *annotations;
+  gint64 newest = 0;
+  guint n;
+
+  /* Read afresh: the newest may have been added elsewhere (another window, the CLI). */
+  if (!reload_examination (self, &error))
+    {
+      problem (self, error->message);
+      return;
+    }
+  annotations = json_object_get_array_member (self->examination, "annotations");
+  n = annotations ? json_array_get_length (annotations) : 0;
+
+  for (guint i = 0; i < n; i++)
+    newest = MAX (newest, json_object_get_int_member (json_array_get_object_element (annotations,
+                                                                                     i), "id"));
+  if (newest == 0)
+    return;
+  if (!lk_examinations_delete_annotation (self->session, newest, &error))
+    problem (self, error->message);
+  reload_examination (self, NULL);
+}
+
 /* ---- navigation ---------------------------------------------------------------------------- */
 
 static void
@@ -1056,6 +1087,10 @@ lk_workspace_class_init (LkWorkspaceClass *klass)
                                    enhancements_action);
   gtk_widget_class_install_action (widget_class, "workspace.tool", "s", tool_action);
   gtk_widget_class_install_action (widget_class, "workspace.features", NULL, features_action);
+  gtk_widget_class_install_action (widget_class, "workspace.undo-annotation", NULL,
+                                   undo_annotation_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
+                                       "workspace.undo-annotation", NULL);
   gtk_widget_class_install_action (widget_class, "workspace.evaluate", NULL, evaluate_action);
   gtk_widget_class_install_action (widget_class, "workspace.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "workspace.previous", NULL, next_action);

@@ -281,6 +281,17 @@ test_annotation_links_feature (Fixture       *f,
         linked |= json_array_get_int_element (ids, j) == annotation;
     }
   g_assert_true (linked);
+
+  /* Ctrl+Z removes it again: a soft delete, gone from the examination's annotations. */
+  gtk_widget_activate_action (GTK_WIDGET (f->workspace), "workspace.undo-annotation", NULL);
+  g_clear_pointer (&exam, json_object_unref);
+  exam = lk_examinations_get (f->examiner, exam_id, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < json_array_get_length (json_object_get_array_member (exam, "annotations"));
+       i++)
+    g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (
+                       json_object_get_array_member (exam, "annotations"), i), "id"), !=,
+                     annotation);
 }
 
 static void
