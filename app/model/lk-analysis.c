@@ -2,6 +2,8 @@
 /* The probe analysis (the "A" of ACE-V): drafts, the lock, amendments, and the unmasking gate. */
 #include "config.h"
 
+#include "lk-json.h"
+
 #include "lk-data.h"
 #include "lk-error.h"
 #include "lk-probes.h"
@@ -143,9 +145,8 @@ static char *
 words_text (const char * const *words)
 {
   g_autoptr(JsonArray) array = words_json (words);
-  g_autoptr(JsonNode) node = json_node_init_array (json_node_alloc (), array);
 
-  return json_to_string (node, FALSE);
+  return lk_json_array_text (array);
 }
 
 static JsonObject *

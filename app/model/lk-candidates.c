@@ -3,6 +3,8 @@
  * scores and ranks hidden unless revealed, shuffled presentation, and triage. */
 #include "config.h"
 
+#include "lk-json.h"
+
 #include <math.h>
 
 #include "lk-candidates.h"
@@ -31,17 +33,6 @@ require_text (const char  *value,
     return TRUE;
   g_set_error_literal (error, LK_ERROR, LK_ERROR_INVALID_INPUT, message);
   return FALSE;
-}
-
-static void
-set_text_or_null (JsonObject *o,
-                  const char *name,
-                  const char *value)
-{
-  if (value != NULL)
-    json_object_set_string_member (o, name, value);
-  else
-    json_object_set_null_member (o, name);
 }
 
 /* ---- reference databases ----------------------------------------------------------------- */
@@ -452,7 +443,7 @@ list_facts (const LkCandidateList *list,
   json_object_set_string_member (o, "engine_name", list->engine_name);
   json_object_set_string_member (o, "engine_version", list->engine_version);
   json_object_set_string_member (o, "reference_database", list->reference_db_name);
-  set_text_or_null (o, "legal_basis", legal_basis);
+  lk_json_set_text (o, "legal_basis", legal_basis);
   if (list->reference_db_legal_basis != NULL)
     json_object_set_string_member (o, "legal_basis_in_file", list->reference_db_legal_basis);
   json_object_set_string_member (o, "performed_at", list->performed_at);
@@ -1172,7 +1163,7 @@ triage_details (const LkCandidatePlace *place,
   json_object_set_int_member (o, "list", place->list_id);
   json_object_set_string_member (o, "state", state);
   json_object_set_string_member (o, "previous", place->state);
-  set_text_or_null (o, "reason", lk_text_is_blank (reason) ? NULL : reason);
+  lk_json_set_text (o, "reason", lk_text_is_blank (reason) ? NULL : reason);
   return o;
 }
 

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "lk-json.h"
+
 #include <string.h>
 
 #include "lk-candidates.h"
@@ -532,17 +534,6 @@ lk_cases_move (LkSession   *session,
 
 /* ---- JSON -------------------------------------------------------------------------------- */
 
-static void
-set_text (JsonObject *o,
-          const char *name,
-          const char *value)
-{
-  if (value != NULL)
-    json_object_set_string_member (o, name, value);
-  else
-    json_object_set_null_member (o, name);
-}
-
 static JsonArray *
 history_json (LkStore  *store,
               gint64    case_id,
@@ -563,10 +554,10 @@ history_json (LkStore  *store,
     {
       JsonObject *o = json_object_new ();
 
-      set_text (o, "status", (const char *) sqlite3_column_text (stmt, 0));
-      set_text (o, "at", (const char *) sqlite3_column_text (stmt, 1));
-      set_text (o, "by", (const char *) sqlite3_column_text (stmt, 2));
-      set_text (o, "reason", (const char *) sqlite3_column_text (stmt, 3));
+      lk_json_set_text (o, "status", (const char *) sqlite3_column_text (stmt, 0));
+      lk_json_set_text (o, "at", (const char *) sqlite3_column_text (stmt, 1));
+      lk_json_set_text (o, "by", (const char *) sqlite3_column_text (stmt, 2));
+      lk_json_set_text (o, "reason", (const char *) sqlite3_column_text (stmt, 3));
       json_array_add_object_element (history, o);
     }
   return history;
@@ -578,22 +569,22 @@ case_json (const LkCase *c,
 {
   JsonObject *o = json_object_new ();
 
-  set_text (o, "number", c->number);
-  set_text (o, "title", c->title);
-  set_text (o, "status", c->status);
-  set_text (o, "offence", c->offence_code);
-  set_text (o, "offence_name", c->offence_name);
+  lk_json_set_text (o, "number", c->number);
+  lk_json_set_text (o, "title", c->title);
+  lk_json_set_text (o, "status", c->status);
+  lk_json_set_text (o, "offence", c->offence_code);
+  lk_json_set_text (o, "offence_name", c->offence_name);
   json_object_set_int_member (o, "seriousness", c->seriousness);
-  set_text (o, "legal_basis", c->legal_basis);
-  set_text (o, "purpose", c->purpose);
-  set_text (o, "authorised_by", c->authorised_by);
-  set_text (o, "requested_by", c->requested_by);
-  set_text (o, "review_date", c->review_date);
-  set_text (o, "examiner", c->examiner);
-  set_text (o, "created_at", c->created_at);
-  set_text (o, "decision_note", c->decision_note);
-  set_text (o, "workspace", demo ? "demo" : "casework");
-  set_text (o, "result_use", "Investigative lead only, never an identification");
+  lk_json_set_text (o, "legal_basis", c->legal_basis);
+  lk_json_set_text (o, "purpose", c->purpose);
+  lk_json_set_text (o, "authorised_by", c->authorised_by);
+  lk_json_set_text (o, "requested_by", c->requested_by);
+  lk_json_set_text (o, "review_date", c->review_date);
+  lk_json_set_text (o, "examiner", c->examiner);
+  lk_json_set_text (o, "created_at", c->created_at);
+  lk_json_set_text (o, "decision_note", c->decision_note);
+  lk_json_set_text (o, "workspace", demo ? "demo" : "casework");
+  lk_json_set_text (o, "result_use", "Investigative lead only, never an identification");
   return o;
 }
 

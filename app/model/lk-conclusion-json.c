@@ -3,6 +3,8 @@
  * carries "result_use": it is an investigative lead, never an identification. */
 #include "config.h"
 
+#include "lk-json.h"
+
 #include "lk-conclusions-private.h"
 #include "lk-error.h"
 #include "lk-feature-lists.h"
@@ -10,17 +12,6 @@
 #define TEXT(i) ((const char *) sqlite3_column_text (stmt, (i)))
 
 /* ---- canonical content --------------------------------------------------------------------- */
-
-static void
-set_text_or_null (JsonObject *o,
-                  const char *name,
-                  const char *value)
-{
-  if (value != NULL)
-    json_object_set_string_member (o, name, value);
-  else
-    json_object_set_null_member (o, name);
-}
 
 char *
 lk_conclusion_canonical (const LkConclusionContent *c)
@@ -36,7 +27,7 @@ lk_conclusion_canonical (const LkConclusionContent *c)
     json_object_set_int_member (o, "amends", c->amends);
   else
     json_object_set_null_member (o, "amends");
-  set_text_or_null (o, "amendment_reason", c->amendment_reason);
+  lk_json_set_text (o, "amendment_reason", c->amendment_reason);
   json_object_set_string_member (o, "scale", c->scale);
   json_object_set_string_member (o, "scale_version", c->scale_version);
   json_object_set_string_member (o, "outcome", c->outcome);
@@ -96,16 +87,6 @@ content_from_row (LkStmt              *stmt,
   c->signed_at = TEXT (16);
 }
 
-static JsonNode *
-parse (const char *text)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-
-  if (text == NULL || !json_parser_load_from_data (parser, text, -1, NULL))
-    return json_node_init_null (json_node_alloc ());
-  return json_node_copy (json_parser_get_root (parser));
-}
-
 static void
 set_content_members (JsonObject                *o,
                      const LkConclusionContent *c)
@@ -115,7 +96,7 @@ set_content_members (JsonObject                *o,
     json_object_set_int_member (o, "amends", c->amends);
   else
     json_object_set_null_member (o, "amends");
-  set_text_or_null (o, "amendment_reason", c->amendment_reason);
+  lk_json_set_text (o, "amendment_reason", c->amendment_reason);
   json_object_set_string_member (o, "scale", c->scale);
   json_object_set_string_member (o, "scale_version", c->scale_version);
   json_object_set_string_member (o, "outcome", c->outcome);
@@ -127,8 +108,8 @@ set_content_members (JsonObject                *o,
   json_object_set_string_member (o, "propositions", c->propositions);
   json_object_set_string_member (o, "reasoning", c->reasoning);
   json_object_set_string_member (o, "limitations", c->limitations);
-  json_object_set_member (o, "warnings", parse (c->warnings));
-  json_object_set_member (o, "observations", parse (c->observations));
+  json_object_set_member (o, "warnings", lk_json_parse (c->warnings));
+  json_object_set_member (o, "observations", lk_json_parse (c->observations));
   json_object_set_string_member (o, "signed_by", c->signed_by);
   json_object_set_string_member (o, "signed_at", c->signed_at);
 }

@@ -5,6 +5,8 @@
  * and the masking gate. */
 #include "config.h"
 
+#include "lk-json.h"
+
 #include <math.h>
 
 #include "imaging/lk-image-header.h"
@@ -45,53 +47,6 @@ word_index (const char * const *words,
     if (g_str_equal (words[i], word))
       return i;
   return -1;
-}
-
-static JsonNode *
-parse_text (const char *text)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-
-  if (text == NULL || !json_parser_load_from_data (parser, text, -1, NULL))
-    return json_node_init_null (json_node_alloc ());
-  return json_node_copy (json_parser_get_root (parser));
-}
-
-static JsonArray *
-parse_array (const char *text)
-{
-  g_autoptr(JsonNode) node = parse_text (text);
-
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    return json_array_ref (json_node_get_array (node));
-  return json_array_new ();
-}
-
-static char *
-array_text (JsonArray *array)
-{
-  g_autoptr(JsonNode) node = json_node_init_array (json_node_alloc (), array);
-
-  return json_to_string (node, FALSE);
-}
-
-static char *
-object_text (JsonObject *object)
-{
-  g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), object);
-
-  return json_to_string (node, FALSE);
-}
-
-static void
-set_text_or_null (JsonObject *o,
-                  const char *name,
-                  const char *value)
-{
-  if (value != NULL)
-    json_object_set_string_member (o, name, value);
-  else
-    json_object_set_null_member (o, name);
 }
 
 /* The shortest decimal form that reads back as the same number. */
@@ -516,11 +471,11 @@ annotation_row_json (LkStmt *stmt)
     json_object_set_null_member (o, "pair");
   else
     json_object_set_int_member (o, "pair", sqlite3_column_int (stmt, 3));
-  json_object_set_member (o, "geometry", parse_text (TEXT (4)));
+  json_object_set_member (o, "geometry", lk_json_parse (TEXT (4)));
   json_object_set_string_member (o, "label", TEXT (5));
-  set_text_or_null (o, "characteristic", TEXT (6));
+  lk_json_set_text (o, "characteristic", TEXT (6));
   json_object_set_string_member (o, "created_at", TEXT (7));
-  set_text_or_null (o, "updated_at", TEXT (8));
+  lk_json_set_text (o, "updated_at", TEXT (8));
   return o;
 }
 
@@ -578,11 +533,11 @@ set_row_members (JsonObject    *o,
   json_object_set_string_member (o, "candidate_sha256", row->sha256[CANDIDATE]);
   json_object_set_member (o, "probe_size", size_json (row, PROBE));
   json_object_set_member (o, "candidate_size", size_json (row, CANDIDATE));
-  json_object_set_member (o, "alignment", parse_text (row->alignment));
+  json_object_set_member (o, "alignment", lk_json_parse (row->alignment));
   json_object_set_array_member (o, "probe_enhancements",
-                                parse_array (row->enhancements[PROBE]));
+                                lk_json_parse_array (row->enhancements[PROBE]));
   json_object_set_array_member (o, "candidate_enhancements",
-                                parse_array (row->enhancements[CANDIDATE]));
+                                lk_json_parse_array (row->enhancements[CANDIDATE]));
   json_object_set_double_member (o, "seconds_spent", row->seconds_spent);
   json_object_set_string_member (o, "feature_list", row->feature_list);
   json_object_set_string_member (o, "examiner", row->examiner);
@@ -775,7 +730,7 @@ lk_examinations_set_alignment (LkSession      *session,
                                  &probe_eyes[1], &t, error))
     return FALSE;
   alignment = alignment_json (probe_eyes, candidate_eyes, &t);
-  text = object_text (alignment);
+  text = lk_json_object_text (alignment);
   json_object_set_boolean_member (alignment, "replaces_earlier", row.alignment != NULL);
   return update_text (store, examination_id, "alignment", text, error) &&
          audit_and_commit (store, txn, &actor, "examination.aligned", object, alignment, error);
@@ -799,7 +754,7 @@ lk_examinations_reset_alignment (LkSession  *session,
     return FALSE;
   if (row.alignment == NULL)
     return TRUE;
-  json_object_set_member (details, "previous", parse_text (row.alignment));
+  json_object_set_member (details, "previous", lk_json_parse (row.alignment));
   return update_text (store, examination_id, "alignment", NULL, error) &&
          audit_and_commit (store, txn, &actor, "examination.alignment-reset", object, details,
                            error);
@@ -1096,11 +1051,11 @@ lk_examinations_set_enhancements (LkSession   *session,
       !lk_cv_enhancement_validate (stack, error) ||
       !begin_change (session, examination_id, &actor, &txn, &row, error))
     return FALSE;
-  before = parse_array (row.enhancements[i]);
+  before = lk_json_parse_array (row.enhancements[i]);
   changes = stack_changes (before, stack);
   if (json_array_get_length (changes) == 0)
     return TRUE;
-  text = array_text (stack);
+  text = lk_json_array_text (stack);
   column = g_strdup_printf ("%s_enhancements", image_names[i]);
   details = enhancement_details (image_names[i], before, stack, changes);
   return update_text (store, examination_id, column, text, error) &&
@@ -1338,7 +1293,7 @@ added_details (gint64                   examination_id,
     json_object_set_int_member (o, "pair", pair);
   json_object_set_array_member (o, "geometry", json_array_ref (geometry));
   json_object_set_string_member (o, "label", spec->label ? spec->label : "");
-  set_text_or_null (o, "characteristic", blank_to_null (spec->characteristic));
+  lk_json_set_text (o, "characteristic", blank_to_null (spec->characteristic));
   return o;
 }
 
@@ -1385,7 +1340,7 @@ lk_examinations_add_annotation (LkSession               *session,
       (pair = choose_pair (store, examination_id, spec, image, error)) < 0)
     return 0;
   geometry = points_json (points, kind_points[kind]);
-  text = array_text (geometry);
+  text = lk_json_array_text (geometry);
   if ((id = insert_annotation (store, examination_id, spec, pair, text, error)) == 0)
     return 0;
   object = object_name ("annotation", id);
@@ -1482,9 +1437,9 @@ annotation_state (const char *geometry,
 {
   JsonObject *o = json_object_new ();
 
-  json_object_set_member (o, "geometry", parse_text (geometry));
+  json_object_set_member (o, "geometry", lk_json_parse (geometry));
   json_object_set_string_member (o, "label", label);
-  set_text_or_null (o, "characteristic", characteristic);
+  lk_json_set_text (o, "characteristic", characteristic);
   return o;
 }
 
@@ -1526,7 +1481,7 @@ new_geometry (const ExamRow        *exam,
   if (!read_geometry (exam, row->image, row->kind, geometry, points, error))
     return NULL;
   points_array = points_json (points, kind_points[row->kind]);
-  return array_text (points_array);
+  return lk_json_array_text (points_array);
 }
 
 static JsonObject *
@@ -1622,7 +1577,7 @@ lk_examinations_delete_annotation (LkSession  *session,
   json_object_set_string_member (details, "kind", kinds[row.kind]);
   if (row.pair > 0)
     json_object_set_int_member (details, "pair", row.pair);
-  json_object_set_member (details, "geometry", parse_text (row.geometry));
+  json_object_set_member (details, "geometry", lk_json_parse (row.geometry));
   json_object_set_string_member (details, "label", row.label);
   return mark_deleted (store, annotation_id, error) &&
          touch (store, exam.id, error) &&

@@ -3,6 +3,8 @@
  * conclusions. */
 #include "config.h"
 
+#include "lk-json.h"
+
 #include "lk-cases.h"
 #include "lk-conclusions-private.h"
 #include "lk-error.h"
@@ -176,28 +178,6 @@ lk_conclusions_latest (LkStore  *store,
 
 /* ---- reading ------------------------------------------------------------------------------- */
 
-static void
-set_text_or_null (JsonObject *o,
-                  const char *name,
-                  const char *value)
-{
-  if (value != NULL)
-    json_object_set_string_member (o, name, value);
-  else
-    json_object_set_null_member (o, name);
-}
-
-static JsonNode *
-parse_array (const char *text)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-
-  if (text == NULL || !json_parser_load_from_data (parser, text, -1, NULL) ||
-      !JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)))
-    return json_node_init_array (json_node_alloc (), json_array_new ());
-  return json_node_copy (json_parser_get_root (parser));
-}
-
 static JsonObject *
 observation_json (LkStmt     *stmt,
                   JsonObject *list)
@@ -207,17 +187,17 @@ observation_json (LkStmt     *stmt,
   JsonObject *characteristic = lk_feature_list_find (list, TEXT (0), &component);
 
   json_object_set_string_member (o, "characteristic", TEXT (0));
-  set_text_or_null (o, "component",
+  lk_json_set_text (o, "component",
                     component ? json_object_get_string_member (component, "name") : NULL);
-  set_text_or_null (o, "name",
+  lk_json_set_text (o, "name",
                     characteristic ? json_object_get_string_member (characteristic, "name")
                                    : NULL);
-  set_text_or_null (o, "visibility_probe", TEXT (1));
-  set_text_or_null (o, "visibility_candidate", TEXT (2));
-  set_text_or_null (o, "result", TEXT (3));
-  set_text_or_null (o, "significance", TEXT (4));
+  lk_json_set_text (o, "visibility_probe", TEXT (1));
+  lk_json_set_text (o, "visibility_candidate", TEXT (2));
+  lk_json_set_text (o, "result", TEXT (3));
+  lk_json_set_text (o, "significance", TEXT (4));
   json_object_set_string_member (o, "note", TEXT (5));
-  json_object_set_member (o, "annotations", parse_array (TEXT (6)));
+  json_object_set_array_member (o, "annotations", lk_json_parse_array (TEXT (6)));
   json_object_set_string_member (o, "updated_at", TEXT (7));
   return o;
 }
@@ -533,10 +513,10 @@ observation_details (const LkObservation *o)
   JsonObject *details = json_object_new ();
 
   json_object_set_string_member (details, "characteristic", o->characteristic);
-  set_text_or_null (details, "visibility_probe", o->visibility_probe);
-  set_text_or_null (details, "visibility_candidate", o->visibility_candidate);
-  set_text_or_null (details, "result", o->result);
-  set_text_or_null (details, "significance", o->significance);
+  lk_json_set_text (details, "visibility_probe", o->visibility_probe);
+  lk_json_set_text (details, "visibility_candidate", o->visibility_candidate);
+  lk_json_set_text (details, "result", o->result);
+  lk_json_set_text (details, "significance", o->significance);
   json_object_set_string_member (details, "note", o->note ? o->note : "");
   json_object_set_array_member (details, "annotations", annotation_array (o));
   return details;

@@ -2,6 +2,8 @@
 /* Probes as JSON: what `case show --json` and the probe page read. */
 #include "config.h"
 
+#include "lk-json.h"
+
 #include "lk-conclusions.h"
 #include "lk-error.h"
 #include "lk-examinations.h"
@@ -14,16 +16,6 @@
   " FROM probes p JOIN users u ON u.id = p.imported_by JOIN cases c ON c.id = p.case_id"
 
 #define TEXT(i) ((const char *) sqlite3_column_text (stmt, (i)))
-
-static JsonNode *
-parse (const char *text)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-
-  if (text == NULL || !json_parser_load_from_data (parser, text, -1, NULL))
-    return json_node_init_null (json_node_alloc ());
-  return json_node_copy (json_parser_get_root (parser));
-}
 
 static JsonObject *
 provenance_json (LkStmt *stmt)
@@ -46,8 +38,8 @@ analysis_row_json (LkStmt *stmt)
 
   json_object_set_int_member (o, "revision", sqlite3_column_int (stmt, 0));
   json_object_set_string_member (o, "suitability", TEXT (1));
-  json_object_set_member (o, "factors", parse (TEXT (2)));
-  json_object_set_member (o, "components", parse (TEXT (3)));
+  json_object_set_member (o, "factors", lk_json_parse (TEXT (2)));
+  json_object_set_member (o, "components", lk_json_parse (TEXT (3)));
   json_object_set_string_member (o, "notes", TEXT (4));
   json_object_set_string_member (o, "feature_list", TEXT (5));
   json_object_set_string_member (o, "examiner", TEXT (6));
@@ -105,7 +97,7 @@ probe_json (LkStore *store,
 {
   JsonObject *o = json_object_new ();
   gint64 id = sqlite3_column_int64 (stmt, 0);
-  JsonNode *faces = parse (TEXT (14));
+  JsonNode *faces = lk_json_parse (TEXT (14));
   JsonArray *revisions = revisions_json (store, id);
   JsonArray *examinations;
   guint n = json_array_get_length (revisions);
@@ -119,7 +111,7 @@ probe_json (LkStore *store,
   json_object_set_int_member (o, "height", sqlite3_column_int64 (stmt, 5));
   json_object_set_string_member (o, "status", TEXT (16));
   json_object_set_object_member (o, "provenance", provenance_json (stmt));
-  json_object_set_member (o, "metadata", parse (TEXT (13)));
+  json_object_set_member (o, "metadata", lk_json_parse (TEXT (13)));
   json_object_set_member (o, "faces", faces);
   set_chosen_quality (o, JSON_NODE_HOLDS_ARRAY (faces) ? json_node_get_array (faces) : NULL,
                       stmt);

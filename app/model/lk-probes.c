@@ -2,6 +2,8 @@
 /* Probe intake: provenance, limits before decoding, hash and store, metadata, faces, quality. */
 #include "config.h"
 
+#include "lk-json.h"
+
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
@@ -409,28 +411,6 @@ examine_pixels (LkStore  *store,
 
 /* ---- the transaction --------------------------------------------------------------------- */
 
-static char *
-node_text (JsonNode *node)
-{
-  return json_to_string (node, FALSE);
-}
-
-static char *
-object_text (JsonObject *o)
-{
-  g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), o);
-
-  return node_text (node);
-}
-
-static char *
-array_text (JsonArray *a)
-{
-  g_autoptr(JsonNode) node = json_node_init_array (json_node_alloc (), a);
-
-  return node_text (node);
-}
-
 static gint64
 insert_probe (LkStore             *store,
               gint64               case_id,
@@ -442,8 +422,8 @@ insert_probe (LkStore             *store,
               GError             **error)
 {
   g_autofree char *now = lk_now_utc ();
-  g_autofree char *metadata = object_text (intake->metadata);
-  g_autofree char *faces = array_text (intake->faces);
+  g_autofree char *metadata = lk_json_object_text (intake->metadata);
+  g_autofree char *faces = lk_json_array_text (intake->faces);
   const char *texts[] = { sha256, file_name, intake->header.media_type };
   const char *prov[] = { p->source_type, p->kind, p->acquired_by, p->acquired_at, p->authority,
                          p->custody_note };
