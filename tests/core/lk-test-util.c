@@ -263,3 +263,25 @@ lk_test_count_lines (const char *text)
       n++;
   return n;
 }
+
+LkSession *
+lk_test_login (LkStore    *store,
+               const char *name,
+               const char *password)
+{
+  g_autoptr(GError) error = NULL;
+  LkSession *session = lk_session_login (store, name, password, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (session);
+  return session;
+}
+
+char *
+lk_test_demo_path (const char *name)
+{
+  const char *source = g_getenv ("LIKENESS_SOURCE_DIR");
+
+  g_assert_nonnull (source);
+  return g_build_filename (source, "data", "demo", name, NULL);
+}

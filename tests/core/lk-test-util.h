@@ -69,4 +69,11 @@ LkCliRun *lk_test_cli              (const char    *password,
                                     ...) G_GNUC_NULL_TERMINATED;
 guint     lk_test_count_lines      (const char    *text);
 
+/* Logs in and asserts that it worked. */
+LkSession *lk_test_login     (LkStore    *store,
+                              const char *name,
+                              const char *password);
+/* A file of data/demo in the source tree (LIKENESS_SOURCE_DIR). */
+char      *lk_test_demo_path (const char *name);
+
 G_END_DECLS

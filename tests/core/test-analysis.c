@@ -30,19 +30,6 @@ static const char * const some_components[] = { "eyes", "nose", "mouth", "ears",
 static const char * const some_factors[] = { "pose", "compression", NULL };
 
 static LkSession *
-login_ok (LkStore    *store,
-          const char *name,
-          const char *password)
-{
-  g_autoptr(GError) error = NULL;
-  LkSession *session = lk_session_login (store, name, password, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (session);
-  return session;
-}
-
-static LkSession *
 add_and_login (World      *w,
                const char *name,
                LkRoles     roles,
@@ -52,7 +39,7 @@ add_and_login (World      *w,
 
   lk_users_add (w->admin, name, NULL, roles, password, &error);
   g_assert_no_error (error);
-  return login_ok (w->store, name, password);
+  return lk_test_login (w->store, name, password);
 }
 
 static gint64
@@ -85,7 +72,7 @@ world_init (World         *w,
   g_assert_nonnull (g_getenv ("LIKENESS_SOURCE_DIR"));
   w->fixture = fixture;
   w->store = lk_test_store_new (fixture->db_path, ADMIN, ADMIN_PASSWORD);
-  w->admin = login_ok (w->store, ADMIN, ADMIN_PASSWORD);
+  w->admin = lk_test_login (w->store, ADMIN, ADMIN_PASSWORD);
   w->examiner = add_and_login (w, EXAMINER, LK_ROLE_EXAMINER, EXAMINER_PASSWORD);
   w->reviewer = add_and_login (w, REVIEWER, LK_ROLE_REVIEWER, REVIEWER_PASSWORD);
   c = lk_cases_create (w->examiner, &request, &error);

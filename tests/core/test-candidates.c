@@ -44,18 +44,6 @@ typedef struct
 /* ---- fixtures ---------------------------------------------------------------------------- */
 
 static LkSession *
-login_ok (LkStore    *store,
-          const char *name,
-          const char *password)
-{
-  g_autoptr(GError) error = NULL;
-  LkSession *session = lk_session_login (store, name, password, &error);
-
-  g_assert_no_error (error);
-  return session;
-}
-
-static LkSession *
 add_and_login (World      *w,
                const char *name,
                LkRoles     roles,
@@ -65,16 +53,7 @@ add_and_login (World      *w,
 
   lk_users_add (w->admin, name, NULL, roles, password, &error);
   g_assert_no_error (error);
-  return login_ok (w->store, name, password);
-}
-
-static char *
-demo_portrait (void)
-{
-  const char *source = g_getenv ("LIKENESS_SOURCE_DIR");
-
-  g_assert_nonnull (source);
-  return g_build_filename (source, "data", "demo", "grace_hopper.jpg", NULL);
+  return lk_test_login (w->store, name, password);
 }
 
 static char *
@@ -127,7 +106,7 @@ make_images (World *w)
   g_autofree char *c = in_folder (w, "c.png");
   g_autofree char *d = g_build_filename (w->fixture->dir, "d.png", NULL);
   g_autofree char *hopper = in_folder (w, "hopper.jpg");
-  g_autofree char *source = demo_portrait ();
+  g_autofree char *source = lk_test_demo_path ("grace_hopper.jpg");
   g_autofree char *bytes = NULL;
   g_autofree char *encoded = NULL;
   g_autoptr(GError) error = NULL;
@@ -163,7 +142,7 @@ lock_analysis (World  *w,
 static gint64
 import_probe (World *w)
 {
-  g_autofree char *path = demo_portrait ();
+  g_autofree char *path = lk_test_demo_path ("grace_hopper.jpg");
   LkProvenance p = { "cctv", "video-frame", "PC Ada Jones", "2026-01-15T14:32:00Z",
                      "Warrant 2026/17", "Exhibit AJ/1", FALSE };
   g_autoptr(GError) error = NULL;
@@ -192,7 +171,7 @@ world_init (World         *w,
 
   w->fixture = fixture;
   w->store = lk_test_store_new (fixture->db_path, ADMIN, ADMIN_PASSWORD);
-  w->admin = login_ok (w->store, ADMIN, ADMIN_PASSWORD);
+  w->admin = lk_test_login (w->store, ADMIN, ADMIN_PASSWORD);
   w->examiner = add_and_login (w, EXAMINER, LK_ROLE_EXAMINER, EXAMINER_PASSWORD);
   w->reviewer = add_and_login (w, REVIEWER, LK_ROLE_REVIEWER, REVIEWER_PASSWORD);
   c = lk_cases_create (w->examiner, &request, &error);
@@ -796,7 +775,7 @@ static void
 refuse_paths (World *w)
 {
   g_autofree char *link = in_folder (w, "outside.jpg");
-  g_autofree char *target = demo_portrait ();
+  g_autofree char *target = lk_test_demo_path ("grace_hopper.jpg");
 
   refused_list (w, "passwd.json",
                 "{\"rank\": 1, \"score\": 0.9, \"subject_ref\": \"S1\", \"image\": \"a.png\"},"

@@ -44,18 +44,6 @@ static const char * const some_factors[] = { "resolution", "compression", NULL }
 /* ---- the world ----------------------------------------------------------------------------- */
 
 static LkSession *
-login_ok (LkStore    *store,
-          const char *name,
-          const char *password)
-{
-  g_autoptr(GError) error = NULL;
-  LkSession *session = lk_session_login (store, name, password, &error);
-
-  g_assert_no_error (error);
-  return session;
-}
-
-static LkSession *
 add_and_login (World      *w,
                const char *name,
                LkRoles     roles,
@@ -65,7 +53,7 @@ add_and_login (World      *w,
 
   lk_users_add (w->admin, name, NULL, roles, password, &error);
   g_assert_no_error (error);
-  return login_ok (w->store, name, password);
+  return lk_test_login (w->store, name, password);
 }
 
 static char *
@@ -178,7 +166,7 @@ world_init (World         *w,
 
   w->fixture = fixture;
   w->store = lk_test_store_new (fixture->db_path, ADMIN, ADMIN_PASSWORD);
-  w->admin = login_ok (w->store, ADMIN, ADMIN_PASSWORD);
+  w->admin = lk_test_login (w->store, ADMIN, ADMIN_PASSWORD);
   w->examiner = add_and_login (w, EXAMINER, LK_ROLE_EXAMINER, EXAMINER_PASSWORD);
   w->other = add_and_login (w, OTHER, LK_ROLE_EXAMINER, OTHER_PASSWORD);
   w->reviewer = add_and_login (w, REVIEWER, LK_ROLE_REVIEWER, REVIEWER_PASSWORD);

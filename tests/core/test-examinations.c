@@ -47,18 +47,6 @@ typedef struct
 /* ---- fixtures ---------------------------------------------------------------------------- */
 
 static LkSession *
-login_ok (LkStore    *store,
-          const char *name,
-          const char *password)
-{
-  g_autoptr(GError) error = NULL;
-  LkSession *session = lk_session_login (store, name, password, &error);
-
-  g_assert_no_error (error);
-  return session;
-}
-
-static LkSession *
 add_and_login (World      *w,
                const char *name,
                LkRoles     roles,
@@ -68,16 +56,7 @@ add_and_login (World      *w,
 
   lk_users_add (w->admin, name, NULL, roles, password, &error);
   g_assert_no_error (error);
-  return login_ok (w->store, name, password);
-}
-
-static char *
-demo_portrait (void)
-{
-  const char *source = g_getenv ("LIKENESS_SOURCE_DIR");
-
-  g_assert_nonnull (source);
-  return g_build_filename (source, "data", "demo", "grace_hopper.jpg", NULL);
+  return lk_test_login (w->store, name, password);
 }
 
 /* A face-like drawing: a skin-toned oval with two dark eyes and a mouth, in shades that the
@@ -181,7 +160,7 @@ sql (World      *w,
 static void
 import_probe (World *w)
 {
-  g_autofree char *path = demo_portrait ();
+  g_autofree char *path = lk_test_demo_path ("grace_hopper.jpg");
   LkProvenance p = { "cctv", "video-frame", "PC Ada Jones", "2026-01-15T14:32:00Z",
                      "Warrant 2026/17", "Exhibit AJ/1", FALSE };
   LkAnalysis a = { "suitable", NULL, some_components, "" };
@@ -227,7 +206,7 @@ world_init (World         *w,
 
   w->fixture = fixture;
   w->store = lk_test_store_new (fixture->db_path, ADMIN, ADMIN_PASSWORD);
-  w->admin = login_ok (w->store, ADMIN, ADMIN_PASSWORD);
+  w->admin = lk_test_login (w->store, ADMIN, ADMIN_PASSWORD);
   w->examiner = add_and_login (w, EXAMINER, LK_ROLE_EXAMINER, EXAMINER_PASSWORD);
   w->other = add_and_login (w, OTHER, LK_ROLE_EXAMINER, OTHER_PASSWORD);
   w->reviewer = add_and_login (w, REVIEWER, LK_ROLE_REVIEWER, REVIEWER_PASSWORD);
@@ -262,10 +241,10 @@ reopen (World *w)
   close_sessions (w);
   w->store = lk_store_open (w->fixture->db_path, LK_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  w->admin = login_ok (w->store, ADMIN, ADMIN_PASSWORD);
-  w->examiner = login_ok (w->store, EXAMINER, EXAMINER_PASSWORD);
-  w->other = login_ok (w->store, OTHER, OTHER_PASSWORD);
-  w->reviewer = login_ok (w->store, REVIEWER, REVIEWER_PASSWORD);
+  w->admin = lk_test_login (w->store, ADMIN, ADMIN_PASSWORD);
+  w->examiner = lk_test_login (w->store, EXAMINER, EXAMINER_PASSWORD);
+  w->other = lk_test_login (w->store, OTHER, OTHER_PASSWORD);
+  w->reviewer = lk_test_login (w->store, REVIEWER, REVIEWER_PASSWORD);
 }
 
 static void

@@ -32,18 +32,6 @@ typedef struct
   LkSession     *examiner;
 } World;
 
-static LkSession *
-login_ok (LkStore    *store,
-          const char *name,
-          const char *password)
-{
-  g_autoptr(GError) error = NULL;
-  LkSession *session = lk_session_login (store, name, password, &error);
-
-  g_assert_no_error (error);
-  return session;
-}
-
 static void
 world_init (World         *w,
             LkTestFixture *fixture)
@@ -58,10 +46,10 @@ world_init (World         *w,
 
   w->fixture = fixture;
   w->store = lk_test_store_new (fixture->db_path, ADMIN, ADMIN_PASSWORD);
-  w->admin = login_ok (w->store, ADMIN, ADMIN_PASSWORD);
+  w->admin = lk_test_login (w->store, ADMIN, ADMIN_PASSWORD);
   lk_users_add (w->admin, EXAMINER, NULL, LK_ROLE_EXAMINER, EXAMINER_PASSWORD, &error);
   g_assert_no_error (error);
-  w->examiner = login_ok (w->store, EXAMINER, EXAMINER_PASSWORD);
+  w->examiner = lk_test_login (w->store, EXAMINER, EXAMINER_PASSWORD);
   c = lk_cases_create (w->examiner, &request, &error);
   g_assert_no_error (error);
   g_assert_cmpint (lk_reference_db_create (w->admin, GALLERY, "Custody photographs, PACE s.64A",

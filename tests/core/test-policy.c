@@ -13,19 +13,6 @@
 #define EXAMINER_PASSWORD "battery staple"
 #define REASON "Agreed by the lab board on 2026-02-03"
 
-static LkSession *
-login_ok (LkStore    *store,
-          const char *name,
-          const char *password)
-{
-  g_autoptr(GError) error = NULL;
-  LkSession *session = lk_session_login (store, name, password, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (session);
-  return session;
-}
-
 static gint64
 count_settings (LkTestFixture *fixture)
 {
@@ -120,7 +107,7 @@ test_administrators_only (LkTestFixture *fixture,
                           gconstpointer  data)
 {
   g_autoptr(LkStore) store = lk_test_store_new (fixture->db_path, ADMIN, ADMIN_PASSWORD);
-  g_autoptr(LkSession) admin = login_ok (store, ADMIN, ADMIN_PASSWORD);
+  g_autoptr(LkSession) admin = lk_test_login (store, ADMIN, ADMIN_PASSWORD);
   g_autoptr(LkSession) examiner = NULL;
   g_autoptr(LkSession) everyone_else = NULL;
   g_autoptr(GError) error = NULL;
@@ -131,8 +118,8 @@ test_administrators_only (LkTestFixture *fixture,
                 LK_ROLE_EXAMINER | LK_ROLE_REVIEWER | LK_ROLE_TRAINER,
                 "all casework roles", &error);
   g_assert_no_error (error);
-  examiner = login_ok (store, EXAMINER, EXAMINER_PASSWORD);
-  everyone_else = login_ok (store, "eve", "all casework roles");
+  examiner = lk_test_login (store, EXAMINER, EXAMINER_PASSWORD);
+  everyone_else = lk_test_login (store, "eve", "all casework roles");
 
   assert_set_refused (fixture, examiner, "refused_probe_kinds", "", REASON,
                       LK_ERROR_PERMISSION_DENIED, "");
@@ -153,7 +140,7 @@ test_validation (LkTestFixture *fixture,
                  gconstpointer  data)
 {
   g_autoptr(LkStore) store = lk_test_store_new (fixture->db_path, ADMIN, ADMIN_PASSWORD);
-  g_autoptr(LkSession) admin = login_ok (store, ADMIN, ADMIN_PASSWORD);
+  g_autoptr(LkSession) admin = lk_test_login (store, ADMIN, ADMIN_PASSWORD);
 
   assert_set_refused (fixture, admin, "no_such_key", "1", REASON, LK_ERROR_INVALID_INPUT,
                       "no_such_key");
@@ -198,7 +185,7 @@ test_set_and_read (LkTestFixture *fixture,
                    gconstpointer  data)
 {
   g_autoptr(LkStore) store = lk_test_store_new (fixture->db_path, ADMIN, ADMIN_PASSWORD);
-  g_autoptr(LkSession) admin = login_ok (store, ADMIN, ADMIN_PASSWORD);
+  g_autoptr(LkSession) admin = lk_test_login (store, ADMIN, ADMIN_PASSWORD);
   g_autoptr(LkStore) reopened = NULL;
   g_autoptr(LkAuditEvent) event = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
@@ -255,7 +242,7 @@ test_takes_effect (LkTestFixture *fixture,
                    gconstpointer  data)
 {
   g_autoptr(LkStore) store = lk_test_store_new (fixture->db_path, ADMIN, ADMIN_PASSWORD);
-  g_autoptr(LkSession) admin = login_ok (store, ADMIN, ADMIN_PASSWORD);
+  g_autoptr(LkSession) admin = lk_test_login (store, ADMIN, ADMIN_PASSWORD);
   g_autoptr(GError) error = NULL;
 
   lk_users_add (admin, EXAMINER, NULL, LK_ROLE_EXAMINER, EXAMINER_PASSWORD, &error);

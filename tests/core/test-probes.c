@@ -27,19 +27,6 @@ typedef struct
 } World;
 
 static LkSession *
-login_ok (LkStore    *store,
-          const char *name,
-          const char *password)
-{
-  g_autoptr(GError) error = NULL;
-  LkSession *session = lk_session_login (store, name, password, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (session);
-  return session;
-}
-
-static LkSession *
 add_and_login (World      *w,
                const char *name,
                LkRoles     roles,
@@ -49,7 +36,7 @@ add_and_login (World      *w,
 
   lk_users_add (w->admin, name, NULL, roles, password, &error);
   g_assert_no_error (error);
-  return login_ok (w->store, name, password);
+  return lk_test_login (w->store, name, password);
 }
 
 static void
@@ -74,7 +61,7 @@ world_init (World         *w,
 {
   w->fixture = fixture;
   w->store = lk_test_store_new (fixture->db_path, ADMIN, ADMIN_PASSWORD);
-  w->admin = login_ok (w->store, ADMIN, ADMIN_PASSWORD);
+  w->admin = lk_test_login (w->store, ADMIN, ADMIN_PASSWORD);
   w->examiner = add_and_login (w, EXAMINER, LK_ROLE_EXAMINER, EXAMINER_PASSWORD);
   create_case (w->examiner, CASE_NUMBER);
 }

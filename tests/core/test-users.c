@@ -12,19 +12,6 @@
 #define EXAMINER "erin"
 #define EXAMINER_PASSWORD "battery staple"
 
-static LkSession *
-login_ok (LkStore    *store,
-          const char *name,
-          const char *password)
-{
-  g_autoptr(GError) error = NULL;
-  LkSession *session = lk_session_login (store, name, password, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (session);
-  return session;
-}
-
 static void
 assert_login_fails (LkStore    *store,
                     const char *name,
@@ -104,7 +91,7 @@ test_login (LkTestFixture *fixture,
             gconstpointer  data)
 {
   g_autoptr(LkStore) store = lk_test_store_new (fixture->db_path, ADMIN, ADMIN_PASSWORD);
-  g_autoptr(LkSession) session = login_ok (store, ADMIN, ADMIN_PASSWORD);
+  g_autoptr(LkSession) session = lk_test_login (store, ADMIN, ADMIN_PASSWORD);
   g_autoptr(GError) unknown_error = NULL;
   g_autoptr(GError) wrong_error = NULL;
 
@@ -127,7 +114,7 @@ test_lockout (LkTestFixture *fixture,
               gconstpointer  data)
 {
   g_autoptr(LkStore) store = lk_test_store_new (fixture->db_path, ADMIN, ADMIN_PASSWORD);
-  g_autoptr(LkSession) admin = login_ok (store, ADMIN, ADMIN_PASSWORD);
+  g_autoptr(LkSession) admin = lk_test_login (store, ADMIN, ADMIN_PASSWORD);
   g_autoptr(LkSession) session = NULL;
   g_autoptr(LkUser) user = NULL;
   g_autoptr(GError) error = NULL;
@@ -152,7 +139,7 @@ test_lockout (LkTestFixture *fixture,
   user = lookup (admin, EXAMINER);
   g_assert_false (user->locked);
   g_assert_cmpint (user->failed_logins, ==, 0);
-  session = login_ok (store, EXAMINER, "fresh start");
+  session = lk_test_login (store, EXAMINER, "fresh start");
   g_assert_true (lk_session_has_role (session, LK_ROLE_EXAMINER));
   /* Time stamps keep one format (ISO 8601 UTC), so that they sort and compare as text. */
   changed_at = lk_test_sql_text (fixture->db_path,
@@ -188,14 +175,14 @@ test_disabled (LkTestFixture *fixture,
                gconstpointer  data)
 {
   g_autoptr(LkStore) store = lk_test_store_new (fixture->db_path, ADMIN, ADMIN_PASSWORD);
-  g_autoptr(LkSession) admin = login_ok (store, ADMIN, ADMIN_PASSWORD);
+  g_autoptr(LkSession) admin = lk_test_login (store, ADMIN, ADMIN_PASSWORD);
   g_autoptr(LkSession) examiner = NULL;
   g_autoptr(LkSession) again = NULL;
   g_autoptr(GError) error = NULL;
   LkActor actor;
 
   add_user (admin, EXAMINER, LK_ROLE_EXAMINER, EXAMINER_PASSWORD);
-  examiner = login_ok (store, EXAMINER, EXAMINER_PASSWORD);
+  examiner = lk_test_login (store, EXAMINER, EXAMINER_PASSWORD);
   g_assert_true (lk_session_require (examiner, LK_ROLE_EXAMINER, &actor, &error));
   g_assert_cmpstr (actor.user, ==, EXAMINER);
   g_assert_cmpstr (actor.role, ==, "examiner");
@@ -210,7 +197,7 @@ test_disabled (LkTestFixture *fixture,
 
   lk_users_set_disabled (admin, EXAMINER, FALSE, &error);
   g_assert_no_error (error);
-  again = login_ok (store, EXAMINER, EXAMINER_PASSWORD);
+  again = lk_test_login (store, EXAMINER, EXAMINER_PASSWORD);
   g_assert_true (lk_session_require (examiner, LK_ROLE_EXAMINER, &actor, &error));
   g_assert_cmpint (lk_test_count_action (store, "user.disabled"), ==, 1);
   g_assert_cmpint (lk_test_count_action (store, "user.enabled"), ==, 1);
@@ -228,7 +215,7 @@ test_role_gate (LkTestFixture *fixture,
                 gconstpointer  data)
 {
   g_autoptr(LkStore) store = lk_test_store_new (fixture->db_path, ADMIN, ADMIN_PASSWORD);
-  g_autoptr(LkSession) admin = login_ok (store, ADMIN, ADMIN_PASSWORD);
+  g_autoptr(LkSession) admin = lk_test_login (store, ADMIN, ADMIN_PASSWORD);
   g_autoptr(LkSession) examiner = NULL;
   g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
   g_autoptr(GPtrArray) users = NULL;
@@ -236,7 +223,7 @@ test_role_gate (LkTestFixture *fixture,
   g_autoptr(GError) error = NULL;
 
   add_user (admin, EXAMINER, LK_ROLE_EXAMINER, EXAMINER_PASSWORD);
-  examiner = login_ok (store, EXAMINER, EXAMINER_PASSWORD);
+  examiner = lk_test_login (store, EXAMINER, EXAMINER_PASSWORD);
 
   g_assert_false (lk_users_add (examiner, "mallory", NULL, LK_ROLE_ADMINISTRATOR,
                                 "mallory's password", &error));
@@ -298,7 +285,7 @@ test_add_checks (LkTestFixture *fixture,
                  gconstpointer  data)
 {
   g_autoptr(LkStore) store = lk_test_store_new (fixture->db_path, ADMIN, ADMIN_PASSWORD);
-  g_autoptr(LkSession) admin = login_ok (store, ADMIN, ADMIN_PASSWORD);
+  g_autoptr(LkSession) admin = lk_test_login (store, ADMIN, ADMIN_PASSWORD);
   g_autoptr(GError) error = NULL;
 
   /* The same rules hold for the core API as for the command line. */
@@ -323,7 +310,7 @@ test_last_administrator (LkTestFixture *fixture,
                          gconstpointer  data)
 {
   g_autoptr(LkStore) store = lk_test_store_new (fixture->db_path, ADMIN, ADMIN_PASSWORD);
-  g_autoptr(LkSession) admin = login_ok (store, ADMIN, ADMIN_PASSWORD);
+  g_autoptr(LkSession) admin = lk_test_login (store, ADMIN, ADMIN_PASSWORD);
   g_autoptr(LkUser) user = NULL;
   g_autoptr(GError) error = NULL;
   LkActor actor;
@@ -356,7 +343,7 @@ test_change_password (LkTestFixture *fixture,
                       gconstpointer  data)
 {
   g_autoptr(LkStore) store = lk_test_store_new (fixture->db_path, ADMIN, ADMIN_PASSWORD);
-  g_autoptr(LkSession) session = login_ok (store, ADMIN, ADMIN_PASSWORD);
+  g_autoptr(LkSession) session = lk_test_login (store, ADMIN, ADMIN_PASSWORD);
   g_autoptr(LkSession) again = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -373,7 +360,7 @@ test_change_password (LkTestFixture *fixture,
   g_assert_no_error (error);
   g_assert_cmpint (lk_test_count_action (store, "user.password-changed"), ==, 1);
   assert_login_fails (store, ADMIN, ADMIN_PASSWORD, LK_ERROR_AUTHENTICATION_FAILED);
-  again = login_ok (store, ADMIN, "new password");
+  again = lk_test_login (store, ADMIN, "new password");
 }
 
 static void
@@ -389,7 +376,7 @@ test_idle_lock (LkTestFixture *fixture,
                 gconstpointer  data)
 {
   g_autoptr(LkStore) store = lk_test_store_new (fixture->db_path, ADMIN, ADMIN_PASSWORD);
-  g_autoptr(LkSession) session = login_ok (store, ADMIN, ADMIN_PASSWORD);
+  g_autoptr(LkSession) session = lk_test_login (store, ADMIN, ADMIN_PASSWORD);
   g_autoptr(GError) error = NULL;
   int notified = 0;
   LkActor actor;
