@@ -403,6 +403,28 @@ level_init (Level           *level,
   level->texture = gdk_memory_texture_new (width, height, format, level->bytes, level->stride);
 }
 
+/* The smaller levels of an opaque pyramid through OpenCV, which halves about twice as fast as
+ * the portable code below; FALSE (nothing added) if that failed. */
+static gboolean
+add_opaque_levels (LkPyramid *self)
+{
+  const Level *top = &self->levels[0];
+  LkPixels rgba = { top->width, top->height, (int) top->stride, (guint8 *) top->data };
+  g_autoptr(GPtrArray) levels = lk_cv_halvings (&rgba, SMALLEST_LONG_SIDE);
+
+  if (levels == NULL || levels->len != self->n_levels - 1)
+    return FALSE;
+  for (guint k = 1; k < self->n_levels; k++)
+    {
+      LkPixels *level = g_ptr_array_index (levels, k - 1);
+
+      g_assert (level->stride == level->width * 3);
+      level_init (&self->levels[k], g_steal_pointer (&level->pixels), level->width,
+                  level->height, 3, GDK_MEMORY_R8G8B8);
+    }
+  return TRUE;
+}
+
 /* Takes @data (RGBA, rows @width * 4 bytes apart, from g_malloc) as level 0; straight alpha
  * when @opaque, otherwise premultiplied. */
 static LkPyramid *
@@ -421,6 +443,8 @@ pyramid_new_take (guint8   *data,
   self->n_levels = n;
   level_init (&self->levels[0], data, width, height, 4,
               opaque ? GDK_MEMORY_R8G8B8A8 : GDK_MEMORY_R8G8B8A8_PREMULTIPLIED);
+  if (opaque && n > 1 && add_opaque_levels (self))
+    return self;
   for (guint k = 1; k < n; k++)
     {
       int w, h;

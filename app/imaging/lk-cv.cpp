@@ -115,17 +115,30 @@ shrink_to (const cv::Mat &image,
   return scaled;
 }
 
+// Converted straight into the result's own memory: no cleared buffer and no second copy of a
+// large image.
 static LkPixels *
 to_pixels (const cv::Mat &bgr,
            int            max_side)
 {
-  cv::Mat rgba;
+  cv::Mat small = shrink_to (bgr, max_side);
+  LkPixels *pixels = g_new0 (LkPixels, 1);
 
-  cv::cvtColor (shrink_to (bgr, max_side), rgba, cv::COLOR_BGR2RGBA);
-
-  LkPixels *pixels = lk_pixels_new (rgba.cols, rgba.rows);
-  for (int y = 0; y < rgba.rows; y++)
-    memcpy (pixels->pixels + (gsize) y * pixels->stride, rgba.ptr (y), (gsize) rgba.cols * 4);
+  pixels->width = small.cols;
+  pixels->height = small.rows;
+  pixels->stride = small.cols * 4;
+  pixels->pixels = (guint8 *) g_malloc_n ((gsize) pixels->stride, (gsize) small.rows);
+  cv::Mat rgba (small.rows, small.cols, CV_8UC4, pixels->pixels, (size_t) pixels->stride);
+  try
+    {
+      cv::cvtColor (small, rgba, cv::COLOR_BGR2RGBA);
+    }
+  catch (...)
+    {
+      lk_pixels_free (pixels);
+      throw;
+    }
+  g_assert (rgba.data == pixels->pixels);
   return pixels;
 }
 
@@ -219,6 +232,98 @@ lk_cv_image_to_pixels (LkCvImage *image,
   if (pixels == nullptr)
     g_critical ("%s", error->message);
   return pixels;
+}
+
+static LkPixels *
+rgb_pixels_new (cv::Size size)
+{
+  LkPixels *pixels = g_new0 (LkPixels, 1);
+
+  pixels->width = size.width;
+  pixels->height = size.height;
+  pixels->stride = size.width * 3;
+  pixels->pixels = (guint8 *) g_malloc_n ((gsize) pixels->stride, (gsize) size.height);
+  return pixels;
+}
+
+// @src halved into @dst (sides rounded up, same type): the even part by OpenCV's area
+// resampling of an exact half, which is vectorised and runs on every core (any other ratio
+// takes a general path ten times slower); an odd last column or row is averaged with itself.
+static void
+halve_into (const cv::Mat &src,
+            cv::Mat       &dst)
+{
+  int w = src.cols / 2, h = src.rows / 2;
+
+  if (w > 0 && h > 0)
+    {
+      cv::Mat even = dst (cv::Rect (0, 0, w, h));
+      cv::resize (src (cv::Rect (0, 0, 2 * w, 2 * h)), even, even.size (), 0, 0,
+                  cv::INTER_AREA);
+    }
+  // Two pixels averaged with rounding, as the exact half does four: (2a + 2b + 2) / 4.
+  int n = src.channels ();
+  if (src.cols % 2 == 1)
+    for (int y = 0; y < h; y++)
+      for (int c = 0; c < n; c++)
+        dst.ptr (y)[w * n + c] = (uchar) ((src.ptr (2 * y)[(src.cols - 1) * n + c]
+                                           + src.ptr (2 * y + 1)[(src.cols - 1) * n + c] + 1)
+                                          >> 1);
+  if (src.rows % 2 == 1)
+    for (int x = 0; x < w * n; x++)
+      {
+        const uchar *last = src.ptr (src.rows - 1);
+        dst.ptr (h)[x] = (uchar) ((last[2 * x - x % n] + last[2 * x - x % n + n] + 1) >> 1);
+      }
+  if (src.cols % 2 == 1 && src.rows % 2 == 1)
+    for (int c = 0; c < n; c++)
+      dst.ptr (h)[w * n + c] = src.ptr (src.rows - 1)[(src.cols - 1) * n + c];
+}
+
+// Each level straight into its own memory, from the level before.
+static GPtrArray *
+halvings (const LkPixels *rgba,
+          int             smallest_side)
+{
+  g_autoptr(GPtrArray) levels = g_ptr_array_new_with_free_func ((GDestroyNotify) lk_pixels_free);
+  cv::Mat previous (rgba->height, rgba->width, CV_8UC4, rgba->pixels, (size_t) rgba->stride);
+
+  while (std::max (previous.cols, previous.rows) > smallest_side)
+    {
+      cv::Size size ((previous.cols + 1) / 2, (previous.rows + 1) / 2);
+      LkPixels *pixels = rgb_pixels_new (size);
+      cv::Mat level (size, CV_8UC3, pixels->pixels, (size_t) pixels->stride);
+
+      g_ptr_array_add (levels, pixels);
+      if (previous.channels () == 4)
+        {
+          cv::Mat half (size, CV_8UC4);
+          halve_into (previous, half);
+          cv::cvtColor (half, level, cv::COLOR_RGBA2RGB);
+        }
+      else
+        halve_into (previous, level);
+      g_assert (level.data == pixels->pixels);
+      previous = level;
+    }
+  return levels->len > 0 ? (GPtrArray *) g_steal_pointer (&levels) : nullptr;
+}
+
+extern "C" GPtrArray *
+lk_cv_halvings (const LkPixels *pixels,
+                int             smallest_side)
+{
+  g_autoptr(GError) error = nullptr;
+
+  g_return_val_if_fail (pixels != nullptr, nullptr);
+  g_return_val_if_fail (pixels->stride >= pixels->width * 4, nullptr);
+  g_return_val_if_fail (smallest_side > 0, nullptr);
+
+  GPtrArray *levels = guard (&error, LK_ERROR_FAILED, "The image could not be reduced",
+                             [&] () { return halvings (pixels, smallest_side); });
+  if (error != nullptr)
+    g_critical ("%s", error->message);
+  return levels;
 }
 
 // ---- data files ----------------------------------------------------------------------------

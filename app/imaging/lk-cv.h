@@ -30,6 +30,13 @@ LkPixels   *lk_pixels_new  (int          width,
 void        lk_pixels_free (LkPixels    *pixels);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LkPixels, lk_pixels_free)
 
+/* The smaller levels of a display pyramid of opaque RGBA @pixels: halved (INTER_AREA, sides
+ * rounded up), then halved again, until the long side is at most @smallest_side; level 1
+ * first, NULL when @pixels are that small already. Alpha is dropped: unlike everywhere else,
+ * these pixels are 3 bytes each (R, G, B), rows @stride bytes apart. */
+GPtrArray  *lk_cv_halvings         (const LkPixels          *pixels,
+                                    int                      smallest_side);
+
 /* ---- decoded images, face finding, quality ---------------------------------------------- */
 
 typedef struct
