@@ -169,7 +169,8 @@ fit_zoom (LkImageView *self)
               MIN (width / bounds.size.width, height / bounds.size.height));
 }
 
-/* The smallest level with at least one pixel per screen pixel. */
+/* The smallest level with at least one pixel per screen pixel, or the first level a partial
+ * pyramid has. */
 static guint
 choose_level (LkImageView *self)
 {
@@ -181,7 +182,7 @@ choose_level (LkImageView *self)
   while (level + 1 < lk_pyramid_get_n_levels (self->pyramid) &&
          ldexp (1.0, -(int) (level + 1)) >= scale * (1 - EPSILON))
     level++;
-  return level;
+  return MAX (level, lk_pyramid_get_first_level (self->pyramid));
 }
 
 /* ---- view state --------------------------------------------------------------------------- */
@@ -525,7 +526,8 @@ lk_image_view_snapshot (GtkWidget   *widget,
     gtk_snapshot_append_color (snapshot, &backdrop, &GRAPHENE_RECT_INIT (0, 0, width, height));
   if (self->pyramid != NULL && width > 0 && height > 0)
     {
-      if (device_scale (self) >= 1 - EPSILON)
+      /* A partial pyramid (a preview) is drawn scaled, whatever the zoom. */
+      if (device_scale (self) >= 1 - EPSILON && lk_pyramid_get_first_level (self->pyramid) == 0)
         append_nearest (self, snapshot);
       else
         append_level (self, snapshot);

@@ -232,6 +232,7 @@ struct _LkPyramid
 {
   gatomicrefcount ref_count;
   gboolean        opaque;
+  guint           first_level;  /* levels above it have sizes only */
   guint           n_levels;
   Level           levels[];
 };
@@ -480,6 +481,89 @@ lk_pyramid_new_from_pixels (const LkPixels *pixels)
   return pyramid_new_take (copy, pixels->width, pixels->height, opaque);
 }
 
+LkPyramid *
+lk_pyramid_new_partial (const LkPixels *pixels,
+                        int             width,
+                        int             height,
+                        guint           level)
+{
+  g_autoptr(LkPyramid) part = NULL;
+  LkPyramid *self;
+  guint n;
+
+  g_return_val_if_fail (pixels != NULL, NULL);
+  g_return_val_if_fail (width > 0 && height > 0, NULL);
+
+  n = count_levels (width, height);
+  g_return_val_if_fail (level < n, NULL);
+  self = g_malloc0 (sizeof (LkPyramid) + n * sizeof (Level));
+  g_atomic_ref_count_init (&self->ref_count);
+  self->n_levels = n;
+  self->first_level = level;
+  for (guint k = 0; k < n; k++)
+    {
+      self->levels[k].width = k == 0 ? width : (self->levels[k - 1].width + 1) / 2;
+      self->levels[k].height = k == 0 ? height : (self->levels[k - 1].height + 1) / 2;
+    }
+  if (pixels->width != self->levels[level].width || pixels->height != self->levels[level].height)
+    {
+      g_critical ("%s: %d x %d pixels given for a level of %d x %d", G_STRFUNC, pixels->width,
+                  pixels->height, self->levels[level].width, self->levels[level].height);
+      lk_pyramid_unref (self);
+      return NULL;
+    }
+  /* The given level and those below it, as a pyramid of their own, shared. */
+  part = lk_pyramid_new_from_pixels (pixels);
+  g_assert (part->n_levels == n - level);
+  self->opaque = part->opaque;
+  for (guint k = level; k < n; k++)
+    {
+      self->levels[k] = part->levels[k - level];
+      g_bytes_ref (self->levels[k].bytes);
+      g_object_ref (self->levels[k].texture);
+      self->levels[k].tiles = NULL;
+    }
+  return self;
+}
+
+guint
+lk_pyramid_get_first_level (LkPyramid *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->first_level;
+}
+
+LkPixels *
+lk_pyramid_dup_level (LkPyramid *self,
+                      guint      level)
+{
+  const Level *l;
+  LkPixels *out;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (level >= self->first_level && level < self->n_levels, NULL);
+
+  l = &self->levels[level];
+  out = lk_pixels_new (l->width, l->height);
+  for (int y = 0; y < l->height; y++)
+    {
+      const guint8 *src = l->data + (gsize) y * l->stride;
+      guint8 *dst = out->pixels + (gsize) y * out->stride;
+
+      for (int x = 0; x < l->width; x++, src += l->bpp, dst += 4)
+        {
+          guint8 alpha = l->bpp == 4 ? src[3] : 255;
+
+          for (int c = 0; c < 3; c++)
+            dst[c] = l->format == GDK_MEMORY_R8G8B8A8_PREMULTIPLIED && alpha < 255
+                     ? (alpha == 0 ? 0 : MIN (255, (src[c] * 255 + alpha / 2) / alpha))
+                     : src[c];
+          dst[3] = alpha;
+        }
+    }
+  return out;
+}
+
 /* Runs in the worker thread. */
 static gpointer
 load_pyramid (gpointer   data,
@@ -579,7 +663,7 @@ lk_pyramid_get_texture (LkPyramid *self,
                         guint      level)
 {
   g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (level < self->n_levels, NULL);
+  g_return_val_if_fail (level >= self->first_level && level < self->n_levels, NULL);
   return self->levels[level].texture;
 }
 
@@ -615,7 +699,7 @@ lk_pyramid_get_tile (LkPyramid       *self,
   GdkTexture **tile;
 
   g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (level < self->n_levels, NULL);
+  g_return_val_if_fail (level >= self->first_level && level < self->n_levels, NULL);
   lk_pyramid_get_n_tiles (self, level, &columns, &rows);
   g_return_val_if_fail (column >= 0 && column < columns && row >= 0 && row < rows, NULL);
 
@@ -778,6 +862,7 @@ lk_pyramid_render_nearest (LkPyramid            *self,
   guint8 *out;
 
   g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (self->first_level == 0, NULL);
   g_return_val_if_fail (device_to_image != NULL, NULL);
   g_return_val_if_fail (width > 0 && height > 0, NULL);
 

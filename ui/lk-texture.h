@@ -64,21 +64,34 @@ void        lk_pyramid_load_async       (GBytes               *image_bytes,
                                          gpointer              user_data);
 LkPyramid  *lk_pyramid_load_finish      (GAsyncResult         *result,
                                          GError              **error);
+/* A quick stand-in for the pyramid of a @width x @height image while the whole one is being
+ * made: only @level and the levels below it exist, made from @pixels (8-bit RGBA, straight
+ * alpha) of exactly that level's size. The levels above have no textures or tiles, and nothing
+ * can be rendered at full resolution from it. */
+LkPyramid  *lk_pyramid_new_partial      (const LkPixels       *pixels,
+                                         int                   width,
+                                         int                   height,
+                                         guint                 level);
+/* The first level that exists: 0 for a whole pyramid. */
+guint       lk_pyramid_get_first_level  (LkPyramid            *self);
+/* A copy of @level (from the first level on) as 8-bit RGBA, straight alpha. Any thread. */
+LkPixels   *lk_pyramid_dup_level        (LkPyramid            *self,
+                                         guint                 level);
 LkPyramid  *lk_pyramid_ref              (LkPyramid            *self);
 void        lk_pyramid_unref            (LkPyramid            *self);
 int         lk_pyramid_get_width        (LkPyramid            *self);
 int         lk_pyramid_get_height       (LkPyramid            *self);
 guint       lk_pyramid_get_n_levels     (LkPyramid            *self);
-/* The whole level as one texture; level 0 is the original. */
+/* The whole level as one texture; level 0 is the original. From the first level on. */
 GdkTexture *lk_pyramid_get_texture      (LkPyramid            *self,
                                          guint                 level);
-/* Columns and rows of LK_PYRAMID_TILE_SIZE tiles that cover @level. */
+/* Columns and rows of LK_PYRAMID_TILE_SIZE tiles that cover @level (any level). */
 void        lk_pyramid_get_n_tiles      (LkPyramid            *self,
                                          guint                 level,
                                          int                  *columns,
                                          int                  *rows);
 /* One tile of @level, sharing the level's memory, made on first use and kept; @bounds
- * receives where it lies in level pixels. Tiles overlap their right and bottom neighbours by
+ * receives where it lies in level pixels; from the first level on. Tiles overlap their right and bottom neighbours by
  * two pixels so that a scaled tile never leaves a seam. Main thread only. */
 GdkTexture *lk_pyramid_get_tile         (LkPyramid            *self,
                                          guint                 level,

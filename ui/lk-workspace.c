@@ -22,6 +22,9 @@ struct _LkWorkspace
   gint64          probe_id;
   GCancellable   *cancellable;
   LkPixels       *pixels[2];        /* originals: probe, candidate */
+  LkPyramid      *originals[2];     /* their pyramids, shown when nothing is enhanced */
+  guint           enhance_generation[2];  /* of the newest stack applied */
+  guint           enhance_shown[2];       /* generation whose full result is shown */
   gboolean        have_eyes[2];
   LkPoint         eyes[2][2];
   gboolean        aligned;
@@ -319,6 +322,7 @@ on_loaded (GObject      *object,
   for (int i = 0; i < 2; i++)
     {
       self->pixels[i] = g_steal_pointer (&job->pixels[i]);
+      self->originals[i] = lk_pyramid_ref (job->pyramid[i]);
       lk_image_view_set_pyramid (view_of (self, i), job->pyramid[i]);
     }
   self->have_eyes[1] = job->have_eyes;
@@ -335,17 +339,24 @@ on_loaded (GObject      *object,
 
 /* ---- enhancement: the stack replayed on the original pixels in a worker thread ------------ */
 
+/* A large image is enhanced twice: first at the pyramid level the view draws (a few hundred
+ * thousand pixels, so the effect shows at once), then at full resolution, which replaces the
+ * preview when it is ready. A newer stack makes older results stale. */
 typedef struct
 {
-  LkPixels  *pixels;
+  LkPixels  *pixels;   /* full resolution; NULL for a preview */
+  LkPyramid *source;   /* the original's pyramid, for a preview */
+  guint      level;    /* the preview's level */
   JsonArray *stack;
   int        which;
+  guint      generation;
 } EnhanceJob;
 
 static void
 enhance_job_free (EnhanceJob *job)
 {
   g_clear_pointer (&job->pixels, lk_pixels_free);
+  g_clear_pointer (&job->source, lk_pyramid_unref);
   g_clear_pointer (&job->stack, json_array_unref);
   g_free (job);
 }
@@ -363,6 +374,8 @@ typedef struct
 {
   LkPyramid *pyramid;
   int        which;
+  guint      generation;
+  gboolean   preview;
 } Enhanced;
 
 static void
@@ -377,15 +390,22 @@ enhance_job (gpointer   data,
              GError   **error)
 {
   EnhanceJob *job = data;
-  g_autoptr(LkPixels) out = json_array_get_length (job->stack) > 0
-    ? lk_cv_enhance (job->pixels, job->stack, error) : copy_pixels (job->pixels);
+  g_autoptr(LkPixels) level = job->pixels == NULL
+    ? lk_pyramid_dup_level (job->source, job->level) : NULL;
+  g_autoptr(LkPixels) out = lk_cv_enhance (job->pixels != NULL ? job->pixels : level,
+                                           job->stack, error);
   Enhanced *enhanced;
 
   if (out == NULL)
     return NULL;
   enhanced = g_new0 (Enhanced, 1);
-  enhanced->pyramid = lk_pyramid_new_from_pixels (out);
+  enhanced->preview = job->pixels == NULL;
+  enhanced->pyramid = enhanced->preview
+    ? lk_pyramid_new_partial (out, lk_pyramid_get_width (job->source),
+                              lk_pyramid_get_height (job->source), job->level)
+    : lk_pyramid_new_from_pixels (out);
   enhanced->which = job->which;
+  enhanced->generation = job->generation;
   return enhanced;
 }
 
@@ -397,6 +417,7 @@ on_enhanced (GObject      *object,
   g_autoptr(LkWorkspace) self = user_data;
   g_autoptr(GError) error = NULL;
   Enhanced *enhanced = lk_task_finish (result, enhance_job, &error);
+  int which;
 
   if (enhanced == NULL)
     {
@@ -404,8 +425,38 @@ on_enhanced (GObject      *object,
         problem (self, error->message);
       return;
     }
-  lk_image_view_set_pyramid (view_of (self, enhanced->which), enhanced->pyramid);
+  which = enhanced->which;
+  if (enhanced->generation == self->enhance_generation[which] &&
+      self->enhance_shown[which] != enhanced->generation)
+    {
+      lk_image_view_set_pyramid (view_of (self, which), enhanced->pyramid);
+      if (!enhanced->preview)
+        self->enhance_shown[which] = enhanced->generation;
+    }
   enhanced_free (enhanced);
+}
+
+static void
+run_enhance_job (LkWorkspace *self,
+                 int          which,
+                 JsonArray   *stack,
+                 guint        preview_level)
+{
+  EnhanceJob *job = g_new0 (EnhanceJob, 1);
+
+  if (preview_level > 0)
+    {
+      job->source = lk_pyramid_ref (self->originals[which]);
+      job->level = preview_level;
+    }
+  else
+    job->pixels = copy_pixels (self->pixels[which]);
+  job->stack = json_array_ref (stack);
+  job->which = which;
+  job->generation = self->enhance_generation[which];
+  lk_task_run (self, self->cancellable, on_enhanced, g_object_ref (self), enhance_job,
+               enhance_job, job, (GDestroyNotify) enhance_job_free,
+               (GDestroyNotify) enhanced_free);
 }
 
 static void
@@ -413,17 +464,22 @@ apply_stack (LkWorkspace *self,
              int          which,
              JsonArray   *stack)
 {
-  EnhanceJob *job;
+  guint level;
 
   if (self->pixels[which] == NULL)
     return;
-  job = g_new0 (EnhanceJob, 1);
-  job->pixels = copy_pixels (self->pixels[which]);
-  job->stack = json_array_ref (stack);
-  job->which = which;
-  lk_task_run (self, self->cancellable, on_enhanced, g_object_ref (self), enhance_job,
-               enhance_job, job, (GDestroyNotify) enhance_job_free,
-               (GDestroyNotify) enhanced_free);
+  self->enhance_generation[which]++;
+  if (json_array_get_length (stack) == 0)
+    {
+      /* Nothing to apply: the original, at once. */
+      self->enhance_shown[which] = self->enhance_generation[which];
+      lk_image_view_set_pyramid (view_of (self, which), self->originals[which]);
+      return;
+    }
+  level = lk_image_view_get_level (view_of (self, which));
+  if (level > 0)
+    run_enhance_job (self, which, stack, level);
+  run_enhance_job (self, which, stack, 0);
 }
 
 static void
@@ -1020,7 +1076,10 @@ lk_workspace_finalize (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->cancellable);
   for (int i = 0; i < 2; i++)
-    g_clear_pointer (&self->pixels[i], lk_pixels_free);
+    {
+      g_clear_pointer (&self->pixels[i], lk_pixels_free);
+      g_clear_pointer (&self->originals[i], lk_pyramid_unref);
+    }
   g_clear_pointer (&self->examination, json_object_unref);
   g_free (self->tool);
   g_free (self->first_image);

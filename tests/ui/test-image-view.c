@@ -469,6 +469,55 @@ test_level (Fixture       *f,
   g_assert_true (draws_texture_of_width (f->view, 200));
 }
 
+/* An enhancement preview: only level 2 and below exist; the view draws level 2 at any zoom
+ * (scaled, never at full resolution), keeps zoom and centre when the whole pyramid replaces
+ * it, and then draws the whole one as usual. */
+static void
+test_partial (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(LkPyramid) whole = test_pyramid (2048, 1536);
+  g_autoptr(LkPixels) level2 = lk_pyramid_dup_level (whole, 2);
+  g_autoptr(LkPyramid) partial = NULL;
+  g_autoptr(LkPixels) again = NULL;
+
+  g_assert_cmpint (level2->width, ==, 512);
+  g_assert_cmpint (level2->height, ==, 384);
+  partial = lk_pyramid_new_partial (level2, 2048, 1536, 2);
+  g_assert_cmpuint (lk_pyramid_get_first_level (whole), ==, 0);
+  g_assert_cmpuint (lk_pyramid_get_first_level (partial), ==, 2);
+  g_assert_cmpuint (lk_pyramid_get_n_levels (partial), ==, lk_pyramid_get_n_levels (whole));
+  g_assert_cmpint (lk_pyramid_get_width (partial), ==, 2048);
+  g_assert_cmpint (lk_pyramid_get_height (partial), ==, 1536);
+  /* The levels it has are the same pixels. */
+  again = lk_pyramid_dup_level (partial, 3);
+  g_assert_cmpint (again->width, ==, 256);
+  {
+    g_autoptr(LkPixels) expected = lk_pyramid_dup_level (whole, 3);
+
+    g_assert_cmpmem (again->pixels, (gsize) again->stride * again->height,
+                     expected->pixels, (gsize) expected->stride * expected->height);
+  }
+
+  open_view (f, 400, 300);
+  lk_image_view_set_pyramid (f->view, whole);
+  lk_image_view_set_zoom (f->view, 4);
+  lk_image_view_set_center (f->view, 700, 500);
+  g_assert_cmpuint (lk_image_view_get_level (f->view), ==, 0);
+
+  lk_image_view_set_pyramid (f->view, partial);
+  g_assert_cmpuint (lk_image_view_get_level (f->view), ==, 2);
+  g_assert_cmpfloat_with_epsilon (lk_image_view_get_zoom (f->view), 4, 1e-9);
+  g_assert_true (draws_texture_of_width (f->view, 512));
+  g_assert_false (draws_texture_of_width (f->view, 400));
+
+  lk_image_view_set_pyramid (f->view, whole);
+  g_assert_cmpfloat_with_epsilon (lk_image_view_get_center_x (f->view), 700, 1e-9);
+  g_assert_cmpfloat_with_epsilon (lk_image_view_get_center_y (f->view), 500, 1e-9);
+  g_assert_cmpuint (lk_image_view_get_level (f->view), ==, 0);
+  g_assert_true (draws_texture_of_width (f->view, 400));
+}
+
 static void
 test_nearest (Fixture       *f,
               gconstpointer  data)
@@ -865,6 +914,7 @@ main (int   argc,
   ADD ("actions", test_actions);
   ADD ("mapping", test_mapping);
   ADD ("level", test_level);
+  ADD ("partial", test_partial);
   ADD ("nearest", test_nearest);
   ADD ("nearest-rotated", test_nearest_rotated);
   ADD ("transformed-level", test_transformed_level);
