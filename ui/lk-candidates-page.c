@@ -184,7 +184,7 @@ fill (LkCandidatesPage *self,
       g_autoptr(LkCandidateItem) item = lk_candidate_item_new (c);
 
       g_list_store_append (self->items, item);
-      lk_texture_load_candidate_async (self->session, c->id, c->image_sha256, THUMBNAIL_SIZE,
+      lk_texture_load_candidate_async (self->session, c->id, THUMBNAIL_SIZE,
                                        self->cancellable, on_thumbnail, g_object_ref (item));
     }
 }

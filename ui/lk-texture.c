@@ -120,7 +120,6 @@ typedef struct
 {
   LkSession *session;
   gint64     candidate_id;
-  char      *sha256;
   int        size;
 } ThumbnailJob;
 
@@ -128,18 +127,24 @@ static void
 thumbnail_job_free (ThumbnailJob *job)
 {
   g_clear_object (&job->session);
-  g_free (job->sha256);
   g_free (job);
 }
 
-/* Image hash -> GdkTexture; touched on the main thread only. */
+/* Candidate id -> GdkTexture, one table per session, kept on the session and gone with it.
+ * A candidate's image is read once per session through the core, which checks the role and
+ * the masking and records the consultation; another user, or the same user after logging in
+ * again, reads it afresh. Touched on the main thread only. */
 static GHashTable *
-thumbnail_cache (void)
+thumbnail_cache (LkSession *session)
 {
-  static GHashTable *cache;
+  GHashTable *cache = g_object_get_data (G_OBJECT (session), "lk-thumbnail-cache");
 
   if (cache == NULL)
-    cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+    {
+      cache = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+      g_object_set_data_full (G_OBJECT (session), "lk-thumbnail-cache", cache,
+                              (GDestroyNotify) g_hash_table_unref);
+    }
   return cache;
 }
 
@@ -156,20 +161,24 @@ load_thumbnail (gpointer   data,
     return NULL;
   /* Memory textures are immutable and may be made off the main thread. */
   texture = lk_texture_new_from_pixels (pixels);
-  g_object_set_data_full (G_OBJECT (texture), "lk-sha256", g_strdup (job->sha256), g_free);
+  /* For the finish function, which keeps it in this session's table; the job holds the session
+   * until then. */
+  g_object_set_data (G_OBJECT (texture), "lk-session", job->session);
+  g_object_set_data_full (G_OBJECT (texture), "lk-candidate-id",
+                          g_memdup2 (&job->candidate_id, sizeof (gint64)), g_free);
   return texture;
 }
 
 void
 lk_texture_load_candidate_async (LkSession           *session,
                                  gint64               candidate_id,
-                                 const char          *image_sha256,
                                  int                  size,
                                  GCancellable        *cancellable,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  GdkTexture *cached = g_hash_table_lookup (thumbnail_cache (), image_sha256);
+  GdkTexture *cached = lk_session_get_locked (session)
+                       ? NULL : g_hash_table_lookup (thumbnail_cache (session), &candidate_id);
   ThumbnailJob *job;
 
   if (cached != NULL)
@@ -183,7 +192,6 @@ lk_texture_load_candidate_async (LkSession           *session,
   job = g_new0 (ThumbnailJob, 1);
   job->session = g_object_ref (session);
   job->candidate_id = candidate_id;
-  job->sha256 = g_strdup (image_sha256);
   job->size = size;
   lk_task_run (NULL, cancellable, callback, user_data, lk_texture_load_candidate_async,
                load_thumbnail, job, (GDestroyNotify) thumbnail_job_free, g_object_unref);
@@ -194,10 +202,14 @@ lk_texture_load_candidate_finish (GAsyncResult  *result,
                                   GError       **error)
 {
   GdkTexture *texture = g_task_propagate_pointer (G_TASK (result), error);
-  const char *sha = texture ? g_object_get_data (G_OBJECT (texture), "lk-sha256") : NULL;
+  LkSession *session = texture ? g_object_steal_data (G_OBJECT (texture), "lk-session") : NULL;
+  gint64 *id = texture ? g_object_steal_data (G_OBJECT (texture), "lk-candidate-id") : NULL;
 
-  if (sha != NULL && !g_hash_table_contains (thumbnail_cache (), sha))
-    g_hash_table_insert (thumbnail_cache (), g_strdup (sha), g_object_ref (texture));
+  /* Only a fresh read through the core is kept; a cached texture carries neither. */
+  if (session != NULL && id != NULL && !g_hash_table_contains (thumbnail_cache (session), id))
+    g_hash_table_insert (thumbnail_cache (session), g_steal_pointer (&id),
+                         g_object_ref (texture));
+  g_free (id);
   return texture;
 }
 

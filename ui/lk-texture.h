@@ -29,10 +29,10 @@ GdkTexture *lk_texture_load_probe_finish (GAsyncResult         *result,
                                           GError              **error);
 
 /* A thumbnail of a candidate's image (masked like the candidate list), made in a worker thread
- * with shrink-on-load decoding. Textures are cached per image hash for the process. */
+ * with shrink-on-load decoding. Each is read once per session through the core (role, masking
+ * and the consultation record) and then kept with the session, which drops them at log-out. */
 void        lk_texture_load_candidate_async  (LkSession           *session,
                                               gint64               candidate_id,
-                                              const char          *image_sha256,
                                               int                  size,
                                               GCancellable        *cancellable,
                                               GAsyncReadyCallback  callback,

@@ -7,6 +7,7 @@
 
 #include "lk-candidate-item.h"
 #include "lk-candidates-page.h"
+#include "lk-texture.h"
 #include "lk-test-ui.h"
 
 #define ADMIN_PASSWORD "admin password 1"
@@ -240,6 +241,100 @@ test_reveal_is_deliberate (Fixture       *f,
   g_assert_cmpstr (label, ==, "Rank 1 · score 0.85");
 }
 
+typedef struct
+{
+  GdkTexture *texture;
+  GError     *error;
+  gboolean    done;
+} Thumbnail;
+
+static void
+on_thumbnail (GObject      *object,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  Thumbnail *t = data;
+
+  t->texture = lk_texture_load_candidate_finish (result, &t->error);
+  t->done = TRUE;
+}
+
+static gboolean
+thumbnail_done (gpointer data)
+{
+  return ((Thumbnail *) data)->done;
+}
+
+/* Loads candidate @id's thumbnail for @session; returns the texture or NULL with @error. */
+static GdkTexture *
+thumbnail_for (LkSession  *session,
+               gint64      id,
+               GError    **error)
+{
+  Thumbnail t = { NULL, };
+
+  lk_texture_load_candidate_async (session, id, 64, NULL, on_thumbnail, &t);
+  g_assert_true (lk_test_wait (thumbnail_done, &t, 10000));
+  if (t.error != NULL)
+    g_propagate_error (error, t.error);
+  return t.texture;
+}
+
+static gint64
+count_views (Fixture *f)
+{
+  g_autoptr(LkStmt) stmt = lk_store_stmt (f->store, "SELECT count(*) FROM audit_event WHERE "
+                                          "action = 'candidate.image-viewed'", NULL);
+
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* Thumbnails are read through the core once per session: a session without the right gets the
+ * core's refusal, not another session's picture, and a new session's reading is recorded. */
+static void
+test_thumbnails_per_session (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LkSession) trainee = NULL;
+  g_autoptr(LkSession) again = NULL;
+  g_autoptr(GdkTexture) first = NULL;
+  g_autoptr(GdkTexture) cached = NULL;
+  g_autoptr(GdkTexture) refused = NULL;
+  g_autoptr(GdkTexture) fresh = NULL;
+  gint64 id, views;
+
+  lock_and_import (f);
+  show_page (f);
+  g_assert_true (lk_test_wait (thumbnails_loaded, f, 10000));
+  id = lk_candidate_item_get_candidate (item_at (f, 0))->id;
+
+  first = thumbnail_for (f->examiner, id, &error);
+  g_assert_no_error (error);
+  views = count_views (f);
+  cached = thumbnail_for (f->examiner, id, &error);
+  g_assert_no_error (error);
+  g_assert_true (cached == first);
+  g_assert_cmpint (count_views (f), ==, views);
+
+  lk_users_add (f->admin, "tom", "Tom Trainee", LK_ROLE_TRAINEE, "trainee password", &error);
+  g_assert_no_error (error);
+  trainee = lk_session_login (f->store, "tom", "trainee password", &error);
+  g_assert_no_error (error);
+  refused = thumbnail_for (trainee, id, &error);
+  g_assert_null (refused);
+  g_assert_error (error, LK_ERROR, LK_ERROR_PERMISSION_DENIED);
+  g_clear_error (&error);
+
+  again = lk_session_login (f->store, "erin", EXAMINER_PASSWORD, &error);
+  g_assert_no_error (error);
+  fresh = thumbnail_for (again, id, &error);
+  g_assert_no_error (error);
+  g_assert_true (fresh != first);
+  g_assert_cmpint (count_views (f), ==, views + 1);
+}
+
 #define ADD(path, func) \
   g_test_add ("/likeness/triage/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -251,5 +346,6 @@ main (int    argc,
   ADD ("masked-before-lock", test_masked_before_lock);
   ADD ("hidden-scores-and-triage", test_hidden_scores_and_triage);
   ADD ("reveal-is-deliberate", test_reveal_is_deliberate);
+  ADD ("thumbnails-per-session", test_thumbnails_per_session);
   return g_test_run ();
 }
