@@ -70,9 +70,10 @@ lk_cli_case_create (LkCli   *cli,
         g_free (fields[i]);
       return FALSE;
     }
-  /* Without --requested-by the acting examiner is the requester. */
+  /* The requesting unit is optional on the command line; the record says it was not given
+   * rather than naming anyone. */
   if (fields[6] == NULL)
-    fields[6] = g_strdup (lk_session_get_display_name (session));
+    fields[6] = g_strdup ("Not stated (case created with likeness-cli)");
   request = (LkCaseRequest) { fields[0], fields[1], fields[2], fields[3], fields[4], fields[5],
                               fields[6], fields[7] };
   c = lk_cases_create (session, &request, error);
@@ -227,11 +228,18 @@ lk_cli_probe_import (LkCli   *cli,
       lk_cli_expect_positional (rest, 2, "probe import NUMBER FILE --source-type T ...", error) &&
       (session = lk_cli_log_in (cli, error)) != NULL)
     {
-      /* Recorded as such: the time of import and who received the file. */
-      custody = g_strdup_printf ("Received by %s and imported with likeness-cli from %s",
-                                 lk_session_get_user_name (session), rest[1]);
-      LkProvenance p = { f[0], f[1], f[2], f[3] ? f[3] : now, f[4], f[5] ? f[5] : custody,
-                         FALSE };
+      /* Recorded as such: who received the file and, when no acquisition time was given,
+       * that the import time stands in for it. */
+      GString *note = g_string_new (f[5]);
+
+      if (f[5] == NULL)
+        g_string_printf (note, "Received by %s and imported with likeness-cli from %s",
+                         lk_session_get_user_name (session), rest[1]);
+      if (f[3] == NULL)
+        g_string_append (note, ". Acquisition time not stated: the time of import is recorded "
+                         "in its place");
+      custody = g_string_free (note, FALSE);
+      LkProvenance p = { f[0], f[1], f[2], f[3] ? f[3] : now, f[4], custody, FALSE };
       id = lk_probes_import_file (session, rest[0], rest[1], &p, &sha256, error);
     }
   for (int i = 0; i < 6; i++)

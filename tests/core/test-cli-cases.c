@@ -183,7 +183,9 @@ test_create_list_show (LkTestFixture *fixture,
   g_assert_cmpstr (json_object_get_string_member (json, "title"), ==,
                    "Robbery at the petrol station");
   g_assert_cmpstr (json_object_get_string_member (json, "status"), ==, "open");
-  g_assert_cmpstr (json_object_get_string_member (json, "requested_by"), ==, "Erin Examiner");
+  /* Not given on the command line: the record says so rather than naming anyone. */
+  g_assert_cmpstr (json_object_get_string_member (json, "requested_by"), ==,
+                   "Not stated (case created with likeness-cli)");
   g_assert_true (JSON_NODE_HOLDS_ARRAY (json_object_get_member (json, "probes")));
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json, "probes")), ==, 0);
 
@@ -303,9 +305,12 @@ test_probe_import_analyse (LkTestFixture *fixture,
   g_assert_cmpstr (json_object_get_string_member (provenance, "acquired_by"), ==, "PC Ada Jones");
   g_assert_cmpstr (json_object_get_string_member (provenance, "authority"), ==,
                    "Warrant 2026/17");
-  /* the CLI records who received the file and the time of import */
+  /* the CLI records who received the file, and that the time of import stands in for the
+   * acquisition time that was not given */
   g_assert_nonnull (strstr (json_object_get_string_member (provenance, "custody_note"),
                             EXAMINER));
+  g_assert_nonnull (strstr (json_object_get_string_member (provenance, "custody_note"),
+                            "Acquisition time not stated"));
   g_assert_nonnull (json_object_get_string_member (provenance, "acquired_at"));
   g_assert_true (JSON_NODE_HOLDS_ARRAY (json_object_get_member (probe, "quality")));
   analysis = json_object_get_object_member (probe, "analysis");
