@@ -185,6 +185,19 @@ choose_db_path (LkApplication *self)
   return lk_store_default_path ();
 }
 
+/* The built-in data files (a few kilobytes in the binary's resources) before anything else. */
+static gboolean
+check_data (LkApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (lk_data_check (&error))
+    return TRUE;
+  lk_show_fatal_error (GTK_APPLICATION (self), "Likeness Cannot Start",
+                       error->message);
+  return FALSE;
+}
+
 static void
 lk_application_activate (GApplication *app)
 {
@@ -197,6 +210,8 @@ lk_application_activate (GApplication *app)
       return;
     }
   if (self->opening || self->store != NULL)
+    return;
+  if (!check_data (self))
     return;
   if (self->db_path == NULL)
     self->db_path = choose_db_path (self);

@@ -535,3 +535,36 @@ lk_scale_get_level (const LkScale *scale,
       return g_ptr_array_index (scale->levels, i);
   return NULL;
 }
+
+gboolean
+lk_data_check (GError **error)
+{
+  g_autoptr(GBytes) features = lk_data_lookup ("data/feature-list.json", error);
+  g_autoptr(JsonNode) list = NULL;
+  g_autoptr(GBytes) offences = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  gsize size;
+  const char *text;
+
+  if (features == NULL ||
+      (list = lk_feature_list_parse (features, "data/feature-list.json", error)) == NULL)
+    return FALSE;
+  for (guint i = 0; scale_names[i] != NULL; i++)
+    {
+      g_autofree char *file = g_strdup_printf ("data/scales/%s.json", scale_names[i]);
+      g_autoptr(GBytes) bytes = lk_data_lookup (file, error);
+      g_autoptr(LkScale) scale = bytes ? lk_scale_parse (bytes, file, error) : NULL;
+
+      if (scale == NULL)
+        return FALSE;
+    }
+  if ((offences = lk_data_lookup ("data/offences.json", error)) == NULL)
+    return FALSE;
+  text = g_bytes_get_data (offences, &size);
+  if (!json_parser_load_from_data (parser, text, (gssize) size, error))
+    {
+      g_prefix_error (error, "data/offences.json: ");
+      return FALSE;
+    }
+  return TRUE;
+}

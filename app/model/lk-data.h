@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The data files that ship inside Likeness: offence categories, the feature list and the
- * conclusion scales, each checked against its JSON Schema (resources/\*.schema.json) when first
- * used. */
+ * conclusion scales, each checked against its JSON Schema (resources/\*.schema.json) at
+ * start-up (lk_data_check()) and when first used. */
 #pragma once
 
 #include <json-glib/json-glib.h>
@@ -80,6 +80,11 @@ JsonNode        *lk_data_parse_checked (GBytes      *bytes,
                                         const char  *schema,
                                         const char  *label,
                                         GError     **error);
+
+/* Checks every data file that ships inside Likeness (the feature list and the scales against
+ * their schemas, the offence categories as JSON) without stopping the process, so that a
+ * broken build is reported clearly at start-up rather than when a file is first used. */
+gboolean         lk_data_check         (GError     **error);
 
 /* Bytes of a file in the data resource, e.g. "demo/grace_hopper.jpg". */
 GBytes          *lk_data_lookup        (const char  *name,

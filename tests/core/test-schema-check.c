@@ -158,6 +158,16 @@ test_shipped_feature_list (void)
   g_assert_null (lk_feature_list_find (list, "forehead.nothing", NULL));
 }
 
+/* What the application and the command line check before anything else. */
+static void
+test_start_up_check (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (lk_data_check (&error));
+  g_assert_no_error (error);
+}
+
 static const char * const default_7_labels[] = {
   "The observations strongly support that it is the same person",
   "The observations support that it is the same person",
@@ -512,6 +522,7 @@ main (int   argc,
   g_test_add_func ("/likeness/schema-check/unsupported", test_unsupported);
   g_test_add_func ("/likeness/schema-check/shipped-feature-list", test_shipped_feature_list);
   g_test_add_func ("/likeness/schema-check/shipped-scales", test_shipped_scales);
+  g_test_add_func ("/likeness/schema-check/start-up-check", test_start_up_check);
   g_test_add_func ("/likeness/schema-check/broken-scales", test_broken_scales);
   LK_TEST_ADD ("/likeness/schema-check/broken-feature-lists", test_broken_feature_lists);
   LK_TEST_ADD ("/likeness/schema-check/install-feature-list", test_install_feature_list);
