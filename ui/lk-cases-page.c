@@ -55,6 +55,64 @@ selected_status (LkCasesPage *self)
   return i == 0 || i == GTK_INVALID_LIST_POSITION ? NULL : lk_case_statuses ()[i - 1];
 }
 
+/* The examiner filter: item 0 is everyone, 1 the user's own cases, then one item per examiner
+ * of the cases listed. */
+static gboolean
+examiner_matches (LkCasesPage *self,
+                  const char  *examiner)
+{
+  guint i = gtk_drop_down_get_selected (self->scope_filter);
+  GListModel *names = gtk_drop_down_get_model (self->scope_filter);
+  g_autoptr(GtkStringObject) item = NULL;
+
+  if (i == 0 || i == GTK_INVALID_LIST_POSITION)
+    return TRUE;
+  if (i == 1)
+    return g_strcmp0 (examiner, lk_session_get_user_name (self->session)) == 0;
+  item = g_list_model_get_item (names, i);
+  return item != NULL && g_strcmp0 (examiner, gtk_string_object_get_string (item)) == 0;
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Refills the examiners after "All examiners" and "My cases", keeping the one chosen. */
+static void
+update_examiners (LkCasesPage *self)
+{
+  GtkStringList *names = GTK_STRING_LIST (gtk_drop_down_get_model (self->scope_filter));
+  guint selected = gtk_drop_down_get_selected (self->scope_filter);
+  g_autofree char *chosen = NULL;
+  g_autoptr(GPtrArray) examiners = g_ptr_array_new ();
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (names));
+
+  if (selected >= 2 && selected != GTK_INVALID_LIST_POSITION)
+    chosen = g_strdup (gtk_string_list_get_string (names, selected));
+  for (guint i = 0; i < self->cases->len; i++)
+    {
+      const char *examiner = ((LkCase *) g_ptr_array_index (self->cases, i))->examiner;
+
+      if (examiner != NULL && !g_ptr_array_find_with_equal_func (examiners, examiner,
+                                                                  g_str_equal, NULL))
+        g_ptr_array_add (examiners, (gpointer) examiner);
+    }
+  g_ptr_array_sort (examiners, compare_names);
+  g_ptr_array_add (examiners, NULL);
+  g_signal_handlers_block_matched (self->scope_filter, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL,
+                                   self);
+  gtk_string_list_splice (names, 2, n - 2, (const char * const *) examiners->pdata);
+  gtk_drop_down_set_selected (self->scope_filter, selected < 2 ? selected : 0);
+  for (guint i = 0; chosen != NULL && examiners->pdata[i] != NULL; i++)
+    if (g_str_equal (examiners->pdata[i], chosen))
+      gtk_drop_down_set_selected (self->scope_filter, i + 2);
+  g_signal_handlers_unblock_matched (self->scope_filter, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL,
+                                     self);
+}
+
 static gboolean
 case_visible (LkCasesPage  *self,
               const LkCase *c)
@@ -67,8 +125,7 @@ case_visible (LkCasesPage  *self,
 
   if (status != NULL && !g_str_equal (status, c->status))
     return FALSE;
-  if (gtk_drop_down_get_selected (self->scope_filter) == 1 &&
-      g_strcmp0 (c->examiner, lk_session_get_user_name (self->session)) != 0)
+  if (!examiner_matches (self, c->examiner))
     return FALSE;
   return *needle == '\0' || strstr (number, needle) != NULL || strstr (title, needle) != NULL;
 }
@@ -177,6 +234,7 @@ lk_cases_page_reload (LkCasesPage *self)
     }
   for (guint i = 0; i < self->cases->len; i++)
     gtk_list_box_append (self->list, case_row (g_ptr_array_index (self->cases, i)));
+  update_examiners (self);
   update_empty_state (self);
 }
 

@@ -196,6 +196,49 @@ test_search_and_filter (Fixture       *f,
   g_assert_nonnull (lk_test_find (GTK_WIDGET (f->page), GTK_TYPE_LABEL, "No Matching Cases"));
 }
 
+/* Each examiner of the listed cases can be chosen by name, and the choice survives a reload. */
+static void
+test_filter_by_examiner (Fixture       *f,
+                         gconstpointer  data)
+{
+  LkCaseRequest request = { "C-3", "Second examiner's case", "ROB", "Statute s. 1",
+                            "Needed because.", "DI Grey", "CID North", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LkSession) other = NULL;
+  g_autoptr(LkCase) a = create_case (f, "A-1", "ROB");
+  g_autoptr(LkCase) c = NULL;
+  g_auto(GStrv) by_erin = NULL, by_olga = NULL, after = NULL;
+  GtkDropDown *examiners;
+  GListModel *names;
+
+  lk_users_add (f->admin, "olga", "Olga Other", LK_ROLE_EXAMINER, EXAMINER_PASSWORD, &error);
+  g_assert_no_error (error);
+  other = lk_session_login (f->store, "olga", EXAMINER_PASSWORD, &error);
+  g_assert_no_error (error);
+  c = lk_cases_create (other, &request, &error);
+  g_assert_no_error (error);
+
+  lk_cases_page_set_session (f->page, f->admin);
+  examiners = GTK_DROP_DOWN (gtk_widget_get_next_sibling (
+    lk_test_find_type (GTK_WIDGET (f->page), GTK_TYPE_DROP_DOWN)));
+  names = gtk_drop_down_get_model (examiners);
+  g_assert_cmpuint (g_list_model_get_n_items (names), ==, 4);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 2), ==, "erin");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (names), 3), ==, "olga");
+
+  gtk_drop_down_set_selected (examiners, 2);
+  by_erin = lk_cases_page_dup_visible (f->page);
+  g_assert_cmpstrv (by_erin, ((const char * const[]) { "A-1", NULL }));
+  gtk_drop_down_set_selected (examiners, 3);
+  by_olga = lk_cases_page_dup_visible (f->page);
+  g_assert_cmpstrv (by_olga, ((const char * const[]) { "C-3", NULL }));
+
+  lk_cases_page_reload (f->page);
+  g_assert_cmpuint (gtk_drop_down_get_selected (examiners), ==, 3);
+  after = lk_cases_page_dup_visible (f->page);
+  g_assert_cmpstrv (after, ((const char * const[]) { "C-3", NULL }));
+}
+
 typedef struct
 {
   LkSession  *session;
@@ -316,6 +359,7 @@ main (int    argc,
   lk_test_ui_init (&argc, &argv);
   ADD ("new-case-form", test_new_case_form);
   ADD ("search-and-filter", test_search_and_filter);
+  ADD ("filter-by-examiner", test_filter_by_examiner);
   ADD ("import-probe", test_import_probe);
   ADD ("approval", test_approval);
   return g_test_run ();
