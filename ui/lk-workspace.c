@@ -173,6 +173,8 @@ tick (gpointer user_data)
 
 /* ---- the examination ---------------------------------------------------------------------- */
 
+static void freeze_if_signed (LkWorkspace *self);
+
 static gboolean
 reload_examination (LkWorkspace  *self,
                     GError      **error)
@@ -183,6 +185,7 @@ reload_examination (LkWorkspace  *self,
     return FALSE;
   g_clear_pointer (&self->examination, json_object_unref);
   self->examination = o;
+  freeze_if_signed (self);
   lk_compare_view_set_annotations (self->compare,
                                    json_object_get_array_member (o, "annotations"));
   if (self->features != NULL)
@@ -945,6 +948,7 @@ on_signed (LkWorkspace *self,
            gint64       conclusion)
 {
   read_conclusion (self);
+  reload_examination (self, NULL);
   update_status (self);
   lk_toast (GTK_WIDGET (self), "Conclusion signed; it is an investigative lead only");
 }
@@ -1022,6 +1026,33 @@ undo_annotation_action (GtkWidget  *widget,
   if (!lk_examinations_delete_annotation (self->session, newest, &error))
     problem (self, error->message);
   reload_examination (self, NULL);
+}
+
+/* ---- frozen with the signed conclusion ------------------------------------------------------ */
+
+/* The actions that change the annotations or the alignment. */
+static const char * const charting_actions[] = {
+  "workspace.tool", "workspace.undo-annotation", "workspace.align", "workspace.reset-alignment",
+};
+
+/* Once a conclusion is signed the core refuses changes to the annotations, the alignment and
+ * the enhancements it rests on: their tools are disabled rather than left to fail. What was
+ * charted stays on view. */
+static void
+freeze_if_signed (LkWorkspace *self)
+{
+  gboolean frozen = json_object_get_boolean_member_with_default (self->examination, "signed",
+                                                                 FALSE);
+
+  if (frozen && g_strcmp0 (self->tool, "none") != 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "workspace.tool", "s", "none");
+  if (frozen)
+    lk_compare_view_set_eye_markers (self->compare, NULL, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (charting_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), charting_actions[i], !frozen);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->tool_button), !frozen);
+  for (int i = 0; i < 2; i++)
+    gtk_widget_set_sensitive (self->panels[i], !frozen);
 }
 
 /* ---- navigation ---------------------------------------------------------------------------- */

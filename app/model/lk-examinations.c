@@ -13,6 +13,7 @@
 #include "lk-alignment.h"
 #include "lk-candidates.h"
 #include "lk-cases.h"
+#include "lk-conclusions-private.h"
 #include "lk-data.h"
 #include "lk-error.h"
 #include "lk-examinations.h"
@@ -202,6 +203,27 @@ check_case_open (const char  *number,
   g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
                "Case %s is %s; examinations are opened and changed while a case is in analysis "
                "or examination", number, lk_case_status_label (status));
+  return FALSE;
+}
+
+/* A signed conclusion (any revision) rests on the annotations, the alignment and the
+ * enhancements as they were when it was signed: they are frozen with its observations. The time
+ * spent is still recorded. */
+static gboolean
+check_unsigned (LkStore  *store,
+                gint64    examination_id,
+                GError  **error)
+{
+  gint64 conclusion_id;
+  int revision = lk_conclusions_latest (store, examination_id, &conclusion_id, error);
+
+  if (revision < 0)
+    return FALSE;
+  if (revision == 0)
+    return TRUE;
+  g_set_error (error, LK_ERROR, LK_ERROR_REFUSED,
+               "The conclusion of examination %" G_GINT64_FORMAT " is signed: its annotations, "
+               "alignment and enhancements are frozen with it", examination_id);
   return FALSE;
 }
 
@@ -551,12 +573,15 @@ exam_json (LkStore        *store,
            GError        **error)
 {
   g_autoptr(JsonObject) o = json_object_new ();
-  JsonArray *annotations = annotations_json (store, row->id, error);
+  gint64 conclusion_id;
+  int revision = lk_conclusions_latest (store, row->id, &conclusion_id, error);
+  JsonArray *annotations = revision >= 0 ? annotations_json (store, row->id, error) : NULL;
 
   if (annotations == NULL)
     return NULL;
   set_row_members (o, row);
   json_object_set_array_member (o, "annotations", annotations);
+  json_object_set_boolean_member (o, "signed", revision > 0);
   return g_steal_pointer (&o);
 }
 
@@ -724,6 +749,7 @@ lk_examinations_set_alignment (LkSession      *session,
   g_return_val_if_fail (probe_eyes != NULL && candidate_eyes != NULL, FALSE);
 
   if (!begin_change (session, examination_id, &actor, &txn, &row, error) ||
+      !check_unsigned (store, examination_id, error) ||
       !check_eyes (&row, PROBE, probe_eyes, error) ||
       !check_eyes (&row, CANDIDATE, candidate_eyes, error) ||
       !lk_similarity_from_pairs (&candidate_eyes[0], &candidate_eyes[1], &probe_eyes[0],
@@ -750,7 +776,8 @@ lk_examinations_reset_alignment (LkSession  *session,
 
   g_return_val_if_fail (LK_IS_SESSION (session), FALSE);
 
-  if (!begin_change (session, examination_id, &actor, &txn, &row, error))
+  if (!begin_change (session, examination_id, &actor, &txn, &row, error) ||
+      !check_unsigned (store, examination_id, error))
     return FALSE;
   if (row.alignment == NULL)
     return TRUE;
@@ -1049,7 +1076,8 @@ lk_examinations_set_enhancements (LkSession   *session,
 
   if ((i = check_image (image, "An enhancement stack", error)) < 0 ||
       !lk_cv_enhancement_validate (stack, error) ||
-      !begin_change (session, examination_id, &actor, &txn, &row, error))
+      !begin_change (session, examination_id, &actor, &txn, &row, error) ||
+      !check_unsigned (store, examination_id, error))
     return FALSE;
   before = lk_json_parse_array (row.enhancements[i]);
   changes = stack_changes (before, stack);
@@ -1336,6 +1364,7 @@ lk_examinations_add_annotation (LkSession               *session,
 
   if (!check_spec (spec, &image, &kind, error) ||
       !begin_change (session, examination_id, &actor, &txn, &row, error) ||
+      !check_unsigned (store, examination_id, error) ||
       !read_geometry (&row, image, kind, spec->geometry, points, error) ||
       (pair = choose_pair (store, examination_id, spec, image, error)) < 0)
     return 0;
@@ -1406,7 +1435,8 @@ read_annotation (LkStore        *store,
 }
 
 /* The examination's gate and transaction for a change to one of its annotations, which is
- * read again inside the transaction and must not be deleted. */
+ * read again inside the transaction and must not be deleted; the examination must have no
+ * signed conclusion. */
 static gboolean
 begin_annotation_change (LkSession      *session,
                          gint64          annotation_id,
@@ -1421,7 +1451,8 @@ begin_annotation_change (LkSession      *session,
   if (!lk_session_require (session, LK_ROLE_EXAMINER, actor, error) ||
       !read_annotation (store, annotation_id, row, error) ||
       !begin_change (session, row->examination_id, actor, txn, exam, error) ||
-      !read_annotation (store, annotation_id, row, error))
+      !read_annotation (store, annotation_id, row, error) ||
+      !check_unsigned (store, row->examination_id, error))
     return FALSE;
   if (row->deleted_at == NULL && row->image >= 0 && row->kind >= 0)
     return TRUE;

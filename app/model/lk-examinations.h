@@ -27,11 +27,16 @@ gint64      lk_examinations_find              (LkSession           *session,
  * unknown), alignment (null, or probe_eyes, candidate_eyes, transform (candidate to probe, see
  * lk_similarity_to_json), set_at), probe_enhancements, candidate_enhancements, annotations (not
  * deleted: id, image, kind, pair, geometry, label, characteristic, created_at, updated_at),
- * seconds_spent, feature_list, examiner, started_at, updated_at. Never the rank or the score.
- * Only for the examination's own examiner; audited as a consultation. */
+ * seconds_spent, feature_list, examiner, started_at, updated_at, and signed (TRUE once a
+ * conclusion is signed). Never the rank or the score. Only for the examination's own examiner;
+ * audited as a consultation. */
 JsonObject *lk_examinations_get               (LkSession           *session,
                                                gint64               examination_id,
                                                GError             **error);
+
+/* Once a conclusion of the examination is signed (any revision), the alignment, the enhancement
+ * stacks and the annotations are frozen with its observations: the functions that change them
+ * fail with LK_ERROR_REFUSED. The time spent is still recorded. */
 
 /* Aligns the candidate on the probe by the eye centres: @probe_eyes[i] corresponds to
  * @candidate_eyes[i]. Stores the points and the candidate-to-probe similarity transform.

@@ -346,12 +346,33 @@ static const char migration_5[] =
   "CREATE TRIGGER feature_lists_no_delete BEFORE DELETE ON feature_lists"
   "  BEGIN SELECT RAISE (ABORT, 'an installed feature-list edition cannot be deleted'); END;";
 
+/* A signed conclusion also rests on the annotations, the alignment and the enhancement stacks:
+ * once signed they are frozen with the observations. The time spent still counts. */
+static const char migration_6[] =
+  "CREATE TRIGGER annotations_frozen_insert BEFORE INSERT ON annotations"
+  "  WHEN EXISTS (SELECT 1 FROM conclusions WHERE examination_id = NEW.examination_id)"
+  "  BEGIN SELECT RAISE (ABORT, 'the annotations of a signed conclusion cannot change'); END;"
+  "CREATE TRIGGER annotations_frozen_update BEFORE UPDATE ON annotations"
+  "  WHEN EXISTS (SELECT 1 FROM conclusions WHERE examination_id IN (OLD.examination_id,"
+  "                                                                  NEW.examination_id))"
+  "  BEGIN SELECT RAISE (ABORT, 'the annotations of a signed conclusion cannot change'); END;"
+  "CREATE TRIGGER annotations_frozen_delete BEFORE DELETE ON annotations"
+  "  WHEN EXISTS (SELECT 1 FROM conclusions WHERE examination_id = OLD.examination_id)"
+  "  BEGIN SELECT RAISE (ABORT, 'the annotations of a signed conclusion cannot change'); END;"
+  "CREATE TRIGGER examinations_frozen_update BEFORE UPDATE OF alignment, probe_enhancements,"
+  "  candidate_enhancements ON examinations"
+  "  WHEN EXISTS (SELECT 1 FROM conclusions WHERE examination_id = OLD.id)"
+  "  BEGIN"
+  "    SELECT RAISE (ABORT, 'the alignment and enhancements of a signed conclusion cannot change');"
+  "  END;";
+
 const char * const lk_migrations[] = {
   migration_1,
   migration_2,
   migration_3,
   migration_4,
   migration_5,
+  migration_6,
 };
 
 const guint lk_n_migrations = G_N_ELEMENTS (lk_migrations);

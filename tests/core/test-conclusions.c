@@ -772,6 +772,178 @@ test_immutable (LkTestFixture *fixture,
   world_clear (&w);
 }
 
+/* ---- what the conclusion rests on ---------------------------------------------------------- */
+
+#define FROZEN "is signed: its annotations, alignment and enhancements are frozen with it"
+
+static const LkPoint probe_eyes[2] = { { 200, 250 }, { 300, 250 } };
+static const LkPoint candidate_eyes[2] = { { 210, 260 }, { 305, 255 } };
+
+static JsonArray *
+greyscale_stack (void)
+{
+  JsonArray *stack = json_array_new ();
+  JsonObject *step = json_object_new ();
+
+  json_object_set_string_member (step, "op", "greyscale");
+  json_array_add_object_element (stack, step);
+  return stack;
+}
+
+/* An annotation, an alignment and a probe enhancement, then a signed conclusion. */
+static gint64
+sign_with_charting (World *w)
+{
+  LkConclusionDraft draft = draft_at (2);
+  g_autoptr(JsonArray) stack = greyscale_stack ();
+  g_autoptr(GError) error = NULL;
+  gint64 annotation = add_marker (w);
+
+  g_assert_true (lk_examinations_set_alignment (w->examiner, w->examination, probe_eyes,
+                                                candidate_eyes, &error));
+  g_assert_no_error (error);
+  g_assert_true (lk_examinations_set_enhancements (w->examiner, w->examination, "probe", stack,
+                                                   &error));
+  g_assert_no_error (error);
+  observe (w, "nose.tip", "similar", "class");
+  sign_ok (w, &draft, NULL);
+  return annotation;
+}
+
+/* Everything stored of the annotations, the alignment and the enhancements. */
+static char *
+charting_state (World *w)
+{
+  g_autofree char *annotations =
+    lk_test_sql_text (w->fixture->db_path,
+                      "SELECT group_concat (id || image || kind || coalesce (pair, '-')"
+                      " || geometry || label || coalesce (characteristic, '-')"
+                      " || coalesce (updated_at, '-') || coalesce (deleted_at, '-'), ';')"
+                      " FROM annotations");
+  g_autofree char *examinations =
+    lk_test_sql_text (w->fixture->db_path,
+                      "SELECT group_concat (coalesce (alignment, '-') || probe_enhancements"
+                      " || candidate_enhancements, ';') FROM examinations");
+
+  return g_strdup_printf ("%s|%s", annotations, examinations);
+}
+
+static void
+assert_frozen (GError **error)
+{
+  g_assert_error (*error, LK_ERROR, LK_ERROR_REFUSED);
+  assert_message (*error, FROZEN);
+  g_clear_error (error);
+}
+
+static void
+test_frozen_with_signature (LkTestFixture *fixture,
+                            gconstpointer  data)
+{
+  World w = { 0 };
+  g_autoptr(JsonArray) point = json_array_new ();
+  g_autoptr(JsonArray) geometry = json_array_new ();
+  g_autoptr(JsonArray) stack = greyscale_stack ();
+  g_autoptr(JsonArray) empty = json_array_new ();
+  g_autoptr(JsonObject) before_signing = NULL;
+  g_autoptr(JsonObject) after_signing = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *state = NULL;
+  g_autofree char *state_after = NULL;
+  LkAnnotationSpec spec = { "candidate", "marker", 0, geometry, NULL, NULL };
+  gint64 annotation, events, other;
+
+  world_init (&w, fixture, "suitable");
+  before_signing = lk_examinations_get (w.examiner, w.examination, &error);
+  g_assert_no_error (error);
+  g_assert_false (json_object_get_boolean_member (before_signing, "signed"));
+  annotation = sign_with_charting (&w);
+  after_signing = lk_examinations_get (w.examiner, w.examination, &error);
+  g_assert_no_error (error);
+  g_assert_true (json_object_get_boolean_member (after_signing, "signed"));
+
+  state = charting_state (&w);
+  events = sql_int (&w, "SELECT count(*) FROM audit_event");
+  json_array_add_int_element (point, 40);
+  json_array_add_int_element (point, 50);
+  json_array_add_array_element (geometry, json_array_ref (point));
+  g_assert_cmpint (lk_examinations_add_annotation (w.examiner, w.examination, &spec, &error),
+                   ==, 0);
+  assert_frozen (&error);
+  g_assert_false (lk_examinations_update_annotation (w.examiner, annotation, geometry,
+                                                     "Moved after signing", NULL, &error));
+  assert_frozen (&error);
+  g_assert_false (lk_examinations_delete_annotation (w.examiner, annotation, &error));
+  assert_frozen (&error);
+  g_assert_false (lk_examinations_set_alignment (w.examiner, w.examination, candidate_eyes,
+                                                 probe_eyes, &error));
+  assert_frozen (&error);
+  g_assert_false (lk_examinations_reset_alignment (w.examiner, w.examination, &error));
+  assert_frozen (&error);
+  g_assert_false (lk_examinations_set_enhancements (w.examiner, w.examination, "probe", empty,
+                                                    &error));
+  assert_frozen (&error);
+  g_assert_false (lk_examinations_set_enhancements (w.examiner, w.examination, "candidate",
+                                                    stack, &error));
+  assert_frozen (&error);
+  /* setting the same stack again is refused too, not silently accepted */
+  g_assert_false (lk_examinations_set_enhancements (w.examiner, w.examination, "probe", stack,
+                                                    &error));
+  assert_frozen (&error);
+  state_after = charting_state (&w);
+  g_assert_cmpstr (state_after, ==, state);
+  g_assert_cmpint (sql_int (&w, "SELECT count(*) FROM audit_event"), ==, events);
+
+  /* the time spent is no part of the conclusion */
+  g_assert_true (lk_examinations_add_time (w.examiner, w.examination, 30, &error));
+  g_assert_no_error (error);
+
+  /* another examiner's examination of the same candidate is not frozen by this signature */
+  other = lk_examinations_open (w.other, w.candidate, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lk_examinations_add_annotation (w.other, other, &spec, &error), >, 0);
+  g_assert_no_error (error);
+  world_clear (&w);
+}
+
+static void
+test_frozen_in_sql (LkTestFixture *fixture,
+                    gconstpointer  data)
+{
+  World w = { 0 };
+  g_autofree char *state = NULL;
+  g_autofree char *state_after = NULL;
+  g_autofree char *insert = NULL;
+  sqlite3 *db;
+
+  world_init (&w, fixture, "suitable");
+  sign_with_charting (&w);
+  state = charting_state (&w);
+
+  db = lk_test_sqlite_open (fixture->db_path);
+  insert = g_strdup_printf ("INSERT INTO annotations (examination_id, image, kind, geometry,"
+                            " created_at) VALUES (%" G_GINT64_FORMAT ", 'candidate', 'marker',"
+                            " '[[40, 50]]', 'now')", w.examination);
+  assert_sql_refused (db, insert, "annotations of a signed conclusion");
+  assert_sql_refused (db, "UPDATE annotations SET geometry = '[[1, 1]]'",
+                      "annotations of a signed conclusion");
+  assert_sql_refused (db, "UPDATE annotations SET deleted_at = 'now'",
+                      "annotations of a signed conclusion");
+  assert_sql_refused (db, "DELETE FROM annotations", "annotations of a signed conclusion");
+  assert_sql_refused (db, "UPDATE examinations SET alignment = NULL",
+                      "alignment and enhancements of a signed conclusion");
+  assert_sql_refused (db, "UPDATE examinations SET probe_enhancements = '[]'",
+                      "alignment and enhancements of a signed conclusion");
+  assert_sql_refused (db, "UPDATE examinations SET candidate_enhancements = probe_enhancements",
+                      "alignment and enhancements of a signed conclusion");
+  /* the time spent still counts */
+  lk_test_sqlite_exec (db, "UPDATE examinations SET seconds_spent = seconds_spent + 1");
+  sqlite3_close (db);
+  state_after = charting_state (&w);
+  g_assert_cmpstr (state_after, ==, state);
+  world_clear (&w);
+}
+
 static void
 signed_cb (GObject      *source,
            GAsyncResult *result,
@@ -1046,6 +1218,8 @@ main (int   argc,
   LK_TEST_ADD ("/likeness/conclusions/sign-lockout", test_sign_lockout);
   LK_TEST_ADD ("/likeness/conclusions/sign-async", test_sign_async);
   LK_TEST_ADD ("/likeness/conclusions/immutable", test_immutable);
+  LK_TEST_ADD ("/likeness/conclusions/frozen-with-signature", test_frozen_with_signature);
+  LK_TEST_ADD ("/likeness/conclusions/frozen-in-sql", test_frozen_in_sql);
   LK_TEST_ADD ("/likeness/conclusions/amend", test_amend);
   LK_TEST_ADD ("/likeness/conclusions/not-suitable-outcome", test_not_suitable_outcome);
   LK_TEST_ADD ("/likeness/conclusions/case-json", test_case_json);

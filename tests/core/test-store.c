@@ -283,6 +283,77 @@ sql_fails (const char *path,
   return rc != SQLITE_OK && matches;
 }
 
+/* A database as Likeness wrote it at schema version 5: an examination with one annotation,
+ * an alignment, an enhancement stack and a signed conclusion (other rows left out: the
+ * connection does not enforce foreign keys). */
+static void
+write_version_5_signed (const char *path)
+{
+  g_autofree char *identity = g_strdup_printf ("PRAGMA application_id = %d", LK_APPLICATION_ID);
+  sqlite3 *db = lk_test_sqlite_open (path);
+
+  lk_test_sqlite_exec (db, "BEGIN");
+  for (guint i = 0; i < 5; i++)
+    lk_test_sqlite_exec (db, lk_migrations[i]);
+  lk_test_sqlite_exec (db, identity);
+  lk_test_sqlite_exec (db, "INSERT INTO meta VALUES ('kind', 'casework');"
+                           "INSERT INTO examinations (id, candidate_id, probe_id, examiner_id,"
+                           " purpose, feature_list, alignment, probe_enhancements, started_at,"
+                           " updated_at) VALUES (1, 1, 1, 1, 'examination', 'edition', '{}',"
+                           " '[{\"op\": \"invert\"}]', '2025-01-01T00:00:00Z',"
+                           " '2025-01-01T00:00:00Z');"
+                           "INSERT INTO annotations (examination_id, image, kind, geometry,"
+                           " created_at) VALUES (1, 'probe', 'marker', '[[10, 20]]',"
+                           " '2025-01-01T00:00:00Z');"
+                           "INSERT INTO conclusions (examination_id, revision, scale,"
+                           " scale_version, outcome, ordinal, level_label, propositions,"
+                           " reasoning, limitations, observations, signed_by, signed_at,"
+                           " content_sha256) VALUES (1, 1, 'default-7', '2026-1', 'level', 2,"
+                           " 'Level', 'Hp, Hd', 'Reasoning', 'Limitations', '{}', 1,"
+                           " '2025-01-02T00:00:00Z', printf ('%064d', 0));"
+                           "PRAGMA user_version = 5");
+  lk_test_sqlite_exec (db, "COMMIT");
+  sqlite3_close (db);
+}
+
+/* Migrating freezes what an already signed conclusion rests on, and keeps it as it was. */
+static void
+test_migrate_freezes_signed (LkTestFixture *fixture,
+                             gconstpointer  data)
+{
+  const char *path = fixture->db_path;
+  const char *frozen = "of a signed conclusion cannot change";
+  g_autoptr(LkStore) store = NULL;
+
+  if (LK_SCHEMA_VERSION < 6)
+    {
+      g_test_skip ("needs the migration that freezes annotations with the conclusion");
+      return;
+    }
+  write_version_5_signed (path);
+  store = open_ok (path, LK_STORE_OPEN_DEFAULT);
+  g_assert_cmpint (lk_store_get_schema_version (store), ==, LK_SCHEMA_VERSION);
+  g_assert_true (sql_fails (path, "INSERT INTO annotations (examination_id, image, kind,"
+                                  " geometry, created_at) VALUES (1, 'candidate', 'marker',"
+                                  " '[[1, 2]]', 'now')", frozen));
+  g_assert_true (sql_fails (path, "UPDATE annotations SET label = 'moved'", frozen));
+  g_assert_true (sql_fails (path, "UPDATE annotations SET deleted_at = 'now'", frozen));
+  g_assert_true (sql_fails (path, "DELETE FROM annotations", frozen));
+  g_assert_true (sql_fails (path, "UPDATE examinations SET alignment = NULL", frozen));
+  g_assert_true (sql_fails (path, "UPDATE examinations SET probe_enhancements = '[]'", frozen));
+  g_assert_true (sql_fails (path, "UPDATE examinations SET candidate_enhancements ="
+                                  " '[{\"op\": \"invert\"}]'", frozen));
+  g_assert_cmpint (lk_test_sql_int (path, "SELECT count(*) FROM annotations"
+                                          " WHERE label = '' AND deleted_at IS NULL"), ==, 1);
+  g_assert_cmpint (lk_test_sql_int (path, "SELECT count(*) FROM examinations WHERE alignment"
+                                          " = '{}' AND probe_enhancements LIKE '%invert%'"
+                                          " AND candidate_enhancements = '[]'"), ==, 1);
+  /* The time spent is no part of the conclusion. */
+  lk_test_sql (path, "UPDATE examinations SET seconds_spent = seconds_spent + 30,"
+                     " updated_at = 'now'");
+  g_assert_cmpint (lk_test_sql_int (path, "SELECT seconds_spent FROM examinations"), ==, 30);
+}
+
 static void
 test_kind_fixed (LkTestFixture *fixture,
                  gconstpointer  data)
@@ -396,6 +467,7 @@ main (int   argc,
   LK_TEST_ADD ("/likeness/store/migrate-empty", test_migrate_empty);
   LK_TEST_ADD ("/likeness/store/migrate-forward", test_migrate_forward);
   LK_TEST_ADD ("/likeness/store/migrate-atomic", test_migrate_atomic);
+  LK_TEST_ADD ("/likeness/store/migrate-freezes-signed", test_migrate_freezes_signed);
   LK_TEST_ADD ("/likeness/store/kind-fixed", test_kind_fixed);
   LK_TEST_ADD ("/likeness/store/demo-stays-demo", test_demo_stays_demo);
   LK_TEST_ADD ("/likeness/store/demo-refuses-casework", test_demo_refuses_casework);

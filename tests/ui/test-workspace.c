@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The examination workspace: modes, opacity, lock, wipe, alignment, navigation. */
+/* The examination workspace: modes, opacity, lock, wipe, alignment, navigation, and the tools
+ * a signed conclusion disables. */
 #include "config.h"
 
 #include <glib/gstdio.h>
 #include <math.h>
 
 #include "lk-test-ui.h"
+#include "lk-enhance-panel.h"
 #include "lk-evaluate-dialog.h"
 #include "lk-feature-panel.h"
 #include "lk-workspace.h"
@@ -409,6 +411,86 @@ test_features_and_sign (Fixture       *f,
   g_assert_cmpuint (json_array_get_length (conclusions), ==, 1);
 }
 
+/* An annotation, an observation and a signed conclusion, before the workspace opens. */
+static gint64
+sign_examination (Fixture *f,
+                  int      which)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonArray) point = json_array_new ();
+  g_autoptr(JsonArray) geometry = json_array_new ();
+  LkAnnotationSpec spec = { "probe", "marker", 0, geometry, NULL, "nose.tip" };
+  LkObservation observation = { "nose.tip", "visible", "visible", "similar", "class", NULL };
+  LkConclusionDraft draft = {
+    NULL, FALSE, 1,
+    "The nose tips correspond in form and in their position relative to the eyes; nothing "
+    "dissimilar was observed in what could be compared.",
+    "Low resolution of the probe.",
+  };
+  gint64 exam = lk_examinations_open (f->examiner, f->candidates[which], &error);
+
+  g_assert_no_error (error);
+  json_array_add_double_element (point, 250);
+  json_array_add_double_element (point, 300);
+  json_array_add_array_element (geometry, json_array_ref (point));
+  lk_examinations_add_annotation (f->examiner, exam, &spec, &error);
+  g_assert_no_error (error);
+  lk_observations_set (f->examiner, exam, &observation, &error);
+  g_assert_no_error (error);
+  lk_conclusions_sign (f->examiner, exam, &draft, NULL, EXAMINER_PASSWORD, &error);
+  g_assert_no_error (error);
+  return exam;
+}
+
+static guint
+n_annotations (Fixture *f,
+               gint64   exam)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) o = lk_examinations_get (f->examiner, exam, &error);
+
+  g_assert_no_error (error);
+  return json_array_get_length (json_object_get_array_member (o, "annotations"));
+}
+
+/* Once signed, the tools that change what the conclusion rests on are disabled: Ctrl+Z, the
+ * annotation tools, the alignment and the enhancement panels. */
+static void
+test_signed_freezes_charting (Fixture       *f,
+                              gconstpointer  data)
+{
+  GtkWidget *workspace, *align, *tools, *panel;
+  g_autoptr(JsonObject) exam = NULL;
+  gint64 id = sign_examination (f, 0);
+
+  open_workspace (f, 0);
+  workspace = GTK_WIDGET (f->workspace);
+  g_assert_cmpint (lk_workspace_get_examination (f->workspace), ==, id);
+  align = lk_test_find (workspace, GTK_TYPE_BUTTON, "Align by Eyes");
+  g_assert_nonnull (align);
+  g_assert_false (gtk_widget_is_sensitive (align));
+  tools = lk_test_find_type (workspace, GTK_TYPE_MENU_BUTTON);
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (tools)), ==, "Annotate");
+  g_assert_false (gtk_widget_is_sensitive (tools));
+  panel = lk_test_find_type (workspace, LK_TYPE_ENHANCE_PANEL);
+  g_assert_nonnull (panel);
+  g_assert_false (gtk_widget_is_sensitive (panel));
+
+  /* Ctrl+Z and the alignment do nothing now. */
+  gtk_widget_activate_action (workspace, "workspace.undo-annotation", NULL);
+  gtk_widget_activate_action (workspace, "workspace.align", NULL);
+  g_assert_cmpuint (n_annotations (f, id), ==, 1);
+  exam = lk_examinations_get (f->examiner, id, NULL);
+  g_assert_true (json_object_get_null_member (exam, "alignment"));
+
+  /* Another candidate's examination, not signed, keeps its tools. */
+  open_workspace (f, 1);
+  g_assert_true (gtk_widget_is_sensitive (lk_test_find (GTK_WIDGET (f->workspace),
+                                                        GTK_TYPE_BUTTON, "Align by Eyes")));
+  g_assert_true (gtk_widget_is_sensitive (lk_test_find_type (GTK_WIDGET (f->workspace),
+                                                             LK_TYPE_ENHANCE_PANEL)));
+}
+
 #define ADD(path, func) \
   g_test_add ("/likeness/workspace/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -424,5 +506,6 @@ main (int    argc,
   ADD ("eye-markers-realign", test_eye_markers_realign);
   ADD ("features-and-sign", test_features_and_sign);
   ADD ("annotation-links-feature", test_annotation_links_feature);
+  ADD ("signed-freezes-charting", test_signed_freezes_charting);
   return g_test_run ();
 }
