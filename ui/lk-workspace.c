@@ -41,6 +41,7 @@ struct _LkWorkspace
 
   GtkLabel       *title_label;
   GtkLabel       *status_label;
+  GtkLabel       *conclusion_label;
   GtkToggleButton *side_button;
   GtkToggleButton *overlay_button;
   GtkToggleButton *wipe_button;
@@ -125,17 +126,16 @@ update_status (LkWorkspace *self)
   JsonArray *annotations = self->examination
     ? json_object_get_array_member (self->examination, "annotations") : NULL;
   g_autofree char *text =
-    g_strdup_printf ("%s%s%s · %u annotations · time on this comparison %d:%02d:%02d · "
-                     "investigative lead only%s%s",
-                     self->conclusion_text ? self->conclusion_text : "",
-                     self->conclusion_text ? " · " : "",
-                     self->aligned ? "aligned by the eyes" : "not aligned",
+    g_strdup_printf ("%s · %u annotations · time on this comparison %d:%02d:%02d%s%s",
+                     self->aligned ? "Aligned by the eyes" : "Not aligned",
                      annotations ? json_array_get_length (annotations) : 0,
                      total / 3600, total / 60 % 60, total % 60,
                      self->tool && !g_str_equal (self->tool, "none") ? " · tool: " : "",
                      self->tool && !g_str_equal (self->tool, "none") ? self->tool : "");
 
   gtk_label_set_text (self->status_label, text);
+  gtk_label_set_text (self->conclusion_label, self->conclusion_text);
+  gtk_widget_set_visible (GTK_WIDGET (self->conclusion_label), self->conclusion_text != NULL);
 }
 
 static void
@@ -726,16 +726,26 @@ mode_action (GtkWidget  *widget,
                             g_variant_get_string (parameter, NULL));
 }
 
+/* One side panel at a time, so that the images keep most of the width: 0 the feature
+ * comparison, 1 the enhancements, -1 neither. */
+static void
+show_side_panel (LkWorkspace *self,
+                 int          which)
+{
+  gtk_revealer_set_reveal_child (self->features_revealer, which == 0);
+  gtk_toggle_button_set_active (self->features_button, which == 0);
+  gtk_revealer_set_reveal_child (self->enhance_revealer, which == 1);
+  gtk_toggle_button_set_active (self->enhance_button, which == 1);
+}
+
 static void
 enhancements_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
   LkWorkspace *self = LK_WORKSPACE (widget);
-  gboolean reveal = !gtk_revealer_get_reveal_child (self->enhance_revealer);
 
-  gtk_revealer_set_reveal_child (self->enhance_revealer, reveal);
-  gtk_toggle_button_set_active (self->enhance_button, reveal);
+  show_side_panel (self, !gtk_revealer_get_reveal_child (self->enhance_revealer) ? 1 : -1);
 }
 
 /* ---- annotations --------------------------------------------------------------------------- */
@@ -911,6 +921,15 @@ on_pressed (GtkGestureClick *gesture,
 
 /* ---- feature comparison and the conclusion ------------------------------------------------- */
 
+/* The level's words, or the outcome when the probe was found not suitable. */
+static const char *
+conclusion_summary (JsonObject *conclusion)
+{
+  const char *level = json_object_get_string_member_with_default (conclusion, "level", NULL);
+
+  return level != NULL ? level : "no comparison possible (the probe is not suitable)";
+}
+
 static void
 read_conclusion (LkWorkspace *self)
 {
@@ -924,9 +943,9 @@ read_conclusion (LkWorkspace *self)
     return;
   last = json_array_get_object_element (conclusions, n - 1);
   self->conclusion_text =
-    g_strdup_printf ("signed conclusion (revision %" G_GINT64_FORMAT "): %s",
-                     json_object_get_int_member (last, "revision"),
-                     json_object_get_string_member (last, "level"));
+    g_strdup_printf ("Signed conclusion, revision %" G_GINT64_FORMAT ": %s. An investigative "
+                     "lead, not an identification.",
+                     json_object_get_int_member (last, "revision"), conclusion_summary (last));
   if (self->features != NULL)
     lk_feature_panel_set_locked (LK_FEATURE_PANEL (self->features), TRUE);
 }
@@ -937,10 +956,8 @@ features_action (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   LkWorkspace *self = LK_WORKSPACE (widget);
-  gboolean reveal = !gtk_revealer_get_reveal_child (self->features_revealer);
 
-  gtk_revealer_set_reveal_child (self->features_revealer, reveal);
-  gtk_toggle_button_set_active (self->features_button, reveal);
+  show_side_panel (self, !gtk_revealer_get_reveal_child (self->features_revealer) ? 0 : -1);
 }
 
 static void
@@ -1143,6 +1160,7 @@ lk_workspace_class_init (LkWorkspaceClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, LK_RESOURCE_PATH "/lk-workspace.ui");
   gtk_widget_class_bind_template_child (widget_class, LkWorkspace, title_label);
   gtk_widget_class_bind_template_child (widget_class, LkWorkspace, status_label);
+  gtk_widget_class_bind_template_child (widget_class, LkWorkspace, conclusion_label);
   gtk_widget_class_bind_template_child (widget_class, LkWorkspace, side_button);
   gtk_widget_class_bind_template_child (widget_class, LkWorkspace, overlay_button);
   gtk_widget_class_bind_template_child (widget_class, LkWorkspace, wipe_button);
