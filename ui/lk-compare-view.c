@@ -29,6 +29,7 @@ struct _LkCompareView
   gboolean     syncing;
   gboolean     dragging_wipe;
   JsonArray   *annotations;
+  GArray      *selected;     /* gint64 ids of the annotations drawn highlighted */
   gboolean     show_eyes;
   LkPoint      eyes[2][2];   /* probe, candidate; original image coordinates */
   int          dragging_eye; /* -1 none, else image * 2 + index */
@@ -314,6 +315,39 @@ lk_compare_view_set_annotations (LkCompareView *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+static gboolean
+is_selected (LkCompareView *self,
+             gint64         id)
+{
+  for (guint i = 0; self->selected != NULL && i < self->selected->len; i++)
+    if (g_array_index (self->selected, gint64, i) == id)
+      return TRUE;
+  return FALSE;
+}
+
+void
+lk_compare_view_set_selected (LkCompareView *self,
+                              const gint64  *ids,
+                              guint          n_ids)
+{
+  g_return_if_fail (LK_IS_COMPARE_VIEW (self));
+
+  g_array_set_size (self->selected, 0);
+  if (ids != NULL)
+    g_array_append_vals (self->selected, ids, n_ids);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+const gint64 *
+lk_compare_view_get_selected (LkCompareView *self,
+                              guint         *n_ids)
+{
+  g_return_val_if_fail (LK_IS_COMPARE_VIEW (self), NULL);
+
+  *n_ids = self->selected->len;
+  return (const gint64 *) (gpointer) self->selected->data;
+}
+
 /* ---- eye markers for the alignment ---------------------------------------------------------- */
 
 void
@@ -543,13 +577,19 @@ draw_annotation (LkCompareView *self,
   const char *label = json_object_has_member (a, "label")
                       ? json_object_get_string_member (a, "label") : NULL;
   double x1, y1, x2 = 0, y2 = 0;
+  gboolean selected = is_selected (self, json_object_get_int_member (a, "id"));
 
   if (!image_drawn (self, image) || !point_at (self, view, geometry, 0, &x1, &y1))
     return;
   point_at (self, view, geometry, 1, &x2, &y2);
   cairo_new_path (cr);
-  cairo_set_line_width (cr, 2);
-  cairo_set_source_rgb (cr, 1, 0.85, 0.1);
+  /* A selected annotation is thicker and cyan, as the eye markers are not: it stands out on
+   * any image. */
+  cairo_set_line_width (cr, selected ? 4 : 2);
+  if (selected)
+    cairo_set_source_rgb (cr, 0.2, 0.9, 1);
+  else
+    cairo_set_source_rgb (cr, 1, 0.85, 0.1);
   if (g_strcmp0 (kind, "marker") == 0)
     {
       g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT,
@@ -664,6 +704,76 @@ lk_compare_view_pick (LkCompareView *self,
     return NULL;
   lk_image_view_widget_to_image (view, local.x, local.y, image_x, image_y);
   return image;
+}
+
+/* Distance from (px, py) to the segment (x1, y1)-(x2, y2). */
+static double
+segment_distance (double px,
+                  double py,
+                  double x1,
+                  double y1,
+                  double x2,
+                  double y2)
+{
+  double dx = x2 - x1, dy = y2 - y1;
+  double length2 = dx * dx + dy * dy;
+  double t = length2 > 0 ? CLAMP (((px - x1) * dx + (py - y1) * dy) / length2, 0, 1) : 0;
+
+  return hypot (px - (x1 + t * dx), py - (y1 + t * dy));
+}
+
+/* How far the widget point (x, y) is from what is drawn for @a, in widget pixels; G_MAXDOUBLE
+ * when it is not drawn. Inside a rectangle or an ellipse counts as on it. */
+static double
+annotation_distance (LkCompareView *self,
+                     JsonObject    *a,
+                     double         x,
+                     double         y)
+{
+  const char *image = json_object_get_string_member (a, "image");
+  const char *kind = json_object_get_string_member (a, "kind");
+  JsonArray *geometry = json_object_get_array_member (a, "geometry");
+  double x1, y1, x2, y2;
+
+  if (!image_drawn (self, image) ||
+      !point_at (self, view_for (self, image), geometry, 0, &x1, &y1))
+    return G_MAXDOUBLE;
+  if (!point_at (self, view_for (self, image), geometry, 1, &x2, &y2))
+    return hypot (x - x1, y - y1);
+  if (g_strcmp0 (kind, "arrow") == 0)
+    return segment_distance (x, y, x1, y1, x2, y2);
+  if (x >= MIN (x1, x2) && x <= MAX (x1, x2) && y >= MIN (y1, y2) && y <= MAX (y1, y2))
+    return 0;
+  return MIN (MIN (segment_distance (x, y, x1, y1, x2, y1), segment_distance (x, y, x2, y1, x2, y2)),
+              MIN (segment_distance (x, y, x2, y2, x1, y2), segment_distance (x, y, x1, y2, x1, y1)));
+}
+
+gint64
+lk_compare_view_annotation_at (LkCompareView *self,
+                               double         x,
+                               double         y)
+{
+  /* Within a finger's width of a marker or an outline. */
+  double best = 10;
+  gint64 id = 0;
+
+  g_return_val_if_fail (LK_IS_COMPARE_VIEW (self), 0);
+
+  if (!self->show_annotations || self->annotations == NULL)
+    return 0;
+  for (guint i = 0; i < json_array_get_length (self->annotations); i++)
+    {
+      JsonObject *a = json_array_get_object_element (self->annotations, i);
+      double d = annotation_distance (self, a, x, y);
+
+      /* The later one is drawn on top: it wins a tie. */
+      if (d <= best)
+        {
+          best = d;
+          id = json_object_get_int_member (a, "id");
+        }
+    }
+  return id;
 }
 
 /* ---- wipe dragging ------------------------------------------------------------------------- */
@@ -861,6 +971,7 @@ lk_compare_view_dispose (GObject *object)
   g_clear_pointer ((GtkWidget **) &self->candidate, gtk_widget_unparent);
   g_clear_pointer ((GtkWidget **) &self->difference, gtk_widget_unparent);
   g_clear_pointer (&self->annotations, json_array_unref);
+  g_clear_pointer (&self->selected, g_array_unref);
   G_OBJECT_CLASS (lk_compare_view_parent_class)->dispose (object);
 }
 
@@ -956,6 +1067,7 @@ lk_compare_view_init (LkCompareView *self)
   self->flicker_rate = 2;
   self->locked = TRUE;
   self->show_annotations = TRUE;
+  self->selected = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->probe = LK_IMAGE_VIEW (lk_image_view_new ());
   self->candidate = LK_IMAGE_VIEW (lk_image_view_new ());
   self->difference = LK_IMAGE_VIEW (lk_image_view_new ());

@@ -39,6 +39,18 @@ gboolean     lk_compare_view_get_flicker_phase   (LkCompareView *self);
 /* The annotations to draw (the examination JSON's "annotations" array); NULL for none. */
 void         lk_compare_view_set_annotations     (LkCompareView *self,
                                                   JsonArray     *annotations);
+/* The annotations drawn highlighted (ids); none by default. */
+void         lk_compare_view_set_selected        (LkCompareView *self,
+                                                  const gint64  *ids,
+                                                  guint          n_ids);
+const gint64 *lk_compare_view_get_selected       (LkCompareView *self,
+                                                  guint         *n_ids);
+/* The id of the annotation drawn nearest the widget point (x, y), within 10 pixels of a marker
+ * or an outline (or inside a rectangle or ellipse); 0 when none, or when annotations are
+ * hidden. */
+gint64       lk_compare_view_annotation_at       (LkCompareView *self,
+                                                  double         x,
+                                                  double         y);
 /* Eye markers for the alignment, draggable in side by side; "eyes-moved" is emitted when a drag
  * ends. NULL hides them. Points are in original image coordinates. */
 void         lk_compare_view_set_eye_markers     (LkCompareView *self,

@@ -25,6 +25,7 @@ struct _LkFeaturePanel
 
 enum {
   CHANGED,
+  SHOW_ANNOTATIONS,
   N_SIGNALS
 };
 
@@ -219,6 +220,19 @@ on_expanded (GtkWidget *expander)
     self->current = expander;
 }
 
+/* From a characteristic to its annotations: the workspace highlights them. */
+static void
+on_links_clicked (GtkWidget *button)
+{
+  GtkWidget *expander = g_object_get_data (G_OBJECT (button), "expander");
+  LkFeaturePanel *self = LK_FEATURE_PANEL (gtk_widget_get_ancestor (expander,
+                                                                    LK_TYPE_FEATURE_PANEL));
+
+  if (self != NULL)
+    g_signal_emit (self, signals[SHOW_ANNOTATIONS], 0,
+                   g_object_get_data (G_OBJECT (expander), "characteristic"));
+}
+
 static GtkWidget *
 characteristic_row (JsonObject *characteristic)
 {
@@ -227,6 +241,7 @@ characteristic_row (JsonObject *characteristic)
   GtkWidget *note = adw_entry_row_new ();
   GtkEventController *keys = gtk_event_controller_key_new ();
   const char *id = json_object_get_string_member (characteristic, "id");
+  GtkWidget *links;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander),
                                  json_object_get_string_member (characteristic, "name"));
@@ -250,6 +265,15 @@ characteristic_row (JsonObject *characteristic)
   g_object_set_data_full (G_OBJECT (expander), "combos", combos, g_free);
   g_object_set_data (G_OBJECT (expander), "note", note);
   g_object_set_data_full (G_OBJECT (expander), "characteristic", g_strdup (id), g_free);
+  links = gtk_button_new ();
+  gtk_widget_add_css_class (links, "flat");
+  gtk_widget_set_valign (links, GTK_ALIGN_CENTER);
+  gtk_widget_set_visible (links, FALSE);
+  gtk_widget_set_tooltip_text (links, "Show the annotations linked to this characteristic");
+  g_object_set_data (G_OBJECT (links), "expander", expander);
+  g_signal_connect (links, "clicked", G_CALLBACK (on_links_clicked), NULL);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (expander), links);
+  g_object_set_data (G_OBJECT (expander), "links", links);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (on_row_key), expander);
   g_signal_connect (expander, "notify::expanded", G_CALLBACK (on_expanded), NULL);
   gtk_widget_add_controller (expander, keys);
@@ -361,6 +385,30 @@ lk_feature_panel_get_current (LkFeaturePanel *self)
   return g_object_get_data (G_OBJECT (self->current), "characteristic");
 }
 
+/* Each row's button says how many annotations link to it, and is shown when any do. */
+static void
+update_links (LkFeaturePanel *self)
+{
+  GHashTableIter iter;
+  gpointer id, row;
+
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, &id, &row))
+    {
+      GtkWidget *button = g_object_get_data (G_OBJECT (row), "links");
+      g_autoptr(GArray) links = linked_annotations (self, id);
+      g_autofree char *label = g_strdup_printf (links->len == 1 ? "%u annotation"
+                                                                : "%u annotations", links->len);
+      g_autofree char *accessible = g_strdup_printf ("Show the %s linked to %s", label,
+                                                     adw_preferences_row_get_title (row));
+
+      gtk_button_set_label (GTK_BUTTON (button), label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      accessible, -1);
+      gtk_widget_set_visible (button, links->len > 0);
+    }
+}
+
 void
 lk_feature_panel_set_annotations (LkFeaturePanel *self,
                                   JsonArray      *annotations)
@@ -368,6 +416,7 @@ lk_feature_panel_set_annotations (LkFeaturePanel *self,
   g_clear_pointer (&self->annotations, json_array_unref);
   if (annotations != NULL)
     self->annotations = json_array_ref (annotations);
+  update_links (self);
 }
 
 void
@@ -389,8 +438,20 @@ void
 lk_feature_panel_set_locked (LkFeaturePanel *self,
                              gboolean        locked)
 {
+  GHashTableIter iter;
+  gpointer row;
+
+  /* The values freeze; the rows still open and still lead to their annotations. */
   self->locked = locked;
-  gtk_widget_set_sensitive (GTK_WIDGET (self->groups_box), !locked);
+  g_hash_table_iter_init (&iter, self->rows);
+  while (g_hash_table_iter_next (&iter, NULL, &row))
+    {
+      GtkWidget **combos = g_object_get_data (G_OBJECT (row), "combos");
+
+      for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+        gtk_widget_set_sensitive (combos[i], !locked);
+      gtk_widget_set_sensitive (g_object_get_data (G_OBJECT (row), "note"), !locked);
+    }
 }
 
 static void
@@ -425,6 +486,9 @@ lk_feature_panel_class_init (LkFeaturePanelClass *klass)
 
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                    NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[SHOW_ANNOTATIONS] = g_signal_new ("show-annotations", G_TYPE_FROM_CLASS (klass),
+                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                            G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                LK_RESOURCE_PATH "/lk-feature-panel.ui");

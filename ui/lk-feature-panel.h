@@ -12,7 +12,9 @@ G_DECLARE_FINAL_TYPE (LkFeaturePanel, lk_feature_panel, LK, FEATURE_PANEL, AdwBi
 
 /* The feature-by-feature comparison of one examination: per characteristic of the
  * examination's feature-list edition, the visibility in each image, the result, the
- * significance and a note, saved as they are chosen. Signal "changed". Action
+ * significance and a note, saved as they are chosen. Signal "changed"; signal
+ * "show-annotations" (characteristic id) when the user asks for the annotations linked to a
+ * characteristic (each row has a button for it once any are linked). Action
  * features.evaluate opens the Evaluate step. Keys on a focused characteristic: S similar,
  * D dissimilar, N not assessable, X explainable difference. */
 GtkWidget *lk_feature_panel_new          (LkSession      *session,
@@ -35,7 +37,8 @@ void       lk_feature_panel_set_annotations (LkFeaturePanel *self,
 /* Opens a characteristic's row (jumping from an annotation to its feature). */
 void       lk_feature_panel_show           (LkFeaturePanel *self,
                                             const char     *characteristic);
-/* Makes the panel read-only (after the conclusion is signed). */
+/* Makes the values read-only (after the conclusion is signed); rows still open and still lead
+ * to their annotations. */
 void       lk_feature_panel_set_locked   (LkFeaturePanel *self,
                                           gboolean        locked);
 

@@ -870,6 +870,8 @@ ask_text (LkWorkspace *self)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static gboolean select_annotation_at (LkWorkspace *self, double x, double y);
+
 static void
 on_pressed (GtkGestureClick *gesture,
             int              n_press,
@@ -882,6 +884,12 @@ on_pressed (GtkGestureClick *gesture,
   LkPoint point, pair[2];
   g_autoptr(JsonArray) geometry = NULL;
 
+  if ((self->tool == NULL || g_str_equal (self->tool, "none")) &&
+      select_annotation_at (self, x, y))
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+      return;
+    }
   if (self->tool == NULL || g_str_equal (self->tool, "none") ||
       (image = lk_compare_view_pick (self->compare, x, y, &ix, &iy)) == NULL)
     {
@@ -992,6 +1000,143 @@ evaluate_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* ---- annotations and characteristics, both ways ------------------------------------------- */
+
+static JsonObject *
+annotation_by_id (LkWorkspace *self,
+                  gint64       id)
+{
+  JsonArray *all = json_object_get_array_member (self->examination, "annotations");
+
+  for (guint i = 0; all != NULL && i < json_array_get_length (all); i++)
+    if (json_object_get_int_member (json_array_get_object_element (all, i), "id") == id)
+      return json_array_get_object_element (all, i);
+  return NULL;
+}
+
+/* Highlights the annotations for which @wanted says so. */
+static guint
+select_annotations (LkWorkspace *self,
+                    gboolean   (*wanted) (JsonObject *a, gconstpointer data),
+                    gconstpointer data)
+{
+  JsonArray *all = json_object_get_array_member (self->examination, "annotations");
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (guint i = 0; all != NULL && i < json_array_get_length (all); i++)
+    {
+      JsonObject *a = json_array_get_object_element (all, i);
+      gint64 id = json_object_get_int_member (a, "id");
+
+      if (wanted (a, data))
+        g_array_append_val (ids, id);
+    }
+  lk_compare_view_set_selected (self->compare, (const gint64 *) (gpointer) ids->data, ids->len);
+  return ids->len;
+}
+
+static const char *
+link_of (JsonObject *a)
+{
+  JsonNode *node = json_object_get_member (a, "characteristic");
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_string (node) : NULL;
+}
+
+static gboolean
+links_to (JsonObject    *a,
+          gconstpointer  characteristic)
+{
+  return g_strcmp0 (link_of (a), characteristic) == 0;
+}
+
+/* The annotation itself, and the other marker of its pair. */
+static gboolean
+same_or_partner (JsonObject    *a,
+                 gconstpointer  data)
+{
+  JsonObject *chosen = (JsonObject *) data;
+
+  if (json_object_get_int_member (a, "id") == json_object_get_int_member (chosen, "id"))
+    return TRUE;
+  return g_strcmp0 (json_object_get_string_member (a, "kind"), "marker") == 0 &&
+         g_strcmp0 (json_object_get_string_member (chosen, "kind"), "marker") == 0 &&
+         json_object_get_int_member (a, "pair") == json_object_get_int_member (chosen, "pair");
+}
+
+/* From a characteristic in the feature panel to its annotations. */
+static void
+on_show_linked_annotations (LkWorkspace *self,
+                            const char  *characteristic)
+{
+  guint n = select_annotations (self, links_to, characteristic);
+  g_autofree char *text = g_strdup_printf (n == 1 ? "%u annotation highlighted"
+                                                  : "%u annotations highlighted", n);
+
+  g_object_set (self->compare, "show-annotations", TRUE, NULL);
+  lk_toast (GTK_WIDGET (self), text);
+}
+
+/* From an annotation on the images to its characteristic: a click with no tool selects it (and
+ * its pair) and opens the characteristic it is linked to. */
+static gboolean
+select_annotation_at (LkWorkspace *self,
+                      double       x,
+                      double       y)
+{
+  gint64 id = lk_compare_view_annotation_at (self->compare, x, y);
+  JsonObject *a = id != 0 ? annotation_by_id (self, id) : NULL;
+  const char *characteristic;
+
+  if (a == NULL)
+    {
+      lk_compare_view_set_selected (self->compare, NULL, 0);
+      return FALSE;
+    }
+  select_annotations (self, same_or_partner, a);
+  characteristic = link_of (a);
+  if (characteristic != NULL && self->features != NULL)
+    {
+      show_side_panel (self, 0);
+      lk_feature_panel_show (LK_FEATURE_PANEL (self->features), characteristic);
+    }
+  else
+    lk_toast (GTK_WIDGET (self), "Annotation selected; it is not linked to a characteristic");
+  return TRUE;
+}
+
+/* Links the selected annotations to the characteristic open in the feature panel. */
+static void
+link_annotation_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  LkWorkspace *self = LK_WORKSPACE (widget);
+  const char *characteristic = self->features
+    ? lk_feature_panel_get_current (LK_FEATURE_PANEL (self->features)) : NULL;
+  guint n = 0;
+  const gint64 *ids = lk_compare_view_get_selected (self->compare, &n);
+  g_autoptr(GArray) chosen = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+
+  if (n == 0 || characteristic == NULL)
+    {
+      problem (self, "Select an annotation (click it with no tool) and open a characteristic "
+               "in the feature comparison first");
+      return;
+    }
+  g_array_append_vals (chosen, ids, n);
+  for (guint i = 0; i < chosen->len && error == NULL; i++)
+    lk_examinations_update_annotation (self->session, g_array_index (chosen, gint64, i), NULL,
+                                       NULL, characteristic, &error);
+  if (error != NULL)
+    problem (self, error->message);
+  reload_examination (self, NULL);
+  lk_compare_view_set_selected (self->compare, (const gint64 *) (gpointer) chosen->data,
+                                chosen->len);
+  lk_feature_panel_show (LK_FEATURE_PANEL (self->features), characteristic);
+}
+
 static void
 add_features (LkWorkspace *self)
 {
@@ -1007,6 +1152,8 @@ add_features (LkWorkspace *self)
       return;
     }
   adw_bin_set_child (self->features_bin, self->features);
+  g_signal_connect_object (self->features, "show-annotations",
+                           G_CALLBACK (on_show_linked_annotations), self, G_CONNECT_SWAPPED);
   lk_feature_panel_set_annotations (LK_FEATURE_PANEL (self->features),
                                     json_object_get_array_member (self->examination,
                                                                   "annotations"));
@@ -1050,6 +1197,7 @@ undo_annotation_action (GtkWidget  *widget,
 /* The actions that change the annotations or the alignment. */
 static const char * const charting_actions[] = {
   "workspace.tool", "workspace.undo-annotation", "workspace.align", "workspace.reset-alignment",
+  "workspace.link-annotation",
 };
 
 /* Once a conclusion is signed the core refuses changes to the annotations, the alignment and
@@ -1194,6 +1342,8 @@ lk_workspace_class_init (LkWorkspaceClass *klass)
   gtk_widget_class_install_action (widget_class, "workspace.enhancements", NULL,
                                    enhancements_action);
   gtk_widget_class_install_action (widget_class, "workspace.tool", "s", tool_action);
+  gtk_widget_class_install_action (widget_class, "workspace.link-annotation", NULL,
+                                   link_annotation_action);
   gtk_widget_class_install_action (widget_class, "workspace.features", NULL, features_action);
   gtk_widget_class_install_action (widget_class, "workspace.undo-annotation", NULL,
                                    undo_annotation_action);

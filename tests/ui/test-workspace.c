@@ -296,6 +296,130 @@ test_annotation_links_feature (Fixture       *f,
                      annotation);
 }
 
+static gint64
+add_marker (Fixture    *f,
+            gint64      exam,
+            const char *image,
+            double      x,
+            double      y,
+            const char *characteristic)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonArray) point = json_array_new ();
+  g_autoptr(JsonArray) geometry = json_array_new ();
+  LkAnnotationSpec spec = { image, "marker", 0, geometry, NULL, characteristic };
+  gint64 id;
+
+  json_array_add_double_element (point, x);
+  json_array_add_double_element (point, y);
+  json_array_add_array_element (geometry, json_array_ref (point));
+  id = lk_examinations_add_annotation (f->examiner, exam, &spec, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+/* A click of the compare view at an original point of @image, as the user would make it with
+ * no tool chosen. */
+static void
+click_image_point (Fixture    *f,
+                   const char *image,
+                   double      x,
+                   double      y)
+{
+  LkCompareView *compare = lk_workspace_get_compare_view (f->workspace);
+  LkImageView *view = g_str_equal (image, "probe") ? lk_compare_view_get_probe_view (compare)
+                                                   : lk_compare_view_get_candidate_view (compare);
+  GListModel *controllers = gtk_widget_observe_controllers (GTK_WIDGET (compare));
+  graphene_point_t at;
+  double wx, wy;
+
+  lk_image_view_image_to_widget (view, x, y, &wx, &wy);
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (view), GTK_WIDGET (compare),
+                                           &GRAPHENE_POINT_INIT (wx, wy), &at));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (c))
+        g_signal_emit_by_name (c, "pressed", 1, (double) at.x, (double) at.y);
+    }
+  g_object_unref (controllers);
+}
+
+static gboolean
+is_selected (LkCompareView *compare,
+             gint64         id)
+{
+  guint n = 0;
+  const gint64 *ids = lk_compare_view_get_selected (compare, &n);
+
+  for (guint i = 0; i < n; i++)
+    if (ids[i] == id)
+      return TRUE;
+  return FALSE;
+}
+
+/* Both ways between the images and the feature list: a click on an annotation selects it with
+ * its pair and opens its characteristic; a characteristic's button highlights its
+ * annotations; an unlinked annotation is linked to the open characteristic. */
+static void
+test_annotations_and_features_both_ways (Fixture       *f,
+                                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 exam = lk_examinations_open (f->examiner, f->candidates[0], &error);
+  gint64 probe_marker, candidate_marker, loose;
+  LkCompareView *compare;
+  LkFeaturePanel *panel;
+  guint n = 0;
+
+  g_assert_no_error (error);
+  probe_marker = add_marker (f, exam, "probe", 250, 300, "nose.bridge");
+  candidate_marker = add_marker (f, exam, "candidate", 60, 70, "nose.bridge");
+  loose = add_marker (f, exam, "probe", 150, 120, NULL);
+  open_workspace (f, 0);
+  compare = lk_workspace_get_compare_view (f->workspace);
+  panel = LK_FEATURE_PANEL (lk_test_find_type (GTK_WIDGET (f->workspace), LK_TYPE_FEATURE_PANEL));
+  lk_test_spin (200);
+
+  /* Image to feature: the probe's marker, and with it its partner on the candidate. */
+  click_image_point (f, "probe", 250, 300);
+  g_assert_true (is_selected (compare, probe_marker));
+  g_assert_true (is_selected (compare, candidate_marker));
+  g_assert_false (is_selected (compare, loose));
+  g_assert_cmpstr (lk_feature_panel_get_current (panel), ==, "nose.bridge");
+
+  /* A click away from every annotation clears the selection. */
+  click_image_point (f, "probe", 10, 10);
+  lk_compare_view_get_selected (compare, &n);
+  g_assert_cmpuint (n, ==, 0);
+
+  /* Feature to image: the row's button names the count and highlights both markers. */
+  lk_test_click (GTK_WIDGET (panel), "2 annotations");
+  lk_compare_view_get_selected (compare, &n);
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_true (is_selected (compare, probe_marker) && is_selected (compare, candidate_marker));
+
+  /* The loose marker: selected by a click, then linked to the open characteristic. */
+  lk_feature_panel_show (panel, "eyes.fissure");
+  click_image_point (f, "probe", 150, 120);
+  g_assert_true (is_selected (compare, loose));
+  gtk_widget_activate_action (GTK_WIDGET (f->workspace), "workspace.link-annotation", NULL);
+  {
+    g_autoptr(JsonObject) o = lk_examinations_get (f->examiner, exam, &error);
+    JsonArray *all = json_object_get_array_member (o, "annotations");
+    const char *link = NULL;
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < json_array_get_length (all); i++)
+      if (json_object_get_int_member (json_array_get_object_element (all, i), "id") == loose)
+        link = json_object_get_string_member (json_array_get_object_element (all, i),
+                                              "characteristic");
+    g_assert_cmpstr (link, ==, "eyes.fissure");
+  }
+  g_assert_nonnull (lk_test_find (GTK_WIDGET (panel), GTK_TYPE_BUTTON, "1 annotation"));
+}
+
 static void
 on_navigate (LkWorkspace *workspace,
              gint64       candidate,
@@ -505,6 +629,7 @@ main (int    argc,
   ADD ("next-retained", test_next_retained);
   ADD ("eye-markers-realign", test_eye_markers_realign);
   ADD ("features-and-sign", test_features_and_sign);
+  ADD ("annotations-and-features-both-ways", test_annotations_and_features_both_ways);
   ADD ("annotation-links-feature", test_annotation_links_feature);
   ADD ("signed-freezes-charting", test_signed_freezes_charting);
   return g_test_run ();
