@@ -517,8 +517,6 @@ static gboolean
 image_drawn (LkCompareView *self,
              const char    *image)
 {
-  if (is_mode (self, "difference"))
-    return g_strcmp0 (image, "probe") == 0;
   if (is_mode (self, "flicker"))
     return self->flicker_phase == (g_strcmp0 (image, "candidate") == 0);
   return TRUE;
@@ -534,12 +532,29 @@ point_at (LkCompareView *self,
 {
   JsonArray *p = i < json_array_get_length (geometry)
                  ? json_array_get_array_element (geometry, i) : NULL;
-  graphene_point_t out;
+  graphene_point_t out, point;
 
   if (p == NULL || json_array_get_length (p) < 2)
     return FALSE;
-  lk_image_view_image_to_widget (view, json_array_get_double_element (p, 0),
-                                 json_array_get_double_element (p, 1), x, y);
+  point = GRAPHENE_POINT_INIT (json_array_get_double_element (p, 0),
+                               json_array_get_double_element (p, 1));
+  /* The difference is drawn in the probe's frame: a candidate's point goes there through the
+   * alignment its view holds. */
+  if (is_mode (self, "difference"))
+    {
+      if (view == self->candidate)
+        {
+          graphene_matrix_t transform;
+          double xx, yx, xy, yy, x0, y0;
+
+          lk_image_view_get_transform (view, &transform);
+          graphene_matrix_to_2d (&transform, &xx, &yx, &xy, &yy, &x0, &y0);
+          point = GRAPHENE_POINT_INIT (xx * point.x + xy * point.y + x0,
+                                       yx * point.x + yy * point.y + y0);
+        }
+      view = self->difference;
+    }
+  lk_image_view_image_to_widget (view, point.x, point.y, x, y);
   if (!gtk_widget_compute_point (GTK_WIDGET (view), GTK_WIDGET (self),
                                  &GRAPHENE_POINT_INIT (*x, *y), &out))
     return FALSE;
