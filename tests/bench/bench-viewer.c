@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The image view at 1920 x 1080, rendered offscreen with the window's own renderer: frames of
- * two 24-megapixel images stacked in a GtkOverlay, the top one at 50 % opacity, against frames
- * of the bottom one alone (best frames at fit plus at 200 %, the same renderer in the same
- * run); and the time from a 24-megapixel JPEG's bytes to its first drawn frame (pyramid load
+/* The examination workspace's compare view at 1920 x 1080, rendered offscreen with the
+ * window's own renderer: frames of its overlay mode (two 24-megapixel images, the candidate at
+ * 50 % opacity) against frames of one image alone in the same view (best frames at fit plus at
+ * 200 %, the same renderer in the same run); and the time from a 24-megapixel JPEG's bytes to its first drawn frame (pyramid load
  * and first render at fit) against a plain lk_cv_image_decode() of the same bytes. For
  * comparison, the frames are also timed with GTK 4.8's other renderer (GL or cairo) and while
  * panning. The JPEGs are the demo portrait enlarged by ImageMagick's convert with its aspect
@@ -15,6 +15,7 @@
 #include <malloc.h>
 #endif
 
+#include "lk-compare-view.h"
 #include "lk-image-view.h"
 #include "lk-texture.h"
 /* Not in <gtk/gtk.h> in GTK 4.8; after it, so that its own includes are already there. */
@@ -30,12 +31,22 @@
 
 typedef struct
 {
-  GtkWidget   *window;
-  GtkWidget   *content;
-  LkImageView *bottom;
-  LkImageView *top;
-  GskRenderer *renderer;
+  GtkWidget     *window;
+  GtkWidget     *content;
+  LkCompareView *compare;
+  LkImageView   *bottom;  /* the probe */
+  LkImageView   *top;     /* the candidate, overlaid */
+  LkImageView   *single;  /* one image alone (the view the difference mode shows) */
+  GskRenderer   *renderer;
 } Bench;
+
+/* One image alone, or the overlay mode. */
+static void
+show_one (Bench    *bench,
+          gboolean  one)
+{
+  lk_compare_view_set_mode (bench->compare, one ? "difference" : "overlay");
+}
 
 static double
 ms_since (gint64 start)
@@ -183,6 +194,7 @@ render_frame (Bench *bench)
 
   gtk_widget_queue_draw (GTK_WIDGET (bench->bottom));
   gtk_widget_queue_draw (GTK_WIDGET (bench->top));
+  gtk_widget_queue_draw (GTK_WIDGET (bench->single));
   start = g_get_monotonic_time ();
   GTK_WIDGET_GET_CLASS (bench->content)->snapshot (bench->content, snapshot);
   node = gtk_snapshot_free_to_node (snapshot);
@@ -208,7 +220,7 @@ static void
 set_zoom (Bench  *bench,
           double  zoom)
 {
-  LkImageView *views[] = { bench->bottom, bench->top };
+  LkImageView *views[] = { bench->bottom, bench->top, bench->single };
 
   for (guint i = 0; i < G_N_ELEMENTS (views); i++)
     {
@@ -237,10 +249,10 @@ bench_frames (Bench       *bench,
       double one, two;
 
       set_zoom (bench, zooms[i]);
-      gtk_widget_set_visible (GTK_WIDGET (bench->top), FALSE);
+      show_one (bench, TRUE);
       settle (bench);
       one = frame_ms (bench);
-      gtk_widget_set_visible (GTK_WIDGET (bench->top), TRUE);
+      show_one (bench, FALSE);
       settle (bench);
       two = frame_ms (bench);
       g_print ("# %s, %s: one view %.1f ms, two views overlaid %.1f ms a frame (level %u)\n",
@@ -259,14 +271,14 @@ bench_pan (Bench *bench)
   double times[FRAMES];
 
   set_zoom (bench, 2.0);
-  gtk_widget_set_visible (GTK_WIDGET (bench->top), FALSE);
+  show_one (bench, TRUE);
   settle (bench);
   for (guint i = 0; i < FRAMES; i++)
     {
-      lk_image_view_set_center_x (bench->bottom, lk_image_view_get_center_x (bench->bottom) + 3);
+      lk_image_view_set_center_x (bench->single, lk_image_view_get_center_x (bench->single) + 3);
       times[i] = render_frame (bench);
     }
-  gtk_widget_set_visible (GTK_WIDGET (bench->top), TRUE);
+  show_one (bench, FALSE);
   return best (times, FRAMES);
 }
 
@@ -297,7 +309,7 @@ bench_open (Bench  *bench,
   g_assert_nonnull (warm_up);
   g_clear_pointer (&warm_up, lk_cv_image_free);
   *open = *decode = G_MAXDOUBLE;
-  gtk_widget_set_visible (GTK_WIDGET (bench->top), FALSE);
+  show_one (bench, TRUE);
   settle (bench);
   for (guint run = 0; run < OPEN_RUNS; run++)
     {
@@ -306,11 +318,11 @@ bench_open (Bench  *bench,
       g_autoptr(GError) error = NULL;
       gint64 start;
 
-      lk_image_view_set_pyramid (bench->bottom, NULL);
+      lk_image_view_set_pyramid (bench->single, NULL);
       settle (bench);
       start = g_get_monotonic_time ();
       pyramid = load_pyramid (bytes);
-      lk_image_view_set_pyramid (bench->bottom, pyramid);
+      lk_image_view_set_pyramid (bench->single, pyramid);
       render_frame (bench);
       *open = MIN (*open, ms_since (start));
 
@@ -319,28 +331,26 @@ bench_open (Bench  *bench,
       g_assert_no_error (error);
       *decode = MIN (*decode, ms_since (start));
     }
-  gtk_widget_set_visible (GTK_WIDGET (bench->top), TRUE);
+  show_one (bench, FALSE);
 }
 
 static void
 bench_init (Bench *bench)
 {
-  GtkWidget *overlay = gtk_overlay_new ();
+  GtkWidget *compare = lk_compare_view_new ();
 
   bench->window = gtk_window_new ();
-  bench->bottom = LK_IMAGE_VIEW (lk_image_view_new ());
-  bench->top = LK_IMAGE_VIEW (lk_image_view_new ());
-  /* As the examination workspace stacks them: the top one lets the bottom one through. */
-  lk_image_view_set_draws_background (bench->top, FALSE);
-  gtk_widget_set_opacity (GTK_WIDGET (bench->top), 0.5);
-  gtk_overlay_set_child (GTK_OVERLAY (overlay), GTK_WIDGET (bench->bottom));
-  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), GTK_WIDGET (bench->top));
-  gtk_widget_set_size_request (overlay, WIDTH, HEIGHT);
-  gtk_window_set_child (GTK_WINDOW (bench->window), overlay);
+  bench->compare = LK_COMPARE_VIEW (compare);
+  bench->bottom = lk_compare_view_get_probe_view (bench->compare);
+  bench->top = lk_compare_view_get_candidate_view (bench->compare);
+  bench->single = lk_compare_view_get_difference_view (bench->compare);
+  lk_compare_view_set_opacity (bench->compare, 0.5);
+  gtk_widget_set_size_request (compare, WIDTH, HEIGHT);
+  gtk_window_set_child (GTK_WINDOW (bench->window), compare);
   gtk_window_set_default_size (GTK_WINDOW (bench->window), WIDTH, HEIGHT);
   gtk_window_present (GTK_WINDOW (bench->window));
-  bench->content = overlay;
-  while (gtk_widget_get_width (overlay) != WIDTH || gtk_widget_get_height (overlay) != HEIGHT)
+  bench->content = compare;
+  while (gtk_widget_get_width (compare) != WIDTH || gtk_widget_get_height (compare) != HEIGHT)
     g_main_context_iteration (NULL, TRUE);
   bench->renderer = gtk_native_get_renderer (GTK_NATIVE (bench->window));
 }
@@ -408,6 +418,7 @@ main (int   argc,
   keep_freed_memory ();
   lk_image_view_set_pyramid (bench.bottom, pyramid_a);
   lk_image_view_set_pyramid (bench.top, pyramid_b);
+  lk_image_view_set_pyramid (bench.single, pyramid_a);
   settle (&bench);
   bench_frames (&bench, bench.renderer, &single, &overlay);
   if ((other = other_renderer (&bench)) != NULL)
