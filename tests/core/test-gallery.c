@@ -5,8 +5,8 @@
  * errors, thumbnails, and the ORL measure: images 1-5 of each of the 40 people enrolled, 6-10
  * searched, the right person at rank 1 for at least 85 % of them.
  *
- * The dnn engine's accuracy is not measured here: Debian ships no face-embedding model. Its
- * alignment and error handling are tested; its templates need a model the lab configures. */
+ * The dnn engine's errors are tested here; its enrolment, search and evaluation with models it
+ * has never seen (small ONNX networks the test writes itself) are in test-dnn.c. */
 #include "config.h"
 
 #include <cairo.h>
