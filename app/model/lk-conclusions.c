@@ -290,21 +290,34 @@ check_acknowledged (GPtrArray   *warnings,
                     GError     **error)
 {
   g_autoptr(GString) missing = g_string_new (NULL);
+  g_autoptr(GString) short_ones = g_string_new (NULL);
 
   for (guint i = 0; i < warnings->len; i++)
     {
       LkConclusionWarning *w = g_ptr_array_index (warnings, i);
       const char *text = acknowledgements ? g_hash_table_lookup (acknowledgements, w->id) : NULL;
+      g_autofree char *stripped = g_strstrip (g_strdup (text ? text : ""));
 
       if (lk_text_is_blank (text))
         g_string_append_printf (missing, "%s%s (%s)", missing->len ? "; " : "", w->id,
                                 w->message);
+      else if (g_utf8_strlen (stripped, -1) < LK_ACKNOWLEDGEMENT_MIN_LENGTH)
+        g_string_append_printf (short_ones, "%s%s", short_ones->len ? ", " : "", w->id);
     }
-  if (missing->len == 0)
-    return check_unknown (warnings, acknowledgements, error);
-  g_set_error (error, LK_ERROR, LK_ERROR_REFUSED,
-               "Acknowledge each warning in writing before signing: %s", missing->str);
-  return FALSE;
+  if (missing->len > 0)
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_REFUSED,
+                   "Acknowledge each warning in writing before signing: %s", missing->str);
+      return FALSE;
+    }
+  if (short_ones->len > 0)
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_REFUSED,
+                   "Say in a sentence why the conclusion stands despite each warning (at least "
+                   "%d characters): %s", LK_ACKNOWLEDGEMENT_MIN_LENGTH, short_ones->str);
+      return FALSE;
+    }
+  return check_unknown (warnings, acknowledgements, error);
 }
 
 static char *

@@ -73,7 +73,9 @@ typedef struct
   const char *limitations;  /* required */
 } LkConclusionDraft;
 
-/* Warning ids. Each warning must be acknowledged in writing before signing. */
+/* Warning ids. Each warning must be acknowledged in writing before signing: a sentence of at
+ * least LK_ACKNOWLEDGEMENT_MIN_LENGTH characters saying why the conclusion stands. */
+#define LK_ACKNOWLEDGEMENT_MIN_LENGTH 20
 #define LK_WARNING_DISSIMILAR_INDIVIDUALISING "dissimilar-individualising"
 #define LK_WARNING_LIMITED_PROBE_STRONG_LEVEL "limited-probe-strong-level"
 #define LK_WARNING_NOTHING_ASSESSED           "nothing-assessed"

@@ -583,6 +583,8 @@ test_sign (LkTestFixture *fixture,
   LkConclusionDraft draft = draft_at (1);
   g_autoptr(GHashTable) none = acknowledge (NULL, NULL);
   g_autoptr(GHashTable) blank = acknowledge (LK_WARNING_DISSIMILAR_INDIVIDUALISING, " ", NULL);
+  g_autoptr(GHashTable) curt = acknowledge (LK_WARNING_DISSIMILAR_INDIVIDUALISING, "  Noted.  ",
+                                            NULL);
   g_autoptr(GHashTable) extra =
     acknowledge (LK_WARNING_DISSIMILAR_INDIVIDUALISING, "The scar may be recent.",
                  LK_WARNING_NOTHING_ASSESSED, "Nothing to say.", NULL);
@@ -611,6 +613,12 @@ test_sign (LkTestFixture *fixture,
   g_assert_cmpint (lk_conclusions_sign (w.examiner, w.examination, &draft, blank,
                                         EXAMINER_PASSWORD, &error), ==, 0);
   g_assert_error (error, LK_ERROR, LK_ERROR_REFUSED);
+  g_clear_error (&error);
+  /* a word is not a reason */
+  g_assert_cmpint (lk_conclusions_sign (w.examiner, w.examination, &draft, curt,
+                                        EXAMINER_PASSWORD, &error), ==, 0);
+  g_assert_error (error, LK_ERROR, LK_ERROR_REFUSED);
+  assert_message (error, "at least 20 characters): " LK_WARNING_DISSIMILAR_INDIVIDUALISING);
   g_clear_error (&error);
   g_assert_cmpint (lk_conclusions_sign (w.examiner, w.examination, &draft, extra,
                                         EXAMINER_PASSWORD, &error), ==, 0);

@@ -3,6 +3,8 @@
  * a signed conclusion disables. */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 #include <math.h>
 
@@ -481,6 +483,107 @@ message_shown (gpointer data)
 }
 
 static void
+collect_acknowledgement_rows (GtkWidget *root,
+                              GPtrArray *rows)
+{
+  for (GtkWidget *w = gtk_widget_get_first_child (root); w; w = gtk_widget_get_next_sibling (w))
+    {
+      if (ADW_IS_ENTRY_ROW (w) &&
+          g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w)),
+                            "Acknowledge: "))
+        g_ptr_array_add (rows, w);
+      collect_acknowledgement_rows (w, rows);
+    }
+}
+
+static gboolean
+label_starting_shown (GtkWidget  *root,
+                      const char *prefix)
+{
+  for (GtkWidget *w = gtk_widget_get_first_child (root); w; w = gtk_widget_get_next_sibling (w))
+    {
+      if (GTK_IS_LABEL (w) && gtk_widget_get_visible (w) &&
+          strstr (gtk_label_get_text (GTK_LABEL (w)), prefix) != NULL)
+        return TRUE;
+      if (label_starting_shown (w, prefix))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+too_short_shown (gpointer data)
+{
+  return label_starting_shown (data, "at least 20 characters");
+}
+
+/* A "same person" level with a dissimilar individualising characteristic: the Evaluate step
+ * shows the warning, refuses to sign until it is acknowledged in a sentence, then signs. */
+static void
+test_evaluate_warnings (Fixture       *f,
+                        gconstpointer  data)
+{
+  LkObservation scar = { "scars.location", "visible", "visible", "dissimilar",
+                         "individualising", NULL, NULL, 0 };
+  LkEvaluateDialog *dialog;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  g_autoptr(JsonArray) conclusions = NULL;
+  gint64 signed_id = 0;
+  gint64 exam;
+
+  open_workspace (f, 0);
+  exam = lk_workspace_get_examination (f->workspace);
+  lk_observations_set (f->examiner, exam, &scar, &error);
+  g_assert_no_error (error);
+
+  dialog = lk_evaluate_dialog_new (f->examiner, exam, FALSE, &error);
+  g_assert_no_error (error);
+  g_signal_connect (dialog, "signed", G_CALLBACK (on_signed), &signed_id);
+  gtk_window_present (GTK_WINDOW (dialog));
+  /* +1 on the seven-level scale: levels run from +3 down. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (lk_test_find_type (GTK_WIDGET (dialog),
+                                                                ADW_TYPE_COMBO_ROW)), 2);
+  collect_text_views (GTK_WIDGET (dialog), views);
+  set_text (g_ptr_array_index (views, 1),
+            "The eye fissures and the nose bridge correspond in shape and proportion; the scar "
+            "on the left cheek is absent from the reference image, which is older.");
+  set_text (g_ptr_array_index (views, 2), "Low resolution of the probe.");
+  lk_test_set_text (GTK_WIDGET (dialog), "Your password", EXAMINER_PASSWORD);
+
+  lk_test_click (GTK_WIDGET (dialog), "Sign");
+  collect_acknowledgement_rows (GTK_WIDGET (dialog), rows);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_true (label_starting_shown (GTK_WIDGET (dialog), "Acknowledge each consistency "
+                                                            "warning in writing"));
+  g_assert_cmpint (signed_id, ==, 0);
+
+  gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (rows, 0)), "Noted.");
+  lk_test_click (GTK_WIDGET (dialog), "Sign");
+  g_assert_true (lk_test_wait (too_short_shown, dialog, 10000));
+  g_assert_cmpint (signed_id, ==, 0);
+
+  gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (rows, 0)),
+                         "The scar is recent: the reference photograph predates the injury.");
+  lk_test_set_text (GTK_WIDGET (dialog), "Your password", EXAMINER_PASSWORD);
+  lk_test_click (GTK_WIDGET (dialog), "Sign");
+  g_assert_true (lk_test_wait (has_signed, &signed_id, 10000));
+  conclusions = lk_conclusions_list (f->examiner, exam, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (json_array_get_length (conclusions), ==, 1);
+  {
+    g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (),
+                                                      json_array_get_object_element (conclusions,
+                                                                                     0));
+    g_autofree char *text = json_to_string (node, FALSE);
+
+    /* The acknowledgement is kept with the signed conclusion. */
+    g_assert_nonnull (strstr (text, "predates the injury"));
+  }
+}
+
+static void
 test_features_and_sign (Fixture       *f,
                         gconstpointer  data)
 {
@@ -629,6 +732,7 @@ main (int    argc,
   ADD ("next-retained", test_next_retained);
   ADD ("eye-markers-realign", test_eye_markers_realign);
   ADD ("features-and-sign", test_features_and_sign);
+  ADD ("evaluate-warnings", test_evaluate_warnings);
   ADD ("annotations-and-features-both-ways", test_annotations_and_features_both_ways);
   ADD ("annotation-links-feature", test_annotation_links_feature);
   ADD ("signed-freezes-charting", test_signed_freezes_charting);
