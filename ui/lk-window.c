@@ -5,6 +5,7 @@
 #include "lk-audit-page.h"
 #include "lk-cases-page.h"
 #include "lk-galleries-page.h"
+#include "lk-policy-page.h"
 #include "lk-preferences-window.h"
 #include "lk-ui-util.h"
 #include "lk-users-page.h"
@@ -37,6 +38,7 @@ struct _LkWindow
   LkUsersPage          *users_page;
   LkAuditPage          *audit_page;
   LkGalleriesPage      *galleries_page;
+  LkPolicyPage         *policy_page;
   AdwStatusPage        *lock_status;
   AdwPasswordEntryRow  *unlock_row;
   GtkLabel             *unlock_message;
@@ -414,6 +416,7 @@ lk_window_class_init (LkWindowClass *klass)
   g_type_ensure (LK_TYPE_USERS_PAGE);
   g_type_ensure (LK_TYPE_AUDIT_PAGE);
   g_type_ensure (LK_TYPE_GALLERIES_PAGE);
+  g_type_ensure (LK_TYPE_POLICY_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, LK_RESOURCE_PATH "/lk-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LkWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LkWindow, lock_stack);
@@ -428,6 +431,7 @@ lk_window_class_init (LkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LkWindow, users_page);
   gtk_widget_class_bind_template_child (widget_class, LkWindow, audit_page);
   gtk_widget_class_bind_template_child (widget_class, LkWindow, galleries_page);
+  gtk_widget_class_bind_template_child (widget_class, LkWindow, policy_page);
   gtk_widget_class_bind_template_child (widget_class, LkWindow, lock_status);
   gtk_widget_class_bind_template_child (widget_class, LkWindow, unlock_row);
   gtk_widget_class_bind_template_child (widget_class, LkWindow, unlock_message);
@@ -493,6 +497,7 @@ lk_window_new (GtkApplication *app,
   lk_users_page_set_session (self->users_page, session);
   lk_audit_page_set_session (self->audit_page, session);
   lk_galleries_page_set_session (self->galleries_page, session);
+  lk_policy_page_set_session (self->policy_page, session);
   lk_window_show_page (self, lk_session_has_role (session, LK_ROLE_ADMINISTRATOR)
                              ? "administration" : "cases");
   return self;
