@@ -45,6 +45,13 @@ int         lk_conclusions_latest    (LkStore      *store,
                                       gint64       *conclusion_id,
                                       GError      **error);
 
+/* Refuses (LK_ERROR_REFUSED) once the examination has a signed conclusion: @what ("its
+ * observations", ...) is frozen with it, and the message says so. */
+gboolean    lk_conclusions_require_unsigned (LkStore    *store,
+                                             gint64      examination_id,
+                                             const char *what,
+                                             GError    **error);
+
 /* The observations of an examination in the order of @list (its feature-list edition). */
 JsonArray  *lk_observations_json     (LkStore      *store,
                                       gint64        examination_id,

@@ -214,17 +214,8 @@ check_unsigned (LkStore  *store,
                 gint64    examination_id,
                 GError  **error)
 {
-  gint64 conclusion_id;
-  int revision = lk_conclusions_latest (store, examination_id, &conclusion_id, error);
-
-  if (revision < 0)
-    return FALSE;
-  if (revision == 0)
-    return TRUE;
-  g_set_error (error, LK_ERROR, LK_ERROR_REFUSED,
-               "The conclusion of examination %" G_GINT64_FORMAT " is signed: its annotations, "
-               "alignment and enhancements are frozen with it", examination_id);
-  return FALSE;
+  return lk_conclusions_require_unsigned (store, examination_id,
+                                          "its annotations, alignment and enhancements", error);
 }
 
 /* The role first (a refused user learns nothing), then the examination, its owner and the

@@ -176,6 +176,26 @@ lk_conclusions_latest (LkStore  *store,
   return sqlite3_column_int (stmt, 1);
 }
 
+gboolean
+lk_conclusions_require_unsigned (LkStore     *store,
+                                 gint64       examination_id,
+                                 const char  *what,
+                                 GError     **error)
+{
+  gint64 conclusion_id;
+  int revision = lk_conclusions_latest (store, examination_id, &conclusion_id, error);
+
+  if (revision < 0)
+    return FALSE;
+  if (revision == 0)
+    return TRUE;
+  g_set_error (error, LK_ERROR, LK_ERROR_REFUSED,
+               "The conclusion of examination %" G_GINT64_FORMAT " is signed: %s %s frozen with "
+               "it (amend the conclusion to record a change)", examination_id, what,
+               g_str_has_suffix (what, "s") ? "are" : "is");
+  return FALSE;
+}
+
 /* ---- reading ------------------------------------------------------------------------------- */
 
 static JsonObject *
@@ -409,17 +429,7 @@ require_unsigned (LkStore  *store,
                   gint64    examination_id,
                   GError  **error)
 {
-  gint64 conclusion_id;
-  int revision = lk_conclusions_latest (store, examination_id, &conclusion_id, error);
-
-  if (revision < 0)
-    return FALSE;
-  if (revision == 0)
-    return TRUE;
-  g_set_error (error, LK_ERROR, LK_ERROR_REFUSED,
-               "Examination %" G_GINT64_FORMAT " has a signed conclusion: its observations are "
-               "part of it and cannot change (amend the conclusion instead)", examination_id);
-  return FALSE;
+  return lk_conclusions_require_unsigned (store, examination_id, "its observations", error);
 }
 
 static gboolean
