@@ -92,6 +92,7 @@ group_for (LkPolicyPage *self,
   } places[] = {
     { "lockout_threshold", self->accounts_group },
     { "min_password_length", self->accounts_group },
+    { "idle_lock_max_minutes", self->accounts_group },
     { "refused_probe_kinds", self->probes_group },
     { "max_image_", self->probes_group },
     { "yunet_model", self->engines_group },

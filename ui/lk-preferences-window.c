@@ -14,6 +14,7 @@ struct _LkPreferencesWindow
   GCancellable         *cancellable;
 
   GtkSpinButton        *idle_spin;
+  AdwActionRow         *idle_row;
   AdwPasswordEntryRow  *old_password_row;
   AdwPasswordEntryRow  *new_password_row;
   AdwPasswordEntryRow  *confirm_password_row;
@@ -135,6 +136,7 @@ lk_preferences_window_class_init (LkPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                LK_RESOURCE_PATH "/lk-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LkPreferencesWindow, idle_spin);
+  gtk_widget_class_bind_template_child (widget_class, LkPreferencesWindow, idle_row);
   gtk_widget_class_bind_template_child (widget_class, LkPreferencesWindow, old_password_row);
   gtk_widget_class_bind_template_child (widget_class, LkPreferencesWindow, new_password_row);
   gtk_widget_class_bind_template_child (widget_class, LkPreferencesWindow, confirm_password_row);
@@ -156,6 +158,20 @@ lk_preferences_window_init (LkPreferencesWindow *self)
                    G_SETTINGS_BIND_DEFAULT);
 }
 
+/* The agency's limit is the spin button's top, and the row says where it comes from. */
+static void
+show_idle_limit (LkPreferencesWindow *self,
+                 gint64               limit)
+{
+  g_autofree char *subtitle =
+    g_strdup_printf ("Minutes without keyboard or pointer input before the session locks (at "
+                     "most %" G_GINT64_FORMAT "%s)", limit,
+                     limit < 30 ? ", set by agency policy" : "");
+
+  gtk_adjustment_set_upper (gtk_spin_button_get_adjustment (self->idle_spin), (double) limit);
+  adw_action_row_set_subtitle (self->idle_row, subtitle);
+}
+
 LkPreferencesWindow *
 lk_preferences_window_new (LkSession *session)
 {
@@ -167,6 +183,7 @@ lk_preferences_window_new (LkSession *session)
                      lk_store_get_policy_int (store, "min_password_length", 8));
 
   self->session = g_object_ref (session);
+  show_idle_limit (self, lk_policy_get_int (store, "idle_lock_max_minutes"));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->password_status_row), rule);
   adw_action_row_set_subtitle (self->database_row, lk_store_get_path (store));
   adw_action_row_set_subtitle (self->workspace_row,

@@ -203,10 +203,17 @@ lk_window_set_idle_seconds (LkWindow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IDLE_SECONDS]);
 }
 
+/* The user's choice, within the agency's limit. */
 static void
 on_idle_setting_changed (LkWindow *self)
 {
-  lk_window_set_idle_seconds (self, 60 * g_settings_get_int (self->settings, "idle-lock-minutes"));
+  gint64 limit = self->session != NULL
+                 ? lk_policy_get_int (lk_session_get_store (self->session),
+                                      "idle_lock_max_minutes")
+                 : G_MAXINT;
+
+  lk_window_set_idle_seconds (self, 60 * MIN (g_settings_get_int (self->settings,
+                                                                  "idle-lock-minutes"), limit));
 }
 
 static gboolean
@@ -498,6 +505,7 @@ lk_window_new (GtkApplication *app,
   lk_audit_page_set_session (self->audit_page, session);
   lk_galleries_page_set_session (self->galleries_page, session);
   lk_policy_page_set_session (self->policy_page, session);
+  on_idle_setting_changed (self);
   lk_window_show_page (self, lk_session_has_role (session, LK_ROLE_ADMINISTRATOR)
                              ? "administration" : "cases");
   return self;

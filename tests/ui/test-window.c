@@ -186,6 +186,21 @@ test_idle_lock (Fixture       *f,
   g_assert_true (lk_test_wait (shows_lock, f, 5000));
 }
 
+/* The agency's limit caps a user's longer choice. */
+static void
+test_idle_lock_policy_limit (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LkSession) admin = lk_session_login (f->store, "admin", ADMIN_PASSWORD, &error);
+
+  g_assert_no_error (error);
+  lk_policy_set (admin, "idle_lock_max_minutes", "5", "Shared terminals in the lab", &error);
+  g_assert_no_error (error);
+  open_window (f, "admin", ADMIN_PASSWORD);
+  g_assert_cmpuint (lk_window_get_idle_seconds (f->window), ==, 5 * 60);
+}
+
 static void
 on_logged_out (LkWindow   *window,
                const char *reason,
@@ -229,6 +244,7 @@ main (int    argc,
   ADD ("examiner-has-no-administration", test_examiner_has_no_administration);
   ADD ("lock-and-unlock", test_lock_and_unlock);
   ADD ("idle-lock", test_idle_lock);
+  ADD ("idle-lock-policy-limit", test_idle_lock_policy_limit);
   ADD ("log-out-recorded", test_log_out_recorded);
   return g_test_run ();
 }
