@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Administration > Audit Trail: verify the hash chain, export the log. */
+/* Administration > Audit Trail: verify the hash chain (against an anchor written down earlier,
+ * when given), show the newest event's anchor, export the log. */
 #include "config.h"
 
 #include "lk-audit-page.h"
@@ -16,6 +17,9 @@ struct _LkAuditPage
   AdwActionRow         *result_row;
   GtkImage             *result_icon;
   GtkSpinner           *spinner;
+  AdwActionRow         *head_row;
+  AdwEntryRow          *anchor_row;
+  char                 *head;       /* SEQ:HASH of the newest event, once read */
 };
 
 G_DEFINE_FINAL_TYPE (LkAuditPage, lk_audit_page, ADW_TYPE_BIN)
@@ -25,30 +29,77 @@ typedef struct
   gint64  n_events;
   gint64  broken_seq;
   char   *reason;
+  gint64  anchor_seq;  /* 0: none given */
+  char   *head;        /* the newest event after the check, as SEQ:HASH */
 } Verdict;
 
 static void
 verdict_free (Verdict *verdict)
 {
   g_free (verdict->reason);
+  g_free (verdict->head);
   g_free (verdict);
+}
+
+typedef struct
+{
+  LkSession *session;
+  char      *anchor;  /* as typed; blank: none */
+} VerifyJob;
+
+static void
+verify_job_free (VerifyJob *job)
+{
+  g_clear_object (&job->session);
+  g_free (job->anchor);
+  g_free (job);
+}
+
+static char *
+read_head (LkSession  *session,
+           GError    **error)
+{
+  g_autofree char *hash = NULL;
+  gint64 seq = 0;
+
+  if (!lk_audit_log_head (session, &seq, &hash, error))
+    return NULL;
+  return g_strdup_printf ("%" G_GINT64_FORMAT ":%s", seq, hash);
 }
 
 static gpointer
 verify_job (gpointer   data,
             GError   **error)
 {
-  Verdict *verdict = g_new0 (Verdict, 1);
+  VerifyJob *job = data;
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *anchor_hash = NULL;
+  g_autofree char *anchor = g_strstrip (g_strdup (job->anchor));
+  Verdict *verdict = g_new0 (Verdict, 1);
 
-  if (!lk_audit_log_verify (data, &verdict->n_events, &verdict->broken_seq, &verdict->reason,
-                            &local_error) && local_error != NULL)
+  if ((*anchor != '\0' &&
+       !lk_audit_anchor_parse (anchor, &verdict->anchor_seq, &anchor_hash, &local_error)) ||
+      (!lk_audit_log_verify_anchored (job->session, verdict->anchor_seq, anchor_hash,
+                                      &verdict->n_events, &verdict->broken_seq,
+                                      &verdict->reason, &local_error) && local_error != NULL))
     {
       verdict_free (verdict);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
+  verdict->head = read_head (job->session, NULL);
   return verdict;
+}
+
+static void
+show_head (LkAuditPage *self,
+           const char  *head)
+{
+  g_free (self->head);
+  self->head = g_strdup (head);
+  /* SEQ:HASH, as it is written down and typed back. */
+  adw_action_row_set_subtitle (self->head_row, head ? head : "Not read yet");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "audit.copy-anchor", head != NULL);
 }
 
 static void
@@ -60,7 +111,14 @@ show_verdict (LkAuditPage   *self,
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *when = g_date_time_format (now, "%X");
 
-  if (verdict->broken_seq == 0)
+  if (verdict->broken_seq == 0 && verdict->anchor_seq > 0)
+    {
+      title = g_strdup_printf ("Chain intact: %" G_GINT64_FORMAT " events, anchor %"
+                               G_GINT64_FORMAT " holds", verdict->n_events, verdict->anchor_seq);
+      subtitle = g_strdup_printf ("Every event matches its hash, and the anchor written down "
+                                  "earlier is still in the chain (checked at %s).", when);
+    }
+  else if (verdict->broken_seq == 0)
     {
       title = g_strdup_printf ("Chain intact: %" G_GINT64_FORMAT " events", verdict->n_events);
       subtitle = g_strdup_printf ("Every event matches its hash (checked at %s).", when);
@@ -100,6 +158,7 @@ on_verified (GObject      *object,
       return;
     }
   show_verdict (self, verdict);
+  show_head (self, verdict->head);
   verdict_free (verdict);
 }
 
@@ -110,10 +169,46 @@ verify_action (GtkWidget  *widget,
 {
   LkAuditPage *self = LK_AUDIT_PAGE (widget);
 
+  VerifyJob *job = g_new0 (VerifyJob, 1);
+
+  job->session = g_object_ref (self->session);
+  job->anchor = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->anchor_row)));
   gtk_spinner_set_spinning (self->spinner, TRUE);
   gtk_widget_action_set_enabled (widget, "audit.verify", FALSE);
   lk_task_run (self, self->cancellable, on_verified, g_object_ref (self), verify_job, verify_job,
-               g_object_ref (self->session), g_object_unref, (GDestroyNotify) verdict_free);
+               job, (GDestroyNotify) verify_job_free, (GDestroyNotify) verdict_free);
+}
+
+static gpointer
+head_job (gpointer   data,
+          GError   **error)
+{
+  return read_head (data, error);
+}
+
+static void
+on_head (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(LkAuditPage) self = user_data;
+  g_autofree char *head = lk_task_finish (result, head_job, NULL);
+
+  if (head != NULL)
+    show_head (self, head);
+}
+
+static void
+copy_anchor_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  LkAuditPage *self = LK_AUDIT_PAGE (widget);
+
+  if (self->head == NULL)
+    return;
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), self->head);
+  lk_toast (widget, "Anchor copied; keep it outside Likeness");
 }
 
 typedef struct
@@ -198,6 +293,17 @@ lk_audit_page_set_session (LkAuditPage *self,
 {
   g_return_if_fail (LK_IS_AUDIT_PAGE (self));
   g_set_object (&self->session, session);
+  show_head (self, NULL);
+  if (session != NULL && lk_session_has_role (session, LK_ROLE_ADMINISTRATOR | LK_ROLE_REVIEWER))
+    lk_task_run (self, self->cancellable, on_head, g_object_ref (self), head_job, head_job,
+                 g_object_ref (session), g_object_unref, g_free);
+}
+
+const char *
+lk_audit_page_get_head (LkAuditPage *self)
+{
+  g_return_val_if_fail (LK_IS_AUDIT_PAGE (self), NULL);
+  return self->head;
 }
 
 static void
@@ -218,6 +324,7 @@ static void
 lk_audit_page_finalize (GObject *object)
 {
   g_clear_object (&LK_AUDIT_PAGE (object)->cancellable);
+  g_free (LK_AUDIT_PAGE (object)->head);
   G_OBJECT_CLASS (lk_audit_page_parent_class)->finalize (object);
 }
 
@@ -235,6 +342,9 @@ lk_audit_page_class_init (LkAuditPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LkAuditPage, result_row);
   gtk_widget_class_bind_template_child (widget_class, LkAuditPage, result_icon);
   gtk_widget_class_bind_template_child (widget_class, LkAuditPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, LkAuditPage, head_row);
+  gtk_widget_class_bind_template_child (widget_class, LkAuditPage, anchor_row);
+  gtk_widget_class_install_action (widget_class, "audit.copy-anchor", NULL, copy_anchor_action);
   gtk_widget_class_install_action (widget_class, "audit.verify", NULL, verify_action);
   gtk_widget_class_install_action (widget_class, "audit.export", NULL, export_action);
 }

@@ -19,7 +19,9 @@ static const char usage[] =
   "  user add NAME --roles R1,R2 [--display-name TEXT]\n"
   "  user list\n"
   "  user disable NAME\n"
-  "  audit verify                       check the hash chain of the audit log\n"
+  "  audit verify [--anchor SEQ:HASH]   check the hash chain of the audit log (and that it\n"
+  "                                     still holds an event written down earlier)\n"
+  "  audit head                         the newest event as SEQ<TAB>HASH, to write down\n"
   "  audit export --format jsonl|csv    write the audit log to standard output\n"
   "  case offences                      offence categories: CODE, name, seriousness, approval\n"
   "  case create --number N --title T --offence CODE --legal-basis TEXT --purpose TEXT\n"
@@ -331,16 +333,32 @@ static gboolean
 cmd_audit_verify (LkCli   *cli,
                   GError **error)
 {
-  g_autoptr(LkSession) session = lk_cli_log_in (cli, error);
+  g_autoptr(LkSession) session = NULL;
   g_autofree char *reason = NULL;
+  g_autofree char *anchor_text = NULL;
+  g_autofree char *anchor_hash = NULL;
+  g_auto(GStrv) rest = NULL;
   g_autoptr(GError) local_error = NULL;
-  gint64 n = 0, broken = 0;
+  gint64 n = 0, broken = 0, anchor_seq = 0;
+  GOptionEntry entries[] = {
+    { "anchor", 0, 0, G_OPTION_ARG_STRING, &anchor_text, NULL, NULL },
+    { NULL }
+  };
 
-  if (session == NULL)
+  if (!lk_cli_parse_options (cli, 2, entries, &rest, error) ||
+      !lk_cli_expect_positional (rest, 0, "audit verify [--anchor SEQ:HASH]", error) ||
+      (anchor_text != NULL &&
+       !lk_audit_anchor_parse (anchor_text, &anchor_seq, &anchor_hash, error)) ||
+      (session = lk_cli_log_in (cli, error)) == NULL)
     return FALSE;
-  if (lk_audit_log_verify (session, &n, &broken, &reason, &local_error))
+  if (lk_audit_log_verify_anchored (session, anchor_seq, anchor_hash, &n, &broken, &reason,
+                                    &local_error))
     {
-      g_print ("audit chain intact: %" G_GINT64_FORMAT " events\n", n);
+      if (anchor_seq > 0)
+        g_print ("audit chain intact: %" G_GINT64_FORMAT " events, anchor %" G_GINT64_FORMAT
+                 " holds\n", n, anchor_seq);
+      else
+        g_print ("audit chain intact: %" G_GINT64_FORMAT " events\n", n);
       return TRUE;
     }
   if (local_error != NULL)
@@ -352,6 +370,25 @@ cmd_audit_verify (LkCli   *cli,
   g_set_error (error, LK_ERROR, LK_ERROR_INTEGRITY,
                "the audit log has been tampered with (event %" G_GINT64_FORMAT ")", broken);
   return FALSE;
+}
+
+static gboolean
+cmd_audit_head (LkCli   *cli,
+                GError **error)
+{
+  g_autoptr(LkSession) session = NULL;
+  g_autofree char *hash = NULL;
+  g_auto(GStrv) rest = NULL;
+  GOptionEntry entries[] = { { NULL } };
+  gint64 seq = 0;
+
+  if (!lk_cli_parse_options (cli, 2, entries, &rest, error) ||
+      !lk_cli_expect_positional (rest, 0, "audit head", error) ||
+      (session = lk_cli_log_in (cli, error)) == NULL ||
+      !lk_audit_log_head (session, &seq, &hash, error))
+    return FALSE;
+  g_print ("%" G_GINT64_FORMAT "\t%s\n", seq, hash);
+  return TRUE;
 }
 
 static gboolean
@@ -411,6 +448,7 @@ static const struct
   { "user", "list", cmd_user_list },
   { "user", "disable", cmd_user_disable },
   { "audit", "verify", cmd_audit_verify },
+  { "audit", "head", cmd_audit_head },
   { "audit", "export", cmd_audit_export },
   { "case", "offences", lk_cli_case_offences },
   { "case", "create", lk_cli_case_create },

@@ -25,12 +25,109 @@ lk_audit_format_parse (const char     *text,
   return TRUE;
 }
 
+/* The hash of event @seq, or NULL when there is none. */
+static char *
+event_hash (LkStore  *store,
+            gint64    seq,
+            GError  **error)
+{
+  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (lk_store_get_mutex (store));
+  g_autoptr(LkStmt) stmt = lk_store_stmt (store, seq > 0
+                                          ? "SELECT seq, hash FROM audit_event WHERE seq = ?"
+                                          : "SELECT seq, hash FROM audit_event "
+                                            "ORDER BY seq DESC LIMIT 1", error);
+
+  if (stmt == NULL)
+    return NULL;
+  if (seq > 0)
+    sqlite3_bind_int64 (stmt, 1, seq);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  return g_strdup_printf ("%" G_GINT64_FORMAT ":%s", (gint64) sqlite3_column_int64 (stmt, 0),
+                          (const char *) sqlite3_column_text (stmt, 1));
+}
+
 gboolean
-lk_audit_log_verify (LkSession  *session,
-                     gint64     *n_events,
-                     gint64     *broken_seq,
-                     char      **reason,
-                     GError    **error)
+lk_audit_log_head (LkSession  *session,
+                   gint64     *seq,
+                   char      **hash,
+                   GError    **error)
+{
+  g_autofree char *anchor = NULL;
+  LkActor actor;
+
+  if (!lk_session_require (session, LK_ROLE_ADMINISTRATOR | LK_ROLE_REVIEWER, &actor, error))
+    return FALSE;
+  anchor = event_hash (lk_session_get_store (session), 0, error);
+  if (anchor == NULL)
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, LK_ERROR, LK_ERROR_NOT_FOUND, "The audit log is empty");
+      return FALSE;
+    }
+  return lk_audit_anchor_parse (anchor, seq, hash, error);
+}
+
+gboolean
+lk_audit_anchor_parse (const char  *text,
+                       gint64      *seq,
+                       char       **hash,
+                       GError     **error)
+{
+  const char *colon = text ? strchr (text, ':') : NULL;
+  g_autofree char *number = colon ? g_strndup (text, colon - text) : NULL;
+  guint64 value = 0;
+
+  if (colon == NULL ||
+      !g_ascii_string_to_unsigned (number, 10, 1, G_MAXINT64, &value, NULL) ||
+      strlen (colon + 1) != 64 || strspn (colon + 1, "0123456789abcdef") != 64)
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
+                   "“%s” is not an audit anchor: write it as SEQ:HASH, the event's number and "
+                   "its 64-digit hash in lower case", text ? text : "");
+      return FALSE;
+    }
+  *seq = (gint64) value;
+  *hash = g_strdup (colon + 1);
+  return TRUE;
+}
+
+/* A break at the anchor, when the chain no longer holds it as it was written down. */
+static void
+check_anchor (LkStore     *store,
+              gint64       anchor_seq,
+              const char  *anchor_hash,
+              gint64       n_events,
+              gint64      *broken_seq,
+              char       **reason)
+{
+  g_autofree char *found = event_hash (store, anchor_seq, NULL);
+  g_autofree char *expected = g_strdup_printf ("%" G_GINT64_FORMAT ":%s", anchor_seq,
+                                               anchor_hash);
+
+  if (found == NULL)
+    {
+      *broken_seq = anchor_seq;
+      *reason = g_strdup_printf ("event %" G_GINT64_FORMAT " of the anchor is missing: the log "
+                                 "holds %" G_GINT64_FORMAT " events (events were removed from "
+                                 "its end)", anchor_seq, n_events);
+    }
+  else if (!g_str_equal (found, expected))
+    {
+      *broken_seq = anchor_seq;
+      *reason = g_strdup_printf ("event %" G_GINT64_FORMAT " no longer has the anchor's hash "
+                                 "(the log was rewritten from there or earlier)", anchor_seq);
+    }
+}
+
+gboolean
+lk_audit_log_verify_anchored (LkSession   *session,
+                              gint64       anchor_seq,
+                              const char  *anchor_hash,
+                              gint64      *n_events,
+                              gint64      *broken_seq,
+                              char       **reason,
+                              GError     **error)
 {
   LkStore *store = lk_session_get_store (session);
   g_autoptr(JsonObject) details = json_object_new ();
@@ -40,9 +137,18 @@ lk_audit_log_verify (LkSession  *session,
   if (!lk_session_require (session, LK_ROLE_ADMINISTRATOR | LK_ROLE_REVIEWER, &actor, error) ||
       !lk_audit_verify (store, n_events, broken_seq, reason, error))
     return FALSE;
+  if (*broken_seq == 0 && anchor_seq > 0)
+    check_anchor (store, anchor_seq, anchor_hash, *n_events, broken_seq, reason);
   intact = *broken_seq == 0;
   json_object_set_boolean_member (details, "intact", intact);
   json_object_set_int_member (details, "events", *n_events);
+  if (anchor_seq > 0)
+    {
+      g_autofree char *anchor = g_strdup_printf ("%" G_GINT64_FORMAT ":%s", anchor_seq,
+                                                 anchor_hash);
+
+      json_object_set_string_member (details, "anchor", anchor);
+    }
   if (!intact)
     {
       json_object_set_int_member (details, "broken_at", *broken_seq);
@@ -51,6 +157,16 @@ lk_audit_log_verify (LkSession  *session,
   if (!lk_audit_record (store, &actor, "audit.verified", "", details, error))
     return FALSE;
   return intact;
+}
+
+gboolean
+lk_audit_log_verify (LkSession  *session,
+                     gint64     *n_events,
+                     gint64     *broken_seq,
+                     char      **reason,
+                     GError    **error)
+{
+  return lk_audit_log_verify_anchored (session, 0, NULL, n_events, broken_seq, reason, error);
 }
 
 typedef struct

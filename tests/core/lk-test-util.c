@@ -285,3 +285,22 @@ lk_test_demo_path (const char *name)
   g_assert_nonnull (source);
   return g_build_filename (source, "data", "demo", name, NULL);
 }
+
+void
+lk_test_cli_assert_ok (LkCliRun *run)
+{
+  if (run->status != 0)
+    g_error ("likeness-cli failed (%d): %s", run->status, run->err);
+}
+
+void
+lk_test_cli_assert_failed (LkCliRun   *run,
+                           const char *expected)
+{
+  g_assert_cmpint (run->status, >, 0);
+  g_assert_cmpstr (run->out, ==, "");
+  g_assert_cmpuint (lk_test_count_lines (run->err), ==, 1);
+  g_assert_true (g_str_has_prefix (run->err, "likeness-cli: "));
+  if (expected != NULL && strstr (run->err, expected) == NULL)
+    g_error ("Expected “%s” in: %s", expected, run->err);
+}

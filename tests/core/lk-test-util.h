@@ -58,6 +58,12 @@ typedef struct
 
 void      lk_cli_run_free          (LkCliRun      *run);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LkCliRun, lk_cli_run_free)
+/* The command succeeded (or the test stops with its standard error). */
+void      lk_test_cli_assert_ok    (LkCliRun      *run);
+/* It failed as every command fails: a non-zero status, nothing on standard output, and one
+ * line on standard error, "likeness-cli: ..." containing @expected (when not NULL). */
+void      lk_test_cli_assert_failed (LkCliRun     *run,
+                                     const char   *expected);
 
 /* Runs likeness-cli (LIKENESS_CLI) with the given arguments. @password and @new_password go to
  * LIKENESS_PASSWORD and LIKENESS_NEW_PASSWORD (unset when NULL); @input is written to its

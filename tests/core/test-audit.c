@@ -348,6 +348,115 @@ test_cli_verify (LkTestFixture *fixture,
   assert_cli_verify (fixture, 1, "audit chain broken at event 5: ");
 }
 
+static LkCliRun *
+cli_audit (LkTestFixture *fixture,
+           const char    *command,
+           const char    *anchor)
+{
+  return lk_test_cli (ADMIN_PASSWORD, NULL, NULL, "--db", fixture->db_path, "--user", ADMIN,
+                      "audit", command, anchor ? "--anchor" : NULL, anchor, NULL);
+}
+
+/* Rehashes every event from @from on after changing @from's details: a chain that verifies, as
+ * someone with write access and the source code could make it. */
+static void
+rewrite_from (const char *path,
+              gint64      from)
+{
+  sqlite3 *db = lk_test_sqlite_open (path);
+  sqlite3_stmt *stmt = NULL;
+  g_autofree char *prev = NULL;
+  g_autoptr(GPtrArray) updates = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT seq, prev_hash, at, user, role, action, "
+                                           "object, details FROM audit_event WHERE seq >= ? "
+                                           "ORDER BY seq", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, from);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autoptr(GString) canonical = g_string_new (NULL);
+      gint64 seq = sqlite3_column_int64 (stmt, 0);
+      const char *details = seq == from ? "{\"n\":55}" : (const char *) sqlite3_column_text (stmt, 7);
+      char *hash;
+
+#define COL(i) ((const char *) sqlite3_column_text (stmt, (i)))
+      lk_audit_canonical (canonical, prev ? prev : COL (1), seq, COL (2), COL (3), COL (4),
+                          COL (5), COL (6), details);
+      hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) canonical->str,
+                                          canonical->len);
+      {
+        char *sql = sqlite3_mprintf ("UPDATE audit_event SET prev_hash = %Q, details = %Q, "
+                                     "hash = %Q WHERE seq = %lld", prev ? prev : COL (1),
+                                     details, hash, (long long) seq);
+
+        g_ptr_array_add (updates, g_strdup (sql));
+        sqlite3_free (sql);
+      }
+#undef COL
+      g_free (prev);
+      prev = hash;
+    }
+  sqlite3_finalize (stmt);
+  for (guint i = 0; i < updates->len; i++)
+    lk_test_sqlite_exec (db, g_ptr_array_index (updates, i));
+  sqlite3_close (db);
+}
+
+/* What the chain alone cannot show, an anchor written down earlier can: events cut from the
+ * end, or the log rewritten with fresh hashes from some event on. */
+static void
+test_anchor (LkTestFixture *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(LkStore) store = lk_test_store_new (fixture->db_path, ADMIN, ADMIN_PASSWORD);
+  g_autoptr(LkCliRun) head = NULL, holds = NULL, bad = NULL, cut = NULL, plain = NULL;
+  g_autoptr(LkCliRun) rewritten = NULL, plain_again = NULL;
+  g_auto(GStrv) fields = NULL;
+  g_autofree char *anchor = NULL, *expected = NULL;
+
+  append_events (store, 9);
+  head = cli_audit (fixture, "head", NULL);
+  lk_test_cli_assert_ok (head);
+  fields = g_strsplit (g_strchomp (head->out), "\t", -1);
+  g_assert_cmpuint (g_strv_length (fields), ==, 2);
+  /* 10 events, the CLI's own log-in the 11th */
+  g_assert_cmpstr (fields[0], ==, "11");
+  g_assert_cmpuint (strlen (fields[1]), ==, 64);
+  anchor = g_strdup_printf ("%s:%s", fields[0], fields[1]);
+
+  holds = cli_audit (fixture, "verify", anchor);
+  lk_test_cli_assert_ok (holds);
+  g_assert_nonnull (strstr (holds->out, "anchor 11 holds"));
+  bad = cli_audit (fixture, "verify", "11:abc");
+  lk_test_cli_assert_failed (bad, "not an audit anchor");
+
+  /* Events 8 onwards cut away: the chain that is left still verifies on its own. */
+  drop_guards (fixture->db_path);
+  lk_test_sql (fixture->db_path, "DELETE FROM audit_event WHERE seq >= 8");
+  plain = cli_audit (fixture, "verify", NULL);
+  lk_test_cli_assert_ok (plain);
+  cut = cli_audit (fixture, "verify", anchor);
+  g_assert_cmpint (cut->status, ==, 1);
+  g_assert_true (g_str_has_prefix (cut->out, "audit chain broken at event 11: event 11 of the "
+                                             "anchor is missing"));
+
+  /* Rewritten from event 5 with fresh hashes: intact to the chain, not to an older anchor. */
+  g_clear_pointer (&head, lk_cli_run_free);
+  head = cli_audit (fixture, "head", NULL);
+  g_strfreev (fields);
+  fields = g_strsplit (g_strchomp (head->out), "\t", -1);
+  g_free (anchor);
+  anchor = g_strdup_printf ("%s:%s", fields[0], fields[1]);
+  rewrite_from (fixture->db_path, 5);
+  plain_again = cli_audit (fixture, "verify", NULL);
+  lk_test_cli_assert_ok (plain_again);
+  rewritten = cli_audit (fixture, "verify", anchor);
+  g_assert_cmpint (rewritten->status, ==, 1);
+  expected = g_strdup_printf ("audit chain broken at event %s: event %s no longer has the "
+                              "anchor's hash", fields[0], fields[0]);
+  g_assert_true (g_str_has_prefix (rewritten->out, expected));
+}
+
 static void
 test_log_verify_roles (LkTestFixture *fixture,
                        gconstpointer  data)
@@ -392,6 +501,7 @@ main (int   argc,
   LK_TEST_ADD ("/likeness/audit/tamper-rehash", test_tamper_rehash);
   LK_TEST_ADD ("/likeness/audit/forged-insert", test_forged_insert);
   LK_TEST_ADD ("/likeness/audit/cli-verify", test_cli_verify);
+  LK_TEST_ADD ("/likeness/audit/anchor", test_anchor);
   LK_TEST_ADD ("/likeness/audit/log-verify-roles", test_log_verify_roles);
 
   return g_test_run ();

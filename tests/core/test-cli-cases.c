@@ -12,26 +12,6 @@
 #define EXAMINER "erin"
 #define EXAMINER_PASSWORD "battery staple"
 
-static void
-assert_ok (LkCliRun *run)
-{
-  if (run->status != 0)
-    g_error ("likeness-cli failed (%d): %s", run->status, run->err);
-}
-
-/* A failed command says why in exactly one line on standard error, and prints nothing. */
-static void
-assert_failed (LkCliRun   *run,
-               const char *expected)
-{
-  g_assert_cmpint (run->status, >, 0);
-  g_assert_cmpstr (run->out, ==, "");
-  g_assert_cmpuint (lk_test_count_lines (run->err), ==, 1);
-  g_assert_true (g_str_has_prefix (run->err, "likeness-cli: "));
-  if (expected != NULL && strstr (run->err, expected) == NULL)
-    g_error ("Expected “%s” in: %s", expected, run->err);
-}
-
 static char *
 demo_path (const char *name)
 {
@@ -48,11 +28,11 @@ init_db (LkTestFixture *fixture)
                                           "init", "--admin", ADMIN, NULL);
   g_autoptr(LkCliRun) add = NULL;
 
-  assert_ok (init);
+  lk_test_cli_assert_ok (init);
   add = lk_test_cli (ADMIN_PASSWORD, EXAMINER_PASSWORD, NULL, "--db", fixture->db_path,
                      "--user", ADMIN, "user", "add", EXAMINER, "--roles", "examiner",
                      "--display-name", "Erin Examiner", NULL);
-  assert_ok (add);
+  lk_test_cli_assert_ok (add);
 }
 
 static LkCliRun *
@@ -110,7 +90,7 @@ create_case (LkTestFixture *fixture,
                                          "--authorised-by", "Chief Inspector Ward", NULL);
   g_autofree char *expected = g_strdup_printf ("%s\t%s\n", number, expected_status);
 
-  assert_ok (run);
+  lk_test_cli_assert_ok (run);
   g_assert_cmpstr (run->out, ==, expected);
 }
 
@@ -122,7 +102,7 @@ test_offences (LkTestFixture *fixture,
   g_auto(GStrv) lines = NULL;
   gboolean rob = FALSE, thf = FALSE;
 
-  assert_ok (run);
+  lk_test_cli_assert_ok (run);
   g_assert_cmpuint (lk_test_count_lines (run->out), ==, lk_offences ()->len);
   lines = g_strsplit (run->out, "\n", -1);
   for (guint i = 0; lines[i] != NULL && *lines[i] != '\0'; i++)
@@ -168,16 +148,16 @@ test_create_list_show (LkTestFixture *fixture,
   create_case (fixture, "2026-0002", "THF", "awaiting-approval");
 
   list = as_examiner (fixture, "case", "list", NULL);
-  assert_ok (list);
+  lk_test_cli_assert_ok (list);
   g_assert_cmpstr (list->out, ==,
                    "2026-0002\tRobbery at the petrol station\tawaiting-approval\n"
                    "2026-0001\tRobbery at the petrol station\topen\n");
   filtered = as_examiner (fixture, "case", "list", "--status", "open", NULL);
-  assert_ok (filtered);
+  lk_test_cli_assert_ok (filtered);
   g_assert_cmpstr (filtered->out, ==, "2026-0001\tRobbery at the petrol station\topen\n");
 
   show = as_examiner (fixture, "case", "show", "2026-0001", "--json", NULL);
-  assert_ok (show);
+  lk_test_cli_assert_ok (show);
   json = parse_object (show->out);
   g_assert_cmpstr (json_object_get_string_member (json, "number"), ==, "2026-0001");
   g_assert_cmpstr (json_object_get_string_member (json, "title"), ==,
@@ -190,20 +170,20 @@ test_create_list_show (LkTestFixture *fixture,
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json, "probes")), ==, 0);
 
   text = as_examiner (fixture, "case", "show", "2026-0001", NULL);
-  assert_ok (text);
+  lk_test_cli_assert_ok (text);
   g_assert_true (g_str_has_prefix (text->out, "Case 2026-0001: Robbery at the petrol station\n"));
   g_assert_nonnull (strstr (text->out, "never identifications"));
 
   /* the core's checks reach the command line as one line each */
   missing = as_examiner (fixture, "case", "create", "--number", "2026-0003", "--title", "T",
                          "--offence", "ROB", "--purpose", "P", "--authorised-by", "A", NULL);
-  assert_failed (missing, "legal basis");
+  lk_test_cli_assert_failed (missing, "legal basis");
   duplicate = as_examiner (fixture, "case", "create", "--number", "2026-0001", "--title", "T",
                            "--offence", "ROB", "--legal-basis", "L", "--purpose", "P",
                            "--authorised-by", "A", NULL);
-  assert_failed (duplicate, "already exists");
+  lk_test_cli_assert_failed (duplicate, "already exists");
   unknown = as_examiner (fixture, "case", "show", "2026-0404", "--json", NULL);
-  assert_failed (unknown, "2026-0404");
+  lk_test_cli_assert_failed (unknown, "2026-0404");
   g_assert_cmpint (lk_test_sql_int (fixture->db_path, "SELECT count(*) FROM cases"), ==, 2);
 }
 
@@ -219,16 +199,16 @@ test_approve (LkTestFixture *fixture,
   init_db (fixture);
   create_case (fixture, "2026-0002", "THF", "awaiting-approval");
   by_examiner = as_examiner (fixture, "case", "approve", "2026-0002", "--reason", "fine", NULL);
-  assert_failed (by_examiner, "Permission denied");
+  lk_test_cli_assert_failed (by_examiner, "Permission denied");
   no_reason = lk_test_cli (ADMIN_PASSWORD, NULL, NULL, "--db", fixture->db_path, "--user", ADMIN,
                            "case", "approve", "2026-0002", NULL);
-  assert_failed (no_reason, "reason");
+  lk_test_cli_assert_failed (no_reason, "reason");
   approved = lk_test_cli (ADMIN_PASSWORD, NULL, NULL, "--db", fixture->db_path, "--user", ADMIN,
                           "case", "approve", "2026-0002", "--reason", "Series of thefts", NULL);
-  assert_ok (approved);
+  lk_test_cli_assert_ok (approved);
   g_assert_cmpstr (approved->out, ==, "2026-0002\topen\n");
   list = as_examiner (fixture, "case", "list", NULL);
-  assert_ok (list);
+  lk_test_cli_assert_ok (list);
   g_assert_cmpstr (list->out, ==, "2026-0002\tRobbery at the petrol station\topen\n");
 }
 
@@ -262,7 +242,7 @@ test_probe_import_analyse (LkTestFixture *fixture,
   import = as_examiner (fixture, "probe", "import", "2026-0001", path, "--source-type", "cctv",
                         "--kind", "video-frame", "--acquired-by", "PC Ada Jones",
                         "--authority", "Warrant 2026/17", NULL);
-  assert_ok (import);
+  lk_test_cli_assert_ok (import);
   g_assert_cmpuint (lk_test_count_lines (import->out), ==, 1);
   fields = g_strsplit (g_strchomp (import->out), "\t", -1);
   g_assert_cmpuint (g_strv_length (fields), ==, 2);
@@ -273,25 +253,25 @@ test_probe_import_analyse (LkTestFixture *fixture,
   sketch = as_examiner (fixture, "probe", "import", "2026-0001", path, "--source-type", "witness",
                         "--kind", "sketch", "--acquired-by", "PC Ada Jones",
                         "--authority", "Warrant 2026/17", NULL);
-  assert_failed (sketch, "refused by policy");
+  lk_test_cli_assert_failed (sketch, "refused by policy");
   g_assert_cmpint (lk_test_sql_int (fixture->db_path, "SELECT count(*) FROM probes"), ==, 1);
 
   bad = as_examiner (fixture, "probe", "analyse", id, "--suitability", "suitable",
                      "--components", "eyes,nose", "--notes", "x", NULL);
-  assert_failed (bad, "--lock");
+  lk_test_cli_assert_failed (bad, "--lock");
 
   lock = as_examiner (fixture, "probe", "analyse", id, "--suitability", "suitable",
                       "--components", "eyes,nose", "--notes", "x", "--lock", NULL);
-  assert_ok (lock);
+  lk_test_cli_assert_ok (lock);
   locked_line = g_strdup_printf ("%s\tlocked\tsuitable\n", id);
   g_assert_cmpstr (lock->out, ==, locked_line);
   again = as_examiner (fixture, "probe", "analyse", id, "--suitability", "limited",
                        "--factors", "pose", "--lock", NULL);
-  assert_failed (again, "locked");
+  lk_test_cli_assert_failed (again, "locked");
   g_assert_cmpint (lk_test_sql_int (fixture->db_path, "SELECT count(*) FROM analyses"), ==, 1);
 
   show = as_examiner (fixture, "case", "show", "2026-0001", "--json", NULL);
-  assert_ok (show);
+  lk_test_cli_assert_ok (show);
   json = parse_object (show->out);
   g_assert_cmpstr (json_object_get_string_member (json, "status"), ==, "analysis");
   probes = json_object_get_array_member (json, "probes");
@@ -365,12 +345,12 @@ test_demo (LkTestFixture *fixture,
   JsonArray *probes;
   JsonObject *probe, *provenance;
 
-  assert_ok (create);
+  lk_test_cli_assert_ok (create);
   g_assert_nonnull (strstr (create->out, "not for casework"));
 
   list = lk_test_cli ("demo", NULL, NULL, "--db", fixture->db_path, "--user", "demo-examiner",
                       "case", "list", NULL);
-  assert_ok (list);
+  lk_test_cli_assert_ok (list);
   g_assert_nonnull (strstr (list->out, "DEMO-2026-001\t"));
   g_assert_nonnull (strstr (list->out, "DEMO-2026-002\tShop theft (demo, needs approval)\t"
                                        "awaiting-approval\n"));
@@ -381,7 +361,7 @@ test_demo (LkTestFixture *fixture,
 
   first = lk_test_cli ("demo", NULL, NULL, "--db", fixture->db_path, "--user", "demo-examiner",
                        "case", "show", "DEMO-2026-001", "--json", NULL);
-  assert_ok (first);
+  lk_test_cli_assert_ok (first);
   json = parse_object (first->out);
   g_assert_cmpstr (json_object_get_string_member (json, "workspace"), ==, "demo");
   g_assert_cmpstr (json_object_get_string_member (json, "status"), ==, "examination");
@@ -401,7 +381,7 @@ test_demo (LkTestFixture *fixture,
   candidates = lk_test_cli ("demo", NULL, NULL, "--db", fixture->db_path, "--user",
                             "demo-examiner", "candidates", "list",
                             "1", NULL);
-  assert_ok (candidates);
+  lk_test_cli_assert_ok (candidates);
   g_assert_nonnull (strstr (candidates->out, "DEMO-SUBJ-0417\tretained"));
   g_assert_nonnull (strstr (candidates->out, "DEMO-SUBJ-1092\teliminated"));
   g_assert_cmpuint (lk_test_count_lines (candidates->out), ==, 2);
@@ -409,7 +389,7 @@ test_demo (LkTestFixture *fixture,
 
   second = lk_test_cli ("demo", NULL, NULL, "--db", fixture->db_path, "--user", "demo-examiner",
                         "case", "show", "DEMO-2026-002", "--json", NULL);
-  assert_ok (second);
+  lk_test_cli_assert_ok (second);
   approval = parse_object (second->out);
   g_assert_cmpstr (json_object_get_string_member (approval, "status"), ==, "awaiting-approval");
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (approval, "probes")), ==,

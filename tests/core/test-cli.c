@@ -11,25 +11,6 @@
 #define EXAMINER "erin"
 #define EXAMINER_PASSWORD "battery staple"
 
-/* A failed command says why in exactly one line on standard error. */
-static void
-assert_failed (LkCliRun   *run,
-               const char *expected_message)
-{
-  g_assert_cmpint (run->status, >, 0);
-  g_assert_cmpuint (lk_test_count_lines (run->err), ==, 1);
-  g_assert_true (g_str_has_prefix (run->err, "likeness-cli: "));
-  if (expected_message != NULL && strstr (run->err, expected_message) == NULL)
-    g_error ("Expected “%s” in: %s", expected_message, run->err);
-}
-
-static void
-assert_ok (LkCliRun *run)
-{
-  if (run->status != 0)
-    g_error ("likeness-cli failed (%d): %s", run->status, run->err);
-}
-
 static void
 init_db (LkTestFixture *fixture)
 {
@@ -37,7 +18,7 @@ init_db (LkTestFixture *fixture)
                                          "init", "--admin", ADMIN, "--display-name", "Ada Admin",
                                          NULL);
 
-  assert_ok (run);
+  lk_test_cli_assert_ok (run);
   g_assert_nonnull (strstr (run->out, "initialised"));
 }
 
@@ -49,7 +30,7 @@ add_examiner (LkTestFixture *fixture)
                                          "user", "add", EXAMINER, "--roles", "examiner",
                                          "--display-name", "Erin Examiner", NULL);
 
-  assert_ok (run);
+  lk_test_cli_assert_ok (run);
   g_assert_cmpstr (run->out, ==, "added " EXAMINER "\n");
 }
 
@@ -59,7 +40,7 @@ user_list (LkTestFixture *fixture)
   g_autoptr(LkCliRun) run = lk_test_cli (ADMIN_PASSWORD, NULL, NULL, "--db", fixture->db_path,
                                          "--user", ADMIN, "user", "list", NULL);
 
-  assert_ok (run);
+  lk_test_cli_assert_ok (run);
   return g_steal_pointer (&run->out);
 }
 
@@ -76,12 +57,12 @@ test_init (LkTestFixture *fixture,
 
   again = lk_test_cli ("another password", NULL, NULL, "--db", fixture->db_path,
                        "init", "--admin", "usurper", NULL);
-  assert_failed (again, "initialised");
+  lk_test_cli_assert_failed (again, "initialised");
   g_assert_cmpstr (again->out, ==, "");
   g_assert_cmpint (lk_test_sql_int (fixture->db_path, "SELECT count(*) FROM users"), ==, 1);
 
   no_password = lk_test_cli (NULL, NULL, NULL, "--db", other, "init", "--admin", ADMIN, NULL);
-  assert_failed (no_password, "LIKENESS_PASSWORD");
+  lk_test_cli_assert_failed (no_password, "LIKENESS_PASSWORD");
   g_assert_false (g_file_test (other, G_FILE_TEST_EXISTS));
 }
 
@@ -115,10 +96,10 @@ test_permission_denied (LkTestFixture *fixture,
   run = lk_test_cli (EXAMINER_PASSWORD, "mallory's password", NULL, "--db", fixture->db_path,
                      "--user", EXAMINER, "user", "add", "mallory", "--roles", "administrator",
                      NULL);
-  assert_failed (run, "Permission denied");
+  lk_test_cli_assert_failed (run, "Permission denied");
   list = lk_test_cli (EXAMINER_PASSWORD, NULL, NULL, "--db", fixture->db_path,
                       "--user", EXAMINER, "user", "list", NULL);
-  assert_failed (list, "Permission denied");
+  lk_test_cli_assert_failed (list, "Permission denied");
   g_assert_cmpstr (list->out, ==, "");
 
   after = user_list (fixture);
@@ -135,12 +116,12 @@ test_password_stdin (LkTestFixture *fixture,
   init_db (fixture);
   run = lk_test_cli (NULL, NULL, ADMIN_PASSWORD "\n", "--db", fixture->db_path,
                      "--user", ADMIN, "user", "list", NULL);
-  assert_ok (run);
+  lk_test_cli_assert_ok (run);
   g_assert_true (g_str_has_prefix (run->out, "admin\t"));
 
   wrong = lk_test_cli (NULL, NULL, "not the password\n", "--db", fixture->db_path,
                        "--user", ADMIN, "user", "list", NULL);
-  assert_failed (wrong, "Wrong user name or password");
+  lk_test_cli_assert_failed (wrong, "Wrong user name or password");
   g_assert_cmpstr (wrong->out, ==, "");
 }
 
@@ -156,13 +137,13 @@ test_user_disable (LkTestFixture *fixture,
   add_examiner (fixture);
   run = lk_test_cli (ADMIN_PASSWORD, NULL, NULL, "--db", fixture->db_path, "--user", ADMIN,
                      "user", "disable", EXAMINER, NULL);
-  assert_ok (run);
+  lk_test_cli_assert_ok (run);
   list = user_list (fixture);
   g_assert_nonnull (strstr (list, "erin\tErin Examiner\texaminer\tdisabled\n"));
 
   login = lk_test_cli (EXAMINER_PASSWORD, NULL, NULL, "--db", fixture->db_path,
                        "--user", EXAMINER, "audit", "verify", NULL);
-  assert_failed (login, "disabled");
+  lk_test_cli_assert_failed (login, "disabled");
 }
 
 static void
@@ -199,7 +180,7 @@ test_audit_export_jsonl (LkTestFixture *fixture,
   add_examiner (fixture);
   run = lk_test_cli (ADMIN_PASSWORD, NULL, NULL, "--db", fixture->db_path, "--user", ADMIN,
                      "audit", "export", "--format", "jsonl", NULL);
-  assert_ok (run);
+  lk_test_cli_assert_ok (run);
   g_assert_true (g_str_has_suffix (run->out, "\n"));
   lines = g_strsplit (run->out, "\n", -1);
   n = g_strv_length (lines) - 1;
@@ -223,7 +204,7 @@ test_audit_export_csv (LkTestFixture *fixture,
   init_db (fixture);
   run = lk_test_cli (ADMIN_PASSWORD, NULL, NULL, "--db", fixture->db_path, "--user", ADMIN,
                      "audit", "export", "--format", "csv", NULL);
-  assert_ok (run);
+  lk_test_cli_assert_ok (run);
   lines = g_strsplit (run->out, "\n", -1);
   g_assert_cmpstr (lines[0], ==, "seq,at,user,role,action,object,details,prev_hash,hash,workspace");
   g_assert_cmpuint (g_strv_length (lines), ==, 5); /* header, 3 events, empty tail */
@@ -233,7 +214,7 @@ test_audit_export_csv (LkTestFixture *fixture,
 
   bad = lk_test_cli (ADMIN_PASSWORD, NULL, NULL, "--db", fixture->db_path, "--user", ADMIN,
                      "audit", "export", "--format", "xml", NULL);
-  assert_failed (bad, "xml");
+  lk_test_cli_assert_failed (bad, "xml");
 }
 
 static void
@@ -250,7 +231,7 @@ test_demo (LkTestFixture *fixture,
   g_autoptr(LkStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
-  assert_ok (run);
+  lk_test_cli_assert_ok (run);
   g_assert_true (g_strv_equal (lk_demo_user_names (), expected));
   store = lk_store_open (fixture->db_path, LK_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
@@ -265,7 +246,7 @@ test_demo (LkTestFixture *fixture,
   g_assert_cmpint (lk_test_sql_int (fixture->db_path, "SELECT count(*) FROM users"), ==, 6);
 
   again = lk_test_cli (NULL, NULL, NULL, "--db", fixture->db_path, "demo", NULL);
-  assert_failed (again, "exists");
+  lk_test_cli_assert_failed (again, "exists");
   g_assert_cmpint (lk_test_sql_int (fixture->db_path, "SELECT count(*) FROM users"), ==, 6);
 }
 
@@ -283,14 +264,14 @@ test_bad_db (LkTestFixture *fixture,
   g_assert_no_error (error);
   list = lk_test_cli (ADMIN_PASSWORD, NULL, NULL, "--db", fixture->db_path, "--user", ADMIN,
                       "user", "list", NULL);
-  assert_failed (list, "not a Likeness database");
+  lk_test_cli_assert_failed (list, "not a Likeness database");
   init = lk_test_cli (ADMIN_PASSWORD, NULL, NULL, "--db", fixture->db_path,
                       "init", "--admin", ADMIN, NULL);
-  assert_failed (init, "not a Likeness database");
+  lk_test_cli_assert_failed (init, "not a Likeness database");
 
   missing = lk_test_cli (ADMIN_PASSWORD, NULL, NULL, "--db", absent, "--user", ADMIN,
                          "user", "list", NULL);
-  assert_failed (missing, absent);
+  lk_test_cli_assert_failed (missing, absent);
   g_assert_false (g_file_test (absent, G_FILE_TEST_EXISTS));
 }
 

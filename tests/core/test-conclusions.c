@@ -1130,24 +1130,6 @@ test_case_json (LkTestFixture *fixture,
 }
 
 static void
-assert_ok (LkCliRun *run)
-{
-  if (run->status != 0)
-    g_error ("likeness-cli failed (%d): %s", run->status, run->err);
-}
-
-static void
-assert_failed (LkCliRun   *run,
-               const char *expected)
-{
-  g_assert_cmpint (run->status, >, 0);
-  g_assert_cmpstr (run->out, ==, "");
-  g_assert_cmpuint (lk_test_count_lines (run->err), ==, 1);
-  if (strstr (run->err, expected) == NULL)
-    g_error ("Expected “%s” in: %s", expected, run->err);
-}
-
-static void
 test_cli (LkTestFixture *fixture,
           gconstpointer  data)
 {
@@ -1169,16 +1151,16 @@ test_cli (LkTestFixture *fixture,
                              "examination", "observe", id, "nose.tip", "--result", "similar",
                              "--significance", "class", "--visibility-probe", "visible",
                              "--visibility-candidate", "partly", "--note", "Upturned", NULL);
-  assert_ok (observe_run);
+  lk_test_cli_assert_ok (observe_run);
   g_assert_cmpstr (observe_run->out, ==, "nose.tip\tsimilar\t1 of 90 characteristics assessed\n");
   bad = lk_test_cli (EXAMINER_PASSWORD, NULL, NULL, "--db", db, "--user", EXAMINER,
                      "examination", "observe", id, "nose.tip", "--result", "alike", NULL);
-  assert_failed (bad, "Unknown result “alike”");
+  lk_test_cli_assert_failed (bad, "Unknown result “alike”");
 
   check = lk_test_cli (EXAMINER_PASSWORD, NULL, NULL, "--db", db, "--user", EXAMINER,
                        "examination", "check", id, "--level", "3", "--reasoning", REASONING,
                        "--limitations", LIMITATIONS, NULL);
-  assert_ok (check);
+  lk_test_cli_assert_ok (check);
   g_assert_cmpuint (lk_test_count_lines (check->out), ==, 2);
   g_assert_true (g_str_has_prefix (check->out, LK_WARNING_LIMITED_PROBE_STRONG_LEVEL "\t") ||
                  g_str_has_prefix (check->out, LK_WARNING_ABOVE_POLICY_LIMIT "\t"));
@@ -1186,25 +1168,25 @@ test_cli (LkTestFixture *fixture,
   refused = lk_test_cli (EXAMINER_PASSWORD, NULL, NULL, "--db", db, "--user", EXAMINER,
                          "examination", "conclude", id, "--level", "3", "--reasoning", REASONING,
                          "--limitations", LIMITATIONS, NULL);
-  assert_failed (refused, "Acknowledge each warning in writing");
+  lk_test_cli_assert_failed (refused, "Acknowledge each warning in writing");
   conclude = lk_test_cli (EXAMINER_PASSWORD, NULL, NULL, "--db", db, "--user", EXAMINER,
                           "examination", "conclude", id, "--level", "+2", "--reasoning",
                           REASONING, "--limitations", LIMITATIONS, "--acknowledge",
                           LK_WARNING_LIMITED_PROBE_STRONG_LEVEL "=The nose and ears are clear "
                           "enough despite the compression", NULL);
-  assert_ok (conclude);
+  lk_test_cli_assert_ok (conclude);
   g_assert_nonnull (strstr (conclude->out, "revision 1: +2 The observations support that it is "
                                            "the same person"));
   g_assert_nonnull (strstr (conclude->out, "Investigative lead only"));
   amend = lk_test_cli (EXAMINER_PASSWORD, NULL, NULL, "--db", db, "--user", EXAMINER,
                        "examination", "amend", id, "--reason", "Overstated", "--level", "1",
                        "--reasoning", REASONING, "--limitations", LIMITATIONS, NULL);
-  assert_ok (amend);
+  lk_test_cli_assert_ok (amend);
   g_assert_nonnull (strstr (amend->out, "revision 2: +1 "));
 
   show = lk_test_cli (REVIEWER_PASSWORD, NULL, NULL, "--db", db, "--user", REVIEWER, "case",
                       "show", CASE_NUMBER, "--json", NULL);
-  assert_ok (show);
+  lk_test_cli_assert_ok (show);
   g_assert_nonnull (strstr (show->out, "\"result_use\" : \"" LK_CONCLUSION_RESULT_USE "\""));
   g_assert_nonnull (strstr (show->out, "\"amendment_reason\" : \"Overstated\""));
   g_assert_cmpint (sql_int (&w, "SELECT count(*) FROM conclusions"), ==, 2);
