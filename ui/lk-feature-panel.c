@@ -33,9 +33,13 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (LkFeaturePanel, lk_feature_panel, ADW_TYPE_BIN)
 
+/* Keys on a focused characteristic row: the result, and the significance. */
 static const char * const result_keys[][2] = {
   { "s", "similar" }, { "d", "dissimilar" }, { "n", "not-assessable" },
   { "x", "explainable-difference" },
+};
+static const char * const significance_keys[][2] = {
+  { "c", "class" }, { "i", "individualising" },
 };
 
 static const char *
@@ -189,6 +193,23 @@ on_field_changed (GtkWidget *widget)
     save_row (self, expander);
 }
 
+/* Selects in @combo the value @keys give the key @name; FALSE when @name is not one of them. */
+static gboolean
+select_by_key (GtkWidget           *combo,
+               const Field         *field,
+               const char * const (*keys)[2],
+               guint                n_keys,
+               const char          *name)
+{
+  for (guint i = 0; i < n_keys; i++)
+    if (g_str_equal (name, keys[i][0]))
+      {
+        combo_select (combo, field, keys[i][1]);
+        return TRUE;
+      }
+  return FALSE;
+}
+
 static gboolean
 on_row_key (GtkEventControllerKey *controller,
             guint                  keyval,
@@ -197,17 +218,18 @@ on_row_key (GtkEventControllerKey *controller,
             GtkWidget             *expander)
 {
   GtkWidget **combos = g_object_get_data (G_OBJECT (expander), "combos");
+  LkFeaturePanel *self = LK_FEATURE_PANEL (gtk_widget_get_ancestor (expander,
+                                                                    LK_TYPE_FEATURE_PANEL));
   const char *name = gdk_keyval_name (gdk_keyval_to_lower (keyval));
 
-  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK))
+  /* Once signed the combos are insensitive, but a key would still set them and save the row:
+   * the values stay as signed. */
+  if (self == NULL || self->locked || name == NULL ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)))
     return FALSE;
-  for (guint i = 0; name != NULL && i < G_N_ELEMENTS (result_keys); i++)
-    if (g_str_equal (name, result_keys[i][0]))
-      {
-        combo_select (combos[0], &fields[0], result_keys[i][1]);
-        return TRUE;
-      }
-  return FALSE;
+  return select_by_key (combos[0], &fields[0], result_keys, G_N_ELEMENTS (result_keys), name) ||
+         select_by_key (combos[3], &fields[3], significance_keys,
+                        G_N_ELEMENTS (significance_keys), name);
 }
 
 static void

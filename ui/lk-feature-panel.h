@@ -15,8 +15,9 @@ G_DECLARE_FINAL_TYPE (LkFeaturePanel, lk_feature_panel, LK, FEATURE_PANEL, AdwBi
  * significance and a note, saved as they are chosen. Signal "changed"; signal
  * "show-annotations" (characteristic id) when the user asks for the annotations linked to a
  * characteristic (each row has a button for it once any are linked). Action
- * features.evaluate opens the Evaluate step. Keys on a focused characteristic: S similar,
- * D dissimilar, N not assessable, X explainable difference. */
+ * features.evaluate opens the Evaluate step. Keys on a focused characteristic set its result
+ * (S similar, D dissimilar, N not assessable, X explainable difference) and its significance
+ * (C class, I individualising); they do nothing once the panel is locked. */
 GtkWidget *lk_feature_panel_new          (LkSession      *session,
                                           gint64          examination_id,
                                           const char     *edition,

@@ -1192,12 +1192,51 @@ undo_annotation_action (GtkWidget  *widget,
   reload_examination (self, NULL);
 }
 
+/* Removes the selected annotations, one soft delete each: every one stays on record with its
+ * time and is audited, so that what was charted and then withdrawn can still be accounted
+ * for. */
+static void
+delete_annotation_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  LkWorkspace *self = LK_WORKSPACE (widget);
+  guint n = 0;
+  const gint64 *ids = lk_compare_view_get_selected (self->compare, &n);
+  g_autoptr(GArray) chosen = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  guint removed = 0;
+
+  if (n == 0)
+    {
+      problem (self, "Select an annotation first (click it with no tool)");
+      return;
+    }
+  /* A copy: the view's selection is cleared below, and the ids must outlive it. */
+  g_array_append_vals (chosen, ids, n);
+  while (removed < chosen->len &&
+         lk_examinations_delete_annotation (self->session,
+                                            g_array_index (chosen, gint64, removed), &error))
+    removed++;
+  reload_examination (self, NULL);
+  lk_compare_view_set_selected (self->compare, NULL, 0);
+  if (error != NULL)
+    {
+      problem (self, error->message);
+      return;
+    }
+  text = g_strdup_printf (removed == 1 ? "%u annotation removed (kept on record)"
+                                       : "%u annotations removed (kept on record)", removed);
+  lk_toast (GTK_WIDGET (self), text);
+}
+
 /* ---- frozen with the signed conclusion ------------------------------------------------------ */
 
 /* The actions that change the annotations or the alignment. */
 static const char * const charting_actions[] = {
-  "workspace.tool", "workspace.undo-annotation", "workspace.align", "workspace.reset-alignment",
-  "workspace.link-annotation",
+  "workspace.tool", "workspace.undo-annotation", "workspace.delete-annotation", "workspace.align",
+  "workspace.reset-alignment", "workspace.link-annotation",
 };
 
 /* Once a conclusion is signed the core refuses changes to the annotations, the alignment and
@@ -1349,6 +1388,10 @@ lk_workspace_class_init (LkWorkspaceClass *klass)
                                    undo_annotation_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
                                        "workspace.undo-annotation", NULL);
+  gtk_widget_class_install_action (widget_class, "workspace.delete-annotation", NULL,
+                                   delete_annotation_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0,
+                                       "workspace.delete-annotation", NULL);
   gtk_widget_class_install_action (widget_class, "workspace.evaluate", NULL, evaluate_action);
   gtk_widget_class_install_action (widget_class, "workspace.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "workspace.previous", NULL, next_action);

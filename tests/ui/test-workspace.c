@@ -638,6 +638,96 @@ test_features_and_sign (Fixture       *f,
   g_assert_cmpuint (json_array_get_length (conclusions), ==, 1);
 }
 
+static gboolean
+has_annotation (Fixture *f,
+                gint64   exam,
+                gint64   id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) o = lk_examinations_get (f->examiner, exam, &error);
+  JsonArray *all;
+
+  g_assert_no_error (error);
+  all = json_object_get_array_member (o, "annotations");
+  for (guint i = 0; i < json_array_get_length (all); i++)
+    if (json_object_get_int_member (json_array_get_object_element (all, i), "id") == id)
+      return TRUE;
+  return FALSE;
+}
+
+static gint64
+count_deletions (Fixture *f,
+                 gint64   id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *object = g_strdup_printf ("annotation:%" G_GINT64_FORMAT, id);
+  g_autoptr(LkStmt) stmt = lk_store_stmt (f->store, "SELECT count(*) FROM audit_event "
+                                          "WHERE action = 'annotation.deleted' AND object = ?",
+                                          &error);
+
+  g_assert_no_error (error);
+  sqlite3_bind_text (stmt, 1, object, -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* The workspace's own key binding for @keyval (no modifiers), as the Delete key would reach
+ * it; fails when there is none. */
+static GtkShortcut *
+find_binding (GtkWidget *widget,
+              guint      keyval)
+{
+  GListModel *controllers = gtk_widget_observe_controllers (widget);
+  GtkShortcut *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && found == NULL; i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (c))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (c)) && found == NULL; j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (c), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == 0)
+            found = g_steal_pointer (&shortcut);
+        }
+    }
+  g_object_unref (controllers);
+  g_assert_nonnull (found);
+  return found;
+}
+
+static void
+press_delete (Fixture *f)
+{
+  g_autoptr(GtkShortcut) shortcut = find_binding (GTK_WIDGET (f->workspace), GDK_KEY_Delete);
+  GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+  g_assert_true (GTK_IS_NAMED_ACTION (action));
+  g_assert_cmpstr (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)), ==,
+                   "workspace.delete-annotation");
+  gtk_shortcut_action_activate (action, 0, GTK_WIDGET (f->workspace), NULL);
+}
+
+/* The tool menu's item for removing the selected annotations, as built in the menu button's
+ * popover: FALSE when its action is disabled. */
+static gboolean
+remove_selected_enabled (Fixture *f)
+{
+  GtkWidget *tools = lk_test_find_type (GTK_WIDGET (f->workspace), GTK_TYPE_MENU_BUTTON);
+  GtkWidget *label = lk_test_find (tools, GTK_TYPE_LABEL, "Remove Selected Annotation");
+  GtkWidget *item = label ? gtk_widget_get_ancestor (label, GTK_TYPE_ACTIONABLE) : NULL;
+
+  g_assert_nonnull (item);
+  /* Its own flag, which follows its action's; the menu button's may be off as well. */
+  return gtk_widget_get_sensitive (item);
+}
+
 /* An annotation, an observation and a signed conclusion, before the workspace opens. */
 static gint64
 sign_examination (Fixture *f,
@@ -680,8 +770,8 @@ n_annotations (Fixture *f,
   return json_array_get_length (json_object_get_array_member (o, "annotations"));
 }
 
-/* Once signed, the tools that change what the conclusion rests on are disabled: Ctrl+Z, the
- * annotation tools, the alignment and the enhancement panels. */
+/* Once signed, the tools that change what the conclusion rests on are disabled: Ctrl+Z, Delete,
+ * the annotation tools, the alignment and the enhancement panels. */
 static void
 test_signed_freezes_charting (Fixture       *f,
                               gconstpointer  data)
@@ -703,8 +793,12 @@ test_signed_freezes_charting (Fixture       *f,
   g_assert_nonnull (panel);
   g_assert_false (gtk_widget_is_sensitive (panel));
 
-  /* Ctrl+Z and the alignment do nothing now. */
+  g_assert_false (remove_selected_enabled (f));
+
+  /* Ctrl+Z, Delete on the selected marker and the alignment do nothing now. */
   gtk_widget_activate_action (workspace, "workspace.undo-annotation", NULL);
+  click_image_point (f, "probe", 250, 300);
+  press_delete (f);
   gtk_widget_activate_action (workspace, "workspace.align", NULL);
   g_assert_cmpuint (n_annotations (f, id), ==, 1);
   exam = lk_examinations_get (f->examiner, id, NULL);
@@ -716,6 +810,128 @@ test_signed_freezes_charting (Fixture       *f,
                                                         GTK_TYPE_BUTTON, "Align by Eyes")));
   g_assert_true (gtk_widget_is_sensitive (lk_test_find_type (GTK_WIDGET (f->workspace),
                                                              LK_TYPE_ENHANCE_PANEL)));
+}
+
+/* The Delete key removes the selected annotation and only it: a soft delete, recorded in the
+ * audit trail. With nothing selected it removes nothing. */
+static void
+test_delete_selected_annotation (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 exam = lk_examinations_open (f->examiner, f->candidates[0], &error);
+  gint64 chosen, other;
+  LkCompareView *compare;
+  guint n = 0;
+
+  g_assert_no_error (error);
+  /* Both on the probe, so that each is its own pair and a click selects one alone. */
+  chosen = add_marker (f, exam, "probe", 250, 300, NULL);
+  other = add_marker (f, exam, "probe", 150, 120, NULL);
+  open_workspace (f, 0);
+  compare = lk_workspace_get_compare_view (f->workspace);
+  g_assert_true (remove_selected_enabled (f));
+  lk_test_spin (200);
+
+  press_delete (f);
+  g_assert_true (has_annotation (f, exam, chosen));
+  g_assert_true (has_annotation (f, exam, other));
+  g_assert_cmpint (count_deletions (f, chosen) + count_deletions (f, other), ==, 0);
+
+  click_image_point (f, "probe", 250, 300);
+  g_assert_true (is_selected (compare, chosen));
+  g_assert_false (is_selected (compare, other));
+  press_delete (f);
+  g_assert_false (has_annotation (f, exam, chosen));
+  g_assert_true (has_annotation (f, exam, other));
+  g_assert_cmpint (count_deletions (f, chosen), ==, 1);
+  g_assert_cmpint (count_deletions (f, other), ==, 0);
+  lk_compare_view_get_selected (compare, &n);
+  g_assert_cmpuint (n, ==, 0);
+
+  /* The selection went with it: a second press removes nothing more. */
+  press_delete (f);
+  g_assert_true (has_annotation (f, exam, other));
+  g_assert_cmpint (count_deletions (f, other), ==, 0);
+}
+
+/* A key press delivered to a characteristic row's key controller, as it would arrive with the
+ * row focused; TRUE when the row took it. */
+static gboolean
+press_row_key (GtkWidget *row,
+               guint      keyval)
+{
+  GListModel *controllers = gtk_widget_observe_controllers (row);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !handled; i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (c))
+        g_signal_emit_by_name (c, "key-pressed", keyval, 0, (GdkModifierType) 0, &handled);
+    }
+  g_object_unref (controllers);
+  return handled;
+}
+
+/* One field of the observation the core holds for @characteristic is @expected. */
+static void
+assert_observed (Fixture    *f,
+                 gint64      exam,
+                 const char *characteristic,
+                 const char *field,
+                 const char *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonArray) observations = lk_observations_get (f->examiner, exam, &error);
+  const char *value = NULL;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < json_array_get_length (observations); i++)
+    {
+      JsonObject *o = json_array_get_object_element (observations, i);
+
+      if (g_strcmp0 (json_object_get_string_member (o, "characteristic"), characteristic) == 0)
+        value = json_object_get_string_member_with_default (o, field, NULL);
+    }
+  g_assert_cmpstr (value, ==, expected);
+}
+
+/* Keyboard entry on a focused characteristic: S sets the result, I and C the significance, and
+ * the core stores them; once the panel is locked the keys change nothing. */
+static void
+test_feature_keys (Fixture       *f,
+                   gconstpointer  data)
+{
+  LkFeaturePanel *panel;
+  GtkWidget *row;
+  gint64 exam;
+
+  open_workspace (f, 0);
+  exam = lk_workspace_get_examination (f->workspace);
+  panel = LK_FEATURE_PANEL (lk_test_find_type (GTK_WIDGET (f->workspace), LK_TYPE_FEATURE_PANEL));
+  lk_feature_panel_show (panel, "nose.bridge");
+  g_assert_cmpstr (lk_feature_panel_get_current (panel), ==, "nose.bridge");
+  /* The characteristic's name in the feature list. */
+  row = lk_test_find (GTK_WIDGET (panel), ADW_TYPE_EXPANDER_ROW, "Bridge profile");
+  g_assert_nonnull (row);
+
+  g_assert_true (press_row_key (row, GDK_KEY_s));
+  g_assert_true (press_row_key (row, GDK_KEY_i));
+  assert_observed (f, exam, "nose.bridge", "result", "similar");
+  assert_observed (f, exam, "nose.bridge", "significance", "individualising");
+
+  /* Shift makes no difference; the result stays. */
+  g_assert_true (press_row_key (row, GDK_KEY_C));
+  assert_observed (f, exam, "nose.bridge", "result", "similar");
+  assert_observed (f, exam, "nose.bridge", "significance", "class");
+
+  lk_feature_panel_set_locked (panel, TRUE);
+  g_assert_false (press_row_key (row, GDK_KEY_d));
+  g_assert_false (press_row_key (row, GDK_KEY_i));
+  assert_observed (f, exam, "nose.bridge", "result", "similar");
+  assert_observed (f, exam, "nose.bridge", "significance", "class");
 }
 
 #define ADD(path, func) \
@@ -736,5 +952,7 @@ main (int    argc,
   ADD ("annotations-and-features-both-ways", test_annotations_and_features_both_ways);
   ADD ("annotation-links-feature", test_annotation_links_feature);
   ADD ("signed-freezes-charting", test_signed_freezes_charting);
+  ADD ("delete-selected-annotation", test_delete_selected_annotation);
+  ADD ("feature-keys", test_feature_keys);
   return g_test_run ();
 }
