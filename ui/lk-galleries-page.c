@@ -58,12 +58,20 @@ database_row (const LkReferenceDb *db)
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   if (g_strcmp0 (db->held_by, "likeness") == 0)
     {
-      GtkWidget *button = gtk_button_new_with_mnemonic ("_Enrol Images…");
+      GtkWidget *button = gtk_menu_button_new ();
+      g_autoptr(GMenu) menu = g_menu_new ();
+      g_autoptr(GMenuItem) folder = g_menu_item_new ("From a _Folder (One Sub-Folder per "
+                                                     "Subject)…", NULL);
+      g_autoptr(GMenuItem) csv = g_menu_item_new ("From a _CSV List (Image, Subject)…", NULL);
       g_autofree char *label = g_strdup_printf ("Enrol images into %s", db->name);
 
+      g_menu_item_set_action_and_target (folder, "galleries.enrol", "s", db->name);
+      g_menu_item_set_action_and_target (csv, "galleries.enrol-csv", "s", db->name);
+      g_menu_append_item (menu, folder);
+      g_menu_append_item (menu, csv);
+      gtk_menu_button_set_label (GTK_MENU_BUTTON (button), "Enrol Images");
+      gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "galleries.enrol");
-      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", db->name);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       label, -1);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
@@ -285,7 +293,10 @@ show_report (LkGalleriesPage *self,
 
   clear_report (self);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->report_row), title);
-  adw_expander_row_set_subtitle (self->report_row, error ? error->message : job->folder);
+  adw_expander_row_set_subtitle (self->report_row,
+                                 g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+                                 ? "Cancelled; the images enrolled before it stay enrolled"
+                                 : error ? error->message : job->folder);
   for (guint i = 0; job->report.rejected && i < job->report.rejected->len; i++)
     {
       GtkWidget *row = adw_action_row_new ();
@@ -341,13 +352,43 @@ lk_galleries_page_enrol (LkGalleriesPage *self,
 }
 
 static void
-on_folder_chosen (LkGalleriesPage *self,
+on_source_chosen (LkGalleriesPage *self,
                   int              response)
 {
-  g_autoptr(GFile) folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (self->chooser));
+  g_autoptr(GFile) source = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (self->chooser));
 
-  if (response == GTK_RESPONSE_ACCEPT && folder != NULL)
-    lk_galleries_page_enrol (self, self->chooser_database, folder);
+  if (response == GTK_RESPONSE_ACCEPT && source != NULL)
+    lk_galleries_page_enrol (self, self->chooser_database, source);
+}
+
+/* A folder with one sub-folder per subject, or a CSV of image,subject_ref lines: the core reads
+ * either. */
+static void
+choose_source (LkGalleriesPage *self,
+               const char      *database,
+               gboolean         csv)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  g_free (self->chooser_database);
+  self->chooser_database = g_strdup (database);
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (csv ? "Enrol from a CSV List (image, subject_ref)"
+                                                   : "Enrol a Folder (one sub-folder per subject)",
+                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                               csv ? GTK_FILE_CHOOSER_ACTION_OPEN
+                                                   : GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                               "_Enrol", "_Cancel");
+  if (csv)
+    {
+      g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+      gtk_file_filter_set_name (filter, "CSV lists");
+      gtk_file_filter_add_suffix (filter, "csv");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+    }
+  g_signal_connect_swapped (self->chooser, "response", G_CALLBACK (on_source_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
 static void
@@ -355,18 +396,8 @@ enrol_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
-  LkGalleriesPage *self = LK_GALLERIES_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-
-  g_free (self->chooser_database);
-  self->chooser_database = g_strdup (g_variant_get_string (parameter, NULL));
-  g_clear_object (&self->chooser);
-  self->chooser = gtk_file_chooser_native_new ("Enrol a Folder (one sub-folder per subject)",
-                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, "_Enrol",
-                                               "_Cancel");
-  g_signal_connect_swapped (self->chooser, "response", G_CALLBACK (on_folder_chosen), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  choose_source (LK_GALLERIES_PAGE (widget), g_variant_get_string (parameter, NULL),
+                 g_str_equal (action_name, "galleries.enrol-csv"));
 }
 
 static void
@@ -430,6 +461,7 @@ lk_galleries_page_class_init (LkGalleriesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LkGalleriesPage, report_row);
   gtk_widget_class_install_action (widget_class, "galleries.register", NULL, register_action);
   gtk_widget_class_install_action (widget_class, "galleries.enrol", "s", enrol_action);
+  gtk_widget_class_install_action (widget_class, "galleries.enrol-csv", "s", enrol_action);
   gtk_widget_class_install_action (widget_class, "galleries.cancel", NULL, cancel_action);
 }
 
