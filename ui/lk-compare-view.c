@@ -33,11 +33,18 @@ struct _LkCompareView
   gboolean     show_eyes;
   LkPoint      eyes[2][2];   /* probe, candidate; original image coordinates */
   int          dragging_eye; /* -1 none, else image * 2 + index */
+  gboolean     movable;      /* annotations may be dragged to a new place */
+  gint64       moving;       /* the annotation being dragged, 0 none */
+  double       move_dx;      /* how far, in its image's pixels */
+  double       move_dy;
+  double       drag_x;       /* where the drag started, widget pixels */
+  double       drag_y;
   gboolean     holding;      /* flicker held on the candidate by a key */
 };
 
 enum {
   EYES_MOVED,
+  ANNOTATION_MOVED,
   N_SIGNALS
 };
 
@@ -522,22 +529,39 @@ image_drawn (LkCompareView *self,
   return TRUE;
 }
 
+/* The drag in progress shifts the annotation it holds. */
+static void
+moved_by (LkCompareView *self,
+          JsonObject    *a,
+          double        *dx,
+          double        *dy)
+{
+  gboolean moving = self->moving != 0 && json_object_get_int_member (a, "id") == self->moving;
+
+  *dx = moving ? self->move_dx : 0;
+  *dy = moving ? self->move_dy : 0;
+}
+
+/* Point @i of annotation @a in widget coordinates, through @view. */
 static gboolean
 point_at (LkCompareView *self,
           LkImageView   *view,
-          JsonArray     *geometry,
+          JsonObject    *a,
           guint          i,
           double        *x,
           double        *y)
 {
-  JsonArray *p = i < json_array_get_length (geometry)
+  JsonArray *geometry = json_object_get_array_member (a, "geometry");
+  JsonArray *p = geometry != NULL && i < json_array_get_length (geometry)
                  ? json_array_get_array_element (geometry, i) : NULL;
   graphene_point_t out, point;
+  double dx, dy;
 
   if (p == NULL || json_array_get_length (p) < 2)
     return FALSE;
-  point = GRAPHENE_POINT_INIT (json_array_get_double_element (p, 0),
-                               json_array_get_double_element (p, 1));
+  moved_by (self, a, &dx, &dy);
+  point = GRAPHENE_POINT_INIT (json_array_get_double_element (p, 0) + dx,
+                               json_array_get_double_element (p, 1) + dy);
   /* The difference is drawn in the probe's frame: a candidate's point goes there through the
    * alignment its view holds. */
   if (is_mode (self, "difference"))
@@ -587,16 +611,15 @@ draw_annotation (LkCompareView *self,
 {
   const char *image = json_object_get_string_member (a, "image");
   const char *kind = json_object_get_string_member (a, "kind");
-  JsonArray *geometry = json_object_get_array_member (a, "geometry");
   LkImageView *view = view_for (self, image);
   const char *label = json_object_has_member (a, "label")
                       ? json_object_get_string_member (a, "label") : NULL;
   double x1, y1, x2 = 0, y2 = 0;
   gboolean selected = is_selected (self, json_object_get_int_member (a, "id"));
 
-  if (!image_drawn (self, image) || !point_at (self, view, geometry, 0, &x1, &y1))
+  if (!image_drawn (self, image) || !point_at (self, view, a, 0, &x1, &y1))
     return;
-  point_at (self, view, geometry, 1, &x2, &y2);
+  point_at (self, view, a, 1, &x2, &y2);
   cairo_new_path (cr);
   /* A selected annotation is thicker and cyan, as the eye markers are not: it stands out on
    * any image. */
@@ -747,13 +770,12 @@ annotation_distance (LkCompareView *self,
 {
   const char *image = json_object_get_string_member (a, "image");
   const char *kind = json_object_get_string_member (a, "kind");
-  JsonArray *geometry = json_object_get_array_member (a, "geometry");
   double x1, y1, x2, y2;
 
   if (!image_drawn (self, image) ||
-      !point_at (self, view_for (self, image), geometry, 0, &x1, &y1))
+      !point_at (self, view_for (self, image), a, 0, &x1, &y1))
     return G_MAXDOUBLE;
-  if (!point_at (self, view_for (self, image), geometry, 1, &x2, &y2))
+  if (!point_at (self, view_for (self, image), a, 1, &x2, &y2))
     return hypot (x - x1, y - y1);
   if (g_strcmp0 (kind, "arrow") == 0)
     return segment_distance (x, y, x1, y1, x2, y2);
@@ -802,6 +824,53 @@ wipe_coordinate (LkCompareView *self,
                              : y / MAX (1, gtk_widget_get_height (GTK_WIDGET (self)));
 }
 
+/* The annotation under (x, y) that a drag may move: not in difference mode, whose image is
+ * computed. */
+static JsonObject *
+movable_at (LkCompareView *self,
+            double         x,
+            double         y)
+{
+  gint64 id = self->movable && !is_mode (self, "difference")
+              ? lk_compare_view_annotation_at (self, x, y) : 0;
+
+  for (guint i = 0; id != 0 && i < json_array_get_length (self->annotations); i++)
+    if (json_object_get_int_member (json_array_get_object_element (self->annotations, i),
+                                    "id") == id)
+      return json_array_get_object_element (self->annotations, i);
+  return NULL;
+}
+
+/* The drag's offset in the pixels of the image the moving annotation belongs to. */
+static void
+update_move (LkCompareView *self,
+             double         x,
+             double         y)
+{
+  JsonObject *a = NULL;
+  LkImageView *view;
+  graphene_point_t start, now;
+  double x0, y0, x1, y1;
+
+  for (guint i = 0; i < json_array_get_length (self->annotations); i++)
+    if (json_object_get_int_member (json_array_get_object_element (self->annotations, i),
+                                    "id") == self->moving)
+      a = json_array_get_object_element (self->annotations, i);
+  if (a == NULL)
+    return;
+  view = view_for (self, json_object_get_string_member (a, "image"));
+  if (!gtk_widget_compute_point (GTK_WIDGET (self), GTK_WIDGET (view),
+                                 &GRAPHENE_POINT_INIT (self->drag_x, self->drag_y), &start) ||
+      !gtk_widget_compute_point (GTK_WIDGET (self), GTK_WIDGET (view),
+                                 &GRAPHENE_POINT_INIT (x, y), &now))
+    return;
+  lk_image_view_widget_to_image (view, start.x, start.y, &x0, &y0);
+  lk_image_view_widget_to_image (view, now.x, now.y, &x1, &y1);
+  self->move_dx = x1 - x0;
+  self->move_dy = y1 - y0;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 static void
 on_wipe_begin (GtkGestureDrag *gesture,
                double          x,
@@ -810,16 +879,25 @@ on_wipe_begin (GtkGestureDrag *gesture,
 {
   double size = self->wipe_vertical ? gtk_widget_get_width (GTK_WIDGET (self))
                                     : gtk_widget_get_height (GTK_WIDGET (self));
+  JsonObject *annotation;
 
+  self->drag_x = x;
+  self->drag_y = y;
   self->dragging_eye = is_mode (self, "side-by-side") ? eye_near (self, x, y) : -1;
   if (self->dragging_eye >= 0)
     {
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
       return;
     }
+  /* The wipe's divider before an annotation under it; otherwise the image views pan. */
   self->dragging_wipe = is_mode (self, "wipe") &&
     fabs (wipe_coordinate (self, x, y) - self->wipe_position) * size <= WIPE_GRAB;
-  if (self->dragging_wipe)
+  if (!self->dragging_wipe && (annotation = movable_at (self, x, y)) != NULL)
+    {
+      self->moving = json_object_get_int_member (annotation, "id");
+      self->move_dx = self->move_dy = 0;
+    }
+  if (self->dragging_wipe || self->moving != 0)
     gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
   else
     gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
@@ -831,9 +909,13 @@ on_wipe_update (GtkGestureDrag *gesture,
                 double          dy,
                 LkCompareView  *self)
 {
-  double x, y;
+  double x = self->drag_x, y = self->drag_y;
 
-  gtk_gesture_drag_get_start_point (gesture, &x, &y);
+  if (self->moving != 0)
+    {
+      update_move (self, x + dx, y + dy);
+      return;
+    }
   if (self->dragging_eye >= 0)
     {
       int image = self->dragging_eye / 2;
@@ -863,8 +945,28 @@ on_drag_end (GtkGestureDrag *gesture,
 {
   if (self->dragging_eye >= 0)
     g_signal_emit (self, signals[EYES_MOVED], 0);
+  /* A click is not a move: under three screen pixels nothing moved. */
+  if (self->moving != 0 && hypot (dx, dy) >= 3)
+    {
+      gint64 id = self->moving;
+
+      update_move (self, self->drag_x + dx, self->drag_y + dy);
+      self->moving = 0;
+      g_signal_emit (self, signals[ANNOTATION_MOVED], 0, id, self->move_dx, self->move_dy);
+    }
+  self->moving = 0;
+  self->move_dx = self->move_dy = 0;
   self->dragging_eye = -1;
   self->dragging_wipe = FALSE;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+lk_compare_view_set_annotations_movable (LkCompareView *self,
+                                         gboolean       movable)
+{
+  g_return_if_fail (LK_IS_COMPARE_VIEW (self));
+  self->movable = movable;
 }
 
 /* Holding the space bar in flicker mode shows the candidate until it is released. */
@@ -1033,6 +1135,9 @@ lk_compare_view_class_init (LkCompareViewClass *klass)
   widget_class->map = lk_compare_view_map;
   widget_class->unmap = lk_compare_view_unmap;
 
+  signals[ANNOTATION_MOVED] = g_signal_new ("annotation-moved", G_TYPE_FROM_CLASS (klass),
+                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE,
+                                            3, G_TYPE_INT64, G_TYPE_DOUBLE, G_TYPE_DOUBLE);
   signals[EYES_MOVED] = g_signal_new ("eyes-moved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                       0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 

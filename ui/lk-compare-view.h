@@ -45,6 +45,13 @@ void         lk_compare_view_set_selected        (LkCompareView *self,
                                                   guint          n_ids);
 const gint64 *lk_compare_view_get_selected       (LkCompareView *self,
                                                   guint         *n_ids);
+/* Whether a drag may move an annotation (off by default; the owner turns it on when no tool is
+ * chosen and the examination is not signed). A drag of three screen pixels or more that starts
+ * on an annotation moves it on screen and then emits "annotation-moved" (gint64 id, double dx,
+ * double dy: the offset in the pixels of the annotation's image); the owner stores it. Not in
+ * difference mode. */
+void         lk_compare_view_set_annotations_movable (LkCompareView *self,
+                                                      gboolean       movable);
 /* The id of the annotation drawn nearest the widget point (x, y), within 10 pixels of a marker
  * or an outline (or inside a rectangle or ellipse); 0 when none, or when annotations are
  * hidden. */

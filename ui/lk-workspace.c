@@ -750,6 +750,47 @@ enhancements_action (GtkWidget  *widget,
 
 /* ---- annotations --------------------------------------------------------------------------- */
 
+/* With no tool chosen, a drag on an annotation moves it, until the conclusion is signed. */
+static void
+update_movable (LkWorkspace *self)
+{
+  gboolean frozen = self->examination != NULL &&
+    json_object_get_boolean_member_with_default (self->examination, "signed", FALSE);
+
+  lk_compare_view_set_annotations_movable (self->compare,
+                                           g_strcmp0 (self->tool, "none") == 0 && !frozen);
+}
+
+/* Stores an annotation's new place: every point moved by the drag's offset. */
+static void
+on_annotation_moved (LkWorkspace *self,
+                     gint64       id,
+                     double       dx,
+                     double       dy)
+{
+  JsonArray *all = json_object_get_array_member (self->examination, "annotations");
+  g_autoptr(JsonArray) geometry = json_array_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *old = NULL;
+
+  for (guint i = 0; all != NULL && i < json_array_get_length (all); i++)
+    if (json_object_get_int_member (json_array_get_object_element (all, i), "id") == id)
+      old = json_object_get_array_member (json_array_get_object_element (all, i), "geometry");
+  for (guint i = 0; old != NULL && i < json_array_get_length (old); i++)
+    {
+      JsonArray *p = json_array_get_array_element (old, i);
+      JsonArray *moved = json_array_new ();
+
+      json_array_add_double_element (moved, json_array_get_double_element (p, 0) + dx);
+      json_array_add_double_element (moved, json_array_get_double_element (p, 1) + dy);
+      json_array_add_array_element (geometry, moved);
+    }
+  if (old == NULL ||
+      !lk_examinations_update_annotation (self->session, id, geometry, NULL, NULL, &error))
+    problem (self, error ? error->message : "The annotation could not be moved");
+  reload_examination (self, NULL);
+}
+
 static void
 tool_action (GtkWidget  *widget,
              const char *action_name,
@@ -764,6 +805,7 @@ tool_action (GtkWidget  *widget,
   gtk_menu_button_set_label (self->tool_button, g_str_equal (tool, "none") ? "Annotate" : tool);
   if (!g_str_equal (tool, "none"))
     lk_compare_view_set_mode (self->compare, "side-by-side");
+  update_movable (self);
   update_status (self);
 }
 
@@ -1257,6 +1299,7 @@ freeze_if_signed (LkWorkspace *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->tool_button), !frozen);
   for (int i = 0; i < 2; i++)
     gtk_widget_set_sensitive (self->panels[i], !frozen);
+  update_movable (self);
 }
 
 /* ---- navigation ---------------------------------------------------------------------------- */
@@ -1424,6 +1467,8 @@ bind_controls (LkWorkspace *self)
                           both);
   g_signal_connect_object (self->compare, "notify::mode", G_CALLBACK (on_compare_mode), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->compare, "annotation-moved", G_CALLBACK (on_annotation_moved),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->compare, "eyes-moved", G_CALLBACK (on_eyes_moved), self,
                            G_CONNECT_SWAPPED);
 }

@@ -422,6 +422,94 @@ test_annotations_and_features_both_ways (Fixture       *f,
   g_assert_nonnull (lk_test_find (GTK_WIDGET (panel), GTK_TYPE_BUTTON, "1 annotation"));
 }
 
+/* Emits a drag of the compare view from the original point (x, y) of @image by (dx, dy) screen
+ * pixels, as the pointer would. */
+static void
+drag_image_point (Fixture    *f,
+                  const char *image,
+                  double      x,
+                  double      y,
+                  double      dx,
+                  double      dy)
+{
+  LkCompareView *compare = lk_workspace_get_compare_view (f->workspace);
+  LkImageView *view = g_str_equal (image, "probe") ? lk_compare_view_get_probe_view (compare)
+                                                   : lk_compare_view_get_candidate_view (compare);
+  GListModel *controllers = gtk_widget_observe_controllers (GTK_WIDGET (compare));
+  graphene_point_t at;
+  double wx, wy;
+
+  lk_image_view_image_to_widget (view, x, y, &wx, &wy);
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (view), GTK_WIDGET (compare),
+                                           &GRAPHENE_POINT_INIT (wx, wy), &at));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_GESTURE_DRAG (c))
+        continue;
+      g_signal_emit_by_name (c, "drag-begin", (double) at.x, (double) at.y);
+      g_signal_emit_by_name (c, "drag-update", dx, dy);
+      g_signal_emit_by_name (c, "drag-end", dx, dy);
+    }
+  g_object_unref (controllers);
+}
+
+static void
+marker_point (Fixture *f,
+              gint64   exam,
+              gint64   id,
+              double  *x,
+              double  *y)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) o = lk_examinations_get (f->examiner, exam, &error);
+  JsonArray *all = json_object_get_array_member (o, "annotations");
+
+  g_assert_no_error (error);
+  *x = *y = -1;
+  for (guint i = 0; i < json_array_get_length (all); i++)
+    {
+      JsonObject *a = json_array_get_object_element (all, i);
+      JsonArray *p;
+
+      if (json_object_get_int_member (a, "id") != id)
+        continue;
+      p = json_array_get_array_element (json_object_get_array_member (a, "geometry"), 0);
+      *x = json_array_get_double_element (p, 0);
+      *y = json_array_get_double_element (p, 1);
+    }
+}
+
+/* With no tool, a drag moves an annotation (stored, in image pixels); a twitch of a pixel or
+ * two does not. */
+static void
+test_drag_annotation (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 exam = lk_examinations_open (f->examiner, f->candidates[0], &error);
+  LkImageView *probe;
+  gint64 marker;
+  double x, y, zoom;
+
+  g_assert_no_error (error);
+  marker = add_marker (f, exam, "probe", 250, 300, NULL);
+  open_workspace (f, 0);
+  lk_test_spin (200);
+  probe = lk_compare_view_get_probe_view (lk_workspace_get_compare_view (f->workspace));
+  zoom = lk_image_view_get_zoom (probe);
+
+  drag_image_point (f, "probe", 250, 300, 2, 0);
+  marker_point (f, exam, marker, &x, &y);
+  g_assert_cmpfloat (x, ==, 250);
+
+  drag_image_point (f, "probe", 250, 300, 40, -20);
+  marker_point (f, exam, marker, &x, &y);
+  g_assert_cmpfloat_with_epsilon (x, 250 + 40 / zoom, 0.5);
+  g_assert_cmpfloat_with_epsilon (y, 300 - 20 / zoom, 0.5);
+}
+
 static void
 on_navigate (LkWorkspace *workspace,
              gint64       candidate,
@@ -949,6 +1037,7 @@ main (int    argc,
   ADD ("eye-markers-realign", test_eye_markers_realign);
   ADD ("features-and-sign", test_features_and_sign);
   ADD ("evaluate-warnings", test_evaluate_warnings);
+  ADD ("drag-annotation", test_drag_annotation);
   ADD ("annotations-and-features-both-ways", test_annotations_and_features_both_ways);
   ADD ("annotation-links-feature", test_annotation_links_feature);
   ADD ("signed-freezes-charting", test_signed_freezes_charting);
