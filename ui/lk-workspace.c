@@ -1180,6 +1180,75 @@ link_annotation_action (GtkWidget  *widget,
 }
 
 static void
+on_label_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   LkWorkspace      *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
+  GArray *chosen = g_object_get_data (G_OBJECT (dialog), "ids");
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "label"))
+    return;
+  for (guint i = 0; i < chosen->len && error == NULL; i++)
+    lk_examinations_update_annotation (self->session, g_array_index (chosen, gint64, i), NULL,
+                                       gtk_editable_get_text (entry), NULL, &error);
+  if (error != NULL)
+    problem (self, error->message);
+  reload_examination (self, NULL);
+  lk_compare_view_set_selected (self->compare, (const gint64 *) (gpointer) chosen->data,
+                                chosen->len);
+}
+
+/* A new label for the selected annotations (a pair of markers shares it); empty removes it. */
+static void
+label_annotation_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  LkWorkspace *self = LK_WORKSPACE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  guint n = 0;
+  const gint64 *ids = lk_compare_view_get_selected (self->compare, &n);
+  GArray *chosen;
+  GtkWidget *list, *entry;
+  AdwMessageDialog *dialog;
+  JsonObject *first;
+
+  if (n == 0)
+    {
+      problem (self, "Select an annotation first (click it with no tool)");
+      return;
+    }
+  chosen = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_array_append_vals (chosen, ids, n);
+  first = annotation_by_id (self, ids[0]);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
+                                                                            : NULL,
+                                                       "Label the Annotation",
+                                                       "The label is drawn next to it and kept "
+                                                       "with the examination; an empty label "
+                                                       "removes it."));
+  list = gtk_list_box_new ();
+  entry = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), "Label");
+  if (first != NULL && json_object_get_string_member_with_default (first, "label", NULL))
+    gtk_editable_set_text (GTK_EDITABLE (entry),
+                           json_object_get_string_member (first, "label"));
+  gtk_list_box_append (GTK_LIST_BOX (list), entry);
+  gtk_widget_add_css_class (list, "boxed-list");
+  adw_message_dialog_set_extra_child (dialog, list);
+  adw_message_dialog_add_responses (dialog, "cancel", "_Cancel", "label", "_Save", NULL);
+  adw_message_dialog_set_response_appearance (dialog, "label", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "label");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data (G_OBJECT (dialog), "entry", entry);
+  g_object_set_data_full (G_OBJECT (dialog), "ids", chosen, (GDestroyNotify) g_array_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_label_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 add_features (LkWorkspace *self)
 {
   g_autoptr(GError) error = NULL;
@@ -1278,7 +1347,7 @@ delete_annotation_action (GtkWidget  *widget,
 /* The actions that change the annotations or the alignment. */
 static const char * const charting_actions[] = {
   "workspace.tool", "workspace.undo-annotation", "workspace.delete-annotation", "workspace.align",
-  "workspace.reset-alignment", "workspace.link-annotation",
+  "workspace.reset-alignment", "workspace.link-annotation", "workspace.label-annotation",
 };
 
 /* Once a conclusion is signed the core refuses changes to the annotations, the alignment and
@@ -1426,6 +1495,8 @@ lk_workspace_class_init (LkWorkspaceClass *klass)
   gtk_widget_class_install_action (widget_class, "workspace.tool", "s", tool_action);
   gtk_widget_class_install_action (widget_class, "workspace.link-annotation", NULL,
                                    link_annotation_action);
+  gtk_widget_class_install_action (widget_class, "workspace.label-annotation", NULL,
+                                   label_annotation_action);
   gtk_widget_class_install_action (widget_class, "workspace.features", NULL, features_action);
   gtk_widget_class_install_action (widget_class, "workspace.undo-annotation", NULL,
                                    undo_annotation_action);

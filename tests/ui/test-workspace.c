@@ -510,6 +510,39 @@ test_drag_annotation (Fixture       *f,
   g_assert_cmpfloat_with_epsilon (y, 300 - 20 / zoom, 0.5);
 }
 
+/* A selected annotation gets a label through the workspace's dialog; the label is stored. */
+static void
+test_label_annotation (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 exam = lk_examinations_open (f->examiner, f->candidates[0], &error);
+  g_autoptr(JsonObject) o = NULL;
+  GtkWidget *dialog;
+  JsonArray *all;
+  gint64 marker;
+  const char *label = NULL;
+
+  g_assert_no_error (error);
+  marker = add_marker (f, exam, "probe", 250, 300, NULL);
+  open_workspace (f, 0);
+  lk_test_spin (200);
+  click_image_point (f, "probe", 250, 300);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->workspace),
+                                             "workspace.label-annotation", NULL));
+  dialog = lk_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  lk_test_set_text (dialog, "Label", "Mole below the left eye");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "label");
+  o = lk_examinations_get (f->examiner, exam, &error);
+  g_assert_no_error (error);
+  all = json_object_get_array_member (o, "annotations");
+  for (guint i = 0; i < json_array_get_length (all); i++)
+    if (json_object_get_int_member (json_array_get_object_element (all, i), "id") == marker)
+      label = json_object_get_string_member (json_array_get_object_element (all, i), "label");
+  g_assert_cmpstr (label, ==, "Mole below the left eye");
+}
+
 static void
 on_navigate (LkWorkspace *workspace,
              gint64       candidate,
@@ -1038,6 +1071,7 @@ main (int    argc,
   ADD ("features-and-sign", test_features_and_sign);
   ADD ("evaluate-warnings", test_evaluate_warnings);
   ADD ("drag-annotation", test_drag_annotation);
+  ADD ("label-annotation", test_label_annotation);
   ADD ("annotations-and-features-both-ways", test_annotations_and_features_both_ways);
   ADD ("annotation-links-feature", test_annotation_links_feature);
   ADD ("signed-freezes-charting", test_signed_freezes_charting);
