@@ -459,6 +459,40 @@ show_software (LkProbePage *self,
   gtk_list_box_append (self->metadata_list, row);
 }
 
+/* The EXIF orientation (1 to 8) in words; NULL for upright or none. */
+static const char *
+orientation_words (gint64 orientation)
+{
+  static const char * const words[] = {
+    NULL, NULL, "mirrored left to right", "rotated 180°", "mirrored top to bottom",
+    "mirrored and rotated 90° anticlockwise", "rotated 90° clockwise",
+    "mirrored and rotated 90° clockwise", "rotated 90° anticlockwise",
+  };
+
+  return orientation >= 1 && orientation <= 8 ? words[orientation] : NULL;
+}
+
+/* A camera that records a turn in the metadata leaves the pixels as they were taken: Likeness
+ * shows and measures them as stored, and says so, since the face may look sideways. */
+static void
+show_orientation (LkProbePage *self,
+                  JsonObject  *m)
+{
+  gint64 orientation = m ? json_object_get_int_member_with_default (m, "orientation", 1) : 1;
+  const char *words = orientation_words (orientation);
+  g_autofree char *text = NULL;
+  GtkWidget *row;
+
+  if (words == NULL)
+    return;
+  text = g_strdup_printf ("The camera marked this image as %s (EXIF orientation %" G_GINT64_FORMAT
+                          "). Likeness shows, measures and searches the pixels as stored; a face "
+                          "may look turned, and the face finder may miss it.", words, orientation);
+  row = notice_row_new ("Orientation: not applied", text);
+  add_icon (row, "object-rotate-right-symbolic", "warning");
+  gtk_list_box_append (self->metadata_list, row);
+}
+
 /* Make and model; many cameras repeat the make in the model ("Canon" "Canon EOS 5D"). */
 static char *
 camera_text (JsonObject *m)
@@ -516,6 +550,7 @@ show_metadata (LkProbePage *self)
                                        "Common for video stills, screenshots and images passed "
                                        "through messaging or social media"));
   show_camera_and_place (self, m);
+  show_orientation (self, m);
   show_software (self, m);
   if (tags != NULL && json_object_get_size (tags) > 0)
     gtk_list_box_append (self->metadata_list, tags_row_new (tags));

@@ -4,6 +4,8 @@
  * a tampered original is reported instead of shown. */
 #include "config.h"
 
+#include <gexiv2/gexiv2.h>
+
 #include <sqlite3.h>
 
 #include "lk-face-view.h"
@@ -289,6 +291,33 @@ test_shows_probe (Fixture       *f,
   g_assert_cmpuint (f->n_changed, ==, 0);
 }
 
+/* A camera's orientation tag is named, and the page says it is not applied. */
+static void
+test_orientation_notice (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GExiv2Metadata) meta = gexiv2_metadata_new ();
+  g_autofree char *source = g_build_filename (g_getenv ("LIKENESS_SOURCE_DIR"), "data", "demo",
+                                              "grace_hopper.jpg", NULL);
+  g_autofree char *path = g_build_filename (f->folder, "turned.jpg", NULL);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, (gssize) length, NULL));
+  g_assert_true (gexiv2_metadata_open_path (meta, path, &error));
+  g_assert_true (gexiv2_metadata_try_set_tag_long (meta, "Exif.Image.Orientation", 6, &error));
+  g_assert_true (gexiv2_metadata_save_file (meta, path, &error));
+  g_assert_no_error (error);
+  f->probe_id = lk_probes_import_file (f->session, CASE_NUMBER, path, &provenance, NULL, &error);
+  g_assert_no_error (error);
+
+  open_page (f);
+  g_assert_nonnull (strstr (row_subtitle (f, "Orientation: not applied"),
+                            "rotated 90° clockwise (EXIF orientation 6)"));
+}
+
 static void
 test_limited_needs_reasons (Fixture       *f,
                             gconstpointer  data)
@@ -530,6 +559,8 @@ main (int    argc,
   lk_test_ui_init (&argc, &argv);
   g_test_add ("/likeness/probe-page/shows-probe", Fixture, NULL, fixture_set_up,
               test_shows_probe, fixture_tear_down);
+  g_test_add ("/likeness/probe-page/orientation-notice", Fixture, NULL, fixture_set_up,
+              test_orientation_notice, fixture_tear_down);
   g_test_add ("/likeness/probe-page/limited-needs-reasons", Fixture, NULL, fixture_set_up,
               test_limited_needs_reasons, fixture_tear_down);
   g_test_add ("/likeness/probe-page/lock-and-amend", Fixture, NULL, fixture_set_up,
