@@ -302,7 +302,7 @@ check_acknowledged (GPtrArray   *warnings,
         g_string_append_printf (missing, "%s%s (%s)", missing->len ? "; " : "", w->id,
                                 w->message);
       else if (g_utf8_strlen (stripped, -1) < LK_ACKNOWLEDGEMENT_MIN_LENGTH)
-        g_string_append_printf (short_ones, "%s%s", short_ones->len ? ", " : "", w->id);
+        g_string_append_printf (short_ones, "%s%s", short_ones->len ? "; " : "", w->message);
     }
   if (missing->len > 0)
     {
@@ -310,11 +310,13 @@ check_acknowledged (GPtrArray   *warnings,
                    "Acknowledge each warning in writing before signing: %s", missing->str);
       return FALSE;
     }
+  /* In words: the examiner has already written beside each of these warnings, so its text
+   * tells which one is meant better than its id. */
   if (short_ones->len > 0)
     {
       g_set_error (error, LK_ERROR, LK_ERROR_REFUSED,
-                   "Say in a sentence why the conclusion stands despite each warning (at least "
-                   "%d characters): %s", LK_ACKNOWLEDGEMENT_MIN_LENGTH, short_ones->str);
+                   "Say in a sentence (at least %d characters) why the conclusion stands "
+                   "despite: %s", LK_ACKNOWLEDGEMENT_MIN_LENGTH, short_ones->str);
       return FALSE;
     }
   return check_unknown (warnings, acknowledgements, error);

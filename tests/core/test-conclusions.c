@@ -618,7 +618,10 @@ test_sign (LkTestFixture *fixture,
   g_assert_cmpint (lk_conclusions_sign (w.examiner, w.examination, &draft, curt,
                                         EXAMINER_PASSWORD, &error), ==, 0);
   g_assert_error (error, LK_ERROR, LK_ERROR_REFUSED);
-  assert_message (error, "at least 20 characters): " LK_WARNING_DISSIMILAR_INDIVIDUALISING);
+  assert_message (error, "Say in a sentence (at least 20 characters) why the conclusion stands "
+                         "despite: The level +1 supports the same person, yet individualising "
+                         "characteristics were found dissimilar (Scars: ");
+  g_assert_null (strstr (error->message, LK_WARNING_DISSIMILAR_INDIVIDUALISING));
   g_clear_error (&error);
   g_assert_cmpint (lk_conclusions_sign (w.examiner, w.examination, &draft, extra,
                                         EXAMINER_PASSWORD, &error), ==, 0);
