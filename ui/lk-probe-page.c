@@ -1120,8 +1120,18 @@ lock_action (GtkWidget  *widget,
   LkProbePage *self = LK_PROBE_PAGE (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
   gboolean closes = g_strcmp0 (chosen_suitability (self), "not-suitable") == 0;
+  g_auto(FormValues) values = { 0 };
+  g_autoptr(GError) error = NULL;
   AdwMessageDialog *dialog;
 
+  /* An analysis the lock would refuse is not worth a confirmation: say what is missing now. */
+  read_form (self, &values);
+  if (!lk_analysis_check (&values.analysis, &error))
+    {
+      lk_label_set_message (self->analysis_error, error->message);
+      return;
+    }
+  lk_label_set_message (self->analysis_error, NULL);
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
     GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, "Lock the Analysis?",
     closes ? "“Not suitable” closes the probe: no candidate will be examined for it. The "

@@ -104,9 +104,9 @@ check_components (const char * const  *components,
   return TRUE;
 }
 
-static gboolean
-check_analysis (const LkAnalysis  *a,
-                GError           **error)
+gboolean
+lk_analysis_check (const LkAnalysis  *a,
+                   GError           **error)
 {
   const char * const single[] = { a->suitability, NULL };
 
@@ -423,7 +423,7 @@ lk_probes_lock_analysis (LkSession         *session,
   g_auto(LkProbePlace) row = { 0 };
   LkActor actor;
 
-  return check_analysis (analysis, error) &&
+  return lk_analysis_check (analysis, error) &&
          begin_change (session, probe_id, &actor, &txn, &row, error) &&
          require_unlocked (&row, error) &&
          write_revision (session, &actor, &row, analysis, NULL, error) &&
@@ -446,7 +446,7 @@ lk_probes_amend_analysis (LkSession         *session,
       g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT, "An amendment needs a reason");
       return FALSE;
     }
-  if (!check_analysis (analysis, error) ||
+  if (!lk_analysis_check (analysis, error) ||
       !begin_change (session, probe_id, &actor, &txn, &row, error))
     return FALSE;
   if (g_str_equal (row.status, "awaiting-analysis"))

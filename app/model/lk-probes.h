@@ -36,6 +36,12 @@ const char * const *lk_analysis_suitabilities (void);
 const char * const *lk_analysis_factors     (void);
 const char         *lk_vocabulary_label     (const char *id);
 
+/* Whether @analysis could be locked as it stands (vocabulary, components, and the reasons a
+ * limited or unsuitable probe needs), without touching the database: the page asks before it
+ * offers to lock. */
+gboolean            lk_analysis_check       (const LkAnalysis  *analysis,
+                                             GError           **error);
+
 /* Imports a probe image into an open case: validates provenance (refused kinds per policy),
  * reads the header and refuses images over the size limits before decoding, decodes, reads the
  * metadata, finds faces and measures quality, then stores everything in one transaction.

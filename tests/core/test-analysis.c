@@ -568,6 +568,34 @@ test_vocabularies (void)
   g_assert_false (lk_feature_list_has_component ("tattoo-sleeve"));
 }
 
+/* The check the page makes before offering to lock: the lock's own rules, with no database. */
+static void
+test_check (void)
+{
+  static const char * const pose[] = { "pose", NULL };
+  static const char * const bad_factor[] = { "weather", NULL };
+  g_autoptr(GError) error = NULL;
+  LkAnalysis a = { "limited", NULL, some_components, "  " };
+
+  g_assert_false (lk_analysis_check (&a, &error));
+  g_assert_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT);
+  g_assert_nonnull (strstr (error->message, "affecting factors or a note"));
+  g_clear_error (&error);
+  a.factors = bad_factor;
+  g_assert_false (lk_analysis_check (&a, &error));
+  g_assert_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT);
+  g_clear_error (&error);
+
+  a.factors = pose;
+  g_assert_true (lk_analysis_check (&a, &error));
+  g_assert_no_error (error);
+  a = (LkAnalysis) { "limited", NULL, some_components, "Face partly behind a pillar" };
+  g_assert_true (lk_analysis_check (&a, &error));
+  a = (LkAnalysis) { "suitable", NULL, NULL, NULL };
+  g_assert_true (lk_analysis_check (&a, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -575,6 +603,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/likeness/analysis/vocabularies", test_vocabularies);
+  g_test_add_func ("/likeness/analysis/check", test_check);
   LK_TEST_ADD ("/likeness/analysis/examiners-only", test_examiners_only);
   LK_TEST_ADD ("/likeness/analysis/invalid", test_invalid);
   LK_TEST_ADD ("/likeness/analysis/lock", test_lock);
