@@ -3,6 +3,8 @@
  * when given), show the newest event's anchor, export the log. */
 #include "config.h"
 
+#include <string.h>
+
 #include "lk-audit-page.h"
 #include "lk-ui-util.h"
 
@@ -123,11 +125,27 @@ show_verdict (LkAuditPage   *self,
       title = g_strdup_printf ("Chain intact: %" G_GINT64_FORMAT " events", verdict->n_events);
       subtitle = g_strdup_printf ("Every event matches its hash (checked at %s).", when);
     }
+  else if (verdict->broken_seq == verdict->anchor_seq)
+    {
+      title = g_strdup_printf ("Anchor %" G_GINT64_FORMAT " does not hold", verdict->anchor_seq);
+      subtitle = g_strdup_printf ("The chain itself is intact, but %s. Check the anchor against "
+                                  "where it was written down; if it is right, report this to "
+                                  "your quality manager.", verdict->reason);
+    }
   else
     {
       title = g_strdup_printf ("Chain broken at event %" G_GINT64_FORMAT, verdict->broken_seq);
       subtitle = g_strdup_printf ("%s. The log has been altered outside Likeness; report this "
                                   "to your quality manager.", verdict->reason);
+    }
+  /* The check is itself an event, so the newest anchor moves on past the events checked. */
+  if (verdict->head != NULL)
+    {
+      g_autofree char *seq = g_strndup (verdict->head, strcspn (verdict->head, ":"));
+      char *longer = g_strdup_printf ("%s This check is recorded as event %s.", subtitle, seq);
+
+      g_free (subtitle);
+      subtitle = longer;
     }
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->result_row), title);
   adw_action_row_set_subtitle (self->result_row, subtitle);
@@ -169,10 +187,24 @@ verify_action (GtkWidget  *widget,
 {
   LkAuditPage *self = LK_AUDIT_PAGE (widget);
 
-  VerifyJob *job = g_new0 (VerifyJob, 1);
+  g_autofree char *anchor = g_strstrip (g_strdup (gtk_editable_get_text (
+                                           GTK_EDITABLE (self->anchor_row))));
+  g_autofree char *hash = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 seq = 0;
+  VerifyJob *job;
 
+  /* A mistyped anchor is the user's to correct, here, before anything is checked. */
+  if (*anchor != '\0' && !lk_audit_anchor_parse (anchor, &seq, &hash, &error))
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->anchor_row), "error");
+      lk_toast (widget, error->message);
+      return;
+    }
+  gtk_widget_remove_css_class (GTK_WIDGET (self->anchor_row), "error");
+  job = g_new0 (VerifyJob, 1);
   job->session = g_object_ref (self->session);
-  job->anchor = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->anchor_row)));
+  job->anchor = g_steal_pointer (&anchor);
   gtk_spinner_set_spinning (self->spinner, TRUE);
   gtk_widget_action_set_enabled (widget, "audit.verify", FALSE);
   lk_task_run (self, self->cancellable, on_verified, g_object_ref (self), verify_job, verify_job,

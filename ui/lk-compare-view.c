@@ -45,6 +45,7 @@ struct _LkCompareView
 enum {
   EYES_MOVED,
   ANNOTATION_MOVED,
+  SELECTION_CHANGED,
   N_SIGNALS
 };
 
@@ -343,6 +344,7 @@ lk_compare_view_set_selected (LkCompareView *self,
   if (ids != NULL)
     g_array_append_vals (self->selected, ids, n_ids);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_signal_emit (self, signals[SELECTION_CHANGED], 0);
 }
 
 const gint64 *
@@ -1135,6 +1137,9 @@ lk_compare_view_class_init (LkCompareViewClass *klass)
   widget_class->map = lk_compare_view_map;
   widget_class->unmap = lk_compare_view_unmap;
 
+  signals[SELECTION_CHANGED] = g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass),
+                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                             G_TYPE_NONE, 0);
   signals[ANNOTATION_MOVED] = g_signal_new ("annotation-moved", G_TYPE_FROM_CLASS (klass),
                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE,
                                             3, G_TYPE_INT64, G_TYPE_DOUBLE, G_TYPE_DOUBLE);

@@ -39,7 +39,8 @@ gboolean     lk_compare_view_get_flicker_phase   (LkCompareView *self);
 /* The annotations to draw (the examination JSON's "annotations" array); NULL for none. */
 void         lk_compare_view_set_annotations     (LkCompareView *self,
                                                   JsonArray     *annotations);
-/* The annotations drawn highlighted (ids); none by default. */
+/* The annotations drawn highlighted (ids); none by default. Signal "selection-changed" after
+ * every call. */
 void         lk_compare_view_set_selected        (LkCompareView *self,
                                                   const gint64  *ids,
                                                   guint          n_ids);

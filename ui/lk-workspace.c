@@ -114,6 +114,21 @@ problem (LkWorkspace *self,
   lk_toast (GTK_WIDGET (self), text);
 }
 
+/* The tools' own names, as the menu shows them. */
+static const char *
+tool_title (const char *tool)
+{
+  static const char * const titles[][2] = {
+    { "marker", "Paired Marker" }, { "rectangle", "Rectangle" }, { "ellipse", "Ellipse" },
+    { "arrow", "Arrow" }, { "text", "Text" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    if (g_strcmp0 (tool, titles[i][0]) == 0)
+      return titles[i][1];
+  return "Annotate";
+}
+
 /* ---- status line --------------------------------------------------------------------------- */
 
 static void
@@ -131,7 +146,8 @@ update_status (LkWorkspace *self)
                      annotations ? json_array_get_length (annotations) : 0,
                      total / 3600, total / 60 % 60, total % 60,
                      self->tool && !g_str_equal (self->tool, "none") ? " · tool: " : "",
-                     self->tool && !g_str_equal (self->tool, "none") ? self->tool : "");
+                     self->tool && !g_str_equal (self->tool, "none") ? tool_title (self->tool)
+                                                                     : "");
 
   gtk_label_set_text (self->status_label, text);
   gtk_label_set_text (self->conclusion_label, self->conclusion_text);
@@ -698,6 +714,10 @@ on_compare_mode (LkWorkspace *self)
   gtk_widget_set_visible (self->opacity_box, g_str_equal (mode, "overlay"));
   gtk_widget_set_visible (self->wipe_box, g_str_equal (mode, "wipe"));
   gtk_widget_set_visible (self->flicker_box, g_str_equal (mode, "flicker"));
+  /* A difference of images that do not line up shows mostly the misalignment. */
+  if (g_str_equal (mode, "difference") && !self->aligned)
+    lk_toast (GTK_WIDGET (self), "Not aligned: the difference compares the images as they are. "
+              "Align them by the eyes first");
   difference_refresh (self);
 }
 
@@ -749,6 +769,22 @@ enhancements_action (GtkWidget  *widget,
 }
 
 /* ---- annotations --------------------------------------------------------------------------- */
+
+/* What acts on the selected annotations needs some selected, and an unsigned examination. */
+static void
+update_selection_actions (LkWorkspace *self)
+{
+  static const char * const actions[] = {
+    "workspace.delete-annotation", "workspace.link-annotation", "workspace.label-annotation",
+  };
+  gboolean frozen = self->examination != NULL &&
+    json_object_get_boolean_member_with_default (self->examination, "signed", FALSE);
+  guint n = 0;
+
+  lk_compare_view_get_selected (self->compare, &n);
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], n > 0 && !frozen);
+}
 
 /* With no tool chosen, a drag on an annotation moves it, until the conclusion is signed. */
 static void
@@ -802,7 +838,7 @@ tool_action (GtkWidget  *widget,
   g_free (self->tool);
   self->tool = g_strdup (tool);
   self->have_first = FALSE;
-  gtk_menu_button_set_label (self->tool_button, g_str_equal (tool, "none") ? "Annotate" : tool);
+  gtk_menu_button_set_label (self->tool_button, tool_title (tool));
   if (!g_str_equal (tool, "none"))
     lk_compare_view_set_mode (self->compare, "side-by-side");
   update_movable (self);
@@ -1297,9 +1333,14 @@ undo_annotation_action (GtkWidget  *widget,
     newest = MAX (newest, json_object_get_int_member (json_array_get_object_element (annotations,
                                                                                      i), "id"));
   if (newest == 0)
-    return;
+    {
+      problem (self, "There is no annotation to remove");
+      return;
+    }
   if (!lk_examinations_delete_annotation (self->session, newest, &error))
     problem (self, error->message);
+  else
+    lk_toast (GTK_WIDGET (self), "The newest annotation was removed (kept on record)");
   reload_examination (self, NULL);
 }
 
@@ -1369,6 +1410,7 @@ freeze_if_signed (LkWorkspace *self)
   for (int i = 0; i < 2; i++)
     gtk_widget_set_sensitive (self->panels[i], !frozen);
   update_movable (self);
+  update_selection_actions (self);
 }
 
 /* ---- navigation ---------------------------------------------------------------------------- */
@@ -1540,6 +1582,8 @@ bind_controls (LkWorkspace *self)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->compare, "annotation-moved", G_CALLBACK (on_annotation_moved),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->compare, "selection-changed",
+                           G_CALLBACK (update_selection_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->compare, "eyes-moved", G_CALLBACK (on_eyes_moved), self,
                            G_CONNECT_SWAPPED);
 }

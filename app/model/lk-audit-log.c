@@ -109,14 +109,16 @@ check_anchor (LkStore     *store,
     {
       *broken_seq = anchor_seq;
       *reason = g_strdup_printf ("event %" G_GINT64_FORMAT " of the anchor is missing: the log "
-                                 "holds %" G_GINT64_FORMAT " events (events were removed from "
-                                 "its end)", anchor_seq, n_events);
+                                 "holds %" G_GINT64_FORMAT " events, so either events were "
+                                 "removed from its end or the anchor was copied wrongly",
+                                 anchor_seq, n_events);
     }
   else if (!g_str_equal (found, expected))
     {
       *broken_seq = anchor_seq;
-      *reason = g_strdup_printf ("event %" G_GINT64_FORMAT " no longer has the anchor's hash "
-                                 "(the log was rewritten from there or earlier)", anchor_seq);
+      *reason = g_strdup_printf ("event %" G_GINT64_FORMAT " no longer has the anchor's hash: "
+                                 "either the log was rewritten from there or earlier, or the "
+                                 "anchor was copied wrongly", anchor_seq);
     }
 }
 

@@ -118,8 +118,28 @@ test_anchor (Fixture       *f,
   g_assert_true (lk_store_exec (f->store, "DROP TRIGGER audit_event_no_delete", NULL));
   sql = g_strdup_printf ("DELETE FROM audit_event WHERE seq >= %" G_GINT64_FORMAT, seq);
   g_assert_true (lk_store_exec (f->store, sql, NULL));
-  broken = g_strdup_printf ("Chain broken at event %" G_GINT64_FORMAT, seq);
+  broken = g_strdup_printf ("Anchor %" G_GINT64_FORMAT " does not hold", seq);
   verify_and_wait (f, broken);
+}
+
+/* A mistyped anchor is marked on its row; nothing is checked and no alarm is raised. */
+static void
+test_mistyped_anchor (Fixture       *f,
+                      gconstpointer  data)
+{
+  GtkWidget *row;
+
+  lk_audit_page_set_session (f->page, f->admin);
+  g_assert_true (lk_test_wait (head_read, f->page, 10000));
+  lk_test_set_text (GTK_WIDGET (f->page), "Anchor written down earlier (checked by Verify Chain)",
+                    "5:xyz");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "audit.verify", NULL));
+  row = lk_test_find (GTK_WIDGET (f->page), ADW_TYPE_ENTRY_ROW,
+                      "Anchor written down earlier (checked by Verify Chain)");
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  g_assert_null (lk_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (lk_test_find (GTK_WIDGET (f->page), ADW_TYPE_ACTION_ROW,
+                                  "Chain not checked yet"));
 }
 
 int
@@ -129,5 +149,7 @@ main (int    argc,
   lk_test_ui_init (&argc, &argv);
   g_test_add ("/likeness/audit-page/anchor", Fixture, NULL, fixture_set_up, test_anchor,
               fixture_tear_down);
+  g_test_add ("/likeness/audit-page/mistyped-anchor", Fixture, NULL, fixture_set_up,
+              test_mistyped_anchor, fixture_tear_down);
   return g_test_run ();
 }
