@@ -14,6 +14,7 @@ struct _LkEvaluateDialog
   gboolean             amends;
   const LkScale       *scale;
   GCancellable        *cancellable;
+  GPtrArray           *warning_items; /* per warning: its text above its entry row */
   GPtrArray           *warning_rows;
 
   GtkTextView         *propositions_view;
@@ -85,31 +86,14 @@ read_draft (LkEvaluateDialog *self,
 static void
 clear_warnings (LkEvaluateDialog *self)
 {
-  for (guint i = 0; i < self->warning_rows->len; i++)
-    adw_preferences_group_remove (self->warnings_group, g_ptr_array_index (self->warning_rows, i));
+  for (guint i = 0; i < self->warning_items->len; i++)
+    adw_preferences_group_remove (self->warnings_group,
+                                  g_ptr_array_index (self->warning_items, i));
+  g_ptr_array_set_size (self->warning_items, 0);
   g_ptr_array_set_size (self->warning_rows, 0);
 }
 
-static void
-show_warnings (LkEvaluateDialog *self,
-               GPtrArray        *warnings)
-{
-  clear_warnings (self);
-  for (guint i = 0; i < warnings->len; i++)
-    {
-      LkConclusionWarning *w = g_ptr_array_index (warnings, i);
-      GtkWidget *row = adw_entry_row_new ();
-      g_autofree char *title = g_strdup_printf ("Acknowledge: %s", w->message);
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      gtk_widget_set_tooltip_text (row, w->message);
-      g_object_set_data_full (G_OBJECT (row), "warning-id", g_strdup (w->id), g_free);
-      adw_preferences_group_add (self->warnings_group, row);
-      g_ptr_array_add (self->warning_rows, row);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->warnings_group), warnings->len > 0);
-}
-
+/* What is written beside each warning, by the warning's id. */
 static GHashTable *
 acknowledgements (LkEvaluateDialog *self)
 {
@@ -123,6 +107,57 @@ acknowledgements (LkEvaluateDialog *self)
                            g_strdup (gtk_editable_get_text (GTK_EDITABLE (row))));
     }
   return table;
+}
+
+/* A row title is ellipsised, and a warning is a sentence or two: the warning is a wrapped label
+ * above a row of its own, which carries it as its description for screen readers. */
+static GtkWidget *
+warning_item (const LkConclusionWarning *w,
+              const char                *written,
+              GtkWidget                **row_out)
+{
+  GtkWidget *item = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *label = gtk_label_new (w->message);
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *row = adw_entry_row_new ();
+
+  gtk_widget_set_margin_top (item, 12);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "warning");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), "Why the conclusion stands");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  w->message, -1);
+  gtk_editable_set_text (GTK_EDITABLE (row), written != NULL ? written : "");
+  g_object_set_data_full (G_OBJECT (row), "warning-id", g_strdup (w->id), g_free);
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_append (GTK_LIST_BOX (list), row);
+  gtk_box_append (GTK_BOX (item), label);
+  gtk_box_append (GTK_BOX (item), list);
+  *row_out = row;
+  return item;
+}
+
+/* A warning shown again after an edit keeps what was written beside it. */
+static void
+show_warnings (LkEvaluateDialog *self,
+               GPtrArray        *warnings)
+{
+  g_autoptr(GHashTable) written = acknowledgements (self);
+
+  clear_warnings (self);
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      LkConclusionWarning *w = g_ptr_array_index (warnings, i);
+      GtkWidget *row;
+      GtkWidget *item = warning_item (w, g_hash_table_lookup (written, w->id), &row);
+
+      adw_preferences_group_add (self->warnings_group, item);
+      g_ptr_array_add (self->warning_items, item);
+      g_ptr_array_add (self->warning_rows, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->warnings_group), warnings->len > 0);
 }
 
 static void
@@ -149,11 +184,31 @@ on_signed (GObject      *object,
   if (id == 0)
     {
       lk_label_set_message (self->message_label, error->message);
-      gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
+      /* Only a wrong password is worth typing again; after a refused draft the password was
+       * never tried, and clearing it would make the next Sign fail as if it were wrong. */
+      if (g_error_matches (error, LK_ERROR, LK_ERROR_AUTHENTICATION_FAILED))
+        {
+          gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
+          gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
+        }
       return;
     }
   g_signal_emit (self, signals[SIGNED], 0, id);
   gtk_window_close (GTK_WINDOW (self));
+}
+
+/* Focus scrolls the page to the first warning, which appears out of view. GTK 4.8 scrolls to
+ * the focused widget's allocation, which a row just added lacks: the focus waits for the frame
+ * that lays it out. */
+static gboolean
+focus_when_laid_out (GtkWidget     *row,
+                     GdkFrameClock *clock,
+                     gpointer       data)
+{
+  if (gtk_widget_get_width (row) == 0)
+    return G_SOURCE_CONTINUE;
+  gtk_widget_grab_focus (row);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -185,9 +240,14 @@ on_sign (LkEvaluateDialog *self)
   if (!known || warnings->len != self->warning_rows->len)
     {
       show_warnings (self, warnings);
-      lk_label_set_message (self->message_label,
-                            "Acknowledge each consistency warning in writing, then sign.");
-      return;
+      if (warnings->len > 0)
+        {
+          lk_label_set_message (self->message_label,
+                                "Acknowledge each consistency warning in writing, then sign.");
+          gtk_widget_add_tick_callback (g_ptr_array_index (self->warning_rows, 0),
+                                        focus_when_laid_out, NULL, NULL);
+          return;
+        }
     }
   lk_label_set_message (self->message_label, NULL);
   acks = acknowledgements (self);
@@ -216,6 +276,7 @@ lk_evaluate_dialog_finalize (GObject *object)
 
   g_clear_object (&self->session);
   g_clear_object (&self->cancellable);
+  g_ptr_array_unref (self->warning_items);
   g_ptr_array_unref (self->warning_rows);
   G_OBJECT_CLASS (lk_evaluate_dialog_parent_class)->finalize (object);
 }
@@ -252,6 +313,7 @@ static void
 lk_evaluate_dialog_init (LkEvaluateDialog *self)
 {
   self->cancellable = g_cancellable_new ();
+  self->warning_items = g_ptr_array_new ();
   self->warning_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }

@@ -603,6 +603,7 @@ message_shown (gpointer data)
   return lk_test_find (data, GTK_TYPE_LABEL, "Wrong user name or password") != NULL;
 }
 
+/* The entry rows where a consistency warning is acknowledged, each under its warning's text. */
 static void
 collect_acknowledgement_rows (GtkWidget *root,
                               GPtrArray *rows)
@@ -610,32 +611,122 @@ collect_acknowledgement_rows (GtkWidget *root,
   for (GtkWidget *w = gtk_widget_get_first_child (root); w; w = gtk_widget_get_next_sibling (w))
     {
       if (ADW_IS_ENTRY_ROW (w) &&
-          g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w)),
-                            "Acknowledge: "))
+          g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (w)),
+                     "Why the conclusion stands") == 0)
         g_ptr_array_add (rows, w);
       collect_acknowledgement_rows (w, rows);
     }
+}
+
+/* The first visible label under @root whose text contains @text. */
+static GtkWidget *
+find_label_containing (GtkWidget  *root,
+                       const char *text)
+{
+  for (GtkWidget *w = gtk_widget_get_first_child (root); w; w = gtk_widget_get_next_sibling (w))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LABEL (w) && gtk_widget_get_visible (w) &&
+          strstr (gtk_label_get_text (GTK_LABEL (w)), text) != NULL)
+        return w;
+      if ((found = find_label_containing (w, text)) != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 static gboolean
 label_starting_shown (GtkWidget  *root,
                       const char *prefix)
 {
-  for (GtkWidget *w = gtk_widget_get_first_child (root); w; w = gtk_widget_get_next_sibling (w))
-    {
-      if (GTK_IS_LABEL (w) && gtk_widget_get_visible (w) &&
-          strstr (gtk_label_get_text (GTK_LABEL (w)), prefix) != NULL)
-        return TRUE;
-      if (label_starting_shown (w, prefix))
-        return TRUE;
-    }
-  return FALSE;
+  return find_label_containing (root, prefix) != NULL;
 }
 
 static gboolean
 too_short_shown (gpointer data)
 {
   return label_starting_shown (data, "at least 20 characters");
+}
+
+/* Whether @widget is drawn inside @window and inside every scrolled window around it, as it
+ * stands scrolled: seen without the examiner having to look for it. */
+static gboolean
+in_view (GtkWidget *widget,
+         GtkWidget *window)
+{
+  if (!gtk_widget_get_mapped (widget) || gtk_widget_get_height (widget) <= 0)
+    return FALSE;
+  for (GtkWidget *area = gtk_widget_get_parent (widget); area != NULL;
+       area = gtk_widget_get_parent (area))
+    {
+      graphene_rect_t bounds;
+
+      if (area != window && !GTK_IS_SCROLLED_WINDOW (area))
+        continue;
+      if (!gtk_widget_compute_bounds (widget, area, &bounds) ||
+          bounds.origin.x < 0 || bounds.origin.y < 0 ||
+          bounds.origin.x + bounds.size.width > gtk_widget_get_width (area) ||
+          bounds.origin.y + bounds.size.height > gtk_widget_get_height (area))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+typedef struct
+{
+  GtkWidget  *dialog;
+  const char *text;
+} Message;
+
+static gboolean
+message_in_view (gpointer data)
+{
+  Message *m = data;
+  GtkWidget *label = find_label_containing (m->dialog, m->text);
+
+  return label != NULL && in_view (label, m->dialog);
+}
+
+/* The row to write in has the focus, and its text is scrolled into view. */
+static gboolean
+row_focused_in_view (gpointer data)
+{
+  GtkWidget *row = data;
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (row));
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, row) &&
+         in_view (focus, GTK_WIDGET (gtk_widget_get_root (row)));
+}
+
+static gboolean
+page_scrolls (gpointer data)
+{
+  GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (data);
+
+  return gtk_adjustment_get_upper (v) > gtk_adjustment_get_page_size (v) + 1;
+}
+
+/* Where the examiner is when pressing Sign: at the signature, the bottom of the page. */
+static void
+scroll_to_bottom (GtkWidget *dialog)
+{
+  GtkScrolledWindow *page = GTK_SCROLLED_WINDOW (lk_test_find_type (dialog,
+                                                                    GTK_TYPE_SCROLLED_WINDOW));
+  GtkAdjustment *v;
+
+  g_assert_nonnull (page);
+  g_assert_true (lk_test_wait (page_scrolls, page, 5000));
+  v = gtk_scrolled_window_get_vadjustment (page);
+  gtk_adjustment_set_value (v, gtk_adjustment_get_upper (v) - gtk_adjustment_get_page_size (v));
+  lk_test_spin (50);
+}
+
+static const char *
+password_of (GtkWidget *dialog)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (lk_test_find (dialog, ADW_TYPE_PREFERENCES_ROW,
+                                                            "Your password")));
 }
 
 /* A "same person" level with a dissimilar individualising characteristic: the Evaluate step
@@ -651,6 +742,8 @@ test_evaluate_warnings (Fixture       *f,
   g_autoptr(GPtrArray) views = g_ptr_array_new ();
   g_autoptr(GPtrArray) rows = g_ptr_array_new ();
   g_autoptr(JsonArray) conclusions = NULL;
+  Message acknowledge, too_short;
+  GtkWidget *warning;
   gint64 signed_id = 0;
   gint64 exam;
 
@@ -662,6 +755,7 @@ test_evaluate_warnings (Fixture       *f,
   dialog = lk_evaluate_dialog_new (f->examiner, exam, FALSE, &error);
   g_assert_no_error (error);
   g_signal_connect (dialog, "signed", G_CALLBACK (on_signed), &signed_id);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 680, 600);
   gtk_window_present (GTK_WINDOW (dialog));
   /* +1 on the seven-level scale: levels run from +3 down. */
   adw_combo_row_set_selected (ADW_COMBO_ROW (lk_test_find_type (GTK_WIDGET (dialog),
@@ -673,21 +767,36 @@ test_evaluate_warnings (Fixture       *f,
   set_text (g_ptr_array_index (views, 2), "Low resolution of the probe.");
   lk_test_set_text (GTK_WIDGET (dialog), "Your password", EXAMINER_PASSWORD);
 
+  scroll_to_bottom (GTK_WIDGET (dialog));
   lk_test_click (GTK_WIDGET (dialog), "Sign");
   collect_acknowledgement_rows (GTK_WIDGET (dialog), rows);
   g_assert_cmpuint (rows->len, ==, 1);
-  g_assert_true (label_starting_shown (GTK_WIDGET (dialog), "Acknowledge each consistency "
-                                                            "warning in writing"));
+  acknowledge = (Message) { GTK_WIDGET (dialog), "Acknowledge each consistency warning in "
+                                                 "writing" };
+  g_assert_true (lk_test_wait (message_in_view, &acknowledge, 5000));
+  g_assert_true (lk_test_wait (row_focused_in_view, g_ptr_array_index (rows, 0), 5000));
   g_assert_cmpint (signed_id, ==, 0);
+  /* The warning is read in full, wrapped, not cut short in a row title. */
+  warning = find_label_containing (GTK_WIDGET (dialog), "The level +1 supports the same person, "
+                                                        "yet individualising characteristics "
+                                                        "were found dissimilar (Scars: ");
+  g_assert_nonnull (warning);
+  g_assert_true (gtk_label_get_wrap (GTK_LABEL (warning)));
+  g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (warning)), ==, PANGO_ELLIPSIZE_NONE);
 
   gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (rows, 0)), "Noted.");
+  scroll_to_bottom (GTK_WIDGET (dialog));
   lk_test_click (GTK_WIDGET (dialog), "Sign");
   g_assert_true (lk_test_wait (too_short_shown, dialog, 10000));
   g_assert_cmpint (signed_id, ==, 0);
+  too_short = (Message) { GTK_WIDGET (dialog), "(at least 20 characters) why the conclusion "
+                                               "stands despite: The level +1 supports" };
+  g_assert_true (lk_test_wait (message_in_view, &too_short, 5000));
+  /* The draft was refused before the password was tried: it stays for the next Sign. */
+  g_assert_cmpstr (password_of (GTK_WIDGET (dialog)), ==, EXAMINER_PASSWORD);
 
   gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (rows, 0)),
                          "The scar is recent: the reference photograph predates the injury.");
-  lk_test_set_text (GTK_WIDGET (dialog), "Your password", EXAMINER_PASSWORD);
   lk_test_click (GTK_WIDGET (dialog), "Sign");
   g_assert_true (lk_test_wait (has_signed, &signed_id, 10000));
   conclusions = lk_conclusions_list (f->examiner, exam, &error);
@@ -715,6 +824,7 @@ test_features_and_sign (Fixture       *f,
   g_autoptr(JsonArray) conclusions = NULL;
   g_autoptr(GPtrArray) views = g_ptr_array_new ();
   g_autofree char *progress = NULL;
+  Message no_reasoning = { NULL, "The reasoning is required" };
   guint assessed, total;
   gint64 signed_id = 0;
   gint64 exam;
@@ -739,9 +849,21 @@ test_features_and_sign (Fixture       *f,
   dialog = lk_evaluate_dialog_new (f->examiner, exam, FALSE, &error);
   g_assert_no_error (error);
   g_signal_connect (dialog, "signed", G_CALLBACK (on_signed), &signed_id);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 680, 600);
   gtk_window_present (GTK_WINDOW (dialog));
   collect_text_views (GTK_WIDGET (dialog), views);
   g_assert_cmpuint (views->len, ==, 3); /* the propositions keep their default text */
+  no_reasoning.dialog = GTK_WIDGET (dialog);
+
+  /* Signed from the bottom of the page with no reasoning: the refusal is in view, and the
+   * password typed stays. */
+  lk_test_set_text (GTK_WIDGET (dialog), "Your password", EXAMINER_PASSWORD);
+  scroll_to_bottom (GTK_WIDGET (dialog));
+  lk_test_click (GTK_WIDGET (dialog), "Sign");
+  g_assert_true (lk_test_wait (message_in_view, &no_reasoning, 5000));
+  g_assert_cmpstr (password_of (GTK_WIDGET (dialog)), ==, EXAMINER_PASSWORD);
+  g_assert_cmpint (signed_id, ==, 0);
+
   set_text (g_ptr_array_index (views, 1),
             "The eye fissures and the nose bridge correspond in shape and proportion; no "
             "dissimilarity was observed in the components that could be compared.");
@@ -750,6 +872,8 @@ test_features_and_sign (Fixture       *f,
   lk_test_click (GTK_WIDGET (dialog), "Sign");
   g_assert_true (lk_test_wait (message_shown, dialog, 10000));
   g_assert_cmpint (signed_id, ==, 0);
+  /* A wrong password is typed again from scratch. */
+  g_assert_cmpstr (password_of (GTK_WIDGET (dialog)), ==, "");
 
   lk_test_set_text (GTK_WIDGET (dialog), "Your password", EXAMINER_PASSWORD);
   lk_test_click (GTK_WIDGET (dialog), "Sign");
