@@ -39,13 +39,17 @@ text_of (gpointer editable)
   return gtk_editable_get_text (GTK_EDITABLE (editable));
 }
 
+/* The first item of the offence list chooses none: a form left as it opened must not record a
+ * case under whichever category happens to come first. */
+#define NO_OFFENCE "Choose a category…"
+
 static const LkOffence *
 selected_offence (LkCaseDialog *self)
 {
   guint i = adw_combo_row_get_selected (self->offence_row);
   const GPtrArray *offences = lk_offences ();
 
-  return i < offences->len ? g_ptr_array_index (offences, i) : NULL;
+  return i >= 1 && i - 1 < offences->len ? g_ptr_array_index (offences, i - 1) : NULL;
 }
 
 static void
@@ -99,6 +103,7 @@ offence_model (void)
   GtkStringList *list = gtk_string_list_new (NULL);
   const GPtrArray *offences = lk_offences ();
 
+  gtk_string_list_append (list, NO_OFFENCE);
   for (guint i = 0; i < offences->len; i++)
     {
       const LkOffence *o = g_ptr_array_index (offences, i);
@@ -160,6 +165,7 @@ lk_case_dialog_init (LkCaseDialog *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   adw_combo_row_set_model (self->offence_row, offences);
+  adw_combo_row_set_selected (self->offence_row, 0);
   on_offence_changed (self);
 }
 

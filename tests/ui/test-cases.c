@@ -51,6 +51,8 @@ fixture_tear_down (Fixture       *f,
 
   while ((dialog = lk_test_find_window (LK_TYPE_PROBE_IMPORT_DIALOG)) != NULL)
     gtk_window_destroy (GTK_WINDOW (dialog));
+  while ((dialog = lk_test_find_window (LK_TYPE_CASE_DIALOG)) != NULL)
+    gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (f->window));
   g_clear_object (&f->examiner);
   g_clear_object (&f->admin);
@@ -59,17 +61,37 @@ fixture_tear_down (Fixture       *f,
   g_free (f->folder);
 }
 
+static AdwComboRow *
+offence_row (GtkWidget *dialog)
+{
+  return ADW_COMBO_ROW (lk_test_find (dialog, ADW_TYPE_PREFERENCES_ROW, "Offence category"));
+}
+
+/* Item 0 of the list chooses no category; the offences follow in their order. */
 static void
 select_offence (GtkWidget  *dialog,
                 const char *code)
 {
-  AdwComboRow *row = ADW_COMBO_ROW (lk_test_find (dialog, ADW_TYPE_PREFERENCES_ROW,
-                                                  "Offence category"));
   const GPtrArray *offences = lk_offences ();
+  gboolean found = FALSE;
 
   for (guint i = 0; i < offences->len; i++)
     if (g_str_equal (((LkOffence *) g_ptr_array_index (offences, i))->code, code))
-      adw_combo_row_set_selected (row, i);
+      {
+        adw_combo_row_set_selected (offence_row (dialog), i + 1);
+        found = TRUE;
+      }
+  g_assert_true (found);
+}
+
+/* The shown text of the chosen item of the offence list. */
+static const char *
+chosen_offence_text (GtkWidget *dialog)
+{
+  GObject *item = adw_combo_row_get_selected_item (offence_row (dialog));
+
+  g_assert_true (GTK_IS_STRING_OBJECT (item));
+  return gtk_string_object_get_string (GTK_STRING_OBJECT (item));
 }
 
 static GtkWidget *
@@ -95,7 +117,8 @@ fill_case (GtkWidget  *dialog,
 {
   lk_test_set_text (dialog, "Case number", number);
   lk_test_set_text (dialog, "Title", "Robbery at the corner shop");
-  select_offence (dialog, offence);
+  if (offence != NULL)
+    select_offence (dialog, offence);
   lk_test_set_text (dialog, "Requesting unit", "CID North");
   lk_test_set_text (dialog, "Legal basis", "Criminal Procedure Act s. 12");
   lk_test_set_text (dialog, "Authorising officer", "DI Grey");
@@ -144,6 +167,87 @@ test_new_case_form (Fixture       *f,
   g_assert_cmpstr (stored->status, ==, "open");
   visible = lk_cases_page_dup_visible (f->page);
   g_assert_cmpstrv (visible, ((const char * const[]) { "2026/0042", NULL }));
+}
+
+/* Whether @widget is drawn inside @window and inside every scrolled window around it, as it
+ * stands scrolled: seen without having to look for it. */
+static gboolean
+in_view (GtkWidget *widget,
+         GtkWidget *window)
+{
+  if (!gtk_widget_get_mapped (widget) || gtk_widget_get_height (widget) <= 0)
+    return FALSE;
+  for (GtkWidget *area = gtk_widget_get_parent (widget); area != NULL;
+       area = gtk_widget_get_parent (area))
+    {
+      graphene_rect_t bounds;
+
+      if (area != window && !GTK_IS_SCROLLED_WINDOW (area))
+        continue;
+      if (!gtk_widget_compute_bounds (widget, area, &bounds) ||
+          bounds.origin.x < 0 || bounds.origin.y < 0 ||
+          bounds.origin.x + bounds.size.width > gtk_widget_get_width (area) ||
+          bounds.origin.y + bounds.size.height > gtk_widget_get_height (area))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+offence_error_in_view (gpointer data)
+{
+  GtkWidget *label = lk_test_find (data, GTK_TYPE_LABEL, "The offence category is required");
+
+  return label != NULL && gtk_widget_get_visible (label) && in_view (label, data);
+}
+
+static gboolean
+form_scrolls (gpointer data)
+{
+  GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (data);
+
+  return gtk_adjustment_get_upper (v) > gtk_adjustment_get_page_size (v) + 1;
+}
+
+/* The form opens with no offence category chosen, and is not created until one is: the error
+ * is in view though the form is scrolled to its end, where Create is pressed. */
+static void
+test_new_case_needs_offence (Fixture       *f,
+                             gconstpointer  data)
+{
+  GtkWidget *dialog;
+  GtkScrolledWindow *form;
+  GtkAdjustment *v;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) cases = NULL;
+
+  lk_cases_page_set_session (f->page, f->examiner);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "cases.new", NULL);
+  dialog = lk_test_find_window (LK_TYPE_CASE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (chosen_offence_text (dialog), ==, "Choose a category…");
+
+  /* A screen too short for the whole form. */
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 620, 420);
+  form = GTK_SCROLLED_WINDOW (lk_test_find_type (dialog, GTK_TYPE_SCROLLED_WINDOW));
+  g_assert_true (lk_test_wait (form_scrolls, form, 5000));
+  v = gtk_scrolled_window_get_vadjustment (form);
+  gtk_adjustment_set_value (v, gtk_adjustment_get_upper (v) - gtk_adjustment_get_page_size (v));
+
+  fill_case (dialog, "2026/0043", NULL, "The robber's face is visible on the shop's CCTV.");
+  lk_test_click (dialog, "Create");
+  g_assert_true (lk_test_wait (offence_error_in_view, dialog, 5000));
+  g_assert_nonnull (lk_test_find_window (LK_TYPE_CASE_DIALOG));
+  cases = lk_cases_list (f->examiner, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cases->len, ==, 0);
+
+  /* Choosing one, then going back to none, is still no choice. */
+  select_offence (dialog, "THF");
+  adw_combo_row_set_selected (offence_row (dialog), 0);
+  lk_test_click (dialog, "Create");
+  g_assert_nonnull (lk_test_find_window (LK_TYPE_CASE_DIALOG));
+  g_assert_null (lk_cases_get (f->examiner, "2026/0043", NULL));
 }
 
 static LkCase *
@@ -358,6 +462,7 @@ main (int    argc,
 {
   lk_test_ui_init (&argc, &argv);
   ADD ("new-case-form", test_new_case_form);
+  ADD ("new-case-needs-offence", test_new_case_needs_offence);
   ADD ("search-and-filter", test_search_and_filter);
   ADD ("filter-by-examiner", test_filter_by_examiner);
   ADD ("import-probe", test_import_probe);
