@@ -1075,7 +1075,8 @@ test_delete_selected_annotation (Fixture       *f,
   other = add_marker (f, exam, "probe", 150, 120, NULL);
   open_workspace (f, 0);
   compare = lk_workspace_get_compare_view (f->workspace);
-  g_assert_true (remove_selected_enabled (f));
+  /* Nothing selected yet: nothing to remove. */
+  g_assert_false (remove_selected_enabled (f));
   lk_test_spin (200);
 
   press_delete (f);
@@ -1086,6 +1087,7 @@ test_delete_selected_annotation (Fixture       *f,
   click_image_point (f, "probe", 250, 300);
   g_assert_true (is_selected (compare, chosen));
   g_assert_false (is_selected (compare, other));
+  g_assert_true (remove_selected_enabled (f));
   press_delete (f);
   g_assert_false (has_annotation (f, exam, chosen));
   g_assert_true (has_annotation (f, exam, other));
