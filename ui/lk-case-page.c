@@ -132,8 +132,14 @@ fill_request (LkCasePage *self,
   add_row (self->request_group, self->request_rows, info_row ("Offence category", offence));
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     if (member (c, fields[i].member) != NULL || i < 5)
-      add_row (self->request_group, self->request_rows,
-               info_row (fields[i].title, member (c, fields[i].member)));
+      {
+        /* Times as people read them; everything else as recorded. */
+        g_autofree char *when = g_str_has_suffix (fields[i].member, "_at")
+                                ? lk_format_utc (member (c, fields[i].member)) : NULL;
+
+        add_row (self->request_group, self->request_rows,
+                 info_row (fields[i].title, when ? when : member (c, fields[i].member)));
+      }
 }
 
 static void
@@ -144,8 +150,9 @@ fill_history (LkCasePage *self,
   for (guint i = json_array_get_length (history); i > 0; i--)
     {
       JsonObject *h = json_array_get_object_element (history, i - 1);
-      g_autofree char *subtitle = g_strdup_printf ("%s · %s · %s", member (h, "at"),
-                                                   member (h, "by"), member (h, "reason"));
+      g_autofree char *at = lk_format_utc (member (h, "at"));
+      g_autofree char *subtitle = g_strdup_printf ("%s · %s · %s", at, member (h, "by"),
+                                                   member (h, "reason"));
       GtkWidget *row = info_row (lk_case_status_label (member (h, "status")), subtitle);
 
       add_row (self->history_group, self->history_rows, row);

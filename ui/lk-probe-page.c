@@ -144,20 +144,6 @@ can_analyse (LkProbePage *self)
   return lk_session_has_role (self->session, LK_ROLE_EXAMINER);
 }
 
-/* ISO 8601 in UTC as "2026-01-15 14:32 UTC"; anything else (a plain date) as written. */
-static char *
-format_time (const char *iso)
-{
-  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-  g_autoptr(GDateTime) time = iso != NULL ? g_date_time_new_from_iso8601 (iso, utc) : NULL;
-  g_autoptr(GDateTime) in_utc = NULL;
-
-  if (time == NULL)
-    return g_strdup (iso != NULL ? iso : "Not recorded");
-  in_utc = g_date_time_to_utc (time);
-  return g_date_time_format (in_utc, "%Y-%m-%d %H:%M UTC");
-}
-
 static void
 clear_list (GtkListBox *list)
 {
@@ -343,7 +329,11 @@ on_image_loaded (GObject      *source,
   lk_face_view_set_selected_face (self->face_view, int_member (self->probe, "face_index", -1));
   gtk_stack_set_visible_child_name (self->image_stack, "image");
   gtk_spinner_set_spinning (self->image_spinner, FALSE);
-  opened = g_date_time_format (now, "Opened at %H:%M:%S");
+  {
+    g_autoptr(GDateTime) now_utc = g_date_time_to_utc (now);
+
+    opened = g_date_time_format (now_utc, "Opened at %Y-%m-%d %H:%M:%S UTC");
+  }
   show_integrity (self, "emblem-ok-symbolic", "success",
                   "Verified against the stored hash when opened", opened);
 }
@@ -370,8 +360,8 @@ static void
 show_provenance (LkProbePage *self)
 {
   JsonObject *p = object_member (self->probe, "provenance");
-  g_autofree char *acquired_at = format_time (string_member (p, "acquired_at"));
-  g_autofree char *imported_at = format_time (string_member (self->probe, "imported_at"));
+  g_autofree char *acquired_at = lk_format_utc (string_member (p, "acquired_at"));
+  g_autofree char *imported_at = lk_format_utc (string_member (self->probe, "imported_at"));
   g_autofree char *imported = g_strdup_printf ("%s, %s",
                                                string_member (self->probe, "imported_by"),
                                                imported_at);
@@ -902,7 +892,7 @@ show_locked (LkProbePage *self,
 {
   g_autofree char *factors = labels_text (array_member (a, "factors"));
   g_autofree char *components = components_text (array_member (a, "components"));
-  g_autofree char *locked_at = format_time (string_member (a, "locked_at"));
+  g_autofree char *locked_at = lk_format_utc (string_member (a, "locked_at"));
   g_autofree char *revision = g_strdup_printf ("%d", int_member (a, "revision", 1));
   g_autofree char *face = NULL;
   const char *suitability = string_member (a, "suitability");

@@ -84,3 +84,16 @@ lk_label_set_message (GtkLabel   *label,
   gtk_label_set_text (label, text != NULL ? text : "");
   gtk_widget_set_visible (GTK_WIDGET (label), text != NULL);
 }
+
+char *
+lk_format_utc (const char *iso)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) time = iso != NULL ? g_date_time_new_from_iso8601 (iso, utc) : NULL;
+  g_autoptr(GDateTime) in_utc = NULL;
+
+  if (time == NULL)
+    return g_strdup (iso != NULL ? iso : "Not recorded");
+  in_utc = g_date_time_to_utc (time);
+  return g_date_time_format (in_utc, "%Y-%m-%d %H:%M UTC");
+}

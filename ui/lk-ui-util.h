@@ -20,5 +20,8 @@ void lk_toast            (GtkWidget      *widget,
 /* Sets @label's text and shows it, or hides it when @text is NULL. */
 void lk_label_set_message (GtkLabel      *label,
                            const char    *text);
+/* A stored ISO 8601 time as people read it, in UTC: "2026-01-15 14:32 UTC"; a plain date or
+ * other text as written; NULL as "Not recorded". */
+char *lk_format_utc       (const char    *iso);
 
 G_END_DECLS
