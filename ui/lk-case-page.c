@@ -173,19 +173,43 @@ candidates_button (gint64 probe_id)
   return button;
 }
 
+/* "2 examinations, 1 with a signed conclusion", or "" when none has started. */
+static char *
+examinations_summary (JsonObject *p)
+{
+  JsonArray *examinations = json_object_has_member (p, "examinations")
+                            ? json_object_get_array_member (p, "examinations") : NULL;
+  guint n = examinations ? json_array_get_length (examinations) : 0, n_signed = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonObject *e = json_array_get_object_element (examinations, i);
+      JsonArray *conclusions = json_object_has_member (e, "conclusions")
+                               ? json_object_get_array_member (e, "conclusions") : NULL;
+
+      n_signed += conclusions != NULL && json_array_get_length (conclusions) > 0;
+    }
+  if (n == 0)
+    return g_strdup ("");
+  return g_strdup_printf (" · %u examination%s, %u with a signed conclusion", n,
+                          n == 1 ? "" : "s", n_signed);
+}
+
 static GtkWidget *
 probe_row (JsonObject *p)
 {
   GtkWidget *row = adw_action_row_new ();
   JsonObject *prov = json_object_get_object_member (p, "provenance");
   g_autofree char *short_hash = g_strndup (member (p, "sha256"), 12);
+  g_autofree char *work = examinations_summary (p);
   g_autofree char *subtitle =
-    g_strdup_printf ("%s · %s · %" G_GINT64_FORMAT " × %" G_GINT64_FORMAT " · SHA-256 %s…%s",
+    g_strdup_printf ("%s · %s · %" G_GINT64_FORMAT " × %" G_GINT64_FORMAT " · SHA-256 %s…%s%s",
                      lk_vocabulary_label (member (p, "status")),
                      lk_vocabulary_label (member (prov, "source_type")),
                      json_object_get_int_member (p, "width"),
                      json_object_get_int_member (p, "height"), short_hash,
-                     json_object_get_boolean_member (prov, "simulated") ? " · simulated" : "");
+                     json_object_get_boolean_member (prov, "simulated") ? " · simulated" : "",
+                     work);
   g_autofree char *title = g_strdup_printf ("Probe %" G_GINT64_FORMAT ": %s",
                                             json_object_get_int_member (p, "id"),
                                             member (p, "file_name"));

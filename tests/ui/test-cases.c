@@ -343,6 +343,43 @@ test_filter_by_examiner (Fixture       *f,
   g_assert_cmpstrv (after, ((const char * const[]) { "C-3", NULL }));
 }
 
+static gboolean
+row_subtitle_contains (GtkWidget  *root,
+                       const char *text)
+{
+  for (GtkWidget *w = gtk_widget_get_first_child (root); w; w = gtk_widget_get_next_sibling (w))
+    {
+      if (ADW_IS_ACTION_ROW (w) && adw_action_row_get_subtitle (ADW_ACTION_ROW (w)) != NULL &&
+          strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (w)), text) != NULL)
+        return TRUE;
+      if (row_subtitle_contains (w, text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The case page says how far the work on each probe has come: the demo's first case has one
+ * examination with a signed conclusion. */
+static void
+test_case_page_shows_examinations (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->folder, "demo.db", NULL);
+  g_autoptr(LkStore) demo = lk_demo_open (path, &error);
+  g_autoptr(LkSession) examiner = NULL;
+  LkCasePage *page;
+
+  g_assert_no_error (error);
+  examiner = lk_session_login (demo, "demo-examiner", "demo", &error);
+  g_assert_no_error (error);
+  page = lk_case_page_new (examiner, "DEMO-2026-001");
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (adw_window_get_content (ADW_WINDOW (f->window))),
+                               GTK_WIDGET (page));
+  g_assert_true (row_subtitle_contains (GTK_WIDGET (page),
+                                        "1 examination, 1 with a signed conclusion"));
+}
+
 typedef struct
 {
   LkSession  *session;
@@ -465,6 +502,7 @@ main (int    argc,
   ADD ("new-case-needs-offence", test_new_case_needs_offence);
   ADD ("search-and-filter", test_search_and_filter);
   ADD ("filter-by-examiner", test_filter_by_examiner);
+  ADD ("case-page-shows-examinations", test_case_page_shows_examinations);
   ADD ("import-probe", test_import_probe);
   ADD ("approval", test_approval);
   return g_test_run ();
