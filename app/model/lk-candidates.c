@@ -622,6 +622,85 @@ shuffle (GPtrArray *items,
     }
 }
 
+static guint64
+random_seed (void)
+{
+  guint64 seed;
+
+  do
+    seed = (((guint64) g_random_int () << 32) | g_random_int ()) & G_MAXINT64;
+  while (seed == 0);
+  return seed;
+}
+
+static gboolean
+insert_presentation (LkStore  *store,
+                     gint64    list_id,
+                     guint64   seed,
+                     gint64    user_id,
+                     GError  **error)
+{
+  g_autofree char *now = lk_now_utc ();
+  g_autoptr(LkStmt) stmt =
+    lk_store_stmt (store, "INSERT INTO list_presentations (list_id, seed, user_id, at)"
+                          " VALUES (?, ?, ?, ?)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, list_id);
+  sqlite3_bind_int64 (stmt, 2, (gint64) seed);
+  sqlite3_bind_int64 (stmt, 3, user_id);
+  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_STATIC);
+  return lk_store_step_done (store, stmt, error);
+}
+
+/* The one way a presentation order is recorded, whether a user asked for it or the list was
+ * presented for the first time with its scores hidden: the seed in list_presentations and a
+ * candidates.shuffled event saying which. Inside the caller's transaction. */
+static gboolean
+record_shuffle (LkStore        *store,
+                const LkActor  *actor,
+                gint64          list_id,
+                gint64          probe_id,
+                guint64         seed,
+                gint64          user_id,
+                const char     *cause,
+                GError        **error)
+{
+  g_autoptr(JsonObject) details = json_object_new ();
+  g_autofree char *object = object_name ("candidate-list", list_id);
+
+  json_object_set_int_member (details, "probe", probe_id);
+  json_object_set_int_member (details, "seed", (gint64) seed);
+  json_object_set_string_member (details, "cause", cause);
+  return insert_presentation (store, list_id, seed, user_id, error) &&
+         lk_audit_append (store, actor, "candidates.shuffled", object, details, error);
+}
+
+/* Records a random order for a list presented for the first time with its scores hidden;
+ * @seed is the order to present it in (another session's, if one came first). */
+static gboolean
+shuffle_first_presentation (LkStore        *store,
+                            const LkActor  *actor,
+                            gint64          list_id,
+                            gint64          probe_id,
+                            gint64          user_id,
+                            guint64        *seed,
+                            GError        **error)
+{
+  g_autoptr(LkTxn) txn = lk_txn_begin (store, error);
+
+  if (txn == NULL)
+    return FALSE;
+  /* Another session may have presented the list since the caller looked: its order stands. */
+  if (presentation_seed (store, list_id, seed))
+    return TRUE;
+  *seed = random_seed ();
+  return record_shuffle (store, actor, list_id, probe_id, *seed, user_id,
+                         "first presentation with scores hidden", error) &&
+         lk_txn_commit (txn, error);
+}
+
 static LkCandidate *
 candidate_from_row (LkStmt   *stmt,
                     gboolean  visible)
@@ -670,20 +749,49 @@ read_candidates (LkStore   *store,
   return g_steal_pointer (&items);
 }
 
+/* The seed a list is presented with, if any. The engine's order would give hidden ranks away,
+ * so unless policy says otherwise a list that has no recorded order yet and is presented to
+ * someone who cannot see its scores gets one now. A viewer who sees the scores anyway is shown
+ * rank order until then; a recorded order is kept after a reveal, so that "Candidate N" keeps
+ * meaning the same face. */
 static gboolean
-append_list (LkSession  *session,
-             gint64      list_id,
-             GPtrArray  *out,
-             GError    **error)
+presentation_for (LkSession      *session,
+                  const LkActor  *actor,
+                  gint64          list_id,
+                  gint64          probe_id,
+                  gboolean        visible,
+                  guint64        *seed,
+                  gboolean       *shuffled,
+                  GError        **error)
+{
+  LkStore *store = lk_session_get_store (session);
+
+  *shuffled = presentation_seed (store, list_id, seed);
+  if (*shuffled || visible || lk_policy_get_int (store, "shuffle_hidden_lists") == 0)
+    return TRUE;
+  *shuffled = TRUE;
+  return shuffle_first_presentation (store, actor, list_id, probe_id,
+                                     lk_session_get_user_id (session), seed, error);
+}
+
+static gboolean
+append_list (LkSession      *session,
+             const LkActor  *actor,
+             gint64          probe_id,
+             gint64          list_id,
+             GPtrArray      *out,
+             GError        **error)
 {
   LkStore *store = lk_session_get_store (session);
   gboolean visible = scores_visible (store, list_id, lk_session_get_user_id (session));
-  g_autoptr(GPtrArray) items = read_candidates (store, list_id, visible, error);
+  g_autoptr(GPtrArray) items = NULL;
+  gboolean shuffled;
   guint64 seed;
 
-  if (items == NULL)
+  if (!presentation_for (session, actor, list_id, probe_id, visible, &seed, &shuffled, error) ||
+      (items = read_candidates (store, list_id, visible, error)) == NULL)
     return FALSE;
-  if (presentation_seed (store, list_id, &seed))
+  if (shuffled)
     shuffle (items, seed);
   for (guint i = 0; i < items->len; i++)
     ((LkCandidate *) g_ptr_array_index (items, i))->position = (int) i + 1;
@@ -753,7 +861,8 @@ lk_candidates_for_probe (LkSession  *session,
     return NULL;
   candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) lk_candidate_free);
   for (guint i = 0; i < ids->len; i++)
-    if (!append_list (session, g_array_index (ids, gint64, i), candidates, error))
+    if (!append_list (session, &actor, probe_id, g_array_index (ids, gint64, i), candidates,
+                      error))
       return NULL;
   details = viewed_details (ids, candidates);
   if (!lk_audit_record (store, &actor, "candidates.viewed", object, details, error))
@@ -1035,38 +1144,6 @@ lk_candidates_reveal_scores (LkSession   *session,
          lk_txn_commit (txn, error);
 }
 
-static guint64
-random_seed (void)
-{
-  guint64 seed;
-
-  do
-    seed = (((guint64) g_random_int () << 32) | g_random_int ()) & G_MAXINT64;
-  while (seed == 0);
-  return seed;
-}
-
-static gboolean
-insert_presentation (LkStore  *store,
-                     gint64    list_id,
-                     guint64   seed,
-                     gint64    user_id,
-                     GError  **error)
-{
-  g_autofree char *now = lk_now_utc ();
-  g_autoptr(LkStmt) stmt =
-    lk_store_stmt (store, "INSERT INTO list_presentations (list_id, seed, user_id, at)"
-                          " VALUES (?, ?, ?, ?)", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, list_id);
-  sqlite3_bind_int64 (stmt, 2, (gint64) seed);
-  sqlite3_bind_int64 (stmt, 3, user_id);
-  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_STATIC);
-  return lk_store_step_done (store, stmt, error);
-}
-
 gboolean
 lk_candidates_shuffle (LkSession  *session,
                        gint64      list_id,
@@ -1075,8 +1152,6 @@ lk_candidates_shuffle (LkSession  *session,
 {
   LkStore *store = lk_session_get_store (session);
   g_autoptr(LkTxn) txn = NULL;
-  g_autoptr(JsonObject) details = json_object_new ();
-  g_autofree char *object = object_name ("candidate-list", list_id);
   gint64 probe_id;
   LkActor actor;
 
@@ -1093,10 +1168,8 @@ lk_candidates_shuffle (LkSession  *session,
     return FALSE;
   if (seed == 0)
     seed = random_seed ();
-  json_object_set_int_member (details, "probe", probe_id);
-  json_object_set_int_member (details, "seed", (gint64) seed);
-  return insert_presentation (store, list_id, seed, lk_session_get_user_id (session), error) &&
-         lk_audit_append (store, &actor, "candidates.shuffled", object, details, error) &&
+  return record_shuffle (store, &actor, list_id, probe_id, seed,
+                         lk_session_get_user_id (session), "requested", error) &&
          lk_txn_commit (txn, error);
 }
 

@@ -72,7 +72,10 @@ typedef struct
 void        lk_candidate_free           (LkCandidate *candidate);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LkCandidate, lk_candidate_free)
 
-/* The candidates of a probe, in presentation order (rank order, or the recorded shuffle).
+/* The candidates of a probe, in presentation order: the newest recorded shuffle, else rank
+ * order. A list presented for the first time to a user who cannot see its scores is shuffled
+ * first from a random seed, recorded and audited like lk_candidates_shuffle (policy
+ * shuffle_hidden_lists, on by default), so that the order does not give the ranks away.
  * Refused with LK_ERROR_MASKED until the probe's analysis is locked. Audited as a
  * consultation. */
 GPtrArray  *lk_candidates_for_probe     (LkSession    *session,

@@ -31,6 +31,9 @@ static const LkPolicyKey keys[] = {
   { "show_scores", LK_POLICY_INT, "0", 0, 1,
     "Show engine scores and ranks during triage (1), or keep them hidden until a user reveals "
     "them, audited (0)" },
+  { "shuffle_hidden_lists", LK_POLICY_INT, "1", 0, 1,
+    "Present candidate lists in a recorded random order while scores are hidden (1), or in "
+    "the engine's order (0)" },
   { "conclusion_scale", LK_POLICY_STRING, "default-7", 0, 0,
     "Conclusion scale for new conclusions: default-7 (seven levels) or enfsi (ENFSI verbal "
     "scale)" },

@@ -1057,6 +1057,40 @@ test_not_suitable_masks (LkTestFixture *fixture,
 
 /* ---- hidden scores ----------------------------------------------------------------------- */
 
+static char *
+order_of (GPtrArray *candidates)
+{
+  g_autoptr(GString) order = g_string_new (NULL);
+
+  for (guint i = 0; i < candidates->len; i++)
+    g_string_append_printf (order, "%s ", ((LkCandidate *) candidates->pdata[i])->subject_ref);
+  return g_string_free (g_steal_pointer (&order), FALSE);
+}
+
+/* The documented algorithm, written out again: Fisher-Yates over rank order with GRand seeded
+ * from the two 32-bit halves of the seed. */
+static char *
+expected_order (guint64 seed)
+{
+  const char *refs[] = { "SUBJ-0001", "SUBJ-0002", "SUBJ-0003", "SUBJ-0004", "SUBJ-0005" };
+  guint32 words[2] = { (guint32) seed, (guint32) (seed >> 32) };
+  g_autoptr(GRand) rand = g_rand_new_with_seed_array (words, 2);
+  g_autoptr(GString) order = g_string_new (NULL);
+
+  for (guint i = G_N_ELEMENTS (refs); i > 1; i--)
+    {
+      guint j = (guint) g_rand_int_range (rand, 0, (gint32) i);
+      const char *swap = refs[i - 1];
+
+      refs[i - 1] = refs[j];
+      refs[j] = swap;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (refs); i++)
+    g_string_append_printf (order, "%s ", refs[i]);
+  return g_string_free (g_steal_pointer (&order), FALSE);
+}
+
+
 static void
 assert_hidden (GPtrArray *candidates)
 {
@@ -1078,10 +1112,27 @@ assert_visible (GPtrArray *candidates)
     {
       const LkCandidate *c = g_ptr_array_index (candidates, i);
 
+      g_autofree char *subject = NULL;
+
       g_assert_true (c->scores_visible);
-      g_assert_cmpint (c->rank, ==, (int) i + 1);
-      g_assert_cmpfloat_with_epsilon (c->score, g_ascii_strtod (scores[i], NULL), 1e-12);
+      g_assert_cmpint (c->position, ==, (int) i + 1);
+      g_assert_cmpint (c->rank, >=, 1);
+      g_assert_cmpint (c->rank, <=, (int) G_N_ELEMENTS (scores));
+      subject = g_strdup_printf ("SUBJ-%04d", c->rank);
+      g_assert_cmpstr (c->subject_ref, ==, subject);
+      g_assert_cmpfloat_with_epsilon (c->score, g_ascii_strtod (scores[c->rank - 1], NULL),
+                                      1e-12);
     }
+}
+
+/* The seed of the newest recorded order of @list, 0 when none is recorded. */
+static guint64
+recorded_seed (World  *w,
+               gint64  list)
+{
+  return (guint64) sql_int (w, "SELECT coalesce ((SELECT seed FROM list_presentations WHERE"
+                            " list_id = %" G_GINT64_FORMAT " ORDER BY id DESC LIMIT 1), 0)",
+                            list);
 }
 
 static gboolean
@@ -1129,6 +1180,11 @@ test_hidden_scores (LkTestFixture *fixture,
   g_autoptr(GPtrArray) other = NULL;
   g_autoptr(GPtrArray) by_policy = NULL;
   g_autoptr(LkAuditEvent) event = NULL;
+  g_autofree char *order = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *after_order = NULL;
+  g_autofree char *other_order = NULL;
+  g_autofree char *policy_order = NULL;
   gint64 list;
 
   world_init (&w, fixture, TRUE);
@@ -1137,7 +1193,10 @@ test_hidden_scores (LkTestFixture *fixture,
   before = candidates_ok (w.examiner, w.probe);
   g_assert_cmpuint (before->len, ==, 5);
   assert_hidden (before);
-  g_assert_cmpstr (((LkCandidate *) before->pdata[0])->subject_ref, ==, "SUBJ-0001");
+  /* Not even the order tells the ranks: it is the recorded shuffle, not the engine's. */
+  order = order_of (before);
+  expected = expected_order (recorded_seed (&w, list));
+  g_assert_cmpstr (order, ==, expected);
   assert_no_scores_outside (&w, list);
 
   g_assert_false (lk_candidates_reveal_scores (w.examiner, list, "  ", &error));
@@ -1152,52 +1211,189 @@ test_hidden_scores (LkTestFixture *fixture,
   g_assert_cmpstr (event->user, ==, EXAMINER);
   g_assert_nonnull (strstr (event->details, "checking the engine's margin"));
 
+  /* A reveal adds rank and score to each candidate; the order, and so "Candidate N", stays. */
   after = candidates_ok (w.examiner, w.probe);
   assert_visible (after);
+  after_order = order_of (after);
+  g_assert_cmpstr (after_order, ==, order);
   other = candidates_ok (w.reviewer, w.probe);
   assert_hidden (other);
+  other_order = order_of (other);
+  g_assert_cmpstr (other_order, ==, order);
 
   g_assert_true (lk_policy_set (w.admin, "show_scores", "1", "agency shows scores", &error));
   g_assert_no_error (error);
   by_policy = candidates_ok (w.reviewer, w.probe);
   assert_visible (by_policy);
+  policy_order = order_of (by_policy);
+  g_assert_cmpstr (policy_order, ==, order);
+  g_assert_cmpint (sql_int (&w, "SELECT count(*) FROM list_presentations"), ==, 1);
+  world_clear (&w);
+}
+
+/* ---- the first presentation ------------------------------------------------------------- */
+
+#define RANK_ORDER "SUBJ-0001 SUBJ-0002 SUBJ-0003 SUBJ-0004 SUBJ-0005 "
+
+static JsonObject *
+last_shuffle (World *w)
+{
+  g_autofree char *details = sql_text (w, "SELECT details FROM audit_event WHERE action ="
+                                       " 'candidates.shuffled' ORDER BY seq DESC LIMIT 1");
+
+  return parse_object (details);
+}
+
+static char *
+presentation_order (World  *w,
+                    gint64  list)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) facts = lk_candidates_list_json (w->examiner, list, &error);
+
+  g_assert_no_error (error);
+  return g_strdup (json_object_get_string_member (
+                     json_object_get_object_member (facts, "presentation"), "order"));
+}
+
+/* By default a list is first shown, to whoever cannot see its scores, in a random order whose
+ * seed is recorded and audited as a shuffle; every later reading gives that order again. */
+static void
+test_first_presentation_shuffled (LkTestFixture *fixture,
+                                  gconstpointer  data)
+{
+  World w = { 0 };
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(JsonObject) details = NULL;
+  g_autoptr(LkAuditEvent) event = NULL;
+  g_autofree char *first_order = NULL;
+  g_autofree char *again_order = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  guint64 seed;
+  gint64 list;
+
+  world_init (&w, fixture, TRUE);
+  write_good_list (&w, "candidates.json");
+  list = import_ok (&w, "candidates.json");
+  /* Import alone decides nothing: the order is chosen when the list is first presented. */
+  g_assert_cmpint (sql_int (&w, "SELECT count(*) FROM list_presentations"), ==, 0);
+  before = presentation_order (&w, list);
+  g_assert_cmpstr (before, ==, "rank");
+
+  first = candidates_ok (w.reviewer, w.probe);
+  assert_hidden (first);
+  seed = recorded_seed (&w, list);
+  g_assert_cmpuint (seed, >, 0);
+  g_assert_cmpint (sql_int (&w, "SELECT user_id = (SELECT id FROM users WHERE name = '"
+                            REVIEWER "') FROM list_presentations"), ==, 1);
+  first_order = order_of (first);
+  expected = expected_order (seed);
+  g_assert_cmpstr (first_order, ==, expected);
+
+  event = lk_test_last_event (w.store);
+  g_assert_cmpstr (event->action, ==, "candidates.viewed");
+  g_assert_cmpint (lk_test_count_action (w.store, "candidates.shuffled"), ==, 1);
+  details = last_shuffle (&w);
+  g_assert_cmpint (json_object_get_int_member (details, "seed"), ==, (gint64) seed);
+  g_assert_cmpint (json_object_get_int_member (details, "probe"), ==, w.probe);
+  g_assert_cmpstr (json_object_get_string_member (details, "cause"), ==,
+                   "first presentation with scores hidden");
+
+  again = candidates_ok (w.examiner, w.probe);
+  again_order = order_of (again);
+  g_assert_cmpstr (again_order, ==, first_order);
+  g_assert_cmpint (sql_int (&w, "SELECT count(*) FROM list_presentations"), ==, 1);
+  g_assert_cmpint (lk_test_count_action (w.store, "candidates.shuffled"), ==, 1);
+  after = presentation_order (&w, list);
+  g_assert_cmpstr (after, ==, "shuffled");
+  assert_no_scores_outside (&w, list);
+  world_clear (&w);
+}
+
+/* With shuffle_hidden_lists 0 the engine's order is shown and nothing is recorded; a shuffle
+ * can still be asked for. */
+static void
+test_rank_order_by_policy (LkTestFixture *fixture,
+                           gconstpointer  data)
+{
+  World w = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) candidates = NULL;
+  g_autoptr(GPtrArray) shuffled = NULL;
+  g_autofree char *order = NULL;
+  g_autofree char *shuffled_text = NULL;
+  g_autofree char *expected = expected_order (42);
+  gint64 list;
+
+  world_init (&w, fixture, TRUE);
+  g_assert_true (lk_policy_set (w.admin, "shuffle_hidden_lists", "0", "engine order wanted",
+                                &error));
+  g_assert_no_error (error);
+  write_good_list (&w, "candidates.json");
+  list = import_ok (&w, "candidates.json");
+  candidates = candidates_ok (w.examiner, w.probe);
+  assert_hidden (candidates);
+  order = order_of (candidates);
+  g_assert_cmpstr (order, ==, RANK_ORDER);
+  g_assert_cmpint (sql_int (&w, "SELECT count(*) FROM list_presentations"), ==, 0);
+  g_assert_cmpint (lk_test_count_action (w.store, "candidates.shuffled"), ==, 0);
+
+  g_assert_true (lk_candidates_shuffle (w.examiner, list, 42, &error));
+  g_assert_no_error (error);
+  shuffled = candidates_ok (w.reviewer, w.probe);
+  shuffled_text = order_of (shuffled);
+  g_assert_cmpstr (shuffled_text, ==, expected);
+  world_clear (&w);
+}
+
+/* A user who revealed the scores before the list was ever presented sees the engine's order
+ * with the ranks, and nothing is recorded for that; the first presentation to someone for
+ * whom they are hidden shuffles it, and from then on everyone, the revealer too, sees that
+ * order. */
+static void
+test_reveal_before_first_presentation (LkTestFixture *fixture,
+                                       gconstpointer  data)
+{
+  World w = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) revealed = NULL;
+  g_autoptr(GPtrArray) hidden = NULL;
+  g_autoptr(GPtrArray) later = NULL;
+  g_autofree char *revealed_order = NULL;
+  g_autofree char *hidden_order = NULL;
+  g_autofree char *later_order = NULL;
+  g_autofree char *expected = NULL;
+  gint64 list;
+
+  world_init (&w, fixture, TRUE);
+  write_good_list (&w, "candidates.json");
+  list = import_ok (&w, "candidates.json");
+  g_assert_true (lk_candidates_reveal_scores (w.examiner, list, "engine margin", &error));
+  g_assert_no_error (error);
+  revealed = candidates_ok (w.examiner, w.probe);
+  assert_visible (revealed);
+  revealed_order = order_of (revealed);
+  g_assert_cmpstr (revealed_order, ==, RANK_ORDER);
+  g_assert_cmpint (sql_int (&w, "SELECT count(*) FROM list_presentations"), ==, 0);
+
+  hidden = candidates_ok (w.reviewer, w.probe);
+  assert_hidden (hidden);
+  hidden_order = order_of (hidden);
+  expected = expected_order (recorded_seed (&w, list));
+  g_assert_cmpstr (hidden_order, ==, expected);
+  g_assert_cmpint (lk_test_count_action (w.store, "candidates.shuffled"), ==, 1);
+
+  later = candidates_ok (w.examiner, w.probe);
+  assert_visible (later);
+  later_order = order_of (later);
+  g_assert_cmpstr (later_order, ==, hidden_order);
   world_clear (&w);
 }
 
 /* ---- shuffle ----------------------------------------------------------------------------- */
-
-static char *
-order_of (GPtrArray *candidates)
-{
-  g_autoptr(GString) order = g_string_new (NULL);
-
-  for (guint i = 0; i < candidates->len; i++)
-    g_string_append_printf (order, "%s ", ((LkCandidate *) candidates->pdata[i])->subject_ref);
-  return g_string_free (g_steal_pointer (&order), FALSE);
-}
-
-/* The documented algorithm, written out again: Fisher-Yates over rank order with GRand seeded
- * from the two 32-bit halves of the seed. */
-static char *
-expected_order (guint64 seed)
-{
-  const char *refs[] = { "SUBJ-0001", "SUBJ-0002", "SUBJ-0003", "SUBJ-0004", "SUBJ-0005" };
-  guint32 words[2] = { (guint32) seed, (guint32) (seed >> 32) };
-  g_autoptr(GRand) rand = g_rand_new_with_seed_array (words, 2);
-  g_autoptr(GString) order = g_string_new (NULL);
-
-  for (guint i = G_N_ELEMENTS (refs); i > 1; i--)
-    {
-      guint j = (guint) g_rand_int_range (rand, 0, (gint32) i);
-      const char *swap = refs[i - 1];
-
-      refs[i - 1] = refs[j];
-      refs[j] = swap;
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (refs); i++)
-    g_string_append_printf (order, "%s ", refs[i]);
-  return g_string_free (g_steal_pointer (&order), FALSE);
-}
 
 static char *
 shuffled_order (World   *w,
@@ -1212,15 +1408,6 @@ shuffled_order (World   *w,
   candidates = candidates_ok (w->reviewer, w->probe);
   assert_hidden (candidates);
   return order_of (candidates);
-}
-
-static JsonObject *
-last_shuffle (World *w)
-{
-  g_autofree char *details = sql_text (w, "SELECT details FROM audit_event WHERE action ="
-                                       " 'candidates.shuffled' ORDER BY seq DESC LIMIT 1");
-
-  return parse_object (details);
 }
 
 static void
@@ -1244,9 +1431,10 @@ test_shuffle (LkTestFixture *fixture,
   list = import_ok (&w, "candidates.json");
   first = shuffled_order (&w, list, 42);
   g_assert_cmpstr (first, ==, expected);
-  g_assert_cmpstr (first, !=, "SUBJ-0001 SUBJ-0002 SUBJ-0003 SUBJ-0004 SUBJ-0005 ");
+  g_assert_cmpstr (first, !=, RANK_ORDER);
   details = last_shuffle (&w);
   g_assert_cmpint (json_object_get_int_member (details, "seed"), ==, 42);
+  g_assert_cmpstr (json_object_get_string_member (details, "cause"), ==, "requested");
 
   /* Every later view keeps the order; the same seed gives it again; another seed another. */
   again = candidates_ok (w.examiner, w.probe);
@@ -1381,9 +1569,15 @@ test_triage (LkTestFixture *fixture,
   triage_ok (&w, ids[4], "eliminated", "different age group");
   g_assert_cmpint (lk_test_count_action (w.store, "candidate.triaged"), ==, 6);
   candidates = candidates_ok (w.examiner, w.probe);
-  g_assert_cmpstr (((LkCandidate *) candidates->pdata[1])->triage_state, ==, "eliminated");
-  g_assert_cmpstr (((LkCandidate *) candidates->pdata[1])->triage_reason, ==,
-                   "different ear shape");
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      const LkCandidate *c = g_ptr_array_index (candidates, i);
+
+      if (c->id != ids[1])
+        continue;
+      g_assert_cmpstr (c->triage_state, ==, "eliminated");
+      g_assert_cmpstr (c->triage_reason, ==, "different ear shape");
+    }
   move_ok (&w, "verification");
   triage_refused (&w, w.examiner, ids[0], "eliminated", "second thoughts",
                   LK_ERROR_INVALID_INPUT, "triage happens while a case is in analysis or "
@@ -1568,6 +1762,11 @@ main (int   argc,
   LK_TEST_ADD ("/likeness/candidates/masked-until-locked", test_masked_until_locked);
   LK_TEST_ADD ("/likeness/candidates/not-suitable-masks", test_not_suitable_masks);
   LK_TEST_ADD ("/likeness/candidates/hidden-scores", test_hidden_scores);
+  LK_TEST_ADD ("/likeness/candidates/first-presentation-shuffled",
+               test_first_presentation_shuffled);
+  LK_TEST_ADD ("/likeness/candidates/rank-order-by-policy", test_rank_order_by_policy);
+  LK_TEST_ADD ("/likeness/candidates/reveal-before-first-presentation",
+               test_reveal_before_first_presentation);
   LK_TEST_ADD ("/likeness/candidates/shuffle", test_shuffle);
   LK_TEST_ADD ("/likeness/candidates/triage", test_triage);
   LK_TEST_ADD ("/likeness/candidates/cli", test_cli);
