@@ -56,13 +56,16 @@ score_label (const LkCandidate *c)
   return g_strdup_printf ("Rank %d · score %.4g", c->rank, c->score);
 }
 
+/* What a screen reader says for the tile: the place in the presented order, the subject and
+ * the triage state, and rank and score only when they are shown on the tile too. */
 static char *
 accessible_label (const LkCandidate *c)
 {
   g_autofree char *score = score_label (c);
+  g_autofree char *state = g_utf8_strdown (state_label (c->triage_state), -1);
 
-  return g_strdup_printf ("Candidate %d, %s, %s%s%s", c->position, c->subject_ref,
-                          state_label (c->triage_state), *score ? ", " : "", score);
+  return g_strdup_printf ("Candidate %d, %s, %s%s%s", c->position, c->subject_ref, state,
+                          *score ? ", " : "", score);
 }
 
 static void
@@ -194,17 +197,48 @@ lk_candidate_item_set_thumbnail (LkCandidateItem *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_THUMBNAIL]);
 }
 
+static void
+notify_changed (LkCandidateItem *self)
+{
+  g_object_freeze_notify (G_OBJECT (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBJECT]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE_LABEL]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE_ICON]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCORE_LABEL]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCESSIBLE_LABEL]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
 void
 lk_candidate_item_update (LkCandidateItem   *self,
                           const LkCandidate *candidate)
 {
+  LkCandidate *old;
+
   g_return_if_fail (LK_IS_CANDIDATE_ITEM (self));
 
-  g_clear_pointer (&self->candidate, lk_candidate_free);
+  /* Copied before the old one is freed: @candidate may share its strings. */
+  old = g_steal_pointer (&self->candidate);
   self->candidate = copy_candidate (candidate);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE_LABEL]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE_ICON]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCORE_LABEL]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCESSIBLE_LABEL]);
+  lk_candidate_free (old);
+  notify_changed (self);
+}
+
+void
+lk_candidate_item_set_triage (LkCandidateItem *self,
+                              const char      *state,
+                              const char      *reason)
+{
+  g_autofree char *old_state = NULL;
+  g_autofree char *old_reason = NULL;
+
+  g_return_if_fail (LK_IS_CANDIDATE_ITEM (self));
+  g_return_if_fail (state != NULL);
+
+  old_state = g_steal_pointer (&self->candidate->triage_state);
+  old_reason = g_steal_pointer (&self->candidate->triage_reason);
+  self->candidate->triage_state = g_strdup (state);
+  self->candidate->triage_reason = lk_text_is_blank (reason) ? NULL : g_strdup (reason);
+  notify_changed (self);
 }

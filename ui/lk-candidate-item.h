@@ -20,5 +20,9 @@ void               lk_candidate_item_set_thumbnail (LkCandidateItem   *self,
                                                     GdkPaintable      *thumbnail);
 void               lk_candidate_item_update        (LkCandidateItem   *self,
                                                     const LkCandidate *candidate);
+/* After the core recorded a triage decision: the item's own copy of the state and reason. */
+void               lk_candidate_item_set_triage    (LkCandidateItem   *self,
+                                                    const char        *state,
+                                                    const char        *reason);
 
 G_END_DECLS

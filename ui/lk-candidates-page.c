@@ -2,6 +2,7 @@
 /* Triage: every candidate looked at, scores and ranks hidden unless revealed. */
 #include "config.h"
 
+#include "lk-candidate-cell.h"
 #include "lk-candidate-import-dialog.h"
 #include "lk-candidate-item.h"
 #include "lk-candidates-page.h"
@@ -235,12 +236,17 @@ lk_candidates_page_select (LkCandidatesPage *self,
 
 /* ---- triage -------------------------------------------------------------------------------- */
 
+/* After a decision the selection, and with it the focus, moves to the next candidate not yet
+ * looked at in the presented order, going round to the start; with none left it stays. */
 static void
-select_next_unreviewed (LkCandidatesPage *self)
+select_next_unreviewed (LkCandidatesPage *self,
+                        LkCandidateItem  *decided)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->items));
-  guint start = gtk_single_selection_get_selected (self->selection);
+  guint start;
 
+  if (!g_list_store_find (self->items, decided, &start))
+    start = gtk_single_selection_get_selected (self->selection);
   for (guint k = 1; k <= n; k++)
     {
       guint i = (start + k) % n;
@@ -254,29 +260,25 @@ select_next_unreviewed (LkCandidatesPage *self)
     }
 }
 
+/* Records the decision for @item, the candidate the user chose (the selected one when the key
+ * or button was used), and shows it on the item. */
 static gboolean
 triage (LkCandidatesPage *self,
+        LkCandidateItem  *item,
         const char       *state,
         const char       *reason)
 {
-  LkCandidateItem *item = selected_item (self);
   g_autoptr(GError) error = NULL;
-  LkCandidate updated;
 
-  if (item == NULL)
-    return FALSE;
   if (!lk_candidates_set_triage (self->session, lk_candidate_item_get_id (item), state, reason,
                                  &error))
     {
       lk_show_error (GTK_WIDGET (self), "Triage Not Recorded", error->message);
       return FALSE;
     }
-  updated = *lk_candidate_item_get_candidate (item);
-  updated.triage_state = (char *) state;
-  updated.triage_reason = (char *) reason;
-  lk_candidate_item_update (item, &updated);
+  lk_candidate_item_set_triage (item, state, reason);
   update_progress (self);
-  select_next_unreviewed (self);
+  select_next_unreviewed (self, item);
   update_selection_label (self);
   g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
@@ -287,7 +289,11 @@ retain_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  triage (LK_CANDIDATES_PAGE (widget), "retained", NULL);
+  LkCandidatesPage *self = LK_CANDIDATES_PAGE (widget);
+  LkCandidateItem *item = selected_item (self);
+
+  if (item != NULL)
+    triage (self, item, "retained", NULL);
 }
 
 static const char * const elimination_reasons[] = {
@@ -307,6 +313,7 @@ on_eliminate_response (AdwMessageDialog *dialog,
 {
   AdwComboRow *combo = g_object_get_data (G_OBJECT (dialog), "combo");
   GtkEditable *note = g_object_get_data (G_OBJECT (dialog), "note");
+  LkCandidateItem *item = g_object_get_data (G_OBJECT (dialog), "item");
   guint i = adw_combo_row_get_selected (combo);
   const char *text = gtk_editable_get_text (note);
   g_autofree char *reason = NULL;
@@ -319,7 +326,8 @@ on_eliminate_response (AdwMessageDialog *dialog,
     reason = g_strdup_printf ("%s: %s", elimination_reasons[i], text);
   else
     reason = g_strdup (elimination_reasons[i]);
-  triage (self, "eliminated", reason);
+  /* The candidate the dialog named, whatever is selected by now. */
+  triage (self, item, "eliminated", reason);
 }
 
 static GtkWidget *
@@ -369,6 +377,7 @@ eliminate_action (GtkWidget  *widget,
   adw_message_dialog_set_close_response (dialog, "cancel");
   g_object_set_data (G_OBJECT (dialog), "combo", combo);
   g_object_set_data (G_OBJECT (dialog), "note", note);
+  g_object_set_data_full (G_OBJECT (dialog), "item", g_object_ref (item), g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_eliminate_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -435,6 +444,16 @@ on_reveal_response (AdwMessageDialog *dialog,
   lk_candidates_page_reload (self);
 }
 
+/* Revealing needs a reason: the dialog cannot be confirmed without one, rather than refusing
+ * after the user confirmed. */
+static void
+on_reveal_reason_changed (GtkEditable      *reason,
+                          AdwMessageDialog *dialog)
+{
+  adw_message_dialog_set_response_enabled (dialog, "reveal",
+                                           !lk_text_is_blank (gtk_editable_get_text (reason)));
+}
+
 static void
 reveal_action (GtkWidget  *widget,
                const char *action_name,
@@ -455,8 +474,10 @@ reveal_action (GtkWidget  *widget,
   adw_message_dialog_set_extra_child (dialog, list);
   adw_message_dialog_add_responses (dialog, "cancel", "_Cancel", "reveal", "_Reveal", NULL);
   adw_message_dialog_set_response_appearance (dialog, "reveal", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_enabled (dialog, "reveal", FALSE);
   adw_message_dialog_set_close_response (dialog, "cancel");
   g_object_set_data (G_OBJECT (dialog), "reason", reason);
+  g_signal_connect (reason, "changed", G_CALLBACK (on_reveal_reason_changed), dialog);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_reveal_response), widget, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -593,6 +614,7 @@ lk_candidates_page_class_init (LkCandidatesPageClass *klass)
                                    NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   g_type_ensure (LK_TYPE_CANDIDATE_ITEM);
+  g_type_ensure (LK_TYPE_CANDIDATE_CELL);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                LK_RESOURCE_PATH "/lk-candidates-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LkCandidatesPage, title_label);

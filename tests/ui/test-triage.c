@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Triage: masked before the analysis lock, hidden scores, retain and eliminate, reveal. */
+/* Triage: masked before the analysis lock, hidden scores and a shuffled order, retain and
+ * eliminate on the candidate the user sees selected and focused, the tiles' accessible labels,
+ * reveal. */
 #include "config.h"
 
 #include <cairo.h>
 #include <math.h>
 
+#include "lk-candidate-cell.h"
 #include "lk-candidate-item.h"
 #include "lk-candidates-page.h"
 #include "lk-texture.h"
@@ -149,6 +152,96 @@ item_at (Fixture *f,
   return item;
 }
 
+static GtkGridView *
+grid_of (Fixture *f)
+{
+  GtkWidget *grid = lk_test_find_type (GTK_WIDGET (f->page), GTK_TYPE_GRID_VIEW);
+
+  g_assert_nonnull (grid);
+  return GTK_GRID_VIEW (grid);
+}
+
+static guint
+selected_position (Fixture *f)
+{
+  return gtk_single_selection_get_selected (
+    GTK_SINGLE_SELECTION (gtk_grid_view_get_model (grid_of (f))));
+}
+
+/* The grid's tile showing the candidate at @position (the widget that takes the focus), once
+ * the grid made it; NULL before. */
+static GtkWidget *
+tile_at (Fixture *f,
+         guint    position)
+{
+  LkCandidateItem *item = item_at (f, position);
+
+  for (GtkWidget *tile = gtk_widget_get_first_child (GTK_WIDGET (grid_of (f))); tile != NULL;
+       tile = gtk_widget_get_next_sibling (tile))
+    {
+      GtkWidget *cell = gtk_widget_get_first_child (tile);
+
+      if (LK_IS_CANDIDATE_CELL (cell) &&
+          lk_candidate_cell_get_item (LK_CANDIDATE_CELL (cell)) == item)
+        return tile;
+    }
+  return NULL;
+}
+
+static gboolean
+tiles_made (gpointer data)
+{
+  Fixture *f = data;
+
+  for (guint i = 0; i < 3; i++)
+    if (tile_at (f, i) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
+typedef struct
+{
+  Fixture *f;
+  guint    position;
+} Place;
+
+static gboolean
+tile_focused (gpointer data)
+{
+  Place *p = data;
+  GtkWidget *tile = tile_at (p->f, p->position);
+
+  return tile != NULL && gtk_widget_has_focus (tile);
+}
+
+static char *
+item_text (LkCandidateItem *item,
+           const char      *property)
+{
+  char *text = NULL;
+
+  g_object_get (item, property, &text, NULL);
+  return text;
+}
+
+static const char *
+state_of (Fixture *f,
+          guint    position)
+{
+  return lk_candidate_item_get_candidate (item_at (f, position))->triage_state;
+}
+
+static gint64
+count_rows (Fixture    *f,
+            const char *sql)
+{
+  g_autoptr(LkStmt) stmt = lk_store_stmt (f->store, sql, NULL);
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
 static void
 test_masked_before_lock (Fixture       *f,
                          gconstpointer  data)
@@ -192,12 +285,18 @@ test_hidden_scores_and_triage (Fixture       *f,
     {
       const LkCandidate *c = lk_candidate_item_get_candidate (item_at (f, i));
       g_autofree char *label = score_label (item_at (f, i));
+      g_autofree char *title = item_text (item_at (f, i), "title");
+      g_autofree char *expected = g_strdup_printf ("Candidate %u", i + 1);
 
       g_assert_false (c->scores_visible);
       g_assert_cmpint (c->rank, ==, 0);
       g_assert_true (isnan (c->score));
       g_assert_cmpstr (label, ==, "");
+      /* The number on the tile is its place in the presented order, never the rank. */
+      g_assert_cmpstr (title, ==, expected);
     }
+  /* That order is a shuffle recorded when the list was first shown. */
+  g_assert_cmpint (count_rows (f, "SELECT count(*) FROM list_presentations"), ==, 1);
   g_assert_true (lk_test_wait (thumbnails_loaded, f, 10000));
 
   lk_candidates_page_select (f->page, 0);
@@ -220,25 +319,208 @@ test_hidden_scores_and_triage (Fixture       *f,
                                   "2 of 3 looked at · 1 retained · 1 eliminated"));
 }
 
+static LkCandidateItem *
+item_of_rank (Fixture *f,
+              int      rank)
+{
+  for (guint i = 0; i < 3; i++)
+    if (lk_candidate_item_get_candidate (item_at (f, i))->rank == rank)
+      return item_at (f, i);
+  g_assert_not_reached ();
+  return NULL;
+}
+
+/* The dialog cannot be confirmed without a reason, so nothing is refused after confirming. */
 static void
 test_reveal_is_deliberate (Fixture       *f,
                            gconstpointer  data)
 {
   GtkWidget *dialog;
+  AdwMessageDialog *message;
+  GtkEditable *reason;
   g_autofree char *label = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
 
   lock_and_import (f);
   show_page (f);
+  before = item_text (item_at (f, 0), "subject");
   gtk_widget_activate_action (GTK_WIDGET (f->page), "triage.reveal", NULL);
   dialog = lk_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
-  gtk_editable_set_text (GTK_EDITABLE (lk_test_find (dialog, ADW_TYPE_PREFERENCES_ROW, "Reason")),
-                         "Supervisor asked to compare engine ranking");
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "reveal");
+  message = ADW_MESSAGE_DIALOG (dialog);
+  reason = GTK_EDITABLE (lk_test_find (dialog, ADW_TYPE_PREFERENCES_ROW, "Reason"));
+  g_assert_false (adw_message_dialog_get_response_enabled (message, "reveal"));
+  gtk_editable_set_text (reason, "   ");
+  g_assert_false (adw_message_dialog_get_response_enabled (message, "reveal"));
+  gtk_editable_set_text (reason, "Supervisor asked to compare engine ranking");
+  g_assert_true (adw_message_dialog_get_response_enabled (message, "reveal"));
+  gtk_editable_set_text (reason, "");
+  g_assert_false (adw_message_dialog_get_response_enabled (message, "reveal"));
+  gtk_editable_set_text (reason, "Supervisor asked to compare engine ranking");
+  adw_message_dialog_response (message, "reveal");
+  /* Nothing else asks or refuses. */
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_null (lk_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
 
-  label = score_label (item_at (f, 0));
+  /* Ranks join the tiles; the order the examiner worked in stays. */
+  label = score_label (item_of_rank (f, 1));
   g_assert_true (lk_candidate_item_get_candidate (item_at (f, 0))->scores_visible);
   g_assert_cmpstr (label, ==, "Rank 1 · score 0.85");
+  after = item_text (item_at (f, 0), "subject");
+  g_assert_cmpstr (after, ==, before);
+}
+
+/* Retain and eliminate update the item from its own copy: the subject and the labels the tile
+ * and screen readers show are intact afterwards (run with MALLOC_PERTURB_ or valgrind, a read
+ * of freed strings shows here). */
+static void
+test_triage_keeps_strings (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GPtrArray) subjects = g_ptr_array_new_with_free_func (g_free);
+  GtkWidget *dialog;
+
+  lock_and_import (f);
+  show_page (f);
+  for (guint i = 0; i < 3; i++)
+    g_ptr_array_add (subjects,
+                     g_strdup (lk_candidate_item_get_candidate (item_at (f, i))->subject_ref));
+
+  lk_candidates_page_select (f->page, 0);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "triage.retain", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "triage.eliminate", NULL);
+  dialog = lk_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "eliminate");
+  g_assert_cmpstr (state_of (f, 0), ==, "retained");
+  g_assert_cmpstr (state_of (f, 1), ==, "eliminated");
+
+  for (guint i = 0; i < 3; i++)
+    {
+      LkCandidateItem *item = item_at (f, i);
+      const LkCandidate *c = lk_candidate_item_get_candidate (item);
+      g_autofree char *subject = item_text (item, "subject");
+      g_autofree char *accessible = item_text (item, "accessible-label");
+      const char *before = g_ptr_array_index (subjects, i);
+      g_autofree char *expected = g_strdup_printf ("Candidate %u, %s, %s", i + 1, before,
+                                                   i == 0 ? "retained"
+                                                   : i == 1 ? "eliminated" : "not reviewed");
+
+      g_assert_cmpstr (c->subject_ref, ==, before);
+      g_assert_cmpstr (subject, ==, before);
+      g_assert_cmpstr (accessible, ==, expected);
+    }
+  g_assert_cmpstr (lk_candidate_item_get_candidate (item_at (f, 1))->triage_reason, ==,
+                   "Clear differences in facial features");
+  g_assert_null (lk_candidate_item_get_candidate (item_at (f, 0))->triage_reason);
+}
+
+/* What the tester did: Tab into the grid, Right to the second tile, R. The selection follows
+ * the focus, the second candidate is the one retained, and selection and focus then move on
+ * to the next candidate not looked at. */
+static void
+test_keyboard_acts_on_focused (Fixture       *f,
+                               gconstpointer  data)
+{
+  Place next = { f, 2 };
+  GtkWidget *dialog;
+  g_autofree char *heading = NULL;
+
+  lock_and_import (f);
+  show_page (f);
+  g_assert_true (lk_test_wait (tiles_made, f, 10000));
+  g_assert_cmpuint (selected_position (f), ==, 0);
+
+  g_assert_true (gtk_widget_grab_focus (tile_at (f, 0)));
+  /* What GtkWindow does with the Right arrow key. */
+  g_assert_true (gtk_widget_child_focus (f->window, GTK_DIR_RIGHT));
+  g_assert_true (gtk_widget_has_focus (tile_at (f, 1)));
+  g_assert_cmpuint (selected_position (f), ==, 1);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "triage.retain", NULL);
+  g_assert_cmpstr (state_of (f, 0), ==, "not-reviewed");
+  g_assert_cmpstr (state_of (f, 1), ==, "retained");
+  g_assert_cmpuint (selected_position (f), ==, 2);
+  g_assert_true (lk_test_wait (tile_focused, &next, 5000));
+
+  /* E names the candidate that is focused and selected, and eliminates that one. */
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "triage.eliminate", NULL);
+  dialog = lk_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_object_get (dialog, "heading", &heading, NULL);
+  g_assert_cmpstr (heading, ==, "Eliminate Candidate 3?");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "eliminate");
+  g_assert_cmpstr (state_of (f, 2), ==, "eliminated");
+  g_assert_cmpstr (state_of (f, 0), ==, "not-reviewed");
+  /* Round to the start, the only one left. */
+  g_assert_cmpuint (selected_position (f), ==, 0);
+}
+
+/* The grid's own selection action, as a click or Ctrl+arrow and Space use it. */
+static void
+test_grid_selection_acts (Fixture       *f,
+                          gconstpointer  data)
+{
+  Place chosen = { f, 2 };
+
+  lock_and_import (f);
+  show_page (f);
+  g_assert_true (lk_test_wait (tiles_made, f, 10000));
+  g_assert_true (gtk_widget_grab_focus (tile_at (f, 0)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (grid_of (f)), "list.select-item",
+                                             "(ubb)", 2, FALSE, FALSE));
+  g_assert_cmpuint (selected_position (f), ==, 2);
+  /* The focus goes where the selection went. */
+  g_assert_true (lk_test_wait (tile_focused, &chosen, 5000));
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "triage.retain", NULL);
+  g_assert_cmpstr (state_of (f, 2), ==, "retained");
+  g_assert_cmpstr (state_of (f, 0), ==, "not-reviewed");
+  g_assert_cmpstr (state_of (f, 1), ==, "not-reviewed");
+}
+
+static void
+assert_accessible_label (GtkWidget  *widget,
+                         const char *expected)
+{
+  g_autofree char *value = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                               GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                               expected);
+
+  if (value != NULL)
+    g_error ("the accessible label is \"%s\", not \"%s\"", value, expected);
+}
+
+/* Each tile, and its picture, is announced as "Candidate N, subject, state", never with a rank
+ * or score while they are hidden, and follows the triage. */
+static void
+test_accessible_labels (Fixture       *f,
+                        gconstpointer  data)
+{
+  lock_and_import (f);
+  show_page (f);
+  g_assert_true (lk_test_wait (tiles_made, f, 10000));
+  for (guint i = 0; i < 3; i++)
+    {
+      GtkWidget *tile = tile_at (f, i);
+      GtkWidget *picture = lk_test_find_type (tile, GTK_TYPE_PICTURE);
+      g_autofree char *expected =
+        g_strdup_printf ("Candidate %u, %s, not reviewed", i + 1,
+                         lk_candidate_item_get_candidate (item_at (f, i))->subject_ref);
+
+      assert_accessible_label (tile, expected);
+      assert_accessible_label (picture, expected);
+    }
+
+  lk_candidates_page_select (f->page, 1);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "triage.retain", NULL);
+  {
+    g_autofree char *expected =
+      g_strdup_printf ("Candidate 2, %s, retained",
+                       lk_candidate_item_get_candidate (item_at (f, 1))->subject_ref);
+
+    assert_accessible_label (tile_at (f, 1), expected);
+  }
 }
 
 typedef struct
@@ -342,10 +624,16 @@ int
 main (int    argc,
       char **argv)
 {
+  /* GTK's in-process accessibility backend, so that the tiles' labels can be read back. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   lk_test_ui_init (&argc, &argv);
   ADD ("masked-before-lock", test_masked_before_lock);
   ADD ("hidden-scores-and-triage", test_hidden_scores_and_triage);
   ADD ("reveal-is-deliberate", test_reveal_is_deliberate);
+  ADD ("triage-keeps-strings", test_triage_keeps_strings);
+  ADD ("keyboard-acts-on-focused", test_keyboard_acts_on_focused);
+  ADD ("grid-selection-acts", test_grid_selection_acts);
+  ADD ("accessible-labels", test_accessible_labels);
   ADD ("thumbnails-per-session", test_thumbnails_per_session);
   return g_test_run ();
 }
