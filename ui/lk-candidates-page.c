@@ -113,16 +113,18 @@ list_facts (LkCandidatesPage *self,
             gint64            list_id)
 {
   g_autoptr(JsonObject) o = lk_candidates_list_json (self->session, list_id, NULL);
+  g_autofree char *searched = NULL;
 
   if (o == NULL)
     return g_strdup ("");
+  searched = lk_format_utc (text_member (o, "performed_at"));
   return g_strdup_printf ("%s %s · reference database %s · %" G_GINT64_FORMAT " candidates · "
                           "searched %s · imported by %s",
                           text_member (o, "engine_name"), text_member (o, "engine_version"),
                           text_member (o, "reference_database"),
                           json_object_has_member (o, "list_length")
                           ? json_object_get_int_member (o, "list_length") : 0,
-                          text_member (o, "performed_at"), text_member (o, "imported_by"));
+                          searched, text_member (o, "imported_by"));
 }
 
 static void

@@ -203,6 +203,43 @@ validate (const LkPolicyKey  *def,
   return TRUE;
 }
 
+/* Quality thresholds come in pairs, and red must lie beyond amber: below it for measures where
+ * less is worse (face width, pixels between the eyes, sharpness, contrast), above it for the
+ * others (roll, exposure, clipping, BRISQUE). */
+static gboolean
+check_threshold_pair (LkStore     *store,
+                      const char  *key,
+                      const char  *value,
+                      GError     **error)
+{
+  static const char * const less_is_worse[] = {
+    "face_width", "inter_eye", "sharpness", "contrast", NULL,
+  };
+  g_auto(GStrv) parts = g_strsplit (key, ".", 3);
+  g_autofree char *other_key = NULL;
+  g_autofree char *other_text = NULL;
+  gboolean red, lower, ok;
+  double mine, other;
+
+  if (g_strv_length (parts) != 3 || !g_str_equal (parts[0], "quality"))
+    return TRUE;
+  red = g_str_equal (parts[2], "red");
+  other_key = g_strdup_printf ("quality.%s.%s", parts[1], red ? "amber" : "red");
+  other_text = lk_policy_get_string (store, other_key);
+  mine = g_ascii_strtod (value, NULL);
+  other = g_ascii_strtod (other_text, NULL);
+  lower = g_strv_contains (less_is_worse, parts[1]);
+  /* (red, amber) must satisfy red <= amber when less is worse, red >= amber otherwise. */
+  ok = red ? (lower ? mine <= other : mine >= other) : (lower ? other <= mine : other >= mine);
+  if (ok)
+    return TRUE;
+  g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
+               "%s would be %s the %s threshold (%s): red must lie %s amber", key,
+               (mine < other) ? "below" : "above", red ? "amber" : "red", other_text,
+               lower ? "at or below" : "at or above");
+  return FALSE;
+}
+
 gboolean
 lk_policy_set (LkSession   *session,
                const char  *key,
@@ -231,7 +268,8 @@ lk_policy_set (LkSession   *session,
       g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT, "%s needs a value", key);
       return FALSE;
     }
-  if (!validate (def, value, error))
+  if (!validate (def, value, error) ||
+      !check_threshold_pair (store, key, value, error))
     return FALSE;
   if (lk_text_is_blank (reason))
     {

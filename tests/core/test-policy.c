@@ -168,6 +168,13 @@ test_validation (LkTestFixture *fixture,
                       LK_ERROR_INVALID_INPUT, "between 0 and 1");
   assert_set_refused (fixture, admin, "lockout_threshold", NULL, REASON, LK_ERROR_INVALID_INPUT,
                       "value");
+  /* red lies beyond amber: below it where less is worse, above it otherwise */
+  assert_set_refused (fixture, admin, "quality.face_width.red", "500", REASON,
+                      LK_ERROR_INVALID_INPUT, "red must lie at or below amber");
+  assert_set_refused (fixture, admin, "quality.face_width.amber", "30", REASON,
+                      LK_ERROR_INVALID_INPUT, "red must lie at or below amber");
+  assert_set_refused (fixture, admin, "quality.brisque.red", "10", REASON,
+                      LK_ERROR_INVALID_INPUT, "red must lie at or above amber");
   /* a misspelt kind would let the real one through */
   assert_set_refused (fixture, admin, "refused_probe_kinds", "sketches,composite", REASON,
                       LK_ERROR_INVALID_INPUT, "sketches");
@@ -200,6 +207,7 @@ test_set_and_read (LkTestFixture *fixture,
   set_ok (admin, "yunet_model", "/opt/models/face_detection_yunet_2022mar.onnx");
   set_ok (admin, "refused_probe_kinds", " composite , ai-generated ");
   set_ok (admin, "quality.inter_eye.red", "0");
+  set_ok (admin, "quality.brisque.amber", "50");
 
   g_assert_cmpint (lk_policy_get_int (store, "lockout_threshold"), ==, 7);
   g_assert_cmpfloat (lk_policy_get_double (store, "max_image_megapixels"), ==, 50.5);
@@ -211,7 +219,7 @@ test_set_and_read (LkTestFixture *fixture,
   g_assert_cmpfloat (lk_policy_get_double (store, "quality.inter_eye.red"), ==, 0);
 
   /* every change is in the log: who, the old and the new value, and why */
-  g_assert_cmpint (lk_test_count_action (store, "policy.changed"), ==, 5);
+  g_assert_cmpint (lk_test_count_action (store, "policy.changed"), ==, 6);
   set_ok (admin, "lockout_threshold", "4");
   event = lk_test_last_event (store);
   g_assert_cmpstr (event->action, ==, "policy.changed");
