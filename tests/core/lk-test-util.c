@@ -4,6 +4,8 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include <cairo.h>
+
 #include "lk-test-util.h"
 
 void
@@ -303,4 +305,57 @@ lk_test_cli_assert_failed (LkCliRun   *run,
   g_assert_true (g_str_has_prefix (run->err, "likeness-cli: "));
   if (expected != NULL && strstr (run->err, expected) == NULL)
     g_error ("Expected “%s” in: %s", expected, run->err);
+}
+
+GBytes *
+lk_test_read_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
+
+void
+lk_test_write_bytes (const char *path,
+                     GBytes     *bytes)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_path_get_dirname (path);
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_file_set_contents (path, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes),
+                       &error);
+  g_assert_no_error (error);
+}
+
+static cairo_status_t
+append_png (void                *closure,
+            const unsigned char *data,
+            unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+GBytes *
+lk_test_gradient_png (void)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 320, 240);
+  cairo_t *cr = cairo_create (surface);
+  cairo_pattern_t *gradient = cairo_pattern_create_linear (0, 0, 320, 240);
+  GByteArray *png = g_byte_array_new ();
+
+  cairo_pattern_add_color_stop_rgb (gradient, 0, 0.1, 0.2, 0.6);
+  cairo_pattern_add_color_stop_rgb (gradient, 1, 0.9, 0.8, 0.3);
+  cairo_set_source (cr, gradient);
+  cairo_paint (cr);
+  cairo_pattern_destroy (gradient);
+  cairo_destroy (cr);
+  cairo_surface_write_to_png_stream (surface, append_png, png);
+  cairo_surface_destroy (surface);
+  return g_byte_array_free_to_bytes (png);
 }

@@ -58,6 +58,14 @@ typedef struct
 
 void      lk_cli_run_free          (LkCliRun      *run);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LkCliRun, lk_cli_run_free)
+/* A file's bytes (the test stops when it cannot be read). */
+GBytes   *lk_test_read_bytes       (const char    *path);
+/* Writes @bytes to @path, making its folder first. */
+void      lk_test_write_bytes      (const char    *path,
+                                    GBytes        *bytes);
+/* A 320 x 240 PNG of a smooth gradient: an image without any face. */
+GBytes   *lk_test_gradient_png     (void);
+
 /* The command succeeded (or the test stops with its standard error). */
 void      lk_test_cli_assert_ok    (LkCliRun      *run);
 /* It failed as every command fails: a non-zero status, nothing on standard output, and one

@@ -90,59 +90,6 @@ shared_data_present (void)
   return TRUE;
 }
 
-static GBytes *
-read_bytes (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  GBytes *bytes = g_file_load_bytes (file, NULL, NULL, &error);
-
-  g_assert_no_error (error);
-  return bytes;
-}
-
-static cairo_status_t
-append_png (void                *closure,
-            const unsigned char *data,
-            unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
-/* A smooth gradient: an image without any face. */
-static GBytes *
-gradient_png (void)
-{
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 320, 240);
-  cairo_t *cr = cairo_create (surface);
-  cairo_pattern_t *gradient = cairo_pattern_create_linear (0, 0, 320, 240);
-  GByteArray *png = g_byte_array_new ();
-
-  cairo_pattern_add_color_stop_rgb (gradient, 0, 0.1, 0.2, 0.6);
-  cairo_pattern_add_color_stop_rgb (gradient, 1, 0.9, 0.8, 0.3);
-  cairo_set_source (cr, gradient);
-  cairo_paint (cr);
-  cairo_pattern_destroy (gradient);
-  cairo_destroy (cr);
-  cairo_surface_write_to_png_stream (surface, append_png, png);
-  cairo_surface_destroy (surface);
-  return g_byte_array_free_to_bytes (png);
-}
-
-static void
-write_bytes (const char *path,
-             GBytes     *bytes)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *folder = g_path_get_dirname (path);
-
-  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
-  g_file_set_contents (path, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes),
-                       &error);
-  g_assert_no_error (error);
-}
-
 /* dest/sN/K.pgm -> orl/sN/K.pgm for K in first..last */
 static void
 link_orl (const char *dest,
@@ -266,7 +213,7 @@ static LkCvImage *
 decode_demo (const char *name)
 {
   g_autofree char *path = lk_test_demo_path (name);
-  g_autoptr(GBytes) bytes = read_bytes (path);
+  g_autoptr(GBytes) bytes = lk_test_read_bytes (path);
   g_autoptr(GError) error = NULL;
   LkCvImage *image = lk_cv_image_decode (bytes, &error);
 
@@ -384,7 +331,7 @@ assert_search (World *w)
 {
   g_autofree char *orl = orl_path ();
   g_autofree char *path = g_build_filename (orl, "s7", "8.pgm", NULL);
-  g_autoptr(GBytes) bytes = read_bytes (path);
+  g_autoptr(GBytes) bytes = lk_test_read_bytes (path);
   g_autoptr(GError) error = NULL;
   gint64 probe = import_probe (w, bytes, "s7-8.pgm"), list_id;
   g_autofree char *sql = NULL;
@@ -419,12 +366,12 @@ assert_no_face (World *w)
 {
   g_autofree char *dir = lk_test_path (w->fixture, "faceless");
   g_autofree char *png_path = g_build_filename (dir, "nobody", "gradient.png", NULL);
-  g_autoptr(GBytes) png = gradient_png ();
+  g_autoptr(GBytes) png = lk_test_gradient_png ();
   g_autoptr(GError) error = NULL;
   LkEnrolReport report = { 0 };
   gint64 before = sql_int (w, "SELECT count(*) FROM templates"), probe;
 
-  write_bytes (png_path, png);
+  lk_test_write_bytes (png_path, png);
   enrol (w, dir, &report);
   g_assert_cmpuint (report.enrolled, ==, 0);
   g_assert_cmpuint (report.rejected->len, ==, 1);

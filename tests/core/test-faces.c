@@ -10,18 +10,6 @@
 
 #include "lk-test-util.h"
 
-static GBytes *
-read_bytes (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-  gsize length = 0;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  return g_bytes_new_take (contents, length);
-}
-
 static char *
 demo_path (const char *name)
 {
@@ -35,7 +23,7 @@ static LkCvImage *
 decode_demo (const char *name)
 {
   g_autofree char *path = demo_path (name);
-  g_autoptr(GBytes) bytes = read_bytes (path);
+  g_autoptr(GBytes) bytes = lk_test_read_bytes (path);
   g_autoptr(GError) error = NULL;
   LkCvImage *image = lk_cv_image_decode (bytes, &error);
 
@@ -272,7 +260,7 @@ test_orientation_ignored (LkTestFixture *fixture,
 {
   g_autofree char *source = demo_path ("grace_hopper.jpg");
   g_autofree char *path = lk_test_path (fixture, "rotated.jpg");
-  g_autoptr(GBytes) original = read_bytes (source);
+  g_autoptr(GBytes) original = lk_test_read_bytes (source);
   g_autoptr(GExiv2Metadata) meta = gexiv2_metadata_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
@@ -286,7 +274,7 @@ test_orientation_ignored (LkTestFixture *fixture,
   g_assert_true (gexiv2_metadata_save_file (meta, path, &error));
   g_assert_no_error (error);
 
-  bytes = read_bytes (path);
+  bytes = lk_test_read_bytes (path);
   image = lk_cv_image_decode (bytes, &error);
   g_assert_no_error (error);
   g_assert_cmpint (lk_cv_image_get_width (image), ==, 512);

@@ -73,37 +73,13 @@ demo_path (const char *name)
   return g_build_filename (g_getenv ("LIKENESS_SOURCE_DIR"), "data", "demo", name, NULL);
 }
 
-static GBytes *
-read_bytes (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  GBytes *bytes = g_file_load_bytes (file, NULL, NULL, &error);
-
-  g_assert_no_error (error);
-  return bytes;
-}
-
-static void
-write_bytes (const char *path,
-             GBytes     *bytes)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *folder = g_path_get_dirname (path);
-
-  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
-  g_file_set_contents (path, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes),
-                       &error);
-  g_assert_no_error (error);
-}
-
 static void
 write_text (const char *path,
             const char *text)
 {
   g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
 
-  write_bytes (path, bytes);
+  lk_test_write_bytes (path, bytes);
 }
 
 static void
@@ -111,38 +87,9 @@ copy_demo (const char *demo,
            const char *path)
 {
   g_autofree char *source = demo_path (demo);
-  g_autoptr(GBytes) bytes = read_bytes (source);
+  g_autoptr(GBytes) bytes = lk_test_read_bytes (source);
 
-  write_bytes (path, bytes);
-}
-
-static cairo_status_t
-append_png (void                *closure,
-            const unsigned char *data,
-            unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
-/* A smooth gradient: an image without any face. */
-static GBytes *
-gradient_png (void)
-{
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 320, 240);
-  cairo_t *cr = cairo_create (surface);
-  cairo_pattern_t *gradient = cairo_pattern_create_linear (0, 0, 320, 240);
-  GByteArray *png = g_byte_array_new ();
-
-  cairo_pattern_add_color_stop_rgb (gradient, 0, 0.1, 0.2, 0.6);
-  cairo_pattern_add_color_stop_rgb (gradient, 1, 0.9, 0.8, 0.3);
-  cairo_set_source (cr, gradient);
-  cairo_paint (cr);
-  cairo_pattern_destroy (gradient);
-  cairo_destroy (cr);
-  cairo_surface_write_to_png_stream (surface, append_png, png);
-  cairo_surface_destroy (surface);
-  return g_byte_array_free_to_bytes (png);
+  lk_test_write_bytes (path, bytes);
 }
 
 /* A simulated CCTV still of a demo portrait: another image of the same person. */
@@ -151,7 +98,7 @@ cctv_still (const char *demo,
             double      degrees)
 {
   g_autofree char *path = demo_path (demo);
-  g_autoptr(GBytes) original = read_bytes (path);
+  g_autoptr(GBytes) original = lk_test_read_bytes (path);
   g_autoptr(GError) error = NULL;
   GBytes *still = lk_cv_simulate_cctv (original, 300, degrees, 75, &error);
 
@@ -172,12 +119,12 @@ make_demo_folder (LkTestFixture *fixture,
   g_autofree char *gradient = g_build_filename (dir, "collins", "gradient.png", NULL);
   g_autofree char *notes = g_build_filename (dir, "collins", "notes.txt", NULL);
   g_autofree char *top = g_build_filename (dir, "top.txt", NULL);
-  g_autoptr(GBytes) png = gradient_png ();
+  g_autoptr(GBytes) png = lk_test_gradient_png ();
 
   copy_demo ("grace_hopper.jpg", hopper);
   copy_demo ("grace_hopper.jpg", copy);
   copy_demo ("astronaut.png", collins);
-  write_bytes (gradient, png);
+  lk_test_write_bytes (gradient, png);
   write_text (notes, "Collected from the custody suite\n");
   write_text (top, "README\n");
   return dir;
@@ -602,7 +549,7 @@ test_search_after_change (LkTestFixture *fixture,
   g_assert_cmpint (lk_gallery_search (w.examiner, probe, GALLERY, 5, &error), >, 0);
   lk_test_sql (fixture->db_path, "PRAGMA foreign_keys = ON;"
                                  " DELETE FROM gallery_images WHERE subject_ref = 'collins'");
-  write_bytes (more, other);
+  lk_test_write_bytes (more, other);
   enrol_ok (&w, lk_test_path (fixture, "more"), &report);
   g_assert_cmpuint (report.enrolled, ==, 1);
   g_assert_cmpint (lk_gallery_search (w.examiner, probe, GALLERY, 5, &error), >, 0);
@@ -626,7 +573,7 @@ test_probe_never_enrolled (LkTestFixture *fixture,
 
   world_init (&w, fixture);
   import_probe (&w, still);
-  write_bytes (path, still);
+  lk_test_write_bytes (path, still);
   enrol_ok (&w, dir, &report);
   g_assert_cmpuint (report.enrolled, ==, 0);
   g_assert_true (has_line_with (report.rejected, "collins/still.jpg: ",
@@ -714,8 +661,8 @@ make_probe_folder (LkTestFixture *fixture)
   g_autoptr(GBytes) a = cctv_still ("grace_hopper.jpg", 3.0);
   g_autoptr(GBytes) b = cctv_still ("astronaut.png", -3.0);
 
-  write_bytes (hopper, a);
-  write_bytes (collins, b);
+  lk_test_write_bytes (hopper, a);
+  lk_test_write_bytes (collins, b);
   write_text (notes, "not a probe\n");
   return dir;
 }
@@ -843,7 +790,7 @@ static LkCvImage *
 decode_demo (const char *name)
 {
   g_autofree char *path = demo_path (name);
-  g_autoptr(GBytes) bytes = read_bytes (path);
+  g_autoptr(GBytes) bytes = lk_test_read_bytes (path);
   g_autoptr(GError) error = NULL;
   LkCvImage *image = lk_cv_image_decode (bytes, &error);
 
@@ -1090,8 +1037,8 @@ test_thumbnail (void)
   static const int sizes[] = { 256, 128, 64, 40, 1000 };
   g_autofree char *jpeg_path = demo_path ("grace_hopper.jpg");
   g_autofree char *png_path = demo_path ("astronaut.png");
-  g_autoptr(GBytes) jpeg = read_bytes (jpeg_path);
-  g_autoptr(GBytes) png = read_bytes (png_path);
+  g_autoptr(GBytes) jpeg = lk_test_read_bytes (jpeg_path);
+  g_autoptr(GBytes) png = lk_test_read_bytes (png_path);
   g_autoptr(GBytes) text = g_bytes_new_static ("not an image", 12);
   g_autoptr(GError) error = NULL;
 

@@ -8,18 +8,6 @@
 #include "lk-test-util.h"
 #include "imaging/lk-metadata.h"
 
-static GBytes *
-read_bytes (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-  gsize length = 0;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  return g_bytes_new_take (contents, length);
-}
-
 static char *
 demo_path (const char *name)
 {
@@ -35,7 +23,7 @@ copy_demo_jpeg (LkTestFixture *fixture,
                 const char    *name)
 {
   g_autofree char *source = demo_path ("grace_hopper.jpg");
-  g_autoptr(GBytes) bytes = read_bytes (source);
+  g_autoptr(GBytes) bytes = lk_test_read_bytes (source);
   g_autoptr(GError) error = NULL;
   char *path = lk_test_path (fixture, name);
 
@@ -80,7 +68,7 @@ save_metadata (GExiv2Metadata *meta,
 static JsonObject *
 read_metadata (const char *path)
 {
-  g_autoptr(GBytes) bytes = read_bytes (path);
+  g_autoptr(GBytes) bytes = lk_test_read_bytes (path);
   g_autoptr(GError) error = NULL;
   JsonObject *object = lk_metadata_read (bytes, &error);
 
@@ -237,7 +225,7 @@ test_damaged_exif_not_fatal (void)
     0x7F, 0x13, 0x37, 0x13, 0x37, 0x13, 0x37,
   };
   g_autofree char *path = demo_path ("grace_hopper.jpg");
-  g_autoptr(GBytes) original = read_bytes (path);
+  g_autoptr(GBytes) original = lk_test_read_bytes (path);
   g_autoptr(GByteArray) damaged = g_byte_array_new ();
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;

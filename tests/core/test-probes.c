@@ -92,18 +92,6 @@ demo_path (const char *name)
   return g_build_filename (source, "data", "demo", name, NULL);
 }
 
-static GBytes *
-read_bytes (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-  gsize length = 0;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  return g_bytes_new_take (contents, length);
-}
-
 static char *
 write_fixture (World        *w,
                const char   *name,
@@ -308,7 +296,7 @@ test_import_hash (LkTestFixture *fixture,
 {
   World w = { 0 };
   g_autofree char *path = demo_path ("grace_hopper.jpg");
-  g_autoptr(GBytes) file = read_bytes (path);
+  g_autoptr(GBytes) file = lk_test_read_bytes (path);
   g_autofree char *expected = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, file);
   g_autofree char *external = sha256sum_of (path);
   g_autofree char *sha256 = NULL;
@@ -417,7 +405,7 @@ test_refused_kinds (LkTestFixture *fixture,
   };
   World w = { 0 };
   g_autofree char *path = demo_path ("grace_hopper.jpg");
-  g_autoptr(GBytes) bytes = read_bytes (path);
+  g_autoptr(GBytes) bytes = lk_test_read_bytes (path);
   g_autoptr(LkAuditEvent) event = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
@@ -574,7 +562,7 @@ test_bad_files (LkTestFixture *fixture,
                             "\x02\x44\x01\x00;";
   World w = { 0 };
   g_autofree char *portrait = demo_path ("grace_hopper.jpg");
-  g_autoptr(GBytes) jpeg = read_bytes (portrait);
+  g_autoptr(GBytes) jpeg = lk_test_read_bytes (portrait);
   g_autoptr(GBytes) empty = g_bytes_new_static ("", 0);
   g_autoptr(GBytes) truncated = g_bytes_new_from_bytes (jpeg, 0, 1000);
   g_autoptr(GBytes) not_jpeg = g_bytes_new_static (text, sizeof text - 1);
@@ -604,7 +592,7 @@ test_bad_files (LkTestFixture *fixture,
   {
     g_autoptr(GBytes) almost = g_bytes_new_from_bytes (jpeg, 0, g_bytes_get_size (jpeg) - 2);
     g_autofree char *astronaut = demo_path ("astronaut.png");
-    g_autoptr(GBytes) png = read_bytes (astronaut);
+    g_autoptr(GBytes) png = lk_test_read_bytes (astronaut);
     g_autoptr(GBytes) cut_png = g_bytes_new_from_bytes (png, 0, 100000);
 
     assert_bytes_refused (&w, almost, &p, LK_ERROR_IMAGE, "JPEG file is truncated");
@@ -647,7 +635,7 @@ test_limits (LkTestFixture *fixture,
 {
   World w = { 0 };
   g_autofree char *portrait = demo_path ("grace_hopper.jpg");
-  g_autoptr(GBytes) jpeg = read_bytes (portrait);
+  g_autoptr(GBytes) jpeg = lk_test_read_bytes (portrait);
   g_autoptr(GByteArray) padded = g_byte_array_new ();
   g_autoptr(GBytes) padded_bytes = NULL;
   g_autofree char *padded_path = NULL;
@@ -757,7 +745,7 @@ test_exif (LkTestFixture *fixture,
 {
   World w = { 0 };
   g_autofree char *portrait = demo_path ("grace_hopper.jpg");
-  g_autoptr(GBytes) original = read_bytes (portrait);
+  g_autoptr(GBytes) original = lk_test_read_bytes (portrait);
   g_autofree char *path = NULL;
   g_autoptr(GExiv2Metadata) meta = gexiv2_metadata_new ();
   g_autoptr(GError) error = NULL;
@@ -785,7 +773,7 @@ test_exif (LkTestFixture *fixture,
     }
   g_assert_true (gexiv2_metadata_save_file (meta, path, &error));
   g_assert_no_error (error);
-  written = read_bytes (path);
+  written = lk_test_read_bytes (path);
   g_assert_false (g_bytes_equal (written, original));
   expected = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, written);
 
@@ -895,7 +883,7 @@ test_quality_sharp_blurred (LkTestFixture *fixture,
 {
   World w = { 0 };
   g_autofree char *portrait = demo_path ("grace_hopper.jpg");
-  g_autoptr(GBytes) original = read_bytes (portrait);
+  g_autoptr(GBytes) original = lk_test_read_bytes (portrait);
   g_autoptr(GBytes) still = NULL;
   g_autofree char *still_path = NULL;
   g_autoptr(GError) error = NULL;
@@ -964,7 +952,7 @@ tiny_still (int width)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = demo_path ("grace_hopper.jpg");
-  g_autoptr(GBytes) portrait = read_bytes (path);
+  g_autoptr(GBytes) portrait = lk_test_read_bytes (path);
   GBytes *bytes = lk_cv_simulate_cctv (portrait, width, 0, 95, &error);
 
   g_assert_no_error (error);
