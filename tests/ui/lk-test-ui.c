@@ -181,3 +181,25 @@ lk_test_remove_folder (const char *folder)
     }
   g_rmdir (folder);
 }
+
+gboolean
+lk_test_in_view (GtkWidget *widget,
+                 GtkWidget *window)
+{
+  if (!gtk_widget_get_mapped (widget) || gtk_widget_get_height (widget) <= 0)
+    return FALSE;
+  for (GtkWidget *area = gtk_widget_get_parent (widget); area != NULL;
+       area = gtk_widget_get_parent (area))
+    {
+      graphene_rect_t bounds;
+
+      if (area != window && !GTK_IS_SCROLLED_WINDOW (area))
+        continue;
+      if (!gtk_widget_compute_bounds (widget, area, &bounds) ||
+          bounds.origin.x < 0 || bounds.origin.y < 0 ||
+          bounds.origin.x + bounds.size.width > gtk_widget_get_width (area) ||
+          bounds.origin.y + bounds.size.height > gtk_widget_get_height (area))
+        return FALSE;
+    }
+  return TRUE;
+}

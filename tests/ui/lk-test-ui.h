@@ -25,6 +25,10 @@ GtkWidget *lk_test_find          (GtkWidget        *root,
 /* The first widget under @root of @type, whatever its text. */
 GtkWidget *lk_test_find_type     (GtkWidget        *root,
                                   GType             type);
+/* Whether @widget is drawn inside @window and inside every scrolled window around it, as it
+ * stands scrolled: seen without having to look for it. */
+gboolean   lk_test_in_view       (GtkWidget        *widget,
+                                  GtkWidget        *window);
 /* The first toplevel window of @type. */
 GtkWidget *lk_test_find_window   (GType             type);
 void       lk_test_set_text      (GtkWidget        *root,

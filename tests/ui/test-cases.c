@@ -169,36 +169,12 @@ test_new_case_form (Fixture       *f,
   g_assert_cmpstrv (visible, ((const char * const[]) { "2026/0042", NULL }));
 }
 
-/* Whether @widget is drawn inside @window and inside every scrolled window around it, as it
- * stands scrolled: seen without having to look for it. */
-static gboolean
-in_view (GtkWidget *widget,
-         GtkWidget *window)
-{
-  if (!gtk_widget_get_mapped (widget) || gtk_widget_get_height (widget) <= 0)
-    return FALSE;
-  for (GtkWidget *area = gtk_widget_get_parent (widget); area != NULL;
-       area = gtk_widget_get_parent (area))
-    {
-      graphene_rect_t bounds;
-
-      if (area != window && !GTK_IS_SCROLLED_WINDOW (area))
-        continue;
-      if (!gtk_widget_compute_bounds (widget, area, &bounds) ||
-          bounds.origin.x < 0 || bounds.origin.y < 0 ||
-          bounds.origin.x + bounds.size.width > gtk_widget_get_width (area) ||
-          bounds.origin.y + bounds.size.height > gtk_widget_get_height (area))
-        return FALSE;
-    }
-  return TRUE;
-}
-
 static gboolean
 offence_error_in_view (gpointer data)
 {
   GtkWidget *label = lk_test_find (data, GTK_TYPE_LABEL, "The offence category is required");
 
-  return label != NULL && gtk_widget_get_visible (label) && in_view (label, data);
+  return label != NULL && gtk_widget_get_visible (label) && lk_test_in_view (label, data);
 }
 
 static gboolean

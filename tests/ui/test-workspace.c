@@ -320,6 +320,25 @@ add_marker (Fixture    *f,
   return id;
 }
 
+/* Where the original point (x, y) of @image lies in the compare view. */
+static graphene_point_t
+compare_point (Fixture    *f,
+               const char *image,
+               double      x,
+               double      y)
+{
+  LkCompareView *compare = lk_workspace_get_compare_view (f->workspace);
+  LkImageView *view = g_str_equal (image, "probe") ? lk_compare_view_get_probe_view (compare)
+                                                   : lk_compare_view_get_candidate_view (compare);
+  graphene_point_t at;
+  double wx, wy;
+
+  lk_image_view_image_to_widget (view, x, y, &wx, &wy);
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (view), GTK_WIDGET (compare),
+                                           &GRAPHENE_POINT_INIT (wx, wy), &at));
+  return at;
+}
+
 /* A click of the compare view at an original point of @image, as the user would make it with
  * no tool chosen. */
 static void
@@ -329,15 +348,9 @@ click_image_point (Fixture    *f,
                    double      y)
 {
   LkCompareView *compare = lk_workspace_get_compare_view (f->workspace);
-  LkImageView *view = g_str_equal (image, "probe") ? lk_compare_view_get_probe_view (compare)
-                                                   : lk_compare_view_get_candidate_view (compare);
   GListModel *controllers = gtk_widget_observe_controllers (GTK_WIDGET (compare));
-  graphene_point_t at;
-  double wx, wy;
+  graphene_point_t at = compare_point (f, image, x, y);
 
-  lk_image_view_image_to_widget (view, x, y, &wx, &wy);
-  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (view), GTK_WIDGET (compare),
-                                           &GRAPHENE_POINT_INIT (wx, wy), &at));
   for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
     {
       g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
@@ -433,15 +446,9 @@ drag_image_point (Fixture    *f,
                   double      dy)
 {
   LkCompareView *compare = lk_workspace_get_compare_view (f->workspace);
-  LkImageView *view = g_str_equal (image, "probe") ? lk_compare_view_get_probe_view (compare)
-                                                   : lk_compare_view_get_candidate_view (compare);
   GListModel *controllers = gtk_widget_observe_controllers (GTK_WIDGET (compare));
-  graphene_point_t at;
-  double wx, wy;
+  graphene_point_t at = compare_point (f, image, x, y);
 
-  lk_image_view_image_to_widget (view, x, y, &wx, &wy);
-  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (view), GTK_WIDGET (compare),
-                                           &GRAPHENE_POINT_INIT (wx, wy), &at));
   for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
     {
       g_autoptr(GtkEventController) c = g_list_model_get_item (controllers, i);
@@ -649,30 +656,6 @@ too_short_shown (gpointer data)
   return label_starting_shown (data, "at least 20 characters");
 }
 
-/* Whether @widget is drawn inside @window and inside every scrolled window around it, as it
- * stands scrolled: seen without the examiner having to look for it. */
-static gboolean
-in_view (GtkWidget *widget,
-         GtkWidget *window)
-{
-  if (!gtk_widget_get_mapped (widget) || gtk_widget_get_height (widget) <= 0)
-    return FALSE;
-  for (GtkWidget *area = gtk_widget_get_parent (widget); area != NULL;
-       area = gtk_widget_get_parent (area))
-    {
-      graphene_rect_t bounds;
-
-      if (area != window && !GTK_IS_SCROLLED_WINDOW (area))
-        continue;
-      if (!gtk_widget_compute_bounds (widget, area, &bounds) ||
-          bounds.origin.x < 0 || bounds.origin.y < 0 ||
-          bounds.origin.x + bounds.size.width > gtk_widget_get_width (area) ||
-          bounds.origin.y + bounds.size.height > gtk_widget_get_height (area))
-        return FALSE;
-    }
-  return TRUE;
-}
-
 typedef struct
 {
   GtkWidget  *dialog;
@@ -685,7 +668,7 @@ message_in_view (gpointer data)
   Message *m = data;
   GtkWidget *label = find_label_containing (m->dialog, m->text);
 
-  return label != NULL && in_view (label, m->dialog);
+  return label != NULL && lk_test_in_view (label, m->dialog);
 }
 
 /* The row to write in has the focus, and its text is scrolled into view. */
@@ -696,7 +679,7 @@ row_focused_in_view (gpointer data)
   GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (row));
 
   return focus != NULL && gtk_widget_is_ancestor (focus, row) &&
-         in_view (focus, GTK_WIDGET (gtk_widget_get_root (row)));
+         lk_test_in_view (focus, GTK_WIDGET (gtk_widget_get_root (row)));
 }
 
 static gboolean
