@@ -939,7 +939,7 @@ analysis_intro (LkProbePage *self)
     return "Correct the locked analysis. The locked revision stays on record and the amendment "
            "becomes a new revision, with your reason.";
   if (g_str_equal (status (self), "analysed"))
-    return "Locked before any candidate was seen. Candidates are unmasked.";
+    return "Locked before any candidate was seen; the candidates can now be seen.";
   if (g_str_equal (status (self), "not-suitable"))
     return "Analysed as not suitable: the probe is closed and no candidate is examined for it.";
   if (!can_analyse (self))

@@ -386,7 +386,7 @@ select_kind (GtkWidget  *dialog,
              const char *kind)
 {
   AdwComboRow *row = ADW_COMBO_ROW (lk_test_find (dialog, ADW_TYPE_PREFERENCES_ROW,
-                                                  "Kind of image"));
+                                                  "Probe kind"));
   const char * const *kinds = lk_probe_kinds ();
 
   for (guint i = 0; kinds[i] != NULL; i++)
