@@ -1102,6 +1102,24 @@ on_lock_response (AdwMessageDialog *dialog,
     lock_now (self);
 }
 
+/* The quality figures shown red, by name ("Pixels between the eyes, Sharpness"), or NULL. */
+static char *
+red_figures (LkProbePage *self)
+{
+  JsonArray *items = array_member (self->probe, "quality");
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
+    {
+      JsonObject *item = json_array_get_object_element (items, i);
+
+      if (g_strcmp0 (string_member (item, "light"), "red") == 0)
+        g_string_append_printf (names, "%s%s", names->len ? ", " : "",
+                                string_member (item, "label"));
+    }
+  return names->len > 0 ? g_string_free (g_steal_pointer (&names), FALSE) : NULL;
+}
+
 static void
 lock_action (GtkWidget  *widget,
              const char *action_name,
@@ -1130,6 +1148,18 @@ lock_action (GtkWidget  *widget,
            : "The analysis is recorded with your name and the time and cannot be changed "
              "afterwards; a correction becomes an amendment with a reason. Candidates become "
              "visible only after this."));
+  /* The measured figures are the examiner's to weigh; a plain "suitable" over red ones is
+   * worth a second look before it is fixed for good. */
+  if (g_strcmp0 (chosen_suitability (self), "suitable") == 0)
+    {
+      g_autofree char *red = red_figures (self);
+
+      if (red != NULL)
+        adw_message_dialog_format_body (dialog, "%s\n\nThe analysis says “suitable”, yet these "
+                                        "quality figures are red: %s. Consider “limited”, or "
+                                        "say in the notes why they do not matter here.",
+                                        adw_message_dialog_get_body (dialog), red);
+    }
   adw_message_dialog_add_responses (dialog, "cancel", "_Cancel",
                                     "lock", closes ? "_Lock and Close Probe" : "_Lock Analysis",
                                     NULL);

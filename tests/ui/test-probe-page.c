@@ -318,6 +318,38 @@ test_orientation_notice (Fixture       *f,
                             "rotated 90° clockwise (EXIF orientation 6)"));
 }
 
+/* "Suitable" over red quality figures: the confirmation names them before the lock. */
+static void
+test_suitable_over_red (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LkSession) admin = lk_session_login (f->store, "admin", ADMIN_PASSWORD, &error);
+  g_autofree char *path = g_build_filename (g_getenv ("LIKENESS_SOURCE_DIR"), "data", "demo",
+                                            "astronaut.png", NULL);
+  GtkWidget *dialog;
+
+  g_assert_no_error (error);
+  /* No face is this sharp: every probe's sharpness is red now. */
+  lk_policy_set (admin, "quality.sharpness.amber", "100000", "Test", &error);
+  g_assert_no_error (error);
+  lk_policy_set (admin, "quality.sharpness.red", "99000", "Test", &error);
+  g_assert_no_error (error);
+  f->probe_id = lk_probes_import_file (f->session, CASE_NUMBER, path, &provenance, NULL, &error);
+  g_assert_no_error (error);
+
+  open_page (f);
+  wait_for_image (f);
+  activate_row (f, "Suitable");
+  activate_row (f, "Eyes");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "probe.lock", NULL));
+  dialog = lk_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)),
+                            "these quality figures are red: Sharpness"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+}
+
 static void
 test_limited_needs_reasons (Fixture       *f,
                             gconstpointer  data)
@@ -565,6 +597,8 @@ main (int    argc,
               test_shows_probe, fixture_tear_down);
   g_test_add ("/likeness/probe-page/orientation-notice", Fixture, NULL, fixture_set_up,
               test_orientation_notice, fixture_tear_down);
+  g_test_add ("/likeness/probe-page/suitable-over-red", Fixture, NULL, fixture_set_up,
+              test_suitable_over_red, fixture_tear_down);
   g_test_add ("/likeness/probe-page/limited-needs-reasons", Fixture, NULL, fixture_set_up,
               test_limited_needs_reasons, fixture_tear_down);
   g_test_add ("/likeness/probe-page/lock-and-amend", Fixture, NULL, fixture_set_up,
