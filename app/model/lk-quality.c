@@ -52,7 +52,7 @@ static const Metric metrics[] = {
     "Good tonal range over the face.",
     "Low contrast; features may be hard to separate.",
     "Very low contrast; features blend together." },
-  { "brisque", "BRISQUE", "", HIGH_IS_BAD,
+  { "brisque", "Overall image quality (BRISQUE)", "", HIGH_IS_BAD,
     "Natural-looking image statistics (no-reference quality, lower is better).",
     "Visible distortion such as noise, blur or compression.",
     "Heavy distortion; treat fine detail with great caution." },
