@@ -361,9 +361,11 @@ on_loaded (GObject      *object,
 /* A large image is enhanced twice: first at the pyramid level the view draws (a few hundred
  * thousand pixels, so the effect shows at once), then at full resolution, which replaces the
  * preview when it is ready. A newer stack makes older results stale. */
+/* The originals are read by the jobs, never copied: they do not change once loaded, and a
+ * running task holds the workspace (its source object), which owns them. */
 typedef struct
 {
-  LkPixels  *pixels;   /* full resolution; NULL for a preview */
+  const LkPixels *pixels;   /* the original, full resolution; NULL for a preview */
   LkPyramid *source;   /* the original's pyramid, for a preview */
   guint      level;    /* the preview's level */
   JsonArray *stack;
@@ -374,19 +376,9 @@ typedef struct
 static void
 enhance_job_free (EnhanceJob *job)
 {
-  g_clear_pointer (&job->pixels, lk_pixels_free);
   g_clear_pointer (&job->source, lk_pyramid_unref);
   g_clear_pointer (&job->stack, json_array_unref);
   g_free (job);
-}
-
-static LkPixels *
-copy_pixels (const LkPixels *in)
-{
-  LkPixels *copy = lk_pixels_new (in->width, in->height);
-
-  memcpy (copy->pixels, in->pixels, (gsize) in->stride * in->height);
-  return copy;
 }
 
 typedef struct
@@ -469,7 +461,7 @@ run_enhance_job (LkWorkspace *self,
       job->level = preview_level;
     }
   else
-    job->pixels = copy_pixels (self->pixels[which]);
+    job->pixels = self->pixels[which];
   job->stack = json_array_ref (stack);
   job->which = which;
   job->generation = self->enhance_generation[which];
@@ -615,18 +607,10 @@ reset_alignment_action (GtkWidget  *widget,
 
 typedef struct
 {
-  LkPixels     *probe;
-  LkPixels     *candidate;
-  LkSimilarity  transform;
+  const LkPixels *probe;      /* the originals, borrowed as by the enhancement jobs */
+  const LkPixels *candidate;
+  LkSimilarity    transform;
 } DifferenceJob;
-
-static void
-difference_job_free (DifferenceJob *job)
-{
-  g_clear_pointer (&job->probe, lk_pixels_free);
-  g_clear_pointer (&job->candidate, lk_pixels_free);
-  g_free (job);
-}
 
 static gpointer
 difference_job (gpointer   data,
@@ -675,14 +659,14 @@ difference_refresh (LkWorkspace *self)
                                             "difference") != 0)
     return;
   job = g_new0 (DifferenceJob, 1);
-  job->probe = copy_pixels (self->pixels[0]);
-  job->candidate = copy_pixels (self->pixels[1]);
+  job->probe = self->pixels[0];
+  job->candidate = self->pixels[1];
   if (self->aligned)
     job->transform = self->alignment;
   else
     lk_similarity_identity (&job->transform);
   lk_task_run (self, self->cancellable, on_difference, g_object_ref (self), difference_job,
-               difference_job, job, (GDestroyNotify) difference_job_free,
+               difference_job, job, g_free,
                (GDestroyNotify) lk_pyramid_unref);
 }
 
