@@ -34,12 +34,12 @@ static char *
 debug_info (LkStore *store)
 {
   return g_strdup_printf ("Likeness %s\nBuild %s\nGTK %u.%u.%u\nlibadwaita %u.%u.%u\n"
-                          "OpenCV %s\nSQLite %s\nDatabase %s (%s, schema %d)\n",
+                          "OpenCV %s\n%s\nDatabase %s (%s, schema %d)\n",
                           PACKAGE_VERSION, LK_BUILD_ID,
                           gtk_get_major_version (), gtk_get_minor_version (),
                           gtk_get_micro_version (), adw_get_major_version (),
                           adw_get_minor_version (), adw_get_micro_version (),
-                          lk_cv_version (), sqlite3_libversion (),
+                          lk_cv_version (), lk_store_engine_version (),
                           store ? lk_store_get_path (store) : "not open",
                           store && lk_store_is_demo (store) ? "demo workspace" : "casework",
                           store ? lk_store_get_schema_version (store) : 0);

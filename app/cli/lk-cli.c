@@ -432,8 +432,8 @@ static gboolean
 cmd_version (LkCli   *cli,
              GError **error)
 {
-  g_print ("likeness-cli %s (build %s, OpenCV %s, SQLite %s)\n", PACKAGE_VERSION, LK_BUILD_ID,
-           lk_cv_version (), sqlite3_libversion ());
+  g_print ("likeness-cli %s (build %s, OpenCV %s, %s)\n", PACKAGE_VERSION, LK_BUILD_ID,
+           lk_cv_version (), lk_store_engine_version ());
   return TRUE;
 }
 

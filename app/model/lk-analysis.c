@@ -9,6 +9,7 @@
 #include "lk-probes.h"
 #include "lk-util.h"
 #include "store/lk-image-store.h"
+#include "store/lk-store-private.h"
 
 void
 lk_probe_place_clear (LkProbePlace *place)
@@ -20,7 +21,7 @@ lk_probe_place_clear (LkProbePlace *place)
   g_clear_pointer (&place->faces, g_free);
 }
 
-#define TEXT(i) g_strdup ((const char *) sqlite3_column_text (stmt, (i)))
+#define TEXT(i) g_strdup (lk_stmt_text (stmt, (i)))
 
 gboolean
 lk_probes_read_place (LkStore       *store,
@@ -28,36 +29,29 @@ lk_probes_read_place (LkStore       *store,
                       LkProbePlace  *place,
                       GError       **error)
 {
-  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (lk_store_get_mutex (store));
+  g_autoptr(LkStoreLock) locker = lk_store_lock (store);
   g_autoptr(LkStmt) stmt =
     lk_store_stmt (store, "SELECT p.id, p.case_id, c.number, c.status, p.image_sha256, p.status,"
                           " p.faces, json_array_length (p.faces), coalesce (p.face_index, -1)"
                           " FROM probes p JOIN cases c ON c.id = p.case_id WHERE p.id = ?", error);
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, probe_id);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
+  lk_stmt_bind_int64 (stmt, 1, probe_id);
+  if (!lk_stmt_row (stmt, error, "There is no probe %" G_GINT64_FORMAT, probe_id))
     {
-      if (rc == SQLITE_DONE)
-        g_set_error (error, LK_ERROR, LK_ERROR_NOT_FOUND, "There is no probe %" G_GINT64_FORMAT,
-                     probe_id);
-      else
-        lk_store_set_error (store, error, "Could not read the probe");
       return FALSE;
     }
   lk_probe_place_clear (place);
-  place->id = sqlite3_column_int64 (stmt, 0);
-  place->case_id = sqlite3_column_int64 (stmt, 1);
+  place->id = lk_stmt_int64 (stmt, 0);
+  place->case_id = lk_stmt_int64 (stmt, 1);
   place->case_number = TEXT (2);
   place->case_status = TEXT (3);
   place->sha256 = TEXT (4);
   place->status = TEXT (5);
   place->faces = TEXT (6);
-  place->n_faces = sqlite3_column_int (stmt, 7);
-  place->face_index = sqlite3_column_int (stmt, 8);
+  place->n_faces = lk_stmt_int (stmt, 7);
+  place->face_index = lk_stmt_int (stmt, 8);
   return TRUE;
 }
 
@@ -188,20 +182,20 @@ lk_probes_get_draft (LkSession  *session,
                      GError    **error)
 {
   LkStore *store = lk_session_get_store (session);
-  g_autoptr(GRecMutexLocker) locker = NULL;
+  g_autoptr(LkStoreLock) locker = NULL;
   g_autoptr(LkStmt) stmt = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   LkActor actor;
 
   if (!lk_session_require (session, LK_ROLE_EXAMINER, &actor, error))
     return NULL;
-  locker = g_rec_mutex_locker_new (lk_store_get_mutex (store));
+  locker = lk_store_lock (store);
   stmt = lk_store_stmt (store, "SELECT content FROM analysis_drafts WHERE probe_id = ?", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, probe_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW ||
-      !json_parser_load_from_data (parser, (const char *) sqlite3_column_text (stmt, 0), -1, NULL))
+  lk_stmt_bind_int64 (stmt, 1, probe_id);
+  if (!lk_stmt_next (stmt, error) ||
+      !json_parser_load_from_data (parser, lk_stmt_text (stmt, 0), -1, error))
     return NULL;
   return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
 }
@@ -262,10 +256,10 @@ lk_probes_choose_face (LkSession  *session,
   stmt = lk_store_stmt (store, "UPDATE probes SET face_index = ? WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int (stmt, 1, face_index);
-  sqlite3_bind_int64 (stmt, 2, probe_id);
+  lk_stmt_bind_int (stmt, 1, face_index);
+  lk_stmt_bind_int64 (stmt, 2, probe_id);
   json_object_set_int_member (details, "face_index", face_index);
-  return lk_store_step_done (store, stmt, error) &&
+  return lk_stmt_done (stmt, error) &&
          lk_audit_append (store, &actor, "probe.face-chosen", object, details, error) &&
          lk_txn_commit (txn, error);
 }
@@ -292,11 +286,11 @@ lk_probes_save_draft (LkSession         *session,
       (stmt = lk_store_stmt (store, "INSERT OR REPLACE INTO analysis_drafts (probe_id, content,"
                                     " user_id, updated_at) VALUES (?, ?, ?, ?)", error)) == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, probe_id);
-  sqlite3_bind_text (stmt, 2, text, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, lk_session_get_user_id (session));
-  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_STATIC);
-  return lk_store_step_done (store, stmt, error) &&
+  lk_stmt_bind_int64 (stmt, 1, probe_id);
+  lk_stmt_bind_text (stmt, 2, text);
+  lk_stmt_bind_int64 (stmt, 3, lk_session_get_user_id (session));
+  lk_stmt_bind_text (stmt, 4, now);
+  return lk_stmt_done (stmt, error) &&
          lk_audit_append (store, &actor, "analysis.draft-saved", object, content, error) &&
          lk_txn_commit (txn, error);
 }
@@ -304,20 +298,21 @@ lk_probes_save_draft (LkSession         *session,
 static int
 latest_revision (LkStore  *store,
                  gint64    probe_id,
-                 gint64   *analysis_id)
+                 gint64   *analysis_id,
+                 GError  **error)
 {
   g_autoptr(LkStmt) stmt =
     lk_store_stmt (store, "SELECT id, revision FROM analyses WHERE probe_id = ?"
-                          " ORDER BY revision DESC LIMIT 1", NULL);
+                          " ORDER BY revision DESC LIMIT 1", error);
 
   *analysis_id = 0;
   if (stmt == NULL)
     return -1;
-  sqlite3_bind_int64 (stmt, 1, probe_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return 0;
-  *analysis_id = sqlite3_column_int64 (stmt, 0);
-  return sqlite3_column_int (stmt, 1);
+  lk_stmt_bind_int64 (stmt, 1, probe_id);
+  if (!lk_stmt_next (stmt, error))
+    return error != NULL && *error != NULL ? -1 : 0;
+  *analysis_id = lk_stmt_int64 (stmt, 0);
+  return lk_stmt_int (stmt, 1);
 }
 
 static gboolean
@@ -341,22 +336,22 @@ insert_analysis (LkStore           *store,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, row->id);
-  sqlite3_bind_int (stmt, 2, revision);
-  sqlite3_bind_text (stmt, 3, a->suitability, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, factor_text, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, component_text, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, a->notes ? a->notes : "", -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, lk_feature_list_edition (), -1, SQLITE_STATIC);
+  lk_stmt_bind_int64 (stmt, 1, row->id);
+  lk_stmt_bind_int (stmt, 2, revision);
+  lk_stmt_bind_text (stmt, 3, a->suitability);
+  lk_stmt_bind_text (stmt, 4, factor_text);
+  lk_stmt_bind_text (stmt, 5, component_text);
+  lk_stmt_bind_text (stmt, 6, a->notes ? a->notes : "");
+  lk_stmt_bind_text (stmt, 7, lk_feature_list_edition ());
   if (row->face_index >= 0)
-    sqlite3_bind_int (stmt, 8, row->face_index);
-  sqlite3_bind_int64 (stmt, 9, user_id);
-  sqlite3_bind_text (stmt, 10, now, -1, SQLITE_STATIC);
+    lk_stmt_bind_int (stmt, 8, row->face_index);
+  lk_stmt_bind_int64 (stmt, 9, user_id);
+  lk_stmt_bind_text (stmt, 10, now);
   if (amends > 0)
-    sqlite3_bind_int64 (stmt, 11, amends);
+    lk_stmt_bind_int64 (stmt, 11, amends);
   if (reason != NULL)
-    sqlite3_bind_text (stmt, 12, reason, -1, SQLITE_STATIC);
-  return lk_store_step_done (store, stmt, error);
+    lk_stmt_bind_text (stmt, 12, reason);
+  return lk_stmt_done (stmt, error);
 }
 
 static gboolean
@@ -371,17 +366,16 @@ set_probe_status (LkStore     *store,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, g_str_equal (suitability, "not-suitable") ? "not-suitable"
-                                                                        : "analysed", -1,
-                     SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, probe_id);
-  if (!lk_store_step_done (store, stmt, error))
+  lk_stmt_bind_text (stmt, 1, g_str_equal (suitability, "not-suitable") ? "not-suitable"
+                                                                        : "analysed");
+  lk_stmt_bind_int64 (stmt, 2, probe_id);
+  if (!lk_stmt_done (stmt, error))
     return FALSE;
   drop = lk_store_stmt (store, "DELETE FROM analysis_drafts WHERE probe_id = ?", error);
   if (drop == NULL)
     return FALSE;
-  sqlite3_bind_int64 (drop, 1, probe_id);
-  return lk_store_step_done (store, drop, error);
+  lk_stmt_bind_int64 (drop, 1, probe_id);
+  return lk_stmt_done (drop, error);
 }
 
 static gboolean
@@ -396,13 +390,10 @@ write_revision (LkSession         *session,
   g_autoptr(JsonObject) details = analysis_json (a);
   g_autofree char *object = probe_object (row->id);
   gint64 previous_id;
-  int revision = latest_revision (store, row->id, &previous_id);
+  int revision = latest_revision (store, row->id, &previous_id, error);
 
   if (revision < 0)
-    {
-      lk_store_set_error (store, error, "Could not read the analysis");
-      return FALSE;
-    }
+    return FALSE;
   json_object_set_int_member (details, "revision", revision + 1);
   if (reason != NULL)
     json_object_set_string_member (details, "reason", reason);
@@ -493,22 +484,19 @@ lk_probes_check_all_analysed (LkStore  *store,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, case_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      lk_store_set_error (store, error, "Could not read the probes");
-      return FALSE;
-    }
-  if (sqlite3_column_int (stmt, 0) == 0)
+  lk_stmt_bind_int64 (stmt, 1, case_id);
+  if (!lk_stmt_row (stmt, error, "There is no case %" G_GINT64_FORMAT, case_id))
+    return FALSE;
+  if (lk_stmt_int (stmt, 0) == 0)
     {
       g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
                    "The case has no probe yet; import and analyse one first");
       return FALSE;
     }
-  if (sqlite3_column_int (stmt, 1) > 0)
+  if (lk_stmt_int (stmt, 1) > 0)
     {
       g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
-                   "%d probe(s) still await a locked analysis", sqlite3_column_int (stmt, 1));
+                   "%d probe(s) still await a locked analysis", lk_stmt_int (stmt, 1));
       return FALSE;
     }
   return TRUE;

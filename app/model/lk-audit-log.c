@@ -6,6 +6,7 @@
 
 #include "lk-audit-log.h"
 #include "lk-error.h"
+#include "store/lk-store-private.h"
 
 gboolean
 lk_audit_format_parse (const char     *text,
@@ -31,7 +32,7 @@ event_hash (LkStore  *store,
             gint64    seq,
             GError  **error)
 {
-  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (lk_store_get_mutex (store));
+  g_autoptr(LkStoreLock) locker = lk_store_lock (store);
   g_autoptr(LkStmt) stmt = lk_store_stmt (store, seq > 0
                                           ? "SELECT seq, hash FROM audit_event WHERE seq = ?"
                                           : "SELECT seq, hash FROM audit_event "
@@ -40,11 +41,11 @@ event_hash (LkStore  *store,
   if (stmt == NULL)
     return NULL;
   if (seq > 0)
-    sqlite3_bind_int64 (stmt, 1, seq);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+    lk_stmt_bind_int64 (stmt, 1, seq);
+  if (!lk_stmt_next (stmt, error))
     return NULL;
-  return g_strdup_printf ("%" G_GINT64_FORMAT ":%s", (gint64) sqlite3_column_int64 (stmt, 0),
-                          (const char *) sqlite3_column_text (stmt, 1));
+  return g_strdup_printf ("%" G_GINT64_FORMAT ":%s", (gint64) lk_stmt_int64 (stmt, 0),
+                          lk_stmt_text (stmt, 1));
 }
 
 gboolean

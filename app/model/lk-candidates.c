@@ -14,8 +14,9 @@
 #include "lk-probes.h"
 #include "lk-util.h"
 #include "store/lk-image-store.h"
+#include "store/lk-store-private.h"
 
-#define TEXT(i) ((const char *) sqlite3_column_text (stmt, (i)))
+#define TEXT(i) (lk_stmt_text (stmt, (i)))
 
 static char *
 object_name (const char *kind,
@@ -88,19 +89,13 @@ insert_reference_db (LkStore     *store,
 
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, legal_basis, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, held_by, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 4, user_id);
-  sqlite3_bind_text (stmt, 5, now, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_DONE)
-    return sqlite3_last_insert_rowid (lk_store_get_db (store));
-  if (sqlite3_extended_errcode (lk_store_get_db (store)) == SQLITE_CONSTRAINT_UNIQUE)
-    g_set_error (error, LK_ERROR, LK_ERROR_EXISTS,
-                 "A reference database named “%s” is already registered", name);
-  else
-    lk_store_set_error (store, error, "Could not register the reference database");
-  return 0;
+  lk_stmt_bind_text (stmt, 1, name);
+  lk_stmt_bind_text (stmt, 2, legal_basis);
+  lk_stmt_bind_text (stmt, 3, held_by);
+  lk_stmt_bind_int64 (stmt, 4, user_id);
+  lk_stmt_bind_text (stmt, 5, now);
+  return lk_stmt_insert_unique (stmt, error,
+                                "A reference database named “%s” is already registered", name);
 }
 
 gint64
@@ -140,12 +135,12 @@ reference_db_from_row (LkStmt *stmt)
 {
   LkReferenceDb *db = g_new0 (LkReferenceDb, 1);
 
-  db->id = sqlite3_column_int64 (stmt, 0);
+  db->id = lk_stmt_int64 (stmt, 0);
   db->name = g_strdup (TEXT (1));
   db->legal_basis = g_strdup (TEXT (2));
   db->held_by = g_strdup (TEXT (3));
   db->created_at = g_strdup (TEXT (4));
-  db->n_images = sqlite3_column_int (stmt, 5);
+  db->n_images = lk_stmt_int (stmt, 5);
   return db;
 }
 
@@ -155,16 +150,15 @@ lk_reference_db_list (LkSession  *session,
 {
   LkStore *store = lk_session_get_store (session);
   g_autoptr(GPtrArray) dbs = NULL;
-  g_autoptr(GRecMutexLocker) locker = NULL;
+  g_autoptr(LkStoreLock) locker = NULL;
   g_autoptr(LkStmt) stmt = NULL;
   LkActor actor;
-  int rc;
 
   g_return_val_if_fail (LK_IS_SESSION (session), NULL);
 
   if (!lk_session_require (session, LK_CASEWORK_ROLES, &actor, error))
     return NULL;
-  locker = g_rec_mutex_locker_new (lk_store_get_mutex (store));
+  locker = lk_store_lock (store);
   stmt = lk_store_stmt (store, "SELECT r.id, r.name, r.legal_basis, r.held_by, r.created_at,"
                                " (SELECT count(*) FROM gallery_images g"
                                "  WHERE g.database_id = r.id)"
@@ -172,13 +166,10 @@ lk_reference_db_list (LkSession  *session,
   if (stmt == NULL)
     return NULL;
   dbs = g_ptr_array_new_with_free_func ((GDestroyNotify) lk_reference_db_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (lk_stmt_next (stmt, error))
     g_ptr_array_add (dbs, reference_db_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      lk_store_set_error (store, error, "Could not list the reference databases");
-      return NULL;
-    }
+  if (lk_stmt_failed (stmt))
+    return NULL;
   return g_steal_pointer (&dbs);
 }
 
@@ -188,28 +179,19 @@ lk_reference_db_lookup (LkStore     *store,
                         char       **legal_basis,
                         GError     **error)
 {
-  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (lk_store_get_mutex (store));
+  g_autoptr(LkStoreLock) locker = lk_store_lock (store);
   g_autoptr(LkStmt) stmt =
     lk_store_stmt (store, "SELECT id, legal_basis FROM reference_databases WHERE name = ?",
                    error);
-  int rc;
 
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      if (legal_basis != NULL)
-        *legal_basis = g_strdup (TEXT (1));
-      return sqlite3_column_int64 (stmt, 0);
-    }
-  if (rc == SQLITE_DONE)
-    g_set_error (error, LK_ERROR, LK_ERROR_NOT_FOUND,
-                 "The reference database “%s” is not registered", name);
-  else
-    lk_store_set_error (store, error, "Could not read the reference databases");
-  return 0;
+  lk_stmt_bind_text (stmt, 1, name);
+  if (!lk_stmt_row (stmt, error, "The reference database “%s” is not registered", name))
+    return 0;
+  if (legal_basis != NULL)
+    *legal_basis = g_strdup (TEXT (1));
+  return lk_stmt_int64 (stmt, 0);
 }
 
 /* ---- the probe a list belongs to --------------------------------------------------------- */
@@ -260,20 +242,20 @@ check_not_imported (LkStore                *store,
                     const char             *name,
                     GError                **error)
 {
-  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (lk_store_get_mutex (store));
+  g_autoptr(LkStoreLock) locker = lk_store_lock (store);
   g_autoptr(LkStmt) stmt =
     lk_store_stmt (store, "SELECT id FROM candidate_lists WHERE probe_id = ? AND"
                           " source_sha256 = ?", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, probe_id);
-  sqlite3_bind_text (stmt, 2, list->source_sha256, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return TRUE;
+  lk_stmt_bind_int64 (stmt, 1, probe_id);
+  lk_stmt_bind_text (stmt, 2, list->source_sha256);
+  if (!lk_stmt_next (stmt, error))
+    return !lk_stmt_failed (stmt);
   g_set_error (error, LK_ERROR, LK_ERROR_EXISTS,
                "%s: this list was already imported for probe %" G_GINT64_FORMAT " (list %"
-               G_GINT64_FORMAT ")", name, probe_id, (gint64) sqlite3_column_int64 (stmt, 0));
+               G_GINT64_FORMAT ")", name, probe_id, (gint64) lk_stmt_int64 (stmt, 0));
   return FALSE;
 }
 
@@ -347,25 +329,23 @@ insert_list_row (LkStore                *store,
 
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt, 1, probe_id);
-  sqlite3_bind_text (stmt, 2, list->engine_name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, list->engine_version, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 4, reference_db_id);
+  lk_stmt_bind_int64 (stmt, 1, probe_id);
+  lk_stmt_bind_text (stmt, 2, list->engine_name);
+  lk_stmt_bind_text (stmt, 3, list->engine_version);
+  lk_stmt_bind_int64 (stmt, 4, reference_db_id);
   if (list->has_threshold)
-    sqlite3_bind_double (stmt, 5, list->threshold);
+    lk_stmt_bind_double (stmt, 5, list->threshold);
   if (list->max_candidates > 0)
-    sqlite3_bind_int (stmt, 6, list->max_candidates);
-  sqlite3_bind_int (stmt, 7, (int) list->entries->len);
-  sqlite3_bind_text (stmt, 8, list->performed_at, -1, SQLITE_STATIC);
+    lk_stmt_bind_int (stmt, 6, list->max_candidates);
+  lk_stmt_bind_int (stmt, 7, (int) list->entries->len);
+  lk_stmt_bind_text (stmt, 8, list->performed_at);
   if (search_ms >= 0)
-    sqlite3_bind_double (stmt, 9, search_ms);
-  sqlite3_bind_text (stmt, 10, list->format, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 11, list->source_sha256, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 12, user_id);
-  sqlite3_bind_text (stmt, 13, now, -1, SQLITE_STATIC);
-  if (!lk_store_step_done (store, stmt, error))
-    return 0;
-  return sqlite3_last_insert_rowid (lk_store_get_db (store));
+    lk_stmt_bind_double (stmt, 9, search_ms);
+  lk_stmt_bind_text (stmt, 10, list->format);
+  lk_stmt_bind_text (stmt, 11, list->source_sha256);
+  lk_stmt_bind_int64 (stmt, 12, user_id);
+  lk_stmt_bind_text (stmt, 13, now);
+  return lk_stmt_insert (stmt, error);
 }
 
 static char *
@@ -393,14 +373,14 @@ insert_candidate (LkStore                 *store,
                                     " image_sha256, metadata, display_order)"
                                     " VALUES (?, ?, ?, ?, ?, ?, ?)", error)) == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, list_id);
-  sqlite3_bind_int (stmt, 2, e->rank);
-  sqlite3_bind_double (stmt, 3, e->score);
-  sqlite3_bind_text (stmt, 4, e->subject_ref, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, sha256, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, metadata, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 7, e->rank);
-  return lk_store_step_done (store, stmt, error);
+  lk_stmt_bind_int64 (stmt, 1, list_id);
+  lk_stmt_bind_int (stmt, 2, e->rank);
+  lk_stmt_bind_double (stmt, 3, e->score);
+  lk_stmt_bind_text (stmt, 4, e->subject_ref);
+  lk_stmt_bind_text (stmt, 5, sha256);
+  lk_stmt_bind_text (stmt, 6, metadata);
+  lk_stmt_bind_int (stmt, 7, e->rank);
+  return lk_stmt_done (stmt, error);
 }
 
 gint64
@@ -414,7 +394,7 @@ lk_candidates_insert_list (LkStore                *store,
 {
   gint64 list_id;
 
-  g_return_val_if_fail (!sqlite3_get_autocommit (lk_store_get_db (store)), 0);
+  g_return_val_if_fail (lk_store_in_transaction (store), 0);
 
   list_id = insert_list_row (store, probe_id, reference_db_id, list, search_ms, user_id, error);
   if (list_id == 0)
@@ -568,19 +548,19 @@ scores_visible (LkStore  *store,
                 gint64    list_id,
                 gint64    user_id)
 {
-  g_autoptr(GRecMutexLocker) locker = NULL;
+  g_autoptr(LkStoreLock) locker = NULL;
   g_autoptr(LkStmt) stmt = NULL;
 
   if (lk_policy_get_int (store, "show_scores") == 1)
     return TRUE;
-  locker = g_rec_mutex_locker_new (lk_store_get_mutex (store));
+  locker = lk_store_lock (store);
   stmt = lk_store_stmt (store, "SELECT 1 FROM score_reveals WHERE list_id = ? AND user_id = ?",
                         NULL);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, list_id);
-  sqlite3_bind_int64 (stmt, 2, user_id);
-  return sqlite3_step (stmt) == SQLITE_ROW;
+  lk_stmt_bind_int64 (stmt, 1, list_id);
+  lk_stmt_bind_int64 (stmt, 2, user_id);
+  return lk_stmt_next (stmt, NULL);
 }
 
 /* The seed of the newest recorded shuffle of a list; FALSE when it is shown in rank order. */
@@ -589,17 +569,17 @@ presentation_seed (LkStore  *store,
                    gint64    list_id,
                    guint64  *seed)
 {
-  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (lk_store_get_mutex (store));
+  g_autoptr(LkStoreLock) locker = lk_store_lock (store);
   g_autoptr(LkStmt) stmt =
     lk_store_stmt (store, "SELECT seed FROM list_presentations WHERE list_id = ?"
                           " ORDER BY id DESC LIMIT 1", NULL);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, list_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  lk_stmt_bind_int64 (stmt, 1, list_id);
+  if (!lk_stmt_next (stmt, NULL))
     return FALSE;
-  *seed = (guint64) sqlite3_column_int64 (stmt, 0);
+  *seed = (guint64) lk_stmt_int64 (stmt, 0);
   return TRUE;
 }
 
@@ -647,11 +627,11 @@ insert_presentation (LkStore  *store,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, list_id);
-  sqlite3_bind_int64 (stmt, 2, (gint64) seed);
-  sqlite3_bind_int64 (stmt, 3, user_id);
-  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_STATIC);
-  return lk_store_step_done (store, stmt, error);
+  lk_stmt_bind_int64 (stmt, 1, list_id);
+  lk_stmt_bind_int64 (stmt, 2, (gint64) seed);
+  lk_stmt_bind_int64 (stmt, 3, user_id);
+  lk_stmt_bind_text (stmt, 4, now);
+  return lk_stmt_done (stmt, error);
 }
 
 /* The one way a presentation order is recorded, whether a user asked for it or the list was
@@ -707,15 +687,15 @@ candidate_from_row (LkStmt   *stmt,
 {
   LkCandidate *c = g_new0 (LkCandidate, 1);
 
-  c->id = sqlite3_column_int64 (stmt, 0);
-  c->list_id = sqlite3_column_int64 (stmt, 1);
+  c->id = lk_stmt_int64 (stmt, 0);
+  c->list_id = lk_stmt_int64 (stmt, 1);
   c->subject_ref = g_strdup (TEXT (2));
   c->image_sha256 = g_strdup (TEXT (3));
   c->triage_state = g_strdup (TEXT (4));
   c->triage_reason = g_strdup (TEXT (5));
   c->scores_visible = visible;
-  c->rank = visible ? sqlite3_column_int (stmt, 6) : 0;
-  c->score = visible ? sqlite3_column_double (stmt, 7) : NAN;
+  c->rank = visible ? lk_stmt_int (stmt, 6) : 0;
+  c->score = visible ? lk_stmt_double (stmt, 7) : NAN;
   return c;
 }
 
@@ -726,26 +706,22 @@ read_candidates (LkStore   *store,
                  gboolean   visible,
                  GError   **error)
 {
-  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (lk_store_get_mutex (store));
+  g_autoptr(LkStoreLock) locker = lk_store_lock (store);
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) lk_candidate_free);
   g_autoptr(LkStmt) stmt =
     lk_store_stmt (store, "SELECT id, list_id, subject_ref, image_sha256, triage_state,"
                           " triage_reason, CASE WHEN ?2 THEN rank END,"
                           " CASE WHEN ?2 THEN score END"
                           " FROM candidates WHERE list_id = ?1 ORDER BY display_order, id", error);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, list_id);
-  sqlite3_bind_int (stmt, 2, visible ? 1 : 0);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  lk_stmt_bind_int64 (stmt, 1, list_id);
+  lk_stmt_bind_int (stmt, 2, visible ? 1 : 0);
+  while (lk_stmt_next (stmt, error))
     g_ptr_array_add (items, candidate_from_row (stmt, visible));
-  if (rc != SQLITE_DONE)
-    {
-      lk_store_set_error (store, error, "Could not read the candidates");
-      return NULL;
-    }
+  if (lk_stmt_failed (stmt))
+    return NULL;
   return g_steal_pointer (&items);
 }
 
@@ -804,26 +780,22 @@ list_ids_of_probe (LkStore  *store,
                    gint64    probe_id,
                    GError  **error)
 {
-  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (lk_store_get_mutex (store));
+  g_autoptr(LkStoreLock) locker = lk_store_lock (store);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(LkStmt) stmt =
     lk_store_stmt (store, "SELECT id FROM candidate_lists WHERE probe_id = ? ORDER BY id", error);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, probe_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  lk_stmt_bind_int64 (stmt, 1, probe_id);
+  while (lk_stmt_next (stmt, error))
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = lk_stmt_int64 (stmt, 0);
 
       g_array_append_val (ids, id);
     }
-  if (rc != SQLITE_DONE)
-    {
-      lk_store_set_error (store, error, "Could not read the candidate lists");
-      return NULL;
-    }
+  if (lk_stmt_failed (stmt))
+    return NULL;
   return g_steal_pointer (&ids);
 }
 
@@ -877,18 +849,16 @@ probe_of_list (LkStore  *store,
                gint64    list_id,
                GError  **error)
 {
-  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (lk_store_get_mutex (store));
+  g_autoptr(LkStoreLock) locker = lk_store_lock (store);
   g_autoptr(LkStmt) stmt =
     lk_store_stmt (store, "SELECT probe_id FROM candidate_lists WHERE id = ?", error);
 
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt, 1, list_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    return sqlite3_column_int64 (stmt, 0);
-  g_set_error (error, LK_ERROR, LK_ERROR_NOT_FOUND, "There is no candidate list %" G_GINT64_FORMAT,
-               list_id);
-  return 0;
+  lk_stmt_bind_int64 (stmt, 1, list_id);
+  if (!lk_stmt_row (stmt, error, "There is no candidate list %" G_GINT64_FORMAT, list_id))
+    return 0;
+  return lk_stmt_int64 (stmt, 0);
 }
 
 /* The role first (a refused user learns nothing), then the list, then the masking gate. */
@@ -923,7 +893,7 @@ lk_candidates_read_place (LkStore           *store,
                           LkCandidatePlace  *place,
                           GError           **error)
 {
-  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (lk_store_get_mutex (store));
+  g_autoptr(LkStoreLock) locker = lk_store_lock (store);
   g_autoptr(LkStmt) stmt =
     lk_store_stmt (store, "SELECT k.list_id, l.probe_id, k.image_sha256, k.triage_state,"
                           " c.number, c.status"
@@ -933,16 +903,12 @@ lk_candidates_read_place (LkStore           *store,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, candidate_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      g_set_error (error, LK_ERROR, LK_ERROR_NOT_FOUND, "There is no candidate %" G_GINT64_FORMAT,
-                   candidate_id);
-      return FALSE;
-    }
+  lk_stmt_bind_int64 (stmt, 1, candidate_id);
+  if (!lk_stmt_row (stmt, error, "There is no candidate %" G_GINT64_FORMAT, candidate_id))
+    return FALSE;
   lk_candidate_place_clear (place);
-  place->list_id = sqlite3_column_int64 (stmt, 0);
-  place->probe_id = sqlite3_column_int64 (stmt, 1);
+  place->list_id = lk_stmt_int64 (stmt, 0);
+  place->probe_id = lk_stmt_int64 (stmt, 1);
   place->sha256 = g_strdup (TEXT (2));
   place->state = g_strdup (TEXT (3));
   place->case_number = g_strdup (TEXT (4));
@@ -976,12 +942,12 @@ set_optional_number (JsonObject *o,
                      LkStmt     *stmt,
                      int         column)
 {
-  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+  if (lk_stmt_is_null (stmt, column))
     json_object_set_null_member (o, name);
-  else if (sqlite3_column_type (stmt, column) == SQLITE_INTEGER)
-    json_object_set_int_member (o, name, sqlite3_column_int64 (stmt, column));
+  else if (lk_stmt_is_integer (stmt, column))
+    json_object_set_int_member (o, name, lk_stmt_int64 (stmt, column));
   else
-    json_object_set_double_member (o, name, sqlite3_column_double (stmt, column));
+    json_object_set_double_member (o, name, lk_stmt_double (stmt, column));
 }
 
 static JsonObject *
@@ -989,8 +955,8 @@ list_row_json (LkStmt *stmt)
 {
   JsonObject *o = json_object_new ();
 
-  json_object_set_int_member (o, "id", sqlite3_column_int64 (stmt, 0));
-  json_object_set_int_member (o, "probe", sqlite3_column_int64 (stmt, 1));
+  json_object_set_int_member (o, "id", lk_stmt_int64 (stmt, 0));
+  json_object_set_int_member (o, "probe", lk_stmt_int64 (stmt, 1));
   json_object_set_string_member (o, "engine_name", TEXT (2));
   json_object_set_string_member (o, "engine_version", TEXT (3));
   json_object_set_string_member (o, "reference_database", TEXT (4));
@@ -998,7 +964,7 @@ list_row_json (LkStmt *stmt)
   json_object_set_string_member (o, "held_by", TEXT (6));
   set_optional_number (o, "threshold", stmt, 7);
   set_optional_number (o, "max_candidates", stmt, 8);
-  json_object_set_int_member (o, "list_length", sqlite3_column_int (stmt, 9));
+  json_object_set_int_member (o, "list_length", lk_stmt_int (stmt, 9));
   json_object_set_string_member (o, "performed_at", TEXT (10));
   set_optional_number (o, "search_ms", stmt, 11);
   json_object_set_string_member (o, "source_format", TEXT (12));
@@ -1013,7 +979,7 @@ read_list_json (LkStore  *store,
                 gint64    list_id,
                 GError  **error)
 {
-  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (lk_store_get_mutex (store));
+  g_autoptr(LkStoreLock) locker = lk_store_lock (store);
   g_autoptr(LkStmt) stmt =
     lk_store_stmt (store, "SELECT l.id, l.probe_id, l.engine_name, l.engine_version, r.name,"
                           " r.legal_basis, r.held_by, l.threshold, l.max_candidates,"
@@ -1024,18 +990,17 @@ read_list_json (LkStore  *store,
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, list_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    return list_row_json (stmt);
-  lk_store_set_error (store, error, "Could not read the candidate list");
-  return NULL;
+  lk_stmt_bind_int64 (stmt, 1, list_id);
+  if (!lk_stmt_row (stmt, error, "There is no candidate list %" G_GINT64_FORMAT, list_id))
+    return NULL;
+  return list_row_json (stmt);
 }
 
 static JsonObject *
 triage_counts (LkStore *store,
                gint64   list_id)
 {
-  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (lk_store_get_mutex (store));
+  g_autoptr(LkStoreLock) locker = lk_store_lock (store);
   g_autoptr(LkStmt) stmt =
     lk_store_stmt (store, "SELECT sum (triage_state = 'not-reviewed'),"
                           " sum (triage_state = 'retained'), sum (triage_state = 'eliminated')"
@@ -1044,12 +1009,12 @@ triage_counts (LkStore *store,
 
   if (stmt == NULL)
     return o;
-  sqlite3_bind_int64 (stmt, 1, list_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  lk_stmt_bind_int64 (stmt, 1, list_id);
+  if (!lk_stmt_next (stmt, NULL))
     return o;
-  json_object_set_int_member (o, "not-reviewed", sqlite3_column_int (stmt, 0));
-  json_object_set_int_member (o, "retained", sqlite3_column_int (stmt, 1));
-  json_object_set_int_member (o, "eliminated", sqlite3_column_int (stmt, 2));
+  json_object_set_int_member (o, "not-reviewed", lk_stmt_int (stmt, 0));
+  json_object_set_int_member (o, "retained", lk_stmt_int (stmt, 1));
+  json_object_set_int_member (o, "eliminated", lk_stmt_int (stmt, 2));
   return o;
 }
 
@@ -1111,11 +1076,11 @@ insert_reveal (LkStore     *store,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, list_id);
-  sqlite3_bind_int64 (stmt, 2, user_id);
-  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, reason, -1, SQLITE_STATIC);
-  return lk_store_step_done (store, stmt, error);
+  lk_stmt_bind_int64 (stmt, 1, list_id);
+  lk_stmt_bind_int64 (stmt, 2, user_id);
+  lk_stmt_bind_text (stmt, 3, now);
+  lk_stmt_bind_text (stmt, 4, reason);
+  return lk_stmt_done (stmt, error);
 }
 
 gboolean
@@ -1217,13 +1182,13 @@ update_triage (LkStore     *store,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, state, -1, SQLITE_STATIC);
+  lk_stmt_bind_text (stmt, 1, state);
   if (!lk_text_is_blank (reason))
-    sqlite3_bind_text (stmt, 2, reason, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, user_id);
-  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 5, candidate_id);
-  return lk_store_step_done (store, stmt, error);
+    lk_stmt_bind_text (stmt, 2, reason);
+  lk_stmt_bind_int64 (stmt, 3, user_id);
+  lk_stmt_bind_text (stmt, 4, now);
+  lk_stmt_bind_int64 (stmt, 5, candidate_id);
+  return lk_stmt_done (stmt, error);
 }
 
 static JsonObject *
@@ -1277,7 +1242,7 @@ lk_candidates_check_triaged (LkStore  *store,
                              gint64    case_id,
                              GError  **error)
 {
-  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (lk_store_get_mutex (store));
+  g_autoptr(LkStoreLock) locker = lk_store_lock (store);
   g_autoptr(LkStmt) stmt =
     lk_store_stmt (store, "SELECT count(*) FROM candidates c"
                           " JOIN candidate_lists l ON l.id = c.list_id"
@@ -1288,13 +1253,10 @@ lk_candidates_check_triaged (LkStore  *store,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, case_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      lk_store_set_error (store, error, "Could not read the triage");
-      return FALSE;
-    }
-  n = sqlite3_column_int (stmt, 0);
+  lk_stmt_bind_int64 (stmt, 1, case_id);
+  if (!lk_stmt_row (stmt, error, "There is no case %" G_GINT64_FORMAT, case_id))
+    return FALSE;
+  n = lk_stmt_int (stmt, 0);
   if (n == 0)
     return TRUE;
   g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,

@@ -11,6 +11,7 @@
 #include "lk-error.h"
 #include "lk-probes.h"
 #include "lk-util.h"
+#include "store/lk-store-private.h"
 
 G_DEFINE_BOXED_TYPE (LkCase, lk_case, lk_case_copy, lk_case_free)
 
@@ -96,7 +97,7 @@ static char *
 col_text (LkStmt *stmt,
           int     i)
 {
-  return g_strdup ((const char *) sqlite3_column_text (stmt, i));
+  return lk_stmt_dup_text (stmt, i);
 }
 
 static LkCase *
@@ -104,12 +105,12 @@ case_from_row (LkStmt *stmt)
 {
   LkCase *c = g_new0 (LkCase, 1);
 
-  c->id = sqlite3_column_int64 (stmt, 0);
+  c->id = lk_stmt_int64 (stmt, 0);
   c->number = col_text (stmt, 1);
   c->title = col_text (stmt, 2);
   c->offence_code = col_text (stmt, 3);
   c->offence_name = col_text (stmt, 4);
-  c->seriousness = sqlite3_column_int (stmt, 5);
+  c->seriousness = lk_stmt_int (stmt, 5);
   c->legal_basis = col_text (stmt, 6);
   c->purpose = col_text (stmt, 7);
   c->authorised_by = col_text (stmt, 8);
@@ -119,7 +120,7 @@ case_from_row (LkStmt *stmt)
   c->examiner = col_text (stmt, 12);
   c->created_at = col_text (stmt, 13);
   c->decision_note = col_text (stmt, 14);
-  c->n_probes = sqlite3_column_int (stmt, 15);
+  c->n_probes = lk_stmt_int (stmt, 15);
   return c;
 }
 
@@ -204,22 +205,22 @@ lk_cases_set_status (LkStore        *store,
 
   if (update == NULL)
     return FALSE;
-  sqlite3_bind_text (update, 1, status, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (update, 2, case_id);
-  if (!lk_store_step_done (store, update, error))
+  lk_stmt_bind_text (update, 1, status);
+  lk_stmt_bind_int64 (update, 2, case_id);
+  if (!lk_stmt_done (update, error))
     return FALSE;
   history = lk_store_stmt (store, "INSERT INTO case_status_history (case_id, status, at, user_id,"
                                   " reason) VALUES (?, ?, ?, ?, ?)", error);
   if (history == NULL)
     return FALSE;
-  sqlite3_bind_int64 (history, 1, case_id);
-  sqlite3_bind_text (history, 2, status, -1, SQLITE_STATIC);
-  sqlite3_bind_text (history, 3, now, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (history, 4, user_id);
-  sqlite3_bind_text (history, 5, reason != NULL ? reason : "", -1, SQLITE_STATIC);
+  lk_stmt_bind_int64 (history, 1, case_id);
+  lk_stmt_bind_text (history, 2, status);
+  lk_stmt_bind_text (history, 3, now);
+  lk_stmt_bind_int64 (history, 4, user_id);
+  lk_stmt_bind_text (history, 5, reason != NULL ? reason : "");
   json_object_set_string_member (details, "status", status);
   json_object_set_string_member (details, "reason", reason != NULL ? reason : "");
-  return lk_store_step_done (store, history, error) &&
+  return lk_stmt_done (history, error) &&
          lk_audit_append (store, actor, "case.status-changed", number, details, error);
 }
 
@@ -241,24 +242,17 @@ insert_case (LkStore              *store,
   if (stmt == NULL)
     return 0;
   for (int i = 0; i < 4; i++)
-    sqlite3_bind_text (stmt, i + 1, texts[i], -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 5, offence->seriousness);
-  sqlite3_bind_text (stmt, 6, r->legal_basis, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, r->purpose, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 8, r->authorised_by, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 9, r->requested_by, -1, SQLITE_STATIC);
+    lk_stmt_bind_text (stmt, i + 1, texts[i]);
+  lk_stmt_bind_int (stmt, 5, offence->seriousness);
+  lk_stmt_bind_text (stmt, 6, r->legal_basis);
+  lk_stmt_bind_text (stmt, 7, r->purpose);
+  lk_stmt_bind_text (stmt, 8, r->authorised_by);
+  lk_stmt_bind_text (stmt, 9, r->requested_by);
   if (r->review_date != NULL && *r->review_date != '\0')
-    sqlite3_bind_text (stmt, 10, r->review_date, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 11, examiner_id);
-  sqlite3_bind_text (stmt, 12, now, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_DONE)
-    return sqlite3_last_insert_rowid (lk_store_get_db (store));
-  if (sqlite3_extended_errcode (lk_store_get_db (store)) == SQLITE_CONSTRAINT_UNIQUE)
-    g_set_error (error, LK_ERROR, LK_ERROR_EXISTS, "A case numbered %s already exists",
-                 r->number);
-  else
-    lk_store_set_error (store, error, "Could not create the case");
-  return 0;
+    lk_stmt_bind_text (stmt, 10, r->review_date);
+  lk_stmt_bind_int64 (stmt, 11, examiner_id);
+  lk_stmt_bind_text (stmt, 12, now);
+  return lk_stmt_insert_unique (stmt, error, "A case numbered %s already exists", r->number);
 }
 
 static JsonObject *
@@ -330,11 +324,11 @@ bind_filters (LkStmt     *stmt,
   g_autofree char *pattern = search ? g_strdup_printf ("%%%s%%", search) : NULL;
 
   if (pattern != NULL)
-    sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_TRANSIENT);
+    lk_stmt_bind_text (stmt, 1, pattern);
   if (status != NULL)
-    sqlite3_bind_text (stmt, 2, status, -1, SQLITE_STATIC);
+    lk_stmt_bind_text (stmt, 2, status);
   if (examiner != NULL)
-    sqlite3_bind_text (stmt, 3, examiner, -1, SQLITE_STATIC);
+    lk_stmt_bind_text (stmt, 3, examiner);
 }
 
 GPtrArray *
@@ -347,17 +341,16 @@ lk_cases_list (LkSession   *session,
   LkStore *store = lk_session_get_store (session);
   g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func ((GDestroyNotify) lk_case_free);
   g_autoptr(JsonObject) details = json_object_new ();
-  g_autoptr(GRecMutexLocker) locker = NULL;
+  g_autoptr(LkStoreLock) locker = NULL;
   g_autoptr(LkStmt) stmt = NULL;
   LkActor actor;
-  int rc;
 
   json_object_set_string_member (details, "search", search ? search : "");
   json_object_set_string_member (details, "status", status ? status : "");
   json_object_set_string_member (details, "examiner", examiner ? examiner : "");
   if (!record_consultation (session, "case.searched", "", details, &actor, error))
     return NULL;
-  locker = g_rec_mutex_locker_new (lk_store_get_mutex (store));
+  locker = lk_store_lock (store);
   stmt = lk_store_stmt (store, "SELECT " CASE_COLUMNS
                                " WHERE (?1 IS NULL OR c.number LIKE ?1 OR c.title LIKE ?1)"
                                " AND (?2 IS NULL OR c.status = ?2)"
@@ -366,13 +359,10 @@ lk_cases_list (LkSession   *session,
   if (stmt == NULL)
     return NULL;
   bind_filters (stmt, search, status, examiner);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (lk_stmt_next (stmt, error))
     g_ptr_array_add (cases, case_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      lk_store_set_error (store, error, "Could not list cases");
-      return NULL;
-    }
+  if (lk_stmt_failed (stmt))
+    return NULL;
   return g_steal_pointer (&cases);
 }
 
@@ -381,22 +371,16 @@ read_case (LkStore     *store,
            const char  *number,
            GError     **error)
 {
-  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (lk_store_get_mutex (store));
+  g_autoptr(LkStoreLock) locker = lk_store_lock (store);
   g_autoptr(LkStmt) stmt = lk_store_stmt (store, "SELECT " CASE_COLUMNS " WHERE c.number = ?",
                                           error);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, number, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return case_from_row (stmt);
-  if (rc == SQLITE_DONE)
-    g_set_error (error, LK_ERROR, LK_ERROR_NOT_FOUND, "There is no case numbered %s", number);
-  else
-    lk_store_set_error (store, error, "Could not read the case");
-  return NULL;
+  lk_stmt_bind_text (stmt, 1, number);
+  if (!lk_stmt_row (stmt, error, "There is no case numbered %s", number))
+    return NULL;
+  return case_from_row (stmt);
 }
 
 LkCase *
@@ -462,9 +446,9 @@ lk_cases_decide (LkSession   *session,
   note = lk_store_stmt (store, "UPDATE cases SET decision_note = ? WHERE id = ?", error);
   if (note == NULL)
     return FALSE;
-  sqlite3_bind_text (note, 1, reason, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (note, 2, id);
-  return lk_store_step_done (store, note, error) &&
+  lk_stmt_bind_text (note, 1, reason);
+  lk_stmt_bind_int64 (note, 2, id);
+  return lk_stmt_done (note, error) &&
          lk_cases_set_status (store, &actor, lk_session_get_user_id (session), id, number,
                               approve ? "open" : "rejected", reason, error) &&
          lk_txn_commit (txn, error);
@@ -539,7 +523,7 @@ history_json (LkStore  *store,
               gint64    case_id,
               GError  **error)
 {
-  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (lk_store_get_mutex (store));
+  g_autoptr(LkStoreLock) locker = lk_store_lock (store);
   g_autoptr(LkStmt) stmt =
     lk_store_stmt (store, "SELECT h.status, h.at, u.name, h.reason FROM case_status_history h"
                           " JOIN users u ON u.id = h.user_id WHERE h.case_id = ? ORDER BY h.id",
@@ -549,17 +533,19 @@ history_json (LkStore  *store,
   if (stmt == NULL)
     return NULL;
   history = json_array_new ();
-  sqlite3_bind_int64 (stmt, 1, case_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  lk_stmt_bind_int64 (stmt, 1, case_id);
+  while (lk_stmt_next (stmt, error))
     {
       JsonObject *o = json_object_new ();
 
-      lk_json_set_text (o, "status", (const char *) sqlite3_column_text (stmt, 0));
-      lk_json_set_text (o, "at", (const char *) sqlite3_column_text (stmt, 1));
-      lk_json_set_text (o, "by", (const char *) sqlite3_column_text (stmt, 2));
-      lk_json_set_text (o, "reason", (const char *) sqlite3_column_text (stmt, 3));
+      lk_json_set_text (o, "status", lk_stmt_text (stmt, 0));
+      lk_json_set_text (o, "at", lk_stmt_text (stmt, 1));
+      lk_json_set_text (o, "by", lk_stmt_text (stmt, 2));
+      lk_json_set_text (o, "reason", lk_stmt_text (stmt, 3));
       json_array_add_object_element (history, o);
     }
+  if (lk_stmt_failed (stmt))
+    g_clear_pointer (&history, json_array_unref);
   return history;
 }
 

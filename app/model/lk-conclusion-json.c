@@ -8,8 +8,9 @@
 #include "lk-conclusions-private.h"
 #include "lk-error.h"
 #include "lk-feature-lists.h"
+#include "store/lk-store-private.h"
 
-#define TEXT(i) ((const char *) sqlite3_column_text (stmt, (i)))
+#define TEXT(i) (lk_stmt_text (stmt, (i)))
 
 /* ---- canonical content --------------------------------------------------------------------- */
 
@@ -68,15 +69,15 @@ static void
 content_from_row (LkStmt              *stmt,
                   LkConclusionContent *c)
 {
-  c->examination_id = sqlite3_column_int64 (stmt, 1);
-  c->revision = sqlite3_column_int (stmt, 2);
-  c->amends = sqlite3_column_int64 (stmt, 3);
+  c->examination_id = lk_stmt_int64 (stmt, 1);
+  c->revision = lk_stmt_int (stmt, 2);
+  c->amends = lk_stmt_int64 (stmt, 3);
   c->amendment_reason = TEXT (4);
   c->scale = TEXT (5);
   c->scale_version = TEXT (6);
   c->outcome = TEXT (7);
-  c->has_ordinal = sqlite3_column_type (stmt, 8) != SQLITE_NULL;
-  c->ordinal = sqlite3_column_int (stmt, 8);
+  c->has_ordinal = !lk_stmt_is_null (stmt, 8);
+  c->ordinal = lk_stmt_int (stmt, 8);
   c->level_label = TEXT (9);
   c->propositions = TEXT (10);
   c->reasoning = TEXT (11);
@@ -124,8 +125,8 @@ conclusion_json (LkStmt *stmt)
   content_from_row (stmt, &c);
   sha256 = lk_conclusion_sha256 (&c);
   json_object_set_string_member (o, "result_use", LK_CONCLUSION_RESULT_USE);
-  json_object_set_int_member (o, "id", sqlite3_column_int64 (stmt, 0));
-  json_object_set_boolean_member (o, "current", c.revision == sqlite3_column_int (stmt, 18));
+  json_object_set_int_member (o, "id", lk_stmt_int64 (stmt, 0));
+  json_object_set_boolean_member (o, "current", c.revision == lk_stmt_int (stmt, 18));
   set_content_members (o, &c);
   json_object_set_string_member (o, "content_sha256", TEXT (17));
   json_object_set_boolean_member (o, "content_intact", g_strcmp0 (sha256, TEXT (17)) == 0);
@@ -137,23 +138,19 @@ conclusions_json (LkStore  *store,
                   gint64    examination_id,
                   GError  **error)
 {
-  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (lk_store_get_mutex (store));
+  g_autoptr(LkStoreLock) locker = lk_store_lock (store);
   g_autoptr(LkStmt) stmt = lk_store_stmt (store, "SELECT " CONCLUSION_COLUMNS
                                                  " WHERE c.examination_id = ?"
                                                  " ORDER BY c.revision", error);
   g_autoptr(JsonArray) conclusions = json_array_new ();
-  int rc;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, examination_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  lk_stmt_bind_int64 (stmt, 1, examination_id);
+  while (lk_stmt_next (stmt, error))
     json_array_add_object_element (conclusions, conclusion_json (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      lk_store_set_error (store, error, "Could not read the conclusions");
-      return NULL;
-    }
+  if (lk_stmt_failed (stmt))
+    return NULL;
   return g_steal_pointer (&conclusions);
 }
 

@@ -12,6 +12,7 @@
 #include "lk-policy.h"
 #include "lk-task.h"
 #include "lk-util.h"
+#include "store/lk-store-private.h"
 
 void
 lk_conclusion_warning_free (LkConclusionWarning *warning)
@@ -442,26 +443,26 @@ bind_content (LkStmt                    *stmt,
               const char                *sha256,
               gint64                     user_id)
 {
-  sqlite3_bind_int64 (stmt, 1, c->examination_id);
-  sqlite3_bind_int (stmt, 2, c->revision);
-  sqlite3_bind_text (stmt, 3, c->scale, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, c->scale_version, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, c->outcome, -1, SQLITE_STATIC);
+  lk_stmt_bind_int64 (stmt, 1, c->examination_id);
+  lk_stmt_bind_int (stmt, 2, c->revision);
+  lk_stmt_bind_text (stmt, 3, c->scale);
+  lk_stmt_bind_text (stmt, 4, c->scale_version);
+  lk_stmt_bind_text (stmt, 5, c->outcome);
   if (c->has_ordinal)
-    sqlite3_bind_int (stmt, 6, c->ordinal);
-  sqlite3_bind_text (stmt, 7, c->level_label, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 8, c->propositions, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 9, c->reasoning, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 10, c->limitations, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 11, c->warnings, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 12, c->observations, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 13, user_id);
-  sqlite3_bind_text (stmt, 14, c->signed_at, -1, SQLITE_STATIC);
+    lk_stmt_bind_int (stmt, 6, c->ordinal);
+  lk_stmt_bind_text (stmt, 7, c->level_label);
+  lk_stmt_bind_text (stmt, 8, c->propositions);
+  lk_stmt_bind_text (stmt, 9, c->reasoning);
+  lk_stmt_bind_text (stmt, 10, c->limitations);
+  lk_stmt_bind_text (stmt, 11, c->warnings);
+  lk_stmt_bind_text (stmt, 12, c->observations);
+  lk_stmt_bind_int64 (stmt, 13, user_id);
+  lk_stmt_bind_text (stmt, 14, c->signed_at);
   if (c->amends > 0)
-    sqlite3_bind_int64 (stmt, 15, c->amends);
+    lk_stmt_bind_int64 (stmt, 15, c->amends);
   if (c->amendment_reason != NULL)
-    sqlite3_bind_text (stmt, 16, c->amendment_reason, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 17, sha256, -1, SQLITE_STATIC);
+    lk_stmt_bind_text (stmt, 16, c->amendment_reason);
+  lk_stmt_bind_text (stmt, 17, sha256);
 }
 
 static gint64
@@ -481,9 +482,7 @@ insert_conclusion (LkStore                    *store,
   if (stmt == NULL)
     return 0;
   bind_content (stmt, content, sha256, user_id);
-  if (!lk_store_step_done (store, stmt, error))
-    return 0;
-  return sqlite3_last_insert_rowid (lk_store_get_db (store));
+  return lk_stmt_insert (stmt, error);
 }
 
 static JsonObject *

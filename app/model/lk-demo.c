@@ -16,6 +16,7 @@
 #include "lk-password.h"
 #include "lk-users.h"
 #include "store/lk-audit.h"
+#include "store/lk-store-private.h"
 
 static const struct
 {
@@ -62,9 +63,9 @@ set_setting (LkStore     *store,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
-  return lk_store_step_done (store, stmt, error);
+  lk_stmt_bind_text (stmt, 1, key);
+  lk_stmt_bind_text (stmt, 2, value);
+  return lk_stmt_done (stmt, error);
 }
 
 static gboolean

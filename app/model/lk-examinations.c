@@ -22,8 +22,9 @@
 #include "lk-probes.h"
 #include "lk-util.h"
 #include "store/lk-image-store.h"
+#include "store/lk-store-private.h"
 
-#define TEXT(i) ((const char *) sqlite3_column_text (stmt, (i)))
+#define TEXT(i) (lk_stmt_text (stmt, (i)))
 
 #define MAX_LABEL_CHARS 500
 #define MAX_SECONDS_PER_CALL 86400.0
@@ -101,22 +102,22 @@ static void
 exam_row_fill (ExamRow *row,
                LkStmt  *stmt)
 {
-  row->id = sqlite3_column_int64 (stmt, 0);
-  row->candidate_id = sqlite3_column_int64 (stmt, 1);
-  row->probe_id = sqlite3_column_int64 (stmt, 2);
-  row->examiner_id = sqlite3_column_int64 (stmt, 3);
+  row->id = lk_stmt_int64 (stmt, 0);
+  row->candidate_id = lk_stmt_int64 (stmt, 1);
+  row->probe_id = lk_stmt_int64 (stmt, 2);
+  row->examiner_id = lk_stmt_int64 (stmt, 3);
   row->purpose = g_strdup (TEXT (4));
   row->feature_list = g_strdup (TEXT (5));
   row->alignment = g_strdup (TEXT (6));
   row->enhancements[PROBE] = g_strdup (TEXT (7));
   row->enhancements[CANDIDATE] = g_strdup (TEXT (8));
-  row->seconds_spent = sqlite3_column_double (stmt, 9);
+  row->seconds_spent = lk_stmt_double (stmt, 9);
   row->started_at = g_strdup (TEXT (10));
   row->updated_at = g_strdup (TEXT (11));
-  row->width[PROBE] = sqlite3_column_int (stmt, 12);
-  row->height[PROBE] = sqlite3_column_int (stmt, 13);
-  row->width[CANDIDATE] = sqlite3_column_int (stmt, 14);
-  row->height[CANDIDATE] = sqlite3_column_int (stmt, 15);
+  row->width[PROBE] = lk_stmt_int (stmt, 12);
+  row->height[PROBE] = lk_stmt_int (stmt, 13);
+  row->width[CANDIDATE] = lk_stmt_int (stmt, 14);
+  row->height[CANDIDATE] = lk_stmt_int (stmt, 15);
   row->case_number = g_strdup (TEXT (16));
   row->case_status = g_strdup (TEXT (17));
   row->sha256[PROBE] = g_strdup (TEXT (18));
@@ -131,7 +132,7 @@ read_exam (LkStore  *store,
            ExamRow  *row,
            GError  **error)
 {
-  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (lk_store_get_mutex (store));
+  g_autoptr(LkStoreLock) locker = lk_store_lock (store);
   g_autoptr(LkStmt) stmt =
     lk_store_stmt (store, "SELECT e.id, e.candidate_id, e.probe_id, e.examiner_id, e.purpose,"
                           " e.feature_list, e.alignment, e.probe_enhancements,"
@@ -142,23 +143,14 @@ read_exam (LkStore  *store,
                           " JOIN probes p ON p.id = e.probe_id JOIN cases c ON c.id = p.case_id"
                           " JOIN candidates k ON k.id = e.candidate_id"
                           " JOIN users u ON u.id = e.examiner_id WHERE e.id = ?", error);
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, examination_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      exam_row_fill (row, stmt);
-      return TRUE;
-    }
-  if (rc == SQLITE_DONE)
-    g_set_error (error, LK_ERROR, LK_ERROR_NOT_FOUND, "There is no examination %" G_GINT64_FORMAT,
-                 examination_id);
-  else
-    lk_store_set_error (store, error, "Could not read the examination");
-  return FALSE;
+  lk_stmt_bind_int64 (stmt, 1, examination_id);
+  if (!lk_stmt_row (stmt, error, "There is no examination %" G_GINT64_FORMAT, examination_id))
+    return FALSE;
+  exam_row_fill (row, stmt);
+  return TRUE;
 }
 
 /* ---- gates -------------------------------------------------------------------------------- */
@@ -248,9 +240,9 @@ touch (LkStore  *store,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, now, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, examination_id);
-  return lk_store_step_done (store, stmt, error);
+  lk_stmt_bind_text (stmt, 1, now);
+  lk_stmt_bind_int64 (stmt, 2, examination_id);
+  return lk_stmt_done (stmt, error);
 }
 
 /* @column is one of the examination's own column names, never user input. */
@@ -267,9 +259,9 @@ update_text (LkStore     *store,
   if (stmt == NULL)
     return FALSE;
   if (value != NULL)
-    sqlite3_bind_text (stmt, 1, value, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, examination_id);
-  return lk_store_step_done (store, stmt, error) && touch (store, examination_id, error);
+    lk_stmt_bind_text (stmt, 1, value);
+  lk_stmt_bind_int64 (stmt, 2, examination_id);
+  return lk_stmt_done (stmt, error) && touch (store, examination_id, error);
 }
 
 static gboolean
@@ -307,16 +299,16 @@ find_examination (LkStore  *store,
                   gint64    examiner_id,
                   GError  **error)
 {
-  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (lk_store_get_mutex (store));
+  g_autoptr(LkStoreLock) locker = lk_store_lock (store);
   g_autoptr(LkStmt) stmt =
     lk_store_stmt (store, "SELECT id FROM examinations WHERE candidate_id = ? AND"
                           " examiner_id = ? AND purpose = 'examination'", error);
 
   if (stmt == NULL)
     return -1;
-  sqlite3_bind_int64 (stmt, 1, candidate_id);
-  sqlite3_bind_int64 (stmt, 2, examiner_id);
-  return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  lk_stmt_bind_int64 (stmt, 1, candidate_id);
+  lk_stmt_bind_int64 (stmt, 2, examiner_id);
+  return lk_stmt_next (stmt, error) ? lk_stmt_int64 (stmt, 0) : 0;
 }
 
 /* The candidate image's size as stored (no EXIF rotation), from its verified bytes. */
@@ -355,17 +347,15 @@ insert_examination (LkStore              *store,
 
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt, 1, candidate_id);
-  sqlite3_bind_int64 (stmt, 2, candidate->probe_id);
-  sqlite3_bind_int64 (stmt, 3, examiner_id);
-  sqlite3_bind_text (stmt, 4, edition, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 5, header->width);
-  sqlite3_bind_int64 (stmt, 6, header->height);
-  sqlite3_bind_text (stmt, 7, now, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 8, now, -1, SQLITE_STATIC);
-  if (!lk_store_step_done (store, stmt, error))
-    return 0;
-  return sqlite3_last_insert_rowid (lk_store_get_db (store));
+  lk_stmt_bind_int64 (stmt, 1, candidate_id);
+  lk_stmt_bind_int64 (stmt, 2, candidate->probe_id);
+  lk_stmt_bind_int64 (stmt, 3, examiner_id);
+  lk_stmt_bind_text (stmt, 4, edition);
+  lk_stmt_bind_int64 (stmt, 5, header->width);
+  lk_stmt_bind_int64 (stmt, 6, header->height);
+  lk_stmt_bind_text (stmt, 7, now);
+  lk_stmt_bind_text (stmt, 8, now);
+  return lk_stmt_insert (stmt, error);
 }
 
 static JsonObject *
@@ -462,13 +452,13 @@ annotation_row_json (LkStmt *stmt)
 {
   JsonObject *o = json_object_new ();
 
-  json_object_set_int_member (o, "id", sqlite3_column_int64 (stmt, 0));
+  json_object_set_int_member (o, "id", lk_stmt_int64 (stmt, 0));
   json_object_set_string_member (o, "image", TEXT (1));
   json_object_set_string_member (o, "kind", TEXT (2));
-  if (sqlite3_column_type (stmt, 3) == SQLITE_NULL)
+  if (lk_stmt_is_null (stmt, 3))
     json_object_set_null_member (o, "pair");
   else
-    json_object_set_int_member (o, "pair", sqlite3_column_int (stmt, 3));
+    json_object_set_int_member (o, "pair", lk_stmt_int (stmt, 3));
   json_object_set_member (o, "geometry", lk_json_parse (TEXT (4)));
   json_object_set_string_member (o, "label", TEXT (5));
   lk_json_set_text (o, "characteristic", TEXT (6));
@@ -482,24 +472,20 @@ annotations_json (LkStore  *store,
                   gint64    examination_id,
                   GError  **error)
 {
-  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (lk_store_get_mutex (store));
+  g_autoptr(LkStoreLock) locker = lk_store_lock (store);
   g_autoptr(JsonArray) annotations = json_array_new ();
   g_autoptr(LkStmt) stmt =
     lk_store_stmt (store, "SELECT id, image, kind, pair, geometry, label, characteristic,"
                           " created_at, updated_at FROM annotations WHERE examination_id = ?"
                           " AND deleted_at IS NULL ORDER BY id", error);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, examination_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  lk_stmt_bind_int64 (stmt, 1, examination_id);
+  while (lk_stmt_next (stmt, error))
     json_array_add_object_element (annotations, annotation_row_json (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      lk_store_set_error (store, error, "Could not read the annotations");
-      return NULL;
-    }
+  if (lk_stmt_failed (stmt))
+    return NULL;
   return g_steal_pointer (&annotations);
 }
 
@@ -982,9 +968,9 @@ next_pair (LkStore *store,
 
   if (stmt == NULL)
     return 1;
-  sqlite3_bind_int64 (stmt, 1, examination_id);
-  sqlite3_bind_text (stmt, 2, image_names[image], -1, SQLITE_STATIC);
-  return sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int (stmt, 0) : 1;
+  lk_stmt_bind_int64 (stmt, 1, examination_id);
+  lk_stmt_bind_text (stmt, 2, image_names[image]);
+  return lk_stmt_next (stmt, NULL) ? lk_stmt_int (stmt, 0) : 1;
 }
 
 static gboolean
@@ -1000,14 +986,14 @@ check_pair_free (LkStore  *store,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, examination_id);
-  sqlite3_bind_text (stmt, 2, image_names[image], -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 3, pair);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  lk_stmt_bind_int64 (stmt, 1, examination_id);
+  lk_stmt_bind_text (stmt, 2, image_names[image]);
+  lk_stmt_bind_int (stmt, 3, pair);
+  if (!lk_stmt_next (stmt, error))
     return TRUE;
   g_set_error (error, LK_ERROR, LK_ERROR_EXISTS,
                "Pair %d already has a marker on the %s (annotation %" G_GINT64_FORMAT ")", pair,
-               image_names[image], (gint64) sqlite3_column_int64 (stmt, 0));
+               image_names[image], (gint64) lk_stmt_int64 (stmt, 0));
   return FALSE;
 }
 
@@ -1030,22 +1016,24 @@ insert_annotation (LkStore                 *store,
     lk_store_stmt (store, "INSERT INTO annotations (examination_id, image, kind, pair, geometry,"
                           " label, characteristic, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                    error);
+  gint64 id;
 
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt, 1, examination_id);
-  sqlite3_bind_text (stmt, 2, spec->image, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, spec->kind, -1, SQLITE_STATIC);
+  lk_stmt_bind_int64 (stmt, 1, examination_id);
+  lk_stmt_bind_text (stmt, 2, spec->image);
+  lk_stmt_bind_text (stmt, 3, spec->kind);
   if (pair > 0)
-    sqlite3_bind_int (stmt, 4, pair);
-  sqlite3_bind_text (stmt, 5, geometry, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, spec->label ? spec->label : "", -1, SQLITE_STATIC);
+    lk_stmt_bind_int (stmt, 4, pair);
+  lk_stmt_bind_text (stmt, 5, geometry);
+  lk_stmt_bind_text (stmt, 6, spec->label ? spec->label : "");
   if (blank_to_null (spec->characteristic) != NULL)
-    sqlite3_bind_text (stmt, 7, spec->characteristic, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 8, now, -1, SQLITE_STATIC);
-  if (!lk_store_step_done (store, stmt, error) || !touch (store, examination_id, error))
+    lk_stmt_bind_text (stmt, 7, spec->characteristic);
+  lk_stmt_bind_text (stmt, 8, now);
+  id = lk_stmt_insert (stmt, error);
+  if (id == 0 || !touch (store, examination_id, error))
     return 0;
-  return sqlite3_last_insert_rowid (lk_store_get_db (store));
+  return id;
 }
 
 static JsonObject *
@@ -1149,7 +1137,7 @@ read_annotation (LkStore        *store,
                  AnnotationRow  *row,
                  GError        **error)
 {
-  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (lk_store_get_mutex (store));
+  g_autoptr(LkStoreLock) locker = lk_store_lock (store);
   g_autoptr(LkStmt) stmt =
     lk_store_stmt (store, "SELECT examination_id, image, kind, coalesce (pair, 0), geometry,"
                           " label, characteristic, deleted_at FROM annotations WHERE id = ?",
@@ -1157,18 +1145,18 @@ read_annotation (LkStore        *store,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, annotation_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  lk_stmt_bind_int64 (stmt, 1, annotation_id);
+  if (!lk_stmt_next (stmt, error))
     {
       g_set_error (error, LK_ERROR, LK_ERROR_NOT_FOUND,
                    "There is no annotation %" G_GINT64_FORMAT, annotation_id);
       return FALSE;
     }
   annotation_row_clear (row);
-  row->examination_id = sqlite3_column_int64 (stmt, 0);
+  row->examination_id = lk_stmt_int64 (stmt, 0);
   row->image = word_index (image_names, TEXT (1));
   row->kind = word_index (kinds, TEXT (2));
-  row->pair = sqlite3_column_int (stmt, 3);
+  row->pair = lk_stmt_int (stmt, 3);
   row->geometry = g_strdup (TEXT (4));
   row->label = g_strdup (TEXT (5));
   row->characteristic = g_strdup (TEXT (6));
@@ -1231,13 +1219,13 @@ write_annotation (LkStore     *store,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, geometry, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, label, -1, SQLITE_STATIC);
+  lk_stmt_bind_text (stmt, 1, geometry);
+  lk_stmt_bind_text (stmt, 2, label);
   if (characteristic != NULL)
-    sqlite3_bind_text (stmt, 3, characteristic, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, now, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 5, annotation_id);
-  return lk_store_step_done (store, stmt, error);
+    lk_stmt_bind_text (stmt, 3, characteristic);
+  lk_stmt_bind_text (stmt, 4, now);
+  lk_stmt_bind_int64 (stmt, 5, annotation_id);
+  return lk_stmt_done (stmt, error);
 }
 
 static char *
@@ -1323,9 +1311,9 @@ mark_deleted (LkStore  *store,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, now, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, annotation_id);
-  return lk_store_step_done (store, stmt, error);
+  lk_stmt_bind_text (stmt, 1, now);
+  lk_stmt_bind_int64 (stmt, 2, annotation_id);
+  return lk_stmt_done (stmt, error);
 }
 
 gboolean
@@ -1371,9 +1359,9 @@ add_seconds (LkStore  *store,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_double (stmt, 1, seconds);
-  sqlite3_bind_int64 (stmt, 2, examination_id);
-  return lk_store_step_done (store, stmt, error) && touch (store, examination_id, error);
+  lk_stmt_bind_double (stmt, 1, seconds);
+  lk_stmt_bind_int64 (stmt, 2, examination_id);
+  return lk_stmt_done (stmt, error) && touch (store, examination_id, error);
 }
 
 gboolean
@@ -1444,14 +1432,14 @@ summary_json (LkStmt *stmt)
 {
   JsonObject *o = json_object_new ();
 
-  json_object_set_int_member (o, "id", sqlite3_column_int64 (stmt, 0));
-  json_object_set_int_member (o, "candidate", sqlite3_column_int64 (stmt, 1));
+  json_object_set_int_member (o, "id", lk_stmt_int64 (stmt, 0));
+  json_object_set_int_member (o, "candidate", lk_stmt_int64 (stmt, 1));
   json_object_set_string_member (o, "subject_ref", TEXT (2));
   json_object_set_string_member (o, "examiner", TEXT (3));
   json_object_set_string_member (o, "purpose", TEXT (4));
-  json_object_set_double_member (o, "seconds_spent", sqlite3_column_double (stmt, 5));
-  json_object_set_int_member (o, "n_annotations", sqlite3_column_int (stmt, 6));
-  json_object_set_boolean_member (o, "aligned", sqlite3_column_int (stmt, 7) != 0);
+  json_object_set_double_member (o, "seconds_spent", lk_stmt_double (stmt, 5));
+  json_object_set_int_member (o, "n_annotations", lk_stmt_int (stmt, 6));
+  json_object_set_boolean_member (o, "aligned", lk_stmt_int (stmt, 7) != 0);
   return o;
 }
 
@@ -1459,7 +1447,7 @@ JsonArray *
 lk_examinations_json_for_probe (LkStore *store,
                                 gint64   probe_id)
 {
-  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (lk_store_get_mutex (store));
+  g_autoptr(LkStoreLock) locker = lk_store_lock (store);
   g_autoptr(LkStmt) stmt =
     lk_store_stmt (store, "SELECT e.id, e.candidate_id, k.subject_ref, u.name, e.purpose,"
                           " e.seconds_spent, (SELECT count(*) FROM annotations a"
@@ -1472,8 +1460,8 @@ lk_examinations_json_for_probe (LkStore *store,
 
   if (stmt == NULL)
     return examinations;
-  sqlite3_bind_int64 (stmt, 1, probe_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  lk_stmt_bind_int64 (stmt, 1, probe_id);
+  while (lk_stmt_next (stmt, NULL))
     json_array_add_object_element (examinations, summary_json (stmt));
   return examinations;
 }

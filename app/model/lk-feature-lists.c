@@ -6,6 +6,7 @@
 #include "lk-data.h"
 #include "lk-error.h"
 #include "lk-feature-lists.h"
+#include "store/lk-store-private.h"
 
 #define CURRENT_KEY "feature_list_edition"
 
@@ -13,15 +14,15 @@ static char *
 read_setting (LkStore    *store,
               const char *key)
 {
-  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (lk_store_get_mutex (store));
+  g_autoptr(LkStoreLock) locker = lk_store_lock (store);
   g_autoptr(LkStmt) stmt = lk_store_stmt (store, "SELECT value FROM settings WHERE key = ?", NULL);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  lk_stmt_bind_text (stmt, 1, key);
+  if (!lk_stmt_next (stmt, NULL))
     return NULL;
-  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  return lk_stmt_dup_text (stmt, 0);
 }
 
 char *
@@ -43,19 +44,19 @@ read_installed (LkStore     *store,
                 char       **sha256,
                 GError     **error)
 {
-  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (lk_store_get_mutex (store));
+  g_autoptr(LkStoreLock) locker = lk_store_lock (store);
   g_autoptr(LkStmt) stmt = lk_store_stmt (store, "SELECT content, sha256 FROM feature_lists"
                                                  " WHERE edition = ?", error);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, edition, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  lk_stmt_bind_text (stmt, 1, edition);
+  if (!lk_stmt_next (stmt, error))
     return FALSE;
   if (content != NULL)
-    *content = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+    *content = lk_stmt_dup_text (stmt, 0);
   if (sha256 != NULL)
-    *sha256 = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+    *sha256 = lk_stmt_dup_text (stmt, 1);
   return TRUE;
 }
 
@@ -171,12 +172,12 @@ insert_edition (LkStore     *store,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, edition, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, data, (int) size, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, sha256, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 4, user_id);
-  sqlite3_bind_text (stmt, 5, now, -1, SQLITE_STATIC);
-  return lk_store_step_done (store, stmt, error);
+  lk_stmt_bind_text (stmt, 1, edition);
+  lk_stmt_bind_text_len (stmt, 2, data, size);
+  lk_stmt_bind_text (stmt, 3, sha256);
+  lk_stmt_bind_int64 (stmt, 4, user_id);
+  lk_stmt_bind_text (stmt, 5, now);
+  return lk_stmt_done (stmt, error);
 }
 
 static gboolean
@@ -189,9 +190,9 @@ set_current (LkStore     *store,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, CURRENT_KEY, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, edition, -1, SQLITE_STATIC);
-  return lk_store_step_done (store, stmt, error);
+  lk_stmt_bind_text (stmt, 1, CURRENT_KEY);
+  lk_stmt_bind_text (stmt, 2, edition);
+  return lk_stmt_done (stmt, error);
 }
 
 static JsonObject *

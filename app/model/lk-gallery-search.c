@@ -15,6 +15,7 @@
 #include "lk-policy.h"
 #include "lk-probes.h"
 #include "store/lk-image-store.h"
+#include "store/lk-store-private.h"
 
 /* ---- the gallery's templates ---------------------------------------------------------------- */
 
@@ -87,10 +88,10 @@ gallery_stmt (LkStore                *store,
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, database_id);
-  sqlite3_bind_text (stmt, 2, engine->name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, engine->version, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 4, (int) dimension);
+  lk_stmt_bind_int64 (stmt, 1, database_id);
+  lk_stmt_bind_text (stmt, 2, engine->name);
+  lk_stmt_bind_text (stmt, 3, engine->version);
+  lk_stmt_bind_int (stmt, 4, (int) dimension);
   return stmt;
 }
 
@@ -98,7 +99,7 @@ static const char *
 column_text (LkStmt *stmt,
              int     column)
 {
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
+  const char *text = lk_stmt_text (stmt, column);
 
   return text != NULL ? text : "";
 }
@@ -117,8 +118,8 @@ cache_valid (LkStore                *store,
 
   if (stmt == NULL)
     return FALSE;
-  for (; sqlite3_step (stmt) == SQLITE_ROW; i++)
-    if (i >= cached->n || sqlite3_column_int64 (stmt, 0) != cached->image_ids[i] ||
+  for (; lk_stmt_next (stmt, NULL); i++)
+    if (i >= cached->n || lk_stmt_int64 (stmt, 0) != cached->image_ids[i] ||
         strcmp (column_text (stmt, 2), cached->shas[i]) != 0)
       return FALSE;
   return i == cached->n;
@@ -133,16 +134,12 @@ count_rows (LkStore                *store,
             GError                **error)
 {
   g_autoptr(LkStmt) stmt = gallery_stmt (store, database_id, engine, dimension, error);
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
-  for (*n = 0; (rc = sqlite3_step (stmt)) == SQLITE_ROW; (*n)++)
+  for (*n = 0; lk_stmt_next (stmt, error); (*n)++)
     ;
-  if (rc == SQLITE_DONE)
-    return TRUE;
-  lk_store_set_error (store, error, "Could not read the gallery's templates");
-  return FALSE;
+  return !lk_stmt_failed (stmt);
 }
 
 static Gallery *
@@ -174,13 +171,14 @@ read_vector (LkStmt  *stmt,
              guint    dimension,
              GError **error)
 {
-  const guint32 *le = sqlite3_column_blob (stmt, 3);
+  gsize size = 0;
+  const guint32 *le = lk_stmt_blob (stmt, 3, &size);
 
-  if (le == NULL || sqlite3_column_bytes (stmt, 3) != (int) (sizeof (float) * dimension))
+  if (le == NULL || size != sizeof (float) * dimension)
     {
       g_set_error (error, LK_ERROR, LK_ERROR_INTEGRITY,
                    "The template of gallery image %" G_GINT64_FORMAT " is damaged",
-                   (gint64) sqlite3_column_int64 (stmt, 0));
+                   (gint64) lk_stmt_int64 (stmt, 0));
       return FALSE;
     }
   memcpy (row, le, sizeof (float) * dimension);
@@ -202,14 +200,16 @@ fill_gallery (LkStore                *store,
 
   if (stmt == NULL)
     return FALSE;
-  for (; i < capacity && sqlite3_step (stmt) == SQLITE_ROW; i++)
+  for (; i < capacity && lk_stmt_next (stmt, error); i++)
     {
-      g->image_ids[i] = sqlite3_column_int64 (stmt, 0);
+      g->image_ids[i] = lk_stmt_int64 (stmt, 0);
       g->subjects[i] = g_strdup (column_text (stmt, 1));
       g->shas[i] = g_strdup (column_text (stmt, 2));
       if (!read_vector (stmt, g->vectors + i * g->dimension, g->dimension, error))
         return FALSE;
     }
+  if (lk_stmt_failed (stmt))
+    return FALSE;
   g->n = i;
   return TRUE;
 }
@@ -222,7 +222,7 @@ load_gallery (LkStore                *store,
               guint                   dimension,
               GError                **error)
 {
-  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (lk_store_get_mutex (store));
+  g_autoptr(LkStoreLock) locker = lk_store_lock (store);
   g_autofree char *key = g_strdup_printf ("%s|%" G_GINT64_FORMAT "|%s|%s|%u",
                                           lk_store_get_path (store), database_id, engine->name,
                                           engine->version, dimension);
@@ -514,20 +514,18 @@ insert_list (LkStore       *store,
 
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt, 1, s->probe_id);
-  sqlite3_bind_text (stmt, 2, s->engine->name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, s->engine_version, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 4, s->database_id);
-  sqlite3_bind_int (stmt, 5, (int) s->k);
-  sqlite3_bind_int (stmt, 6, (int) s->hits->len);
-  sqlite3_bind_text (stmt, 7, s->performed_at, -1, SQLITE_STATIC);
-  sqlite3_bind_double (stmt, 8, s->search_ms);
-  sqlite3_bind_text (stmt, 9, digest, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 10, user_id);
-  sqlite3_bind_text (stmt, 11, now, -1, SQLITE_STATIC);
-  if (!lk_store_step_done (store, stmt, error))
-    return 0;
-  return sqlite3_last_insert_rowid (lk_store_get_db (store));
+  lk_stmt_bind_int64 (stmt, 1, s->probe_id);
+  lk_stmt_bind_text (stmt, 2, s->engine->name);
+  lk_stmt_bind_text (stmt, 3, s->engine_version);
+  lk_stmt_bind_int64 (stmt, 4, s->database_id);
+  lk_stmt_bind_int (stmt, 5, (int) s->k);
+  lk_stmt_bind_int (stmt, 6, (int) s->hits->len);
+  lk_stmt_bind_text (stmt, 7, s->performed_at);
+  lk_stmt_bind_double (stmt, 8, s->search_ms);
+  lk_stmt_bind_text (stmt, 9, digest);
+  lk_stmt_bind_int64 (stmt, 10, user_id);
+  lk_stmt_bind_text (stmt, 11, now);
+  return lk_stmt_insert (stmt, error);
 }
 
 static gboolean
@@ -547,14 +545,14 @@ insert_candidate (LkStore       *store,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, list_id);
-  sqlite3_bind_int (stmt, 2, (int) rank);
-  sqlite3_bind_double (stmt, 3, hit->score);
-  sqlite3_bind_text (stmt, 4, s->gallery->subjects[hit->row], -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, s->gallery->shas[hit->row], -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, metadata, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 7, (int) rank);
-  return lk_store_step_done (store, stmt, error);
+  lk_stmt_bind_int64 (stmt, 1, list_id);
+  lk_stmt_bind_int (stmt, 2, (int) rank);
+  lk_stmt_bind_double (stmt, 3, hit->score);
+  lk_stmt_bind_text (stmt, 4, s->gallery->subjects[hit->row]);
+  lk_stmt_bind_text (stmt, 5, s->gallery->shas[hit->row]);
+  lk_stmt_bind_text (stmt, 6, metadata);
+  lk_stmt_bind_int (stmt, 7, (int) rank);
+  return lk_stmt_done (stmt, error);
 }
 
 /* The facts recorded with the list, under the member names of an imported list's event. */

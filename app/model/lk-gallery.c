@@ -12,6 +12,7 @@
 #include "lk-policy.h"
 #include "lk-util.h"
 #include "store/lk-image-store.h"
+#include "store/lk-store-private.h"
 
 /* Images per transaction: a crash loses at most one batch, and the audit log gets one event
  * per batch instead of one per image. */
@@ -74,22 +75,22 @@ lk_gallery_lookup (LkStore     *store,
                    const char  *name,
                    GError     **error)
 {
-  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (lk_store_get_mutex (store));
+  g_autoptr(LkStoreLock) locker = lk_store_lock (store);
   g_autoptr(LkStmt) stmt =
     lk_store_stmt (store, "SELECT id, held_by FROM reference_databases WHERE name = ?", error);
 
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  lk_stmt_bind_text (stmt, 1, name);
+  if (!lk_stmt_next (stmt, error))
     {
       g_set_error (error, LK_ERROR, LK_ERROR_NOT_FOUND,
                    "There is no reference database “%s”; an administrator registers it first "
                    "(likeness-cli gallery create NAME --legal-basis TEXT)", name);
       return 0;
     }
-  if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 1), "likeness") == 0)
-    return sqlite3_column_int64 (stmt, 0);
+  if (g_strcmp0 (lk_stmt_text (stmt, 1), "likeness") == 0)
+    return lk_stmt_int64 (stmt, 0);
   g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
                "The reference database “%s” is held by an external engine: Likeness holds none "
                "of its images, so it cannot enrol into it or search it", name);
@@ -472,7 +473,7 @@ check_not_probe (LkStore     *store,
                  const char  *sha256,
                  GError     **error)
 {
-  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (lk_store_get_mutex (store));
+  g_autoptr(LkStoreLock) locker = lk_store_lock (store);
   g_autoptr(LkStmt) stmt =
     lk_store_stmt (store, "SELECT probes.id, cases.number FROM probes"
                           " JOIN cases ON cases.id = probes.case_id"
@@ -480,13 +481,13 @@ check_not_probe (LkStore     *store,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  lk_stmt_bind_text (stmt, 1, sha256);
+  if (!lk_stmt_next (stmt, error))
     return TRUE;
   g_set_error (error, LK_ERROR, LK_ERROR_REFUSED,
                "this is the image of probe %" G_GINT64_FORMAT " (case %s); probe images are "
-               "never enrolled into a gallery", (gint64) sqlite3_column_int64 (stmt, 0),
-               (const char *) sqlite3_column_text (stmt, 1));
+               "never enrolled into a gallery", (gint64) lk_stmt_int64 (stmt, 0),
+               lk_stmt_text (stmt, 1));
   return FALSE;
 }
 
@@ -498,7 +499,7 @@ check_enrolled (Enrolment   *e,
                 const char  *subject_ref,
                 GError     **error)
 {
-  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (lk_store_get_mutex (e->store));
+  g_autoptr(LkStoreLock) locker = lk_store_lock (e->store);
   g_autoptr(LkStmt) stmt =
     lk_store_stmt (e->store, "SELECT g.subject_ref, t.version = ? FROM gallery_images g"
                              " LEFT JOIN templates t ON t.image_id = g.id AND t.engine = ?"
@@ -507,20 +508,20 @@ check_enrolled (Enrolment   *e,
 
   if (stmt == NULL)
     return ITEM_REJECTED;
-  sqlite3_bind_text (stmt, 1, e->engine.version, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, e->engine.name, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, e->database_id);
-  sqlite3_bind_text (stmt, 4, sha256, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  lk_stmt_bind_text (stmt, 1, e->engine.version);
+  lk_stmt_bind_text (stmt, 2, e->engine.name);
+  lk_stmt_bind_int64 (stmt, 3, e->database_id);
+  lk_stmt_bind_text (stmt, 4, sha256);
+  if (!lk_stmt_next (stmt, error))
     return ITEM_NEW;
-  held_for = (const char *) sqlite3_column_text (stmt, 0);
+  held_for = lk_stmt_text (stmt, 0);
   if (g_strcmp0 (held_for, subject_ref) != 0)
     {
       g_set_error (error, LK_ERROR, LK_ERROR_EXISTS,
                    "the same image is already enrolled for subject “%s”", held_for);
       return ITEM_REJECTED;
     }
-  return sqlite3_column_int (stmt, 1) == 1 ? ITEM_ALREADY : ITEM_NEW;
+  return lk_stmt_int (stmt, 1) == 1 ? ITEM_ALREADY : ITEM_NEW;
 }
 
 static ItemOutcome
@@ -570,23 +571,22 @@ insert_gallery_image (Enrolment       *e,
 
   if (insert == NULL)
     return 0;
-  sqlite3_bind_int64 (insert, 1, e->database_id);
-  sqlite3_bind_text (insert, 2, p->item->subject_ref, -1, SQLITE_STATIC);
-  sqlite3_bind_text (insert, 3, p->sha256, -1, SQLITE_STATIC);
-  sqlite3_bind_text (insert, 4, p->item->label, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (insert, 5, e->user_id);
-  sqlite3_bind_text (insert, 6, now, -1, SQLITE_STATIC);
-  if (!lk_store_step_done (e->store, insert, error) ||
+  lk_stmt_bind_int64 (insert, 1, e->database_id);
+  lk_stmt_bind_text (insert, 2, p->item->subject_ref);
+  lk_stmt_bind_text (insert, 3, p->sha256);
+  lk_stmt_bind_text (insert, 4, p->item->label);
+  lk_stmt_bind_int64 (insert, 5, e->user_id);
+  lk_stmt_bind_text (insert, 6, now);
+  if (!lk_stmt_done (insert, error) ||
       (select = lk_store_stmt (e->store, "SELECT id FROM gallery_images"
                                          " WHERE database_id = ? AND image_sha256 = ?",
                                error)) == NULL)
     return 0;
-  sqlite3_bind_int64 (select, 1, e->database_id);
-  sqlite3_bind_text (select, 2, p->sha256, -1, SQLITE_STATIC);
-  if (sqlite3_step (select) == SQLITE_ROW)
-    return sqlite3_column_int64 (select, 0);
-  lk_store_set_error (e->store, error, "Could not read back a gallery image");
-  return 0;
+  lk_stmt_bind_int64 (select, 1, e->database_id);
+  lk_stmt_bind_text (select, 2, p->sha256);
+  if (!lk_stmt_row (select, error, "Gallery image %s was not stored", p->sha256))
+    return 0;
+  return lk_stmt_int64 (select, 0);
 }
 
 /* Templates are stored as little-endian float32. */
@@ -607,12 +607,12 @@ insert_template (Enrolment       *e,
     return FALSE;
   for (guint i = 0; i < p->dimension; i++)
     le[i] = GUINT32_TO_LE (le[i]);
-  sqlite3_bind_int64 (stmt, 1, image_id);
-  sqlite3_bind_text (stmt, 2, e->engine.name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, e->engine.version, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 4, (int) p->dimension);
-  sqlite3_bind_blob (stmt, 5, le, (int) (sizeof (float) * p->dimension), SQLITE_STATIC);
-  return lk_store_step_done (e->store, stmt, error);
+  lk_stmt_bind_int64 (stmt, 1, image_id);
+  lk_stmt_bind_text (stmt, 2, e->engine.name);
+  lk_stmt_bind_text (stmt, 3, e->engine.version);
+  lk_stmt_bind_int (stmt, 4, (int) p->dimension);
+  lk_stmt_bind_blob (stmt, 5, le, sizeof (float) * p->dimension);
+  return lk_stmt_done (stmt, error);
 }
 
 static JsonObject *

@@ -10,8 +10,9 @@
 #include "lk-error.h"
 #include "lk-feature-lists.h"
 #include "lk-util.h"
+#include "store/lk-store-private.h"
 
-#define TEXT(i) ((const char *) sqlite3_column_text (stmt, (i)))
+#define TEXT(i) (lk_stmt_text (stmt, (i)))
 
 static const char * const visibilities[] = { "visible", "partly", "not-visible", NULL };
 static const char * const results[] = {
@@ -60,30 +61,22 @@ lk_exam_row_read (LkStore    *store,
                   LkExamRow  *row,
                   GError    **error)
 {
-  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (lk_store_get_mutex (store));
+  g_autoptr(LkStoreLock) locker = lk_store_lock (store);
   g_autoptr(LkStmt) stmt =
     lk_store_stmt (store, "SELECT e.id, e.probe_id, e.examiner_id, e.feature_list,"
                           " (SELECT a.suitability FROM analyses a WHERE a.probe_id = e.probe_id"
                           "  ORDER BY a.revision DESC LIMIT 1), c.number, c.status"
                           " FROM examinations e JOIN probes p ON p.id = e.probe_id"
                           " JOIN cases c ON c.id = p.case_id WHERE e.id = ?", error);
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, examination_id);
-  if ((rc = sqlite3_step (stmt)) != SQLITE_ROW)
-    {
-      if (rc == SQLITE_DONE)
-        g_set_error (error, LK_ERROR, LK_ERROR_NOT_FOUND,
-                     "There is no examination %" G_GINT64_FORMAT, examination_id);
-      else
-        lk_store_set_error (store, error, "Could not read the examination");
-      return FALSE;
-    }
-  row->id = sqlite3_column_int64 (stmt, 0);
-  row->probe_id = sqlite3_column_int64 (stmt, 1);
-  row->examiner_id = sqlite3_column_int64 (stmt, 2);
+  lk_stmt_bind_int64 (stmt, 1, examination_id);
+  if (!lk_stmt_row (stmt, error, "There is no examination %" G_GINT64_FORMAT, examination_id))
+    return FALSE;
+  row->id = lk_stmt_int64 (stmt, 0);
+  row->probe_id = lk_stmt_int64 (stmt, 1);
+  row->examiner_id = lk_stmt_int64 (stmt, 2);
   row->feature_list = g_strdup (TEXT (3));
   row->suitability = g_strdup (TEXT (4));
   row->case_number = g_strdup (TEXT (5));
@@ -155,25 +148,19 @@ lk_conclusions_latest (LkStore  *store,
                        gint64   *conclusion_id,
                        GError  **error)
 {
-  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (lk_store_get_mutex (store));
+  g_autoptr(LkStoreLock) locker = lk_store_lock (store);
   g_autoptr(LkStmt) stmt =
     lk_store_stmt (store, "SELECT id, revision FROM conclusions WHERE examination_id = ?"
                           " ORDER BY revision DESC LIMIT 1", error);
-  int rc;
 
   *conclusion_id = 0;
   if (stmt == NULL)
     return -1;
-  sqlite3_bind_int64 (stmt, 1, examination_id);
-  if ((rc = sqlite3_step (stmt)) == SQLITE_DONE)
-    return 0;
-  if (rc != SQLITE_ROW)
-    {
-      lk_store_set_error (store, error, "Could not read the conclusions");
-      return -1;
-    }
-  *conclusion_id = sqlite3_column_int64 (stmt, 0);
-  return sqlite3_column_int (stmt, 1);
+  lk_stmt_bind_int64 (stmt, 1, examination_id);
+  if (!lk_stmt_next (stmt, error))
+    return lk_stmt_failed (stmt) ? -1 : 0;
+  *conclusion_id = lk_stmt_int64 (stmt, 0);
+  return lk_stmt_int (stmt, 1);
 }
 
 gboolean
@@ -277,29 +264,27 @@ lk_observations_json (LkStore     *store,
                       JsonObject  *list,
                       GError     **error)
 {
-  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (lk_store_get_mutex (store));
+  g_autoptr(LkStoreLock) locker = lk_store_lock (store);
   g_autoptr(LkStmt) stmt =
     lk_store_stmt (store, "SELECT characteristic, visibility_probe, visibility_candidate,"
                           " result, significance, note, annotation_ids, updated_at"
                           " FROM observations WHERE examination_id = ? ORDER BY characteristic",
                    error);
   g_autoptr(GArray) placed = g_array_new (FALSE, FALSE, sizeof (Placed));
-  int rc;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, examination_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  lk_stmt_bind_int64 (stmt, 1, examination_id);
+  while (lk_stmt_next (stmt, error))
     {
       Placed p = { list_position (list, TEXT (0)), observation_json (stmt, list) };
 
       g_array_append_val (placed, p);
     }
-  if (rc != SQLITE_DONE)
+  if (lk_stmt_failed (stmt))
     {
       for (guint i = 0; i < placed->len; i++)
         json_object_unref (g_array_index (placed, Placed, i).object);
-      lk_store_set_error (store, error, "Could not read the observations");
       return NULL;
     }
   return sorted_array (placed);
@@ -444,9 +429,9 @@ check_annotation (LkStore  *store,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, annotation_id);
-  sqlite3_bind_int64 (stmt, 2, examination_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  lk_stmt_bind_int64 (stmt, 1, annotation_id);
+  lk_stmt_bind_int64 (stmt, 2, examination_id);
+  if (lk_stmt_next (stmt, error))
     return TRUE;
   g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
                "Annotation %" G_GINT64_FORMAT " is not an annotation of examination %"
@@ -479,9 +464,9 @@ bind_text_or_null (LkStmt     *stmt,
                    const char *value)
 {
   if (value != NULL)
-    sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
+    lk_stmt_bind_text (stmt, index, value);
   else
-    sqlite3_bind_null (stmt, index);
+    lk_stmt_bind_null (stmt, index);
 }
 
 static gboolean
@@ -505,16 +490,16 @@ upsert (LkStore              *store,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, examination_id);
-  sqlite3_bind_text (stmt, 2, o->characteristic, -1, SQLITE_STATIC);
+  lk_stmt_bind_int64 (stmt, 1, examination_id);
+  lk_stmt_bind_text (stmt, 2, o->characteristic);
   bind_text_or_null (stmt, 3, o->visibility_probe);
   bind_text_or_null (stmt, 4, o->visibility_candidate);
   bind_text_or_null (stmt, 5, o->result);
   bind_text_or_null (stmt, 6, o->significance);
-  sqlite3_bind_text (stmt, 7, o->note ? o->note : "", -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 8, annotations, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 9, now, -1, SQLITE_STATIC);
-  return lk_store_step_done (store, stmt, error);
+  lk_stmt_bind_text (stmt, 7, o->note ? o->note : "");
+  lk_stmt_bind_text (stmt, 8, annotations);
+  lk_stmt_bind_text (stmt, 9, now);
+  return lk_stmt_done (stmt, error);
 }
 
 static JsonObject *

@@ -9,6 +9,7 @@
 #include "lk-util.h"
 #include "lk-policy.h"
 #include "lk-probes.h"
+#include "store/lk-store-private.h"
 
 static const LkPolicyKey keys[] = {
   { "lockout_threshold", LK_POLICY_INT, "5", 3, 10,
@@ -83,15 +84,15 @@ static char *
 read_value (LkStore    *store,
             const char *key)
 {
-  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (lk_store_get_mutex (store));
+  g_autoptr(LkStoreLock) locker = lk_store_lock (store);
   g_autoptr(LkStmt) stmt = lk_store_stmt (store, "SELECT value FROM settings WHERE key = ?", NULL);
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  lk_stmt_bind_text (stmt, 1, key);
+  if (!lk_stmt_next (stmt, NULL))
     return NULL;
-  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  return lk_stmt_dup_text (stmt, 0);
 }
 
 char *
@@ -282,12 +283,12 @@ lk_policy_set (LkSession   *session,
       (stmt = lk_store_stmt (store, "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
                              error)) == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
+  lk_stmt_bind_text (stmt, 1, key);
+  lk_stmt_bind_text (stmt, 2, value);
   json_object_set_string_member (details, "old", old);
   json_object_set_string_member (details, "new", value);
   json_object_set_string_member (details, "reason", reason);
-  return lk_store_step_done (store, stmt, error) &&
+  return lk_stmt_done (stmt, error) &&
          lk_audit_append (store, &actor, "policy.changed", key, details, error) &&
          lk_txn_commit (txn, error);
 }

@@ -8,6 +8,7 @@
 #include "lk-error.h"
 #include "lk-examinations.h"
 #include "lk-probes.h"
+#include "store/lk-store-private.h"
 
 #define PROBE_COLUMNS \
   "p.id, p.image_sha256, p.file_name, p.media_type, p.width, p.height, p.source_type, p.kind," \
@@ -15,7 +16,7 @@
   " p.faces, p.face_index, p.status, u.name, p.imported_at, c.number" \
   " FROM probes p JOIN users u ON u.id = p.imported_by JOIN cases c ON c.id = p.case_id"
 
-#define TEXT(i) ((const char *) sqlite3_column_text (stmt, (i)))
+#define TEXT(i) (lk_stmt_text (stmt, (i)))
 
 static JsonObject *
 provenance_json (LkStmt *stmt)
@@ -27,7 +28,7 @@ provenance_json (LkStmt *stmt)
 
   for (int i = 0; i < 6; i++)
     json_object_set_string_member (o, names[i], TEXT (6 + i));
-  json_object_set_boolean_member (o, "simulated", sqlite3_column_int (stmt, 12) != 0);
+  json_object_set_boolean_member (o, "simulated", lk_stmt_int (stmt, 12) != 0);
   return o;
 }
 
@@ -36,7 +37,7 @@ analysis_row_json (LkStmt *stmt)
 {
   JsonObject *o = json_object_new ();
 
-  json_object_set_int_member (o, "revision", sqlite3_column_int (stmt, 0));
+  json_object_set_int_member (o, "revision", lk_stmt_int (stmt, 0));
   json_object_set_string_member (o, "suitability", TEXT (1));
   json_object_set_member (o, "factors", lk_json_parse (TEXT (2)));
   json_object_set_member (o, "components", lk_json_parse (TEXT (3)));
@@ -44,10 +45,10 @@ analysis_row_json (LkStmt *stmt)
   json_object_set_string_member (o, "feature_list", TEXT (5));
   json_object_set_string_member (o, "examiner", TEXT (6));
   json_object_set_string_member (o, "locked_at", TEXT (7));
-  if (sqlite3_column_type (stmt, 8) != SQLITE_NULL)
+  if (!lk_stmt_is_null (stmt, 8))
     json_object_set_string_member (o, "amendment_reason", TEXT (8));
-  if (sqlite3_column_type (stmt, 9) != SQLITE_NULL)
-    json_object_set_int_member (o, "face_index", sqlite3_column_int (stmt, 9));
+  if (!lk_stmt_is_null (stmt, 9))
+    json_object_set_int_member (o, "face_index", lk_stmt_int (stmt, 9));
   return o;
 }
 
@@ -64,8 +65,8 @@ revisions_json (LkStore *store,
 
   if (stmt == NULL)
     return revisions;
-  sqlite3_bind_int64 (stmt, 1, probe_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  lk_stmt_bind_int64 (stmt, 1, probe_id);
+  while (lk_stmt_next (stmt, NULL))
     json_array_add_object_element (revisions, analysis_row_json (stmt));
   return revisions;
 }
@@ -77,14 +78,14 @@ set_chosen_quality (JsonObject *o,
 {
   JsonObject *face;
 
-  if (sqlite3_column_type (stmt, 15) == SQLITE_NULL || faces == NULL)
+  if (lk_stmt_is_null (stmt, 15) || faces == NULL)
     {
       json_object_set_null_member (o, "face_index");
       json_object_set_null_member (o, "quality");
       return;
     }
-  json_object_set_int_member (o, "face_index", sqlite3_column_int (stmt, 15));
-  face = json_array_get_object_element (faces, sqlite3_column_int (stmt, 15));
+  json_object_set_int_member (o, "face_index", lk_stmt_int (stmt, 15));
+  face = json_array_get_object_element (faces, lk_stmt_int (stmt, 15));
   if (face != NULL && json_object_has_member (face, "quality"))
     json_object_set_member (o, "quality", json_node_copy (json_object_get_member (face, "quality")));
   else
@@ -96,7 +97,7 @@ probe_json (LkStore *store,
             LkStmt  *stmt)
 {
   JsonObject *o = json_object_new ();
-  gint64 id = sqlite3_column_int64 (stmt, 0);
+  gint64 id = lk_stmt_int64 (stmt, 0);
   JsonNode *faces = lk_json_parse (TEXT (14));
   JsonArray *revisions = revisions_json (store, id);
   JsonArray *examinations;
@@ -107,8 +108,8 @@ probe_json (LkStore *store,
   json_object_set_string_member (o, "sha256", TEXT (1));
   json_object_set_string_member (o, "file_name", TEXT (2));
   json_object_set_string_member (o, "media_type", TEXT (3));
-  json_object_set_int_member (o, "width", sqlite3_column_int64 (stmt, 4));
-  json_object_set_int_member (o, "height", sqlite3_column_int64 (stmt, 5));
+  json_object_set_int_member (o, "width", lk_stmt_int64 (stmt, 4));
+  json_object_set_int_member (o, "height", lk_stmt_int64 (stmt, 5));
   json_object_set_string_member (o, "status", TEXT (16));
   json_object_set_object_member (o, "provenance", provenance_json (stmt));
   json_object_set_member (o, "metadata", lk_json_parse (TEXT (13)));
@@ -137,16 +138,18 @@ lk_probes_json_for_case (LkStore  *store,
                          gint64    case_id,
                          GError  **error)
 {
-  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (lk_store_get_mutex (store));
+  g_autoptr(LkStoreLock) locker = lk_store_lock (store);
   g_autoptr(LkStmt) stmt = lk_store_stmt (store, "SELECT " PROBE_COLUMNS
                                                  " WHERE p.case_id = ? ORDER BY p.id", error);
   g_autoptr(JsonArray) probes = json_array_new ();
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, case_id);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  lk_stmt_bind_int64 (stmt, 1, case_id);
+  while (lk_stmt_next (stmt, error))
     json_array_add_object_element (probes, probe_json (store, stmt));
+  if (lk_stmt_failed (stmt))
+    return NULL;
   return g_steal_pointer (&probes);
 }
 
@@ -156,7 +159,7 @@ lk_probes_get (LkSession  *session,
                GError    **error)
 {
   LkStore *store = lk_session_get_store (session);
-  g_autoptr(GRecMutexLocker) locker = NULL;
+  g_autoptr(LkStoreLock) locker = NULL;
   g_autoptr(LkStmt) stmt = NULL;
   g_autofree char *object = g_strdup_printf ("probe:%" G_GINT64_FORMAT, probe_id);
   LkActor actor;
@@ -165,12 +168,12 @@ lk_probes_get (LkSession  *session,
                            &actor, error) ||
       !lk_audit_record (store, &actor, "probe.viewed", object, NULL, error))
     return NULL;
-  locker = g_rec_mutex_locker_new (lk_store_get_mutex (store));
+  locker = lk_store_lock (store);
   stmt = lk_store_stmt (store, "SELECT " PROBE_COLUMNS " WHERE p.id = ?", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, probe_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  lk_stmt_bind_int64 (stmt, 1, probe_id);
+  if (lk_stmt_next (stmt, error))
     return probe_json (store, stmt);
   g_set_error (error, LK_ERROR, LK_ERROR_NOT_FOUND, "There is no probe %" G_GINT64_FORMAT,
                probe_id);

@@ -19,6 +19,7 @@
 #include "lk-task.h"
 #include "lk-util.h"
 #include "store/lk-image-store.h"
+#include "store/lk-store-private.h"
 
 #define MAX_FACES 20
 #define MAX_MEASURED_FACES 5
@@ -150,6 +151,7 @@ static gboolean
 check_case_accepts_probes (LkStore     *store,
                            const char  *number,
                            gint64      *case_id,
+                           char       **status_out,
                            GError     **error)
 {
   g_autofree char *status = NULL;
@@ -157,12 +159,16 @@ check_case_accepts_probes (LkStore     *store,
   *case_id = lk_cases_lookup_id (store, number, &status, error);
   if (*case_id == 0)
     return FALSE;
-  if (g_str_equal (status, "open") || g_str_equal (status, "analysis"))
-    return TRUE;
-  g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
-               "Case %s is %s; probes are added while a case is open or in analysis", number,
-               lk_case_status_label (status));
-  return FALSE;
+  if (!g_str_equal (status, "open") && !g_str_equal (status, "analysis"))
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
+                   "Case %s is %s; probes are added while a case is open or in analysis", number,
+                   lk_case_status_label (status));
+      return FALSE;
+    }
+  if (status_out != NULL)
+    *status_out = g_steal_pointer (&status);
+  return TRUE;
 }
 
 static gboolean
@@ -436,23 +442,21 @@ insert_probe (LkStore             *store,
 
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt, 1, case_id);
+  lk_stmt_bind_int64 (stmt, 1, case_id);
   for (int i = 0; i < 3; i++)
-    sqlite3_bind_text (stmt, 2 + i, texts[i], -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 5, intake->header.width);
-  sqlite3_bind_int64 (stmt, 6, intake->header.height);
+    lk_stmt_bind_text (stmt, 2 + i, texts[i]);
+  lk_stmt_bind_int64 (stmt, 5, intake->header.width);
+  lk_stmt_bind_int64 (stmt, 6, intake->header.height);
   for (int i = 0; i < 6; i++)
-    sqlite3_bind_text (stmt, 7 + i, prov[i], -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 13, p->simulated ? 1 : 0);
-  sqlite3_bind_text (stmt, 14, metadata, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 15, faces, -1, SQLITE_STATIC);
+    lk_stmt_bind_text (stmt, 7 + i, prov[i]);
+  lk_stmt_bind_int (stmt, 13, p->simulated ? 1 : 0);
+  lk_stmt_bind_text (stmt, 14, metadata);
+  lk_stmt_bind_text (stmt, 15, faces);
   if (json_array_get_length (intake->faces) > 0)
-    sqlite3_bind_int (stmt, 16, 0);
-  sqlite3_bind_int64 (stmt, 17, user_id);
-  sqlite3_bind_text (stmt, 18, now, -1, SQLITE_STATIC);
-  if (!lk_store_step_done (store, stmt, error))
-    return 0;
-  return sqlite3_last_insert_rowid (lk_store_get_db (store));
+    lk_stmt_bind_int (stmt, 16, 0);
+  lk_stmt_bind_int64 (stmt, 17, user_id);
+  lk_stmt_bind_text (stmt, 18, now);
+  return lk_stmt_insert (stmt, error);
 }
 
 static JsonObject *
@@ -496,7 +500,7 @@ store_probe (LkSession           *session,
   gint64 case_id, probe_id;
 
   /* The case may have moved while the pixels were examined: check again inside. */
-  if (txn == NULL || !check_case_accepts_probes (store, number, &case_id, error) ||
+  if (txn == NULL || !check_case_accepts_probes (store, number, &case_id, &status, error) ||
       !lk_image_store_put (store, bytes, intake->header.media_type, &digest, error) ||
       (probe_id = insert_probe (store, case_id, digest, file_name, p, intake,
                                 lk_session_get_user_id (session), error)) == 0)
@@ -504,7 +508,6 @@ store_probe (LkSession           *session,
   details = import_details (number, file_name, p, intake);
   json_object_set_string_member (details, "sha256", digest);
   object = g_strdup_printf ("probe:%" G_GINT64_FORMAT, probe_id);
-  lk_cases_lookup_id (store, number, &status, NULL);
   if (!lk_audit_append (store, actor, "probe.imported", object, details, error) ||
       (g_str_equal (status, "open") &&
        !lk_cases_set_status (store, actor, lk_session_get_user_id (session), case_id, number,
@@ -533,7 +536,7 @@ lk_probes_import (LkSession           *session,
   g_return_val_if_fail (bytes != NULL && provenance != NULL, 0);
 
   if (lk_session_require (session, LK_ROLE_EXAMINER, &actor, error) &&
-      check_case_accepts_probes (store, case_number, &case_id, error) &&
+      check_case_accepts_probes (store, case_number, &case_id, NULL, error) &&
       check_provenance (store, provenance, error) &&
       examine_pixels (store, bytes, &intake, error))
     probe_id = store_probe (session, &actor, case_number, bytes,

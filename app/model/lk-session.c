@@ -10,6 +10,7 @@
 #include "lk-password.h"
 #include "lk-session.h"
 #include "lk-users.h"
+#include "store/lk-store-private.h"
 
 #define DEFAULT_LOCKOUT_THRESHOLD 5
 #define DEFAULT_MIN_PASSWORD_LENGTH 8
@@ -184,16 +185,33 @@ lk_password_check_policy (LkStore     *store,
 
 /* ---- log-in ---------------------------------------------------------------------------- */
 
-static void
-record_failure (LkStore    *store,
-                const char *user_name,
-                const char *reason)
+/* A refusal that cannot be recorded is not given as a plain refusal: the audit failure is
+ * the error, so nobody is told "wrong password" while the log misses the attempt. */
+static gboolean
+record_refusal (LkStore        *store,
+                const LkActor  *actor,
+                const char     *action,
+                const char     *object,
+                JsonObject     *details,
+                GError        **error)
+{
+  if (lk_audit_record (store, actor, action, object, details, error))
+    return TRUE;
+  g_prefix_error (error, "The refusal could not be recorded in the audit log: ");
+  return FALSE;
+}
+
+static gboolean
+record_failure (LkStore     *store,
+                const char  *user_name,
+                const char  *reason,
+                GError     **error)
 {
   g_autoptr(JsonObject) details = json_object_new ();
   LkActor actor = { user_name, "none" };
 
   json_object_set_string_member (details, "reason", reason);
-  lk_audit_record (store, &actor, "session.login-failed", user_name, details, NULL);
+  return record_refusal (store, &actor, "session.login-failed", user_name, details, error);
 }
 
 /* Counts a wrong password and locks the account at the threshold, setting @locked. An attempt
@@ -220,16 +238,13 @@ count_failed_login (LkStore     *store,
                         " RETURNING failed_logins, locked", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, threshold);
-  sqlite3_bind_text (stmt, 2, user_name, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      lk_store_set_error (store, error, "Could not count a failed log-in");
-      return FALSE;
-    }
-  failures = sqlite3_column_int64 (stmt, 0);
-  *locked = sqlite3_column_int (stmt, 1) != 0;
-  sqlite3_reset (stmt);
+  lk_stmt_bind_int64 (stmt, 1, threshold);
+  lk_stmt_bind_text (stmt, 2, user_name);
+  if (!lk_stmt_row (stmt, error, "There is no user called %s", user_name))
+    return FALSE;
+  failures = lk_stmt_int64 (stmt, 0);
+  *locked = lk_stmt_int (stmt, 1) != 0;
+  g_clear_pointer (&stmt, lk_stmt_release);
 
   json_object_set_string_member (details, "reason", "wrong password");
   json_object_set_int_member (details, "failed_logins", failures);
@@ -246,14 +261,16 @@ check_account (LkStore      *store,
 {
   if (user->disabled)
     {
-      record_failure (store, user->name, "account disabled");
+      if (!record_failure (store, user->name, "account disabled", error))
+        return FALSE;
       g_set_error (error, LK_ERROR, LK_ERROR_ACCOUNT_DISABLED,
                    "The account %s is disabled; ask an administrator", user->name);
       return FALSE;
     }
   if (user->locked)
     {
-      record_failure (store, user->name, "account locked");
+      if (!record_failure (store, user->name, "account locked", error))
+        return FALSE;
       g_set_error (error, LK_ERROR, LK_ERROR_ACCOUNT_LOCKED,
                    "The account %s is locked after too many failed log-ins; an administrator "
                    "must reset its password", user->name);
@@ -300,8 +317,8 @@ record_login (LkSession  *self,
   stmt = lk_store_stmt (self->store, "UPDATE users SET failed_logins = 0 WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, self->user_id);
-  if (!lk_store_step_done (self->store, stmt, error))
+  lk_stmt_bind_int64 (stmt, 1, self->user_id);
+  if (!lk_stmt_done (stmt, error))
     return FALSE;
   lk_session_self_actor (self, &actor);
   json_object_set_string_member (details, "roles", roles);
@@ -332,7 +349,8 @@ lk_session_login (LkStore     *store,
           return NULL;
         }
       lk_password_burn (password);
-      record_failure (store, user_name, "unknown user");
+      if (!record_failure (store, user_name, "unknown user", error))
+        return NULL;
       g_set_error (error, LK_ERROR, LK_ERROR_AUTHENTICATION_FAILED,
                    "Wrong user name or password");
       return NULL;
@@ -354,10 +372,11 @@ lk_session_login (LkStore     *store,
 
 /* ---- the role gate ----------------------------------------------------------------------- */
 
-static void
-record_denied (LkSession  *self,
-               LkRoles     any_of,
-               const char *reason)
+static gboolean
+record_denied (LkSession   *self,
+               LkRoles      any_of,
+               const char  *reason,
+               GError     **error)
 {
   g_autoptr(JsonObject) details = json_object_new ();
   g_autofree char *wanted = lk_roles_to_string (any_of);
@@ -366,7 +385,7 @@ record_denied (LkSession  *self,
   lk_session_self_actor (self, &actor);
   json_object_set_string_member (details, "required_roles", wanted);
   json_object_set_string_member (details, "reason", reason);
-  lk_audit_record (self->store, &actor, "access.denied", self->user_name, details, NULL);
+  return record_refusal (self->store, &actor, "access.denied", self->user_name, details, error);
 }
 
 gboolean
@@ -387,7 +406,9 @@ lk_session_require (LkSession  *self,
     return FALSE;
   if (self->locked || user->disabled || user->locked)
     {
-      record_denied (self, any_of, self->locked ? "session locked" : "account disabled or locked");
+      if (!record_denied (self, any_of,
+                          self->locked ? "session locked" : "account disabled or locked", error))
+        return FALSE;
       g_set_error (error, LK_ERROR, LK_ERROR_PERMISSION_DENIED,
                    self->locked ? "The session is locked; unlock it with your password first"
                                 : "The account %s is disabled or locked", self->user_name);
@@ -398,7 +419,8 @@ lk_session_require (LkSession  *self,
   if (granted == 0)
     {
       wanted = lk_roles_to_label (any_of);
-      record_denied (self, any_of, "role not held");
+      if (!record_denied (self, any_of, "role not held", error))
+        return FALSE;
       g_set_error (error, LK_ERROR, LK_ERROR_PERMISSION_DENIED,
                    "Permission denied: this needs the role %s, which %s does not hold",
                    wanted, self->user_name);
@@ -503,11 +525,11 @@ lk_session_change_password (LkSession   *self,
                                      " WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, hash, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, self->user_id);
+  lk_stmt_bind_text (stmt, 1, hash);
+  lk_stmt_bind_text (stmt, 2, now);
+  lk_stmt_bind_int64 (stmt, 3, self->user_id);
   lk_session_self_actor (self, &actor);
-  return lk_store_step_done (self->store, stmt, error) &&
+  return lk_stmt_done (stmt, error) &&
          lk_audit_append (self->store, &actor, "user.password-changed", self->user_name, NULL,
                           error) &&
          lk_txn_commit (txn, error);

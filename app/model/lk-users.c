@@ -9,6 +9,7 @@
 #include "lk-password.h"
 #include "lk-task.h"
 #include "lk-users.h"
+#include "store/lk-store-private.h"
 
 G_DEFINE_BOXED_TYPE (LkUser, lk_user, lk_user_copy, lk_user_free)
 
@@ -42,14 +43,14 @@ user_from_row (LkStmt *stmt)
 {
   LkUser *user = g_new0 (LkUser, 1);
 
-  user->id = sqlite3_column_int64 (stmt, 0);
-  user->name = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-  user->display_name = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-  user->roles = (LkRoles) sqlite3_column_int (stmt, 3);
-  user->disabled = sqlite3_column_int (stmt, 4) != 0;
-  user->locked = sqlite3_column_int (stmt, 5) != 0;
-  user->failed_logins = sqlite3_column_int (stmt, 6);
-  user->created_at = g_strdup ((const char *) sqlite3_column_text (stmt, 7));
+  user->id = lk_stmt_int64 (stmt, 0);
+  user->name = lk_stmt_dup_text (stmt, 1);
+  user->display_name = lk_stmt_dup_text (stmt, 2);
+  user->roles = (LkRoles) lk_stmt_int (stmt, 3);
+  user->disabled = lk_stmt_int (stmt, 4) != 0;
+  user->locked = lk_stmt_int (stmt, 5) != 0;
+  user->failed_logins = lk_stmt_int (stmt, 6);
+  user->created_at = lk_stmt_dup_text (stmt, 7);
   return user;
 }
 
@@ -59,26 +60,18 @@ lk_users_read (LkStore     *store,
                char       **password_hash,
                GError     **error)
 {
-  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (lk_store_get_mutex (store));
+  g_autoptr(LkStoreLock) locker = lk_store_lock (store);
   g_autoptr(LkStmt) stmt = lk_store_stmt (store, "SELECT " USER_COLUMNS " FROM users"
                                                  " WHERE name = ?", error);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      if (password_hash != NULL)
-        *password_hash = g_strdup ((const char *) sqlite3_column_text (stmt, 8));
-      return user_from_row (stmt);
-    }
-  if (rc == SQLITE_DONE)
-    g_set_error (error, LK_ERROR, LK_ERROR_NOT_FOUND, "There is no user called %s", name);
-  else
-    lk_store_set_error (store, error, "Could not read users");
-  return NULL;
+  lk_stmt_bind_text (stmt, 1, name);
+  if (!lk_stmt_row (stmt, error, "There is no user called %s", name))
+    return NULL;
+  if (password_hash != NULL)
+    *password_hash = lk_stmt_dup_text (stmt, 8);
+  return user_from_row (stmt);
 }
 
 static gboolean
@@ -118,20 +111,13 @@ lk_users_insert (LkStore     *store,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, display_name != NULL && *display_name ? display_name : name, -1,
-                     SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, password_hash, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 4, (int) roles);
-  sqlite3_bind_text (stmt, 5, now, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, now, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) == SQLITE_DONE)
-    return TRUE;
-  if (sqlite3_extended_errcode (lk_store_get_db (store)) == SQLITE_CONSTRAINT_UNIQUE)
-    g_set_error (error, LK_ERROR, LK_ERROR_EXISTS, "A user called %s already exists", name);
-  else
-    lk_store_set_error (store, error, "Could not add the user");
-  return FALSE;
+  lk_stmt_bind_text (stmt, 1, name);
+  lk_stmt_bind_text (stmt, 2, display_name != NULL && *display_name ? display_name : name);
+  lk_stmt_bind_text (stmt, 3, password_hash);
+  lk_stmt_bind_int (stmt, 4, (int) roles);
+  lk_stmt_bind_text (stmt, 5, now);
+  lk_stmt_bind_text (stmt, 6, now);
+  return lk_stmt_insert_unique (stmt, error, "A user called %s already exists", name) != 0;
 }
 
 static JsonObject *
@@ -185,24 +171,20 @@ lk_users_list (LkSession  *session,
 {
   g_autoptr(GPtrArray) users = g_ptr_array_new_with_free_func ((GDestroyNotify) lk_user_free);
   LkStore *store = lk_session_get_store (session);
-  g_autoptr(GRecMutexLocker) locker = NULL;
+  g_autoptr(LkStoreLock) locker = NULL;
   g_autoptr(LkStmt) stmt = NULL;
   LkActor actor;
-  int rc;
 
   if (!lk_session_require (session, LK_ROLE_ADMINISTRATOR, &actor, error))
     return NULL;
-  locker = g_rec_mutex_locker_new (lk_store_get_mutex (store));
+  locker = lk_store_lock (store);
   stmt = lk_store_stmt (store, "SELECT " USER_COLUMNS " FROM users ORDER BY name", error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (lk_stmt_next (stmt, error))
     g_ptr_array_add (users, user_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      lk_store_set_error (store, error, "Could not list users");
-      return NULL;
-    }
+  if (lk_stmt_failed (stmt))
+    return NULL;
   return g_steal_pointer (&users);
 }
 
@@ -259,8 +241,8 @@ keeps_an_administrator (LkStore  *store,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int (stmt, 1, LK_ROLE_ADMINISTRATOR);
-  if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) > 0)
+  lk_stmt_bind_int (stmt, 1, LK_ROLE_ADMINISTRATOR);
+  if (lk_stmt_next (stmt, error) && lk_stmt_int (stmt, 0) > 0)
     return TRUE;
   g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
                "This would leave no enabled administrator; add another administrator first");
@@ -286,12 +268,12 @@ update_user (LkSession   *session,
       (txn = lk_txn_begin (store, error)) == NULL ||
       (stmt = lk_store_stmt (store, sql, error)) == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, value);
-  sqlite3_bind_text (stmt, 2, text, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, name, -1, SQLITE_STATIC);
-  if (!lk_store_step_done (store, stmt, error))
+  lk_stmt_bind_int64 (stmt, 1, value);
+  lk_stmt_bind_text (stmt, 2, text);
+  lk_stmt_bind_text (stmt, 3, name);
+  if (!lk_stmt_done (stmt, error))
     return FALSE;
-  if (sqlite3_changes (lk_store_get_db (store)) == 0)
+  if (lk_stmt_changes (stmt) == 0)
     {
       g_set_error (error, LK_ERROR, LK_ERROR_NOT_FOUND, "There is no user called %s", name);
       return FALSE;

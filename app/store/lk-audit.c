@@ -11,6 +11,7 @@
 
 #include "lk-audit.h"
 #include "lk-error.h"
+#include "lk-store-private.h"
 
 #define GENESIS_HASH "0000000000000000000000000000000000000000000000000000000000000000"
 #define HASH_HEX_LEN 64
@@ -133,25 +134,20 @@ read_head (LkStore  *store,
 {
   g_autoptr(LkStmt) stmt =
     lk_store_stmt (store, "SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1", error);
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  if (lk_stmt_next (stmt, error))
     {
-      *seq = sqlite3_column_int64 (stmt, 0);
-      *hash = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+      *seq = lk_stmt_int64 (stmt, 0);
+      *hash = lk_stmt_dup_text (stmt, 1);
       return TRUE;
     }
-  if (rc == SQLITE_DONE)
-    {
-      *seq = 0;
-      *hash = g_strdup (GENESIS_HASH);
-      return TRUE;
-    }
-  lk_store_set_error (store, error, "Could not read the audit log");
-  return FALSE;
+  if (lk_stmt_failed (stmt))
+    return FALSE;
+  *seq = 0;
+  *hash = g_strdup (GENESIS_HASH);
+  return TRUE;
 }
 
 gboolean
@@ -167,12 +163,13 @@ lk_audit_append (LkStore        *store,
   g_autofree char *details_text = details_to_text (details);
   g_autoptr(GString) canonical = g_string_sized_new (256);
   g_autoptr(LkStmt) stmt = NULL;
+  g_autofree char *hash = NULL;
   gint64 seq;
 
   g_return_val_if_fail (LK_IS_STORE (store), FALSE);
   g_return_val_if_fail (actor != NULL && action != NULL, FALSE);
   /* An event belongs to the transaction of the change it records. */
-  g_return_val_if_fail (!sqlite3_get_autocommit (lk_store_get_db (store)), FALSE);
+  g_return_val_if_fail (lk_store_in_transaction (store), FALSE);
 
   if (object == NULL)
     object = "";
@@ -181,25 +178,24 @@ lk_audit_append (LkStore        *store,
   seq++;
   lk_audit_canonical (canonical, prev_hash, seq, at, actor->user, actor->role, action, object,
                       details_text);
+  hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) canonical->str,
+                                      canonical->len);
 
   stmt = lk_store_stmt (store,
                         "INSERT INTO audit_event (seq, at, user, role, action, object, details,"
                         " prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, seq);
-  sqlite3_bind_text (stmt, 2, at, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, actor->user, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, actor->role, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, action, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, object, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, details_text, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 8, prev_hash, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 9, g_compute_checksum_for_data (G_CHECKSUM_SHA256,
-                                                           (const guchar *) canonical->str,
-                                                           canonical->len),
-                     -1, g_free);
-  return lk_store_step_done (store, stmt, error);
+  lk_stmt_bind_int64 (stmt, 1, seq);
+  lk_stmt_bind_text (stmt, 2, at);
+  lk_stmt_bind_text (stmt, 3, actor->user);
+  lk_stmt_bind_text (stmt, 4, actor->role);
+  lk_stmt_bind_text (stmt, 5, action);
+  lk_stmt_bind_text (stmt, 6, object);
+  lk_stmt_bind_text (stmt, 7, details_text);
+  lk_stmt_bind_text (stmt, 8, prev_hash);
+  lk_stmt_bind_text (stmt, 9, hash);
+  return lk_stmt_done (stmt, error);
 }
 
 gboolean
@@ -217,7 +213,7 @@ lk_audit_record (LkStore        *store,
          lk_txn_commit (txn, error);
 }
 
-#define COL(i) ((const char *) sqlite3_column_text (stmt, (i)))
+#define COL(i) (lk_stmt_text (stmt, (i)))
 
 /* Verification state, kept on the stack: no allocation per event. */
 typedef struct
@@ -253,7 +249,7 @@ check_event (LkStmt   *stmt,
              gint64    expected_seq,
              Verifier *v)
 {
-  gint64 seq = sqlite3_column_int64 (stmt, 0);
+  gint64 seq = lk_stmt_int64 (stmt, 0);
 
   if (seq != expected_seq)
     return seq > expected_seq ? "events before it are missing" : "sequence out of order";
@@ -276,7 +272,7 @@ lk_audit_verify (LkStore  *store,
                  char    **reason,
                  GError  **error)
 {
-  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (lk_store_get_mutex (store));
+  g_autoptr(LkStoreLock) locker = lk_store_lock (store);
   g_autoptr(GString) canonical = g_string_sized_new (512);
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
   g_autoptr(LkStmt) stmt =
@@ -284,11 +280,10 @@ lk_audit_verify (LkStore  *store,
                           " FROM audit_event ORDER BY seq", error);
   Verifier v = { canonical, checksum, GENESIS_HASH, "" };
   gint64 count = 0;
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (lk_stmt_next (stmt, error))
     {
       const char *problem = check_event (stmt, count + 1, &v);
 
@@ -301,11 +296,8 @@ lk_audit_verify (LkStore  *store,
         }
       count++;
     }
-  if (rc != SQLITE_DONE)
-    {
-      lk_store_set_error (store, error, "Could not read the audit log");
-      return FALSE;
-    }
+  if (lk_stmt_failed (stmt))
+    return FALSE;
   *n_events = count;
   *broken_seq = 0;
   *reason = NULL;
@@ -318,26 +310,22 @@ lk_audit_foreach (LkStore        *store,
                   gpointer        user_data,
                   GError        **error)
 {
-  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (lk_store_get_mutex (store));
+  g_autoptr(LkStoreLock) locker = lk_store_lock (store);
   g_autoptr(LkStmt) stmt =
     lk_store_stmt (store, "SELECT seq, at, user, role, action, object, details, prev_hash, hash"
                           " FROM audit_event ORDER BY seq", error);
-  int rc;
 
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (lk_stmt_next (stmt, error))
     {
       LkAuditEvent event = {
-        sqlite3_column_int64 (stmt, 0), (char *) COL (1), (char *) COL (2), (char *) COL (3),
+        lk_stmt_int64 (stmt, 0), (char *) COL (1), (char *) COL (2), (char *) COL (3),
         (char *) COL (4), (char *) COL (5), (char *) COL (6), (char *) COL (7), (char *) COL (8),
       };
 
       if (!func (&event, user_data, error))
         return FALSE;
     }
-  if (rc == SQLITE_DONE)
-    return TRUE;
-  lk_store_set_error (store, error, "Could not read the audit log");
-  return FALSE;
+  return !lk_stmt_failed (stmt);
 }

@@ -4,6 +4,7 @@
 
 #include "lk-error.h"
 #include "lk-image-store.h"
+#include "lk-store-private.h"
 
 gboolean
 lk_image_store_put (LkStore     *store,
@@ -20,7 +21,7 @@ lk_image_store_put (LkStore     *store,
 
   g_return_val_if_fail (LK_IS_STORE (store), FALSE);
   g_return_val_if_fail (bytes != NULL && media_type != NULL, FALSE);
-  g_return_val_if_fail (!sqlite3_get_autocommit (lk_store_get_db (store)), FALSE);
+  g_return_val_if_fail (lk_store_in_transaction (store), FALSE);
 
   data = g_bytes_get_data (bytes, &size);
   digest = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
@@ -29,12 +30,12 @@ lk_image_store_put (LkStore     *store,
                         " VALUES (?, ?, ?, ?, ?) ON CONFLICT (sha256) DO NOTHING", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, digest, -1, SQLITE_STATIC);
-  sqlite3_bind_blob64 (stmt, 2, data, size, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, (sqlite3_int64) size);
-  sqlite3_bind_text (stmt, 4, media_type, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, now, -1, SQLITE_STATIC);
-  if (!lk_store_step_done (store, stmt, error))
+  lk_stmt_bind_text (stmt, 1, digest);
+  lk_stmt_bind_blob (stmt, 2, data, size);
+  lk_stmt_bind_int64 (stmt, 3, (gint64) size);
+  lk_stmt_bind_text (stmt, 4, media_type);
+  lk_stmt_bind_text (stmt, 5, now);
+  if (!lk_stmt_done (stmt, error))
     return FALSE;
   if (sha256 != NULL)
     *sha256 = g_steal_pointer (&digest);
@@ -45,13 +46,13 @@ gboolean
 lk_image_store_has (LkStore    *store,
                     const char *sha256)
 {
-  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (lk_store_get_mutex (store));
+  g_autoptr(LkStoreLock) locker = lk_store_lock (store);
   g_autoptr(LkStmt) stmt = lk_store_stmt (store, "SELECT 1 FROM images WHERE sha256 = ?", NULL);
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_STATIC);
-  return sqlite3_step (stmt) == SQLITE_ROW;
+  lk_stmt_bind_text (stmt, 1, sha256);
+  return lk_stmt_next (stmt, NULL);
 }
 
 static GBytes *
@@ -59,22 +60,16 @@ read_bytes (LkStore     *store,
             const char  *sha256,
             GError     **error)
 {
-  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (lk_store_get_mutex (store));
+  g_autoptr(LkStoreLock) locker = lk_store_lock (store);
   g_autoptr(LkStmt) stmt = lk_store_stmt (store, "SELECT bytes FROM images WHERE sha256 = ?",
                                           error);
-  int rc;
 
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
-  if (rc == SQLITE_DONE)
-    g_set_error (error, LK_ERROR, LK_ERROR_NOT_FOUND, "Image %s is not in the image store", sha256);
-  else
-    lk_store_set_error (store, error, "Could not read an image");
-  return NULL;
+  lk_stmt_bind_text (stmt, 1, sha256);
+  if (!lk_stmt_row (stmt, error, "Image %s is not in the image store", sha256))
+    return NULL;
+  return lk_stmt_bytes (stmt, 0);
 }
 
 static void

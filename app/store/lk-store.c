@@ -1,22 +1,32 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The SQLite store: opening, refusing what is not ours, migrations, transactions. */
+/* The SQLite store: opening, refusing what is not ours, migrations, queries, transactions.
+ * The only file with SQLite calls besides the schema text; the rest of app/ goes through
+ * lk-store-private.h. */
 #include "config.h"
 
 #include <errno.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "lk-error.h"
 #include "lk-schema.h"
-#include "lk-store.h"
+#include "lk-store-private.h"
 
 struct _LkStore
 {
   GObject     parent_instance;
   sqlite3    *db;
   char       *path;
-  GHashTable *statements; /* SQL text -> prepared statement */
+  GHashTable *statements; /* SQL text -> LkStmt */
   GRecMutex   mutex;
   gboolean    demo;
+};
+
+struct _LkStmt
+{
+  LkStore      *store; /* unowned: the store owns its statements */
+  sqlite3_stmt *handle;
+  int           last_rc; /* of the last step since the statement was taken */
 };
 
 struct _LkTxn
@@ -26,6 +36,13 @@ struct _LkTxn
 };
 
 G_DEFINE_FINAL_TYPE (LkStore, lk_store, G_TYPE_OBJECT)
+
+static void
+stmt_free (LkStmt *stmt)
+{
+  sqlite3_finalize (stmt->handle);
+  g_free (stmt);
+}
 
 static void
 lk_store_finalize (GObject *object)
@@ -51,7 +68,7 @@ lk_store_init (LkStore *self)
 {
   g_rec_mutex_init (&self->mutex);
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                            (GDestroyNotify) sqlite3_finalize);
+                                            (GDestroyNotify) stmt_free);
 }
 
 char *
@@ -66,33 +83,22 @@ lk_store_default_demo_path (void)
   return g_build_filename (g_get_user_data_dir (), "likeness", "demo.db", NULL);
 }
 
+const char *
+lk_store_engine_version (void)
+{
+  static char version[64];
+
+  if (version[0] == '\0')
+    g_snprintf (version, sizeof version, "SQLite %s", sqlite3_libversion ());
+  return version;
+}
+
 char *
 lk_now_utc (void)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
   return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S.%fZ");
-}
-
-void
-lk_stmt_release (LkStmt *stmt)
-{
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-}
-
-sqlite3 *
-lk_store_get_db (LkStore *self)
-{
-  g_return_val_if_fail (LK_IS_STORE (self), NULL);
-  return self->db;
-}
-
-GRecMutex *
-lk_store_get_mutex (LkStore *self)
-{
-  g_return_val_if_fail (LK_IS_STORE (self), NULL);
-  return &self->mutex;
 }
 
 const char *
@@ -120,6 +126,8 @@ lk_store_set_busy_timeout (LkStore *self,
 static int
 store_error_code (int rc)
 {
+  if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
+    return LK_ERROR_EXISTS;
   switch (rc & 0xff)
     {
     case SQLITE_BUSY:
@@ -141,10 +149,10 @@ store_error_code (int rc)
     }
 }
 
-void
-lk_store_set_error (LkStore     *self,
-                    GError     **error,
-                    const char  *what)
+static void
+store_set_error (LkStore     *self,
+                 GError     **error,
+                 const char  *what)
 {
   int rc = sqlite3_extended_errcode (self->db);
 
@@ -157,26 +165,285 @@ lk_store_set_error (LkStore     *self,
                  what, sqlite3_errmsg (self->db), self->path);
 }
 
+LkStoreLock *
+lk_store_lock (LkStore *self)
+{
+  g_return_val_if_fail (LK_IS_STORE (self), NULL);
+  g_rec_mutex_lock (&self->mutex);
+  return (LkStoreLock *) self;
+}
+
+void
+lk_store_unlock (LkStoreLock *lock)
+{
+  if (lock != NULL)
+    g_rec_mutex_unlock (&((LkStore *) lock)->mutex);
+}
+
+gboolean
+lk_store_in_transaction (LkStore *self)
+{
+  g_return_val_if_fail (LK_IS_STORE (self), FALSE);
+  return !sqlite3_get_autocommit (self->db);
+}
+
 LkStmt *
 lk_store_stmt (LkStore     *self,
                const char  *sql,
                GError     **error)
 {
-  sqlite3_stmt *stmt;
+  LkStmt *stmt;
+  sqlite3_stmt *handle = NULL;
 
   g_return_val_if_fail (LK_IS_STORE (self), NULL);
 
+  g_rec_mutex_lock (&self->mutex);
   stmt = g_hash_table_lookup (self->statements, sql);
   if (stmt != NULL)
-    return stmt;
-
-  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
     {
-      lk_store_set_error (self, error, "Could not prepare a query");
+      stmt->last_rc = SQLITE_OK;
+      return stmt;
+    }
+
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &handle, NULL) != SQLITE_OK)
+    {
+      store_set_error (self, error, "Could not prepare a query");
+      g_rec_mutex_unlock (&self->mutex);
       return NULL;
     }
+  stmt = g_new0 (LkStmt, 1);
+  stmt->store = self;
+  stmt->handle = handle;
   g_hash_table_insert (self->statements, g_strdup (sql), stmt);
   return stmt;
+}
+
+void
+lk_stmt_release (LkStmt *stmt)
+{
+  if (stmt == NULL)
+    return;
+  sqlite3_reset (stmt->handle);
+  sqlite3_clear_bindings (stmt->handle);
+  g_rec_mutex_unlock (&stmt->store->mutex);
+}
+
+void
+lk_stmt_bind_text (LkStmt     *stmt,
+                   int         index,
+                   const char *value)
+{
+  sqlite3_bind_text (stmt->handle, index, value, -1, SQLITE_TRANSIENT);
+}
+
+void
+lk_stmt_bind_text_len (LkStmt     *stmt,
+                       int         index,
+                       const char *value,
+                       gsize       length)
+{
+  sqlite3_bind_text64 (stmt->handle, index, value, length, SQLITE_TRANSIENT, SQLITE_UTF8);
+}
+
+void
+lk_stmt_bind_int (LkStmt *stmt,
+                  int     index,
+                  int     value)
+{
+  sqlite3_bind_int (stmt->handle, index, value);
+}
+
+void
+lk_stmt_bind_int64 (LkStmt *stmt,
+                    int     index,
+                    gint64  value)
+{
+  sqlite3_bind_int64 (stmt->handle, index, value);
+}
+
+void
+lk_stmt_bind_double (LkStmt *stmt,
+                     int     index,
+                     double  value)
+{
+  sqlite3_bind_double (stmt->handle, index, value);
+}
+
+void
+lk_stmt_bind_null (LkStmt *stmt,
+                   int     index)
+{
+  sqlite3_bind_null (stmt->handle, index);
+}
+
+void
+lk_stmt_bind_blob (LkStmt        *stmt,
+                   int            index,
+                   gconstpointer  data,
+                   gsize          size)
+{
+  sqlite3_bind_blob64 (stmt->handle, index, data, size, SQLITE_TRANSIENT);
+}
+
+gboolean
+lk_stmt_next (LkStmt  *stmt,
+              GError **error)
+{
+  int rc = stmt->last_rc = sqlite3_step (stmt->handle);
+
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  if (rc != SQLITE_DONE)
+    store_set_error (stmt->store, error, "Could not read the database");
+  return FALSE;
+}
+
+gboolean
+lk_stmt_failed (LkStmt *stmt)
+{
+  return stmt->last_rc != SQLITE_OK && stmt->last_rc != SQLITE_ROW &&
+         stmt->last_rc != SQLITE_DONE;
+}
+
+gboolean
+lk_stmt_row (LkStmt     *stmt,
+             GError    **error,
+             const char *not_found,
+             ...)
+{
+  g_autoptr(GError) local_error = NULL;
+  va_list args;
+
+  if (lk_stmt_next (stmt, &local_error))
+    return TRUE;
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  va_start (args, not_found);
+  g_propagate_error (error, g_error_new_valist (LK_ERROR, LK_ERROR_NOT_FOUND, not_found, args));
+  va_end (args);
+  return FALSE;
+}
+
+gboolean
+lk_stmt_done (LkStmt  *stmt,
+              GError **error)
+{
+  stmt->last_rc = sqlite3_step (stmt->handle);
+  if (stmt->last_rc == SQLITE_DONE)
+    return TRUE;
+  store_set_error (stmt->store, error, "Could not write to the database");
+  return FALSE;
+}
+
+gint64
+lk_stmt_insert (LkStmt  *stmt,
+                GError **error)
+{
+  if (!lk_stmt_done (stmt, error))
+    return 0;
+  return sqlite3_last_insert_rowid (stmt->store->db);
+}
+
+gint64
+lk_stmt_insert_unique (LkStmt     *stmt,
+                       GError    **error,
+                       const char *exists,
+                       ...)
+{
+  g_autoptr(GError) local_error = NULL;
+  gint64 id = lk_stmt_insert (stmt, &local_error);
+  va_list args;
+
+  if (local_error == NULL)
+    return id;
+  if (!g_error_matches (local_error, LK_ERROR, LK_ERROR_EXISTS))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return 0;
+    }
+  va_start (args, exists);
+  g_propagate_error (error, g_error_new_valist (LK_ERROR, LK_ERROR_EXISTS, exists, args));
+  va_end (args);
+  return 0;
+}
+
+gint64
+lk_stmt_changes (LkStmt *stmt)
+{
+  return sqlite3_changes64 (stmt->store->db);
+}
+
+const char *
+lk_stmt_text (LkStmt *stmt,
+              int     column)
+{
+  return (const char *) sqlite3_column_text (stmt->handle, column);
+}
+
+char *
+lk_stmt_dup_text (LkStmt *stmt,
+                  int     column)
+{
+  return g_strdup (lk_stmt_text (stmt, column));
+}
+
+int
+lk_stmt_int (LkStmt *stmt,
+             int     column)
+{
+  return sqlite3_column_int (stmt->handle, column);
+}
+
+gint64
+lk_stmt_int64 (LkStmt *stmt,
+               int     column)
+{
+  return sqlite3_column_int64 (stmt->handle, column);
+}
+
+double
+lk_stmt_double (LkStmt *stmt,
+                int     column)
+{
+  return sqlite3_column_double (stmt->handle, column);
+}
+
+gboolean
+lk_stmt_is_null (LkStmt *stmt,
+                 int     column)
+{
+  return sqlite3_column_type (stmt->handle, column) == SQLITE_NULL;
+}
+
+gboolean
+lk_stmt_is_integer (LkStmt *stmt,
+                    int     column)
+{
+  return sqlite3_column_type (stmt->handle, column) == SQLITE_INTEGER;
+}
+
+gconstpointer
+lk_stmt_blob (LkStmt *stmt,
+              int     column,
+              gsize  *size)
+{
+  gconstpointer data = sqlite3_column_blob (stmt->handle, column);
+
+  *size = (gsize) sqlite3_column_bytes (stmt->handle, column);
+  return data;
+}
+
+GBytes *
+lk_stmt_bytes (LkStmt *stmt,
+               int     column)
+{
+  gsize size = 0;
+  gconstpointer data = lk_stmt_blob (stmt, column, &size);
+
+  return g_bytes_new (data, size);
 }
 
 gboolean
@@ -184,6 +451,7 @@ lk_store_exec (LkStore     *self,
                const char  *sql,
                GError     **error)
 {
+  g_autoptr(LkStoreLock) lock = lk_store_lock (self);
   g_autofree char *message = NULL;
   char *raw = NULL;
 
@@ -196,40 +464,38 @@ lk_store_exec (LkStore     *self,
   return FALSE;
 }
 
-gboolean
-lk_store_step_done (LkStore  *self,
-                    LkStmt   *stmt,
-                    GError  **error)
-{
-  if (sqlite3_step (stmt) == SQLITE_DONE)
-    return TRUE;
-  lk_store_set_error (self, error, "Could not write to the database");
-  return FALSE;
-}
-
-static gint64
-pragma_int (LkStore    *self,
-            const char *pragma,
-            GError    **error)
+/* A pragma or count whose value may be anything, negative included: the result says whether
+ * it could be read. */
+static gboolean
+pragma_int (LkStore     *self,
+            const char  *pragma,
+            gint64      *value,
+            GError     **error)
 {
   g_autoptr(LkStmt) stmt = lk_store_stmt (self, pragma, error);
-  int rc;
 
   if (stmt == NULL)
-    return -1;
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    return sqlite3_column_int64 (stmt, 0);
-  lk_store_set_error (self, error, "Could not read the database header");
-  return -1;
+    return FALSE;
+  if (lk_stmt_next (stmt, error))
+    {
+      *value = lk_stmt_int64 (stmt, 0);
+      return TRUE;
+    }
+  g_prefix_error (error, "Could not read the database header: ");
+  if (error != NULL && *error == NULL)
+    g_set_error (error, LK_ERROR, LK_ERROR_DATABASE, "Could not read the database header (%s)",
+                 self->path);
+  return FALSE;
 }
 
 int
 lk_store_get_schema_version (LkStore *self)
 {
-  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->mutex);
+  gint64 version = -1;
 
-  return (int) pragma_int (self, "PRAGMA user_version", NULL);
+  if (!pragma_int (self, "PRAGMA user_version", &version, NULL))
+    return -1;
+  return (int) version;
 }
 
 gint64
@@ -237,23 +503,22 @@ lk_store_get_policy_int (LkStore    *self,
                          const char *key,
                          gint64      fallback)
 {
-  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->mutex);
   g_autoptr(LkStmt) stmt = lk_store_stmt (self, "SELECT value FROM settings WHERE key = ?", NULL);
 
   if (stmt == NULL)
     return fallback;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  lk_stmt_bind_text (stmt, 1, key);
+  if (!lk_stmt_next (stmt, NULL))
     return fallback;
-  return g_ascii_strtoll ((const char *) sqlite3_column_text (stmt, 0), NULL, 10);
+  return g_ascii_strtoll (lk_stmt_text (stmt, 0), NULL, 10);
 }
 
 gboolean
 lk_store_is_initialised (LkStore *self)
 {
-  g_autoptr(GRecMutexLocker) locker = g_rec_mutex_locker_new (&self->mutex);
+  gint64 users = 0;
 
-  return pragma_int (self, "SELECT count(*) FROM users", NULL) > 0;
+  return pragma_int (self, "SELECT count(*) FROM users", &users, NULL) && users > 0;
 }
 
 LkTxn *
@@ -274,7 +539,7 @@ lk_txn_begin (LkStore  *store,
   /* IMMEDIATE takes the write lock now, so a second process fails here, before any work. */
   if (sqlite3_exec (store->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
     {
-      lk_store_set_error (store, error, "Could not start a transaction");
+      store_set_error (store, error, "Could not start a transaction");
       g_rec_mutex_unlock (&store->mutex);
       return NULL;
     }
@@ -291,7 +556,7 @@ lk_txn_commit (LkTxn   *txn,
 
   if (sqlite3_exec (txn->store->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
     {
-      lk_store_set_error (txn->store, error, "Could not commit");
+      store_set_error (txn->store, error, "Could not commit");
       return FALSE;
     }
   txn->finished = TRUE;
@@ -372,18 +637,17 @@ check_identity (LkStore  *self,
                 GError  **error)
 {
   g_autoptr(GError) local_error = NULL;
-  gint64 app_id = pragma_int (self, "PRAGMA application_id", &local_error);
-  gint64 objects;
+  gint64 app_id = 0;
+  gint64 objects = 0;
 
-  if (app_id < 0)
+  if (!pragma_int (self, "PRAGMA application_id", &app_id, &local_error))
     {
       g_set_error (error, LK_ERROR, LK_ERROR_NOT_LIKENESS_DATABASE,
                    "%s is not a Likeness database (%s)", self->path, local_error->message);
       return FALSE;
     }
-  *version = pragma_int (self, "PRAGMA user_version", error);
-  objects = pragma_int (self, "SELECT count(*) FROM sqlite_schema", error);
-  if (*version < 0 || objects < 0)
+  if (!pragma_int (self, "PRAGMA user_version", version, error) ||
+      !pragma_int (self, "SELECT count(*) FROM sqlite_schema", &objects, error))
     return FALSE;
 
   if (app_id == 0 && *version == 0 && objects == 0)
@@ -434,9 +698,9 @@ write_meta (LkStore     *self,
 
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
-  return lk_store_step_done (self, stmt, error);
+  lk_stmt_bind_text (stmt, 1, key);
+  lk_stmt_bind_text (stmt, 2, value);
+  return lk_stmt_done (stmt, error);
 }
 
 static gboolean
@@ -483,14 +747,17 @@ read_kind (LkStore           *self,
 
   if (stmt == NULL)
     return FALSE;
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if (!lk_stmt_next (stmt, error))
     {
+      g_prefix_error (error, "%s has no workspace kind: ", self->path);
+      if (error != NULL && *error != NULL)
+        return FALSE;
       g_set_error (error, LK_ERROR, LK_ERROR_NOT_LIKENESS_DATABASE,
                    "%s has no workspace kind; it is damaged or not a Likeness database",
                    self->path);
       return FALSE;
     }
-  self->demo = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "demo") == 0;
+  self->demo = g_strcmp0 (lk_stmt_text (stmt, 0), "demo") == 0;
   if ((flags & LK_STORE_OPEN_DEMO) && !self->demo)
     {
       g_set_error (error, LK_ERROR, LK_ERROR_EXISTS,

@@ -2,7 +2,6 @@
 #pragma once
 
 #include <glib-object.h>
-#include <sqlite3.h>
 
 G_BEGIN_DECLS
 
@@ -36,35 +35,8 @@ gint64      lk_store_get_policy_int    (LkStore           *self,
 void        lk_store_set_busy_timeout  (LkStore           *self,
                                         int                milliseconds);
 
-/* Internal to app/: statements, transactions and the store lock. */
-typedef sqlite3_stmt LkStmt;
-void        lk_stmt_release            (LkStmt            *stmt);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (LkStmt, lk_stmt_release)
-
-sqlite3    *lk_store_get_db            (LkStore           *self);
-GRecMutex  *lk_store_get_mutex         (LkStore           *self);
-LkStmt     *lk_store_stmt              (LkStore           *self,
-                                        const char        *sql,
-                                        GError           **error);
-gboolean    lk_store_exec              (LkStore           *self,
-                                        const char        *sql,
-                                        GError           **error);
-gboolean    lk_store_step_done         (LkStore           *self,
-                                        LkStmt            *stmt,
-                                        GError           **error);
-void        lk_store_set_error         (LkStore           *self,
-                                        GError           **error,
-                                        const char        *what);
-
-/* One user action is one transaction: BEGIN IMMEDIATE on creation, ROLLBACK on free unless
- * committed. The store lock is held for the transaction's lifetime. */
-typedef struct _LkTxn LkTxn;
-LkTxn      *lk_txn_begin               (LkStore           *store,
-                                        GError           **error);
-gboolean    lk_txn_commit              (LkTxn             *txn,
-                                        GError           **error);
-void        lk_txn_free                (LkTxn             *txn);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (LkTxn, lk_txn_free)
+/* The database engine's name and version, for "likeness-cli version". */
+const char *lk_store_engine_version   (void);
 
 char       *lk_now_utc                 (void);
 

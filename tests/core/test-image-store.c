@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "lk-test-util.h"
+#include "store/lk-store-private.h"
 
 static const LkActor examiner = { "examiner1", "examiner" };
 

@@ -137,6 +137,22 @@ test_foreign_sqlite (LkTestFixture *fixture,
   assert_refused (versioned, LK_STORE_OPEN_DEFAULT, LK_ERROR_NOT_LIKENESS_DATABASE);
 }
 
+/* An application id that reads as a negative number is just another application's id: a clear
+ * refusal, in the core and in likeness-cli (which once crashed on it). */
+static void
+test_negative_application_id (LkTestFixture *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(LkCliRun) run = NULL;
+
+  lk_test_sql (fixture->db_path, "PRAGMA application_id = -5; CREATE TABLE t (x)");
+  assert_refused (fixture->db_path, LK_STORE_OPEN_DEFAULT, LK_ERROR_NOT_LIKENESS_DATABASE);
+  run = lk_test_cli (NULL, NULL, NULL, "--db", fixture->db_path, "--user", "admin",
+                     "audit", "verify", NULL);
+  lk_test_cli_assert_failed (run, "not a Likeness database");
+  g_assert_cmpint (lk_test_sql_int (fixture->db_path, "PRAGMA application_id"), ==, -5);
+}
+
 static void
 test_newer_schema (LkTestFixture *fixture,
                    gconstpointer  data)
@@ -461,6 +477,7 @@ main (int   argc,
   LK_TEST_ADD ("/likeness/store/text-file", test_text_file);
   LK_TEST_ADD ("/likeness/store/folder", test_folder);
   LK_TEST_ADD ("/likeness/store/foreign-sqlite", test_foreign_sqlite);
+  LK_TEST_ADD ("/likeness/store/negative-application-id", test_negative_application_id);
   LK_TEST_ADD ("/likeness/store/newer-schema", test_newer_schema);
   LK_TEST_ADD ("/likeness/store/unwritable", test_unwritable);
   LK_TEST_ADD ("/likeness/store/missing", test_missing);

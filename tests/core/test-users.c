@@ -403,6 +403,47 @@ test_idle_lock (LkTestFixture *fixture,
   g_assert_cmpint (lk_test_count_action (store, "session.unlocked"), ==, 1);
 }
 
+/* A refusal whose audit event cannot be written says so instead of passing for a plain
+ * refusal: the log never silently misses a failed log-in or a denied action. */
+static void
+test_refusal_unrecorded (LkTestFixture *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(LkStore) store = lk_test_store_new (fixture->db_path, ADMIN, ADMIN_PASSWORD);
+  g_autoptr(LkSession) admin = lk_test_login (store, ADMIN, ADMIN_PASSWORD);
+  g_autoptr(LkSession) examiner = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 events;
+
+  add_user (admin, EXAMINER, LK_ROLE_EXAMINER, EXAMINER_PASSWORD);
+  examiner = lk_test_login (store, EXAMINER, EXAMINER_PASSWORD);
+  events = lk_test_sql_int (fixture->db_path, "SELECT count(*) FROM audit_event");
+  lk_test_sql (fixture->db_path, "CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_event"
+                                 " BEGIN SELECT RAISE (ABORT, 'audit log unwritable'); END");
+
+  g_assert_null (lk_session_login (store, "nobody", "wrong password", &error));
+  g_assert_nonnull (error);
+  g_assert_false (g_error_matches (error, LK_ERROR, LK_ERROR_AUTHENTICATION_FAILED));
+  g_assert_nonnull (strstr (error->message, "could not be recorded in the audit log"));
+  g_clear_error (&error);
+  /* A wrong password is counted and logged in one transaction: neither happens. */
+  g_assert_null (lk_session_login (store, ADMIN, "wrong password", &error));
+  g_assert_nonnull (error);
+  g_assert_false (g_error_matches (error, LK_ERROR, LK_ERROR_AUTHENTICATION_FAILED));
+  g_assert_nonnull (strstr (error->message, "audit log unwritable"));
+  g_assert_cmpint (lk_test_sql_int (fixture->db_path,
+                                    "SELECT failed_logins FROM users WHERE name = 'admin'"), ==, 0);
+  g_clear_error (&error);
+  g_assert_false (lk_users_add (examiner, "mallory", NULL, LK_ROLE_ADMINISTRATOR,
+                                "mallory's password", &error));
+  g_assert_nonnull (error);
+  g_assert_false (g_error_matches (error, LK_ERROR, LK_ERROR_PERMISSION_DENIED));
+  g_assert_nonnull (strstr (error->message, "could not be recorded in the audit log"));
+  g_assert_cmpint (lk_test_sql_int (fixture->db_path, "SELECT count(*) FROM audit_event"), ==,
+                   events);
+  g_assert_cmpint (count_users (fixture), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -420,6 +461,7 @@ main (int   argc,
   LK_TEST_ADD ("/likeness/users/last-administrator", test_last_administrator);
   LK_TEST_ADD ("/likeness/users/change-password", test_change_password);
   LK_TEST_ADD ("/likeness/users/idle-lock", test_idle_lock);
+  LK_TEST_ADD ("/likeness/users/refusal-unrecorded", test_refusal_unrecorded);
 
   return g_test_run ();
 }

@@ -7,6 +7,7 @@
 
 #include "lk-audit-page.h"
 #include "lk-test-ui.h"
+#include "store/lk-store-private.h"
 
 #define ADMIN_PASSWORD "admin password 1"
 
@@ -83,8 +84,8 @@ count_events (Fixture *f)
 {
   g_autoptr(LkStmt) stmt = lk_store_stmt (f->store, "SELECT count(*) FROM audit_event", NULL);
 
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
+  g_assert_true (lk_stmt_next (stmt, NULL));
+  return lk_stmt_int64 (stmt, 0);
 }
 
 static void

@@ -7,6 +7,7 @@
 
 #include "lk-galleries-page.h"
 #include "lk-test-ui.h"
+#include "store/lk-store-private.h"
 
 #define ADMIN_PASSWORD "admin password 1"
 #define GALLERY "Custody test gallery"
@@ -131,8 +132,8 @@ templates (Fixture *f)
                                           NULL);
 
   g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
+  g_assert_true (lk_stmt_next (stmt, NULL));
+  return lk_stmt_int64 (stmt, 0);
 }
 
 /* ---- tests --------------------------------------------------------------------------------- */

@@ -8,6 +8,7 @@
 #include "lk-policy-dialog.h"
 #include "lk-policy-page.h"
 #include "lk-test-ui.h"
+#include "store/lk-store-private.h"
 
 #define ADMIN_PASSWORD "admin password 1"
 #define EXAMINER_PASSWORD "examiner password 1"
@@ -105,9 +106,9 @@ count_changes (Fixture    *f,
                                           &error);
 
   g_assert_no_error (error);
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
+  lk_stmt_bind_text (stmt, 1, key);
+  g_assert_true (lk_stmt_next (stmt, NULL));
+  return lk_stmt_int64 (stmt, 0);
 }
 
 static void

@@ -12,6 +12,7 @@
 #include "lk-candidates-page.h"
 #include "lk-texture.h"
 #include "lk-test-ui.h"
+#include "store/lk-store-private.h"
 
 #define ADMIN_PASSWORD "admin password 1"
 #define EXAMINER_PASSWORD "examiner password"
@@ -238,8 +239,8 @@ count_rows (Fixture    *f,
   g_autoptr(LkStmt) stmt = lk_store_stmt (f->store, sql, NULL);
 
   g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
+  g_assert_true (lk_stmt_next (stmt, NULL));
+  return lk_stmt_int64 (stmt, 0);
 }
 
 static void
@@ -568,8 +569,8 @@ count_views (Fixture *f)
   g_autoptr(LkStmt) stmt = lk_store_stmt (f->store, "SELECT count(*) FROM audit_event WHERE "
                                           "action = 'candidate.image-viewed'", NULL);
 
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
+  g_assert_true (lk_stmt_next (stmt, NULL));
+  return lk_stmt_int64 (stmt, 0);
 }
 
 /* Thumbnails are read through the core once per session: a session without the right gets the

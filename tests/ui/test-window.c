@@ -4,6 +4,7 @@
 
 #include "lk-test-ui.h"
 #include "lk-window.h"
+#include "store/lk-store-private.h"
 
 #define ADMIN_PASSWORD "admin password 1"
 
@@ -227,8 +228,8 @@ test_log_out_recorded (Fixture       *f,
   g_assert_null (f->window);
 
   stmt = lk_store_stmt (f->store, "SELECT action FROM audit_event ORDER BY seq DESC LIMIT 1", NULL);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "session.logout");
+  g_assert_true (lk_stmt_next (stmt, NULL));
+  g_assert_cmpstr (lk_stmt_text (stmt, 0), ==, "session.logout");
   g_assert_true (lk_audit_verify (f->store, &n, &broken, &reason, NULL));
 }
 

@@ -13,6 +13,7 @@
 #include "lk-evaluate-dialog.h"
 #include "lk-feature-panel.h"
 #include "lk-workspace.h"
+#include "store/lk-store-private.h"
 
 #define ADMIN_PASSWORD "admin password 1"
 #define EXAMINER_PASSWORD "examiner password"
@@ -894,9 +895,9 @@ count_deletions (Fixture *f,
                                           &error);
 
   g_assert_no_error (error);
-  sqlite3_bind_text (stmt, 1, object, -1, SQLITE_TRANSIENT);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
+  lk_stmt_bind_text (stmt, 1, object);
+  g_assert_true (lk_stmt_next (stmt, NULL));
+  return lk_stmt_int64 (stmt, 0);
 }
 
 /* The workspace's own key binding for @keyval (no modifiers), as the Delete key would reach
