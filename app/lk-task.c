@@ -27,7 +27,7 @@ job_thread (GTask        *task,
 {
   Job *job = task_data;
   GError *error = NULL;
-  gpointer result = job->job (job->data, &error);
+  gpointer result = job->job (job->data, cancellable, &error);
 
   if (result == NULL)
     g_task_return_error (task, error);

@@ -7,9 +7,12 @@
 G_BEGIN_DECLS
 
 /* A job returns a new result (or GINT_TO_POINTER (TRUE) for plain success), or NULL with
- * @error set. */
-typedef gpointer (*LkJobFunc) (gpointer   data,
-                               GError   **error);
+ * @error set. It runs in a worker thread and is given the task's @cancellable: a job that can
+ * stop part-way checks it and stops with %G_IO_ERROR_CANCELLED, leaving the database as it
+ * was (its transaction is not committed). */
+typedef gpointer (*LkJobFunc) (gpointer       data,
+                               GCancellable  *cancellable,
+                               GError       **error);
 
 void     lk_task_run    (gpointer             source_object,
                          GCancellable        *cancellable,

@@ -108,8 +108,9 @@ show_setup (LkApplication *self)
 }
 
 static gpointer
-open_store_job (gpointer   data,
-                GError   **error)
+open_store_job (gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
 {
   LkApplication *self = data;
 

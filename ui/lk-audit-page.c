@@ -70,8 +70,9 @@ read_head (LkSession  *session,
 }
 
 static gpointer
-verify_job (gpointer   data,
-            GError   **error)
+verify_job (gpointer       data,
+            GCancellable  *cancellable,
+            GError       **error)
 {
   VerifyJob *job = data;
   g_autoptr(GError) local_error = NULL;
@@ -212,8 +213,9 @@ verify_action (GtkWidget  *widget,
 }
 
 static gpointer
-head_job (gpointer   data,
-          GError   **error)
+head_job (gpointer       data,
+          GCancellable  *cancellable,
+          GError       **error)
 {
   return read_head (data, error);
 }
@@ -258,8 +260,9 @@ export_job_free (ExportJob *job)
 }
 
 static gpointer
-export_job (gpointer   data,
-            GError   **error)
+export_job (gpointer       data,
+            GCancellable  *cancellable,
+            GError       **error)
 {
   ExportJob *job = data;
   g_autoptr(GFileOutputStream) out = g_file_replace (job->file, NULL, FALSE, G_FILE_CREATE_NONE,

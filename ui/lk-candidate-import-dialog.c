@@ -57,8 +57,9 @@ job_new (LkCandidateImportDialog *self)
 }
 
 static gpointer
-preview_job (gpointer   data,
-             GError   **error)
+preview_job (gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
 {
   Job *job = data;
 
@@ -139,8 +140,9 @@ on_preview (GObject      *object,
 }
 
 static gpointer
-import_job (gpointer   data,
-            GError   **error)
+import_job (gpointer       data,
+            GCancellable  *cancellable,
+            GError       **error)
 {
   Job *job = data;
   gint64 *id = g_new (gint64, 1);

@@ -153,7 +153,7 @@ fill_history (LkCasePage *self,
       g_autofree char *at = lk_format_utc (member (h, "at"));
       g_autofree char *subtitle = g_strdup_printf ("%s · %s · %s", at, member (h, "by"),
                                                    member (h, "reason"));
-      GtkWidget *row = info_row (lk_case_status_label (member (h, "status")), subtitle);
+      GtkWidget *row = info_row (lk_vocabulary_case_status_label (member (h, "status")), subtitle);
 
       add_row (self->history_group, self->history_rows, row);
     }
@@ -275,11 +275,11 @@ fill_status (LkCasePage *self)
   gboolean admin = lk_session_has_role (self->session, LK_ROLE_ADMINISTRATOR);
   gboolean awaiting = g_str_equal (self->status, "awaiting-approval");
   gboolean examiner = lk_session_has_role (self->session, LK_ROLE_EXAMINER);
-  g_autofree char *advance = next ? g_strdup_printf ("Move to %s", lk_case_status_label (next))
+  g_autofree char *advance = next ? g_strdup_printf ("Move to %s", lk_vocabulary_case_status_label (next))
                                   : NULL;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->status_row),
-                                 lk_case_status_label (self->status));
+                                 lk_vocabulary_case_status_label (self->status));
   adw_action_row_set_subtitle (self->status_row, status_explanation (self->status));
   gtk_widget_set_visible (GTK_WIDGET (self->approve_button), awaiting && admin);
   gtk_widget_set_visible (GTK_WIDGET (self->reject_button), awaiting && admin);

@@ -51,8 +51,8 @@ selected_status (LkCasesPage *self)
 {
   guint i = gtk_drop_down_get_selected (self->status_filter);
 
-  /* Item 0 is "All statuses"; the rest follow lk_case_statuses (). */
-  return i == 0 || i == GTK_INVALID_LIST_POSITION ? NULL : lk_case_statuses ()[i - 1];
+  /* Item 0 is "All statuses"; the rest follow lk_vocabulary_case_statuses (). */
+  return i == 0 || i == GTK_INVALID_LIST_POSITION ? NULL : lk_vocabulary_case_statuses ()[i - 1];
 }
 
 /* The examiner filter: item 0 is everyone, 1 the user's own cases, then one item per examiner
@@ -192,7 +192,7 @@ case_row (const LkCase *c)
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *title = g_strdup_printf ("%s · %s", c->number, c->title);
   g_autofree char *subtitle = g_strdup_printf ("%s · %s · examiner %s · %d probe%s",
-                                               lk_case_status_label (c->status), c->offence_name,
+                                               lk_vocabulary_case_status_label (c->status), c->offence_name,
                                                c->examiner, c->n_probes,
                                                c->n_probes == 1 ? "" : "s");
 
@@ -453,8 +453,8 @@ status_model (void)
   GtkStringList *list = gtk_string_list_new (NULL);
 
   gtk_string_list_append (list, "All statuses");
-  for (const char * const *s = lk_case_statuses (); *s != NULL; s++)
-    gtk_string_list_append (list, lk_case_status_label (*s));
+  for (const char * const *s = lk_vocabulary_case_statuses (); *s != NULL; s++)
+    gtk_string_list_append (list, lk_vocabulary_case_status_label (*s));
   return G_LIST_MODEL (list);
 }
 

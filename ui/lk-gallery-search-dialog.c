@@ -47,8 +47,9 @@ search_job_free (SearchJob *job)
 }
 
 static gpointer
-search_job (gpointer   data,
-            GError   **error)
+search_job (gpointer       data,
+            GCancellable  *cancellable,
+            GError       **error)
 {
   SearchJob *job = data;
   gint64 *id = g_new (gint64, 1);

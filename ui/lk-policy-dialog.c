@@ -169,7 +169,7 @@ static void
 set_up_kinds (LkPolicyDialog *self,
               const char     *current)
 {
-  const char * const *kinds = lk_probe_kinds ();
+  const char * const *kinds = lk_vocabulary_probe_kinds ();
   g_auto(GStrv) refused = g_strsplit (current, ",", -1);
 
   for (guint i = 0; refused[i] != NULL; i++)

@@ -260,8 +260,9 @@ install_job_free (InstallJob *job)
 }
 
 static gpointer
-install_job (gpointer   data,
-             GError   **error)
+install_job (gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
 {
   InstallJob *job = data;
 

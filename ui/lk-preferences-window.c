@@ -43,8 +43,9 @@ password_job_free (PasswordJob *job)
 }
 
 static gpointer
-password_job (gpointer   data,
-              GError   **error)
+password_job (gpointer       data,
+              GCancellable  *cancellable,
+              GError       **error)
 {
   PasswordJob *job = data;
 

@@ -65,7 +65,7 @@ selected_id (AdwComboRow        *row,
 static void
 on_kind_changed (LkProbeImportDialog *self)
 {
-  const char *kind = selected_id (self->kind_row, lk_probe_kinds ());
+  const char *kind = selected_id (self->kind_row, lk_vocabulary_probe_kinds ());
   gboolean refused = self->session != NULL && kind != NULL &&
     lk_policy_list_contains (lk_session_get_store (self->session), "refused_probe_kinds", kind);
   g_autofree char *text = NULL;
@@ -112,8 +112,8 @@ on_import (LkProbeImportDialog *self)
 {
   g_autofree char *path = g_file_get_path (self->file);
   LkProvenance provenance = {
-    selected_id (self->source_row, lk_probe_source_types ()),
-    selected_id (self->kind_row, lk_probe_kinds ()),
+    selected_id (self->source_row, lk_vocabulary_source_types ()),
+    selected_id (self->kind_row, lk_vocabulary_probe_kinds ()),
     text_of (self->acquired_by_row), text_of (self->acquired_at_row),
     text_of (self->authority_row), text_of (self->custody_row), FALSE,
   };
@@ -187,8 +187,8 @@ lk_probe_import_dialog_class_init (LkProbeImportDialogClass *klass)
 static void
 lk_probe_import_dialog_init (LkProbeImportDialog *self)
 {
-  g_autoptr(GListModel) sources = labels_model (lk_probe_source_types ());
-  g_autoptr(GListModel) kinds = labels_model (lk_probe_kinds ());
+  g_autoptr(GListModel) sources = labels_model (lk_vocabulary_source_types ());
+  g_autoptr(GListModel) kinds = labels_model (lk_vocabulary_probe_kinds ());
 
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));

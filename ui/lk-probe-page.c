@@ -677,8 +677,8 @@ static void update_form_state (LkProbePage *self);
 static void
 build_form (LkProbePage *self)
 {
-  const char * const *suitabilities = lk_analysis_suitabilities ();
-  const char * const *factors = lk_analysis_factors ();
+  const char * const *suitabilities = lk_vocabulary_suitabilities ();
+  const char * const *factors = lk_vocabulary_factors ();
   JsonArray *components = json_object_get_array_member (lk_feature_list (), "components");
   GtkCheckButton *group = NULL;
 

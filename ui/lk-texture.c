@@ -49,8 +49,9 @@ loaded_free (Loaded *loaded)
 
 /* Runs in the worker thread: GdkMemoryTexture is immutable and may be made off the main thread. */
 static gpointer
-load_probe (gpointer   data,
-            GError   **error)
+load_probe (gpointer       data,
+            GCancellable  *cancellable,
+            GError       **error)
 {
   Request *request = data;
   g_autoptr(GBytes) bytes = lk_probes_read_image (request->session, request->probe_id, error);
@@ -149,8 +150,9 @@ thumbnail_cache (LkSession *session)
 }
 
 static gpointer
-load_thumbnail (gpointer   data,
-                GError   **error)
+load_thumbnail (gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
 {
   ThumbnailJob *job = data;
   g_autoptr(GBytes) bytes = lk_candidates_read_image (job->session, job->candidate_id, error);
@@ -578,8 +580,9 @@ lk_pyramid_dup_level (LkPyramid *self,
 
 /* Runs in the worker thread. */
 static gpointer
-load_pyramid (gpointer   data,
-              GError   **error)
+load_pyramid (gpointer       data,
+              GCancellable  *cancellable,
+              GError       **error)
 {
   g_autoptr(LkCvImage) image = lk_cv_image_decode (data, error);
   LkPixels *pixels;

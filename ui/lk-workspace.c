@@ -292,8 +292,9 @@ decode (Loaded   *loaded,
 }
 
 static gpointer
-load_job (gpointer   data,
-          GError   **error)
+load_job (gpointer       data,
+          GCancellable  *cancellable,
+          GError       **error)
 {
   LoadJob *job = data;
   g_autoptr(GBytes) probe = lk_probes_read_image (job->session, job->probe_id, error);
@@ -397,8 +398,9 @@ enhanced_free (Enhanced *enhanced)
 }
 
 static gpointer
-enhance_job (gpointer   data,
-             GError   **error)
+enhance_job (gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
 {
   EnhanceJob *job = data;
   g_autoptr(LkPixels) level = job->pixels == NULL
@@ -613,8 +615,9 @@ typedef struct
 } DifferenceJob;
 
 static gpointer
-difference_job (gpointer   data,
-                GError   **error)
+difference_job (gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
 {
   DifferenceJob *job = data;
   g_autoptr(LkPixels) warped = lk_cv_warp_similarity (job->candidate, job->transform.a,

@@ -120,7 +120,7 @@ static void
 print_case (const LkCase *c)
 {
   g_print ("Case %s: %s\n", c->number, c->title);
-  g_print ("Status: %s\n", lk_case_status_label (c->status));
+  g_print ("Status: %s\n", lk_vocabulary_case_status_label (c->status));
   g_print ("Offence: %s (%s, seriousness %d)\n", c->offence_name, c->offence_code, c->seriousness);
   g_print ("Legal basis: %s\nPurpose and necessity: %s\n", c->legal_basis, c->purpose);
   g_print ("Authorised by: %s\nRequested by: %s\n", c->authorised_by, c->requested_by);

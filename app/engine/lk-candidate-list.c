@@ -13,7 +13,7 @@
 
 #include "imaging/lk-cv.h"
 #include "imaging/lk-image-header.h"
-#include "lk-candidate-list.h"
+#include "engine/lk-candidate-list.h"
 #include "lk-error.h"
 #include "lk-util.h"
 

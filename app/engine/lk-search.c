@@ -9,7 +9,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "lk-search.h"
+#include "engine/lk-search.h"
 
 /* Below this many floats a second thread costs more than it saves. */
 #define MIN_FLOATS_PER_THREAD (1 << 16)

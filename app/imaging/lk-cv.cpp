@@ -19,9 +19,9 @@
 #include <opencv2/quality.hpp>
 #include <glib/gstdio.h>
 
-#include "lk-cv.h"
+#include "imaging/lk-cv.h"
 #include "lk-error.h"
-#include "lk-image-header.h"
+#include "imaging/lk-image-header.h"
 
 struct _LkCvImage
 {

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "lk-error.h"
-#include "lk-image-header.h"
+#include "imaging/lk-image-header.h"
 
 #define UNSUPPORTED_MESSAGE \
   "Unsupported image format: Likeness reads JPEG, PNG, TIFF, BMP, WebP and Netpbm (PGM, PPM)"

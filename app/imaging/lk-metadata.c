@@ -8,8 +8,8 @@
 #include <string.h>
 
 #include "lk-error.h"
-#include "lk-image-header.h"
-#include "lk-metadata.h"
+#include "imaging/lk-image-header.h"
+#include "imaging/lk-metadata.h"
 
 #define MAX_TAGS 2000
 #define MAX_VALUE_CHARS 1024

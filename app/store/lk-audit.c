@@ -9,9 +9,10 @@
 
 #include <string.h>
 
-#include "lk-audit.h"
+#include "store/lk-audit.h"
 #include "lk-error.h"
-#include "lk-store-private.h"
+#include "store/lk-store-private.h"
+#include "store/lk-store.h"
 
 #define GENESIS_HASH "0000000000000000000000000000000000000000000000000000000000000000"
 #define HASH_HEX_LEN 64

@@ -3,7 +3,7 @@
 
 #include <json-glib/json-glib.h>
 
-#include "lk-store.h"
+#include "store/lk-store.h"
 
 G_BEGIN_DECLS
 

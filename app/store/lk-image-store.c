@@ -3,8 +3,10 @@
 #include "config.h"
 
 #include "lk-error.h"
-#include "lk-image-store.h"
-#include "lk-store-private.h"
+#include "store/lk-image-store.h"
+#include "store/lk-store-private.h"
+#include "store/lk-audit.h"
+#include "store/lk-store.h"
 
 gboolean
 lk_image_store_put (LkStore     *store,

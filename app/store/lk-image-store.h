@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "lk-audit.h"
-#include "lk-store.h"
+#include "store/lk-audit.h"
+#include "store/lk-store.h"
 
 G_BEGIN_DECLS
 

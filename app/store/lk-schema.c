@@ -2,7 +2,7 @@
 /* Forward migrations. Never edit a released step: add a new one. */
 #include "config.h"
 
-#include "lk-schema.h"
+#include "store/lk-schema.h"
 
 static const char migration_1[] =
   "CREATE TABLE meta ("

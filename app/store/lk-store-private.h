@@ -4,7 +4,9 @@
  * no model file changes. Internal to app/: ui/ and cli/ cannot include it (checked in meson). */
 #pragma once
 
-#include "lk-store.h"
+#include "lk-internal.h"
+
+#include "store/lk-store.h"
 
 G_BEGIN_DECLS
 

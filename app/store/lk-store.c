@@ -9,8 +9,8 @@
 #include <sqlite3.h>
 
 #include "lk-error.h"
-#include "lk-schema.h"
-#include "lk-store-private.h"
+#include "store/lk-schema.h"
+#include "store/lk-store-private.h"
 
 struct _LkStore
 {

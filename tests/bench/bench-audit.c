@@ -11,6 +11,8 @@
 
 #include "lk-core.h"
 #include "store/lk-store-private.h"
+#include "store/lk-audit.h"
+#include "store/lk-store.h"
 
 #define DEFAULT_EVENTS 100000
 #define VERIFY_RUNS 3

@@ -10,6 +10,7 @@
 
 #include "lk-core.h"
 #include "bench-enhance-baseline.h"
+#include "imaging/lk-cv.h"
 
 #define WIDTH 6000
 #define HEIGHT 4000

@@ -16,6 +16,13 @@
 #include "lk-core.h"
 #include "imaging/lk-image-header.h"
 #include "imaging/lk-metadata.h"
+#include "casework/lk-cases.h"
+#include "casework/lk-probes.h"
+#include "governance/lk-policy.h"
+#include "imaging/lk-cv.h"
+#include "people/lk-session.h"
+#include "people/lk-users.h"
+#include "store/lk-store.h"
 
 #define RUNS 3
 #define SKIP 77

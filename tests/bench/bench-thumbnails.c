@@ -14,6 +14,7 @@
 #include <sys/resource.h>
 
 #include "lk-core.h"
+#include "imaging/lk-cv.h"
 
 #define DEFAULT_FILES 200
 #define THUMBNAIL_SIZE 256

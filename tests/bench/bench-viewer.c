@@ -18,6 +18,7 @@
 #include "lk-compare-view.h"
 #include "lk-image-view.h"
 #include "lk-texture.h"
+#include "imaging/lk-cv.h"
 /* Not in <gtk/gtk.h> in GTK 4.8; after it, so that its own includes are already there. */
 #include <gsk/gl/gskglrenderer.h>
 

@@ -7,6 +7,10 @@
 #include <cairo.h>
 
 #include "lk-test-util.h"
+#include "people/lk-session.h"
+#include "people/lk-users.h"
+#include "store/lk-audit.h"
+#include "store/lk-store.h"
 
 void
 lk_test_fixture_setup (LkTestFixture *fixture,

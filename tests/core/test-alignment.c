@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "lk-test-util.h"
+#include "examination/lk-alignment.h"
+#include "imaging/lk-cv.h"
 
 #define N_RANDOM 2000
 

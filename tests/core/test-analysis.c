@@ -7,6 +7,15 @@
 #include <string.h>
 
 #include "lk-test-util.h"
+#include "casework/lk-cases.h"
+#include "casework/lk-probes.h"
+#include "casework/lk-vocabulary.h"
+#include "people/lk-roles.h"
+#include "people/lk-session.h"
+#include "people/lk-users.h"
+#include "reference/lk-data.h"
+#include "store/lk-audit.h"
+#include "store/lk-store.h"
 
 #define ADMIN "admin"
 #define ADMIN_PASSWORD "correct horse"
@@ -558,10 +567,10 @@ test_face_after_lock (LkTestFixture *fixture,
 static void
 test_vocabularies (void)
 {
-  g_assert_cmpuint (g_strv_length ((char **) lk_analysis_suitabilities ()), ==, 3);
-  g_assert_cmpuint (g_strv_length ((char **) lk_analysis_factors ()), ==, 9);
-  g_assert_true (g_strv_contains (lk_analysis_factors (), "motion-blur"));
-  for (const char * const *f = lk_analysis_factors (); *f != NULL; f++)
+  g_assert_cmpuint (g_strv_length ((char **) lk_vocabulary_suitabilities ()), ==, 3);
+  g_assert_cmpuint (g_strv_length ((char **) lk_vocabulary_factors ()), ==, 9);
+  g_assert_true (g_strv_contains (lk_vocabulary_factors (), "motion-blur"));
+  for (const char * const *f = lk_vocabulary_factors (); *f != NULL; f++)
     g_assert_cmpuint (strlen (lk_vocabulary_label (*f)), >, 0);
   g_assert_cmpstr (lk_vocabulary_label ("limited"), ==, "Of limited suitability");
   g_assert_true (lk_feature_list_has_component ("ears"));

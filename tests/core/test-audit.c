@@ -5,6 +5,11 @@
 
 #include "lk-test-util.h"
 #include "store/lk-store-private.h"
+#include "governance/lk-audit-log.h"
+#include "people/lk-session.h"
+#include "people/lk-users.h"
+#include "store/lk-audit.h"
+#include "store/lk-store.h"
 
 #define ADMIN "admin"
 #define ADMIN_PASSWORD "correct horse"

@@ -11,6 +11,15 @@
 #include <unistd.h>
 
 #include "lk-test-util.h"
+#include "candidates/lk-candidates.h"
+#include "casework/lk-cases.h"
+#include "casework/lk-probes.h"
+#include "governance/lk-policy.h"
+#include "people/lk-roles.h"
+#include "people/lk-session.h"
+#include "people/lk-users.h"
+#include "store/lk-audit.h"
+#include "store/lk-store.h"
 
 #define ADMIN "admin"
 #define ADMIN_PASSWORD "correct horse"

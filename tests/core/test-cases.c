@@ -6,6 +6,14 @@
 #include <string.h>
 
 #include "lk-test-util.h"
+#include "casework/lk-cases.h"
+#include "casework/lk-probes.h"
+#include "casework/lk-vocabulary.h"
+#include "people/lk-roles.h"
+#include "people/lk-session.h"
+#include "people/lk-users.h"
+#include "store/lk-audit.h"
+#include "store/lk-store.h"
 
 #define ADMIN "admin"
 #define ADMIN_PASSWORD "correct horse"
@@ -875,13 +883,13 @@ test_list_filters (LkTestFixture *fixture,
 static void
 test_statuses (void)
 {
-  const char * const *statuses = lk_case_statuses ();
+  const char * const *statuses = lk_vocabulary_case_statuses ();
 
   g_assert_cmpuint (g_strv_length ((char **) statuses), ==, 8);
   g_assert_cmpstr (statuses[0], ==, "awaiting-approval");
-  g_assert_cmpstr (lk_case_status_label ("awaiting-approval"), ==, "Awaiting approval");
-  g_assert_cmpstr (lk_case_status_label ("verification"), ==, "Verification");
-  g_assert_cmpstr (lk_case_status_label ("unknown"), ==, "unknown");
+  g_assert_cmpstr (lk_vocabulary_case_status_label ("awaiting-approval"), ==, "Awaiting approval");
+  g_assert_cmpstr (lk_vocabulary_case_status_label ("verification"), ==, "Verification");
+  g_assert_cmpstr (lk_vocabulary_case_status_label ("unknown"), ==, "unknown");
 }
 
 int

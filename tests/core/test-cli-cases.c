@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "lk-test-util.h"
+#include "reference/lk-data.h"
 
 #define ADMIN "admin"
 #define ADMIN_PASSWORD "correct horse"

@@ -5,6 +5,9 @@
 #include <string.h>
 
 #include "lk-test-util.h"
+#include "demo/lk-demo.h"
+#include "people/lk-session.h"
+#include "store/lk-store.h"
 
 #define ADMIN "admin"
 #define ADMIN_PASSWORD "correct horse"

@@ -15,6 +15,15 @@
 
 #include "lk-test-onnx.h"
 #include "lk-test-util.h"
+#include "candidates/lk-candidates.h"
+#include "casework/lk-cases.h"
+#include "casework/lk-probes.h"
+#include "engine/lk-gallery.h"
+#include "governance/lk-policy.h"
+#include "imaging/lk-cv.h"
+#include "people/lk-session.h"
+#include "people/lk-users.h"
+#include "store/lk-store.h"
 
 #define ADMIN "admin"
 #define ADMIN_PASSWORD "correct horse"

@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "lk-test-util.h"
+#include "examination/lk-stack-diff.h"
+#include "imaging/lk-cv.h"
 
 #define WIDTH 256
 #define HEIGHT 192

@@ -11,6 +11,18 @@
 #include <string.h>
 
 #include "lk-test-util.h"
+#include "candidates/lk-candidates.h"
+#include "casework/lk-cases.h"
+#include "casework/lk-probes.h"
+#include "examination/lk-alignment.h"
+#include "examination/lk-examinations.h"
+#include "imaging/lk-cv.h"
+#include "people/lk-roles.h"
+#include "people/lk-session.h"
+#include "people/lk-users.h"
+#include "reference/lk-data.h"
+#include "store/lk-audit.h"
+#include "store/lk-store.h"
 
 #define ADMIN "admin"
 #define ADMIN_PASSWORD "correct horse"

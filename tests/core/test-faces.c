@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "lk-test-util.h"
+#include "imaging/lk-cv.h"
 
 static char *
 demo_path (const char *name)

@@ -5,6 +5,9 @@
 
 #include "lk-test-util.h"
 #include "store/lk-store-private.h"
+#include "store/lk-audit.h"
+#include "store/lk-image-store.h"
+#include "store/lk-store.h"
 
 static const LkActor examiner = { "examiner1", "examiner" };
 

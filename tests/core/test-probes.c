@@ -9,6 +9,16 @@
 #include <string.h>
 
 #include "lk-test-util.h"
+#include "casework/lk-cases.h"
+#include "casework/lk-probes.h"
+#include "casework/lk-vocabulary.h"
+#include "governance/lk-policy.h"
+#include "imaging/lk-cv.h"
+#include "people/lk-roles.h"
+#include "people/lk-session.h"
+#include "people/lk-users.h"
+#include "store/lk-audit.h"
+#include "store/lk-store.h"
 
 #define ADMIN "admin"
 #define ADMIN_PASSWORD "correct horse"
@@ -489,7 +499,7 @@ test_provenance_required (LkTestFixture *fixture,
   assert_import_refused (&w, path, &p, LK_ERROR_INVALID_INPUT, "probe kind");
 
   /* every listed source type is accepted */
-  for (const char * const *type = lk_probe_source_types (); *type != NULL; type++)
+  for (const char * const *type = lk_vocabulary_source_types (); *type != NULL; type++)
     {
       p = provenance_of_kind ("photograph");
       p.source_type = *type;

@@ -7,6 +7,13 @@
 #include <string.h>
 
 #include "lk-test-util.h"
+#include "governance/lk-feature-lists.h"
+#include "people/lk-session.h"
+#include "people/lk-users.h"
+#include "reference/lk-data.h"
+#include "reference/lk-schema-check.h"
+#include "store/lk-audit.h"
+#include "store/lk-store.h"
 
 #define ADMIN "admin"
 #define ADMIN_PASSWORD "correct horse"

@@ -6,6 +6,11 @@
 
 #include "lk-test-util.h"
 #include "store/lk-schema.h"
+#include "demo/lk-demo.h"
+#include "people/lk-session.h"
+#include "people/lk-users.h"
+#include "store/lk-audit.h"
+#include "store/lk-store.h"
 
 #define ADMIN "admin"
 #define ADMIN_PASSWORD "correct horse"

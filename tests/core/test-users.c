@@ -6,6 +6,13 @@
 #include <string.h>
 
 #include "lk-test-util.h"
+#include "governance/lk-audit-log.h"
+#include "people/lk-roles.h"
+#include "people/lk-session.h"
+#include "people/lk-user.h"
+#include "people/lk-users.h"
+#include "store/lk-audit.h"
+#include "store/lk-store.h"
 
 #define ADMIN "admin"
 #define ADMIN_PASSWORD "correct horse"

@@ -5,6 +5,8 @@
 
 #include "lk-application.h"
 #include "lk-test-ui.h"
+#include "people/lk-users.h"
+#include "store/lk-store.h"
 
 void
 lk_test_ui_init (int    *argc,

@@ -8,6 +8,8 @@
 #include "lk-audit-page.h"
 #include "lk-test-ui.h"
 #include "store/lk-store-private.h"
+#include "people/lk-session.h"
+#include "store/lk-store.h"
 
 #define ADMIN_PASSWORD "admin password 1"
 

@@ -7,6 +7,13 @@
 #include "lk-cases-page.h"
 #include "lk-probe-import-dialog.h"
 #include "lk-test-ui.h"
+#include "casework/lk-cases.h"
+#include "casework/lk-vocabulary.h"
+#include "demo/lk-demo.h"
+#include "people/lk-session.h"
+#include "people/lk-users.h"
+#include "reference/lk-data.h"
+#include "store/lk-store.h"
 
 #define ADMIN_PASSWORD "admin password 1"
 #define EXAMINER_PASSWORD "examiner password"
@@ -387,7 +394,7 @@ select_kind (GtkWidget  *dialog,
 {
   AdwComboRow *row = ADW_COMBO_ROW (lk_test_find (dialog, ADW_TYPE_PREFERENCES_ROW,
                                                   "Probe kind"));
-  const char * const *kinds = lk_probe_kinds ();
+  const char * const *kinds = lk_vocabulary_probe_kinds ();
 
   for (guint i = 0; kinds[i] != NULL; i++)
     if (g_str_equal (kinds[i], kind))

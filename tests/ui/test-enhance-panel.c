@@ -8,6 +8,7 @@
 
 #include "lk-enhance-panel.h"
 #include "lk-test-ui.h"
+#include "imaging/lk-cv.h"
 
 typedef struct
 {

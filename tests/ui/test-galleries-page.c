@@ -8,6 +8,9 @@
 #include "lk-galleries-page.h"
 #include "lk-test-ui.h"
 #include "store/lk-store-private.h"
+#include "candidates/lk-candidates.h"
+#include "people/lk-session.h"
+#include "store/lk-store.h"
 
 #define ADMIN_PASSWORD "admin password 1"
 #define GALLERY "Custody test gallery"

@@ -9,6 +9,7 @@
 
 #include "lk-image-view.h"
 #include "lk-test-ui.h"
+#include "imaging/lk-cv.h"
 
 typedef struct
 {

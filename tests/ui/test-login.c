@@ -4,6 +4,9 @@
 
 #include "lk-login-window.h"
 #include "lk-test-ui.h"
+#include "demo/lk-demo.h"
+#include "people/lk-session.h"
+#include "store/lk-store.h"
 
 #define ADMIN_PASSWORD "admin password 1"
 

@@ -9,6 +9,12 @@
 #include "lk-policy-page.h"
 #include "lk-test-ui.h"
 #include "store/lk-store-private.h"
+#include "governance/lk-feature-lists.h"
+#include "governance/lk-policy.h"
+#include "people/lk-session.h"
+#include "people/lk-users.h"
+#include "reference/lk-data.h"
+#include "store/lk-store.h"
 
 #define ADMIN_PASSWORD "admin password 1"
 #define EXAMINER_PASSWORD "examiner password 1"

@@ -11,6 +11,12 @@
 #include "lk-face-view.h"
 #include "lk-probe-page.h"
 #include "lk-test-ui.h"
+#include "casework/lk-cases.h"
+#include "casework/lk-probes.h"
+#include "governance/lk-policy.h"
+#include "people/lk-session.h"
+#include "people/lk-users.h"
+#include "store/lk-store.h"
 
 #define ADMIN_PASSWORD "admin password 1"
 #define EXAMINER_PASSWORD "erin password 1"

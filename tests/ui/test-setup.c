@@ -4,6 +4,8 @@
 
 #include "lk-setup-window.h"
 #include "lk-test-ui.h"
+#include "people/lk-session.h"
+#include "store/lk-store.h"
 
 typedef struct
 {

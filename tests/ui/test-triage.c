@@ -13,6 +13,12 @@
 #include "lk-texture.h"
 #include "lk-test-ui.h"
 #include "store/lk-store-private.h"
+#include "candidates/lk-candidates.h"
+#include "casework/lk-cases.h"
+#include "casework/lk-probes.h"
+#include "people/lk-session.h"
+#include "people/lk-users.h"
+#include "store/lk-store.h"
 
 #define ADMIN_PASSWORD "admin password 1"
 #define EXAMINER_PASSWORD "examiner password"

@@ -5,6 +5,9 @@
 #include "lk-test-ui.h"
 #include "lk-user-dialog.h"
 #include "lk-users-page.h"
+#include "people/lk-session.h"
+#include "people/lk-users.h"
+#include "store/lk-store.h"
 
 #define ADMIN_PASSWORD "admin password 1"
 

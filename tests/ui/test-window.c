@@ -5,6 +5,11 @@
 #include "lk-test-ui.h"
 #include "lk-window.h"
 #include "store/lk-store-private.h"
+#include "governance/lk-policy.h"
+#include "people/lk-session.h"
+#include "people/lk-users.h"
+#include "store/lk-audit.h"
+#include "store/lk-store.h"
 
 #define ADMIN_PASSWORD "admin password 1"
 

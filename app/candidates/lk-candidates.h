@@ -1,0 +1,86 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Candidate lists: reference databases, import, masking, hidden scores, triage. */
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "engine/lk-candidate-list.h"
+#include "candidates/lk-reference-db.h"
+#include "people/lk-session.h"
+
+G_BEGIN_DECLS
+
+/* ---- candidate lists ------------------------------------------------------------------------ */
+
+/* Imports a candidate list (format version 1, JSON or CSV with its sidecar JSON) for a probe
+ * whose analysis is locked. Validates everything first (see engine/lk-candidate-list.h), then
+ * writes the list, its candidates and their images in one transaction. Examiners only. */
+gint64      lk_candidates_import        (LkSession    *session,
+                                         gint64        probe_id,
+                                         const char   *path,
+                                         GError      **error);
+
+/* Checks a list as lk_candidates_import would (everything but the write) and returns the
+ * facts that would be recorded: file, engine, reference database, search time, threshold,
+ * length, source hash. Never a rank or a score. For a preview before importing. */
+JsonObject *lk_candidates_preview       (LkSession    *session,
+                                         gint64        probe_id,
+                                         const char   *path,
+                                         GError      **error);
+
+/* What a view may show of one candidate. Rank and score are present only when revealed
+ * (or when policy shows them): otherwise rank is 0 and score NAN. */
+typedef struct
+{
+  gint64    id;
+  gint64    list_id;
+  int       position;      /* 1-based order in which the list is presented */
+  char     *subject_ref;
+  char     *image_sha256;
+  char     *triage_state;  /* not-reviewed, eliminated, retained */
+  char     *triage_reason;
+  gboolean  scores_visible;
+  int       rank;
+  double    score;
+} LkCandidate;
+
+void        lk_candidate_free           (LkCandidate *candidate);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LkCandidate, lk_candidate_free)
+
+/* The candidates of a probe, in presentation order: the newest recorded shuffle, else rank
+ * order. A list presented for the first time to a user who cannot see its scores is shuffled
+ * first from a random seed, recorded and audited like lk_candidates_shuffle (policy
+ * shuffle_hidden_lists, on by default), so that the order does not give the ranks away.
+ * Refused with LK_ERROR_MASKED until the probe's analysis is locked. Audited as a
+ * consultation. */
+GPtrArray  *lk_candidates_for_probe     (LkSession    *session,
+                                         gint64        probe_id,
+                                         GError      **error);
+/* The verified image bytes of one candidate (masked like the list). */
+GBytes     *lk_candidates_read_image    (LkSession    *session,
+                                         gint64        candidate_id,
+                                         GError      **error);
+/* The list's details (engine, version, reference database, threshold, length, search time,
+ * source hash, who imported it) as JSON; masked like the list. */
+JsonObject *lk_candidates_list_json     (LkSession    *session,
+                                         gint64        list_id,
+                                         GError      **error);
+/* Shows scores and ranks of one list to this user from now on; needs a reason; audited. */
+gboolean    lk_candidates_reveal_scores (LkSession    *session,
+                                         gint64        list_id,
+                                         const char   *reason,
+                                         GError      **error);
+/* Presents a list in a shuffled order from a recorded seed (0: a random seed); audited. */
+gboolean    lk_candidates_shuffle       (LkSession    *session,
+                                         gint64        list_id,
+                                         guint64       seed,
+                                         GError      **error);
+/* Triage: "retained", or "eliminated" with a reason; examiners only; audited. */
+gboolean    lk_candidates_set_triage    (LkSession    *session,
+                                         gint64        candidate_id,
+                                         const char   *state,
+                                         const char   *reason,
+                                         GError      **error);
+
+G_END_DECLS

@@ -1,0 +1,508 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The probe analysis (the "A" of ACE-V): drafts, the lock, amendments, and the unmasking gate. */
+#include "config.h"
+
+#include "lk-json.h"
+
+#include "reference/lk-data.h"
+#include "lk-error.h"
+#include "casework/lk-probes.h"
+#include "lk-util.h"
+#include "store/lk-image-store.h"
+#include "store/lk-store-private.h"
+#include "casework/lk-vocabulary.h"
+#include "people/lk-session.h"
+#include "store/lk-audit.h"
+#include "store/lk-store.h"
+#include "casework/lk-probes-private.h"
+
+void
+lk_probe_place_clear (LkProbePlace *place)
+{
+  g_clear_pointer (&place->case_number, g_free);
+  g_clear_pointer (&place->case_status, g_free);
+  g_clear_pointer (&place->sha256, g_free);
+  g_clear_pointer (&place->status, g_free);
+  g_clear_pointer (&place->faces, g_free);
+}
+
+#define TEXT(i) g_strdup (lk_stmt_text (stmt, (i)))
+
+gboolean
+lk_probes_read_place (LkStore       *store,
+                      gint64         probe_id,
+                      LkProbePlace  *place,
+                      GError       **error)
+{
+  g_autoptr(LkStoreLock) locker = lk_store_lock (store);
+  g_autoptr(LkStmt) stmt =
+    lk_store_stmt (store, "SELECT p.id, p.case_id, c.number, c.status, p.image_sha256, p.status,"
+                          " p.faces, json_array_length (p.faces), coalesce (p.face_index, -1)"
+                          " FROM probes p JOIN cases c ON c.id = p.case_id WHERE p.id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  lk_stmt_bind_int64 (stmt, 1, probe_id);
+  if (!lk_stmt_row (stmt, error, "There is no probe %" G_GINT64_FORMAT, probe_id))
+    {
+      return FALSE;
+    }
+  lk_probe_place_clear (place);
+  place->id = lk_stmt_int64 (stmt, 0);
+  place->case_id = lk_stmt_int64 (stmt, 1);
+  place->case_number = TEXT (2);
+  place->case_status = TEXT (3);
+  place->sha256 = TEXT (4);
+  place->status = TEXT (5);
+  place->faces = TEXT (6);
+  place->n_faces = lk_stmt_int (stmt, 7);
+  place->face_index = lk_stmt_int (stmt, 8);
+  return TRUE;
+}
+
+#undef TEXT
+
+static char *
+probe_object (gint64 probe_id)
+{
+  return g_strdup_printf ("probe:%" G_GINT64_FORMAT, probe_id);
+}
+
+/* ---- validation ---------------------------------------------------------------------------- */
+
+static gboolean
+check_words (const char * const  *words,
+             const char * const  *allowed,
+             const char          *what,
+             GError             **error)
+{
+  for (guint i = 0; words != NULL && words[i] != NULL; i++)
+    if (!g_strv_contains (allowed, words[i]))
+      {
+        g_autofree char *all = g_strjoinv (", ", (char **) allowed);
+
+        g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT, "Unknown %s “%s” (one of: %s)",
+                     what, words[i], all);
+        return FALSE;
+      }
+  return TRUE;
+}
+
+static gboolean
+check_components (const char * const  *components,
+                  GError             **error)
+{
+  for (guint i = 0; components != NULL && components[i] != NULL; i++)
+    if (!lk_feature_list_has_component (components[i]))
+      {
+        g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
+                     "“%s” is not a component of the feature list (%s)", components[i],
+                     lk_feature_list_edition ());
+        return FALSE;
+      }
+  return TRUE;
+}
+
+gboolean
+lk_analysis_check (const LkAnalysis  *a,
+                   GError           **error)
+{
+  const char * const single[] = { a->suitability, NULL };
+
+  if (a->suitability == NULL)
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
+                   "The analysis needs a suitability: suitable, limited or not-suitable");
+      return FALSE;
+    }
+  if (!check_words (single, lk_vocabulary_suitabilities (), "suitability", error) ||
+      !check_words (a->factors, lk_vocabulary_factors (), "affecting factor", error) ||
+      !check_components (a->components, error))
+    return FALSE;
+  if (!g_str_equal (a->suitability, "suitable") && (a->factors == NULL || a->factors[0] == NULL) &&
+      lk_text_is_blank (a->notes))
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
+                   "A probe of limited or no suitability needs the affecting factors or a note "
+                   "saying why");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static JsonArray *
+words_json (const char * const *words)
+{
+  JsonArray *a = json_array_new ();
+
+  for (guint i = 0; words != NULL && words[i] != NULL; i++)
+    json_array_add_string_element (a, words[i]);
+  return a;
+}
+
+static char *
+words_text (const char * const *words)
+{
+  g_autoptr(JsonArray) array = words_json (words);
+
+  return lk_json_array_text (array);
+}
+
+static JsonObject *
+analysis_json (const LkAnalysis *a)
+{
+  JsonObject *o = json_object_new ();
+
+  json_object_set_string_member (o, "suitability", a->suitability);
+  json_object_set_array_member (o, "factors", words_json (a->factors));
+  json_object_set_array_member (o, "components", words_json (a->components));
+  json_object_set_string_member (o, "notes", a->notes ? a->notes : "");
+  return o;
+}
+
+/* ---- reading ------------------------------------------------------------------------------- */
+
+GBytes *
+lk_probes_read_image (LkSession  *session,
+                      gint64      probe_id,
+                      GError    **error)
+{
+  LkStore *store = lk_session_get_store (session);
+  g_auto(LkProbePlace) row = { 0 };
+  g_autofree char *object = probe_object (probe_id);
+  LkActor actor;
+
+  /* The role first: a refused user learns nothing, not even whether the probe exists. */
+  if (!lk_session_require (session, LK_ROLE_EXAMINER | LK_ROLE_REVIEWER | LK_ROLE_ADMINISTRATOR,
+                           &actor, error) ||
+      !lk_probes_read_place (store, probe_id, &row, error) ||
+      !lk_audit_record (store, &actor, "probe.image-viewed", object, NULL, error))
+    return NULL;
+  return lk_image_store_get (store, &actor, row.sha256, error);
+}
+
+JsonObject *
+lk_probes_get_draft (LkSession  *session,
+                     gint64      probe_id,
+                     GError    **error)
+{
+  LkStore *store = lk_session_get_store (session);
+  g_autoptr(LkStoreLock) locker = NULL;
+  g_autoptr(LkStmt) stmt = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  LkActor actor;
+
+  if (!lk_session_require (session, LK_ROLE_EXAMINER, &actor, error))
+    return NULL;
+  locker = lk_store_lock (store);
+  stmt = lk_store_stmt (store, "SELECT content FROM analysis_drafts WHERE probe_id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  lk_stmt_bind_int64 (stmt, 1, probe_id);
+  if (!lk_stmt_next (stmt, error) ||
+      !json_parser_load_from_data (parser, lk_stmt_text (stmt, 0), -1, error))
+    return NULL;
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+/* ---- writing ------------------------------------------------------------------------------- */
+
+static gboolean
+begin_change (LkSession   *session,
+              gint64       probe_id,
+              LkActor     *actor,
+              LkTxn      **txn,
+              LkProbePlace *row,
+              GError     **error)
+{
+  LkStore *store = lk_session_get_store (session);
+
+  return lk_session_require (session, LK_ROLE_EXAMINER, actor, error) &&
+         (*txn = lk_txn_begin (store, error)) != NULL &&
+         lk_probes_read_place (store, probe_id, row, error);
+}
+
+static gboolean
+require_unlocked (const LkProbePlace  *row,
+                  GError         **error)
+{
+  if (g_str_equal (row->status, "awaiting-analysis"))
+    return TRUE;
+  g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
+               "The analysis of probe %" G_GINT64_FORMAT " is locked; it can only be amended, "
+               "with a reason", row->id);
+  return FALSE;
+}
+
+gboolean
+lk_probes_choose_face (LkSession  *session,
+                       gint64      probe_id,
+                       int         face_index,
+                       GError    **error)
+{
+  LkStore *store = lk_session_get_store (session);
+  g_autoptr(LkTxn) txn = NULL;
+  g_auto(LkProbePlace) row = { 0 };
+  g_autoptr(LkStmt) stmt = NULL;
+  g_autoptr(JsonObject) details = json_object_new ();
+  g_autofree char *object = probe_object (probe_id);
+  LkActor actor;
+
+  if (!begin_change (session, probe_id, &actor, &txn, &row, error) ||
+      !require_unlocked (&row, error))
+    return FALSE;
+  if (face_index < 0 || face_index >= row.n_faces)
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
+                   "Probe %" G_GINT64_FORMAT " has %d detected faces; there is no face %d",
+                   probe_id, row.n_faces, face_index);
+      return FALSE;
+    }
+  stmt = lk_store_stmt (store, "UPDATE probes SET face_index = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  lk_stmt_bind_int (stmt, 1, face_index);
+  lk_stmt_bind_int64 (stmt, 2, probe_id);
+  json_object_set_int_member (details, "face_index", face_index);
+  return lk_stmt_done (stmt, error) &&
+         lk_audit_append (store, &actor, "probe.face-chosen", object, details, error) &&
+         lk_txn_commit (txn, error);
+}
+
+gboolean
+lk_probes_save_draft (LkSession         *session,
+                      gint64             probe_id,
+                      const LkAnalysis  *analysis,
+                      GError           **error)
+{
+  LkStore *store = lk_session_get_store (session);
+  g_autoptr(LkTxn) txn = NULL;
+  g_auto(LkProbePlace) row = { 0 };
+  g_autoptr(LkStmt) stmt = NULL;
+  g_autoptr(JsonObject) content = analysis_json (analysis);
+  g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), content);
+  g_autofree char *text = json_to_string (node, FALSE);
+  g_autofree char *now = lk_now_utc ();
+  g_autofree char *object = probe_object (probe_id);
+  LkActor actor;
+
+  if (!begin_change (session, probe_id, &actor, &txn, &row, error) ||
+      !require_unlocked (&row, error) ||
+      (stmt = lk_store_stmt (store, "INSERT OR REPLACE INTO analysis_drafts (probe_id, content,"
+                                    " user_id, updated_at) VALUES (?, ?, ?, ?)", error)) == NULL)
+    return FALSE;
+  lk_stmt_bind_int64 (stmt, 1, probe_id);
+  lk_stmt_bind_text (stmt, 2, text);
+  lk_stmt_bind_int64 (stmt, 3, lk_session_get_user_id (session));
+  lk_stmt_bind_text (stmt, 4, now);
+  return lk_stmt_done (stmt, error) &&
+         lk_audit_append (store, &actor, "analysis.draft-saved", object, content, error) &&
+         lk_txn_commit (txn, error);
+}
+
+static int
+latest_revision (LkStore  *store,
+                 gint64    probe_id,
+                 gint64   *analysis_id,
+                 GError  **error)
+{
+  g_autoptr(LkStmt) stmt =
+    lk_store_stmt (store, "SELECT id, revision FROM analyses WHERE probe_id = ?"
+                          " ORDER BY revision DESC LIMIT 1", error);
+
+  *analysis_id = 0;
+  if (stmt == NULL)
+    return -1;
+  lk_stmt_bind_int64 (stmt, 1, probe_id);
+  if (!lk_stmt_next (stmt, error))
+    return error != NULL && *error != NULL ? -1 : 0;
+  *analysis_id = lk_stmt_int64 (stmt, 0);
+  return lk_stmt_int (stmt, 1);
+}
+
+static gboolean
+insert_analysis (LkStore           *store,
+                 const LkProbePlace *row,
+                 const LkAnalysis  *a,
+                 gint64             user_id,
+                 int                revision,
+                 gint64             amends,
+                 const char        *reason,
+                 GError           **error)
+{
+  g_autofree char *factor_text = words_text (a->factors);
+  g_autofree char *component_text = words_text (a->components);
+  g_autofree char *now = lk_now_utc ();
+  g_autoptr(LkStmt) stmt =
+    lk_store_stmt (store, "INSERT INTO analyses (probe_id, revision, suitability, factors,"
+                          " components, notes, feature_list, face_index, examiner_id, locked_at,"
+                          " amends, amendment_reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                   error);
+
+  if (stmt == NULL)
+    return FALSE;
+  lk_stmt_bind_int64 (stmt, 1, row->id);
+  lk_stmt_bind_int (stmt, 2, revision);
+  lk_stmt_bind_text (stmt, 3, a->suitability);
+  lk_stmt_bind_text (stmt, 4, factor_text);
+  lk_stmt_bind_text (stmt, 5, component_text);
+  lk_stmt_bind_text (stmt, 6, a->notes ? a->notes : "");
+  lk_stmt_bind_text (stmt, 7, lk_feature_list_edition ());
+  if (row->face_index >= 0)
+    lk_stmt_bind_int (stmt, 8, row->face_index);
+  lk_stmt_bind_int64 (stmt, 9, user_id);
+  lk_stmt_bind_text (stmt, 10, now);
+  if (amends > 0)
+    lk_stmt_bind_int64 (stmt, 11, amends);
+  if (reason != NULL)
+    lk_stmt_bind_text (stmt, 12, reason);
+  return lk_stmt_done (stmt, error);
+}
+
+static gboolean
+set_probe_status (LkStore     *store,
+                  gint64       probe_id,
+                  const char  *suitability,
+                  GError     **error)
+{
+  g_autoptr(LkStmt) stmt = lk_store_stmt (store, "UPDATE probes SET status = ? WHERE id = ?",
+                                          error);
+  g_autoptr(LkStmt) drop = NULL;
+
+  if (stmt == NULL)
+    return FALSE;
+  lk_stmt_bind_text (stmt, 1, g_str_equal (suitability, "not-suitable") ? "not-suitable"
+                                                                        : "analysed");
+  lk_stmt_bind_int64 (stmt, 2, probe_id);
+  if (!lk_stmt_done (stmt, error))
+    return FALSE;
+  drop = lk_store_stmt (store, "DELETE FROM analysis_drafts WHERE probe_id = ?", error);
+  if (drop == NULL)
+    return FALSE;
+  lk_stmt_bind_int64 (drop, 1, probe_id);
+  return lk_stmt_done (drop, error);
+}
+
+static gboolean
+write_revision (LkSession         *session,
+                const LkActor     *actor,
+                const LkProbePlace *row,
+                const LkAnalysis  *a,
+                const char        *reason,
+                GError           **error)
+{
+  LkStore *store = lk_session_get_store (session);
+  g_autoptr(JsonObject) details = analysis_json (a);
+  g_autofree char *object = probe_object (row->id);
+  gint64 previous_id;
+  int revision = latest_revision (store, row->id, &previous_id, error);
+
+  if (revision < 0)
+    return FALSE;
+  json_object_set_int_member (details, "revision", revision + 1);
+  if (reason != NULL)
+    json_object_set_string_member (details, "reason", reason);
+  return insert_analysis (store, row, a, lk_session_get_user_id (session), revision + 1,
+                          previous_id, reason, error) &&
+         set_probe_status (store, row->id, a->suitability, error) &&
+         lk_audit_append (store, actor, reason ? "analysis.amended" : "analysis.locked", object,
+                          details, error);
+}
+
+gboolean
+lk_probes_lock_analysis (LkSession         *session,
+                         gint64             probe_id,
+                         const LkAnalysis  *analysis,
+                         GError           **error)
+{
+  g_autoptr(LkTxn) txn = NULL;
+  g_auto(LkProbePlace) row = { 0 };
+  LkActor actor;
+
+  return lk_analysis_check (analysis, error) &&
+         begin_change (session, probe_id, &actor, &txn, &row, error) &&
+         require_unlocked (&row, error) &&
+         write_revision (session, &actor, &row, analysis, NULL, error) &&
+         lk_txn_commit (txn, error);
+}
+
+gboolean
+lk_probes_amend_analysis (LkSession         *session,
+                          gint64             probe_id,
+                          const LkAnalysis  *analysis,
+                          const char        *reason,
+                          GError           **error)
+{
+  g_autoptr(LkTxn) txn = NULL;
+  g_auto(LkProbePlace) row = { 0 };
+  LkActor actor;
+
+  if (lk_text_is_blank (reason))
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT, "An amendment needs a reason");
+      return FALSE;
+    }
+  if (!lk_analysis_check (analysis, error) ||
+      !begin_change (session, probe_id, &actor, &txn, &row, error))
+    return FALSE;
+  if (g_str_equal (row.status, "awaiting-analysis"))
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
+                   "Probe %" G_GINT64_FORMAT " has no locked analysis to amend", probe_id);
+      return FALSE;
+    }
+  return write_revision (session, &actor, &row, analysis, reason, error) &&
+         lk_txn_commit (txn, error);
+}
+
+gboolean
+lk_probes_require_unmasked (LkSession  *session,
+                            gint64      probe_id,
+                            GError    **error)
+{
+  g_auto(LkProbePlace) row = { 0 };
+  LkActor actor;
+
+  if (!lk_session_require (session, LK_ROLE_EXAMINER | LK_ROLE_REVIEWER | LK_ROLE_ADMINISTRATOR,
+                           &actor, error) ||
+      !lk_probes_read_place (lk_session_get_store (session), probe_id, &row, error))
+    return FALSE;
+  if (g_str_equal (row.status, "analysed"))
+    return TRUE;
+  g_set_error (error, LK_ERROR, LK_ERROR_MASKED,
+               g_str_equal (row.status, "not-suitable")
+               ? "Probe %" G_GINT64_FORMAT " was analysed as not suitable; it has no candidates "
+                 "to examine"
+               : "Candidates of probe %" G_GINT64_FORMAT " stay masked until its analysis is "
+                 "locked", probe_id);
+  return FALSE;
+}
+
+gboolean
+lk_probes_check_all_analysed (LkStore  *store,
+                              gint64    case_id,
+                              GError  **error)
+{
+  g_autoptr(LkStmt) stmt =
+    lk_store_stmt (store, "SELECT count(*), sum (status = 'awaiting-analysis') FROM probes"
+                          " WHERE case_id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  lk_stmt_bind_int64 (stmt, 1, case_id);
+  if (!lk_stmt_row (stmt, error, "There is no case %" G_GINT64_FORMAT, case_id))
+    return FALSE;
+  if (lk_stmt_int (stmt, 0) == 0)
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
+                   "The case has no probe yet; import and analyse one first");
+      return FALSE;
+    }
+  if (lk_stmt_int (stmt, 1) > 0)
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
+                   "%d probe(s) still await a locked analysis", lk_stmt_int (stmt, 1));
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,84 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Cases: a request with a lawful, proportionate purpose, and its status from intake to close. */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "casework/lk-vocabulary.h"
+#include "people/lk-session.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  const char *number;
+  const char *title;
+  const char *offence_code;
+  const char *legal_basis;
+  const char *purpose;        /* purpose and necessity statement */
+  const char *authorised_by;
+  const char *requested_by;   /* requesting unit */
+  const char *review_date;    /* optional, YYYY-MM-DD */
+} LkCaseRequest;
+
+typedef struct
+{
+  gint64  id;
+  char   *number;
+  char   *title;
+  char   *offence_code;
+  char   *offence_name;
+  int     seriousness;
+  char   *legal_basis;
+  char   *purpose;
+  char   *authorised_by;
+  char   *requested_by;
+  char   *review_date;
+  char   *status;
+  char   *examiner;
+  char   *created_at;
+  char   *decision_note;
+  int     n_probes;
+} LkCase;
+
+#define LK_TYPE_CASE (lk_case_get_type ())
+GType       lk_case_get_type      (void) G_GNUC_CONST;
+LkCase     *lk_case_copy          (const LkCase *c);
+void        lk_case_free          (LkCase       *c);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LkCase, lk_case_free)
+
+/* Examiners and administrators. A category that needs approval starts "awaiting-approval". */
+LkCase     *lk_cases_create       (LkSession            *session,
+                                   const LkCaseRequest  *request,
+                                   GError              **error);
+/* Casework roles (examiner, reviewer, administrator). Any filter may be NULL. The search is
+ * recorded as a consultation. */
+GPtrArray  *lk_cases_list         (LkSession            *session,
+                                   const char           *search,
+                                   const char           *status,
+                                   const char           *examiner,
+                                   GError              **error);
+/* Reads one case; recorded as a consultation. */
+LkCase     *lk_cases_get          (LkSession            *session,
+                                   const char           *number,
+                                   GError              **error);
+/* Administrators decide on a case awaiting approval; @reason is required. */
+gboolean    lk_cases_decide       (LkSession            *session,
+                                   const char           *number,
+                                   gboolean              approve,
+                                   const char           *reason,
+                                   GError              **error);
+/* Moves one step along open -> analysis -> examination -> verification -> closed -> archived,
+ * or one step back with a reason. The core checks each step's preconditions. */
+gboolean    lk_cases_move         (LkSession            *session,
+                                   const char           *number,
+                                   const char           *status,
+                                   const char           *reason,
+                                   GError              **error);
+/* The whole case for `case show --json`: number, title, status, request fields, history and
+ * probes (with provenance, metadata, faces, quality and analysis revisions). */
+JsonObject *lk_cases_to_json      (LkSession            *session,
+                                   const char           *number,
+                                   GError              **error);
+
+G_END_DECLS

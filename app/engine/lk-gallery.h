@@ -1,0 +1,69 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The built-in engine's galleries: enrolment, search from a locked probe, evaluation. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "people/lk-session.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  LK_ENGINE_CLASSIC, /* Haar face and eyes, eye alignment, LBP histograms: a weak baseline */
+  LK_ENGINE_DNN,     /* YuNet + any ONNX embedding model (1x3x112x112 in, 1xD out) */
+} LkEngineKind;
+
+/* Progress from a worker thread: @done of @total images, @current the file being read. */
+typedef void (*LkProgressFunc) (guint       done,
+                                guint       total,
+                                const char *current,
+                                gpointer    user_data);
+
+typedef struct
+{
+  guint      enrolled;
+  guint      already_enrolled;
+  GPtrArray *rejected;    /* char *: "FILE: reason" for images without a usable face */
+} LkEnrolReport;
+
+void     lk_enrol_report_clear (LkEnrolReport *report);
+
+/* The engine the policy selects (dnn when the policy's embedding_model names an ONNX file). */
+LkEngineKind lk_gallery_engine_kind   (LkStore        *store);
+
+/* Administrators. @source is a folder with one sub-folder per subject, or a CSV file of
+ * image,subject_ref lines (a header line is optional; paths relative to the CSV unless
+ * absolute). Cancellable between images (what was read is kept); progress from the calling
+ * thread. An image that is a probe's, or that has no face, is not enrolled but reported; a
+ * missing detector or embedding model stops the run with an error. */
+gboolean lk_gallery_enrol      (LkSession      *session,
+                                const char     *database,
+                                const char     *source,
+                                LkProgressFunc  progress,
+                                gpointer        progress_data,
+                                GCancellable   *cancellable,
+                                LkEnrolReport  *report,
+                                GError        **error);
+
+/* Examiners. Searches a gallery from a probe whose analysis is locked and records the top @k
+ * as a candidate list exactly like an imported one (engine likeness-classic or likeness-dnn).
+ * Returns the list id. */
+gint64   lk_gallery_search     (LkSession      *session,
+                                gint64          probe_id,
+                                const char     *database,
+                                guint           k,
+                                GError        **error);
+
+/* Administrators. @dir holds one sub-folder per subject of labelled probe images; each is
+ * searched (without being stored) and the fraction with the right subject at rank 1 and
+ * within the top 10 is returned. Audited. */
+gboolean lk_gallery_evaluate   (LkSession      *session,
+                                const char     *database,
+                                const char     *dir,
+                                double         *rank1,
+                                double         *rank10,
+                                guint          *n_probes,
+                                GError        **error);
+
+G_END_DECLS

@@ -1,0 +1,297 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+#include "reference/lk-data.h"
+#include "lk-error.h"
+#include "lk-util.h"
+#include "governance/lk-policy.h"
+#include "store/lk-store-private.h"
+#include "casework/lk-vocabulary.h"
+#include "people/lk-session.h"
+#include "store/lk-audit.h"
+#include "store/lk-store.h"
+
+static const LkPolicyKey keys[] = {
+  { "lockout_threshold", LK_POLICY_INT, "5", 3, 10,
+    "Failed log-ins before an account locks" },
+  { "idle_lock_max_minutes", LK_POLICY_INT, "30", 1, 30,
+    "Longest idle time before a session locks (minutes); each user may choose less" },
+  { "min_password_length", LK_POLICY_INT, "8", 4, 128, "Shortest password accepted (characters)" },
+  { "refused_probe_kinds", LK_POLICY_LIST, "sketch,composite,look-alike,edited,ai-generated",
+    0, 0, "Probe kinds refused at import" },
+  { "max_image_megapixels", LK_POLICY_DOUBLE, "100", 1, 1000,
+    "Largest image accepted (megapixels, read from the header before decoding)" },
+  { "max_image_megabytes", LK_POLICY_DOUBLE, "200", 1, 2000, "Largest image file accepted (MB)" },
+  { "yunet_model", LK_POLICY_STRING, "", 0, 0,
+    "YuNet 2022mar face detector model file (empty: the Haar cascades)" },
+  { "embedding_model", LK_POLICY_STRING, "", 0, 0,
+    "ONNX face-embedding model file for the dnn engine, 1x3x112x112 in and 1xD out (empty: "
+    "the classic engine)" },
+  { "max_candidates", LK_POLICY_INT, "50", 1, 500, "Most candidates accepted in one list" },
+  { "search_top_k", LK_POLICY_INT, "20", 1, 500, "Candidates the built-in engine returns" },
+  { "show_scores", LK_POLICY_INT, "0", 0, 1,
+    "Show engine scores and ranks during triage (1), or keep them hidden until a user reveals "
+    "them, audited (0)" },
+  { "shuffle_hidden_lists", LK_POLICY_INT, "1", 0, 1,
+    "Present candidate lists in a recorded random order while scores are hidden (1), or in "
+    "the engine's order (0)" },
+  { "conclusion_scale", LK_POLICY_STRING, "default-7", 0, 0,
+    "Conclusion scale for new conclusions: default-7 (seven levels) or enfsi (ENFSI verbal "
+    "scale)" },
+  { "min_reasoning_length", LK_POLICY_INT, "80", 0, 10000,
+    "Shortest reasoning a conclusion needs (characters)" },
+  { "strongest_level_limited", LK_POLICY_INT, "2", 0, 3,
+    "Strongest level without a written acknowledgement when the probe's suitability is "
+    "limited (0 to 3 steps of the seven-level scale; other scales map onto it)" },
+  { "quality.face_width.red", LK_POLICY_DOUBLE, "60", 0, 10000, "Face width: red below (pixels)" },
+  { "quality.face_width.amber", LK_POLICY_DOUBLE, "120", 0, 10000, "Face width: amber below (pixels)" },
+  { "quality.inter_eye.red", LK_POLICY_DOUBLE, "40", 0, 10000, "Pixels between the eyes: red below" },
+  { "quality.inter_eye.amber", LK_POLICY_DOUBLE, "60", 0, 10000,
+    "Pixels between the eyes: amber below" },
+  { "quality.roll.red", LK_POLICY_DOUBLE, "15", 0, 90, "Roll: red above (degrees)" },
+  { "quality.roll.amber", LK_POLICY_DOUBLE, "8", 0, 90, "Roll: amber above (degrees)" },
+  { "quality.sharpness.red", LK_POLICY_DOUBLE, "40", 0, 100000, "Sharpness: red below (variance of the Laplacian)" },
+  { "quality.sharpness.amber", LK_POLICY_DOUBLE, "200", 0, 100000, "Sharpness: amber below (variance of the Laplacian)" },
+  { "quality.exposure.red", LK_POLICY_DOUBLE, "90", 0, 128,
+    "Exposure: red when the mean brightness is further than this from mid-grey" },
+  { "quality.exposure.amber", LK_POLICY_DOUBLE, "60", 0, 128,
+    "Exposure: amber when the mean brightness is further than this from mid-grey" },
+  { "quality.clipping.red", LK_POLICY_DOUBLE, "0.10", 0, 1, "Clipping: red above this fraction of face pixels" },
+  { "quality.clipping.amber", LK_POLICY_DOUBLE, "0.02", 0, 1, "Clipping: amber above this fraction of face pixels" },
+  { "quality.contrast.red", LK_POLICY_DOUBLE, "15", 0, 128, "Contrast: red below (standard deviation of grey)" },
+  { "quality.contrast.amber", LK_POLICY_DOUBLE, "30", 0, 128, "Contrast: amber below (standard deviation of grey)" },
+  { "quality.brisque.red", LK_POLICY_DOUBLE, "60", 0, 200, "BRISQUE: red above (lower is better)" },
+  { "quality.brisque.amber", LK_POLICY_DOUBLE, "40", 0, 200, "BRISQUE: amber above (lower is better)" },
+};
+
+const LkPolicyKey *
+lk_policy_keys (guint *n_keys)
+{
+  *n_keys = G_N_ELEMENTS (keys);
+  return keys;
+}
+
+const LkPolicyKey *
+lk_policy_key_lookup (const char *key)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    if (g_strcmp0 (keys[i].key, key) == 0)
+      return &keys[i];
+  return NULL;
+}
+
+static char *
+read_value (LkStore    *store,
+            const char *key)
+{
+  g_autoptr(LkStoreLock) locker = lk_store_lock (store);
+  g_autoptr(LkStmt) stmt = lk_store_stmt (store, "SELECT value FROM settings WHERE key = ?", NULL);
+
+  if (stmt == NULL)
+    return NULL;
+  lk_stmt_bind_text (stmt, 1, key);
+  if (!lk_stmt_next (stmt, NULL))
+    return NULL;
+  return lk_stmt_dup_text (stmt, 0);
+}
+
+char *
+lk_policy_get_string (LkStore    *store,
+                      const char *key)
+{
+  const LkPolicyKey *def = lk_policy_key_lookup (key);
+  char *value = read_value (store, key);
+
+  g_return_val_if_fail (def != NULL, NULL);
+  return value != NULL ? value : g_strdup (def->fallback);
+}
+
+double
+lk_policy_get_double (LkStore    *store,
+                      const char *key)
+{
+  g_autofree char *value = lk_policy_get_string (store, key);
+
+  return value != NULL ? g_ascii_strtod (value, NULL) : 0;
+}
+
+gint64
+lk_policy_get_int (LkStore    *store,
+                   const char *key)
+{
+  g_autofree char *value = lk_policy_get_string (store, key);
+
+  return value != NULL ? g_ascii_strtoll (value, NULL, 10) : 0;
+}
+
+gboolean
+lk_policy_list_contains (LkStore    *store,
+                         const char *key,
+                         const char *word)
+{
+  g_autofree char *value = lk_policy_get_string (store, key);
+  g_auto(GStrv) words = g_strsplit (value != NULL ? value : "", ",", -1);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (g_strcmp0 (g_strstrip (words[i]), word) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* A misspelt kind in the refused list would silently let that kind through. */
+static gboolean
+validate_list (const LkPolicyKey  *def,
+               const char         *value,
+               GError            **error)
+{
+  g_auto(GStrv) words = g_strsplit (value, ",", -1);
+
+  if (!g_str_equal (def->key, "refused_probe_kinds"))
+    return TRUE;
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*g_strstrip (words[i]) != '\0' && !g_strv_contains (lk_vocabulary_probe_kinds (), words[i]))
+      {
+        g_autofree char *all = g_strjoinv (", ", (char **) lk_vocabulary_probe_kinds ());
+
+        g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
+                     "%s: “%s” is not a probe kind (one of: %s)", def->key, words[i], all);
+        return FALSE;
+      }
+  return TRUE;
+}
+
+static gboolean
+validate_string (const LkPolicyKey  *def,
+                 const char         *value,
+                 GError            **error)
+{
+  g_autofree char *all = NULL;
+
+  if (!g_str_equal (def->key, "conclusion_scale") || lk_scale_lookup (value, NULL) != NULL)
+    return TRUE;
+  all = g_strjoinv (", ", (char **) lk_scale_names ());
+  g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
+               "%s: “%s” is not a conclusion scale (one of: %s)", def->key, value, all);
+  return FALSE;
+}
+
+static gboolean
+validate (const LkPolicyKey  *def,
+          const char         *value,
+          GError            **error)
+{
+  char *end = NULL;
+  double number;
+
+  if (def->type == LK_POLICY_STRING)
+    return validate_string (def, value, error);
+  if (def->type == LK_POLICY_LIST)
+    return validate_list (def, value, error);
+  number = g_ascii_strtod (value, &end);
+  if (end == value || *end != '\0' || !isfinite (number) ||
+      (def->type == LK_POLICY_INT && number != floor (number)))
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT, "%s needs a %s, not “%s”", def->key,
+                   def->type == LK_POLICY_INT ? "whole number" : "number", value);
+      return FALSE;
+    }
+  if (number < def->min || number > def->max)
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT, "%s must lie between %g and %g",
+                   def->key, def->min, def->max);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Quality thresholds come in pairs, and red must lie beyond amber: below it for measures where
+ * less is worse (face width, pixels between the eyes, sharpness, contrast), above it for the
+ * others (roll, exposure, clipping, BRISQUE). */
+static gboolean
+check_threshold_pair (LkStore     *store,
+                      const char  *key,
+                      const char  *value,
+                      GError     **error)
+{
+  static const char * const less_is_worse[] = {
+    "face_width", "inter_eye", "sharpness", "contrast", NULL,
+  };
+  g_auto(GStrv) parts = g_strsplit (key, ".", 3);
+  g_autofree char *other_key = NULL;
+  g_autofree char *other_text = NULL;
+  gboolean red, lower, ok;
+  double mine, other;
+
+  if (g_strv_length (parts) != 3 || !g_str_equal (parts[0], "quality"))
+    return TRUE;
+  red = g_str_equal (parts[2], "red");
+  other_key = g_strdup_printf ("quality.%s.%s", parts[1], red ? "amber" : "red");
+  other_text = lk_policy_get_string (store, other_key);
+  mine = g_ascii_strtod (value, NULL);
+  other = g_ascii_strtod (other_text, NULL);
+  lower = g_strv_contains (less_is_worse, parts[1]);
+  /* (red, amber) must satisfy red <= amber when less is worse, red >= amber otherwise. */
+  ok = red ? (lower ? mine <= other : mine >= other) : (lower ? other <= mine : other >= mine);
+  if (ok)
+    return TRUE;
+  g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
+               "%s would be %s the %s threshold (%s): red must lie %s amber", key,
+               (mine < other) ? "below" : "above", red ? "amber" : "red", other_text,
+               lower ? "at or below" : "at or above");
+  return FALSE;
+}
+
+gboolean
+lk_policy_set (LkSession   *session,
+               const char  *key,
+               const char  *value,
+               const char  *reason,
+               GError     **error)
+{
+  LkStore *store = lk_session_get_store (session);
+  const LkPolicyKey *def = lk_policy_key_lookup (key);
+  g_autofree char *old = NULL;
+  g_autoptr(LkTxn) txn = NULL;
+  g_autoptr(LkStmt) stmt = NULL;
+  g_autoptr(JsonObject) details = json_object_new ();
+  LkActor actor;
+
+  if (!lk_session_require (session, LK_ROLE_ADMINISTRATOR, &actor, error))
+    return FALSE;
+  if (def == NULL)
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT, "There is no policy setting “%s”",
+                   key);
+      return FALSE;
+    }
+  if (value == NULL)
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT, "%s needs a value", key);
+      return FALSE;
+    }
+  if (!validate (def, value, error) ||
+      !check_threshold_pair (store, key, value, error))
+    return FALSE;
+  if (lk_text_is_blank (reason))
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
+                   "A policy change needs a reason for the audit trail");
+      return FALSE;
+    }
+  old = lk_policy_get_string (store, key);
+  if ((txn = lk_txn_begin (store, error)) == NULL ||
+      (stmt = lk_store_stmt (store, "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+                             error)) == NULL)
+    return FALSE;
+  lk_stmt_bind_text (stmt, 1, key);
+  lk_stmt_bind_text (stmt, 2, value);
+  json_object_set_string_member (details, "old", old);
+  json_object_set_string_member (details, "new", value);
+  json_object_set_string_member (details, "reason", reason);
+  return lk_stmt_done (stmt, error) &&
+         lk_audit_append (store, &actor, "policy.changed", key, details, error) &&
+         lk_txn_commit (txn, error);
+}

@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Agency policy: named settings with defaults, changed only by administrators, every change
+ * audited. */
+#pragma once
+
+#include "people/lk-session.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  LK_POLICY_INT,
+  LK_POLICY_DOUBLE,
+  LK_POLICY_STRING,
+  LK_POLICY_LIST, /* comma-separated words */
+} LkPolicyType;
+
+typedef struct
+{
+  const char   *key;
+  LkPolicyType  type;
+  const char   *fallback;
+  double        min;
+  double        max;
+  const char   *description;
+} LkPolicyKey;
+
+const LkPolicyKey *lk_policy_keys        (guint       *n_keys);
+const LkPolicyKey *lk_policy_key_lookup  (const char  *key);
+
+/* Current values (the stored one, else the default). */
+char      *lk_policy_get_string  (LkStore     *store,
+                                  const char  *key);
+double     lk_policy_get_double  (LkStore     *store,
+                                  const char  *key);
+gint64     lk_policy_get_int     (LkStore     *store,
+                                  const char  *key);
+gboolean   lk_policy_list_contains (LkStore   *store,
+                                    const char *key,
+                                    const char *word);
+
+/* Administrators only; validates type and range, audits old and new value with @reason. */
+gboolean   lk_policy_set         (LkSession   *session,
+                                  const char  *key,
+                                  const char  *value,
+                                  const char  *reason,
+                                  GError     **error);
+
+G_END_DECLS
