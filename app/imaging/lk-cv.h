@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The C face of the OpenCV wrapper: every OpenCV call and every C++ exception stays in
- * lk-cv.cpp. */
+/* The C face of the OpenCV wrapper: every OpenCV call and every C++ exception stays in the
+ * lk-cv-*.cpp files. */
 #pragma once
 
 #include <glib.h>

@@ -1,0 +1,424 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Face finding: the Haar cascades with an eye search of their own, or YuNet with its five
+// landmarks.
+#include "config.h"
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <string>
+#include <vector>
+#include <opencv2/core.hpp>
+#include <opencv2/imgproc.hpp>
+#include <opencv2/objdetect.hpp>
+
+#include "lk-cv-private.hpp"
+
+using namespace lk_cv;
+
+// Detection runs on a copy whose long side is at most this. A coarser copy would be faster but
+// misses the small faces of crowd scenes, and finding every face matters more here.
+static const int detect_max_side = 1280;
+// Eye search runs on the upper half of a face scaled to this width.
+static const int eye_search_width = 320;
+// Images up to this side may be tight crops of a face: see haar_faces().
+static const int tight_crop_max_side = 400;
+
+// ---- Haar face and eye detection -----------------------------------------------------------
+
+struct HaarSet
+{
+  std::string           dir;
+  cv::CascadeClassifier face;
+  cv::CascadeClassifier eye;
+  cv::CascadeClassifier eye_glasses; // optional second try
+};
+
+// Loading a cascade costs tens of milliseconds; each thread keeps its own set, since a
+// classifier must not run in two threads at once.
+static thread_local std::unique_ptr<HaarSet> haar_cache;
+
+static HaarSet *
+load_haar (const std::string &dir,
+           GError           **error)
+{
+  auto set = std::make_unique<HaarSet> ();
+
+  set->dir = dir;
+  if (!set->face.load (in_dir (dir, "haarcascade_frontalface_default.xml"))
+      || !set->eye.load (in_dir (dir, "haarcascade_eye.xml")))
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_FAILED,
+                   "The face detector data in %s could not be loaded", dir.c_str ());
+      return nullptr;
+    }
+  set->eye_glasses.load (in_dir (dir, "haarcascade_eye_tree_eyeglasses.xml"));
+  haar_cache = std::move (set);
+  return haar_cache.get ();
+}
+
+static HaarSet *
+get_haar (const LkDetectorConfig *config,
+          GError                **error)
+{
+  std::vector<std::string> dirs = data_dirs (config != nullptr ? config->haar_dir : nullptr,
+                                             "LIKENESS_HAAR_DIR", "haarcascades");
+  std::string dir = find_dir (dirs, "haarcascade_frontalface_default.xml");
+
+  if (dir.empty () || !g_file_test (in_dir (dir, "haarcascade_eye.xml").c_str (),
+                                    G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_FAILED,
+                   "The Haar face and eye cascades (haarcascade_frontalface_default.xml, "
+                   "haarcascade_eye.xml) were not found; searched: %s. Install opencv-data or "
+                   "set LIKENESS_HAAR_DIR", join (dirs).c_str ());
+      return nullptr;
+    }
+  if (haar_cache && haar_cache->dir == dir)
+    return haar_cache.get ();
+  return load_haar (dir, error);
+}
+
+struct Shrunk
+{
+  cv::Mat image;
+  double  sx; // original pixels per shrunk pixel
+  double  sy;
+};
+
+static Shrunk
+shrink_for_detection (const cv::Mat &bgr)
+{
+  Shrunk s;
+
+  s.image = shrink_to (bgr, detect_max_side);
+  s.sx = (double) bgr.cols / s.image.cols;
+  s.sy = (double) bgr.rows / s.image.rows;
+  return s;
+}
+
+// A point of an image scaled by @f back in the unscaled image, pixel centres matching.
+static double
+to_original (double v,
+             double f)
+{
+  return (v + 0.5) / f - 0.5;
+}
+
+// The best candidate (most neighbours, then largest) among @eyes whose centre lies on the
+// chosen side of @mid_x; -1 when none.
+static int
+best_eye (const std::vector<cv::Rect> &eyes,
+          const std::vector<int>      &votes,
+          double                       mid_x,
+          bool                         left)
+{
+  int best = -1;
+
+  for (size_t i = 0; i < eyes.size (); i++)
+    {
+      double cx = eyes[i].x + eyes[i].width / 2.0;
+      if ((cx < mid_x) != left)
+        continue;
+      if (best < 0 || votes[i] > votes[best]
+          || (votes[i] == votes[best] && eyes[i].area () > eyes[best].area ()))
+        best = (int) i;
+    }
+  return best;
+}
+
+static cv::Point2d
+centre (const cv::Rect &r)
+{
+  return cv::Point2d (r.x + r.width / 2.0, r.y + r.height / 2.0);
+}
+
+// Two eyes on a face @width wide: a plausible distance, and an eye line under 45 degrees.
+static bool
+plausible_eyes (cv::Point2d a,
+                cv::Point2d b,
+                double      width)
+{
+  double dx = b.x - a.x;
+  double dy = b.y - a.y;
+  double d = std::hypot (dx, dy);
+
+  return d >= 0.2 * width && d <= 0.7 * width && std::fabs (dy) < std::fabs (dx);
+}
+
+// The Haar box centre wanders by several pixels with the eyebrow and the lids; the iris is
+// the darkest blob in the box below the brow. Its centroid (the darkest tenth of a smoothed
+// patch) places the eye more steadily.
+static cv::Point2d
+refine_eye (const cv::Mat  &grey,
+            const cv::Rect &box)
+{
+  cv::Rect inner = cv::Rect ((int) (box.x + box.width * 0.15), (int) (box.y + box.height * 0.3),
+                             (int) (box.width * 0.7), (int) (box.height * 0.55))
+                   & cv::Rect (0, 0, grey.cols, grey.rows);
+  if (inner.width < 4 || inner.height < 4)
+    return centre (box);
+
+  cv::Mat smooth;
+  cv::GaussianBlur (grey (inner), smooth, cv::Size (), std::max (1.0, box.width / 12.0));
+  std::vector<uchar> values (smooth.begin<uchar> (), smooth.end<uchar> ());
+  std::nth_element (values.begin (), values.begin () + values.size () / 10, values.end ());
+  cv::Moments m = cv::moments (smooth <= values[values.size () / 10], true);
+  if (m.m00 <= 0)
+    return centre (box);
+  return cv::Point2d (inner.x + m.m10 / m.m00, inner.y + m.m01 / m.m00);
+}
+
+static bool
+search_eyes (cv::CascadeClassifier &cascade,
+             const cv::Mat         &grey,
+             cv::Point2d           *a,
+             cv::Point2d           *b)
+{
+  std::vector<cv::Rect> eyes;
+  std::vector<int> votes;
+  int w = grey.cols;
+
+  cascade.detectMultiScale (grey, eyes, votes, 1.05, 3, cv::CASCADE_SCALE_IMAGE,
+                            cv::Size (w / 10, w / 10), cv::Size (w * 2 / 5, w * 2 / 5));
+  int left = best_eye (eyes, votes, w / 2.0, true);
+  int right = best_eye (eyes, votes, w / 2.0, false);
+  if (left < 0 || right < 0)
+    return false;
+  *a = refine_eye (grey, eyes[left]);
+  *b = refine_eye (grey, eyes[right]);
+  return plausible_eyes (*a, *b, w);
+}
+
+// Eyes are searched in the upper half of the face, cut from the full-resolution original and
+// scaled to a fixed width, so that their centres are placed precisely.
+static void
+find_eyes (HaarSet       &haar,
+           const cv::Mat &bgr,
+           LkFace        *face)
+{
+  cv::Rect upper = cv::Rect (face->x, face->y, face->width, face->height / 2)
+                   & cv::Rect (0, 0, bgr.cols, bgr.rows);
+  if (upper.width < 8 || upper.height < 4)
+    return;
+
+  double f = (double) eye_search_width / upper.width;
+  cv::Mat grey;
+  cv::cvtColor (bgr (upper), grey, cv::COLOR_BGR2GRAY);
+  cv::resize (grey, grey, cv::Size (), f, f, f < 1 ? cv::INTER_AREA : cv::INTER_LINEAR);
+  cv::equalizeHist (grey, grey);
+
+  cv::Point2d a, b;
+  if (!search_eyes (haar.eye, grey, &a, &b)
+      && (haar.eye_glasses.empty () || !search_eyes (haar.eye_glasses, grey, &a, &b)))
+    return;
+  face->has_eyes = TRUE;
+  face->eye_a = LkPoint { upper.x + to_original (a.x, f), upper.y + to_original (a.y, f) };
+  face->eye_b = LkPoint { upper.x + to_original (b.x, f), upper.y + to_original (b.y, f) };
+}
+
+// A detector box in the original's coordinates, not yet clipped to the image.
+static LkFace
+face_from_rect_unclipped (const cv::Rect &r,
+                          const Shrunk   &s)
+{
+  LkFace face = {};
+
+  face.x = (int) std::lround (r.x * s.sx);
+  face.y = (int) std::lround (r.y * s.sy);
+  face.width = (int) std::lround (r.width * s.sx);
+  face.height = (int) std::lround (r.height * s.sy);
+  face.score = 1.0;
+  return face;
+}
+
+static void
+clip_face (LkFace        *face,
+           const cv::Mat &bgr)
+{
+  cv::Rect r = cv::Rect (face->x, face->y, face->width, face->height)
+               & cv::Rect (0, 0, bgr.cols, bgr.rows);
+
+  face->x = r.x;
+  face->y = r.y;
+  face->width = r.width;
+  face->height = r.height;
+}
+
+static LkFace
+face_from_rect (const cv::Rect  &r,
+                const Shrunk    &s,
+                const cv::Mat   &bgr)
+{
+  LkFace face = face_from_rect_unclipped (r, s);
+
+  clip_face (&face, bgr);
+  return face;
+}
+
+// Haar windows need a margin around the face, so a tight crop (a mugshot or a face data set
+// cut to the face) finds nothing. When a small image finds nothing, the search runs again on
+// a copy framed by a replicated border of a quarter of each side, and the boxes are moved
+// back; they may then reach past the image's edges.
+static std::vector<cv::Rect>
+haar_faces (HaarSet       &haar,
+            const cv::Mat &grey)
+{
+  std::vector<cv::Rect> rects;
+
+  haar.face.detectMultiScale (grey, rects, 1.1, 5, cv::CASCADE_SCALE_IMAGE, cv::Size (24, 24));
+  if (!rects.empty () || std::max (grey.cols, grey.rows) > tight_crop_max_side)
+    return rects;
+
+  int px = grey.cols / 4;
+  int py = grey.rows / 4;
+  cv::Mat framed;
+  cv::copyMakeBorder (grey, framed, py, py, px, px, cv::BORDER_REPLICATE);
+  haar.face.detectMultiScale (framed, rects, 1.1, 5, cv::CASCADE_SCALE_IMAGE,
+                              cv::Size (24, 24));
+  for (cv::Rect &r : rects)
+    r = cv::Rect (r.x - px, r.y - py, r.width, r.height);
+  return rects;
+}
+
+static std::vector<LkFace>
+detect_haar (HaarSet       &haar,
+             const cv::Mat &bgr)
+{
+  Shrunk s = shrink_for_detection (bgr);
+  cv::Mat grey;
+  std::vector<LkFace> faces;
+
+  cv::cvtColor (s.image, grey, cv::COLOR_BGR2GRAY);
+  cv::equalizeHist (grey, grey);
+  for (const cv::Rect &r : haar_faces (haar, grey))
+    {
+      // Eyes are searched in the upper half of the whole box, before it is clipped.
+      LkFace face = face_from_rect_unclipped (r, s);
+      find_eyes (haar, bgr, &face);
+      clip_face (&face, bgr);
+      if (face.width > 0 && face.height > 0)
+        faces.push_back (face);
+    }
+  return faces;
+}
+
+// ---- YuNet ---------------------------------------------------------------------------------
+
+struct YuNetCache
+{
+  std::string                   path;
+  cv::Ptr<cv::FaceDetectorYN>   detector;
+};
+
+static thread_local YuNetCache yunet_cache;
+
+static cv::FaceDetectorYN *
+get_yunet (const char *path,
+           cv::Size    size,
+           GError    **error)
+{
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_FAILED,
+                   "The YuNet face detector model %s does not exist", path);
+      return nullptr;
+    }
+  if (yunet_cache.detector.empty () || yunet_cache.path != path)
+    {
+      yunet_cache.detector.reset ();
+      yunet_cache.detector = cv::FaceDetectorYN::create (path, "", size, 0.7f, 0.3f, 5000);
+      yunet_cache.path = path;
+    }
+  yunet_cache.detector->setInputSize (size);
+  return yunet_cache.detector.get ();
+}
+
+static LkFace
+face_from_yunet (const float   *row,
+                 const Shrunk  &s,
+                 const cv::Mat &bgr)
+{
+  cv::Rect box ((int) std::floor (row[0]), (int) std::floor (row[1]),
+                (int) std::ceil (row[2]), (int) std::ceil (row[3]));
+  LkFace face = face_from_rect (box, s, bgr);
+
+  face.score = row[14];
+  face.n_landmarks = 5;
+  for (int i = 0; i < 5; i++)
+    face.landmarks[i] = LkPoint { to_original (row[4 + 2 * i], 1 / s.sx),
+                                  to_original (row[5 + 2 * i], 1 / s.sy) };
+  face.has_eyes = TRUE;
+  bool first_left = face.landmarks[0].x <= face.landmarks[1].x;
+  face.eye_a = face.landmarks[first_left ? 0 : 1];
+  face.eye_b = face.landmarks[first_left ? 1 : 0];
+  return face;
+}
+
+static bool
+detect_yunet (const char          *path,
+              const cv::Mat       &bgr,
+              std::vector<LkFace> *faces,
+              GError             **error)
+{
+  Shrunk s = shrink_for_detection (bgr);
+  cv::FaceDetectorYN *detector = get_yunet (path, s.image.size (), error);
+  cv::Mat out;
+
+  if (detector == nullptr)
+    return false;
+  detector->detect (s.image, out);
+  for (int i = 0; i < out.rows; i++)
+    {
+      LkFace face = face_from_yunet (out.ptr<float> (i), s, bgr);
+      if (face.width > 0 && face.height > 0)
+        faces->push_back (face);
+    }
+  return true;
+}
+
+static bool
+larger_face (const LkFace &a,
+             const LkFace &b)
+{
+  return (gint64) a.width * a.height > (gint64) b.width * b.height;
+}
+
+static GArray *
+find_faces (LkCvImage              *image,
+            const LkDetectorConfig *config,
+            GError                **error)
+{
+  std::vector<LkFace> faces;
+  const char *model = config != nullptr ? config->yunet_model : nullptr;
+
+  if (model != nullptr && *model != '\0')
+    {
+      if (!detect_yunet (model, image->bgr, &faces, error))
+        return nullptr;
+    }
+  else
+    {
+      HaarSet *haar = get_haar (config, error);
+      if (haar == nullptr)
+        return nullptr;
+      faces = detect_haar (*haar, image->bgr);
+    }
+  std::stable_sort (faces.begin (), faces.end (), larger_face);
+
+  GArray *array = g_array_sized_new (FALSE, TRUE, sizeof (LkFace), (guint) faces.size ());
+  g_array_append_vals (array, faces.data (), (guint) faces.size ());
+  return array;
+}
+
+extern "C" GArray *
+lk_cv_image_find_faces (LkCvImage              *image,
+                        const LkDetectorConfig *config,
+                        GError                **error)
+{
+  g_return_val_if_fail (image != nullptr, nullptr);
+  g_return_val_if_fail (error == nullptr || *error == nullptr, nullptr);
+
+  return guard (error, LK_ERROR_FAILED, "Face finding failed",
+                [&] () { return find_faces (image, config, error); });
+}
