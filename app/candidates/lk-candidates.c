@@ -15,7 +15,6 @@
 #include "store/lk-image-store.h"
 #include "store/lk-store-private.h"
 #include "casework/lk-vocabulary.h"
-#include "engine/lk-candidate-list.h"
 #include "people/lk-roles.h"
 #include "people/lk-session.h"
 #include "store/lk-audit.h"

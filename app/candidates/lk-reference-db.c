@@ -8,19 +8,12 @@
 
 #include "candidates/lk-reference-db-private.h"
 #include "lk-error.h"
-#include "governance/lk-policy.h"
-#include "casework/lk-probes.h"
 #include "lk-util.h"
-#include "store/lk-image-store.h"
 #include "store/lk-store-private.h"
-#include "casework/lk-vocabulary.h"
-#include "engine/lk-candidate-list.h"
 #include "people/lk-roles.h"
 #include "people/lk-session.h"
 #include "store/lk-audit.h"
 #include "store/lk-store.h"
-#include "candidates/lk-candidates-private.h"
-#include "casework/lk-probes-private.h"
 
 #define TEXT(i) (lk_stmt_text (stmt, (i)))
 

@@ -5,11 +5,9 @@
 
 #include <string.h>
 
-#include "candidates/lk-candidates.h"
 #include "casework/lk-cases.h"
 #include "reference/lk-data.h"
 #include "lk-error.h"
-#include "casework/lk-probes.h"
 #include "lk-util.h"
 #include "store/lk-store-private.h"
 #include "casework/lk-case-status-private.h"

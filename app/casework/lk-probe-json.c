@@ -4,9 +4,7 @@
 
 #include "lk-json.h"
 
-#include "examination/lk-conclusions.h"
 #include "lk-error.h"
-#include "examination/lk-examinations.h"
 #include "casework/lk-probes.h"
 #include "store/lk-store-private.h"
 #include "people/lk-session.h"

@@ -14,7 +14,6 @@
 #include <glib/gstdio.h>
 #include "lk-error.h"
 #include "people/lk-password.h"
-#include "people/lk-users.h"
 #include "store/lk-audit.h"
 #include "store/lk-store-private.h"
 #include "people/lk-roles.h"

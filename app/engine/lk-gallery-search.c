@@ -9,7 +9,6 @@
 
 #include "engine/lk-search.h"
 #include "imaging/lk-image-header.h"
-#include "casework/lk-cases.h"
 #include "lk-error.h"
 #include "engine/lk-gallery-private.h"
 #include "governance/lk-policy.h"

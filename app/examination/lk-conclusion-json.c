@@ -6,7 +6,6 @@
 #include "lk-json.h"
 
 #include "examination/lk-conclusions-private.h"
-#include "lk-error.h"
 #include "governance/lk-feature-lists.h"
 #include "store/lk-store-private.h"
 #include "examination/lk-conclusions.h"

@@ -12,7 +12,6 @@
 #include "imaging/lk-image-header.h"
 #include "examination/lk-alignment.h"
 #include "candidates/lk-candidates.h"
-#include "casework/lk-cases.h"
 #include "examination/lk-conclusions-private.h"
 #include "reference/lk-data.h"
 #include "lk-error.h"

@@ -5,7 +5,6 @@
 
 #include "lk-json.h"
 
-#include "casework/lk-cases.h"
 #include "examination/lk-conclusions-private.h"
 #include "lk-error.h"
 #include "governance/lk-feature-lists.h"

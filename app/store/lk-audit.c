@@ -10,7 +10,6 @@
 #include <string.h>
 
 #include "store/lk-audit.h"
-#include "lk-error.h"
 #include "store/lk-store-private.h"
 #include "store/lk-store.h"
 
