@@ -26,74 +26,6 @@ struct _LkAuditPage
 
 G_DEFINE_FINAL_TYPE (LkAuditPage, lk_audit_page, ADW_TYPE_BIN)
 
-typedef struct
-{
-  gint64  n_events;
-  gint64  broken_seq;
-  char   *reason;
-  gint64  anchor_seq;  /* 0: none given */
-  char   *head;        /* the newest event after the check, as SEQ:HASH */
-} Verdict;
-
-static void
-verdict_free (Verdict *verdict)
-{
-  g_free (verdict->reason);
-  g_free (verdict->head);
-  g_free (verdict);
-}
-
-typedef struct
-{
-  LkSession *session;
-  char      *anchor;  /* as typed; blank: none */
-} VerifyJob;
-
-static void
-verify_job_free (VerifyJob *job)
-{
-  g_clear_object (&job->session);
-  g_free (job->anchor);
-  g_free (job);
-}
-
-static char *
-read_head (LkSession  *session,
-           GError    **error)
-{
-  g_autofree char *hash = NULL;
-  gint64 seq = 0;
-
-  if (!lk_audit_log_head (session, &seq, &hash, error))
-    return NULL;
-  return g_strdup_printf ("%" G_GINT64_FORMAT ":%s", seq, hash);
-}
-
-static gpointer
-verify_job (gpointer       data,
-            GCancellable  *cancellable,
-            GError       **error)
-{
-  VerifyJob *job = data;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *anchor_hash = NULL;
-  g_autofree char *anchor = g_strstrip (g_strdup (job->anchor));
-  Verdict *verdict = g_new0 (Verdict, 1);
-
-  if ((*anchor != '\0' &&
-       !lk_audit_anchor_parse (anchor, &verdict->anchor_seq, &anchor_hash, &local_error)) ||
-      (!lk_audit_log_verify_anchored (job->session, verdict->anchor_seq, anchor_hash,
-                                      &verdict->n_events, &verdict->broken_seq,
-                                      &verdict->reason, &local_error) && local_error != NULL))
-    {
-      verdict_free (verdict);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-  verdict->head = read_head (job->session, NULL);
-  return verdict;
-}
-
 static void
 show_head (LkAuditPage *self,
            const char  *head)
@@ -107,7 +39,7 @@ show_head (LkAuditPage *self,
 
 static void
 show_verdict (LkAuditPage   *self,
-              const Verdict *verdict)
+              const LkAuditLogVerdict *verdict)
 {
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
@@ -165,7 +97,7 @@ on_verified (GObject      *object,
 {
   g_autoptr(LkAuditPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  Verdict *verdict = lk_task_finish (result, verify_job, &error);
+  g_autoptr(LkAuditLogVerdict) verdict = lk_audit_log_check_finish (result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -178,7 +110,6 @@ on_verified (GObject      *object,
     }
   show_verdict (self, verdict);
   show_head (self, verdict->head);
-  verdict_free (verdict);
 }
 
 static void
@@ -193,7 +124,6 @@ verify_action (GtkWidget  *widget,
   g_autofree char *hash = NULL;
   g_autoptr(GError) error = NULL;
   gint64 seq = 0;
-  VerifyJob *job;
 
   /* A mistyped anchor is the user's to correct, here, before anything is checked. */
   if (*anchor != '\0' && !lk_audit_anchor_parse (anchor, &seq, &hash, &error))
@@ -203,21 +133,10 @@ verify_action (GtkWidget  *widget,
       return;
     }
   gtk_widget_remove_css_class (GTK_WIDGET (self->anchor_row), "error");
-  job = g_new0 (VerifyJob, 1);
-  job->session = g_object_ref (self->session);
-  job->anchor = g_steal_pointer (&anchor);
   gtk_spinner_set_spinning (self->spinner, TRUE);
   gtk_widget_action_set_enabled (widget, "audit.verify", FALSE);
-  lk_task_run (self, self->cancellable, on_verified, g_object_ref (self), verify_job, verify_job,
-               job, (GDestroyNotify) verify_job_free, (GDestroyNotify) verdict_free);
-}
-
-static gpointer
-head_job (gpointer       data,
-          GCancellable  *cancellable,
-          GError       **error)
-{
-  return read_head (data, error);
+  lk_audit_log_check_async (self->session, anchor, NULL, self->cancellable, on_verified,
+                            g_object_ref (self));
 }
 
 static void
@@ -226,7 +145,7 @@ on_head (GObject      *object,
          gpointer      user_data)
 {
   g_autoptr(LkAuditPage) self = user_data;
-  g_autofree char *head = lk_task_finish (result, head_job, NULL);
+  g_autofree char *head = lk_audit_log_anchor_finish (result, NULL);
 
   if (head != NULL)
     show_head (self, head);
@@ -245,36 +164,6 @@ copy_anchor_action (GtkWidget  *widget,
   lk_toast (widget, "Anchor copied; keep it outside Likeness");
 }
 
-typedef struct
-{
-  LkSession *session;
-  GFile     *file;
-} ExportJob;
-
-static void
-export_job_free (ExportJob *job)
-{
-  g_clear_object (&job->session);
-  g_clear_object (&job->file);
-  g_free (job);
-}
-
-static gpointer
-export_job (gpointer       data,
-            GCancellable  *cancellable,
-            GError       **error)
-{
-  ExportJob *job = data;
-  g_autoptr(GFileOutputStream) out = g_file_replace (job->file, NULL, FALSE, G_FILE_CREATE_NONE,
-                                                     NULL, error);
-
-  if (out == NULL ||
-      !lk_audit_log_export (job->session, LK_AUDIT_FORMAT_JSONL, G_OUTPUT_STREAM (out), error) ||
-      !g_output_stream_close (G_OUTPUT_STREAM (out), NULL, error))
-    return NULL;
-  return GINT_TO_POINTER (TRUE);
-}
-
 static void
 on_exported (GObject      *object,
              GAsyncResult *result,
@@ -283,7 +172,7 @@ on_exported (GObject      *object,
   g_autoptr(LkAuditPage) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (lk_task_finish (result, export_job, &error) != NULL)
+  if (lk_audit_log_export_file_finish (result, &error))
     lk_toast (GTK_WIDGET (self), "Audit trail exported");
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     lk_show_error (GTK_WIDGET (self), "Cannot Export the Audit Trail", error->message);
@@ -294,15 +183,11 @@ on_chooser_response (LkAuditPage *self,
                      int          response)
 {
   g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (self->chooser));
-  ExportJob *job;
 
   if (response != GTK_RESPONSE_ACCEPT || file == NULL)
     return;
-  job = g_new0 (ExportJob, 1);
-  job->session = g_object_ref (self->session);
-  job->file = g_steal_pointer (&file);
-  lk_task_run (self, self->cancellable, on_exported, g_object_ref (self), export_job, export_job,
-               job, (GDestroyNotify) export_job_free, NULL);
+  lk_audit_log_export_file_async (self->session, LK_AUDIT_FORMAT_JSONL, file, self->cancellable,
+                                  on_exported, g_object_ref (self));
 }
 
 static void
@@ -330,8 +215,7 @@ lk_audit_page_set_session (LkAuditPage *self,
   g_set_object (&self->session, session);
   show_head (self, NULL);
   if (session != NULL && lk_session_has_role (session, LK_ROLE_ADMINISTRATOR | LK_ROLE_REVIEWER))
-    lk_task_run (self, self->cancellable, on_head, g_object_ref (self), head_job, head_job,
-                 g_object_ref (session), g_object_unref, g_free);
+    lk_audit_log_anchor_async (session, self->cancellable, on_head, g_object_ref (self));
 }
 
 const char *

@@ -9,6 +9,7 @@
 #include "candidates/lk-candidates.h"
 #include "candidates/lk-reference-db-private.h"
 #include "lk-error.h"
+#include "lk-task.h"
 #include "governance/lk-policy.h"
 #include "casework/lk-probes.h"
 #include "store/lk-image-store.h"
@@ -341,4 +342,97 @@ lk_candidates_preview (LkSession   *session,
       check_list_for_probe (store, probe_id, &probe, list, path, &legal_basis, error) == 0)
     return NULL;
   return list_facts (list, path, legal_basis);
+}
+
+/* ---- in a worker thread ------------------------------------------------------------------ */
+
+typedef struct
+{
+  LkSession *session;
+  gint64     probe_id;
+  char      *path;
+} ImportJob;
+
+static void
+import_job_free (ImportJob *job)
+{
+  g_clear_object (&job->session);
+  g_free (job->path);
+  g_free (job);
+}
+
+static ImportJob *
+import_job_new (LkSession  *session,
+                gint64      probe_id,
+                const char *path)
+{
+  ImportJob *job = g_new0 (ImportJob, 1);
+
+  job->session = g_object_ref (session);
+  job->probe_id = probe_id;
+  job->path = g_strdup (path);
+  return job;
+}
+
+static gpointer
+import_job (gpointer       data,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  ImportJob *job = data;
+  gint64 id = lk_candidates_import (job->session, job->probe_id, job->path, error);
+
+  return id != 0 ? g_memdup2 (&id, sizeof id) : NULL;
+}
+
+void
+lk_candidates_import_async (LkSession           *session,
+                            gint64               probe_id,
+                            const char          *path,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  lk_task_run (session, cancellable, callback, user_data, lk_candidates_import_async,
+               import_job, import_job_new (session, probe_id, path),
+               (GDestroyNotify) import_job_free, g_free);
+}
+
+gint64
+lk_candidates_import_finish (GAsyncResult  *result,
+                             GError       **error)
+{
+  g_autofree gint64 *id = lk_task_finish (result, lk_candidates_import_async, error);
+
+  return id != NULL ? *id : 0;
+}
+
+static gpointer
+preview_job (gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  ImportJob *job = data;
+
+  return lk_candidates_preview (job->session, job->probe_id, job->path, error);
+}
+
+void
+lk_candidates_preview_async (LkSession           *session,
+                             gint64               probe_id,
+                             const char          *path,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  lk_task_run (session, cancellable, callback, user_data, lk_candidates_preview_async,
+               preview_job, import_job_new (session, probe_id, path),
+               (GDestroyNotify) import_job_free, (GDestroyNotify) json_object_unref);
+}
+
+JsonObject *
+lk_candidates_preview_finish (GAsyncResult  *result,
+                              GError       **error)
+{
+  return lk_task_finish (result, lk_candidates_preview_async, error);
 }

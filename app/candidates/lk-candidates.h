@@ -29,6 +29,24 @@ JsonObject *lk_candidates_preview       (LkSession    *session,
                                          const char   *path,
                                          GError      **error);
 
+/* The same two in a worker thread. */
+void        lk_candidates_import_async   (LkSession           *session,
+                                          gint64               probe_id,
+                                          const char          *path,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+gint64      lk_candidates_import_finish  (GAsyncResult        *result,
+                                          GError             **error);
+void        lk_candidates_preview_async  (LkSession           *session,
+                                          gint64               probe_id,
+                                          const char          *path,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+JsonObject *lk_candidates_preview_finish (GAsyncResult        *result,
+                                          GError             **error);
+
 /* What a view may show of one candidate. Rank and score are present only when revealed
  * (or when policy shows them): otherwise rank is 0 and score NAN. */
 typedef struct

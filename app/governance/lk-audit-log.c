@@ -135,13 +135,29 @@ lk_audit_log_verify_anchored (LkSession   *session,
                               char       **reason,
                               GError     **error)
 {
+  return lk_audit_log_verify_watched (session, anchor_seq, anchor_hash, NULL, NULL, n_events,
+                                      broken_seq, reason, error);
+}
+
+gboolean
+lk_audit_log_verify_watched (LkSession     *session,
+                             gint64         anchor_seq,
+                             const char    *anchor_hash,
+                             LkProgress    *progress,
+                             GCancellable  *cancellable,
+                             gint64        *n_events,
+                             gint64        *broken_seq,
+                             char         **reason,
+                             GError       **error)
+{
   LkStore *store = lk_session_get_store (session);
   g_autoptr(JsonObject) details = json_object_new ();
   LkActor actor;
   gboolean intact;
 
   if (!lk_session_require (session, LK_ROLE_ADMINISTRATOR | LK_ROLE_REVIEWER, &actor, error) ||
-      !lk_audit_verify (store, n_events, broken_seq, reason, error))
+      !lk_audit_verify_watched (store, progress, cancellable, n_events, broken_seq, reason,
+                                error))
     return FALSE;
   if (*broken_seq == 0 && anchor_seq > 0)
     check_anchor (store, anchor_seq, anchor_hash, *n_events, broken_seq, reason);
@@ -181,6 +197,7 @@ typedef struct
   LkAuditFormat  format;
   gboolean       demo;
   GString       *line;
+  GCancellable  *cancellable;
 } ExportState;
 
 static void
@@ -271,8 +288,8 @@ export_one (const LkAuditEvent  *event,
     format_csv (state->line, event, state->demo);
   else
     format_jsonl (state->line, event, state->demo);
-  return g_output_stream_write_all (state->out, state->line->str, state->line->len, NULL, NULL,
-                                    error);
+  return g_output_stream_write_all (state->out, state->line->str, state->line->len, NULL,
+                                    state->cancellable, error);
 }
 
 gboolean
@@ -281,10 +298,20 @@ lk_audit_log_export (LkSession      *session,
                      GOutputStream  *out,
                      GError        **error)
 {
+  return lk_audit_log_export_cancellable (session, format, out, NULL, error);
+}
+
+gboolean
+lk_audit_log_export_cancellable (LkSession      *session,
+                                 LkAuditFormat   format,
+                                 GOutputStream  *out,
+                                 GCancellable   *cancellable,
+                                 GError        **error)
+{
   LkStore *store = lk_session_get_store (session);
   g_autoptr(JsonObject) details = json_object_new ();
   g_autoptr(GString) line = g_string_new (NULL);
-  ExportState state = { out, format, lk_store_is_demo (store), line };
+  ExportState state = { out, format, lk_store_is_demo (store), line, cancellable };
   static const char csv_header[] =
     "seq,at,user,role,action,object,details,prev_hash,hash,workspace\n";
   LkActor actor;
@@ -296,7 +323,8 @@ lk_audit_log_export (LkSession      *session,
   if (!lk_audit_record (store, &actor, "audit.exported", "", details, error))
     return FALSE;
   if (format == LK_AUDIT_FORMAT_CSV &&
-      !g_output_stream_write_all (out, csv_header, strlen (csv_header), NULL, NULL, error))
+      !g_output_stream_write_all (out, csv_header, strlen (csv_header), NULL, cancellable,
+                                  error))
     return FALSE;
   return lk_audit_foreach (store, export_one, &state, error);
 }

@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "lk-progress.h"
 #include "people/lk-session.h"
 
 G_BEGIN_DECLS
@@ -52,5 +53,67 @@ gboolean lk_audit_log_export   (LkSession      *session,
                                 LkAuditFormat   format,
                                 GOutputStream  *out,
                                 GError        **error);
+
+/* The same as lk_audit_log_verify_anchored() and lk_audit_log_export(), with progress (may be
+ * NULL) and a @cancellable that stops the work part-way with %G_IO_ERROR_CANCELLED. */
+gboolean lk_audit_log_verify_watched     (LkSession      *session,
+                                          gint64          anchor_seq,
+                                          const char     *anchor_hash,
+                                          LkProgress     *progress,
+                                          GCancellable   *cancellable,
+                                          gint64         *n_events,
+                                          gint64         *broken_seq,
+                                          char          **reason,
+                                          GError        **error);
+gboolean lk_audit_log_export_cancellable (LkSession      *session,
+                                          LkAuditFormat   format,
+                                          GOutputStream  *out,
+                                          GCancellable   *cancellable,
+                                          GError        **error);
+
+/* ---- for the application: each in a worker thread ------------------------------------- */
+
+/* What a check of the chain found. */
+typedef struct
+{
+  gint64  n_events;
+  gint64  broken_seq;  /* 0: intact */
+  char   *reason;      /* why it broke; NULL when intact */
+  gint64  anchor_seq;  /* the anchor checked against; 0: none */
+  char   *head;        /* the newest event after the check, as SEQ:HASH; NULL if unreadable */
+} LkAuditLogVerdict;
+
+void               lk_audit_log_verdict_free  (LkAuditLogVerdict *verdict);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LkAuditLogVerdict, lk_audit_log_verdict_free)
+
+/* Checks the chain and, when @anchor ("SEQ:HASH", as typed; blank or NULL for none) is given,
+ * that it still holds that event. A malformed anchor is an error; a break is a verdict. */
+void               lk_audit_log_check_async   (LkSession           *session,
+                                               const char          *anchor,
+                                               LkProgress          *progress,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+LkAuditLogVerdict *lk_audit_log_check_finish  (GAsyncResult        *result,
+                                               GError             **error);
+/* The newest event as SEQ:HASH, the anchor to write down. */
+char              *lk_audit_log_anchor        (LkSession           *session,
+                                               GError             **error);
+void               lk_audit_log_anchor_async  (LkSession           *session,
+                                               GCancellable        *cancellable,
+                                               GAsyncReadyCallback  callback,
+                                               gpointer             user_data);
+char              *lk_audit_log_anchor_finish (GAsyncResult        *result,
+                                               GError             **error);
+/* Exports to @file, replacing it only once the whole log is written: a failed or cancelled
+ * export leaves an existing file as it was. */
+void               lk_audit_log_export_file_async  (LkSession           *session,
+                                                    LkAuditFormat        format,
+                                                    GFile               *file,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+gboolean           lk_audit_log_export_file_finish (GAsyncResult        *result,
+                                                    GError             **error);
 
 G_END_DECLS

@@ -5,6 +5,7 @@
 
 #include "reference/lk-data.h"
 #include "lk-error.h"
+#include "lk-task.h"
 #include "governance/lk-feature-lists.h"
 #include "store/lk-store-private.h"
 #include "people/lk-session.h"
@@ -270,4 +271,50 @@ lk_feature_list_install (LkSession   *session,
       !lk_txn_commit (txn, error))
     return NULL;
   return g_strdup (edition);
+}
+
+typedef struct
+{
+  LkSession *session;
+  char      *path;
+} InstallJob;
+
+static void
+install_job_free (InstallJob *job)
+{
+  g_clear_object (&job->session);
+  g_free (job->path);
+  g_free (job);
+}
+
+static gpointer
+install_job (gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  InstallJob *job = data;
+
+  return lk_feature_list_install (job->session, job->path, error);
+}
+
+void
+lk_feature_list_install_async (LkSession           *session,
+                               const char          *path,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  InstallJob *job = g_new0 (InstallJob, 1);
+
+  job->session = g_object_ref (session);
+  job->path = g_strdup (path);
+  lk_task_run (session, cancellable, callback, user_data, lk_feature_list_install_async,
+               install_job, job, (GDestroyNotify) install_job_free, g_free);
+}
+
+char *
+lk_feature_list_install_finish (GAsyncResult  *result,
+                                GError       **error)
+{
+  return lk_task_finish (result, lk_feature_list_install_async, error);
 }

@@ -26,4 +26,13 @@ JsonObject *lk_feature_list_for_edition     (LkStore      *store,
                                              const char   *edition,
                                              GError      **error);
 
+/* lk_feature_list_install() in a worker thread; the result is the installed edition. */
+void        lk_feature_list_install_async   (LkSession           *session,
+                                             const char          *path,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+char       *lk_feature_list_install_finish  (GAsyncResult        *result,
+                                             GError             **error);
+
 G_END_DECLS

@@ -555,6 +555,7 @@ typedef struct
   LkSession *session;
   char      *user_name;
   char      *password;
+  char      *new_password;
 } Credentials;
 
 static void
@@ -566,6 +567,9 @@ credentials_free (Credentials *c)
   if (c->password != NULL)
     sodium_memzero (c->password, strlen (c->password));
   g_free (c->password);
+  if (c->new_password != NULL)
+    sodium_memzero (c->new_password, strlen (c->new_password));
+  g_free (c->new_password);
   g_free (c);
 }
 
@@ -633,4 +637,39 @@ lk_session_unlock_finish (GAsyncResult  *result,
                           GError       **error)
 {
   return lk_task_finish (result, lk_session_unlock_async, error) != NULL;
+}
+
+static gpointer
+password_job (gpointer       data,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  Credentials *c = data;
+
+  return lk_session_change_password (c->session, c->password, c->new_password, error)
+         ? GINT_TO_POINTER (TRUE) : NULL;
+}
+
+void
+lk_session_change_password_async (LkSession           *self,
+                                  const char          *old_password,
+                                  const char          *new_password,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  Credentials *c = g_new0 (Credentials, 1);
+
+  c->session = g_object_ref (self);
+  c->password = g_strdup (old_password);
+  c->new_password = g_strdup (new_password);
+  lk_task_run (self, cancellable, callback, user_data, lk_session_change_password_async,
+               password_job, c, (GDestroyNotify) credentials_free, NULL);
+}
+
+gboolean
+lk_session_change_password_finish (GAsyncResult  *result,
+                                   GError       **error)
+{
+  return lk_task_finish (result, lk_session_change_password_async, error) != NULL;
 }

@@ -83,4 +83,13 @@ void        lk_session_unlock_async     (LkSession            *self,
 gboolean    lk_session_unlock_finish    (GAsyncResult         *result,
                                          GError              **error);
 
+void        lk_session_change_password_async  (LkSession            *self,
+                                               const char           *old_password,
+                                               const char           *new_password,
+                                               GCancellable         *cancellable,
+                                               GAsyncReadyCallback   callback,
+                                               gpointer              user_data);
+gboolean    lk_session_change_password_finish (GAsyncResult         *result,
+                                               GError              **error);
+
 G_END_DECLS

@@ -265,23 +265,37 @@ check_event (LkStmt   *stmt,
   return NULL;
 }
 
+static gint64
+count_events (LkStore  *store,
+              GError  **error)
+{
+  g_autoptr(LkStmt) stmt = lk_store_stmt (store, "SELECT count(*) FROM audit_event", error);
+
+  if (stmt == NULL || !lk_stmt_next (stmt, error))
+    return -1;
+  return lk_stmt_int64 (stmt, 0);
+}
+
 gboolean
-lk_audit_verify (LkStore  *store,
-                 gint64   *n_events,
-                 gint64   *broken_seq,
-                 char    **reason,
-                 GError  **error)
+lk_audit_verify_watched (LkStore       *store,
+                         LkProgress    *progress,
+                         GCancellable  *cancellable,
+                         gint64        *n_events,
+                         gint64        *broken_seq,
+                         char         **reason,
+                         GError       **error)
 {
   g_autoptr(LkStoreLock) locker = lk_store_lock (store);
   g_autoptr(GString) canonical = g_string_sized_new (512);
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  gint64 total = progress != NULL ? count_events (store, error) : 0;
   g_autoptr(LkStmt) stmt =
     lk_store_stmt (store, "SELECT seq, at, user, role, action, object, details, prev_hash, hash"
                           " FROM audit_event ORDER BY seq", error);
   Verifier v = { canonical, checksum, GENESIS_HASH, "" };
   gint64 count = 0;
 
-  if (stmt == NULL)
+  if (stmt == NULL || total < 0)
     return FALSE;
   while (lk_stmt_next (stmt, error))
     {
@@ -295,13 +309,34 @@ lk_audit_verify (LkStore  *store,
           return FALSE;
         }
       count++;
+      if (count % 4096 == 0)
+        {
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            return FALSE;
+          if (progress != NULL)
+            lk_progress_report (progress, (guint) MIN (count, G_MAXUINT),
+                                (guint) MIN (total, G_MAXUINT), "Checking the audit chain");
+        }
     }
   if (lk_stmt_failed (stmt))
     return FALSE;
+  if (progress != NULL)
+    lk_progress_report (progress, (guint) MIN (count, G_MAXUINT), (guint) MIN (count, G_MAXUINT),
+                        "Checking the audit chain");
   *n_events = count;
   *broken_seq = 0;
   *reason = NULL;
   return TRUE;
+}
+
+gboolean
+lk_audit_verify (LkStore  *store,
+                 gint64   *n_events,
+                 gint64   *broken_seq,
+                 char    **reason,
+                 GError  **error)
+{
+  return lk_audit_verify_watched (store, NULL, NULL, n_events, broken_seq, reason, error);
 }
 
 gboolean

@@ -3,6 +3,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "lk-progress.h"
 #include "store/lk-store.h"
 
 G_BEGIN_DECLS
@@ -57,6 +58,15 @@ gboolean  lk_audit_verify     (LkStore        *store,
                                gint64         *broken_seq,
                                char          **reason,
                                GError        **error);
+/* The same, reporting progress (when @progress is not NULL) and stopping with
+ * %G_IO_ERROR_CANCELLED when @cancellable is cancelled. */
+gboolean  lk_audit_verify_watched (LkStore       *store,
+                                   LkProgress    *progress,
+                                   GCancellable  *cancellable,
+                                   gint64        *n_events,
+                                   gint64        *broken_seq,
+                                   char         **reason,
+                                   GError       **error);
 
 /* The canonical bytes that an event's hash covers (after the previous hash). */
 void      lk_audit_canonical  (GString        *out,
