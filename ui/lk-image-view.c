@@ -12,6 +12,7 @@
 #include <math.h>
 
 #include "lk-image-view.h"
+#include "lk-nearest-render.h"
 
 #define NATURAL_SIDE 256
 #define MIN_SIDE 32
