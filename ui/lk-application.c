@@ -240,12 +240,44 @@ lk_application_handle_local_options (GApplication *app,
   return -1;
 }
 
+static char *
+debug_info (LkStore *store)
+{
+  return g_strdup_printf ("Likeness %s\nBuild %s\nGTK %u.%u.%u\nlibadwaita %u.%u.%u\n"
+                          "OpenCV %s\n%s\nDatabase %s (%s, schema %d)\n",
+                          PACKAGE_VERSION, LK_BUILD_ID,
+                          gtk_get_major_version (), gtk_get_minor_version (),
+                          gtk_get_micro_version (), adw_get_major_version (),
+                          adw_get_minor_version (), adw_get_micro_version (),
+                          lk_cv_version (), lk_store_engine_version (),
+                          store ? lk_store_get_path (store) : "not open",
+                          store && lk_store_is_demo (store) ? "demo workspace" : "casework",
+                          store ? lk_store_get_schema_version (store) : 0);
+}
+
 static void
 show_about (GSimpleAction *action,
             GVariant      *parameter,
             gpointer       user_data)
 {
-  lk_show_about (GTK_APPLICATION (user_data));
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  g_autofree char *info = debug_info (LK_APPLICATION (app)->store);
+  g_autofree char *version = g_strdup_printf ("%s (build %s)", PACKAGE_VERSION, LK_BUILD_ID);
+  const char *developers[] = { "Likeness contributors", NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (app),
+                         "application-name", "Likeness",
+                         "application-icon", APP_ID,
+                         "version", version,
+                         "developer-name", "Likeness contributors",
+                         "developers", developers,
+                         "comments", "Manual forensic face examination following ACE-V. "
+                                     "Results are investigative leads, never identifications.",
+                         "website", "https://github.com/likeness/likeness",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "debug-info", info,
+                         "debug-info-filename", "likeness-debug-info.txt",
+                         NULL);
 }
 
 static void

@@ -5,42 +5,9 @@
 #include <math.h>
 #include <string.h>
 
-#include "lk-compare-view.h"
+#include "lk-compare-view-private.h"
 
 #define GAP 2
-#define WIPE_GRAB 12.0
-
-struct _LkCompareView
-{
-  GtkWidget    parent_instance;
-
-  LkImageView *probe;
-  LkImageView *candidate;
-  LkImageView *difference;
-  char        *mode;
-  double       opacity;
-  double       wipe_position;
-  gboolean     wipe_vertical;
-  double       flicker_rate;
-  gboolean     flicker_phase;
-  guint        flicker_source;
-  gboolean     locked;
-  gboolean     show_annotations;
-  gboolean     syncing;
-  gboolean     dragging_wipe;
-  JsonArray   *annotations;
-  GArray      *selected;     /* gint64 ids of the annotations drawn highlighted */
-  gboolean     show_eyes;
-  LkPoint      eyes[2][2];   /* probe, candidate; original image coordinates */
-  int          dragging_eye; /* -1 none, else image * 2 + index */
-  gboolean     movable;      /* annotations may be dragged to a new place */
-  gint64       moving;       /* the annotation being dragged, 0 none */
-  double       move_dx;      /* how far, in its image's pixels */
-  double       move_dy;
-  double       drag_x;       /* where the drag started, widget pixels */
-  double       drag_y;
-  gboolean     holding;      /* flicker held on the candidate by a key */
-};
 
 enum {
   EYES_MOVED,
@@ -70,13 +37,6 @@ G_DEFINE_FINAL_TYPE (LkCompareView, lk_compare_view, GTK_TYPE_WIDGET)
 static const char * const modes[] = {
   "side-by-side", "overlay", "wipe", "flicker", "difference", NULL,
 };
-
-static gboolean
-is_mode (LkCompareView *self,
-         const char    *mode)
-{
-  return g_strcmp0 (self->mode, mode) == 0;
-}
 
 LkImageView *
 lk_compare_view_get_probe_view (LkCompareView *self)
@@ -132,7 +92,7 @@ static gboolean
 views_follow (LkCompareView *self)
 {
   /* Outside side by side the two images share one geometry by construction. */
-  return self->locked || !is_mode (self, "side-by-side");
+  return self->locked || !_lk_compare_view_is_mode (self, "side-by-side");
 }
 
 static void
@@ -195,12 +155,12 @@ flicker_tick (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
-static void
-update_flicker (LkCompareView *self)
+void
+_lk_compare_view_update_flicker (LkCompareView *self)
 {
   g_clear_handle_id (&self->flicker_source, g_source_remove);
   self->flicker_phase = FALSE;
-  if (is_mode (self, "flicker") && gtk_widget_get_mapped (GTK_WIDGET (self)))
+  if (_lk_compare_view_is_mode (self, "flicker") && gtk_widget_get_mapped (GTK_WIDGET (self)))
     self->flicker_source = g_timeout_add ((guint) (500.0 / self->flicker_rate), flicker_tick,
                                           self);
 }
@@ -210,12 +170,13 @@ update_flicker (LkCompareView *self)
 static void
 update_children (LkCompareView *self)
 {
-  gboolean side = is_mode (self, "side-by-side");
+  gboolean side = _lk_compare_view_is_mode (self, "side-by-side");
+  gboolean difference = _lk_compare_view_is_mode (self, "difference");
 
   lk_image_view_set_draws_background (self->candidate, side);
-  gtk_widget_set_child_visible (GTK_WIDGET (self->difference), is_mode (self, "difference"));
-  gtk_widget_set_child_visible (GTK_WIDGET (self->probe), !is_mode (self, "difference"));
-  gtk_widget_set_child_visible (GTK_WIDGET (self->candidate), !is_mode (self, "difference"));
+  gtk_widget_set_child_visible (GTK_WIDGET (self->difference), difference);
+  gtk_widget_set_child_visible (GTK_WIDGET (self->probe), !difference);
+  gtk_widget_set_child_visible (GTK_WIDGET (self->candidate), !difference);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
@@ -226,12 +187,12 @@ lk_compare_view_set_mode (LkCompareView *self,
   g_return_if_fail (LK_IS_COMPARE_VIEW (self));
   g_return_if_fail (mode != NULL && g_strv_contains (modes, mode));
 
-  if (is_mode (self, mode))
+  if (_lk_compare_view_is_mode (self, mode))
     return;
   g_free (self->mode);
   self->mode = g_strdup (mode);
   update_children (self);
-  update_flicker (self);
+  _lk_compare_view_update_flicker (self);
   on_probe_moved (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODE]);
 }
@@ -283,7 +244,7 @@ set_flicker_rate (LkCompareView *self,
   if (rate == self->flicker_rate)
     return;
   self->flicker_rate = rate;
-  update_flicker (self);
+  _lk_compare_view_update_flicker (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FLICKER_RATE]);
 }
 
@@ -323,9 +284,9 @@ lk_compare_view_set_annotations (LkCompareView *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
-static gboolean
-is_selected (LkCompareView *self,
-             gint64         id)
+gboolean
+_lk_compare_view_is_selected (LkCompareView *self,
+                              gint64         id)
 {
   for (guint i = 0; self->selected != NULL && i < self->selected->len; i++)
     if (g_array_index (self->selected, gint64, i) == id)
@@ -384,11 +345,11 @@ lk_compare_view_get_eye_markers (LkCompareView *self,
   memcpy (candidate, self->eyes[1], sizeof self->eyes[1]);
 }
 
-static gboolean
-eye_on_widget (LkCompareView *self,
-               int            which,
-               double        *x,
-               double        *y)
+gboolean
+_lk_compare_view_eye_on_widget (LkCompareView *self,
+                                int            which,
+                                double        *x,
+                                double        *y)
 {
   LkImageView *view = which / 2 == 0 ? self->probe : self->candidate;
   const LkPoint *p = &self->eyes[which / 2][which % 2];
@@ -403,47 +364,17 @@ eye_on_widget (LkCompareView *self,
   return TRUE;
 }
 
-static void
-snapshot_eyes (LkCompareView *self,
-               GtkSnapshot   *snapshot,
-               int            width,
-               int            height)
-{
-  cairo_t *cr;
-
-  if (!self->show_eyes || !is_mode (self, "side-by-side"))
-    return;
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  cairo_set_line_width (cr, 2);
-  for (int which = 0; which < 4; which++)
-    {
-      double x, y;
-
-      if (!eye_on_widget (self, which, &x, &y))
-        continue;
-      cairo_set_source_rgb (cr, 0.2, 0.9, 1.0);
-      cairo_new_path (cr);
-      cairo_move_to (cr, x - 9, y);
-      cairo_line_to (cr, x + 9, y);
-      cairo_move_to (cr, x, y - 9);
-      cairo_line_to (cr, x, y + 9);
-      cairo_stroke (cr);
-      cairo_arc (cr, x, y, 5, 0, 2 * G_PI);
-      cairo_stroke (cr);
-    }
-  cairo_destroy (cr);
-}
-
-static int
-eye_near (LkCompareView *self,
-          double         x,
-          double         y)
+int
+_lk_compare_view_eye_near (LkCompareView *self,
+                           double         x,
+                           double         y)
 {
   for (int which = 0; self->show_eyes && which < 4; which++)
     {
       double ex, ey;
 
-      if (eye_on_widget (self, which, &ex, &ey) && fabs (ex - x) <= 10 && fabs (ey - y) <= 10)
+      if (_lk_compare_view_eye_on_widget (self, which, &ex, &ey) &&
+          fabs (ex - x) <= 10 && fabs (ey - y) <= 10)
         return which;
     }
   return -1;
@@ -460,7 +391,7 @@ lk_compare_view_size_allocate (GtkWidget *widget,
   LkCompareView *self = LK_COMPARE_VIEW (widget);
   int half = (width - GAP) / 2;
 
-  if (is_mode (self, "side-by-side"))
+  if (_lk_compare_view_is_mode (self, "side-by-side"))
     {
       gtk_widget_size_allocate (GTK_WIDGET (self->probe),
                                 &(GtkAllocation) { 0, 0, half, height }, -1);
@@ -492,41 +423,20 @@ lk_compare_view_measure (GtkWidget      *widget,
   *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 1000 : 700;
 }
 
-static void
-snapshot_wipe (LkCompareView *self,
-               GtkSnapshot   *snapshot,
-               int            width,
-               int            height)
-{
-  GtkWidget *widget = GTK_WIDGET (self);
-  double at = self->wipe_position * (self->wipe_vertical ? width : height);
-  graphene_rect_t shown = self->wipe_vertical
-    ? GRAPHENE_RECT_INIT (at, 0, width - at, height)
-    : GRAPHENE_RECT_INIT (0, at, width, height - at);
-  graphene_rect_t line = self->wipe_vertical ? GRAPHENE_RECT_INIT (at - 1, 0, 2, height)
-                                             : GRAPHENE_RECT_INIT (0, at - 1, width, 2);
-
-  gtk_widget_snapshot_child (widget, GTK_WIDGET (self->probe), snapshot);
-  gtk_snapshot_push_clip (snapshot, &shown);
-  gtk_widget_snapshot_child (widget, GTK_WIDGET (self->candidate), snapshot);
-  gtk_snapshot_pop (snapshot);
-  gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 1, 0.8, 0.1, 1 }, &line);
-}
-
 /* ---- annotations --------------------------------------------------------------------------- */
 
-static LkImageView *
-view_for (LkCompareView *self,
-          const char    *image)
+LkImageView *
+_lk_compare_view_view_for (LkCompareView *self,
+                           const char    *image)
 {
   return g_strcmp0 (image, "candidate") == 0 ? self->candidate : self->probe;
 }
 
-static gboolean
-image_drawn (LkCompareView *self,
-             const char    *image)
+gboolean
+_lk_compare_view_image_drawn (LkCompareView *self,
+                              const char    *image)
 {
-  if (is_mode (self, "flicker"))
+  if (_lk_compare_view_is_mode (self, "flicker"))
     return self->flicker_phase == (g_strcmp0 (image, "candidate") == 0);
   return TRUE;
 }
@@ -545,13 +455,13 @@ moved_by (LkCompareView *self,
 }
 
 /* Point @i of annotation @a in widget coordinates, through @view. */
-static gboolean
-point_at (LkCompareView *self,
-          LkImageView   *view,
-          JsonObject    *a,
-          guint          i,
-          double        *x,
-          double        *y)
+gboolean
+_lk_compare_view_point_at (LkCompareView *self,
+                           LkImageView   *view,
+                           JsonObject    *a,
+                           guint          i,
+                           double        *x,
+                           double        *y)
 {
   JsonArray *geometry = json_object_get_array_member (a, "geometry");
   JsonArray *p = geometry != NULL && i < json_array_get_length (geometry)
@@ -566,7 +476,7 @@ point_at (LkCompareView *self,
                                json_array_get_double_element (p, 1) + dy);
   /* The difference is drawn in the probe's frame: a candidate's point goes there through the
    * alignment its view holds. */
-  if (is_mode (self, "difference"))
+  if (_lk_compare_view_is_mode (self, "difference"))
     {
       if (view == self->candidate)
         {
@@ -587,422 +497,6 @@ point_at (LkCompareView *self,
   *x = out.x;
   *y = out.y;
   return TRUE;
-}
-
-static void
-draw_label (cairo_t    *cr,
-            double      x,
-            double      y,
-            const char *text)
-{
-  cairo_new_path (cr);
-  cairo_set_font_size (cr, 13);
-  cairo_move_to (cr, x + 1, y + 1);
-  cairo_set_source_rgba (cr, 0, 0, 0, 0.8);
-  cairo_show_text (cr, text);
-  cairo_move_to (cr, x, y);
-  cairo_set_source_rgb (cr, 1, 0.85, 0.1);
-  cairo_show_text (cr, text);
-  cairo_new_path (cr);
-}
-
-static void
-draw_annotation (LkCompareView *self,
-                 cairo_t       *cr,
-                 JsonObject    *a)
-{
-  const char *image = json_object_get_string_member (a, "image");
-  const char *kind = json_object_get_string_member (a, "kind");
-  LkImageView *view = view_for (self, image);
-  const char *label = json_object_has_member (a, "label")
-                      ? json_object_get_string_member (a, "label") : NULL;
-  double x1, y1, x2 = 0, y2 = 0;
-  gboolean selected = is_selected (self, json_object_get_int_member (a, "id"));
-
-  if (!image_drawn (self, image) || !point_at (self, view, a, 0, &x1, &y1))
-    return;
-  point_at (self, view, a, 1, &x2, &y2);
-  cairo_new_path (cr);
-  /* A selected annotation is thicker and cyan, as the eye markers are not: it stands out on
-   * any image. */
-  cairo_set_line_width (cr, selected ? 4 : 2);
-  if (selected)
-    cairo_set_source_rgb (cr, 0.2, 0.9, 1);
-  else
-    cairo_set_source_rgb (cr, 1, 0.85, 0.1);
-  if (g_strcmp0 (kind, "marker") == 0)
-    {
-      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT,
-                                                 json_object_get_int_member (a, "pair"));
-
-      cairo_new_sub_path (cr);
-      cairo_arc (cr, x1, y1, 6, 0, 2 * G_PI);
-      cairo_stroke (cr);
-      draw_label (cr, x1 + 8, y1 - 8, number);
-    }
-  else if (g_strcmp0 (kind, "rectangle") == 0)
-    {
-      cairo_rectangle (cr, MIN (x1, x2), MIN (y1, y2), fabs (x2 - x1), fabs (y2 - y1));
-      cairo_stroke (cr);
-    }
-  else if (g_strcmp0 (kind, "ellipse") == 0 && fabs (x2 - x1) > 1 && fabs (y2 - y1) > 1)
-    {
-      cairo_save (cr);
-      cairo_new_path (cr);
-      cairo_translate (cr, (x1 + x2) / 2, (y1 + y2) / 2);
-      cairo_scale (cr, fabs (x2 - x1) / 2, fabs (y2 - y1) / 2);
-      cairo_arc (cr, 0, 0, 1, 0, 2 * G_PI);
-      cairo_restore (cr);
-      cairo_stroke (cr);
-    }
-  else if (g_strcmp0 (kind, "arrow") == 0)
-    {
-      double angle = atan2 (y2 - y1, x2 - x1);
-
-      cairo_move_to (cr, x1, y1);
-      cairo_line_to (cr, x2, y2);
-      cairo_line_to (cr, x2 - 12 * cos (angle - 0.4), y2 - 12 * sin (angle - 0.4));
-      cairo_move_to (cr, x2, y2);
-      cairo_line_to (cr, x2 - 12 * cos (angle + 0.4), y2 - 12 * sin (angle + 0.4));
-      cairo_stroke (cr);
-    }
-  if (label != NULL && *label != '\0')
-    draw_label (cr, x1 + 8, y1 + (g_strcmp0 (kind, "text") == 0 ? 0 : 20), label);
-}
-
-static void
-snapshot_annotations (LkCompareView *self,
-                      GtkSnapshot   *snapshot,
-                      int            width,
-                      int            height)
-{
-  cairo_t *cr;
-
-  if (!self->show_annotations || self->annotations == NULL ||
-      json_array_get_length (self->annotations) == 0)
-    return;
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  for (guint i = 0; i < json_array_get_length (self->annotations); i++)
-    draw_annotation (self, cr, json_array_get_object_element (self->annotations, i));
-  cairo_destroy (cr);
-}
-
-static void
-lk_compare_view_snapshot (GtkWidget   *widget,
-                          GtkSnapshot *snapshot)
-{
-  LkCompareView *self = LK_COMPARE_VIEW (widget);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  if (is_mode (self, "side-by-side"))
-    {
-      gtk_widget_snapshot_child (widget, GTK_WIDGET (self->probe), snapshot);
-      gtk_widget_snapshot_child (widget, GTK_WIDGET (self->candidate), snapshot);
-    }
-  else if (is_mode (self, "overlay"))
-    {
-      gtk_widget_snapshot_child (widget, GTK_WIDGET (self->probe), snapshot);
-      gtk_snapshot_push_opacity (snapshot, self->opacity);
-      gtk_widget_snapshot_child (widget, GTK_WIDGET (self->candidate), snapshot);
-      gtk_snapshot_pop (snapshot);
-    }
-  else if (is_mode (self, "wipe"))
-    snapshot_wipe (self, snapshot, width, height);
-  else if (is_mode (self, "flicker"))
-    gtk_widget_snapshot_child (widget, GTK_WIDGET (self->flicker_phase ? self->candidate
-                                                                       : self->probe), snapshot);
-  else
-    gtk_widget_snapshot_child (widget, GTK_WIDGET (self->difference), snapshot);
-  snapshot_annotations (self, snapshot, width, height);
-  snapshot_eyes (self, snapshot, width, height);
-}
-
-const char *
-lk_compare_view_pick (LkCompareView *self,
-                      double         x,
-                      double         y,
-                      double        *image_x,
-                      double        *image_y)
-{
-  LkImageView *view = self->probe;
-  graphene_point_t local;
-  const char *image = "probe";
-
-  if (is_mode (self, "side-by-side") && x > gtk_widget_get_width (GTK_WIDGET (self)) / 2.0)
-    {
-      view = self->candidate;
-      image = "candidate";
-    }
-  else if (is_mode (self, "flicker") && self->flicker_phase)
-    {
-      view = self->candidate;
-      image = "candidate";
-    }
-  if (!gtk_widget_compute_point (GTK_WIDGET (self), GTK_WIDGET (view),
-                                 &GRAPHENE_POINT_INIT (x, y), &local))
-    return NULL;
-  lk_image_view_widget_to_image (view, local.x, local.y, image_x, image_y);
-  return image;
-}
-
-/* Distance from (px, py) to the segment (x1, y1)-(x2, y2). */
-static double
-segment_distance (double px,
-                  double py,
-                  double x1,
-                  double y1,
-                  double x2,
-                  double y2)
-{
-  double dx = x2 - x1, dy = y2 - y1;
-  double length2 = dx * dx + dy * dy;
-  double t = length2 > 0 ? CLAMP (((px - x1) * dx + (py - y1) * dy) / length2, 0, 1) : 0;
-
-  return hypot (px - (x1 + t * dx), py - (y1 + t * dy));
-}
-
-/* How far the widget point (x, y) is from what is drawn for @a, in widget pixels; G_MAXDOUBLE
- * when it is not drawn. Inside a rectangle or an ellipse counts as on it. */
-static double
-annotation_distance (LkCompareView *self,
-                     JsonObject    *a,
-                     double         x,
-                     double         y)
-{
-  const char *image = json_object_get_string_member (a, "image");
-  const char *kind = json_object_get_string_member (a, "kind");
-  double x1, y1, x2, y2;
-
-  if (!image_drawn (self, image) ||
-      !point_at (self, view_for (self, image), a, 0, &x1, &y1))
-    return G_MAXDOUBLE;
-  if (!point_at (self, view_for (self, image), a, 1, &x2, &y2))
-    return hypot (x - x1, y - y1);
-  if (g_strcmp0 (kind, "arrow") == 0)
-    return segment_distance (x, y, x1, y1, x2, y2);
-  if (x >= MIN (x1, x2) && x <= MAX (x1, x2) && y >= MIN (y1, y2) && y <= MAX (y1, y2))
-    return 0;
-  return MIN (MIN (segment_distance (x, y, x1, y1, x2, y1), segment_distance (x, y, x2, y1, x2, y2)),
-              MIN (segment_distance (x, y, x2, y2, x1, y2), segment_distance (x, y, x1, y2, x1, y1)));
-}
-
-gint64
-lk_compare_view_annotation_at (LkCompareView *self,
-                               double         x,
-                               double         y)
-{
-  /* Within a finger's width of a marker or an outline. */
-  double best = 10;
-  gint64 id = 0;
-
-  g_return_val_if_fail (LK_IS_COMPARE_VIEW (self), 0);
-
-  if (!self->show_annotations || self->annotations == NULL)
-    return 0;
-  for (guint i = 0; i < json_array_get_length (self->annotations); i++)
-    {
-      JsonObject *a = json_array_get_object_element (self->annotations, i);
-      double d = annotation_distance (self, a, x, y);
-
-      /* The later one is drawn on top: it wins a tie. */
-      if (d <= best)
-        {
-          best = d;
-          id = json_object_get_int_member (a, "id");
-        }
-    }
-  return id;
-}
-
-/* ---- wipe dragging ------------------------------------------------------------------------- */
-
-static double
-wipe_coordinate (LkCompareView *self,
-                 double         x,
-                 double         y)
-{
-  return self->wipe_vertical ? x / MAX (1, gtk_widget_get_width (GTK_WIDGET (self)))
-                             : y / MAX (1, gtk_widget_get_height (GTK_WIDGET (self)));
-}
-
-/* The annotation under (x, y) that a drag may move: not in difference mode, whose image is
- * computed. */
-static JsonObject *
-movable_at (LkCompareView *self,
-            double         x,
-            double         y)
-{
-  gint64 id = self->movable && !is_mode (self, "difference")
-              ? lk_compare_view_annotation_at (self, x, y) : 0;
-
-  for (guint i = 0; id != 0 && i < json_array_get_length (self->annotations); i++)
-    if (json_object_get_int_member (json_array_get_object_element (self->annotations, i),
-                                    "id") == id)
-      return json_array_get_object_element (self->annotations, i);
-  return NULL;
-}
-
-/* The drag's offset in the pixels of the image the moving annotation belongs to. */
-static void
-update_move (LkCompareView *self,
-             double         x,
-             double         y)
-{
-  JsonObject *a = NULL;
-  LkImageView *view;
-  graphene_point_t start, now;
-  double x0, y0, x1, y1;
-
-  for (guint i = 0; i < json_array_get_length (self->annotations); i++)
-    if (json_object_get_int_member (json_array_get_object_element (self->annotations, i),
-                                    "id") == self->moving)
-      a = json_array_get_object_element (self->annotations, i);
-  if (a == NULL)
-    return;
-  view = view_for (self, json_object_get_string_member (a, "image"));
-  if (!gtk_widget_compute_point (GTK_WIDGET (self), GTK_WIDGET (view),
-                                 &GRAPHENE_POINT_INIT (self->drag_x, self->drag_y), &start) ||
-      !gtk_widget_compute_point (GTK_WIDGET (self), GTK_WIDGET (view),
-                                 &GRAPHENE_POINT_INIT (x, y), &now))
-    return;
-  lk_image_view_widget_to_image (view, start.x, start.y, &x0, &y0);
-  lk_image_view_widget_to_image (view, now.x, now.y, &x1, &y1);
-  self->move_dx = x1 - x0;
-  self->move_dy = y1 - y0;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
-on_wipe_begin (GtkGestureDrag *gesture,
-               double          x,
-               double          y,
-               LkCompareView  *self)
-{
-  double size = self->wipe_vertical ? gtk_widget_get_width (GTK_WIDGET (self))
-                                    : gtk_widget_get_height (GTK_WIDGET (self));
-  JsonObject *annotation;
-
-  self->drag_x = x;
-  self->drag_y = y;
-  self->dragging_eye = is_mode (self, "side-by-side") ? eye_near (self, x, y) : -1;
-  if (self->dragging_eye >= 0)
-    {
-      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-      return;
-    }
-  /* The wipe's divider before an annotation under it; otherwise the image views pan. */
-  self->dragging_wipe = is_mode (self, "wipe") &&
-    fabs (wipe_coordinate (self, x, y) - self->wipe_position) * size <= WIPE_GRAB;
-  if (!self->dragging_wipe && (annotation = movable_at (self, x, y)) != NULL)
-    {
-      self->moving = json_object_get_int_member (annotation, "id");
-      self->move_dx = self->move_dy = 0;
-    }
-  if (self->dragging_wipe || self->moving != 0)
-    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-  else
-    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
-}
-
-static void
-on_wipe_update (GtkGestureDrag *gesture,
-                double          dx,
-                double          dy,
-                LkCompareView  *self)
-{
-  double x = self->drag_x, y = self->drag_y;
-
-  if (self->moving != 0)
-    {
-      update_move (self, x + dx, y + dy);
-      return;
-    }
-  if (self->dragging_eye >= 0)
-    {
-      int image = self->dragging_eye / 2;
-      LkImageView *view = image == 0 ? self->probe : self->candidate;
-      graphene_point_t local;
-
-      if (gtk_widget_compute_point (GTK_WIDGET (self), GTK_WIDGET (view),
-                                    &GRAPHENE_POINT_INIT (x + dx, y + dy), &local))
-        {
-          LkPoint *p = &self->eyes[image][self->dragging_eye % 2];
-
-          lk_image_view_widget_to_image (view, local.x, local.y, &p->x, &p->y);
-          gtk_widget_queue_draw (GTK_WIDGET (self));
-        }
-      return;
-    }
-  if (!self->dragging_wipe)
-    return;
-  lk_compare_view_set_wipe_position (self, wipe_coordinate (self, x + dx, y + dy));
-}
-
-static void
-on_drag_end (GtkGestureDrag *gesture,
-             double          dx,
-             double          dy,
-             LkCompareView  *self)
-{
-  if (self->dragging_eye >= 0)
-    g_signal_emit (self, signals[EYES_MOVED], 0);
-  /* A click is not a move: under three screen pixels nothing moved. */
-  if (self->moving != 0 && hypot (dx, dy) >= 3)
-    {
-      gint64 id = self->moving;
-
-      update_move (self, self->drag_x + dx, self->drag_y + dy);
-      self->moving = 0;
-      g_signal_emit (self, signals[ANNOTATION_MOVED], 0, id, self->move_dx, self->move_dy);
-    }
-  self->moving = 0;
-  self->move_dx = self->move_dy = 0;
-  self->dragging_eye = -1;
-  self->dragging_wipe = FALSE;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-void
-lk_compare_view_set_annotations_movable (LkCompareView *self,
-                                         gboolean       movable)
-{
-  g_return_if_fail (LK_IS_COMPARE_VIEW (self));
-  self->movable = movable;
-}
-
-/* Holding the space bar in flicker mode shows the candidate until it is released. */
-static gboolean
-on_key_pressed (GtkEventControllerKey *controller,
-                guint                  keyval,
-                guint                  keycode,
-                GdkModifierType        state,
-                LkCompareView         *self)
-{
-  if (keyval != GDK_KEY_space || !is_mode (self, "flicker"))
-    return FALSE;
-  if (!self->holding)
-    {
-      self->holding = TRUE;
-      g_clear_handle_id (&self->flicker_source, g_source_remove);
-      self->flicker_phase = TRUE;
-      gtk_widget_queue_draw (GTK_WIDGET (self));
-    }
-  return TRUE;
-}
-
-static void
-on_key_released (GtkEventControllerKey *controller,
-                 guint                  keyval,
-                 guint                  keycode,
-                 GdkModifierType        state,
-                 LkCompareView         *self)
-{
-  if (keyval != GDK_KEY_space || !self->holding)
-    return;
-  self->holding = FALSE;
-  update_flicker (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /* ---- actions and object -------------------------------------------------------------------- */
@@ -1026,7 +520,7 @@ static void
 lk_compare_view_map (GtkWidget *widget)
 {
   GTK_WIDGET_CLASS (lk_compare_view_parent_class)->map (widget);
-  update_flicker (LK_COMPARE_VIEW (widget));
+  _lk_compare_view_update_flicker (LK_COMPARE_VIEW (widget));
 }
 
 static void
@@ -1133,7 +627,7 @@ lk_compare_view_class_init (LkCompareViewClass *klass)
   object_class->set_property = lk_compare_view_set_property;
   widget_class->size_allocate = lk_compare_view_size_allocate;
   widget_class->measure = lk_compare_view_measure;
-  widget_class->snapshot = lk_compare_view_snapshot;
+  widget_class->snapshot = _lk_compare_view_snapshot;
   widget_class->map = lk_compare_view_map;
   widget_class->unmap = lk_compare_view_unmap;
 
@@ -1181,9 +675,6 @@ lk_compare_view_class_init (LkCompareViewClass *klass)
 static void
 lk_compare_view_init (LkCompareView *self)
 {
-  GtkGesture *wipe = gtk_gesture_drag_new ();
-  GtkEventController *keys = gtk_event_controller_key_new ();
-
   self->dragging_eye = -1;
   self->mode = g_strdup ("side-by-side");
   self->opacity = 0.5;
@@ -1205,15 +696,7 @@ lk_compare_view_init (LkCompareView *self)
   watch_view (self, self->probe, G_CALLBACK (on_probe_moved));
   watch_view (self, self->candidate, G_CALLBACK (on_candidate_moved));
   update_children (self);
-
-  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (wipe), GTK_PHASE_CAPTURE);
-  g_signal_connect (wipe, "drag-begin", G_CALLBACK (on_wipe_begin), self);
-  g_signal_connect (wipe, "drag-update", G_CALLBACK (on_wipe_update), self);
-  g_signal_connect (wipe, "drag-end", G_CALLBACK (on_drag_end), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (wipe));
-  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
-  g_signal_connect (keys, "key-released", G_CALLBACK (on_key_released), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  _lk_compare_view_add_controllers (self);
 }
 
 GtkWidget *

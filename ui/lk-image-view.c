@@ -11,56 +11,15 @@
 #include <graphene-gobject.h>
 #include <math.h>
 
-#include "lk-image-view.h"
+#include "lk-image-view-private.h"
 
 #define NATURAL_SIDE 256
 #define MIN_SIDE 32
 /* Used as the lower bound until the widget has a size. */
 #define UNKNOWN_MIN_ZOOM (1.0 / 1024)
-#define WHEEL_STEP 64.0
-#define PAN_FRACTION 8
-#define EPSILON 1e-9
-#define FOCUS_WIDTH 2
-#define FALLBACK_ACCENT "#3584e4"
 
 /* Above 100 % whole numbers only, so that every original pixel is a square of equal size. */
 static const double zoom_steps_up[] = { 1, 2, 3, 4, 6, 8, 12, 16 };
-
-typedef struct
-{
-  LkPyramid     *pyramid;
-  cairo_matrix_t image_to_widget;
-  int            scale_factor;
-  int            x0, y0, x1, y1;   /* device pixels */
-  gboolean       grid;
-} NearestKey;
-
-struct _LkImageView
-{
-  GtkWidget          parent_instance;
-
-  LkPyramid         *pyramid;
-  double             zoom;
-  double             center_x;
-  double             center_y;
-  gboolean           fit;
-  gboolean           show_pixel_grid;
-  gboolean           draws_background;
-  guint              level;
-  char              *label;
-  graphene_matrix_t  transform;
-  cairo_matrix_t     image_to_reference;
-
-  double             drag_center_x;
-  double             drag_center_y;
-  gboolean           has_pointer;
-  double             pointer_x;
-  double             pointer_y;
-  double             wheel_zoom;   /* unused part of a smooth wheel's steps */
-
-  GdkTexture        *nearest;
-  NearestKey         nearest_key;
-};
 
 enum {
   PROP_0,
@@ -95,9 +54,9 @@ lk_image_view_new (void)
 
 /* ---- geometry ----------------------------------------------------------------------------- */
 
-static void
-image_to_widget_matrix (LkImageView    *self,
-                        cairo_matrix_t *matrix)
+void
+_lk_image_view_image_to_widget_matrix (LkImageView    *self,
+                                       cairo_matrix_t *matrix)
 {
   cairo_matrix_t view;
 
@@ -108,11 +67,11 @@ image_to_widget_matrix (LkImageView    *self,
   cairo_matrix_multiply (matrix, &self->image_to_reference, &view);
 }
 
-static void
-transformed_bounds (const cairo_matrix_t *matrix,
-                    double                width,
-                    double                height,
-                    graphene_rect_t      *bounds)
+void
+_lk_image_view_transformed_bounds (const cairo_matrix_t *matrix,
+                                   double                width,
+                                   double                height,
+                                   graphene_rect_t      *bounds)
 {
   const double corners[4][2] = { { 0, 0 }, { width, 0 }, { 0, height }, { width, height } };
   double x0 = G_MAXDOUBLE, y0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y1 = -G_MAXDOUBLE;
@@ -135,12 +94,13 @@ static void
 reference_bounds (LkImageView     *self,
                   graphene_rect_t *bounds)
 {
-  transformed_bounds (&self->image_to_reference, lk_pyramid_get_width (self->pyramid),
-                      lk_pyramid_get_height (self->pyramid), bounds);
+  _lk_image_view_transformed_bounds (&self->image_to_reference,
+                                     lk_pyramid_get_width (self->pyramid),
+                                     lk_pyramid_get_height (self->pyramid), bounds);
 }
 
-static double
-transform_scale (LkImageView *self)
+double
+_lk_image_view_transform_scale (LkImageView *self)
 {
   const cairo_matrix_t *m = &self->image_to_reference;
 
@@ -148,10 +108,11 @@ transform_scale (LkImageView *self)
 }
 
 /* Screen pixels per original pixel. */
-static double
-device_scale (LkImageView *self)
+double
+_lk_image_view_device_scale (LkImageView *self)
 {
-  return self->zoom * transform_scale (self) * gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  return self->zoom * _lk_image_view_transform_scale (self)
+         * gtk_widget_get_scale_factor (GTK_WIDGET (self));
 }
 
 /* 0 while unknown. */
@@ -174,7 +135,7 @@ fit_zoom (LkImageView *self)
 static guint
 choose_level (LkImageView *self)
 {
-  double scale = device_scale (self);
+  double scale = _lk_image_view_device_scale (self);
   guint level = 0;
 
   if (self->pyramid == NULL || scale <= 0)
@@ -298,11 +259,11 @@ apply_fit (LkImageView *self)
 }
 
 /* A user's change of zoom or position: fit ends only when something actually moves. */
-static void
-move_view (LkImageView *self,
-           double       zoom,
-           double       center_x,
-           double       center_y)
+void
+_lk_image_view_move_view (LkImageView *self,
+                          double       zoom,
+                          double       center_x,
+                          double       center_y)
 {
   gboolean was_fit = self->fit;
 
@@ -315,20 +276,20 @@ move_view (LkImageView *self,
   g_object_thaw_notify (G_OBJECT (self));
 }
 
-static void
-pan_by (LkImageView *self,
-        double       widget_dx,
-        double       widget_dy)
+void
+_lk_image_view_pan_by (LkImageView *self,
+                       double       widget_dx,
+                       double       widget_dy)
 {
-  move_view (self, self->zoom, self->center_x + widget_dx / self->zoom,
-             self->center_y + widget_dy / self->zoom);
+  _lk_image_view_move_view (self, self->zoom, self->center_x + widget_dx / self->zoom,
+                            self->center_y + widget_dy / self->zoom);
 }
 
 /* The next zoom step up (@direction 1) or down (-1): powers of the square root of two below
  * 100 %, whole numbers above. */
-static double
-zoom_step (double zoom,
-           int    direction)
+double
+_lk_image_view_zoom_step (double zoom,
+                          int    direction)
 {
   if (direction > 0 && zoom < 1 - EPSILON)
     return MIN (1.0, pow (M_SQRT2, floor (2 * log2 (zoom) + EPSILON) + 1));
@@ -345,195 +306,6 @@ zoom_step (double zoom,
     if (zoom_steps_up[i - 1] < zoom - EPSILON)
       return zoom_steps_up[i - 1];
   return 1.0;
-}
-
-/* ---- drawing ------------------------------------------------------------------------------ */
-
-static void
-push_matrix (GtkSnapshot          *snapshot,
-             const cairo_matrix_t *m)
-{
-  graphene_matrix_t matrix;
-  double scale = sqrt (fabs (m->xx * m->yy - m->xy * m->yx));
-  double flip = m->xx * m->yy - m->xy * m->yx < 0 ? -1 : 1;
-  double angle = atan2 (m->yx, m->xx);
-
-  /* Similarities as translate, rotate, scale: renderers handle those without offscreens. */
-  if (fabs (m->xx - flip * m->yy) < 1e-9 * scale && fabs (m->yx + flip * m->xy) < 1e-9 * scale)
-    {
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (m->x0, m->y0));
-      if (fabs (angle) > 1e-12)
-        gtk_snapshot_rotate (snapshot, angle * 180 / G_PI);
-      gtk_snapshot_scale (snapshot, scale, flip * scale);
-      return;
-    }
-  graphene_matrix_init_from_2d (&matrix, m->xx, m->yx, m->xy, m->yy, m->x0, m->y0);
-  gtk_snapshot_transform_matrix (snapshot, &matrix);
-}
-
-/* Below 100 %: the chosen level's visible tiles, shrunk by GTK. */
-static void
-append_level (LkImageView *self,
-              GtkSnapshot *snapshot)
-{
-  int width = gtk_widget_get_width (GTK_WIDGET (self));
-  int height = gtk_widget_get_height (GTK_WIDGET (self));
-  double size = ldexp (1.0, self->level);
-  cairo_matrix_t level_to_widget, widget_to_level;
-  graphene_rect_t visible;
-  int columns, rows;
-
-  cairo_matrix_init_scale (&level_to_widget, size, size);
-  image_to_widget_matrix (self, &widget_to_level);
-  cairo_matrix_multiply (&level_to_widget, &level_to_widget, &widget_to_level);
-  widget_to_level = level_to_widget;
-  if (cairo_matrix_invert (&widget_to_level) != CAIRO_STATUS_SUCCESS)
-    return;
-  transformed_bounds (&widget_to_level, width, height, &visible);
-  lk_pyramid_get_n_tiles (self->pyramid, self->level, &columns, &rows);
-
-  gtk_snapshot_save (snapshot);
-  push_matrix (snapshot, &level_to_widget);
-  /* The last level pixels reach past the original's edge. */
-  gtk_snapshot_push_clip (snapshot,
-                          &GRAPHENE_RECT_INIT (0, 0, lk_pyramid_get_width (self->pyramid) / size,
-                                               lk_pyramid_get_height (self->pyramid) / size));
-  for (int row = MAX (0, floor (visible.origin.y / LK_PYRAMID_TILE_SIZE));
-       row <= MIN (rows - 1, floor ((visible.origin.y + visible.size.height)
-                                    / LK_PYRAMID_TILE_SIZE)); row++)
-    for (int column = MAX (0, floor (visible.origin.x / LK_PYRAMID_TILE_SIZE));
-         column <= MIN (columns - 1, floor ((visible.origin.x + visible.size.width)
-                                            / LK_PYRAMID_TILE_SIZE)); column++)
-      {
-        graphene_rect_t bounds;
-        GdkTexture *tile = lk_pyramid_get_tile (self->pyramid, self->level, column, row,
-                                                &bounds);
-
-        gtk_snapshot_append_texture (snapshot, tile, &bounds);
-      }
-  gtk_snapshot_pop (snapshot);
-  gtk_snapshot_restore (snapshot);
-}
-
-static gboolean
-nearest_key_equal (const NearestKey *a,
-                   const NearestKey *b)
-{
-  return a->pyramid == b->pyramid && a->scale_factor == b->scale_factor &&
-         a->x0 == b->x0 && a->y0 == b->y0 && a->x1 == b->x1 && a->y1 == b->y1 &&
-         a->grid == b->grid &&
-         memcmp (&a->image_to_widget, &b->image_to_widget, sizeof (cairo_matrix_t)) == 0;
-}
-
-/* Screen pixels, relative to the key's area, to original pixels. */
-static void
-device_to_image_matrix (const NearestKey *key,
-                        cairo_matrix_t   *matrix)
-{
-  cairo_matrix_t widget_to_image = key->image_to_widget;
-
-  cairo_matrix_init_translate (matrix, key->x0, key->y0);
-  cairo_matrix_scale (matrix, 1.0 / key->scale_factor, 1.0 / key->scale_factor);
-  cairo_matrix_invert (&widget_to_image);
-  cairo_matrix_multiply (matrix, matrix, &widget_to_image);
-}
-
-/* From 100 % up: the visible part, one texture pixel per screen pixel. */
-static void
-append_nearest (LkImageView *self,
-                GtkSnapshot *snapshot)
-{
-  int width = gtk_widget_get_width (GTK_WIDGET (self));
-  int height = gtk_widget_get_height (GTK_WIDGET (self));
-  NearestKey key = { self->pyramid, };
-  graphene_rect_t area, widget = GRAPHENE_RECT_INIT (0, 0, width, height);
-  float sf;
-
-  image_to_widget_matrix (self, &key.image_to_widget);
-  transformed_bounds (&key.image_to_widget, lk_pyramid_get_width (self->pyramid),
-                      lk_pyramid_get_height (self->pyramid), &area);
-  if (!graphene_rect_intersection (&area, &widget, &area))
-    return;
-  key.scale_factor = sf = gtk_widget_get_scale_factor (GTK_WIDGET (self));
-  if (key.image_to_widget.xy == 0 && key.image_to_widget.yx == 0)
-    {
-      /* Exactly the screen pixels whose centres fall on the image: all opaque. */
-      key.x0 = ceil (area.origin.x * sf - 0.5);
-      key.y0 = ceil (area.origin.y * sf - 0.5);
-      key.x1 = ceil ((area.origin.x + area.size.width) * sf - 0.5);
-      key.y1 = ceil ((area.origin.y + area.size.height) * sf - 0.5);
-    }
-  else
-    {
-      key.x0 = floor (area.origin.x * sf);
-      key.y0 = floor (area.origin.y * sf);
-      key.x1 = ceil ((area.origin.x + area.size.width) * sf);
-      key.y1 = ceil ((area.origin.y + area.size.height) * sf);
-    }
-  key.grid = self->show_pixel_grid &&
-             self->zoom * transform_scale (self) >= LK_IMAGE_VIEW_GRID_ZOOM - EPSILON;
-  if (key.x1 <= key.x0 || key.y1 <= key.y0)
-    return;
-  if (self->nearest == NULL || !nearest_key_equal (&key, &self->nearest_key))
-    {
-      cairo_matrix_t device_to_image;
-
-      device_to_image_matrix (&key, &device_to_image);
-      g_clear_object (&self->nearest);
-      self->nearest = lk_pyramid_render_nearest (self->pyramid, &device_to_image,
-                                                 key.x1 - key.x0, key.y1 - key.y0, key.grid);
-      self->nearest_key = key;
-    }
-  gtk_snapshot_append_texture (snapshot, self->nearest,
-                               &GRAPHENE_RECT_INIT (key.x0 / sf, key.y0 / sf,
-                                                    (key.x1 - key.x0) / sf,
-                                                    (key.y1 - key.y0) / sf));
-}
-
-/* Two views side by side: the one that takes the keys shows it. */
-static void
-append_focus (LkImageView *self,
-              GtkSnapshot *snapshot)
-{
-  GskRoundedRect outline;
-  GdkRGBA color;
-  const float widths[4] = { FOCUS_WIDTH, FOCUS_WIDTH, FOCUS_WIDTH, FOCUS_WIDTH };
-
-  /* libadwaita's named colour follows the style and the accent. */
-  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (GTK_WIDGET (self)),
-                                       "accent_color", &color))
-    gdk_rgba_parse (&color, FALLBACK_ACCENT);
-  gsk_rounded_rect_init_from_rect (&outline,
-                                   &GRAPHENE_RECT_INIT (0, 0,
-                                                        gtk_widget_get_width (GTK_WIDGET (self)),
-                                                        gtk_widget_get_height (GTK_WIDGET (self))),
-                                   0);
-  gtk_snapshot_append_border (snapshot, &outline, widths,
-                              (const GdkRGBA[4]) { color, color, color, color });
-}
-
-static void
-lk_image_view_snapshot (GtkWidget   *widget,
-                        GtkSnapshot *snapshot)
-{
-  LkImageView *self = LK_IMAGE_VIEW (widget);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  /* A neutral grey: no colour cast next to the image being judged. */
-  const GdkRGBA backdrop = { 0.19f, 0.19f, 0.19f, 1 };
-
-  if (self->draws_background)
-    gtk_snapshot_append_color (snapshot, &backdrop, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  if (self->pyramid != NULL && width > 0 && height > 0)
-    {
-      /* A partial pyramid (a preview) is drawn scaled, whatever the zoom. */
-      if (device_scale (self) >= 1 - EPSILON && lk_pyramid_get_first_level (self->pyramid) == 0)
-        append_nearest (self, snapshot);
-      else
-        append_level (self, snapshot);
-    }
-  if (gtk_widget_has_visible_focus (widget))
-    append_focus (self, snapshot);
 }
 
 static void
@@ -575,139 +347,6 @@ lk_image_view_size_allocate (GtkWidget *widget,
   /* The centre moved on screen even when nothing else changed. */
   if (!changed)
     view_changed (self);
-}
-
-/* ---- input -------------------------------------------------------------------------------- */
-
-static void
-on_drag_begin (GtkGestureDrag *gesture,
-               double          x,
-               double          y,
-               LkImageView    *self)
-{
-  if (self->pyramid == NULL)
-    {
-      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
-      return;
-    }
-  if (gtk_widget_get_focusable (GTK_WIDGET (self)))
-    gtk_widget_grab_focus (GTK_WIDGET (self));
-  self->drag_center_x = self->center_x;
-  self->drag_center_y = self->center_y;
-}
-
-static void
-on_drag_update (GtkGestureDrag *gesture,
-                double          offset_x,
-                double          offset_y,
-                LkImageView    *self)
-{
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
-  move_view (self, self->zoom, self->drag_center_x - offset_x / self->zoom,
-             self->drag_center_y - offset_y / self->zoom);
-}
-
-static void
-on_drag_end (GtkGestureDrag *gesture,
-             double          offset_x,
-             double          offset_y,
-             LkImageView    *self)
-{
-  gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
-}
-
-static void
-on_pointer_motion (GtkEventControllerMotion *controller,
-                   double                    x,
-                   double                    y,
-                   LkImageView              *self)
-{
-  self->has_pointer = TRUE;
-  self->pointer_x = x;
-  self->pointer_y = y;
-}
-
-static void
-on_pointer_leave (GtkEventControllerMotion *controller,
-                  LkImageView              *self)
-{
-  self->has_pointer = FALSE;
-}
-
-/* Ctrl: zoom about the pointer, a step per wheel notch; otherwise pan. */
-static gboolean
-on_scroll (GtkEventControllerScroll *controller,
-           double                    dx,
-           double                    dy,
-           LkImageView              *self)
-{
-  GdkModifierType state = gtk_event_controller_get_current_event_state (
-    GTK_EVENT_CONTROLLER (controller));
-  gboolean wheel = gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL;
-  double x = self->has_pointer ? self->pointer_x : gtk_widget_get_width (GTK_WIDGET (self)) / 2.0;
-  double y = self->has_pointer ? self->pointer_y : gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
-
-  if (self->pyramid == NULL)
-    return FALSE;
-  if ((state & GDK_CONTROL_MASK) && wheel)
-    {
-      double zoom = self->zoom;
-
-      self->wheel_zoom += dy;
-      for (; self->wheel_zoom <= -1; self->wheel_zoom += 1)
-        zoom = zoom_step (zoom, 1);
-      for (; self->wheel_zoom >= 1; self->wheel_zoom -= 1)
-        zoom = zoom_step (zoom, -1);
-      lk_image_view_zoom_at (self, zoom, x, y);
-      return TRUE;
-    }
-  if (state & GDK_CONTROL_MASK)
-    {
-      lk_image_view_zoom_at (self, self->zoom * exp2 (-dy / 100), x, y);
-      return TRUE;
-    }
-  if (wheel && (state & GDK_SHIFT_MASK) && dx == 0)
-    {
-      dx = dy;
-      dy = 0;
-    }
-  pan_by (self, dx * (wheel ? WHEEL_STEP : 1), dy * (wheel ? WHEEL_STEP : 1));
-  return TRUE;
-}
-
-static void
-zoom_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  LkImageView *self = LK_IMAGE_VIEW (widget);
-
-  if (g_str_equal (action_name, "view.zoom-in"))
-    lk_image_view_set_zoom (self, zoom_step (self->zoom, 1));
-  else if (g_str_equal (action_name, "view.zoom-out"))
-    lk_image_view_set_zoom (self, zoom_step (self->zoom, -1));
-  else if (g_str_equal (action_name, "view.zoom-1to1"))
-    lk_image_view_set_zoom (self, 1.0);
-  else
-    lk_image_view_set_fit (self, TRUE);
-}
-
-static void
-pan_action (GtkWidget  *widget,
-            const char *action_name,
-            GVariant   *parameter)
-{
-  double dx = gtk_widget_get_width (widget) / (double) PAN_FRACTION;
-  double dy = gtk_widget_get_height (widget) / (double) PAN_FRACTION;
-
-  if (g_str_equal (action_name, "view.pan-left"))
-    pan_by (LK_IMAGE_VIEW (widget), -dx, 0);
-  else if (g_str_equal (action_name, "view.pan-right"))
-    pan_by (LK_IMAGE_VIEW (widget), dx, 0);
-  else if (g_str_equal (action_name, "view.pan-up"))
-    pan_by (LK_IMAGE_VIEW (widget), 0, -dy);
-  else
-    pan_by (LK_IMAGE_VIEW (widget), 0, dy);
 }
 
 /* ---- public ------------------------------------------------------------------------------- */
@@ -760,7 +399,7 @@ lk_image_view_set_zoom (LkImageView *self,
   g_return_if_fail (LK_IS_IMAGE_VIEW (self));
   g_return_if_fail (zoom > 0);
 
-  move_view (self, zoom, self->center_x, self->center_y);
+  _lk_image_view_move_view (self, zoom, self->center_x, self->center_y);
 }
 
 double
@@ -806,7 +445,7 @@ lk_image_view_set_center_x (LkImageView *self,
                             double       center_x)
 {
   g_return_if_fail (LK_IS_IMAGE_VIEW (self));
-  move_view (self, self->zoom, center_x, self->center_y);
+  _lk_image_view_move_view (self, self->zoom, center_x, self->center_y);
 }
 
 double
@@ -821,7 +460,7 @@ lk_image_view_set_center_y (LkImageView *self,
                             double       center_y)
 {
   g_return_if_fail (LK_IS_IMAGE_VIEW (self));
-  move_view (self, self->zoom, self->center_x, center_y);
+  _lk_image_view_move_view (self, self->zoom, self->center_x, center_y);
 }
 
 void
@@ -830,7 +469,7 @@ lk_image_view_set_center (LkImageView *self,
                           double       center_y)
 {
   g_return_if_fail (LK_IS_IMAGE_VIEW (self));
-  move_view (self, self->zoom, center_x, center_y);
+  _lk_image_view_move_view (self, self->zoom, center_x, center_y);
 }
 
 void
@@ -849,7 +488,7 @@ lk_image_view_zoom_at (LkImageView *self,
   dy = widget_y - gtk_widget_get_height (GTK_WIDGET (self)) / 2.0;
   ref_x = self->center_x + dx / self->zoom;
   ref_y = self->center_y + dy / self->zoom;
-  move_view (self, zoom, ref_x - dx / zoom, ref_y - dy / zoom);
+  _lk_image_view_move_view (self, zoom, ref_x - dx / zoom, ref_y - dy / zoom);
 }
 
 gboolean
@@ -971,7 +610,7 @@ lk_image_view_image_to_widget (LkImageView *self,
   g_return_if_fail (LK_IS_IMAGE_VIEW (self));
   g_return_if_fail (widget_x != NULL && widget_y != NULL);
 
-  image_to_widget_matrix (self, &m);
+  _lk_image_view_image_to_widget_matrix (self, &m);
   cairo_matrix_transform_point (&m, &image_x, &image_y);
   *widget_x = image_x;
   *widget_y = image_y;
@@ -989,7 +628,7 @@ lk_image_view_widget_to_image (LkImageView *self,
   g_return_if_fail (LK_IS_IMAGE_VIEW (self));
   g_return_if_fail (image_x != NULL && image_y != NULL);
 
-  image_to_widget_matrix (self, &m);
+  _lk_image_view_image_to_widget_matrix (self, &m);
   /* The zoom and the transform's scale are never 0, so this is always invertible. */
   cairo_matrix_invert (&m);
   cairo_matrix_transform_point (&m, &widget_x, &widget_y);
@@ -1140,36 +779,6 @@ install_properties (GObjectClass *object_class)
 }
 
 static void
-install_actions (GtkWidgetClass *widget_class)
-{
-  const struct { guint key; const char *action; } keys[] = {
-    { GDK_KEY_plus, "view.zoom-in" }, { GDK_KEY_equal, "view.zoom-in" },
-    { GDK_KEY_KP_Add, "view.zoom-in" },
-    { GDK_KEY_minus, "view.zoom-out" }, { GDK_KEY_KP_Subtract, "view.zoom-out" },
-    { GDK_KEY_1, "view.zoom-1to1" }, { GDK_KEY_KP_1, "view.zoom-1to1" },
-    { GDK_KEY_0, "view.zoom-fit" }, { GDK_KEY_KP_0, "view.zoom-fit" },
-    { GDK_KEY_Left, "view.pan-left" }, { GDK_KEY_KP_Left, "view.pan-left" },
-    { GDK_KEY_Right, "view.pan-right" }, { GDK_KEY_KP_Right, "view.pan-right" },
-    { GDK_KEY_Up, "view.pan-up" }, { GDK_KEY_KP_Up, "view.pan-up" },
-    { GDK_KEY_Down, "view.pan-down" }, { GDK_KEY_KP_Down, "view.pan-down" },
-    { GDK_KEY_g, "view.show-pixel-grid" },
-  };
-
-  gtk_widget_class_install_action (widget_class, "view.zoom-in", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "view.zoom-out", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "view.zoom-1to1", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "view.zoom-fit", NULL, zoom_action);
-  gtk_widget_class_install_action (widget_class, "view.pan-left", NULL, pan_action);
-  gtk_widget_class_install_action (widget_class, "view.pan-right", NULL, pan_action);
-  gtk_widget_class_install_action (widget_class, "view.pan-up", NULL, pan_action);
-  gtk_widget_class_install_action (widget_class, "view.pan-down", NULL, pan_action);
-  gtk_widget_class_install_property_action (widget_class, "view.show-pixel-grid",
-                                            "show-pixel-grid");
-  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    gtk_widget_class_add_binding_action (widget_class, keys[i].key, 0, keys[i].action, NULL);
-}
-
-static void
 lk_image_view_class_init (LkImageViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -1179,7 +788,7 @@ lk_image_view_class_init (LkImageViewClass *klass)
   object_class->finalize = lk_image_view_finalize;
   object_class->get_property = lk_image_view_get_property;
   object_class->set_property = lk_image_view_set_property;
-  widget_class->snapshot = lk_image_view_snapshot;
+  widget_class->snapshot = _lk_image_view_snapshot;
   widget_class->measure = lk_image_view_measure;
   widget_class->size_allocate = lk_image_view_size_allocate;
   widget_class->state_flags_changed = lk_image_view_state_flags_changed;
@@ -1189,30 +798,9 @@ lk_image_view_class_init (LkImageViewClass *klass)
   signals[VIEW_CHANGED] = g_signal_new ("view-changed", G_TYPE_FROM_CLASS (klass),
                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                         G_TYPE_NONE, 0);
-  install_actions (widget_class);
+  _lk_image_view_class_actions_init (widget_class);
   gtk_widget_class_set_css_name (widget_class, "imageview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
-}
-
-static void
-add_controllers (LkImageView *self)
-{
-  GtkGesture *drag = gtk_gesture_drag_new ();
-  GtkEventController *scroll =
-    gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_BOTH_AXES);
-  GtkEventController *motion = gtk_event_controller_motion_new ();
-
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (drag), GDK_BUTTON_PRIMARY);
-  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), self);
-  g_signal_connect (drag, "drag-update", G_CALLBACK (on_drag_update), self);
-  g_signal_connect (drag, "drag-end", G_CALLBACK (on_drag_end), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drag));
-  g_signal_connect (scroll, "scroll", G_CALLBACK (on_scroll), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), scroll);
-  g_signal_connect (motion, "enter", G_CALLBACK (on_pointer_motion), self);
-  g_signal_connect (motion, "motion", G_CALLBACK (on_pointer_motion), self);
-  g_signal_connect (motion, "leave", G_CALLBACK (on_pointer_leave), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), motion);
 }
 
 static void
@@ -1223,7 +811,7 @@ lk_image_view_init (LkImageView *self)
   self->draws_background = TRUE;
   graphene_matrix_init_identity (&self->transform);
   cairo_matrix_init_identity (&self->image_to_reference);
-  add_controllers (self);
+  _lk_image_view_add_controllers (self);
   g_signal_connect (self, "notify::scale-factor", G_CALLBACK (on_scale_factor_changed), NULL);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);

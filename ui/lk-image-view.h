@@ -5,7 +5,7 @@
 
 #include <gtk/gtk.h>
 
-#include "lk-texture.h"
+#include "lk-pyramid.h"
 
 G_BEGIN_DECLS
 

@@ -3,7 +3,7 @@
 #include "config.h"
 
 #include "lk-policy-dialog.h"
-#include "lk-policy-page.h"
+#include "lk-policy-value.h"
 #include "lk-ui-util.h"
 
 typedef enum
@@ -243,13 +243,13 @@ current_text (LkPolicyDialog *self,
               const char     *current)
 {
   const LkPolicyKey *def = self->def;
-  g_autofree char *shown = lk_policy_page_format_value (def, current);
-  g_autofree char *fallback = lk_policy_page_format_value (def, def->fallback);
+  g_autofree char *shown = lk_policy_value_format (def, current);
+  g_autofree char *fallback = lk_policy_value_format (def, def->fallback);
   g_autofree char *range = NULL;
 
   if (self->input == INPUT_TEXT && (def->type == LK_POLICY_INT || def->type == LK_POLICY_DOUBLE))
     range = g_strdup_printf (" Allowed from %g to %g.", def->min, def->max);
-  if (lk_policy_page_is_default (def, current))
+  if (lk_policy_value_is_default (def, current))
     return g_strdup_printf ("Currently %s, the default.%s", shown, range ? range : "");
   return g_strdup_printf ("Currently %s; the default is %s.%s", shown, fallback,
                           range ? range : "");

@@ -7,6 +7,7 @@
 
 #include "lk-policy-dialog.h"
 #include "lk-policy-page.h"
+#include "lk-policy-value.h"
 #include "lk-ui-util.h"
 
 struct _LkPolicyPage
@@ -33,47 +34,14 @@ struct _LkPolicyPage
 
 G_DEFINE_FINAL_TYPE (LkPolicyPage, lk_policy_page, ADW_TYPE_BIN)
 
-/* ---- values as shown --------------------------------------------------------------------- */
-
-char *
-lk_policy_page_format_value (const LkPolicyKey *def,
-                             const char        *value)
-{
-  g_auto(GStrv) words = NULL;
-
-  g_return_val_if_fail (def != NULL, NULL);
-
-  if (value == NULL || *value == '\0')
-    return g_strdup (def->type == LK_POLICY_LIST ? "None" : "Not set");
-  if (def->type != LK_POLICY_LIST)
-    return g_strdup (value);
-  words = g_strsplit (value, ",", -1);
-  for (guint i = 0; words[i] != NULL; i++)
-    g_strstrip (words[i]);
-  return g_strjoinv (", ", words);
-}
-
-gboolean
-lk_policy_page_is_default (const LkPolicyKey *def,
-                           const char        *value)
-{
-  g_return_val_if_fail (def != NULL, FALSE);
-
-  if (value == NULL)
-    return FALSE;
-  if (def->type == LK_POLICY_INT || def->type == LK_POLICY_DOUBLE)
-    return g_ascii_strtod (value, NULL) == g_ascii_strtod (def->fallback, NULL);
-  return g_str_equal (value, def->fallback);
-}
-
 static char *
 row_subtitle (LkPolicyPage      *self,
               const LkPolicyKey *def)
 {
   g_autofree char *value = lk_policy_get_string (lk_session_get_store (self->session), def->key);
-  g_autofree char *shown = lk_policy_page_format_value (def, value);
+  g_autofree char *shown = lk_policy_value_format (def, value);
 
-  if (lk_policy_page_is_default (def, value))
+  if (lk_policy_value_is_default (def, value))
     return g_strdup_printf ("%s (default)", shown);
   return g_steal_pointer (&shown);
 }
@@ -217,7 +185,7 @@ on_changed (LkPolicyPage *self,
             const char   *key)
 {
   g_autofree char *value = lk_policy_get_string (lk_session_get_store (self->session), key);
-  g_autofree char *shown = lk_policy_page_format_value (lk_policy_key_lookup (key), value);
+  g_autofree char *shown = lk_policy_value_format (lk_policy_key_lookup (key), value);
   g_autofree char *message = g_strdup_printf ("%s is now %s", key, shown);
 
   refresh_row (self, key);

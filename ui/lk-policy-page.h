@@ -21,12 +21,5 @@ void      lk_policy_page_set_session          (LkPolicyPage *self,
 void      lk_policy_page_install_feature_list (LkPolicyPage *self,
                                                GFile        *file);
 gboolean  lk_policy_page_is_busy              (LkPolicyPage *self);
-/* Whether @value is the default of @def (numbers compared as numbers). */
-gboolean  lk_policy_page_is_default           (const LkPolicyKey *def,
-                                               const char        *value);
-/* @value of the setting @def as the page shows it: a list with spaces after the commas, an
- * empty value as “Not set” or “None”. */
-char     *lk_policy_page_format_value         (const LkPolicyKey *def,
-                                               const char        *value);
 
 G_END_DECLS

@@ -3,6 +3,7 @@
  * provenance, integrity and metadata, and locks an analysis before any candidate is unmasked. */
 #include "config.h"
 
+#include "lk-analysis-form.h"
 #include "lk-face-view.h"
 #include "lk-probe-page.h"
 #include "lk-texture.h"
@@ -27,9 +28,6 @@ struct _LkProbePage
   JsonObject     *probe;
   FormMode        mode;
   gboolean        image_failed;
-  GPtrArray      *suitability_checks;
-  GPtrArray      *factor_checks;
-  GPtrArray      *component_checks;
 
   GtkStack       *page_stack;
   AdwStatusPage  *failed_page;
@@ -44,17 +42,7 @@ struct _LkProbePage
   AdwStatusPage  *image_error_page;
   GtkLabel       *analysis_intro;
   GtkStack       *analysis_stack;
-  GtkListBox     *suitability_list;
-  GtkListBox     *factors_list;
-  AdwExpanderRow *components_row;
-  GtkTextView    *notes_view;
-  GtkWidget      *amend_group;
-  AdwEntryRow    *reason_row;
-  GtkLabel       *analysis_error;
-  GtkWidget      *cancel_amend_button;
-  GtkWidget      *save_draft_button;
-  GtkWidget      *lock_button;
-  GtkWidget      *lock_amendment_button;
+  LkAnalysisForm *analysis_form;
   GtkListBox     *locked_list;
   GtkWidget      *amend_button;
   GtkListBox     *quality_list;
@@ -631,174 +619,17 @@ show_quality (LkProbePage *self)
 
 /* ---- the analysis form -------------------------------------------------------------------- */
 
-static const char *
-check_id (gpointer check)
-{
-  return g_object_get_data (G_OBJECT (check), "lk-id");
-}
-
-static GtkWidget *
-check_row_new (const char     *id,
-               const char     *title,
-               const char     *subtitle,
-               GtkCheckButton *group,
-               GPtrArray      *checks)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *check = gtk_check_button_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  if (subtitle != NULL)
-    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
-  gtk_check_button_set_group (GTK_CHECK_BUTTON (check), group);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                  -1);
-  g_object_set_data_full (G_OBJECT (check), "lk-id", g_strdup (id), g_free);
-  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-  g_ptr_array_add (checks, check);
-  return row;
-}
-
-static const char *
-suitability_hint (const char *id)
-{
-  if (g_str_equal (id, "suitable"))
-    return "Enough detail for a comparison";
-  if (g_str_equal (id, "limited"))
-    return "A comparison is possible with stated limitations";
-  return "Closes the probe: no candidate is examined";
-}
-
-static void update_form_state (LkProbePage *self);
-
 static void
-build_form (LkProbePage *self)
+update_actions (LkProbePage *self)
 {
-  const char * const *suitabilities = lk_vocabulary_suitabilities ();
-  const char * const *factors = lk_vocabulary_factors ();
-  JsonArray *components = json_object_get_array_member (lk_feature_list (), "components");
-  GtkCheckButton *group = NULL;
+  gboolean chosen = lk_analysis_form_get_suitability (self->analysis_form) != NULL;
 
-  for (guint i = 0; suitabilities[i] != NULL; i++)
-    {
-      gtk_list_box_append (self->suitability_list,
-                           check_row_new (suitabilities[i], lk_vocabulary_label (suitabilities[i]),
-                                          suitability_hint (suitabilities[i]), group,
-                                          self->suitability_checks));
-      group = g_ptr_array_index (self->suitability_checks, 0);
-    }
-  for (guint i = 0; factors[i] != NULL; i++)
-    gtk_list_box_append (self->factors_list,
-                         check_row_new (factors[i], lk_vocabulary_label (factors[i]), NULL, NULL,
-                                        self->factor_checks));
-  for (guint i = 0; i < json_array_get_length (components); i++)
-    {
-      JsonObject *c = json_array_get_object_element (components, i);
-
-      adw_expander_row_add_row (self->components_row,
-                                check_row_new (string_member (c, "id"), string_member (c, "name"),
-                                               NULL, NULL, self->component_checks));
-    }
-  for (guint i = 0; i < self->suitability_checks->len; i++)
-    g_signal_connect_swapped (g_ptr_array_index (self->suitability_checks, i), "toggled",
-                              G_CALLBACK (update_form_state), self);
-  for (guint i = 0; i < self->component_checks->len; i++)
-    g_signal_connect_swapped (g_ptr_array_index (self->component_checks, i), "toggled",
-                              G_CALLBACK (update_form_state), self);
-}
-
-static GtkWidget *
-expander_button_new (const char *label,
-                     const char *accessible,
-                     const char *action)
-{
-  GtkWidget *button = gtk_button_new_with_mnemonic (label);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  accessible, -1);
-  return button;
-}
-
-static const char *
-chosen_suitability (LkProbePage *self)
-{
-  for (guint i = 0; i < self->suitability_checks->len; i++)
-    if (gtk_check_button_get_active (g_ptr_array_index (self->suitability_checks, i)))
-      return check_id (g_ptr_array_index (self->suitability_checks, i));
-  return NULL;
-}
-
-static GStrv
-checked_ids (GPtrArray *checks)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-  for (guint i = 0; i < checks->len; i++)
-    if (gtk_check_button_get_active (g_ptr_array_index (checks, i)))
-      g_strv_builder_add (builder, check_id (g_ptr_array_index (checks, i)));
-  return g_strv_builder_end (builder);
-}
-
-static void
-update_form_state (LkProbePage *self)
-{
-  g_auto(GStrv) components = checked_ids (self->component_checks);
-  g_autofree char *subtitle = g_strdup_printf ("%u of %u marked as visible",
-                                               g_strv_length (components),
-                                               self->component_checks->len);
-  gboolean chosen = chosen_suitability (self) != NULL;
-
-  adw_expander_row_set_subtitle (self->components_row, subtitle);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "probe.lock",
                                  self->mode == FORM_ANALYSE && chosen);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "probe.lock-amendment",
                                  self->mode == FORM_AMEND && chosen);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "probe.save-draft",
                                  self->mode == FORM_ANALYSE);
-}
-
-static void
-set_checks (GPtrArray *checks,
-            JsonArray *ids)
-{
-  for (guint i = 0; i < checks->len; i++)
-    {
-      gboolean active = FALSE;
-
-      for (guint j = 0; ids != NULL && j < json_array_get_length (ids); j++)
-        if (g_strcmp0 (json_array_get_string_element (ids, j),
-                       check_id (g_ptr_array_index (checks, i))) == 0)
-          active = TRUE;
-      gtk_check_button_set_active (g_ptr_array_index (checks, i), active);
-    }
-}
-
-/* Fills the form from a draft or a locked revision; NULL empties it. */
-static void
-fill_form (LkProbePage *self,
-           JsonObject  *analysis)
-{
-  const char *suitability = string_member (analysis, "suitability");
-  const char *notes = string_member (analysis, "notes");
-
-  for (guint i = 0; i < self->suitability_checks->len; i++)
-    gtk_check_button_set_active (g_ptr_array_index (self->suitability_checks, i),
-                                 g_strcmp0 (suitability,
-                                            check_id (g_ptr_array_index (self->suitability_checks,
-                                                                         i))) == 0);
-  set_checks (self->factor_checks, array_member (analysis, "factors"));
-  set_checks (self->component_checks, array_member (analysis, "components"));
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view),
-                            notes != NULL ? notes : "", -1);
-  gtk_editable_set_text (GTK_EDITABLE (self->reason_row), "");
-  lk_label_set_message (self->analysis_error, NULL);
-  update_form_state (self);
 }
 
 typedef struct
@@ -823,17 +654,29 @@ static void
 read_form (LkProbePage *self,
            FormValues  *values)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  values->factors = checked_ids (self->factor_checks);
-  values->components = checked_ids (self->component_checks);
-  values->notes = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  values->analysis.suitability = chosen_suitability (self);
+  values->factors = lk_analysis_form_dup_factors (self->analysis_form);
+  values->components = lk_analysis_form_dup_components (self->analysis_form);
+  values->notes = lk_analysis_form_dup_notes (self->analysis_form);
+  values->analysis.suitability = lk_analysis_form_get_suitability (self->analysis_form);
   values->analysis.factors = (const char * const *) values->factors;
   values->analysis.components = (const char * const *) values->components;
   values->analysis.notes = values->notes;
+}
+
+/* Fills the form from a draft or a locked revision; NULL empties it. */
+static void
+fill_form (LkProbePage *self,
+           JsonObject  *analysis)
+{
+  lk_analysis_form_set_analysis (self->analysis_form, analysis);
+  update_actions (self);
+}
+
+static void
+set_message (LkProbePage *self,
+             const char  *message)
+{
+  lk_analysis_form_set_message (self->analysis_form, message);
 }
 
 /* ---- the locked analysis ------------------------------------------------------------------ */
@@ -921,15 +764,11 @@ show_mode (LkProbePage *self)
 
   gtk_stack_set_visible_child_name (self->analysis_stack,
                                     self->mode == FORM_NONE ? "locked" : "form");
-  gtk_widget_set_visible (self->amend_group, amending);
-  gtk_widget_set_visible (self->cancel_amend_button, amending);
-  gtk_widget_set_visible (self->lock_amendment_button, amending);
-  gtk_widget_set_visible (self->save_draft_button, !amending);
-  gtk_widget_set_visible (self->lock_button, !amending);
+  lk_analysis_form_set_amending (self->analysis_form, amending);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "probe.amend",
                                  self->mode == FORM_NONE && can_analyse (self));
   gtk_widget_set_visible (self->amend_button, can_analyse (self));
-  update_form_state (self);
+  update_actions (self);
 }
 
 static const char *
@@ -956,7 +795,7 @@ load_draft (LkProbePage *self)
 
   fill_form (self, draft);
   if (error != NULL)
-    lk_label_set_message (self->analysis_error, error->message);
+    set_message (self, error->message);
 }
 
 static void
@@ -1070,10 +909,10 @@ save_draft_action (GtkWidget  *widget,
   read_form (self, &values);
   if (!lk_probes_save_draft (self->session, self->probe_id, &values.analysis, &error))
     {
-      lk_label_set_message (self->analysis_error, error->message);
+      set_message (self, error->message);
       return;
     }
-  lk_label_set_message (self->analysis_error, NULL);
+  set_message (self, NULL);
   lk_toast (widget, "Draft saved");
 }
 
@@ -1086,7 +925,7 @@ lock_now (LkProbePage *self)
   read_form (self, &values);
   if (!lk_probes_lock_analysis (self->session, self->probe_id, &values.analysis, &error))
     {
-      lk_label_set_message (self->analysis_error, error->message);
+      set_message (self, error->message);
       return;
     }
   self->mode = FORM_NONE;
@@ -1127,7 +966,8 @@ lock_action (GtkWidget  *widget,
 {
   LkProbePage *self = LK_PROBE_PAGE (widget);
   GtkRoot *root = gtk_widget_get_root (widget);
-  gboolean closes = g_strcmp0 (chosen_suitability (self), "not-suitable") == 0;
+  const char *suitability = lk_analysis_form_get_suitability (self->analysis_form);
+  gboolean closes = g_strcmp0 (suitability, "not-suitable") == 0;
   g_auto(FormValues) values = { 0 };
   g_autoptr(GError) error = NULL;
   AdwMessageDialog *dialog;
@@ -1136,10 +976,10 @@ lock_action (GtkWidget  *widget,
   read_form (self, &values);
   if (!lk_analysis_check (&values.analysis, &error))
     {
-      lk_label_set_message (self->analysis_error, error->message);
+      set_message (self, error->message);
       return;
     }
-  lk_label_set_message (self->analysis_error, NULL);
+  set_message (self, NULL);
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
     GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, "Lock the Analysis?",
     closes ? "“Not suitable” closes the probe: no candidate will be examined for it. The "
@@ -1150,7 +990,7 @@ lock_action (GtkWidget  *widget,
              "visible only after this."));
   /* The measured figures are the examiner's to weigh; a plain "suitable" over red ones is
    * worth a second look before it is fixed for good. */
-  if (g_strcmp0 (chosen_suitability (self), "suitable") == 0)
+  if (g_strcmp0 (suitability, "suitable") == 0)
     {
       g_autofree char *red = red_figures (self);
 
@@ -1182,7 +1022,7 @@ amend_action (GtkWidget  *widget,
   fill_form (self, object_member (self->probe, "analysis"));
   gtk_label_set_text (self->analysis_intro, analysis_intro (self));
   show_mode (self);
-  gtk_widget_grab_focus (GTK_WIDGET (self->reason_row));
+  lk_analysis_form_focus_reason (self->analysis_form);
 }
 
 static void
@@ -1193,7 +1033,7 @@ cancel_amendment_action (GtkWidget  *widget,
   LkProbePage *self = LK_PROBE_PAGE (widget);
 
   self->mode = FORM_NONE;
-  lk_label_set_message (self->analysis_error, NULL);
+  set_message (self, NULL);
   gtk_label_set_text (self->analysis_intro, analysis_intro (self));
   show_mode (self);
 }
@@ -1209,39 +1049,15 @@ lock_amendment_action (GtkWidget  *widget,
 
   read_form (self, &values);
   if (!lk_probes_amend_analysis (self->session, self->probe_id, &values.analysis,
-                                 gtk_editable_get_text (GTK_EDITABLE (self->reason_row)), &error))
+                                 lk_analysis_form_get_reason (self->analysis_form), &error))
     {
-      lk_label_set_message (self->analysis_error, error->message);
+      set_message (self, error->message);
       if (g_error_matches (error, LK_ERROR, LK_ERROR_INVALID_INPUT))
-        gtk_widget_grab_focus (GTK_WIDGET (self->reason_row));
+        lk_analysis_form_focus_reason (self->analysis_form);
       return;
     }
   self->mode = FORM_NONE;
   changed (self, "Amendment locked as a new revision");
-}
-
-static void
-set_all_components (LkProbePage *self,
-                    gboolean     active)
-{
-  for (guint i = 0; i < self->component_checks->len; i++)
-    gtk_check_button_set_active (g_ptr_array_index (self->component_checks, i), active);
-}
-
-static void
-select_all_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  set_all_components (LK_PROBE_PAGE (widget), TRUE);
-}
-
-static void
-clear_components_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  set_all_components (LK_PROBE_PAGE (widget), FALSE);
 }
 
 static void
@@ -1318,9 +1134,6 @@ lk_probe_page_finalize (GObject *object)
   LkProbePage *self = LK_PROBE_PAGE (object);
 
   g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->suitability_checks, g_ptr_array_unref);
-  g_clear_pointer (&self->factor_checks, g_ptr_array_unref);
-  g_clear_pointer (&self->component_checks, g_ptr_array_unref);
   G_OBJECT_CLASS (lk_probe_page_parent_class)->finalize (object);
 }
 
@@ -1382,17 +1195,7 @@ bind_children (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_child (widget_class, LkProbePage, image_error_page);
   gtk_widget_class_bind_template_child (widget_class, LkProbePage, analysis_intro);
   gtk_widget_class_bind_template_child (widget_class, LkProbePage, analysis_stack);
-  gtk_widget_class_bind_template_child (widget_class, LkProbePage, suitability_list);
-  gtk_widget_class_bind_template_child (widget_class, LkProbePage, factors_list);
-  gtk_widget_class_bind_template_child (widget_class, LkProbePage, components_row);
-  gtk_widget_class_bind_template_child (widget_class, LkProbePage, notes_view);
-  gtk_widget_class_bind_template_child (widget_class, LkProbePage, amend_group);
-  gtk_widget_class_bind_template_child (widget_class, LkProbePage, reason_row);
-  gtk_widget_class_bind_template_child (widget_class, LkProbePage, analysis_error);
-  gtk_widget_class_bind_template_child (widget_class, LkProbePage, cancel_amend_button);
-  gtk_widget_class_bind_template_child (widget_class, LkProbePage, save_draft_button);
-  gtk_widget_class_bind_template_child (widget_class, LkProbePage, lock_button);
-  gtk_widget_class_bind_template_child (widget_class, LkProbePage, lock_amendment_button);
+  gtk_widget_class_bind_template_child (widget_class, LkProbePage, analysis_form);
   gtk_widget_class_bind_template_child (widget_class, LkProbePage, locked_list);
   gtk_widget_class_bind_template_child (widget_class, LkProbePage, amend_button);
   gtk_widget_class_bind_template_child (widget_class, LkProbePage, quality_list);
@@ -1414,10 +1217,6 @@ install_actions (GtkWidgetClass *widget_class)
                                    cancel_amendment_action);
   gtk_widget_class_install_action (widget_class, "probe.lock-amendment", NULL,
                                    lock_amendment_action);
-  gtk_widget_class_install_action (widget_class, "probe.select-all-components", NULL,
-                                   select_all_action);
-  gtk_widget_class_install_action (widget_class, "probe.clear-components", NULL,
-                                   clear_components_action);
   gtk_widget_class_install_action (widget_class, "probe.copy-hash", NULL, copy_hash_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK,
                                        "probe.save-draft", NULL);
@@ -1448,27 +1247,18 @@ lk_probe_page_class_init (LkProbePageClass *klass)
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                    NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  g_type_ensure (LK_TYPE_ANALYSIS_FORM);
   g_type_ensure (LK_TYPE_FACE_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                LK_RESOURCE_PATH "/lk-probe-page.ui");
   bind_children (widget_class);
   gtk_widget_class_bind_template_callback (widget_class, on_face_activated);
+  gtk_widget_class_bind_template_callback (widget_class, update_actions);
   install_actions (widget_class);
 }
 
 static void
 lk_probe_page_init (LkProbePage *self)
 {
-  self->suitability_checks = g_ptr_array_new ();
-  self->factor_checks = g_ptr_array_new ();
-  self->component_checks = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
-  /* Each action goes in front of the previous one: add them right to left. */
-  adw_expander_row_add_action (self->components_row,
-                               expander_button_new ("C_lear", "Clear all components",
-                                                    "probe.clear-components"));
-  adw_expander_row_add_action (self->components_row,
-                               expander_button_new ("Select _All", "Select all components",
-                                                    "probe.select-all-components"));
-  build_form (self);
 }

@@ -10,6 +10,13 @@ G_BEGIN_DECLS
 
 /* A texture holding a copy of @pixels (8-bit RGBA). */
 GdkTexture *lk_texture_new_from_pixels   (const LkPixels       *pixels);
+/* A texture over @bytes as they are, without a copy: @width x @height pixels in @format, rows
+ * @stride bytes apart. Any thread. */
+GdkTexture *lk_texture_new_for_bytes     (int                   width,
+                                          int                   height,
+                                          GdkMemoryFormat       format,
+                                          GBytes               *bytes,
+                                          gsize                 stride);
 
 /* Reads the probe's original through lk_probes_read_image() (verified against its stored
  * SHA-256, and recorded as a consultation), decodes it and shrinks it so that neither side
@@ -39,75 +46,5 @@ void        lk_texture_load_candidate_async  (LkSession           *session,
                                               gpointer             user_data);
 GdkTexture *lk_texture_load_candidate_finish (GAsyncResult        *result,
                                               GError             **error);
-
-/* ---- image pyramids for the image view --------------------------------------------------- */
-
-/* An image at full resolution and at 1/2, 1/4, ... of it (each level's sides are the previous
- * level's halved and rounded up, each of its pixels the 2 x 2 box average of the level above,
- * so that a level-k pixel covers exactly 2^k x 2^k original pixels, the last row and column
- * reaching past the edge), down to a level whose long side is at most 256 pixels. Immutable
- * once made, and may be shared between views; the tile cache is touched on the main thread
- * only. */
-typedef struct _LkPyramid LkPyramid;
-
-#define LK_TYPE_PYRAMID (lk_pyramid_get_type ())
-#define LK_PYRAMID_TILE_SIZE 512
-
-GType       lk_pyramid_get_type         (void) G_GNUC_CONST;
-/* Copies @pixels (8-bit RGBA, straight alpha) and builds the levels in the calling thread. */
-LkPyramid  *lk_pyramid_new_from_pixels  (const LkPixels       *pixels);
-/* Decodes @image_bytes once with lk_cv_image_decode() (pixels as stored), builds the levels
- * and their textures, all in a worker thread. */
-void        lk_pyramid_load_async       (GBytes               *image_bytes,
-                                         GCancellable         *cancellable,
-                                         GAsyncReadyCallback   callback,
-                                         gpointer              user_data);
-LkPyramid  *lk_pyramid_load_finish      (GAsyncResult         *result,
-                                         GError              **error);
-/* A quick stand-in for the pyramid of a @width x @height image while the whole one is being
- * made: only @level and the levels below it exist, made from @pixels (8-bit RGBA, straight
- * alpha) of exactly that level's size. The levels above have no textures or tiles, and nothing
- * can be rendered at full resolution from it. */
-LkPyramid  *lk_pyramid_new_partial      (const LkPixels       *pixels,
-                                         int                   width,
-                                         int                   height,
-                                         guint                 level);
-/* The first level that exists: 0 for a whole pyramid. */
-guint       lk_pyramid_get_first_level  (LkPyramid            *self);
-/* A copy of @level (from the first level on) as 8-bit RGBA, straight alpha. Any thread. */
-LkPixels   *lk_pyramid_dup_level        (LkPyramid            *self,
-                                         guint                 level);
-LkPyramid  *lk_pyramid_ref              (LkPyramid            *self);
-void        lk_pyramid_unref            (LkPyramid            *self);
-int         lk_pyramid_get_width        (LkPyramid            *self);
-int         lk_pyramid_get_height       (LkPyramid            *self);
-guint       lk_pyramid_get_n_levels     (LkPyramid            *self);
-/* The whole level as one texture; level 0 is the original. From the first level on. */
-GdkTexture *lk_pyramid_get_texture      (LkPyramid            *self,
-                                         guint                 level);
-/* Columns and rows of LK_PYRAMID_TILE_SIZE tiles that cover @level (any level). */
-void        lk_pyramid_get_n_tiles      (LkPyramid            *self,
-                                         guint                 level,
-                                         int                  *columns,
-                                         int                  *rows);
-/* One tile of @level, sharing the level's memory, made on first use and kept; @bounds
- * receives where it lies in level pixels; from the first level on. Tiles overlap their right and bottom neighbours by
- * two pixels so that a scaled tile never leaves a seam. Main thread only. */
-GdkTexture *lk_pyramid_get_tile         (LkPyramid            *self,
-                                         guint                 level,
-                                         int                   column,
-                                         int                   row,
-                                         graphene_rect_t      *bounds);
-/* A @width x @height texture in which each pixel is exactly the original pixel under its
- * centre (nearest neighbour, no blending), found through @device_to_image; transparent where
- * that falls outside the image. With @grid, the first pixel column and row of each original
- * pixel are shaded (darker over light pixels, lighter over dark ones). */
-GdkTexture *lk_pyramid_render_nearest   (LkPyramid            *self,
-                                         const cairo_matrix_t *device_to_image,
-                                         int                   width,
-                                         int                   height,
-                                         gboolean              grid);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (LkPyramid, lk_pyramid_unref)
 
 G_END_DECLS

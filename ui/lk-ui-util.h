@@ -13,7 +13,6 @@ void lk_show_error       (GtkWidget      *widget,
 void lk_show_fatal_error (GtkApplication *app,
                           const char     *heading,
                           const char     *body);
-void lk_show_about       (GtkApplication *app);
 /* A short notice in the nearest toast overlay above @widget. */
 void lk_toast            (GtkWidget      *widget,
                           const char     *text);

@@ -2,73 +2,11 @@
 /* The examination workspace: probe and candidate compared, aligned, enhanced and annotated. */
 #include "config.h"
 
-#include <string.h>
-
 #include "lk-enhance-panel.h"
-#include "lk-evaluate-dialog.h"
 #include "lk-feature-panel.h"
-#include "lk-ui-util.h"
-#include "lk-workspace.h"
+#include "lk-workspace-private.h"
 
 #define FLUSH_SECONDS 30
-
-struct _LkWorkspace
-{
-  AdwBin          parent_instance;
-
-  LkSession      *session;
-  gint64          candidate_id;
-  gint64          examination_id;
-  gint64          probe_id;
-  GCancellable   *cancellable;
-  LkPixels       *pixels[2];        /* originals: probe, candidate */
-  LkPyramid      *originals[2];     /* their pyramids, shown when nothing is enhanced */
-  guint           enhance_generation[2];  /* of the newest stack applied */
-  guint           enhance_shown[2];       /* generation whose full result is shown */
-  gboolean        have_eyes[2];
-  LkPoint         eyes[2][2];
-  gboolean        aligned;
-  LkSimilarity    alignment;
-  JsonObject     *examination;
-  char           *tool;
-  gboolean        have_first;
-  char           *first_image;
-  LkPoint         first_point;
-  guint           clock;
-  double          unsaved_seconds;
-  gboolean        loaded;
-  GtkWidget      *panels[2];
-
-  GtkLabel       *title_label;
-  GtkLabel       *status_label;
-  GtkLabel       *conclusion_label;
-  GtkToggleButton *side_button;
-  GtkToggleButton *overlay_button;
-  GtkToggleButton *wipe_button;
-  GtkToggleButton *flicker_button;
-  GtkToggleButton *difference_button;
-  GtkToggleButton *lock_button;
-  GtkWidget      *opacity_box;
-  GtkWidget      *wipe_box;
-  GtkWidget      *flicker_box;
-  GtkAdjustment  *opacity_adjustment;
-  GtkAdjustment  *wipe_adjustment;
-  GtkAdjustment  *flicker_adjustment;
-  GtkToggleButton *vertical_button;
-  GtkMenuButton  *tool_button;
-  GtkToggleButton *annotations_button;
-  GtkToggleButton *enhance_button;
-  GtkToggleButton *features_button;
-  GtkRevealer    *features_revealer;
-  AdwBin         *features_bin;
-  GtkWidget      *features;
-  char           *conclusion_text;
-  GtkStack       *stack;
-  AdwStatusPage  *loading_page;
-  LkCompareView  *compare;
-  GtkRevealer    *enhance_revealer;
-  GtkBox         *enhance_box;
-};
 
 enum {
   NAVIGATE,
@@ -76,8 +14,6 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
-
-static const char * const image_names[] = { "probe", "candidate" };
 
 G_DEFINE_FINAL_TYPE (LkWorkspace, lk_workspace, ADW_TYPE_BIN)
 
@@ -99,24 +35,9 @@ lk_workspace_is_loaded (LkWorkspace *self)
   return self->loaded;
 }
 
-static LkImageView *
-view_of (LkWorkspace *self,
-         int          which)
-{
-  return which == 0 ? lk_compare_view_get_probe_view (self->compare)
-                    : lk_compare_view_get_candidate_view (self->compare);
-}
-
-static void
-problem (LkWorkspace *self,
-         const char  *text)
-{
-  lk_toast (GTK_WIDGET (self), text);
-}
-
 /* The tools' own names, as the menu shows them. */
-static const char *
-tool_title (const char *tool)
+const char *
+_lk_workspace_tool_title (const char *tool)
 {
   static const char * const titles[][2] = {
     { "marker", "Paired Marker" }, { "rectangle", "Rectangle" }, { "ellipse", "Ellipse" },
@@ -129,10 +50,10 @@ tool_title (const char *tool)
   return "Annotate";
 }
 
-/* ---- status line --------------------------------------------------------------------------- */
+/* ---- status line -------------------------------------------------------------------------- */
 
-static void
-update_status (LkWorkspace *self)
+void
+_lk_workspace_update_status (LkWorkspace *self)
 {
   double seconds = (self->examination
                     ? json_object_get_double_member (self->examination, "seconds_spent") : 0)
@@ -146,8 +67,8 @@ update_status (LkWorkspace *self)
                      annotations ? json_array_get_length (annotations) : 0,
                      total / 3600, total / 60 % 60, total % 60,
                      self->tool && !g_str_equal (self->tool, "none") ? " · tool: " : "",
-                     self->tool && !g_str_equal (self->tool, "none") ? tool_title (self->tool)
-                                                                     : "");
+                     self->tool && !g_str_equal (self->tool, "none")
+                       ? _lk_workspace_tool_title (self->tool) : "");
 
   gtk_label_set_text (self->status_label, text);
   gtk_label_set_text (self->conclusion_label, self->conclusion_text);
@@ -183,7 +104,7 @@ tick (gpointer user_data)
     self->unsaved_seconds += 1;
   if (self->unsaved_seconds >= FLUSH_SECONDS)
     flush_time (self);
-  update_status (self);
+  _lk_workspace_update_status (self);
   return G_SOURCE_CONTINUE;
 }
 
@@ -191,9 +112,9 @@ tick (gpointer user_data)
 
 static void freeze_if_signed (LkWorkspace *self);
 
-static gboolean
-reload_examination (LkWorkspace  *self,
-                    GError      **error)
+gboolean
+_lk_workspace_reload (LkWorkspace  *self,
+                      GError      **error)
 {
   JsonObject *o = lk_examinations_get (self->session, self->examination_id, error);
 
@@ -207,12 +128,12 @@ reload_examination (LkWorkspace  *self,
   if (self->features != NULL)
     lk_feature_panel_set_annotations (LK_FEATURE_PANEL (self->features),
                                       json_object_get_array_member (o, "annotations"));
-  update_status (self);
+  _lk_workspace_update_status (self);
   return TRUE;
 }
 
-static void
-read_alignment (LkWorkspace *self)
+void
+_lk_workspace_read_alignment (LkWorkspace *self)
 {
   JsonNode *node = json_object_get_member (self->examination, "alignment");
   graphene_matrix_t m;
@@ -223,457 +144,41 @@ read_alignment (LkWorkspace *self)
                              &self->alignment, NULL);
   if (!self->aligned)
     {
-      lk_image_view_set_transform (view_of (self, 1), NULL);
+      lk_image_view_set_transform (_lk_workspace_view_of (self, 1), NULL);
       return;
     }
   graphene_matrix_init_from_2d (&m, self->alignment.a, self->alignment.b, -self->alignment.b,
                                 self->alignment.a, self->alignment.tx, self->alignment.ty);
-  lk_image_view_set_transform (view_of (self, 1), &m);
+  lk_image_view_set_transform (_lk_workspace_view_of (self, 1), &m);
 }
 
-/* ---- loading the images off the main loop ------------------------------------------------- */
+/* ---- alignment ---------------------------------------------------------------------------- */
 
-typedef struct
-{
-  LkSession *session;
-  gint64     probe_id;
-  gint64     candidate_id;
-} LoadJob;
-
-typedef struct
-{
-  LkPixels  *pixels[2];
-  LkPyramid *pyramid[2];
-  gboolean   have_eyes;
-  LkPoint    eyes[2];
-} Loaded;
-
-static void
-load_job_free (LoadJob *job)
-{
-  g_clear_object (&job->session);
-  g_free (job);
-}
-
-static void
-loaded_free (Loaded *loaded)
-{
-  for (int i = 0; i < 2; i++)
-    {
-      g_clear_pointer (&loaded->pixels[i], lk_pixels_free);
-      g_clear_pointer (&loaded->pyramid[i], lk_pyramid_unref);
-    }
-  g_free (loaded);
-}
-
-static gboolean
-decode (Loaded   *loaded,
-        int       which,
-        GBytes   *bytes,
-        GError  **error)
-{
-  g_autoptr(LkCvImage) image = lk_cv_image_decode (bytes, error);
-  g_autoptr(GArray) faces = NULL;
-
-  if (image == NULL)
-    return FALSE;
-  loaded->pixels[which] = lk_cv_image_to_pixels (image, 0);
-  loaded->pyramid[which] = lk_pyramid_new_from_pixels (loaded->pixels[which]);
-  if (which == 1 && (faces = lk_cv_image_find_faces (image, NULL, NULL)) != NULL)
-    for (guint i = 0; i < faces->len && !loaded->have_eyes; i++)
-      {
-        LkFace *face = &g_array_index (faces, LkFace, i);
-
-        loaded->have_eyes = face->has_eyes;
-        loaded->eyes[0] = face->eye_a;
-        loaded->eyes[1] = face->eye_b;
-      }
-  return TRUE;
-}
-
-static gpointer
-load_job (gpointer       data,
-          GCancellable  *cancellable,
-          GError       **error)
-{
-  LoadJob *job = data;
-  g_autoptr(GBytes) probe = lk_probes_read_image (job->session, job->probe_id, error);
-  g_autoptr(GBytes) candidate = NULL;
-  Loaded *loaded = g_new0 (Loaded, 1);
-
-  if (probe == NULL ||
-      (candidate = lk_candidates_read_image (job->session, job->candidate_id, error)) == NULL ||
-      !decode (loaded, 0, probe, error) || !decode (loaded, 1, candidate, error))
-    {
-      loaded_free (loaded);
-      return NULL;
-    }
-  return loaded;
-}
-
-static void apply_stack (LkWorkspace *self, int which, JsonArray *stack);
-
-static JsonArray *
-stack_of (LkWorkspace *self,
-          int          which)
-{
-  return json_object_get_array_member (self->examination, which == 0 ? "probe_enhancements"
-                                                                      : "candidate_enhancements");
-}
-
-static void
-on_loaded (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(LkWorkspace) self = user_data;
-  g_autoptr(GError) error = NULL;
-  Loaded *job = lk_task_finish (result, load_job, &error);
-
-  if (job == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          adw_status_page_set_title (self->loading_page, "The Images Cannot Be Shown");
-          adw_status_page_set_description (self->loading_page, error->message);
-        }
-      return;
-    }
-  for (int i = 0; i < 2; i++)
-    {
-      self->pixels[i] = g_steal_pointer (&job->pixels[i]);
-      self->originals[i] = lk_pyramid_ref (job->pyramid[i]);
-      lk_image_view_set_pyramid (view_of (self, i), job->pyramid[i]);
-    }
-  self->have_eyes[1] = job->have_eyes;
-  memcpy (self->eyes[1], job->eyes, sizeof job->eyes);
-  read_alignment (self);
-  for (int i = 0; i < 2; i++)
-    if (json_array_get_length (stack_of (self, i)) > 0)
-      apply_stack (self, i, stack_of (self, i));
-  gtk_stack_set_visible_child_name (self->stack, "compare");
-  self->loaded = TRUE;
-  gtk_widget_grab_focus (GTK_WIDGET (self->compare));
-  loaded_free (job);
-}
-
-/* ---- enhancement: the stack replayed on the original pixels in a worker thread ------------ */
-
-/* A large image is enhanced twice: first at the pyramid level the view draws (a few hundred
- * thousand pixels, so the effect shows at once), then at full resolution, which replaces the
- * preview when it is ready. A newer stack makes older results stale. */
-/* The originals are read by the jobs, never copied: they do not change once loaded, and a
- * running task holds the workspace (its source object), which owns them. */
-typedef struct
-{
-  const LkPixels *pixels;   /* the original, full resolution; NULL for a preview */
-  LkPyramid *source;   /* the original's pyramid, for a preview */
-  guint      level;    /* the preview's level */
-  JsonArray *stack;
-  int        which;
-  guint      generation;
-} EnhanceJob;
-
-static void
-enhance_job_free (EnhanceJob *job)
-{
-  g_clear_pointer (&job->source, lk_pyramid_unref);
-  g_clear_pointer (&job->stack, json_array_unref);
-  g_free (job);
-}
-
-typedef struct
-{
-  LkPyramid *pyramid;
-  int        which;
-  guint      generation;
-  gboolean   preview;
-} Enhanced;
-
-static void
-enhanced_free (Enhanced *enhanced)
-{
-  g_clear_pointer (&enhanced->pyramid, lk_pyramid_unref);
-  g_free (enhanced);
-}
-
-static gpointer
-enhance_job (gpointer       data,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  EnhanceJob *job = data;
-  g_autoptr(LkPixels) level = job->pixels == NULL
-    ? lk_pyramid_dup_level (job->source, job->level) : NULL;
-  g_autoptr(LkPixels) out = lk_cv_enhance (job->pixels != NULL ? job->pixels : level,
-                                           job->stack, error);
-  Enhanced *enhanced;
-
-  if (out == NULL)
-    return NULL;
-  enhanced = g_new0 (Enhanced, 1);
-  enhanced->preview = job->pixels == NULL;
-  enhanced->pyramid = enhanced->preview
-    ? lk_pyramid_new_partial (out, lk_pyramid_get_width (job->source),
-                              lk_pyramid_get_height (job->source), job->level)
-    : lk_pyramid_new_from_pixels (out);
-  enhanced->which = job->which;
-  enhanced->generation = job->generation;
-  return enhanced;
-}
-
-static void
-on_enhanced (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(LkWorkspace) self = user_data;
-  g_autoptr(GError) error = NULL;
-  Enhanced *enhanced = lk_task_finish (result, enhance_job, &error);
-  int which;
-
-  if (enhanced == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        problem (self, error->message);
-      return;
-    }
-  which = enhanced->which;
-  if (enhanced->generation == self->enhance_generation[which] &&
-      self->enhance_shown[which] != enhanced->generation)
-    {
-      lk_image_view_set_pyramid (view_of (self, which), enhanced->pyramid);
-      if (!enhanced->preview)
-        self->enhance_shown[which] = enhanced->generation;
-    }
-  enhanced_free (enhanced);
-}
-
-static void
-run_enhance_job (LkWorkspace *self,
-                 int          which,
-                 JsonArray   *stack,
-                 guint        preview_level)
-{
-  EnhanceJob *job = g_new0 (EnhanceJob, 1);
-
-  if (preview_level > 0)
-    {
-      job->source = lk_pyramid_ref (self->originals[which]);
-      job->level = preview_level;
-    }
-  else
-    job->pixels = self->pixels[which];
-  job->stack = json_array_ref (stack);
-  job->which = which;
-  job->generation = self->enhance_generation[which];
-  lk_task_run (self, self->cancellable, on_enhanced, g_object_ref (self), enhance_job,
-               enhance_job, job, (GDestroyNotify) enhance_job_free,
-               (GDestroyNotify) enhanced_free);
-}
-
-static void
-apply_stack (LkWorkspace *self,
-             int          which,
-             JsonArray   *stack)
-{
-  guint level;
-
-  if (self->pixels[which] == NULL)
-    return;
-  self->enhance_generation[which]++;
-  if (json_array_get_length (stack) == 0)
-    {
-      /* Nothing to apply: the original, at once. */
-      self->enhance_shown[which] = self->enhance_generation[which];
-      lk_image_view_set_pyramid (view_of (self, which), self->originals[which]);
-      return;
-    }
-  level = lk_image_view_get_level (view_of (self, which));
-  if (level > 0)
-    run_enhance_job (self, which, stack, level);
-  run_enhance_job (self, which, stack, 0);
-}
-
-static void
-on_stack_changed (LkWorkspace *self,
-                  JsonArray   *stack,
-                  GtkWidget   *panel)
-{
-  int which = panel == self->panels[0] ? 0 : 1;
-  g_autoptr(GError) error = NULL;
-
-  if (!lk_examinations_set_enhancements (self->session, self->examination_id,
-                                         image_names[which], stack, &error))
-    {
-      problem (self, error->message);
-      return;
-    }
-  reload_examination (self, NULL);
-  apply_stack (self, which, stack);
-}
-
-/* ---- alignment and difference ------------------------------------------------------------- */
-
-static gboolean
-probe_eyes (LkWorkspace *self)
-{
-  g_autoptr(JsonObject) probe = NULL;
-  JsonArray *faces, *eyes;
-  JsonObject *face;
-  gint64 index;
-
-  if (self->have_eyes[0])
-    return TRUE;
-  probe = lk_probes_get (self->session, self->probe_id, NULL);
-  if (probe == NULL || json_object_get_null_member (probe, "face_index"))
-    return FALSE;
-  index = json_object_get_int_member (probe, "face_index");
-  faces = json_object_get_array_member (probe, "faces");
-  face = json_array_get_object_element (faces, (guint) index);
-  if (face == NULL || !json_object_has_member (face, "eyes"))
-    return FALSE;
-  eyes = json_object_get_array_member (face, "eyes");
-  for (guint i = 0; i < 2; i++)
-    {
-      JsonArray *p = json_array_get_array_element (eyes, i);
-
-      self->eyes[0][i] = (LkPoint) { json_array_get_double_element (p, 0),
-                                     json_array_get_double_element (p, 1) };
-    }
-  return self->have_eyes[0] = TRUE;
-}
-
-static void difference_refresh (LkWorkspace *self);
-
-static void
-apply_alignment (LkWorkspace *self)
+void
+_lk_workspace_apply_alignment (LkWorkspace *self)
 {
   g_autoptr(GError) error = NULL;
 
   if (!lk_examinations_set_alignment (self->session, self->examination_id, self->eyes[0],
                                       self->eyes[1], &error) ||
-      !reload_examination (self, &error))
+      !_lk_workspace_reload (self, &error))
     {
-      problem (self, error->message);
+      _lk_workspace_problem (self, error->message);
       return;
     }
-  read_alignment (self);
-  difference_refresh (self);
-  update_status (self);
-}
-
-/* The detector's eye centres become draggable markers; each drag realigns. */
-static void
-align_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  LkWorkspace *self = LK_WORKSPACE (widget);
-
-  if (!probe_eyes (self) || !self->have_eyes[1])
-    {
-      problem (self, self->have_eyes[1] ? "The probe's chosen face has no eye centres"
-                                        : "No eyes were found on the candidate image");
-      return;
-    }
-  lk_compare_view_set_eye_markers (self->compare, self->eyes[0], self->eyes[1]);
-  apply_alignment (self);
+  _lk_workspace_read_alignment (self);
+  _lk_workspace_refresh_difference (self);
+  _lk_workspace_update_status (self);
 }
 
 static void
 on_eyes_moved (LkWorkspace *self)
 {
   lk_compare_view_get_eye_markers (self->compare, self->eyes[0], self->eyes[1]);
-  apply_alignment (self);
+  _lk_workspace_apply_alignment (self);
 }
 
-static void
-reset_alignment_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  LkWorkspace *self = LK_WORKSPACE (widget);
-  g_autoptr(GError) error = NULL;
-
-  if (!lk_examinations_reset_alignment (self->session, self->examination_id, &error) ||
-      !reload_examination (self, &error))
-    {
-      problem (self, error->message);
-      return;
-    }
-  read_alignment (self);
-  lk_compare_view_set_eye_markers (self->compare, NULL, NULL);
-  difference_refresh (self);
-}
-
-typedef struct
-{
-  const LkPixels *probe;      /* the originals, borrowed as by the enhancement jobs */
-  const LkPixels *candidate;
-  LkSimilarity    transform;
-} DifferenceJob;
-
-static gpointer
-difference_job (gpointer       data,
-                GCancellable  *cancellable,
-                GError       **error)
-{
-  DifferenceJob *job = data;
-  g_autoptr(LkPixels) warped = lk_cv_warp_similarity (job->candidate, job->transform.a,
-                                                      job->transform.b, job->transform.tx,
-                                                      job->transform.ty, job->probe->width,
-                                                      job->probe->height);
-  g_autoptr(LkPixels) difference = warped ? lk_cv_difference (job->probe, warped) : NULL;
-
-  if (difference == NULL)
-    {
-      g_set_error (error, LK_ERROR, LK_ERROR_IMAGE, "The difference could not be computed");
-      return NULL;
-    }
-  return lk_pyramid_new_from_pixels (difference);
-}
-
-static void
-on_difference (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(LkWorkspace) self = user_data;
-  g_autoptr(GError) error = NULL;
-  LkPyramid *pyramid = lk_task_finish (result, difference_job, &error);
-
-  if (pyramid == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        problem (self, error->message);
-      return;
-    }
-  lk_image_view_set_pyramid (lk_compare_view_get_difference_view (self->compare), pyramid);
-  lk_pyramid_unref (pyramid);
-}
-
-static void
-difference_refresh (LkWorkspace *self)
-{
-  DifferenceJob *job;
-
-  if (self->pixels[0] == NULL || g_strcmp0 (lk_compare_view_get_mode (self->compare),
-                                            "difference") != 0)
-    return;
-  job = g_new0 (DifferenceJob, 1);
-  job->probe = self->pixels[0];
-  job->candidate = self->pixels[1];
-  if (self->aligned)
-    job->transform = self->alignment;
-  else
-    lk_similarity_identity (&job->transform);
-  lk_task_run (self, self->cancellable, on_difference, g_object_ref (self), difference_job,
-               difference_job, job, g_free,
-               (GDestroyNotify) lk_pyramid_unref);
-}
-
-/* ---- modes --------------------------------------------------------------------------------- */
+/* ---- modes -------------------------------------------------------------------------------- */
 
 static GtkToggleButton *
 mode_button (LkWorkspace *self,
@@ -705,7 +210,7 @@ on_compare_mode (LkWorkspace *self)
   if (g_str_equal (mode, "difference") && !self->aligned)
     lk_toast (GTK_WIDGET (self), "Not aligned: the difference compares the images as they are. "
               "Align them by the eyes first");
-  difference_refresh (self);
+  _lk_workspace_refresh_difference (self);
 }
 
 static void
@@ -724,20 +229,11 @@ on_mode_toggled (LkWorkspace     *self,
       lk_compare_view_set_mode (self->compare, names[i]);
 }
 
-static void
-mode_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  lk_compare_view_set_mode (LK_WORKSPACE (widget)->compare,
-                            g_variant_get_string (parameter, NULL));
-}
-
 /* One side panel at a time, so that the images keep most of the width: 0 the feature
  * comparison, 1 the enhancements, -1 neither. */
-static void
-show_side_panel (LkWorkspace *self,
-                 int          which)
+void
+_lk_workspace_show_side_panel (LkWorkspace *self,
+                               int          which)
 {
   gtk_revealer_set_reveal_child (self->features_revealer, which == 0);
   gtk_toggle_button_set_active (self->features_button, which == 0);
@@ -745,17 +241,7 @@ show_side_panel (LkWorkspace *self,
   gtk_toggle_button_set_active (self->enhance_button, which == 1);
 }
 
-static void
-enhancements_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  LkWorkspace *self = LK_WORKSPACE (widget);
-
-  show_side_panel (self, !gtk_revealer_get_reveal_child (self->enhance_revealer) ? 1 : -1);
-}
-
-/* ---- annotations --------------------------------------------------------------------------- */
+/* ---- annotations -------------------------------------------------------------------------- */
 
 /* What acts on the selected annotations needs some selected, and an unsigned examination. */
 static void
@@ -774,8 +260,8 @@ update_selection_actions (LkWorkspace *self)
 }
 
 /* With no tool chosen, a drag on an annotation moves it, until the conclusion is signed. */
-static void
-update_movable (LkWorkspace *self)
+void
+_lk_workspace_update_movable (LkWorkspace *self)
 {
   gboolean frozen = self->examination != NULL &&
     json_object_get_boolean_member_with_default (self->examination, "signed", FALSE);
@@ -810,26 +296,8 @@ on_annotation_moved (LkWorkspace *self,
     }
   if (old == NULL ||
       !lk_examinations_update_annotation (self->session, id, geometry, NULL, NULL, &error))
-    problem (self, error ? error->message : "The annotation could not be moved");
-  reload_examination (self, NULL);
-}
-
-static void
-tool_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  LkWorkspace *self = LK_WORKSPACE (widget);
-  const char *tool = g_variant_get_string (parameter, NULL);
-
-  g_free (self->tool);
-  self->tool = g_strdup (tool);
-  self->have_first = FALSE;
-  gtk_menu_button_set_label (self->tool_button, tool_title (tool));
-  if (!g_str_equal (tool, "none"))
-    lk_compare_view_set_mode (self->compare, "side-by-side");
-  update_movable (self);
-  update_status (self);
+    _lk_workspace_problem (self, error ? error->message : "The annotation could not be moved");
+  _lk_workspace_reload (self, NULL);
 }
 
 static JsonArray *
@@ -897,8 +365,8 @@ add_annotation (LkWorkspace *self,
   if (g_str_equal (self->tool, "marker"))
     spec.pair = open_pair (self, image);
   if (lk_examinations_add_annotation (self->session, self->examination_id, &spec, &error) == 0)
-    problem (self, error->message);
-  reload_examination (self, NULL);
+    _lk_workspace_problem (self, error->message);
+  _lk_workspace_reload (self, NULL);
   if (characteristic != NULL && error == NULL)
     lk_feature_panel_show (LK_FEATURE_PANEL (self->features), characteristic);
 }
@@ -992,7 +460,7 @@ on_pressed (GtkGestureClick *gesture,
   add_annotation (self, image, geometry, NULL);
 }
 
-/* ---- feature comparison and the conclusion ------------------------------------------------- */
+/* ---- feature comparison and the conclusion ------------------------------------------------ */
 
 /* The level's words, or the outcome when the probe was found not suitable. */
 static const char *
@@ -1003,8 +471,8 @@ conclusion_summary (JsonObject *conclusion)
   return level != NULL ? level : "no comparison possible (the probe is not suitable)";
 }
 
-static void
-read_conclusion (LkWorkspace *self)
+void
+_lk_workspace_read_conclusion (LkWorkspace *self)
 {
   g_autoptr(JsonArray) conclusions = lk_conclusions_list (self->session, self->examination_id,
                                                           NULL);
@@ -1023,53 +491,11 @@ read_conclusion (LkWorkspace *self)
     lk_feature_panel_set_locked (LK_FEATURE_PANEL (self->features), TRUE);
 }
 
-static void
-features_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  LkWorkspace *self = LK_WORKSPACE (widget);
-
-  show_side_panel (self, !gtk_revealer_get_reveal_child (self->features_revealer) ? 0 : -1);
-}
-
-static void
-on_signed (LkWorkspace *self,
-           gint64       conclusion)
-{
-  read_conclusion (self);
-  reload_examination (self, NULL);
-  update_status (self);
-  lk_toast (GTK_WIDGET (self), "Conclusion signed; it is an investigative lead only");
-}
-
-static void
-evaluate_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  LkWorkspace *self = LK_WORKSPACE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  g_autoptr(GError) error = NULL;
-  LkEvaluateDialog *dialog = lk_evaluate_dialog_new (self->session, self->examination_id,
-                                                     self->conclusion_text != NULL, &error);
-
-  if (dialog == NULL)
-    {
-      problem (self, error->message);
-      return;
-    }
-  if (GTK_IS_WINDOW (root))
-    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
-  g_signal_connect_object (dialog, "signed", G_CALLBACK (on_signed), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
 /* ---- annotations and characteristics, both ways ------------------------------------------- */
 
-static JsonObject *
-annotation_by_id (LkWorkspace *self,
-                  gint64       id)
+JsonObject *
+_lk_workspace_annotation_by_id (LkWorkspace *self,
+                                gint64       id)
 {
   JsonArray *all = json_object_get_array_member (self->examination, "annotations");
 
@@ -1150,7 +576,7 @@ select_annotation_at (LkWorkspace *self,
                       double       y)
 {
   gint64 id = lk_compare_view_annotation_at (self->compare, x, y);
-  JsonObject *a = id != 0 ? annotation_by_id (self, id) : NULL;
+  JsonObject *a = id != 0 ? _lk_workspace_annotation_by_id (self, id) : NULL;
   const char *characteristic;
 
   if (a == NULL)
@@ -1162,113 +588,12 @@ select_annotation_at (LkWorkspace *self,
   characteristic = link_of (a);
   if (characteristic != NULL && self->features != NULL)
     {
-      show_side_panel (self, 0);
+      _lk_workspace_show_side_panel (self, 0);
       lk_feature_panel_show (LK_FEATURE_PANEL (self->features), characteristic);
     }
   else
     lk_toast (GTK_WIDGET (self), "Annotation selected; it is not linked to a characteristic");
   return TRUE;
-}
-
-/* Links the selected annotations to the characteristic open in the feature panel. */
-static void
-link_annotation_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  LkWorkspace *self = LK_WORKSPACE (widget);
-  const char *characteristic = self->features
-    ? lk_feature_panel_get_current (LK_FEATURE_PANEL (self->features)) : NULL;
-  guint n = 0;
-  const gint64 *ids = lk_compare_view_get_selected (self->compare, &n);
-  g_autoptr(GArray) chosen = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GError) error = NULL;
-
-  if (n == 0 || characteristic == NULL)
-    {
-      problem (self, "Select an annotation (click it with no tool) and open a characteristic "
-               "in the feature comparison first");
-      return;
-    }
-  g_array_append_vals (chosen, ids, n);
-  for (guint i = 0; i < chosen->len && error == NULL; i++)
-    lk_examinations_update_annotation (self->session, g_array_index (chosen, gint64, i), NULL,
-                                       NULL, characteristic, &error);
-  if (error != NULL)
-    problem (self, error->message);
-  reload_examination (self, NULL);
-  lk_compare_view_set_selected (self->compare, (const gint64 *) (gpointer) chosen->data,
-                                chosen->len);
-  lk_feature_panel_show (LK_FEATURE_PANEL (self->features), characteristic);
-}
-
-static void
-on_label_response (AdwMessageDialog *dialog,
-                   const char       *response,
-                   LkWorkspace      *self)
-{
-  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
-  GArray *chosen = g_object_get_data (G_OBJECT (dialog), "ids");
-  g_autoptr(GError) error = NULL;
-
-  if (!g_str_equal (response, "label"))
-    return;
-  for (guint i = 0; i < chosen->len && error == NULL; i++)
-    lk_examinations_update_annotation (self->session, g_array_index (chosen, gint64, i), NULL,
-                                       gtk_editable_get_text (entry), NULL, &error);
-  if (error != NULL)
-    problem (self, error->message);
-  reload_examination (self, NULL);
-  lk_compare_view_set_selected (self->compare, (const gint64 *) (gpointer) chosen->data,
-                                chosen->len);
-}
-
-/* A new label for the selected annotations (a pair of markers shares it); empty removes it. */
-static void
-label_annotation_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  LkWorkspace *self = LK_WORKSPACE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  guint n = 0;
-  const gint64 *ids = lk_compare_view_get_selected (self->compare, &n);
-  GArray *chosen;
-  GtkWidget *list, *entry;
-  AdwMessageDialog *dialog;
-  JsonObject *first;
-
-  if (n == 0)
-    {
-      problem (self, "Select an annotation first (click it with no tool)");
-      return;
-    }
-  chosen = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_array_append_vals (chosen, ids, n);
-  first = annotation_by_id (self, ids[0]);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
-                                                                            : NULL,
-                                                       "Label the Annotation",
-                                                       "The label is drawn next to it and kept "
-                                                       "with the examination; an empty label "
-                                                       "removes it."));
-  list = gtk_list_box_new ();
-  entry = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), "Label");
-  if (first != NULL && json_object_get_string_member_with_default (first, "label", NULL))
-    gtk_editable_set_text (GTK_EDITABLE (entry),
-                           json_object_get_string_member (first, "label"));
-  gtk_list_box_append (GTK_LIST_BOX (list), entry);
-  gtk_widget_add_css_class (list, "boxed-list");
-  adw_message_dialog_set_extra_child (dialog, list);
-  adw_message_dialog_add_responses (dialog, "cancel", "_Cancel", "label", "_Save", NULL);
-  adw_message_dialog_set_response_appearance (dialog, "label", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "label");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data (G_OBJECT (dialog), "entry", entry);
-  g_object_set_data_full (G_OBJECT (dialog), "ids", chosen, (GDestroyNotify) g_array_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_label_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -1282,7 +607,7 @@ add_features (LkWorkspace *self)
                                          &error);
   if (self->features == NULL)
     {
-      problem (self, error->message);
+      _lk_workspace_problem (self, error->message);
       return;
     }
   adw_bin_set_child (self->features_bin, self->features);
@@ -1292,85 +617,10 @@ add_features (LkWorkspace *self)
                                     json_object_get_array_member (self->examination,
                                                                   "annotations"));
   gtk_toggle_button_set_active (self->features_button, TRUE);
-  read_conclusion (self);
+  _lk_workspace_read_conclusion (self);
 }
 
-/* Removes the newest annotation (a soft delete: it stays on record with its time). */
-static void
-undo_annotation_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  LkWorkspace *self = LK_WORKSPACE (widget);
-  g_autoptr(GError) error = NULL;
-  JsonArray *annotations;
-  gint64 newest = 0;
-  guint n;
-
-  /* Read afresh: the newest may have been added elsewhere (another window, the CLI). */
-  if (!reload_examination (self, &error))
-    {
-      problem (self, error->message);
-      return;
-    }
-  annotations = json_object_get_array_member (self->examination, "annotations");
-  n = annotations ? json_array_get_length (annotations) : 0;
-
-  for (guint i = 0; i < n; i++)
-    newest = MAX (newest, json_object_get_int_member (json_array_get_object_element (annotations,
-                                                                                     i), "id"));
-  if (newest == 0)
-    {
-      problem (self, "There is no annotation to remove");
-      return;
-    }
-  if (!lk_examinations_delete_annotation (self->session, newest, &error))
-    problem (self, error->message);
-  else
-    lk_toast (GTK_WIDGET (self), "The newest annotation was removed (kept on record)");
-  reload_examination (self, NULL);
-}
-
-/* Removes the selected annotations, one soft delete each: every one stays on record with its
- * time and is audited, so that what was charted and then withdrawn can still be accounted
- * for. */
-static void
-delete_annotation_action (GtkWidget  *widget,
-                          const char *action_name,
-                          GVariant   *parameter)
-{
-  LkWorkspace *self = LK_WORKSPACE (widget);
-  guint n = 0;
-  const gint64 *ids = lk_compare_view_get_selected (self->compare, &n);
-  g_autoptr(GArray) chosen = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  guint removed = 0;
-
-  if (n == 0)
-    {
-      problem (self, "Select an annotation first (click it with no tool)");
-      return;
-    }
-  /* A copy: the view's selection is cleared below, and the ids must outlive it. */
-  g_array_append_vals (chosen, ids, n);
-  while (removed < chosen->len &&
-         lk_examinations_delete_annotation (self->session,
-                                            g_array_index (chosen, gint64, removed), &error))
-    removed++;
-  reload_examination (self, NULL);
-  lk_compare_view_set_selected (self->compare, NULL, 0);
-  if (error != NULL)
-    {
-      problem (self, error->message);
-      return;
-    }
-  text = g_strdup_printf (removed == 1 ? "%u annotation removed (kept on record)"
-                                       : "%u annotations removed (kept on record)", removed);
-  lk_toast (GTK_WIDGET (self), text);
-}
-
-/* ---- frozen with the signed conclusion ------------------------------------------------------ */
+/* ---- frozen with the signed conclusion ---------------------------------------------------- */
 
 /* The actions that change the annotations or the alignment. */
 static const char * const charting_actions[] = {
@@ -1396,15 +646,15 @@ freeze_if_signed (LkWorkspace *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->tool_button), !frozen);
   for (int i = 0; i < 2; i++)
     gtk_widget_set_sensitive (self->panels[i], !frozen);
-  update_movable (self);
+  _lk_workspace_update_movable (self);
   update_selection_actions (self);
 }
 
-/* ---- navigation ---------------------------------------------------------------------------- */
+/* ---- navigation --------------------------------------------------------------------------- */
 
-static void
-navigate (LkWorkspace *self,
-          int          step)
+void
+_lk_workspace_navigate (LkWorkspace *self,
+                        int          step)
 {
   g_autoptr(GPtrArray) retained = lk_examinations_retained (self->session, self->probe_id,
                                                             NULL);
@@ -1421,15 +671,7 @@ navigate (LkWorkspace *self,
       }
 }
 
-static void
-next_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  navigate (LK_WORKSPACE (widget), g_str_equal (action_name, "workspace.next") ? 1 : -1);
-}
-
-/* ---- object -------------------------------------------------------------------------------- */
+/* ---- object ------------------------------------------------------------------------------- */
 
 static void
 lk_workspace_dispose (GObject *object)
@@ -1461,15 +703,6 @@ lk_workspace_finalize (GObject *object)
   g_free (self->first_image);
   g_free (self->conclusion_text);
   G_OBJECT_CLASS (lk_workspace_parent_class)->finalize (object);
-}
-
-static void
-bind_mode_key (GtkWidgetClass *widget_class,
-               guint           key,
-               const char     *mode)
-{
-  gtk_widget_class_add_binding_action (widget_class, key, GDK_CONTROL_MASK, "workspace.mode",
-                                       "s", mode);
 }
 
 static void
@@ -1515,40 +748,7 @@ lk_workspace_class_init (LkWorkspaceClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LkWorkspace, enhance_box);
   gtk_widget_class_bind_template_callback (widget_class, on_mode_toggled);
 
-  gtk_widget_class_install_action (widget_class, "workspace.mode", "s", mode_action);
-  gtk_widget_class_install_action (widget_class, "workspace.align", NULL, align_action);
-  gtk_widget_class_install_action (widget_class, "workspace.reset-alignment", NULL,
-                                   reset_alignment_action);
-  gtk_widget_class_install_action (widget_class, "workspace.enhancements", NULL,
-                                   enhancements_action);
-  gtk_widget_class_install_action (widget_class, "workspace.tool", "s", tool_action);
-  gtk_widget_class_install_action (widget_class, "workspace.link-annotation", NULL,
-                                   link_annotation_action);
-  gtk_widget_class_install_action (widget_class, "workspace.label-annotation", NULL,
-                                   label_annotation_action);
-  gtk_widget_class_install_action (widget_class, "workspace.features", NULL, features_action);
-  gtk_widget_class_install_action (widget_class, "workspace.undo-annotation", NULL,
-                                   undo_annotation_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
-                                       "workspace.undo-annotation", NULL);
-  gtk_widget_class_install_action (widget_class, "workspace.delete-annotation", NULL,
-                                   delete_annotation_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0,
-                                       "workspace.delete-annotation", NULL);
-  gtk_widget_class_install_action (widget_class, "workspace.evaluate", NULL, evaluate_action);
-  gtk_widget_class_install_action (widget_class, "workspace.next", NULL, next_action);
-  gtk_widget_class_install_action (widget_class, "workspace.previous", NULL, next_action);
-  bind_mode_key (widget_class, GDK_KEY_1, "side-by-side");
-  bind_mode_key (widget_class, GDK_KEY_2, "overlay");
-  bind_mode_key (widget_class, GDK_KEY_3, "wipe");
-  bind_mode_key (widget_class, GDK_KEY_4, "flicker");
-  bind_mode_key (widget_class, GDK_KEY_5, "difference");
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "workspace.next",
-                                       NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "workspace.previous",
-                                       NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "workspace.tool", "s",
-                                       "none");
+  _lk_workspace_class_actions_init (widget_class);
 }
 
 static void
@@ -1583,8 +783,9 @@ add_panels (LkWorkspace *self)
       self->panels[i] = lk_enhance_panel_new ();
       lk_enhance_panel_set_title (LK_ENHANCE_PANEL (self->panels[i]),
                                   i == 0 ? "Probe" : "Candidate");
-      g_signal_connect_object (self->panels[i], "stack-changed", G_CALLBACK (on_stack_changed),
-                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->panels[i], "stack-changed",
+                               G_CALLBACK (_lk_workspace_on_stack_changed), self,
+                               G_CONNECT_SWAPPED);
       gtk_box_append (self->enhance_box, self->panels[i]);
     }
 }
@@ -1623,12 +824,11 @@ lk_workspace_new (LkSession  *session,
                   GError    **error)
 {
   LkWorkspace *self = g_object_new (LK_TYPE_WORKSPACE, NULL);
-  LoadJob *job;
 
   self->session = g_object_ref (session);
   self->candidate_id = candidate_id;
   self->examination_id = lk_examinations_open (session, candidate_id, error);
-  if (self->examination_id == 0 || !reload_examination (self, error))
+  if (self->examination_id == 0 || !_lk_workspace_reload (self, error))
     {
       g_object_unref (g_object_ref_sink (self));
       return NULL;
@@ -1637,12 +837,8 @@ lk_workspace_new (LkSession  *session,
   fill_title (self);
   add_features (self);
   for (int i = 0; i < 2; i++)
-    lk_enhance_panel_set_stack (LK_ENHANCE_PANEL (self->panels[i]), stack_of (self, i));
-  job = g_new0 (LoadJob, 1);
-  job->session = g_object_ref (session);
-  job->probe_id = self->probe_id;
-  job->candidate_id = candidate_id;
-  lk_task_run (self, self->cancellable, on_loaded, g_object_ref (self), load_job, load_job, job,
-               (GDestroyNotify) load_job_free, (GDestroyNotify) loaded_free);
+    lk_enhance_panel_set_stack (LK_ENHANCE_PANEL (self->panels[i]),
+                                _lk_workspace_stack_of (self, i));
+  _lk_workspace_load_images (self);
   return self;
 }

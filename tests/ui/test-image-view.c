@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "lk-image-view.h"
+#include "lk-nearest-render.h"
 #include "lk-test-ui.h"
 #include "imaging/lk-cv.h"
 

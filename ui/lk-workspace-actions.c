@@ -1,0 +1,404 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The workspace's actions: alignment, modes, tools, annotations, the conclusion, navigation. */
+#include "config.h"
+
+#include "lk-evaluate-dialog.h"
+#include "lk-feature-panel.h"
+#include "lk-workspace-private.h"
+
+/* ---- alignment ---------------------------------------------------------------------------- */
+
+static gboolean
+probe_eyes (LkWorkspace *self)
+{
+  g_autoptr(JsonObject) probe = NULL;
+  JsonArray *faces, *eyes;
+  JsonObject *face;
+  gint64 index;
+
+  if (self->have_eyes[0])
+    return TRUE;
+  probe = lk_probes_get (self->session, self->probe_id, NULL);
+  if (probe == NULL || json_object_get_null_member (probe, "face_index"))
+    return FALSE;
+  index = json_object_get_int_member (probe, "face_index");
+  faces = json_object_get_array_member (probe, "faces");
+  face = json_array_get_object_element (faces, (guint) index);
+  if (face == NULL || !json_object_has_member (face, "eyes"))
+    return FALSE;
+  eyes = json_object_get_array_member (face, "eyes");
+  for (guint i = 0; i < 2; i++)
+    {
+      JsonArray *p = json_array_get_array_element (eyes, i);
+
+      self->eyes[0][i] = (LkPoint) { json_array_get_double_element (p, 0),
+                                     json_array_get_double_element (p, 1) };
+    }
+  return self->have_eyes[0] = TRUE;
+}
+
+/* The detector's eye centres become draggable markers; each drag realigns. */
+static void
+align_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  LkWorkspace *self = LK_WORKSPACE (widget);
+
+  if (!probe_eyes (self) || !self->have_eyes[1])
+    {
+      _lk_workspace_problem (self, self->have_eyes[1]
+                                   ? "The probe's chosen face has no eye centres"
+                                   : "No eyes were found on the candidate image");
+      return;
+    }
+  lk_compare_view_set_eye_markers (self->compare, self->eyes[0], self->eyes[1]);
+  _lk_workspace_apply_alignment (self);
+}
+
+static void
+reset_alignment_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  LkWorkspace *self = LK_WORKSPACE (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!lk_examinations_reset_alignment (self->session, self->examination_id, &error) ||
+      !_lk_workspace_reload (self, &error))
+    {
+      _lk_workspace_problem (self, error->message);
+      return;
+    }
+  _lk_workspace_read_alignment (self);
+  lk_compare_view_set_eye_markers (self->compare, NULL, NULL);
+  _lk_workspace_refresh_difference (self);
+}
+
+/* ---- modes and side panels ---------------------------------------------------------------- */
+
+static void
+mode_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  lk_compare_view_set_mode (LK_WORKSPACE (widget)->compare,
+                            g_variant_get_string (parameter, NULL));
+}
+
+static void
+enhancements_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  LkWorkspace *self = LK_WORKSPACE (widget);
+
+  _lk_workspace_show_side_panel (self,
+                                 !gtk_revealer_get_reveal_child (self->enhance_revealer) ? 1 : -1);
+}
+
+/* ---- annotations -------------------------------------------------------------------------- */
+
+static void
+tool_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  LkWorkspace *self = LK_WORKSPACE (widget);
+  const char *tool = g_variant_get_string (parameter, NULL);
+
+  g_free (self->tool);
+  self->tool = g_strdup (tool);
+  self->have_first = FALSE;
+  gtk_menu_button_set_label (self->tool_button, _lk_workspace_tool_title (tool));
+  if (!g_str_equal (tool, "none"))
+    lk_compare_view_set_mode (self->compare, "side-by-side");
+  _lk_workspace_update_movable (self);
+  _lk_workspace_update_status (self);
+}
+
+/* ---- feature comparison and the conclusion ------------------------------------------------ */
+
+static void
+features_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  LkWorkspace *self = LK_WORKSPACE (widget);
+
+  _lk_workspace_show_side_panel (self,
+                                 !gtk_revealer_get_reveal_child (self->features_revealer) ? 0 : -1);
+}
+
+static void
+on_signed (LkWorkspace *self,
+           gint64       conclusion)
+{
+  _lk_workspace_read_conclusion (self);
+  _lk_workspace_reload (self, NULL);
+  _lk_workspace_update_status (self);
+  lk_toast (GTK_WIDGET (self), "Conclusion signed; it is an investigative lead only");
+}
+
+static void
+evaluate_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  LkWorkspace *self = LK_WORKSPACE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GError) error = NULL;
+  LkEvaluateDialog *dialog = lk_evaluate_dialog_new (self->session, self->examination_id,
+                                                     self->conclusion_text != NULL, &error);
+
+  if (dialog == NULL)
+    {
+      _lk_workspace_problem (self, error->message);
+      return;
+    }
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
+  g_signal_connect_object (dialog, "signed", G_CALLBACK (on_signed), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ---- annotations and characteristics ------------------------------------------------------ */
+
+/* Links the selected annotations to the characteristic open in the feature panel. */
+static void
+link_annotation_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  LkWorkspace *self = LK_WORKSPACE (widget);
+  const char *characteristic = self->features
+    ? lk_feature_panel_get_current (LK_FEATURE_PANEL (self->features)) : NULL;
+  guint n = 0;
+  const gint64 *ids = lk_compare_view_get_selected (self->compare, &n);
+  g_autoptr(GArray) chosen = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+
+  if (n == 0 || characteristic == NULL)
+    {
+      _lk_workspace_problem (self, "Select an annotation (click it with no tool) and open a "
+                             "characteristic in the feature comparison first");
+      return;
+    }
+  g_array_append_vals (chosen, ids, n);
+  for (guint i = 0; i < chosen->len && error == NULL; i++)
+    lk_examinations_update_annotation (self->session, g_array_index (chosen, gint64, i), NULL,
+                                       NULL, characteristic, &error);
+  if (error != NULL)
+    _lk_workspace_problem (self, error->message);
+  _lk_workspace_reload (self, NULL);
+  lk_compare_view_set_selected (self->compare, (const gint64 *) (gpointer) chosen->data,
+                                chosen->len);
+  lk_feature_panel_show (LK_FEATURE_PANEL (self->features), characteristic);
+}
+
+static void
+on_label_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   LkWorkspace      *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
+  GArray *chosen = g_object_get_data (G_OBJECT (dialog), "ids");
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "label"))
+    return;
+  for (guint i = 0; i < chosen->len && error == NULL; i++)
+    lk_examinations_update_annotation (self->session, g_array_index (chosen, gint64, i), NULL,
+                                       gtk_editable_get_text (entry), NULL, &error);
+  if (error != NULL)
+    _lk_workspace_problem (self, error->message);
+  _lk_workspace_reload (self, NULL);
+  lk_compare_view_set_selected (self->compare, (const gint64 *) (gpointer) chosen->data,
+                                chosen->len);
+}
+
+/* A new label for the selected annotations (a pair of markers shares it); empty removes it. */
+static void
+label_annotation_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  LkWorkspace *self = LK_WORKSPACE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  guint n = 0;
+  const gint64 *ids = lk_compare_view_get_selected (self->compare, &n);
+  GArray *chosen;
+  GtkWidget *list, *entry;
+  AdwMessageDialog *dialog;
+  JsonObject *first;
+
+  if (n == 0)
+    {
+      _lk_workspace_problem (self, "Select an annotation first (click it with no tool)");
+      return;
+    }
+  chosen = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_array_append_vals (chosen, ids, n);
+  first = _lk_workspace_annotation_by_id (self, ids[0]);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
+                                                                            : NULL,
+                                                       "Label the Annotation",
+                                                       "The label is drawn next to it and kept "
+                                                       "with the examination; an empty label "
+                                                       "removes it."));
+  list = gtk_list_box_new ();
+  entry = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), "Label");
+  if (first != NULL && json_object_get_string_member_with_default (first, "label", NULL))
+    gtk_editable_set_text (GTK_EDITABLE (entry),
+                           json_object_get_string_member (first, "label"));
+  gtk_list_box_append (GTK_LIST_BOX (list), entry);
+  gtk_widget_add_css_class (list, "boxed-list");
+  adw_message_dialog_set_extra_child (dialog, list);
+  adw_message_dialog_add_responses (dialog, "cancel", "_Cancel", "label", "_Save", NULL);
+  adw_message_dialog_set_response_appearance (dialog, "label", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "label");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data (G_OBJECT (dialog), "entry", entry);
+  g_object_set_data_full (G_OBJECT (dialog), "ids", chosen, (GDestroyNotify) g_array_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_label_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* ---- removing annotations ----------------------------------------------------------------- */
+
+/* Removes the newest annotation (a soft delete: it stays on record with its time). */
+static void
+undo_annotation_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  LkWorkspace *self = LK_WORKSPACE (widget);
+  g_autoptr(GError) error = NULL;
+  JsonArray *annotations;
+  gint64 newest = 0;
+  guint n;
+
+  /* Read afresh: the newest may have been added elsewhere (another window, the CLI). */
+  if (!_lk_workspace_reload (self, &error))
+    {
+      _lk_workspace_problem (self, error->message);
+      return;
+    }
+  annotations = json_object_get_array_member (self->examination, "annotations");
+  n = annotations ? json_array_get_length (annotations) : 0;
+
+  for (guint i = 0; i < n; i++)
+    newest = MAX (newest, json_object_get_int_member (json_array_get_object_element (annotations,
+                                                                                     i), "id"));
+  if (newest == 0)
+    {
+      _lk_workspace_problem (self, "There is no annotation to remove");
+      return;
+    }
+  if (!lk_examinations_delete_annotation (self->session, newest, &error))
+    _lk_workspace_problem (self, error->message);
+  else
+    lk_toast (GTK_WIDGET (self), "The newest annotation was removed (kept on record)");
+  _lk_workspace_reload (self, NULL);
+}
+
+/* Removes the selected annotations, one soft delete each: every one stays on record with its
+ * time and is audited, so that what was charted and then withdrawn can still be accounted
+ * for. */
+static void
+delete_annotation_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  LkWorkspace *self = LK_WORKSPACE (widget);
+  guint n = 0;
+  const gint64 *ids = lk_compare_view_get_selected (self->compare, &n);
+  g_autoptr(GArray) chosen = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  guint removed = 0;
+
+  if (n == 0)
+    {
+      _lk_workspace_problem (self, "Select an annotation first (click it with no tool)");
+      return;
+    }
+  /* A copy: the view's selection is cleared below, and the ids must outlive it. */
+  g_array_append_vals (chosen, ids, n);
+  while (removed < chosen->len &&
+         lk_examinations_delete_annotation (self->session,
+                                            g_array_index (chosen, gint64, removed), &error))
+    removed++;
+  _lk_workspace_reload (self, NULL);
+  lk_compare_view_set_selected (self->compare, NULL, 0);
+  if (error != NULL)
+    {
+      _lk_workspace_problem (self, error->message);
+      return;
+    }
+  text = g_strdup_printf (removed == 1 ? "%u annotation removed (kept on record)"
+                                       : "%u annotations removed (kept on record)", removed);
+  lk_toast (GTK_WIDGET (self), text);
+}
+
+/* ---- navigation --------------------------------------------------------------------------- */
+
+static void
+next_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  _lk_workspace_navigate (LK_WORKSPACE (widget),
+                          g_str_equal (action_name, "workspace.next") ? 1 : -1);
+}
+
+/* ---- installing the actions --------------------------------------------------------------- */
+
+static void
+bind_mode_key (GtkWidgetClass *widget_class,
+               guint           key,
+               const char     *mode)
+{
+  gtk_widget_class_add_binding_action (widget_class, key, GDK_CONTROL_MASK, "workspace.mode",
+                                       "s", mode);
+}
+
+void
+_lk_workspace_class_actions_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "workspace.mode", "s", mode_action);
+  gtk_widget_class_install_action (widget_class, "workspace.align", NULL, align_action);
+  gtk_widget_class_install_action (widget_class, "workspace.reset-alignment", NULL,
+                                   reset_alignment_action);
+  gtk_widget_class_install_action (widget_class, "workspace.enhancements", NULL,
+                                   enhancements_action);
+  gtk_widget_class_install_action (widget_class, "workspace.tool", "s", tool_action);
+  gtk_widget_class_install_action (widget_class, "workspace.link-annotation", NULL,
+                                   link_annotation_action);
+  gtk_widget_class_install_action (widget_class, "workspace.label-annotation", NULL,
+                                   label_annotation_action);
+  gtk_widget_class_install_action (widget_class, "workspace.features", NULL, features_action);
+  gtk_widget_class_install_action (widget_class, "workspace.undo-annotation", NULL,
+                                   undo_annotation_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
+                                       "workspace.undo-annotation", NULL);
+  gtk_widget_class_install_action (widget_class, "workspace.delete-annotation", NULL,
+                                   delete_annotation_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0,
+                                       "workspace.delete-annotation", NULL);
+  gtk_widget_class_install_action (widget_class, "workspace.evaluate", NULL, evaluate_action);
+  gtk_widget_class_install_action (widget_class, "workspace.next", NULL, next_action);
+  gtk_widget_class_install_action (widget_class, "workspace.previous", NULL, next_action);
+  bind_mode_key (widget_class, GDK_KEY_1, "side-by-side");
+  bind_mode_key (widget_class, GDK_KEY_2, "overlay");
+  bind_mode_key (widget_class, GDK_KEY_3, "wipe");
+  bind_mode_key (widget_class, GDK_KEY_4, "flicker");
+  bind_mode_key (widget_class, GDK_KEY_5, "difference");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, 0, "workspace.next",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, 0, "workspace.previous",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "workspace.tool", "s",
+                                       "none");
+}
