@@ -68,3 +68,16 @@ lk_task_finish (GAsyncResult  *result,
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+gpointer
+lk_task_get_data (GAsyncResult *result,
+                  gpointer      source_tag)
+{
+  Job *job;
+
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+
+  job = g_task_get_task_data (G_TASK (result));
+  return job->data;
+}

@@ -27,5 +27,9 @@ void     lk_task_run    (gpointer             source_object,
 gpointer lk_task_finish (GAsyncResult        *result,
                          gpointer             source_tag,
                          GError             **error);
+/* The @data given to lk_task_run(), for a _finish that also reads what the job left there
+ * (a report that counts what was done before a failure or a cancel). */
+gpointer lk_task_get_data (GAsyncResult       *result,
+                           gpointer            source_tag);
 
 G_END_DECLS

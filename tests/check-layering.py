@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The architecture's rules, checked on the source tree (TAP output, one case per rule):
-SQL only in the store, internal headers only inside the core, no include cycles."""
+SQL only in the store, internal headers only inside the core, no include cycles in app/ or ui/."""
 import os
 import re
 import sys
@@ -90,6 +90,7 @@ CHECKS = [
     ("sql-only-in-store", sql_outside_store),
     ("internal-headers-stay-in-core", internal_includes),
     ("no-include-cycles-in-app", lambda: include_cycles("app")),
+    ("no-include-cycles-in-ui", lambda: include_cycles("ui")),
 ]
 
 

@@ -107,18 +107,6 @@ show_setup (LkApplication *self)
   gtk_window_present (GTK_WINDOW (setup));
 }
 
-static gpointer
-open_store_job (gpointer       data,
-                GCancellable  *cancellable,
-                GError       **error)
-{
-  LkApplication *self = data;
-
-  if (self->demo)
-    return lk_demo_open (self->db_path, error);
-  return lk_store_open (self->db_path, LK_STORE_OPEN_CREATE, error);
-}
-
 /* Opening, and on first use creating, the database can take seconds: say so meanwhile. */
 static void
 show_waiting (LkApplication *self)
@@ -156,7 +144,8 @@ on_store_opened (GObject      *object,
       /* Hidden rather than destroyed here: the next window is presented first. */
       gtk_widget_set_visible (GTK_WIDGET (self->waiting), FALSE);
     }
-  self->store = lk_task_finish (result, open_store_job, &error);
+  self->store = self->demo ? lk_demo_open_finish (result, &error)
+                          : lk_store_open_finish (result, &error);
   if (self->store == NULL)
     {
       lk_show_fatal_error (GTK_APPLICATION (self), "Cannot Open the Database", error->message);
@@ -220,8 +209,11 @@ lk_application_activate (GApplication *app)
   /* Held until the store is open, so the application does not quit with no window yet. */
   g_application_hold (app);
   show_waiting (self);
-  lk_task_run (self, NULL, on_store_opened, g_object_ref (self), open_store_job, open_store_job,
-               self, NULL, g_object_unref);
+  if (self->demo)
+    lk_demo_open_async (self->db_path, NULL, on_store_opened, g_object_ref (self));
+  else
+    lk_store_open_async (self->db_path, LK_STORE_OPEN_CREATE, NULL, on_store_opened,
+                         g_object_ref (self));
 }
 
 static int

@@ -12,6 +12,7 @@ struct _LkCandidateImportDialog
   LkSession           *session;
   gint64               probe_id;
   GFile               *file;
+  char                *path; /* the local file, NULL when it is not one */
   GCancellable        *cancellable;
 
   AdwWindowTitle      *window_title;
@@ -29,47 +30,6 @@ enum {
 static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (LkCandidateImportDialog, lk_candidate_import_dialog, ADW_TYPE_WINDOW)
-
-typedef struct
-{
-  LkSession *session;
-  gint64     probe_id;
-  char      *path;
-} Job;
-
-static void
-job_free (Job *job)
-{
-  g_clear_object (&job->session);
-  g_free (job->path);
-  g_free (job);
-}
-
-static Job *
-job_new (LkCandidateImportDialog *self)
-{
-  Job *job = g_new0 (Job, 1);
-
-  job->session = g_object_ref (self->session);
-  job->probe_id = self->probe_id;
-  job->path = g_file_get_path (self->file);
-  return job;
-}
-
-static gpointer
-preview_job (gpointer       data,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  Job *job = data;
-
-  if (job->path == NULL)
-    {
-      g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT, "Only local files can be imported");
-      return NULL;
-    }
-  return lk_candidates_preview (job->session, job->probe_id, job->path, error);
-}
 
 static void
 add_row (LkCandidateImportDialog *self,
@@ -126,7 +86,7 @@ on_preview (GObject      *object,
 {
   g_autoptr(LkCandidateImportDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) facts = lk_task_finish (result, preview_job, &error);
+  g_autoptr(JsonObject) facts = lk_candidates_preview_finish (result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -139,20 +99,6 @@ on_preview (GObject      *object,
   show_preview (self, facts);
 }
 
-static gpointer
-import_job (gpointer       data,
-            GCancellable  *cancellable,
-            GError       **error)
-{
-  Job *job = data;
-  gint64 *id = g_new (gint64, 1);
-
-  *id = lk_candidates_import (job->session, job->probe_id, job->path, error);
-  if (*id == 0)
-    g_clear_pointer (&id, g_free);
-  return id;
-}
-
 static void
 on_imported (GObject      *object,
              GAsyncResult *result,
@@ -160,12 +106,12 @@ on_imported (GObject      *object,
 {
   g_autoptr(LkCandidateImportDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree gint64 *id = lk_task_finish (result, import_job, &error);
+  gint64 id = lk_candidates_import_finish (result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   stop_spinner (self);
-  if (id == NULL)
+  if (id == 0)
     {
       gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), TRUE);
       lk_label_set_message (self->message_label, error->message);
@@ -182,8 +128,8 @@ on_import (LkCandidateImportDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), TRUE);
   gtk_spinner_set_spinning (self->spinner, TRUE);
   lk_label_set_message (self->message_label, NULL);
-  lk_task_run (self, self->cancellable, on_imported, g_object_ref (self), import_job, import_job,
-               job_new (self), (GDestroyNotify) job_free, g_free);
+  lk_candidates_import_async (self->session, self->probe_id, self->path, self->cancellable,
+                              on_imported, g_object_ref (self));
 }
 
 static void
@@ -204,6 +150,7 @@ lk_candidate_import_dialog_finalize (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->file);
   g_clear_object (&self->cancellable);
+  g_free (self->path);
   G_OBJECT_CLASS (lk_candidate_import_dialog_parent_class)->finalize (object);
 }
 
@@ -249,7 +196,14 @@ lk_candidate_import_dialog_new (LkSession *session,
   self->probe_id = probe_id;
   self->file = g_object_ref (file);
   adw_window_title_set_subtitle (self->window_title, name);
-  lk_task_run (self, self->cancellable, on_preview, g_object_ref (self), preview_job, preview_job,
-               job_new (self), (GDestroyNotify) job_free, (GDestroyNotify) json_object_unref);
+  self->path = g_file_get_path (file);
+  if (self->path == NULL)
+    {
+      stop_spinner (self);
+      lk_label_set_message (self->message_label, "Only local files can be imported");
+      return self;
+    }
+  lk_candidates_preview_async (session, probe_id, self->path, self->cancellable, on_preview,
+                               g_object_ref (self));
   return self;
 }

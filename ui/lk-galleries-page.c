@@ -5,15 +5,6 @@
 #include "lk-galleries-page.h"
 #include "lk-ui-util.h"
 
-typedef struct
-{
-  GMutex  mutex;
-  guint   done;
-  guint   total;
-  char   *current;
-  guint   idle_id; /* a coalesced update is pending */
-} Progress;
-
 struct _LkGalleriesPage
 {
   AdwBin                parent_instance;
@@ -23,7 +14,9 @@ struct _LkGalleriesPage
   GCancellable         *enrolment;
   GtkFileChooserNative *chooser;
   char                 *chooser_database;
-  Progress              progress;
+  LkProgress           *progress;
+  char                 *enrol_database; /* of the running or last enrolment */
+  char                 *enrol_source;
 
   AdwPreferencesGroup  *databases_group;
   AdwPreferencesGroup  *progress_group;
@@ -194,83 +187,18 @@ register_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* ---- enrolment: progress from the worker through one coalesced idle ------------------------ */
+/* ---- enrolment: progress reported by the core ------------------------------------------- */
 
-static gboolean
-show_progress (gpointer user_data)
+static void
+show_progress (LkGalleriesPage *self)
 {
-  LkGalleriesPage *self = user_data;
-  g_autofree char *current = NULL;
-  g_autofree char *text = NULL;
-  guint done, total;
+  g_autofree char *text = g_strdup_printf ("%u of %u images", lk_progress_get_done (self->progress),
+                                           lk_progress_get_total (self->progress));
+  const char *current = lk_progress_get_text (self->progress);
 
-  g_mutex_lock (&self->progress.mutex);
-  done = self->progress.done;
-  total = self->progress.total;
-  current = g_strdup (self->progress.current);
-  self->progress.idle_id = 0;
-  g_mutex_unlock (&self->progress.mutex);
-
-  text = g_strdup_printf ("%u of %u images", done, total);
-  gtk_progress_bar_set_fraction (self->progress_bar, total ? (double) done / total : 0);
+  gtk_progress_bar_set_fraction (self->progress_bar, lk_progress_get_fraction (self->progress));
   gtk_progress_bar_set_text (self->progress_bar, text);
   gtk_label_set_text (self->progress_label, current ? current : "");
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_progress (guint       done,
-             guint       total,
-             const char *current,
-             gpointer    user_data)
-{
-  LkGalleriesPage *self = user_data;
-
-  g_mutex_lock (&self->progress.mutex);
-  self->progress.done = done;
-  self->progress.total = total;
-  g_free (self->progress.current);
-  self->progress.current = g_strdup (current);
-  if (self->progress.idle_id == 0)
-    self->progress.idle_id = g_idle_add_full (G_PRIORITY_DEFAULT, show_progress,
-                                              g_object_ref (self), g_object_unref);
-  g_mutex_unlock (&self->progress.mutex);
-}
-
-typedef struct
-{
-  LkGalleriesPage *page;
-  LkSession       *session;
-  char            *database;
-  char            *folder;
-  LkEnrolReport    report;
-} EnrolJob;
-
-static void
-enrol_job_free (EnrolJob *job)
-{
-  g_clear_object (&job->page);
-  g_clear_object (&job->session);
-  g_free (job->database);
-  g_free (job->folder);
-  lk_enrol_report_clear (&job->report);
-  g_free (job);
-}
-
-static void
-enrol_thread (GTask        *task,
-              gpointer      source,
-              gpointer      data,
-              GCancellable *cancellable)
-{
-  EnrolJob *job = data;
-  GError *error = NULL;
-
-  if (lk_gallery_enrol (job->session, job->database, job->folder, on_progress, job->page,
-                        cancellable, &job->report, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
 }
 
 static void
@@ -282,27 +210,28 @@ clear_report (LkGalleriesPage *self)
 }
 
 static void
-show_report (LkGalleriesPage *self,
-             const EnrolJob  *job,
-             const GError    *error)
+show_report (LkGalleriesPage     *self,
+             const LkEnrolReport *report,
+             const char          *source,
+             const GError        *error)
 {
   g_autofree char *title = g_strdup_printf ("%s: %u enrolled, %u already enrolled, %u without a "
-                                            "usable face", job->database, job->report.enrolled,
-                                            job->report.already_enrolled,
-                                            job->report.rejected ? job->report.rejected->len : 0);
+                                            "usable face", self->enrol_database, report->enrolled,
+                                            report->already_enrolled,
+                                            report->rejected ? report->rejected->len : 0);
 
   clear_report (self);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->report_row), title);
   adw_expander_row_set_subtitle (self->report_row,
                                  g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
                                  ? "Cancelled; the images enrolled before it stay enrolled"
-                                 : error ? error->message : job->folder);
-  for (guint i = 0; job->report.rejected && i < job->report.rejected->len; i++)
+                                 : error ? error->message : source);
+  for (guint i = 0; report->rejected && i < report->rejected->len; i++)
     {
       GtkWidget *row = adw_action_row_new ();
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     g_ptr_array_index (job->report.rejected, i));
+                                     g_ptr_array_index (report->rejected, i));
       adw_expander_row_add_row (self->report_row, row);
       g_ptr_array_add (self->report_rows, row);
     }
@@ -314,14 +243,14 @@ on_enrolled (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  LkGalleriesPage *self = LK_GALLERIES_PAGE (object);
-  EnrolJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(LkGalleriesPage) self = user_data;
+  g_auto(LkEnrolReport) report = { 0 };
   g_autoptr(GError) error = NULL;
 
-  g_task_propagate_boolean (G_TASK (result), &error);
+  lk_gallery_enrol_finish (result, &report, &error);
   g_clear_object (&self->enrolment);
   gtk_widget_set_visible (GTK_WIDGET (self->progress_group), FALSE);
-  show_report (self, job, error);
+  show_report (self, &report, self->enrol_source, error);
   reload (self);
 }
 
@@ -330,25 +259,20 @@ lk_galleries_page_enrol (LkGalleriesPage *self,
                          const char      *database,
                          GFile           *folder)
 {
-  g_autoptr(GTask) task = NULL;
-  EnrolJob *job;
-
   g_return_if_fail (LK_IS_GALLERIES_PAGE (self));
   if (self->enrolment != NULL)
     return;
   self->enrolment = g_cancellable_new ();
-  job = g_new0 (EnrolJob, 1);
-  job->page = g_object_ref (self);
-  job->session = g_object_ref (self->session);
-  job->database = g_strdup (database);
-  job->folder = g_file_get_path (folder);
-  task = g_task_new (self, self->enrolment, on_enrolled, NULL);
-  g_task_set_source_tag (task, lk_galleries_page_enrol);
-  g_task_set_task_data (task, job, (GDestroyNotify) enrol_job_free);
+  g_free (self->enrol_database);
+  self->enrol_database = g_strdup (database);
+  g_free (self->enrol_source);
+  self->enrol_source = g_file_get_path (folder);
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
   gtk_progress_bar_set_text (self->progress_bar, "Reading the folder");
+  gtk_label_set_text (self->progress_label, "");
   gtk_widget_set_visible (GTK_WIDGET (self->progress_group), TRUE);
-  g_task_run_in_thread (task, enrol_thread);
+  lk_gallery_enrol_async (self->session, database, self->enrol_source, self->progress,
+                          self->enrolment, on_enrolled, g_object_ref (self));
 }
 
 static void
@@ -434,11 +358,12 @@ lk_galleries_page_finalize (GObject *object)
   LkGalleriesPage *self = LK_GALLERIES_PAGE (object);
 
   g_clear_object (&self->enrolment);
+  g_clear_object (&self->progress);
   g_ptr_array_unref (self->rows);
   g_ptr_array_unref (self->report_rows);
   g_free (self->chooser_database);
-  g_free (self->progress.current);
-  g_mutex_clear (&self->progress.mutex);
+  g_free (self->enrol_database);
+  g_free (self->enrol_source);
   G_OBJECT_CLASS (lk_galleries_page_parent_class)->finalize (object);
 }
 
@@ -468,7 +393,11 @@ lk_galleries_page_class_init (LkGalleriesPageClass *klass)
 static void
 lk_galleries_page_init (LkGalleriesPage *self)
 {
-  g_mutex_init (&self->progress.mutex);
+  self->progress = lk_progress_new ();
+  g_signal_connect_object (self->progress, "notify::done", G_CALLBACK (show_progress), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->progress, "notify::text", G_CALLBACK (show_progress), self,
+                           G_CONNECT_SWAPPED);
   self->rows = g_ptr_array_new ();
   self->report_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));

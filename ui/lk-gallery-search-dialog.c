@@ -30,36 +30,6 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (LkGallerySearchDialog, lk_gallery_search_dialog, ADW_TYPE_WINDOW)
 
-typedef struct
-{
-  LkSession *session;
-  gint64     probe_id;
-  char      *database;
-  guint      k;
-} SearchJob;
-
-static void
-search_job_free (SearchJob *job)
-{
-  g_clear_object (&job->session);
-  g_free (job->database);
-  g_free (job);
-}
-
-static gpointer
-search_job (gpointer       data,
-            GCancellable  *cancellable,
-            GError       **error)
-{
-  SearchJob *job = data;
-  gint64 *id = g_new (gint64, 1);
-
-  *id = lk_gallery_search (job->session, job->probe_id, job->database, job->k, error);
-  if (*id == 0)
-    g_clear_pointer (&id, g_free);
-  return id;
-}
-
 static void
 set_busy (LkGallerySearchDialog *self,
           gboolean               busy)
@@ -76,12 +46,12 @@ on_searched (GObject      *object,
 {
   g_autoptr(LkGallerySearchDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree gint64 *id = lk_task_finish (result, search_job, &error);
+  gint64 id = lk_gallery_search_finish (result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   set_busy (self, FALSE);
-  if (id == NULL)
+  if (id == 0)
     {
       lk_label_set_message (self->message_label, error->message);
       return;
@@ -95,7 +65,6 @@ on_search (LkGallerySearchDialog *self)
 {
   guint i = adw_combo_row_get_selected (self->database_row);
   const char *name = gtk_string_list_get_string (self->databases, i);
-  SearchJob *job;
 
   if (name == NULL)
     {
@@ -106,13 +75,9 @@ on_search (LkGallerySearchDialog *self)
     }
   lk_label_set_message (self->message_label, NULL);
   set_busy (self, TRUE);
-  job = g_new0 (SearchJob, 1);
-  job->session = g_object_ref (self->session);
-  job->probe_id = self->probe_id;
-  job->database = g_strdup (name);
-  job->k = (guint) gtk_spin_button_get_value_as_int (self->top_spin);
-  lk_task_run (self, self->cancellable, on_searched, g_object_ref (self), search_job, search_job,
-               job, (GDestroyNotify) search_job_free, g_free);
+  lk_gallery_search_async (self->session, self->probe_id, name,
+                           (guint) gtk_spin_button_get_value_as_int (self->top_spin),
+                           self->cancellable, on_searched, g_object_ref (self));
 }
 
 static void

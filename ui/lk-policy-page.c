@@ -213,30 +213,6 @@ change_action (GtkWidget  *widget,
 
 /* ---- installing a lab edition of the feature list ---------------------------------------- */
 
-typedef struct
-{
-  LkSession *session;
-  char      *path;
-} InstallJob;
-
-static void
-install_job_free (InstallJob *job)
-{
-  g_clear_object (&job->session);
-  g_free (job->path);
-  g_free (job);
-}
-
-static gpointer
-install_job (gpointer       data,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  InstallJob *job = data;
-
-  return lk_feature_list_install (job->session, job->path, error);
-}
-
 static void
 set_installing (LkPolicyPage *self,
                 gboolean      installing)
@@ -253,7 +229,7 @@ on_installed (GObject      *object,
 {
   g_autoptr(LkPolicyPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *edition = lk_task_finish (result, install_job, &error);
+  g_autofree char *edition = lk_feature_list_install_finish (result, &error);
   g_autofree char *message = NULL;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -280,26 +256,23 @@ void
 lk_policy_page_install_feature_list (LkPolicyPage *self,
                                      GFile        *file)
 {
-  InstallJob *job;
+  g_autofree char *path = NULL;
 
   g_return_if_fail (LK_IS_POLICY_PAGE (self));
   g_return_if_fail (G_IS_FILE (file));
 
   if (self->installing || self->session == NULL)
     return;
-  job = g_new0 (InstallJob, 1);
-  job->session = g_object_ref (self->session);
-  job->path = g_file_get_path (file);
-  if (job->path == NULL)
+  path = g_file_get_path (file);
+  if (path == NULL)
     {
-      install_job_free (job);
       lk_show_error (GTK_WIDGET (self), "Feature List Not Installed",
                      "Choose a file on this computer.");
       return;
     }
   set_installing (self, TRUE);
-  lk_task_run (self, self->cancellable, on_installed, g_object_ref (self), install_job,
-               install_job, job, (GDestroyNotify) install_job_free, g_free);
+  lk_feature_list_install_async (self->session, path, self->cancellable, on_installed,
+                                 g_object_ref (self));
 }
 
 static void

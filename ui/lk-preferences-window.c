@@ -26,33 +26,6 @@ struct _LkPreferencesWindow
 
 G_DEFINE_FINAL_TYPE (LkPreferencesWindow, lk_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
-typedef struct
-{
-  LkSession *session;
-  char      *old_password;
-  char      *new_password;
-} PasswordJob;
-
-static void
-password_job_free (PasswordJob *job)
-{
-  g_clear_object (&job->session);
-  g_free (job->old_password);
-  g_free (job->new_password);
-  g_free (job);
-}
-
-static gpointer
-password_job (gpointer       data,
-              GCancellable  *cancellable,
-              GError       **error)
-{
-  PasswordJob *job = data;
-
-  return lk_session_change_password (job->session, job->old_password, job->new_password, error)
-         ? GINT_TO_POINTER (TRUE) : NULL;
-}
-
 static void
 clear_password_rows (LkPreferencesWindow *self)
 {
@@ -69,7 +42,7 @@ on_password_changed (GObject      *object,
   g_autoptr(LkPreferencesWindow) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (lk_task_finish (result, password_job, &error) == NULL &&
+  if (!lk_session_change_password_finish (result, &error) &&
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   gtk_widget_set_sensitive (GTK_WIDGET (self->change_password_button), TRUE);
@@ -87,7 +60,6 @@ static void
 on_change_password (LkPreferencesWindow *self)
 {
   const char *new_password = gtk_editable_get_text (GTK_EDITABLE (self->new_password_row));
-  PasswordJob *job;
 
   if (g_strcmp0 (new_password, gtk_editable_get_text (GTK_EDITABLE (self->confirm_password_row))))
     {
@@ -95,13 +67,11 @@ on_change_password (LkPreferencesWindow *self)
                                      "The two new passwords differ");
       return;
     }
-  job = g_new0 (PasswordJob, 1);
-  job->session = g_object_ref (self->session);
-  job->old_password = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->old_password_row)));
-  job->new_password = g_strdup (new_password);
   gtk_widget_set_sensitive (GTK_WIDGET (self->change_password_button), FALSE);
-  lk_task_run (self, self->cancellable, on_password_changed, g_object_ref (self), password_job,
-               password_job, job, (GDestroyNotify) password_job_free, NULL);
+  lk_session_change_password_async (self->session,
+                                    gtk_editable_get_text (GTK_EDITABLE (self->old_password_row)),
+                                    new_password, self->cancellable, on_password_changed,
+                                    g_object_ref (self));
 }
 
 static void

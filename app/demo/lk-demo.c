@@ -6,6 +6,7 @@
 #include "casework/lk-cases.h"
 #include "reference/lk-data.h"
 #include "demo/lk-demo.h"
+#include "lk-task.h"
 #include "candidates/lk-candidates.h"
 #include "examination/lk-conclusions.h"
 #include "examination/lk-examinations.h"
@@ -497,4 +498,29 @@ lk_demo_create (const char  *path,
       return NULL;
     }
   return lk_demo_open (path, error);
+}
+
+static gpointer
+open_job (gpointer       data,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  return lk_demo_open (data, error);
+}
+
+void
+lk_demo_open_async (const char          *path,
+                    GCancellable        *cancellable,
+                    GAsyncReadyCallback  callback,
+                    gpointer             user_data)
+{
+  lk_task_run (NULL, cancellable, callback, user_data, lk_demo_open_async, open_job,
+               g_strdup (path), g_free, g_object_unref);
+}
+
+LkStore *
+lk_demo_open_finish (GAsyncResult  *result,
+                     GError       **error)
+{
+  return lk_task_finish (result, lk_demo_open_async, error);
 }

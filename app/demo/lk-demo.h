@@ -22,4 +22,12 @@ LkStore *lk_demo_open   (const char  *path,
 LkStore *lk_demo_create (const char  *path,
                          GError     **error);
 
+/* lk_demo_open() in a worker thread: making a new demo workspace decodes and searches images. */
+void     lk_demo_open_async  (const char           *path,
+                              GCancellable         *cancellable,
+                              GAsyncReadyCallback   callback,
+                              gpointer              user_data);
+LkStore *lk_demo_open_finish (GAsyncResult         *result,
+                              GError              **error);
+
 G_END_DECLS

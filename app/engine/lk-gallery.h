@@ -4,6 +4,7 @@
 
 #include <gio/gio.h>
 
+#include "lk-progress.h"
 #include "people/lk-session.h"
 
 G_BEGIN_DECLS
@@ -28,6 +29,7 @@ typedef struct
 } LkEnrolReport;
 
 void     lk_enrol_report_clear (LkEnrolReport *report);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LkEnrolReport, lk_enrol_report_clear)
 
 /* The engine the policy selects (dnn when the policy's embedding_model names an ONNX file). */
 LkEngineKind lk_gallery_engine_kind   (LkStore        *store);
@@ -65,5 +67,29 @@ gboolean lk_gallery_evaluate   (LkSession      *session,
                                 double         *rank10,
                                 guint          *n_probes,
                                 GError        **error);
+
+/* ---- in a worker thread ------------------------------------------------------------------ */
+
+/* lk_gallery_enrol() with its progress reported to @progress (may be NULL). The report counts
+ * what was done even when the run failed or was cancelled (what was enrolled stays). */
+void     lk_gallery_enrol_async   (LkSession            *session,
+                                   const char           *database,
+                                   const char           *source,
+                                   LkProgress           *progress,
+                                   GCancellable         *cancellable,
+                                   GAsyncReadyCallback   callback,
+                                   gpointer              user_data);
+gboolean lk_gallery_enrol_finish  (GAsyncResult         *result,
+                                   LkEnrolReport        *report,
+                                   GError              **error);
+void     lk_gallery_search_async  (LkSession            *session,
+                                   gint64                probe_id,
+                                   const char           *database,
+                                   guint                 k,
+                                   GCancellable         *cancellable,
+                                   GAsyncReadyCallback   callback,
+                                   gpointer              user_data);
+gint64   lk_gallery_search_finish (GAsyncResult         *result,
+                                   GError              **error);
 
 G_END_DECLS

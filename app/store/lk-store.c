@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 
 #include "lk-error.h"
+#include "lk-task.h"
 #include "store/lk-schema.h"
 #include "store/lk-store-private.h"
 
@@ -793,4 +794,49 @@ lk_store_open (const char        *path,
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+typedef struct
+{
+  char             *path;
+  LkStoreOpenFlags  flags;
+} OpenJob;
+
+static void
+open_job_free (OpenJob *job)
+{
+  g_free (job->path);
+  g_free (job);
+}
+
+static gpointer
+open_job (gpointer       data,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  OpenJob *job = data;
+
+  return lk_store_open (job->path, job->flags, error);
+}
+
+void
+lk_store_open_async (const char          *path,
+                     LkStoreOpenFlags     flags,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  OpenJob *job = g_new0 (OpenJob, 1);
+
+  job->path = g_strdup (path);
+  job->flags = flags;
+  lk_task_run (NULL, cancellable, callback, user_data, lk_store_open_async, open_job, job,
+               (GDestroyNotify) open_job_free, g_object_unref);
+}
+
+LkStore *
+lk_store_open_finish (GAsyncResult  *result,
+                      GError       **error)
+{
+  return lk_task_finish (result, lk_store_open_async, error);
 }

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -25,6 +25,14 @@ char       *lk_store_default_demo_path (void);
 LkStore    *lk_store_open              (const char        *path,
                                         LkStoreOpenFlags   flags,
                                         GError           **error);
+/* lk_store_open() in a worker thread: a migration can take a while. */
+void        lk_store_open_async        (const char          *path,
+                                        LkStoreOpenFlags     flags,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data);
+LkStore    *lk_store_open_finish       (GAsyncResult        *result,
+                                        GError             **error);
 const char *lk_store_get_path          (LkStore           *self);
 gboolean    lk_store_is_demo           (LkStore           *self);
 gboolean    lk_store_is_initialised    (LkStore           *self);
