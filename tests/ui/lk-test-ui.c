@@ -40,6 +40,80 @@ lk_test_spin (guint milliseconds)
   lk_test_wait (never, NULL, milliseconds);
 }
 
+typedef struct
+{
+  GtkWidget  *root;
+  const char *text;
+} Shown;
+
+static gboolean
+label_shown (gpointer data)
+{
+  Shown *shown = data;
+  GtkWidget *label = lk_test_find (shown->root, GTK_TYPE_LABEL, shown->text);
+
+  return label != NULL && gtk_widget_get_visible (label);
+}
+
+gboolean
+lk_test_wait_shown (GtkWidget  *root,
+                    const char *text,
+                    guint       timeout_ms)
+{
+  Shown shown = { root, text };
+
+  return lk_test_wait (label_shown, &shown, timeout_ms);
+}
+
+static GtkWidget *
+find_shown_containing (GtkWidget  *root,
+                       const char *part)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_visible (root) &&
+      strstr (gtk_label_get_text (GTK_LABEL (root)), part) != NULL)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_shown_containing (child, part);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+part_shown (gpointer data)
+{
+  Shown *shown = data;
+
+  return find_shown_containing (shown->root, shown->text) != NULL;
+}
+
+gboolean
+lk_test_wait_shown_containing (GtkWidget  *root,
+                               const char *part,
+                               guint       timeout_ms)
+{
+  Shown shown = { root, part };
+
+  return lk_test_wait (part_shown, &shown, timeout_ms);
+}
+
+static gboolean
+no_window (gpointer data)
+{
+  return lk_test_find_window (GPOINTER_TO_SIZE (data)) == NULL;
+}
+
+gboolean
+lk_test_wait_closed (GType type,
+                     guint timeout_ms)
+{
+  return lk_test_wait (no_window, GSIZE_TO_POINTER (type), timeout_ms);
+}
+
 static char *
 strip_mnemonic (const char *text)
 {

@@ -21,20 +21,11 @@ has_session (gpointer data)
   return *(LkSession **) data != NULL;
 }
 
-typedef struct
-{
-  GtkWidget  *window;
-  const char *text;
-} Message;
-
-static gboolean
-message_shown (gpointer data)
-{
-  Message *m = data;
-  GtkWidget *label = lk_test_find (m->window, GTK_TYPE_LABEL, m->text);
-
-  return label != NULL && gtk_widget_get_visible (label);
-}
+#define WRONG "Wrong user name or password"
+#define NOW_LOCKED "Wrong password. The account admin is now locked after too many failed " \
+                   "log-ins; an administrator must reset its password"
+#define LOCKED "The account admin is locked after too many failed log-ins; an administrator " \
+               "must reset its password"
 
 static LkLoginWindow *
 login_window (LkStore    *store,
@@ -64,18 +55,17 @@ test_wrong_password_refused (void)
   g_autoptr(LkStore) store = lk_test_store_new (&folder, ADMIN_PASSWORD);
   LkSession *session = NULL;
   LkLoginWindow *window = login_window (store, &session);
-  Message wrong = { GTK_WIDGET (window), "Wrong user name or password" };
   GtkWidget *password_row;
 
   try_password (GTK_WIDGET (window), "admin", "not the password");
-  g_assert_true (lk_test_wait (message_shown, &wrong, 10000));
+  g_assert_true (lk_test_wait_shown (GTK_WIDGET (window), WRONG, 10000));
   g_assert_null (session);
   /* The wrong password is cleared so it is not resubmitted by accident. */
   password_row = lk_test_find (GTK_WIDGET (window), ADW_TYPE_PREFERENCES_ROW, "Password");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (password_row)), ==, "");
 
   try_password (GTK_WIDGET (window), "nobody", ADMIN_PASSWORD);
-  g_assert_true (lk_test_wait (message_shown, &wrong, 10000));
+  g_assert_true (lk_test_wait_shown (GTK_WIDGET (window), WRONG, 10000));
   g_assert_null (session);
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -106,22 +96,18 @@ test_lockout_shown (void)
   g_autoptr(LkStore) store = lk_test_store_new (&folder, ADMIN_PASSWORD);
   LkSession *session = NULL;
   LkLoginWindow *window = login_window (store, &session);
-  Message locked = { GTK_WIDGET (window),
-                     "Wrong password. The account admin is now locked after too many failed "
-                     "log-ins; an administrator must reset its password" };
-  Message wrong = { GTK_WIDGET (window), "Wrong user name or password" };
 
   for (int i = 0; i < 4; i++)
     {
       try_password (GTK_WIDGET (window), "admin", "guess");
       /* Submitting hides the previous message; the answer shows it again. */
-      g_assert_true (lk_test_wait (message_shown, &wrong, 10000));
+      g_assert_true (lk_test_wait_shown (GTK_WIDGET (window), WRONG, 10000));
     }
   try_password (GTK_WIDGET (window), "admin", "guess");
-  g_assert_true (lk_test_wait (message_shown, &locked, 10000));
-  /* Even the right password no longer opens the account. */
+  g_assert_true (lk_test_wait_shown (GTK_WIDGET (window), NOW_LOCKED, 10000));
+  /* Even the right password no longer opens the account: the answer says why. */
   try_password (GTK_WIDGET (window), "admin", ADMIN_PASSWORD);
-  lk_test_spin (500);
+  g_assert_true (lk_test_wait_shown (GTK_WIDGET (window), LOCKED, 10000));
   g_assert_null (session);
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -8,7 +8,6 @@
 typedef struct
 {
   LkSession *session;
-  GtkWidget *message;
 } SetupResult;
 
 static void
@@ -73,32 +72,17 @@ test_refuses_mismatched_passwords (void)
   g_autoptr(LkStore) store = lk_test_store_new (&folder, NULL);
   LkSetupWindow *window = lk_setup_window_new (NULL, store);
   SetupResult result = { 0 };
-  GtkWidget *message;
 
   g_signal_connect (window, "logged-in", G_CALLBACK (on_logged_in), &result);
   gtk_window_present (GTK_WINDOW (window));
   fill (GTK_WIDGET (window), "correct horse battery", "correct horse batterx");
   lk_test_click (GTK_WIDGET (window), "Create Administrator");
-  lk_test_spin (300);
-
-  message = lk_test_find (GTK_WIDGET (window), GTK_TYPE_LABEL, "The two passwords differ.");
-  g_assert_nonnull (message);
-  g_assert_true (gtk_widget_get_visible (message));
+  g_assert_true (lk_test_wait_shown (GTK_WIDGET (window), "The two passwords differ.", 5000));
   g_assert_null (result.session);
   g_assert_false (lk_store_is_initialised (store));
 
   gtk_window_destroy (GTK_WINDOW (window));
   lk_test_remove_folder (folder);
-}
-
-static gboolean
-message_shown (gpointer data)
-{
-  GtkWidget *window = data;
-  GtkWidget *label = lk_test_find (window, GTK_TYPE_LABEL,
-                                   "The password must be at least 8 characters long");
-
-  return label != NULL && gtk_widget_get_visible (label);
 }
 
 static void
@@ -111,7 +95,8 @@ test_refuses_short_password (void)
   gtk_window_present (GTK_WINDOW (window));
   fill (GTK_WIDGET (window), "short", "short");
   lk_test_click (GTK_WIDGET (window), "Create Administrator");
-  g_assert_true (lk_test_wait (message_shown, window, 5000));
+  g_assert_true (lk_test_wait_shown (GTK_WIDGET (window),
+                                     "The password must be at least 8 characters long", 5000));
   g_assert_false (lk_store_is_initialised (store));
 
   gtk_window_destroy (GTK_WINDOW (window));
