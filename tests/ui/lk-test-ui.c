@@ -114,6 +114,70 @@ lk_test_wait_closed (GType type,
   return lk_test_wait (no_window, GSIZE_TO_POINTER (type), timeout_ms);
 }
 
+static gboolean
+all_finalized (gpointer data)
+{
+  GPtrArray *slots = data;
+
+  for (guint i = 0; i < slots->len; i++)
+    if (*(gpointer *) g_ptr_array_index (slots, i) != NULL)
+      return FALSE;
+  return TRUE;
+}
+
+/* Watches @object with a weak pointer kept in @slots. */
+static void
+watch (GPtrArray *slots,
+       gpointer   object)
+{
+  gpointer *slot = g_new (gpointer, 1);
+
+  *slot = object;
+  g_object_add_weak_pointer (G_OBJECT (object), slot);
+  g_ptr_array_add (slots, slot);
+}
+
+static void
+wait_finalized (GPtrArray  *slots,
+                const char *after)
+{
+  if (lk_test_wait (all_finalized, slots, 10000))
+    return;
+  for (guint i = 0; i < slots->len; i++)
+    {
+      GObject *alive = *(gpointer *) g_ptr_array_index (slots, i);
+
+      if (alive != NULL)
+        g_error ("%s %p is still alive 10 s after %s (%u references)", G_OBJECT_TYPE_NAME (alive),
+                 alive, after, alive->ref_count);
+    }
+}
+
+void
+lk_test_destroy_window (gpointer window,
+                        ...)
+{
+  g_autoptr(GPtrArray) slots = g_ptr_array_new_with_free_func (g_free);
+  va_list args;
+
+  va_start (args, window);
+  for (gpointer object = window; object != NULL; object = va_arg (args, gpointer))
+    watch (slots, object);
+  va_end (args);
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_finalized (slots, "its window was destroyed");
+}
+
+void
+lk_test_unref_finalized (gpointer object)
+{
+  g_autoptr(GPtrArray) slots = g_ptr_array_new_with_free_func (g_free);
+
+  watch (slots, object);
+  g_object_unref (object);
+  wait_finalized (slots, "its last expected reference was dropped");
+}
+
 static char *
 strip_mnemonic (const char *text)
 {

@@ -50,13 +50,14 @@ fixture_tear_down (Fixture       *f,
   GtkWidget *dialog;
 
   while ((dialog = lk_test_find_window (LK_TYPE_PROBE_IMPORT_DIALOG)) != NULL)
-    gtk_window_destroy (GTK_WINDOW (dialog));
+    lk_test_destroy_window (dialog, NULL);
   while ((dialog = lk_test_find_window (LK_TYPE_CASE_DIALOG)) != NULL)
-    gtk_window_destroy (GTK_WINDOW (dialog));
-  gtk_window_destroy (GTK_WINDOW (f->window));
+    lk_test_destroy_window (dialog, NULL);
+  lk_test_destroy_window (f->window, f->page, NULL);
   g_clear_object (&f->examiner);
   g_clear_object (&f->admin);
-  g_clear_object (&f->store);
+  /* No widget kept a session: the database closes. */
+  lk_test_unref_finalized (g_steal_pointer (&f->store));
   lk_test_remove_folder (f->folder);
   g_free (f->folder);
 }

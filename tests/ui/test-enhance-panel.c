@@ -41,8 +41,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (f->window));
-  lk_test_spin (20);
+  lk_test_destroy_window (f->window, f->panel, NULL);
   g_ptr_array_unref (f->emitted);
 }
 

@@ -68,7 +68,7 @@ test_wrong_password_refused (void)
   g_assert_true (lk_test_wait_shown (GTK_WIDGET (window), WRONG, 10000));
   g_assert_null (session);
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  lk_test_destroy_window (window, NULL);
   lk_test_remove_folder (folder);
 }
 
@@ -84,7 +84,7 @@ test_right_password_admitted (void)
   g_assert_true (lk_test_wait (has_session, &session, 10000));
   g_assert_cmpstr (lk_session_get_user_name (session), ==, "admin");
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  lk_test_destroy_window (window, NULL);
   g_clear_object (&session);
   lk_test_remove_folder (folder);
 }
@@ -110,7 +110,7 @@ test_lockout_shown (void)
   g_assert_true (lk_test_wait_shown (GTK_WIDGET (window), LOCKED, 10000));
   g_assert_null (session);
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  lk_test_destroy_window (window, NULL);
   lk_test_remove_folder (folder);
 }
 
@@ -135,7 +135,7 @@ test_demo_accounts_listed (void)
   g_assert_true (lk_test_wait (has_session, &session, 10000));
   g_assert_true (lk_session_has_role (session, LK_ROLE_EXAMINER));
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  lk_test_destroy_window (window, NULL);
   g_clear_object (&session);
   lk_test_remove_folder (folder);
 }

@@ -48,10 +48,11 @@ fixture_tear_down (Fixture       *f,
 
   while ((dialog = lk_test_find_window (LK_TYPE_POLICY_DIALOG)) != NULL ||
          (dialog = lk_test_find_window (ADW_TYPE_MESSAGE_DIALOG)) != NULL)
-    gtk_window_destroy (GTK_WINDOW (dialog));
-  gtk_window_destroy (GTK_WINDOW (f->window));
+    lk_test_destroy_window (dialog, NULL);
+  lk_test_destroy_window (f->window, f->page, NULL);
   g_clear_object (&f->session);
-  g_clear_object (&f->store);
+  /* No widget kept a session: the database closes. */
+  lk_test_unref_finalized (g_steal_pointer (&f->store));
   lk_test_remove_folder (f->folder);
   g_free (f->folder);
 }
@@ -271,7 +272,7 @@ test_non_administrator (Fixture       *f,
   examiner = lk_session_login (f->store, "erin", EXAMINER_PASSWORD, &error);
   g_assert_no_error (error);
 
-  gtk_window_destroy (GTK_WINDOW (f->window));
+  lk_test_destroy_window (f->window, f->page, NULL);
   f->window = adw_window_new ();
   f->page = g_object_new (LK_TYPE_POLICY_PAGE, NULL);
   adw_window_set_content (ADW_WINDOW (f->window), GTK_WIDGET (f->page));
@@ -341,7 +342,7 @@ test_install_feature_list (Fixture       *f,
                    "Feature List Not Installed");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (error_dialog)),
                             "broken.json"));
-  gtk_window_destroy (GTK_WINDOW (error_dialog));
+  lk_test_destroy_window (error_dialog, NULL);
   current = lk_feature_list_current_edition (f->store);
   g_assert_cmpstr (current, ==, shipped);
 

@@ -97,11 +97,15 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
+  GtkWidget *dialog;
+
+  while ((dialog = lk_test_find_window (ADW_TYPE_MESSAGE_DIALOG)) != NULL)
+    lk_test_destroy_window (dialog, NULL);
   if (f->window != NULL)
-    gtk_window_destroy (GTK_WINDOW (f->window));
-  lk_test_spin (50);
+    lk_test_destroy_window (f->window, f->page, NULL);
   g_clear_object (&f->session);
-  g_clear_object (&f->store);
+  /* No widget kept a session: the database closes. */
+  lk_test_unref_finalized (g_steal_pointer (&f->store));
   lk_test_remove_folder (f->folder);
   g_free (f->folder);
   g_free (f->sha256);
@@ -231,7 +235,7 @@ lock_and_confirm (Fixture *f)
   g_assert_nonnull (dialog);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "lock");
   if (lk_test_find_window (ADW_TYPE_MESSAGE_DIALOG) == dialog)
-    gtk_window_destroy (GTK_WINDOW (dialog));
+    lk_test_destroy_window (dialog, NULL);
 }
 
 static JsonObject *
@@ -440,7 +444,7 @@ test_draft_is_restored (Fixture       *f,
   activate_row (f, "Motion blur");
   lk_test_click (GTK_WIDGET (f->page), "Save Draft");
   wait_for_image (f);
-  gtk_window_destroy (GTK_WINDOW (f->window));
+  lk_test_destroy_window (f->window, f->page, NULL);
   f->window = NULL;
 
   open_page (f);

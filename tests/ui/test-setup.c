@@ -60,7 +60,7 @@ test_creates_administrator (void)
   again = lk_session_login (store, "ada", "correct horse battery", &error);
   g_assert_no_error (error);
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  lk_test_destroy_window (window, NULL);
   g_clear_object (&result.session);
   lk_test_remove_folder (folder);
 }
@@ -81,7 +81,7 @@ test_refuses_mismatched_passwords (void)
   g_assert_null (result.session);
   g_assert_false (lk_store_is_initialised (store));
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  lk_test_destroy_window (window, NULL);
   lk_test_remove_folder (folder);
 }
 
@@ -99,7 +99,7 @@ test_refuses_short_password (void)
                                      "The password must be at least 8 characters long", 5000));
   g_assert_false (lk_store_is_initialised (store));
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  lk_test_destroy_window (window, NULL);
   lk_test_remove_folder (folder);
 }
 

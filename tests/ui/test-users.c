@@ -43,10 +43,11 @@ fixture_tear_down (Fixture       *f,
   GtkWidget *dialog;
 
   while ((dialog = lk_test_find_window (LK_TYPE_USER_DIALOG)) != NULL)
-    gtk_window_destroy (GTK_WINDOW (dialog));
-  gtk_window_destroy (GTK_WINDOW (f->window));
+    lk_test_destroy_window (dialog, NULL);
+  lk_test_destroy_window (f->window, f->page, NULL);
   g_clear_object (&f->session);
-  g_clear_object (&f->store);
+  /* No widget kept a session: the database closes. */
+  lk_test_unref_finalized (g_steal_pointer (&f->store));
   lk_test_remove_folder (f->folder);
   g_free (f->folder);
 }
@@ -129,7 +130,7 @@ test_bad_input_keeps_dialog_open (Fixture       *f,
   g_assert_nonnull (lk_test_find_window (LK_TYPE_USER_DIALOG));
   users = lk_users_list (f->session, NULL);
   g_assert_cmpuint (users->len, ==, 1);
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  lk_test_destroy_window (dialog, NULL);
 }
 
 static void

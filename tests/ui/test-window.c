@@ -40,9 +40,10 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   if (f->window != NULL)
-    gtk_window_destroy (GTK_WINDOW (f->window));
+    lk_test_destroy_window (f->window, NULL);
   g_clear_object (&f->session);
-  g_clear_object (&f->store);
+  /* No widget kept a session: the database closes. */
+  lk_test_unref_finalized (g_steal_pointer (&f->store));
   lk_test_remove_folder (f->folder);
   g_free (f->folder);
 }
