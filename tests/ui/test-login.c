@@ -69,6 +69,7 @@ test_wrong_password_refused (void)
   g_assert_null (session);
 
   lk_test_destroy_window (window, NULL);
+  lk_test_unref_finalized (g_steal_pointer (&store));
   lk_test_remove_folder (folder);
 }
 
@@ -86,6 +87,7 @@ test_right_password_admitted (void)
 
   lk_test_destroy_window (window, NULL);
   g_clear_object (&session);
+  lk_test_unref_finalized (g_steal_pointer (&store));
   lk_test_remove_folder (folder);
 }
 
@@ -111,6 +113,7 @@ test_lockout_shown (void)
   g_assert_null (session);
 
   lk_test_destroy_window (window, NULL);
+  lk_test_unref_finalized (g_steal_pointer (&store));
   lk_test_remove_folder (folder);
 }
 
@@ -137,6 +140,7 @@ test_demo_accounts_listed (void)
 
   lk_test_destroy_window (window, NULL);
   g_clear_object (&session);
+  lk_test_unref_finalized (g_steal_pointer (&store));
   lk_test_remove_folder (folder);
 }
 

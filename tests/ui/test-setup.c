@@ -62,6 +62,8 @@ test_creates_administrator (void)
 
   lk_test_destroy_window (window, NULL);
   g_clear_object (&result.session);
+  g_clear_object (&again);
+  lk_test_unref_finalized (g_steal_pointer (&store));
   lk_test_remove_folder (folder);
 }
 
@@ -82,6 +84,7 @@ test_refuses_mismatched_passwords (void)
   g_assert_false (lk_store_is_initialised (store));
 
   lk_test_destroy_window (window, NULL);
+  lk_test_unref_finalized (g_steal_pointer (&store));
   lk_test_remove_folder (folder);
 }
 
@@ -100,6 +103,7 @@ test_refuses_short_password (void)
   g_assert_false (lk_store_is_initialised (store));
 
   lk_test_destroy_window (window, NULL);
+  lk_test_unref_finalized (g_steal_pointer (&store));
   lk_test_remove_folder (folder);
 }
 
