@@ -148,8 +148,8 @@ wait_finalized (GPtrArray  *slots,
       GObject *alive = *(gpointer *) g_ptr_array_index (slots, i);
 
       if (alive != NULL)
-        g_error ("%s %p is still alive 10 s after %s (%u references)", G_OBJECT_TYPE_NAME (alive),
-                 alive, after, alive->ref_count);
+        g_error ("%s %p is still alive 10 s after %s (reference count %u)",
+                 G_OBJECT_TYPE_NAME (alive), alive, after, alive->ref_count);
     }
 }
 

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The small helpers every page uses: times read in UTC, a message label shown and hidden, a
- * toast in the nearest overlay, an error attached to the widget's window. */
+ * toast in the nearest overlay, an error attached to the widget's window; and the widget tests'
+ * own check that what they made is freed. */
 #include "config.h"
 
 #include "lk-test-ui.h"
@@ -106,6 +107,27 @@ test_show_error (void)
   lk_test_destroy_window (window, button, NULL);
 }
 
+/* The check every widget test ends with is not vacuous: a widget kept alive past its window is
+ * caught and named. */
+static void
+test_leak_named (void)
+{
+  if (g_test_subprocess ())
+    {
+      GtkWidget *window = gtk_window_new ();
+      GtkWidget *label = gtk_label_new ("Kept");
+
+      gtk_window_set_child (GTK_WINDOW (window), label);
+      g_object_ref (label); /* the leak */
+      lk_test_destroy_window (window, label, NULL);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 30000000, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+  g_test_trap_assert_stderr ("*GtkLabel * is still alive 10 s after its window was destroyed "
+                             "(reference count 1)*");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -115,5 +137,6 @@ main (int    argc,
   g_test_add_func ("/likeness/ui-util/label-set-message", test_label_set_message);
   g_test_add_func ("/likeness/ui-util/toast", test_toast);
   g_test_add_func ("/likeness/ui-util/show-error", test_show_error);
+  g_test_add_func ("/likeness/ui-util/leak-named", test_leak_named);
   return g_test_run ();
 }
