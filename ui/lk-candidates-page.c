@@ -503,6 +503,16 @@ present (LkCandidatesPage *self,
   gtk_window_present (dialog);
 }
 
+void
+lk_candidates_page_import_file (LkCandidatesPage *self,
+                                GFile            *file)
+{
+  g_return_if_fail (LK_IS_CANDIDATES_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+  present (self, GTK_WINDOW (lk_candidate_import_dialog_new (self->session, self->probe_id,
+                                                             file)));
+}
+
 static void
 on_chooser_response (LkCandidatesPage *self,
                      int               response)
@@ -510,8 +520,7 @@ on_chooser_response (LkCandidatesPage *self,
   g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (self->chooser));
 
   if (response == GTK_RESPONSE_ACCEPT && file != NULL)
-    present (self, GTK_WINDOW (lk_candidate_import_dialog_new (self->session, self->probe_id,
-                                                               file)));
+    lk_candidates_page_import_file (self, file);
 }
 
 static void

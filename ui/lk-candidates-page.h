@@ -20,5 +20,8 @@ GListModel       *lk_candidates_page_get_model    (LkCandidatesPage *self);
 void              lk_candidates_page_reload       (LkCandidatesPage *self);
 void              lk_candidates_page_select       (LkCandidatesPage *self,
                                                    guint             position);
+/* Opens the import dialog for the candidate list @file, as choosing it in triage.import does. */
+void              lk_candidates_page_import_file  (LkCandidatesPage *self,
+                                                   GFile            *file);
 
 G_END_DECLS

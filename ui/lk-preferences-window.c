@@ -125,11 +125,11 @@ lk_preferences_window_init (LkPreferencesWindow *self)
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
   self->settings = g_settings_new (APP_ID);
-  g_settings_bind (self->settings, "idle-lock-minutes", self->idle_spin, "value",
-                   G_SETTINGS_BIND_DEFAULT);
 }
 
-/* The agency's limit is the spin button's top, and the row says where it comes from. */
+/* The agency's limit is the spin button's top, and the row says where it comes from. The
+ * setting is bound once the limit is known: a longer choice shows as the limit that applies,
+ * and stays stored for when the policy allows it again. */
 static void
 show_idle_limit (LkPreferencesWindow *self,
                  gint64               limit)
@@ -139,7 +139,9 @@ show_idle_limit (LkPreferencesWindow *self,
                      "most %" G_GINT64_FORMAT "%s)", limit,
                      limit < 30 ? ", set by agency policy" : "");
 
-  gtk_adjustment_set_upper (gtk_spin_button_get_adjustment (self->idle_spin), (double) limit);
+  gtk_spin_button_set_range (self->idle_spin, 1, (double) limit);
+  g_settings_bind (self->settings, "idle-lock-minutes", self->idle_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
   adw_action_row_set_subtitle (self->idle_row, subtitle);
 }
 

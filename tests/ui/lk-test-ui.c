@@ -42,6 +42,144 @@ lk_test_spin (guint milliseconds)
   lk_test_wait (never, NULL, milliseconds);
 }
 
+typedef struct
+{
+  GtkWidget  *root;
+  const char *text;
+} Shown;
+
+static gboolean
+label_shown (gpointer data)
+{
+  Shown *shown = data;
+  GtkWidget *label = lk_test_find (shown->root, GTK_TYPE_LABEL, shown->text);
+
+  return label != NULL && gtk_widget_get_visible (label);
+}
+
+gboolean
+lk_test_wait_shown (GtkWidget  *root,
+                    const char *text,
+                    guint       timeout_ms)
+{
+  Shown shown = { root, text };
+
+  return lk_test_wait (label_shown, &shown, timeout_ms);
+}
+
+static GtkWidget *
+find_shown_containing (GtkWidget  *root,
+                       const char *part)
+{
+  if (GTK_IS_LABEL (root) && gtk_widget_get_visible (root) &&
+      strstr (gtk_label_get_text (GTK_LABEL (root)), part) != NULL)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_shown_containing (child, part);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+part_shown (gpointer data)
+{
+  Shown *shown = data;
+
+  return find_shown_containing (shown->root, shown->text) != NULL;
+}
+
+gboolean
+lk_test_wait_shown_containing (GtkWidget  *root,
+                               const char *part,
+                               guint       timeout_ms)
+{
+  Shown shown = { root, part };
+
+  return lk_test_wait (part_shown, &shown, timeout_ms);
+}
+
+static gboolean
+no_window (gpointer data)
+{
+  return lk_test_find_window (GPOINTER_TO_SIZE (data)) == NULL;
+}
+
+gboolean
+lk_test_wait_closed (GType type,
+                     guint timeout_ms)
+{
+  return lk_test_wait (no_window, GSIZE_TO_POINTER (type), timeout_ms);
+}
+
+static gboolean
+all_finalized (gpointer data)
+{
+  GPtrArray *slots = data;
+
+  for (guint i = 0; i < slots->len; i++)
+    if (*(gpointer *) g_ptr_array_index (slots, i) != NULL)
+      return FALSE;
+  return TRUE;
+}
+
+/* Watches @object with a weak pointer kept in @slots. */
+static void
+watch (GPtrArray *slots,
+       gpointer   object)
+{
+  gpointer *slot = g_new (gpointer, 1);
+
+  *slot = object;
+  g_object_add_weak_pointer (G_OBJECT (object), slot);
+  g_ptr_array_add (slots, slot);
+}
+
+static void
+wait_finalized (GPtrArray  *slots,
+                const char *after)
+{
+  if (lk_test_wait (all_finalized, slots, 10000))
+    return;
+  for (guint i = 0; i < slots->len; i++)
+    {
+      GObject *alive = *(gpointer *) g_ptr_array_index (slots, i);
+
+      if (alive != NULL)
+        g_error ("%s %p is still alive 10 s after %s (reference count %u)",
+                 G_OBJECT_TYPE_NAME (alive), alive, after, alive->ref_count);
+    }
+}
+
+void
+lk_test_destroy_window (gpointer window,
+                        ...)
+{
+  g_autoptr(GPtrArray) slots = g_ptr_array_new_with_free_func (g_free);
+  va_list args;
+
+  va_start (args, window);
+  for (gpointer object = window; object != NULL; object = va_arg (args, gpointer))
+    watch (slots, object);
+  va_end (args);
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_finalized (slots, "its window was destroyed");
+}
+
+void
+lk_test_unref_finalized (gpointer object)
+{
+  g_autoptr(GPtrArray) slots = g_ptr_array_new_with_free_func (g_free);
+
+  watch (slots, object);
+  g_object_unref (object);
+  wait_finalized (slots, "its last expected reference was dropped");
+}
+
 static char *
 strip_mnemonic (const char *text)
 {

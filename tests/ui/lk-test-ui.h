@@ -17,6 +17,26 @@ gboolean   lk_test_wait          (LkTestCondition   condition,
                                   gpointer          data,
                                   guint             timeout_ms);
 void       lk_test_spin          (guint             milliseconds);
+/* Waits until a visible label under @root reads @text; returns whether one did. A refusal is
+ * asserted by waiting for its message, never by a fixed wait in which nothing happened. */
+gboolean   lk_test_wait_shown    (GtkWidget        *root,
+                                  const char       *text,
+                                  guint             timeout_ms);
+/* The same for a visible label whose text contains @part. */
+gboolean   lk_test_wait_shown_containing (GtkWidget *root,
+                                          const char *part,
+                                          guint       timeout_ms);
+/* Waits until no toplevel window of @type is left; returns whether none is. */
+gboolean   lk_test_wait_closed   (GType             type,
+                                  guint             timeout_ms);
+/* Destroys @window and waits until it and each object of the NULL-terminated list after it
+ * (its pages, say) are finalized; fails the test, naming the survivor, when one is kept alive:
+ * a reference cycle, a signal handler or an unfinished job that holds it. */
+void       lk_test_destroy_window (gpointer         window,
+                                   ...) G_GNUC_NULL_TERMINATED;
+/* Drops the caller's reference to @object and waits until it is finalized, as the jobs that
+ * still hold it finish; fails the test when something keeps it alive. */
+void       lk_test_unref_finalized (gpointer        object);
 /* The first widget under @root of @type whose visible text is @text: a row's title, a
  * button's label (mnemonic underscores ignored) or a label's text. */
 GtkWidget *lk_test_find          (GtkWidget        *root,

@@ -57,13 +57,14 @@ fixture_tear_down (Fixture       *f,
   GtkWidget *dialog;
 
   while ((dialog = lk_test_find_window (LK_TYPE_PROBE_IMPORT_DIALOG)) != NULL)
-    gtk_window_destroy (GTK_WINDOW (dialog));
+    lk_test_destroy_window (dialog, NULL);
   while ((dialog = lk_test_find_window (LK_TYPE_CASE_DIALOG)) != NULL)
-    gtk_window_destroy (GTK_WINDOW (dialog));
-  gtk_window_destroy (GTK_WINDOW (f->window));
+    lk_test_destroy_window (dialog, NULL);
+  lk_test_destroy_window (f->window, f->page, NULL);
   g_clear_object (&f->examiner);
   g_clear_object (&f->admin);
-  g_clear_object (&f->store);
+  /* No widget kept a session: the database closes. */
+  lk_test_unref_finalized (g_steal_pointer (&f->store));
   lk_test_remove_folder (f->folder);
   g_free (f->folder);
 }
@@ -164,8 +165,7 @@ test_new_case_form (Fixture       *f,
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_text_view (dialog))),
                             "The robber's face is visible on the shop's CCTV.", -1);
   lk_test_click (dialog, "Create");
-  lk_test_spin (100);
-  g_assert_null (lk_test_find_window (LK_TYPE_CASE_DIALOG));
+  g_assert_true (lk_test_wait_closed (LK_TYPE_CASE_DIALOG, 2000));
   g_assert_true (lk_test_wait (shows_case_page, f->page, 2000));
 
   stored = lk_cases_get (f->examiner, "2026/0042", NULL);
@@ -247,6 +247,23 @@ create_case (Fixture    *f,
   return c;
 }
 
+typedef struct
+{
+  LkCasesPage *page;
+  guint        n_visible;
+  const char  *first;
+} Visible;
+
+static gboolean
+shows_cases (gpointer data)
+{
+  Visible *v = data;
+  g_auto(GStrv) visible = lk_cases_page_dup_visible (v->page);
+
+  return g_strv_length (visible) == v->n_visible &&
+         (v->first == NULL || g_strcmp0 (visible[0], v->first) == 0);
+}
+
 static void
 test_search_and_filter (Fixture       *f,
                         gconstpointer  data)
@@ -254,6 +271,7 @@ test_search_and_filter (Fixture       *f,
   g_autoptr(LkCase) a = create_case (f, "A-1", "ROB");
   g_autoptr(LkCase) b = create_case (f, "B-2", "THF");
   g_auto(GStrv) all = NULL, searched = NULL, awaiting = NULL, mine = NULL;
+  Visible only_b = { f->page, 1, "B-2" }, both = { f->page, 2, NULL };
   GtkWidget *search, *status;
 
   lk_cases_page_set_session (f->page, f->examiner);
@@ -261,12 +279,13 @@ test_search_and_filter (Fixture       *f,
   g_assert_cmpuint (g_strv_length (all), ==, 2);
 
   search = lk_test_find_type (GTK_WIDGET (f->page), GTK_TYPE_SEARCH_ENTRY);
+  /* The entry waits a moment before searching. */
   gtk_editable_set_text (GTK_EDITABLE (search), "b-2");
-  lk_test_spin (400); /* the entry waits a moment before searching */
+  g_assert_true (lk_test_wait (shows_cases, &only_b, 5000));
   searched = lk_cases_page_dup_visible (f->page);
   g_assert_cmpstrv (searched, ((const char * const[]) { "B-2", NULL }));
   gtk_editable_set_text (GTK_EDITABLE (search), "");
-  lk_test_spin (400);
+  g_assert_true (lk_test_wait (shows_cases, &both, 5000));
 
   status = lk_test_find_type (GTK_WIDGET (f->page), GTK_TYPE_DROP_DOWN);
   /* Item 0 is "All statuses", then the statuses in order: 1 is awaiting approval. */
@@ -426,20 +445,20 @@ test_import_probe (Fixture       *f,
   select_kind (dialog, "video-frame");
   g_assert_true (gtk_widget_get_sensitive (import));
 
-  /* Missing provenance: the core's message, nothing stored. */
+  /* Missing provenance: once the core has answered, its message, and nothing stored. */
+  lk_test_set_text (dialog, "Acquired at (date and time)", "2026-11-20 21:40");
   lk_test_set_text (dialog, "Legal authority reference", "");
+  lk_test_set_text (dialog, "Chain-of-custody note", "Exhibit JD/1, received sealed");
   lk_test_click (dialog, "Import");
-  lk_test_spin (1500);
+  g_assert_true (lk_test_wait_shown (dialog, "The provenance needs the legal authority reference",
+                                     15000));
   g_assert_nonnull (lk_test_find_window (LK_TYPE_PROBE_IMPORT_DIALOG));
   g_assert_false (has_probes (&one));
 
-  lk_test_set_text (dialog, "Acquired at (date and time)", "2026-11-20 21:40");
   lk_test_set_text (dialog, "Legal authority reference", "Warrant 2026/77");
-  lk_test_set_text (dialog, "Chain-of-custody note", "Exhibit JD/1, received sealed");
   lk_test_click (dialog, "Import");
   g_assert_true (lk_test_wait (has_probes, &one, 15000));
-  lk_test_spin (100);
-  g_assert_null (lk_test_find_window (LK_TYPE_PROBE_IMPORT_DIALOG));
+  g_assert_true (lk_test_wait_closed (LK_TYPE_PROBE_IMPORT_DIALOG, 5000));
   g_assert_nonnull (lk_test_find (GTK_WIDGET (page), ADW_TYPE_PREFERENCES_ROW,
                                   "Probe 1: grace_hopper.jpg"));
   /* The first probe moved the case into analysis. */

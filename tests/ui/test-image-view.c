@@ -67,8 +67,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   if (f->window != NULL)
-    gtk_window_destroy (GTK_WINDOW (f->window));
-  lk_test_spin (20);
+    lk_test_destroy_window (f->window, f->view, NULL);
 }
 
 /* Pixel (x, y) of a @width x @height test image: every pixel its own colour. */

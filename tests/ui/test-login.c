@@ -24,20 +24,11 @@ has_session (gpointer data)
   return *(LkSession **) data != NULL;
 }
 
-typedef struct
-{
-  GtkWidget  *window;
-  const char *text;
-} Message;
-
-static gboolean
-message_shown (gpointer data)
-{
-  Message *m = data;
-  GtkWidget *label = lk_test_find (m->window, GTK_TYPE_LABEL, m->text);
-
-  return label != NULL && gtk_widget_get_visible (label);
-}
+#define WRONG "Wrong user name or password"
+#define NOW_LOCKED "Wrong password. The account admin is now locked after too many failed " \
+                   "log-ins; an administrator must reset its password"
+#define LOCKED "The account admin is locked after too many failed log-ins; an administrator " \
+               "must reset its password"
 
 static LkLoginWindow *
 login_window (LkStore    *store,
@@ -67,21 +58,21 @@ test_wrong_password_refused (void)
   g_autoptr(LkStore) store = lk_test_store_new (&folder, ADMIN_PASSWORD);
   LkSession *session = NULL;
   LkLoginWindow *window = login_window (store, &session);
-  Message wrong = { GTK_WIDGET (window), "Wrong user name or password" };
   GtkWidget *password_row;
 
   try_password (GTK_WIDGET (window), "admin", "not the password");
-  g_assert_true (lk_test_wait (message_shown, &wrong, 10000));
+  g_assert_true (lk_test_wait_shown (GTK_WIDGET (window), WRONG, 10000));
   g_assert_null (session);
   /* The wrong password is cleared so it is not resubmitted by accident. */
   password_row = lk_test_find (GTK_WIDGET (window), ADW_TYPE_PREFERENCES_ROW, "Password");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (password_row)), ==, "");
 
   try_password (GTK_WIDGET (window), "nobody", ADMIN_PASSWORD);
-  g_assert_true (lk_test_wait (message_shown, &wrong, 10000));
+  g_assert_true (lk_test_wait_shown (GTK_WIDGET (window), WRONG, 10000));
   g_assert_null (session);
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  lk_test_destroy_window (window, NULL);
+  lk_test_unref_finalized (g_steal_pointer (&store));
   lk_test_remove_folder (folder);
 }
 
@@ -97,8 +88,9 @@ test_right_password_admitted (void)
   g_assert_true (lk_test_wait (has_session, &session, 10000));
   g_assert_cmpstr (lk_session_get_user_name (session), ==, "admin");
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  lk_test_destroy_window (window, NULL);
   g_clear_object (&session);
+  lk_test_unref_finalized (g_steal_pointer (&store));
   lk_test_remove_folder (folder);
 }
 
@@ -109,25 +101,22 @@ test_lockout_shown (void)
   g_autoptr(LkStore) store = lk_test_store_new (&folder, ADMIN_PASSWORD);
   LkSession *session = NULL;
   LkLoginWindow *window = login_window (store, &session);
-  Message locked = { GTK_WIDGET (window),
-                     "Wrong password. The account admin is now locked after too many failed "
-                     "log-ins; an administrator must reset its password" };
-  Message wrong = { GTK_WIDGET (window), "Wrong user name or password" };
 
   for (int i = 0; i < 4; i++)
     {
       try_password (GTK_WIDGET (window), "admin", "guess");
       /* Submitting hides the previous message; the answer shows it again. */
-      g_assert_true (lk_test_wait (message_shown, &wrong, 10000));
+      g_assert_true (lk_test_wait_shown (GTK_WIDGET (window), WRONG, 10000));
     }
   try_password (GTK_WIDGET (window), "admin", "guess");
-  g_assert_true (lk_test_wait (message_shown, &locked, 10000));
-  /* Even the right password no longer opens the account. */
+  g_assert_true (lk_test_wait_shown (GTK_WIDGET (window), NOW_LOCKED, 10000));
+  /* Even the right password no longer opens the account: the answer says why. */
   try_password (GTK_WIDGET (window), "admin", ADMIN_PASSWORD);
-  lk_test_spin (500);
+  g_assert_true (lk_test_wait_shown (GTK_WIDGET (window), LOCKED, 10000));
   g_assert_null (session);
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  lk_test_destroy_window (window, NULL);
+  lk_test_unref_finalized (g_steal_pointer (&store));
   lk_test_remove_folder (folder);
 }
 
@@ -152,8 +141,9 @@ test_demo_accounts_listed (void)
   g_assert_true (lk_test_wait (has_session, &session, 10000));
   g_assert_true (lk_session_has_role (session, LK_ROLE_EXAMINER));
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  lk_test_destroy_window (window, NULL);
   g_clear_object (&session);
+  lk_test_unref_finalized (g_steal_pointer (&store));
   lk_test_remove_folder (folder);
 }
 

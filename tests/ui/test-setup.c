@@ -10,7 +10,6 @@
 typedef struct
 {
   LkSession *session;
-  GtkWidget *message;
 } SetupResult;
 
 static void
@@ -63,8 +62,10 @@ test_creates_administrator (void)
   again = lk_session_login (store, "ada", "correct horse battery", &error);
   g_assert_no_error (error);
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  lk_test_destroy_window (window, NULL);
   g_clear_object (&result.session);
+  g_clear_object (&again);
+  lk_test_unref_finalized (g_steal_pointer (&store));
   lk_test_remove_folder (folder);
 }
 
@@ -75,32 +76,18 @@ test_refuses_mismatched_passwords (void)
   g_autoptr(LkStore) store = lk_test_store_new (&folder, NULL);
   LkSetupWindow *window = lk_setup_window_new (NULL, store);
   SetupResult result = { 0 };
-  GtkWidget *message;
 
   g_signal_connect (window, "logged-in", G_CALLBACK (on_logged_in), &result);
   gtk_window_present (GTK_WINDOW (window));
   fill (GTK_WIDGET (window), "correct horse battery", "correct horse batterx");
   lk_test_click (GTK_WIDGET (window), "Create Administrator");
-  lk_test_spin (300);
-
-  message = lk_test_find (GTK_WIDGET (window), GTK_TYPE_LABEL, "The two passwords differ.");
-  g_assert_nonnull (message);
-  g_assert_true (gtk_widget_get_visible (message));
+  g_assert_true (lk_test_wait_shown (GTK_WIDGET (window), "The two passwords differ.", 5000));
   g_assert_null (result.session);
   g_assert_false (lk_store_is_initialised (store));
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  lk_test_destroy_window (window, NULL);
+  lk_test_unref_finalized (g_steal_pointer (&store));
   lk_test_remove_folder (folder);
-}
-
-static gboolean
-message_shown (gpointer data)
-{
-  GtkWidget *window = data;
-  GtkWidget *label = lk_test_find (window, GTK_TYPE_LABEL,
-                                   "The password must be at least 8 characters long");
-
-  return label != NULL && gtk_widget_get_visible (label);
 }
 
 static void
@@ -113,10 +100,12 @@ test_refuses_short_password (void)
   gtk_window_present (GTK_WINDOW (window));
   fill (GTK_WIDGET (window), "short", "short");
   lk_test_click (GTK_WIDGET (window), "Create Administrator");
-  g_assert_true (lk_test_wait (message_shown, window, 5000));
+  g_assert_true (lk_test_wait_shown (GTK_WIDGET (window),
+                                     "The password must be at least 8 characters long", 5000));
   g_assert_false (lk_store_is_initialised (store));
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  lk_test_destroy_window (window, NULL);
+  lk_test_unref_finalized (g_steal_pointer (&store));
   lk_test_remove_folder (folder);
 }
 

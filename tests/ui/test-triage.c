@@ -139,11 +139,12 @@ fixture_tear_down (Fixture       *f,
   GtkWidget *dialog;
 
   while ((dialog = lk_test_find_window (ADW_TYPE_MESSAGE_DIALOG)) != NULL)
-    gtk_window_destroy (GTK_WINDOW (dialog));
-  gtk_window_destroy (GTK_WINDOW (f->window));
+    lk_test_destroy_window (dialog, NULL);
+  lk_test_destroy_window (f->window, f->page, NULL);
   g_clear_object (&f->examiner);
   g_clear_object (&f->admin);
-  g_clear_object (&f->store);
+  /* No widget kept a session: the database closes. */
+  lk_test_unref_finalized (g_steal_pointer (&f->store));
   lk_test_remove_folder (f->folder);
   g_free (f->folder);
 }
@@ -367,7 +368,7 @@ test_reveal_is_deliberate (Fixture       *f,
   gtk_editable_set_text (reason, "Supervisor asked to compare engine ranking");
   adw_message_dialog_response (message, "reveal");
   /* Nothing else asks or refuses. */
-  gtk_window_destroy (GTK_WINDOW (dialog));
+  lk_test_destroy_window (dialog, NULL);
   g_assert_null (lk_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
 
   /* Ranks join the tiles; the order the examiner worked in stays. */

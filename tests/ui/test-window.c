@@ -46,9 +46,10 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   if (f->window != NULL)
-    gtk_window_destroy (GTK_WINDOW (f->window));
+    lk_test_destroy_window (f->window, NULL);
   g_clear_object (&f->session);
-  g_clear_object (&f->store);
+  /* No widget kept a session: the database closes. */
+  lk_test_unref_finalized (g_steal_pointer (&f->store));
   lk_test_remove_folder (f->folder);
   g_free (f->folder);
 }
@@ -108,9 +109,11 @@ test_examiner_has_no_administration (Fixture       *f,
 
   g_assert_null (find_row (f, "administration"));
   g_assert_nonnull (find_row (f, "cases"));
-  /* Even the keyboard shortcut does not reach the page. */
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s", "administration");
-  lk_test_spin (100);
+  /* Even the keyboard shortcut does not reach the page: the cases stay on screen. */
+  g_assert_true (lk_test_wait (mapped, find_row (f, "cases"), 5000));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-page", "s",
+                                             "administration"));
+  g_assert_true (gtk_list_box_row_is_selected (GTK_LIST_BOX_ROW (find_row (f, "cases"))));
   g_assert_false (gtk_widget_get_mapped (lk_test_find (GTK_WIDGET (f->window),
                                                        ADW_TYPE_BUTTON_CONTENT, "Add User…")));
 }
@@ -207,6 +210,12 @@ test_idle_lock_policy_limit (Fixture       *f,
   g_assert_cmpuint (lk_window_get_idle_seconds (f->window), ==, 5 * 60);
 }
 
+static gboolean
+finalized (gpointer data)
+{
+  return *(gpointer *) data == NULL;
+}
+
 static void
 on_logged_out (LkWindow   *window,
                const char *reason,
@@ -229,8 +238,7 @@ test_log_out_recorded (Fixture       *f,
   g_object_add_weak_pointer (G_OBJECT (f->window), (gpointer *) &f->window);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.log-out", NULL);
   g_assert_true (done);
-  lk_test_spin (50);
-  g_assert_null (f->window);
+  g_assert_true (lk_test_wait (finalized, &f->window, 10000));
 
   stmt = lk_store_stmt (f->store, "SELECT action FROM audit_event ORDER BY seq DESC LIMIT 1", NULL);
   g_assert_true (lk_stmt_next (stmt, NULL));
