@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The architecture's rules, checked on the source tree (TAP output, one case per rule):
-SQL only in the store, internal headers only inside the core, no include cycles in app/ or ui/."""
+SQL only in the store, internal headers only inside the core, no include cycles in app/ or ui/, no
+source file over 1,000 lines."""
 import os
 import re
 import sys
@@ -86,11 +87,22 @@ def cycles(graph):
     return out
 
 
+def long_files():
+    problems = []
+    for folder in ("app", "ui"):
+        for path, text in files(folder):
+            lines = text.count("\n")
+            if path.endswith((".c", ".cpp")) and lines > 1000:
+                problems.append(f"{path}: {lines} lines; split it along its sections")
+    return problems
+
+
 CHECKS = [
     ("sql-only-in-store", sql_outside_store),
     ("internal-headers-stay-in-core", internal_includes),
     ("no-include-cycles-in-app", lambda: include_cycles("app")),
     ("no-include-cycles-in-ui", lambda: include_cycles("ui")),
+    ("no-source-file-over-1000-lines", long_files),
 ]
 
 

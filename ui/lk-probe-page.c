@@ -5,53 +5,11 @@
 
 #include "lk-analysis-form.h"
 #include "lk-face-view.h"
-#include "lk-probe-page.h"
+#include "lk-probe-page-private.h"
 #include "lk-texture.h"
 #include "lk-ui-util.h"
 
 #define MAX_TEXTURE_SIDE 2048
-
-typedef enum
-{
-  FORM_NONE,    /* no form: locked, or the user cannot analyse */
-  FORM_ANALYSE, /* the first analysis, while the probe awaits it */
-  FORM_AMEND,   /* a new revision of a locked analysis */
-} FormMode;
-
-struct _LkProbePage
-{
-  AdwBin          parent_instance;
-
-  LkSession      *session;
-  gint64          probe_id;
-  GCancellable   *cancellable;
-  JsonObject     *probe;
-  FormMode        mode;
-  gboolean        image_failed;
-
-  GtkStack       *page_stack;
-  AdwStatusPage  *failed_page;
-  GtkLabel       *file_label;
-  GtkLabel       *details_label;
-  GtkLabel       *simulated_label;
-  GtkLabel       *status_label;
-  GtkLabel       *hint_label;
-  GtkStack       *image_stack;
-  GtkSpinner     *image_spinner;
-  LkFaceView     *face_view;
-  AdwStatusPage  *image_error_page;
-  GtkLabel       *analysis_intro;
-  GtkStack       *analysis_stack;
-  LkAnalysisForm *analysis_form;
-  GtkListBox     *locked_list;
-  GtkWidget      *amend_button;
-  GtkListBox     *quality_list;
-  GtkListBox     *provenance_list;
-  GtkLabel       *sha_label;
-  AdwActionRow   *integrity_row;
-  GtkImage       *integrity_icon;
-  GtkListBox     *metadata_list;
-};
 
 enum {
   PROP_0,
@@ -76,9 +34,9 @@ static void reload (LkProbePage *self,
 /* ---- small helpers ---------------------------------------------------------------------- */
 
 /* A string member, or NULL when it is absent, null or empty. */
-static const char *
-string_member (JsonObject *object,
-               const char *name)
+const char *
+_lk_probe_page_string_member (JsonObject *object,
+                              const char *name)
 {
   JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
   const char *value;
@@ -90,18 +48,18 @@ string_member (JsonObject *object,
   return value != NULL && *value != '\0' ? value : NULL;
 }
 
-static JsonObject *
-object_member (JsonObject *object,
-               const char *name)
+JsonObject *
+_lk_probe_page_object_member (JsonObject *object,
+                              const char *name)
 {
   JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
 
   return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 }
 
-static JsonArray *
-array_member (JsonObject *object,
-              const char *name)
+JsonArray *
+_lk_probe_page_array_member (JsonObject *object,
+                             const char *name)
 {
   JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
 
@@ -121,7 +79,7 @@ int_member (JsonObject *object,
 static const char *
 status (LkProbePage *self)
 {
-  const char *value = string_member (self->probe, "status");
+  const char *value = _lk_probe_page_string_member (self->probe, "status");
 
   return value != NULL ? value : "";
 }
@@ -132,8 +90,8 @@ can_analyse (LkProbePage *self)
   return lk_session_has_role (self->session, LK_ROLE_EXAMINER);
 }
 
-static void
-clear_list (GtkListBox *list)
+void
+_lk_probe_page_clear_list (GtkListBox *list)
 {
   GtkWidget *child;
 
@@ -142,9 +100,9 @@ clear_list (GtkListBox *list)
 }
 
 /* A read-only row: the field's name small above its value. Text is never parsed as markup. */
-static GtkWidget *
-info_row_new (const char *title,
-              const char *value)
+GtkWidget *
+_lk_probe_page_info_row_new (const char *title,
+                             const char *value)
 {
   GtkWidget *row = adw_action_row_new ();
 
@@ -157,20 +115,20 @@ info_row_new (const char *title,
 }
 
 /* A statement rather than a field, e.g. "No face found", with its explanation below. */
-static GtkWidget *
-notice_row_new (const char *title,
-                const char *explanation)
+GtkWidget *
+_lk_probe_page_notice_row_new (const char *title,
+                               const char *explanation)
 {
-  GtkWidget *row = info_row_new (title, explanation);
+  GtkWidget *row = _lk_probe_page_info_row_new (title, explanation);
 
   gtk_widget_remove_css_class (row, "lk-property");
   return row;
 }
 
-static void
-add_icon (GtkWidget  *row,
-          const char *icon_name,
-          const char *css_class)
+void
+_lk_probe_page_add_icon (GtkWidget  *row,
+                         const char *icon_name,
+                         const char *css_class)
 {
   GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
 
@@ -198,23 +156,23 @@ set_pill (GtkLabel   *label,
 static void
 show_header (LkProbePage *self)
 {
-  JsonArray *faces = array_member (self->probe, "faces");
+  JsonArray *faces = _lk_probe_page_array_member (self->probe, "faces");
   guint n_faces = faces != NULL ? json_array_get_length (faces) : 0;
-  const char *media = string_member (self->probe, "media_type");
+  const char *media = _lk_probe_page_string_member (self->probe, "media_type");
   g_autofree char *faces_text = n_faces == 0 ? g_strdup ("no face detected")
                                 : g_strdup_printf ("%u %s detected", n_faces,
                                                    n_faces == 1 ? "face" : "faces");
   g_autofree char *details =
     g_strdup_printf ("Case %s · %d × %d pixels · %s · %s",
-                     string_member (self->probe, "case"),
+                     _lk_probe_page_string_member (self->probe, "case"),
                      int_member (self->probe, "width", 0), int_member (self->probe, "height", 0),
                      media != NULL ? media : "unknown type", faces_text);
 
-  gtk_label_set_text (self->file_label, string_member (self->probe, "file_name"));
+  gtk_label_set_text (self->file_label, _lk_probe_page_string_member (self->probe, "file_name"));
   gtk_label_set_text (self->details_label, details);
   gtk_widget_set_visible (GTK_WIDGET (self->simulated_label),
                           json_object_get_boolean_member_with_default (
-                            object_member (self->probe, "provenance"), "simulated", FALSE));
+                            _lk_probe_page_object_member (self->probe, "provenance"), "simulated", FALSE));
   if (g_str_equal (status (self), "awaiting-analysis"))
     set_pill (self->status_label, "Awaiting analysis", "warning");
   else if (g_str_equal (status (self), "analysed"))
@@ -233,7 +191,7 @@ faces_editable (LkProbePage *self)
 static void
 show_faces (LkProbePage *self)
 {
-  JsonArray *faces = array_member (self->probe, "faces");
+  JsonArray *faces = _lk_probe_page_array_member (self->probe, "faces");
   gboolean editable = faces_editable (self);
 
   lk_face_view_set_faces (self->face_view, faces, int_member (self->probe, "width", 0),
@@ -313,7 +271,7 @@ on_image_loaded (GObject      *source,
     }
   lk_face_view_set_texture (self->face_view, texture);
   /* Face rectangles are in the coordinates of the decoded original. */
-  lk_face_view_set_faces (self->face_view, array_member (self->probe, "faces"), width, height);
+  lk_face_view_set_faces (self->face_view, _lk_probe_page_array_member (self->probe, "faces"), width, height);
   lk_face_view_set_selected_face (self->face_view, int_member (self->probe, "face_index", -1));
   gtk_stack_set_visible_child_name (self->image_stack, "image");
   gtk_spinner_set_spinning (self->image_spinner, FALSE);
@@ -340,281 +298,6 @@ load_image (LkProbePage *self)
   show_integrity (self, "content-loading-symbolic", NULL, "Checking the stored image…", NULL);
   lk_texture_load_probe_async (self->session, self->probe_id, MAX_TEXTURE_SIDE,
                                self->cancellable, on_image_loaded, g_object_ref (self));
-}
-
-/* ---- provenance, integrity, metadata ------------------------------------------------------ */
-
-static void
-show_provenance (LkProbePage *self)
-{
-  JsonObject *p = object_member (self->probe, "provenance");
-  g_autofree char *acquired_at = lk_format_utc (string_member (p, "acquired_at"));
-  g_autofree char *imported_at = lk_format_utc (string_member (self->probe, "imported_at"));
-  g_autofree char *imported = g_strdup_printf ("%s, %s",
-                                               string_member (self->probe, "imported_by"),
-                                               imported_at);
-  const char *source = string_member (p, "source_type");
-  const char *kind = string_member (p, "kind");
-
-  clear_list (self->provenance_list);
-  gtk_list_box_append (self->provenance_list,
-                       info_row_new ("Source", source ? lk_vocabulary_label (source) : NULL));
-  gtk_list_box_append (self->provenance_list,
-                       info_row_new ("Probe kind", kind ? lk_vocabulary_label (kind) : NULL));
-  gtk_list_box_append (self->provenance_list,
-                       info_row_new ("Acquired by", string_member (p, "acquired_by")));
-  gtk_list_box_append (self->provenance_list, info_row_new ("Acquired at", acquired_at));
-  gtk_list_box_append (self->provenance_list,
-                       info_row_new ("Legal authority", string_member (p, "authority")));
-  gtk_list_box_append (self->provenance_list,
-                       info_row_new ("Chain-of-custody note", string_member (p, "custody_note")));
-  gtk_list_box_append (self->provenance_list, info_row_new ("Imported", imported));
-}
-
-static void
-on_tags_expanded (AdwExpanderRow *row,
-                  GParamSpec     *pspec,
-                  JsonObject     *tags)
-{
-  g_autoptr(GList) names = NULL;
-
-  /* Filled once, on first opening: an image can carry up to 2000 tags. */
-  if (!adw_expander_row_get_expanded (row) || g_object_get_data (G_OBJECT (row), "filled"))
-    return;
-  g_object_set_data (G_OBJECT (row), "filled", GINT_TO_POINTER (TRUE));
-  names = g_list_sort (json_object_get_members (tags), (GCompareFunc) g_strcmp0);
-  for (GList *l = names; l != NULL; l = l->next)
-    {
-      GtkWidget *tag = info_row_new (l->data, string_member (tags, l->data));
-
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (tag), 4);
-      adw_expander_row_add_row (row, tag);
-    }
-}
-
-static GtkWidget *
-tags_row_new (JsonObject *tags)
-{
-  GtkWidget *row = adw_expander_row_new ();
-  g_autofree char *title = g_strdup_printf ("All tags (%u)", json_object_get_size (tags));
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), "Every EXIF, IPTC and XMP tag as read");
-  g_signal_connect_data (row, "notify::expanded", G_CALLBACK (on_tags_expanded),
-                         json_object_ref (tags), (GClosureNotify) json_object_unref, 0);
-  return row;
-}
-
-static void
-add_metadata_row (LkProbePage *self,
-                  const char  *title,
-                  const char  *value)
-{
-  if (value != NULL)
-    gtk_list_box_append (self->metadata_list, info_row_new (title, value));
-}
-
-static void
-show_software (LkProbePage *self,
-               JsonObject  *m)
-{
-  const char *software = string_member (m, "software");
-  const char *reason = string_member (m, "editing_software_reason");
-  g_autofree char *text = NULL;
-  GtkWidget *row;
-
-  if (software == NULL)
-    return;
-  if (!json_object_get_boolean_member_with_default (m, "editing_software_flagged", FALSE))
-    {
-      add_metadata_row (self, "Software", software);
-      return;
-    }
-  text = g_strdup_printf ("%s\n%s", software,
-                          reason != NULL ? reason : "Editing software may have changed the image");
-  row = notice_row_new ("Software: possibly edited", text);
-  add_icon (row, "dialog-warning-symbolic", "warning");
-  gtk_list_box_append (self->metadata_list, row);
-}
-
-/* The EXIF orientation (1 to 8) in words; NULL for upright or none. */
-static const char *
-orientation_words (gint64 orientation)
-{
-  static const char * const words[] = {
-    NULL, NULL, "mirrored left to right", "rotated 180°", "mirrored top to bottom",
-    "mirrored and rotated 90° anticlockwise", "rotated 90° clockwise",
-    "mirrored and rotated 90° clockwise", "rotated 90° anticlockwise",
-  };
-
-  return orientation >= 1 && orientation <= 8 ? words[orientation] : NULL;
-}
-
-/* A camera that records a turn in the metadata leaves the pixels as they were taken: Likeness
- * shows and measures them as stored, and says so, since the face may look sideways. */
-static void
-show_orientation (LkProbePage *self,
-                  JsonObject  *m)
-{
-  gint64 orientation = m ? json_object_get_int_member_with_default (m, "orientation", 1) : 1;
-  const char *words = orientation_words (orientation);
-  g_autofree char *text = NULL;
-  GtkWidget *row;
-
-  if (words == NULL)
-    return;
-  text = g_strdup_printf ("The camera marked this image as %s (EXIF orientation %" G_GINT64_FORMAT
-                          "). Likeness shows, measures and searches the pixels as stored; a face "
-                          "may look turned, and the face finder may miss it.", words, orientation);
-  row = notice_row_new ("Orientation: not applied", text);
-  add_icon (row, "object-rotate-right-symbolic", "warning");
-  gtk_list_box_append (self->metadata_list, row);
-}
-
-/* Make and model; many cameras repeat the make in the model ("Canon" "Canon EOS 5D"). */
-static char *
-camera_text (JsonObject *m)
-{
-  const char *make = string_member (m, "camera_make");
-  const char *model = string_member (m, "camera_model");
-
-  if (model == NULL)
-    return g_strdup (make);
-  if (make == NULL || g_str_has_prefix (model, make))
-    return g_strdup (model);
-  return g_strdup_printf ("%s %s", make, model);
-}
-
-static void
-show_camera_and_place (LkProbePage *self,
-                       JsonObject  *m)
-{
-  JsonObject *gps = object_member (m, "gps");
-  g_autofree char *camera = NULL;
-  g_autofree char *place = NULL;
-  g_autofree char *captured = NULL;
-
-  camera = camera_text (m);
-  add_metadata_row (self, "Camera", camera);
-  add_metadata_row (self, "Lens", string_member (m, "lens"));
-  if (string_member (m, "captured_at") != NULL)
-    captured = g_strdup_printf ("%s (%s)", string_member (m, "captured_at"),
-                                string_member (m, "captured_at_source"));
-  add_metadata_row (self, "Captured at", captured);
-  if (gps != NULL)
-    place = g_strdup_printf ("%.6f, %.6f",
-                             json_object_get_double_member_with_default (gps, "latitude", 0),
-                             json_object_get_double_member_with_default (gps, "longitude", 0));
-  add_metadata_row (self, "GPS position", place);
-}
-
-static void
-show_metadata (LkProbePage *self)
-{
-  JsonObject *m = object_member (self->probe, "metadata");
-  JsonObject *tags = object_member (m, "tags");
-  GtkWidget *row;
-
-  clear_list (self->metadata_list);
-  if (string_member (m, "read_error") != NULL)
-    {
-      row = notice_row_new ("The metadata could not be read", string_member (m, "read_error"));
-      add_icon (row, "dialog-warning-symbolic", "warning");
-      gtk_list_box_append (self->metadata_list, row);
-    }
-  else if (m == NULL || !json_object_get_boolean_member_with_default (m, "present", FALSE))
-    gtk_list_box_append (self->metadata_list,
-                         notice_row_new ("No EXIF or XMP metadata",
-                                       "Common for video stills, screenshots and images passed "
-                                       "through messaging or social media"));
-  show_camera_and_place (self, m);
-  show_orientation (self, m);
-  show_software (self, m);
-  if (tags != NULL && json_object_get_size (tags) > 0)
-    gtk_list_box_append (self->metadata_list, tags_row_new (tags));
-}
-
-/* ---- quality ------------------------------------------------------------------------------ */
-
-static const char *
-light_word (const char *light)
-{
-  if (g_strcmp0 (light, "green") == 0)
-    return "Green: good";
-  if (g_strcmp0 (light, "amber") == 0)
-    return "Amber: fair";
-  if (g_strcmp0 (light, "red") == 0)
-    return "Red: poor";
-  return "Not measured";
-}
-
-static char *
-quality_value (JsonObject *item)
-{
-  JsonNode *value = json_object_get_member (item, "value");
-  const char *unit = string_member (item, "unit");
-  char number[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (value == NULL || JSON_NODE_HOLDS_NULL (value))
-    return g_strdup ("—");
-  g_snprintf (number, sizeof number, "%.6g", json_node_get_double (value));
-  if (unit == NULL)
-    return g_strdup (number);
-  return g_strdup_printf (g_str_equal (unit, "°") ? "%s%s" : "%s %s", number, unit);
-}
-
-static GtkWidget *
-quality_row_new (JsonObject *item)
-{
-  GtkWidget *row = adw_action_row_new ();
-  const char *light = string_member (item, "light");
-  g_autofree char *value = quality_value (item);
-  g_autofree char *light_class = g_strdup_printf ("quality-%s", light ? light : "unknown");
-  g_autofree char *description = g_strdup_printf ("%s. %s", light_word (light),
-                                                  string_member (item, "explanation"));
-  GtkWidget *value_label = gtk_label_new (value);
-  GtkWidget *dot = gtk_image_new ();
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), string_member (item, "label"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), string_member (item, "explanation"));
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_add_css_class (value_label, "numeric");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), value_label);
-  gtk_widget_add_css_class (dot, "quality-dot");
-  gtk_widget_add_css_class (dot, light_class);
-  gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (dot, light_word (light));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dot), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  light_word (light), -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), dot);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  description, -1);
-  return row;
-}
-
-static void
-show_quality (LkProbePage *self)
-{
-  JsonArray *items = array_member (self->probe, "quality");
-  JsonArray *faces = array_member (self->probe, "faces");
-
-  clear_list (self->quality_list);
-  if (items == NULL || json_array_get_length (items) == 0)
-    {
-      gboolean none = faces == NULL || json_array_get_length (faces) == 0;
-
-      gtk_list_box_append (self->quality_list,
-                           notice_row_new (none ? "No face found" : "No face chosen",
-                                         none ? "The detector found no face, so no quality "
-                                                "figures were measured. The analysis can still "
-                                                "record what is visible."
-                                              : "Choose the face of interest in the image."));
-      return;
-    }
-  for (guint i = 0; i < json_array_get_length (items); i++)
-    gtk_list_box_append (self->quality_list,
-                         quality_row_new (json_array_get_object_element (items, i)));
 }
 
 /* ---- the analysis form -------------------------------------------------------------------- */
@@ -701,8 +384,8 @@ component_name (const char *id)
     {
       JsonObject *c = json_array_get_object_element (components, i);
 
-      if (g_strcmp0 (string_member (c, "id"), id) == 0)
-        return string_member (c, "name");
+      if (g_strcmp0 (_lk_probe_page_string_member (c, "id"), id) == 0)
+        return _lk_probe_page_string_member (c, "name");
     }
   return id;
 }
@@ -723,7 +406,7 @@ add_locked_row (LkProbePage *self,
                 const char  *title,
                 const char  *value)
 {
-  GtkWidget *row = info_row_new (title, value);
+  GtkWidget *row = _lk_probe_page_info_row_new (title, value);
 
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
   gtk_list_box_append (self->locked_list, row);
@@ -733,28 +416,28 @@ static void
 show_locked (LkProbePage *self,
              JsonObject  *a)
 {
-  g_autofree char *factors = labels_text (array_member (a, "factors"));
-  g_autofree char *components = components_text (array_member (a, "components"));
-  g_autofree char *locked_at = lk_format_utc (string_member (a, "locked_at"));
+  g_autofree char *factors = labels_text (_lk_probe_page_array_member (a, "factors"));
+  g_autofree char *components = components_text (_lk_probe_page_array_member (a, "components"));
+  g_autofree char *locked_at = lk_format_utc (_lk_probe_page_string_member (a, "locked_at"));
   g_autofree char *revision = g_strdup_printf ("%d", int_member (a, "revision", 1));
   g_autofree char *face = NULL;
-  const char *suitability = string_member (a, "suitability");
+  const char *suitability = _lk_probe_page_string_member (a, "suitability");
 
-  clear_list (self->locked_list);
+  _lk_probe_page_clear_list (self->locked_list);
   add_locked_row (self, "Suitability", suitability ? lk_vocabulary_label (suitability) : NULL);
   add_locked_row (self, "Affecting factors", factors);
   add_locked_row (self, "Visible components", components);
-  add_locked_row (self, "Notes", string_member (a, "notes") ? string_member (a, "notes")
+  add_locked_row (self, "Notes", _lk_probe_page_string_member (a, "notes") ? _lk_probe_page_string_member (a, "notes")
                                                              : "No notes");
   if (int_member (a, "face_index", -1) >= 0)
     face = g_strdup_printf ("Face %d", int_member (a, "face_index", -1) + 1);
   add_locked_row (self, "Face of interest", face ? face : "None chosen");
-  add_locked_row (self, "Examiner", string_member (a, "examiner"));
+  add_locked_row (self, "Examiner", _lk_probe_page_string_member (a, "examiner"));
   add_locked_row (self, "Locked at", locked_at);
-  add_locked_row (self, "Feature list", string_member (a, "feature_list"));
+  add_locked_row (self, "Feature list", _lk_probe_page_string_member (a, "feature_list"));
   add_locked_row (self, "Revision", revision);
   if (int_member (a, "revision", 1) > 1)
-    add_locked_row (self, "Reason for the amendment", string_member (a, "amendment_reason"));
+    add_locked_row (self, "Reason for the amendment", _lk_probe_page_string_member (a, "amendment_reason"));
 }
 
 static void
@@ -803,7 +486,7 @@ show_analysis (LkProbePage *self,
                gboolean     refill_form)
 {
   gboolean awaiting = g_str_equal (status (self), "awaiting-analysis");
-  JsonObject *latest = object_member (self->probe, "analysis");
+  JsonObject *latest = _lk_probe_page_object_member (self->probe, "analysis");
 
   if (awaiting && can_analyse (self))
     self->mode = FORM_ANALYSE;
@@ -825,12 +508,12 @@ static void
 apply_probe (LkProbePage *self,
              gboolean     refill_form)
 {
-  gtk_label_set_text (self->sha_label, string_member (self->probe, "sha256"));
+  gtk_label_set_text (self->sha_label, _lk_probe_page_string_member (self->probe, "sha256"));
   show_header (self);
   show_faces (self);
-  show_quality (self);
-  show_provenance (self);
-  show_metadata (self);
+  _lk_probe_page_show_quality (self);
+  _lk_probe_page_show_provenance (self);
+  _lk_probe_page_show_metadata (self);
   show_analysis (self, refill_form);
   gtk_stack_set_visible_child_name (self->page_stack, "probe");
 }
@@ -854,9 +537,9 @@ reload (LkProbePage *self,
   apply_probe (self, refill_form);
 }
 
-static void
-changed (LkProbePage *self,
-         const char  *message)
+void
+_lk_probe_page_changed (LkProbePage *self,
+                        const char  *message)
 {
   reload (self, TRUE);
   g_signal_emit (self, signals[CHANGED], 0);
@@ -929,7 +612,7 @@ lock_now (LkProbePage *self)
       return;
     }
   self->mode = FORM_NONE;
-  changed (self, "Analysis locked");
+  _lk_probe_page_changed (self, "Analysis locked");
 }
 
 static void
@@ -945,16 +628,16 @@ on_lock_response (AdwMessageDialog *dialog,
 static char *
 red_figures (LkProbePage *self)
 {
-  JsonArray *items = array_member (self->probe, "quality");
+  JsonArray *items = _lk_probe_page_array_member (self->probe, "quality");
   g_autoptr(GString) names = g_string_new (NULL);
 
   for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
     {
       JsonObject *item = json_array_get_object_element (items, i);
 
-      if (g_strcmp0 (string_member (item, "light"), "red") == 0)
+      if (g_strcmp0 (_lk_probe_page_string_member (item, "light"), "red") == 0)
         g_string_append_printf (names, "%s%s", names->len ? ", " : "",
-                                string_member (item, "label"));
+                                _lk_probe_page_string_member (item, "label"));
     }
   return names->len > 0 ? g_string_free (g_steal_pointer (&names), FALSE) : NULL;
 }
@@ -983,9 +666,9 @@ lock_action (GtkWidget  *widget,
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
     GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, "Lock the Analysis?",
     closes ? "“Not suitable” closes the probe: no candidate will be examined for it. The "
-             "analysis is recorded with your name and the time and cannot be changed "
+             "analysis is recorded with your name and the time and cannot be _lk_probe_page_changed "
              "afterwards; a correction becomes an amendment with a reason."
-           : "The analysis is recorded with your name and the time and cannot be changed "
+           : "The analysis is recorded with your name and the time and cannot be _lk_probe_page_changed "
              "afterwards; a correction becomes an amendment with a reason. Candidates become "
              "visible only after this."));
   /* The measured figures are the examiner's to weigh; a plain "suitable" over red ones is
@@ -1019,7 +702,7 @@ amend_action (GtkWidget  *widget,
   LkProbePage *self = LK_PROBE_PAGE (widget);
 
   self->mode = FORM_AMEND;
-  fill_form (self, object_member (self->probe, "analysis"));
+  fill_form (self, _lk_probe_page_object_member (self->probe, "analysis"));
   gtk_label_set_text (self->analysis_intro, analysis_intro (self));
   show_mode (self);
   lk_analysis_form_focus_reason (self->analysis_form);
@@ -1057,7 +740,7 @@ lock_amendment_action (GtkWidget  *widget,
       return;
     }
   self->mode = FORM_NONE;
-  changed (self, "Amendment locked as a new revision");
+  _lk_probe_page_changed (self, "Amendment locked as a new revision");
 }
 
 static void
@@ -1066,7 +749,7 @@ copy_hash_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   LkProbePage *self = LK_PROBE_PAGE (widget);
-  const char *sha = string_member (self->probe, "sha256");
+  const char *sha = _lk_probe_page_string_member (self->probe, "sha256");
 
   if (sha == NULL)
     return;
@@ -1097,7 +780,7 @@ const char *
 lk_probe_page_get_file_name (LkProbePage *self)
 {
   g_return_val_if_fail (LK_IS_PROBE_PAGE (self), NULL);
-  return string_member (self->probe, "file_name");
+  return _lk_probe_page_string_member (self->probe, "file_name");
 }
 
 /* ---- object ------------------------------------------------------------------------------- */
@@ -1244,7 +927,7 @@ lk_probe_page_class_init (LkProbePageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* After the analysis is locked or amended, or another face is chosen. */
-  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+  signals[CHANGED] = g_signal_new ("_lk_probe_page_changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                    NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (LK_TYPE_ANALYSIS_FORM);

@@ -7,6 +7,7 @@
 #include "lk-test-ui.h"
 #include "people/lk-users.h"
 #include "store/lk-store.h"
+#include "store/lk-store-private.h"
 
 void
 lk_test_ui_init (int    *argc,
@@ -342,4 +343,16 @@ lk_test_in_view (GtkWidget *widget,
         return FALSE;
     }
   return TRUE;
+}
+
+gint64
+lk_test_sql_int64 (LkStore    *store,
+                   const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LkStmt) stmt = lk_store_stmt (store, sql, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (lk_stmt_next (stmt, &error));
+  return lk_stmt_int64 (stmt, 0);
 }

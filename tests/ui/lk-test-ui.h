@@ -60,5 +60,8 @@ void       lk_test_click         (GtkWidget        *root,
 LkStore   *lk_test_store_new     (char            **folder,
                                   const char       *admin_password);
 void       lk_test_remove_folder (const char       *folder);
+/* The first column of the first row of @sql, run on @store (a count, an id). */
+gint64     lk_test_sql_int64     (LkStore          *store,
+                                  const char       *sql);
 
 G_END_DECLS

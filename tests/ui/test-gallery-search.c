@@ -164,11 +164,7 @@ static gint64
 count (Fixture    *f,
        const char *sql)
 {
-  g_autoptr(LkStmt) stmt = lk_store_stmt (f->store, sql, NULL);
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
+  return lk_test_sql_int64 (f->store, sql);
 }
 
 static GtkSpinButton *
