@@ -7,31 +7,34 @@
 
 /* ---- provenance, integrity, metadata ------------------------------------------------------ */
 
+static void
+add_provenance_row (LkProbePage *self,
+                    const char  *title,
+                    const char  *value)
+{
+  gtk_list_box_append (self->provenance_list, _lk_probe_page_info_row (title, value));
+}
+
 void
 _lk_probe_page_show_provenance (LkProbePage *self)
 {
-  JsonObject *p = _lk_probe_page_object_member (self->probe, "provenance");
-  g_autofree char *acquired_at = lk_format_utc (_lk_probe_page_string_member (p, "acquired_at"));
-  g_autofree char *imported_at = lk_format_utc (_lk_probe_page_string_member (self->probe, "imported_at"));
+  JsonObject *p = _lk_probe_page_obj (self->probe, "provenance");
+  g_autofree char *acquired_at = lk_format_utc (_lk_probe_page_str (p, "acquired_at"));
+  g_autofree char *imported_at = lk_format_utc (_lk_probe_page_str (self->probe, "imported_at"));
   g_autofree char *imported = g_strdup_printf ("%s, %s",
-                                               _lk_probe_page_string_member (self->probe, "imported_by"),
+                                               _lk_probe_page_str (self->probe, "imported_by"),
                                                imported_at);
-  const char *source = _lk_probe_page_string_member (p, "source_type");
-  const char *kind = _lk_probe_page_string_member (p, "kind");
+  const char *source = _lk_probe_page_str (p, "source_type");
+  const char *kind = _lk_probe_page_str (p, "kind");
 
   _lk_probe_page_clear_list (self->provenance_list);
-  gtk_list_box_append (self->provenance_list,
-                       _lk_probe_page_info_row_new ("Source", source ? lk_vocabulary_label (source) : NULL));
-  gtk_list_box_append (self->provenance_list,
-                       _lk_probe_page_info_row_new ("Probe kind", kind ? lk_vocabulary_label (kind) : NULL));
-  gtk_list_box_append (self->provenance_list,
-                       _lk_probe_page_info_row_new ("Acquired by", _lk_probe_page_string_member (p, "acquired_by")));
-  gtk_list_box_append (self->provenance_list, _lk_probe_page_info_row_new ("Acquired at", acquired_at));
-  gtk_list_box_append (self->provenance_list,
-                       _lk_probe_page_info_row_new ("Legal authority", _lk_probe_page_string_member (p, "authority")));
-  gtk_list_box_append (self->provenance_list,
-                       _lk_probe_page_info_row_new ("Chain-of-custody note", _lk_probe_page_string_member (p, "custody_note")));
-  gtk_list_box_append (self->provenance_list, _lk_probe_page_info_row_new ("Imported", imported));
+  add_provenance_row (self, "Source", source ? lk_vocabulary_label (source) : NULL);
+  add_provenance_row (self, "Probe kind", kind ? lk_vocabulary_label (kind) : NULL);
+  add_provenance_row (self, "Acquired by", _lk_probe_page_str (p, "acquired_by"));
+  add_provenance_row (self, "Acquired at", acquired_at);
+  add_provenance_row (self, "Legal authority", _lk_probe_page_str (p, "authority"));
+  add_provenance_row (self, "Chain-of-custody note", _lk_probe_page_str (p, "custody_note"));
+  add_provenance_row (self, "Imported", imported);
 }
 
 static void
@@ -48,7 +51,7 @@ on_tags_expanded (AdwExpanderRow *row,
   names = g_list_sort (json_object_get_members (tags), (GCompareFunc) g_strcmp0);
   for (GList *l = names; l != NULL; l = l->next)
     {
-      GtkWidget *tag = _lk_probe_page_info_row_new (l->data, _lk_probe_page_string_member (tags, l->data));
+      GtkWidget *tag = _lk_probe_page_info_row (l->data, _lk_probe_page_str (tags, l->data));
 
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (tag), 4);
       adw_expander_row_add_row (row, tag);
@@ -74,15 +77,15 @@ add_metadata_row (LkProbePage *self,
                   const char  *value)
 {
   if (value != NULL)
-    gtk_list_box_append (self->metadata_list, _lk_probe_page_info_row_new (title, value));
+    gtk_list_box_append (self->metadata_list, _lk_probe_page_info_row (title, value));
 }
 
 static void
 show_software (LkProbePage *self,
                JsonObject  *m)
 {
-  const char *software = _lk_probe_page_string_member (m, "software");
-  const char *reason = _lk_probe_page_string_member (m, "editing_software_reason");
+  const char *software = _lk_probe_page_str (m, "software");
+  const char *reason = _lk_probe_page_str (m, "editing_software_reason");
   g_autofree char *text = NULL;
   GtkWidget *row;
 
@@ -94,8 +97,8 @@ show_software (LkProbePage *self,
       return;
     }
   text = g_strdup_printf ("%s\n%s", software,
-                          reason != NULL ? reason : "Editing software may have _lk_probe_page_changed the image");
-  row = _lk_probe_page_notice_row_new ("Software: possibly edited", text);
+                          reason != NULL ? reason : "Editing software may have changed the image");
+  row = _lk_probe_page_notice_row ("Software: possibly edited", text);
   _lk_probe_page_add_icon (row, "dialog-warning-symbolic", "warning");
   gtk_list_box_append (self->metadata_list, row);
 }
@@ -129,7 +132,7 @@ show_orientation (LkProbePage *self,
   text = g_strdup_printf ("The camera marked this image as %s (EXIF orientation %" G_GINT64_FORMAT
                           "). Likeness shows, measures and searches the pixels as stored; a face "
                           "may look turned, and the face finder may miss it.", words, orientation);
-  row = _lk_probe_page_notice_row_new ("Orientation: not applied", text);
+  row = _lk_probe_page_notice_row ("Orientation: not applied", text);
   _lk_probe_page_add_icon (row, "object-rotate-right-symbolic", "warning");
   gtk_list_box_append (self->metadata_list, row);
 }
@@ -138,8 +141,8 @@ show_orientation (LkProbePage *self,
 static char *
 camera_text (JsonObject *m)
 {
-  const char *make = _lk_probe_page_string_member (m, "camera_make");
-  const char *model = _lk_probe_page_string_member (m, "camera_model");
+  const char *make = _lk_probe_page_str (m, "camera_make");
+  const char *model = _lk_probe_page_str (m, "camera_model");
 
   if (model == NULL)
     return g_strdup (make);
@@ -152,17 +155,17 @@ static void
 show_camera_and_place (LkProbePage *self,
                        JsonObject  *m)
 {
-  JsonObject *gps = _lk_probe_page_object_member (m, "gps");
+  JsonObject *gps = _lk_probe_page_obj (m, "gps");
   g_autofree char *camera = NULL;
   g_autofree char *place = NULL;
   g_autofree char *captured = NULL;
 
   camera = camera_text (m);
   add_metadata_row (self, "Camera", camera);
-  add_metadata_row (self, "Lens", _lk_probe_page_string_member (m, "lens"));
-  if (_lk_probe_page_string_member (m, "captured_at") != NULL)
-    captured = g_strdup_printf ("%s (%s)", _lk_probe_page_string_member (m, "captured_at"),
-                                _lk_probe_page_string_member (m, "captured_at_source"));
+  add_metadata_row (self, "Lens", _lk_probe_page_str (m, "lens"));
+  if (_lk_probe_page_str (m, "captured_at") != NULL)
+    captured = g_strdup_printf ("%s (%s)", _lk_probe_page_str (m, "captured_at"),
+                                _lk_probe_page_str (m, "captured_at_source"));
   add_metadata_row (self, "Captured at", captured);
   if (gps != NULL)
     place = g_strdup_printf ("%.6f, %.6f",
@@ -174,20 +177,21 @@ show_camera_and_place (LkProbePage *self,
 void
 _lk_probe_page_show_metadata (LkProbePage *self)
 {
-  JsonObject *m = _lk_probe_page_object_member (self->probe, "metadata");
-  JsonObject *tags = _lk_probe_page_object_member (m, "tags");
+  JsonObject *m = _lk_probe_page_obj (self->probe, "metadata");
+  JsonObject *tags = _lk_probe_page_obj (m, "tags");
   GtkWidget *row;
 
   _lk_probe_page_clear_list (self->metadata_list);
-  if (_lk_probe_page_string_member (m, "read_error") != NULL)
+  if (_lk_probe_page_str (m, "read_error") != NULL)
     {
-      row = _lk_probe_page_notice_row_new ("The metadata could not be read", _lk_probe_page_string_member (m, "read_error"));
+      row = _lk_probe_page_notice_row ("The metadata could not be read",
+                                       _lk_probe_page_str (m, "read_error"));
       _lk_probe_page_add_icon (row, "dialog-warning-symbolic", "warning");
       gtk_list_box_append (self->metadata_list, row);
     }
   else if (m == NULL || !json_object_get_boolean_member_with_default (m, "present", FALSE))
     gtk_list_box_append (self->metadata_list,
-                         _lk_probe_page_notice_row_new ("No EXIF or XMP metadata",
+                         _lk_probe_page_notice_row ("No EXIF or XMP metadata",
                                        "Common for video stills, screenshots and images passed "
                                        "through messaging or social media"));
   show_camera_and_place (self, m);
@@ -215,7 +219,7 @@ static char *
 quality_value (JsonObject *item)
 {
   JsonNode *value = json_object_get_member (item, "value");
-  const char *unit = _lk_probe_page_string_member (item, "unit");
+  const char *unit = _lk_probe_page_str (item, "unit");
   char number[G_ASCII_DTOSTR_BUF_SIZE];
 
   if (value == NULL || JSON_NODE_HOLDS_NULL (value))
@@ -230,17 +234,17 @@ static GtkWidget *
 quality_row_new (JsonObject *item)
 {
   GtkWidget *row = adw_action_row_new ();
-  const char *light = _lk_probe_page_string_member (item, "light");
+  const char *light = _lk_probe_page_str (item, "light");
   g_autofree char *value = quality_value (item);
   g_autofree char *light_class = g_strdup_printf ("quality-%s", light ? light : "unknown");
   g_autofree char *description = g_strdup_printf ("%s. %s", light_word (light),
-                                                  _lk_probe_page_string_member (item, "explanation"));
+                                                  _lk_probe_page_str (item, "explanation"));
   GtkWidget *value_label = gtk_label_new (value);
   GtkWidget *dot = gtk_image_new ();
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _lk_probe_page_string_member (item, "label"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _lk_probe_page_string_member (item, "explanation"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _lk_probe_page_str (item, "label"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _lk_probe_page_str (item, "explanation"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_add_css_class (value_label, "numeric");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), value_label);
@@ -259,8 +263,8 @@ quality_row_new (JsonObject *item)
 void
 _lk_probe_page_show_quality (LkProbePage *self)
 {
-  JsonArray *items = _lk_probe_page_array_member (self->probe, "quality");
-  JsonArray *faces = _lk_probe_page_array_member (self->probe, "faces");
+  JsonArray *items = _lk_probe_page_arr (self->probe, "quality");
+  JsonArray *faces = _lk_probe_page_arr (self->probe, "faces");
 
   _lk_probe_page_clear_list (self->quality_list);
   if (items == NULL || json_array_get_length (items) == 0)
@@ -268,7 +272,7 @@ _lk_probe_page_show_quality (LkProbePage *self)
       gboolean none = faces == NULL || json_array_get_length (faces) == 0;
 
       gtk_list_box_append (self->quality_list,
-                           _lk_probe_page_notice_row_new (none ? "No face found" : "No face chosen",
+                           _lk_probe_page_notice_row (none ? "No face found" : "No face chosen",
                                          none ? "The detector found no face, so no quality "
                                                 "figures were measured. The analysis can still "
                                                 "record what is visible."

@@ -52,22 +52,22 @@ struct _LkProbePage
 };
 
 const char *
-_lk_probe_page_string_member (JsonObject *object,
-                              const char *name);
+_lk_probe_page_str (JsonObject *object,
+                    const char *name);
 JsonObject *
-_lk_probe_page_object_member (JsonObject *object,
-                              const char *name);
+_lk_probe_page_obj (JsonObject *object,
+                    const char *name);
 JsonArray *
-_lk_probe_page_array_member (JsonObject *object,
-                             const char *name);
+_lk_probe_page_arr (JsonObject *object,
+                    const char *name);
 void
 _lk_probe_page_clear_list (GtkListBox *list);
 GtkWidget *
-_lk_probe_page_info_row_new (const char *title,
-                             const char *value);
+_lk_probe_page_info_row (const char *title,
+                         const char *value);
 GtkWidget *
-_lk_probe_page_notice_row_new (const char *title,
-                               const char *explanation);
+_lk_probe_page_notice_row (const char *title,
+                           const char *explanation);
 void
 _lk_probe_page_add_icon (GtkWidget  *row,
                          const char *icon_name,

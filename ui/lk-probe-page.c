@@ -35,8 +35,8 @@ static void reload (LkProbePage *self,
 
 /* A string member, or NULL when it is absent, null or empty. */
 const char *
-_lk_probe_page_string_member (JsonObject *object,
-                              const char *name)
+_lk_probe_page_str (JsonObject *object,
+                    const char *name)
 {
   JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
   const char *value;
@@ -49,8 +49,8 @@ _lk_probe_page_string_member (JsonObject *object,
 }
 
 JsonObject *
-_lk_probe_page_object_member (JsonObject *object,
-                              const char *name)
+_lk_probe_page_obj (JsonObject *object,
+                    const char *name)
 {
   JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
 
@@ -58,8 +58,8 @@ _lk_probe_page_object_member (JsonObject *object,
 }
 
 JsonArray *
-_lk_probe_page_array_member (JsonObject *object,
-                             const char *name)
+_lk_probe_page_arr (JsonObject *object,
+                    const char *name)
 {
   JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
 
@@ -79,7 +79,7 @@ int_member (JsonObject *object,
 static const char *
 status (LkProbePage *self)
 {
-  const char *value = _lk_probe_page_string_member (self->probe, "status");
+  const char *value = _lk_probe_page_str (self->probe, "status");
 
   return value != NULL ? value : "";
 }
@@ -101,8 +101,8 @@ _lk_probe_page_clear_list (GtkListBox *list)
 
 /* A read-only row: the field's name small above its value. Text is never parsed as markup. */
 GtkWidget *
-_lk_probe_page_info_row_new (const char *title,
-                             const char *value)
+_lk_probe_page_info_row (const char *title,
+                         const char *value)
 {
   GtkWidget *row = adw_action_row_new ();
 
@@ -116,10 +116,10 @@ _lk_probe_page_info_row_new (const char *title,
 
 /* A statement rather than a field, e.g. "No face found", with its explanation below. */
 GtkWidget *
-_lk_probe_page_notice_row_new (const char *title,
-                               const char *explanation)
+_lk_probe_page_notice_row (const char *title,
+                           const char *explanation)
 {
-  GtkWidget *row = _lk_probe_page_info_row_new (title, explanation);
+  GtkWidget *row = _lk_probe_page_info_row (title, explanation);
 
   gtk_widget_remove_css_class (row, "lk-property");
   return row;
@@ -156,23 +156,23 @@ set_pill (GtkLabel   *label,
 static void
 show_header (LkProbePage *self)
 {
-  JsonArray *faces = _lk_probe_page_array_member (self->probe, "faces");
+  JsonArray *faces = _lk_probe_page_arr (self->probe, "faces");
   guint n_faces = faces != NULL ? json_array_get_length (faces) : 0;
-  const char *media = _lk_probe_page_string_member (self->probe, "media_type");
+  const char *media = _lk_probe_page_str (self->probe, "media_type");
   g_autofree char *faces_text = n_faces == 0 ? g_strdup ("no face detected")
                                 : g_strdup_printf ("%u %s detected", n_faces,
                                                    n_faces == 1 ? "face" : "faces");
   g_autofree char *details =
     g_strdup_printf ("Case %s · %d × %d pixels · %s · %s",
-                     _lk_probe_page_string_member (self->probe, "case"),
+                     _lk_probe_page_str (self->probe, "case"),
                      int_member (self->probe, "width", 0), int_member (self->probe, "height", 0),
                      media != NULL ? media : "unknown type", faces_text);
 
-  gtk_label_set_text (self->file_label, _lk_probe_page_string_member (self->probe, "file_name"));
+  gtk_label_set_text (self->file_label, _lk_probe_page_str (self->probe, "file_name"));
   gtk_label_set_text (self->details_label, details);
   gtk_widget_set_visible (GTK_WIDGET (self->simulated_label),
                           json_object_get_boolean_member_with_default (
-                            _lk_probe_page_object_member (self->probe, "provenance"), "simulated", FALSE));
+                            _lk_probe_page_obj (self->probe, "provenance"), "simulated", FALSE));
   if (g_str_equal (status (self), "awaiting-analysis"))
     set_pill (self->status_label, "Awaiting analysis", "warning");
   else if (g_str_equal (status (self), "analysed"))
@@ -191,7 +191,7 @@ faces_editable (LkProbePage *self)
 static void
 show_faces (LkProbePage *self)
 {
-  JsonArray *faces = _lk_probe_page_array_member (self->probe, "faces");
+  JsonArray *faces = _lk_probe_page_arr (self->probe, "faces");
   gboolean editable = faces_editable (self);
 
   lk_face_view_set_faces (self->face_view, faces, int_member (self->probe, "width", 0),
@@ -271,7 +271,8 @@ on_image_loaded (GObject      *source,
     }
   lk_face_view_set_texture (self->face_view, texture);
   /* Face rectangles are in the coordinates of the decoded original. */
-  lk_face_view_set_faces (self->face_view, _lk_probe_page_array_member (self->probe, "faces"), width, height);
+  lk_face_view_set_faces (self->face_view, _lk_probe_page_arr (self->probe, "faces"), width,
+                          height);
   lk_face_view_set_selected_face (self->face_view, int_member (self->probe, "face_index", -1));
   gtk_stack_set_visible_child_name (self->image_stack, "image");
   gtk_spinner_set_spinning (self->image_spinner, FALSE);
@@ -384,8 +385,8 @@ component_name (const char *id)
     {
       JsonObject *c = json_array_get_object_element (components, i);
 
-      if (g_strcmp0 (_lk_probe_page_string_member (c, "id"), id) == 0)
-        return _lk_probe_page_string_member (c, "name");
+      if (g_strcmp0 (_lk_probe_page_str (c, "id"), id) == 0)
+        return _lk_probe_page_str (c, "name");
     }
   return id;
 }
@@ -406,7 +407,7 @@ add_locked_row (LkProbePage *self,
                 const char  *title,
                 const char  *value)
 {
-  GtkWidget *row = _lk_probe_page_info_row_new (title, value);
+  GtkWidget *row = _lk_probe_page_info_row (title, value);
 
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
   gtk_list_box_append (self->locked_list, row);
@@ -416,28 +417,28 @@ static void
 show_locked (LkProbePage *self,
              JsonObject  *a)
 {
-  g_autofree char *factors = labels_text (_lk_probe_page_array_member (a, "factors"));
-  g_autofree char *components = components_text (_lk_probe_page_array_member (a, "components"));
-  g_autofree char *locked_at = lk_format_utc (_lk_probe_page_string_member (a, "locked_at"));
+  g_autofree char *factors = labels_text (_lk_probe_page_arr (a, "factors"));
+  g_autofree char *components = components_text (_lk_probe_page_arr (a, "components"));
+  g_autofree char *locked_at = lk_format_utc (_lk_probe_page_str (a, "locked_at"));
   g_autofree char *revision = g_strdup_printf ("%d", int_member (a, "revision", 1));
   g_autofree char *face = NULL;
-  const char *suitability = _lk_probe_page_string_member (a, "suitability");
+  const char *suitability = _lk_probe_page_str (a, "suitability");
 
   _lk_probe_page_clear_list (self->locked_list);
   add_locked_row (self, "Suitability", suitability ? lk_vocabulary_label (suitability) : NULL);
   add_locked_row (self, "Affecting factors", factors);
   add_locked_row (self, "Visible components", components);
-  add_locked_row (self, "Notes", _lk_probe_page_string_member (a, "notes") ? _lk_probe_page_string_member (a, "notes")
+  add_locked_row (self, "Notes", _lk_probe_page_str (a, "notes") ? _lk_probe_page_str (a, "notes")
                                                              : "No notes");
   if (int_member (a, "face_index", -1) >= 0)
     face = g_strdup_printf ("Face %d", int_member (a, "face_index", -1) + 1);
   add_locked_row (self, "Face of interest", face ? face : "None chosen");
-  add_locked_row (self, "Examiner", _lk_probe_page_string_member (a, "examiner"));
+  add_locked_row (self, "Examiner", _lk_probe_page_str (a, "examiner"));
   add_locked_row (self, "Locked at", locked_at);
-  add_locked_row (self, "Feature list", _lk_probe_page_string_member (a, "feature_list"));
+  add_locked_row (self, "Feature list", _lk_probe_page_str (a, "feature_list"));
   add_locked_row (self, "Revision", revision);
   if (int_member (a, "revision", 1) > 1)
-    add_locked_row (self, "Reason for the amendment", _lk_probe_page_string_member (a, "amendment_reason"));
+    add_locked_row (self, "Reason for the amendment", _lk_probe_page_str (a, "amendment_reason"));
 }
 
 static void
@@ -486,7 +487,7 @@ show_analysis (LkProbePage *self,
                gboolean     refill_form)
 {
   gboolean awaiting = g_str_equal (status (self), "awaiting-analysis");
-  JsonObject *latest = _lk_probe_page_object_member (self->probe, "analysis");
+  JsonObject *latest = _lk_probe_page_obj (self->probe, "analysis");
 
   if (awaiting && can_analyse (self))
     self->mode = FORM_ANALYSE;
@@ -508,7 +509,7 @@ static void
 apply_probe (LkProbePage *self,
              gboolean     refill_form)
 {
-  gtk_label_set_text (self->sha_label, _lk_probe_page_string_member (self->probe, "sha256"));
+  gtk_label_set_text (self->sha_label, _lk_probe_page_str (self->probe, "sha256"));
   show_header (self);
   show_faces (self);
   _lk_probe_page_show_quality (self);
@@ -628,16 +629,16 @@ on_lock_response (AdwMessageDialog *dialog,
 static char *
 red_figures (LkProbePage *self)
 {
-  JsonArray *items = _lk_probe_page_array_member (self->probe, "quality");
+  JsonArray *items = _lk_probe_page_arr (self->probe, "quality");
   g_autoptr(GString) names = g_string_new (NULL);
 
   for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
     {
       JsonObject *item = json_array_get_object_element (items, i);
 
-      if (g_strcmp0 (_lk_probe_page_string_member (item, "light"), "red") == 0)
+      if (g_strcmp0 (_lk_probe_page_str (item, "light"), "red") == 0)
         g_string_append_printf (names, "%s%s", names->len ? ", " : "",
-                                _lk_probe_page_string_member (item, "label"));
+                                _lk_probe_page_str (item, "label"));
     }
   return names->len > 0 ? g_string_free (g_steal_pointer (&names), FALSE) : NULL;
 }
@@ -666,9 +667,9 @@ lock_action (GtkWidget  *widget,
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
     GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, "Lock the Analysis?",
     closes ? "“Not suitable” closes the probe: no candidate will be examined for it. The "
-             "analysis is recorded with your name and the time and cannot be _lk_probe_page_changed "
+             "analysis is recorded with your name and the time and cannot be changed "
              "afterwards; a correction becomes an amendment with a reason."
-           : "The analysis is recorded with your name and the time and cannot be _lk_probe_page_changed "
+           : "The analysis is recorded with your name and the time and cannot be changed "
              "afterwards; a correction becomes an amendment with a reason. Candidates become "
              "visible only after this."));
   /* The measured figures are the examiner's to weigh; a plain "suitable" over red ones is
@@ -702,7 +703,7 @@ amend_action (GtkWidget  *widget,
   LkProbePage *self = LK_PROBE_PAGE (widget);
 
   self->mode = FORM_AMEND;
-  fill_form (self, _lk_probe_page_object_member (self->probe, "analysis"));
+  fill_form (self, _lk_probe_page_obj (self->probe, "analysis"));
   gtk_label_set_text (self->analysis_intro, analysis_intro (self));
   show_mode (self);
   lk_analysis_form_focus_reason (self->analysis_form);
@@ -749,7 +750,7 @@ copy_hash_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   LkProbePage *self = LK_PROBE_PAGE (widget);
-  const char *sha = _lk_probe_page_string_member (self->probe, "sha256");
+  const char *sha = _lk_probe_page_str (self->probe, "sha256");
 
   if (sha == NULL)
     return;
@@ -780,7 +781,7 @@ const char *
 lk_probe_page_get_file_name (LkProbePage *self)
 {
   g_return_val_if_fail (LK_IS_PROBE_PAGE (self), NULL);
-  return _lk_probe_page_string_member (self->probe, "file_name");
+  return _lk_probe_page_str (self->probe, "file_name");
 }
 
 /* ---- object ------------------------------------------------------------------------------- */
@@ -927,7 +928,7 @@ lk_probe_page_class_init (LkProbePageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* After the analysis is locked or amended, or another face is chosen. */
-  signals[CHANGED] = g_signal_new ("_lk_probe_page_changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                    NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (LK_TYPE_ANALYSIS_FORM);
