@@ -9,6 +9,7 @@
 #include "candidates/lk-candidates.h"
 #include "candidates/lk-reference-db-private.h"
 #include "lk-error.h"
+#include "lk-util.h"
 #include "lk-task.h"
 #include "governance/lk-policy.h"
 #include "casework/lk-probes.h"
@@ -23,13 +24,6 @@
 #include "casework/lk-probes-private.h"
 
 #define TEXT(i) (lk_stmt_text (stmt, (i)))
-
-static char *
-object_name (const char *kind,
-             gint64      id)
-{
-  return g_strdup_printf ("%s:%" G_GINT64_FORMAT, kind, id);
-}
 
 /* ---- the probe a list belongs to --------------------------------------------------------- */
 
@@ -282,7 +276,7 @@ store_list (LkSession              *session,
   details = list_facts (list, path, legal_basis);
   json_object_set_int_member (details, "probe", probe_id);
   json_object_set_string_member (details, "case", probe.case_number);
-  object = object_name ("candidate-list", list_id);
+  object = lk_object_name ("candidate-list", list_id);
   if (!lk_audit_append (store, actor, "candidates.imported", object, details, error) ||
       !lk_txn_commit (txn, error))
     return 0;

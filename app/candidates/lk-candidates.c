@@ -24,24 +24,6 @@
 
 #define TEXT(i) (lk_stmt_text (stmt, (i)))
 
-static char *
-object_name (const char *kind,
-             gint64      id)
-{
-  return g_strdup_printf ("%s:%" G_GINT64_FORMAT, kind, id);
-}
-
-static gboolean
-require_text (const char  *value,
-              const char  *message,
-              GError     **error)
-{
-  if (!lk_text_is_blank (value) && g_utf8_validate (value, -1, NULL))
-    return TRUE;
-  g_set_error_literal (error, LK_ERROR, LK_ERROR_INVALID_INPUT, message);
-  return FALSE;
-}
-
 /* Lists arrive, and triage happens, while the case is in analysis or examination: once it
  * went to verification the candidate set is what the verifier sees. */
 gboolean
@@ -183,7 +165,7 @@ record_shuffle (LkStore        *store,
                 GError        **error)
 {
   g_autoptr(JsonObject) details = json_object_new ();
-  g_autofree char *object = object_name ("candidate-list", list_id);
+  g_autofree char *object = lk_object_name ("candidate-list", list_id);
 
   json_object_set_int_member (details, "probe", probe_id);
   json_object_set_int_member (details, "seed", (gint64) seed);
@@ -357,7 +339,7 @@ lk_candidates_for_probe (LkSession  *session,
   g_autoptr(GPtrArray) candidates = NULL;
   g_autoptr(GArray) ids = NULL;
   g_autoptr(JsonObject) details = NULL;
-  g_autofree char *object = object_name ("probe", probe_id);
+  g_autofree char *object = lk_object_name ("probe", probe_id);
   LkActor actor;
 
   g_return_val_if_fail (LK_IS_SESSION (session), NULL);
@@ -458,7 +440,7 @@ lk_candidates_read_image (LkSession  *session,
 {
   LkStore *store = lk_session_get_store (session);
   g_auto(LkCandidatePlace) place = { 0 };
-  g_autofree char *object = object_name ("candidate", candidate_id);
+  g_autofree char *object = lk_object_name ("candidate", candidate_id);
   LkActor actor;
 
   g_return_val_if_fail (LK_IS_SESSION (session), NULL);
@@ -577,7 +559,7 @@ lk_candidates_list_json (LkSession  *session,
 {
   LkStore *store = lk_session_get_store (session);
   g_autoptr(JsonObject) o = NULL;
-  g_autofree char *object = object_name ("candidate-list", list_id);
+  g_autofree char *object = lk_object_name ("candidate-list", list_id);
   LkActor actor;
 
   g_return_val_if_fail (LK_IS_SESSION (session), NULL);
@@ -627,13 +609,13 @@ lk_candidates_reveal_scores (LkSession   *session,
   LkStore *store = lk_session_get_store (session);
   g_autoptr(LkTxn) txn = NULL;
   g_autoptr(JsonObject) details = json_object_new ();
-  g_autofree char *object = object_name ("candidate-list", list_id);
+  g_autofree char *object = lk_object_name ("candidate-list", list_id);
   gint64 probe_id;
   LkActor actor;
 
   g_return_val_if_fail (LK_IS_SESSION (session), FALSE);
 
-  if (!require_text (reason, "Revealing the engine's scores and ranks needs a reason", error) ||
+  if (!lk_require_text (reason, "Revealing the engine's scores and ranks needs a reason", error) ||
       (probe_id = gate_list (session, list_id, LK_CASEWORK_ROLES, &actor, error)) == 0 ||
       (txn = lk_txn_begin (store, error)) == NULL)
     return FALSE;
@@ -694,7 +676,7 @@ check_triage (const char  *state,
       return FALSE;
     }
   if (g_str_equal (state, "eliminated") &&
-      !require_text (reason, "Eliminating a candidate at triage needs a reason", error))
+      !lk_require_text (reason, "Eliminating a candidate at triage needs a reason", error))
     return FALSE;
   if (reason == NULL || g_utf8_validate (reason, -1, NULL))
     return TRUE;
@@ -752,7 +734,7 @@ lk_candidates_set_triage (LkSession   *session,
   g_auto(LkCandidatePlace) place = { 0 };
   g_auto(LkProbePlace) probe = { 0 };
   g_autoptr(JsonObject) details = NULL;
-  g_autofree char *object = object_name ("candidate", candidate_id);
+  g_autofree char *object = lk_object_name ("candidate", candidate_id);
   LkActor actor;
 
   g_return_val_if_fail (LK_IS_SESSION (session), FALSE);

@@ -17,24 +17,6 @@
 
 #define TEXT(i) (lk_stmt_text (stmt, (i)))
 
-static char *
-object_name (const char *kind,
-             gint64      id)
-{
-  return g_strdup_printf ("%s:%" G_GINT64_FORMAT, kind, id);
-}
-
-static gboolean
-require_text (const char  *value,
-              const char  *message,
-              GError     **error)
-{
-  if (!lk_text_is_blank (value) && g_utf8_validate (value, -1, NULL))
-    return TRUE;
-  g_set_error_literal (error, LK_ERROR, LK_ERROR_INVALID_INPUT, message);
-  return FALSE;
-}
-
 /* ---- reference databases ----------------------------------------------------------------- */
 
 void
@@ -55,8 +37,8 @@ check_reference_db (const char  *name,
                     const char  *held_by,
                     GError     **error)
 {
-  if (!require_text (name, "A reference database needs a name", error) ||
-      !require_text (legal_basis, "A reference database needs its legal basis", error))
+  if (!lk_require_text (name, "A reference database needs a name", error) ||
+      !lk_require_text (legal_basis, "A reference database needs its legal basis", error))
     return FALSE;
   if (g_utf8_strlen (name, -1) > 128)
     {
@@ -122,7 +104,7 @@ lk_reference_db_create (LkSession   *session,
   json_object_set_string_member (details, "name", name);
   json_object_set_string_member (details, "legal_basis", legal_basis);
   json_object_set_string_member (details, "held_by", held_by);
-  object = object_name ("reference-db", id);
+  object = lk_object_name ("reference-db", id);
   if (!lk_audit_append (store, &actor, "reference-db.created", object, details, error) ||
       !lk_txn_commit (txn, error))
     return 0;

@@ -303,7 +303,7 @@ lk_examinations_add_annotation (LkSession               *session,
   text = lk_json_array_text (geometry);
   if ((id = insert_annotation (store, examination_id, spec, pair, text, error)) == 0)
     return 0;
-  object = lk_examinations_object_name ("annotation", id);
+  object = lk_object_name ("annotation", id);
   details = added_details (examination_id, spec, pair, geometry);
   return lk_examinations_audit_and_commit (store, txn, &actor, "annotation.added", object,
                                            details, error) ? id : 0;
@@ -475,7 +475,7 @@ lk_examinations_update_annotation (LkSession   *session,
   g_auto(LkExaminationRow) exam = { 0 };
   g_auto(AnnotationRow) row = { 0 };
   g_autoptr(JsonObject) details = NULL;
-  g_autofree char *object = lk_examinations_object_name ("annotation", annotation_id);
+  g_autofree char *object = lk_object_name ("annotation", annotation_id);
   g_autofree char *new_text = NULL;
   const char *new_label, *new_characteristic;
   LkActor actor;
@@ -528,7 +528,7 @@ lk_examinations_delete_annotation (LkSession  *session,
   g_auto(LkExaminationRow) exam = { 0 };
   g_auto(AnnotationRow) row = { 0 };
   g_autoptr(JsonObject) details = json_object_new ();
-  g_autofree char *object = lk_examinations_object_name ("annotation", annotation_id);
+  g_autofree char *object = lk_object_name ("annotation", annotation_id);
   LkActor actor;
 
   g_return_val_if_fail (LK_IS_SESSION (session), FALSE);

@@ -52,9 +52,6 @@ typedef struct
 void        lk_examination_row_clear          (LkExaminationRow    *row);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LkExaminationRow, lk_examination_row_clear)
 
-/* "examination:12", "annotation:7": the object of an audit event. */
-char       *lk_examinations_object_name       (const char          *kind,
-                                               gint64               id);
 /* The index of @word in the NULL-terminated @words, or -1 (also for a NULL @word). */
 int         lk_examinations_word_index        (const char * const  *words,
                                                const char          *word);

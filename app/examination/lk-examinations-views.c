@@ -11,6 +11,7 @@
 
 #include "examination/lk-alignment.h"
 #include "lk-error.h"
+#include "lk-util.h"
 #include "examination/lk-stack-diff.h"
 #include "store/lk-store-private.h"
 #include "people/lk-session.h"
@@ -157,7 +158,7 @@ lk_examinations_set_alignment (LkSession      *session,
   g_auto(LkExaminationRow) row = { 0 };
   g_autoptr(JsonObject) alignment = NULL;
   g_autofree char *text = NULL;
-  g_autofree char *object = lk_examinations_object_name ("examination", examination_id);
+  g_autofree char *object = lk_object_name ("examination", examination_id);
   LkSimilarity t;
   LkActor actor;
 
@@ -188,7 +189,7 @@ lk_examinations_reset_alignment (LkSession  *session,
   g_autoptr(LkTxn) txn = NULL;
   g_auto(LkExaminationRow) row = { 0 };
   g_autoptr(JsonObject) details = json_object_new ();
-  g_autofree char *object = lk_examinations_object_name ("examination", examination_id);
+  g_autofree char *object = lk_object_name ("examination", examination_id);
   LkActor actor;
 
   g_return_val_if_fail (LK_IS_SESSION (session), FALSE);
@@ -235,7 +236,7 @@ lk_examinations_set_enhancements (LkSession   *session,
   g_autoptr(JsonArray) changes = NULL;
   g_autoptr(JsonObject) details = NULL;
   g_autofree char *text = NULL;
-  g_autofree char *object = lk_examinations_object_name ("examination", examination_id);
+  g_autofree char *object = lk_object_name ("examination", examination_id);
   g_autofree char *column = NULL;
   LkActor actor;
   int i;

@@ -15,6 +15,7 @@
 #include "examination/lk-conclusions-private.h"
 #include "reference/lk-data.h"
 #include "lk-error.h"
+#include "lk-util.h"
 #include "examination/lk-examinations.h"
 #include "governance/lk-feature-lists.h"
 #include "casework/lk-probes.h"
@@ -32,13 +33,6 @@
 #define MAX_SECONDS_PER_CALL 86400.0
 
 const char * const lk_examinations_image_names[] = { "probe", "candidate", NULL };
-
-char *
-lk_examinations_object_name (const char *kind,
-                             gint64      id)
-{
-  return g_strdup_printf ("%s:%" G_GINT64_FORMAT, kind, id);
-}
 
 int
 lk_examinations_word_index (const char * const *words,
@@ -366,7 +360,7 @@ create_examination (LkSession            *session,
       (id = insert_examination (store, candidate_id, &candidate,
                                 lk_session_get_user_id (session), header, error)) == 0)
     return 0;
-  object = lk_examinations_object_name ("examination", id);
+  object = lk_object_name ("examination", id);
   details = opened_details (candidate_id, &candidate);
   return lk_examinations_audit_and_commit (store, txn, actor, "examination.opened", object,
                                            details, error) ? id : 0;
@@ -541,7 +535,7 @@ lk_examinations_get (LkSession  *session,
 {
   LkStore *store = lk_session_get_store (session);
   g_auto(LkExaminationRow) row = { 0 };
-  g_autofree char *object = lk_examinations_object_name ("examination", examination_id);
+  g_autofree char *object = lk_object_name ("examination", examination_id);
   LkActor actor;
 
   g_return_val_if_fail (LK_IS_SESSION (session), NULL);
@@ -581,7 +575,7 @@ lk_examinations_add_time (LkSession  *session,
   g_autoptr(LkTxn) txn = NULL;
   g_auto(LkExaminationRow) row = { 0 };
   g_autoptr(JsonObject) details = json_object_new ();
-  g_autofree char *object = lk_examinations_object_name ("examination", examination_id);
+  g_autofree char *object = lk_object_name ("examination", examination_id);
   LkActor actor;
 
   g_return_val_if_fail (LK_IS_SESSION (session), FALSE);
