@@ -126,7 +126,7 @@ verify_action (GtkWidget  *widget,
   gint64 seq = 0;
 
   /* A mistyped anchor is the user's to correct, here, before anything is checked. */
-  if (*anchor != '\0' && !lk_audit_anchor_parse (anchor, &seq, &hash, &error))
+  if (*anchor != '\0' && !lk_audit_log_anchor_parse (anchor, &seq, &hash, &error))
     {
       gtk_widget_add_css_class (GTK_WIDGET (self->anchor_row), "error");
       lk_toast (widget, error->message);

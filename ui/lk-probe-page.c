@@ -475,7 +475,7 @@ static void
 load_draft (LkProbePage *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) draft = lk_probes_get_draft (self->session, self->probe_id, &error);
+  g_autoptr(JsonObject) draft = lk_analysis_get_draft (self->session, self->probe_id, &error);
 
   fill_form (self, draft);
   if (error != NULL)
@@ -558,7 +558,7 @@ on_face_activated (LkProbePage *self,
 
   if (!faces_editable (self) || index == int_member (self->probe, "face_index", -1))
     return;
-  if (!lk_probes_choose_face (self->session, self->probe_id, index, &error))
+  if (!lk_analysis_choose_face (self->session, self->probe_id, index, &error))
     {
       lk_face_view_set_selected_face (self->face_view, int_member (self->probe, "face_index", -1));
       lk_show_error (GTK_WIDGET (self), "Cannot Choose the Face", error->message);
@@ -591,7 +591,7 @@ save_draft_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   read_form (self, &values);
-  if (!lk_probes_save_draft (self->session, self->probe_id, &values.analysis, &error))
+  if (!lk_analysis_save_draft (self->session, self->probe_id, &values.analysis, &error))
     {
       set_message (self, error->message);
       return;
@@ -607,7 +607,7 @@ lock_now (LkProbePage *self)
   g_autoptr(GError) error = NULL;
 
   read_form (self, &values);
-  if (!lk_probes_lock_analysis (self->session, self->probe_id, &values.analysis, &error))
+  if (!lk_analysis_lock (self->session, self->probe_id, &values.analysis, &error))
     {
       set_message (self, error->message);
       return;
@@ -732,7 +732,7 @@ lock_amendment_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   read_form (self, &values);
-  if (!lk_probes_amend_analysis (self->session, self->probe_id, &values.analysis,
+  if (!lk_analysis_amend (self->session, self->probe_id, &values.analysis,
                                  lk_analysis_form_get_reason (self->analysis_form), &error))
     {
       set_message (self, error->message);

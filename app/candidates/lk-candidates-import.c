@@ -22,6 +22,7 @@
 #include "store/lk-store.h"
 #include "candidates/lk-candidates-private.h"
 #include "casework/lk-probes-private.h"
+#include "casework/lk-analysis-private.h"
 
 #define TEXT(i) (lk_stmt_text (stmt, (i)))
 
@@ -292,7 +293,7 @@ begin_import (LkSession   *session,
               GError     **error)
 {
   return lk_session_require (session, LK_ROLE_EXAMINER, actor, error) &&
-         lk_probes_require_unmasked (session, probe_id, error) &&
+         lk_analysis_require_unmasked (session, probe_id, error) &&
          lk_probes_read_place (lk_session_get_store (session), probe_id, probe, error) &&
          lk_candidates_check_case_open (probe, "lists are imported", error);
 }

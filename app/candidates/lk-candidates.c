@@ -21,6 +21,7 @@
 #include "store/lk-store.h"
 #include "candidates/lk-candidates-private.h"
 #include "casework/lk-probes-private.h"
+#include "casework/lk-analysis-private.h"
 
 #define TEXT(i) (lk_stmt_text (stmt, (i)))
 
@@ -344,7 +345,7 @@ lk_candidates_for_probe (LkSession  *session,
 
   g_return_val_if_fail (LK_IS_SESSION (session), NULL);
 
-  if (!lk_probes_require_unmasked (session, probe_id, error) ||
+  if (!lk_analysis_require_unmasked (session, probe_id, error) ||
       !lk_session_require (session, LK_CASEWORK_ROLES, &actor, error) ||
       (ids = list_ids_of_probe (store, probe_id, error)) == NULL)
     return NULL;
@@ -390,7 +391,7 @@ gate_list (LkSession  *session,
 
   if (!lk_session_require (session, roles, actor, error) ||
       (probe_id = probe_of_list (lk_session_get_store (session), list_id, error)) == 0 ||
-      !lk_probes_require_unmasked (session, probe_id, error))
+      !lk_analysis_require_unmasked (session, probe_id, error))
     return 0;
   return probe_id;
 }
@@ -447,7 +448,7 @@ lk_candidates_read_image (LkSession  *session,
 
   if (!lk_session_require (session, LK_CASEWORK_ROLES, &actor, error) ||
       !lk_candidates_read_place (store, candidate_id, &place, error) ||
-      !lk_probes_require_unmasked (session, place.probe_id, error) ||
+      !lk_analysis_require_unmasked (session, place.probe_id, error) ||
       !lk_audit_record (store, &actor, "candidate.image-viewed", object, NULL, error))
     return NULL;
   return lk_image_store_get (store, &actor, place.sha256, error);
@@ -742,7 +743,7 @@ lk_candidates_set_triage (LkSession   *session,
   if (!check_triage (state, reason, error) ||
       !lk_session_require (session, LK_ROLE_EXAMINER, &actor, error) ||
       !lk_candidates_read_place (store, candidate_id, &place, error) ||
-      !lk_probes_require_unmasked (session, place.probe_id, error) ||
+      !lk_analysis_require_unmasked (session, place.probe_id, error) ||
       (txn = lk_txn_begin (store, error)) == NULL ||
       !lk_probes_read_place (store, place.probe_id, &probe, error) ||
       !lk_candidates_check_case_open (&probe, "triage happens", error))

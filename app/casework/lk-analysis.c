@@ -15,58 +15,7 @@
 #include "store/lk-audit.h"
 #include "store/lk-store.h"
 #include "casework/lk-probes-private.h"
-
-void
-lk_probe_place_clear (LkProbePlace *place)
-{
-  g_clear_pointer (&place->case_number, g_free);
-  g_clear_pointer (&place->case_status, g_free);
-  g_clear_pointer (&place->sha256, g_free);
-  g_clear_pointer (&place->status, g_free);
-  g_clear_pointer (&place->faces, g_free);
-}
-
-#define TEXT(i) g_strdup (lk_stmt_text (stmt, (i)))
-
-gboolean
-lk_probes_read_place (LkStore       *store,
-                      gint64         probe_id,
-                      LkProbePlace  *place,
-                      GError       **error)
-{
-  g_autoptr(LkStoreLock) locker = lk_store_lock (store);
-  g_autoptr(LkStmt) stmt =
-    lk_store_stmt (store, "SELECT p.id, p.case_id, c.number, c.status, p.image_sha256, p.status,"
-                          " p.faces, json_array_length (p.faces), coalesce (p.face_index, -1)"
-                          " FROM probes p JOIN cases c ON c.id = p.case_id WHERE p.id = ?", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  lk_stmt_bind_int64 (stmt, 1, probe_id);
-  if (!lk_stmt_row (stmt, error, "There is no probe %" G_GINT64_FORMAT, probe_id))
-    {
-      return FALSE;
-    }
-  lk_probe_place_clear (place);
-  place->id = lk_stmt_int64 (stmt, 0);
-  place->case_id = lk_stmt_int64 (stmt, 1);
-  place->case_number = TEXT (2);
-  place->case_status = TEXT (3);
-  place->sha256 = TEXT (4);
-  place->status = TEXT (5);
-  place->faces = TEXT (6);
-  place->n_faces = lk_stmt_int (stmt, 7);
-  place->face_index = lk_stmt_int (stmt, 8);
-  return TRUE;
-}
-
-#undef TEXT
-
-static char *
-probe_object (gint64 probe_id)
-{
-  return g_strdup_printf ("probe:%" G_GINT64_FORMAT, probe_id);
-}
+#include "casework/lk-analysis-private.h"
 
 /* ---- validation ---------------------------------------------------------------------------- */
 
@@ -162,27 +111,8 @@ analysis_json (const LkAnalysis *a)
 
 /* ---- reading ------------------------------------------------------------------------------- */
 
-GBytes *
-lk_probes_read_image (LkSession  *session,
-                      gint64      probe_id,
-                      GError    **error)
-{
-  LkStore *store = lk_session_get_store (session);
-  g_auto(LkProbePlace) row = { 0 };
-  g_autofree char *object = probe_object (probe_id);
-  LkActor actor;
-
-  /* The role first: a refused user learns nothing, not even whether the probe exists. */
-  if (!lk_session_require (session, LK_ROLE_EXAMINER | LK_ROLE_REVIEWER | LK_ROLE_ADMINISTRATOR,
-                           &actor, error) ||
-      !lk_probes_read_place (store, probe_id, &row, error) ||
-      !lk_audit_record (store, &actor, "probe.image-viewed", object, NULL, error))
-    return NULL;
-  return lk_image_store_get (store, &actor, row.sha256, error);
-}
-
 JsonObject *
-lk_probes_get_draft (LkSession  *session,
+lk_analysis_get_draft (LkSession  *session,
                      gint64      probe_id,
                      GError    **error)
 {
@@ -235,7 +165,7 @@ require_unlocked (const LkProbePlace  *row,
 }
 
 gboolean
-lk_probes_choose_face (LkSession  *session,
+lk_analysis_choose_face (LkSession  *session,
                        gint64      probe_id,
                        int         face_index,
                        GError    **error)
@@ -245,7 +175,7 @@ lk_probes_choose_face (LkSession  *session,
   g_auto(LkProbePlace) row = { 0 };
   g_autoptr(LkStmt) stmt = NULL;
   g_autoptr(JsonObject) details = json_object_new ();
-  g_autofree char *object = probe_object (probe_id);
+  g_autofree char *object = lk_object_name ("probe", probe_id);
   LkActor actor;
 
   if (!begin_change (session, probe_id, &actor, &txn, &row, error) ||
@@ -270,7 +200,7 @@ lk_probes_choose_face (LkSession  *session,
 }
 
 gboolean
-lk_probes_save_draft (LkSession         *session,
+lk_analysis_save_draft (LkSession         *session,
                       gint64             probe_id,
                       const LkAnalysis  *analysis,
                       GError           **error)
@@ -283,7 +213,7 @@ lk_probes_save_draft (LkSession         *session,
   g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), content);
   g_autofree char *text = json_to_string (node, FALSE);
   g_autofree char *now = lk_now_utc ();
-  g_autofree char *object = probe_object (probe_id);
+  g_autofree char *object = lk_object_name ("probe", probe_id);
   LkActor actor;
 
   if (!begin_change (session, probe_id, &actor, &txn, &row, error) ||
@@ -393,7 +323,7 @@ write_revision (LkSession         *session,
 {
   LkStore *store = lk_session_get_store (session);
   g_autoptr(JsonObject) details = analysis_json (a);
-  g_autofree char *object = probe_object (row->id);
+  g_autofree char *object = lk_object_name ("probe", row->id);
   gint64 previous_id;
   int revision = latest_revision (store, row->id, &previous_id, error);
 
@@ -410,7 +340,7 @@ write_revision (LkSession         *session,
 }
 
 gboolean
-lk_probes_lock_analysis (LkSession         *session,
+lk_analysis_lock (LkSession         *session,
                          gint64             probe_id,
                          const LkAnalysis  *analysis,
                          GError           **error)
@@ -427,7 +357,7 @@ lk_probes_lock_analysis (LkSession         *session,
 }
 
 gboolean
-lk_probes_amend_analysis (LkSession         *session,
+lk_analysis_amend (LkSession         *session,
                           gint64             probe_id,
                           const LkAnalysis  *analysis,
                           const char        *reason,
@@ -456,7 +386,7 @@ lk_probes_amend_analysis (LkSession         *session,
 }
 
 gboolean
-lk_probes_require_unmasked (LkSession  *session,
+lk_analysis_require_unmasked (LkSession  *session,
                             gint64      probe_id,
                             GError    **error)
 {
@@ -479,7 +409,7 @@ lk_probes_require_unmasked (LkSession  *session,
 }
 
 gboolean
-lk_probes_check_all_analysed (LkStore  *store,
+lk_analysis_check_all_done (LkStore  *store,
                               gint64    case_id,
                               GError  **error)
 {

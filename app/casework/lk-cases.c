@@ -18,6 +18,7 @@
 #include "store/lk-store.h"
 #include "candidates/lk-candidates-private.h"
 #include "casework/lk-probes-private.h"
+#include "casework/lk-analysis-private.h"
 
 G_DEFINE_BOXED_TYPE (LkCase, lk_case, lk_case_copy, lk_case_free)
 
@@ -418,7 +419,7 @@ check_step (LkStore     *store,
       return FALSE;
     }
   if (g_str_equal (to, "examination"))
-    return lk_probes_check_all_analysed (store, case_id, error);
+    return lk_analysis_check_all_done (store, case_id, error);
   if (g_str_equal (to, "verification"))
     return lk_candidates_check_triaged (store, case_id, error);
   return TRUE;

@@ -32,8 +32,4 @@ gboolean    lk_probes_read_place       (LkStore             *store,
 JsonArray  *lk_probes_json_for_case    (LkStore             *store,
                                         gint64               case_id,
                                         GError             **error);
-gboolean    lk_probes_check_all_analysed (LkStore           *store,
-                                          gint64             case_id,
-                                          GError           **error);
-
 G_END_DECLS

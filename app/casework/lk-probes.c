@@ -14,6 +14,7 @@
 #include "lk-error.h"
 #include "governance/lk-policy.h"
 #include "casework/lk-probes.h"
+#include "casework/lk-probes-private.h"
 #include "casework/lk-quality.h"
 #include "lk-task.h"
 #include "lk-util.h"
@@ -581,4 +582,71 @@ lk_probes_import_file_finish (GAsyncResult  *result,
   g_autofree gint64 *id = lk_task_finish (result, lk_probes_import_file_async, error);
 
   return id != NULL ? *id : 0;
+}
+
+/* ---- where a probe stands, and its image ------------------------------------------------ */
+
+void
+lk_probe_place_clear (LkProbePlace *place)
+{
+  g_clear_pointer (&place->case_number, g_free);
+  g_clear_pointer (&place->case_status, g_free);
+  g_clear_pointer (&place->sha256, g_free);
+  g_clear_pointer (&place->status, g_free);
+  g_clear_pointer (&place->faces, g_free);
+}
+
+#define TEXT(i) g_strdup (lk_stmt_text (stmt, (i)))
+
+gboolean
+lk_probes_read_place (LkStore       *store,
+                      gint64         probe_id,
+                      LkProbePlace  *place,
+                      GError       **error)
+{
+  g_autoptr(LkStoreLock) locker = lk_store_lock (store);
+  g_autoptr(LkStmt) stmt =
+    lk_store_stmt (store, "SELECT p.id, p.case_id, c.number, c.status, p.image_sha256, p.status,"
+                          " p.faces, json_array_length (p.faces), coalesce (p.face_index, -1)"
+                          " FROM probes p JOIN cases c ON c.id = p.case_id WHERE p.id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  lk_stmt_bind_int64 (stmt, 1, probe_id);
+  if (!lk_stmt_row (stmt, error, "There is no probe %" G_GINT64_FORMAT, probe_id))
+    {
+      return FALSE;
+    }
+  lk_probe_place_clear (place);
+  place->id = lk_stmt_int64 (stmt, 0);
+  place->case_id = lk_stmt_int64 (stmt, 1);
+  place->case_number = TEXT (2);
+  place->case_status = TEXT (3);
+  place->sha256 = TEXT (4);
+  place->status = TEXT (5);
+  place->faces = TEXT (6);
+  place->n_faces = lk_stmt_int (stmt, 7);
+  place->face_index = lk_stmt_int (stmt, 8);
+  return TRUE;
+}
+
+#undef TEXT
+
+GBytes *
+lk_probes_read_image (LkSession  *session,
+                      gint64      probe_id,
+                      GError    **error)
+{
+  LkStore *store = lk_session_get_store (session);
+  g_auto(LkProbePlace) row = { 0 };
+  g_autofree char *object = lk_object_name ("probe", probe_id);
+  LkActor actor;
+
+  /* The role first: a refused user learns nothing, not even whether the probe exists. */
+  if (!lk_session_require (session, LK_ROLE_EXAMINER | LK_ROLE_REVIEWER | LK_ROLE_ADMINISTRATOR,
+                           &actor, error) ||
+      !lk_probes_read_place (store, probe_id, &row, error) ||
+      !lk_audit_record (store, &actor, "probe.image-viewed", object, NULL, error))
+    return NULL;
+  return lk_image_store_get (store, &actor, row.sha256, error);
 }

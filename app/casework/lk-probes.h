@@ -6,6 +6,7 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "casework/lk-analysis.h"
 #include "casework/lk-vocabulary.h"
 #include "people/lk-session.h"
 
@@ -21,20 +22,6 @@ typedef struct
   const char *custody_note;  /* chain-of-custody note */
   gboolean    simulated;     /* demo material made by Likeness, labelled as such */
 } LkProvenance;
-
-typedef struct
-{
-  const char         *suitability; /* suitable, limited, not-suitable */
-  const char * const *factors;     /* lk_vocabulary_factors (), NULL-terminated or NULL */
-  const char * const *components;  /* feature-list component ids, NULL-terminated or NULL */
-  const char         *notes;
-} LkAnalysis;
-
-/* Whether @analysis could be locked as it stands (vocabulary, components, and the reasons a
- * limited or unsuitable probe needs), without touching the database: the page asks before it
- * offers to lock. */
-gboolean            lk_analysis_check       (const LkAnalysis  *analysis,
-                                             GError           **error);
 
 /* Imports a probe image into an open case: validates provenance (refused kinds per policy),
  * reads the header and refuses images over the size limits before decoding, decodes, reads the
@@ -72,35 +59,4 @@ JsonObject *lk_probes_get              (LkSession           *session,
 GBytes     *lk_probes_read_image       (LkSession           *session,
                                         gint64               probe_id,
                                         GError             **error);
-/* The face of interest, while the analysis is not locked yet. */
-gboolean    lk_probes_choose_face      (LkSession           *session,
-                                        gint64               probe_id,
-                                        int                  face_index,
-                                        GError             **error);
-gboolean    lk_probes_save_draft       (LkSession           *session,
-                                        gint64               probe_id,
-                                        const LkAnalysis    *analysis,
-                                        GError             **error);
-/* The draft of the analysis, or NULL when there is none. */
-JsonObject *lk_probes_get_draft        (LkSession           *session,
-                                        gint64               probe_id,
-                                        GError             **error);
-/* Locks the analysis (examiners); "not-suitable" closes the probe. A locked analysis never
- * changes: lk_probes_amend_analysis adds a revision with a reason. */
-gboolean    lk_probes_lock_analysis    (LkSession           *session,
-                                        gint64               probe_id,
-                                        const LkAnalysis    *analysis,
-                                        GError             **error);
-gboolean    lk_probes_amend_analysis   (LkSession           *session,
-                                        gint64               probe_id,
-                                        const LkAnalysis    *analysis,
-                                        const char          *reason,
-                                        GError             **error);
-/* The gate of sequential unmasking: every function that hands out a candidate image,
- * thumbnail, rank or score for a probe calls this first. Fails with LK_ERROR_MASKED until the
- * probe's analysis is locked, and for a probe closed as not suitable. */
-gboolean    lk_probes_require_unmasked (LkSession           *session,
-                                        gint64               probe_id,
-                                        GError             **error);
-
 G_END_DECLS

@@ -314,10 +314,10 @@ lk_cli_probe_analyse (LkCli   *cli,
   if ((session = lk_cli_log_in (cli, error)) == NULL)
     return FALSE;
   if (draft)
-    return lk_probes_save_draft (session, id, &analysis, error);
+    return lk_analysis_save_draft (session, id, &analysis, error);
   if (amend != NULL)
-    return lk_probes_amend_analysis (session, id, &analysis, amend, error);
-  if (!lk_probes_lock_analysis (session, id, &analysis, error))
+    return lk_analysis_amend (session, id, &analysis, amend, error);
+  if (!lk_analysis_lock (session, id, &analysis, error))
     return FALSE;
   g_print ("%" G_GINT64_FORMAT "\tlocked\t%s\n", id, suitability);
   return TRUE;
@@ -340,7 +340,7 @@ lk_cli_probe_face (LkCli   *cli,
          lk_cli_expect_positional (rest, 1, "probe face PROBE_ID --index N", error) &&
          parse_probe_id (rest[0], &id, error) &&
          (session = lk_cli_log_in (cli, error)) != NULL &&
-         lk_probes_choose_face (session, id, index, error);
+         lk_analysis_choose_face (session, id, index, error);
 }
 
 /* ---- policy -------------------------------------------------------------------------------- */

@@ -10,6 +10,15 @@
 
 #include "lk-build-id.h"
 #include "lk-cli-private.h"
+#include "cli/lk-cli-private.h"
+#include "demo/lk-demo.h"
+#include "governance/lk-audit-log.h"
+#include "imaging/lk-cv.h"
+#include "people/lk-roles.h"
+#include "people/lk-session.h"
+#include "people/lk-user.h"
+#include "people/lk-users.h"
+#include "store/lk-store.h"
 
 static const char usage[] =
   "Usage: likeness-cli [--db PATH] [--user NAME] COMMAND\n"
@@ -348,7 +357,7 @@ cmd_audit_verify (LkCli   *cli,
   if (!lk_cli_parse_options (cli, 2, entries, &rest, error) ||
       !lk_cli_expect_positional (rest, 0, "audit verify [--anchor SEQ:HASH]", error) ||
       (anchor_text != NULL &&
-       !lk_audit_anchor_parse (anchor_text, &anchor_seq, &anchor_hash, error)) ||
+       !lk_audit_log_anchor_parse (anchor_text, &anchor_seq, &anchor_hash, error)) ||
       (session = lk_cli_log_in (cli, error)) == NULL)
     return FALSE;
   if (lk_audit_log_verify_anchored (session, anchor_seq, anchor_hash, &n, &broken, &reason,
@@ -407,7 +416,7 @@ cmd_audit_export (LkCli   *cli,
 
   if (!lk_cli_parse_options (cli, 2, entries, &rest, error) ||
       !lk_cli_expect_positional (rest, 0, "audit export --format jsonl|csv", error) ||
-      !lk_audit_format_parse (format_text, &format, error))
+      !lk_audit_log_format_parse (format_text, &format, error))
     return FALSE;
   session = lk_cli_log_in (cli, error);
   return session != NULL && lk_audit_log_export (session, format, out, error);

@@ -5,6 +5,8 @@
 
 #include "lk-cli.h"
 #include "lk-core.h"
+#include "cli/lk-cli.h"
+#include "reference/lk-data.h"
 
 int
 main (int    argc,

@@ -21,6 +21,8 @@
 #include "people/lk-session.h"
 #include "people/lk-user-private.h"
 #include "store/lk-store.h"
+#include "candidates/lk-reference-db.h"
+#include "casework/lk-analysis.h"
 
 static const struct
 {
@@ -251,7 +253,7 @@ analyse_and_search (LkSession  *session,
     "ears are covered by the cap.",
   };
 
-  return lk_probes_lock_analysis (session, probe, &analysis, error) &&
+  return lk_analysis_lock (session, probe, &analysis, error) &&
          lk_gallery_search (session, probe, DEMO_GALLERY, 20, error) != 0;
 }
 

@@ -9,6 +9,7 @@
 
 #include "lk-util.h"
 #include "engine/lk-candidate-list-private.h"
+#include "engine/lk-candidate-list.h"
 
 #define CSV_COLUMNS "rank,score,subject_ref,image"
 

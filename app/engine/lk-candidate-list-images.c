@@ -12,6 +12,7 @@
 #include "imaging/lk-cv.h"
 #include "imaging/lk-image-header.h"
 #include "engine/lk-candidate-list-private.h"
+#include "engine/lk-candidate-list.h"
 
 static char *
 where_text (const LkCandidateListLoader *l,

@@ -5,6 +5,7 @@
 
 #include "engine/lk-gallery.h"
 #include "lk-task.h"
+#include "people/lk-session.h"
 
 #include <string.h>
 

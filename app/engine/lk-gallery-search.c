@@ -22,6 +22,7 @@
 #include "store/lk-audit.h"
 #include "store/lk-store.h"
 #include "casework/lk-probes-private.h"
+#include "casework/lk-analysis-private.h"
 
 /* ---- the gallery's templates ---------------------------------------------------------------- */
 
@@ -670,7 +671,7 @@ lk_gallery_search (LkSession   *session,
   g_return_val_if_fail (database != NULL, 0);
 
   if (!lk_session_require (session, LK_ROLE_EXAMINER, &actor, error) ||
-      !lk_probes_require_unmasked (session, probe_id, error) ||
+      !lk_analysis_require_unmasked (session, probe_id, error) ||
       !lk_probes_read_place (store, probe_id, &probe, error) || !check_case_open (&probe, error) ||
       !probe_face (&probe, probe_id, &face, error) || !check_k (store, &k, error))
     return 0;

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Shared by lk-observations.c, lk-conclusions.c, lk-conclusion-json.c and lk-examinations.c. */
+/* Shared by lk-observations.c, lk-conclusions.c, lk-conclusions-json.c and lk-examinations.c. */
 #pragma once
 
 #include "lk-internal.h"

@@ -14,6 +14,9 @@
 #include "people/lk-session.h"
 #include "store/lk-store.h"
 #include "examination/lk-examinations-private.h"
+#include "examination/lk-examinations.h"
+#include "imaging/lk-cv.h"
+#include "store/lk-audit.h"
 
 #define TEXT(i) (lk_stmt_text (stmt, (i)))
 

@@ -9,7 +9,7 @@
 
 #include <math.h>
 
-#include "examination/lk-alignment.h"
+#include "examination/lk-similarity.h"
 #include "lk-error.h"
 #include "lk-util.h"
 #include "examination/lk-stack-diff.h"
@@ -18,6 +18,8 @@
 #include "store/lk-store.h"
 #include "imaging/lk-cv.h"
 #include "examination/lk-examinations-private.h"
+#include "examination/lk-examinations.h"
+#include "store/lk-audit.h"
 
 /* ---- points and images -------------------------------------------------------------------- */
 

@@ -27,6 +27,7 @@
 #include "store/lk-store.h"
 #include "candidates/lk-candidates-private.h"
 #include "examination/lk-examinations-private.h"
+#include "casework/lk-analysis-private.h"
 
 #define TEXT(i) (lk_stmt_text (stmt, (i)))
 
@@ -174,7 +175,7 @@ gate (LkSession         *session,
   return lk_session_require (session, LK_ROLE_EXAMINER, actor, error) &&
          read_exam (lk_session_get_store (session), examination_id, row, error) &&
          check_owner (session, row, error) &&
-         lk_probes_require_unmasked (session, row->probe_id, error);
+         lk_analysis_require_unmasked (session, row->probe_id, error);
 }
 
 /* The gate, then the transaction, with the row read again inside it. */
@@ -381,7 +382,7 @@ lk_examinations_open (LkSession  *session,
 
   if (!lk_session_require (session, LK_ROLE_EXAMINER, &actor, error) ||
       !lk_candidates_read_place (store, candidate_id, &candidate, error) ||
-      !lk_probes_require_unmasked (session, candidate.probe_id, error) ||
+      !lk_analysis_require_unmasked (session, candidate.probe_id, error) ||
       !check_retained (candidate_id, &candidate, error) ||
       !check_case_open (candidate.case_number, candidate.case_status, error) ||
       (existing = find_examination (store, candidate_id, lk_session_get_user_id (session),
@@ -407,7 +408,7 @@ lk_examinations_find (LkSession  *session,
 
   if (!lk_session_require (session, LK_ROLE_EXAMINER, &actor, error) ||
       !lk_candidates_read_place (store, candidate_id, &candidate, error) ||
-      !lk_probes_require_unmasked (session, candidate.probe_id, error))
+      !lk_analysis_require_unmasked (session, candidate.probe_id, error))
     return 0;
   return MAX (find_examination (store, candidate_id, lk_session_get_user_id (session), error), 0);
 }

@@ -5,6 +5,7 @@
 
 #include "governance/lk-audit-log.h"
 #include "lk-task.h"
+#include "people/lk-session.h"
 
 void
 lk_audit_log_verdict_free (LkAuditLogVerdict *verdict)
@@ -68,7 +69,7 @@ check_job (gpointer       data,
   g_autoptr(GError) local_error = NULL;
 
   if (*anchor != '\0' &&
-      !lk_audit_anchor_parse (anchor, &verdict->anchor_seq, &anchor_hash, error))
+      !lk_audit_log_anchor_parse (anchor, &verdict->anchor_seq, &anchor_hash, error))
     return NULL;
   /* FALSE without an error is a verdict: the chain or the anchor does not hold. */
   if (!lk_audit_log_verify_watched (job->session, verdict->anchor_seq, anchor_hash,

@@ -12,7 +12,7 @@
 #include "store/lk-store.h"
 
 gboolean
-lk_audit_format_parse (const char     *text,
+lk_audit_log_format_parse (const char     *text,
                        LkAuditFormat  *format,
                        GError        **error)
 {
@@ -69,11 +69,11 @@ lk_audit_log_head (LkSession  *session,
         g_set_error (error, LK_ERROR, LK_ERROR_NOT_FOUND, "The audit log is empty");
       return FALSE;
     }
-  return lk_audit_anchor_parse (anchor, seq, hash, error);
+  return lk_audit_log_anchor_parse (anchor, seq, hash, error);
 }
 
 gboolean
-lk_audit_anchor_parse (const char  *text,
+lk_audit_log_anchor_parse (const char  *text,
                        gint64      *seq,
                        char       **hash,
                        GError     **error)

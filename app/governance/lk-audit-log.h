@@ -14,7 +14,7 @@ typedef enum
   LK_AUDIT_FORMAT_CSV,
 } LkAuditFormat;
 
-gboolean lk_audit_format_parse (const char     *text,
+gboolean lk_audit_log_format_parse (const char     *text,
                                 LkAuditFormat  *format,
                                 GError        **error);
 
@@ -34,7 +34,7 @@ gboolean lk_audit_log_head     (LkSession      *session,
                                 char          **hash,
                                 GError        **error);
 /* Parses "SEQ:HASH" (HASH: 64 hexadecimal digits). */
-gboolean lk_audit_anchor_parse (const char     *text,
+gboolean lk_audit_log_anchor_parse (const char     *text,
                                 gint64         *seq,
                                 char          **hash,
                                 GError        **error);

@@ -9,6 +9,8 @@
 
 #include "lk-enhance-stack.h"
 #include "lk-error.h"
+#include "examination/lk-stack-diff.h"
+#include "imaging/lk-cv.h"
 
 typedef enum
 {

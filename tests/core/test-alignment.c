@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "lk-test-util.h"
-#include "examination/lk-alignment.h"
+#include "examination/lk-similarity.h"
 #include "imaging/lk-cv.h"
 
 #define N_RANDOM 2000

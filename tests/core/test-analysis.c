@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "lk-test-util.h"
+#include "casework/lk-analysis-private.h"
 #include "casework/lk-cases.h"
 #include "casework/lk-probes.h"
 #include "casework/lk-vocabulary.h"
@@ -130,7 +131,7 @@ lock_ok (LkSession        *session,
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (lk_probes_lock_analysis (session, probe, analysis, &error));
+  g_assert_true (lk_analysis_lock (session, probe, analysis, &error));
   g_assert_no_error (error);
 }
 
@@ -145,7 +146,7 @@ assert_lock_refused (World            *w,
   g_autofree char *status = NULL;
   gint64 before = sql_int (w, "SELECT count(*) FROM analyses");
 
-  g_assert_false (lk_probes_lock_analysis (session, w->probe, analysis, &error));
+  g_assert_false (lk_analysis_lock (session, w->probe, analysis, &error));
   g_assert_error (error, LK_ERROR, code);
   assert_message (error, expected);
   g_assert_cmpint (sql_int (w, "SELECT count(*) FROM analyses"), ==, before);
@@ -353,32 +354,32 @@ test_amend (LkTestFixture *fixture,
 
   /* nothing to amend before the lock */
   other = import_portrait (&w);
-  g_assert_false (lk_probes_amend_analysis (w.examiner, other, &second, "second look", &error));
+  g_assert_false (lk_analysis_amend (w.examiner, other, &second, "second look", &error));
   g_assert_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT);
   assert_message (error, "no locked analysis");
   g_clear_error (&error);
 
   lock_ok (w.examiner, w.probe, &first);
-  g_assert_false (lk_probes_amend_analysis (w.examiner, w.probe, &second, NULL, &error));
+  g_assert_false (lk_analysis_amend (w.examiner, w.probe, &second, NULL, &error));
   g_assert_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT);
   assert_message (error, "reason");
   g_clear_error (&error);
-  g_assert_false (lk_probes_amend_analysis (w.examiner, w.probe, &second, " \t", &error));
+  g_assert_false (lk_analysis_amend (w.examiner, w.probe, &second, " \t", &error));
   g_assert_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT);
   g_clear_error (&error);
-  g_assert_false (lk_probes_amend_analysis (w.reviewer, w.probe, &second, "I disagree",
+  g_assert_false (lk_analysis_amend (w.reviewer, w.probe, &second, "I disagree",
                                             &error));
   g_assert_error (error, LK_ERROR, LK_ERROR_PERMISSION_DENIED);
   g_clear_error (&error);
   second.suitability = "meh";
-  g_assert_false (lk_probes_amend_analysis (w.examiner, w.probe, &second, "typo", &error));
+  g_assert_false (lk_analysis_amend (w.examiner, w.probe, &second, "typo", &error));
   g_assert_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT);
   g_clear_error (&error);
   second.suitability = "limited";
   g_assert_cmpint (sql_int (&w, "SELECT count(*) FROM analyses"), ==, 1);
   g_assert_cmpint (lk_test_count_action (w.store, "analysis.amended"), ==, 0);
 
-  g_assert_true (lk_probes_amend_analysis (w.examiner, w.probe, &second,
+  g_assert_true (lk_analysis_amend (w.examiner, w.probe, &second,
                                            "Missed the compression at first", &error));
   g_assert_no_error (error);
 
@@ -408,7 +409,7 @@ test_amend (LkTestFixture *fixture,
                                                   "suitability"), ==, "suitable");
 
   /* and a third on top of the second */
-  g_assert_true (lk_probes_amend_analysis (w.examiner, w.probe, &first, "Back to suitable",
+  g_assert_true (lk_analysis_amend (w.examiner, w.probe, &first, "Back to suitable",
                                            &error));
   g_assert_no_error (error);
   g_assert_cmpint (sql_int (&w, "SELECT amends FROM analyses WHERE revision = 3"), ==,
@@ -433,7 +434,7 @@ test_not_suitable (LkTestFixture *fixture,
   status = probe_status (&w);
   g_assert_cmpstr (status, ==, "not-suitable");
 
-  g_assert_false (lk_probes_require_unmasked (w.examiner, w.probe, &error));
+  g_assert_false (lk_analysis_require_unmasked (w.examiner, w.probe, &error));
   g_assert_error (error, LK_ERROR, LK_ERROR_MASKED);
   assert_message (error, "not suitable");
   g_clear_error (&error);
@@ -462,28 +463,28 @@ test_masked_until_locked (LkTestFixture *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (readers); i++)
     {
-      g_assert_false (lk_probes_require_unmasked (readers[i], w.probe, &error));
+      g_assert_false (lk_analysis_require_unmasked (readers[i], w.probe, &error));
       g_assert_error (error, LK_ERROR, LK_ERROR_MASKED);
       assert_message (error, "masked");
       g_clear_error (&error);
     }
   /* a draft is not a lock */
-  g_assert_true (lk_probes_save_draft (w.examiner, w.probe, &a, &error));
+  g_assert_true (lk_analysis_save_draft (w.examiner, w.probe, &a, &error));
   g_assert_no_error (error);
-  g_assert_false (lk_probes_require_unmasked (w.examiner, w.probe, &error));
+  g_assert_false (lk_analysis_require_unmasked (w.examiner, w.probe, &error));
   g_assert_error (error, LK_ERROR, LK_ERROR_MASKED);
   g_clear_error (&error);
 
   lock_ok (w.examiner, w.probe, &a);
   for (guint i = 0; i < G_N_ELEMENTS (readers); i++)
     {
-      g_assert_true (lk_probes_require_unmasked (readers[i], w.probe, &error));
+      g_assert_true (lk_analysis_require_unmasked (readers[i], w.probe, &error));
       g_assert_no_error (error);
     }
-  g_assert_false (lk_probes_require_unmasked (trainee, w.probe, &error));
+  g_assert_false (lk_analysis_require_unmasked (trainee, w.probe, &error));
   g_assert_error (error, LK_ERROR, LK_ERROR_PERMISSION_DENIED);
   g_clear_error (&error);
-  g_assert_false (lk_probes_require_unmasked (w.examiner, 4040, &error));
+  g_assert_false (lk_analysis_require_unmasked (w.examiner, 4040, &error));
   g_assert_error (error, LK_ERROR, LK_ERROR_NOT_FOUND);
   world_clear (&w);
 }
@@ -503,14 +504,14 @@ test_drafts (LkTestFixture *fixture,
   g_autoptr(JsonObject) gone = NULL;
 
   world_init (&w, fixture);
-  none = lk_probes_get_draft (w.examiner, w.probe, &error);
+  none = lk_analysis_get_draft (w.examiner, w.probe, &error);
   g_assert_no_error (error);
   g_assert_null (none);
 
   /* a draft may be incomplete */
-  g_assert_true (lk_probes_save_draft (w.examiner, w.probe, &partial, &error));
+  g_assert_true (lk_analysis_save_draft (w.examiner, w.probe, &partial, &error));
   g_assert_no_error (error);
-  draft = lk_probes_get_draft (w.examiner, w.probe, &error);
+  draft = lk_analysis_get_draft (w.examiner, w.probe, &error);
   g_assert_no_error (error);
   g_assert_nonnull (draft);
   g_assert_cmpstr (json_object_get_string_member (draft, "notes"), ==,
@@ -519,9 +520,9 @@ test_drafts (LkTestFixture *fixture,
                     ==, 4);
   g_clear_pointer (&draft, json_object_unref);
 
-  g_assert_true (lk_probes_save_draft (w.examiner, w.probe, &fuller, &error));
+  g_assert_true (lk_analysis_save_draft (w.examiner, w.probe, &fuller, &error));
   g_assert_no_error (error);
-  draft = lk_probes_get_draft (w.examiner, w.probe, &error);
+  draft = lk_analysis_get_draft (w.examiner, w.probe, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (json_object_get_string_member (draft, "suitability"), ==, "limited");
   g_assert_cmpstr (json_object_get_string_member (draft, "notes"), ==, "Nearly there");
@@ -529,16 +530,16 @@ test_drafts (LkTestFixture *fixture,
   g_assert_cmpint (lk_test_count_action (w.store, "analysis.draft-saved"), ==, 2);
 
   /* only the examiner drafts */
-  g_assert_false (lk_probes_save_draft (w.reviewer, w.probe, &fuller, &error));
+  g_assert_false (lk_analysis_save_draft (w.reviewer, w.probe, &fuller, &error));
   g_assert_error (error, LK_ERROR, LK_ERROR_PERMISSION_DENIED);
   g_clear_error (&error);
 
   lock_ok (w.examiner, w.probe, &fuller);
-  gone = lk_probes_get_draft (w.examiner, w.probe, &error);
+  gone = lk_analysis_get_draft (w.examiner, w.probe, &error);
   g_assert_no_error (error);
   g_assert_null (gone);
   g_assert_cmpint (sql_int (&w, "SELECT count(*) FROM analysis_drafts"), ==, 0);
-  g_assert_false (lk_probes_save_draft (w.examiner, w.probe, &partial, &error));
+  g_assert_false (lk_analysis_save_draft (w.examiner, w.probe, &partial, &error));
   g_assert_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT);
   assert_message (error, "locked");
   world_clear (&w);
@@ -553,10 +554,10 @@ test_face_after_lock (LkTestFixture *fixture,
   g_autoptr(GError) error = NULL;
 
   world_init (&w, fixture);
-  g_assert_true (lk_probes_choose_face (w.examiner, w.probe, 0, &error));
+  g_assert_true (lk_analysis_choose_face (w.examiner, w.probe, 0, &error));
   g_assert_no_error (error);
   lock_ok (w.examiner, w.probe, &a);
-  g_assert_false (lk_probes_choose_face (w.examiner, w.probe, 0, &error));
+  g_assert_false (lk_analysis_choose_face (w.examiner, w.probe, 0, &error));
   g_assert_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT);
   assert_message (error, "locked");
   g_assert_cmpint (lk_test_count_action (w.store, "probe.face-chosen"), ==, 1);

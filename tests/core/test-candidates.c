@@ -144,7 +144,7 @@ lock_analysis (World  *w,
   LkAnalysis a = { "suitable", NULL, some_components, "" };
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (lk_probes_lock_analysis (w->examiner, probe, &a, &error));
+  g_assert_true (lk_analysis_lock (w->examiner, probe, &a, &error));
   g_assert_no_error (error);
 }
 
@@ -1056,7 +1056,7 @@ test_not_suitable_masks (LkTestFixture *fixture,
   world_init (&w, fixture, TRUE);
   write_good_list (&w, "candidates.json");
   import_ok (&w, "candidates.json");
-  g_assert_true (lk_probes_amend_analysis (w.examiner, w.probe, &not_suitable,
+  g_assert_true (lk_analysis_amend (w.examiner, w.probe, &not_suitable,
                                            "second look at the footage", &error));
   g_assert_no_error (error);
   candidate = sql_int (&w, "SELECT id FROM candidates WHERE rank = 1");

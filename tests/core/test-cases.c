@@ -208,7 +208,7 @@ lock_suitable (LkSession *examiner,
   LkAnalysis analysis = { "suitable", NULL, components, "Frontal, well lit" };
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (lk_probes_lock_analysis (examiner, probe_id, &analysis, &error));
+  g_assert_true (lk_analysis_lock (examiner, probe_id, &analysis, &error));
   g_assert_no_error (error);
 }
 

@@ -102,7 +102,7 @@ analyse (World      *w,
   LkAnalysis a = { suitability, some_factors, some_components, "Test analysis" };
   g_autoptr(GError) error = NULL;
 
-  lk_probes_lock_analysis (w->examiner, w->probe, &a, &error);
+  lk_analysis_lock (w->examiner, w->probe, &a, &error);
   g_assert_no_error (error);
 }
 
@@ -113,7 +113,7 @@ amend_analysis (World      *w,
   LkAnalysis a = { suitability, some_factors, some_components, "Second look" };
   g_autoptr(GError) error = NULL;
 
-  lk_probes_amend_analysis (w->examiner, w->probe, &a, "Reviewed the compression", &error);
+  lk_analysis_amend (w->examiner, w->probe, &a, "Reviewed the compression", &error);
   g_assert_no_error (error);
 }
 

@@ -14,7 +14,7 @@
 #include "candidates/lk-candidates.h"
 #include "casework/lk-cases.h"
 #include "casework/lk-probes.h"
-#include "examination/lk-alignment.h"
+#include "examination/lk-similarity.h"
 #include "examination/lk-examinations.h"
 #include "imaging/lk-cv.h"
 #include "people/lk-roles.h"
@@ -180,7 +180,7 @@ import_probe (World *w)
 
   w->probe = lk_probes_import_file (w->examiner, CASE_NUMBER, path, &p, NULL, &error);
   g_assert_no_error (error);
-  g_assert_true (lk_probes_lock_analysis (w->examiner, w->probe, &a, &error));
+  g_assert_true (lk_analysis_lock (w->examiner, w->probe, &a, &error));
   g_assert_no_error (error);
 }
 

@@ -429,7 +429,7 @@ lock_analysis (World  *w,
   LkAnalysis a = { "suitable", NULL, components, "" };
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (lk_probes_lock_analysis (w->examiner, probe, &a, &error));
+  g_assert_true (lk_analysis_lock (w->examiner, probe, &a, &error));
   g_assert_no_error (error);
 }
 

@@ -1003,21 +1003,21 @@ test_faces (LkTestFixture *fixture,
                                                  "has_eyes"));
 
   /* the examiner picks among the faces found, and only among them */
-  g_assert_false (lk_probes_choose_face (w.examiner, id, 1, &error));
+  g_assert_false (lk_analysis_choose_face (w.examiner, id, 1, &error));
   g_assert_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT);
   assert_message (error, "no face 1");
   g_clear_error (&error);
-  g_assert_false (lk_probes_choose_face (w.examiner, id, -1, &error));
+  g_assert_false (lk_analysis_choose_face (w.examiner, id, -1, &error));
   g_assert_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT);
   g_clear_error (&error);
-  g_assert_false (lk_probes_choose_face (w.admin, id, 0, &error));
+  g_assert_false (lk_analysis_choose_face (w.admin, id, 0, &error));
   g_assert_error (error, LK_ERROR, LK_ERROR_PERMISSION_DENIED);
   g_clear_error (&error);
-  g_assert_false (lk_probes_choose_face (w.examiner, 999, 0, &error));
+  g_assert_false (lk_analysis_choose_face (w.examiner, 999, 0, &error));
   g_assert_error (error, LK_ERROR, LK_ERROR_NOT_FOUND);
   g_clear_error (&error);
   g_assert_cmpint (lk_test_count_action (w.store, "probe.face-chosen"), ==, 0);
-  g_assert_true (lk_probes_choose_face (w.examiner, id, 0, &error));
+  g_assert_true (lk_analysis_choose_face (w.examiner, id, 0, &error));
   g_assert_no_error (error);
   g_assert_cmpint (lk_test_count_action (w.store, "probe.face-chosen"), ==, 1);
 
@@ -1029,7 +1029,7 @@ test_faces (LkTestFixture *fixture,
                     0);
   g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (faceless, "face_index")));
   g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (faceless, "quality")));
-  g_assert_false (lk_probes_choose_face (w.examiner, none_id, 0, &error));
+  g_assert_false (lk_analysis_choose_face (w.examiner, none_id, 0, &error));
   g_assert_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT);
   g_clear_error (&error);
   world_clear (&w);

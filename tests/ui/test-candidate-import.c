@@ -100,7 +100,7 @@ lock_analysis (Fixture *f)
   LkAnalysis analysis = { "suitable", NULL, components, "Clear frontal view." };
   g_autoptr(GError) error = NULL;
 
-  lk_probes_lock_analysis (f->examiner, f->probe_id, &analysis, &error);
+  lk_analysis_lock (f->examiner, f->probe_id, &analysis, &error);
   g_assert_no_error (error);
 }
 

@@ -126,7 +126,7 @@ lock_and_import (Fixture *f)
   g_autofree char *list = write_list (f->folder);
   g_autoptr(GError) error = NULL;
 
-  lk_probes_lock_analysis (f->examiner, f->probe_id, &analysis, &error);
+  lk_analysis_lock (f->examiner, f->probe_id, &analysis, &error);
   g_assert_no_error (error);
   lk_candidates_import (f->examiner, f->probe_id, list, &error);
   g_assert_no_error (error);

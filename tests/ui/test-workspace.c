@@ -106,7 +106,7 @@ fixture_set_up (Fixture       *f,
   g_assert_no_error (error);
   probe = lk_probes_import_file (f->examiner, "W-1", image, &provenance, NULL, &error);
   g_assert_no_error (error);
-  lk_probes_lock_analysis (f->examiner, probe, &analysis, &error);
+  lk_analysis_lock (f->examiner, probe, &analysis, &error);
   g_assert_no_error (error);
   list_path = write_list (f);
   lk_candidates_import (f->examiner, probe, list_path, &error);

@@ -4,7 +4,7 @@
 
 #include <math.h>
 
-#include "examination/lk-alignment.h"
+#include "examination/lk-similarity.h"
 #include "lk-error.h"
 #include "imaging/lk-cv.h"
 
