@@ -6,7 +6,6 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
-#include "casework/lk-analysis.h"
 #include "casework/lk-vocabulary.h"
 #include "people/lk-session.h"
 

@@ -3,9 +3,6 @@
 #include "config.h"
 
 #include "lk-cli-private.h"
-#include "candidates/lk-candidates.h"
-#include "cli/lk-cli-private.h"
-#include "people/lk-session.h"
 
 static gboolean
 parse_id (const char  *text,

@@ -5,10 +5,6 @@
 #include <string.h>
 
 #include "lk-cli-private.h"
-#include "cli/lk-cli-private.h"
-#include "examination/lk-conclusions.h"
-#include "governance/lk-feature-lists.h"
-#include "people/lk-session.h"
 
 static gboolean
 fail (GError     **error,

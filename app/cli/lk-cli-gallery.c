@@ -3,10 +3,6 @@
 #include "config.h"
 
 #include "lk-cli-private.h"
-#include "candidates/lk-reference-db.h"
-#include "cli/lk-cli-private.h"
-#include "engine/lk-gallery.h"
-#include "people/lk-session.h"
 
 gboolean
 lk_cli_gallery_create (LkCli   *cli,

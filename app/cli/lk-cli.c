@@ -10,15 +10,6 @@
 
 #include "lk-build-id.h"
 #include "lk-cli-private.h"
-#include "cli/lk-cli-private.h"
-#include "demo/lk-demo.h"
-#include "governance/lk-audit-log.h"
-#include "imaging/lk-cv.h"
-#include "people/lk-roles.h"
-#include "people/lk-session.h"
-#include "people/lk-user.h"
-#include "people/lk-users.h"
-#include "store/lk-store.h"
 
 static const char usage[] =
   "Usage: likeness-cli [--db PATH] [--user NAME] COMMAND\n"

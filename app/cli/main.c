@@ -5,8 +5,6 @@
 
 #include "lk-cli.h"
 #include "lk-core.h"
-#include "cli/lk-cli.h"
-#include "reference/lk-data.h"
 
 int
 main (int    argc,
