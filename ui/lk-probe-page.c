@@ -927,7 +927,7 @@ lk_probe_page_class_init (LkProbePageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* After the analysis is locked or amended, or another face is chosen. */
-  signals[CHANGED] = g_signal_new ("_lk_probe_page_changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                    NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (LK_TYPE_ANALYSIS_FORM);
