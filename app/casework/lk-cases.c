@@ -7,6 +7,8 @@
 
 #include "casework/lk-cases.h"
 #include "casework/lk-case-private.h"
+#include "casework/lk-case-details-private.h"
+#include "casework/lk-case-event-private.h"
 #include "reference/lk-data.h"
 #include "lk-error.h"
 #include "lk-util.h"
@@ -371,10 +373,11 @@ lk_cases_move (LkSession   *session,
          lk_txn_commit (txn, error);
 }
 
-/* ---- JSON -------------------------------------------------------------------------------- */
+/* ---- details ----------------------------------------------------------------------------- */
 
-static JsonArray *
-history_json (LkStore  *store,
+/* The status history, oldest first. */
+static GListModel *
+read_history (LkStore  *store,
               gint64    case_id,
               GError  **error)
 {
@@ -383,25 +386,63 @@ history_json (LkStore  *store,
     lk_store_stmt (store, "SELECT h.status, h.at, u.name, h.reason FROM case_status_history h"
                           " JOIN users u ON u.id = h.user_id WHERE h.case_id = ? ORDER BY h.id",
                    error);
-  JsonArray *history;
+  g_autoptr(GListStore) history = g_list_store_new (LK_TYPE_CASE_EVENT);
 
   if (stmt == NULL)
     return NULL;
-  history = json_array_new ();
   lk_stmt_bind_int64 (stmt, 1, case_id);
   while (lk_stmt_next (stmt, error))
     {
-      JsonObject *o = json_object_new ();
+      g_autoptr(LkCaseEvent) event = lk_case_event_new (lk_stmt_text (stmt, 0),
+                                                        lk_stmt_text (stmt, 1),
+                                                        lk_stmt_text (stmt, 2),
+                                                        lk_stmt_text (stmt, 3));
 
-      lk_json_set_text (o, "status", lk_stmt_text (stmt, 0));
-      lk_json_set_text (o, "at", lk_stmt_text (stmt, 1));
-      lk_json_set_text (o, "by", lk_stmt_text (stmt, 2));
-      lk_json_set_text (o, "reason", lk_stmt_text (stmt, 3));
-      json_array_add_object_element (history, o);
+      g_list_store_append (history, event);
     }
   if (lk_stmt_failed (stmt))
-    g_clear_pointer (&history, json_array_unref);
-  return history;
+    return NULL;
+  return G_LIST_MODEL (g_steal_pointer (&history));
+}
+
+LkCaseDetails *
+lk_cases_get_details (LkSession   *session,
+                      const char  *number,
+                      GError     **error)
+{
+  LkStore *store = lk_session_get_store (session);
+  g_autoptr(LkCase) c = NULL;
+  g_autoptr(GListModel) history = NULL;
+  g_autoptr(GListModel) probes = NULL;
+
+  /* lk_cases_get checks the role and records the one consultation; what follows is the same
+   * case read further, as lk_cases_to_json does. */
+  if ((c = lk_cases_get (session, number, error)) == NULL ||
+      (history = read_history (store, lk_case_get_id (c), error)) == NULL ||
+      (probes = lk_probes_list_for_case (store, lk_case_get_id (c), error)) == NULL)
+    return NULL;
+  return lk_case_details_new (c, history, probes, lk_store_is_demo (store));
+}
+
+/* ---- JSON -------------------------------------------------------------------------------- */
+
+static JsonArray *
+history_json (GListModel *history)
+{
+  JsonArray *array = json_array_new ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (history); i++)
+    {
+      g_autoptr(LkCaseEvent) event = g_list_model_get_item (history, i);
+      JsonObject *o = json_object_new ();
+
+      lk_json_set_text (o, "status", lk_case_event_get_status (event));
+      lk_json_set_text (o, "at", lk_case_event_get_at (event));
+      lk_json_set_text (o, "by", lk_case_event_get_by (event));
+      lk_json_set_text (o, "reason", lk_case_event_get_reason (event));
+      json_array_add_object_element (array, o);
+    }
+  return array;
 }
 
 static JsonObject *
@@ -436,15 +477,14 @@ lk_cases_to_json (LkSession   *session,
 {
   LkStore *store = lk_session_get_store (session);
   g_autoptr(LkCase) c = lk_cases_get (session, number, error);
+  g_autoptr(GListModel) history = NULL;
   g_autoptr(JsonObject) o = NULL;
-  JsonArray *history, *probes;
+  JsonArray *probes;
 
-  if (c == NULL)
+  if (c == NULL || (history = read_history (store, lk_case_get_id (c), error)) == NULL)
     return NULL;
   o = case_json (c, lk_store_is_demo (store));
-  if ((history = history_json (store, lk_case_get_id (c), error)) == NULL)
-    return NULL;
-  json_object_set_array_member (o, "history", history);
+  json_object_set_array_member (o, "history", history_json (history));
   if ((probes = lk_probes_json_for_case (store, lk_case_get_id (c), error)) == NULL)
     return NULL;
   json_object_set_array_member (o, "probes", probes);

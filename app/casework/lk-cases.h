@@ -5,6 +5,9 @@
 #include <json-glib/json-glib.h>
 
 #include "casework/lk-case.h"
+#include "casework/lk-case-details.h"
+#include "casework/lk-case-event.h"
+#include "casework/lk-probe-summary.h"
 #include "casework/lk-vocabulary.h"
 #include "people/lk-session.h"
 
@@ -37,6 +40,11 @@ GListModel *lk_cases_list         (LkSession            *session,
 LkCase     *lk_cases_get          (LkSession            *session,
                                    const char           *number,
                                    GError              **error);
+/* The case with its status history and its probes, for the case page: one read, recorded
+ * as one consultation of the case, like lk_cases_get. */
+LkCaseDetails *lk_cases_get_details (LkSession          *session,
+                                     const char         *number,
+                                     GError            **error);
 /* Administrators decide on a case awaiting approval; @reason is required. */
 gboolean    lk_cases_decide       (LkSession            *session,
                                    const char           *number,

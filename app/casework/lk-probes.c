@@ -14,6 +14,8 @@
 #include "lk-error.h"
 #include "governance/lk-policy.h"
 #include "casework/lk-probes.h"
+#include "casework/lk-probes-private.h"
+#include "casework/lk-probe-summary-private.h"
 #include "casework/lk-quality.h"
 #include "lk-task.h"
 #include "lk-util.h"
@@ -581,4 +583,28 @@ lk_probes_import_file_finish (GAsyncResult  *result,
   g_autofree gint64 *id = lk_task_finish (result, lk_probes_import_file_async, error);
 
   return id != NULL ? *id : 0;
+}
+
+GListModel *
+lk_probes_list_for_case (LkStore  *store,
+                         gint64    case_id,
+                         GError  **error)
+{
+  g_autoptr(LkStoreLock) locker = lk_store_lock (store);
+  g_autoptr(LkStmt) stmt = lk_store_stmt (store, "SELECT " LK_PROBE_SUMMARY_COLUMNS
+                                                 " WHERE p.case_id = ? ORDER BY p.id", error);
+  g_autoptr(GListStore) probes = g_list_store_new (LK_TYPE_PROBE_SUMMARY);
+
+  if (stmt == NULL)
+    return NULL;
+  lk_stmt_bind_int64 (stmt, 1, case_id);
+  while (lk_stmt_next (stmt, error))
+    {
+      g_autoptr(LkProbeSummary) probe = lk_probe_summary_new_from_row (stmt);
+
+      g_list_store_append (probes, probe);
+    }
+  if (lk_stmt_failed (stmt))
+    return NULL;
+  return G_LIST_MODEL (g_steal_pointer (&probes));
 }
