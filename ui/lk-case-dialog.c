@@ -93,7 +93,7 @@ on_create (LkCaseDialog *self)
       lk_label_set_message (self->message_label, error->message);
       return;
     }
-  g_signal_emit (self, signals[CREATED], 0, created->number);
+  g_signal_emit (self, signals[CREATED], 0, lk_case_get_number (created));
   gtk_window_close (GTK_WINDOW (self));
 }
 

@@ -70,16 +70,6 @@ lk_case_page_get_number (LkCasePage *self)
 
 /* ---- filling in ---------------------------------------------------------------------------- */
 
-static const char *
-member (JsonObject *o,
-        const char *name)
-{
-  if (o == NULL || !json_object_has_member (o, name) ||
-      json_object_get_null_member (o, name))
-    return NULL;
-  return json_object_get_string_member (o, name);
-}
-
 static GtkWidget *
 info_row (const char *title,
           const char *value)
@@ -112,50 +102,50 @@ add_row (AdwPreferencesGroup *group,
 
 static void
 fill_request (LkCasePage *self,
-              JsonObject *c)
+              LkCase     *c)
 {
-  g_autofree char *offence = g_strdup_printf ("%s (%s, seriousness %" G_GINT64_FORMAT ")",
-                                              member (c, "offence_name"), member (c, "offence"),
-                                              json_object_get_int_member (c, "seriousness"));
-  static const struct { const char *title; const char *member; } fields[] = {
-    { "Legal basis", "legal_basis" },
-    { "Purpose and necessity", "purpose" },
-    { "Authorising officer", "authorised_by" },
-    { "Requesting unit", "requested_by" },
-    { "Examiner", "examiner" },
-    { "Review date", "review_date" },
-    { "Created", "created_at" },
-    { "Approval decision", "decision_note" },
+  g_autofree char *offence = g_strdup_printf ("%s (%s, seriousness %d)",
+                                              lk_case_get_offence_name (c),
+                                              lk_case_get_offence_code (c),
+                                              lk_case_get_seriousness (c));
+  /* Times as people read them; everything else as recorded. */
+  g_autofree char *created = lk_format_utc (lk_case_get_created_at (c));
+  /* The first five are always shown; the rest only once they are set. */
+  const struct { const char *title; const char *value; } fields[] = {
+    { "Legal basis", lk_case_get_legal_basis (c) },
+    { "Purpose and necessity", lk_case_get_purpose (c) },
+    { "Authorising officer", lk_case_get_authorised_by (c) },
+    { "Requesting unit", lk_case_get_requested_by (c) },
+    { "Examiner", lk_case_get_examiner (c) },
+    { "Review date", lk_case_get_review_date (c) },
+    { "Created", lk_case_get_created_at (c) != NULL ? created : NULL },
+    { "Approval decision", lk_case_get_decision_note (c) },
   };
 
   clear_group (self->request_group, self->request_rows);
   add_row (self->request_group, self->request_rows, info_row ("Offence category", offence));
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    if (member (c, fields[i].member) != NULL || i < 5)
-      {
-        /* Times as people read them; everything else as recorded. */
-        g_autofree char *when = g_str_has_suffix (fields[i].member, "_at")
-                                ? lk_format_utc (member (c, fields[i].member)) : NULL;
-
-        add_row (self->request_group, self->request_rows,
-                 info_row (fields[i].title, when ? when : member (c, fields[i].member)));
-      }
+    if (fields[i].value != NULL || i < 5)
+      add_row (self->request_group, self->request_rows,
+               info_row (fields[i].title, fields[i].value));
 }
 
+/* Newest first, as people look for the latest move. */
 static void
 fill_history (LkCasePage *self,
-              JsonArray  *history)
+              GListModel *history)
 {
   clear_group (self->history_group, self->history_rows);
-  for (guint i = json_array_get_length (history); i > 0; i--)
+  for (guint i = g_list_model_get_n_items (history); i > 0; i--)
     {
-      JsonObject *h = json_array_get_object_element (history, i - 1);
-      g_autofree char *at = lk_format_utc (member (h, "at"));
-      g_autofree char *subtitle = g_strdup_printf ("%s · %s · %s", at, member (h, "by"),
-                                                   member (h, "reason"));
-      GtkWidget *row = info_row (lk_vocabulary_case_status_label (member (h, "status")), subtitle);
+      g_autoptr(LkCaseEvent) event = g_list_model_get_item (history, i - 1);
+      g_autofree char *at = lk_format_utc (lk_case_event_get_at (event));
+      g_autofree char *subtitle = g_strdup_printf ("%s · %s · %s", at,
+                                                   lk_case_event_get_by (event),
+                                                   lk_case_event_get_reason (event));
+      const char *status = lk_vocabulary_case_status_label (lk_case_event_get_status (event));
 
-      add_row (self->history_group, self->history_rows, row);
+      add_row (self->history_group, self->history_rows, info_row (status, subtitle));
     }
 }
 
@@ -175,71 +165,61 @@ candidates_button (gint64 probe_id)
 
 /* "2 examinations, 1 with a signed conclusion", or "" when none has started. */
 static char *
-examinations_summary (JsonObject *p)
+examinations_summary (LkProbeSummary *p)
 {
-  JsonArray *examinations = json_object_has_member (p, "examinations")
-                            ? json_object_get_array_member (p, "examinations") : NULL;
-  guint n = examinations ? json_array_get_length (examinations) : 0, n_signed = 0;
+  guint n = lk_probe_summary_get_n_examinations (p);
 
-  for (guint i = 0; i < n; i++)
-    {
-      JsonObject *e = json_array_get_object_element (examinations, i);
-      JsonArray *conclusions = json_object_has_member (e, "conclusions")
-                               ? json_object_get_array_member (e, "conclusions") : NULL;
-
-      n_signed += conclusions != NULL && json_array_get_length (conclusions) > 0;
-    }
   if (n == 0)
     return g_strdup ("");
   return g_strdup_printf (" · %u examination%s, %u with a signed conclusion", n,
-                          n == 1 ? "" : "s", n_signed);
+                          n == 1 ? "" : "s", lk_probe_summary_get_n_signed (p));
 }
 
 static GtkWidget *
-probe_row (JsonObject *p)
+probe_row (LkProbeSummary *p)
 {
   GtkWidget *row = adw_action_row_new ();
-  JsonObject *prov = json_object_get_object_member (p, "provenance");
-  g_autofree char *short_hash = g_strndup (member (p, "sha256"), 12);
+  gint64 id = lk_probe_summary_get_id (p);
+  g_autofree char *short_hash = g_strndup (lk_probe_summary_get_sha256 (p), 12);
   g_autofree char *work = examinations_summary (p);
   g_autofree char *subtitle =
-    g_strdup_printf ("%s · %s · %" G_GINT64_FORMAT " × %" G_GINT64_FORMAT " · SHA-256 %s…%s%s",
-                     lk_vocabulary_label (member (p, "status")),
-                     lk_vocabulary_label (member (prov, "source_type")),
-                     json_object_get_int_member (p, "width"),
-                     json_object_get_int_member (p, "height"), short_hash,
-                     json_object_get_boolean_member (prov, "simulated") ? " · simulated" : "",
+    g_strdup_printf ("%s · %s · %d × %d · SHA-256 %s…%s%s",
+                     lk_vocabulary_label (lk_probe_summary_get_status (p)),
+                     lk_vocabulary_label (lk_probe_summary_get_source_type (p)),
+                     lk_probe_summary_get_width (p), lk_probe_summary_get_height (p),
+                     short_hash, lk_probe_summary_get_simulated (p) ? " · simulated" : "",
                      work);
-  g_autofree char *title = g_strdup_printf ("Probe %" G_GINT64_FORMAT ": %s",
-                                            json_object_get_int_member (p, "id"),
-                                            member (p, "file_name"));
+  g_autofree char *title = g_strdup_printf ("Probe %" G_GINT64_FORMAT ": %s", id,
+                                            lk_probe_summary_get_file_name (p));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  if (g_strcmp0 (member (p, "status"), "analysed") == 0)
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row),
-                               candidates_button (json_object_get_int_member (p, "id")));
+  if (g_strcmp0 (lk_probe_summary_get_status (p), "analysed") == 0)
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row), candidates_button (id));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              g_object_new (GTK_TYPE_IMAGE, "icon-name", "go-next-symbolic",
                                            "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
                                            NULL));
-  g_object_set_data (G_OBJECT (row), "probe-id",
-                     GINT_TO_POINTER ((int) json_object_get_int_member (p, "id")));
+  g_object_set_data (G_OBJECT (row), "probe-id", GINT_TO_POINTER ((int) id));
   return row;
 }
 
 static void
 fill_probes (LkCasePage *self,
-             JsonArray  *probes)
+             GListModel *probes)
 {
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->probe_list))) != NULL)
     gtk_list_box_remove (self->probe_list, child);
-  for (guint i = 0; i < json_array_get_length (probes); i++)
-    gtk_list_box_append (self->probe_list, probe_row (json_array_get_object_element (probes, i)));
-  if (json_array_get_length (probes) == 0)
+  for (guint i = 0; i < g_list_model_get_n_items (probes); i++)
+    {
+      g_autoptr(LkProbeSummary) p = g_list_model_get_item (probes, i);
+
+      gtk_list_box_append (self->probe_list, probe_row (p));
+    }
+  if (g_list_model_get_n_items (probes) == 0)
     {
       GtkWidget *row = info_row ("No probe yet", "Import the probe image with its provenance.");
 
@@ -292,36 +272,38 @@ fill_status (LkCasePage *self)
 }
 
 static void
-fill (LkCasePage *self,
-      JsonObject *c)
+fill (LkCasePage    *self,
+      LkCaseDetails *details)
 {
-  g_autofree char *title = g_strdup_printf ("%s · %s", member (c, "number"), member (c, "title"));
+  LkCase *c = lk_case_details_get_case (details);
+  g_autofree char *title = g_strdup_printf ("%s · %s", lk_case_get_number (c),
+                                            lk_case_get_title (c));
   g_autofree char *subtitle =
-    g_strdup_printf ("%s%s", member (c, "offence_name"),
-                     g_strcmp0 (member (c, "workspace"), "demo") == 0
+    g_strdup_printf ("%s%s", lk_case_get_offence_name (c),
+                     lk_case_details_get_demo (details)
                      ? " · Demo workspace, not for casework" : "");
 
   g_free (self->status);
-  self->status = g_strdup (member (c, "status"));
+  self->status = g_strdup (lk_case_get_status (c));
   gtk_label_set_text (self->title_label, title);
   gtk_label_set_text (self->subtitle_label, subtitle);
   fill_status (self);
-  fill_probes (self, json_object_get_array_member (c, "probes"));
+  fill_probes (self, lk_case_details_get_probes (details));
   fill_request (self, c);
-  fill_history (self, json_object_get_array_member (c, "history"));
+  fill_history (self, lk_case_details_get_history (details));
 }
 
 void
 lk_case_page_reload (LkCasePage *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) c = NULL;
+  g_autoptr(LkCaseDetails) details = NULL;
 
   g_return_if_fail (LK_IS_CASE_PAGE (self));
-  c = lk_cases_to_json (self->session, self->number, &error);
+  details = lk_cases_get_details (self->session, self->number, &error);
   lk_label_set_message (self->error_label, error ? error->message : NULL);
-  if (c != NULL)
-    fill (self, c);
+  if (details != NULL)
+    fill (self, details);
 }
 
 /* ---- probes -------------------------------------------------------------------------------- */

@@ -17,7 +17,8 @@ struct _LkCasesPage
   AdwBin          parent_instance;
 
   LkSession      *session;
-  GPtrArray      *cases;
+  GListModel     *cases;     /* LkCase, as the core listed them */
+  GtkFilterListModel *visible; /* the cases the search and filters let through */
 
   GtkStack       *stack;
   GtkWidget      *toolbar;
@@ -87,18 +88,19 @@ update_examiners (LkCasesPage *self)
   GtkStringList *names = GTK_STRING_LIST (gtk_drop_down_get_model (self->scope_filter));
   guint selected = gtk_drop_down_get_selected (self->scope_filter);
   g_autofree char *chosen = NULL;
-  g_autoptr(GPtrArray) examiners = g_ptr_array_new ();
+  g_autoptr(GPtrArray) examiners = g_ptr_array_new_with_free_func (g_free);
   guint n = g_list_model_get_n_items (G_LIST_MODEL (names));
 
   if (selected >= 2 && selected != GTK_INVALID_LIST_POSITION)
     chosen = g_strdup (gtk_string_list_get_string (names, selected));
-  for (guint i = 0; i < self->cases->len; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (self->cases); i++)
     {
-      const char *examiner = ((LkCase *) g_ptr_array_index (self->cases, i))->examiner;
+      g_autoptr(LkCase) c = g_list_model_get_item (self->cases, i);
+      const char *examiner = lk_case_get_examiner (c);
 
       if (examiner != NULL && !g_ptr_array_find_with_equal_func (examiners, examiner,
                                                                   g_str_equal, NULL))
-        g_ptr_array_add (examiners, (gpointer) examiner);
+        g_ptr_array_add (examiners, g_strdup (examiner));
     }
   g_ptr_array_sort (examiners, compare_names);
   g_ptr_array_add (examiners, NULL);
@@ -114,40 +116,36 @@ update_examiners (LkCasesPage *self)
 }
 
 static gboolean
-case_visible (LkCasesPage  *self,
-              const LkCase *c)
+case_visible (gpointer item,
+              gpointer user_data)
 {
+  LkCasesPage *self = user_data;
+  LkCase *c = item;
   const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   const char *status = selected_status (self);
   g_autofree char *needle = g_utf8_casefold (search, -1);
-  g_autofree char *number = g_utf8_casefold (c->number, -1);
-  g_autofree char *title = g_utf8_casefold (c->title, -1);
+  g_autofree char *number = g_utf8_casefold (lk_case_get_number (c), -1);
+  g_autofree char *title = g_utf8_casefold (lk_case_get_title (c), -1);
 
-  if (status != NULL && !g_str_equal (status, c->status))
+  if (status != NULL && !g_str_equal (status, lk_case_get_status (c)))
     return FALSE;
-  if (!examiner_matches (self, c->examiner))
+  if (!examiner_matches (self, lk_case_get_examiner (c)))
     return FALSE;
   return *needle == '\0' || strstr (number, needle) != NULL || strstr (title, needle) != NULL;
-}
-
-static gboolean
-filter_row (GtkListBoxRow *row,
-            gpointer       user_data)
-{
-  LkCasesPage *self = user_data;
-  const LkCase *c = g_object_get_data (G_OBJECT (row), "case");
-
-  return c != NULL && case_visible (self, c);
 }
 
 GStrv
 lk_cases_page_dup_visible (LkCasesPage *self)
 {
+  GListModel *visible = G_LIST_MODEL (self->visible);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
-  for (guint i = 0; self->cases != NULL && i < self->cases->len; i++)
-    if (case_visible (self, g_ptr_array_index (self->cases, i)))
-      g_strv_builder_add (builder, ((LkCase *) g_ptr_array_index (self->cases, i))->number);
+  for (guint i = 0; self->cases != NULL && i < g_list_model_get_n_items (visible); i++)
+    {
+      g_autoptr(LkCase) c = g_list_model_get_item (visible, i);
+
+      g_strv_builder_add (builder, lk_case_get_number (c));
+    }
   return g_strv_builder_end (builder);
 }
 
@@ -164,16 +162,14 @@ show_empty (LkCasesPage *self,
 static void
 update_empty_state (LkCasesPage *self)
 {
-  g_auto(GStrv) visible = lk_cases_page_dup_visible (self);
-
   if (self->cases == NULL)
     return;
-  if (self->cases->len == 0)
+  if (g_list_model_get_n_items (self->cases) == 0)
     show_empty (self, "No Cases Yet",
                 lk_session_has_role (self->session, LK_ROLE_EXAMINER)
                 ? "Create a case for each request, with its legal basis and purpose."
                 : "Cases appear here once an examiner creates them.");
-  else if (g_strv_length (visible) == 0)
+  else if (g_list_model_get_n_items (G_LIST_MODEL (self->visible)) == 0)
     show_empty (self, "No Matching Cases", "Change the search or the filters.");
   else
     gtk_stack_set_visible_child_name (self->list_stack, "cases");
@@ -182,19 +178,25 @@ update_empty_state (LkCasesPage *self)
 static void
 on_filters_changed (LkCasesPage *self)
 {
-  gtk_list_box_invalidate_filter (self->list);
+  gtk_filter_changed (gtk_filter_list_model_get_filter (self->visible),
+                      GTK_FILTER_CHANGE_DIFFERENT);
   update_empty_state (self);
 }
 
 static GtkWidget *
-case_row (const LkCase *c)
+case_row (gpointer item,
+          gpointer user_data)
 {
+  LkCase *c = item;
   GtkWidget *row = adw_action_row_new ();
-  g_autofree char *title = g_strdup_printf ("%s · %s", c->number, c->title);
-  g_autofree char *subtitle = g_strdup_printf ("%s · %s · examiner %s · %d probe%s",
-                                               lk_vocabulary_case_status_label (c->status), c->offence_name,
-                                               c->examiner, c->n_probes,
-                                               c->n_probes == 1 ? "" : "s");
+  int n_probes = lk_case_get_n_probes (c);
+  g_autofree char *title = g_strdup_printf ("%s · %s", lk_case_get_number (c),
+                                            lk_case_get_title (c));
+  g_autofree char *subtitle =
+    g_strdup_printf ("%s · %s · examiner %s · %d probe%s",
+                     lk_vocabulary_case_status_label (lk_case_get_status (c)),
+                     lk_case_get_offence_name (c), lk_case_get_examiner (c), n_probes,
+                     n_probes == 1 ? "" : "s");
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
@@ -203,8 +205,6 @@ case_row (const LkCase *c)
                              g_object_new (GTK_TYPE_IMAGE, "icon-name", "go-next-symbolic",
                                            "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
                                            NULL));
-  g_object_set_data_full (G_OBJECT (row), "case", lk_case_copy (c),
-                          (GDestroyNotify) lk_case_free);
   return row;
 }
 
@@ -212,12 +212,10 @@ void
 lk_cases_page_reload (LkCasesPage *self)
 {
   g_autoptr(GError) error = NULL;
-  GtkWidget *child;
 
   g_return_if_fail (LK_IS_CASES_PAGE (self));
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-    gtk_list_box_remove (self->list, child);
-  g_clear_pointer (&self->cases, g_ptr_array_unref);
+  gtk_filter_list_model_set_model (self->visible, NULL);
+  g_clear_object (&self->cases);
   if (!can_do_casework (self))
     {
       gtk_widget_set_visible (self->toolbar, FALSE);
@@ -232,9 +230,9 @@ lk_cases_page_reload (LkCasesPage *self)
       show_empty (self, "Cases Could Not Be Read", error->message);
       return;
     }
-  for (guint i = 0; i < self->cases->len; i++)
-    gtk_list_box_append (self->list, case_row (g_ptr_array_index (self->cases, i)));
+  /* The examiners first: the filter reads the one chosen. */
   update_examiners (self);
+  gtk_filter_list_model_set_model (self->visible, self->cases);
   update_empty_state (self);
 }
 
@@ -334,10 +332,11 @@ static void
 on_case_activated (LkCasesPage   *self,
                    GtkListBoxRow *row)
 {
-  const LkCase *c = g_object_get_data (G_OBJECT (row), "case");
+  g_autoptr(LkCase) c = g_list_model_get_item (G_LIST_MODEL (self->visible),
+                                               gtk_list_box_row_get_index (row));
 
   if (c != NULL)
-    open_case (self, c->number);
+    open_case (self, lk_case_get_number (c));
 }
 
 static void
@@ -467,7 +466,8 @@ lk_cases_page_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), LK_TYPE_CASES_PAGE);
   g_clear_object (&self->session);
-  g_clear_pointer (&self->cases, g_ptr_array_unref);
+  g_clear_object (&self->cases);
+  g_clear_object (&self->visible);
   G_OBJECT_CLASS (lk_cases_page_parent_class)->dispose (object);
 }
 
@@ -519,6 +519,10 @@ lk_cases_page_init (LkCasesPage *self)
   g_autoptr(GListModel) statuses = status_model ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Before the status model: setting it notifies the drop-down, which refilters. */
+  self->visible = gtk_filter_list_model_new (NULL,
+                                             GTK_FILTER (gtk_custom_filter_new (case_visible,
+                                                                                self, NULL)));
+  gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->visible), case_row, self, NULL);
   gtk_drop_down_set_model (self->status_filter, statuses);
-  gtk_list_box_set_filter_func (self->list, filter_row, self, NULL);
 }

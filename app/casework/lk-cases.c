@@ -6,6 +6,9 @@
 #include <string.h>
 
 #include "casework/lk-cases.h"
+#include "casework/lk-case-private.h"
+#include "casework/lk-case-details-private.h"
+#include "casework/lk-case-event-private.h"
 #include "reference/lk-data.h"
 #include "lk-error.h"
 #include "lk-util.h"
@@ -20,91 +23,10 @@
 #include "casework/lk-probes-private.h"
 #include "casework/lk-analysis-private.h"
 
-G_DEFINE_BOXED_TYPE (LkCase, lk_case, lk_case_copy, lk_case_free)
-
 /* The working sequence; approval states stand outside it. */
 static const char * const sequence[] = {
   "open", "analysis", "examination", "verification", "closed", "archived", NULL,
 };
-
-LkCase *
-lk_case_copy (const LkCase *c)
-{
-  LkCase *copy = g_memdup2 (c, sizeof *c);
-
-  copy->number = g_strdup (c->number);
-  copy->title = g_strdup (c->title);
-  copy->offence_code = g_strdup (c->offence_code);
-  copy->offence_name = g_strdup (c->offence_name);
-  copy->legal_basis = g_strdup (c->legal_basis);
-  copy->purpose = g_strdup (c->purpose);
-  copy->authorised_by = g_strdup (c->authorised_by);
-  copy->requested_by = g_strdup (c->requested_by);
-  copy->review_date = g_strdup (c->review_date);
-  copy->status = g_strdup (c->status);
-  copy->examiner = g_strdup (c->examiner);
-  copy->created_at = g_strdup (c->created_at);
-  copy->decision_note = g_strdup (c->decision_note);
-  return copy;
-}
-
-void
-lk_case_free (LkCase *c)
-{
-  if (c == NULL)
-    return;
-  g_free (c->number);
-  g_free (c->title);
-  g_free (c->offence_code);
-  g_free (c->offence_name);
-  g_free (c->legal_basis);
-  g_free (c->purpose);
-  g_free (c->authorised_by);
-  g_free (c->requested_by);
-  g_free (c->review_date);
-  g_free (c->status);
-  g_free (c->examiner);
-  g_free (c->created_at);
-  g_free (c->decision_note);
-  g_free (c);
-}
-
-#define CASE_COLUMNS \
-  "c.id, c.number, c.title, c.offence_code, c.offence_name, c.seriousness, c.legal_basis," \
-  " c.purpose, c.authorised_by, c.requested_by, c.review_date, c.status, u.name, c.created_at," \
-  " c.decision_note, (SELECT count(*) FROM probes p WHERE p.case_id = c.id)" \
-  " FROM cases c JOIN users u ON u.id = c.examiner_id"
-
-static char *
-col_text (LkStmt *stmt,
-          int     i)
-{
-  return lk_stmt_dup_text (stmt, i);
-}
-
-static LkCase *
-case_from_row (LkStmt *stmt)
-{
-  LkCase *c = g_new0 (LkCase, 1);
-
-  c->id = lk_stmt_int64 (stmt, 0);
-  c->number = col_text (stmt, 1);
-  c->title = col_text (stmt, 2);
-  c->offence_code = col_text (stmt, 3);
-  c->offence_name = col_text (stmt, 4);
-  c->seriousness = lk_stmt_int (stmt, 5);
-  c->legal_basis = col_text (stmt, 6);
-  c->purpose = col_text (stmt, 7);
-  c->authorised_by = col_text (stmt, 8);
-  c->requested_by = col_text (stmt, 9);
-  c->review_date = col_text (stmt, 10);
-  c->status = col_text (stmt, 11);
-  c->examiner = col_text (stmt, 12);
-  c->created_at = col_text (stmt, 13);
-  c->decision_note = col_text (stmt, 14);
-  c->n_probes = lk_stmt_int (stmt, 15);
-  return c;
-}
 
 /* ---- validation -------------------------------------------------------------------------- */
 
@@ -277,7 +199,7 @@ bind_filters (LkStmt     *stmt,
     lk_stmt_bind_text (stmt, 3, examiner);
 }
 
-GPtrArray *
+GListModel *
 lk_cases_list (LkSession   *session,
                const char  *search,
                const char  *status,
@@ -285,7 +207,7 @@ lk_cases_list (LkSession   *session,
                GError     **error)
 {
   LkStore *store = lk_session_get_store (session);
-  g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func ((GDestroyNotify) lk_case_free);
+  g_autoptr(GListStore) cases = g_list_store_new (LK_TYPE_CASE);
   g_autoptr(JsonObject) details = json_object_new ();
   g_autoptr(LkStoreLock) locker = NULL;
   g_autoptr(LkStmt) stmt = NULL;
@@ -297,7 +219,7 @@ lk_cases_list (LkSession   *session,
   if (!record_consultation (session, "case.searched", "", details, &actor, error))
     return NULL;
   locker = lk_store_lock (store);
-  stmt = lk_store_stmt (store, "SELECT " CASE_COLUMNS
+  stmt = lk_store_stmt (store, "SELECT " LK_CASE_COLUMNS
                                " WHERE (?1 IS NULL OR c.number LIKE ?1 OR c.title LIKE ?1)"
                                " AND (?2 IS NULL OR c.status = ?2)"
                                " AND (?3 IS NULL OR u.name = ?3)"
@@ -306,10 +228,14 @@ lk_cases_list (LkSession   *session,
     return NULL;
   bind_filters (stmt, search, status, examiner);
   while (lk_stmt_next (stmt, error))
-    g_ptr_array_add (cases, case_from_row (stmt));
+    {
+      g_autoptr(LkCase) c = lk_case_new_from_row (stmt);
+
+      g_list_store_append (cases, c);
+    }
   if (lk_stmt_failed (stmt))
     return NULL;
-  return g_steal_pointer (&cases);
+  return G_LIST_MODEL (g_steal_pointer (&cases));
 }
 
 static LkCase *
@@ -318,15 +244,15 @@ read_case (LkStore     *store,
            GError     **error)
 {
   g_autoptr(LkStoreLock) locker = lk_store_lock (store);
-  g_autoptr(LkStmt) stmt = lk_store_stmt (store, "SELECT " CASE_COLUMNS " WHERE c.number = ?",
-                                          error);
+  g_autoptr(LkStmt) stmt = lk_store_stmt (store, "SELECT " LK_CASE_COLUMNS
+                                                 " WHERE c.number = ?", error);
 
   if (stmt == NULL)
     return NULL;
   lk_stmt_bind_text (stmt, 1, number);
   if (!lk_stmt_row (stmt, error, "There is no case numbered %s", number))
     return NULL;
-  return case_from_row (stmt);
+  return lk_case_new_from_row (stmt);
 }
 
 LkCase *
@@ -448,10 +374,11 @@ lk_cases_move (LkSession   *session,
          lk_txn_commit (txn, error);
 }
 
-/* ---- JSON -------------------------------------------------------------------------------- */
+/* ---- details ----------------------------------------------------------------------------- */
 
-static JsonArray *
-history_json (LkStore  *store,
+/* The status history, oldest first. */
+static GListModel *
+read_history (LkStore  *store,
               gint64    case_id,
               GError  **error)
 {
@@ -460,47 +387,85 @@ history_json (LkStore  *store,
     lk_store_stmt (store, "SELECT h.status, h.at, u.name, h.reason FROM case_status_history h"
                           " JOIN users u ON u.id = h.user_id WHERE h.case_id = ? ORDER BY h.id",
                    error);
-  JsonArray *history;
+  g_autoptr(GListStore) history = g_list_store_new (LK_TYPE_CASE_EVENT);
 
   if (stmt == NULL)
     return NULL;
-  history = json_array_new ();
   lk_stmt_bind_int64 (stmt, 1, case_id);
   while (lk_stmt_next (stmt, error))
     {
-      JsonObject *o = json_object_new ();
+      g_autoptr(LkCaseEvent) event = lk_case_event_new (lk_stmt_text (stmt, 0),
+                                                        lk_stmt_text (stmt, 1),
+                                                        lk_stmt_text (stmt, 2),
+                                                        lk_stmt_text (stmt, 3));
 
-      lk_json_set_text (o, "status", lk_stmt_text (stmt, 0));
-      lk_json_set_text (o, "at", lk_stmt_text (stmt, 1));
-      lk_json_set_text (o, "by", lk_stmt_text (stmt, 2));
-      lk_json_set_text (o, "reason", lk_stmt_text (stmt, 3));
-      json_array_add_object_element (history, o);
+      g_list_store_append (history, event);
     }
   if (lk_stmt_failed (stmt))
-    g_clear_pointer (&history, json_array_unref);
-  return history;
+    return NULL;
+  return G_LIST_MODEL (g_steal_pointer (&history));
+}
+
+LkCaseDetails *
+lk_cases_get_details (LkSession   *session,
+                      const char  *number,
+                      GError     **error)
+{
+  LkStore *store = lk_session_get_store (session);
+  g_autoptr(LkCase) c = NULL;
+  g_autoptr(GListModel) history = NULL;
+  g_autoptr(GListModel) probes = NULL;
+
+  /* lk_cases_get checks the role and records the one consultation; what follows is the same
+   * case read further, as lk_cases_to_json does. */
+  if ((c = lk_cases_get (session, number, error)) == NULL ||
+      (history = read_history (store, lk_case_get_id (c), error)) == NULL ||
+      (probes = lk_probes_list_for_case (store, lk_case_get_id (c), error)) == NULL)
+    return NULL;
+  return lk_case_details_new (c, history, probes, lk_store_is_demo (store));
+}
+
+/* ---- JSON -------------------------------------------------------------------------------- */
+
+static JsonArray *
+history_json (GListModel *history)
+{
+  JsonArray *array = json_array_new ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (history); i++)
+    {
+      g_autoptr(LkCaseEvent) event = g_list_model_get_item (history, i);
+      JsonObject *o = json_object_new ();
+
+      lk_json_set_text (o, "status", lk_case_event_get_status (event));
+      lk_json_set_text (o, "at", lk_case_event_get_at (event));
+      lk_json_set_text (o, "by", lk_case_event_get_by (event));
+      lk_json_set_text (o, "reason", lk_case_event_get_reason (event));
+      json_array_add_object_element (array, o);
+    }
+  return array;
 }
 
 static JsonObject *
-case_json (const LkCase *c,
-           gboolean      demo)
+case_json (LkCase   *c,
+           gboolean  demo)
 {
   JsonObject *o = json_object_new ();
 
-  lk_json_set_text (o, "number", c->number);
-  lk_json_set_text (o, "title", c->title);
-  lk_json_set_text (o, "status", c->status);
-  lk_json_set_text (o, "offence", c->offence_code);
-  lk_json_set_text (o, "offence_name", c->offence_name);
-  json_object_set_int_member (o, "seriousness", c->seriousness);
-  lk_json_set_text (o, "legal_basis", c->legal_basis);
-  lk_json_set_text (o, "purpose", c->purpose);
-  lk_json_set_text (o, "authorised_by", c->authorised_by);
-  lk_json_set_text (o, "requested_by", c->requested_by);
-  lk_json_set_text (o, "review_date", c->review_date);
-  lk_json_set_text (o, "examiner", c->examiner);
-  lk_json_set_text (o, "created_at", c->created_at);
-  lk_json_set_text (o, "decision_note", c->decision_note);
+  lk_json_set_text (o, "number", lk_case_get_number (c));
+  lk_json_set_text (o, "title", lk_case_get_title (c));
+  lk_json_set_text (o, "status", lk_case_get_status (c));
+  lk_json_set_text (o, "offence", lk_case_get_offence_code (c));
+  lk_json_set_text (o, "offence_name", lk_case_get_offence_name (c));
+  json_object_set_int_member (o, "seriousness", lk_case_get_seriousness (c));
+  lk_json_set_text (o, "legal_basis", lk_case_get_legal_basis (c));
+  lk_json_set_text (o, "purpose", lk_case_get_purpose (c));
+  lk_json_set_text (o, "authorised_by", lk_case_get_authorised_by (c));
+  lk_json_set_text (o, "requested_by", lk_case_get_requested_by (c));
+  lk_json_set_text (o, "review_date", lk_case_get_review_date (c));
+  lk_json_set_text (o, "examiner", lk_case_get_examiner (c));
+  lk_json_set_text (o, "created_at", lk_case_get_created_at (c));
+  lk_json_set_text (o, "decision_note", lk_case_get_decision_note (c));
   lk_json_set_text (o, "workspace", demo ? "demo" : "casework");
   lk_json_set_text (o, "result_use", "Investigative lead only, never an identification");
   return o;
@@ -513,16 +478,15 @@ lk_cases_to_json (LkSession   *session,
 {
   LkStore *store = lk_session_get_store (session);
   g_autoptr(LkCase) c = lk_cases_get (session, number, error);
+  g_autoptr(GListModel) history = NULL;
   g_autoptr(JsonObject) o = NULL;
-  JsonArray *history, *probes;
+  JsonArray *probes;
 
-  if (c == NULL)
+  if (c == NULL || (history = read_history (store, lk_case_get_id (c), error)) == NULL)
     return NULL;
   o = case_json (c, lk_store_is_demo (store));
-  if ((history = history_json (store, c->id, error)) == NULL)
-    return NULL;
-  json_object_set_array_member (o, "history", history);
-  if ((probes = lk_probes_json_for_case (store, c->id, error)) == NULL)
+  json_object_set_array_member (o, "history", history_json (history));
+  if ((probes = lk_probes_json_for_case (store, lk_case_get_id (c), error)) == NULL)
     return NULL;
   json_object_set_array_member (o, "probes", probes);
   return g_steal_pointer (&o);

@@ -4,6 +4,10 @@
 
 #include <json-glib/json-glib.h>
 
+#include "casework/lk-case.h"
+#include "casework/lk-case-details.h"
+#include "casework/lk-case-event.h"
+#include "casework/lk-probe-summary.h"
 #include "casework/lk-vocabulary.h"
 #include "people/lk-session.h"
 
@@ -21,39 +25,13 @@ typedef struct
   const char *review_date;    /* optional, YYYY-MM-DD */
 } LkCaseRequest;
 
-typedef struct
-{
-  gint64  id;
-  char   *number;
-  char   *title;
-  char   *offence_code;
-  char   *offence_name;
-  int     seriousness;
-  char   *legal_basis;
-  char   *purpose;
-  char   *authorised_by;
-  char   *requested_by;
-  char   *review_date;
-  char   *status;
-  char   *examiner;
-  char   *created_at;
-  char   *decision_note;
-  int     n_probes;
-} LkCase;
-
-#define LK_TYPE_CASE (lk_case_get_type ())
-GType       lk_case_get_type      (void) G_GNUC_CONST;
-LkCase     *lk_case_copy          (const LkCase *c);
-void        lk_case_free          (LkCase       *c);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (LkCase, lk_case_free)
-
 /* Examiners and administrators. A category that needs approval starts "awaiting-approval". */
 LkCase     *lk_cases_create       (LkSession            *session,
                                    const LkCaseRequest  *request,
                                    GError              **error);
 /* Casework roles (examiner, reviewer, administrator). Any filter may be NULL. The search is
- * recorded as a consultation. */
-GPtrArray  *lk_cases_list         (LkSession            *session,
+ * recorded as a consultation. A list of LkCase, newest first. */
+GListModel *lk_cases_list         (LkSession            *session,
                                    const char           *search,
                                    const char           *status,
                                    const char           *examiner,
@@ -62,6 +40,11 @@ GPtrArray  *lk_cases_list         (LkSession            *session,
 LkCase     *lk_cases_get          (LkSession            *session,
                                    const char           *number,
                                    GError              **error);
+/* The case with its status history and its probes, for the case page: one read, recorded
+ * as one consultation of the case, like lk_cases_get. */
+LkCaseDetails *lk_cases_get_details (LkSession          *session,
+                                     const char         *number,
+                                     GError            **error);
 /* Administrators decide on a case awaiting approval; @reason is required. */
 gboolean    lk_cases_decide       (LkSession            *session,
                                    const char           *number,

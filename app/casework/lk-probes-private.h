@@ -29,6 +29,11 @@ gboolean    lk_probes_read_place       (LkStore             *store,
                                         LkProbePlace        *place,
                                         GError             **error);
 
+/* The case's probes as LkProbeSummary, in import order; no role check and no audit: the
+ * caller (lk_cases_get_details) has done both for the case. */
+GListModel *lk_probes_list_for_case    (LkStore             *store,
+                                        gint64               case_id,
+                                        GError             **error);
 JsonArray  *lk_probes_json_for_case    (LkStore             *store,
                                         gint64               case_id,
                                         GError             **error);

@@ -15,6 +15,7 @@
 #include "governance/lk-policy.h"
 #include "casework/lk-probes.h"
 #include "casework/lk-probes-private.h"
+#include "casework/lk-probe-summary-private.h"
 #include "casework/lk-quality.h"
 #include "lk-task.h"
 #include "lk-util.h"
@@ -614,9 +615,7 @@ lk_probes_read_place (LkStore       *store,
     return FALSE;
   lk_stmt_bind_int64 (stmt, 1, probe_id);
   if (!lk_stmt_row (stmt, error, "There is no probe %" G_GINT64_FORMAT, probe_id))
-    {
-      return FALSE;
-    }
+    return FALSE;
   lk_probe_place_clear (place);
   place->id = lk_stmt_int64 (stmt, 0);
   place->case_id = lk_stmt_int64 (stmt, 1);
@@ -649,4 +648,28 @@ lk_probes_read_image (LkSession  *session,
       !lk_audit_record (store, &actor, "probe.image-viewed", object, NULL, error))
     return NULL;
   return lk_image_store_get (store, &actor, row.sha256, error);
+}
+
+GListModel *
+lk_probes_list_for_case (LkStore  *store,
+                         gint64    case_id,
+                         GError  **error)
+{
+  g_autoptr(LkStoreLock) locker = lk_store_lock (store);
+  g_autoptr(LkStmt) stmt = lk_store_stmt (store, "SELECT " LK_PROBE_SUMMARY_COLUMNS
+                                                 " WHERE p.case_id = ? ORDER BY p.id", error);
+  g_autoptr(GListStore) probes = g_list_store_new (LK_TYPE_PROBE_SUMMARY);
+
+  if (stmt == NULL)
+    return NULL;
+  lk_stmt_bind_int64 (stmt, 1, case_id);
+  while (lk_stmt_next (stmt, error))
+    {
+      g_autoptr(LkProbeSummary) probe = lk_probe_summary_new_from_row (stmt);
+
+      g_list_store_append (probes, probe);
+    }
+  if (lk_stmt_failed (stmt))
+    return NULL;
+  return G_LIST_MODEL (g_steal_pointer (&probes));
 }

@@ -81,7 +81,7 @@ lk_cli_case_create (LkCli   *cli,
     g_free (fields[i]);
   if (c == NULL)
     return FALSE;
-  g_print ("%s\t%s\n", c->number, c->status);
+  g_print ("%s\t%s\n", lk_case_get_number (c), lk_case_get_status (c));
   return TRUE;
 }
 
@@ -94,7 +94,7 @@ lk_cli_case_list (LkCli   *cli,
   g_autofree char *search = NULL;
   g_auto(GStrv) rest = NULL;
   g_autoptr(LkSession) session = NULL;
-  g_autoptr(GPtrArray) cases = NULL;
+  g_autoptr(GListModel) cases = NULL;
   GOptionEntry entries[] = {
     { "status", 0, 0, G_OPTION_ARG_STRING, &status, NULL, NULL },
     { "examiner", 0, 0, G_OPTION_ARG_STRING, &examiner, NULL, NULL },
@@ -107,24 +107,28 @@ lk_cli_case_list (LkCli   *cli,
       (session = lk_cli_log_in (cli, error)) == NULL ||
       (cases = lk_cases_list (session, search, status, examiner, error)) == NULL)
     return FALSE;
-  for (guint i = 0; i < cases->len; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (cases); i++)
     {
-      const LkCase *c = g_ptr_array_index (cases, i);
+      g_autoptr(LkCase) c = g_list_model_get_item (cases, i);
 
-      g_print ("%s\t%s\t%s\n", c->number, c->title, c->status);
+      g_print ("%s\t%s\t%s\n", lk_case_get_number (c), lk_case_get_title (c),
+               lk_case_get_status (c));
     }
   return TRUE;
 }
 
 static void
-print_case (const LkCase *c)
+print_case (LkCase *c)
 {
-  g_print ("Case %s: %s\n", c->number, c->title);
-  g_print ("Status: %s\n", lk_vocabulary_case_status_label (c->status));
-  g_print ("Offence: %s (%s, seriousness %d)\n", c->offence_name, c->offence_code, c->seriousness);
-  g_print ("Legal basis: %s\nPurpose and necessity: %s\n", c->legal_basis, c->purpose);
-  g_print ("Authorised by: %s\nRequested by: %s\n", c->authorised_by, c->requested_by);
-  g_print ("Examiner: %s\nProbes: %d\n", c->examiner, c->n_probes);
+  g_print ("Case %s: %s\n", lk_case_get_number (c), lk_case_get_title (c));
+  g_print ("Status: %s\n", lk_vocabulary_case_status_label (lk_case_get_status (c)));
+  g_print ("Offence: %s (%s, seriousness %d)\n", lk_case_get_offence_name (c),
+           lk_case_get_offence_code (c), lk_case_get_seriousness (c));
+  g_print ("Legal basis: %s\nPurpose and necessity: %s\n", lk_case_get_legal_basis (c),
+           lk_case_get_purpose (c));
+  g_print ("Authorised by: %s\nRequested by: %s\n", lk_case_get_authorised_by (c),
+           lk_case_get_requested_by (c));
+  g_print ("Examiner: %s\nProbes: %d\n", lk_case_get_examiner (c), lk_case_get_n_probes (c));
   g_print ("Results are investigative leads only, never identifications.\n");
 }
 

@@ -229,20 +229,20 @@ test_create (LkTestFixture *fixture,
   request.review_date = "2026-07-01";
   c = create_ok (w.examiner, &request);
 
-  g_assert_cmpstr (c->number, ==, "2026-0001");
-  g_assert_cmpstr (c->title, ==, request.title);
-  g_assert_cmpstr (c->offence_code, ==, "ROB");
-  g_assert_cmpstr (c->offence_name, ==, "Armed or aggravated robbery");
-  g_assert_cmpint (c->seriousness, ==, 4);
-  g_assert_cmpstr (c->legal_basis, ==, request.legal_basis);
-  g_assert_cmpstr (c->purpose, ==, request.purpose);
-  g_assert_cmpstr (c->authorised_by, ==, "Chief Inspector Ward");
-  g_assert_cmpstr (c->requested_by, ==, "Robbery Squad");
-  g_assert_cmpstr (c->review_date, ==, "2026-07-01");
-  g_assert_cmpstr (c->status, ==, "open");
-  g_assert_cmpstr (c->examiner, ==, EXAMINER);
-  g_assert_cmpint (c->n_probes, ==, 0);
-  g_assert_null (c->decision_note);
+  g_assert_cmpstr (lk_case_get_number (c), ==, "2026-0001");
+  g_assert_cmpstr (lk_case_get_title (c), ==, request.title);
+  g_assert_cmpstr (lk_case_get_offence_code (c), ==, "ROB");
+  g_assert_cmpstr (lk_case_get_offence_name (c), ==, "Armed or aggravated robbery");
+  g_assert_cmpint (lk_case_get_seriousness (c), ==, 4);
+  g_assert_cmpstr (lk_case_get_legal_basis (c), ==, request.legal_basis);
+  g_assert_cmpstr (lk_case_get_purpose (c), ==, request.purpose);
+  g_assert_cmpstr (lk_case_get_authorised_by (c), ==, "Chief Inspector Ward");
+  g_assert_cmpstr (lk_case_get_requested_by (c), ==, "Robbery Squad");
+  g_assert_cmpstr (lk_case_get_review_date (c), ==, "2026-07-01");
+  g_assert_cmpstr (lk_case_get_status (c), ==, "open");
+  g_assert_cmpstr (lk_case_get_examiner (c), ==, EXAMINER);
+  g_assert_cmpint (lk_case_get_n_probes (c), ==, 0);
+  g_assert_null (lk_case_get_decision_note (c));
 
   g_assert_cmpint (lk_test_count_action (w.store, "case.created"), ==, 1);
   g_assert_cmpint (lk_test_count_action (w.store, "case.status-changed"), ==, 1);
@@ -260,10 +260,10 @@ test_create (LkTestFixture *fixture,
   g_assert_cmpstr (event->user, ==, EXAMINER);
 
   /* an administrator may open a case too */
-  g_clear_pointer (&c, lk_case_free);
+  g_clear_object (&c);
   request = request_for ("2026-0002", "HOM");
   c = create_ok (w.admin, &request);
-  g_assert_cmpstr (c->examiner, ==, ADMIN);
+  g_assert_cmpstr (lk_case_get_examiner (c), ==, ADMIN);
   world_clear (&w);
 }
 
@@ -347,8 +347,8 @@ test_bad_values (LkTestFixture *fixture,
   /* a code typed in lower case is the category itself, stored as listed */
   request = request_for ("2026-0001", "rob");
   c = create_ok (w.examiner, &request);
-  g_assert_cmpstr (c->offence_code, ==, "ROB");
-  g_assert_cmpint (c->seriousness, ==, 4);
+  g_assert_cmpstr (lk_case_get_offence_code (c), ==, "ROB");
+  g_assert_cmpint (lk_case_get_seriousness (c), ==, 4);
   world_clear (&w);
 }
 
@@ -369,7 +369,7 @@ test_duplicate_number (LkTestFixture *fixture,
 
   /* the first case is untouched, and the refused one left no trace */
   title = lk_test_sql_text (fixture->db_path, "SELECT title FROM cases");
-  g_assert_cmpstr (title, ==, first->title);
+  g_assert_cmpstr (title, ==, lk_case_get_title (first));
   g_assert_cmpint (lk_test_count_action (w.store, "case.created"), ==, 1);
   world_clear (&w);
 }
@@ -405,16 +405,16 @@ test_roles (LkTestFixture *fixture,
   g_assert_error (error, LK_ERROR, LK_ERROR_PERMISSION_DENIED);
   g_clear_error (&error);
   {
-    g_autoptr(GPtrArray) list = lk_cases_list (reviewer, NULL, NULL, NULL, &error);
+    g_autoptr(GListModel) list = lk_cases_list (reviewer, NULL, NULL, NULL, &error);
 
     g_assert_no_error (error);
-    g_assert_cmpuint (list->len, ==, 1);
+    g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
   }
 
   searched = lk_test_count_action (w.store, "case.searched");
   for (guint i = 0; i < G_N_ELEMENTS (outsiders); i++)
     {
-      g_autoptr(GPtrArray) list = lk_cases_list (outsiders[i], NULL, NULL, NULL, &error);
+      g_autoptr(GListModel) list = lk_cases_list (outsiders[i], NULL, NULL, NULL, &error);
       g_autoptr(LkCase) one = NULL;
       g_autoptr(LkCase) none = NULL;
       g_autoptr(JsonObject) json = NULL;
@@ -466,8 +466,8 @@ test_approval (LkTestFixture *fixture,
   world_init (&w, fixture);
   theft.title = "Shop theft";
   c = create_ok (w.examiner, &theft);
-  g_assert_cmpstr (c->status, ==, "awaiting-approval");
-  g_assert_cmpint (c->seriousness, ==, 2);
+  g_assert_cmpstr (lk_case_get_status (c), ==, "awaiting-approval");
+  g_assert_cmpint (lk_case_get_seriousness (c), ==, 2);
   reason = lk_test_sql_text (fixture->db_path, "SELECT reason FROM case_status_history");
   g_assert_nonnull (strstr (reason, "approval"));
 
@@ -506,8 +506,9 @@ test_approval (LkTestFixture *fixture,
   g_assert_no_error (error);
   approved = lk_cases_get (w.examiner, "2026-0100", &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (approved->status, ==, "open");
-  g_assert_cmpstr (approved->decision_note, ==, "Repeat offender, series of 14 thefts");
+  g_assert_cmpstr (lk_case_get_status (approved), ==, "open");
+  g_assert_cmpstr (lk_case_get_decision_note (approved), ==,
+                   "Repeat offender, series of 14 thefts");
   g_assert_cmpint (count_rows (fixture, "case_status_history"), ==, 2);
   g_assert_cmpint (lk_test_sql_int (fixture->db_path,
                                     "SELECT count(*) FROM audit_event WHERE"
@@ -522,7 +523,7 @@ test_approval (LkTestFixture *fixture,
 
   /* a rejected case stays shut */
   d = create_ok (w.examiner, &damage);
-  g_assert_cmpstr (d->status, ==, "awaiting-approval");
+  g_assert_cmpstr (lk_case_get_status (d), ==, "awaiting-approval");
   g_assert_true (lk_cases_decide (w.admin, "2026-0101", FALSE, "Not proportionate", &error));
   g_assert_no_error (error);
   g_assert_cmpstr (case_status (fixture, "2026-0101"), ==, "rejected");
@@ -656,7 +657,7 @@ test_reads_audited (LkTestFixture *fixture,
   g_autoptr(LkCase) c = NULL;
   g_autoptr(LkCase) again = NULL;
   g_autoptr(LkCase) missing = NULL;
-  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GListModel) list = NULL;
   g_autoptr(LkAuditEvent) event = NULL;
   g_autoptr(JsonObject) details = NULL;
   g_autoptr(JsonObject) json = NULL;
@@ -679,7 +680,7 @@ test_reads_audited (LkTestFixture *fixture,
 
   list = lk_cases_list (w.examiner, "petrol", "open", EXAMINER, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
   event = lk_test_last_event (w.store);
   g_assert_cmpstr (event->action, ==, "case.searched");
   g_assert_cmpstr (event->user, ==, EXAMINER);
@@ -790,26 +791,36 @@ test_to_json (LkTestFixture *fixture,
   world_clear (&w);
 }
 
+static const char *
+number_at (GListModel *cases,
+           guint       position)
+{
+  g_autoptr(LkCase) c = g_list_model_get_item (cases, position);
+
+  /* The list holds its own reference, so the number outlives this one. */
+  return lk_case_get_number (c);
+}
+
 static guint
-count_numbered (GPtrArray  *cases,
+count_numbered (GListModel *cases,
                 const char *number)
 {
   guint n = 0;
 
-  for (guint i = 0; i < cases->len; i++)
-    if (g_str_equal (((LkCase *) g_ptr_array_index (cases, i))->number, number))
+  for (guint i = 0; i < g_list_model_get_n_items (cases); i++)
+    if (g_str_equal (number_at (cases, i), number))
       n++;
   return n;
 }
 
-static GPtrArray *
+static GListModel *
 list_ok (LkSession  *session,
          const char *search,
          const char *status,
          const char *examiner)
 {
   g_autoptr(GError) error = NULL;
-  GPtrArray *cases = lk_cases_list (session, search, status, examiner, &error);
+  GListModel *cases = lk_cases_list (session, search, status, examiner, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (cases);
@@ -827,16 +838,16 @@ test_list_filters (LkTestFixture *fixture,
   g_autoptr(LkCase) a = NULL;
   g_autoptr(LkCase) b = NULL;
   g_autoptr(LkCase) c = NULL;
-  g_autoptr(GPtrArray) all = NULL;
-  g_autoptr(GPtrArray) petrol = NULL;
-  g_autoptr(GPtrArray) shouting = NULL;
-  g_autoptr(GPtrArray) by_number = NULL;
-  g_autoptr(GPtrArray) awaiting = NULL;
-  g_autoptr(GPtrArray) mine = NULL;
-  g_autoptr(GPtrArray) theirs = NULL;
-  g_autoptr(GPtrArray) combined = NULL;
-  g_autoptr(GPtrArray) nothing = NULL;
-  g_autoptr(GPtrArray) stranger = NULL;
+  g_autoptr(GListModel) all = NULL;
+  g_autoptr(GListModel) petrol = NULL;
+  g_autoptr(GListModel) shouting = NULL;
+  g_autoptr(GListModel) by_number = NULL;
+  g_autoptr(GListModel) awaiting = NULL;
+  g_autoptr(GListModel) mine = NULL;
+  g_autoptr(GListModel) theirs = NULL;
+  g_autoptr(GListModel) combined = NULL;
+  g_autoptr(GListModel) nothing = NULL;
+  g_autoptr(GListModel) stranger = NULL;
 
   world_init (&w, fixture);
   theft.title = "Shop theft in the market hall";
@@ -846,37 +857,37 @@ test_list_filters (LkTestFixture *fixture,
   c = create_ok (w.admin, &homicide);
 
   all = list_ok (w.examiner, NULL, NULL, NULL);
-  g_assert_cmpuint (all->len, ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (all), ==, 3);
   /* newest first */
-  g_assert_cmpstr (((LkCase *) g_ptr_array_index (all, 0))->number, ==, "HOM-2026-003");
-  g_assert_cmpstr (((LkCase *) g_ptr_array_index (all, 2))->number, ==, "ROB-2026-001");
+  g_assert_cmpstr (number_at (all, 0), ==, "HOM-2026-003");
+  g_assert_cmpstr (number_at (all, 2), ==, "ROB-2026-001");
 
   petrol = list_ok (w.examiner, "petrol", NULL, NULL);
-  g_assert_cmpuint (petrol->len, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (petrol), ==, 1);
   g_assert_cmpuint (count_numbered (petrol, "ROB-2026-001"), ==, 1);
   shouting = list_ok (w.examiner, "CANAL", NULL, NULL);
-  g_assert_cmpuint (shouting->len, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (shouting), ==, 1);
   g_assert_cmpuint (count_numbered (shouting, "HOM-2026-003"), ==, 1);
   by_number = list_ok (w.examiner, "2026-00", NULL, NULL);
-  g_assert_cmpuint (by_number->len, ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (by_number), ==, 3);
 
   awaiting = list_ok (w.examiner, NULL, "awaiting-approval", NULL);
-  g_assert_cmpuint (awaiting->len, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (awaiting), ==, 1);
   g_assert_cmpuint (count_numbered (awaiting, "THF-2026-002"), ==, 1);
 
   mine = list_ok (w.examiner, NULL, NULL, EXAMINER);
-  g_assert_cmpuint (mine->len, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (mine), ==, 2);
   g_assert_cmpuint (count_numbered (mine, "HOM-2026-003"), ==, 0);
   theirs = list_ok (w.examiner, NULL, NULL, ADMIN);
-  g_assert_cmpuint (theirs->len, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (theirs), ==, 1);
   g_assert_cmpuint (count_numbered (theirs, "HOM-2026-003"), ==, 1);
 
   combined = list_ok (w.examiner, "THF", "open", EXAMINER);
-  g_assert_cmpuint (combined->len, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (combined), ==, 0);
   nothing = list_ok (w.examiner, "burglary", NULL, NULL);
-  g_assert_cmpuint (nothing->len, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (nothing), ==, 0);
   stranger = list_ok (w.examiner, NULL, NULL, "nobody");
-  g_assert_cmpuint (stranger->len, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (stranger), ==, 0);
   world_clear (&w);
 }
 

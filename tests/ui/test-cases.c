@@ -170,8 +170,8 @@ test_new_case_form (Fixture       *f,
 
   stored = lk_cases_get (f->examiner, "2026/0042", NULL);
   g_assert_nonnull (stored);
-  g_assert_cmpstr (stored->requested_by, ==, "CID North");
-  g_assert_cmpstr (stored->status, ==, "open");
+  g_assert_cmpstr (lk_case_get_requested_by (stored), ==, "CID North");
+  g_assert_cmpstr (lk_case_get_status (stored), ==, "open");
   visible = lk_cases_page_dup_visible (f->page);
   g_assert_cmpstrv (visible, ((const char * const[]) { "2026/0042", NULL }));
 }
@@ -202,7 +202,7 @@ test_new_case_needs_offence (Fixture       *f,
   GtkScrolledWindow *form;
   GtkAdjustment *v;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) cases = NULL;
+  g_autoptr(GListModel) cases = NULL;
 
   lk_cases_page_set_session (f->page, f->examiner);
   gtk_widget_activate_action (GTK_WIDGET (f->page), "cases.new", NULL);
@@ -223,7 +223,7 @@ test_new_case_needs_offence (Fixture       *f,
   g_assert_nonnull (lk_test_find_window (LK_TYPE_CASE_DIALOG));
   cases = lk_cases_list (f->examiner, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (cases->len, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (cases), ==, 0);
 
   /* Choosing one, then going back to none, is still no choice. */
   select_offence (dialog, "THF");
@@ -395,7 +395,7 @@ has_probes (gpointer data)
   ProbeCount *count = data;
   g_autoptr(LkCase) c = lk_cases_get (count->session, count->number, NULL);
 
-  return c != NULL && c->n_probes == count->n_probes;
+  return c != NULL && lk_case_get_n_probes (c) == count->n_probes;
 }
 
 static GFile *
@@ -473,7 +473,7 @@ test_approval (Fixture       *f,
   g_autoptr(LkCase) after = NULL;
   GtkWidget *page, *confirm, *reason;
 
-  g_assert_cmpstr (c->status, ==, "awaiting-approval");
+  g_assert_cmpstr (lk_case_get_status (c), ==, "awaiting-approval");
   lk_cases_page_set_session (f->page, f->admin);
   gtk_widget_activate_action (GTK_WIDGET (f->page), "cases.open", "s", "T-9");
   page = lk_test_find_type (GTK_WIDGET (f->page), LK_TYPE_CASE_PAGE);
@@ -487,8 +487,8 @@ test_approval (Fixture       *f,
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "approve");
 
   after = lk_cases_get (f->admin, "T-9", NULL);
-  g_assert_cmpstr (after->status, ==, "open");
-  g_assert_cmpstr (after->decision_note, ==, "Series of thefts from a pharmacy");
+  g_assert_cmpstr (lk_case_get_status (after), ==, "open");
+  g_assert_cmpstr (lk_case_get_decision_note (after), ==, "Series of thefts from a pharmacy");
   g_assert_nonnull (lk_test_find (page, ADW_TYPE_PREFERENCES_ROW, "Open"));
 }
 
