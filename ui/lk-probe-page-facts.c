@@ -94,7 +94,7 @@ show_software (LkProbePage *self,
       return;
     }
   text = g_strdup_printf ("%s\n%s", software,
-                          reason != NULL ? reason : "Editing software may have _lk_probe_page_changed the image");
+                          reason != NULL ? reason : "Editing software may have changed the image");
   row = _lk_probe_page_notice_row_new ("Software: possibly edited", text);
   _lk_probe_page_add_icon (row, "dialog-warning-symbolic", "warning");
   gtk_list_box_append (self->metadata_list, row);

@@ -666,9 +666,9 @@ lock_action (GtkWidget  *widget,
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
     GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, "Lock the Analysis?",
     closes ? "“Not suitable” closes the probe: no candidate will be examined for it. The "
-             "analysis is recorded with your name and the time and cannot be _lk_probe_page_changed "
+             "analysis is recorded with your name and the time and cannot be changed "
              "afterwards; a correction becomes an amendment with a reason."
-           : "The analysis is recorded with your name and the time and cannot be _lk_probe_page_changed "
+           : "The analysis is recorded with your name and the time and cannot be changed "
              "afterwards; a correction becomes an amendment with a reason. Candidates become "
              "visible only after this."));
   /* The measured figures are the examiner's to weigh; a plain "suitable" over red ones is
@@ -927,7 +927,7 @@ lk_probe_page_class_init (LkProbePageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* After the analysis is locked or amended, or another face is chosen. */
-  signals[CHANGED] = g_signal_new ("_lk_probe_page_changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                    NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (LK_TYPE_ANALYSIS_FORM);
