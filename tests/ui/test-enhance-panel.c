@@ -423,7 +423,8 @@ static void
 test_stored_precision_shown (Fixture       *f,
                              gconstpointer  data)
 {
-  g_autoptr(LkEnhancementStack) stack = parse_stack ("[{\"op\": \"clahe\", \"clip\": 2.25, \"tiles\": 8}]");
+  g_autoptr(LkEnhancementStack) stack =
+    parse_stack ("[{\"op\": \"clahe\", \"clip\": 2.25, \"tiles\": 8}]");
   GtkSpinButton *clip;
 
   /* A value finer than the panel's usual steps is shown as it is, never rounded. */
@@ -514,7 +515,8 @@ static void
 test_accessible (Fixture       *f,
                  gconstpointer  data)
 {
-  g_autoptr(LkEnhancementStack) stack = parse_stack ("[" CLAHE ", " UNSHARP ", {\"op\": \"invert\"}]");
+  g_autoptr(LkEnhancementStack) stack =
+    parse_stack ("[" CLAHE ", " UNSHARP ", {\"op\": \"invert\"}]");
   GtkWidget *up;
   g_autofree char *problem = NULL;
 
