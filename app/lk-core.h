@@ -29,3 +29,4 @@
 #include "reference/lk-schema-check.h"
 #include "engine/lk-candidate-list.h"
 #include "imaging/lk-cv.h"
+#include "imaging/lk-enhancement.h"

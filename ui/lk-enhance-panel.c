@@ -14,8 +14,7 @@ struct _LkEnhancePanel
   AdwBin               parent_instance;
 
   char                *title;
-  JsonArray           *catalogue;
-  JsonArray           *stack;
+  LkEnhancementStack  *stack;
   GPtrArray           *rows;        /* one per step, in order; the group owns them */
   guint                debounce_id;
 
@@ -41,167 +40,37 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (LkEnhancePanel, lk_enhance_panel, ADW_TYPE_BIN)
 
-/* What the catalogue does not say: shown names, the section of the Add menu, and what a step
- * without parameters does. The catalogue's own "label" wins where it has one. */
+/* What the catalogue does not say: the section of the Add menu, and what a step without
+ * parameters does. */
 typedef struct
 {
   const char *op;
-  const char *label;
   guint       section;
   const char *summary;
 } OpInfo;
 
 static const OpInfo op_infos[] = {
-  { "brightness", "Brightness", 0, NULL },
-  { "contrast", "Contrast", 0, NULL },
-  { "gamma", "Gamma", 0, NULL },
-  { "levels", "Levels", 0, NULL },
-  { "equalize", "Histogram Equalisation", 1, "luminance, whole image" },
-  { "clahe", "CLAHE", 1, NULL },
-  { "unsharp", "Unsharp Mask", 2, NULL },
-  { "denoise", "Denoise", 2, NULL },
-  { "greyscale", "Greyscale", 3, "colour removed" },
-  { "invert", "Invert", 3, "light and dark swapped" },
-  { "channel", "Single Channel", 3, NULL },
+  { "brightness", 0, NULL },
+  { "contrast", 0, NULL },
+  { "gamma", 0, NULL },
+  { "levels", 0, NULL },
+  { "equalize", 1, "luminance, whole image" },
+  { "clahe", 1, NULL },
+  { "unsharp", 2, NULL },
+  { "denoise", 2, NULL },
+  { "greyscale", 3, "colour removed" },
+  { "invert", 3, "light and dark swapped" },
+  { "channel", 3, NULL },
 };
 
 #define N_SECTIONS 4
 
-static const struct
-{
-  const char *name;
-  const char *label;
-} param_labels[] = {
-  { "amount", "Amount" }, { "gamma", "Gamma" }, { "black", "Black point" },
-  { "white", "White point" }, { "clip", "Clip limit" }, { "tiles", "Tiles per side" },
-  { "radius", "Radius" }, { "threshold", "Threshold" }, { "method", "Method" },
-  { "strength", "Strength" }, { "channel", "Channel" },
-};
-
-/* A parameter widget's step and the catalogue entry of its parameter (owned by the panel's
- * catalogue, which outlives every row). */
+/* A parameter widget's step and parameter, by position. */
 typedef struct
 {
-  guint       index;
-  JsonObject *param;
+  guint index;
+  guint param;
 } ParamRef;
-
-/* ---- JSON helpers ---------------------------------------------------------------------- */
-
-static const char *
-string_member (JsonObject *o,
-               const char *name)
-{
-  JsonNode *node = o != NULL ? json_object_get_member (o, name) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
-         json_node_get_value_type (node) == G_TYPE_STRING ? json_node_get_string (node) : NULL;
-}
-
-static gboolean
-number_member (JsonObject *o,
-               const char *name,
-               double     *value)
-{
-  JsonNode *node = o != NULL ? json_object_get_member (o, name) : NULL;
-  GType type = node != NULL && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node)
-                                                            : G_TYPE_INVALID;
-
-  if (type != G_TYPE_INT64 && type != G_TYPE_DOUBLE)
-    return FALSE;
-  *value = json_node_get_double (node);
-  return TRUE;
-}
-
-static JsonArray *
-array_member (JsonObject *o,
-              const char *name)
-{
-  JsonNode *node = o != NULL ? json_object_get_member (o, name) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-}
-
-static JsonObject *
-object_at (JsonArray *array,
-           guint      index)
-{
-  JsonNode *node = array != NULL && index < json_array_get_length (array)
-                   ? json_array_get_element (array, index) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
-static JsonNode *
-node_copy_deep (JsonNode *node)
-{
-  JsonNode *copy;
-
-  if (JSON_NODE_HOLDS_OBJECT (node))
-    {
-      JsonObject *object = json_object_new ();
-      JsonObjectIter iter;
-      const char *name;
-      JsonNode *member;
-
-      json_object_iter_init (&iter, json_node_get_object (node));
-      while (json_object_iter_next (&iter, &name, &member))
-        json_object_set_member (object, name, node_copy_deep (member));
-      copy = json_node_init_object (json_node_alloc (), object);
-      json_object_unref (object);
-      return copy;
-    }
-  if (JSON_NODE_HOLDS_ARRAY (node))
-    {
-      JsonArray *array = json_node_get_array (node);
-      JsonArray *elements = json_array_sized_new (json_array_get_length (array));
-
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        json_array_add_element (elements, node_copy_deep (json_array_get_element (array, i)));
-      copy = json_node_init_array (json_node_alloc (), elements);
-      json_array_unref (elements);
-      return copy;
-    }
-  return json_node_copy (node);
-}
-
-/* A deep copy: the panel edits its steps in place, and what it hands out must not change. */
-static JsonArray *
-stack_copy (JsonArray *stack)
-{
-  JsonArray *copy = json_array_sized_new (json_array_get_length (stack));
-
-  for (guint i = 0; i < json_array_get_length (stack); i++)
-    json_array_add_element (copy, node_copy_deep (json_array_get_element (stack, i)));
-  return copy;
-}
-
-/* @stack with steps @a and @b swapped; the steps themselves are shared. */
-static JsonArray *
-stack_swap (JsonArray *stack,
-            guint      a,
-            guint      b)
-{
-  JsonArray *swapped = json_array_sized_new (json_array_get_length (stack));
-
-  for (guint i = 0; i < json_array_get_length (stack); i++)
-    {
-      guint from = i == a ? b : i == b ? a : i;
-
-      json_array_add_element (swapped, json_node_copy (json_array_get_element (stack, from)));
-    }
-  return swapped;
-}
-
-static gboolean
-stacks_equal (JsonArray *a,
-              JsonArray *b)
-{
-  g_autoptr(JsonNode) node_a = json_node_init_array (json_node_alloc (), a);
-  g_autoptr(JsonNode) node_b = json_node_init_array (json_node_alloc (), b);
-
-  return json_node_equal (node_a, node_b);
-}
 
 /* ---- the catalogue --------------------------------------------------------------------- */
 
@@ -214,79 +83,13 @@ op_info (const char *op)
   return NULL;
 }
 
-static JsonObject *
-find_op (LkEnhancePanel *self,
-         const char     *op)
-{
-  for (guint i = 0; op != NULL && i < json_array_get_length (self->catalogue); i++)
-    {
-      JsonObject *entry = object_at (self->catalogue, i);
-
-      if (g_strcmp0 (string_member (entry, "op"), op) == 0)
-        return entry;
-    }
-  return NULL;
-}
-
-static const char *
-op_label (JsonObject *entry,
-          const char *op)
-{
-  const OpInfo *info = op_info (op);
-
-  if (string_member (entry, "label") != NULL)
-    return string_member (entry, "label");
-  return info != NULL ? info->label : op != NULL ? op : "Unreadable step";
-}
-
-static const char *
-param_name (JsonObject *param)
-{
-  return string_member (param, "name");
-}
-
-static const char *
-param_label (JsonObject *param)
-{
-  const char *name = param_name (param);
-
-  if (string_member (param, "label") != NULL)
-    return string_member (param, "label");
-  for (guint i = 0; i < G_N_ELEMENTS (param_labels); i++)
-    if (g_strcmp0 (param_labels[i].name, name) == 0)
-      return param_labels[i].label;
-  return name;
-}
-
-static gboolean
-param_is (JsonObject *param,
-          const char *kind)
-{
-  return g_strcmp0 (string_member (param, "kind"), kind) == 0;
-}
-
-/* Whole numbers for integers and wide ranges (per cent, 0..255), tenths for narrow ones. */
-static int
-param_digits (JsonObject *param)
-{
-  double digits, min = 0, max = 0;
-
-  if (number_member (param, "digits", &digits))
-    return (int) digits;
-  if (param_is (param, "integer"))
-    return 0;
-  number_member (param, "min", &min);
-  number_member (param, "max", &max);
-  return max - min > 10 ? 0 : 1;
-}
-
 /* At least the parameter's digits, more when a stored value has them: a value is never shown
  * rounded. */
 static int
-value_digits (JsonObject *param,
-              double      value)
+value_digits (LkEnhancementParam *param,
+              double              value)
 {
-  int digits = param_digits (param);
+  int digits = (int) lk_enhancement_param_get_digits (param);
 
   for (; digits < 6; digits++)
     {
@@ -298,73 +101,33 @@ value_digits (JsonObject *param,
   return digits;
 }
 
-static double
-param_step (JsonObject *param)
+static gboolean
+param_is_choice (LkEnhancementParam *param)
 {
-  double step;
-
-  if (number_member (param, "step", &step) && step > 0)
-    return step;
-  return pow (10, -param_digits (param));
-}
-
-static double
-step_number (JsonObject *step,
-             JsonObject *param)
-{
-  double value = 0;
-
-  if (!number_member (step, param_name (param), &value))
-    number_member (param, "default", &value);
-  return value;
-}
-
-static const char *
-step_choice (JsonObject *step,
-             JsonObject *param)
-{
-  const char *value = string_member (step, param_name (param));
-
-  return value != NULL ? value : string_member (param, "default");
-}
-
-static guint
-choice_index (JsonObject *param,
-              const char *value)
-{
-  JsonArray *choices = array_member (param, "choices");
-
-  for (guint i = 0; choices != NULL && i < json_array_get_length (choices); i++)
-    if (g_strcmp0 (json_array_get_string_element (choices, i), value) == 0)
-      return i;
-  return 0;
+  return lk_enhancement_param_get_kind (param) == LK_ENHANCEMENT_PARAM_CHOICE;
 }
 
 /* "clip 2.0 · tiles 8", "bilateral · strength 3". */
 static char *
-step_summary (LkEnhancePanel *self,
-              JsonObject     *step)
+step_summary (LkEnhancementStep *step)
 {
-  const char *op = string_member (step, "op");
-  JsonObject *entry = find_op (self, op);
-  JsonArray *params = array_member (entry, "params");
-  const OpInfo *info = op_info (op);
+  LkEnhancementOperation *operation = lk_enhancement_step_get_operation (step);
+  guint n_params = lk_enhancement_operation_get_n_params (operation);
+  const OpInfo *info = op_info (lk_enhancement_step_get_id (step));
   GString *text = g_string_new (NULL);
 
-  if (entry == NULL)
-    g_string_append (text, "not an enhancement Likeness offers");
-  for (guint i = 0; params != NULL && i < json_array_get_length (params); i++)
+  for (guint i = 0; i < n_params; i++)
     {
-      JsonObject *param = object_at (params, i);
+      LkEnhancementParam *param = lk_enhancement_operation_get_param (operation, i);
+      double value = lk_enhancement_step_get_value (step, i);
 
       if (i > 0)
         g_string_append (text, " · ");
-      if (param_is (param, "choice"))
-        g_string_append (text, step_choice (step, param));
+      if (param_is_choice (param))
+        g_string_append (text, lk_enhancement_step_get_choice (step, i));
       else
-        g_string_append_printf (text, "%s %.*f", param_name (param),
-                                value_digits (param, step_number (step, param)),
-                                step_number (step, param));
+        g_string_append_printf (text, "%s %.*f", lk_enhancement_param_get_name (param),
+                                value_digits (param, value), value);
     }
   if (text->len == 0)
     g_string_append (text, info != NULL && info->summary != NULL ? info->summary
@@ -378,16 +141,16 @@ static void
 commit (LkEnhancePanel *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonArray) copy = NULL;
+  g_autoptr(LkEnhancementStack) copy = NULL;
 
   g_clear_handle_id (&self->debounce_id, g_source_remove);
-  if (!lk_cv_enhancement_validate (self->stack, &error))
+  if (!lk_enhancement_stack_validate (self->stack, &error))
     {
       lk_label_set_message (self->error_label, error->message);
       return;
     }
   lk_label_set_message (self->error_label, NULL);
-  copy = stack_copy (self->stack);
+  copy = lk_enhancement_stack_copy (self->stack);
   g_signal_emit (self, signals[STACK_CHANGED], 0, copy);
 }
 
@@ -405,7 +168,8 @@ update_summary (LkEnhancePanel *self,
                 guint           index)
 {
   GtkWidget *row = g_ptr_array_index (self->rows, index);
-  g_autofree char *summary = step_summary (self, object_at (self->stack, index));
+  g_autofree char *summary =
+    step_summary (lk_enhancement_stack_get_step (self->stack, index));
 
   if (ADW_IS_EXPANDER_ROW (row))
     adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), summary);
@@ -418,14 +182,16 @@ on_number_changed (LkEnhancePanel *self,
                    GtkSpinButton  *spin)
 {
   ParamRef *ref = g_object_get_data (G_OBJECT (spin), "lk-param-ref");
-  JsonObject *step = object_at (self->stack, ref->index);
   double scale = pow (10, gtk_spin_button_get_digits (spin));
   double value = round (gtk_spin_button_get_value (spin) * scale) / scale;
+  g_autoptr(GError) error = NULL;
 
-  if (param_is (ref->param, "integer"))
-    json_object_set_int_member (step, param_name (ref->param), (gint64) value);
-  else
-    json_object_set_double_member (step, param_name (ref->param), value);
+  /* The spin button keeps to the parameter's range; a refusal would be a bug shown plainly. */
+  if (!lk_enhancement_stack_set_value (self->stack, ref->index, ref->param, value, &error))
+    {
+      lk_label_set_message (self->error_label, error->message);
+      return;
+    }
   update_summary (self, ref->index);
   g_clear_handle_id (&self->debounce_id, g_source_remove);
   self->debounce_id = g_timeout_add_once (LK_ENHANCE_PANEL_DEBOUNCE_MS, debounce_done, self);
@@ -437,13 +203,10 @@ on_choice_changed (LkEnhancePanel *self,
                    AdwComboRow    *row)
 {
   ParamRef *ref = g_object_get_data (G_OBJECT (row), "lk-param-ref");
-  JsonArray *choices = array_member (ref->param, "choices");
   guint selected = adw_combo_row_get_selected (row);
 
-  if (choices == NULL || selected >= json_array_get_length (choices))
+  if (!lk_enhancement_stack_set_value (self->stack, ref->index, ref->param, selected, NULL))
     return;
-  json_object_set_string_member (object_at (self->stack, ref->index), param_name (ref->param),
-                                 json_array_get_string_element (choices, selected));
   update_summary (self, ref->index);
   commit (self);
 }
@@ -451,9 +214,9 @@ on_choice_changed (LkEnhancePanel *self,
 /* ---- rows -------------------------------------------------------------------------------- */
 
 static void
-set_param_ref (GtkWidget  *widget,
-               guint       index,
-               JsonObject *param)
+set_param_ref (GtkWidget *widget,
+               guint      index,
+               guint      param)
 {
   ParamRef *ref = g_new (ParamRef, 1);
 
@@ -463,58 +226,65 @@ set_param_ref (GtkWidget  *widget,
 }
 
 static GtkWidget *
-number_row_new (LkEnhancePanel *self,
-                const char     *label,
-                JsonObject     *step,
-                JsonObject     *param,
-                guint           index)
+number_row_new (LkEnhancePanel    *self,
+                LkEnhancementStep *step,
+                guint              param_index,
+                guint              index)
 {
-  double min = 0, max = 0, increment = param_step (param), value = step_number (step, param);
+  LkEnhancementParam *param =
+    lk_enhancement_operation_get_param (lk_enhancement_step_get_operation (step), param_index);
+  const char *label = lk_enhancement_step_get_label (step);
+  double increment = lk_enhancement_param_get_increment (param);
+  double value = lk_enhancement_step_get_value (step, param_index);
   GtkAdjustment *adjustment;
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *spin;
-  g_autofree char *accessible = g_strdup_printf ("%s of the %s step", param_label (param),
-                                                 label);
+  g_autofree char *accessible =
+    g_strdup_printf ("%s of the %s step", lk_enhancement_param_get_label (param), label);
 
-  number_member (param, "min", &min);
-  number_member (param, "max", &max);
-  adjustment = gtk_adjustment_new (value, min, max, increment, increment * 10, 0);
+  adjustment = gtk_adjustment_new (value, lk_enhancement_param_get_minimum (param),
+                                   lk_enhancement_param_get_maximum (param), increment,
+                                   increment * 10, 0);
   spin = gtk_spin_button_new (adjustment, increment, value_digits (param, value));
   gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
   gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   accessible, -1);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), param_label (param));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 lk_enhancement_param_get_label (param));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
-  set_param_ref (spin, index, param);
+  set_param_ref (spin, index, param_index);
   g_signal_connect_object (spin, "value-changed", G_CALLBACK (on_number_changed), self,
                            G_CONNECT_SWAPPED);
   return row;
 }
 
 static GtkWidget *
-choice_row_new (LkEnhancePanel *self,
-                JsonObject     *step,
-                JsonObject     *param,
-                guint           index)
+choice_row_new (LkEnhancePanel    *self,
+                LkEnhancementStep *step,
+                guint              param_index,
+                guint              index)
 {
-  JsonArray *choices = array_member (param, "choices");
+  LkEnhancementParam *param =
+    lk_enhancement_operation_get_param (lk_enhancement_step_get_operation (step), param_index);
+  const char *const *choices = lk_enhancement_param_get_choices (param);
   g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
   GtkWidget *row = adw_combo_row_new ();
 
-  for (guint i = 0; choices != NULL && i < json_array_get_length (choices); i++)
+  for (guint i = 0; choices != NULL && choices[i] != NULL; i++)
     {
-      g_autofree char *text = g_strdup (json_array_get_string_element (choices, i));
+      g_autofree char *text = g_strdup (choices[i]);
 
       text[0] = g_ascii_toupper (text[0]);
       gtk_string_list_append (model, text);
     }
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), param_label (param));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 lk_enhancement_param_get_label (param));
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
   adw_combo_row_set_selected (ADW_COMBO_ROW (row),
-                              choice_index (param, step_choice (step, param)));
-  set_param_ref (row, index, param);
+                              (guint) lk_enhancement_step_get_value (step, param_index));
+  set_param_ref (row, index, param_index);
   g_signal_connect_object (row, "notify::selected", G_CALLBACK (on_choice_changed), self,
                            G_CONNECT_SWAPPED);
   return row;
@@ -589,26 +359,21 @@ step_row_new (LkEnhancePanel *self,
               guint           index,
               gboolean        expanded)
 {
-  JsonObject *step = object_at (self->stack, index);
-  const char *op = string_member (step, "op");
-  JsonObject *entry = find_op (self, op);
-  JsonArray *params = array_member (entry, "params");
-  const char *label = op_label (entry, op);
-  guint n_params = params != NULL ? json_array_get_length (params) : 0;
+  LkEnhancementStep *step = lk_enhancement_stack_get_step (self->stack, index);
+  LkEnhancementOperation *operation = lk_enhancement_step_get_operation (step);
+  const char *label = lk_enhancement_step_get_label (step);
+  guint n_params = lk_enhancement_operation_get_n_params (operation);
   GtkWidget *row = n_params > 0 ? adw_expander_row_new () : adw_action_row_new ();
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), label);
   for (guint i = 0; i < n_params; i++)
-    {
-      JsonObject *param = object_at (params, i);
-
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), param_is (param, "choice")
-                                ? choice_row_new (self, step, param, index)
-                                : number_row_new (self, label, step, param, index));
-    }
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
+                              param_is_choice (lk_enhancement_operation_get_param (operation, i))
+                              ? choice_row_new (self, step, i, index)
+                              : number_row_new (self, step, i, index));
   if (n_params > 0)
     adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), expanded);
-  add_step_buttons (row, label, index, json_array_get_length (self->stack));
+  add_step_buttons (row, label, index, lk_enhancement_stack_get_n_steps (self->stack));
   return row;
 }
 
@@ -632,7 +397,7 @@ static void
 rebuild (LkEnhancePanel *self,
          GArray         *expanded)
 {
-  guint n = json_array_get_length (self->stack);
+  guint n = lk_enhancement_stack_get_n_steps (self->stack);
 
   for (guint i = 0; i < self->rows->len; i++)
     adw_preferences_group_remove (self->group, g_ptr_array_index (self->rows, i));
@@ -655,10 +420,10 @@ rebuild (LkEnhancePanel *self,
 }
 
 static void
-replace_stack (LkEnhancePanel *self,
-               JsonArray      *stack)
+replace_stack (LkEnhancePanel     *self,
+               LkEnhancementStack *stack)
 {
-  g_clear_pointer (&self->stack, json_array_unref);
+  g_clear_object (&self->stack);
   self->stack = stack;
 }
 
@@ -703,16 +468,16 @@ add_action (GtkWidget  *widget,
             GVariant   *parameter)
 {
   LkEnhancePanel *self = LK_ENHANCE_PANEL (widget);
-  g_autoptr(JsonObject) step = NULL;
+  g_autoptr(LkEnhancementStep) step = NULL;
   g_autoptr(GArray) expanded = NULL;
   gboolean open = TRUE;
 
-  step = lk_cv_enhancement_default_step (g_variant_get_string (parameter, NULL));
-  if (step == NULL || json_array_get_length (self->stack) >= LK_ENHANCEMENT_MAX_STEPS)
+  step = lk_enhancement_step_new (g_variant_get_string (parameter, NULL));
+  if (step == NULL || lk_enhancement_stack_get_n_steps (self->stack) >= LK_ENHANCEMENT_MAX_STEPS)
     return;
   expanded = save_expanded (self);
   g_array_append_val (expanded, open);
-  json_array_add_object_element (self->stack, g_steal_pointer (&step));
+  lk_enhancement_stack_append (self->stack, step);
   rebuild (self, expanded);
   commit (self);
 }
@@ -727,11 +492,11 @@ remove_action (GtkWidget  *widget,
   gboolean focused = has_focus_within (self);
   g_autoptr(GArray) expanded = NULL;
 
-  if (index < 0 || (guint) index >= json_array_get_length (self->stack))
+  if (index < 0 || (guint) index >= lk_enhancement_stack_get_n_steps (self->stack))
     return;
   expanded = save_expanded (self);
   g_array_remove_index (expanded, index);
-  json_array_remove_element (self->stack, index);
+  lk_enhancement_stack_remove (self->stack, index);
   rebuild (self, expanded);
   commit (self);
   if (focused)
@@ -747,7 +512,7 @@ move_action (GtkWidget  *widget,
   gboolean up = g_str_equal (action_name, "enhance.up");
   int index = g_variant_get_int32 (parameter);
   int other = up ? index - 1 : index + 1;
-  int n = (int) json_array_get_length (self->stack);
+  int n = (int) lk_enhancement_stack_get_n_steps (self->stack);
   gboolean focused = has_focus_within (self);
   g_autoptr(GArray) expanded = NULL;
   gboolean open;
@@ -758,7 +523,7 @@ move_action (GtkWidget  *widget,
   open = g_array_index (expanded, gboolean, index);
   g_array_index (expanded, gboolean, index) = g_array_index (expanded, gboolean, other);
   g_array_index (expanded, gboolean, other) = open;
-  replace_stack (self, stack_swap (self->stack, index, other));
+  lk_enhancement_stack_swap (self->stack, index, other);
   rebuild (self, expanded);
   commit (self);
   if (focused)
@@ -773,9 +538,9 @@ reset_action (GtkWidget  *widget,
   LkEnhancePanel *self = LK_ENHANCE_PANEL (widget);
   gboolean focused = has_focus_within (self);
 
-  if (json_array_get_length (self->stack) == 0)
+  if (lk_enhancement_stack_get_n_steps (self->stack) == 0)
     return;
-  replace_stack (self, json_array_new ());
+  lk_enhancement_stack_remove_all (self->stack);
   rebuild (self, NULL);
   commit (self);
   if (focused)
@@ -817,46 +582,48 @@ lk_enhance_panel_set_title (LkEnhancePanel *self,
 
 /* Keeps a step open where the same operation is shown at the same place. */
 static GArray *
-expanded_for (LkEnhancePanel *self,
-              JsonArray      *stack)
+expanded_for (LkEnhancePanel     *self,
+              LkEnhancementStack *stack)
 {
   GArray *expanded = save_expanded (self);
 
   for (guint i = 0; i < expanded->len; i++)
-    if (g_strcmp0 (string_member (object_at (self->stack, i), "op"),
-                   string_member (object_at (stack, i), "op")) != 0)
+    if (i >= lk_enhancement_stack_get_n_steps (stack) ||
+        lk_enhancement_step_get_operation (lk_enhancement_stack_get_step (self->stack, i)) !=
+        lk_enhancement_step_get_operation (lk_enhancement_stack_get_step (stack, i)))
       g_array_index (expanded, gboolean, i) = FALSE;
   return expanded;
 }
 
 void
-lk_enhance_panel_set_stack (LkEnhancePanel *self,
-                            JsonArray      *stack)
+lk_enhance_panel_set_stack (LkEnhancePanel     *self,
+                            LkEnhancementStack *stack)
 {
-  g_autoptr(JsonArray) empty = NULL;
+  g_autoptr(LkEnhancementStack) empty = NULL;
   g_autoptr(GArray) expanded = NULL;
   g_autoptr(GError) error = NULL;
 
   g_return_if_fail (LK_IS_ENHANCE_PANEL (self));
+  g_return_if_fail (stack == NULL || LK_IS_ENHANCEMENT_STACK (stack));
 
   if (stack == NULL)
-    stack = empty = json_array_new ();
+    stack = empty = lk_enhancement_stack_new ();
   /* The owner often hands back what the panel just emitted: keep the rows and the focus. */
-  if (stacks_equal (stack, self->stack))
+  if (lk_enhancement_stack_equal (stack, self->stack))
     return;
   g_clear_handle_id (&self->debounce_id, g_source_remove);
   expanded = expanded_for (self, stack);
-  replace_stack (self, stack_copy (stack));
+  replace_stack (self, lk_enhancement_stack_copy (stack));
   rebuild (self, expanded);
-  lk_cv_enhancement_validate (self->stack, &error);
+  lk_enhancement_stack_validate (self->stack, &error);
   lk_label_set_message (self->error_label, error != NULL ? error->message : NULL);
 }
 
-JsonArray *
+LkEnhancementStack *
 lk_enhance_panel_dup_stack (LkEnhancePanel *self)
 {
   g_return_val_if_fail (LK_IS_ENHANCE_PANEL (self), NULL);
-  return stack_copy (self->stack);
+  return lk_enhancement_stack_copy (self->stack);
 }
 
 /* ---- object ------------------------------------------------------------------------------ */
@@ -864,17 +631,19 @@ lk_enhance_panel_dup_stack (LkEnhancePanel *self)
 static GMenuModel *
 add_menu_new (LkEnhancePanel *self)
 {
+  GListModel *catalogue = lk_enhancement_catalogue ();
   GMenu *menu = g_menu_new ();
   GMenu *sections[N_SECTIONS];
 
   for (guint i = 0; i < N_SECTIONS; i++)
     sections[i] = g_menu_new ();
-  for (guint i = 0; i < json_array_get_length (self->catalogue); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (catalogue); i++)
     {
-      JsonObject *entry = object_at (self->catalogue, i);
-      const char *op = string_member (entry, "op");
+      g_autoptr(LkEnhancementOperation) operation = g_list_model_get_item (catalogue, i);
+      const char *op = lk_enhancement_operation_get_id (operation);
       const OpInfo *info = op_info (op);
-      g_autoptr(GMenuItem) item = g_menu_item_new (op_label (entry, op), NULL);
+      g_autoptr(GMenuItem) item =
+        g_menu_item_new (lk_enhancement_operation_get_label (operation), NULL);
 
       g_menu_item_set_action_and_target (item, "enhance.add", "s", op);
       g_menu_append_item (sections[info != NULL ? info->section : N_SECTIONS - 1], item);
@@ -940,8 +709,7 @@ lk_enhance_panel_finalize (GObject *object)
   LkEnhancePanel *self = LK_ENHANCE_PANEL (object);
 
   g_free (self->title);
-  g_clear_pointer (&self->stack, json_array_unref);
-  g_clear_pointer (&self->catalogue, json_array_unref);
+  g_clear_object (&self->stack);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   G_OBJECT_CLASS (lk_enhance_panel_parent_class)->finalize (object);
 }
@@ -964,7 +732,7 @@ lk_enhance_panel_class_init (LkEnhancePanelClass *klass)
 
   signals[STACK_CHANGED] = g_signal_new ("stack-changed", G_TYPE_FROM_CLASS (klass),
                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                         G_TYPE_NONE, 1, JSON_TYPE_ARRAY);
+                                         G_TYPE_NONE, 1, LK_TYPE_ENHANCEMENT_STACK);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                LK_RESOURCE_PATH "/lk-enhance-panel.ui");
@@ -986,8 +754,7 @@ lk_enhance_panel_init (LkEnhancePanel *self)
   g_autoptr(GMenuModel) menu = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->catalogue = lk_cv_enhancement_catalogue ();
-  self->stack = json_array_new ();
+  self->stack = lk_enhancement_stack_new ();
   self->rows = g_ptr_array_new ();
   menu = add_menu_new (self);
   gtk_menu_button_set_menu_model (self->add_button, menu);

@@ -14,25 +14,25 @@ G_BEGIN_DECLS
 #define LK_TYPE_ENHANCE_PANEL (lk_enhance_panel_get_type ())
 G_DECLARE_FINAL_TYPE (LkEnhancePanel, lk_enhance_panel, LK, ENHANCE_PANEL, AdwBin)
 
-/* The enhancement stack of one image (see lk_cv_enhancement_validate()): its steps in order,
- * each with its parameters from lk_cv_enhancement_catalogue().
+/* The enhancement stack of one image (an LkEnhancementStack): its steps in order, each with
+ * its parameters from lk_enhancement_catalogue().
  *
  * Actions: enhance.add (s: operation), enhance.remove (i: index), enhance.up (i),
  * enhance.down (i), enhance.reset.
  * Property "title": whose image, e.g. "Probe"; the heading reads "Probe Enhancements".
- * Signal "stack-changed" (JsonArray *stack): after every change the user makes, once the
- * stack passed lk_cv_enhancement_validate(); a stack that fails it is not emitted and its
- * error is shown instead. The array is a copy the handler may keep with json_array_ref(). */
-GtkWidget  *lk_enhance_panel_new       (void);
+ * Signal "stack-changed" (LkEnhancementStack *stack): after every change the user makes, once
+ * the stack passed lk_enhancement_stack_validate(); a stack that fails it is not emitted and
+ * its error is shown instead. The stack is a copy the handler may keep with g_object_ref(). */
+GtkWidget          *lk_enhance_panel_new       (void);
 
-const char *lk_enhance_panel_get_title (LkEnhancePanel *self);
-void        lk_enhance_panel_set_title (LkEnhancePanel *self,
-                                        const char     *title);
+const char         *lk_enhance_panel_get_title (LkEnhancePanel     *self);
+void                lk_enhance_panel_set_title (LkEnhancePanel     *self,
+                                                const char         *title);
 /* Shows a copy of @stack (NULL for none). Emits nothing, and drops a number change that has
  * not been emitted yet. */
-void        lk_enhance_panel_set_stack (LkEnhancePanel *self,
-                                        JsonArray      *stack);
+void                lk_enhance_panel_set_stack (LkEnhancePanel     *self,
+                                                LkEnhancementStack *stack);
 /* A copy of the stack shown, including a number change not yet emitted. */
-JsonArray  *lk_enhance_panel_dup_stack (LkEnhancePanel *self);
+LkEnhancementStack *lk_enhance_panel_dup_stack (LkEnhancePanel     *self);
 
 G_END_DECLS

@@ -88,14 +88,13 @@ load_job (gpointer       data,
   return loaded;
 }
 
-static void apply_stack (LkWorkspace *self, int which, JsonArray *stack);
+static void apply_stack (LkWorkspace *self, int which, LkEnhancementStack *stack);
 
-JsonArray *
+LkEnhancementStack *
 _lk_workspace_stack_of (LkWorkspace *self,
                         int          which)
 {
-  return json_object_get_array_member (self->examination, which == 0 ? "probe_enhancements"
-                                                                      : "candidate_enhancements");
+  return self->stacks[which];
 }
 
 static void
@@ -126,7 +125,7 @@ on_loaded (GObject      *object,
   memcpy (self->eyes[1], job->eyes, sizeof job->eyes);
   _lk_workspace_read_alignment (self);
   for (int i = 0; i < 2; i++)
-    if (json_array_get_length (_lk_workspace_stack_of (self, i)) > 0)
+    if (lk_enhancement_stack_get_n_steps (_lk_workspace_stack_of (self, i)) > 0)
       apply_stack (self, i, _lk_workspace_stack_of (self, i));
   gtk_stack_set_visible_child_name (self->stack, "compare");
   self->loaded = TRUE;
@@ -158,7 +157,7 @@ typedef struct
   const LkPixels *pixels;   /* the original, full resolution; NULL for a preview */
   LkPyramid *source;   /* the original's pyramid, for a preview */
   guint      level;    /* the preview's level */
-  JsonArray *stack;
+  LkEnhancementStack *stack;
   int        which;
   guint      generation;
 } EnhanceJob;
@@ -167,7 +166,7 @@ static void
 enhance_job_free (EnhanceJob *job)
 {
   g_clear_pointer (&job->source, lk_pyramid_unref);
-  g_clear_pointer (&job->stack, json_array_unref);
+  g_clear_object (&job->stack);
   g_free (job);
 }
 
@@ -241,7 +240,7 @@ on_enhanced (GObject      *object,
 static void
 run_enhance_job (LkWorkspace *self,
                  int          which,
-                 JsonArray   *stack,
+                 LkEnhancementStack *stack,
                  guint        preview_level)
 {
   EnhanceJob *job = g_new0 (EnhanceJob, 1);
@@ -253,7 +252,8 @@ run_enhance_job (LkWorkspace *self,
     }
   else
     job->pixels = self->pixels[which];
-  job->stack = json_array_ref (stack);
+  /* The worker reads the stack while the main thread may replace the workspace's own. */
+  job->stack = lk_enhancement_stack_copy (stack);
   job->which = which;
   job->generation = self->enhance_generation[which];
   lk_task_run (self, self->cancellable, on_enhanced, g_object_ref (self), enhance_job,
@@ -264,14 +264,14 @@ run_enhance_job (LkWorkspace *self,
 static void
 apply_stack (LkWorkspace *self,
              int          which,
-             JsonArray   *stack)
+             LkEnhancementStack *stack)
 {
   guint level;
 
   if (self->pixels[which] == NULL)
     return;
   self->enhance_generation[which]++;
-  if (json_array_get_length (stack) == 0)
+  if (lk_enhancement_stack_get_n_steps (stack) == 0)
     {
       /* Nothing to apply: the original, at once. */
       self->enhance_shown[which] = self->enhance_generation[which];
@@ -286,7 +286,7 @@ apply_stack (LkWorkspace *self,
 
 void
 _lk_workspace_on_stack_changed (LkWorkspace *self,
-                                JsonArray   *stack,
+                                LkEnhancementStack *stack,
                                 GtkWidget   *panel)
 {
   int which = panel == self->panels[0] ? 0 : 1;

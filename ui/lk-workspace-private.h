@@ -28,6 +28,7 @@ struct _LkWorkspace
   gboolean        aligned;
   LkSimilarity    alignment;
   JsonObject     *examination;
+  LkEnhancementStack *stacks[2];  /* stored: probe, candidate */
   char           *tool;
   gboolean        have_first;
   char           *first_image;
@@ -101,10 +102,10 @@ void        _lk_workspace_navigate            (LkWorkspace  *self,
 
 /* lk-workspace-images.c */
 void        _lk_workspace_load_images         (LkWorkspace  *self);
-JsonArray  *_lk_workspace_stack_of            (LkWorkspace  *self,
+LkEnhancementStack *_lk_workspace_stack_of    (LkWorkspace  *self,
                                                int           which);
 void        _lk_workspace_on_stack_changed    (LkWorkspace  *self,
-                                               JsonArray    *stack,
+                                               LkEnhancementStack *stack,
                                                GtkWidget    *panel);
 void        _lk_workspace_refresh_difference  (LkWorkspace  *self);
 

@@ -116,12 +116,28 @@ gboolean
 _lk_workspace_reload (LkWorkspace  *self,
                       GError      **error)
 {
-  JsonObject *o = lk_examinations_get (self->session, self->examination_id, error);
+  g_autoptr(JsonObject) examination = lk_examinations_get (self->session, self->examination_id,
+                                                           error);
+  LkEnhancementStack *stacks[2] = { NULL, NULL };
+  JsonObject *o;
 
-  if (o == NULL)
+  if (examination == NULL)
     return FALSE;
+  for (int i = 0; i < 2; i++)
+    if ((stacks[i] = lk_examinations_get_enhancements (examination,
+                                                       i == 0 ? "probe" : "candidate",
+                                                       error)) == NULL)
+      {
+        g_clear_object (&stacks[0]);
+        return FALSE;
+      }
   g_clear_pointer (&self->examination, json_object_unref);
-  self->examination = o;
+  self->examination = o = g_steal_pointer (&examination);
+  for (int i = 0; i < 2; i++)
+    {
+      g_clear_object (&self->stacks[i]);
+      self->stacks[i] = stacks[i];
+    }
   freeze_if_signed (self);
   lk_compare_view_set_annotations (self->compare,
                                    json_object_get_array_member (o, "annotations"));
@@ -697,6 +713,7 @@ lk_workspace_finalize (GObject *object)
     {
       g_clear_pointer (&self->pixels[i], lk_pixels_free);
       g_clear_pointer (&self->originals[i], lk_pyramid_unref);
+      g_clear_object (&self->stacks[i]);
     }
   g_clear_pointer (&self->examination, json_object_unref);
   g_free (self->tool);

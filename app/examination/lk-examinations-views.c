@@ -225,16 +225,17 @@ enhancement_details (const char *image,
 }
 
 gboolean
-lk_examinations_set_enhancements (LkSession   *session,
-                                  gint64       examination_id,
-                                  const char  *image,
-                                  JsonArray   *stack,
-                                  GError     **error)
+lk_examinations_set_enhancements (LkSession           *session,
+                                  gint64               examination_id,
+                                  const char          *image,
+                                  LkEnhancementStack  *typed,
+                                  GError             **error)
 {
   LkStore *store = lk_session_get_store (session);
   g_autoptr(LkTxn) txn = NULL;
   g_auto(LkExaminationRow) row = { 0 };
   g_autoptr(JsonArray) before = NULL;
+  g_autoptr(JsonArray) stack = NULL;
   g_autoptr(JsonArray) changes = NULL;
   g_autoptr(JsonObject) details = NULL;
   g_autofree char *text = NULL;
@@ -244,14 +245,15 @@ lk_examinations_set_enhancements (LkSession   *session,
   int i;
 
   g_return_val_if_fail (LK_IS_SESSION (session), FALSE);
-  g_return_val_if_fail (stack != NULL, FALSE);
+  g_return_val_if_fail (LK_IS_ENHANCEMENT_STACK (typed), FALSE);
 
   if ((i = lk_examinations_check_image (image, "An enhancement stack", error)) < 0 ||
-      !lk_cv_enhancement_validate (stack, error) ||
+      !lk_enhancement_stack_validate (typed, error) ||
       !lk_examinations_begin_change (session, examination_id, &actor, &txn, &row, error) ||
       !lk_examinations_check_unsigned (store, examination_id, error))
     return FALSE;
   before = lk_json_parse_array (row.enhancements[i]);
+  stack = lk_enhancement_stack_to_json (typed);
   changes = lk_enhancement_stack_changes (before, stack);
   if (json_array_get_length (changes) == 0)
     return TRUE;
@@ -262,4 +264,30 @@ lk_examinations_set_enhancements (LkSession   *session,
          lk_examinations_audit_and_commit (store, txn, &actor,
                                            "examination.enhancements-changed", object, details,
                                            error);
+}
+
+LkEnhancementStack *
+lk_examinations_get_enhancements (JsonObject  *examination,
+                                  const char  *image,
+                                  GError     **error)
+{
+  g_autofree char *member = NULL;
+  JsonNode *node;
+  int i;
+
+  g_return_val_if_fail (examination != NULL, NULL);
+
+  if ((i = lk_examinations_check_image (image, "An enhancement stack", error)) < 0)
+    return NULL;
+  member = g_strdup_printf ("%s_enhancements", lk_examinations_image_names[i]);
+  node = json_object_get_member (examination, member);
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return lk_enhancement_stack_new ();
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
+                   "The %s enhancement stack is not a list of steps", image);
+      return NULL;
+    }
+  return lk_enhancement_stack_new_from_json (json_node_get_array (node), error);
 }

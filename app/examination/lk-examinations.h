@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 
 #include "imaging/lk-cv.h"
+#include "imaging/lk-enhancement.h"
 #include "people/lk-session.h"
 
 G_BEGIN_DECLS
@@ -51,13 +52,20 @@ gboolean    lk_examinations_reset_alignment   (LkSession           *session,
                                                GError             **error);
 
 /* Replaces the enhancement stack of @image ("probe" or "candidate") after validating it (see
- * lk_cv_enhancement_validate). The audit event carries both stacks and a readable list of the
- * steps added, removed, changed and moved. Setting the same stack again changes nothing. */
+ * lk_enhancement_stack_validate). It is stored as the JSON of lk_enhancement_stack_to_json();
+ * the audit event carries both stacks and a readable list of the steps added, removed, changed
+ * and moved. Setting the same stack again changes nothing. */
 gboolean    lk_examinations_set_enhancements  (LkSession           *session,
                                                gint64               examination_id,
                                                const char          *image,
-                                               JsonArray           *stack,
+                                               LkEnhancementStack  *stack,
                                                GError             **error);
+/* The enhancement stack of @image ("probe" or "candidate") stored in @examination, as returned
+ * by lk_examinations_get(): an empty stack when there is none. New reference, or NULL with an
+ * error (LK_ERROR_INVALID_INPUT) for an unknown image or a stored stack that is not valid. */
+LkEnhancementStack *lk_examinations_get_enhancements (JsonObject       *examination,
+                                                      const char       *image,
+                                                      GError          **error);
 
 /* Annotation geometry is a JSON array of [x, y] points in original image coordinates, on the
  * image: marker and text 1 point; rectangle and ellipse 2 (opposite corners of the box, which

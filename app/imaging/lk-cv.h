@@ -167,21 +167,11 @@ char       *lk_cv_template_version (const char              *embedding_model);
  * LK_ENHANCEMENT_MAX_STEPS steps. */
 #define LK_ENHANCEMENT_MAX_STEPS 32
 
-/* Checks a stack; the error (LK_ERROR_INVALID_INPUT) names the step number (1-based), its
- * operation and the problem. */
+/* Checks a stack as JSON (what examinations store); the error (LK_ERROR_INVALID_INPUT) names
+ * the step number (1-based), its operation and the problem. The typed stack of
+ * lk-enhancement.h is read and checked with the same rules and messages, and applied to
+ * pixels with lk_cv_enhance() (declared there). */
 gboolean    lk_cv_enhancement_validate  (JsonArray               *stack,
-                                         GError                 **error);
-/* The operations with their parameters (name, kind "number", "integer" or "choice", min, max or
- * choices, and a sensible default) for building a stack in a user interface. New reference. */
-JsonArray  *lk_cv_enhancement_catalogue (void);
-/* A step of @op with the catalogue's defaults, or NULL for an unknown operation. */
-JsonObject *lk_cv_enhancement_default_step (const char       *op);
-
-/* Applies a validated stack to a copy of @in; @in is never changed. Deterministic: the same
- * stack on the same pixels gives the same bytes. Colour channels are processed; alpha is
- * copied through. An empty stack gives a plain copy. */
-LkPixels   *lk_cv_enhance               (const LkPixels          *in,
-                                         JsonArray               *stack,
                                          GError                 **error);
 
 /* @in warped by the similarity (x, y) -> (a x - b y + tx, b x + a y + ty) (coordinates with

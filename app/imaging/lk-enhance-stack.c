@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Enhancement stacks as JSON: the closed list of operations and their parameters, reading and
- * checking a stack (with the messages an examiner sees), the catalogue and default steps for
- * the user interface. What passes is handed to lk-cv-enhance.cpp as plain LkEnhanceSteps, so
- * the OpenCV side never reads JSON and this side never touches pixels. */
+/* Enhancement stacks as JSON: the closed list of operations and their parameters (with the
+ * labels an examiner reads), reading and checking a stack and checking single values (with the
+ * messages an examiner sees), and writing a step back as JSON. What passes is handed to
+ * lk-cv-enhance.cpp as plain LkEnhanceSteps, so the OpenCV side never reads JSON and this side
+ * never touches pixels; lk-enhancement.c presents the same definitions as objects. */
 #include "config.h"
 
 #include <math.h>
@@ -12,57 +13,59 @@
 #include "examination/lk-stack-diff.h"
 #include "imaging/lk-cv.h"
 
-typedef enum
+enum
 {
   PARAM_NUMBER,
   PARAM_INTEGER,
   PARAM_CHOICE,
-} ParamKind;
+};
 
-typedef struct
-{
-  const char        *name;
-  ParamKind          kind;
-  double             min;
-  double             max;
-  double             fallback;  /* the catalogue's default (a choice: its index) */
-  const char *const *choices;   /* NULL-terminated, for PARAM_CHOICE */
-} ParamSpec;
-
-typedef struct
-{
-  const char  *name;
-  LkEnhanceOp  op;
-  int          n_params;
-  ParamSpec    params[LK_ENHANCE_MAX_PARAMS];
-} OpSpec;
+typedef LkEnhanceParamSpec ParamSpec;
+typedef LkEnhanceOpSpec OpSpec;
 
 static const char *const denoise_methods[] = { "bilateral", "median", NULL };
 static const char *const channel_names[] = { "red", "green", "blue", NULL };
 
-/* In the order of LkEnhanceOp, each with its parameters in the order of LkEnhanceStep. */
+/* In the order of LkEnhanceOp, each with its parameters in the order of LkEnhanceStep; the
+ * labels are what an examiner reads. */
 static const OpSpec op_specs[] = {
-  { "brightness", LK_ENHANCE_BRIGHTNESS, 1, { { "amount", PARAM_NUMBER, -100, 100, 0, NULL } } },
-  { "contrast", LK_ENHANCE_CONTRAST, 1, { { "amount", PARAM_NUMBER, -100, 100, 0, NULL } } },
-  { "gamma", LK_ENHANCE_GAMMA, 1, { { "gamma", PARAM_NUMBER, 0.1, 5, 1, NULL } } },
-  { "levels", LK_ENHANCE_LEVELS, 3, { { "black", PARAM_INTEGER, 0, 254, 0, NULL },
-                                      { "white", PARAM_INTEGER, 1, 255, 255, NULL },
-                                      { "gamma", PARAM_NUMBER, 0.1, 5, 1, NULL } } },
-  { "equalize", LK_ENHANCE_EQUALIZE, 0 },
-  { "clahe", LK_ENHANCE_CLAHE, 2, { { "clip", PARAM_NUMBER, 0.5, 10, 2, NULL },
-                                    { "tiles", PARAM_INTEGER, 2, 16, 8, NULL } } },
-  { "unsharp", LK_ENHANCE_UNSHARP, 3, { { "radius", PARAM_NUMBER, 0.5, 10, 2, NULL },
-                                        { "amount", PARAM_NUMBER, 0, 5, 1, NULL },
-                                        { "threshold", PARAM_NUMBER, 0, 255, 0, NULL } } },
-  { "denoise", LK_ENHANCE_DENOISE, 2, { { "method", PARAM_CHOICE, 0, 0, 0, denoise_methods },
-                                        { "strength", PARAM_INTEGER, 1, 10, 3, NULL } } },
-  { "greyscale", LK_ENHANCE_GREYSCALE, 0 },
-  { "invert", LK_ENHANCE_INVERT, 0 },
-  { "channel", LK_ENHANCE_CHANNEL, 1, { { "channel", PARAM_CHOICE, 0, 0, 0, channel_names } } },
+  { "brightness", "Brightness", LK_ENHANCE_BRIGHTNESS, 1,
+    { { "amount", "Amount", PARAM_NUMBER, -100, 100, 0, NULL } } },
+  { "contrast", "Contrast", LK_ENHANCE_CONTRAST, 1,
+    { { "amount", "Amount", PARAM_NUMBER, -100, 100, 0, NULL } } },
+  { "gamma", "Gamma", LK_ENHANCE_GAMMA, 1,
+    { { "gamma", "Gamma", PARAM_NUMBER, 0.1, 5, 1, NULL } } },
+  { "levels", "Levels", LK_ENHANCE_LEVELS, 3,
+    { { "black", "Black point", PARAM_INTEGER, 0, 254, 0, NULL },
+      { "white", "White point", PARAM_INTEGER, 1, 255, 255, NULL },
+      { "gamma", "Gamma", PARAM_NUMBER, 0.1, 5, 1, NULL } } },
+  { "equalize", "Histogram Equalisation", LK_ENHANCE_EQUALIZE, 0 },
+  { "clahe", "CLAHE", LK_ENHANCE_CLAHE, 2,
+    { { "clip", "Clip limit", PARAM_NUMBER, 0.5, 10, 2, NULL },
+      { "tiles", "Tiles per side", PARAM_INTEGER, 2, 16, 8, NULL } } },
+  { "unsharp", "Unsharp Mask", LK_ENHANCE_UNSHARP, 3,
+    { { "radius", "Radius", PARAM_NUMBER, 0.5, 10, 2, NULL },
+      { "amount", "Amount", PARAM_NUMBER, 0, 5, 1, NULL },
+      { "threshold", "Threshold", PARAM_NUMBER, 0, 255, 0, NULL } } },
+  { "denoise", "Denoise", LK_ENHANCE_DENOISE, 2,
+    { { "method", "Method", PARAM_CHOICE, 0, 0, 0, denoise_methods },
+      { "strength", "Strength", PARAM_INTEGER, 1, 10, 3, NULL } } },
+  { "greyscale", "Greyscale", LK_ENHANCE_GREYSCALE, 0 },
+  { "invert", "Invert", LK_ENHANCE_INVERT, 0 },
+  { "channel", "Single Channel", LK_ENHANCE_CHANNEL, 1,
+    { { "channel", "Channel", PARAM_CHOICE, 0, 0, 0, channel_names } } },
 };
 
-static const OpSpec *
-find_op (const char *name)
+G_STATIC_ASSERT (G_N_ELEMENTS (op_specs) == LK_ENHANCE_N_OPS);
+
+const LkEnhanceOpSpec *
+lk_enhance_op_spec (LkEnhanceOp op)
+{
+  return (guint) op < G_N_ELEMENTS (op_specs) ? &op_specs[op] : NULL;
+}
+
+const LkEnhanceOpSpec *
+lk_enhance_find_op (const char *name)
 {
   for (gsize i = 0; i < G_N_ELEMENTS (op_specs); i++)
     if (g_strcmp0 (op_specs[i].name, name) == 0)
@@ -143,6 +146,15 @@ choice_index (const ParamSpec *p,
 }
 
 static gboolean
+number_in_range (const ParamSpec *p,
+                 double           value)
+{
+  if (!isfinite (value) || value < p->min || value > p->max)
+    return FALSE;
+  return p->kind != PARAM_INTEGER || value == floor (value);
+}
+
+static gboolean
 number_value (const ParamSpec *p,
               JsonNode        *node,
               double          *value)
@@ -152,31 +164,85 @@ number_value (const ParamSpec *p,
   if (type != G_TYPE_INT64 && type != G_TYPE_DOUBLE)
     return FALSE;
   *value = json_node_get_double (node);
-  if (!isfinite (*value) || *value < p->min || *value > p->max)
-    return FALSE;
-  return p->kind != PARAM_INTEGER || *value == floor (*value);
+  return number_in_range (p, *value);
 }
 
-/* A number as the user would write it (0.05, not 0.050000000000000003); anything else as JSON. */
+/* A number as the user would write it (0.05, not 0.050000000000000003). */
+static char *
+number_text (double value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  for (int digits = 6; digits <= 17; digits++)
+    {
+      g_autofree char *format = g_strdup_printf ("%%.%dg", digits);
+      g_ascii_formatd (buffer, sizeof buffer, format, value);
+      if (g_ascii_strtod (buffer, NULL) == value)
+        break;
+    }
+  return g_strdup (buffer);
+}
+
+/* A number as number_text(); anything else as JSON. */
 static char *
 node_text (JsonNode *node)
 {
   GType type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
 
   if (type == G_TYPE_DOUBLE || type == G_TYPE_INT64)
-    {
-      char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-      double value = json_node_get_double (node);
-      for (int digits = 6; digits <= 17; digits++)
-        {
-          g_autofree char *format = g_strdup_printf ("%%.%dg", digits);
-          g_ascii_formatd (buffer, sizeof buffer, format, value);
-          if (g_ascii_strtod (buffer, NULL) == value)
-            break;
-        }
-      return g_strdup (buffer);
-    }
+    return number_text (json_node_get_double (node));
   return json_to_string (node, FALSE);
+}
+
+static void
+value_error (const ParamSpec  *p,
+             guint             index,
+             const char       *op,
+             const char       *text,
+             GError          **error)
+{
+  g_autofree char *range = range_text (p);
+
+  step_error (error, index, op, "“%s” must be %s, not %s", p->name, range, text);
+}
+
+gboolean
+lk_enhance_check_value (const LkEnhanceStep  *step,
+                        guint                 index,
+                        int                   param,
+                        double                value,
+                        GError              **error)
+{
+  const OpSpec *spec = lk_enhance_op_spec (step->op);
+  const ParamSpec *p = &spec->params[param];
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (param >= 0 && param < spec->n_params, FALSE);
+
+  if (p->kind == PARAM_CHOICE)
+    {
+      if (value >= 0 && value == floor (value) && value < g_strv_length ((char **) p->choices))
+        return TRUE;
+    }
+  else if (number_in_range (p, value))
+    return TRUE;
+  text = number_text (value);
+  value_error (p, index, spec->name, text, error);
+  return FALSE;
+}
+
+gboolean
+lk_enhance_check_step (const LkEnhanceStep  *step,
+                       guint                 index,
+                       GError              **error)
+{
+  if (step->op == LK_ENHANCE_LEVELS && step->params[0] >= step->params[1])
+    {
+      step_error (error, index, "levels", "“black” (%g) must be below “white” (%g)",
+                  step->params[0], step->params[1]);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -209,9 +275,8 @@ read_param (const ParamSpec *p,
       else if (number_value (p, node, value))
         return TRUE;
     }
-  range = range_text (p);
   text = node_text (node);
-  step_error (error, index, op, "“%s” must be %s, not %s", p->name, range, text);
+  value_error (p, index, op, text, error);
   return FALSE;
 }
 
@@ -253,7 +318,7 @@ read_op (JsonNode  *node,
       step_error (error, index, NULL, "a step is an object with an operation name in “op”");
       return NULL;
     }
-  spec = find_op (json_node_get_string (op));
+  spec = lk_enhance_find_op (json_node_get_string (op));
   if (spec == NULL)
     {
       g_autofree char *names = op_names ();
@@ -283,13 +348,7 @@ read_step (JsonNode       *node,
       return FALSE;
   if (!check_members (spec, o, index, error))
     return FALSE;
-  if (spec->op == LK_ENHANCE_LEVELS && step->params[0] >= step->params[1])
-    {
-      step_error (error, index, spec->name, "“black” (%g) must be below “white” (%g)",
-                  step->params[0], step->params[1]);
-      return FALSE;
-    }
-  return TRUE;
+  return lk_enhance_check_step (step, index, error);
 }
 
 gboolean
@@ -325,101 +384,30 @@ lk_cv_enhancement_validate (JsonArray  *stack,
   return lk_enhance_stack_read (stack, &steps, error);
 }
 
-static gboolean
-valid_pixels (const LkPixels *p)
-{
-  return p != NULL && p->pixels != NULL && p->width > 0 && p->height > 0 &&
-         p->stride >= p->width * 4;
-}
-
-LkPixels *
-lk_cv_enhance (const LkPixels  *in,
-               JsonArray       *stack,
-               GError         **error)
-{
-  LkEnhanceStack steps;
-
-  g_return_val_if_fail (valid_pixels (in), NULL);
-  g_return_val_if_fail (stack != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (!lk_enhance_stack_read (stack, &steps, error))
-    return NULL;
-  return lk_cv_enhance_stack (in, &steps, error);
-}
-
-/* ---- the catalogue ------------------------------------------------------------------------ */
+/* ---- writing ------------------------------------------------------------------------------ */
 
 static JsonNode *
-default_node (const ParamSpec *p)
+value_node (const ParamSpec *p,
+            double           value)
 {
   JsonNode *node = json_node_alloc ();
 
   if (p->kind == PARAM_CHOICE)
-    return json_node_init_string (node, p->choices[(int) p->fallback]);
+    return json_node_init_string (node, p->choices[(int) value]);
   if (p->kind == PARAM_INTEGER)
-    return json_node_init_int (node, (gint64) p->fallback);
-  return json_node_init_double (node, p->fallback);
+    return json_node_init_int (node, (gint64) value);
+  return json_node_init_double (node, value);
 }
 
-static JsonObject *
-default_step (const OpSpec *spec)
+JsonObject *
+lk_enhance_step_to_json (const LkEnhanceStep *step)
 {
+  const OpSpec *spec = lk_enhance_op_spec (step->op);
   JsonObject *o = json_object_new ();
 
   json_object_set_string_member (o, "op", spec->name);
   for (int i = 0; i < spec->n_params; i++)
-    json_object_set_member (o, spec->params[i].name, default_node (&spec->params[i]));
+    json_object_set_member (o, spec->params[i].name, value_node (&spec->params[i],
+                                                                 step->params[i]));
   return o;
-}
-
-JsonObject *
-lk_cv_enhancement_default_step (const char *op)
-{
-  const OpSpec *spec = find_op (op);
-
-  return spec != NULL ? default_step (spec) : NULL;
-}
-
-static JsonObject *
-param_json (const ParamSpec *p)
-{
-  static const char *const kinds[] = { "number", "integer", "choice" };
-  JsonObject *o = json_object_new ();
-
-  json_object_set_string_member (o, "name", p->name);
-  json_object_set_string_member (o, "kind", kinds[p->kind]);
-  if (p->kind == PARAM_CHOICE)
-    {
-      JsonArray *choices = json_array_new ();
-      for (int i = 0; p->choices[i] != NULL; i++)
-        json_array_add_string_element (choices, p->choices[i]);
-      json_object_set_array_member (o, "choices", choices);
-    }
-  else
-    {
-      json_object_set_double_member (o, "min", p->min);
-      json_object_set_double_member (o, "max", p->max);
-    }
-  json_object_set_member (o, "default", default_node (p));
-  return o;
-}
-
-JsonArray *
-lk_cv_enhancement_catalogue (void)
-{
-  JsonArray *ops = json_array_new ();
-
-  for (gsize i = 0; i < G_N_ELEMENTS (op_specs); i++)
-    {
-      const OpSpec *spec = &op_specs[i];
-      JsonObject *o = json_object_new ();
-      JsonArray *params = json_array_new ();
-      for (int j = 0; j < spec->n_params; j++)
-        json_array_add_object_element (params, param_json (&spec->params[j]));
-      json_object_set_string_member (o, "op", spec->name);
-      json_object_set_array_member (o, "params", params);
-      json_array_add_object_element (ops, o);
-    }
-  return ops;
 }

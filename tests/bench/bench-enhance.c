@@ -92,9 +92,12 @@ time_enhance (const LkPixels *in,
               LkPixels      **out)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(LkEnhancementStack) typed = lk_enhancement_stack_new_from_json (stack, &error);
   gint64 start = g_get_monotonic_time ();
 
-  *out = lk_cv_enhance (in, stack, &error);
+  if (typed == NULL)
+    g_error ("lk_enhancement_stack_new_from_json: %s", error->message);
+  *out = lk_cv_enhance (in, typed, &error);
   if (*out == NULL)
     g_error ("lk_cv_enhance: %s", error->message);
   return (g_get_monotonic_time () - start) / 1000.0;

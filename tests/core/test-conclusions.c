@@ -803,14 +803,13 @@ test_immutable (LkTestFixture *fixture,
 static const LkPoint probe_eyes[2] = { { 200, 250 }, { 300, 250 } };
 static const LkPoint candidate_eyes[2] = { { 210, 260 }, { 305, 255 } };
 
-static JsonArray *
+static LkEnhancementStack *
 greyscale_stack (void)
 {
-  JsonArray *stack = json_array_new ();
-  JsonObject *step = json_object_new ();
+  LkEnhancementStack *stack = lk_enhancement_stack_new ();
+  g_autoptr(LkEnhancementStep) step = lk_enhancement_step_new ("greyscale");
 
-  json_object_set_string_member (step, "op", "greyscale");
-  json_array_add_object_element (stack, step);
+  lk_enhancement_stack_append (stack, step);
   return stack;
 }
 
@@ -819,7 +818,7 @@ static gint64
 sign_with_charting (World *w)
 {
   LkConclusionDraft draft = draft_at (2);
-  g_autoptr(JsonArray) stack = greyscale_stack ();
+  g_autoptr(LkEnhancementStack) stack = greyscale_stack ();
   g_autoptr(GError) error = NULL;
   gint64 annotation = add_marker (w);
 
@@ -867,8 +866,8 @@ test_frozen_with_signature (LkTestFixture *fixture,
   World w = { 0 };
   g_autoptr(JsonArray) point = json_array_new ();
   g_autoptr(JsonArray) geometry = json_array_new ();
-  g_autoptr(JsonArray) stack = greyscale_stack ();
-  g_autoptr(JsonArray) empty = json_array_new ();
+  g_autoptr(LkEnhancementStack) stack = greyscale_stack ();
+  g_autoptr(LkEnhancementStack) empty = lk_enhancement_stack_new ();
   g_autoptr(JsonObject) before_signing = NULL;
   g_autoptr(JsonObject) after_signing = NULL;
   g_autoptr(GError) error = NULL;

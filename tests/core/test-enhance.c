@@ -11,6 +11,7 @@
 #include "lk-test-util.h"
 #include "examination/lk-stack-diff.h"
 #include "imaging/lk-cv.h"
+#include "imaging/lk-enhancement.h"
 
 #define WIDTH 256
 #define HEIGHT 192
@@ -160,11 +161,14 @@ enhance_ok (const LkPixels *in,
   g_autoptr(JsonArray) stack = stack_from (json);
   g_autoptr(LkPixels) before = copy_pixels (in);
   g_autoptr(GError) error = NULL;
+  g_autoptr(LkEnhancementStack) typed = NULL;
   LkPixels *out;
 
   g_assert_true (lk_cv_enhancement_validate (stack, &error));
   g_assert_no_error (error);
-  out = lk_cv_enhance (in, stack, &error);
+  typed = lk_enhancement_stack_new_from_json (stack, &error);
+  g_assert_no_error (error);
+  out = lk_cv_enhance (in, typed, &error);
   g_assert_no_error (error);
   g_assert_nonnull (out);
   g_assert_cmpint (out->width, ==, in->width);
@@ -363,8 +367,7 @@ assert_refused (const char *json,
                 const char *expected_2)
 {
   g_autoptr(JsonArray) stack = stack_from (json);
-  g_autoptr(LkPixels) in = make_image (11, FALSE);
-  g_autoptr(LkPixels) out = NULL;
+  g_autoptr(LkEnhancementStack) typed = NULL;
   g_autoptr(GError) error = NULL;
 
   g_assert_false (lk_cv_enhancement_validate (stack, &error));
@@ -374,10 +377,11 @@ assert_refused (const char *json,
       (expected_2 != NULL && strstr (error->message, expected_2) == NULL))
     g_error ("Expected “%s” and “%s” in: %s", expected_1, expected_2, error->message);
   g_clear_error (&error);
-  /* Applying refuses as well. */
-  out = lk_cv_enhance (in, stack, &error);
-  g_assert_null (out);
+  /* Reading it as a typed stack refuses as well, with the same message. */
+  typed = lk_enhancement_stack_new_from_json (stack, &error);
+  g_assert_null (typed);
   g_assert_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT);
+  g_assert_true (strstr (error->message, expected_1) != NULL);
 }
 
 static void
@@ -424,41 +428,6 @@ test_too_many_steps (void)
   g_string_append (json, "]");
   text = g_string_free (json, FALSE);
   assert_refused (text, "at most", NULL);
-}
-
-static void
-test_catalogue (void)
-{
-  g_autoptr(JsonArray) catalogue = lk_cv_enhancement_catalogue ();
-  g_autoptr(JsonArray) stack = json_array_new ();
-  g_autoptr(GError) error = NULL;
-
-  g_assert_cmpuint (json_array_get_length (catalogue), ==, 11);
-  for (guint i = 0; i < json_array_get_length (catalogue); i++)
-    {
-      JsonObject *entry = json_array_get_object_element (catalogue, i);
-      const char *op = json_object_get_string_member (entry, "op");
-      JsonObject *step = lk_cv_enhancement_default_step (op);
-      JsonArray *params = json_object_get_array_member (entry, "params");
-
-      g_assert_nonnull (step);
-      for (guint j = 0; j < json_array_get_length (params); j++)
-        {
-          JsonObject *param = json_array_get_object_element (params, j);
-          const char *name = json_object_get_string_member (param, "name");
-
-          g_assert_true (json_object_has_member (param, "default"));
-          g_assert_true (json_object_has_member (param, "min") ||
-                         json_object_has_member (param, "choices"));
-          g_assert_true (json_object_has_member (step, name));
-        }
-      g_assert_cmpuint (json_object_get_size (step), ==, json_array_get_length (params) + 1);
-      json_array_add_object_element (stack, step);
-    }
-  g_assert_null (lk_cv_enhancement_default_step ("paint"));
-  /* Every default validates: a user interface may start from them. */
-  g_assert_true (lk_cv_enhancement_validate (stack, &error));
-  g_assert_no_error (error);
 }
 
 /* ---- determinism --------------------------------------------------------------------------- */
@@ -570,7 +539,6 @@ main (int    argc,
   g_test_add_func ("/likeness/enhance/denoise", test_denoise);
   g_test_add_func ("/likeness/enhance/refused", test_refused);
   g_test_add_func ("/likeness/enhance/too-many-steps", test_too_many_steps);
-  g_test_add_func ("/likeness/enhance/catalogue", test_catalogue);
   g_test_add_func ("/likeness/enhance/tiny-images", test_tiny_images);
   g_test_add_func ("/likeness/enhance/deterministic", test_deterministic);
   g_test_add_func ("/likeness/enhance/deterministic-across-processes",

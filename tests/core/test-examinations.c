@@ -321,6 +321,18 @@ array_from (const char *text)
   return json_array_ref (json_node_get_array (json_parser_get_root (parser)));
 }
 
+/* The typed stack of a stored JSON text, which must be valid. */
+static LkEnhancementStack *
+stack_from (const char *text)
+{
+  g_autoptr(JsonArray) json = array_from (text);
+  g_autoptr(GError) error = NULL;
+  LkEnhancementStack *stack = lk_enhancement_stack_new_from_json (json, &error);
+
+  g_assert_no_error (error);
+  return stack;
+}
+
 static JsonObject *
 last_details (World      *w,
               const char *action)
@@ -563,7 +575,7 @@ set_stack_ok (World      *w,
               const char *image,
               const char *json)
 {
-  g_autoptr(JsonArray) stack = array_from (json);
+  g_autoptr(LkEnhancementStack) stack = stack_from (json);
   g_autoptr(GError) error = NULL;
 
   g_assert_true (lk_examinations_set_enhancements (w->examiner, id, image, stack, &error));
@@ -578,13 +590,12 @@ replay_hash (World      *w,
              gboolean    enhanced)
 {
   g_autoptr(JsonObject) o = get_ok (w, id);
-  g_autofree char *member = g_strdup_printf ("%s_enhancements", image);
-  JsonArray *stack = json_object_get_array_member (o, member);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LkEnhancementStack) stack = lk_examinations_get_enhancements (o, image, &error);
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(LkPixels) pixels = NULL;
   g_autoptr(LkPixels) out = NULL;
-  g_autoptr(JsonArray) none = json_array_new ();
-  g_autoptr(GError) error = NULL;
+  g_autoptr(LkEnhancementStack) none = lk_enhancement_stack_new ();
 
   if (g_str_equal (image, "probe"))
     bytes = lk_probes_read_image (w->examiner, json_object_get_int_member (o, "probe_id"), &error);
@@ -663,8 +674,10 @@ test_enhancement_audit (LkTestFixture *fixture,
   const char *moved[] = { "moved gamma from step 1 to step 2", NULL };
   const char *changed[] = { "changed step 1: clahe, clip 2 → 3.5", NULL };
   const char *removed[] = { "removed step 2: gamma (gamma 1.3)", NULL };
-  g_autoptr(JsonArray) bad = array_from ("[{\"op\": \"invert\"}, {\"op\": \"paint\"}]");
-  g_autoptr(JsonArray) empty = json_array_new ();
+  g_autoptr(LkEnhancementStack) bad =
+    stack_from ("[{\"op\": \"invert\"}, {\"op\": \"levels\", \"black\": 10, \"white\": 200,"
+                " \"gamma\": 1}]");
+  g_autoptr(LkEnhancementStack) empty = lk_enhancement_stack_new ();
   g_autoptr(JsonObject) o = NULL;
   g_autoptr(GError) error = NULL;
   gint64 id, n;
@@ -691,9 +704,11 @@ test_enhancement_audit (LkTestFixture *fixture,
   set_stack_ok (&w, id, "candidate", "[{\"op\": \"clahe\", \"clip\": 3.5, \"tiles\": 8.0}]");
   g_assert_cmpint (lk_test_count_action (w.store, "examination.enhancements-changed"), ==, n);
 
+  /* Each value is in range, but black above white is refused when the stack is set. */
+  g_assert_true (lk_enhancement_stack_set_value (bad, 1, 0, 220, &error));
   g_assert_false (lk_examinations_set_enhancements (w.examiner, id, "candidate", bad, &error));
   g_assert_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT);
-  assert_message (error, "step 2");
+  assert_message (error, "step 2 (levels)");
   g_clear_error (&error);
   g_assert_false (lk_examinations_set_enhancements (w.examiner, id, "background", empty, &error));
   g_assert_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT);

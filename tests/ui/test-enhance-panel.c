@@ -19,17 +19,17 @@ typedef struct
 
 static void
 on_stack_changed (LkEnhancePanel *panel,
-                  JsonArray      *stack,
+                  LkEnhancementStack *stack,
                   Fixture        *f)
 {
-  g_ptr_array_add (f->emitted, json_array_ref (stack));
+  g_ptr_array_add (f->emitted, g_object_ref (stack));
 }
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  f->emitted = g_ptr_array_new_with_free_func ((GDestroyNotify) json_array_unref);
+  f->emitted = g_ptr_array_new_with_free_func (g_object_unref);
   f->panel = LK_ENHANCE_PANEL (lk_enhance_panel_new ());
   g_signal_connect (f->panel, "stack-changed", G_CALLBACK (on_stack_changed), f);
   f->window = gtk_window_new ();
@@ -49,7 +49,7 @@ fixture_tear_down (Fixture       *f,
 /* ---- helpers ------------------------------------------------------------------------------ */
 
 static JsonArray *
-parse_stack (const char *json)
+parse_json (const char *json)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) node = json_from_string (json, &error);
@@ -59,12 +59,24 @@ parse_stack (const char *json)
   return json_array_ref (json_node_get_array (node));
 }
 
+static LkEnhancementStack *
+parse_stack (const char *json)
+{
+  g_autoptr(JsonArray) array = parse_json (json);
+  g_autoptr(GError) error = NULL;
+  LkEnhancementStack *stack = lk_enhancement_stack_new_from_json (array, &error);
+
+  g_assert_no_error (error);
+  return stack;
+}
+
 /* Same operations in the same order with the same parameters; 2 and 2.0 are the same. */
 static void
-assert_stack (JsonArray  *actual,
-              const char *expected_json)
+assert_stack (LkEnhancementStack *stack,
+              const char         *expected_json)
 {
-  g_autoptr(JsonArray) expected = parse_stack (expected_json);
+  g_autoptr(JsonArray) expected = parse_json (expected_json);
+  g_autoptr(JsonArray) actual = lk_enhancement_stack_to_json (stack);
 
   g_assert_cmpuint (json_array_get_length (actual), ==, json_array_get_length (expected));
   for (guint i = 0; i < json_array_get_length (expected); i++)
@@ -255,8 +267,8 @@ test_edit_through_actions (Fixture       *f,
   assert_titles (f, "Original pixels, no enhancement");
   g_assert_false (gtk_widget_get_sensitive (reset_button (f)));
   {
-    g_autoptr(JsonArray) stack = lk_enhance_panel_dup_stack (f->panel);
-    g_assert_cmpuint (json_array_get_length (stack), ==, 0);
+    g_autoptr(LkEnhancementStack) stack = lk_enhance_panel_dup_stack (f->panel);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (stack)), ==, 0);
   }
 }
 
@@ -318,8 +330,9 @@ static void
 test_set_stack (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(JsonArray) stack = parse_stack (THREE_STEPS);
-  g_autoptr(JsonArray) shown = NULL;
+  g_autoptr(LkEnhancementStack) stack = parse_stack (THREE_STEPS);
+  g_autoptr(LkEnhancementStack) shown = NULL;
+  g_autoptr(GError) error = NULL;
   GtkWidget *method;
 
   lk_enhance_panel_set_stack (f->panel, stack);
@@ -330,8 +343,8 @@ test_set_stack (Fixture       *f,
   g_assert_cmpstr (row_subtitle (f, "Greyscale"), ==, "colour removed");
   g_assert_cmpfloat (gtk_spin_button_get_value (find_spin (f, "White point")), ==, 240);
 
-  /* A copy: changing the caller's array afterwards changes nothing shown. */
-  json_object_set_int_member (json_array_get_object_element (stack, 0), "black", 99);
+  /* A copy: changing the caller's stack afterwards changes nothing shown. */
+  g_assert_true (lk_enhancement_stack_set_value (stack, 0, 0, 99, &error));
   shown = lk_enhance_panel_dup_stack (f->panel);
   assert_stack (shown, THREE_STEPS);
 
@@ -342,9 +355,9 @@ test_set_stack (Fixture       *f,
   adw_combo_row_set_selected (ADW_COMBO_ROW (method), 0);
   g_assert_cmpuint (f->emitted->len, ==, 1);
   g_assert_cmpstr (row_subtitle (f, "Denoise"), ==, "bilateral · strength 3");
-  g_assert_cmpstr (json_object_get_string_member (
-                     json_array_get_object_element (g_ptr_array_index (f->emitted, 0), 1),
-                     "method"), ==, "bilateral");
+  g_assert_cmpstr (lk_enhancement_step_get_choice (
+                     lk_enhancement_stack_get_step (g_ptr_array_index (f->emitted, 0), 1), 0),
+                   ==, "bilateral");
 
   /* Handing back what was emitted keeps the rows. */
   method = lk_test_find (GTK_WIDGET (f->panel), ADW_TYPE_COMBO_ROW, "Method");
@@ -360,10 +373,14 @@ static void
 test_invalid_not_emitted (Fixture       *f,
                           gconstpointer  data)
 {
-  g_autoptr(JsonArray) stack = NULL;
+  g_autoptr(LkEnhancementStack) stack = NULL;
+  g_autoptr(GError) error = NULL;
   GtkWidget *error_label;
 
-  stack = parse_stack ("[{\"op\": \"levels\", \"black\": 200, \"white\": 100, \"gamma\": 1}]");
+  /* Each value in range, black above white: a stack the user may be half-way through. */
+  stack = parse_stack ("[{\"op\": \"levels\", \"black\": 0, \"white\": 255, \"gamma\": 1}]");
+  g_assert_true (lk_enhancement_stack_set_value (stack, 0, 0, 200, &error));
+  g_assert_true (lk_enhancement_stack_set_value (stack, 0, 1, 100, &error));
   lk_enhance_panel_set_stack (f->panel, stack);
   error_label = lk_test_find (GTK_WIDGET (f->panel), GTK_TYPE_LABEL,
                               "Enhancement step 1 (levels): “black” (200) must be below "
@@ -389,7 +406,7 @@ static void
 test_at_most_max_steps (Fixture       *f,
                         gconstpointer  data)
 {
-  g_autoptr(JsonArray) stack = NULL;
+  g_autoptr(LkEnhancementStack) stack = NULL;
 
   for (guint i = 0; i < LK_ENHANCEMENT_MAX_STEPS; i++)
     add (f, "invert");
@@ -398,7 +415,7 @@ test_at_most_max_steps (Fixture       *f,
                                                                            GTK_TYPE_MENU_BUTTON))));
   add (f, "invert");
   stack = lk_enhance_panel_dup_stack (f->panel);
-  g_assert_cmpuint (json_array_get_length (stack), ==, LK_ENHANCEMENT_MAX_STEPS);
+  g_assert_cmpuint (lk_enhancement_stack_get_n_steps (stack), ==, LK_ENHANCEMENT_MAX_STEPS);
   g_assert_cmpuint (f->emitted->len, ==, LK_ENHANCEMENT_MAX_STEPS);
 }
 
@@ -406,7 +423,8 @@ static void
 test_stored_precision_shown (Fixture       *f,
                              gconstpointer  data)
 {
-  g_autoptr(JsonArray) stack = parse_stack ("[{\"op\": \"clahe\", \"clip\": 2.25, \"tiles\": 8}]");
+  g_autoptr(LkEnhancementStack) stack =
+    parse_stack ("[{\"op\": \"clahe\", \"clip\": 2.25, \"tiles\": 8}]");
   GtkSpinButton *clip;
 
   /* A value finer than the panel's usual steps is shown as it is, never rounded. */
@@ -427,7 +445,7 @@ static void
 test_focus_follows_step (Fixture       *f,
                          gconstpointer  data)
 {
-  g_autoptr(JsonArray) stack = parse_stack ("[" CLAHE ", " UNSHARP "]");
+  g_autoptr(LkEnhancementStack) stack = parse_stack ("[" CLAHE ", " UNSHARP "]");
   GtkWidget *button, *add_button;
 
   lk_enhance_panel_set_stack (f->panel, stack);
@@ -497,7 +515,8 @@ static void
 test_accessible (Fixture       *f,
                  gconstpointer  data)
 {
-  g_autoptr(JsonArray) stack = parse_stack ("[" CLAHE ", " UNSHARP ", {\"op\": \"invert\"}]");
+  g_autoptr(LkEnhancementStack) stack =
+    parse_stack ("[" CLAHE ", " UNSHARP ", {\"op\": \"invert\"}]");
   GtkWidget *up;
   g_autofree char *problem = NULL;
 
