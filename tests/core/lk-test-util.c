@@ -363,3 +363,33 @@ lk_test_gradient_png (void)
   cairo_surface_destroy (surface);
   return g_byte_array_free_to_bytes (png);
 }
+
+gint64
+lk_test_import_portrait (LkSession  *examiner,
+                         const char *number,
+                         char      **sha256)
+{
+  static const LkProvenance provenance = {
+    "cctv", "video-frame", "PC Ada Jones", "2026-01-15T14:32:00Z", "Warrant 2026/17",
+    "Exhibit AJ/1, received sealed", FALSE,
+  };
+  g_autofree char *path = lk_test_demo_path ("grace_hopper.jpg");
+  g_autoptr(GError) error = NULL;
+  gint64 id = lk_probes_import_file (examiner, number, path, &provenance, sha256, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+void
+lk_test_lock_suitable (LkSession *examiner,
+                       gint64     probe_id)
+{
+  static const char * const components[] = { "eyes", "nose", "mouth", NULL };
+  LkAnalysis analysis = { "suitable", NULL, components, "Frontal, well lit" };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (lk_analysis_lock (examiner, probe_id, &analysis, &error));
+  g_assert_no_error (error);
+}

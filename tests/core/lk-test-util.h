@@ -89,5 +89,13 @@ LkSession *lk_test_login     (LkStore    *store,
                               const char *password);
 /* A file of data/demo in the source tree (LIKENESS_SOURCE_DIR). */
 char      *lk_test_demo_path (const char *name);
+/* Imports the demo portrait of Grace Hopper as a CCTV still into case @number with complete
+ * provenance; returns the probe id (and its SHA-256 when @sha256 is not NULL). */
+gint64     lk_test_import_portrait (LkSession  *examiner,
+                                    const char *number,
+                                    char      **sha256);
+/* Locks a "suitable" analysis of eyes, nose and mouth. */
+void       lk_test_lock_suitable   (LkSession  *examiner,
+                                    gint64      probe_id);
 
 G_END_DECLS

@@ -57,35 +57,6 @@ world_clear (World *w)
   g_clear_object (&w->store);
 }
 
-static gint64
-import_portrait (LkSession  *examiner,
-                 char      **sha256)
-{
-  static const LkProvenance provenance = {
-    "cctv", "video-frame", "PC Ada Jones", "2026-01-15T14:32:00Z", "Warrant 2026/17",
-    "Exhibit AJ/1, received sealed", FALSE,
-  };
-  g_autofree char *path = lk_test_demo_path ("grace_hopper.jpg");
-  g_autoptr(GError) error = NULL;
-  gint64 id = lk_probes_import_file (examiner, NUMBER, path, &provenance, sha256, &error);
-
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-  return id;
-}
-
-static void
-lock_suitable (LkSession *examiner,
-               gint64     probe_id)
-{
-  static const char * const components[] = { "eyes", "nose", "mouth", NULL };
-  LkAnalysis analysis = { "suitable", NULL, components, "Frontal, well lit" };
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (lk_analysis_lock (examiner, probe_id, &analysis, &error));
-  g_assert_no_error (error);
-}
-
 static LkCaseDetails *
 details_ok (LkSession  *session,
             const char *number)
@@ -130,7 +101,7 @@ test_probe_summary (LkTestFixture *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (lk_case_details_get_probes (before)), ==, 0);
   g_assert_false (lk_case_details_get_demo (before));
 
-  id = import_portrait (w.examiner, &sha256);
+  id = lk_test_import_portrait (w.examiner, NUMBER, &sha256);
   imported = details_ok (w.examiner, NUMBER);
   g_assert_cmpint (lk_case_get_n_probes (lk_case_details_get_case (imported)), ==, 1);
   g_assert_cmpstr (lk_case_get_status (lk_case_details_get_case (imported)), ==, "analysis");
@@ -150,7 +121,7 @@ test_probe_summary (LkTestFixture *fixture,
   g_assert_cmpuint (lk_probe_summary_get_n_examinations (p), ==, 0);
   g_assert_cmpuint (lk_probe_summary_get_n_signed (p), ==, 0);
 
-  lock_suitable (w.examiner, id);
+  lk_test_lock_suitable (w.examiner, id);
   locked = details_ok (w.examiner, NUMBER);
   q = only_probe (locked);
   g_assert_cmpstr (lk_probe_summary_get_status (q), ==, "analysed");
@@ -258,7 +229,7 @@ test_history (LkTestFixture *fixture,
   g_autofree char *previous = NULL;
 
   world_init (&w, fixture);
-  lock_suitable (w.examiner, import_portrait (w.examiner, NULL));
+  lk_test_lock_suitable (w.examiner, lk_test_import_portrait (w.examiner, NUMBER, NULL));
   g_assert_true (lk_cases_move (w.examiner, NUMBER, "examination", NULL, &error));
   g_assert_true (lk_cases_move (w.admin, NUMBER, "analysis", "The probe needs a second look",
                                 &error));
@@ -305,7 +276,7 @@ test_details_audited (LkTestFixture *fixture,
   gint64 viewed;
 
   world_init (&w, fixture);
-  import_portrait (w.examiner, NULL);
+  lk_test_import_portrait (w.examiner, NUMBER, NULL);
   viewed = lk_test_count_action (w.store, "case.viewed");
   details = details_ok (w.admin, NUMBER);
   g_assert_cmpint (lk_test_count_action (w.store, "case.viewed"), ==, viewed + 1);
@@ -381,7 +352,7 @@ test_properties (LkTestFixture *fixture,
   assert_read_only (LK_TYPE_CASE_DETAILS, details_names);
 
   world_init (&w, fixture);
-  import_portrait (w.examiner, NULL);
+  lk_test_import_portrait (w.examiner, NUMBER, NULL);
   details = details_ok (w.examiner, NUMBER);
   g_object_get (details, "case", &c, "history", &history, NULL);
   g_object_get (c, "number", &number, "offence-code", &offence, "n-probes", &n_probes, NULL);

@@ -183,35 +183,6 @@ demo_path (const char *name)
   return g_build_filename (source, "data", "demo", name, NULL);
 }
 
-static gint64
-import_portrait (LkSession  *examiner,
-                 const char *number)
-{
-  static const LkProvenance provenance = {
-    "cctv", "video-frame", "PC Ada Jones", "2026-01-15T14:32:00Z", "Warrant 2026/17",
-    "Exhibit AJ/1, received sealed", FALSE,
-  };
-  g_autofree char *path = demo_path ("grace_hopper.jpg");
-  g_autoptr(GError) error = NULL;
-  gint64 id = lk_probes_import_file (examiner, number, path, &provenance, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_cmpint (id, >, 0);
-  return id;
-}
-
-static void
-lock_suitable (LkSession *examiner,
-               gint64     probe_id)
-{
-  static const char * const components[] = { "eyes", "nose", "mouth", NULL };
-  LkAnalysis analysis = { "suitable", NULL, components, "Frontal, well lit" };
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (lk_analysis_lock (examiner, probe_id, &analysis, &error));
-  g_assert_no_error (error);
-}
-
 /* ---- creation ------------------------------------------------------------------------------ */
 
 static void
@@ -534,7 +505,7 @@ test_approval (LkTestFixture *fixture,
   g_clear_error (&error);
 
   /* the approved case now takes a probe */
-  g_assert_cmpint (import_portrait (w.examiner, "2026-0100"), >, 0);
+  g_assert_cmpint (lk_test_import_portrait (w.examiner, "2026-0100", NULL), >, 0);
   g_assert_cmpstr (case_status (fixture, "2026-0100"), ==, "analysis");
   world_clear (&w);
 }
@@ -574,10 +545,10 @@ test_status_steps (LkTestFixture *fixture,
 
   /* examination needs every probe analysed, and at least one probe */
   assert_move_refused (w.examiner, "2026-0001", "examination", NULL, "no probe");
-  probe_id = import_portrait (w.examiner, "2026-0001");
+  probe_id = lk_test_import_portrait (w.examiner, "2026-0001", NULL);
   assert_move_refused (w.examiner, "2026-0001", "examination", NULL, "await a locked analysis");
   g_assert_cmpstr (case_status (fixture, "2026-0001"), ==, "analysis");
-  lock_suitable (w.examiner, probe_id);
+  lk_test_lock_suitable (w.examiner, probe_id);
   move_ok (w.examiner, "2026-0001", "examination", NULL);
 
   /* back needs a reason */
@@ -635,7 +606,7 @@ test_probe_only_while_open (LkTestFixture *fixture,
   world_init (&w, fixture);
   c = create_ok (w.examiner, &request);
   /* the first probe moves an open case into analysis */
-  lock_suitable (w.examiner, import_portrait (w.examiner, "2026-0001"));
+  lk_test_lock_suitable (w.examiner, lk_test_import_portrait (w.examiner, "2026-0001", NULL));
   g_assert_cmpstr (case_status (fixture, "2026-0001"), ==, "analysis");
   move_ok (w.examiner, "2026-0001", "examination", NULL);
   g_assert_cmpint (lk_probes_import_file (w.examiner, "2026-0001", path, &provenance, NULL,
@@ -728,7 +699,7 @@ test_to_json (LkTestFixture *fixture,
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json, "probes")), ==, 0);
   g_clear_pointer (&json, json_object_unref);
 
-  probe_id = import_portrait (w.examiner, "2026-0001");
+  probe_id = lk_test_import_portrait (w.examiner, "2026-0001", NULL);
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   expected_sha = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents,
                                               length);
@@ -741,7 +712,7 @@ test_to_json (LkTestFixture *fixture,
   g_assert_true (JSON_NODE_HOLDS_NULL (json_object_get_member (probe, "analysis")));
   g_clear_pointer (&json, json_object_unref);
 
-  lock_suitable (w.examiner, probe_id);
+  lk_test_lock_suitable (w.examiner, probe_id);
   json = lk_cases_to_json (w.examiner, "2026-0001", &error);
   g_assert_no_error (error);
 
