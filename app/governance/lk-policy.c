@@ -43,6 +43,15 @@ static const LkPolicyKey keys[] = {
     "scale)" },
   { "min_reasoning_length", LK_POLICY_INT, "80", 0, 10000,
     "Shortest reasoning a conclusion needs (characters)" },
+  { "require_competency", LK_POLICY_INT, "1", 0, 1,
+    "Signing needs a current examiner competency record and verifying a current reviewer "
+    "record (1); 0 only for a lab that keeps no records, and every output then says so" },
+  { "blind_verification_levels", LK_POLICY_LIST, "supports-same,neutral,supports-different",
+    0, 0, "Conclusions verified blind, by side of the scale: supports-same, neutral, "
+    "supports-different, not-suitable; the others get an open review, marked as such" },
+  { "verification_agreement", LK_POLICY_STRING, "same-level", 0, 0,
+    "When a reviewer's own conclusion agrees with the examiner's: same-level, or "
+    "same-side-within-one (same side of the scale, at most one level apart)" },
   { "strongest_level_limited", LK_POLICY_INT, "2", 0, 3,
     "Strongest level without a written acknowledgement when the probe's suitability is "
     "limited (0 to 3 steps of the seven-level scale; other scales map onto it)" },
@@ -141,7 +150,30 @@ lk_policy_list_contains (LkStore    *store,
   return FALSE;
 }
 
-/* A misspelt kind in the refused list would silently let that kind through. */
+/* A misspelt word in a list would silently let it through (a refused kind, a blind side). */
+static const char * const blind_level_words[] = {
+  "supports-same", "neutral", "supports-different", "not-suitable", NULL,
+};
+
+static gboolean
+validate_words (const LkPolicyKey   *def,
+                char               **words,
+                const char * const  *allowed,
+                const char          *what,
+                GError             **error)
+{
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*g_strstrip (words[i]) != '\0' && !g_strv_contains (allowed, words[i]))
+      {
+        g_autofree char *all = g_strjoinv (", ", (char **) allowed);
+
+        g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT, "%s: “%s” is not %s (one of: %s)",
+                     def->key, words[i], what, all);
+        return FALSE;
+      }
+  return TRUE;
+}
+
 static gboolean
 validate_list (const LkPolicyKey  *def,
                const char         *value,
@@ -149,17 +181,10 @@ validate_list (const LkPolicyKey  *def,
 {
   g_auto(GStrv) words = g_strsplit (value, ",", -1);
 
-  if (!g_str_equal (def->key, "refused_probe_kinds"))
-    return TRUE;
-  for (guint i = 0; words[i] != NULL; i++)
-    if (*g_strstrip (words[i]) != '\0' && !g_strv_contains (lk_vocabulary_probe_kinds (), words[i]))
-      {
-        g_autofree char *all = g_strjoinv (", ", (char **) lk_vocabulary_probe_kinds ());
-
-        g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
-                     "%s: “%s” is not a probe kind (one of: %s)", def->key, words[i], all);
-        return FALSE;
-      }
+  if (g_str_equal (def->key, "blind_verification_levels"))
+    return validate_words (def, words, blind_level_words, "a side of the scale", error);
+  if (g_str_equal (def->key, "refused_probe_kinds"))
+    return validate_words (def, words, lk_vocabulary_probe_kinds (), "a probe kind", error);
   return TRUE;
 }
 
@@ -170,6 +195,14 @@ validate_string (const LkPolicyKey  *def,
 {
   g_autofree char *all = NULL;
 
+  if (g_str_equal (def->key, "verification_agreement"))
+    {
+      if (g_str_equal (value, "same-level") || g_str_equal (value, "same-side-within-one"))
+        return TRUE;
+      g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
+                   "%s: “%s” is not a rule (same-level or same-side-within-one)", def->key, value);
+      return FALSE;
+    }
   if (!g_str_equal (def->key, "conclusion_scale") || lk_scale_lookup (value, NULL) != NULL)
     return TRUE;
   all = g_strjoinv (", ", (char **) lk_scale_names ());

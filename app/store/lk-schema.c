@@ -366,6 +366,147 @@ static const char migration_6[] =
   "    SELECT RAISE (ABORT, 'the alignment and enhancements of a signed conclusion cannot change');"
   "  END;";
 
+/* Verification (the "V" of ACE-V): competency records, the verification of a signed conclusion
+ * by a second competent person (blind where policy says so), its signed outcomes, and revisions
+ * of an examination reopened after a return. Observations, annotations, the alignment and the
+ * enhancement stacks are frozen by a conclusion of the examination's current revision. */
+static const char migration_7[] =
+  "CREATE TABLE competencies ("
+  "  id             INTEGER PRIMARY KEY,"
+  "  user_id        INTEGER NOT NULL REFERENCES users (id),"
+  "  kind           TEXT NOT NULL CHECK (kind IN ('examiner', 'reviewer')),"
+  "  valid_from     TEXT NOT NULL,"
+  "  valid_until    TEXT NOT NULL,"
+  "  evidence       TEXT NOT NULL,"
+  "  recorded_by    INTEGER NOT NULL REFERENCES users (id),"
+  "  recorded_at    TEXT NOT NULL,"
+  "  revoked_by     INTEGER REFERENCES users (id),"
+  "  revoked_at     TEXT,"
+  "  revoke_reason  TEXT,"
+  "  CHECK (valid_until >= valid_from),"
+  "  CHECK ((revoked_at IS NULL) = (revoke_reason IS NULL)));"
+  "CREATE INDEX competencies_user ON competencies (user_id, kind);"
+  "CREATE TRIGGER competencies_no_delete BEFORE DELETE ON competencies"
+  "  BEGIN SELECT RAISE (ABORT, 'a competency record cannot be deleted; revoke it'); END;"
+  "CREATE TRIGGER competencies_revoke_only BEFORE UPDATE ON competencies"
+  "  WHEN OLD.revoked_at IS NOT NULL OR NEW.user_id IS NOT OLD.user_id"
+  "    OR NEW.kind IS NOT OLD.kind OR NEW.valid_from IS NOT OLD.valid_from"
+  "    OR NEW.valid_until IS NOT OLD.valid_until OR NEW.evidence IS NOT OLD.evidence"
+  "    OR NEW.recorded_by IS NOT OLD.recorded_by OR NEW.recorded_at IS NOT OLD.recorded_at"
+  "  BEGIN SELECT RAISE (ABORT, 'a competency record cannot change; revoke it and add another');"
+  "  END;"
+
+  "ALTER TABLE examinations ADD COLUMN revision INTEGER NOT NULL DEFAULT 1;"
+  "ALTER TABLE conclusions ADD COLUMN examination_revision INTEGER NOT NULL DEFAULT 1;"
+  /* What an earlier revision of an examination rested on besides its observations (which its
+   * conclusion snapshots): the annotations, alignment and enhancement stacks as JSON. */
+  "CREATE TABLE examination_revisions ("
+  "  examination_id  INTEGER NOT NULL REFERENCES examinations (id),"
+  "  revision        INTEGER NOT NULL,"
+  "  snapshot        TEXT NOT NULL,"
+  "  reopened_by     INTEGER NOT NULL REFERENCES users (id),"
+  "  reopened_at     TEXT NOT NULL,"
+  "  reason          TEXT NOT NULL,"
+  "  PRIMARY KEY (examination_id, revision));"
+  "CREATE TRIGGER examination_revisions_no_update BEFORE UPDATE ON examination_revisions"
+  "  BEGIN SELECT RAISE (ABORT, 'an earlier revision of an examination cannot change'); END;"
+  "CREATE TRIGGER examination_revisions_no_delete BEFORE DELETE ON examination_revisions"
+  "  BEGIN SELECT RAISE (ABORT, 'an earlier revision of an examination cannot change'); END;"
+
+  "DROP TRIGGER observations_frozen_insert;"
+  "DROP TRIGGER observations_frozen_update;"
+  "DROP TRIGGER observations_frozen_delete;"
+  "DROP TRIGGER annotations_frozen_insert;"
+  "DROP TRIGGER annotations_frozen_update;"
+  "DROP TRIGGER annotations_frozen_delete;"
+  "DROP TRIGGER examinations_frozen_update;"
+  "CREATE VIEW signed_examinations AS SELECT e.id AS examination_id FROM examinations e"
+  "  WHERE EXISTS (SELECT 1 FROM conclusions c WHERE c.examination_id = e.id"
+  "                AND c.examination_revision = e.revision);"
+  "CREATE TRIGGER observations_frozen_insert BEFORE INSERT ON observations"
+  "  WHEN NEW.examination_id IN signed_examinations"
+  "  BEGIN SELECT RAISE (ABORT, 'the observations of a signed conclusion cannot change'); END;"
+  "CREATE TRIGGER observations_frozen_update BEFORE UPDATE ON observations"
+  "  WHEN OLD.examination_id IN signed_examinations"
+  "  BEGIN SELECT RAISE (ABORT, 'the observations of a signed conclusion cannot change'); END;"
+  "CREATE TRIGGER observations_frozen_delete BEFORE DELETE ON observations"
+  "  WHEN OLD.examination_id IN signed_examinations"
+  "  BEGIN SELECT RAISE (ABORT, 'the observations of a signed conclusion cannot change'); END;"
+  "CREATE TRIGGER annotations_frozen_insert BEFORE INSERT ON annotations"
+  "  WHEN NEW.examination_id IN signed_examinations"
+  "  BEGIN SELECT RAISE (ABORT, 'the annotations of a signed conclusion cannot change'); END;"
+  "CREATE TRIGGER annotations_frozen_update BEFORE UPDATE ON annotations"
+  "  WHEN OLD.examination_id IN signed_examinations OR NEW.examination_id IN signed_examinations"
+  "  BEGIN SELECT RAISE (ABORT, 'the annotations of a signed conclusion cannot change'); END;"
+  "CREATE TRIGGER annotations_frozen_delete BEFORE DELETE ON annotations"
+  "  WHEN OLD.examination_id IN signed_examinations"
+  "  BEGIN SELECT RAISE (ABORT, 'the annotations of a signed conclusion cannot change'); END;"
+  "CREATE TRIGGER examinations_frozen_update BEFORE UPDATE OF alignment, probe_enhancements,"
+  "  candidate_enhancements ON examinations"
+  "  WHEN OLD.id IN signed_examinations"
+  "  BEGIN"
+  "    SELECT RAISE (ABORT, 'the alignment and enhancements of a signed conclusion cannot change');"
+  "  END;"
+  /* A revision moves on only by one, and only from a signed one. */
+  "CREATE TRIGGER examinations_revision_step BEFORE UPDATE OF revision ON examinations"
+  "  WHEN NEW.revision IS NOT OLD.revision + 1 OR OLD.id NOT IN signed_examinations"
+  "  BEGIN SELECT RAISE (ABORT, 'an examination is reopened one signed revision at a time'); END;"
+
+  /* A verification of one signed conclusion revision. stage 'review' is the second person;
+   * 'third-review' a technical reviewer settling a disagreement (resolves: the disputed one).
+   * state: queued (no reviewer yet), assigned, consultation (disagreement under discussion),
+   * then final: countersigned, returned (to the examiner), referred (to a third reviewer),
+   * not-confirmed (a third reviewer's final disagreement). */
+  "CREATE TABLE verifications ("
+  "  id                     INTEGER PRIMARY KEY,"
+  "  examination_id         INTEGER NOT NULL REFERENCES examinations (id),"
+  "  conclusion_id          INTEGER NOT NULL REFERENCES conclusions (id),"
+  "  stage                  TEXT NOT NULL CHECK (stage IN ('review', 'third-review')),"
+  "  resolves               INTEGER REFERENCES verifications (id),"
+  "  blind                  INTEGER NOT NULL CHECK (blind IN (0, 1)),"
+  "  submitted_by           INTEGER NOT NULL REFERENCES users (id),"
+  "  submitted_at           TEXT NOT NULL,"
+  "  reviewer_id            INTEGER REFERENCES users (id),"
+  "  assigned_by            INTEGER REFERENCES users (id),"
+  "  assigned_at            TEXT,"
+  "  review_examination_id  INTEGER REFERENCES examinations (id),"
+  "  state                  TEXT NOT NULL CHECK (state IN ('queued', 'assigned', 'consultation',"
+  "                           'countersigned', 'returned', 'referred', 'not-confirmed')),"
+  "  closed_at              TEXT,"
+  "  CHECK ((stage = 'third-review') = (resolves IS NOT NULL)),"
+  "  CHECK ((state = 'queued') = (reviewer_id IS NULL)));"
+  "CREATE INDEX verifications_examination ON verifications (examination_id);"
+  "CREATE INDEX verifications_reviewer ON verifications (reviewer_id, state);"
+  "CREATE TRIGGER verifications_no_delete BEFORE DELETE ON verifications"
+  "  BEGIN SELECT RAISE (ABORT, 'a verification cannot be deleted'); END;"
+  "CREATE TRIGGER verifications_final BEFORE UPDATE ON verifications"
+  "  WHEN OLD.state IN ('countersigned', 'returned', 'referred', 'not-confirmed')"
+  "  BEGIN SELECT RAISE (ABORT, 'a completed verification cannot change'); END;"
+  "CREATE TRIGGER verifications_fixed BEFORE UPDATE OF examination_id, conclusion_id, stage,"
+  "  resolves, blind, submitted_by, submitted_at ON verifications"
+  "  BEGIN SELECT RAISE (ABORT, 'a submitted verification cannot change'); END;"
+
+  /* Every opinion on record, signed with the signer's password and hashed: countersignatures,
+   * disagreements (with the resolution chosen), consultation notes, third-review decisions. */
+  "CREATE TABLE verification_signatures ("
+  "  id               INTEGER PRIMARY KEY,"
+  "  verification_id  INTEGER NOT NULL REFERENCES verifications (id),"
+  "  kind             TEXT NOT NULL CHECK (kind IN ('countersignature', 'disagreement',"
+  "                     'consultation-note')),"
+  "  resolution       TEXT CHECK (resolution IN ('return', 'consult', 'third-reviewer',"
+  "                     'final')),"
+  "  note             TEXT NOT NULL,"
+  "  signed_by        INTEGER NOT NULL REFERENCES users (id),"
+  "  signed_at        TEXT NOT NULL,"
+  "  content_sha256   TEXT NOT NULL CHECK (length (content_sha256) = 64),"
+  "  CHECK ((kind = 'disagreement') = (resolution IS NOT NULL)));"
+  "CREATE INDEX verification_signatures_verification ON verification_signatures"
+  "  (verification_id);"
+  "CREATE TRIGGER verification_signatures_no_update BEFORE UPDATE ON verification_signatures"
+  "  BEGIN SELECT RAISE (ABORT, 'a signed verification record cannot change'); END;"
+  "CREATE TRIGGER verification_signatures_no_delete BEFORE DELETE ON verification_signatures"
+  "  BEGIN SELECT RAISE (ABORT, 'a signed verification record cannot be deleted'); END;";
+
 const char * const lk_migrations[] = {
   migration_1,
   migration_2,
@@ -373,6 +514,7 @@ const char * const lk_migrations[] = {
   migration_4,
   migration_5,
   migration_6,
+  migration_7,
 };
 
 const guint lk_n_migrations = G_N_ELEMENTS (lk_migrations);
