@@ -30,3 +30,5 @@
 #include "engine/lk-candidate-list.h"
 #include "imaging/lk-cv.h"
 #include "imaging/lk-enhancement.h"
+#include "verification/lk-competency.h"
+#include "verification/lk-verifications.h"
