@@ -14,6 +14,7 @@
 #include "lk-util.h"
 #include "store/lk-image-store.h"
 #include "store/lk-store-private.h"
+#include "verification/lk-verification-gate-private.h"
 #include "casework/lk-vocabulary.h"
 #include "people/lk-roles.h"
 #include "people/lk-session.h"
@@ -347,6 +348,8 @@ lk_candidates_for_probe (LkSession  *session,
 
   if (!lk_analysis_require_unmasked (session, probe_id, error) ||
       !lk_session_require (session, LK_CASEWORK_ROLES, &actor, error) ||
+      !lk_verification_require_unblinded (store, lk_session_get_user_id (session), probe_id, 0,
+                                          "the candidate list and its triage", error) ||
       (ids = list_ids_of_probe (store, probe_id, error)) == NULL)
     return NULL;
   candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) lk_candidate_free);
@@ -391,7 +394,10 @@ gate_list (LkSession  *session,
 
   if (!lk_session_require (session, roles, actor, error) ||
       (probe_id = probe_of_list (lk_session_get_store (session), list_id, error)) == 0 ||
-      !lk_analysis_require_unmasked (session, probe_id, error))
+      !lk_analysis_require_unmasked (session, probe_id, error) ||
+      !lk_verification_require_unblinded (lk_session_get_store (session),
+                                          lk_session_get_user_id (session), probe_id, 0,
+                                          "the candidate list, its scores and its triage", error))
     return 0;
   return probe_id;
 }
@@ -449,6 +455,8 @@ lk_candidates_read_image (LkSession  *session,
   if (!lk_session_require (session, LK_CASEWORK_ROLES, &actor, error) ||
       !lk_candidates_read_place (store, candidate_id, &place, error) ||
       !lk_analysis_require_unmasked (session, place.probe_id, error) ||
+      !lk_verification_require_unblinded (store, lk_session_get_user_id (session), place.probe_id,
+                                          candidate_id, "every other candidate", error) ||
       !lk_audit_record (store, &actor, "candidate.image-viewed", object, NULL, error))
     return NULL;
   return lk_image_store_get (store, &actor, place.sha256, error);

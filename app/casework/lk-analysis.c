@@ -16,6 +16,7 @@
 #include "store/lk-store.h"
 #include "casework/lk-probes-private.h"
 #include "casework/lk-analysis-private.h"
+#include "casework/lk-case-status-private.h"
 
 /* ---- validation ---------------------------------------------------------------------------- */
 
@@ -339,6 +340,30 @@ write_revision (LkSession         *session,
                           details, error);
 }
 
+/* The case moves from analysis to examination by itself once every probe is analysed. */
+static gboolean
+move_on_when_all_analysed (LkSession           *session,
+                           const LkActor       *actor,
+                           const LkProbePlace  *row,
+                           GError             **error)
+{
+  LkStore *store = lk_session_get_store (session);
+  g_autoptr(GError) pending = NULL;
+
+  if (!g_str_equal (row->case_status, "analysis"))
+    return TRUE;
+  if (!lk_analysis_check_all_done (store, row->case_id, &pending))
+    {
+      /* Other probes still wait: the case stays in analysis. */
+      if (g_error_matches (pending, LK_ERROR, LK_ERROR_INVALID_INPUT))
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&pending));
+      return FALSE;
+    }
+  return lk_case_status_set (store, actor, lk_session_get_user_id (session), row->case_id,
+                             row->case_number, "examination", "every probe analysed", error);
+}
+
 gboolean
 lk_analysis_lock (LkSession         *session,
                          gint64             probe_id,
@@ -353,6 +378,7 @@ lk_analysis_lock (LkSession         *session,
          begin_change (session, probe_id, &actor, &txn, &row, error) &&
          require_unlocked (&row, error) &&
          write_revision (session, &actor, &row, analysis, NULL, error) &&
+         move_on_when_all_analysed (session, &actor, &row, error) &&
          lk_txn_commit (txn, error);
 }
 

@@ -22,6 +22,9 @@
 #include "candidates/lk-candidates-private.h"
 #include "casework/lk-probes-private.h"
 #include "casework/lk-analysis-private.h"
+#include "verification/lk-competency.h"
+#include "verification/lk-verification-gate-private.h"
+#include "verification/lk-verifications-private.h"
 
 /* The working sequence; approval states stand outside it. */
 static const char * const sequence[] = {
@@ -338,16 +341,19 @@ check_step (LkStore     *store,
                    lk_vocabulary_case_status_label (from), lk_vocabulary_case_status_label (to));
       return FALSE;
     }
-  if (b == a - 1 && lk_text_is_blank (reason))
+  if (lk_text_is_blank (reason))
     {
       g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
-                   "Moving a case back to %s needs a reason", lk_vocabulary_case_status_label (to));
+                   "Moving a case by hand to %s needs a reason (the status otherwise moves by "
+                   "itself as the work is done)", lk_vocabulary_case_status_label (to));
       return FALSE;
     }
   if (g_str_equal (to, "examination"))
     return lk_analysis_check_all_done (store, case_id, error);
   if (g_str_equal (to, "verification"))
     return lk_candidates_check_triaged (store, case_id, error);
+  if (g_str_equal (to, "closed"))
+    return lk_verification_check_case_verified (store, case_id, error);
   return TRUE;
 }
 
@@ -364,13 +370,13 @@ lk_cases_move (LkSession   *session,
   gint64 id;
   LkActor actor;
 
-  if (!lk_session_require (session, LK_ROLE_EXAMINER | LK_ROLE_ADMINISTRATOR, &actor, error) ||
+  if (!lk_session_require (session, LK_ROLE_ADMINISTRATOR, &actor, error) ||
       (txn = lk_txn_begin (store, error)) == NULL ||
       (id = lk_case_status_lookup (store, number, &current, error)) == 0 ||
       !check_step (store, id, current, status, reason, error))
     return FALSE;
   return lk_case_status_set (store, &actor, lk_session_get_user_id (session), id, number, status,
-                              lk_text_is_blank (reason) ? "moved on" : reason, error) &&
+                              reason, error) &&
          lk_txn_commit (txn, error);
 }
 
@@ -489,5 +495,8 @@ lk_cases_to_json (LkSession   *session,
   if ((probes = lk_probes_json_for_case (store, lk_case_get_id (c), error)) == NULL)
     return NULL;
   json_object_set_array_member (o, "probes", probes);
+  json_object_set_boolean_member (o, "competency_checked", lk_competencies_required (store));
+  if (!lk_verifications_add_case_json (store, lk_session_get_user_id (session), probes, error))
+    return NULL;
   return g_steal_pointer (&o);
 }

@@ -51,8 +51,11 @@ gboolean    lk_cases_decide       (LkSession            *session,
                                    gboolean              approve,
                                    const char           *reason,
                                    GError              **error);
-/* Moves one step along open -> analysis -> examination -> verification -> closed -> archived,
- * or one step back with a reason. The core checks each step's preconditions. */
+/* The status moves by itself as the work is done (the first probe, the last locked analysis,
+ * the last submission for verification, the last countersignature; a return moves it back).
+ * This is the manual move, for administrators only, with a reason: one step along open ->
+ * analysis -> examination -> verification -> closed -> archived, or one step back. The core
+ * checks each step's preconditions; a case closes only when every conclusion is verified. */
 gboolean    lk_cases_move         (LkSession            *session,
                                    const char           *number,
                                    const char           *status,

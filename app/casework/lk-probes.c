@@ -99,11 +99,12 @@ check_case_accepts_probes (LkStore     *store,
   *case_id = lk_case_status_lookup (store, number, &status, error);
   if (*case_id == 0)
     return FALSE;
-  if (!g_str_equal (status, "open") && !g_str_equal (status, "analysis"))
+  if (!g_str_equal (status, "open") && !g_str_equal (status, "analysis") &&
+      !g_str_equal (status, "examination"))
     {
       g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
-                   "Case %s is %s; probes are added while a case is open or in analysis", number,
-                   lk_vocabulary_case_status_label (status));
+                   "Case %s is %s; probes are added while a case is open, in analysis or in "
+                   "examination", number, lk_vocabulary_case_status_label (status));
       return FALSE;
     }
   if (status_out != NULL)
@@ -449,9 +450,11 @@ store_probe (LkSession           *session,
   json_object_set_string_member (details, "sha256", digest);
   object = g_strdup_printf ("probe:%" G_GINT64_FORMAT, probe_id);
   if (!lk_audit_append (store, actor, "probe.imported", object, details, error) ||
-      (g_str_equal (status, "open") &&
+      (!g_str_equal (status, "analysis") &&
        !lk_case_status_set (store, actor, lk_session_get_user_id (session), case_id, number,
-                             "analysis", "first probe imported", error)) ||
+                             "analysis", g_str_equal (status, "open")
+                             ? "first probe imported" : "a new probe awaits its analysis",
+                             error)) ||
       !lk_txn_commit (txn, error))
     return 0;
   if (sha256 != NULL)

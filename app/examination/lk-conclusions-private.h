@@ -14,6 +14,7 @@ typedef struct
   gint64  id;
   gint64  probe_id;
   gint64  examiner_id;
+  char   *purpose;      /* "examination", or "verification": a reviewer's own */
   char   *feature_list; /* the edition it was opened with */
   char   *suitability;  /* of the latest locked probe analysis; NULL when there is none */
   char   *case_number;
@@ -29,13 +30,16 @@ gboolean    lk_exam_row_read         (LkStore      *store,
                                       LkExamRow    *row,
                                       GError      **error);
 /* The gates; both call lk_session_require, so never inside a transaction. The examiner of the
- * examination, holding the examiner role, in a case that is not closed: */
+ * examination, holding the examiner role (a reviewer's own examination: the reviewer role),
+ * while the case is in analysis or examination (a reviewer's: while the verification is open
+ * to them): */
 gboolean    lk_exam_require_examiner (LkSession    *session,
                                       gint64        examination_id,
                                       LkActor      *actor,
                                       LkExamRow    *row,
                                       GError      **error);
-/* ...or for reading: that examiner, a reviewer or an administrator. */
+/* ...or for reading: that examiner, a reviewer or an administrator, but never a reviewer whose
+ * blind verification of the probe waits for their own conclusion. */
 gboolean    lk_exam_require_reader   (LkSession    *session,
                                       gint64        examination_id,
                                       LkActor      *actor,
@@ -47,6 +51,11 @@ int         lk_conclusions_latest    (LkStore      *store,
                                       gint64       *conclusion_id,
                                       GError      **error);
 
+/* 1 when a conclusion of the examination's current revision is signed, 0 when not, -1 on
+ * error. */
+int         lk_conclusions_current_signed (LkStore  *store,
+                                           gint64    examination_id,
+                                           GError  **error);
 /* Refuses (LK_ERROR_REFUSED) once the examination has a signed conclusion: @what ("its
  * observations", ...) is frozen with it, and the message says so. */
 gboolean    lk_conclusions_require_unsigned (LkStore    *store,

@@ -17,6 +17,8 @@
 #include "reference/lk-data.h"
 #include "store/lk-audit.h"
 #include "store/lk-store.h"
+#include "verification/lk-competency.h"
+#include "verification/lk-verification-gate-private.h"
 
 void
 lk_conclusion_warning_free (LkConclusionWarning *warning)
@@ -415,7 +417,8 @@ evaluate (LkStore          *store,
       !check_acknowledged (e->warnings, s->acknowledgements, error))
     return FALSE;
   e->latest_revision = lk_conclusions_latest (store, row->id, &e->latest_id, error);
-  return e->latest_revision >= 0 && check_revision_state (row, s, e->latest_revision, error);
+  return e->latest_revision >= 0 && check_revision_state (row, s, e->latest_revision, error) &&
+         lk_verification_check_not_in_review (store, row->id, error);
 }
 
 static char *
@@ -480,8 +483,10 @@ insert_conclusion (LkStore                    *store,
     lk_store_stmt (store, "INSERT INTO conclusions (examination_id, revision, scale,"
                           " scale_version, outcome, ordinal, level_label, propositions,"
                           " reasoning, limitations, warnings, observations, signed_by,"
-                          " signed_at, amends, amendment_reason, content_sha256)"
-                          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+                          " signed_at, amends, amendment_reason, content_sha256,"
+                          " examination_revision)"
+                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,"
+                          " ?16, ?17, (SELECT revision FROM examinations WHERE id = ?1))", error);
 
   if (stmt == NULL)
     return 0;
@@ -620,7 +625,10 @@ sign (LkSession      *session,
   LkActor actor;
 
   if (!lk_exam_require_examiner (session, examination_id, &actor, &row, error) ||
-      !evaluate (store, &row, s, &e, error))
+      !evaluate (store, &row, s, &e, error) ||
+      !lk_competencies_check (store, lk_session_get_user_name (session),
+                              g_str_equal (row.purpose, "verification") ? "reviewer" : "examiner",
+                              error))
     return 0;
   if (password == NULL || !lk_session_verify_password (session, password, error))
     {

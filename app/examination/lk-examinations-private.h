@@ -47,6 +47,8 @@ typedef struct
   char   *sha256[2];
   char   *subject_ref;
   char   *examiner;
+  int       revision;      /* 1, then one more each time it is reopened after a return */
+  gboolean  blind;         /* a reviewer's own examination in a blind verification */
 } LkExaminationRow;
 
 void        lk_examination_row_clear          (LkExaminationRow    *row);

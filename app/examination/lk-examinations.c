@@ -28,6 +28,7 @@
 #include "candidates/lk-candidates-private.h"
 #include "examination/lk-examinations-private.h"
 #include "casework/lk-analysis-private.h"
+#include "verification/lk-verification-gate-private.h"
 
 #define TEXT(i) (lk_stmt_text (stmt, (i)))
 
@@ -92,6 +93,8 @@ exam_row_fill (LkExaminationRow *row,
   row->sha256[LK_EXAMINATION_CANDIDATE] = g_strdup (TEXT (19));
   row->subject_ref = g_strdup (TEXT (20));
   row->examiner = g_strdup (TEXT (21));
+  row->revision = lk_stmt_int (stmt, 22);
+  row->blind = lk_stmt_int (stmt, 23) != 0;
 }
 
 static gboolean
@@ -107,7 +110,7 @@ read_exam (LkStore           *store,
                           " e.candidate_enhancements, e.seconds_spent, e.started_at, e.updated_at,"
                           " p.width, p.height, coalesce (e.candidate_width, 0),"
                           " coalesce (e.candidate_height, 0), c.number, c.status, p.image_sha256,"
-                          " k.image_sha256, k.subject_ref, u.name FROM examinations e"
+                          " k.image_sha256, k.subject_ref, u.name, e.revision, e.blind FROM examinations e"
                           " JOIN probes p ON p.id = e.probe_id JOIN cases c ON c.id = p.case_id"
                           " JOIN candidates k ON k.id = e.candidate_id"
                           " JOIN users u ON u.id = e.examiner_id WHERE e.id = ?", error);
@@ -172,9 +175,10 @@ gate (LkSession         *session,
       LkExaminationRow  *row,
       GError           **error)
 {
-  return lk_session_require (session, LK_ROLE_EXAMINER, actor, error) &&
+  return lk_session_require (session, LK_ROLE_EXAMINER | LK_ROLE_REVIEWER, actor, error) &&
          read_exam (lk_session_get_store (session), examination_id, row, error) &&
          check_owner (session, row, error) &&
+         lk_session_require (session, lk_verification_worker_role (row->purpose), actor, error) &&
          lk_analysis_require_unmasked (session, row->probe_id, error);
 }
 
@@ -192,9 +196,13 @@ lk_examinations_begin_change (LkSession         *session,
   if (!gate (session, examination_id, actor, row, error))
     return FALSE;
   lk_examination_row_clear (row);
-  return (*txn = lk_txn_begin (store, error)) != NULL &&
-         read_exam (store, examination_id, row, error) &&
-         check_case_open (row->case_number, row->case_status, error);
+  if ((*txn = lk_txn_begin (store, error)) == NULL ||
+      !read_exam (store, examination_id, row, error))
+    return FALSE;
+  if (g_str_equal (row->purpose, "verification"))
+    return lk_verification_check_work_open (store, row->id, row->purpose, row->examiner_id,
+                                            error);
+  return check_case_open (row->case_number, row->case_status, error);
 }
 
 gboolean
@@ -495,6 +503,8 @@ set_row_members (JsonObject             *o,
   json_object_set_string_member (o, "examiner", row->examiner);
   json_object_set_string_member (o, "started_at", row->started_at);
   json_object_set_string_member (o, "updated_at", row->updated_at);
+  json_object_set_int_member (o, "revision", row->revision);
+  json_object_set_boolean_member (o, "blind", row->blind);
 }
 
 static JsonObject *
@@ -503,15 +513,14 @@ exam_json (LkStore                 *store,
            GError                 **error)
 {
   g_autoptr(JsonObject) o = json_object_new ();
-  gint64 conclusion_id;
-  int revision = lk_conclusions_latest (store, row->id, &conclusion_id, error);
-  JsonArray *annotations = revision >= 0 ? annotations_json (store, row->id, error) : NULL;
+  int signed_now = lk_conclusions_current_signed (store, row->id, error);
+  JsonArray *annotations = signed_now >= 0 ? annotations_json (store, row->id, error) : NULL;
 
   if (annotations == NULL)
     return NULL;
   set_row_members (o, row);
   json_object_set_array_member (o, "annotations", annotations);
-  json_object_set_boolean_member (o, "signed", revision > 0);
+  json_object_set_boolean_member (o, "signed", signed_now > 0);
   return g_steal_pointer (&o);
 }
 

@@ -10,6 +10,7 @@
 #include "governance/lk-feature-lists.h"
 #include "lk-util.h"
 #include "store/lk-store-private.h"
+#include "verification/lk-verification-gate-private.h"
 #include "casework/lk-vocabulary.h"
 #include "examination/lk-conclusions.h"
 #include "people/lk-session.h"
@@ -48,6 +49,7 @@ lk_observation_significances (void)
 void
 lk_exam_row_clear (LkExamRow *row)
 {
+  g_clear_pointer (&row->purpose, g_free);
   g_clear_pointer (&row->feature_list, g_free);
   g_clear_pointer (&row->suitability, g_free);
   g_clear_pointer (&row->case_number, g_free);
@@ -70,7 +72,7 @@ lk_exam_row_read (LkStore    *store,
   g_autoptr(LkStmt) stmt =
     lk_store_stmt (store, "SELECT e.id, e.probe_id, e.examiner_id, e.feature_list,"
                           " (SELECT a.suitability FROM analyses a WHERE a.probe_id = e.probe_id"
-                          "  ORDER BY a.revision DESC LIMIT 1), c.number, c.status"
+                          "  ORDER BY a.revision DESC LIMIT 1), c.number, c.status, e.purpose"
                           " FROM examinations e JOIN probes p ON p.id = e.probe_id"
                           " JOIN cases c ON c.id = p.case_id WHERE e.id = ?", error);
 
@@ -86,6 +88,7 @@ lk_exam_row_read (LkStore    *store,
   row->suitability = g_strdup (TEXT (4));
   row->case_number = g_strdup (TEXT (5));
   row->case_status = g_strdup (TEXT (6));
+  row->purpose = g_strdup (TEXT (7));
   return TRUE;
 }
 
@@ -107,18 +110,16 @@ refuse_other_user (LkSession      *session,
   return FALSE;
 }
 
-gboolean
-lk_exam_require_examiner (LkSession  *session,
-                          gint64      examination_id,
-                          LkActor    *actor,
-                          LkExamRow  *row,
-                          GError    **error)
+/* The examiner's own examination is worked on while the case is in analysis or examination;
+ * a reviewer's (purpose verification) while their verification is open to them. */
+static gboolean
+check_work_open (LkStore          *store,
+                 const LkExamRow  *row,
+                 GError          **error)
 {
-  if (!lk_session_require (session, LK_ROLE_EXAMINER, actor, error) ||
-      !lk_exam_row_read (lk_session_get_store (session), examination_id, row, error))
-    return FALSE;
-  if (row->examiner_id != lk_session_get_user_id (session))
-    return refuse_other_user (session, actor, examination_id, error);
+  if (g_str_equal (row->purpose, "verification"))
+    return lk_verification_check_work_open (store, row->id, row->purpose, row->examiner_id,
+                                            error);
   /* As for the examination itself: once the case went to verification, what the verifier
    * checks stays as it was. */
   if (g_str_equal (row->case_status, "analysis") || g_str_equal (row->case_status, "examination"))
@@ -130,21 +131,45 @@ lk_exam_require_examiner (LkSession  *session,
 }
 
 gboolean
+lk_exam_require_examiner (LkSession  *session,
+                          gint64      examination_id,
+                          LkActor    *actor,
+                          LkExamRow  *row,
+                          GError    **error)
+{
+  LkStore *store = lk_session_get_store (session);
+
+  if (!lk_session_require (session, LK_ROLE_EXAMINER | LK_ROLE_REVIEWER, actor, error) ||
+      !lk_exam_row_read (store, examination_id, row, error))
+    return FALSE;
+  if (row->examiner_id != lk_session_get_user_id (session))
+    return refuse_other_user (session, actor, examination_id, error);
+  return lk_session_require (session, lk_verification_worker_role (row->purpose), actor, error) &&
+         check_work_open (store, row, error);
+}
+
+gboolean
 lk_exam_require_reader (LkSession  *session,
                         gint64      examination_id,
                         LkActor    *actor,
                         LkExamRow  *row,
                         GError    **error)
 {
+  LkStore *store = lk_session_get_store (session);
+  gint64 me = lk_session_get_user_id (session);
+
   if (!lk_session_require (session, LK_ROLE_EXAMINER | LK_ROLE_REVIEWER | LK_ROLE_ADMINISTRATOR,
                            actor, error) ||
-      !lk_exam_row_read (lk_session_get_store (session), examination_id, row, error))
+      !lk_exam_row_read (store, examination_id, row, error))
     return FALSE;
+  if (row->examiner_id == me)
+    return TRUE;
   /* Another examiner may be the blind verifier: they must not read this examination. */
-  if (row->examiner_id != lk_session_get_user_id (session) &&
-      !lk_session_has_role (session, LK_ROLE_REVIEWER | LK_ROLE_ADMINISTRATOR))
+  if (!lk_session_has_role (session, LK_ROLE_REVIEWER | LK_ROLE_ADMINISTRATOR))
     return refuse_other_user (session, actor, examination_id, error);
-  return TRUE;
+  /* Nor may a reviewer before signing their own conclusion in a blind verification. */
+  return lk_verification_require_unblinded (store, me, row->probe_id, 0,
+                                            "the other examinations of this probe", error);
 }
 
 int
@@ -168,18 +193,34 @@ lk_conclusions_latest (LkStore  *store,
   return lk_stmt_int (stmt, 1);
 }
 
+int
+lk_conclusions_current_signed (LkStore  *store,
+                               gint64    examination_id,
+                               GError  **error)
+{
+  g_autoptr(LkStoreLock) locker = lk_store_lock (store);
+  g_autoptr(LkStmt) stmt =
+    lk_store_stmt (store, "SELECT 1 FROM signed_examinations WHERE examination_id = ?", error);
+
+  if (stmt == NULL)
+    return -1;
+  lk_stmt_bind_int64 (stmt, 1, examination_id);
+  if (!lk_stmt_next (stmt, error))
+    return lk_stmt_failed (stmt) ? -1 : 0;
+  return 1;
+}
+
 gboolean
 lk_conclusions_require_unsigned (LkStore     *store,
                                  gint64       examination_id,
                                  const char  *what,
                                  GError     **error)
 {
-  gint64 conclusion_id;
-  int revision = lk_conclusions_latest (store, examination_id, &conclusion_id, error);
+  int signed_now = lk_conclusions_current_signed (store, examination_id, error);
 
-  if (revision < 0)
+  if (signed_now < 0)
     return FALSE;
-  if (revision == 0)
+  if (signed_now == 0)
     return TRUE;
   g_set_error (error, LK_ERROR, LK_ERROR_REFUSED,
                "The conclusion of examination %" G_GINT64_FORMAT " is signed: %s %s frozen with "

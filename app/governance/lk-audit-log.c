@@ -6,6 +6,7 @@
 
 #include "governance/lk-audit-log.h"
 #include "lk-error.h"
+#include "verification/lk-verification-gate-private.h"
 #include "store/lk-store-private.h"
 #include "people/lk-session.h"
 #include "store/lk-audit.h"
@@ -316,7 +317,10 @@ lk_audit_log_export_cancellable (LkSession      *session,
     "seq,at,user,role,action,object,details,prev_hash,hash,workspace\n";
   LkActor actor;
 
-  if (!lk_session_require (session, LK_ROLE_ADMINISTRATOR, &actor, error))
+  /* The audit log tells the first examiner's work: not to a blind reviewer before they sign. */
+  if (!lk_session_require (session, LK_ROLE_ADMINISTRATOR, &actor, error) ||
+      !lk_verification_require_no_blind_work (store, lk_session_get_user_id (session),
+                                              "the audit log", error))
     return FALSE;
   json_object_set_string_member (details, "format",
                                  format == LK_AUDIT_FORMAT_CSV ? "csv" : "jsonl");
