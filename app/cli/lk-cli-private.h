@@ -67,6 +67,20 @@ gboolean   lk_cli_examination_conclude (LkCli *cli, GError **error);
 gboolean   lk_cli_examination_amend    (LkCli *cli, GError **error);
 gboolean   lk_cli_feature_list_install (LkCli *cli, GError **error);
 
+/* Commands in lk-cli-verify.c */
+gboolean   lk_cli_competency_add     (LkCli *cli, GError **error);
+gboolean   lk_cli_competency_list    (LkCli *cli, GError **error);
+gboolean   lk_cli_competency_revoke  (LkCli *cli, GError **error);
+gboolean   lk_cli_verify_submit      (LkCli *cli, GError **error);
+gboolean   lk_cli_verify_assign      (LkCli *cli, GError **error);
+gboolean   lk_cli_verify_take        (LkCli *cli, GError **error);
+gboolean   lk_cli_verify_list        (LkCli *cli, GError **error);
+gboolean   lk_cli_verify_open        (LkCli *cli, GError **error);
+gboolean   lk_cli_verify_show        (LkCli *cli, GError **error);
+gboolean   lk_cli_verify_countersign (LkCli *cli, GError **error);
+gboolean   lk_cli_verify_disagree    (LkCli *cli, GError **error);
+gboolean   lk_cli_verify_consult     (LkCli *cli, GError **error);
+gboolean   lk_cli_examination_reopen (LkCli *cli, GError **error);
 /* Commands in lk-cli-gallery.c */
 gboolean   lk_cli_gallery_create    (LkCli *cli, GError **error);
 gboolean   lk_cli_gallery_enrol     (LkCli *cli, GError **error);

@@ -56,6 +56,23 @@ static const char usage[] =
   "  examination amend ID --reason TEXT --level L --reasoning TEXT --limitations TEXT\n"
   "              [--propositions TEXT] [--acknowledge 'WARNING_ID=text' ...]\n"
   "                                     a new signed revision; the old one stays\n"
+  "  examination reopen ID --reason TEXT\n"
+  "                                     after a return: a new revision of the examination\n"
+  "  competency add USER --kind examiner|reviewer --valid-from YYYY-MM-DD\n"
+  "             --valid-until YYYY-MM-DD --evidence TEXT\n"
+  "  competency list [--user NAME] [--json]\n"
+  "  competency revoke ID --reason TEXT\n"
+  "  verify submit EXAMINATION          submit a signed conclusion for verification\n"
+  "  verify assign VERIFICATION REVIEWER\n"
+  "  verify take VERIFICATION           a reviewer takes a verification from the queue\n"
+  "  verify list [--mine|--queue|--submitted] [--json]\n"
+  "  verify open VERIFICATION           the reviewer's own examination (prints its id); the\n"
+  "                                     examination observe|check|conclude verbs work on it\n"
+  "  verify show VERIFICATION [--json]\n"
+  "  verify countersign VERIFICATION [--note TEXT]\n"
+  "  verify disagree VERIFICATION --resolution return|consult|third-reviewer|final --note TEXT\n"
+  "  verify consult VERIFICATION --note TEXT\n"
+  "                                     the examiner's or reviewer's consultation note\n"
   "  feature-list install FILE          a lab's own edition of the feature list (JSON)\n"
   "  gallery create NAME --legal-basis TEXT [--external]\n"
   "                                     register a reference database (a gallery held by\n"
@@ -473,6 +490,19 @@ static const struct
   { "examination", "check", lk_cli_examination_check },
   { "examination", "conclude", lk_cli_examination_conclude },
   { "examination", "amend", lk_cli_examination_amend },
+  { "examination", "reopen", lk_cli_examination_reopen },
+  { "competency", "add", lk_cli_competency_add },
+  { "competency", "list", lk_cli_competency_list },
+  { "competency", "revoke", lk_cli_competency_revoke },
+  { "verify", "submit", lk_cli_verify_submit },
+  { "verify", "assign", lk_cli_verify_assign },
+  { "verify", "take", lk_cli_verify_take },
+  { "verify", "list", lk_cli_verify_list },
+  { "verify", "open", lk_cli_verify_open },
+  { "verify", "show", lk_cli_verify_show },
+  { "verify", "countersign", lk_cli_verify_countersign },
+  { "verify", "disagree", lk_cli_verify_disagree },
+  { "verify", "consult", lk_cli_verify_consult },
   { "feature-list", "install", lk_cli_feature_list_install },
   { "gallery", "create", lk_cli_gallery_create },
   { "gallery", "enrol", lk_cli_gallery_enrol },
