@@ -23,6 +23,7 @@
 #include "store/lk-store.h"
 #include "candidates/lk-reference-db.h"
 #include "casework/lk-analysis.h"
+#include "demo/lk-demo-private.h"
 
 static const struct
 {
@@ -139,6 +140,18 @@ static const LkCaseRequest demo_case_fresh = {
   "ASL",
   "Demo only: no legal basis.",
   "Demo only. A probe awaits its analysis: start here to try the analysis form.",
+  "Demo Supervisor",
+  "Demo Investigations Unit",
+  NULL,
+};
+
+static const LkCaseRequest demo_case_waiting = {
+  "DEMO-2026-004",
+  "Robbery of a pharmacy (demo)",
+  "ROB",
+  "Demo only: no legal basis.",
+  "Demo only. The examiner's conclusion waits for demo-reviewer's blind verification: log in "
+  "as demo-reviewer to do it.",
   "Demo Supervisor",
   "Demo Investigations Unit",
   NULL,
@@ -266,32 +279,44 @@ analyse_and_search (LkSession  *session,
 static const LkPoint demo_probe_eyes[2] = { { 104.6, 88.2 }, { 146.8, 88.7 } };
 static const LkPoint demo_candidate_eyes[2] = { { 222.6, 190.7 }, { 305.5, 187.8 } };
 
+/* Retains the mated candidate, and the other one the demo search returns when @other is not
+ * NULL (else eliminates it). */
 static gboolean
 triage_demo (LkSession  *session,
              gint64      probe,
+             const char *mated_ref,
              gint64     *mated,
+             gint64     *other,
              GError    **error)
 {
+  gint64 unused = 0;
+  gboolean keep_other = other != NULL;
+
+  if (other == NULL)
+    other = &unused;
   g_autoptr(GPtrArray) candidates = lk_candidates_for_probe (session, probe, error);
 
-  *mated = 0;
+  *mated = *other = 0;
   for (guint i = 0; candidates != NULL && i < candidates->len; i++)
     {
       const LkCandidate *c = g_ptr_array_index (candidates, i);
-      gboolean keep = g_str_equal (c->subject_ref, DEMO_MATED);
+
+      gboolean keep = keep_other || g_str_equal (c->subject_ref, mated_ref);
 
       if (!lk_candidates_set_triage (session, c->id, keep ? "retained" : "eliminated",
                                      keep ? NULL : "Demo: a different face shape and hairline "
                                      "at first sight; no need to compare feature by feature",
                                      error))
         return FALSE;
-      if (keep)
+      if (g_str_equal (c->subject_ref, mated_ref))
         *mated = c->id;
+      else
+        *other = c->id;
     }
-  if (candidates != NULL && *mated == 0)
-    g_set_error (error, LK_ERROR, LK_ERROR_FAILED, "The demo search did not return %s",
-                 DEMO_MATED);
-  return candidates != NULL && *mated != 0;
+  if (candidates != NULL && (*mated == 0 || *other == 0))
+    g_set_error (error, LK_ERROR, LK_ERROR_FAILED, "The demo search did not return %s and "
+                 "one other", mated_ref);
+  return candidates != NULL && *mated != 0 && *other != 0;
 }
 
 typedef struct
@@ -430,23 +455,43 @@ conclude_demo (LkSession  *session,
 }
 
 /* The first case shows the whole path: triage, an examination with alignment, annotations and
- * feature observations, and a signed conclusion. */
+ * feature observations, and a signed conclusion; then the other candidate, examined more
+ * briefly. @examinations gets both, the mated one first. */
 static gboolean
 examine_demo (LkSession  *session,
               gint64      probe,
+              gint64      examinations[2],
               GError    **error)
 {
   gint64 annotation_ids[G_N_ELEMENTS (demo_annotations)];
-  gint64 candidate, examination;
+  gint64 candidate, other;
+  gint64 examination;
 
-  return triage_demo (session, probe, &candidate, error) &&
-         lk_cases_move (session, demo_case.number, "examination", NULL, error) &&
-         (examination = lk_examinations_open (session, candidate, error)) != 0 &&
+  return triage_demo (session, probe, DEMO_MATED, &candidate, &other, error) &&
+         (examination = examinations[0] = lk_examinations_open (session, candidate, error)) != 0 &&
          lk_examinations_set_alignment (session, examination, demo_probe_eyes,
                                         demo_candidate_eyes, error) &&
          annotate_demo (session, examination, annotation_ids, error) &&
          observe_demo (session, examination, annotation_ids, error) &&
-         conclude_demo (session, examination, error);
+         conclude_demo (session, examination, error) &&
+         lk_demo_examine_other (session, other, FALSE, &examinations[1], error);
+}
+
+/* A fourth case whose examined candidate waits in demo-reviewer's queue. */
+static gboolean
+waiting_demo (LkSession  *session,
+              gint64     *examination,
+              GError    **error)
+{
+  g_autoptr(LkCase) waiting = lk_cases_create (session, &demo_case_waiting, error);
+  gint64 probe, mated;
+
+  return waiting != NULL &&
+         (probe = import_still (session, demo_case_waiting.number, "astronaut.png",
+                                "NASA portrait of Eileen Collins", 2.5, error)) != 0 &&
+         analyse_and_search (session, probe, error) &&
+         triage_demo (session, probe, "DEMO-SUBJ-1092", &mated, NULL, error) &&
+         lk_demo_examine_other (session, mated, TRUE, examination, error);
 }
 
 static gboolean
@@ -457,21 +502,23 @@ seed_casework (LkStore  *store,
   g_autoptr(LkCase) first = NULL;
   g_autoptr(LkCase) second = NULL;
   g_autoptr(LkCase) third = NULL;
-  gint64 probe;
+  gint64 probe, examinations[3];
 
-  if (!seed_gallery (store, error) ||
+  if (!seed_gallery (store, error) || !lk_demo_record_competencies (store, error) ||
       (session = lk_session_login (store, "demo-examiner", LK_DEMO_PASSWORD, error)) == NULL ||
       (first = lk_cases_create (session, &demo_case, error)) == NULL ||
       (probe = import_still (session, demo_case.number, "grace_hopper.jpg",
                              "US Navy photograph of Grace Hopper", 3.0, error)) == 0 ||
       !analyse_and_search (session, probe, error) ||
-      !examine_demo (session, probe, error) ||
+      !examine_demo (session, probe, examinations, error) ||
       (second = lk_cases_create (session, &demo_case_approval, error)) == NULL ||
       (third = lk_cases_create (session, &demo_case_fresh, error)) == NULL ||
       import_still (session, demo_case_fresh.number, "astronaut.png",
-                    "NASA portrait of Eileen Collins", -2.0, error) == 0)
+                    "NASA portrait of Eileen Collins", -2.0, error) == 0 ||
+      !waiting_demo (session, &examinations[2], error) ||
+      !lk_session_log_out (session, error))
     return FALSE;
-  return lk_session_log_out (session, error);
+  return lk_demo_verify (store, examinations, error);
 }
 
 LkStore *
