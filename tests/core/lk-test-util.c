@@ -185,6 +185,40 @@ lk_test_last_event (LkStore *store)
   return scan.last;
 }
 
+typedef struct
+{
+  const char   *action;
+  LkAuditEvent *last;
+} ActionScan;
+
+static gboolean
+scan_action (const LkAuditEvent  *event,
+             gpointer             user_data,
+             GError             **error)
+{
+  ActionScan *scan = user_data;
+  EventScan copy = { NULL, 0, scan->last };
+
+  if (g_strcmp0 (event->action, scan->action) != 0)
+    return TRUE;
+  scan_event (event, &copy, error);
+  scan->last = copy.last;
+  return TRUE;
+}
+
+LkAuditEvent *
+lk_test_last_event_of (LkStore    *store,
+                       const char *action)
+{
+  g_autoptr(GError) error = NULL;
+  ActionScan scan = { action, NULL };
+
+  lk_audit_foreach (store, scan_action, &scan, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (scan.last);
+  return scan.last;
+}
+
 gint64
 lk_test_count_action (LkStore    *store,
                       const char *action)
@@ -281,6 +315,34 @@ lk_test_login (LkStore    *store,
   g_assert_no_error (error);
   g_assert_nonnull (session);
   return session;
+}
+
+void
+lk_test_grant_competency (LkSession  *admin,
+                          const char *user,
+                          const char *kind)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) before = g_date_time_add_years (now, -1);
+  g_autoptr(GDateTime) after = g_date_time_add_years (now, 1);
+  g_autofree char *from = g_date_time_format (before, "%Y-%m-%d");
+  g_autofree char *until = g_date_time_format (after, "%Y-%m-%d");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (lk_competencies_add (admin, user, kind, from, until,
+                                        "Test: proficiency test passed", &error), >, 0);
+  g_assert_no_error (error);
+}
+
+void
+lk_test_grant_competencies (LkSession  *admin,
+                            const char *user,
+                            LkRoles     roles)
+{
+  if (roles & LK_ROLE_EXAMINER)
+    lk_test_grant_competency (admin, user, "examiner");
+  if (roles & LK_ROLE_REVIEWER)
+    lk_test_grant_competency (admin, user, "reviewer");
 }
 
 char *

@@ -46,6 +46,9 @@ LkStore  *lk_test_store_new        (const char    *path,
                                     const char    *password);
 /* The newest event of the audit log (NULL when it is empty). */
 LkAuditEvent *lk_test_last_event   (LkStore       *store);
+/* The newest event of @action; asserts there is one. */
+LkAuditEvent *lk_test_last_event_of (LkStore      *store,
+                                     const char   *action);
 gint64    lk_test_count_action     (LkStore       *store,
                                     const char    *action);
 
@@ -94,6 +97,15 @@ char      *lk_test_demo_path (const char *name);
 gint64     lk_test_import_portrait (LkSession  *examiner,
                                     const char *number,
                                     char      **sha256);
+/* Records a current competency record of @kind ("examiner" or "reviewer") for @user, valid from
+ * a year ago to a year ahead, as the administrator @admin. */
+void       lk_test_grant_competency (LkSession  *admin,
+                                     const char *user,
+                                     const char *kind);
+/* The same for each kind the roles call for: examiner for examiners, reviewer for reviewers. */
+void       lk_test_grant_competencies (LkSession  *admin,
+                                       const char *user,
+                                       LkRoles     roles);
 /* Locks a "suitable" analysis of eyes, nose and mouth. */
 void       lk_test_lock_suitable   (LkSession  *examiner,
                                     gint64      probe_id);

@@ -100,7 +100,8 @@ move_ok (LkSession  *session,
 {
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (lk_cases_move (session, number, status, reason, &error));
+  if (!lk_cases_move (session, number, status, reason, &error))
+    g_error ("Moving %s to %s: %s", number, status, error->message);
   g_assert_no_error (error);
 }
 
@@ -451,8 +452,8 @@ test_approval (LkTestFixture *fixture,
   g_clear_error (&error);
   g_assert_cmpint (count_rows (fixture, "probes"), ==, 0);
   g_assert_cmpint (count_rows (fixture, "images"), ==, 0);
-  assert_move_refused (w.examiner, "2026-0100", "open", NULL, "one step");
-  assert_move_refused (w.examiner, "2026-0100", "analysis", NULL, "one step");
+  assert_move_refused (w.admin, "2026-0100", "open", "why", "one step");
+  assert_move_refused (w.admin, "2026-0100", "analysis", "why", "one step");
   assert_unchanged (fixture, &before);
 
   /* only an administrator decides, and only with a reason */
@@ -498,7 +499,7 @@ test_approval (LkTestFixture *fixture,
   g_assert_true (lk_cases_decide (w.admin, "2026-0101", FALSE, "Not proportionate", &error));
   g_assert_no_error (error);
   g_assert_cmpstr (case_status (fixture, "2026-0101"), ==, "rejected");
-  assert_move_refused (w.examiner, "2026-0101", "open", "please", "one step");
+  assert_move_refused (w.admin, "2026-0101", "open", "please", "one step");
   g_assert_cmpint (lk_probes_import_file (w.examiner, "2026-0101", path, &provenance, NULL,
                                           &error), ==, 0);
   g_assert_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT);
@@ -516,15 +517,16 @@ static void
 test_status_steps (LkTestFixture *fixture,
                    gconstpointer  data)
 {
-  static const char * const expected[][2] = {
-    { "open", "case created" },
-    { "analysis", "moved on" },
-    { "examination", "moved on" },
-    { "analysis", "The probe needs a second look" },
-    { "examination", "moved on" },
-    { "verification", "moved on" },
-    { "closed", "moved on" },
-    { "archived", "moved on" },
+  /* status, reason, by the administrator */
+  static const struct { const char *status, *reason; gboolean admin; } expected[] = {
+    { "open", "case created", FALSE },
+    { "analysis", "first probe imported", FALSE },
+    { "examination", "every probe analysed", FALSE },
+    { "analysis", "The probe needs a second look", TRUE },
+    { "examination", "Re-checked: nothing changes", TRUE },
+    { "verification", "Nothing to examine: every candidate eliminated", TRUE },
+    { "closed", "Nothing to verify", TRUE },
+    { "archived", "Kept for the review date", TRUE },
   };
   World w = { 0 };
   LkCaseRequest request = request_for ("2026-0001", "ROB");
@@ -537,31 +539,25 @@ test_status_steps (LkTestFixture *fixture,
   world_init (&w, fixture);
   c = create_ok (w.examiner, &request);
 
-  assert_move_refused (w.examiner, "2026-0001", "examination", NULL, "one step");
-  assert_move_refused (w.examiner, "2026-0001", "closed", NULL, "one step");
-  assert_move_refused (w.examiner, "2026-0001", "awaiting-approval", "sneaky", "one step");
-  assert_move_refused (w.examiner, "2026-0001", "no-such-status", NULL, "one step");
-  move_ok (w.examiner, "2026-0001", "analysis", NULL);
-
-  /* examination needs every probe analysed, and at least one probe */
-  assert_move_refused (w.examiner, "2026-0001", "examination", NULL, "no probe");
+  /* the status moves by itself as the work is done: the first probe, the last analysis */
   probe_id = lk_test_import_portrait (w.examiner, "2026-0001", NULL);
-  assert_move_refused (w.examiner, "2026-0001", "examination", NULL, "await a locked analysis");
   g_assert_cmpstr (case_status (fixture, "2026-0001"), ==, "analysis");
   lk_test_lock_suitable (w.examiner, probe_id);
-  move_ok (w.examiner, "2026-0001", "examination", NULL);
+  g_assert_cmpstr (case_status (fixture, "2026-0001"), ==, "examination");
 
-  /* back needs a reason */
-  assert_move_refused (w.examiner, "2026-0001", "analysis", NULL, "needs a reason");
-  assert_move_refused (w.examiner, "2026-0001", "analysis", "  ", "needs a reason");
-  move_ok (w.examiner, "2026-0001", "analysis", "The probe needs a second look");
-  move_ok (w.examiner, "2026-0001", "examination", NULL);
-  move_ok (w.examiner, "2026-0001", "verification", NULL);
-  move_ok (w.admin, "2026-0001", "closed", NULL);
-  move_ok (w.examiner, "2026-0001", "archived", NULL);
-  assert_move_refused (w.examiner, "2026-0001", "open", "reopen", "one step");
-  assert_move_refused (w.examiner, "2026-0001", "no-such-status", NULL, "one step");
-  g_assert_false (lk_cases_move (w.examiner, "2026-4040", "analysis", NULL, &error));
+  /* manual moves are for administrators, always with a reason, one step at a time */
+  g_assert_false (lk_cases_move (w.examiner, "2026-0001", "analysis", "Second look", &error));
+  g_assert_error (error, LK_ERROR, LK_ERROR_PERMISSION_DENIED);
+  g_clear_error (&error);
+  assert_move_refused (w.admin, "2026-0001", "analysis", NULL, "needs a reason");
+  assert_move_refused (w.admin, "2026-0001", "analysis", "  ", "needs a reason");
+  assert_move_refused (w.admin, "2026-0001", "closed", "skip", "one step");
+  assert_move_refused (w.admin, "2026-0001", "awaiting-approval", "sneaky", "one step");
+  assert_move_refused (w.admin, "2026-0001", "no-such-status", "why", "one step");
+  for (guint i = 3; i < G_N_ELEMENTS (expected); i++)
+    move_ok (w.admin, "2026-0001", expected[i].status, expected[i].reason);
+  assert_move_refused (w.admin, "2026-0001", "open", "reopen", "one step");
+  g_assert_false (lk_cases_move (w.admin, "2026-4040", "analysis", "why", &error));
   g_assert_error (error, LK_ERROR, LK_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
@@ -575,10 +571,10 @@ test_status_steps (LkTestFixture *fixture,
     {
       JsonObject *step = json_array_get_object_element (history, i);
 
-      g_assert_cmpstr (json_object_get_string_member (step, "status"), ==, expected[i][0]);
-      g_assert_cmpstr (json_object_get_string_member (step, "reason"), ==, expected[i][1]);
+      g_assert_cmpstr (json_object_get_string_member (step, "status"), ==, expected[i].status);
+      g_assert_cmpstr (json_object_get_string_member (step, "reason"), ==, expected[i].reason);
       g_assert_cmpstr (json_object_get_string_member (step, "by"), ==,
-                       i == 6 ? ADMIN : EXAMINER);
+                       expected[i].admin ? ADMIN : EXAMINER);
       g_assert_nonnull (json_object_get_string_member (step, "at"));
     }
   g_assert_cmpint (lk_test_count_action (w.store, "case.status-changed"), ==,
@@ -600,20 +596,33 @@ test_probe_only_while_open (LkTestFixture *fixture,
   g_autoptr(LkCase) c = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = demo_path ("grace_hopper.jpg");
+  g_autofree char *reason = NULL;
+  gint64 second;
   LkProvenance provenance = { "cctv", "video-frame", "PC Ada Jones", "2026-01-15",
                               "Warrant 2026/18", "Exhibit AJ/2", FALSE };
 
   world_init (&w, fixture);
   c = create_ok (w.examiner, &request);
-  /* the first probe moves an open case into analysis */
+  /* the first probe moves an open case into analysis, its locked analysis on to examination */
   lk_test_lock_suitable (w.examiner, lk_test_import_portrait (w.examiner, "2026-0001", NULL));
+  g_assert_cmpstr (case_status (fixture, "2026-0001"), ==, "examination");
+  /* a further probe is still welcome during examination, and takes the case back to analysis */
+  second = lk_probes_import_file (w.examiner, "2026-0001", path, &provenance, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (second, >, 0);
   g_assert_cmpstr (case_status (fixture, "2026-0001"), ==, "analysis");
-  move_ok (w.examiner, "2026-0001", "examination", NULL);
+  reason = lk_test_sql_text (fixture->db_path, "SELECT reason FROM case_status_history"
+                                               " ORDER BY id DESC LIMIT 1");
+  g_assert_cmpstr (reason, ==, "a new probe awaits its analysis");
+  lk_test_lock_suitable (w.examiner, second);
+  g_assert_cmpstr (case_status (fixture, "2026-0001"), ==, "examination");
+  /* once the work is with the reviewers, no more */
+  move_ok (w.admin, "2026-0001", "verification", "Test: on");
   g_assert_cmpint (lk_probes_import_file (w.examiner, "2026-0001", path, &provenance, NULL,
                                           &error), ==, 0);
   g_assert_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT);
-  g_assert_nonnull (strstr (error->message, "Examination"));
-  g_assert_cmpint (count_rows (fixture, "probes"), ==, 1);
+  g_assert_nonnull (strstr (error->message, "Verification"));
+  g_assert_cmpint (count_rows (fixture, "probes"), ==, 2);
   world_clear (&w);
 }
 
@@ -723,7 +732,7 @@ test_to_json (LkTestFixture *fixture,
 
   g_assert_cmpstr (json_object_get_string_member (reparsed, "number"), ==, "2026-0001");
   g_assert_cmpstr (json_object_get_string_member (reparsed, "title"), ==, request.title);
-  g_assert_cmpstr (json_object_get_string_member (reparsed, "status"), ==, "analysis");
+  g_assert_cmpstr (json_object_get_string_member (reparsed, "status"), ==, "examination");
   g_assert_cmpstr (json_object_get_string_member (reparsed, "offence"), ==, "ROB");
   g_assert_cmpstr (json_object_get_string_member (reparsed, "legal_basis"), ==,
                    request.legal_basis);

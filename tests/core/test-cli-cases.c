@@ -274,7 +274,8 @@ test_probe_import_analyse (LkTestFixture *fixture,
   show = as_examiner (fixture, "case", "show", "2026-0001", "--json", NULL);
   lk_test_cli_assert_ok (show);
   json = parse_object (show->out);
-  g_assert_cmpstr (json_object_get_string_member (json, "status"), ==, "analysis");
+  /* its only probe analysed, the case moved on to examination by itself */
+  g_assert_cmpstr (json_object_get_string_member (json, "status"), ==, "examination");
   probes = json_object_get_array_member (json, "probes");
   g_assert_cmpuint (json_array_get_length (probes), ==, 1);
   probe = json_array_get_object_element (probes, 0);
@@ -305,17 +306,35 @@ test_probe_import_analyse (LkTestFixture *fixture,
 
 /* The demo's examination of the mated candidate: annotations, observations of several
  * characteristics and a conclusion signed by demo-examiner, marked as a lead and as a demo. */
+/* The first examiner's examination of @subject_ref in a probe of `case show --json`. */
+static JsonObject *
+find_examination (JsonObject *probe,
+                  const char *subject_ref)
+{
+  JsonArray *examinations = json_object_get_array_member (probe, "examinations");
+
+  for (guint i = 0; i < json_array_get_length (examinations); i++)
+    {
+      JsonObject *e = json_array_get_object_element (examinations, i);
+
+      if (g_str_equal (json_object_get_string_member (e, "subject_ref"), subject_ref) &&
+          g_str_equal (json_object_get_string_member (e, "purpose"), "examination"))
+        return e;
+    }
+  g_error ("No examination of %s", subject_ref);
+  return NULL;
+}
+
 static void
 assert_demo_examination (JsonObject *probe)
 {
-  JsonArray *examinations = json_object_get_array_member (probe, "examinations");
-  JsonObject *examination, *conclusion;
-  JsonArray *conclusions;
+  JsonObject *examination, *conclusion, *verification;
+  JsonArray *conclusions, *verifications;
 
-  g_assert_cmpuint (json_array_get_length (examinations), ==, 1);
-  examination = json_array_get_object_element (examinations, 0);
-  g_assert_cmpstr (json_object_get_string_member (examination, "subject_ref"), ==,
-                   "DEMO-SUBJ-0417");
+  /* the examiner's two, and the reviewers' own (two by demo-reviewer, one by demo-reviewer2) */
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (probe, "examinations")),
+                    ==, 5);
+  examination = find_examination (probe, "DEMO-SUBJ-0417");
   g_assert_cmpint (json_object_get_int_member (examination, "n_annotations"), >=, 3);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (examination,
                                                                          "observations")), >=, 5);
@@ -329,6 +348,27 @@ assert_demo_examination (JsonObject *probe)
                             "Investigative lead only"));
   g_assert_nonnull (strstr (json_object_get_string_member (conclusion, "reasoning"), "DEMO"));
   g_assert_nonnull (strstr (json_object_get_string_member (conclusion, "limitations"), "DEMO"));
+  /* verified blind by demo-reviewer and countersigned */
+  verifications = json_object_get_array_member (examination, "verifications");
+  g_assert_cmpuint (json_array_get_length (verifications), ==, 1);
+  verification = json_array_get_object_element (verifications, 0);
+  g_assert_cmpstr (json_object_get_string_member (verification, "reviewer"), ==, "demo-reviewer");
+  g_assert_true (json_object_get_boolean_member (verification, "blind"));
+  g_assert_cmpstr (json_object_get_string_member (verification, "state"), ==, "countersigned");
+  g_assert_nonnull (json_object_get_string_member (verification, "signed_at"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (verification,
+                                                                         "signatures")), ==, 1);
+  /* the other candidate: disputed, then not confirmed by a third reviewer; both on record */
+  verifications = json_object_get_array_member (find_examination (probe, "DEMO-SUBJ-1092"),
+                                                "verifications");
+  g_assert_cmpuint (json_array_get_length (verifications), ==, 2);
+  verification = json_array_get_object_element (verifications, 0);
+  g_assert_cmpstr (json_object_get_string_member (verification, "state"), ==, "referred");
+  verification = json_array_get_object_element (verifications, 1);
+  g_assert_cmpstr (json_object_get_string_member (verification, "stage"), ==, "third-review");
+  g_assert_cmpstr (json_object_get_string_member (verification, "reviewer"), ==,
+                   "demo-reviewer2");
+  g_assert_cmpstr (json_object_get_string_member (verification, "state"), ==, "not-confirmed");
 }
 
 static void
@@ -356,7 +396,8 @@ test_demo (LkTestFixture *fixture,
   g_assert_nonnull (strstr (list->out, "DEMO-2026-002\tShop theft (demo, needs approval)\t"
                                        "awaiting-approval\n"));
   g_assert_nonnull (strstr (list->out, "DEMO-2026-003\t"));
-  g_assert_cmpuint (lk_test_count_lines (list->out), ==, 3);
+  g_assert_nonnull (strstr (list->out, "DEMO-2026-004\t"));
+  g_assert_cmpuint (lk_test_count_lines (list->out), ==, 4);
   /* the workspace warns that it is a demo on every run */
   g_assert_nonnull (strstr (list->err, "demo workspace"));
 
@@ -365,7 +406,8 @@ test_demo (LkTestFixture *fixture,
   lk_test_cli_assert_ok (first);
   json = parse_object (first->out);
   g_assert_cmpstr (json_object_get_string_member (json, "workspace"), ==, "demo");
-  g_assert_cmpstr (json_object_get_string_member (json, "status"), ==, "examination");
+  /* every conclusion verified: the case closed by itself */
+  g_assert_cmpstr (json_object_get_string_member (json, "status"), ==, "closed");
   probes = json_object_get_array_member (json, "probes");
   g_assert_cmpuint (json_array_get_length (probes), ==, 1);
   probe = json_array_get_object_element (probes, 0);
@@ -384,7 +426,7 @@ test_demo (LkTestFixture *fixture,
                             "1", NULL);
   lk_test_cli_assert_ok (candidates);
   g_assert_nonnull (strstr (candidates->out, "DEMO-SUBJ-0417\tretained"));
-  g_assert_nonnull (strstr (candidates->out, "DEMO-SUBJ-1092\teliminated"));
+  g_assert_nonnull (strstr (candidates->out, "DEMO-SUBJ-1092\tretained"));
   g_assert_cmpuint (lk_test_count_lines (candidates->out), ==, 2);
   assert_demo_examination (probe);
 

@@ -66,6 +66,7 @@ add_and_login (World      *w,
 
   lk_users_add (w->admin, name, NULL, roles, password, &error);
   g_assert_no_error (error);
+  lk_test_grant_competencies (w->admin, name, roles);
   return lk_test_login (w->store, name, password);
 }
 
