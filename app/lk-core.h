@@ -32,3 +32,4 @@
 #include "imaging/lk-enhancement.h"
 #include "verification/lk-competency.h"
 #include "verification/lk-verifications.h"
+#include "report/lk-report.h"

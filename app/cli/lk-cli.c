@@ -73,6 +73,9 @@ static const char usage[] =
   "  verify disagree VERIFICATION --resolution return|consult|third-reviewer|final --note TEXT\n"
   "  verify consult VERIFICATION --note TEXT\n"
   "                                     the examiner's or reviewer's consultation note\n"
+  "  report CASE -o FILE.pdf [--paper a4|letter] [--draft]\n"
+  "                                     the examination report; before every conclusion is\n"
+  "                                     countersigned only a --draft\n"
   "  feature-list install FILE          a lab's own edition of the feature list (JSON)\n"
   "  gallery create NAME --legal-basis TEXT [--external]\n"
   "                                     register a reference database (a gallery held by\n"
@@ -491,6 +494,7 @@ static const struct
   { "examination", "conclude", lk_cli_examination_conclude },
   { "examination", "amend", lk_cli_examination_amend },
   { "examination", "reopen", lk_cli_examination_reopen },
+  { "report", NULL, lk_cli_report },
   { "competency", "add", lk_cli_competency_add },
   { "competency", "list", lk_cli_competency_list },
   { "competency", "revoke", lk_cli_competency_revoke },
