@@ -288,6 +288,40 @@ lk_feature_list_has_component (const char *id)
   return FALSE;
 }
 
+const char * const *
+lk_feature_list_component_ids (void)
+{
+  static GStrv ids;
+
+  if (g_once_init_enter (&ids))
+    {
+      JsonArray *components = json_object_get_array_member (lk_feature_list (), "components");
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+      for (guint i = 0; i < json_array_get_length (components); i++)
+        g_strv_builder_add (builder,
+                            json_object_get_string_member (
+                              json_array_get_object_element (components, i), "id"));
+      g_once_init_leave (&ids, g_strv_builder_end (builder));
+    }
+  return (const char * const *) ids;
+}
+
+const char *
+lk_feature_list_component_name (const char *id)
+{
+  JsonArray *components = json_object_get_array_member (lk_feature_list (), "components");
+
+  for (guint i = 0; id != NULL && i < json_array_get_length (components); i++)
+    {
+      JsonObject *c = json_array_get_object_element (components, i);
+
+      if (g_strcmp0 (json_object_get_string_member (c, "id"), id) == 0)
+        return json_object_get_string_member (c, "name");
+    }
+  return NULL;
+}
+
 JsonObject *
 lk_feature_list_find (JsonObject  *list,
                       const char  *id,

@@ -25,6 +25,10 @@ const LkOffence *lk_offence_lookup     (const char  *code);
 JsonObject      *lk_feature_list       (void);
 const char      *lk_feature_list_edition (void);
 gboolean         lk_feature_list_has_component (const char *id);
+/* The ids of its components in the list's order, NULL-terminated and borrowed; the name of
+ * component @id, or NULL for an id the list does not have. */
+const char * const *lk_feature_list_component_ids (void);
+const char      *lk_feature_list_component_name (const char *id);
 
 /* Parses a feature-list file and checks it against feature-list.schema.json and for what a
  * schema cannot say (unique ids and numbers, characteristic ids under their component). Errors
