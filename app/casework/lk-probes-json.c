@@ -55,16 +55,19 @@ probe_from_row (LkStore  *store,
   return lk_probe_new_from_row (stmt, revisions);
 }
 
+/* The probe with its examinations, each with its feature observations and conclusions (and
+ * their lead-only statements). */
 static JsonObject *
-probe_json (LkStore *store,
-            LkProbe *probe)
+probe_json (LkStore  *store,
+            LkProbe  *probe,
+            GError  **error)
 {
-  JsonArray *examinations = lk_examinations_json_for_probe (store, lk_probe_get_id (probe));
+  g_autoptr(JsonArray) examinations = lk_examinations_json_for_probe (store,
+                                                                      lk_probe_get_id (probe));
 
-  /* Feature observations and conclusions (each with its lead-only statement) per examination;
-   * a read failure leaves them out rather than losing the case. */
-  lk_conclusions_add_json_all (store, examinations, NULL);
-  return lk_probe_to_json (probe, examinations);
+  if (!lk_conclusions_add_json_all (store, examinations, error))
+    return NULL;
+  return lk_probe_to_json (probe, g_steal_pointer (&examinations));
 }
 
 JsonArray *
@@ -83,10 +86,11 @@ lk_probes_json_for_case (LkStore  *store,
   while (lk_stmt_next (stmt, error))
     {
       g_autoptr(LkProbe) probe = probe_from_row (store, stmt, error);
+      JsonObject *o = probe != NULL ? probe_json (store, probe, error) : NULL;
 
-      if (probe == NULL)
+      if (o == NULL)
         return NULL;
-      json_array_add_object_element (probes, probe_json (store, probe));
+      json_array_add_object_element (probes, o);
     }
   if (lk_stmt_failed (stmt))
     return NULL;
@@ -150,5 +154,5 @@ lk_probes_get (LkSession  *session,
   if (probe == NULL)
     return NULL;
   locker = lk_store_lock (store);
-  return probe_json (store, probe);
+  return probe_json (store, probe, error);
 }
