@@ -14,6 +14,18 @@ lk_json_set_text (JsonObject *object,
     json_object_set_null_member (object, name);
 }
 
+const char *
+lk_json_string (JsonObject *object,
+                const char *name)
+{
+  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
 JsonNode *
 lk_json_parse (const char *text)
 {

@@ -10,6 +10,9 @@ G_BEGIN_DECLS
 void       lk_json_set_text    (JsonObject  *object,
                                 const char  *name,
                                 const char  *value);
+/* The string member @name, or NULL when it is absent, null or not a string. */
+const char *lk_json_string     (JsonObject  *object,
+                                const char  *name);
 /* Stored JSON text back to a node; a null node for NULL or text that is not JSON. */
 JsonNode  *lk_json_parse       (const char  *text);
 /* Stored JSON text back to an array; an empty array for anything that is not one. */

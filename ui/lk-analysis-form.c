@@ -41,30 +41,6 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (LkAnalysisForm, lk_analysis_form, ADW_TYPE_BIN)
 
-/* A string member, or NULL when it is absent, null or empty. */
-static const char *
-string_member (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
-  const char *value;
-
-  if (node == NULL || JSON_NODE_TYPE (node) != JSON_NODE_VALUE ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  value = json_node_get_string (node);
-  return value != NULL && *value != '\0' ? value : NULL;
-}
-
-static JsonArray *
-array_member (JsonObject *object,
-              const char *name)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-}
-
 /* ---- the rows of checks ------------------------------------------------------------------- */
 
 static const char *
@@ -120,19 +96,13 @@ checked_ids (GPtrArray *checks)
 }
 
 static void
-set_checks (GPtrArray *checks,
-            JsonArray *ids)
+set_checks (GPtrArray          *checks,
+            const char * const *ids)
 {
   for (guint i = 0; i < checks->len; i++)
-    {
-      gboolean active = FALSE;
-
-      for (guint j = 0; ids != NULL && j < json_array_get_length (ids); j++)
-        if (g_strcmp0 (json_array_get_string_element (ids, j),
-                       check_id (g_ptr_array_index (checks, i))) == 0)
-          active = TRUE;
-      gtk_check_button_set_active (g_ptr_array_index (checks, i), active);
-    }
+    gtk_check_button_set_active (g_ptr_array_index (checks, i),
+                                 ids != NULL && g_strv_contains (ids, check_id (
+                                                  g_ptr_array_index (checks, i))));
 }
 
 static void
@@ -165,7 +135,7 @@ add_checks (LkAnalysisForm *self)
 {
   const char * const *suitabilities = lk_vocabulary_suitabilities ();
   const char * const *factors = lk_vocabulary_factors ();
-  JsonArray *components = json_object_get_array_member (lk_feature_list (), "components");
+  const char * const *components = lk_feature_list_component_ids ();
   GtkCheckButton *group = NULL;
 
   for (guint i = 0; suitabilities[i] != NULL; i++)
@@ -180,14 +150,11 @@ add_checks (LkAnalysisForm *self)
     gtk_list_box_append (self->factors_list,
                          check_row_new (factors[i], lk_vocabulary_label (factors[i]), NULL, NULL,
                                         self->factor_checks));
-  for (guint i = 0; i < json_array_get_length (components); i++)
-    {
-      JsonObject *c = json_array_get_object_element (components, i);
-
-      adw_expander_row_add_row (self->components_row,
-                                check_row_new (string_member (c, "id"), string_member (c, "name"),
-                                               NULL, NULL, self->component_checks));
-    }
+  for (guint i = 0; components[i] != NULL; i++)
+    adw_expander_row_add_row (self->components_row,
+                              check_row_new (components[i],
+                                             lk_feature_list_component_name (components[i]),
+                                             NULL, NULL, self->component_checks));
   for (guint i = 0; i < self->suitability_checks->len; i++)
     g_signal_connect_swapped (g_ptr_array_index (self->suitability_checks, i), "toggled",
                               G_CALLBACK (on_suitability_toggled), self);
@@ -230,21 +197,29 @@ lk_analysis_form_new (void)
 }
 
 void
-lk_analysis_form_set_analysis (LkAnalysisForm *self,
-                               JsonObject     *analysis)
+lk_analysis_form_set_analysis (LkAnalysisForm  *self,
+                               LkProbeAnalysis *analysis)
 {
-  const char *suitability = string_member (analysis, "suitability");
-  const char *notes = string_member (analysis, "notes");
+  const char *suitability = NULL;
+  const char *notes = NULL;
 
   g_return_if_fail (LK_IS_ANALYSIS_FORM (self));
+  g_return_if_fail (analysis == NULL || LK_IS_PROBE_ANALYSIS (analysis));
 
+  if (analysis != NULL)
+    {
+      suitability = lk_probe_analysis_get_suitability (analysis);
+      notes = lk_probe_analysis_get_notes (analysis);
+    }
   for (guint i = 0; i < self->suitability_checks->len; i++)
     gtk_check_button_set_active (g_ptr_array_index (self->suitability_checks, i),
                                  g_strcmp0 (suitability,
                                             check_id (g_ptr_array_index (self->suitability_checks,
                                                                          i))) == 0);
-  set_checks (self->factor_checks, array_member (analysis, "factors"));
-  set_checks (self->component_checks, array_member (analysis, "components"));
+  set_checks (self->factor_checks,
+              analysis != NULL ? lk_probe_analysis_get_factors (analysis) : NULL);
+  set_checks (self->component_checks,
+              analysis != NULL ? lk_probe_analysis_get_components (analysis) : NULL);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view),
                             notes != NULL ? notes : "", -1);
   gtk_editable_set_text (GTK_EDITABLE (self->reason_row), "");

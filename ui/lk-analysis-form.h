@@ -4,7 +4,8 @@
 #pragma once
 
 #include <adwaita.h>
-#include <json-glib/json-glib.h>
+
+#include "lk-core.h"
 
 G_BEGIN_DECLS
 
@@ -14,8 +15,8 @@ G_DECLARE_FINAL_TYPE (LkAnalysisForm, lk_analysis_form, LK, ANALYSIS_FORM, AdwBi
 GtkWidget  *lk_analysis_form_new             (void);
 /* Fills the form from a draft or a locked revision; NULL empties it. The reason and the
  * message are cleared. */
-void        lk_analysis_form_set_analysis    (LkAnalysisForm *self,
-                                              JsonObject     *analysis);
+void        lk_analysis_form_set_analysis    (LkAnalysisForm  *self,
+                                              LkProbeAnalysis *analysis);
 /* Property "amending": the reason and the amendment's buttons instead of the draft's. */
 gboolean    lk_analysis_form_get_amending    (LkAnalysisForm *self);
 void        lk_analysis_form_set_amending    (LkAnalysisForm *self,

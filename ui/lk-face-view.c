@@ -386,48 +386,35 @@ lk_face_view_set_texture (LkFaceView *self,
 }
 
 static Face
-face_from_json (JsonObject *o)
+face_from_record (LkProbeFace *record)
 {
   Face face = { 0 };
-  JsonArray *eyes = json_object_has_member (o, "eyes") &&
-                    JSON_NODE_HOLDS_ARRAY (json_object_get_member (o, "eyes"))
-                    ? json_object_get_array_member (o, "eyes") : NULL;
+  LkPoint eyes[2];
 
-  graphene_rect_init (&face.rect, json_object_get_int_member_with_default (o, "x", 0),
-                      json_object_get_int_member_with_default (o, "y", 0),
-                      json_object_get_int_member_with_default (o, "width", 0),
-                      json_object_get_int_member_with_default (o, "height", 0));
-  face.has_eyes = eyes != NULL && json_array_get_length (eyes) == 2;
+  graphene_rect_init (&face.rect, lk_probe_face_get_x (record), lk_probe_face_get_y (record),
+                      lk_probe_face_get_width (record), lk_probe_face_get_height (record));
+  face.has_eyes = lk_probe_face_get_eyes (record, &eyes[0], &eyes[1]);
   for (guint e = 0; face.has_eyes && e < 2; e++)
-    {
-      JsonArray *p = json_array_get_array_element (eyes, e);
-
-      face.has_eyes = p != NULL && json_array_get_length (p) == 2;
-      if (face.has_eyes)
-        graphene_point_init (&face.eyes[e], json_array_get_double_element (p, 0),
-                             json_array_get_double_element (p, 1));
-    }
+    graphene_point_init (&face.eyes[e], eyes[e].x, eyes[e].y);
   return face;
 }
 
 void
 lk_face_view_set_faces (LkFaceView *self,
-                        JsonArray  *faces,
+                        GListModel *faces,
                         int         original_width,
                         int         original_height)
 {
   g_return_if_fail (LK_IS_FACE_VIEW (self));
+  g_return_if_fail (faces == NULL || G_IS_LIST_MODEL (faces));
 
   g_clear_pointer (&self->faces, g_array_unref);
   self->faces = g_array_new (FALSE, TRUE, sizeof (Face));
-  for (guint i = 0; faces != NULL && i < json_array_get_length (faces); i++)
+  for (guint i = 0; faces != NULL && i < g_list_model_get_n_items (faces); i++)
     {
-      JsonNode *node = json_array_get_element (faces, i);
-      Face face;
+      g_autoptr(LkProbeFace) record = g_list_model_get_item (faces, i);
+      Face face = face_from_record (record);
 
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        continue;
-      face = face_from_json (json_node_get_object (node));
       g_array_append_val (self->faces, face);
     }
   self->original_width = original_width;

@@ -3,7 +3,8 @@
 #pragma once
 
 #include <gtk/gtk.h>
-#include <json-glib/json-glib.h>
+
+#include "lk-core.h"
 
 G_BEGIN_DECLS
 
@@ -14,10 +15,10 @@ GtkWidget  *lk_face_view_new               (void);
 GdkTexture *lk_face_view_get_texture       (LkFaceView *self);
 void        lk_face_view_set_texture       (LkFaceView *self,
                                             GdkTexture *texture);
-/* @faces: the probe JSON's "faces" array (objects with x, y, width, height and optionally
- * eyes [[x, y], [x, y]]), in coordinates of the original image of the given size. */
+/* @faces: the probe's faces (LkProbeFace, lk_probe_get_faces ()), whose boxes and eyes are in
+ * coordinates of the original image of the given size; NULL for none. */
 void        lk_face_view_set_faces         (LkFaceView *self,
-                                            JsonArray  *faces,
+                                            GListModel *faces,
                                             int         original_width,
                                             int         original_height);
 guint       lk_face_view_get_n_faces       (LkFaceView *self);

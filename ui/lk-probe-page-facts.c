@@ -18,56 +18,54 @@ add_provenance_row (LkProbePage *self,
 void
 _lk_probe_page_show_provenance (LkProbePage *self)
 {
-  JsonObject *p = _lk_probe_page_obj (self->probe, "provenance");
-  g_autofree char *acquired_at = lk_format_utc (_lk_probe_page_str (p, "acquired_at"));
-  g_autofree char *imported_at = lk_format_utc (_lk_probe_page_str (self->probe, "imported_at"));
-  g_autofree char *imported = g_strdup_printf ("%s, %s",
-                                               _lk_probe_page_str (self->probe, "imported_by"),
+  LkProbe *p = self->probe;
+  g_autofree char *acquired_at = lk_format_utc (_lk_probe_page_text (lk_probe_get_acquired_at (p)));
+  g_autofree char *imported_at = lk_format_utc (_lk_probe_page_text (lk_probe_get_imported_at (p)));
+  g_autofree char *imported = g_strdup_printf ("%s, %s", lk_probe_get_imported_by (p),
                                                imported_at);
-  const char *source = _lk_probe_page_str (p, "source_type");
-  const char *kind = _lk_probe_page_str (p, "kind");
+  const char *source = _lk_probe_page_text (lk_probe_get_source_type (p));
+  const char *kind = _lk_probe_page_text (lk_probe_get_kind (p));
 
   _lk_probe_page_clear_list (self->provenance_list);
   add_provenance_row (self, "Source", source ? lk_vocabulary_label (source) : NULL);
   add_provenance_row (self, "Probe kind", kind ? lk_vocabulary_label (kind) : NULL);
-  add_provenance_row (self, "Acquired by", _lk_probe_page_str (p, "acquired_by"));
+  add_provenance_row (self, "Acquired by", lk_probe_get_acquired_by (p));
   add_provenance_row (self, "Acquired at", acquired_at);
-  add_provenance_row (self, "Legal authority", _lk_probe_page_str (p, "authority"));
-  add_provenance_row (self, "Chain-of-custody note", _lk_probe_page_str (p, "custody_note"));
+  add_provenance_row (self, "Legal authority", lk_probe_get_authority (p));
+  add_provenance_row (self, "Chain-of-custody note", lk_probe_get_custody_note (p));
   add_provenance_row (self, "Imported", imported);
 }
 
 static void
 on_tags_expanded (AdwExpanderRow *row,
                   GParamSpec     *pspec,
-                  JsonObject     *tags)
+                  GListModel     *tags)
 {
-  g_autoptr(GList) names = NULL;
-
   /* Filled once, on first opening: an image can carry up to 2000 tags. */
   if (!adw_expander_row_get_expanded (row) || g_object_get_data (G_OBJECT (row), "filled"))
     return;
   g_object_set_data (G_OBJECT (row), "filled", GINT_TO_POINTER (TRUE));
-  names = g_list_sort (json_object_get_members (tags), (GCompareFunc) g_strcmp0);
-  for (GList *l = names; l != NULL; l = l->next)
+  for (guint i = 0; i < g_list_model_get_n_items (tags); i++)
     {
-      GtkWidget *tag = _lk_probe_page_info_row (l->data, _lk_probe_page_str (tags, l->data));
+      g_autoptr(LkMetadataTag) tag = g_list_model_get_item (tags, i);
+      GtkWidget *tag_row = _lk_probe_page_info_row (lk_metadata_tag_get_name (tag),
+                                                    lk_metadata_tag_get_value (tag));
 
-      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (tag), 4);
-      adw_expander_row_add_row (row, tag);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (tag_row), 4);
+      adw_expander_row_add_row (row, tag_row);
     }
 }
 
 static GtkWidget *
-tags_row_new (JsonObject *tags)
+tags_row_new (GListModel *tags)
 {
   GtkWidget *row = adw_expander_row_new ();
-  g_autofree char *title = g_strdup_printf ("All tags (%u)", json_object_get_size (tags));
+  g_autofree char *title = g_strdup_printf ("All tags (%u)", g_list_model_get_n_items (tags));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), "Every EXIF, IPTC and XMP tag as read");
   g_signal_connect_data (row, "notify::expanded", G_CALLBACK (on_tags_expanded),
-                         json_object_ref (tags), (GClosureNotify) json_object_unref, 0);
+                         g_object_ref (tags), (GClosureNotify) g_object_unref, 0);
   return row;
 }
 
@@ -76,22 +74,22 @@ add_metadata_row (LkProbePage *self,
                   const char  *title,
                   const char  *value)
 {
-  if (value != NULL)
+  if (_lk_probe_page_text (value) != NULL)
     gtk_list_box_append (self->metadata_list, _lk_probe_page_info_row (title, value));
 }
 
 static void
-show_software (LkProbePage *self,
-               JsonObject  *m)
+show_software (LkProbePage     *self,
+               LkProbeMetadata *m)
 {
-  const char *software = _lk_probe_page_str (m, "software");
-  const char *reason = _lk_probe_page_str (m, "editing_software_reason");
+  const char *software = _lk_probe_page_text (lk_probe_metadata_get_software (m));
+  const char *reason = _lk_probe_page_text (lk_probe_metadata_get_editing_software_reason (m));
   g_autofree char *text = NULL;
   GtkWidget *row;
 
   if (software == NULL)
     return;
-  if (!json_object_get_boolean_member_with_default (m, "editing_software_flagged", FALSE))
+  if (!lk_probe_metadata_get_editing_software_flagged (m))
     {
       add_metadata_row (self, "Software", software);
       return;
@@ -105,7 +103,7 @@ show_software (LkProbePage *self,
 
 /* The EXIF orientation (1 to 8) in words; NULL for upright or none. */
 static const char *
-orientation_words (gint64 orientation)
+orientation_words (int orientation)
 {
   static const char * const words[] = {
     NULL, NULL, "mirrored left to right", "rotated 180°", "mirrored top to bottom",
@@ -119,18 +117,18 @@ orientation_words (gint64 orientation)
 /* A camera that records a turn in the metadata leaves the pixels as they were taken: Likeness
  * shows and measures them as stored, and says so, since the face may look sideways. */
 static void
-show_orientation (LkProbePage *self,
-                  JsonObject  *m)
+show_orientation (LkProbePage     *self,
+                  LkProbeMetadata *m)
 {
-  gint64 orientation = m ? json_object_get_int_member_with_default (m, "orientation", 1) : 1;
+  int orientation = lk_probe_metadata_get_orientation (m);
   const char *words = orientation_words (orientation);
   g_autofree char *text = NULL;
   GtkWidget *row;
 
   if (words == NULL)
     return;
-  text = g_strdup_printf ("The camera marked this image as %s (EXIF orientation %" G_GINT64_FORMAT
-                          "). Likeness shows, measures and searches the pixels as stored; a face "
+  text = g_strdup_printf ("The camera marked this image as %s (EXIF orientation %d). "
+                          "Likeness shows, measures and searches the pixels as stored; a face "
                           "may look turned, and the face finder may miss it.", words, orientation);
   row = _lk_probe_page_notice_row ("Orientation: not applied", text);
   _lk_probe_page_add_icon (row, "object-rotate-right-symbolic", "warning");
@@ -139,10 +137,10 @@ show_orientation (LkProbePage *self,
 
 /* Make and model; many cameras repeat the make in the model ("Canon" "Canon EOS 5D"). */
 static char *
-camera_text (JsonObject *m)
+camera_text (LkProbeMetadata *m)
 {
-  const char *make = _lk_probe_page_str (m, "camera_make");
-  const char *model = _lk_probe_page_str (m, "camera_model");
+  const char *make = _lk_probe_page_text (lk_probe_metadata_get_camera_make (m));
+  const char *model = _lk_probe_page_text (lk_probe_metadata_get_camera_model (m));
 
   if (model == NULL)
     return g_strdup (make);
@@ -152,44 +150,44 @@ camera_text (JsonObject *m)
 }
 
 static void
-show_camera_and_place (LkProbePage *self,
-                       JsonObject  *m)
+show_camera_and_place (LkProbePage     *self,
+                       LkProbeMetadata *m)
 {
-  JsonObject *gps = _lk_probe_page_obj (m, "gps");
+  const char *captured_at = _lk_probe_page_text (lk_probe_metadata_get_captured_at (m));
   g_autofree char *camera = NULL;
   g_autofree char *place = NULL;
   g_autofree char *captured = NULL;
 
   camera = camera_text (m);
   add_metadata_row (self, "Camera", camera);
-  add_metadata_row (self, "Lens", _lk_probe_page_str (m, "lens"));
-  if (_lk_probe_page_str (m, "captured_at") != NULL)
-    captured = g_strdup_printf ("%s (%s)", _lk_probe_page_str (m, "captured_at"),
-                                _lk_probe_page_str (m, "captured_at_source"));
+  add_metadata_row (self, "Lens", lk_probe_metadata_get_lens (m));
+  if (captured_at != NULL)
+    captured = g_strdup_printf ("%s (%s)", captured_at,
+                                _lk_probe_page_text (
+                                  lk_probe_metadata_get_captured_at_source (m)));
   add_metadata_row (self, "Captured at", captured);
-  if (gps != NULL)
-    place = g_strdup_printf ("%.6f, %.6f",
-                             json_object_get_double_member_with_default (gps, "latitude", 0),
-                             json_object_get_double_member_with_default (gps, "longitude", 0));
+  if (lk_probe_metadata_get_has_gps (m))
+    place = g_strdup_printf ("%.6f, %.6f", lk_probe_metadata_get_latitude (m),
+                             lk_probe_metadata_get_longitude (m));
   add_metadata_row (self, "GPS position", place);
 }
 
 void
 _lk_probe_page_show_metadata (LkProbePage *self)
 {
-  JsonObject *m = _lk_probe_page_obj (self->probe, "metadata");
-  JsonObject *tags = _lk_probe_page_obj (m, "tags");
+  LkProbeMetadata *m = lk_probe_get_metadata (self->probe);
+  GListModel *tags = lk_probe_metadata_get_tags (m);
+  const char *read_error = _lk_probe_page_text (lk_probe_metadata_get_read_error (m));
   GtkWidget *row;
 
   _lk_probe_page_clear_list (self->metadata_list);
-  if (_lk_probe_page_str (m, "read_error") != NULL)
+  if (read_error != NULL)
     {
-      row = _lk_probe_page_notice_row ("The metadata could not be read",
-                                       _lk_probe_page_str (m, "read_error"));
+      row = _lk_probe_page_notice_row ("The metadata could not be read", read_error);
       _lk_probe_page_add_icon (row, "dialog-warning-symbolic", "warning");
       gtk_list_box_append (self->metadata_list, row);
     }
-  else if (m == NULL || !json_object_get_boolean_member_with_default (m, "present", FALSE))
+  else if (!lk_probe_metadata_get_present (m))
     gtk_list_box_append (self->metadata_list,
                          _lk_probe_page_notice_row ("No EXIF or XMP metadata",
                                        "Common for video stills, screenshots and images passed "
@@ -197,7 +195,7 @@ _lk_probe_page_show_metadata (LkProbePage *self)
   show_camera_and_place (self, m);
   show_orientation (self, m);
   show_software (self, m);
-  if (tags != NULL && json_object_get_size (tags) > 0)
+  if (g_list_model_get_n_items (tags) > 0)
     gtk_list_box_append (self->metadata_list, tags_row_new (tags));
 }
 
@@ -216,35 +214,35 @@ light_word (const char *light)
 }
 
 static char *
-quality_value (JsonObject *item)
+quality_value (LkQualityMeasure *measure)
 {
-  JsonNode *value = json_object_get_member (item, "value");
-  const char *unit = _lk_probe_page_str (item, "unit");
+  const char *unit = _lk_probe_page_text (lk_quality_measure_get_unit (measure));
   char number[G_ASCII_DTOSTR_BUF_SIZE];
 
-  if (value == NULL || JSON_NODE_HOLDS_NULL (value))
+  if (!lk_quality_measure_get_has_value (measure))
     return g_strdup ("—");
-  g_snprintf (number, sizeof number, "%.6g", json_node_get_double (value));
+  g_snprintf (number, sizeof number, "%.6g", lk_quality_measure_get_value (measure));
   if (unit == NULL)
     return g_strdup (number);
   return g_strdup_printf (g_str_equal (unit, "°") ? "%s%s" : "%s %s", number, unit);
 }
 
 static GtkWidget *
-quality_row_new (JsonObject *item)
+quality_row_new (LkQualityMeasure *measure)
 {
   GtkWidget *row = adw_action_row_new ();
-  const char *light = _lk_probe_page_str (item, "light");
-  g_autofree char *value = quality_value (item);
+  const char *light = lk_quality_measure_get_light (measure);
+  const char *explanation = lk_quality_measure_get_explanation (measure);
+  g_autofree char *value = quality_value (measure);
   g_autofree char *light_class = g_strdup_printf ("quality-%s", light ? light : "unknown");
-  g_autofree char *description = g_strdup_printf ("%s. %s", light_word (light),
-                                                  _lk_probe_page_str (item, "explanation"));
+  g_autofree char *description = g_strdup_printf ("%s. %s", light_word (light), explanation);
   GtkWidget *value_label = gtk_label_new (value);
   GtkWidget *dot = gtk_image_new ();
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _lk_probe_page_str (item, "label"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _lk_probe_page_str (item, "explanation"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                 lk_quality_measure_get_label (measure));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), explanation);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_add_css_class (value_label, "numeric");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), value_label);
@@ -263,13 +261,12 @@ quality_row_new (JsonObject *item)
 void
 _lk_probe_page_show_quality (LkProbePage *self)
 {
-  JsonArray *items = _lk_probe_page_arr (self->probe, "quality");
-  JsonArray *faces = _lk_probe_page_arr (self->probe, "faces");
+  GListModel *measures = lk_probe_get_quality (self->probe);
 
   _lk_probe_page_clear_list (self->quality_list);
-  if (items == NULL || json_array_get_length (items) == 0)
+  if (g_list_model_get_n_items (measures) == 0)
     {
-      gboolean none = faces == NULL || json_array_get_length (faces) == 0;
+      gboolean none = g_list_model_get_n_items (lk_probe_get_faces (self->probe)) == 0;
 
       gtk_list_box_append (self->quality_list,
                            _lk_probe_page_notice_row (none ? "No face found" : "No face chosen",
@@ -279,7 +276,10 @@ _lk_probe_page_show_quality (LkProbePage *self)
                                               : "Choose the face of interest in the image."));
       return;
     }
-  for (guint i = 0; i < json_array_get_length (items); i++)
-    gtk_list_box_append (self->quality_list,
-                         quality_row_new (json_array_get_object_element (items, i)));
+  for (guint i = 0; i < g_list_model_get_n_items (measures); i++)
+    {
+      g_autoptr(LkQualityMeasure) measure = g_list_model_get_item (measures, i);
+
+      gtk_list_box_append (self->quality_list, quality_row_new (measure));
+    }
 }

@@ -23,7 +23,7 @@ struct _LkProbePage
   LkSession      *session;
   gint64          probe_id;
   GCancellable   *cancellable;
-  JsonObject     *probe;
+  LkProbe        *probe;
   FormMode        mode;
   gboolean        image_failed;
 
@@ -52,14 +52,7 @@ struct _LkProbePage
 };
 
 const char *
-_lk_probe_page_str (JsonObject *object,
-                    const char *name);
-JsonObject *
-_lk_probe_page_obj (JsonObject *object,
-                    const char *name);
-JsonArray *
-_lk_probe_page_arr (JsonObject *object,
-                    const char *name);
+_lk_probe_page_text (const char *text);
 void
 _lk_probe_page_clear_list (GtkListBox *list);
 GtkWidget *

@@ -33,53 +33,17 @@ static void reload (LkProbePage *self,
 
 /* ---- small helpers ---------------------------------------------------------------------- */
 
-/* A string member, or NULL when it is absent, null or empty. */
+/* @text, or NULL when it is empty: the page says "Not recorded" for both. */
 const char *
-_lk_probe_page_str (JsonObject *object,
-                    const char *name)
+_lk_probe_page_text (const char *text)
 {
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
-  const char *value;
-
-  if (node == NULL || JSON_NODE_TYPE (node) != JSON_NODE_VALUE ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  value = json_node_get_string (node);
-  return value != NULL && *value != '\0' ? value : NULL;
-}
-
-JsonObject *
-_lk_probe_page_obj (JsonObject *object,
-                    const char *name)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
-JsonArray *
-_lk_probe_page_arr (JsonObject *object,
-                    const char *name)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-}
-
-static int
-int_member (JsonObject *object,
-            const char *name,
-            int         fallback)
-{
-  JsonNode *node = object != NULL ? json_object_get_member (object, name) : NULL;
-
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) ? (int) json_node_get_int (node) : fallback;
+  return text != NULL && *text != '\0' ? text : NULL;
 }
 
 static const char *
 status (LkProbePage *self)
 {
-  const char *value = _lk_probe_page_str (self->probe, "status");
+  const char *value = self->probe != NULL ? lk_probe_get_status (self->probe) : NULL;
 
   return value != NULL ? value : "";
 }
@@ -108,7 +72,8 @@ _lk_probe_page_info_row (const char *title,
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value != NULL ? value : "Not recorded");
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _lk_probe_page_text (value) != NULL
+                                                     ? value : "Not recorded");
   gtk_widget_add_css_class (row, "lk-property");
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   return row;
@@ -156,23 +121,21 @@ set_pill (GtkLabel   *label,
 static void
 show_header (LkProbePage *self)
 {
-  JsonArray *faces = _lk_probe_page_arr (self->probe, "faces");
-  guint n_faces = faces != NULL ? json_array_get_length (faces) : 0;
-  const char *media = _lk_probe_page_str (self->probe, "media_type");
+  guint n_faces = g_list_model_get_n_items (lk_probe_get_faces (self->probe));
+  const char *media = _lk_probe_page_text (lk_probe_get_media_type (self->probe));
   g_autofree char *faces_text = n_faces == 0 ? g_strdup ("no face detected")
                                 : g_strdup_printf ("%u %s detected", n_faces,
                                                    n_faces == 1 ? "face" : "faces");
   g_autofree char *details =
     g_strdup_printf ("Case %s · %d × %d pixels · %s · %s",
-                     _lk_probe_page_str (self->probe, "case"),
-                     int_member (self->probe, "width", 0), int_member (self->probe, "height", 0),
+                     lk_probe_get_case_number (self->probe),
+                     lk_probe_get_width (self->probe), lk_probe_get_height (self->probe),
                      media != NULL ? media : "unknown type", faces_text);
 
-  gtk_label_set_text (self->file_label, _lk_probe_page_str (self->probe, "file_name"));
+  gtk_label_set_text (self->file_label, lk_probe_get_file_name (self->probe));
   gtk_label_set_text (self->details_label, details);
   gtk_widget_set_visible (GTK_WIDGET (self->simulated_label),
-                          json_object_get_boolean_member_with_default (
-                            _lk_probe_page_obj (self->probe, "provenance"), "simulated", FALSE));
+                          lk_probe_get_simulated (self->probe));
   if (g_str_equal (status (self), "awaiting-analysis"))
     set_pill (self->status_label, "Awaiting analysis", "warning");
   else if (g_str_equal (status (self), "analysed"))
@@ -191,15 +154,15 @@ faces_editable (LkProbePage *self)
 static void
 show_faces (LkProbePage *self)
 {
-  JsonArray *faces = _lk_probe_page_arr (self->probe, "faces");
+  GListModel *faces = lk_probe_get_faces (self->probe);
   gboolean editable = faces_editable (self);
 
-  lk_face_view_set_faces (self->face_view, faces, int_member (self->probe, "width", 0),
-                          int_member (self->probe, "height", 0));
-  lk_face_view_set_selected_face (self->face_view, int_member (self->probe, "face_index", -1));
+  lk_face_view_set_faces (self->face_view, faces, lk_probe_get_width (self->probe),
+                          lk_probe_get_height (self->probe));
+  lk_face_view_set_selected_face (self->face_view, lk_probe_get_face_index (self->probe));
   lk_face_view_set_editable (self->face_view, editable);
   gtk_widget_set_visible (GTK_WIDGET (self->hint_label),
-                          editable && faces != NULL && json_array_get_length (faces) > 1);
+                          editable && g_list_model_get_n_items (faces) > 1);
 }
 
 /* ---- the image ---------------------------------------------------------------------------- */
@@ -271,9 +234,8 @@ on_image_loaded (GObject      *source,
     }
   lk_face_view_set_texture (self->face_view, texture);
   /* Face rectangles are in the coordinates of the decoded original. */
-  lk_face_view_set_faces (self->face_view, _lk_probe_page_arr (self->probe, "faces"), width,
-                          height);
-  lk_face_view_set_selected_face (self->face_view, int_member (self->probe, "face_index", -1));
+  lk_face_view_set_faces (self->face_view, lk_probe_get_faces (self->probe), width, height);
+  lk_face_view_set_selected_face (self->face_view, lk_probe_get_face_index (self->probe));
   gtk_stack_set_visible_child_name (self->image_stack, "image");
   gtk_spinner_set_spinning (self->image_spinner, FALSE);
   {
@@ -349,8 +311,8 @@ read_form (LkProbePage *self,
 
 /* Fills the form from a draft or a locked revision; NULL empties it. */
 static void
-fill_form (LkProbePage *self,
-           JsonObject  *analysis)
+fill_form (LkProbePage     *self,
+           LkProbeAnalysis *analysis)
 {
   lk_analysis_form_set_analysis (self->analysis_form, analysis);
   update_actions (self);
@@ -366,39 +328,26 @@ set_message (LkProbePage *self,
 /* ---- the locked analysis ------------------------------------------------------------------ */
 
 static char *
-labels_text (JsonArray *ids)
+labels_text (const char * const *ids)
 {
   g_autoptr(GString) text = g_string_new (NULL);
 
-  for (guint i = 0; ids != NULL && i < json_array_get_length (ids); i++)
-    g_string_append_printf (text, "%s%s", i > 0 ? ", " : "",
-                            lk_vocabulary_label (json_array_get_string_element (ids, i)));
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    g_string_append_printf (text, "%s%s", i > 0 ? ", " : "", lk_vocabulary_label (ids[i]));
   return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : g_strdup ("None");
 }
 
-static const char *
-component_name (const char *id)
-{
-  JsonArray *components = json_object_get_array_member (lk_feature_list (), "components");
-
-  for (guint i = 0; i < json_array_get_length (components); i++)
-    {
-      JsonObject *c = json_array_get_object_element (components, i);
-
-      if (g_strcmp0 (_lk_probe_page_str (c, "id"), id) == 0)
-        return _lk_probe_page_str (c, "name");
-    }
-  return id;
-}
-
 static char *
-components_text (JsonArray *ids)
+components_text (const char * const *ids)
 {
   g_autoptr(GString) text = g_string_new (NULL);
 
-  for (guint i = 0; ids != NULL && i < json_array_get_length (ids); i++)
-    g_string_append_printf (text, "%s%s", i > 0 ? ", " : "",
-                            component_name (json_array_get_string_element (ids, i)));
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    {
+      const char *name = lk_feature_list_component_name (ids[i]);
+
+      g_string_append_printf (text, "%s%s", i > 0 ? ", " : "", name != NULL ? name : ids[i]);
+    }
   return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : g_strdup ("None");
 }
 
@@ -414,31 +363,32 @@ add_locked_row (LkProbePage *self,
 }
 
 static void
-show_locked (LkProbePage *self,
-             JsonObject  *a)
+show_locked (LkProbePage     *self,
+             LkProbeAnalysis *a)
 {
-  g_autofree char *factors = labels_text (_lk_probe_page_arr (a, "factors"));
-  g_autofree char *components = components_text (_lk_probe_page_arr (a, "components"));
-  g_autofree char *locked_at = lk_format_utc (_lk_probe_page_str (a, "locked_at"));
-  g_autofree char *revision = g_strdup_printf ("%d", int_member (a, "revision", 1));
-  g_autofree char *face = NULL;
-  const char *suitability = _lk_probe_page_str (a, "suitability");
+  g_autofree char *factors = labels_text (lk_probe_analysis_get_factors (a));
+  g_autofree char *components = components_text (lk_probe_analysis_get_components (a));
+  g_autofree char *locked_at = lk_format_utc (lk_probe_analysis_get_locked_at (a));
+  int revision = lk_probe_analysis_get_revision (a);
+  g_autofree char *revision_text = g_strdup_printf ("%d", revision);
+  int face_index = lk_probe_analysis_get_face_index (a);
+  g_autofree char *face = face_index >= 0 ? g_strdup_printf ("Face %d", face_index + 1) : NULL;
+  const char *suitability = _lk_probe_page_text (lk_probe_analysis_get_suitability (a));
+  const char *notes = _lk_probe_page_text (lk_probe_analysis_get_notes (a));
 
   _lk_probe_page_clear_list (self->locked_list);
   add_locked_row (self, "Suitability", suitability ? lk_vocabulary_label (suitability) : NULL);
   add_locked_row (self, "Affecting factors", factors);
   add_locked_row (self, "Visible components", components);
-  add_locked_row (self, "Notes", _lk_probe_page_str (a, "notes") ? _lk_probe_page_str (a, "notes")
-                                                             : "No notes");
-  if (int_member (a, "face_index", -1) >= 0)
-    face = g_strdup_printf ("Face %d", int_member (a, "face_index", -1) + 1);
+  add_locked_row (self, "Notes", notes ? notes : "No notes");
   add_locked_row (self, "Face of interest", face ? face : "None chosen");
-  add_locked_row (self, "Examiner", _lk_probe_page_str (a, "examiner"));
+  add_locked_row (self, "Examiner", lk_probe_analysis_get_examiner (a));
   add_locked_row (self, "Locked at", locked_at);
-  add_locked_row (self, "Feature list", _lk_probe_page_str (a, "feature_list"));
-  add_locked_row (self, "Revision", revision);
-  if (int_member (a, "revision", 1) > 1)
-    add_locked_row (self, "Reason for the amendment", _lk_probe_page_str (a, "amendment_reason"));
+  add_locked_row (self, "Feature list", lk_probe_analysis_get_feature_list (a));
+  add_locked_row (self, "Revision", revision_text);
+  if (revision > 1)
+    add_locked_row (self, "Reason for the amendment",
+                    lk_probe_analysis_get_amendment_reason (a));
 }
 
 static void
@@ -475,7 +425,8 @@ static void
 load_draft (LkProbePage *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) draft = lk_analysis_get_draft (self->session, self->probe_id, &error);
+  g_autoptr(LkProbeAnalysis) draft = lk_analysis_get_draft (self->session, self->probe_id,
+                                                            &error);
 
   fill_form (self, draft);
   if (error != NULL)
@@ -487,7 +438,7 @@ show_analysis (LkProbePage *self,
                gboolean     refill_form)
 {
   gboolean awaiting = g_str_equal (status (self), "awaiting-analysis");
-  JsonObject *latest = _lk_probe_page_obj (self->probe, "analysis");
+  LkProbeAnalysis *latest = lk_probe_get_analysis (self->probe);
 
   if (awaiting && can_analyse (self))
     self->mode = FORM_ANALYSE;
@@ -509,7 +460,7 @@ static void
 apply_probe (LkProbePage *self,
              gboolean     refill_form)
 {
-  gtk_label_set_text (self->sha_label, _lk_probe_page_str (self->probe, "sha256"));
+  gtk_label_set_text (self->sha_label, lk_probe_get_sha256 (self->probe));
   show_header (self);
   show_faces (self);
   _lk_probe_page_show_quality (self);
@@ -525,7 +476,7 @@ reload (LkProbePage *self,
         gboolean     refill_form)
 {
   g_autoptr(GError) error = NULL;
-  JsonObject *probe = lk_probes_get (self->session, self->probe_id, &error);
+  LkProbe *probe = lk_probes_get_probe (self->session, self->probe_id, &error);
 
   if (probe == NULL)
     {
@@ -533,7 +484,7 @@ reload (LkProbePage *self,
       gtk_stack_set_visible_child_name (self->page_stack, "failed");
       return;
     }
-  g_clear_pointer (&self->probe, json_object_unref);
+  g_clear_object (&self->probe);
   self->probe = probe;
   apply_probe (self, refill_form);
 }
@@ -556,11 +507,11 @@ on_face_activated (LkProbePage *self,
 {
   g_autoptr(GError) error = NULL;
 
-  if (!faces_editable (self) || index == int_member (self->probe, "face_index", -1))
+  if (!faces_editable (self) || index == lk_probe_get_face_index (self->probe))
     return;
   if (!lk_analysis_choose_face (self->session, self->probe_id, index, &error))
     {
-      lk_face_view_set_selected_face (self->face_view, int_member (self->probe, "face_index", -1));
+      lk_face_view_set_selected_face (self->face_view, lk_probe_get_face_index (self->probe));
       lk_show_error (GTK_WIDGET (self), "Cannot Choose the Face", error->message);
       return;
     }
@@ -629,16 +580,16 @@ on_lock_response (AdwMessageDialog *dialog,
 static char *
 red_figures (LkProbePage *self)
 {
-  JsonArray *items = _lk_probe_page_arr (self->probe, "quality");
+  GListModel *measures = lk_probe_get_quality (self->probe);
   g_autoptr(GString) names = g_string_new (NULL);
 
-  for (guint i = 0; items != NULL && i < json_array_get_length (items); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (measures); i++)
     {
-      JsonObject *item = json_array_get_object_element (items, i);
+      g_autoptr(LkQualityMeasure) measure = g_list_model_get_item (measures, i);
 
-      if (g_strcmp0 (_lk_probe_page_str (item, "light"), "red") == 0)
+      if (g_strcmp0 (lk_quality_measure_get_light (measure), "red") == 0)
         g_string_append_printf (names, "%s%s", names->len ? ", " : "",
-                                _lk_probe_page_str (item, "label"));
+                                lk_quality_measure_get_label (measure));
     }
   return names->len > 0 ? g_string_free (g_steal_pointer (&names), FALSE) : NULL;
 }
@@ -703,7 +654,7 @@ amend_action (GtkWidget  *widget,
   LkProbePage *self = LK_PROBE_PAGE (widget);
 
   self->mode = FORM_AMEND;
-  fill_form (self, _lk_probe_page_obj (self->probe, "analysis"));
+  fill_form (self, lk_probe_get_analysis (self->probe));
   gtk_label_set_text (self->analysis_intro, analysis_intro (self));
   show_mode (self);
   lk_analysis_form_focus_reason (self->analysis_form);
@@ -750,7 +701,7 @@ copy_hash_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   LkProbePage *self = LK_PROBE_PAGE (widget);
-  const char *sha = _lk_probe_page_str (self->probe, "sha256");
+  const char *sha = self->probe != NULL ? lk_probe_get_sha256 (self->probe) : NULL;
 
   if (sha == NULL)
     return;
@@ -781,7 +732,7 @@ const char *
 lk_probe_page_get_file_name (LkProbePage *self)
 {
   g_return_val_if_fail (LK_IS_PROBE_PAGE (self), NULL);
-  return _lk_probe_page_str (self->probe, "file_name");
+  return self->probe != NULL ? lk_probe_get_file_name (self->probe) : NULL;
 }
 
 /* ---- object ------------------------------------------------------------------------------- */
@@ -808,7 +759,7 @@ lk_probe_page_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), LK_TYPE_PROBE_PAGE);
   g_clear_object (&self->session);
-  g_clear_pointer (&self->probe, json_object_unref);
+  g_clear_object (&self->probe);
   G_OBJECT_CLASS (lk_probe_page_parent_class)->dispose (object);
 }
 

@@ -62,43 +62,54 @@ lk_candidate_free (LkCandidate *candidate)
   g_free (candidate);
 }
 
+/* Sets @visible to whether @user_id sees the list's scores: by policy, or after a recorded
+ * reveal. FALSE only when the store could not be read. */
 static gboolean
-scores_visible (LkStore  *store,
-                gint64    list_id,
-                gint64    user_id)
+scores_visible (LkStore   *store,
+                gint64     list_id,
+                gint64     user_id,
+                gboolean  *visible,
+                GError   **error)
 {
   g_autoptr(LkStoreLock) locker = NULL;
   g_autoptr(LkStmt) stmt = NULL;
 
-  if (lk_policy_get_int (store, "show_scores") == 1)
+  *visible = lk_policy_get_int (store, "show_scores") == 1;
+  if (*visible)
     return TRUE;
   locker = lk_store_lock (store);
   stmt = lk_store_stmt (store, "SELECT 1 FROM score_reveals WHERE list_id = ? AND user_id = ?",
-                        NULL);
+                        error);
   if (stmt == NULL)
     return FALSE;
   lk_stmt_bind_int64 (stmt, 1, list_id);
   lk_stmt_bind_int64 (stmt, 2, user_id);
-  return lk_stmt_next (stmt, NULL);
+  *visible = lk_stmt_next (stmt, error);
+  return !lk_stmt_failed (stmt);
 }
 
-/* The seed of the newest recorded shuffle of a list; FALSE when it is shown in rank order. */
+/* Sets @shuffled, and @seed to the seed of the newest recorded shuffle of a list; @shuffled is
+ * FALSE when the list is shown in rank order. FALSE only when the store could not be read. */
 static gboolean
-presentation_seed (LkStore  *store,
-                   gint64    list_id,
-                   guint64  *seed)
+presentation_seed (LkStore   *store,
+                   gint64     list_id,
+                   gboolean  *shuffled,
+                   guint64   *seed,
+                   GError   **error)
 {
   g_autoptr(LkStoreLock) locker = lk_store_lock (store);
   g_autoptr(LkStmt) stmt =
     lk_store_stmt (store, "SELECT seed FROM list_presentations WHERE list_id = ?"
-                          " ORDER BY id DESC LIMIT 1", NULL);
+                          " ORDER BY id DESC LIMIT 1", error);
 
+  *shuffled = FALSE;
   if (stmt == NULL)
     return FALSE;
   lk_stmt_bind_int64 (stmt, 1, list_id);
-  if (!lk_stmt_next (stmt, NULL))
-    return FALSE;
+  if (!lk_stmt_next (stmt, error))
+    return !lk_stmt_failed (stmt);
   *seed = (guint64) lk_stmt_int64 (stmt, 0);
+  *shuffled = TRUE;
   return TRUE;
 }
 
@@ -188,11 +199,12 @@ shuffle_first_presentation (LkStore        *store,
                             GError        **error)
 {
   g_autoptr(LkTxn) txn = lk_txn_begin (store, error);
+  gboolean recorded;
 
-  if (txn == NULL)
+  if (txn == NULL || !presentation_seed (store, list_id, &recorded, seed, error))
     return FALSE;
   /* Another session may have presented the list since the caller looked: its order stands. */
-  if (presentation_seed (store, list_id, seed))
+  if (recorded)
     return TRUE;
   *seed = random_seed ();
   return record_shuffle (store, actor, list_id, probe_id, *seed, user_id,
@@ -261,7 +273,8 @@ presentation_for (LkSession      *session,
 {
   LkStore *store = lk_session_get_store (session);
 
-  *shuffled = presentation_seed (store, list_id, seed);
+  if (!presentation_seed (store, list_id, shuffled, seed, error))
+    return FALSE;
   if (*shuffled || visible || lk_policy_get_int (store, "shuffle_hidden_lists") == 0)
     return TRUE;
   *shuffled = TRUE;
@@ -278,12 +291,13 @@ append_list (LkSession      *session,
              GError        **error)
 {
   LkStore *store = lk_session_get_store (session);
-  gboolean visible = scores_visible (store, list_id, lk_session_get_user_id (session));
   g_autoptr(GPtrArray) items = NULL;
+  gboolean visible;
   gboolean shuffled;
   guint64 seed;
 
-  if (!presentation_for (session, actor, list_id, probe_id, visible, &seed, &shuffled, error) ||
+  if (!scores_visible (store, list_id, lk_session_get_user_id (session), &visible, error) ||
+      !presentation_for (session, actor, list_id, probe_id, visible, &seed, &shuffled, error) ||
       (items = read_candidates (store, list_id, visible, error)) == NULL)
     return FALSE;
   if (shuffled)
@@ -523,21 +537,23 @@ read_list_json (LkStore  *store,
 }
 
 static JsonObject *
-triage_counts (LkStore *store,
-               gint64   list_id)
+triage_counts (LkStore  *store,
+               gint64    list_id,
+               GError  **error)
 {
   g_autoptr(LkStoreLock) locker = lk_store_lock (store);
   g_autoptr(LkStmt) stmt =
     lk_store_stmt (store, "SELECT sum (triage_state = 'not-reviewed'),"
                           " sum (triage_state = 'retained'), sum (triage_state = 'eliminated')"
-                          " FROM candidates WHERE list_id = ?", NULL);
-  JsonObject *o = json_object_new ();
+                          " FROM candidates WHERE list_id = ?", error);
+  JsonObject *o;
 
   if (stmt == NULL)
-    return o;
+    return NULL;
   lk_stmt_bind_int64 (stmt, 1, list_id);
-  if (!lk_stmt_next (stmt, NULL))
-    return o;
+  if (!lk_stmt_row (stmt, error, "There is no candidate list %" G_GINT64_FORMAT, list_id))
+    return NULL;
+  o = json_object_new ();
   json_object_set_int_member (o, "not-reviewed", lk_stmt_int (stmt, 0));
   json_object_set_int_member (o, "retained", lk_stmt_int (stmt, 1));
   json_object_set_int_member (o, "eliminated", lk_stmt_int (stmt, 2));
@@ -545,19 +561,20 @@ triage_counts (LkStore *store,
 }
 
 static JsonObject *
-presentation_json (LkStore *store,
-                   gint64   list_id)
+presentation_json (LkStore  *store,
+                   gint64    list_id,
+                   GError  **error)
 {
-  JsonObject *o = json_object_new ();
+  JsonObject *o;
+  gboolean shuffled;
   guint64 seed;
 
-  if (presentation_seed (store, list_id, &seed))
-    {
-      json_object_set_string_member (o, "order", "shuffled");
-      json_object_set_int_member (o, "seed", (gint64) seed);
-    }
-  else
-    json_object_set_string_member (o, "order", "rank");
+  if (!presentation_seed (store, list_id, &shuffled, &seed, error))
+    return NULL;
+  o = json_object_new ();
+  json_object_set_string_member (o, "order", shuffled ? "shuffled" : "rank");
+  if (shuffled)
+    json_object_set_int_member (o, "seed", (gint64) seed);
   return o;
 }
 
@@ -568,19 +585,23 @@ lk_candidates_list_json (LkSession  *session,
 {
   LkStore *store = lk_session_get_store (session);
   g_autoptr(JsonObject) o = NULL;
+  g_autoptr(JsonObject) presentation = NULL;
+  g_autoptr(JsonObject) triage = NULL;
   g_autofree char *object = lk_object_name ("candidate-list", list_id);
+  gboolean visible;
   LkActor actor;
 
   g_return_val_if_fail (LK_IS_SESSION (session), NULL);
 
   if (gate_list (session, list_id, LK_CASEWORK_ROLES, &actor, error) == 0 ||
-      (o = read_list_json (store, list_id, error)) == NULL)
+      (o = read_list_json (store, list_id, error)) == NULL ||
+      (presentation = presentation_json (store, list_id, error)) == NULL ||
+      !scores_visible (store, list_id, lk_session_get_user_id (session), &visible, error) ||
+      (triage = triage_counts (store, list_id, error)) == NULL)
     return NULL;
-  json_object_set_object_member (o, "presentation", presentation_json (store, list_id));
-  json_object_set_boolean_member (o, "scores_visible",
-                                  scores_visible (store, list_id,
-                                                  lk_session_get_user_id (session)));
-  json_object_set_object_member (o, "triage", triage_counts (store, list_id));
+  json_object_set_object_member (o, "presentation", g_steal_pointer (&presentation));
+  json_object_set_boolean_member (o, "scores_visible", visible);
+  json_object_set_object_member (o, "triage", g_steal_pointer (&triage));
   if (!lk_audit_record (store, &actor, "candidate-list.viewed", object, NULL, error))
     return NULL;
   return g_steal_pointer (&o);

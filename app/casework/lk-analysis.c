@@ -17,6 +17,7 @@
 #include "casework/lk-probes-private.h"
 #include "casework/lk-analysis-private.h"
 #include "casework/lk-case-status-private.h"
+#include "casework/lk-probe-analysis-private.h"
 
 /* ---- validation ---------------------------------------------------------------------------- */
 
@@ -112,15 +113,16 @@ analysis_json (const LkAnalysis *a)
 
 /* ---- reading ------------------------------------------------------------------------------- */
 
-JsonObject *
+LkProbeAnalysis *
 lk_analysis_get_draft (LkSession  *session,
-                     gint64      probe_id,
-                     GError    **error)
+                       gint64      probe_id,
+                       GError    **error)
 {
   LkStore *store = lk_session_get_store (session);
   g_autoptr(LkStoreLock) locker = NULL;
   g_autoptr(LkStmt) stmt = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonNode *root;
   LkActor actor;
 
   if (!lk_session_require (session, LK_ROLE_EXAMINER, &actor, error))
@@ -133,7 +135,14 @@ lk_analysis_get_draft (LkSession  *session,
   if (!lk_stmt_next (stmt, error) ||
       !json_parser_load_from_data (parser, lk_stmt_text (stmt, 0), -1, error))
     return NULL;
-  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+  root = json_parser_get_root (parser);
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_INTEGRITY,
+                   "The stored draft of probe %" G_GINT64_FORMAT " is not an analysis", probe_id);
+      return NULL;
+    }
+  return lk_probe_analysis_new_draft (json_node_get_object (root));
 }
 
 /* ---- writing ------------------------------------------------------------------------------- */

@@ -3,8 +3,7 @@
  * any candidate is unmasked; a locked analysis changes only by a new revision with a reason. */
 #pragma once
 
-#include <json-glib/json-glib.h>
-
+#include "casework/lk-probe-analysis.h"
 #include "people/lk-session.h"
 
 G_BEGIN_DECLS
@@ -32,8 +31,8 @@ gboolean    lk_analysis_save_draft       (LkSession           *session,
                                           gint64               probe_id,
                                           const LkAnalysis    *analysis,
                                           GError             **error);
-/* The draft of the analysis, or NULL when there is none. */
-JsonObject *lk_analysis_get_draft        (LkSession           *session,
+/* The draft of the analysis (revision 0), or NULL without an error when there is none. */
+LkProbeAnalysis *lk_analysis_get_draft   (LkSession           *session,
                                           gint64               probe_id,
                                           GError             **error);
 /* Locks the analysis (examiners); "not-suitable" closes the probe. A locked analysis never

@@ -81,7 +81,7 @@ validate_request (const LkCaseRequest  *r,
       g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT, "A case number is at most 64 characters");
       return FALSE;
     }
-  *offence = lk_offence_lookup (r->offence_code);
+  *offence = lk_offences_lookup (r->offence_code);
   if (*offence == NULL)
     {
       g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,

@@ -6,6 +6,7 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "casework/lk-probe.h"
 #include "casework/lk-vocabulary.h"
 #include "people/lk-session.h"
 
@@ -50,7 +51,13 @@ void        lk_probes_import_file_async  (LkSession           *session,
 gint64      lk_probes_import_file_finish (GAsyncResult        *result,
                                           GError             **error);
 
-/* The probe as JSON (see lk_cases_to_json); recorded as a consultation. */
+/* The probe with its faces, quality, metadata and analysis revisions, for the probe page;
+ * recorded as a consultation. */
+LkProbe    *lk_probes_get_probe        (LkSession           *session,
+                                        gint64               probe_id,
+                                        GError             **error);
+/* The same as JSON, with the probe's examinations (see lk_cases_to_json); recorded as a
+ * consultation. */
 JsonObject *lk_probes_get              (LkSession           *session,
                                         gint64               probe_id,
                                         GError             **error);

@@ -166,7 +166,7 @@ demo_still (const char  *portrait,
             GError     **error)
 {
   g_autofree char *name = g_strconcat ("demo/", portrait, NULL);
-  g_autoptr(GBytes) bytes = lk_data_lookup (name, error);
+  g_autoptr(GBytes) bytes = lk_data_file_lookup (name, error);
 
   return bytes ? lk_cv_simulate_cctv (bytes, width, degrees, 40, error) : NULL;
 }
@@ -201,7 +201,7 @@ write_subject (const char  *root,
   g_autofree char *folder = g_build_filename (root, subject, NULL);
   g_autofree char *file = g_build_filename (folder, portrait, NULL);
   g_autofree char *name = g_strconcat ("demo/", portrait, NULL);
-  g_autoptr(GBytes) bytes = lk_data_lookup (name, error);
+  g_autoptr(GBytes) bytes = lk_data_file_lookup (name, error);
 
   if (bytes == NULL || g_mkdir_with_parents (folder, 0700) != 0)
     return FALSE;

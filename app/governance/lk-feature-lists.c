@@ -134,7 +134,7 @@ check_edition_free (LkStore     *store,
   *is_new = FALSE;
   if (g_str_equal (edition, lk_feature_list_edition ()))
     {
-      g_autoptr(GBytes) shipped = lk_data_lookup ("data/feature-list.json", error);
+      g_autoptr(GBytes) shipped = lk_data_file_lookup ("data/feature-list.json", error);
       g_autofree char *shipped_sha = shipped ? bytes_sha256 (shipped) : NULL;
 
       if (shipped == NULL)

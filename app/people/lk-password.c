@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* argon2id password hashes through libsodium. */
+/* argon2id password hashes through libsodium, and the policy a new password must meet. */
 #include "config.h"
 
 #include <sodium.h>
@@ -7,6 +7,8 @@
 
 #include "lk-error.h"
 #include "people/lk-password.h"
+
+#define DEFAULT_MIN_PASSWORD_LENGTH 8
 
 static gboolean
 ensure_sodium (GError **error)
@@ -51,4 +53,29 @@ void
 lk_password_burn (const char *password)
 {
   g_autofree char *hash = lk_password_hash (password != NULL ? password : "", NULL);
+}
+
+gboolean
+lk_password_check_policy (LkStore     *store,
+                          const char  *user_name,
+                          const char  *password,
+                          GError     **error)
+{
+  gint64 min_length = lk_store_get_policy_int (store, "min_password_length",
+                                               DEFAULT_MIN_PASSWORD_LENGTH);
+
+  if (password == NULL || (gint64) g_utf8_strlen (password, -1) < min_length)
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
+                   "The password must be at least %" G_GINT64_FORMAT " characters long",
+                   min_length);
+      return FALSE;
+    }
+  if (user_name != NULL && g_ascii_strcasecmp (password, user_name) == 0)
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
+                   "The password must not be the user name");
+      return FALSE;
+    }
+  return TRUE;
 }

@@ -17,7 +17,6 @@
 #include "store/lk-store.h"
 
 #define DEFAULT_LOCKOUT_THRESHOLD 5
-#define DEFAULT_MIN_PASSWORD_LENGTH 8
 
 struct _LkSession
 {
@@ -160,31 +159,6 @@ lk_session_self_actor (LkSession *self,
   actor->user = self->user_name;
   /* Acting as themselves, not through a role: record the first role held. */
   actor->role = lk_role_name (self->roles & -self->roles);
-}
-
-gboolean
-lk_password_check_policy (LkStore     *store,
-                          const char  *user_name,
-                          const char  *password,
-                          GError     **error)
-{
-  gint64 min_length = lk_store_get_policy_int (store, "min_password_length",
-                                               DEFAULT_MIN_PASSWORD_LENGTH);
-
-  if (password == NULL || (gint64) g_utf8_strlen (password, -1) < min_length)
-    {
-      g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
-                   "The password must be at least %" G_GINT64_FORMAT " characters long",
-                   min_length);
-      return FALSE;
-    }
-  if (user_name != NULL && g_ascii_strcasecmp (password, user_name) == 0)
-    {
-      g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
-                   "The password must not be the user name");
-      return FALSE;
-    }
-  return TRUE;
 }
 
 /* ---- log-in ---------------------------------------------------------------------------- */

@@ -56,12 +56,6 @@ gboolean    lk_session_change_password  (LkSession   *self,
 gboolean    lk_session_log_out          (LkSession   *self,
                                          GError     **error);
 
-/* Shared with lk-users.c */
-gboolean    lk_password_check_policy    (LkStore     *store,
-                                         const char  *user_name,
-                                         const char  *password,
-                                         GError     **error);
-
 G_END_DECLS
 
 G_BEGIN_DECLS

@@ -504,9 +504,9 @@ test_drafts (LkTestFixture *fixture,
   LkAnalysis partial = { NULL, NULL, some_components, "Started; suitability to decide" };
   LkAnalysis fuller = { "limited", some_factors, some_components, "Nearly there" };
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) none = NULL;
-  g_autoptr(JsonObject) draft = NULL;
-  g_autoptr(JsonObject) gone = NULL;
+  g_autoptr(LkProbeAnalysis) none = NULL;
+  g_autoptr(LkProbeAnalysis) draft = NULL;
+  g_autoptr(LkProbeAnalysis) gone = NULL;
 
   world_init (&w, fixture);
   none = lk_analysis_get_draft (w.examiner, w.probe, &error);
@@ -519,18 +519,21 @@ test_drafts (LkTestFixture *fixture,
   draft = lk_analysis_get_draft (w.examiner, w.probe, &error);
   g_assert_no_error (error);
   g_assert_nonnull (draft);
-  g_assert_cmpstr (json_object_get_string_member (draft, "notes"), ==,
-                   "Started; suitability to decide");
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (draft, "components")),
-                    ==, 4);
-  g_clear_pointer (&draft, json_object_unref);
+  g_assert_cmpint (lk_probe_analysis_get_revision (draft), ==, 0);
+  g_assert_null (lk_probe_analysis_get_suitability (draft));
+  g_assert_null (lk_probe_analysis_get_locked_at (draft));
+  g_assert_cmpstr (lk_probe_analysis_get_notes (draft), ==, "Started; suitability to decide");
+  g_assert_cmpuint (g_strv_length ((GStrv) lk_probe_analysis_get_components (draft)), ==, 4);
+  g_clear_object (&draft);
 
   g_assert_true (lk_analysis_save_draft (w.examiner, w.probe, &fuller, &error));
   g_assert_no_error (error);
   draft = lk_analysis_get_draft (w.examiner, w.probe, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (json_object_get_string_member (draft, "suitability"), ==, "limited");
-  g_assert_cmpstr (json_object_get_string_member (draft, "notes"), ==, "Nearly there");
+  g_assert_cmpstr (lk_probe_analysis_get_suitability (draft), ==, "limited");
+  g_assert_cmpstr (lk_probe_analysis_get_notes (draft), ==, "Nearly there");
+  g_assert_true (g_strv_equal ((const char * const *) some_factors,
+                               lk_probe_analysis_get_factors (draft)));
   g_assert_cmpint (sql_int (&w, "SELECT count(*) FROM analysis_drafts"), ==, 1);
   g_assert_cmpint (lk_test_count_action (w.store, "analysis.draft-saved"), ==, 2);
 

@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Internal to app/: a probe record is made from one row of the store, and is what the JSON of
+ * `case show --json` and lk_probes_get () is written from. */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "lk-internal.h"
+#include "casework/lk-probe.h"
+#include "store/lk-store-private.h"
+
+G_BEGIN_DECLS
+
+/* The columns lk_probe_new_from_row reads, in order, and the tables they come from. */
+#define LK_PROBE_COLUMNS \
+  "p.id, p.image_sha256, p.file_name, p.media_type, p.width, p.height, p.source_type, p.kind," \
+  " p.acquired_by, p.acquired_at, p.authority, p.custody_note, p.simulated, p.metadata," \
+  " p.faces, p.face_index, p.status, u.name, p.imported_at, c.number" \
+  " FROM probes p JOIN users u ON u.id = p.imported_by JOIN cases c ON c.id = p.case_id"
+
+/* @revisions: the analysis's locked revisions (LkProbeAnalysis), oldest first. */
+LkProbe    *lk_probe_new_from_row (LkStmt     *stmt,
+                                   GListModel *revisions);
+/* The probe as JSON, with @examinations (taken) in their place among the members. The stored
+ * metadata and faces are written as intake recorded them. */
+JsonObject *lk_probe_to_json      (LkProbe    *self,
+                                   JsonArray  *examinations);
+
+G_END_DECLS

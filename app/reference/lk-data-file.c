@@ -1,0 +1,122 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The data resource: the files that ship inside Likeness, and their JSON Schema check. */
+#include "config.h"
+
+#include <stdarg.h>
+
+#include "likeness-data-resources.h"
+#include "lk-error.h"
+#include "reference/lk-data-file.h"
+#include "reference/lk-schema-check.h"
+
+#define DATA_PATH "/io/github/likeness/Likeness/data/"
+
+static void
+ensure_registered (void)
+{
+  static gsize done;
+
+  if (g_once_init_enter (&done))
+    {
+      likeness_data_register_resource ();
+      g_once_init_leave (&done, 1);
+    }
+}
+
+GBytes *
+lk_data_file_lookup (const char  *name,
+                     GError     **error)
+{
+  g_autofree char *path = g_strconcat (DATA_PATH, name, NULL);
+
+  ensure_registered ();
+  return g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+}
+
+/* The shipped files are part of the build: a broken one is a bug, not a user error. */
+JsonNode *
+lk_data_file_load (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = lk_data_file_lookup (name, &error);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  gsize size;
+  const char *data;
+
+  if (bytes == NULL)
+    g_error ("Missing data file %s: %s", name, error->message);
+  data = g_bytes_get_data (bytes, &size);
+  if (!json_parser_load_from_data (parser, data, (gssize) size, &error))
+    g_error ("Broken data file %s: %s", name, error->message);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+/* ---- schema checks ------------------------------------------------------------------------ */
+
+static JsonNode *
+parse_bytes (GBytes      *bytes,
+             const char  *label,
+             GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) local_error = NULL;
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  if (!json_parser_load_from_data (parser, data, (gssize) size, &local_error))
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT, "%s is not valid JSON: %s", label,
+                   local_error->message);
+      return NULL;
+    }
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+/* The schemas are part of the build: a missing or broken one is a bug. */
+static JsonNode *
+schema (const char *name)
+{
+  g_autofree char *file = g_strdup_printf ("schemas/%s.schema.json", name);
+
+  return lk_data_file_load (file);
+}
+
+JsonNode *
+lk_data_file_parse_checked (GBytes      *bytes,
+                            const char  *schema_name,
+                            const char  *label,
+                            GError     **error)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) rules = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (bytes != NULL && schema_name != NULL && label != NULL, NULL);
+
+  if ((root = parse_bytes (bytes, label, error)) == NULL)
+    return NULL;
+  rules = schema (schema_name);
+  if (!lk_schema_check (rules, root, &local_error))
+    {
+      g_set_error (error, LK_ERROR, local_error->code, "%s does not follow %s.schema.json: %s",
+                   label, schema_name, local_error->message);
+      return NULL;
+    }
+  return g_steal_pointer (&root);
+}
+
+gboolean
+lk_data_file_invalid (GError     **error,
+                      const char  *label,
+                      const char  *format,
+                      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT, "%s: %s", label, message);
+  return FALSE;
+}
