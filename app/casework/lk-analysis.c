@@ -119,7 +119,7 @@ lk_analysis_get_draft (LkSession  *session,
   LkStore *store = lk_session_get_store (session);
   g_autoptr(LkStoreLock) locker = NULL;
   g_autoptr(LkStmt) stmt = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) root = NULL;
   LkActor actor;
 
   if (!lk_session_require (session, LK_ROLE_EXAMINER, &actor, error))
@@ -130,9 +130,15 @@ lk_analysis_get_draft (LkSession  *session,
     return NULL;
   lk_stmt_bind_int64 (stmt, 1, probe_id);
   if (!lk_stmt_next (stmt, error) ||
-      !json_parser_load_from_data (parser, lk_stmt_text (stmt, 0), -1, error))
+      (root = lk_json_load_stored (lk_stmt_text (stmt, 0), error)) == NULL)
     return NULL;
-  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_INTEGRITY,
+                   "The draft analysis of probe %" G_GINT64_FORMAT " cannot be read", probe_id);
+      return NULL;
+    }
+  return json_object_ref (json_node_get_object (root));
 }
 
 /* ---- writing ------------------------------------------------------------------------------- */

@@ -13,6 +13,7 @@
 
 #include "engine/lk-candidate-list.h"
 #include "lk-error.h"
+#include "lk-json.h"
 #include "lk-util.h"
 #include "engine/lk-candidate-list-private.h"
 
@@ -147,22 +148,16 @@ parse_object (const LkCandidateListText  *f,
               const char                 *name,
               GError                    **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) local_error = NULL;
-  JsonNode *root;
+  g_autoptr(JsonNode) root = lk_json_load (f->text, (gssize) f->length, LK_JSON_MAX_SIZE,
+                                           &local_error);
 
-  if (!json_parser_load_from_data (parser, f->text, (gssize) f->length, &local_error))
+  if (root == NULL)
     {
-      const char *message = local_error->message;
-
-      /* json-glib calls in-memory text "<data>"; the file has a name. */
-      if (g_str_has_prefix (message, "<data>:"))
-        message += strlen ("<data>:");
-      lk_candidate_list_fail (error, name, "not valid JSON: line %s", message);
+      lk_candidate_list_fail (error, name, "%s", local_error->message);
       return NULL;
     }
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  if (!JSON_NODE_HOLDS_OBJECT (root))
     {
       lk_candidate_list_fail (error, name, "the top level must be a JSON object");
       return NULL;

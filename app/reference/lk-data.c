@@ -6,6 +6,7 @@
 #include "likeness-data-resources.h"
 #include "reference/lk-data.h"
 #include "lk-error.h"
+#include "lk-json.h"
 #include "reference/lk-schema-check.h"
 
 #define DATA_PATH "/io/github/likeness/Likeness/data/"
@@ -38,16 +39,16 @@ load_json (const char *name)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = lk_data_lookup (name, &error);
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonNode *root;
   gsize size;
   const char *data;
 
   if (bytes == NULL)
     g_error ("Missing data file %s: %s", name, error->message);
   data = g_bytes_get_data (bytes, &size);
-  if (!json_parser_load_from_data (parser, data, (gssize) size, &error))
+  if ((root = lk_json_load (data, (gssize) size, LK_JSON_MAX_SIZE, &error)) == NULL)
     g_error ("Broken data file %s: %s", name, error->message);
-  return json_node_copy (json_parser_get_root (parser));
+  return root;
 }
 
 static LkOffence *
@@ -98,18 +99,14 @@ parse_bytes (GBytes      *bytes,
              const char  *label,
              GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) local_error = NULL;
   gsize size;
   const char *data = g_bytes_get_data (bytes, &size);
+  JsonNode *root = lk_json_load (data, (gssize) size, LK_JSON_MAX_SIZE, &local_error);
 
-  if (!json_parser_load_from_data (parser, data, (gssize) size, &local_error))
-    {
-      g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT, "%s is not valid JSON: %s", label,
-                   local_error->message);
-      return NULL;
-    }
-  return json_node_copy (json_parser_get_root (parser));
+  if (root == NULL)
+    g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT, "%s is %s", label, local_error->message);
+  return root;
 }
 
 /* The schemas are part of the build: a missing or broken one is a bug. */
@@ -542,7 +539,7 @@ lk_data_check (GError **error)
   g_autoptr(GBytes) features = lk_data_lookup ("data/feature-list.json", error);
   g_autoptr(JsonNode) list = NULL;
   g_autoptr(GBytes) offences = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) offence_list = NULL;
   gsize size;
   const char *text;
 
@@ -561,7 +558,7 @@ lk_data_check (GError **error)
   if ((offences = lk_data_lookup ("data/offences.json", error)) == NULL)
     return FALSE;
   text = g_bytes_get_data (offences, &size);
-  if (!json_parser_load_from_data (parser, text, (gssize) size, error))
+  if ((offence_list = lk_json_load (text, (gssize) size, LK_JSON_MAX_SIZE, error)) == NULL)
     {
       g_prefix_error (error, "data/offences.json: ");
       return FALSE;
