@@ -111,6 +111,43 @@ test_deep_json (LkTestFixture *fixture,
                    ==, lists);
 }
 
+/* ---- 2: evidence refuses deletion ------------------------------------------------------ */
+
+static void
+test_no_delete (LkTestFixture *fixture,
+                gconstpointer  data)
+{
+  static const char * const tables[] = {
+    "images", "cases", "probes", "reference_databases", "candidate_lists", "candidates",
+    "examinations", "users",
+  };
+  g_autoptr(LkCliRun) verify = NULL;
+  sqlite3 *db;
+
+  make_demo (fixture);
+  db = lk_test_sqlite_open (fixture->db_path);
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      g_autofree char *count = g_strdup_printf ("SELECT count(*) FROM %s", tables[i]);
+      g_autofree char *delete = g_strdup_printf ("DELETE FROM %s", tables[i]);
+      gint64 before = lk_test_sql_int (fixture->db_path, count);
+      char *message = NULL;
+
+      g_assert_cmpint (before, >, 0);
+      /* Foreign keys are off in a plain SQLite connection: only the trigger stands between a
+       * tamperer and the rows. */
+      g_assert_cmpint (sqlite3_exec (db, delete, NULL, NULL, &message), !=, SQLITE_OK);
+      g_test_message ("%s: %s", tables[i], message);
+      g_assert_nonnull (strstr (message, "cannot be deleted"));
+      sqlite3_free (message);
+      g_assert_cmpint (lk_test_sql_int (fixture->db_path, count), ==, before);
+    }
+  sqlite3_close (db);
+
+  verify = cli_as (fixture, ADMIN, "audit", "verify", NULL, NULL);
+  lk_test_cli_assert_ok (verify);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -118,6 +155,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   LK_TEST_ADD ("/likeness/integrity/deep-json", test_deep_json);
+  LK_TEST_ADD ("/likeness/integrity/no-delete", test_no_delete);
 
   return g_test_run ();
 }
