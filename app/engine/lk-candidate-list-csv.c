@@ -181,6 +181,7 @@ read_csv_entry (LkCandidateListLoader  *l,
   g_autofree char *where = g_strdup_printf ("%s: line %u", l->name, line);
   g_autofree char *rank = NULL;
   g_autofree char *score = NULL;
+  g_autoptr(GError) local_error = NULL;
   gint64 value;
 
   if (fields->len < 4)
@@ -200,6 +201,8 @@ read_csv_entry (LkCandidateListLoader  *l,
   e->image_ref = g_strdup (g_ptr_array_index (fields, 3));
   if (lk_text_is_blank (e->subject_ref))
     return lk_candidate_list_fail (error, where, "subject_ref is empty");
+  if (!lk_require_name (e->subject_ref, "subject_ref", &local_error))
+    return lk_candidate_list_fail (error, where, "%s", local_error->message);
   if (lk_text_is_blank (e->image_ref))
     return lk_candidate_list_fail (error, where, "image is empty");
   if (!read_csv_metadata (e, fields, where, error))

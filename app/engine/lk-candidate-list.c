@@ -216,6 +216,23 @@ read_string (JsonObject   *o,
   return TRUE;
 }
 
+/* Identifiers (a subject's reference) are one line of printable text. */
+static gboolean
+read_identifier (JsonObject   *o,
+                 const char   *name,
+                 char        **out,
+                 const char   *where,
+                 GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (!read_string (o, name, name, TRUE, out, where, error))
+    return FALSE;
+  if (lk_require_name (*out, name, &local_error))
+    return TRUE;
+  return lk_candidate_list_fail (error, where, "%s", local_error->message);
+}
+
 static gboolean
 read_object (JsonObject   *o,
              const char   *name,
@@ -484,7 +501,7 @@ read_json_entry (LkCandidateListLoader  *l,
   g_free (where);
   where = g_strdup_printf ("%s: candidate %u (rank %d)", l->name, index, e->rank);
   if (!read_number (o, "score", "score", TRUE, &e->score, &present, where, error) ||
-      !read_string (o, "subject_ref", "subject_ref", TRUE, &e->subject_ref, where, error) ||
+      !read_identifier (o, "subject_ref", &e->subject_ref, where, error) ||
       !read_string (o, "image", "image", TRUE, &e->image_ref, where, error) ||
       !read_object (o, "metadata", "metadata", FALSE, &metadata, where, error))
     return FALSE;

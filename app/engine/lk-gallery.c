@@ -166,11 +166,14 @@ add_subject (const char *folder,
              GPtrArray  *rejected)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) names = sorted_names (folder, &error);
+  g_autoptr(GPtrArray) names = NULL;
 
-  if (names == NULL)
+  if (!lk_require_name (subject, "subject reference", &error) ||
+      (names = sorted_names (folder, &error)) == NULL)
     {
-      reject (rejected, subject, error->message);
+      g_autofree char *quoted = lk_text_escape (subject);
+
+      reject (rejected, quoted, error->message);
       return;
     }
   for (guint i = 0; i < names->len; i++)
@@ -267,13 +270,18 @@ add_csv_line (const char *folder,
 {
   g_auto(GStrv) fields = csv_fields (line);
   g_autofree char *path = NULL;
+  g_autofree char *label = g_strdup_printf ("line %u", number);
+  g_autoptr(GError) error = NULL;
 
   if (fields == NULL || g_strv_length (fields) != 2 || *fields[0] == '\0' ||
       lk_text_is_blank (fields[1]))
     {
-      g_autofree char *label = g_strdup_printf ("line %u", number);
-
       reject (rejected, label, "expected image,subject_ref");
+      return;
+    }
+  if (!lk_require_name (fields[1], "subject reference", &error))
+    {
+      reject (rejected, label, error->message);
       return;
     }
   path = g_path_is_absolute (fields[0]) ? g_strdup (fields[0])

@@ -6,7 +6,9 @@
 #include <string.h>
 
 #include "lk-test-util.h"
+#include "candidates/lk-reference-db.h"
 #include "demo/lk-demo.h"
+#include "people/lk-session.h"
 #include "store/lk-store.h"
 
 #define EXAMINER "demo-examiner"
@@ -148,6 +150,151 @@ test_no_delete (LkTestFixture *fixture,
   lk_test_cli_assert_ok (verify);
 }
 
+/* ---- 4: times and dates ------------------------------------------------------------------ */
+
+#define FRESH_CASE "DEMO-2026-003"
+
+static LkCliRun *
+import_at (LkTestFixture *fixture,
+           const char    *acquired_at)
+{
+  g_autofree char *image = lk_test_demo_path ("grace_hopper.jpg");
+
+  return lk_test_cli (LK_DEMO_PASSWORD, NULL, NULL, "--db", fixture->db_path, "--user", EXAMINER,
+                      "probe", "import", FRESH_CASE, image, "--source-type", "cctv",
+                      "--kind", "video-frame", "--acquired-by", "PC Jones", "--authority",
+                      "Warrant 7", "--acquired-at", acquired_at, NULL);
+}
+
+static void
+test_acquired_at (LkTestFixture *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *huge = g_strnfill (100000, '2');
+  const char *bad[] = { "2026-02-30T25:61Z", "-1", huge, "2026-01-15T14:32:00Z\x1b[2J",
+                        "2999-01-01T00:00:00Z", "2026-01-15T14:32:00", "2026-01-15" };
+  g_autoptr(LkCliRun) good = NULL;
+  gint64 probes;
+
+  make_demo (fixture);
+  probes = lk_test_sql_int (fixture->db_path, "SELECT count(*) FROM probes");
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(LkCliRun) run = import_at (fixture, bad[i]);
+
+      assert_failed (run, "The time of acquisition");
+      g_assert_null (strchr (run->err, '\x1b'));
+      g_assert_cmpuint (strlen (run->err), <, 400);
+    }
+  g_assert_cmpint (lk_test_sql_int (fixture->db_path, "SELECT count(*) FROM probes"), ==, probes);
+
+  good = import_at (fixture, "2026-01-15T15:32:00+01:00");
+  lk_test_cli_assert_ok (good);
+  g_assert_cmpint (lk_test_sql_int (fixture->db_path, "SELECT count(*) FROM probes"), ==,
+                   probes + 1);
+}
+
+static LkCliRun *
+create_case (LkTestFixture *fixture,
+             const char    *number,
+             const char    *review_date)
+{
+  return lk_test_cli (LK_DEMO_PASSWORD, NULL, NULL, "--db", fixture->db_path, "--user", EXAMINER,
+                      "case", "create", "--number", number, "--title", "Burglary",
+                      "--offence", "ROB", "--legal-basis", "PACE s.64A", "--purpose", "Lead",
+                      "--authorised-by", "DI Ward", "--review-date", review_date, NULL);
+}
+
+static void
+test_review_date (LkTestFixture *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *next_year = g_strdup_printf ("%d-03-01", g_date_time_get_year (now) + 1);
+  g_autoptr(LkCliRun) old = NULL;
+  g_autoptr(LkCliRun) far = NULL;
+  g_autoptr(LkCliRun) good = NULL;
+
+  make_demo (fixture);
+  old = create_case (fixture, "2026-0100", "1900-01-01");
+  assert_failed (old, "The review date “1900-01-01” has passed");
+  far = create_case (fixture, "2026-0100", "2999-01-01");
+  assert_failed (far, "more than 10 years ahead");
+  good = create_case (fixture, "2026-0100", next_year);
+  lk_test_cli_assert_ok (good);
+}
+
+/* ---- 5: control characters in names; user text escaped in messages ---------------------- */
+
+static void
+assert_one_clean_line (LkCliRun   *run,
+                       const char *expected)
+{
+  assert_failed (run, expected);
+  for (const char *p = run->err; *p != '\0'; p++)
+    g_assert_true (*p == '\n' || !g_ascii_iscntrl (*p));
+}
+
+static void
+test_control_characters (LkTestFixture *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *review = g_strdup_printf ("%d-03-01", g_date_time_get_year (now) + 1);
+  g_autoptr(LkCliRun) number = NULL;
+  g_autoptr(LkCliRun) gallery = NULL;
+  g_autoptr(LkCliRun) show = NULL;
+
+  make_demo (fixture);
+  number = create_case (fixture, "2026\n0100", review);
+  assert_one_clean_line (number, "The case number “2026\\n0100” contains a control character");
+  gallery = lk_test_cli (LK_DEMO_PASSWORD, NULL, NULL, "--db", fixture->db_path, "--user", ADMIN,
+                         "gallery", "create", "\x1b[31mMugshots", "--legal-basis", "Act",
+                         NULL);
+  assert_one_clean_line (gallery, "“\\x1b[31mMugshots” contains a control character");
+  /* Whatever a message quotes reaches the terminal escaped. */
+  show = cli_as (fixture, EXAMINER, "case", "show", "\x1b]0;owned\x07\nX", NULL);
+  assert_one_clean_line (show, "\\x1b]0;owned\\x07\\nX");
+  g_assert_cmpint (lk_test_sql_int (fixture->db_path,
+                                    "SELECT count(*) FROM cases WHERE number LIKE '2026%'"), ==, 0);
+}
+
+static void
+test_subject_ref (LkTestFixture *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LkStore) store = NULL;
+  g_autoptr(LkSession) admin = NULL;
+  g_autoptr(GBytes) png = lk_test_gradient_png ();
+  g_autofree char *image = lk_test_path (fixture, "a.png");
+  g_autofree char *list = write_text (fixture, "list.json",
+    "{\"format\": \"likeness-candidate-list\", \"version\": 1,"
+    " \"engine\": {\"name\": \"AcmeFace\", \"version\": \"7.2.1\"},"
+    " \"reference_database\": {\"name\": \"Custody Images\"},"
+    " \"probe\": {\"image\": \"still.jpg\"},"
+    " \"search\": {\"performed_at\": \"2026-01-16T09:30:00Z\"},"
+    " \"candidates\": [{\"rank\": 1, \"score\": 0.9,"
+    " \"subject_ref\": \"SUBJ\\u001b[2J\\r\\n-0001\", \"image\": \"a.png\"}]}");
+  g_autoptr(LkCliRun) run = NULL;
+  gint64 lists;
+
+  make_demo (fixture);
+  store = lk_store_open (fixture->db_path, LK_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  admin = lk_test_login (store, ADMIN, LK_DEMO_PASSWORD);
+  g_assert_cmpint (lk_reference_db_create (admin, "Custody Images", "Act", "external", &error),
+                   >, 0);
+  g_assert_no_error (error);
+  lk_test_write_bytes (image, png);
+  lists = lk_test_sql_int (fixture->db_path, "SELECT count(*) FROM candidate_lists");
+
+  run = cli_as (fixture, EXAMINER, "candidates", "import", "1", list);
+  assert_one_clean_line (run, "subject_ref “SUBJ\\x1b[2J\\r\\n-0001” contains a control");
+  g_assert_cmpint (lk_test_sql_int (fixture->db_path, "SELECT count(*) FROM candidate_lists"),
+                   ==, lists);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -156,6 +303,10 @@ main (int   argc,
 
   LK_TEST_ADD ("/likeness/integrity/deep-json", test_deep_json);
   LK_TEST_ADD ("/likeness/integrity/no-delete", test_no_delete);
+  LK_TEST_ADD ("/likeness/integrity/acquired-at", test_acquired_at);
+  LK_TEST_ADD ("/likeness/integrity/review-date", test_review_date);
+  LK_TEST_ADD ("/likeness/integrity/control-characters", test_control_characters);
+  LK_TEST_ADD ("/likeness/integrity/subject-ref", test_subject_ref);
 
   return g_test_run ();
 }
