@@ -295,6 +295,45 @@ test_subject_ref (LkTestFixture *fixture,
                    ==, lists);
 }
 
+/* ---- 8: where the database goes --------------------------------------------------------- */
+
+static LkCliRun *
+init_at (const char *path)
+{
+  return lk_test_cli ("correct horse battery", NULL, NULL, "--db", path, "init", "--admin",
+                      "admin", NULL);
+}
+
+static void
+test_db_path (LkTestFixture *fixture,
+              gconstpointer  data)
+{
+  g_autofree char *one_byte = write_text (fixture, "one-byte.db", "x");
+  g_autofree char *empty = write_text (fixture, "empty.db", "");
+  g_autoptr(GBytes) kept = NULL;
+  g_autoptr(LkCliRun) blank = init_at ("");
+  g_autoptr(LkCliRun) memory = init_at (":memory:");
+  g_autoptr(LkCliRun) overwrite = init_at (one_byte);
+  g_autoptr(LkCliRun) fresh = init_at (empty);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LkStore) store = lk_store_open ("", LK_STORE_OPEN_CREATE, &error);
+
+  /* Nothing would be saved: SQLite's temporary and in-memory databases. */
+  lk_test_cli_assert_failed (blank, "“” is not a file name");
+  lk_test_cli_assert_failed (memory, "“:memory:” is not a file name");
+  g_assert_null (store);
+  g_assert_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT);
+
+  /* A file that is not a database stays as it was. */
+  lk_test_cli_assert_failed (overwrite, "is not a Likeness database (it is not an SQLite file)");
+  kept = lk_test_read_bytes (one_byte);
+  g_assert_cmpuint (g_bytes_get_size (kept), ==, 1);
+
+  /* An empty file is still a place for a new database. */
+  lk_test_cli_assert_ok (fresh);
+  g_assert_cmpint (lk_test_sql_int (empty, "SELECT count(*) FROM users"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -307,6 +346,7 @@ main (int   argc,
   LK_TEST_ADD ("/likeness/integrity/review-date", test_review_date);
   LK_TEST_ADD ("/likeness/integrity/control-characters", test_control_characters);
   LK_TEST_ADD ("/likeness/integrity/subject-ref", test_subject_ref);
+  LK_TEST_ADD ("/likeness/integrity/db-path", test_db_path);
 
   return g_test_run ();
 }
