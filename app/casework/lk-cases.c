@@ -216,6 +216,15 @@ lk_cases_list (LkSession   *session,
   g_autoptr(LkStmt) stmt = NULL;
   LkActor actor;
 
+  if (status != NULL && !g_strv_contains (lk_vocabulary_case_statuses (), status))
+    {
+      g_autofree char *quoted = lk_text_escape (status);
+      g_autofree char *all = g_strjoinv (", ", (char **) lk_vocabulary_case_statuses ());
+
+      g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
+                   "Unknown case status “%s” (one of: %s)", quoted, all);
+      return NULL;
+    }
   json_object_set_string_member (details, "search", search ? search : "");
   json_object_set_string_member (details, "status", status ? status : "");
   json_object_set_string_member (details, "examiner", examiner ? examiner : "");

@@ -7,6 +7,7 @@
 
 #include "lk-test-util.h"
 #include "candidates/lk-reference-db.h"
+#include "casework/lk-analysis.h"
 #include "demo/lk-demo.h"
 #include "people/lk-session.h"
 #include "store/lk-store.h"
@@ -63,16 +64,21 @@ cli_as (LkTestFixture *fixture,
                       arg1, arg2, arg3, arg4, NULL);
 }
 
-/* Failed as every command fails, after the note that the workspace is a demo. */
+/* Failed as every command fails, after the note that the workspace is a demo when it got as
+ * far as opening it. */
 static void
 assert_failed (LkCliRun   *run,
                const char *expected)
 {
-  g_autofree char *err = g_steal_pointer (&run->err);
-  const char *note = strstr (err, "is a demo workspace, not for casework\n");
+  const char *note = strstr (run->err, "is a demo workspace, not for casework\n");
 
-  g_assert_nonnull (note);
-  run->err = g_strdup (strchr (note, '\n') + 1);
+  if (note != NULL)
+    {
+      g_autofree char *err = g_steal_pointer (&run->err);
+
+      note = strstr (err, "is a demo workspace, not for casework\n");
+      run->err = g_strdup (strchr (note, '\n') + 1);
+    }
   lk_test_cli_assert_failed (run, expected);
 }
 
@@ -334,6 +340,72 @@ test_db_path (LkTestFixture *fixture,
   g_assert_cmpint (lk_test_sql_int (empty, "SELECT count(*) FROM users"), ==, 1);
 }
 
+/* ---- 9: strict options ------------------------------------------------------------------- */
+
+static void
+test_strict_options (LkTestFixture *fixture,
+                     gconstpointer  data)
+{
+  static const struct
+  {
+    const char *args[10];
+    const char *expected;
+  } cases[] = {
+    { { ADMIN, "user", "add", "erin", "--roles", "examiner,examiner" },
+      "The role “examiner” is named twice" },
+    { { ADMIN, "user", "add", "erin", "--roles", "examiner," }, "has an empty item" },
+    { { ADMIN, "user", "add", "erin", "--roles", ",examiner" }, "has an empty item" },
+    { { EXAMINER, "case", "list", "--status", "nonsense" },
+      "Unknown case status “nonsense” (one of: awaiting-approval, rejected, open," },
+    { { EXAMINER, "probe", "analyse", "2", "--suitability", "limited", "--factors",
+        "resolution, resolution", "--draft" }, "--factors names “resolution” twice" },
+    { { EXAMINER, "probe", "analyse", "2", "--suitability", "limited", "--factors",
+        "resolution,", "--draft" }, "--factors has an empty item" },
+    { { EXAMINER, "probe", "analyse", "2", "--suitability", "limited", "--factors", "",
+        "--draft" }, "--factors has an empty item" },
+    { { EXAMINER, "probe", "analyse", "2", "--suitability", "suitable", "--components",
+        "eyes,,nose", "--draft" }, "--components has an empty item" },
+    { { EXAMINER, "probe", "analyse", "2", "--suitability", "suitable", "--components",
+        "eyes,nose,eyes", "--draft" }, "--components names “eyes” twice" },
+  };
+  gint64 rows;
+
+  make_demo (fixture);
+  rows = lk_test_sql_int (fixture->db_path, "SELECT count(*) FROM analysis_drafts") +
+         lk_test_sql_int (fixture->db_path, "SELECT count(*) FROM users");
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char * const *a = cases[i].args;
+      g_autoptr(LkCliRun) run = lk_test_cli (LK_DEMO_PASSWORD, "a long new password 1", NULL,
+                                             "--db", fixture->db_path, "--user", a[0], a[1],
+                                             a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9],
+                                             NULL);
+
+      assert_failed (run, cases[i].expected);
+    }
+  g_assert_cmpint (lk_test_sql_int (fixture->db_path, "SELECT count(*) FROM analysis_drafts") +
+                   lk_test_sql_int (fixture->db_path, "SELECT count(*) FROM users"), ==, rows);
+}
+
+/* The core refuses a factor or component named twice, whoever asks. */
+static void
+test_analysis_twice (void)
+{
+  const char * const factors[] = { "resolution", "resolution", NULL };
+  const char * const components[] = { "eyes", "nose", "eyes", NULL };
+  const char * const none[] = { NULL };
+  LkAnalysis twice_factors = { "limited", factors, none, NULL };
+  LkAnalysis twice_components = { "suitable", none, components, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) error2 = NULL;
+
+  g_assert_false (lk_analysis_check (&twice_factors, &error));
+  g_assert_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT);
+  g_assert_cmpstr (error->message, ==, "The affecting factor “resolution” is named twice");
+  g_assert_false (lk_analysis_check (&twice_components, &error2));
+  g_assert_cmpstr (error2->message, ==, "The component “eyes” is named twice");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -347,6 +419,8 @@ main (int   argc,
   LK_TEST_ADD ("/likeness/integrity/control-characters", test_control_characters);
   LK_TEST_ADD ("/likeness/integrity/subject-ref", test_subject_ref);
   LK_TEST_ADD ("/likeness/integrity/db-path", test_db_path);
+  LK_TEST_ADD ("/likeness/integrity/strict-options", test_strict_options);
+  g_test_add_func ("/likeness/integrity/analysis-twice", test_analysis_twice);
 
   return g_test_run ();
 }
