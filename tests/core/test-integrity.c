@@ -9,6 +9,7 @@
 #include "candidates/lk-reference-db.h"
 #include "casework/lk-analysis.h"
 #include "demo/lk-demo.h"
+#include "imaging/lk-cv.h"
 #include "people/lk-session.h"
 #include "store/lk-store.h"
 
@@ -406,6 +407,128 @@ test_analysis_twice (void)
   g_assert_cmpstr (error2->message, ==, "The component “eyes” is named twice");
 }
 
+/* ---- 6 and 7: damaged images ------------------------------------------------------------- */
+
+static guint8 *
+find (guint8     *data,
+      gsize       size,
+      const char *needle,
+      gsize       length)
+{
+  for (gsize i = 0; i + length <= size; i++)
+    if (memcmp (data + i, needle, length) == 0)
+      return data + i;
+  return NULL;
+}
+
+/* The demo portrait (baseline JPEG, 512 x 600) with its frame header claiming twice the size:
+ * the data ends long before the image does. */
+static GBytes *
+jpeg_claiming_more (void)
+{
+  g_autofree char *path = lk_test_demo_path ("grace_hopper.jpg");
+  g_autoptr(GBytes) good = lk_test_read_bytes (path);
+  gsize size = g_bytes_get_size (good);
+  guint8 *data = g_memdup2 (g_bytes_get_data (good, NULL), size);
+  guint8 *sof = find (data, size, "\xff\xc0", 2);
+
+  g_assert_nonnull (sof);
+  g_assert_cmpint ((sof[5] << 8) | sof[6], ==, 600);
+  sof[5] = 1200 >> 8, sof[6] = 1200 & 0xff;
+  sof[7] = 1024 >> 8, sof[8] = 1024 & 0xff;
+  return g_bytes_new_take (data, size);
+}
+
+static GBytes *
+truncated (GBytes *bytes,
+           gsize   keep)
+{
+  return g_bytes_new_from_bytes (bytes, 0, keep);
+}
+
+/* The gradient PNG with one byte of its image data changed: its checksum fails. */
+static GBytes *
+png_with_bad_crc (void)
+{
+  g_autoptr(GBytes) good = lk_test_gradient_png ();
+  gsize size = g_bytes_get_size (good);
+  guint8 *data = g_memdup2 (g_bytes_get_data (good, NULL), size);
+  guint8 *idat = find (data, size, "IDAT", 4);
+
+  g_assert_nonnull (idat);
+  idat[20] ^= 0x55;
+  return g_bytes_new_take (data, size);
+}
+
+static void
+assert_damaged (GBytes     *bytes,
+                const char *expected)
+{
+  g_autoptr(GError) error = NULL;
+  LkCvImage *image = lk_cv_image_decode (bytes, &error);
+
+  g_assert_null (image);
+  g_assert_error (error, LK_ERROR, LK_ERROR_IMAGE);
+  g_test_message ("%s", error->message);
+  if (strstr (error->message, expected) == NULL)
+    g_error ("expected “%s” in “%s”", expected, error->message);
+}
+
+static void
+test_damaged_decode (void)
+{
+  g_autofree char *path = lk_test_demo_path ("grace_hopper.jpg");
+  g_autoptr(GBytes) good = lk_test_read_bytes (path);
+  g_autoptr(GBytes) png = lk_test_gradient_png ();
+  g_autoptr(GBytes) more = jpeg_claiming_more ();
+  g_autoptr(GBytes) half = truncated (good, g_bytes_get_size (good) / 2);
+  g_autoptr(GBytes) bad_crc = png_with_bad_crc ();
+  g_autoptr(GBytes) short_png = truncated (png, g_bytes_get_size (png) - 40);
+  g_autoptr(GError) error = NULL;
+  LkCvImage *image = lk_cv_image_decode (good, &error);
+  LkCvImage *image_png = lk_cv_image_decode (png, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (image);
+  g_assert_nonnull (image_png);
+  lk_cv_image_free (image);
+  lk_cv_image_free (image_png);
+  assert_damaged (more, "The JPEG image is damaged and would decode with parts missing");
+  assert_damaged (half, "The JPEG image is damaged");
+  assert_damaged (bad_crc, "The PNG image is damaged and would decode with parts missing");
+  assert_damaged (short_png, "The PNG image is damaged");
+}
+
+static void
+test_damaged_probe (LkTestFixture *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GBytes) more = jpeg_claiming_more ();
+  g_autoptr(GBytes) bad_crc = png_with_bad_crc ();
+  g_autofree char *jpeg_path = lk_test_path (fixture, "still.jpg");
+  g_autofree char *png_path = lk_test_path (fixture, "still.png");
+  const char *paths[] = { jpeg_path, png_path };
+  gint64 probes;
+
+  make_demo (fixture);
+  lk_test_write_bytes (jpeg_path, more);
+  lk_test_write_bytes (png_path, bad_crc);
+  probes = lk_test_sql_int (fixture->db_path, "SELECT count(*) FROM probes");
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(LkCliRun) run = lk_test_cli (LK_DEMO_PASSWORD, NULL, NULL, "--db",
+                                             fixture->db_path, "--user", EXAMINER, "probe",
+                                             "import", FRESH_CASE, paths[i], "--source-type",
+                                             "cctv", "--kind", "video-frame", "--acquired-by",
+                                             "PC Jones", "--authority", "Warrant 7", NULL);
+
+      /* Likeness's one line, and no decoder's besides it. */
+      assert_failed (run, "image is damaged and would decode with parts missing");
+      g_assert_true (g_str_has_prefix (run->err, "likeness-cli: "));
+    }
+  g_assert_cmpint (lk_test_sql_int (fixture->db_path, "SELECT count(*) FROM probes"), ==, probes);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -421,6 +544,8 @@ main (int   argc,
   LK_TEST_ADD ("/likeness/integrity/db-path", test_db_path);
   LK_TEST_ADD ("/likeness/integrity/strict-options", test_strict_options);
   g_test_add_func ("/likeness/integrity/analysis-twice", test_analysis_twice);
+  g_test_add_func ("/likeness/integrity/damaged-decode", test_damaged_decode);
+  LK_TEST_ADD ("/likeness/integrity/damaged-probe", test_damaged_probe);
 
   return g_test_run ();
 }
