@@ -45,6 +45,19 @@ refuse (GError     **error,
   return NULL;
 }
 
+/* GLib wants the seconds; ISO 8601 lets a time stop at the minutes ("2026-01-15T14:32Z"). */
+static GDateTime *
+parse_iso8601 (const char *text)
+{
+  const char *t = strpbrk (text, "T ");
+  g_autofree char *with_seconds = NULL;
+
+  if (t == NULL || strlen (t) < 7 || t[3] != ':' || strchr ("Z+-", t[6]) == NULL)
+    return g_date_time_new_from_iso8601 (text, NULL);
+  with_seconds = g_strdup_printf ("%.*s:00%s", (int) (t + 6 - text), text, t + 6);
+  return g_date_time_new_from_iso8601 (with_seconds, NULL);
+}
+
 GDateTime *
 lk_time_parse_past (const char  *text,
                     const char  *label,
@@ -59,7 +72,7 @@ lk_time_parse_past (const char  *text,
   if (!check_text (text, label, "2026-01-15T14:32:00Z", error))
     return NULL;
   /* Without a default zone GLib refuses a time that does not state its own. */
-  time = g_date_time_new_from_iso8601 (text, NULL);
+  time = parse_iso8601 (text);
   if (time == NULL)
     return refuse (error, label, text, "is not a date and time with a time zone in ISO 8601, "
                    "such as 2026-01-15T14:32:00Z or 2026-01-15T15:32:00+01:00");

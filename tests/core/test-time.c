@@ -29,6 +29,8 @@ test_past (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) utc = lk_time_parse_past ("2026-01-15T14:32:00Z", "time", &error);
   g_autoptr(GDateTime) zoned = lk_time_parse_past ("2026-01-15T15:32:00.5+01:00", "time", &error);
+  g_autoptr(GDateTime) minutes = lk_time_parse_past ("2026-01-15T15:32+01:00", "time", &error);
+  g_autoptr(GDateTime) minutes_utc = lk_time_parse_past ("2026-01-15T14:32Z", "time", &error);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GDateTime) soon = g_date_time_add_seconds (now, LK_TIME_TOLERANCE_SECONDS / 2);
   g_autofree char *soon_text = g_date_time_format_iso8601 (soon);
@@ -36,6 +38,9 @@ test_past (void)
 
   g_assert_no_error (error);
   g_assert_cmpint (g_date_time_to_unix (utc), ==, g_date_time_to_unix (zoned));
+  /* ISO 8601 lets a time stop at the minutes. */
+  g_assert_cmpint (g_date_time_to_unix (utc), ==, g_date_time_to_unix (minutes));
+  g_assert_cmpint (g_date_time_to_unix (utc), ==, g_date_time_to_unix (minutes_utc));
   /* A clock a little ahead of this one is not refused. */
   g_assert_nonnull (skewed);
 }
@@ -51,6 +56,8 @@ test_past_refused (void)
   assert_time_refused ("2026-02-30T25:61Z", "is not a date and time with a time zone");
   assert_time_refused ("-1", "“-1” is not a date and time");
   assert_time_refused ("2026-01-15T14:32:00", "with a time zone");
+  assert_time_refused ("2026-01-15T14:32", "with a time zone");
+  assert_time_refused ("2026-01-15T14:3Z", "with a time zone");
   assert_time_refused ("2026-01-15", "with a time zone");
   assert_time_refused ("2026-01-15T14:32:00Z\n", "“2026-01-15T14:32:00Z\\n”");
   assert_time_refused ("2026-01-15T14:32\x1b[2J", "\\x1b[2J");
