@@ -130,7 +130,10 @@ reject (GPtrArray  *rejected,
         const char *label,
         const char *reason)
 {
-  g_ptr_array_add (rejected, g_strdup_printf ("%s: %s", label, reason));
+  g_autofree char *quoted = lk_text_escape (label);
+
+  /* A file name may hold anything: printed as it is, it could rewrite the terminal. */
+  g_ptr_array_add (rejected, g_strdup_printf ("%s: %s", quoted, reason));
 }
 
 static int
@@ -171,9 +174,7 @@ add_subject (const char *folder,
   if (!lk_require_name (subject, "subject reference", &error) ||
       (names = sorted_names (folder, &error)) == NULL)
     {
-      g_autofree char *quoted = lk_text_escape (subject);
-
-      reject (rejected, quoted, error->message);
+      reject (rejected, subject, error->message);
       return;
     }
   for (guint i = 0; i < names->len; i++)

@@ -302,6 +302,33 @@ test_subject_ref (LkTestFixture *fixture,
                    ==, lists);
 }
 
+/* A gallery folder whose subject folder's name would rewrite the terminal. */
+static void
+test_enrol_subject (LkTestFixture *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *portrait = lk_test_demo_path ("grace_hopper.jpg");
+  g_autoptr(GBytes) bytes = lk_test_read_bytes (portrait);
+  g_autofree char *folder = lk_test_path (fixture, "gallery");
+  g_autofree char *image = g_build_filename (folder, "SUBJ\x1b[2J-7", "face.jpg", NULL);
+  g_autoptr(LkCliRun) run = NULL;
+  gint64 enrolled;
+
+  make_demo (fixture);
+  lk_test_write_bytes (image, bytes);
+  enrolled = lk_test_sql_int (fixture->db_path, "SELECT count(*) FROM gallery_images");
+  run = lk_test_cli (LK_DEMO_PASSWORD, NULL, NULL, "--db", fixture->db_path, "--user", ADMIN,
+                     "gallery", "enrol", folder, "--database", "DEMO public-domain portraits",
+                     NULL);
+  g_test_message ("%s%s", run->out, run->err);
+  g_assert_nonnull (strstr (run->out, "rejected: SUBJ\\x1b[2J-7: The subject reference "
+                                      "“SUBJ\\x1b[2J-7” contains a control character"));
+  g_assert_null (strchr (run->out, '\x1b'));
+  g_assert_null (strchr (run->err, '\x1b'));
+  g_assert_cmpint (lk_test_sql_int (fixture->db_path, "SELECT count(*) FROM gallery_images"), ==,
+                   enrolled);
+}
+
 /* ---- 8: where the database goes --------------------------------------------------------- */
 
 static LkCliRun *
@@ -541,6 +568,7 @@ main (int   argc,
   LK_TEST_ADD ("/likeness/integrity/review-date", test_review_date);
   LK_TEST_ADD ("/likeness/integrity/control-characters", test_control_characters);
   LK_TEST_ADD ("/likeness/integrity/subject-ref", test_subject_ref);
+  LK_TEST_ADD ("/likeness/integrity/enrol-subject", test_enrol_subject);
   LK_TEST_ADD ("/likeness/integrity/db-path", test_db_path);
   LK_TEST_ADD ("/likeness/integrity/strict-options", test_strict_options);
   g_test_add_func ("/likeness/integrity/analysis-twice", test_analysis_twice);
