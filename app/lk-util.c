@@ -48,17 +48,16 @@ static void
 append_escape (GString  *out,
                gunichar  c)
 {
-  switch (c)
-    {
-    case '\n': g_string_append (out, "\\n"); break;
-    case '\r': g_string_append (out, "\\r"); break;
-    case '\t': g_string_append (out, "\\t"); break;
-    default:
-      if (c < 0x100)
-        g_string_append_printf (out, "\\x%02x", c);
-      else
-        g_string_append_printf (out, "\\u%04x", c);
-    }
+  if (c == '\n')
+    g_string_append (out, "\\n");
+  else if (c == '\r')
+    g_string_append (out, "\\r");
+  else if (c == '\t')
+    g_string_append (out, "\\t");
+  else if (c < 0x100)
+    g_string_append_printf (out, "\\x%02x", c);
+  else
+    g_string_append_printf (out, "\\u%04x", c);
 }
 
 char *
