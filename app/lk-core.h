@@ -6,6 +6,7 @@
 #include "lk-progress.h"
 #include "lk-task.h"
 #include "lk-util.h"
+#include "lk-time.h"
 #include "store/lk-store.h"
 #include "store/lk-audit.h"
 #include "store/lk-image-store.h"

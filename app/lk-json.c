@@ -3,6 +3,10 @@
 
 #include "lk-json.h"
 
+#include <string.h>
+
+#include "lk-error.h"
+
 void
 lk_json_set_text (JsonObject *object,
                   const char *name,
@@ -26,14 +30,125 @@ lk_json_string (JsonObject *object,
   return json_node_get_string (node);
 }
 
+/* Stored text was checked against LK_JSON_MAX_DEPTH when it came in, but the core nests it a
+ * few levels deeper in what it writes (audit details, for one). */
+#define STORED_MAX_DEPTH (4 * LK_JSON_MAX_DEPTH)
+
+/* json-glib parses recursively, so text nested deeply enough overflows the stack: count the
+ * nesting first. Only strict JSON passes, because json-glib also reads single-quoted strings and
+ * comments, in which brackets would not count here but would count there. */
+static gboolean
+check_nesting (const char  *text,
+               gsize        length,
+               guint        max_depth,
+               GError     **error)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+  guint line = 1;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = text[i];
+
+      if (c == '\n')
+        line++;
+      if (in_string)
+        {
+          if (c == '\\' && i + 1 < length)
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > max_depth)
+            {
+              g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
+                           "not valid JSON: line %u: nested more than %u levels deep", line,
+                           max_depth);
+              return FALSE;
+            }
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+      else if (c == '\'' || c == '/')
+        {
+          g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
+                       "not valid JSON: line %u: unexpected “%c” (JSON has neither single "
+                       "quotes nor comments)", line, c);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static JsonNode *
+load (const char  *text,
+      gssize       length,
+      gsize        max_size,
+      guint        max_depth,
+      GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) local_error = NULL;
+  gsize size = length < 0 ? strlen (text) : (gsize) length;
+  JsonNode *root;
+
+  if (size > max_size)
+    {
+      g_autofree char *limit = g_format_size_full (max_size, G_FORMAT_SIZE_IEC_UNITS);
+
+      g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
+                   "larger than the %s a JSON document may have", limit);
+      return NULL;
+    }
+  if (!check_nesting (text, size, max_depth, error))
+    return NULL;
+  if (!json_parser_load_from_data (parser, text, (gssize) size, &local_error))
+    {
+      const char *message = local_error->message;
+
+      /* json-glib calls in-memory text "<data>"; callers name it. */
+      if (g_str_has_prefix (message, "<data>:"))
+        message += strlen ("<data>:");
+      g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT, "not valid JSON: line %s", message);
+      return NULL;
+    }
+  root = json_parser_get_root (parser);
+  return root != NULL ? json_node_copy (root) : json_node_init_null (json_node_alloc ());
+}
+
+JsonNode *
+lk_json_load (const char  *text,
+              gssize       length,
+              gsize        max_size,
+              GError     **error)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return load (text, length, max_size, LK_JSON_MAX_DEPTH, error);
+}
+
+JsonNode *
+lk_json_load_stored (const char  *text,
+                     GError     **error)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return load (text, -1, G_MAXSIZE, STORED_MAX_DEPTH, error);
+}
+
 JsonNode *
 lk_json_parse (const char *text)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonNode *node = text != NULL ? lk_json_load_stored (text, NULL) : NULL;
 
-  if (text == NULL || !json_parser_load_from_data (parser, text, -1, NULL))
-    return json_node_init_null (json_node_alloc ());
-  return json_node_copy (json_parser_get_root (parser));
+  return node != NULL ? node : json_node_init_null (json_node_alloc ());
 }
 
 JsonArray *

@@ -13,6 +13,24 @@ void       lk_json_set_text    (JsonObject  *object,
 /* The string member @name, or NULL when it is absent, null or not a string. */
 const char *lk_json_string     (JsonObject  *object,
                                 const char  *name);
+/* The deepest nesting and the largest size Likeness reads from outside (candidate lists, their
+ * CSV headers, feature-list editions): far beyond any real document, far below what overflows
+ * the parser's stack. */
+#define LK_JSON_MAX_DEPTH 64
+#define LK_JSON_MAX_SIZE  (64 * 1024 * 1024)
+
+/* Every JSON text from outside goes through here: @text (@length bytes, or up to its NUL when
+ * negative) parsed after checking its size against @max_size and its nesting against
+ * LK_JSON_MAX_DEPTH, and that it is strict JSON. A null node for an empty text; NULL with an
+ * %LK_ERROR_INVALID_INPUT error reading "not valid JSON: line ...", "nested more than ..." or
+ * "larger than ..." for the rest, for the caller to prefix with the document's name. */
+JsonNode  *lk_json_load        (const char  *text,
+                                gssize       length,
+                                gsize        max_size,
+                                GError     **error);
+/* The same for JSON text the core stored, which it nests a little deeper than it accepts. */
+JsonNode  *lk_json_load_stored (const char  *text,
+                                GError     **error);
 /* Stored JSON text back to a node; a null node for NULL or text that is not JSON. */
 JsonNode  *lk_json_parse       (const char  *text);
 /* Stored JSON text back to an array; an empty array for anything that is not one. */

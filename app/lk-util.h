@@ -16,4 +16,16 @@ gboolean lk_require_text  (const char  *value,
                            const char  *message,
                            GError     **error);
 
+/* @text as it may be quoted in a one-line message: control characters, line separators and
+ * direction overrides written as escapes (\n, \t, \x1b, \u202e), bytes that are not UTF-8 as
+ * \xNN. NULL for NULL. */
+char    *lk_text_escape   (const char  *text);
+/* TRUE when @value is usable as an identifier or a name (a case number, a gallery name, a
+ * subject reference, a user name): valid UTF-8, not blank, and without control characters, line
+ * separators or direction overrides; otherwise FALSE with an %LK_ERROR_INVALID_INPUT error
+ * naming @label and quoting @value escaped. */
+gboolean lk_require_name  (const char  *value,
+                           const char  *label,
+                           GError     **error);
+
 G_END_DECLS

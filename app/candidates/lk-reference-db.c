@@ -38,6 +38,7 @@ check_reference_db (const char  *name,
                     GError     **error)
 {
   if (!lk_require_text (name, "A reference database needs a name", error) ||
+      !lk_require_name (name, "reference database name", error) ||
       !lk_require_text (legal_basis, "A reference database needs its legal basis", error))
     return FALSE;
   if (g_utf8_strlen (name, -1) > 128)

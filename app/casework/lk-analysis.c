@@ -21,6 +21,25 @@
 
 /* ---- validation ---------------------------------------------------------------------------- */
 
+/* A word listed twice would be recorded twice in a locked analysis. */
+static gboolean
+check_once (const char * const  *words,
+            const char          *what,
+            GError             **error)
+{
+  for (guint i = 0; words != NULL && words[i] != NULL; i++)
+    for (guint j = 0; j < i; j++)
+      if (g_str_equal (words[i], words[j]))
+        {
+          g_autofree char *quoted = lk_text_escape (words[i]);
+
+          g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT, "The %s “%s” is named twice",
+                       what, quoted);
+          return FALSE;
+        }
+  return TRUE;
+}
+
 static gboolean
 check_words (const char * const  *words,
              const char * const  *allowed,
@@ -31,12 +50,13 @@ check_words (const char * const  *words,
     if (!g_strv_contains (allowed, words[i]))
       {
         g_autofree char *all = g_strjoinv (", ", (char **) allowed);
+        g_autofree char *quoted = lk_text_escape (words[i]);
 
         g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT, "Unknown %s “%s” (one of: %s)",
-                     what, words[i], all);
+                     what, quoted, all);
         return FALSE;
       }
-  return TRUE;
+  return check_once (words, what, error);
 }
 
 static gboolean
@@ -46,12 +66,14 @@ check_components (const char * const  *components,
   for (guint i = 0; components != NULL && components[i] != NULL; i++)
     if (!lk_feature_list_has_component (components[i]))
       {
+        g_autofree char *quoted = lk_text_escape (components[i]);
+
         g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
-                     "“%s” is not a component of the feature list (%s)", components[i],
+                     "“%s” is not a component of the feature list (%s)", quoted,
                      lk_feature_list_edition ());
         return FALSE;
       }
-  return TRUE;
+  return check_once (components, "component", error);
 }
 
 gboolean
@@ -121,8 +143,7 @@ lk_analysis_get_draft (LkSession  *session,
   LkStore *store = lk_session_get_store (session);
   g_autoptr(LkStoreLock) locker = NULL;
   g_autoptr(LkStmt) stmt = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonNode *root;
+  g_autoptr(JsonNode) root = NULL;
   LkActor actor;
 
   if (!lk_session_require (session, LK_ROLE_EXAMINER, &actor, error))
@@ -133,9 +154,8 @@ lk_analysis_get_draft (LkSession  *session,
     return NULL;
   lk_stmt_bind_int64 (stmt, 1, probe_id);
   if (!lk_stmt_next (stmt, error) ||
-      !json_parser_load_from_data (parser, lk_stmt_text (stmt, 0), -1, error))
+      (root = lk_json_load_stored (lk_stmt_text (stmt, 0), error)) == NULL)
     return NULL;
-  root = json_parser_get_root (parser);
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {
       g_set_error (error, LK_ERROR, LK_ERROR_INTEGRITY,

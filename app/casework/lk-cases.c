@@ -12,6 +12,7 @@
 #include "reference/lk-data.h"
 #include "lk-error.h"
 #include "lk-util.h"
+#include "lk-time.h"
 #include "store/lk-store-private.h"
 #include "casework/lk-case-status-private.h"
 #include "casework/lk-vocabulary.h"
@@ -44,22 +45,19 @@ require_field (const char  *value,
   return FALSE;
 }
 
+/* A review lies ahead, and within the longest time a case is kept open without one. */
+#define MAX_REVIEW_YEARS 10
+
 static gboolean
 check_review_date (const char  *date,
                    GError     **error)
 {
-  g_autofree char *iso = NULL;
   g_autoptr(GDateTime) parsed = NULL;
 
   if (date == NULL || *date == '\0')
     return TRUE;
-  iso = g_strdup_printf ("%sT00:00:00Z", date);
-  parsed = g_date_time_new_from_iso8601 (iso, NULL);
-  if (parsed != NULL && strlen (date) == 10)
-    return TRUE;
-  g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
-               "The review date “%s” is not a date of the form YYYY-MM-DD", date);
-  return FALSE;
+  parsed = lk_date_parse_future (date, "review date", MAX_REVIEW_YEARS, error);
+  return parsed != NULL;
 }
 
 static gboolean
@@ -74,6 +72,10 @@ validate_request (const LkCaseRequest  *r,
       !require_field (r->purpose, "purpose and necessity statement", error) ||
       !require_field (r->authorised_by, "authorising officer", error) ||
       !require_field (r->requested_by, "requesting unit", error) ||
+      !lk_require_name (r->number, "case number", error) ||
+      !lk_require_name (r->title, "title", error) ||
+      !lk_require_name (r->authorised_by, "authorising officer", error) ||
+      !lk_require_name (r->requested_by, "requesting unit", error) ||
       !check_review_date (r->review_date, error))
     return FALSE;
   if (strlen (r->number) > 64)
@@ -84,9 +86,10 @@ validate_request (const LkCaseRequest  *r,
   *offence = lk_offences_lookup (r->offence_code);
   if (*offence == NULL)
     {
+      g_autofree char *quoted = lk_text_escape (r->offence_code);
+
       g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
-                   "Unknown offence category “%s” (see likeness-cli case offences)",
-                   r->offence_code);
+                   "Unknown offence category “%s” (see likeness-cli case offences)", quoted);
       return FALSE;
     }
   return TRUE;
@@ -216,6 +219,15 @@ lk_cases_list (LkSession   *session,
   g_autoptr(LkStmt) stmt = NULL;
   LkActor actor;
 
+  if (status != NULL && !g_strv_contains (lk_vocabulary_case_statuses (), status))
+    {
+      g_autofree char *quoted = lk_text_escape (status);
+      g_autofree char *all = g_strjoinv (", ", (char **) lk_vocabulary_case_statuses ());
+
+      g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
+                   "Unknown case status “%s” (one of: %s)", quoted, all);
+      return NULL;
+    }
   json_object_set_string_member (details, "search", search ? search : "");
   json_object_set_string_member (details, "status", status ? status : "");
   json_object_set_string_member (details, "examiner", examiner ? examiner : "");

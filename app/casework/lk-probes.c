@@ -19,6 +19,7 @@
 #include "casework/lk-quality.h"
 #include "lk-task.h"
 #include "lk-util.h"
+#include "lk-time.h"
 #include "store/lk-image-store.h"
 #include "store/lk-store-private.h"
 #include "casework/lk-case-status-private.h"
@@ -74,6 +75,15 @@ check_kind_allowed (LkStore     *store,
 }
 
 static gboolean
+check_time (const char  *acquired_at,
+            GError     **error)
+{
+  g_autoptr(GDateTime) time = lk_time_parse_past (acquired_at, "time of acquisition", error);
+
+  return time != NULL;
+}
+
+static gboolean
 check_provenance (LkStore             *store,
                   const LkProvenance  *p,
                   GError             **error)
@@ -81,7 +91,9 @@ check_provenance (LkStore             *store,
   return in_vocabulary (lk_vocabulary_source_types (), p->source_type, "source type", error) &&
          in_vocabulary (lk_vocabulary_probe_kinds (), p->kind, "probe kind", error) &&
          require (p->acquired_by, "name of who acquired the image", error) &&
+         lk_require_name (p->acquired_by, "name of who acquired the image", error) &&
          require (p->acquired_at, "time of acquisition", error) &&
+         check_time (p->acquired_at, error) &&
          require (p->authority, "legal authority reference", error) &&
          require (p->custody_note, "chain-of-custody note", error) &&
          check_kind_allowed (store, p->kind, error);

@@ -12,16 +12,38 @@ fail (GError     **error,
   return FALSE;
 }
 
-static GStrv
-split_list (const char *text)
+/* The items of a comma-separated option: none when the option was not given, and an error
+ * naming @option for an empty item (",a", "a,,b", "a," or nothing at all) or one named
+ * twice. */
+static gboolean
+split_list (const char   *text,
+            const char   *option,
+            GStrv        *out,
+            GError      **error)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) words = g_strsplit (text != NULL ? text : "", ",", -1);
 
   for (guint i = 0; words[i] != NULL; i++)
-    if (*g_strstrip (words[i]) != '\0')
-      g_strv_builder_add (builder, words[i]);
-  return g_strv_builder_end (builder);
+    g_strstrip (words[i]);
+  /* g_strsplit() gives no items at all for "", which is one empty item here. */
+  for (guint i = 0; text != NULL && (words[i] != NULL || i == 0); i++)
+    if (words[i] == NULL || words[i][0] == '\0')
+      {
+        g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
+                     "%s has an empty item: name them separated by commas, such as a,b, or "
+                     "leave the option out", option);
+        return FALSE;
+      }
+    else if (g_strv_contains ((const char * const *) words + i + 1, words[i]))
+      {
+        g_autofree char *quoted = lk_text_escape (words[i]);
+
+        g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT, "%s names “%s” twice", option,
+                     quoted);
+        return FALSE;
+      }
+  *out = text != NULL ? g_steal_pointer (&words) : g_new0 (char *, 1);
+  return TRUE;
 }
 
 /* ---- cases --------------------------------------------------------------------------------- */
@@ -267,20 +289,23 @@ parse_probe_id (const char  *text,
   return TRUE;
 }
 
-static GStrv
-components_or_all (const char *text)
+static gboolean
+components_or_all (const char  *text,
+                   GStrv       *out,
+                   GError     **error)
 {
   JsonArray *components;
   g_autoptr(GStrvBuilder) builder = NULL;
 
   if (g_strcmp0 (text, "all") != 0)
-    return split_list (text);
+    return split_list (text, "--components", out, error);
   builder = g_strv_builder_new ();
   components = json_object_get_array_member (lk_feature_list (), "components");
   for (guint i = 0; i < json_array_get_length (components); i++)
     g_strv_builder_add (builder, json_object_get_string_member (
                           json_array_get_object_element (components, i), "id"));
-  return g_strv_builder_end (builder);
+  *out = g_strv_builder_end (builder);
+  return TRUE;
 }
 
 gboolean
@@ -311,8 +336,9 @@ lk_cli_probe_analyse (LkCli   *cli,
     return FALSE;
   if (lock + draft + (amend != NULL) != 1)
     return fail (error, "Say what to do with the analysis: --lock, --draft or --amend REASON");
-  factor_list = split_list (factor_text);
-  component_list = components_or_all (component_text);
+  if (!split_list (factor_text, "--factors", &factor_list, error) ||
+      !components_or_all (component_text, &component_list, error))
+    return FALSE;
   analysis = (LkAnalysis) { suitability, (const char * const *) factor_list,
                             (const char * const *) component_list, notes };
   if ((session = lk_cli_log_in (cli, error)) == NULL)

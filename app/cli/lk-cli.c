@@ -579,7 +579,12 @@ lk_cli_run (int    argc,
     status = 1;
 
   if (error != NULL)
-    g_printerr ("likeness-cli: %s\n", error->message);
+    {
+      /* One line, and no escape sequence from anyone's input reaches the terminal. */
+      g_autofree char *message = lk_text_escape (error->message);
+
+      g_printerr ("likeness-cli: %s\n", message);
+    }
   lk_cli_clear (&cli);
   return status;
 }

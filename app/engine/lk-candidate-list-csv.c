@@ -130,14 +130,15 @@ is_header (GPtrArray *fields)
   return TRUE;
 }
 
-/* Plain decimal notation only: strtod would also take "nan", "inf" and hexadecimal. */
+/* Plain decimal notation only: strtod would also take "nan", "inf", hexadecimal, a leading
+ * "+" and white space. */
 static gboolean
 parse_decimal (const char *text,
                double     *value)
 {
   char *end = NULL;
 
-  if (*text == '\0')
+  if (*text == '\0' || *text == '+')
     return FALSE;
   for (const char *p = text; *p != '\0'; p++)
     if (!g_ascii_isdigit (*p) && strchr ("+-.eE", *p) == NULL)
@@ -181,25 +182,29 @@ read_csv_entry (LkCandidateListLoader  *l,
   g_autofree char *where = g_strdup_printf ("%s: line %u", l->name, line);
   g_autofree char *rank = NULL;
   g_autofree char *score = NULL;
+  g_autoptr(GError) local_error = NULL;
   gint64 value;
 
   if (fields->len < 4)
     return lk_candidate_list_fail (error, where, "expected " CSV_COLUMNS " but found %u "
                                    "field(s)", fields->len);
-  rank = g_strstrip (g_strdup (g_ptr_array_index (fields, 0)));
-  score = g_strstrip (g_strdup (g_ptr_array_index (fields, 1)));
-  if (!g_ascii_string_to_signed (rank, 10, 1, G_MAXINT, &value, NULL))
-    return lk_candidate_list_fail (error, where, "rank “%s” is not a whole number of 1 or more",
-                                   rank);
+  rank = g_strdup (g_ptr_array_index (fields, 0));
+  score = g_strdup (g_ptr_array_index (fields, 1));
+  if (!g_ascii_isdigit (*rank) || !g_ascii_string_to_signed (rank, 10, 1, G_MAXINT, &value, NULL))
+    return lk_candidate_list_fail (error, where, "rank “%s” is not a whole number of 1 or more "
+                                   "(digits only, no “+”, no spaces)", rank);
   e->rank = (int) value;
   g_free (where);
   where = g_strdup_printf ("%s: line %u (rank %d)", l->name, line, e->rank);
   if (!parse_decimal (score, &e->score))
-    return lk_candidate_list_fail (error, where, "score “%s” is not a finite number", score);
+    return lk_candidate_list_fail (error, where, "score “%s” is not a finite number in plain "
+                                   "decimal notation, such as 0.93 (no “+”, no spaces)", score);
   e->subject_ref = g_strdup (g_ptr_array_index (fields, 2));
   e->image_ref = g_strdup (g_ptr_array_index (fields, 3));
   if (lk_text_is_blank (e->subject_ref))
     return lk_candidate_list_fail (error, where, "subject_ref is empty");
+  if (!lk_require_name (e->subject_ref, "subject_ref", &local_error))
+    return lk_candidate_list_fail (error, where, "%s", local_error->message);
   if (lk_text_is_blank (e->image_ref))
     return lk_candidate_list_fail (error, where, "image is empty");
   if (!read_csv_metadata (e, fields, where, error))

@@ -13,6 +13,7 @@
 
 #include "engine/lk-candidate-list.h"
 #include "lk-error.h"
+#include "lk-json.h"
 #include "lk-util.h"
 #include "engine/lk-candidate-list-private.h"
 
@@ -147,22 +148,16 @@ parse_object (const LkCandidateListText  *f,
               const char                 *name,
               GError                    **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) local_error = NULL;
-  JsonNode *root;
+  g_autoptr(JsonNode) root = lk_json_load (f->text, (gssize) f->length, LK_JSON_MAX_SIZE,
+                                           &local_error);
 
-  if (!json_parser_load_from_data (parser, f->text, (gssize) f->length, &local_error))
+  if (root == NULL)
     {
-      const char *message = local_error->message;
-
-      /* json-glib calls in-memory text "<data>"; the file has a name. */
-      if (g_str_has_prefix (message, "<data>:"))
-        message += strlen ("<data>:");
-      lk_candidate_list_fail (error, name, "not valid JSON: line %s", message);
+      lk_candidate_list_fail (error, name, "%s", local_error->message);
       return NULL;
     }
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  if (!JSON_NODE_HOLDS_OBJECT (root))
     {
       lk_candidate_list_fail (error, name, "the top level must be a JSON object");
       return NULL;
@@ -219,6 +214,23 @@ read_string (JsonObject   *o,
     return lk_candidate_list_fail (error, where, "%s is empty", label);
   *out = g_strdup (json_node_get_string (node));
   return TRUE;
+}
+
+/* Identifiers (a subject's reference) are one line of printable text. */
+static gboolean
+read_identifier (JsonObject   *o,
+                 const char   *name,
+                 char        **out,
+                 const char   *where,
+                 GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (!read_string (o, name, name, TRUE, out, where, error))
+    return FALSE;
+  if (lk_require_name (*out, name, &local_error))
+    return TRUE;
+  return lk_candidate_list_fail (error, where, "%s", local_error->message);
 }
 
 static gboolean
@@ -489,7 +501,7 @@ read_json_entry (LkCandidateListLoader  *l,
   g_free (where);
   where = g_strdup_printf ("%s: candidate %u (rank %d)", l->name, index, e->rank);
   if (!read_number (o, "score", "score", TRUE, &e->score, &present, where, error) ||
-      !read_string (o, "subject_ref", "subject_ref", TRUE, &e->subject_ref, where, error) ||
+      !read_identifier (o, "subject_ref", &e->subject_ref, where, error) ||
       !read_string (o, "image", "image", TRUE, &e->image_ref, where, error) ||
       !read_object (o, "metadata", "metadata", FALSE, &metadata, where, error))
     return FALSE;

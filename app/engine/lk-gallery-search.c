@@ -10,6 +10,7 @@
 #include "engine/lk-search.h"
 #include "imaging/lk-image-header.h"
 #include "lk-error.h"
+#include "lk-json.h"
 #include "engine/lk-gallery-private.h"
 #include "governance/lk-policy.h"
 #include "casework/lk-probes.h"
@@ -341,12 +342,10 @@ probe_face (const LkProbePlace  *row,
             LkFace          *face,
             GError         **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonNode *root;
+  g_autoptr(JsonNode) root = row->faces != NULL ? lk_json_load_stored (row->faces, NULL) : NULL;
   JsonArray *faces;
 
-  if (!json_parser_load_from_data (parser, row->faces, -1, NULL) ||
-      (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_ARRAY (root))
+  if (root == NULL || !JSON_NODE_HOLDS_ARRAY (root))
     {
       g_set_error (error, LK_ERROR, LK_ERROR_INTEGRITY,
                    "The faces recorded for probe %" G_GINT64_FORMAT " cannot be read", probe_id);

@@ -130,7 +130,10 @@ reject (GPtrArray  *rejected,
         const char *label,
         const char *reason)
 {
-  g_ptr_array_add (rejected, g_strdup_printf ("%s: %s", label, reason));
+  g_autofree char *quoted = lk_text_escape (label);
+
+  /* A file name may hold anything: printed as it is, it could rewrite the terminal. */
+  g_ptr_array_add (rejected, g_strdup_printf ("%s: %s", quoted, reason));
 }
 
 static int
@@ -166,9 +169,10 @@ add_subject (const char *folder,
              GPtrArray  *rejected)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) names = sorted_names (folder, &error);
+  g_autoptr(GPtrArray) names = NULL;
 
-  if (names == NULL)
+  if (!lk_require_name (subject, "subject reference", &error) ||
+      (names = sorted_names (folder, &error)) == NULL)
     {
       reject (rejected, subject, error->message);
       return;
@@ -267,13 +271,18 @@ add_csv_line (const char *folder,
 {
   g_auto(GStrv) fields = csv_fields (line);
   g_autofree char *path = NULL;
+  g_autofree char *label = g_strdup_printf ("line %u", number);
+  g_autoptr(GError) error = NULL;
 
   if (fields == NULL || g_strv_length (fields) != 2 || *fields[0] == '\0' ||
       lk_text_is_blank (fields[1]))
     {
-      g_autofree char *label = g_strdup_printf ("line %u", number);
-
       reject (rejected, label, "expected image,subject_ref");
+      return;
+    }
+  if (!lk_require_name (fields[1], "subject reference", &error))
+    {
+      reject (rejected, label, error->message);
       return;
     }
   path = g_path_is_absolute (fields[0]) ? g_strdup (fields[0])

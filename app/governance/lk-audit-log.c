@@ -7,6 +7,7 @@
 #include "governance/lk-audit-log.h"
 #include "lk-error.h"
 #include "verification/lk-verification-gate-private.h"
+#include "lk-json.h"
 #include "store/lk-store-private.h"
 #include "people/lk-session.h"
 #include "store/lk-audit.h"
@@ -242,7 +243,7 @@ format_jsonl (GString            *line,
               gboolean            demo)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
-  g_autoptr(JsonNode) details = json_from_string (e->details, NULL);
+  g_autoptr(JsonNode) details = e->details != NULL ? lk_json_load_stored (e->details, NULL) : NULL;
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *text = NULL;
 

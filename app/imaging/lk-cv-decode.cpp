@@ -11,6 +11,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "lk-cv-private.hpp"
+#include "imaging/lk-image-check.h"
 
 using namespace lk_cv;
 
@@ -136,6 +137,10 @@ lk_cv_image_decode (GBytes  *bytes,
 {
   g_return_val_if_fail (bytes != nullptr, nullptr);
 
+  // Images come in here as evidence: damaged data is refused before OpenCV pads it with grey
+  // and its decoders print their complaints.
+  if (!lk_image_check_intact (bytes, error))
+    return nullptr;
   return guard (error, LK_ERROR_IMAGE, "The image could not be decoded", [&] () -> LkCvImage * {
     cv::Mat bgr = decode_bgr (bytes, cv::IMREAD_COLOR | cv::IMREAD_IGNORE_ORIENTATION, error);
     if (bgr.empty ())

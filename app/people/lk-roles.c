@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "lk-error.h"
+#include "lk-util.h"
 #include "people/lk-roles.h"
 
 static const struct
@@ -73,15 +74,24 @@ parse_one (const char  *word,
            LkRoles     *roles,
            GError     **error)
 {
+  g_autofree char *quoted = NULL;
+
   for (guint i = 0; i < LK_N_ROLES; i++)
     if (g_ascii_strcasecmp (word, roles_table[i].name) == 0)
       {
+        if (*roles & roles_table[i].role)
+          {
+            g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
+                         "The role “%s” is named twice", roles_table[i].name);
+            return FALSE;
+          }
         *roles |= roles_table[i].role;
         return TRUE;
       }
+  quoted = lk_text_escape (word);
   g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
                "Unknown role “%s” (roles: administrator, examiner, reviewer, trainer, trainee)",
-               word);
+               quoted);
   return FALSE;
 }
 
@@ -93,10 +103,17 @@ lk_roles_parse (const char  *text,
   g_auto(GStrv) words = g_strsplit (text != NULL ? text : "", ",", -1);
   LkRoles result = 0;
 
-  for (guint i = 0; words[i] != NULL; i++)
+  for (guint i = 0; words[i] != NULL && !lk_text_is_blank (text); i++)
     {
       g_strstrip (words[i]);
-      if (words[i][0] != '\0' && !parse_one (words[i], &result, error))
+      if (words[i][0] == '\0')
+        {
+          g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
+                       "The list of roles has an empty item: name roles separated by commas, "
+                       "such as examiner,reviewer");
+          return FALSE;
+        }
+      if (!parse_one (words[i], &result, error))
         return FALSE;
     }
   if (result == 0)

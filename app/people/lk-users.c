@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "lk-error.h"
+#include "lk-util.h"
 #include "people/lk-password.h"
 #include "lk-task.h"
 #include "people/lk-users.h"
@@ -22,6 +23,8 @@ static gboolean
 check_name (const char  *name,
             GError     **error)
 {
+  g_autofree char *quoted = NULL;
+
   if (name == NULL || *name == '\0' || !g_utf8_validate (name, -1, NULL) ||
       strlen (name) > 64)
     {
@@ -32,9 +35,10 @@ check_name (const char  *name,
   for (const char *p = name; *p != '\0'; p++)
     if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_' && *p != '.')
       {
+        quoted = lk_text_escape (name);
         g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
                      "The user name “%s” may only hold letters a-z, digits, '.', '-' and '_'",
-                     name);
+                     quoted);
         return FALSE;
       }
   return TRUE;
@@ -54,6 +58,15 @@ user_details (const char *display_name,
   return details;
 }
 
+/* Optional; when given, one line of printable text. */
+static gboolean
+check_display_name (const char  *display_name,
+                    GError     **error)
+{
+  return display_name == NULL || *display_name == '\0' ||
+         lk_require_name (display_name, "display name", error);
+}
+
 gboolean
 lk_users_create_administrator (LkStore     *store,
                                const char  *name,
@@ -69,6 +82,7 @@ lk_users_create_administrator (LkStore     *store,
   g_return_val_if_fail (LK_IS_STORE (store), FALSE);
 
   if (!check_name (name, error) ||
+      !check_display_name (display_name, error) ||
       !lk_password_check_policy (store, name, password, error) ||
       (hash = lk_password_hash (password, error)) == NULL ||
       (txn = lk_txn_begin (store, error)) == NULL)
@@ -137,7 +151,8 @@ lk_users_add (LkSession   *session,
   LkActor actor;
 
   if (!lk_session_require (session, LK_ROLE_ADMINISTRATOR, &actor, error) ||
-      !check_name (name, error))
+      !check_name (name, error) ||
+      !check_display_name (display_name, error))
     return FALSE;
   role_text = lk_roles_to_string (roles);
   if (!lk_roles_parse (role_text, &roles, error) ||

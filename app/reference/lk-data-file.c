@@ -6,6 +6,7 @@
 
 #include "likeness-data-resources.h"
 #include "lk-error.h"
+#include "lk-json.h"
 #include "reference/lk-data-file.h"
 #include "reference/lk-schema-check.h"
 
@@ -39,16 +40,16 @@ lk_data_file_load (const char *name)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = lk_data_file_lookup (name, &error);
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonNode *root;
   gsize size;
   const char *data;
 
   if (bytes == NULL)
     g_error ("Missing data file %s: %s", name, error->message);
   data = g_bytes_get_data (bytes, &size);
-  if (!json_parser_load_from_data (parser, data, (gssize) size, &error))
+  if ((root = lk_json_load (data, (gssize) size, LK_JSON_MAX_SIZE, &error)) == NULL)
     g_error ("Broken data file %s: %s", name, error->message);
-  return json_node_copy (json_parser_get_root (parser));
+  return root;
 }
 
 /* ---- schema checks ------------------------------------------------------------------------ */
@@ -58,18 +59,14 @@ parse_bytes (GBytes      *bytes,
              const char  *label,
              GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) local_error = NULL;
   gsize size;
   const char *data = g_bytes_get_data (bytes, &size);
+  JsonNode *root = lk_json_load (data, (gssize) size, LK_JSON_MAX_SIZE, &local_error);
 
-  if (!json_parser_load_from_data (parser, data, (gssize) size, &local_error))
-    {
-      g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT, "%s is not valid JSON: %s", label,
-                   local_error->message);
-      return NULL;
-    }
-  return json_node_copy (json_parser_get_root (parser));
+  if (root == NULL)
+    g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT, "%s is %s", label, local_error->message);
+  return root;
 }
 
 /* The schemas are part of the build: a missing or broken one is a bug. */

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include "reference/lk-data.h"
+#include "lk-json.h"
 
 gboolean
 lk_data_check (GError **error)
@@ -10,7 +11,7 @@ lk_data_check (GError **error)
   g_autoptr(GBytes) features = lk_data_file_lookup ("data/feature-list.json", error);
   g_autoptr(JsonNode) list = NULL;
   g_autoptr(GBytes) offences = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) offence_list = NULL;
   gsize size;
   const char *text;
 
@@ -29,7 +30,7 @@ lk_data_check (GError **error)
   if ((offences = lk_data_file_lookup ("data/offences.json", error)) == NULL)
     return FALSE;
   text = g_bytes_get_data (offences, &size);
-  if (!json_parser_load_from_data (parser, text, (gssize) size, error))
+  if ((offence_list = lk_json_load (text, (gssize) size, LK_JSON_MAX_SIZE, error)) == NULL)
     {
       g_prefix_error (error, "data/offences.json: ");
       return FALSE;

@@ -507,6 +507,24 @@ static const char migration_7[] =
   "CREATE TRIGGER verification_signatures_no_delete BEFORE DELETE ON verification_signatures"
   "  BEGIN SELECT RAISE (ABORT, 'a signed verification record cannot be deleted'); END;";
 
+/* Evidence and everything a signed conclusion rests on refuses deletion in the database itself,
+ * whoever holds the file: nothing in Likeness deletes these rows. */
+#define LK_NO_DELETE(table, message) \
+  "CREATE TRIGGER " table "_no_delete BEFORE DELETE ON " table \
+  "  BEGIN SELECT RAISE (ABORT, '" message "'); END;"
+
+static const char migration_integrity[] =
+  LK_NO_DELETE ("images", "a stored image cannot be deleted")
+  LK_NO_DELETE ("cases", "a case cannot be deleted")
+  LK_NO_DELETE ("probes", "a probe cannot be deleted")
+  LK_NO_DELETE ("reference_databases", "a reference database cannot be deleted")
+  LK_NO_DELETE ("candidate_lists", "a candidate list cannot be deleted")
+  LK_NO_DELETE ("candidates", "a candidate cannot be deleted")
+  LK_NO_DELETE ("examinations", "an examination cannot be deleted")
+  LK_NO_DELETE ("users", "a user cannot be deleted; disable the account instead");
+
+#undef LK_NO_DELETE
+
 const char * const lk_migrations[] = {
   migration_1,
   migration_2,
@@ -515,6 +533,7 @@ const char * const lk_migrations[] = {
   migration_5,
   migration_6,
   migration_7,
+  migration_integrity,
 };
 
 const guint lk_n_migrations = G_N_ELEMENTS (lk_migrations);

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <string.h>
 
 #include "lk-error.h"
 #include "lk-task.h"
@@ -589,6 +590,42 @@ ensure_folder (const char  *path,
   return FALSE;
 }
 
+/* SQLite reads "" as a temporary database and ":memory:" as one in memory: nothing would be
+ * saved. */
+static gboolean
+check_path (const char  *path,
+            GError     **error)
+{
+  if (*path != '\0' && strcmp (path, ":memory:") != 0)
+    return TRUE;
+  g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
+               "“%s” is not a file name: give the path of the database file", path);
+  return FALSE;
+}
+
+/* SQLite takes a file too short for its header for an empty database, and would write over
+ * it: a file that is neither empty nor starts with SQLite's header is someone else's. */
+static gboolean
+check_header (const char  *path,
+              GError     **error)
+{
+  static const char magic[16] = "SQLite format 3";
+  char header[sizeof magic] = { 0 };
+  g_autoptr(GFileInputStream) in = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  gsize n = 0;
+
+  in = g_file_read (file, NULL, NULL);
+  if (in == NULL)
+    return TRUE; /* SQLite says why it cannot open the file */
+  if (!g_input_stream_read_all (G_INPUT_STREAM (in), header, sizeof header, &n, NULL, NULL) ||
+      n == 0 || (n == sizeof header && memcmp (header, magic, sizeof magic) == 0))
+    return TRUE;
+  g_set_error (error, LK_ERROR, LK_ERROR_NOT_LIKENESS_DATABASE,
+               "%s is not a Likeness database (it is not an SQLite file)", path);
+  return FALSE;
+}
+
 static gboolean
 open_connection (LkStore           *self,
                  LkStoreOpenFlags   flags,
@@ -610,6 +647,8 @@ open_connection (LkStore           *self,
                    "%s is a folder, not a Likeness database", self->path);
       return FALSE;
     }
+  if (exists && !check_header (self->path, error))
+    return FALSE;
   if (!exists && !ensure_folder (self->path, error))
     return FALSE;
   if (flags & LK_STORE_OPEN_CREATE)
@@ -783,6 +822,8 @@ lk_store_open (const char        *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
+  if (!check_path (path, error))
+    return NULL;
   self = g_object_new (LK_TYPE_STORE, NULL);
   self->path = g_strdup (path);
 

@@ -667,7 +667,7 @@ static const char csv_text[] =
   "1,0.66,\"Doe, Jane\",a.png,source=custody,\"note=said \"\"hi\"\", twice\"\r\n"
   "\n"
   "2,0.61,SUBJ-0102,faces/b.png\n"
-  "3, 0.58 ,SUBJ-0103,c.png";
+  "3,0.58,SUBJ-0103,c.png";
 
 static void
 write_csv_header (World      *w,
@@ -778,6 +778,22 @@ refuse_scores (World *w)
   write_text (w, "inf.csv", "rank,score,subject_ref,image\n1,inf,S1,a.png\n");
   import_refused (w, "inf.csv", LK_ERROR_INVALID_INPUT,
                   "inf.csv: line 2 (rank 1): score “inf” is not a finite number");
+  /* Written by hand or by a sloppy export: refused, with the reason. */
+  write_csv_header (w, "plus.json");
+  write_text (w, "plus.csv", "1,+1,S1,a.png\n");
+  import_refused (w, "plus.csv", LK_ERROR_INVALID_INPUT,
+                  "plus.csv: line 1 (rank 1): score “+1” is not a finite number in plain decimal "
+                  "notation, such as 0.93 (no “+”, no spaces)");
+  write_csv_header (w, "space.json");
+  write_text (w, "space.csv", "1, 1,S1,a.png\n");
+  import_refused (w, "space.csv", LK_ERROR_INVALID_INPUT, "score “ 1” is not a finite number");
+  write_csv_header (w, "rank.json");
+  write_text (w, "rank.csv", "+1,0.5,S1,a.png\n");
+  import_refused (w, "rank.csv", LK_ERROR_INVALID_INPUT,
+                  "rank “+1” is not a whole number of 1 or more (digits only");
+  write_csv_header (w, "rank-space.json");
+  write_text (w, "rank-space.csv", "1 ,0.5,S1,a.png\n");
+  import_refused (w, "rank-space.csv", LK_ERROR_INVALID_INPUT, "rank “1 ” is not a whole number");
 }
 
 static void

@@ -186,6 +186,15 @@ demo_path (const char *name)
 
 /* ---- creation ------------------------------------------------------------------------------ */
 
+/* A day of next year, as YYYY-@month_day: a review date that stays valid. */
+static char *
+next_year (const char *month_day)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return g_strdup_printf ("%d-%s", g_date_time_get_year (now) + 1, month_day);
+}
+
 static void
 test_create (LkTestFixture *fixture,
              gconstpointer  data)
@@ -196,9 +205,10 @@ test_create (LkTestFixture *fixture,
   g_autoptr(LkAuditEvent) event = NULL;
   g_autoptr(JsonObject) details = NULL;
   g_autofree char *details_text = NULL;
+  g_autofree char *review = next_year ("07-01");
 
   world_init (&w, fixture);
-  request.review_date = "2026-07-01";
+  request.review_date = review;
   c = create_ok (w.examiner, &request);
 
   g_assert_cmpstr (lk_case_get_number (c), ==, "2026-0001");
@@ -210,7 +220,7 @@ test_create (LkTestFixture *fixture,
   g_assert_cmpstr (lk_case_get_purpose (c), ==, request.purpose);
   g_assert_cmpstr (lk_case_get_authorised_by (c), ==, "Chief Inspector Ward");
   g_assert_cmpstr (lk_case_get_requested_by (c), ==, "Robbery Squad");
-  g_assert_cmpstr (lk_case_get_review_date (c), ==, "2026-07-01");
+  g_assert_cmpstr (lk_case_get_review_date (c), ==, review);
   g_assert_cmpstr (lk_case_get_status (c), ==, "open");
   g_assert_cmpstr (lk_case_get_examiner (c), ==, EXAMINER);
   g_assert_cmpint (lk_case_get_n_probes (c), ==, 0);
@@ -292,7 +302,8 @@ test_bad_values (LkTestFixture *fixture,
                  gconstpointer  data)
 {
   static const char * const bad_dates[] = { "2026-13-01", "2026-02-30", "tomorrow", "2026-1-1",
-                                            "2026-01-01T10:00:00" };
+                                            "2026-01-01T10:00:00", "1900-01-01", "2025-12-31",
+                                            "9999-01-01", "2026-01-01\n" };
   World w = { 0 };
   LkCaseRequest request = request_for ("2026-0001", "XYZ");
   g_autofree char *long_number = g_strnfill (65, '7');
@@ -431,7 +442,7 @@ test_approval (LkTestFixture *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = demo_path ("grace_hopper.jpg");
   g_autofree char *reason = NULL;
-  LkProvenance provenance = { "cctv", "video-frame", "PC Ada Jones", "2026-01-15",
+  LkProvenance provenance = { "cctv", "video-frame", "PC Ada Jones", "2026-01-15T14:32:00Z",
                               "Warrant 2026/18", "Exhibit AJ/2", FALSE };
   Counts before;
 
@@ -598,7 +609,7 @@ test_probe_only_while_open (LkTestFixture *fixture,
   g_autofree char *path = demo_path ("grace_hopper.jpg");
   g_autofree char *reason = NULL;
   gint64 second;
-  LkProvenance provenance = { "cctv", "video-frame", "PC Ada Jones", "2026-01-15",
+  LkProvenance provenance = { "cctv", "video-frame", "PC Ada Jones", "2026-01-15T14:32:00Z",
                               "Warrant 2026/18", "Exhibit AJ/2", FALSE };
 
   world_init (&w, fixture);

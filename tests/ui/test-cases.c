@@ -17,6 +17,7 @@
 
 #define ADMIN_PASSWORD "admin password 1"
 #define EXAMINER_PASSWORD "examiner password"
+#define ACQUIRED_AT "Acquired at (ISO 8601, with its time zone)"
 
 typedef struct
 {
@@ -164,6 +165,13 @@ test_new_case_form (Fixture       *f,
 
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (find_text_view (dialog))),
                             "The robber's face is visible on the shop's CCTV.", -1);
+  /* The core checks the review date as it does for likeness-cli. */
+  lk_test_set_text (dialog, "Review date (YYYY-MM-DD, optional)", "1900-01-01");
+  lk_test_click (dialog, "Create");
+  g_assert_nonnull (lk_test_find (dialog, GTK_TYPE_LABEL, "The review date “1900-01-01” has "
+                                  "passed: it must be today or later"));
+  g_assert_null (lk_cases_get (f->examiner, "2026/0042", NULL));
+  lk_test_set_text (dialog, "Review date (YYYY-MM-DD, optional)", "");
   lk_test_click (dialog, "Create");
   g_assert_true (lk_test_wait_closed (LK_TYPE_CASE_DIALOG, 2000));
   g_assert_true (lk_test_wait (shows_case_page, f->page, 2000));
@@ -445,10 +453,17 @@ test_import_probe (Fixture       *f,
   select_kind (dialog, "video-frame");
   g_assert_true (gtk_widget_get_sensitive (import));
 
-  /* Missing provenance: once the core has answered, its message, and nothing stored. */
-  lk_test_set_text (dialog, "Acquired at (date and time)", "2026-11-20 21:40");
+  /* A time without its zone is refused by the core, as it is for likeness-cli. */
+  lk_test_set_text (dialog, ACQUIRED_AT, "2026-11-20 21:40");
   lk_test_set_text (dialog, "Legal authority reference", "");
   lk_test_set_text (dialog, "Chain-of-custody note", "Exhibit JD/1, received sealed");
+  lk_test_click (dialog, "Import");
+  g_assert_true (lk_test_wait_shown (dialog, "The time of acquisition “2026-11-20 21:40” is not a "
+                                     "date and time with a time zone in ISO 8601, such as "
+                                     "2026-01-15T14:32:00Z or 2026-01-15T15:32:00+01:00", 15000));
+
+  /* Missing provenance: once the core has answered, its message, and nothing stored. */
+  lk_test_set_text (dialog, ACQUIRED_AT, "2026-11-20T21:40+01:00");
   lk_test_click (dialog, "Import");
   g_assert_true (lk_test_wait_shown (dialog, "The provenance needs the legal authority reference",
                                      15000));

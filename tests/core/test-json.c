@@ -1,0 +1,146 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* lk_json_load: the one way JSON from outside is read. */
+#include "config.h"
+
+#include <string.h>
+
+#include "lk-json.h"
+#include "lk-test-util.h"
+
+static char *
+nested (guint       depth,
+        const char *inner)
+{
+  GString *text = g_string_new ("{\"a\":");
+
+  for (guint i = 1; i < depth; i++)
+    g_string_append_c (text, '[');
+  g_string_append (text, inner);
+  for (guint i = 1; i < depth; i++)
+    g_string_append_c (text, ']');
+  g_string_append_c (text, '}');
+  return g_string_free (text, FALSE);
+}
+
+static void
+assert_refused (const char *text,
+                gssize      length,
+                gsize       max_size,
+                const char *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = lk_json_load (text, length, max_size, &error);
+
+  g_assert_null (node);
+  g_assert_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT);
+  if (strstr (error->message, expected) == NULL)
+    g_error ("expected “%s” in “%s”", expected, error->message);
+  /* The caller names the document; json-glib's own name for it stays out. */
+  g_assert_null (strstr (error->message, "<data>"));
+}
+
+static JsonNode *
+load_ok (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  JsonNode *node = lk_json_load (text, -1, LK_JSON_MAX_SIZE, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (node);
+  return node;
+}
+
+static void
+test_depth (void)
+{
+  g_autofree char *deepest = nested (LK_JSON_MAX_DEPTH, "1");
+  g_autofree char *too_deep = nested (LK_JSON_MAX_DEPTH + 1, "1");
+  g_autofree char *crash = nested (100000, "");
+  g_autoptr(JsonNode) node = load_ok (deepest);
+
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
+  assert_refused (too_deep, -1, LK_JSON_MAX_SIZE, "nested more than 64 levels deep");
+  /* Deep enough to overflow json-glib's stack: refused before it gets there. */
+  assert_refused (crash, -1, LK_JSON_MAX_SIZE, "line 1: nested more than 64 levels deep");
+}
+
+static void
+test_strings (void)
+{
+  g_autofree char *brackets = g_strnfill (1000, '[');
+  g_autofree char *in_string = g_strdup_printf ("{\"a\": \"%s\", \"b\": \"\\\"[[\\\\\"}",
+                                                brackets);
+  g_autoptr(JsonNode) node = load_ok (in_string);
+  JsonObject *o = json_node_get_object (node);
+
+  /* Brackets in strings do not nest, escaped quotes do not end a string, and an escaped
+   * backslash does not escape the quote after it. */
+  g_assert_cmpstr (json_object_get_string_member (o, "a"), ==, brackets);
+  g_assert_cmpstr (json_object_get_string_member (o, "b"), ==, "\"[[\\");
+}
+
+static void
+test_not_strict (void)
+{
+  g_autofree char *inner = nested (100, "1");
+  g_autofree char *hidden = g_strdup_printf ("['\"', %s, '\"']", inner);
+
+  /* json-glib would read single-quoted strings and comments, where brackets hide from a
+   * count that only knows double quotes. */
+  assert_refused (hidden, -1, LK_JSON_MAX_SIZE, "unexpected “'”");
+  assert_refused ("{\"a\": 1 /* [[[ */}", -1, LK_JSON_MAX_SIZE, "unexpected “/”");
+  assert_refused ("{\n\"a\": 1 // note\n}", -1, LK_JSON_MAX_SIZE, "line 2: unexpected “/”");
+}
+
+static void
+test_size (void)
+{
+  const char *text = "{\"name\": \"value\"}";
+  g_autoptr(JsonNode) part = NULL;
+  g_autoptr(GError) error = NULL;
+
+  assert_refused (text, -1, 10, "larger than the 10 bytes");
+  /* @length bounds the text: the part read here is the first member's name. */
+  part = lk_json_load (text, 6, 10, &error);
+  g_assert_null (part);
+  g_assert_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT);
+}
+
+static void
+test_syntax (void)
+{
+  assert_refused ("{\n  \"a\": [1, 2,\n}", -1, LK_JSON_MAX_SIZE, "not valid JSON: line 3");
+}
+
+static void
+test_stored (void)
+{
+  g_autofree char *deeper = nested (2 * LK_JSON_MAX_DEPTH, "1");
+  g_autofree char *crash = nested (100000, "");
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(JsonNode) broken = lk_json_parse (crash);
+  g_autoptr(GError) error = NULL;
+
+  /* What the core stored may sit a little deeper than what it accepts, but never deep enough
+   * to crash whoever reads the file. */
+  node = lk_json_load_stored (deeper, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
+  g_assert_true (JSON_NODE_HOLDS_NULL (broken));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/likeness/json/depth", test_depth);
+  g_test_add_func ("/likeness/json/strings", test_strings);
+  g_test_add_func ("/likeness/json/not-strict", test_not_strict);
+  g_test_add_func ("/likeness/json/size", test_size);
+  g_test_add_func ("/likeness/json/syntax", test_syntax);
+  g_test_add_func ("/likeness/json/stored", test_stored);
+
+  return g_test_run ();
+}
