@@ -203,7 +203,7 @@ conclusion_block (LkLayout   *layout,
   if (lk_report_str (c, "amendment_reason") != NULL)
     lk_layout_field (layout, "Amended because", lk_report_str (c, "amendment_reason"));
   lk_layout_field (layout, "Signed by", signature);
-  lk_layout_field (layout, "Content SHA-256", lk_report_str (c, "content_sha256"));
+  lk_layout_hash (layout, "Content SHA-256", lk_report_str (c, "content_sha256"));
   lk_layout_field (layout, "Content intact",
                    json_object_get_boolean_member_with_default (c, "content_intact", FALSE)
                    ? "yes (recomputed now)" : "NO: the stored content does not match its hash");
@@ -328,7 +328,7 @@ examination (LkLayout            *layout,
     return FALSE;
   lk_layout_heading (layout, 2, heading);
   lk_layout_field (layout, "Examiner", lk_report_str (exam, "examiner"));
-  lk_layout_field (layout, "Candidate image SHA-256", lk_report_str (details, "candidate_sha256"));
+  lk_layout_hash (layout, "Candidate image SHA-256", lk_report_str (details, "candidate_sha256"));
   lk_layout_field (layout, "Time spent comparing", spent);
   lk_layout_field (layout, "Feature list", lk_report_str (details, "feature_list"));
   if (!lk_report_plates (layout, data, id, error))

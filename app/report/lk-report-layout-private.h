@@ -66,17 +66,43 @@ void      lk_layout_table_row    (LkLayout            *layout,
                                   const char * const  *cells,
                                   gboolean             emphasis);
 void      lk_layout_table_end    (LkLayout            *layout);
-/* Images side by side in one plate, each scaled to fit (never up), with a caption under each
- * and one under the plate. The PDF keeps the images at full resolution. @sizes: width and
- * height of each image (the measuring pass has no @images: NULLs). */
+/* One image of a plate: layers of images painted in the image's own coordinates (each with a
+ * matrix from its pixels to those coordinates, and an opacity), then @draw (may be NULL) on top
+ * in the same coordinates. Layers are painted, never resampled into new images, so the PDF
+ * holds each image once at full resolution. */
+typedef struct
+{
+  cairo_surface_t *surface; /* NULL in the measuring pass */
+  cairo_matrix_t   matrix;
+  double           alpha;
+} LkPlateLayer;
+
+typedef void (*LkPlateDraw) (cairo_t  *cr,
+                             gpointer  data);
+
+typedef struct
+{
+  int           width;      /* the cell's image coordinates: 0..width x 0..height */
+  int           height;
+  LkPlateLayer  layers[2];
+  guint         n_layers;
+  LkPlateDraw   draw;
+  gpointer      draw_data;
+  const char   *caption;
+} LkPlateCell;
+
+/* Cells side by side in one plate, each scaled to fit (never up), with the cell captions and
+ * one caption under the plate. */
 void      lk_layout_plate        (LkLayout            *layout,
-                                  cairo_surface_t    **images,
-                                  const int           *sizes,
-                                  const char * const  *captions,
+                                  const LkPlateCell   *cells,
                                   guint                n,
                                   const char          *caption);
 /* An image surface (ARGB32) of RGBA @pixels, as lk_cv_decode gives them. */
 cairo_surface_t *lk_layout_surface_from_pixels (const LkPixels *pixels);
+/* A field whose value is a hash or a command, set in a fixed-width face on one line. */
+void      lk_layout_hash         (LkLayout            *layout,
+                                  const char          *label,
+                                  const char          *value);
 /* Vertical space in points. */
 void      lk_layout_space        (LkLayout            *layout,
                                   double               points);

@@ -114,7 +114,8 @@ draw_running_text (LkLayout *self)
   g_autoptr(PangoLayout) left = new_text (self, SMALL_FONT, body_width (self));
   g_autoptr(PangoLayout) right = new_text (self, SMALL_FONT, body_width (self));
   g_autoptr(PangoLayout) foot = new_text (self, SMALL_FONT, body_width (self));
-  g_autofree char *header = g_strdup_printf ("Case %s", self->case_number);
+  g_autofree char *header = g_strdup_printf ("Case %s%s", self->case_number,
+                                             self->page.draft ? "   DRAFT - NOT VERIFIED" : "");
   g_autofree char *pages = self->n_pages > 0
                            ? g_strdup_printf ("Page %d of %d", self->page_no, self->n_pages)
                            : g_strdup_printf ("Page %d", self->page_no);
@@ -372,18 +373,22 @@ lk_layout_note (LkLayout   *self,
   cairo_set_source_rgb (self->cr, 0, 0, 0);
 }
 
-void
-lk_layout_field (LkLayout   *self,
-                 const char *label,
-                 const char *value)
+static void
+field (LkLayout   *self,
+       const char *label,
+       const char *value,
+       const char *font)
 {
   double label_width = body_width (self) * 0.28;
   g_autoptr(PangoLayout) l = new_text (self, "Sans Bold 9", label_width - 8);
-  g_autoptr(PangoLayout) v = new_text (self, BODY_FONT, body_width (self) - label_width);
+  g_autoptr(PangoLayout) v = new_text (self, font, body_width (self) - label_width);
   double h;
 
   pango_layout_set_text (l, label, -1);
   pango_layout_set_text (v, value != NULL && *value != '\0' ? value : "-", -1);
+  /* a hash stays on one line, to be read and copied whole */
+  if (font != NULL && strstr (font, "Mono") != NULL)
+    pango_layout_set_width (v, -1);
   h = MAX (text_height (l), text_height (v));
   ensure (self, h);
   cairo_set_source_rgb (self->cr, 0.25, 0.25, 0.25);
@@ -391,6 +396,22 @@ lk_layout_field (LkLayout   *self,
   cairo_set_source_rgb (self->cr, 0, 0, 0);
   show_text (self, v, MARGIN + label_width, self->y);
   self->y += h + 3;
+}
+
+void
+lk_layout_field (LkLayout   *self,
+                 const char *label,
+                 const char *value)
+{
+  field (self, label, value, BODY_FONT);
+}
+
+void
+lk_layout_hash (LkLayout   *self,
+                const char *label,
+                const char *value)
+{
+  field (self, label, value, "Monospace 7");
 }
 
 void
@@ -529,16 +550,48 @@ lk_layout_surface_from_pixels (const LkPixels *pixels)
   return surface;
 }
 
+static void
+paint_cell (LkLayout          *self,
+            const LkPlateCell *cell,
+            double             x,
+            double             scale)
+{
+  cairo_save (self->cr);
+  cairo_translate (self->cr, x, self->y);
+  cairo_scale (self->cr, scale, scale);
+  cairo_rectangle (self->cr, 0, 0, cell->width, cell->height);
+  cairo_clip (self->cr);
+  cairo_set_source_rgb (self->cr, 0, 0, 0);
+  cairo_paint (self->cr);
+  for (guint l = 0; l < cell->n_layers; l++)
+    {
+      const LkPlateLayer *layer = &cell->layers[l];
+
+      if (layer->surface == NULL)
+        continue;
+      cairo_save (self->cr);
+      cairo_transform (self->cr, &layer->matrix);
+      cairo_set_source_surface (self->cr, layer->surface, 0, 0);
+      cairo_paint_with_alpha (self->cr, layer->alpha);
+      cairo_restore (self->cr);
+    }
+  if (cell->draw != NULL)
+    cell->draw (self->cr, cell->draw_data);
+  cairo_restore (self->cr);
+  cairo_set_source_rgb (self->cr, 0, 0, 0);
+  cairo_set_line_width (self->cr, 0.5);
+  cairo_rectangle (self->cr, x, self->y, cell->width * scale, cell->height * scale);
+  cairo_stroke (self->cr);
+}
+
 void
-lk_layout_plate (LkLayout            *self,
-                 cairo_surface_t    **images,
-                 const int           *sizes,
-                 const char * const  *captions,
-                 guint                n,
-                 const char          *caption)
+lk_layout_plate (LkLayout          *self,
+                 const LkPlateCell *cells,
+                 guint              n,
+                 const char        *caption)
 {
   double gap = 12, cell = (body_width (self) - gap * (n - 1)) / n, max_h = 270, tallest = 0;
-  double scales[4], x = MARGIN;
+  double scales[4], x = MARGIN, labels = 0;
   g_autoptr(PangoLayout) under = new_text (self, SMALL_FONT, body_width (self));
 
   g_return_if_fail (n > 0 && n <= G_N_ELEMENTS (scales));
@@ -546,38 +599,29 @@ lk_layout_plate (LkLayout            *self,
   /* a single image is set at the width of one of a pair */
   if (n == 1)
     cell = (body_width (self) - gap) / 2;
-
   for (guint i = 0; i < n; i++)
     {
-      double w = MAX (sizes[2 * i], 1), h = MAX (sizes[2 * i + 1], 1);
+      double w = MAX (cells[i].width, 1), h = MAX (cells[i].height, 1);
+      g_autoptr(PangoLayout) label = new_text (self, SMALL_FONT, cell);
 
       scales[i] = MIN (1.0, MIN (cell / w, max_h / h));
       tallest = MAX (tallest, h * scales[i]);
+      pango_layout_set_text (label, cells[i].caption ? cells[i].caption : "", -1);
+      labels = MAX (labels, text_height (label));
     }
   pango_layout_set_text (under, caption ? caption : "", -1);
-  ensure (self, tallest + 30 + text_height (under));
+  ensure (self, tallest + labels + 12 + text_height (under));
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(PangoLayout) label = new_text (self, SMALL_FONT, cell);
 
-      if (self->drawing && images[i] != NULL)
-        {
-          cairo_save (self->cr);
-          cairo_translate (self->cr, x, self->y);
-          cairo_scale (self->cr, scales[i], scales[i]);
-          cairo_set_source_surface (self->cr, images[i], 0, 0);
-          cairo_paint (self->cr);
-          cairo_restore (self->cr);
-          cairo_set_line_width (self->cr, 0.5);
-          cairo_rectangle (self->cr, x, self->y, sizes[2 * i] * scales[i],
-                           sizes[2 * i + 1] * scales[i]);
-          cairo_stroke (self->cr);
-        }
-      pango_layout_set_text (label, captions[i] ? captions[i] : "", -1);
+      if (self->drawing)
+        paint_cell (self, &cells[i], x, scales[i]);
+      pango_layout_set_text (label, cells[i].caption ? cells[i].caption : "", -1);
       show_text (self, label, x, self->y + tallest + 3);
       x += cell + gap;
     }
-  self->y += tallest + 16;
+  self->y += tallest + labels + 6;
   cairo_set_source_rgb (self->cr, 0.3, 0.3, 0.3);
   show_text (self, under, MARGIN, self->y);
   cairo_set_source_rgb (self->cr, 0, 0, 0);

@@ -23,7 +23,6 @@ typedef struct
   gboolean         aligned;
   LkSimilarity     transform;       /* candidate to probe */
   cairo_surface_t *shown[2];        /* enhanced, at original size */
-  cairo_surface_t *aligned_candidate;
 } Plates;
 
 static void
@@ -32,7 +31,6 @@ plates_clear (Plates *p)
   g_clear_pointer (&p->exam, json_object_unref);
   for (int i = 0; i < 2; i++)
     g_clear_pointer (&p->shown[i], cairo_surface_destroy);
-  g_clear_pointer (&p->aligned_candidate, cairo_surface_destroy);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Plates, plates_clear)
@@ -109,8 +107,6 @@ decode_plates (const LkReportData  *data,
                Plates              *p,
                GError             **error)
 {
-  g_autoptr(LkPixels) candidate = NULL;
-
   for (int i = 0; i < 2; i++)
     {
       g_autoptr(LkPixels) pixels = enhanced (data, p, i, error);
@@ -120,17 +116,6 @@ decode_plates (const LkReportData  *data,
       p->size[i][0] = pixels->width;
       p->size[i][1] = pixels->height;
       p->shown[i] = lk_layout_surface_from_pixels (pixels);
-      if (i == 1)
-        candidate = g_steal_pointer (&pixels);
-    }
-  if (p->aligned)
-    {
-      g_autoptr(LkPixels) warped =
-        lk_cv_warp_similarity (candidate, p->transform.a, p->transform.b, p->transform.tx,
-                               p->transform.ty, p->size[0][0], p->size[0][1]);
-
-      if (warped != NULL)
-        p->aligned_candidate = lk_layout_surface_from_pixels (warped);
     }
   return TRUE;
 }
@@ -145,24 +130,36 @@ stack_caption (const Plates *p,
                           i ? "Candidate" : "Probe", p->n_steps[i]);
 }
 
-/* ---- the overlay --------------------------------------------------------------------------- */
+/* ---- cells -------------------------------------------------------------------------------- */
 
-static cairo_surface_t *
-overlay (const Plates *p)
+/* Image @i in its own coordinates. */
+static void
+image_cell (const Plates  *p,
+            int            i,
+            LkPlateCell   *cell)
 {
-  cairo_surface_t *out;
-  cairo_t *cr;
+  cell->width = p->size[i][0];
+  cell->height = p->size[i][1];
+  cell->layers[cell->n_layers].surface = p->shown[i];
+  cairo_matrix_init_identity (&cell->layers[cell->n_layers].matrix);
+  cell->layers[cell->n_layers].alpha = 1;
+  cell->n_layers++;
+}
 
-  if (p->shown[0] == NULL || p->aligned_candidate == NULL)
-    return NULL;
-  out = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, p->size[0][0], p->size[0][1]);
-  cr = cairo_create (out);
-  cairo_set_source_surface (cr, p->shown[0], 0, 0);
-  cairo_paint (cr);
-  cairo_set_source_surface (cr, p->aligned_candidate, 0, 0);
-  cairo_paint_with_alpha (cr, 0.5);
-  cairo_destroy (cr);
-  return out;
+/* The candidate in the probe's coordinates, through the alignment's similarity. */
+static void
+aligned_layer (const Plates  *p,
+               double         alpha,
+               LkPlateCell   *cell)
+{
+  LkPlateLayer *layer = &cell->layers[cell->n_layers++];
+  const LkSimilarity *t = &p->transform;
+
+  layer->surface = p->shown[1];
+  cairo_matrix_init (&layer->matrix, t->a, t->b, -t->b, t->a, t->tx, t->ty);
+  layer->alpha = alpha;
+  cell->width = p->size[0][0];
+  cell->height = p->size[0][1];
 }
 
 /* ---- annotations --------------------------------------------------------------------------- */
@@ -270,29 +267,35 @@ shape_legend (const Plates *p,
       if (g_strcmp0 (lk_report_str (a, "image"), images[i]) != 0 ||
           g_strcmp0 (lk_report_str (a, "kind"), "marker") == 0)
         continue;
-      g_string_append_printf (legend, "%s%s %c: %s%s%s", legend->len ? "; " : "",
+      const char *label = lk_report_str (a, "label");
+
+      g_string_append_printf (legend, "%s%s %c: %s%s%s%s%s%s", legend->len ? "; " : "",
                               images[i], 'a' + (other++ % 26), lk_report_str (a, "kind"),
                               lk_report_str (a, "characteristic") ? ", " : "",
-                              lk_report_str (a, "characteristic") ?: "");
+                              lk_report_str (a, "characteristic") ?: "",
+                              label && *label ? " “" : "", label && *label ? label : "",
+                              label && *label ? "”" : "");
     }
 }
 
-static cairo_surface_t *
-annotated (const Plates *p,
-           int           i)
+typedef struct
 {
+  const Plates *plates;
+  int           image;
+} Marks;
+
+/* Draws the annotations of one image over it, in its coordinates (an LkPlateDraw). */
+static void
+draw_marks (cairo_t  *cr,
+            gpointer  data)
+{
+  const Marks *marks = data;
+  const Plates *p = marks->plates;
+  int i = marks->image;
   JsonArray *annotations = json_object_get_array_member (p->exam, "annotations");
-  double unit = MAX (2.0, MAX (p->size[i][0], p->size[i][1]) / 120.0);
-  cairo_surface_t *out;
-  cairo_t *cr;
+  double unit = MAX (2.0, MAX (p->size[i][0], p->size[i][1]) / 70.0);
   guint other = 0;
 
-  if (p->shown[i] == NULL)
-    return NULL;
-  out = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, p->size[i][0], p->size[i][1]);
-  cr = cairo_create (out);
-  cairo_set_source_surface (cr, p->shown[i], 0, 0);
-  cairo_paint (cr);
   for (guint j = 0; annotations != NULL && j < json_array_get_length (annotations); j++)
     {
       JsonObject *a = json_array_get_object_element (annotations, j);
@@ -303,8 +306,6 @@ annotated (const Plates *p,
       if (g_strcmp0 (lk_report_str (a, "kind"), "marker") != 0)
         other++;
     }
-  cairo_destroy (cr);
-  return out;
 }
 
 static void
@@ -338,9 +339,10 @@ lk_report_plates (LkLayout            *layout,
   g_auto(Plates) p = { 0 };
   g_autofree char *probe_caption = NULL;
   g_autofree char *candidate_caption = NULL;
+  g_autofree char *marks_caption = NULL;
   g_autoptr(GString) legend = g_string_new (NULL);
-  cairo_surface_t *side[2] = { NULL, NULL }, *over = NULL, *notes[2] = { NULL, NULL };
-  int sizes[4];
+  LkPlateCell side[2] = { { 0 } }, over = { 0 }, notes[2] = { { 0 } };
+  Marks marks[2] = { { &p, 0 }, { &p, 1 } };
 
   if ((p.exam = lk_examinations_to_json (data->store, examination_id, error)) == NULL ||
       !read_plates (&p, error) ||
@@ -348,47 +350,41 @@ lk_report_plates (LkLayout            *layout,
     return FALSE;
   probe_caption = stack_caption (&p, 0);
   candidate_caption = stack_caption (&p, 1);
-  sizes[0] = p.size[0][0];
-  sizes[1] = p.size[0][1];
-  sizes[2] = p.aligned ? p.size[0][0] : p.size[1][0];
-  sizes[3] = p.aligned ? p.size[0][1] : p.size[1][1];
-  side[0] = p.shown[0];
-  side[1] = p.aligned ? p.aligned_candidate : p.shown[1];
-  {
-    const char *captions[] = { probe_caption, candidate_caption };
 
-    lk_layout_plate (layout, side, sizes, captions, 2,
-                     p.aligned ? "Plate 1: probe and candidate side by side, the candidate "
-                                 "aligned on the probe by the eye centres the examiner set."
-                               : "Plate 1: probe and candidate side by side (not aligned).");
-  }
+  image_cell (&p, 0, &side[0]);
+  side[0].caption = probe_caption;
+  if (p.aligned)
+    aligned_layer (&p, 1, &side[1]);
+  else
+    image_cell (&p, 1, &side[1]);
+  side[1].caption = candidate_caption;
+  lk_layout_plate (layout, side, 2, p.aligned
+                   ? "Plate 1: probe and candidate side by side, the candidate aligned on the "
+                     "probe by the eye centres the examiner set (a similarity: scale, rotation "
+                     "and shift only)."
+                   : "Plate 1: probe and candidate side by side (not aligned).");
   if (p.aligned)
     {
-      const char *captions[] = { "Probe with the aligned candidate at 50 % opacity" };
-
-      over = lk_layout_is_drawing (layout) ? overlay (&p) : NULL;
-      lk_layout_plate (layout, &over, sizes, captions, 1,
-                       "Plate 2: overlay. Superimposition supports the morphological "
-                       "comparison only; it is not a basis for identification.");
-      g_clear_pointer (&over, cairo_surface_destroy);
+      image_cell (&p, 0, &over);
+      aligned_layer (&p, 0.5, &over);
+      over.caption = "Probe with the aligned candidate at 50 % opacity";
+      lk_layout_plate (layout, &over, 1, "Plate 2: overlay. Superimposition supports the "
+                       "morphological comparison only; it is not a basis for identification.");
     }
-  notes[0] = annotated (&p, 0);
-  notes[1] = annotated (&p, 1);
+  for (int i = 0; i < 2; i++)
+    {
+      image_cell (&p, i, &notes[i]);
+      notes[i].draw = draw_marks;
+      notes[i].draw_data = &marks[i];
+      notes[i].caption = i ? candidate_caption : probe_caption;
+    }
   marker_legend (&p, legend);
   shape_legend (&p, 0, legend);
   shape_legend (&p, 1, legend);
-  sizes[2] = p.size[1][0];
-  sizes[3] = p.size[1][1];
-  {
-    const char *captions[] = { probe_caption, candidate_caption };
-    g_autofree char *caption = g_strdup_printf ("Plate %d: annotations. Numbered markers pair "
-                                                "a point on the probe with the same point on "
-                                                "the candidate. Legend: %s.", p.aligned ? 3 : 2,
-                                                legend->len ? legend->str : "no annotation");
-
-    lk_layout_plate (layout, notes, sizes, captions, 2, caption);
-  }
-  for (int i = 0; i < 2; i++)
-    g_clear_pointer (&notes[i], cairo_surface_destroy);
+  marks_caption = g_strdup_printf ("Plate %d: annotations, each on its own image. Numbered "
+                                   "markers pair a point on the probe with the same point on "
+                                   "the candidate. Legend: %s.", p.aligned ? 3 : 2,
+                                   legend->len ? legend->str : "no annotation");
+  lk_layout_plate (layout, notes, 2, marks_caption);
   return TRUE;
 }

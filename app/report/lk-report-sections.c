@@ -210,7 +210,7 @@ lk_report_items (LkLayout           *layout,
                                                lk_report_str (probe, "media_type"));
 
       lk_layout_heading (layout, 2, heading);
-      lk_layout_field (layout, "SHA-256", lk_report_str (probe, "sha256"));
+      lk_layout_hash (layout, "SHA-256", lk_report_str (probe, "sha256"));
       lk_layout_field (layout, "Image", size);
       lk_layout_field (layout, "Imported by", lk_report_str (probe, "imported_by"));
       lk_layout_field (layout, "Imported at", lk_report_str (probe, "imported_at"));
@@ -244,7 +244,7 @@ list_provenance (LkLayout   *layout,
   lk_layout_field (layout, "Search performed", lk_report_str (list, "performed_at"));
   lk_layout_field (layout, "Search time (ms)", search);
   lk_layout_field (layout, "Received as", lk_report_str (list, "source_format"));
-  lk_layout_field (layout, "File SHA-256", lk_report_str (list, "source_sha256"));
+  lk_layout_hash (layout, "File SHA-256", lk_report_str (list, "source_sha256"));
   lk_layout_field (layout, "Imported by", lk_report_str (list, "imported_by"));
   lk_layout_field (layout, "Presentation", json_object_get_int_member (list, "shuffled")
                                            ? "shuffled, scores and ranks hidden"
@@ -323,7 +323,7 @@ lk_report_audit (LkLayout           *layout,
                   "changed, removed or inserted event breaks the chain. To check it, keep the "
                   "chain head below and run the command on the laboratory's database.");
   lk_layout_field (layout, "Chain head", head);
-  lk_layout_field (layout, "Check with", check);
+  lk_layout_hash (layout, "Check with", check);
   lk_layout_table_begin (layout, 6, widths, headers);
   for (guint i = 0; i < data->events->len; i++)
     {

@@ -1,0 +1,201 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "lk-test-casework.h"
+#include "lk-test-util.h"
+
+#define PASSWORD "a long enough password"
+#define REASONING \
+  "The face outline, the nose tip and the mouth correspond in form and in their positions; " \
+  "no dissimilar feature was found."
+
+static void
+write_list (const char *folder,
+            guint       n)
+{
+  g_autoptr(GString) json = g_string_new ("{\"format\": \"likeness-candidate-list\", "
+                                          "\"version\": 1, \"engine\": {\"name\": \"AcmeFace\","
+                                          " \"version\": \"7.2.1\"}, \"reference_database\": "
+                                          "{\"name\": \"Custody images\"}, \"search\": "
+                                          "{\"performed_at\": \"2026-01-16T09:30:00Z\", "
+                                          "\"threshold\": 0.4}, \"candidates\": [");
+  g_autofree char *path = g_build_filename (folder, "list.json", NULL);
+  const char *names[] = { "grace_hopper.jpg", "astronaut.png" };
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *from = lk_test_demo_path (names[i]);
+      g_autofree char *to = g_build_filename (folder, names[i], NULL);
+      g_autoptr(GBytes) bytes = lk_test_read_bytes (from);
+
+      lk_test_write_bytes (to, bytes);
+    }
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (json, "%s{\"rank\": %u, \"score\": %.3f, \"subject_ref\": "
+                            "\"SUBJ-%04u\", \"image\": \"%s\"}", i ? ", " : "", i + 1,
+                            0.95 - i * 0.01, i + 1, names[i % 2]);
+  g_string_append (json, "]}");
+  g_file_set_contents (path, json->str, -1, &error);
+  g_assert_no_error (error);
+}
+
+static void
+observe_and_annotate (LkSession *session,
+                      gint64     examination)
+{
+  static const char * const characteristics[] = {
+    "face-outline.frontal-shape", "nose.tip", "mouth.corners", "eyebrows.shape",
+  };
+  static const LkPoint probe_eyes[2] = { { 104.6, 88.2 }, { 146.8, 88.7 } };
+  static const LkPoint candidate_eyes[2] = { { 222.6, 190.7 }, { 305.5, 187.8 } };
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (characteristics); i++)
+    {
+      LkObservation o = { characteristics[i], "visible", "visible", "similar", "class",
+                          "Corresponds in form and position", NULL, 0 };
+
+      g_assert_true (lk_observations_set (session, examination, &o, &error));
+      g_assert_no_error (error);
+    }
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(JsonArray) geometry = json_array_new ();
+      g_autoptr(JsonArray) point = json_array_new ();
+      LkAnnotationSpec spec = { i ? "candidate" : "probe", "marker", 0, geometry, NULL,
+                                "nose.tip" };
+
+      json_array_add_double_element (point, i ? 150 : 60);
+      json_array_add_double_element (point, i ? 160 : 80);
+      json_array_add_array_element (geometry, json_array_ref (point));
+      g_assert_cmpint (lk_examinations_add_annotation (session, examination, &spec, &error), >,
+                       0);
+      g_assert_no_error (error);
+    }
+  lk_examinations_set_alignment (session, examination, probe_eyes, candidate_eyes, &error);
+  /* a candidate too small for these eyes is compared unaligned */
+  g_clear_error (&error);
+}
+
+static gint64
+sign (LkSession *session,
+      gint64     examination)
+{
+  LkConclusionDraft draft = { NULL, FALSE, 1, REASONING, "Low resolution and JPEG blocking." };
+  g_autoptr(GError) error = NULL;
+  gint64 id = lk_conclusions_sign (session, examination, &draft, NULL, PASSWORD, &error);
+
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+verify (LkTestCase *c,
+        gint64      examination)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 verification = lk_verifications_submit (c->examiner, examination, &error), own;
+
+  g_assert_no_error (error);
+  g_assert_true (lk_verifications_assign (c->admin, verification, "rita", &error));
+  g_assert_no_error (error);
+  own = lk_verifications_open (c->reviewer, verification, &error);
+  g_assert_no_error (error);
+  observe_and_annotate (c->reviewer, own);
+  sign (c->reviewer, own);
+  g_assert_true (lk_verifications_countersign (c->reviewer, verification, "Agreed", PASSWORD,
+                                               &error));
+  g_assert_no_error (error);
+}
+
+static void
+add_user (LkTestCase *c,
+          const char *name,
+          LkRoles     roles)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (lk_users_add (c->admin, name, NULL, roles, PASSWORD, &error));
+  g_assert_no_error (error);
+  lk_test_grant_competencies (c->admin, name, roles);
+}
+
+static void
+examine (LkTestCase  *c,
+         guint        n_examined,
+         gboolean     with_verification)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) candidates = lk_candidates_for_probe (c->examiner, c->probe, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      const LkCandidate *k = g_ptr_array_index (candidates, i);
+      gboolean keep = i < n_examined;
+
+      g_assert_true (lk_candidates_set_triage (c->examiner, k->id, keep ? "retained"
+                                               : "eliminated", keep ? NULL
+                                               : "Different face shape", &error));
+      g_assert_no_error (error);
+    }
+  for (guint i = 0; i < n_examined; i++)
+    {
+      const LkCandidate *k = g_ptr_array_index (candidates, i);
+      gint64 examination = lk_examinations_open (c->examiner, k->id, &error);
+
+      g_assert_no_error (error);
+      observe_and_annotate (c->examiner, examination);
+      sign (c->examiner, examination);
+      if (with_verification)
+        verify (c, examination);
+    }
+}
+
+void
+lk_test_case_build (LkTestCase  *c,
+                    const char  *db_path,
+                    const char  *folder,
+                    guint        n_candidates,
+                    guint        n_examined,
+                    gboolean     with_verification)
+{
+  LkCaseRequest request = {
+    "2026-0500", "Robbery at the petrol station", "ROB", "Criminal Procedure Act, section 55",
+    "The offender's face is visible on CCTV", "Chief Inspector Ward", "Robbery Squad", NULL,
+  };
+  g_autofree char *list = g_build_filename (folder, "list.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LkCase) created = NULL;
+
+  c->number = g_strdup (request.number);
+  c->store = lk_test_store_new (db_path, "admin", PASSWORD);
+  c->admin = lk_test_login (c->store, "admin", PASSWORD);
+  add_user (c, "erin", LK_ROLE_EXAMINER);
+  add_user (c, "rita", LK_ROLE_REVIEWER);
+  c->examiner = lk_test_login (c->store, "erin", PASSWORD);
+  c->reviewer = lk_test_login (c->store, "rita", PASSWORD);
+  created = lk_cases_create (c->examiner, &request, &error);
+  g_assert_no_error (error);
+  c->probe = lk_test_import_portrait (c->examiner, c->number, &c->probe_sha256);
+  lk_test_lock_suitable (c->examiner, c->probe);
+  write_list (folder, n_candidates);
+  lk_reference_db_create (c->admin, "Custody images", "Police Act 1996, section 64A",
+                          "external", &error);
+  g_assert_no_error (error);
+  lk_candidates_import (c->examiner, c->probe, list, &error);
+  g_assert_no_error (error);
+  examine (c, n_examined, with_verification);
+}
+
+void
+lk_test_case_clear (LkTestCase *c)
+{
+  g_clear_object (&c->reviewer);
+  g_clear_object (&c->examiner);
+  g_clear_object (&c->admin);
+  g_clear_object (&c->store);
+  g_clear_pointer (&c->number, g_free);
+  g_clear_pointer (&c->probe_sha256, g_free);
+}
