@@ -190,6 +190,14 @@ set_metadata (LkLayout *self)
                                   "Facial image examination report; investigative lead only");
 }
 
+static cairo_status_t
+discard (void                *closure,
+         const unsigned char *data,
+         unsigned int         length)
+{
+  return CAIRO_STATUS_SUCCESS;
+}
+
 LkLayout *
 lk_layout_new (const char          *path,
                const LkLayoutPage  *page,
@@ -207,9 +215,12 @@ lk_layout_new (const char          *path,
   self->page.author = NULL;
   self->n_pages = n_pages;
   self->drawing = path != NULL;
+  /* The measuring pass lays text out on a PDF surface too (writing nowhere): the same font
+   * metrics as the drawing pass, so that both count the same pages. */
   self->surface = self->drawing
                   ? cairo_pdf_surface_create (path, page->width_pt, page->height_pt)
-                  : cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+                  : cairo_pdf_surface_create_for_stream (discard, NULL, page->width_pt,
+                                                         page->height_pt);
   if (cairo_surface_status (self->surface) != CAIRO_STATUS_SUCCESS)
     {
       g_set_error (error, LK_ERROR, LK_ERROR_UNWRITABLE, "Cannot write the report to %s: %s",
