@@ -474,6 +474,31 @@ store_probe (LkSession           *session,
   return probe_id;
 }
 
+/* A refused probe counts in the transparency statistics: recorded with why, never the image. */
+static void
+record_refusal (LkStore             *store,
+                const LkActor       *actor,
+                const char          *case_number,
+                const LkProvenance  *provenance,
+                GError             **error)
+{
+  g_autoptr(JsonObject) details = json_object_new ();
+  const char *why = "image";
+
+  if (error == NULL || *error == NULL)
+    return;
+  if (g_error_matches (*error, LK_ERROR, LK_ERROR_REFUSED))
+    why = "refused kind";
+  else if (g_error_matches (*error, LK_ERROR, LK_ERROR_INVALID_INPUT))
+    why = "provenance";
+  json_object_set_string_member (details, "why", why);
+  json_object_set_string_member (details, "kind", provenance->kind ? provenance->kind : "");
+  json_object_set_string_member (details, "message", (*error)->message);
+  /* The refusal stands even if it cannot be recorded; say so with it. */
+  if (!lk_audit_record (store, actor, "probe.refused", case_number, details, NULL))
+    g_prefix_error (error, "(the refusal could not be recorded in the audit log) ");
+}
+
 gint64
 lk_probes_import (LkSession           *session,
                   const char          *case_number,
@@ -490,10 +515,13 @@ lk_probes_import (LkSession           *session,
 
   g_return_val_if_fail (bytes != NULL && provenance != NULL, 0);
 
-  if (lk_session_require (session, LK_ROLE_EXAMINER, &actor, error) &&
-      check_case_accepts_probes (store, case_number, &case_id, NULL, error) &&
-      check_provenance (store, provenance, error) &&
-      examine_pixels (store, bytes, &intake, error))
+  if (!lk_session_require (session, LK_ROLE_EXAMINER, &actor, error) ||
+      !check_case_accepts_probes (store, case_number, &case_id, NULL, error))
+    return 0;
+  if (!check_provenance (store, provenance, error) ||
+      !examine_pixels (store, bytes, &intake, error))
+    record_refusal (store, &actor, case_number, provenance, error);
+  else
     probe_id = store_probe (session, &actor, case_number, bytes,
                             file_name ? file_name : "probe", provenance, &intake, sha256, error);
   intake_clear (&intake);

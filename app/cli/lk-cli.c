@@ -76,6 +76,8 @@ static const char usage[] =
   "  report CASE -o FILE.pdf [--paper a4|letter] [--draft]\n"
   "                                     the examination report; before every conclusion is\n"
   "                                     countersigned only a --draft\n"
+  "  stats --from YYYY-MM-DD --to YYYY-MM-DD [--period month|quarter|year] [--format csv|json]\n"
+  "                                     transparency statistics, with no names or case numbers\n"
   "  feature-list install FILE          a lab's own edition of the feature list (JSON)\n"
   "  gallery create NAME --legal-basis TEXT [--external]\n"
   "                                     register a reference database (a gallery held by\n"
@@ -495,6 +497,7 @@ static const struct
   { "examination", "amend", lk_cli_examination_amend },
   { "examination", "reopen", lk_cli_examination_reopen },
   { "report", NULL, lk_cli_report },
+  { "stats", NULL, lk_cli_stats },
   { "competency", "add", lk_cli_competency_add },
   { "competency", "list", lk_cli_competency_list },
   { "competency", "revoke", lk_cli_competency_revoke },
