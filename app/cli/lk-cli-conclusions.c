@@ -247,19 +247,6 @@ lk_cli_examination_check (LkCli   *cli,
 
 /* ---- signing ------------------------------------------------------------------------------- */
 
-/* Signing re-enters the password: from LIKENESS_PASSWORD, else asked again. */
-static char *
-signing_password (LkCli *cli)
-{
-  const char *env = g_getenv ("LIKENESS_PASSWORD");
-  g_autofree char *prompt = NULL;
-
-  if (env != NULL)
-    return g_strdup (env);
-  prompt = g_strdup_printf ("Password of %s to sign: ", cli->user);
-  return lk_cli_read_line (prompt);
-}
-
 static gboolean
 print_signed (LkSession  *session,
               gint64      id,
@@ -305,7 +292,7 @@ sign_or_amend (LkCli       *cli,
     return fail (error, "--reason belongs to examination amend");
   if ((session = lk_cli_log_in (cli, error)) == NULL)
     return FALSE;
-  password = signing_password (cli);
+  password = lk_cli_signing_password (cli);
   if ((amend ? lk_conclusions_amend (session, id, &draft, acknowledgements, f.reason, password,
                                      error)
              : lk_conclusions_sign (session, id, &draft, acknowledgements, password,

@@ -18,6 +18,8 @@ typedef gboolean (*LkCommandFunc) (LkCli *cli, GError **error);
 
 char      *lk_cli_read_line         (const char    *prompt);
 char      *lk_cli_acting_password   (const char    *user);
+/* Signing re-enters the password: from LIKENESS_PASSWORD, else asked again. */
+char      *lk_cli_signing_password  (LkCli         *cli);
 char      *lk_cli_db_path           (LkCli         *cli);
 LkStore   *lk_cli_open_store        (LkCli         *cli,
                                      GError       **error);

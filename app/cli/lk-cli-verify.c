@@ -22,19 +22,6 @@ parse_id (const char  *text,
   return FALSE;
 }
 
-/* Signing re-enters the password: from LIKENESS_PASSWORD, else asked again. */
-static char *
-signing_password (LkCli *cli)
-{
-  const char *env = g_getenv ("LIKENESS_PASSWORD");
-  g_autofree char *prompt = NULL;
-
-  if (env != NULL)
-    return g_strdup (env);
-  prompt = g_strdup_printf ("Password of %s to sign: ", cli->user);
-  return lk_cli_read_line (prompt);
-}
-
 /* One positional id after the two command words, and the session. */
 static LkSession *
 id_command (LkCli         *cli,
@@ -324,76 +311,75 @@ lk_cli_verify_show (LkCli   *cli,
   return TRUE;
 }
 
-gboolean
-lk_cli_verify_countersign (LkCli   *cli,
-                           GError **error)
+typedef enum
 {
+  COUNTERSIGN,
+  DISAGREE,
+  CONSULT,
+} Decision;
+
+/* The signed decisions: each takes the verification, a note, and the password again. */
+static gboolean
+decide (LkCli     *cli,
+        Decision   decision,
+        GError   **error)
+{
+  static const char * const usages[] = {
+    "verify countersign VERIFICATION [--note TEXT]",
+    "verify disagree VERIFICATION --resolution return|consult|third-reviewer|final --note TEXT",
+    "verify consult VERIFICATION --note TEXT",
+  };
+  static const char * const done[] = {
+    "countersigned", "disagreement recorded", "consultation note signed",
+  };
+  g_autofree char *resolution = NULL;
   g_autofree char *note = NULL;
   g_autofree char *password = NULL;
   g_autoptr(LkSession) session = NULL;
   gint64 id;
+  gboolean ok;
   GOptionEntry entries[] = {
     { "note", 0, 0, G_OPTION_ARG_STRING, &note, NULL, NULL },
+    { "resolution", 0, 0, G_OPTION_ARG_STRING, &resolution, NULL, NULL },
     { NULL }
   };
 
-  if ((session = id_command (cli, entries, "verify countersign VERIFICATION [--note TEXT]",
-                             "verification", &id, error)) == NULL)
+  if (decision != DISAGREE)
+    entries[1] = entries[2];
+  if ((session = id_command (cli, entries, usages[decision], "verification", &id,
+                             error)) == NULL)
     return FALSE;
-  password = signing_password (cli);
-  if (!lk_verifications_countersign (session, id, note, password, error))
-    return FALSE;
-  g_print ("verification %" G_GINT64_FORMAT " countersigned by %s\n", id, cli->user);
-  return TRUE;
+  password = lk_cli_signing_password (cli);
+  if (decision == COUNTERSIGN)
+    ok = lk_verifications_countersign (session, id, note, password, error);
+  else if (decision == DISAGREE)
+    ok = lk_verifications_disagree (session, id, resolution, note, password, error);
+  else
+    ok = lk_verifications_add_consultation_note (session, id, note, password, error);
+  if (ok)
+    g_print ("verification %" G_GINT64_FORMAT ": %s by %s\n", id, done[decision], cli->user);
+  return ok;
+}
+
+gboolean
+lk_cli_verify_countersign (LkCli   *cli,
+                           GError **error)
+{
+  return decide (cli, COUNTERSIGN, error);
 }
 
 gboolean
 lk_cli_verify_disagree (LkCli   *cli,
                         GError **error)
 {
-  g_autofree char *resolution = NULL;
-  g_autofree char *note = NULL;
-  g_autofree char *password = NULL;
-  g_autoptr(LkSession) session = NULL;
-  gint64 id;
-  GOptionEntry entries[] = {
-    { "resolution", 0, 0, G_OPTION_ARG_STRING, &resolution, NULL, NULL },
-    { "note", 0, 0, G_OPTION_ARG_STRING, &note, NULL, NULL },
-    { NULL }
-  };
-
-  if ((session = id_command (cli, entries, "verify disagree VERIFICATION --resolution "
-                             "return|consult|third-reviewer|final --note TEXT", "verification",
-                             &id, error)) == NULL)
-    return FALSE;
-  password = signing_password (cli);
-  if (!lk_verifications_disagree (session, id, resolution, note, password, error))
-    return FALSE;
-  g_print ("verification %" G_GINT64_FORMAT ": disagreement recorded (%s)\n", id, resolution);
-  return TRUE;
+  return decide (cli, DISAGREE, error);
 }
 
 gboolean
 lk_cli_verify_consult (LkCli   *cli,
                        GError **error)
 {
-  g_autofree char *note = NULL;
-  g_autofree char *password = NULL;
-  g_autoptr(LkSession) session = NULL;
-  gint64 id;
-  GOptionEntry entries[] = {
-    { "note", 0, 0, G_OPTION_ARG_STRING, &note, NULL, NULL },
-    { NULL }
-  };
-
-  if ((session = id_command (cli, entries, "verify consult VERIFICATION --note TEXT",
-                             "verification", &id, error)) == NULL)
-    return FALSE;
-  password = signing_password (cli);
-  if (!lk_verifications_add_consultation_note (session, id, note, password, error))
-    return FALSE;
-  g_print ("verification %" G_GINT64_FORMAT ": consultation note signed\n", id);
-  return TRUE;
+  return decide (cli, CONSULT, error);
 }
 
 gboolean

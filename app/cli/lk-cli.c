@@ -142,6 +142,18 @@ lk_cli_acting_password (const char *user)
 }
 
 char *
+lk_cli_signing_password (LkCli *cli)
+{
+  const char *env = g_getenv ("LIKENESS_PASSWORD");
+  g_autofree char *prompt = NULL;
+
+  if (env != NULL)
+    return g_strdup (env);
+  prompt = g_strdup_printf ("Password of %s to sign: ", cli->user);
+  return lk_cli_read_line (prompt);
+}
+
+char *
 lk_cli_db_path (LkCli *cli)
 {
   return cli->db_path != NULL ? g_strdup (cli->db_path) : lk_store_default_path ();
