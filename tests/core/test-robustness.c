@@ -1,0 +1,193 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Several likeness-cli processes writing to one database at once, and writers killed with
+ * SIGKILL part-way: nothing a user was told succeeded goes missing, no "database is locked"
+ * reaches a user, the database passes its integrity check and the audit chain stays intact. */
+#include "config.h"
+
+#include <signal.h>
+#include <string.h>
+
+#include "lk-test-util.h"
+
+#define ADMIN_PASSWORD "correct horse battery"
+#define PASSWORD "a long enough password"
+#define WRITERS 4
+
+static void
+prepare (LkTestFixture *fixture)
+{
+  g_autoptr(LkStore) store = lk_test_store_new (fixture->db_path, "admin", ADMIN_PASSWORD);
+  g_autoptr(LkSession) admin = lk_test_login (store, "admin", ADMIN_PASSWORD);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (lk_users_add (admin, "erin", NULL, LK_ROLE_EXAMINER, PASSWORD, &error));
+  g_assert_no_error (error);
+  lk_test_grant_competencies (admin, "erin", LK_ROLE_EXAMINER);
+}
+
+static GSubprocess *
+spawn (LkTestFixture  *fixture,
+       const char    **args)
+{
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  GSubprocess *process;
+
+  g_subprocess_launcher_setenv (launcher, "LIKENESS_PASSWORD", PASSWORD, TRUE);
+  g_ptr_array_add (argv, (gpointer) g_getenv ("LIKENESS_CLI"));
+  g_ptr_array_add (argv, "--db");
+  g_ptr_array_add (argv, fixture->db_path);
+  g_ptr_array_add (argv, "--user");
+  g_ptr_array_add (argv, "erin");
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  return process;
+}
+
+/* Waits for each and asserts it succeeded without a locking error. */
+static void
+wait_all_ok (GSubprocess **processes,
+             guint         n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *out = NULL, *err = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_subprocess_communicate_utf8 (processes[i], NULL, NULL, &out, &err, &error);
+      g_assert_no_error (error);
+      if (strstr (err, "locked") != NULL || g_subprocess_get_exit_status (processes[i]) != 0)
+        g_error ("Writer %u failed: %s", i, err);
+      g_clear_object (&processes[i]);
+    }
+}
+
+static void
+create_cases (LkTestFixture *fixture,
+              guint          first,
+              guint          n)
+{
+  GSubprocess *writers[WRITERS];
+  char numbers[WRITERS][16];
+
+  g_assert_cmpuint (n, <=, WRITERS);
+  for (guint i = 0; i < n; i++)
+    {
+      const char *args[] = {
+        "case", "create", "--number", numbers[i], "--title", "Robbery", "--offence", "ROB",
+        "--legal-basis", "Criminal Procedure Act, section 55", "--purpose",
+        "The offender's face is visible on CCTV", "--authorised-by", "Chief Inspector Ward",
+        NULL,
+      };
+
+      g_snprintf (numbers[i], sizeof numbers[i], "2026-%04u", first + i);
+      writers[i] = spawn (fixture, args);
+    }
+  wait_all_ok (writers, n);
+}
+
+static const char **
+import_args (const char *number,
+             const char *image)
+{
+  static const char *args[] = {
+    "probe", "import", NULL, NULL, "--source-type", "cctv", "--kind", "video-frame",
+    "--acquired-by", "PC Ada Jones", "--authority", "Warrant 2026/17", NULL,
+  };
+
+  args[2] = number;
+  args[3] = image;
+  return args;
+}
+
+static void
+assert_sound (LkTestFixture *fixture)
+{
+  g_autofree char *check = lk_test_sql_text (fixture->db_path, "PRAGMA integrity_check");
+  g_autoptr(LkStore) store = lk_store_open (fixture->db_path, LK_STORE_OPEN_DEFAULT, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reason = NULL;
+  gint64 n = 0, broken = 0;
+
+  g_assert_cmpstr (check, ==, "ok");
+  g_assert_nonnull (store);
+  g_assert_true (lk_audit_verify (store, &n, &broken, &reason, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (broken, ==, 0);
+  /* each import is whole or absent: a probe row, its image and its audit event together */
+  g_assert_cmpint (lk_test_sql_int (fixture->db_path, "SELECT count(*) FROM probes"), ==,
+                   lk_test_sql_int (fixture->db_path, "SELECT count(*) FROM audit_event"
+                                                      " WHERE action = 'probe.imported'"));
+  g_assert_cmpint (lk_test_sql_int (fixture->db_path, "SELECT count(*) FROM probes p WHERE NOT"
+                                    " EXISTS (SELECT 1 FROM images i"
+                                    " WHERE i.sha256 = p.image_sha256)"), ==, 0);
+}
+
+static void
+test_concurrent_writers (LkTestFixture *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *image = lk_test_demo_path ("grace_hopper.jpg");
+  GSubprocess *writers[WRITERS];
+  char numbers[WRITERS][16];
+
+  prepare (fixture);
+  create_cases (fixture, 1, WRITERS);
+  for (guint i = 0; i < WRITERS; i++)
+    {
+      g_snprintf (numbers[i], sizeof numbers[i], "2026-%04u", i + 1);
+      writers[i] = spawn (fixture, import_args (numbers[i], image));
+    }
+  wait_all_ok (writers, WRITERS);
+  g_assert_cmpint (lk_test_sql_int (fixture->db_path, "SELECT count(*) FROM cases"), ==,
+                   WRITERS);
+  g_assert_cmpint (lk_test_sql_int (fixture->db_path, "SELECT count(*) FROM probes"), ==,
+                   WRITERS);
+  assert_sound (fixture);
+}
+
+static void
+test_killed_writers (LkTestFixture *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *image = lk_test_demo_path ("grace_hopper.jpg");
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261206);
+  guint kills = 8, succeeded = 0;
+
+  prepare (fixture);
+  create_cases (fixture, 1, 1);
+  for (guint i = 0; i < kills; i++)
+    {
+      g_autoptr(GSubprocess) writer = spawn (fixture, import_args ("2026-0001", image));
+      g_autoptr(GError) error = NULL;
+
+      /* somewhere between start-up and the commit of a decode, face search and write */
+      g_usleep (g_rand_int_range (rand, 0, 2000) * 1000);
+      g_subprocess_send_signal (writer, SIGKILL);
+      g_subprocess_wait (writer, NULL, &error);
+      g_assert_no_error (error);
+      if (g_subprocess_get_if_exited (writer) && g_subprocess_get_exit_status (writer) == 0)
+        succeeded++;
+      assert_sound (fixture);
+      g_assert_cmpint (lk_test_sql_int (fixture->db_path, "SELECT count(*) FROM probes"), >=,
+                       succeeded);
+    }
+  g_test_message ("%u writers killed, %u finished before the signal", kills, succeeded);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  LK_TEST_ADD ("/likeness/robustness/concurrent-writers", test_concurrent_writers);
+  LK_TEST_ADD ("/likeness/robustness/killed-writers", test_killed_writers);
+
+  return g_test_run ();
+}
