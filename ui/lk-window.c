@@ -4,11 +4,13 @@
 
 #include "lk-audit-page.h"
 #include "lk-cases-page.h"
+#include "lk-competency-page.h"
 #include "lk-galleries-page.h"
 #include "lk-policy-page.h"
 #include "lk-preferences-window.h"
 #include "lk-ui-util.h"
 #include "lk-users-page.h"
+#include "lk-verifications-page.h"
 #include "lk-window.h"
 
 #define MAX_IDLE_SECONDS (30 * 60)
@@ -39,6 +41,8 @@ struct _LkWindow
   LkAuditPage          *audit_page;
   LkGalleriesPage      *galleries_page;
   LkPolicyPage         *policy_page;
+  LkVerificationsPage  *verifications_page;
+  LkCompetencyPage     *competency_page;
   AdwStatusPage        *lock_status;
   AdwPasswordEntryRow  *unlock_row;
   GtkLabel             *unlock_message;
@@ -70,6 +74,18 @@ lk_window_get_session (LkWindow *self)
 
 /* ---- sections ------------------------------------------------------------------------- */
 
+/* Administration for administrators; Verification for those who verify or submit work. */
+static gboolean
+page_allowed (LkWindow   *self,
+              const char *name)
+{
+  if (g_str_equal (name, "administration"))
+    return lk_session_has_role (self->session, LK_ROLE_ADMINISTRATOR);
+  if (g_str_equal (name, "verification"))
+    return lk_session_has_role (self->session, LK_ROLE_REVIEWER | LK_ROLE_EXAMINER);
+  return TRUE;
+}
+
 void
 lk_window_show_page (LkWindow   *self,
                      const char *name)
@@ -78,8 +94,7 @@ lk_window_show_page (LkWindow   *self,
 
   g_return_if_fail (LK_IS_WINDOW (self));
 
-  if (g_str_equal (name, "administration") &&
-      !lk_session_has_role (self->session, LK_ROLE_ADMINISTRATOR))
+  if (!page_allowed (self, name))
     return;
   gtk_stack_set_visible_child_name (self->pages, name);
   page = gtk_stack_get_page (self->pages, gtk_stack_get_visible_child (self->pages));
@@ -128,14 +143,13 @@ static void
 build_sidebar (LkWindow *self)
 {
   g_autoptr(GListModel) pages = G_LIST_MODEL (gtk_stack_get_pages (self->pages));
-  gboolean admin = lk_session_has_role (self->session, LK_ROLE_ADMINISTRATOR);
 
   for (guint i = 0; i < g_list_model_get_n_items (pages); i++)
     {
       g_autoptr(GObject) item = g_list_model_get_item (pages, i);
       GtkStackPage *page = GTK_STACK_PAGE (item);
 
-      if (g_str_equal (gtk_stack_page_get_name (page), "administration") && !admin)
+      if (!page_allowed (self, gtk_stack_page_get_name (page)))
         continue;
       gtk_list_box_append (self->sidebar, sidebar_row_new (page));
     }
@@ -424,6 +438,8 @@ lk_window_class_init (LkWindowClass *klass)
   g_type_ensure (LK_TYPE_AUDIT_PAGE);
   g_type_ensure (LK_TYPE_GALLERIES_PAGE);
   g_type_ensure (LK_TYPE_POLICY_PAGE);
+  g_type_ensure (LK_TYPE_VERIFICATIONS_PAGE);
+  g_type_ensure (LK_TYPE_COMPETENCY_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, LK_RESOURCE_PATH "/lk-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LkWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LkWindow, lock_stack);
@@ -439,6 +455,8 @@ lk_window_class_init (LkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LkWindow, audit_page);
   gtk_widget_class_bind_template_child (widget_class, LkWindow, galleries_page);
   gtk_widget_class_bind_template_child (widget_class, LkWindow, policy_page);
+  gtk_widget_class_bind_template_child (widget_class, LkWindow, verifications_page);
+  gtk_widget_class_bind_template_child (widget_class, LkWindow, competency_page);
   gtk_widget_class_bind_template_child (widget_class, LkWindow, lock_status);
   gtk_widget_class_bind_template_child (widget_class, LkWindow, unlock_row);
   gtk_widget_class_bind_template_child (widget_class, LkWindow, unlock_message);
@@ -457,8 +475,9 @@ lk_window_class_init (LkWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
                                        "win.preferences", NULL);
   add_page_shortcut (widget_class, GDK_KEY_1, "cases");
-  add_page_shortcut (widget_class, GDK_KEY_2, "training");
-  add_page_shortcut (widget_class, GDK_KEY_3, "administration");
+  add_page_shortcut (widget_class, GDK_KEY_2, "verification");
+  add_page_shortcut (widget_class, GDK_KEY_3, "training");
+  add_page_shortcut (widget_class, GDK_KEY_4, "administration");
 }
 
 static void
@@ -485,6 +504,48 @@ lk_window_init (LkWindow *self)
   on_idle_setting_changed (self);
 }
 
+/* Administrators start at Administration, reviewers at their verifications, others at Cases. */
+static const char *
+first_page (LkSession *session)
+{
+  if (lk_session_has_role (session, LK_ROLE_ADMINISTRATOR))
+    return "administration";
+  if (lk_session_has_role (session, LK_ROLE_REVIEWER) &&
+      !lk_session_has_role (session, LK_ROLE_EXAMINER))
+    return "verification";
+  return "cases";
+}
+
+/* A notice when submitted work came back from verification since the user was last told. */
+static void
+tell_returns (LkWindow *self)
+{
+  const char *user = lk_session_get_user_name (self->session);
+  g_autoptr(GVariant) seen = g_settings_get_value (self->settings, "returns-seen");
+  g_autoptr(GVariantDict) dict = g_variant_dict_new (seen);
+  const char *since = NULL;
+  g_autofree char *newest = NULL;
+  g_autofree char *text = NULL;
+  AdwToast *toast;
+  guint n;
+
+  g_variant_dict_lookup (dict, user, "&s", &since);
+  n = lk_verifications_count_returned (self->session, since, &newest);
+  if (n == 0)
+    return;
+  text = g_strdup_printf (n == 1 ? "%u examination came back from verification: see Verification"
+                                 : "%u examinations came back from verification: see Verification",
+                          n);
+  toast = adw_toast_new (text);
+  adw_toast_set_button_label (toast, "_Show");
+  adw_toast_set_action_name (toast, "win.show-page");
+  adw_toast_set_action_target_value (toast, g_variant_new_string ("verification"));
+  adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  g_variant_dict_insert (dict, user, "s", newest);
+  g_settings_set_value (self->settings, "returns-seen", g_variant_dict_end (dict));
+}
+
 LkWindow *
 lk_window_new (GtkApplication *app,
                LkSession      *session)
@@ -505,8 +566,13 @@ lk_window_new (GtkApplication *app,
   lk_audit_page_set_session (self->audit_page, session);
   lk_galleries_page_set_session (self->galleries_page, session);
   lk_policy_page_set_session (self->policy_page, session);
+  if (page_allowed (self, "verification"))
+    lk_verifications_page_set_session (self->verifications_page, session);
+  if (lk_session_has_role (session, LK_ROLE_ADMINISTRATOR))
+    lk_competency_page_set_session (self->competency_page, session);
   on_idle_setting_changed (self);
-  lk_window_show_page (self, lk_session_has_role (session, LK_ROLE_ADMINISTRATOR)
-                             ? "administration" : "cases");
+  lk_window_show_page (self, first_page (session));
+  if (lk_session_has_role (session, LK_ROLE_EXAMINER))
+    tell_returns (self);
   return self;
 }
