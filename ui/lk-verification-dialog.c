@@ -267,5 +267,8 @@ lk_verification_dialog_new (LkSession                *session,
   fill_resolutions (self);
   set_mode (self, mode);
   update_sign_button (self);
+  /* The field that must be filled first: the note where it is required, else the password. */
+  gtk_window_set_focus (GTK_WINDOW (self), note_required (self) ? GTK_WIDGET (self->note_row)
+                                                                : GTK_WIDGET (self->password_row));
   return self;
 }

@@ -2,6 +2,8 @@
 /* A verification: the blind banner, the reviewer's own examination, then both opinions. */
 #include "config.h"
 
+#include <string.h>
+
 #include "lk-ui-util.h"
 #include "lk-verification-dialog.h"
 #include "lk-verification-view.h"
@@ -15,11 +17,13 @@ struct _LkVerificationView
   LkVerification           *verification;
   LkVerificationComparison *comparison;
   GPtrArray                *rows;          /* the characteristics' rows, to remove */
+  GPtrArray                *signature_rows;
 
   GtkLabel                 *title_label;
   GtkLabel                 *subtitle_label;
   GtkLabel                 *kind_label;
   GtkLabel                 *banner_label;
+  GtkLabel                 *hint_label;
   GtkLabel                 *error_label;
   AdwActionRow             *state_row;
   AdwActionRow             *submitted_row;
@@ -36,6 +40,7 @@ struct _LkVerificationView
   AdwActionRow             *reviewer_reasoning_row;
   AdwActionRow             *reviewer_limitations_row;
   AdwPreferencesGroup      *characteristics_group;
+  AdwPreferencesGroup      *signatures_group;
   GtkWidget                *actions_box;
   GtkButton                *countersign_button;
   GtkButton                *disagree_button;
@@ -113,15 +118,44 @@ fill_header (LkVerificationView *self)
   /* Before the reviewer signs, the first examiner's work is hidden from them (by the core). */
   gtk_widget_set_visible (GTK_WIDGET (self->banner_label),
                           is_reviewer (self) && blind && !lk_verification_get_reviewer_signed (v));
+  gtk_widget_set_visible (GTK_WIDGET (self->hint_label),
+                          is_reviewer (self) && !lk_verification_get_reviewer_signed (v) &&
+                          in_state (self, "assigned"));
+  /* Once the reviewer has signed, their examination is for reference, the decision comes first. */
+  if (lk_verification_get_reviewer_signed (v))
+    gtk_widget_remove_css_class (GTK_WIDGET (self->open_button), "suggested-action");
   gtk_widget_set_visible (GTK_WIDGET (self->open_button),
-                          is_reviewer (self) && (in_state (self, "assigned") ||
-                                                 lk_verification_get_review_examination_id (v) != 0));
+                          is_examiner (self) ||
+                          (is_reviewer (self) && (in_state (self, "assigned") ||
+                                                  lk_verification_get_review_examination_id (v) != 0)));
+  gtk_button_set_label (self->open_button, is_reviewer (self) ? "_Open My Examination"
+                                                              : "_Open the Examination");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->open_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  is_reviewer (self) ? "Open My Examination"
+                                                     : "Open the Examination", -1);
+}
+
+/* "mouth.corners" named "Corners" reads "Mouth · Corners". */
+static char *
+characteristic_title (LkVerificationDifference *d)
+{
+  const char *id = lk_verification_difference_get_characteristic (d);
+  const char *dot = id != NULL ? strchr (id, '.') : NULL;
+  g_autofree char *component = dot != NULL ? g_strndup (id, dot - id) : NULL;
+
+  if (component == NULL)
+    return g_strdup (lk_verification_difference_get_name (d));
+  g_strdelimit (component, "-_", ' ');
+  component[0] = g_ascii_toupper (component[0]);
+  return g_strdup_printf ("%s · %s", component, lk_verification_difference_get_name (d));
 }
 
 static GtkWidget *
 characteristic_row (LkVerificationDifference *d)
 {
   GtkWidget *row = adw_action_row_new ();
+  g_autofree char *title = characteristic_title (d);
   g_autofree char *subtitle =
     g_strdup_printf ("Examiner: %s, %s\nReviewer: %s, %s",
                      lk_verification_difference_get_examiner_result (d)
@@ -134,8 +168,7 @@ characteristic_row (LkVerificationDifference *d)
                        ? lk_verification_difference_get_reviewer_significance (d) : "no significance");
   GtkWidget *tag = gtk_label_new (lk_verification_difference_get_differs (d) ? "Differs" : "Same");
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 lk_verification_difference_get_name (d));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (tag, "lk-pill");
@@ -171,6 +204,17 @@ fill_characteristics (LkVerificationView *self)
     }
 }
 
+/* The lab's agreement rule (policy verification_agreement) in words. */
+static const char *
+rule_label (const char *rule)
+{
+  if (g_strcmp0 (rule, "same-level") == 0)
+    return "the same level";
+  if (g_strcmp0 (rule, "same-side-within-one") == 0)
+    return "the same side of the scale, within one level";
+  return rule;
+}
+
 static void
 fill_comparison (LkVerificationView *self)
 {
@@ -179,7 +223,7 @@ fill_comparison (LkVerificationView *self)
   g_autofree char *verdict =
     g_strdup_printf ("%s (rule: %s)%s", lk_verification_comparison_get_agrees (c)
                                         ? "The opinions agree" : "The opinions differ",
-                     lk_verification_comparison_get_rule (c),
+                     rule_label (lk_verification_comparison_get_rule (c)),
                      lk_verification_comparison_get_same_level (c) || open_review
                      ? "" : " · the levels differ");
 
@@ -188,6 +232,9 @@ fill_comparison (LkVerificationView *self)
   set_row (self->examiner_reasoning_row, lk_verification_comparison_get_examiner_reasoning (c));
   set_row (self->examiner_limitations_row,
            lk_verification_comparison_get_examiner_limitations (c));
+  adw_preferences_group_set_title (self->examiner_group, is_examiner (self)
+                                                        ? "Your Opinion"
+                                                        : "First Examiner's Opinion");
   gtk_widget_set_visible (GTK_WIDGET (self->reviewer_group), !open_review);
   adw_preferences_group_set_title (self->reviewer_group,
                                    is_reviewer (self) ? "Your Opinion" : "Reviewer's Opinion");
@@ -201,6 +248,71 @@ fill_comparison (LkVerificationView *self)
       gtk_widget_add_css_class (GTK_WIDGET (self->reviewer_level_row), "lk-differs");
     }
   fill_characteristics (self);
+}
+
+static const char *
+signature_kind_label (const char *kind,
+                      const char *resolution)
+{
+  static const char * const labels[][2] = {
+    { "countersignature", "Countersignature" }, { "consultation-note", "Consultation note" },
+    { "return", "Disagreement: returned to the examiner" },
+    { "consult", "Disagreement: consultation" },
+    { "third-reviewer", "Disagreement: referred to a third reviewer" },
+    { "final", "Final decision: not confirmed" },
+  };
+  const char *key = g_strcmp0 (kind, "disagreement") == 0 ? resolution : kind;
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_strcmp0 (labels[i][0], key) == 0)
+      return labels[i][1];
+  return kind;
+}
+
+static GtkWidget *
+signature_row (JsonObject *o)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *at = lk_format_utc (json_object_get_string_member_with_default (o, "signed_at",
+                                                                                NULL));
+  g_autofree char *title =
+    g_strdup_printf ("%s · %s",
+                     signature_kind_label (json_object_get_string_member_with_default (o, "kind",
+                                                                                       NULL),
+                                           json_object_get_string_member_with_default (
+                                             o, "resolution", NULL)),
+                     json_object_get_string_member_with_default (o, "signed_by", ""));
+  g_autofree char *subtitle =
+    g_strdup_printf ("%s\nSigned %s", json_object_get_string_member_with_default (o, "note", ""),
+                     at);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  return row;
+}
+
+/* The signed records in order: countersignature, disagreements with their notes for the
+ * examiner, consultation notes. */
+static void
+fill_signatures (LkVerificationView *self)
+{
+  g_autoptr(JsonObject) shown = lk_verifications_show_json (self->session, self->id, NULL);
+  JsonArray *all = shown != NULL && json_object_has_member (shown, "signatures")
+                   ? json_object_get_array_member (shown, "signatures") : NULL;
+  guint n = all != NULL ? json_array_get_length (all) : 0;
+
+  for (guint i = 0; i < self->signature_rows->len; i++)
+    adw_preferences_group_remove (self->signatures_group,
+                                  g_ptr_array_index (self->signature_rows, i));
+  g_ptr_array_set_size (self->signature_rows, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->signatures_group), n > 0);
+  for (guint i = 0; i < n; i++)
+    {
+      GtkWidget *row = signature_row (json_array_get_object_element (all, i));
+
+      g_ptr_array_add (self->signature_rows, row);
+      adw_preferences_group_add (self->signatures_group, row);
+    }
 }
 
 /* Only what the acting user may do now is offered. */
@@ -236,6 +348,7 @@ lk_verification_view_reload (LkVerificationView *self)
   if (lk_verification_get_reviewer_signed (v) || !lk_verification_get_blind (v))
     self->comparison = lk_verifications_compare (self->session, self->id, NULL);
   fill_header (self);
+  fill_signatures (self);
   gtk_widget_set_visible (self->comparison_box, self->comparison != NULL);
   if (self->comparison != NULL)
     fill_comparison (self);
@@ -251,7 +364,10 @@ open_action (GtkWidget  *widget,
 {
   LkVerificationView *self = LK_VERIFICATION_VIEW (widget);
   g_autoptr(GError) error = NULL;
-  gint64 examination = lk_verifications_open (self->session, self->id, &error);
+  /* The reviewer's own examination, or the examiner's that is verified. */
+  gint64 examination = is_reviewer (self)
+                       ? lk_verifications_open (self->session, self->id, &error)
+                       : lk_verification_get_examination_id (self->verification);
 
   if (examination == 0)
     {
@@ -324,6 +440,7 @@ lk_verification_view_finalize (GObject *object)
   g_clear_object (&self->verification);
   g_clear_object (&self->comparison);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->signature_rows, g_ptr_array_unref);
   G_OBJECT_CLASS (lk_verification_view_parent_class)->finalize (object);
 }
 
@@ -350,6 +467,7 @@ lk_verification_view_class_init (LkVerificationViewClass *klass)
   BIND (subtitle_label);
   BIND (kind_label);
   BIND (banner_label);
+  BIND (hint_label);
   BIND (error_label);
   BIND (state_row);
   BIND (submitted_row);
@@ -366,6 +484,7 @@ lk_verification_view_class_init (LkVerificationViewClass *klass)
   BIND (reviewer_reasoning_row);
   BIND (reviewer_limitations_row);
   BIND (characteristics_group);
+  BIND (signatures_group);
   BIND (actions_box);
   BIND (countersign_button);
   BIND (disagree_button);
@@ -383,6 +502,7 @@ static void
 lk_verification_view_init (LkVerificationView *self)
 {
   self->rows = g_ptr_array_new ();
+  self->signature_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 

@@ -12,7 +12,8 @@ G_DECLARE_FINAL_TYPE (LkVerificationView, lk_verification_view, LK, VERIFICATION
 
 /* One verification as the acting user may see it. For its reviewer before their own conclusion
  * is signed: the blind banner and "Open My Examination" (signal "open-examination", gint64 the
- * reviewer's examination id), nothing of the first examiner's work. Once signed: both opinions
+ * reviewer's examination id), nothing of the first examiner's work. For the examiner, "Open the
+ * Examination" opens theirs (to reopen it after a return). Once signed: both opinions
  * side by side with the differing characteristics marked in words, the agreement verdict and
  * its rule, and the reviewer's actions (verification.countersign, verification.disagree);
  * during a consultation, verification.consult for the examiner and the reviewer. Emits

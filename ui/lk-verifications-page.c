@@ -18,6 +18,8 @@ struct _LkVerificationsPage
   GtkListBox         *mine_list;
   GtkWidget          *queue_group;
   GtkListBox         *queue_list;
+  GtkWidget          *done_group;
+  GtkListBox         *done_list;
   GtkWidget          *submitted_group;
   GtkListBox         *submitted_list;
   GtkLabel           *error_label;
@@ -87,25 +89,31 @@ row_new (LkVerification *v,
   return row;
 }
 
+/* The rows only: the placeholder stays. */
 static void
 clear_list (GtkListBox *list)
 {
-  GtkWidget *child;
+  GtkListBoxRow *row;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
+  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
+    gtk_list_box_remove (list, GTK_WIDGET (row));
 }
 
-/* Fills @list from the core's @filter; the placeholder says when it is empty. */
+/* Fills @list from the core's @filter; the placeholder says when it is empty. With @done, the
+ * completed ones go there instead. */
 static void
 fill_list (LkVerificationsPage   *self,
            GtkListBox            *list,
+           GtkListBox            *done,
            LkVerificationsFilter  filter)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) model = lk_verifications_list (self->session, filter, &error);
+  guint n_done = 0;
 
   clear_list (list);
+  if (done != NULL)
+    clear_list (done);
   if (model == NULL)
     {
       lk_label_set_message (self->error_label, error->message);
@@ -114,10 +122,15 @@ fill_list (LkVerificationsPage   *self,
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr(LkVerification) v = g_list_model_get_item (model, i);
+      gboolean closed = lk_verification_get_closed_at (v) != NULL;
 
-      gtk_list_box_append (list, row_new (v, filter == LK_VERIFICATIONS_QUEUE,
-                                          filter != LK_VERIFICATIONS_SUBMITTED));
+      n_done += closed;
+      gtk_list_box_append (done != NULL && closed ? done : list,
+                           row_new (v, filter == LK_VERIFICATIONS_QUEUE,
+                                    filter != LK_VERIFICATIONS_SUBMITTED));
     }
+  if (done != NULL)
+    gtk_widget_set_visible (self->done_group, n_done > 0);
 }
 
 void
@@ -137,11 +150,13 @@ lk_verifications_page_reload (LkVerificationsPage *self)
   gtk_widget_set_visible (self->submitted_group, examiner);
   if (reviewer)
     {
-      fill_list (self, self->mine_list, LK_VERIFICATIONS_MINE);
-      fill_list (self, self->queue_list, LK_VERIFICATIONS_QUEUE);
+      fill_list (self, self->mine_list, self->done_list, LK_VERIFICATIONS_MINE);
+      fill_list (self, self->queue_list, NULL, LK_VERIFICATIONS_QUEUE);
     }
+  else
+    gtk_widget_set_visible (self->done_group, FALSE);
   if (examiner)
-    fill_list (self, self->submitted_list, LK_VERIFICATIONS_SUBMITTED);
+    fill_list (self, self->submitted_list, NULL, LK_VERIFICATIONS_SUBMITTED);
 }
 
 void
@@ -225,8 +240,11 @@ open_examination (LkVerificationsPage *self,
       lk_show_error (GTK_WIDGET (self), "Your Examination Cannot Open", error->message);
       return;
     }
-  g_signal_connect_object (workspace, "conclusion-signed", G_CALLBACK (on_conclusion_signed),
-                           self, G_CONNECT_SWAPPED);
+  /* A reviewer's next step after signing is the comparison; an examiner who amended stays to
+   * submit again. */
+  if (lk_workspace_get_reviewing (workspace))
+    g_signal_connect_object (workspace, "conclusion-signed", G_CALLBACK (on_conclusion_signed),
+                             self, G_CONNECT_SWAPPED);
   adw_bin_set_child (self->workspace_bin, GTK_WIDGET (workspace));
   gtk_stack_set_visible_child_name (self->stack, "workspace");
 }
@@ -344,6 +362,8 @@ lk_verifications_page_class_init (LkVerificationsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LkVerificationsPage, mine_list);
   gtk_widget_class_bind_template_child (widget_class, LkVerificationsPage, queue_group);
   gtk_widget_class_bind_template_child (widget_class, LkVerificationsPage, queue_list);
+  gtk_widget_class_bind_template_child (widget_class, LkVerificationsPage, done_group);
+  gtk_widget_class_bind_template_child (widget_class, LkVerificationsPage, done_list);
   gtk_widget_class_bind_template_child (widget_class, LkVerificationsPage, submitted_group);
   gtk_widget_class_bind_template_child (widget_class, LkVerificationsPage, submitted_list);
   gtk_widget_class_bind_template_child (widget_class, LkVerificationsPage, error_label);

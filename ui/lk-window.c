@@ -43,6 +43,7 @@ struct _LkWindow
   LkPolicyPage         *policy_page;
   LkVerificationsPage  *verifications_page;
   LkCompetencyPage     *competency_page;
+  AdwToast             *returns_toast;    /* weak: the notice of returns, while shown */
   AdwStatusPage        *lock_status;
   AdwPasswordEntryRow  *unlock_row;
   GtkLabel             *unlock_message;
@@ -96,6 +97,9 @@ lk_window_show_page (LkWindow   *self,
 
   if (!page_allowed (self, name))
     return;
+  /* The notice of returns has done its work once the Verification section is open. */
+  if (g_str_equal (name, "verification") && self->returns_toast != NULL)
+    adw_toast_dismiss (self->returns_toast);
   gtk_stack_set_visible_child_name (self->pages, name);
   page = gtk_stack_get_page (self->pages, gtk_stack_get_visible_child (self->pages));
   adw_window_title_set_title (self->content_title, gtk_stack_page_get_title (page));
@@ -353,6 +357,10 @@ lk_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->idle_source, g_source_remove);
+  if (self->returns_toast != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->returns_toast),
+                                  (gpointer *) &self->returns_toast);
+  self->returns_toast = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), LK_TYPE_WINDOW);
   G_OBJECT_CLASS (lk_window_parent_class)->dispose (object);
 }
@@ -516,34 +524,59 @@ first_page (LkSession *session)
   return "cases";
 }
 
+/* The newest return @user was told about, from the returns-seen setting (user -> time). */
+static char *
+returns_seen (GSettings  *settings,
+              const char *user)
+{
+  g_autoptr(GVariant) seen = g_settings_get_value (settings, "returns-seen");
+  const char *at = NULL;
+
+  return g_variant_lookup (seen, user, "&s", &at) ? g_strdup (at) : NULL;
+}
+
+static void
+set_returns_seen (GSettings  *settings,
+                  const char *user,
+                  const char *at)
+{
+  g_autoptr(GVariant) seen = g_settings_get_value (settings, "returns-seen");
+  g_autoptr(GVariantBuilder) builder = g_variant_builder_new (G_VARIANT_TYPE ("a{ss}"));
+  GVariantIter iter;
+  const char *name, *value;
+
+  g_variant_iter_init (&iter, seen);
+  while (g_variant_iter_next (&iter, "{&s&s}", &name, &value))
+    if (!g_str_equal (name, user))
+      g_variant_builder_add (builder, "{ss}", name, value);
+  g_variant_builder_add (builder, "{ss}", user, at);
+  g_settings_set_value (settings, "returns-seen", g_variant_builder_end (builder));
+}
+
 /* A notice when submitted work came back from verification since the user was last told. */
 static void
 tell_returns (LkWindow *self)
 {
   const char *user = lk_session_get_user_name (self->session);
-  g_autoptr(GVariant) seen = g_settings_get_value (self->settings, "returns-seen");
-  g_autoptr(GVariantDict) dict = g_variant_dict_new (seen);
-  const char *since = NULL;
+  g_autofree char *since = returns_seen (self->settings, user);
   g_autofree char *newest = NULL;
   g_autofree char *text = NULL;
   AdwToast *toast;
-  guint n;
+  guint n = lk_verifications_count_returned (self->session, since, &newest);
 
-  g_variant_dict_lookup (dict, user, "&s", &since);
-  n = lk_verifications_count_returned (self->session, since, &newest);
   if (n == 0)
     return;
-  text = g_strdup_printf (n == 1 ? "%u examination came back from verification: see Verification"
-                                 : "%u examinations came back from verification: see Verification",
-                          n);
+  text = g_strdup_printf (n == 1 ? "%u examination came back from verification"
+                                 : "%u examinations came back from verification", n);
   toast = adw_toast_new (text);
   adw_toast_set_button_label (toast, "_Show");
   adw_toast_set_action_name (toast, "win.show-page");
   adw_toast_set_action_target_value (toast, g_variant_new_string ("verification"));
   adw_toast_set_timeout (toast, 0);
+  self->returns_toast = toast;
+  g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->returns_toast);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
-  g_variant_dict_insert (dict, user, "s", newest);
-  g_settings_set_value (self->settings, "returns-seen", g_variant_dict_end (dict));
+  set_returns_seen (self->settings, user, newest);
 }
 
 LkWindow *

@@ -134,8 +134,8 @@ static void
 on_signed (LkWorkspace *self,
            gint64       conclusion)
 {
-  _lk_workspace_read_conclusion (self);
   _lk_workspace_reload (self, NULL);
+  _lk_workspace_read_conclusion (self);
   _lk_workspace_update_status (self);
   _lk_workspace_update_verification (self);
   lk_toast (GTK_WIDGET (self), self->reviewing

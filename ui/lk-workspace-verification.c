@@ -20,8 +20,12 @@ current_revision (LkWorkspace *self)
 }
 
 static char *
-verification_text (LkVerification *last)
+verification_text (LkVerification *last,
+                   gboolean        signed_)
 {
+  if (last != NULL && !signed_ && g_strcmp0 (lk_verification_get_state (last), "returned") == 0)
+    return g_strdup ("Reopened after the reviewer returned it: amend the observations, sign the "
+                     "amended conclusion with Evaluate, then submit it again.");
   if (last == NULL)
     return g_strdup ("Not submitted for verification yet. A second competent person must verify "
                      "the conclusion before it can leave as a lead.");
@@ -52,7 +56,7 @@ _lk_workspace_update_verification (LkWorkspace *self)
   gtk_widget_set_visible (self->verification_box, signed_ || last != NULL);
   if (!signed_ && last == NULL)
     return;
-  text = verification_text (last);
+  text = verification_text (last, signed_);
   gtk_label_set_text (self->verification_label, text);
   revision = current_revision (self);
   returned = last != NULL && g_strcmp0 (lk_verification_get_state (last), "returned") == 0;

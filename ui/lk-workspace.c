@@ -24,6 +24,13 @@ lk_workspace_get_examination (LkWorkspace *self)
   return self->examination_id;
 }
 
+gboolean
+lk_workspace_get_reviewing (LkWorkspace *self)
+{
+  g_return_val_if_fail (LK_IS_WORKSPACE (self), FALSE);
+  return self->reviewing;
+}
+
 LkCompareView *
 lk_workspace_get_compare_view (LkWorkspace *self)
 {
@@ -494,18 +501,22 @@ _lk_workspace_read_conclusion (LkWorkspace *self)
   g_autoptr(JsonArray) conclusions = lk_conclusions_list (self->session, self->examination_id,
                                                           NULL);
   guint n = conclusions ? json_array_get_length (conclusions) : 0;
+  /* Reopened after a return, the examination is open to amendment again. */
+  gboolean reopened = self->examination != NULL &&
+                      !json_object_get_boolean_member_with_default (self->examination, "signed",
+                                                                    TRUE);
   JsonObject *last;
 
   g_clear_pointer (&self->conclusion_text, g_free);
+  if (self->features != NULL)
+    lk_feature_panel_set_locked (LK_FEATURE_PANEL (self->features), n > 0 && !reopened);
   if (n == 0)
     return;
   last = json_array_get_object_element (conclusions, n - 1);
   self->conclusion_text =
-    g_strdup_printf ("Signed conclusion, revision %" G_GINT64_FORMAT ": %s. An investigative "
-                     "lead, not an identification.",
+    g_strdup_printf ("%s conclusion, revision %" G_GINT64_FORMAT ": %s. An investigative "
+                     "lead, not an identification.", reopened ? "Earlier signed" : "Signed",
                      json_object_get_int_member (last, "revision"), conclusion_summary (last));
-  if (self->features != NULL)
-    lk_feature_panel_set_locked (LK_FEATURE_PANEL (self->features), TRUE);
 }
 
 /* ---- annotations and characteristics, both ways ------------------------------------------- */

@@ -28,6 +28,8 @@ LkWorkspace   *lk_workspace_new_for_examination (LkSession *session,
                                                  gint64     examination_id,
                                                  GError   **error);
 gint64         lk_workspace_get_examination   (LkWorkspace *self);
+/* Whether it is a reviewer's own examination (purpose "verification"). */
+gboolean       lk_workspace_get_reviewing     (LkWorkspace *self);
 LkCompareView *lk_workspace_get_compare_view  (LkWorkspace *self);
 /* TRUE once both images are shown. */
 gboolean       lk_workspace_is_loaded         (LkWorkspace *self);

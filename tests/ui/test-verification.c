@@ -61,6 +61,8 @@ fixture_tear_down (Fixture       *f,
 
   while ((dialog = lk_test_find_window (LK_TYPE_VERIFICATION_DIALOG)) != NULL)
     lk_test_destroy_window (dialog, NULL);
+  while ((dialog = lk_test_find_window (ADW_TYPE_MESSAGE_DIALOG)) != NULL)
+    lk_test_destroy_window (dialog, NULL);
   lk_test_destroy_window (f->window, NULL);
   g_clear_object (&f->session);
   lk_test_unref_finalized (g_steal_pointer (&f->store));
@@ -396,6 +398,60 @@ test_submitted_work (Fixture       *f,
   g_assert_cmpuint (lk_verifications_count_returned (f->session, NULL, NULL), ==, 0);
 }
 
+static gboolean
+has_message_dialog (gpointer data)
+{
+  return lk_test_find_window (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+/* A return reaches the examiner: the notice counts it, the reviewer's note is on view, and the
+ * workspace offers to reopen the examination (not to submit it as it was); reopened, it says
+ * what comes next. */
+static void
+test_return_and_reopen (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *newest = NULL;
+  LkVerificationsPage *page;
+  GtkWidget *view, *workspace, *dialog;
+  gint64 examination;
+
+  log_in (f, "demo-reviewer");
+  examination = lk_verifications_open (f->session, WAITING, &error);
+  g_assert_no_error (error);
+  sign_own_opinion (f, examination);
+  lk_verifications_disagree (f->session, WAITING, "return", "Look again at the mouth corners.",
+                             LK_DEMO_PASSWORD, &error);
+  g_assert_no_error (error);
+
+  log_in (f, "demo-examiner");
+  g_assert_cmpuint (lk_verifications_count_returned (f->session, NULL, &newest), ==, 1);
+  g_assert_cmpuint (lk_verifications_count_returned (f->session, newest, NULL), ==, 0);
+  page = verifications_page (f);
+  lk_verifications_page_open (page, WAITING);
+  view = lk_verifications_page_get_view (page);
+  g_assert_true (shown (lk_test_find (view, ADW_TYPE_ACTION_ROW,
+                                      "Disagreement: returned to the examiner · demo-reviewer")));
+  g_assert_true (any_label_contains (view, "Look again at the mouth corners."));
+  lk_test_click (view, "Open the Examination");
+  workspace = lk_verifications_page_get_workspace (page);
+  g_assert_nonnull (workspace);
+  g_assert_true (shown (lk_test_find (workspace, GTK_TYPE_BUTTON, "Reopen for Amendment…")));
+  g_assert_false (shown (lk_test_find (workspace, GTK_TYPE_BUTTON, "Submit for Verification")));
+
+  gtk_widget_activate_action (workspace, "workspace.reopen", NULL);
+  g_assert_true (lk_test_wait (has_message_dialog, NULL, 2000));
+  dialog = lk_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog),
+                                                           "reopen"));
+  lk_test_set_text (dialog, "Reason (required)", "Returned: the mouth corners need a look.");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "reopen");
+  g_assert_true (lk_test_wait_shown_containing (workspace, "Reopened after the reviewer returned",
+                                                2000));
+  g_assert_false (shown (lk_test_find (workspace, GTK_TYPE_BUTTON, "Reopen for Amendment…")));
+}
+
 /* Administration > Competency lists the demo's records with their state. */
 static void
 test_competency_page (Fixture       *f,
@@ -428,6 +484,7 @@ main (int    argc,
   ADD ("candidates-by-role", test_candidates_by_role);
   ADD ("case-move-by-role", test_case_move_by_role);
   ADD ("submitted-work", test_submitted_work);
+  ADD ("return-and-reopen", test_return_and_reopen);
   ADD ("competency-page", test_competency_page);
   return g_test_run ();
 }
