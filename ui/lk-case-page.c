@@ -275,6 +275,13 @@ fill_status (LkCasePage *self)
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, advance, -1);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->import_button), examiner);
+  adw_preferences_group_set_description (self->probes_group,
+                                         examiner
+                                         ? "Each probe is analysed and locked before any "
+                                           "candidate can be seen. Drop image files here to "
+                                           "import them."
+                                         : "Each probe is analysed and locked before any "
+                                           "candidate can be seen.");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.import",
                                  examiner && (g_str_equal (self->status, "open") ||
                                               g_str_equal (self->status, "analysis")));

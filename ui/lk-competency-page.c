@@ -213,8 +213,7 @@ add_form_new (LkCompetencyPage *self,
               AddForm          *form)
 {
   GtkWidget *list = gtk_list_box_new ();
-  const char * const kinds[] = { "Examiner: may sign conclusions",
-                                 "Reviewer: may verify conclusions", NULL };
+  const char * const kinds[] = { "Examiner", "Reviewer", NULL };
   g_autoptr(GtkStringList) kind_model = gtk_string_list_new (kinds);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GDateTime) year = g_date_time_add_years (now, 1);
@@ -230,6 +229,18 @@ add_form_new (LkCompetencyPage *self,
   form->until_row = entry_row (list, "Valid until (YYYY-MM-DD)", until);
   form->evidence_row = entry_row (list, "Evidence: course, proficiency test or sign-off", "");
   return list;
+}
+
+/* Enables the dialog's response "response-id" once @entry holds text. */
+static void
+on_reason_changed (GtkEditable      *entry,
+                   AdwMessageDialog *dialog)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, g_object_get_data (G_OBJECT (dialog),
+                                                                      "response-id"),
+                                           text[0] != '\0');
 }
 
 static void
@@ -248,6 +259,11 @@ add_action (GtkWidget  *widget,
   adw_message_dialog_set_extra_child (dialog, add_form_new (self, form));
   adw_message_dialog_add_responses (dialog, "cancel", "_Cancel", "add", "_Add", NULL);
   adw_message_dialog_set_response_appearance (dialog, "add", ADW_RESPONSE_SUGGESTED);
+  /* The evidence is required. */
+  adw_message_dialog_set_response_enabled (dialog, "add", FALSE);
+  g_object_set_data (G_OBJECT (dialog), "response-id", (gpointer) "add");
+  g_signal_connect_object (form->evidence_row, "changed", G_CALLBACK (on_reason_changed), dialog,
+                           0);
   adw_message_dialog_set_close_response (dialog, "cancel");
   g_object_set_data_full (G_OBJECT (dialog), "form", form, (GDestroyNotify) add_form_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_add_response), self, 0);
@@ -277,15 +293,6 @@ on_revoke_response (AdwMessageDialog *dialog,
 }
 
 static void
-on_reason_changed (GtkEditable      *entry,
-                   AdwMessageDialog *dialog)
-{
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-
-  adw_message_dialog_set_response_enabled (dialog, "revoke", text[0] != '\0');
-}
-
-static void
 revoke_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -307,6 +314,7 @@ revoke_action (GtkWidget  *widget,
   adw_message_dialog_set_response_enabled (dialog, "revoke", FALSE);
   adw_message_dialog_set_close_response (dialog, "cancel");
   g_object_set_data (G_OBJECT (dialog), "reason", reason);
+  g_object_set_data (G_OBJECT (dialog), "response-id", (gpointer) "revoke");
   g_object_set_data (G_OBJECT (dialog), "id",
                      GSIZE_TO_POINTER ((gsize) g_variant_get_int64 (parameter)));
   g_signal_connect_object (reason, "changed", G_CALLBACK (on_reason_changed), dialog, 0);

@@ -38,10 +38,10 @@ static const char *
 resolution_label (const char *resolution)
 {
   static const char * const labels[][2] = {
-    { "return", "Return to the examiner, who may amend" },
-    { "consult", "Consult: both sign a note of the discussion" },
+    { "return", "Return to the examiner" },
+    { "consult", "Consult the examiner" },
     { "third-reviewer", "Refer to a third reviewer" },
-    { "final", "Final decision: not confirmed" },
+    { "final", "Final: not confirmed" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
@@ -225,8 +225,10 @@ set_mode (LkVerificationDialog     *self,
       "Your countersignature confirms the examiner's conclusion. It is final: it cannot be "
       "changed afterwards.", "Note (optional)" },
     { "Record Disagreement", "_Record",
-      "The opinions differ. Choose how the disagreement is resolved and write a note for the "
-      "examiner; both opinions stay on record, signed.", "Note for the examiner (required)" },
+      "You do not confirm the conclusion as it stands. Choose what happens next: a return lets "
+      "the examiner amend it, a consultation has you both sign a note, a third reviewer "
+      "decides finally. Both opinions stay on record, signed.",
+      "Note for the examiner (required)" },
     { "Consultation Note", "_Sign Note",
       "Record what the consultation found. The examiner and the reviewer each sign their own "
       "note.", "Note (required)" },

@@ -18,6 +18,7 @@ struct _LkVerificationView
   LkVerificationComparison *comparison;
   GPtrArray                *rows;          /* the characteristics' rows, to remove */
   GPtrArray                *signature_rows;
+  gboolean                  noted;         /* the acting user signed a consultation note */
 
   GtkLabel                 *title_label;
   GtkLabel                 *subtitle_label;
@@ -306,10 +307,17 @@ fill_signatures (LkVerificationView *self)
                                   g_ptr_array_index (self->signature_rows, i));
   g_ptr_array_set_size (self->signature_rows, 0);
   gtk_widget_set_visible (GTK_WIDGET (self->signatures_group), n > 0);
+  self->noted = FALSE;
   for (guint i = 0; i < n; i++)
     {
-      GtkWidget *row = signature_row (json_array_get_object_element (all, i));
+      JsonObject *o = json_array_get_object_element (all, i);
+      GtkWidget *row = signature_row (o);
 
+      /* One note each. */
+      self->noted |= g_strcmp0 (json_object_get_string_member_with_default (o, "kind", NULL),
+                                "consultation-note") == 0 &&
+                     g_strcmp0 (json_object_get_string_member_with_default (o, "signed_by", NULL),
+                                lk_session_get_user_name (self->session)) == 0;
       g_ptr_array_add (self->signature_rows, row);
       adw_preferences_group_add (self->signatures_group, row);
     }
@@ -321,7 +329,8 @@ fill_actions (LkVerificationView *self)
 {
   gboolean decide = is_reviewer (self) && self->comparison != NULL &&
                     (in_state (self, "assigned") || in_state (self, "consultation"));
-  gboolean consult = in_state (self, "consultation") && (is_reviewer (self) || is_examiner (self));
+  gboolean consult = in_state (self, "consultation") && !self->noted &&
+                     (is_reviewer (self) || is_examiner (self));
 
   gtk_widget_set_visible (GTK_WIDGET (self->countersign_button), decide);
   gtk_widget_set_visible (GTK_WIDGET (self->disagree_button), decide);

@@ -21,8 +21,13 @@ current_revision (LkWorkspace *self)
 
 static char *
 verification_text (LkVerification *last,
-                   gboolean        signed_)
+                   gboolean        signed_,
+                   gint64          revision)
 {
+  if (last != NULL && signed_ && g_strcmp0 (lk_verification_get_state (last), "returned") == 0 &&
+      lk_verification_get_conclusion_revision (last) < revision)
+    return g_strdup_printf ("Returned by the reviewer; the amended conclusion (revision %"
+                            G_GINT64_FORMAT ") is ready to submit again.", revision);
   if (last != NULL && !signed_ && g_strcmp0 (lk_verification_get_state (last), "returned") == 0)
     return g_strdup ("Reopened after the reviewer returned it: amend the observations, sign the "
                      "amended conclusion with Evaluate, then submit it again.");
@@ -56,9 +61,9 @@ _lk_workspace_update_verification (LkWorkspace *self)
   gtk_widget_set_visible (self->verification_box, signed_ || last != NULL);
   if (!signed_ && last == NULL)
     return;
-  text = verification_text (last, signed_);
-  gtk_label_set_text (self->verification_label, text);
   revision = current_revision (self);
+  text = verification_text (last, signed_, revision);
+  gtk_label_set_text (self->verification_label, text);
   returned = last != NULL && g_strcmp0 (lk_verification_get_state (last), "returned") == 0;
   /* After a return: reopen first; once the amendment is signed, submit it again. */
   gtk_widget_set_visible (self->submit_button,

@@ -452,6 +452,44 @@ test_return_and_reopen (Fixture       *f,
   g_assert_false (shown (lk_test_find (workspace, GTK_TYPE_BUTTON, "Reopen for Amendment…")));
 }
 
+/* In a consultation the examiner signs their note through the dialog, once. */
+static void
+test_consultation_note (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  LkVerificationsPage *page;
+  GtkWidget *view, *dialog;
+  gint64 examination;
+
+  log_in (f, "demo-reviewer");
+  examination = lk_verifications_open (f->session, WAITING, &error);
+  g_assert_no_error (error);
+  sign_own_opinion (f, examination);
+  lk_verifications_disagree (f->session, WAITING, "consult", "Let us look at the mouth.",
+                             LK_DEMO_PASSWORD, &error);
+  g_assert_no_error (error);
+
+  log_in (f, "demo-examiner");
+  page = verifications_page (f);
+  lk_verifications_page_open (page, WAITING);
+  view = lk_verifications_page_get_view (page);
+  g_assert_false (shown (lk_test_find (view, GTK_TYPE_BUTTON, "Countersign…")));
+  lk_test_click (view, "Sign a Consultation Note…");
+  dialog = lk_test_find_window (LK_TYPE_VERIFICATION_DIALOG);
+  g_assert_nonnull (dialog);
+  lk_test_set_text (dialog, "Note (required)", "We agreed the corners differ by compression.");
+  lk_test_set_text (dialog, "Your Password", LK_DEMO_PASSWORD);
+  lk_test_click (dialog, "Sign Note");
+  g_assert_true (lk_test_wait (dialog_closed, NULL, 10000));
+  g_assert_cmpint (lk_test_sql_int64 (f->store, "SELECT count (*) FROM verification_signatures"
+                                      " WHERE verification_id = 3"
+                                      " AND kind = 'consultation-note'"), ==, 1);
+  g_assert_true (shown (lk_test_find (view, ADW_TYPE_ACTION_ROW,
+                                      "Consultation note · demo-examiner")));
+  g_assert_false (shown (lk_test_find (view, GTK_TYPE_BUTTON, "Sign a Consultation Note…")));
+}
+
 /* Administration > Competency lists the demo's records with their state. */
 static void
 test_competency_page (Fixture       *f,
@@ -485,6 +523,7 @@ main (int    argc,
   ADD ("case-move-by-role", test_case_move_by_role);
   ADD ("submitted-work", test_submitted_work);
   ADD ("return-and-reopen", test_return_and_reopen);
+  ADD ("consultation-note", test_consultation_note);
   ADD ("competency-page", test_competency_page);
   return g_test_run ();
 }
