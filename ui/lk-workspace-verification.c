@@ -52,12 +52,25 @@ _lk_workspace_update_verification (LkWorkspace *self)
   gint64 revision;
   gboolean returned;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->blind_banner), self->reviewing && blind && !signed_);
+  /* A reviewer's banner: blind until they sign, or an open review (marked wherever shown). */
+  gtk_label_set_text (self->blind_banner, blind ? "Blind verification: the first examiner's work "
+                                                  "is hidden until you sign"
+                                                : "Open review: the first examiner's conclusion "
+                                                  "is not hidden from you");
+  gtk_widget_set_visible (GTK_WIDGET (self->blind_banner),
+                          self->reviewing && (!blind || !signed_));
   if (self->reviewing)
     return;
   all = lk_verifications_for_examination (self->session, self->examination_id, NULL);
   n = all != NULL ? g_list_model_get_n_items (all) : 0;
-  last = n > 0 ? g_list_model_get_item (all, n - 1) : NULL;
+  /* The latest by id, whatever order the list comes in. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LkVerification) v = g_list_model_get_item (all, i);
+
+      if (last == NULL || lk_verification_get_id (v) > lk_verification_get_id (last))
+        g_set_object (&last, v);
+    }
   gtk_widget_set_visible (self->verification_box, signed_ || last != NULL);
   if (!signed_ && last == NULL)
     return;

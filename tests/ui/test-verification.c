@@ -398,6 +398,27 @@ test_submitted_work (Fixture       *f,
   g_assert_cmpuint (lk_verifications_count_returned (f->session, NULL, NULL), ==, 0);
 }
 
+/* The examiner's amended conclusion, signed. */
+static void
+amend (Fixture *f,
+       gint64   examination)
+{
+  LkConclusionDraft draft = {
+    NULL, FALSE, 2,
+    "Amended: the outline and the nose tip correspond; the mouth corners differ slightly at "
+    "this resolution, which the JPEG blocking explains.",
+    "A low-resolution still with JPEG blocking.",
+  };
+  g_autoptr(GHashTable) acks = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) error = NULL;
+
+  g_hash_table_insert (acks, (gpointer) LK_WARNING_LIMITED_PROBE_STRONG_LEVEL,
+                       (gpointer) "The features compared are clear enough for this level.");
+  lk_conclusions_amend (f->session, examination, &draft, acks, "Returned by the reviewer",
+                        LK_DEMO_PASSWORD, &error);
+  g_assert_no_error (error);
+}
+
 static gboolean
 has_message_dialog (gpointer data)
 {
@@ -450,6 +471,20 @@ test_return_and_reopen (Fixture       *f,
   g_assert_true (lk_test_wait_shown_containing (workspace, "Reopened after the reviewer returned",
                                                 2000));
   g_assert_false (shown (lk_test_find (workspace, GTK_TYPE_BUTTON, "Reopen for Amendment…")));
+  g_assert_false (shown (lk_test_find (workspace, GTK_TYPE_BUTTON, "Submit for Verification")));
+
+  /* Amended and signed again: the workspace offers to submit it, and submits it. */
+  amend (f, lk_workspace_get_examination (LK_WORKSPACE (workspace)));
+  lk_verifications_page_open (page, WAITING);
+  view = lk_verifications_page_get_view (page);
+  lk_test_click (view, "Open the Examination");
+  workspace = lk_verifications_page_get_workspace (page);
+  g_assert_true (lk_test_wait_shown_containing (workspace, "ready to submit again", 2000));
+  lk_test_click (workspace, "Submit for Verification");
+  g_assert_false (shown (lk_test_find (workspace, GTK_TYPE_BUTTON, "Submit for Verification")));
+  g_assert_cmpint (lk_test_sql_int64 (f->store, "SELECT count (*) FROM verifications"
+                                      " WHERE examination_id = (SELECT examination_id FROM"
+                                      " verifications WHERE id = 3)"), ==, 2);
 }
 
 /* In a consultation the examiner signs their note through the dialog, once. */
