@@ -135,7 +135,8 @@ static void
 on_sign (LkVerificationDialog *self)
 {
   gint64 id = lk_verification_get_id (self->verification);
-  g_autofree char *note = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->note_row))));
+  g_autofree char *note =
+    g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->note_row))));
   const char *password = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
   guint i = adw_combo_row_get_selected (self->resolution_row);
 

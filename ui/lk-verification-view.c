@@ -95,12 +95,39 @@ set_row (AdwActionRow *row,
 
 /* ---- the verification ---------------------------------------------------------------------- */
 
+/* The banner, the next step and the way to the examination, by who is looking and when. */
+static void
+fill_controls (LkVerificationView *self)
+{
+  LkVerification *v = self->verification;
+  gboolean reviewer = is_reviewer (self);
+  gboolean signed_ = lk_verification_get_reviewer_signed (v);
+  const char *open = reviewer ? "Open My Examination" : "Open the Examination";
+  g_autofree char *mnemonic = g_strconcat ("_", open, NULL);
+
+  /* Before the reviewer signs, the first examiner's work is hidden from them (by the core). */
+  gtk_widget_set_visible (GTK_WIDGET (self->banner_label),
+                          reviewer && lk_verification_get_blind (v) && !signed_);
+  gtk_widget_set_visible (GTK_WIDGET (self->hint_label),
+                          reviewer && !signed_ && in_state (self, "assigned"));
+  /* Once the reviewer has signed, their examination is for reference, the decision comes first. */
+  if (signed_)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->open_button), "suggested-action");
+  gtk_widget_set_visible (GTK_WIDGET (self->open_button),
+                          is_examiner (self) ||
+                          (reviewer && (in_state (self, "assigned") ||
+                                        lk_verification_get_review_examination_id (v) != 0)));
+  gtk_button_set_label (self->open_button, mnemonic);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->open_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, open, -1);
+}
+
 static void
 fill_header (LkVerificationView *self)
 {
   LkVerification *v = self->verification;
-  gboolean blind = lk_verification_get_blind (v);
-  g_autofree char *title = g_strdup_printf ("%s · candidate %s", lk_verification_get_case_number (v),
+  g_autofree char *title = g_strdup_printf ("%s · candidate %s",
+                                            lk_verification_get_case_number (v),
                                             lk_verification_get_subject_ref (v));
   g_autofree char *submitted = lk_format_utc (lk_verification_get_submitted_at (v));
   g_autofree char *by = g_strdup_printf ("%s by %s, conclusion revision %d", submitted,
@@ -110,31 +137,15 @@ fill_header (LkVerificationView *self)
   gtk_label_set_text (self->title_label, title);
   gtk_label_set_text (self->subtitle_label,
                       g_strcmp0 (lk_verification_get_stage (v), "third-review") == 0
-                      ? "Third review: this decision is final" : "Verification of a signed conclusion");
-  gtk_label_set_text (self->kind_label, blind ? "Blind verification" : "Open review");
+                      ? "Third review: this decision is final"
+                      : "Verification of a signed conclusion");
+  gtk_label_set_text (self->kind_label,
+                      lk_verification_get_blind (v) ? "Blind verification" : "Open review");
   set_row (self->state_row, lk_verification_get_state_label (v));
   set_row (self->submitted_row, by);
   set_row (self->reviewer_row, lk_verification_get_reviewer (v) != NULL
                                ? lk_verification_get_reviewer (v) : "Not assigned yet");
-  /* Before the reviewer signs, the first examiner's work is hidden from them (by the core). */
-  gtk_widget_set_visible (GTK_WIDGET (self->banner_label),
-                          is_reviewer (self) && blind && !lk_verification_get_reviewer_signed (v));
-  gtk_widget_set_visible (GTK_WIDGET (self->hint_label),
-                          is_reviewer (self) && !lk_verification_get_reviewer_signed (v) &&
-                          in_state (self, "assigned"));
-  /* Once the reviewer has signed, their examination is for reference, the decision comes first. */
-  if (lk_verification_get_reviewer_signed (v))
-    gtk_widget_remove_css_class (GTK_WIDGET (self->open_button), "suggested-action");
-  gtk_widget_set_visible (GTK_WIDGET (self->open_button),
-                          is_examiner (self) ||
-                          (is_reviewer (self) && (in_state (self, "assigned") ||
-                                                  lk_verification_get_review_examination_id (v) != 0)));
-  gtk_button_set_label (self->open_button, is_reviewer (self) ? "_Open My Examination"
-                                                              : "_Open the Examination");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->open_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  is_reviewer (self) ? "Open My Examination"
-                                                     : "Open the Examination", -1);
+  fill_controls (self);
 }
 
 /* "mouth.corners" named "Corners" reads "Mouth · Corners". */
@@ -152,6 +163,13 @@ characteristic_title (LkVerificationDifference *d)
   return g_strdup_printf ("%s · %s", component, lk_verification_difference_get_name (d));
 }
 
+static const char *
+or_else (const char *text,
+         const char *otherwise)
+{
+  return text != NULL ? text : otherwise;
+}
+
 static GtkWidget *
 characteristic_row (LkVerificationDifference *d)
 {
@@ -159,14 +177,12 @@ characteristic_row (LkVerificationDifference *d)
   g_autofree char *title = characteristic_title (d);
   g_autofree char *subtitle =
     g_strdup_printf ("Examiner: %s, %s\nReviewer: %s, %s",
-                     lk_verification_difference_get_examiner_result (d)
-                       ? lk_verification_difference_get_examiner_result (d) : "not assessed",
-                     lk_verification_difference_get_examiner_significance (d)
-                       ? lk_verification_difference_get_examiner_significance (d) : "no significance",
-                     lk_verification_difference_get_reviewer_result (d)
-                       ? lk_verification_difference_get_reviewer_result (d) : "not assessed",
-                     lk_verification_difference_get_reviewer_significance (d)
-                       ? lk_verification_difference_get_reviewer_significance (d) : "no significance");
+                     or_else (lk_verification_difference_get_examiner_result (d), "not assessed"),
+                     or_else (lk_verification_difference_get_examiner_significance (d),
+                              "no significance"),
+                     or_else (lk_verification_difference_get_reviewer_result (d), "not assessed"),
+                     or_else (lk_verification_difference_get_reviewer_significance (d),
+                              "no significance"));
   GtkWidget *tag = gtk_label_new (lk_verification_difference_get_differs (d) ? "Differs" : "Same");
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
