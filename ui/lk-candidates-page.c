@@ -31,6 +31,11 @@ struct _LkCandidatesPage
   AdwStatusPage        *status_page;
   GtkActionBar         *action_bar;
   GtkLabel             *selection_label;
+  GtkWidget            *import_button;
+  GtkWidget            *search_button;
+  GtkWidget            *examine_button;
+  GtkWidget            *eliminate_button;
+  GtkWidget            *retain_button;
 };
 
 enum {
@@ -42,6 +47,23 @@ enum {
 static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (LkCandidatesPage, lk_candidates_page, ADW_TYPE_BIN)
+
+/* Triage, imports and searches are the examiner's: other roles are not offered them. */
+static gboolean
+examiner (LkCandidatesPage *self)
+{
+  return self->session != NULL && lk_session_has_role (self->session, LK_ROLE_EXAMINER);
+}
+
+static void
+show_roles_controls (LkCandidatesPage *self)
+{
+  GtkWidget *controls[] = { self->import_button, self->search_button, self->examine_button,
+                            self->eliminate_button, self->retain_button };
+
+  for (guint i = 0; i < G_N_ELEMENTS (controls); i++)
+    gtk_widget_set_visible (controls[i], examiner (self));
+}
 
 GListModel *
 lk_candidates_page_get_model (LkCandidatesPage *self)
@@ -93,9 +115,11 @@ update_selection_label (LkCandidatesPage *self)
                             c->triage_reason ? c->triage_reason : "");
   gtk_label_set_text (self->selection_label, text ? text : "");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "triage.examine",
-                                 c != NULL && g_strcmp0 (c->triage_state, "retained") == 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "triage.retain", c != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "triage.eliminate", c != NULL);
+                                 examiner (self) && c != NULL &&
+                                 g_strcmp0 (c->triage_state, "retained") == 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "triage.retain", examiner (self) && c != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "triage.eliminate",
+                                 examiner (self) && c != NULL);
 }
 
 static const char *
@@ -200,8 +224,10 @@ lk_candidates_page_reload (LkCandidatesPage *self)
 
   g_return_if_fail (LK_IS_CANDIDATES_PAGE (self));
   candidates = lk_candidates_for_probe (self->session, self->probe_id, &error);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "triage.import", candidates != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "triage.search", candidates != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "triage.import",
+                                 examiner (self) && candidates != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "triage.search",
+                                 examiner (self) && candidates != NULL);
   if (candidates == NULL)
     {
       g_list_store_remove_all (self->items);
@@ -636,6 +662,11 @@ lk_candidates_page_class_init (LkCandidatesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LkCandidatesPage, status_page);
   gtk_widget_class_bind_template_child (widget_class, LkCandidatesPage, action_bar);
   gtk_widget_class_bind_template_child (widget_class, LkCandidatesPage, selection_label);
+  gtk_widget_class_bind_template_child (widget_class, LkCandidatesPage, import_button);
+  gtk_widget_class_bind_template_child (widget_class, LkCandidatesPage, search_button);
+  gtk_widget_class_bind_template_child (widget_class, LkCandidatesPage, examine_button);
+  gtk_widget_class_bind_template_child (widget_class, LkCandidatesPage, eliminate_button);
+  gtk_widget_class_bind_template_child (widget_class, LkCandidatesPage, retain_button);
 
   gtk_widget_class_install_action (widget_class, "triage.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "triage.search", NULL, search_action);
@@ -678,6 +709,7 @@ lk_candidates_page_new (LkSession *session,
   self->session = g_object_ref (session);
   self->probe_id = probe_id;
   gtk_label_set_text (self->title_label, title);
+  show_roles_controls (self);
   lk_candidates_page_reload (self);
   return self;
 }

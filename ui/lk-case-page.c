@@ -255,7 +255,10 @@ fill_status (LkCasePage *self)
   gboolean admin = lk_session_has_role (self->session, LK_ROLE_ADMINISTRATOR);
   gboolean awaiting = g_str_equal (self->status, "awaiting-approval");
   gboolean examiner = lk_session_has_role (self->session, LK_ROLE_EXAMINER);
-  g_autofree char *advance = next ? g_strdup_printf ("Move to %s", lk_vocabulary_case_status_label (next))
+  /* The status moves by itself as the work happens; an administrator may move it by hand,
+   * with a reason. */
+  g_autofree char *advance = next ? g_strdup_printf ("Move to %s…",
+                                                     lk_vocabulary_case_status_label (next))
                                   : NULL;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->status_row),
@@ -263,9 +266,22 @@ fill_status (LkCasePage *self)
   adw_action_row_set_subtitle (self->status_row, status_explanation (self->status));
   gtk_widget_set_visible (GTK_WIDGET (self->approve_button), awaiting && admin);
   gtk_widget_set_visible (GTK_WIDGET (self->reject_button), awaiting && admin);
-  gtk_widget_set_visible (GTK_WIDGET (self->advance_button), next != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->advance_button), next != NULL && admin);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.advance", next != NULL && admin);
   if (advance != NULL)
-    gtk_button_set_label (self->advance_button, advance);
+    {
+      gtk_button_set_label (self->advance_button, advance);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->advance_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, advance, -1);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->import_button), examiner);
+  adw_preferences_group_set_description (self->probes_group,
+                                         examiner
+                                         ? "Each probe is analysed and locked before any "
+                                           "candidate can be seen. Drop image files here to "
+                                           "import them."
+                                         : "Each probe is analysed and locked before any "
+                                           "candidate can be seen.");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "case.import",
                                  examiner && (g_str_equal (self->status, "open") ||
                                               g_str_equal (self->status, "analysis")));
@@ -443,22 +459,70 @@ changed (LkCasePage *self)
 }
 
 static void
+on_move_response (AdwMessageDialog *dialog,
+                  const char       *response,
+                  LkCasePage       *self)
+{
+  GtkEditable *reason = g_object_get_data (G_OBJECT (dialog), "reason");
+  const char *to = g_object_get_data (G_OBJECT (dialog), "to");
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "move"))
+    return;
+  if (!lk_cases_move (self->session, self->number, to, gtk_editable_get_text (reason), &error))
+    {
+      lk_show_error (GTK_WIDGET (self), "The Case Cannot Move", error->message);
+      return;
+    }
+  changed (self);
+}
+
+static void
+on_move_reason_changed (GtkEditable      *entry,
+                        AdwMessageDialog *dialog)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "move", text[0] != '\0');
+}
+
+/* An administrator's manual move, with a reason for the audit trail. */
+static void
 advance_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
   LkCasePage *self = LK_CASE_PAGE (widget);
   const char *next = next_of (self->status);
-  g_autoptr(GError) error = NULL;
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autofree char *heading = NULL;
+  AdwMessageDialog *dialog;
+  GtkWidget *list, *reason;
 
   if (next == NULL)
     return;
-  if (!lk_cases_move (self->session, self->number, next, NULL, &error))
-    {
-      lk_show_error (widget, "The Case Cannot Move On Yet", error->message);
-      return;
-    }
-  changed (self);
+  heading = g_strdup_printf ("Move Case %s to %s?", self->number,
+                             lk_vocabulary_case_status_label (next));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
+    GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
+    "The status normally moves by itself as the work happens. A manual move is recorded in the "
+    "audit trail with your reason."));
+  list = gtk_list_box_new ();
+  reason = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (reason), "Reason (required)");
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_list_box_append (GTK_LIST_BOX (list), reason);
+  adw_message_dialog_set_extra_child (dialog, list);
+  adw_message_dialog_add_responses (dialog, "cancel", "_Cancel", "move", "_Move", NULL);
+  adw_message_dialog_set_response_appearance (dialog, "move", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (dialog, "move", FALSE);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data (G_OBJECT (dialog), "reason", reason);
+  g_object_set_data (G_OBJECT (dialog), "to", (gpointer) next);
+  g_signal_connect_object (reason, "changed", G_CALLBACK (on_move_reason_changed), dialog, 0);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_move_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void

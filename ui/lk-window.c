@@ -4,11 +4,13 @@
 
 #include "lk-audit-page.h"
 #include "lk-cases-page.h"
+#include "lk-competency-page.h"
 #include "lk-galleries-page.h"
 #include "lk-policy-page.h"
 #include "lk-preferences-window.h"
 #include "lk-ui-util.h"
 #include "lk-users-page.h"
+#include "lk-verifications-page.h"
 #include "lk-window.h"
 
 #define MAX_IDLE_SECONDS (30 * 60)
@@ -39,6 +41,9 @@ struct _LkWindow
   LkAuditPage          *audit_page;
   LkGalleriesPage      *galleries_page;
   LkPolicyPage         *policy_page;
+  LkVerificationsPage  *verifications_page;
+  LkCompetencyPage     *competency_page;
+  AdwToast             *returns_toast;    /* weak: the notice of returns, while shown */
   AdwStatusPage        *lock_status;
   AdwPasswordEntryRow  *unlock_row;
   GtkLabel             *unlock_message;
@@ -70,6 +75,18 @@ lk_window_get_session (LkWindow *self)
 
 /* ---- sections ------------------------------------------------------------------------- */
 
+/* Administration for administrators; Verification for those who verify or submit work. */
+static gboolean
+page_allowed (LkWindow   *self,
+              const char *name)
+{
+  if (g_str_equal (name, "administration"))
+    return lk_session_has_role (self->session, LK_ROLE_ADMINISTRATOR);
+  if (g_str_equal (name, "verification"))
+    return lk_session_has_role (self->session, LK_ROLE_REVIEWER | LK_ROLE_EXAMINER);
+  return TRUE;
+}
+
 void
 lk_window_show_page (LkWindow   *self,
                      const char *name)
@@ -78,9 +95,11 @@ lk_window_show_page (LkWindow   *self,
 
   g_return_if_fail (LK_IS_WINDOW (self));
 
-  if (g_str_equal (name, "administration") &&
-      !lk_session_has_role (self->session, LK_ROLE_ADMINISTRATOR))
+  if (!page_allowed (self, name))
     return;
+  /* The notice of returns has done its work once the Verification section is open. */
+  if (g_str_equal (name, "verification") && self->returns_toast != NULL)
+    adw_toast_dismiss (self->returns_toast);
   gtk_stack_set_visible_child_name (self->pages, name);
   page = gtk_stack_get_page (self->pages, gtk_stack_get_visible_child (self->pages));
   adw_window_title_set_title (self->content_title, gtk_stack_page_get_title (page));
@@ -128,14 +147,13 @@ static void
 build_sidebar (LkWindow *self)
 {
   g_autoptr(GListModel) pages = G_LIST_MODEL (gtk_stack_get_pages (self->pages));
-  gboolean admin = lk_session_has_role (self->session, LK_ROLE_ADMINISTRATOR);
 
   for (guint i = 0; i < g_list_model_get_n_items (pages); i++)
     {
       g_autoptr(GObject) item = g_list_model_get_item (pages, i);
       GtkStackPage *page = GTK_STACK_PAGE (item);
 
-      if (g_str_equal (gtk_stack_page_get_name (page), "administration") && !admin)
+      if (!page_allowed (self, gtk_stack_page_get_name (page)))
         continue;
       gtk_list_box_append (self->sidebar, sidebar_row_new (page));
     }
@@ -339,6 +357,10 @@ lk_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->idle_source, g_source_remove);
+  if (self->returns_toast != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->returns_toast),
+                                  (gpointer *) &self->returns_toast);
+  self->returns_toast = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), LK_TYPE_WINDOW);
   G_OBJECT_CLASS (lk_window_parent_class)->dispose (object);
 }
@@ -424,6 +446,8 @@ lk_window_class_init (LkWindowClass *klass)
   g_type_ensure (LK_TYPE_AUDIT_PAGE);
   g_type_ensure (LK_TYPE_GALLERIES_PAGE);
   g_type_ensure (LK_TYPE_POLICY_PAGE);
+  g_type_ensure (LK_TYPE_VERIFICATIONS_PAGE);
+  g_type_ensure (LK_TYPE_COMPETENCY_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, LK_RESOURCE_PATH "/lk-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LkWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LkWindow, lock_stack);
@@ -439,6 +463,8 @@ lk_window_class_init (LkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LkWindow, audit_page);
   gtk_widget_class_bind_template_child (widget_class, LkWindow, galleries_page);
   gtk_widget_class_bind_template_child (widget_class, LkWindow, policy_page);
+  gtk_widget_class_bind_template_child (widget_class, LkWindow, verifications_page);
+  gtk_widget_class_bind_template_child (widget_class, LkWindow, competency_page);
   gtk_widget_class_bind_template_child (widget_class, LkWindow, lock_status);
   gtk_widget_class_bind_template_child (widget_class, LkWindow, unlock_row);
   gtk_widget_class_bind_template_child (widget_class, LkWindow, unlock_message);
@@ -457,8 +483,9 @@ lk_window_class_init (LkWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK,
                                        "win.preferences", NULL);
   add_page_shortcut (widget_class, GDK_KEY_1, "cases");
-  add_page_shortcut (widget_class, GDK_KEY_2, "training");
-  add_page_shortcut (widget_class, GDK_KEY_3, "administration");
+  add_page_shortcut (widget_class, GDK_KEY_2, "verification");
+  add_page_shortcut (widget_class, GDK_KEY_3, "training");
+  add_page_shortcut (widget_class, GDK_KEY_4, "administration");
 }
 
 static void
@@ -485,6 +512,73 @@ lk_window_init (LkWindow *self)
   on_idle_setting_changed (self);
 }
 
+/* Administrators start at Administration, reviewers at their verifications, others at Cases. */
+static const char *
+first_page (LkSession *session)
+{
+  if (lk_session_has_role (session, LK_ROLE_ADMINISTRATOR))
+    return "administration";
+  if (lk_session_has_role (session, LK_ROLE_REVIEWER) &&
+      !lk_session_has_role (session, LK_ROLE_EXAMINER))
+    return "verification";
+  return "cases";
+}
+
+/* The newest return @user was told about, from the returns-seen setting (user -> time). */
+static char *
+returns_seen (GSettings  *settings,
+              const char *user)
+{
+  g_autoptr(GVariant) seen = g_settings_get_value (settings, "returns-seen");
+  const char *at = NULL;
+
+  return g_variant_lookup (seen, user, "&s", &at) ? g_strdup (at) : NULL;
+}
+
+static void
+set_returns_seen (GSettings  *settings,
+                  const char *user,
+                  const char *at)
+{
+  g_autoptr(GVariant) seen = g_settings_get_value (settings, "returns-seen");
+  g_autoptr(GVariantBuilder) builder = g_variant_builder_new (G_VARIANT_TYPE ("a{ss}"));
+  GVariantIter iter;
+  const char *name, *value;
+
+  g_variant_iter_init (&iter, seen);
+  while (g_variant_iter_next (&iter, "{&s&s}", &name, &value))
+    if (!g_str_equal (name, user))
+      g_variant_builder_add (builder, "{ss}", name, value);
+  g_variant_builder_add (builder, "{ss}", user, at);
+  g_settings_set_value (settings, "returns-seen", g_variant_builder_end (builder));
+}
+
+/* A notice when submitted work came back from verification since the user was last told. */
+static void
+tell_returns (LkWindow *self)
+{
+  const char *user = lk_session_get_user_name (self->session);
+  g_autofree char *since = returns_seen (self->settings, user);
+  g_autofree char *newest = NULL;
+  g_autofree char *text = NULL;
+  AdwToast *toast;
+  guint n = lk_verifications_count_returned (self->session, since, &newest);
+
+  if (n == 0)
+    return;
+  text = g_strdup_printf (n == 1 ? "%u examination came back from verification"
+                                 : "%u examinations came back from verification", n);
+  toast = adw_toast_new (text);
+  adw_toast_set_button_label (toast, "_Show");
+  adw_toast_set_action_name (toast, "win.show-page");
+  adw_toast_set_action_target_value (toast, g_variant_new_string ("verification"));
+  adw_toast_set_timeout (toast, 0);
+  self->returns_toast = toast;
+  g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->returns_toast);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  set_returns_seen (self->settings, user, newest);
+}
+
 LkWindow *
 lk_window_new (GtkApplication *app,
                LkSession      *session)
@@ -505,8 +599,13 @@ lk_window_new (GtkApplication *app,
   lk_audit_page_set_session (self->audit_page, session);
   lk_galleries_page_set_session (self->galleries_page, session);
   lk_policy_page_set_session (self->policy_page, session);
+  if (page_allowed (self, "verification"))
+    lk_verifications_page_set_session (self->verifications_page, session);
+  if (lk_session_has_role (session, LK_ROLE_ADMINISTRATOR))
+    lk_competency_page_set_session (self->competency_page, session);
   on_idle_setting_changed (self);
-  lk_window_show_page (self, lk_session_has_role (session, LK_ROLE_ADMINISTRATOR)
-                             ? "administration" : "cases");
+  lk_window_show_page (self, first_page (session));
+  if (lk_session_has_role (session, LK_ROLE_EXAMINER))
+    tell_returns (self);
   return self;
 }

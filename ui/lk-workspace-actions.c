@@ -134,10 +134,14 @@ static void
 on_signed (LkWorkspace *self,
            gint64       conclusion)
 {
-  _lk_workspace_read_conclusion (self);
   _lk_workspace_reload (self, NULL);
+  _lk_workspace_read_conclusion (self);
   _lk_workspace_update_status (self);
-  lk_toast (GTK_WIDGET (self), "Conclusion signed; it is an investigative lead only");
+  _lk_workspace_update_verification (self);
+  lk_toast (GTK_WIDGET (self), self->reviewing
+                               ? "Your conclusion is signed; the two opinions can now be compared"
+                               : "Conclusion signed; it is an investigative lead only");
+  _lk_workspace_emit_signed (self);
 }
 
 static void

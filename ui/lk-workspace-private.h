@@ -2,7 +2,8 @@
 /* What the workspace's files share: the instance and the functions they call in each other.
  * lk-workspace.c has the object, the status line and the annotations on the images;
  * lk-workspace-images.c loads, enhances and compares the images off the main loop;
- * lk-workspace-actions.c has the handlers of the workspace.* actions. */
+ * lk-workspace-actions.c has the handlers of the workspace.* actions;
+ * lk-workspace-verification.c submits and reopens for verification. */
 #pragma once
 
 #include "lk-ui-util.h"
@@ -41,6 +42,14 @@ struct _LkWorkspace
   GtkLabel       *title_label;
   GtkLabel       *status_label;
   GtkLabel       *conclusion_label;
+  gboolean        reviewing;        /* a reviewer's own examination (purpose "verification") */
+  GtkWidget      *previous_button;
+  GtkWidget      *next_button;
+  GtkLabel       *blind_banner;
+  GtkWidget      *verification_box;
+  GtkLabel       *verification_label;
+  GtkWidget      *submit_button;
+  GtkWidget      *reopen_button;
   GtkToggleButton *side_button;
   GtkToggleButton *overlay_button;
   GtkToggleButton *wipe_button;
@@ -99,6 +108,7 @@ JsonObject *_lk_workspace_annotation_by_id    (LkWorkspace  *self,
                                                gint64        id);
 void        _lk_workspace_navigate            (LkWorkspace  *self,
                                                int           step);
+void        _lk_workspace_emit_signed         (LkWorkspace  *self);
 
 /* lk-workspace-images.c */
 void        _lk_workspace_load_images         (LkWorkspace  *self);
@@ -111,5 +121,9 @@ void        _lk_workspace_refresh_difference  (LkWorkspace  *self);
 
 /* lk-workspace-actions.c */
 void        _lk_workspace_class_actions_init  (GtkWidgetClass *widget_class);
+
+/* lk-workspace-verification.c */
+void        _lk_workspace_update_verification (LkWorkspace  *self);
+void        _lk_workspace_class_verification_init (GtkWidgetClass *widget_class);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 
 enum {
   NAVIGATE,
+  CONCLUSION_SIGNED,
   N_SIGNALS
 };
 
@@ -21,6 +22,13 @@ gint64
 lk_workspace_get_examination (LkWorkspace *self)
 {
   return self->examination_id;
+}
+
+gboolean
+lk_workspace_get_reviewing (LkWorkspace *self)
+{
+  g_return_val_if_fail (LK_IS_WORKSPACE (self), FALSE);
+  return self->reviewing;
 }
 
 LkCompareView *
@@ -493,18 +501,22 @@ _lk_workspace_read_conclusion (LkWorkspace *self)
   g_autoptr(JsonArray) conclusions = lk_conclusions_list (self->session, self->examination_id,
                                                           NULL);
   guint n = conclusions ? json_array_get_length (conclusions) : 0;
+  /* Reopened after a return, the examination is open to amendment again. */
+  gboolean reopened = self->examination != NULL &&
+                      !json_object_get_boolean_member_with_default (self->examination, "signed",
+                                                                    TRUE);
   JsonObject *last;
 
   g_clear_pointer (&self->conclusion_text, g_free);
+  if (self->features != NULL)
+    lk_feature_panel_set_locked (LK_FEATURE_PANEL (self->features), n > 0 && !reopened);
   if (n == 0)
     return;
   last = json_array_get_object_element (conclusions, n - 1);
   self->conclusion_text =
-    g_strdup_printf ("Signed conclusion, revision %" G_GINT64_FORMAT ": %s. An investigative "
-                     "lead, not an identification.",
+    g_strdup_printf ("%s conclusion, revision %" G_GINT64_FORMAT ": %s. An investigative "
+                     "lead, not an identification.", reopened ? "Earlier signed" : "Signed",
                      json_object_get_int_member (last, "revision"), conclusion_summary (last));
-  if (self->features != NULL)
-    lk_feature_panel_set_locked (LK_FEATURE_PANEL (self->features), TRUE);
 }
 
 /* ---- annotations and characteristics, both ways ------------------------------------------- */
@@ -672,9 +684,14 @@ void
 _lk_workspace_navigate (LkWorkspace *self,
                         int          step)
 {
-  g_autoptr(GPtrArray) retained = lk_examinations_retained (self->session, self->probe_id,
-                                                            NULL);
-  guint n = retained ? retained->len : 0;
+  g_autoptr(GPtrArray) retained = NULL;
+  guint n;
+
+  /* A reviewer examines one candidate, not the list (the core refuses it to them). */
+  if (self->reviewing)
+    return;
+  retained = lk_examinations_retained (self->session, self->probe_id, NULL);
+  n = retained ? retained->len : 0;
 
   for (guint i = 0; i < n; i++)
     if (((LkCandidate *) g_ptr_array_index (retained, i))->id == self->candidate_id)
@@ -733,12 +750,22 @@ lk_workspace_class_init (LkWorkspaceClass *klass)
 
   signals[NAVIGATE] = g_signal_new ("navigate", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                     NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[CONCLUSION_SIGNED] = g_signal_new ("conclusion-signed", G_TYPE_FROM_CLASS (klass),
+                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE,
+                                             0);
 
   g_type_ensure (LK_TYPE_COMPARE_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, LK_RESOURCE_PATH "/lk-workspace.ui");
   gtk_widget_class_bind_template_child (widget_class, LkWorkspace, title_label);
   gtk_widget_class_bind_template_child (widget_class, LkWorkspace, status_label);
   gtk_widget_class_bind_template_child (widget_class, LkWorkspace, conclusion_label);
+  gtk_widget_class_bind_template_child (widget_class, LkWorkspace, previous_button);
+  gtk_widget_class_bind_template_child (widget_class, LkWorkspace, next_button);
+  gtk_widget_class_bind_template_child (widget_class, LkWorkspace, blind_banner);
+  gtk_widget_class_bind_template_child (widget_class, LkWorkspace, verification_box);
+  gtk_widget_class_bind_template_child (widget_class, LkWorkspace, verification_label);
+  gtk_widget_class_bind_template_child (widget_class, LkWorkspace, submit_button);
+  gtk_widget_class_bind_template_child (widget_class, LkWorkspace, reopen_button);
   gtk_widget_class_bind_template_child (widget_class, LkWorkspace, side_button);
   gtk_widget_class_bind_template_child (widget_class, LkWorkspace, overlay_button);
   gtk_widget_class_bind_template_child (widget_class, LkWorkspace, wipe_button);
@@ -766,6 +793,7 @@ lk_workspace_class_init (LkWorkspaceClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_mode_toggled);
 
   _lk_workspace_class_actions_init (widget_class);
+  _lk_workspace_class_verification_init (widget_class);
 }
 
 static void
@@ -835,6 +863,48 @@ fill_title (LkWorkspace *self)
   gtk_label_set_text (self->title_label, title);
 }
 
+void
+_lk_workspace_emit_signed (LkWorkspace *self)
+{
+  g_signal_emit (self, signals[CONCLUSION_SIGNED], 0);
+}
+
+/* A reviewer's own examination: no way through the candidate list (the blind banner is
+ * _lk_workspace_update_verification's). */
+static void
+show_purpose (LkWorkspace *self)
+{
+  self->reviewing = g_strcmp0 (json_object_get_string_member_with_default (self->examination,
+                                                                           "purpose", NULL),
+                               "verification") == 0;
+  gtk_widget_set_visible (self->previous_button, !self->reviewing);
+  gtk_widget_set_visible (self->next_button, !self->reviewing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.previous", !self->reviewing);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "workspace.next", !self->reviewing);
+}
+
+static LkWorkspace *
+finish_new (LkWorkspace  *self,
+            GError      **error)
+{
+  if (self->examination_id == 0 || !_lk_workspace_reload (self, error))
+    {
+      g_object_unref (g_object_ref_sink (self));
+      return NULL;
+    }
+  self->probe_id = json_object_get_int_member (self->examination, "probe_id");
+  self->candidate_id = json_object_get_int_member (self->examination, "candidate_id");
+  show_purpose (self);
+  fill_title (self);
+  add_features (self);
+  for (int i = 0; i < 2; i++)
+    lk_enhance_panel_set_stack (LK_ENHANCE_PANEL (self->panels[i]),
+                                _lk_workspace_stack_of (self, i));
+  _lk_workspace_load_images (self);
+  _lk_workspace_update_verification (self);
+  return self;
+}
+
 LkWorkspace *
 lk_workspace_new (LkSession  *session,
                   gint64      candidate_id,
@@ -843,19 +913,21 @@ lk_workspace_new (LkSession  *session,
   LkWorkspace *self = g_object_new (LK_TYPE_WORKSPACE, NULL);
 
   self->session = g_object_ref (session);
-  self->candidate_id = candidate_id;
   self->examination_id = lk_examinations_open (session, candidate_id, error);
-  if (self->examination_id == 0 || !_lk_workspace_reload (self, error))
-    {
-      g_object_unref (g_object_ref_sink (self));
-      return NULL;
-    }
-  self->probe_id = json_object_get_int_member (self->examination, "probe_id");
-  fill_title (self);
-  add_features (self);
-  for (int i = 0; i < 2; i++)
-    lk_enhance_panel_set_stack (LK_ENHANCE_PANEL (self->panels[i]),
-                                _lk_workspace_stack_of (self, i));
-  _lk_workspace_load_images (self);
-  return self;
+  return finish_new (self, error);
+}
+
+LkWorkspace *
+lk_workspace_new_for_examination (LkSession  *session,
+                                  gint64      examination_id,
+                                  GError    **error)
+{
+  LkWorkspace *self = g_object_new (LK_TYPE_WORKSPACE, NULL);
+
+  g_return_val_if_fail (LK_IS_SESSION (session), NULL);
+  g_return_val_if_fail (examination_id > 0, NULL);
+
+  self->session = g_object_ref (session);
+  self->examination_id = examination_id;
+  return finish_new (self, error);
 }

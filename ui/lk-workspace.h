@@ -20,7 +20,16 @@ G_DECLARE_FINAL_TYPE (LkWorkspace, lk_workspace, LK, WORKSPACE, AdwBin)
 LkWorkspace   *lk_workspace_new               (LkSession   *session,
                                                gint64       candidate_id,
                                                GError     **error);
+/* The workspace on an examination already open: a reviewer's own (purpose "verification", from
+ * lk_verifications_open), with the blind banner until they sign and no previous or next
+ * candidate. Signal "conclusion-signed" after the Evaluate dialog signs. Actions
+ * workspace.submit and workspace.reopen are the examiner's side of verification. */
+LkWorkspace   *lk_workspace_new_for_examination (LkSession *session,
+                                                 gint64     examination_id,
+                                                 GError   **error);
 gint64         lk_workspace_get_examination   (LkWorkspace *self);
+/* Whether it is a reviewer's own examination (purpose "verification"). */
+gboolean       lk_workspace_get_reviewing     (LkWorkspace *self);
 LkCompareView *lk_workspace_get_compare_view  (LkWorkspace *self);
 /* TRUE once both images are shown. */
 gboolean       lk_workspace_is_loaded         (LkWorkspace *self);

@@ -109,6 +109,37 @@ gboolean    lk_verifications_add_consultation_note (LkSession  *session,
                                                     const char *note,
                                                     const char *password,
                                                     GError    **error);
+/* The three signatures above in a worker thread, for the UI: the password check must not block
+ * the main loop. Each _finish returns TRUE on success. */
+void        lk_verifications_countersign_async  (LkSession           *session,
+                                                 gint64               verification_id,
+                                                 const char          *note,
+                                                 const char          *password,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+gboolean    lk_verifications_countersign_finish (GAsyncResult        *result,
+                                                 GError             **error);
+void        lk_verifications_disagree_async     (LkSession           *session,
+                                                 gint64               verification_id,
+                                                 const char          *resolution,
+                                                 const char          *note,
+                                                 const char          *password,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
+gboolean    lk_verifications_disagree_finish    (GAsyncResult        *result,
+                                                 GError             **error);
+void        lk_verifications_add_consultation_note_async  (LkSession           *session,
+                                                           gint64               verification_id,
+                                                           const char          *note,
+                                                           const char          *password,
+                                                           GCancellable        *cancellable,
+                                                           GAsyncReadyCallback  callback,
+                                                           gpointer             user_data);
+gboolean    lk_verifications_add_consultation_note_finish (GAsyncResult        *result,
+                                                           GError             **error);
+
 /* After a return, the examiner reopens the examination as a new revision: its annotations,
  * alignment and enhancements are kept as they were (the signed conclusion keeps its
  * observations), and the observations, annotations and enhancements can change again until the

@@ -368,8 +368,8 @@ row_subtitle_contains (GtkWidget  *root,
   return FALSE;
 }
 
-/* The case page says how far the work on each probe has come: the demo's first case has one
- * examination with a signed conclusion. */
+/* The case page says how far the work on each probe has come: the demo's fourth case has one
+ * examination with a signed conclusion, waiting for its reviewer. */
 static void
 test_case_page_shows_examinations (Fixture       *f,
                                    gconstpointer  data)
@@ -383,7 +383,7 @@ test_case_page_shows_examinations (Fixture       *f,
   g_assert_no_error (error);
   examiner = lk_session_login (demo, "demo-examiner", "demo", &error);
   g_assert_no_error (error);
-  page = lk_case_page_new (examiner, "DEMO-2026-001");
+  page = lk_case_page_new (examiner, "DEMO-2026-004");
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (adw_window_get_content (ADW_WINDOW (f->window))),
                                GTK_WIDGET (page));
   g_assert_true (row_subtitle_contains (GTK_WIDGET (page),

@@ -23,6 +23,7 @@
 #include "people/lk-session.h"
 #include "people/lk-users.h"
 #include "store/lk-store.h"
+#include "verification/lk-competency.h"
 
 #define ADMIN_PASSWORD "admin password 1"
 #define EXAMINER_PASSWORD "examiner password"
@@ -97,6 +98,10 @@ fixture_set_up (Fixture       *f,
   admin = lk_session_login (f->store, "admin", ADMIN_PASSWORD, &error);
   g_assert_no_error (error);
   lk_users_add (admin, "erin", "Erin", LK_ROLE_EXAMINER, EXAMINER_PASSWORD, &error);
+  g_assert_no_error (error);
+  /* Signing a conclusion needs a current examiner competency record. */
+  lk_competencies_add (admin, "erin", "examiner", "2020-01-01", "2099-12-31",
+                       "Facial examiner course and proficiency test", &error);
   g_assert_no_error (error);
   lk_reference_db_create (admin, "Custody", "Act s. 3", "external", &error);
   g_assert_no_error (error);
