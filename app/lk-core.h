@@ -34,3 +34,4 @@
 #include "verification/lk-competency.h"
 #include "verification/lk-verifications.h"
 #include "report/lk-report.h"
+#include "report/lk-bundle.h"
