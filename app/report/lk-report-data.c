@@ -91,6 +91,8 @@ read_rows (LkStore     *store,
           json_object_set_null_member (o, names[i]);
         else if (lk_stmt_is_integer (stmt, i))
           json_object_set_int_member (o, names[i], lk_stmt_int64 (stmt, i));
+        else if (lk_stmt_is_real (stmt, i))
+          json_object_set_double_member (o, names[i], lk_stmt_double (stmt, i));
         else
           set_text (o, names[i], TEXT (i));
       json_array_add_object_element (rows, o);
