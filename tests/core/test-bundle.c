@@ -709,6 +709,75 @@ test_no_templates (LkTestFixture *fixture,
   world_clear (&w);
 }
 
+/* ---- in a worker thread -------------------------------------------------------------------- */
+
+static void
+store_result (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return *result;
+}
+
+static void
+test_async (LkTestFixture *fixture,
+            gconstpointer  data)
+{
+  World w = { 0 };
+  g_autofree char *dir = lk_test_path (fixture, "bundle");
+  g_autofree char *stopped = lk_test_path (fixture, "stopped");
+  g_autoptr(LkProgress) progress = lk_progress_new ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) exported = NULL;
+  g_autoptr(GAsyncResult) checked = NULL;
+  g_autoptr(GAsyncResult) cancelled = NULL;
+  g_autoptr(LkBundle) bundle = NULL;
+  g_autoptr(LkBundle) none = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  LkReportOptions options = { LK_PAPER_LETTER, FALSE };
+
+  world_init (&w, fixture);
+  world_countersign (&w);
+  lk_bundle_export_async (w.examiner, CASE_NUMBER, dir, &options, progress, NULL, store_result,
+                          &exported);
+  bundle = lk_bundle_export_finish (wait_for (&exported), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bundle->n_files, ==, 6);
+  /* the coalesced progress reaches its end on this thread's main context */
+  while (lk_progress_get_total (progress) == 0 ||
+         lk_progress_get_done (progress) < lk_progress_get_total (progress))
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (lk_progress_get_total (progress), ==, 3 + 4);
+
+  lk_bundle_verify_async (bundle->path, NULL, store_result, &checked);
+  problems = lk_bundle_verify_finish (wait_for (&checked), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+
+  /* cancelled: an error, and no folder, finished or partial */
+  g_cancellable_cancel (cancellable);
+  lk_bundle_export_async (w.examiner, CASE_NUMBER, stopped, &options, NULL, cancellable,
+                          store_result, &cancelled);
+  none = lk_bundle_export_finish (wait_for (&cancelled), &error);
+  g_assert_null (none);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (g_file_test (stopped, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_partial_folders (&w), ==, 0);
+  g_assert_cmpint (lk_test_count_action (w.store, "export.created"), ==, 1);
+  world_clear (&w);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -721,6 +790,7 @@ main (int   argc,
   LK_TEST_ADD ("/likeness/bundle/draft", test_draft);
   LK_TEST_ADD ("/likeness/bundle/refusals", test_refusals);
   LK_TEST_ADD ("/likeness/bundle/no-templates", test_no_templates);
+  LK_TEST_ADD ("/likeness/bundle/async", test_async);
 
   return g_test_run ();
 }
