@@ -508,8 +508,12 @@ lk_bundle_export (LkSession              *session,
   if (!check_target (bundle->path, error) || !make_temp (&ex, bundle->path, error) ||
       !write_all (&ex, bundle, error) || !rename_into_place (&ex, bundle->path, error))
     return NULL;
+  /* A bundle the audit log does not know of does not leave. */
   if (!audit_export (&ex, bundle, error))
-    return NULL;
+    {
+      remove_tree (bundle->path);
+      return NULL;
+    }
   if (progress != NULL)
     lk_progress_report (progress, ex.total, ex.total, NULL);
   return g_steal_pointer (&bundle);
