@@ -35,3 +35,4 @@
 #include "verification/lk-verifications.h"
 #include "report/lk-report.h"
 #include "governance/lk-stats.h"
+#include "report/lk-bundle.h"

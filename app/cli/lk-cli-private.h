@@ -87,6 +87,8 @@ gboolean   lk_cli_examination_reopen (LkCli *cli, GError **error);
 gboolean   lk_cli_stats              (LkCli *cli, GError **error);
 /* Commands in lk-cli-report.c */
 gboolean   lk_cli_report             (LkCli *cli, GError **error);
+gboolean   lk_cli_export             (LkCli *cli, GError **error);
+gboolean   lk_cli_export_verify      (LkCli *cli, GError **error);
 /* Commands in lk-cli-gallery.c */
 gboolean   lk_cli_gallery_create    (LkCli *cli, GError **error);
 gboolean   lk_cli_gallery_enrol     (LkCli *cli, GError **error);

@@ -78,6 +78,11 @@ static const char usage[] =
   "                                     countersigned only a --draft\n"
   "  stats --from YYYY-MM-DD --to YYYY-MM-DD [--period month|quarter|year] [--format csv|json]\n"
   "                                     transparency statistics, with no names or case numbers\n"
+  "  export CASE -o DIR [--paper a4|letter] [--draft]\n"
+  "                                     the disclosure bundle in a new folder: the original\n"
+  "                                     images, the report, case.json, audit.jsonl and\n"
+  "                                     SHA256SUMS; a draft goes to DIR-DRAFT\n"
+  "  export verify DIR                  check a bundle against its SHA256SUMS (no log-in)\n"
   "  feature-list install FILE          a lab's own edition of the feature list (JSON)\n"
   "  gallery create NAME --legal-basis TEXT [--external]\n"
   "                                     register a reference database (a gallery held by\n"
@@ -510,6 +515,8 @@ static const struct
   { "examination", "reopen", lk_cli_examination_reopen },
   { "report", NULL, lk_cli_report },
   { "stats", NULL, lk_cli_stats },
+  { "export", "verify", lk_cli_export_verify },
+  { "export", NULL, lk_cli_export },
   { "competency", "add", lk_cli_competency_add },
   { "competency", "list", lk_cli_competency_list },
   { "competency", "revoke", lk_cli_competency_revoke },

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "governance/lk-audit-log.h"
+#include "governance/lk-audit-log-private.h"
 #include "lk-error.h"
 #include "verification/lk-verification-gate-private.h"
 #include "lk-json.h"
@@ -237,10 +238,10 @@ format_csv (GString            *line,
   csv_field (line, demo ? "demo" : "casework", TRUE);
 }
 
-static void
-format_jsonl (GString            *line,
-              const LkAuditEvent *e,
-              gboolean            demo)
+void
+lk_audit_log_format_jsonl (GString            *line,
+                           const LkAuditEvent *e,
+                           gboolean            demo)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
   g_autoptr(JsonNode) details = e->details != NULL ? lk_json_load_stored (e->details, NULL) : NULL;
@@ -289,7 +290,7 @@ export_one (const LkAuditEvent  *event,
   if (state->format == LK_AUDIT_FORMAT_CSV)
     format_csv (state->line, event, state->demo);
   else
-    format_jsonl (state->line, event, state->demo);
+    lk_audit_log_format_jsonl (state->line, event, state->demo);
   return g_output_stream_write_all (state->out, state->line->str, state->line->len, NULL,
                                     state->cancellable, error);
 }

@@ -6,7 +6,7 @@
 #include "report/lk-report-private.h"
 
 #include "casework/lk-cases.h"
-#include "governance/lk-audit-log.h"
+#include "governance/lk-audit-log-private.h"
 #include "lk-util.h"
 #include "store/lk-store-private.h"
 
@@ -91,6 +91,8 @@ read_rows (LkStore     *store,
           json_object_set_null_member (o, names[i]);
         else if (lk_stmt_is_integer (stmt, i))
           json_object_set_int_member (o, names[i], lk_stmt_int64 (stmt, i));
+        else if (lk_stmt_is_real (stmt, i))
+          json_object_set_double_member (o, names[i], lk_stmt_double (stmt, i));
         else
           set_text (o, names[i], TEXT (i));
       json_array_add_object_element (rows, o);
@@ -107,7 +109,7 @@ static const char * const list_names[] = {
 };
 static const char * const reveal_names[] = { "by", "at", "reason", NULL };
 static const char * const candidate_names[] = {
-  "rank", "subject_ref", "image_sha256", "triage_state", "triage_reason", "triage_by",
+  "id", "rank", "subject_ref", "image_sha256", "triage_state", "triage_reason", "triage_by",
   "triage_at", NULL,
 };
 
@@ -122,7 +124,7 @@ add_list_parts (LkStore     *store,
                       " JOIN users u ON u.id = r.user_id WHERE r.list_id = ? ORDER BY r.id",
                id, reveal_names, error);
   JsonArray *candidates = reveals == NULL ? NULL :
-    read_rows (store, "SELECT k.rank, k.subject_ref, k.image_sha256, k.triage_state,"
+    read_rows (store, "SELECT k.id, k.rank, k.subject_ref, k.image_sha256, k.triage_state,"
                       " k.triage_reason, u.name, k.triage_at FROM candidates k"
                       " LEFT JOIN users u ON u.id = k.triage_by WHERE k.list_id = ?"
                       " ORDER BY k.rank", id, candidate_names, error);
@@ -159,77 +161,6 @@ read_lists (LkStore  *store,
   return g_steal_pointer (&lists);
 }
 
-/* ---- audit events -------------------------------------------------------------------------- */
-
-typedef struct
-{
-  GHashTable *objects;
-  GPtrArray  *events;
-  gint64      head_seq;
-  char       *head_hash;
-} EventScan;
-
-static gboolean
-keep_event (const LkAuditEvent  *event,
-            gpointer             user_data,
-            GError             **error)
-{
-  EventScan *scan = user_data;
-
-  scan->head_seq = event->seq;
-  g_free (scan->head_hash);
-  scan->head_hash = g_strdup (event->hash);
-  if (g_hash_table_contains (scan->objects, event->object))
-    {
-      LkAuditEvent *copy = g_new0 (LkAuditEvent, 1);
-
-      copy->seq = event->seq;
-      copy->at = g_strdup (event->at);
-      copy->user = g_strdup (event->user);
-      copy->role = g_strdup (event->role);
-      copy->action = g_strdup (event->action);
-      copy->object = g_strdup (event->object);
-      copy->details = g_strdup (event->details);
-      copy->prev_hash = g_strdup (event->prev_hash);
-      copy->hash = g_strdup (event->hash);
-      g_ptr_array_add (scan->events, copy);
-    }
-  return TRUE;
-}
-
-/* The objects of the case as the audit log names them. */
-static GHashTable *
-case_objects (LkStore     *store,
-              gint64       case_id,
-              const char  *number,
-              GError     **error)
-{
-  g_autoptr(GHashTable) objects = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(LkStmt) stmt =
-    lk_store_stmt (store, "SELECT 'probe:' || id FROM probes WHERE case_id = ?1"
-                          " UNION ALL SELECT 'candidate-list:' || l.id FROM candidate_lists l"
-                          "   JOIN probes p ON p.id = l.probe_id WHERE p.case_id = ?1"
-                          " UNION ALL SELECT 'candidate:' || k.id FROM candidates k"
-                          "   JOIN candidate_lists l ON l.id = k.list_id"
-                          "   JOIN probes p ON p.id = l.probe_id WHERE p.case_id = ?1"
-                          " UNION ALL SELECT 'examination:' || e.id FROM examinations e"
-                          "   JOIN probes p ON p.id = e.probe_id WHERE p.case_id = ?1"
-                          " UNION ALL SELECT 'verification:' || v.id FROM verifications v"
-                          "   JOIN examinations e ON e.id = v.examination_id"
-                          "   JOIN probes p ON p.id = e.probe_id WHERE p.case_id = ?1",
-                   error);
-
-  if (stmt == NULL)
-    return NULL;
-  lk_stmt_bind_int64 (stmt, 1, case_id);
-  g_hash_table_add (objects, g_strdup (number));
-  while (lk_stmt_next (stmt, error))
-    g_hash_table_add (objects, g_strdup (TEXT (0)));
-  if (lk_stmt_failed (stmt))
-    return NULL;
-  return g_steal_pointer (&objects);
-}
-
 static gint64
 case_id_of (LkStore     *store,
             const char  *number,
@@ -252,30 +183,15 @@ lk_report_data_read (LkSession     *session,
                      GError       **error)
 {
   LkStore *store = lk_session_get_store (session);
-  EventScan scan = { NULL, NULL, 0, NULL };
-  gint64 case_id;
 
   data->session = session;
   data->store = store;
   data->demo = lk_store_is_demo (store);
   data->generated_by = g_strdup (lk_session_get_user_name (session));
   data->generated_at = lk_now_utc ();
-  if ((data->record = lk_cases_to_json (session, number, error)) == NULL ||
-      (case_id = case_id_of (store, number, error)) == 0 ||
-      (data->lists = read_lists (store, case_id, error)) == NULL ||
-      (scan.objects = case_objects (store, case_id, number, error)) == NULL)
-    return FALSE;
-  scan.events = g_ptr_array_new_with_free_func ((GDestroyNotify) lk_audit_event_free);
-  if (!lk_audit_foreach (store, keep_event, &scan, error))
-    {
-      g_hash_table_unref (scan.objects);
-      g_ptr_array_unref (scan.events);
-      g_free (scan.head_hash);
-      return FALSE;
-    }
-  g_hash_table_unref (scan.objects);
-  data->events = scan.events;
-  data->head_seq = scan.head_seq;
-  data->head_hash = scan.head_hash;
-  return TRUE;
+  return (data->record = lk_cases_to_json (session, number, error)) != NULL &&
+         (data->case_id = case_id_of (store, number, error)) != 0 &&
+         (data->lists = read_lists (store, data->case_id, error)) != NULL &&
+         (data->events = lk_audit_log_case_events (store, data->case_id, number, &data->head_seq,
+                                                   &data->head_hash, error)) != NULL;
 }

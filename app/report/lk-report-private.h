@@ -15,6 +15,7 @@ typedef struct
 {
   LkSession  *session;
   LkStore    *store;
+  gint64      case_id;
   JsonObject *record;     /* `case show --json` */
   JsonArray  *lists;      /* per candidate list: provenance, reveals, candidates with triage */
   GPtrArray  *events;     /* LkAuditEvent of the case, oldest first */
@@ -34,6 +35,11 @@ gboolean  lk_report_data_read   (LkSession     *session,
                                  const char    *number,
                                  LkReportData  *data,
                                  GError       **error);
+
+/* Refuses a reviewer whose blind verification in the case waits for their own conclusion. */
+gboolean  lk_report_check_unblinded (const LkReportData  *data,
+                                     const char          *what,
+                                     GError             **error);
 
 /* The sections, in order. The examinations section decodes images only while drawing. */
 void      lk_report_title       (LkLayout *layout, const LkReportData *data);

@@ -33,9 +33,10 @@ lk_paper_parse (const char  *text,
 
 /* ---- rules --------------------------------------------------------------------------------- */
 
-static gboolean
-check_unblinded (const LkReportData  *data,
-                 GError             **error)
+gboolean
+lk_report_check_unblinded (const LkReportData  *data,
+                           const char          *what,
+                           GError             **error)
 {
   JsonArray *probes = json_object_get_array_member (data->record, "probes");
 
@@ -44,7 +45,7 @@ check_unblinded (const LkReportData  *data,
                                             lk_session_get_user_id (data->session),
                                             json_object_get_int_member (
                                               json_array_get_object_element (probes, i), "id"),
-                                            0, "the report of this case", error))
+                                            0, what, error))
       return FALSE;
   return TRUE;
 }
@@ -195,7 +196,8 @@ lk_report_write (LkSession              *session,
   step (progress, 0, "Reading the case");
   if (!lk_session_require (session, LK_CASEWORK_ROLES, &actor, error) ||
       !lk_report_data_read (session, number, &data, error) ||
-      !check_unblinded (&data, error) || !decide_draft (&data, options, error))
+      !lk_report_check_unblinded (&data, "the report of this case", error) ||
+      !decide_draft (&data, options, error))
     return FALSE;
   page_of (options, &data, &page, &title, &footer);
   step (progress, 1, "Laying out the pages");

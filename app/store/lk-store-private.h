@@ -89,6 +89,9 @@ gboolean      lk_stmt_is_null        (LkStmt       *stmt,
 /* A column stored as an integer (as opposed to text or a real). */
 gboolean      lk_stmt_is_integer     (LkStmt       *stmt,
                                       int           column);
+/* A column stored as a real (a floating-point number). */
+gboolean      lk_stmt_is_real        (LkStmt       *stmt,
+                                      int           column);
 gconstpointer lk_stmt_blob           (LkStmt       *stmt,
                                       int           column,
                                       gsize        *size);

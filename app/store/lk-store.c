@@ -427,6 +427,13 @@ lk_stmt_is_integer (LkStmt *stmt,
   return sqlite3_column_type (stmt->handle, column) == SQLITE_INTEGER;
 }
 
+gboolean
+lk_stmt_is_real (LkStmt *stmt,
+                 int     column)
+{
+  return sqlite3_column_type (stmt->handle, column) == SQLITE_FLOAT;
+}
+
 gconstpointer
 lk_stmt_blob (LkStmt *stmt,
               int     column,
