@@ -8,11 +8,13 @@
 
 G_BEGIN_DECLS
 
-/* The columns lk_probe_summary_new_from_row reads, in order, and the table they come from. */
+/* The columns lk_probe_summary_new_from_row reads, in order, and the table they come from. The
+ * counts are of the examiners' examinations, not the reviewers' own. */
 #define LK_PROBE_SUMMARY_COLUMNS \
   "p.id, p.file_name, p.source_type, p.kind, p.width, p.height, p.image_sha256, p.status," \
-  " p.simulated, (SELECT count(*) FROM examinations e WHERE e.probe_id = p.id)," \
-  " (SELECT count(*) FROM examinations e WHERE e.probe_id = p.id" \
+  " p.simulated, (SELECT count(*) FROM examinations e WHERE e.probe_id = p.id" \
+  "  AND e.purpose = 'examination')," \
+  " (SELECT count(*) FROM examinations e WHERE e.probe_id = p.id AND e.purpose = 'examination'" \
   "  AND EXISTS (SELECT 1 FROM conclusions k WHERE k.examination_id = e.id))" \
   " FROM probes p"
 

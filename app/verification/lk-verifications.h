@@ -64,8 +64,8 @@ GListModel *lk_verifications_list         (LkSession              *session,
 LkVerification *lk_verifications_get      (LkSession    *session,
                                            gint64        verification_id,
                                            GError      **error);
-/* The verifications of an examination (oldest first), for the examiner, reviewers who already
- * signed their own opinion and administrators. */
+/* The verifications of an examination, open ones first, then newest first, for the examiner,
+ * reviewers who already signed their own opinion and administrators. */
 GListModel *lk_verifications_for_examination (LkSession *session,
                                               gint64     examination_id,
                                               GError   **error);
