@@ -19,6 +19,7 @@ static const char usage[] =
   "  user add NAME --roles R1,R2 [--display-name TEXT]\n"
   "  user list\n"
   "  user disable NAME\n"
+  "  user unlock NAME --reason TEXT     clear a lock-out after too many failed log-ins\n"
   "  audit verify [--anchor SEQ:HASH]   check the hash chain of the audit log (and that it\n"
   "                                     still holds an event written down earlier)\n"
   "  audit head                         the newest event as SEQ<TAB>HASH, to write down\n"
@@ -374,6 +375,28 @@ report_mismatches (GPtrArray  *mismatches,
 }
 
 static gboolean
+cmd_user_unlock (LkCli   *cli,
+                 GError **error)
+{
+  g_autoptr(LkSession) session = NULL;
+  g_autofree char *reason = NULL;
+  g_auto(GStrv) rest = NULL;
+  GOptionEntry entries[] = {
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, NULL, NULL },
+    { NULL }
+  };
+
+  if (!lk_cli_parse_options (cli, 2, entries, &rest, error) ||
+      !lk_cli_expect_positional (rest, 1, "user unlock NAME --reason TEXT", error) ||
+      !lk_require_text (reason, "Unlocking an account needs a reason (--reason TEXT)", error) ||
+      (session = lk_cli_log_in (cli, error)) == NULL ||
+      !lk_users_unlock (session, rest[0], reason, error))
+    return FALSE;
+  g_print ("unlocked %s\n", rest[0]);
+  return TRUE;
+}
+
+static gboolean
 cmd_audit_verify (LkCli   *cli,
                   GError **error)
 {
@@ -495,6 +518,7 @@ static const struct
   { "user", "add", cmd_user_add },
   { "user", "list", cmd_user_list },
   { "user", "disable", cmd_user_disable },
+  { "user", "unlock", cmd_user_unlock },
   { "audit", "verify", cmd_audit_verify },
   { "audit", "head", cmd_audit_head },
   { "audit", "export", cmd_audit_export },

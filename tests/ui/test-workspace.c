@@ -24,8 +24,8 @@
 #include "people/lk-users.h"
 #include "store/lk-store.h"
 
-#define ADMIN_PASSWORD "admin password 1"
-#define EXAMINER_PASSWORD "examiner password"
+#define ADMIN_PASSWORD "amber lantern 41"
+#define EXAMINER_PASSWORD "copper kettle 27"
 
 typedef struct
 {
