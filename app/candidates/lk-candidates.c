@@ -271,7 +271,8 @@ append_list (LkSession      *session,
   gboolean shuffled;
   guint64 seed;
 
-  if (!lk_candidate_lists_scores_visible (store, list_id, lk_session_get_user_id (session), &visible, error) ||
+  if (!lk_candidate_lists_scores_visible (store, list_id, lk_session_get_user_id (session),
+                                          &visible, error) ||
       !presentation_for (session, actor, list_id, probe_id, visible, &seed, &shuffled, error) ||
       (items = read_candidates (store, list_id, visible, error)) == NULL)
     return FALSE;
@@ -571,7 +572,8 @@ lk_candidates_list_json (LkSession  *session,
   if (gate_list (session, list_id, LK_CASEWORK_ROLES, &actor, error) == 0 ||
       (o = read_list_json (store, list_id, error)) == NULL ||
       (presentation = presentation_json (store, list_id, error)) == NULL ||
-      !lk_candidate_lists_scores_visible (store, list_id, lk_session_get_user_id (session), &visible, error) ||
+      !lk_candidate_lists_scores_visible (store, list_id, lk_session_get_user_id (session),
+                                          &visible, error) ||
       (triage = triage_counts (store, list_id, error)) == NULL)
     return NULL;
   json_object_set_object_member (o, "presentation", g_steal_pointer (&presentation));
