@@ -7,6 +7,7 @@
 
 #include <math.h>
 
+#include "candidates/lk-candidate-lists-private.h"
 #include "candidates/lk-candidates.h"
 #include "lk-error.h"
 #include "governance/lk-policy.h"
@@ -60,32 +61,6 @@ lk_candidate_free (LkCandidate *candidate)
   g_free (candidate->triage_state);
   g_free (candidate->triage_reason);
   g_free (candidate);
-}
-
-/* Sets @visible to whether @user_id sees the list's scores: by policy, or after a recorded
- * reveal. FALSE only when the store could not be read. */
-static gboolean
-scores_visible (LkStore   *store,
-                gint64     list_id,
-                gint64     user_id,
-                gboolean  *visible,
-                GError   **error)
-{
-  g_autoptr(LkStoreLock) locker = NULL;
-  g_autoptr(LkStmt) stmt = NULL;
-
-  *visible = lk_policy_get_int (store, "show_scores") == 1;
-  if (*visible)
-    return TRUE;
-  locker = lk_store_lock (store);
-  stmt = lk_store_stmt (store, "SELECT 1 FROM score_reveals WHERE list_id = ? AND user_id = ?",
-                        error);
-  if (stmt == NULL)
-    return FALSE;
-  lk_stmt_bind_int64 (stmt, 1, list_id);
-  lk_stmt_bind_int64 (stmt, 2, user_id);
-  *visible = lk_stmt_next (stmt, error);
-  return !lk_stmt_failed (stmt);
 }
 
 /* Sets @shuffled, and @seed to the seed of the newest recorded shuffle of a list; @shuffled is
@@ -296,7 +271,8 @@ append_list (LkSession      *session,
   gboolean shuffled;
   guint64 seed;
 
-  if (!scores_visible (store, list_id, lk_session_get_user_id (session), &visible, error) ||
+  if (!lk_candidate_lists_scores_visible (store, list_id, lk_session_get_user_id (session),
+                                          &visible, error) ||
       !presentation_for (session, actor, list_id, probe_id, visible, &seed, &shuffled, error) ||
       (items = read_candidates (store, list_id, visible, error)) == NULL)
     return FALSE;
@@ -596,7 +572,8 @@ lk_candidates_list_json (LkSession  *session,
   if (gate_list (session, list_id, LK_CASEWORK_ROLES, &actor, error) == 0 ||
       (o = read_list_json (store, list_id, error)) == NULL ||
       (presentation = presentation_json (store, list_id, error)) == NULL ||
-      !scores_visible (store, list_id, lk_session_get_user_id (session), &visible, error) ||
+      !lk_candidate_lists_scores_visible (store, list_id, lk_session_get_user_id (session),
+                                          &visible, error) ||
       (triage = triage_counts (store, list_id, error)) == NULL)
     return NULL;
   json_object_set_object_member (o, "presentation", g_steal_pointer (&presentation));

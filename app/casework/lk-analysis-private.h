@@ -19,4 +19,10 @@ gboolean    lk_analysis_check_all_done   (LkStore             *store,
                                           gint64               case_id,
                                           GError             **error);
 
+/* Adds to @mismatches (of LkAuditMismatch) each locked analysis that no longer matches the
+ * details of the event that locked or amended it. */
+gboolean    lk_analysis_check_locked     (LkStore             *store,
+                                          GPtrArray           *mismatches,
+                                          GError             **error);
+
 G_END_DECLS

@@ -133,6 +133,74 @@ analysis_json (const LkAnalysis *a)
   return o;
 }
 
+/* ---- the record against its signing event ------------------------------------------------ */
+
+/* The analysis and the event that locked (or amended) its revision; no hash is stored for an
+ * analysis, so the event's details are the record to hold it to. */
+#define LOCKED_COLUMNS \
+  "a.id, a.probe_id, a.revision, a.suitability, a.factors, a.components, a.notes," \
+  " a.amendment_reason, e.seq, e.details FROM analyses a LEFT JOIN audit_event e" \
+  " ON e.seq = (SELECT max (x.seq) FROM audit_event x WHERE x.object = 'probe:' || a.probe_id" \
+  "  AND x.action IN ('analysis.locked', 'analysis.amended')" \
+  "  AND json_extract (x.details, '$.revision') = a.revision)"
+
+static gboolean
+words_match (JsonObject *details,
+             const char *member,
+             const char *stored)
+{
+  JsonNode *node = json_object_get_member (details, member);
+  g_autofree char *text = NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return FALSE;
+  text = lk_json_array_text (json_node_get_array (node));
+  return g_strcmp0 (text, stored) == 0;
+}
+
+static gboolean
+locked_intact (LkStmt *stmt)
+{
+  g_autoptr(JsonNode) node = lk_stmt_is_null (stmt, 9) ? NULL
+                             : lk_json_load_stored (lk_stmt_text (stmt, 9), NULL);
+  JsonObject *details = node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node)
+                                                              : NULL;
+
+  return details != NULL &&
+         g_strcmp0 (json_object_get_string_member_with_default (details, "suitability", NULL),
+                    lk_stmt_text (stmt, 3)) == 0 &&
+         words_match (details, "factors", lk_stmt_text (stmt, 4)) &&
+         words_match (details, "components", lk_stmt_text (stmt, 5)) &&
+         g_strcmp0 (json_object_get_string_member_with_default (details, "notes", NULL),
+                    lk_stmt_text (stmt, 6)) == 0 &&
+         g_strcmp0 (json_object_get_string_member_with_default (details, "reason", NULL),
+                    lk_stmt_text (stmt, 7)) == 0;
+}
+
+gboolean
+lk_analysis_check_locked (LkStore    *store,
+                          GPtrArray  *mismatches,
+                          GError    **error)
+{
+  g_autoptr(LkStoreLock) locker = lk_store_lock (store);
+  g_autoptr(LkStmt) stmt = lk_store_stmt (store, "SELECT " LOCKED_COLUMNS " ORDER BY a.id",
+                                          error);
+
+  g_return_val_if_fail (LK_IS_STORE (store), FALSE);
+
+  if (stmt == NULL)
+    return FALSE;
+  while (lk_stmt_next (stmt, error))
+    if (!locked_intact (stmt))
+      g_ptr_array_add (mismatches,
+                       lk_audit_mismatch_new (lk_stmt_int64 (stmt, 8),
+                                              "analysis %" G_GINT64_FORMAT " (probe %"
+                                              G_GINT64_FORMAT ", revision %d)",
+                                              lk_stmt_int64 (stmt, 0), lk_stmt_int64 (stmt, 1),
+                                              lk_stmt_int (stmt, 2)));
+  return !lk_stmt_failed (stmt);
+}
+
 /* ---- reading ------------------------------------------------------------------------------- */
 
 LkProbeAnalysis *

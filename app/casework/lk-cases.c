@@ -20,6 +20,7 @@
 #include "people/lk-session.h"
 #include "store/lk-audit.h"
 #include "store/lk-store.h"
+#include "candidates/lk-candidate-lists-private.h"
 #include "candidates/lk-candidates-private.h"
 #include "casework/lk-probes-private.h"
 #include "casework/lk-analysis-private.h"
@@ -508,7 +509,9 @@ lk_cases_to_json (LkSession   *session,
     return NULL;
   json_object_set_array_member (o, "probes", probes);
   json_object_set_boolean_member (o, "competency_checked", lk_competencies_required (store));
-  if (!lk_verifications_add_case_json (store, lk_session_get_user_id (session), probes, error))
+  if (!lk_candidate_lists_add_case_json (store, lk_case_get_id (c),
+                                         lk_session_get_user_id (session), probes, error) ||
+      !lk_verifications_add_case_json (store, lk_session_get_user_id (session), probes, error))
     return NULL;
   return g_steal_pointer (&o);
 }

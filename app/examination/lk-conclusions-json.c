@@ -62,11 +62,20 @@ lk_conclusion_sha256 (const LkConclusionContent *content)
 
 /* ---- rows ---------------------------------------------------------------------------------- */
 
+/* The event that signed revision c.revision (its newest, should there be more than one). */
+#define SIGNING_EVENT \
+  "e.object = 'examination:' || c.examination_id" \
+  " AND e.action IN ('conclusion.signed', 'conclusion.amended')" \
+  " AND json_extract (e.details, '$.revision') = c.revision ORDER BY e.seq DESC LIMIT 1"
+
 #define CONCLUSION_COLUMNS \
   "c.id, c.examination_id, c.revision, c.amends, c.amendment_reason, c.scale, c.scale_version," \
   " c.outcome, c.ordinal, c.level_label, c.propositions, c.reasoning, c.limitations," \
   " c.warnings, c.observations, u.name, c.signed_at, c.content_sha256," \
-  " (SELECT max (n.revision) FROM conclusions n WHERE n.examination_id = c.examination_id)" \
+  " (SELECT max (n.revision) FROM conclusions n WHERE n.examination_id = c.examination_id)," \
+  " (SELECT e.seq FROM audit_event e WHERE " SIGNING_EVENT ")," \
+  " (SELECT json_extract (e.details, '$.content_sha256') FROM audit_event e" \
+  "  WHERE " SIGNING_EVENT ")" \
   " FROM conclusions c JOIN users u ON u.id = c.signed_by"
 
 static void
@@ -119,22 +128,58 @@ set_content_members (JsonObject                *o,
   json_object_set_string_member (o, "signed_at", c->signed_at);
 }
 
+/* The content as read hashes to the stored hash, and to the hash its signing event holds:
+ * both columns can be rewritten by someone with the file, the chained event cannot. */
+static gboolean
+row_intact (LkStmt                    *stmt,
+            const LkConclusionContent *c)
+{
+  g_autofree char *sha256 = lk_conclusion_sha256 (c);
+
+  return g_strcmp0 (sha256, TEXT (17)) == 0 && g_strcmp0 (sha256, TEXT (20)) == 0;
+}
+
 static JsonObject *
 conclusion_json (LkStmt *stmt)
 {
   JsonObject *o = json_object_new ();
   LkConclusionContent c = { 0 };
-  g_autofree char *sha256 = NULL;
 
   content_from_row (stmt, &c);
-  sha256 = lk_conclusion_sha256 (&c);
   json_object_set_string_member (o, "result_use", LK_CONCLUSION_RESULT_USE);
   json_object_set_int_member (o, "id", lk_stmt_int64 (stmt, 0));
   json_object_set_boolean_member (o, "current", c.revision == lk_stmt_int (stmt, 18));
   set_content_members (o, &c);
   json_object_set_string_member (o, "content_sha256", TEXT (17));
-  json_object_set_boolean_member (o, "content_intact", g_strcmp0 (sha256, TEXT (17)) == 0);
+  json_object_set_boolean_member (o, "content_intact", row_intact (stmt, &c));
   return o;
+}
+
+gboolean
+lk_conclusions_check_signed (LkStore    *store,
+                             GPtrArray  *mismatches,
+                             GError    **error)
+{
+  g_autoptr(LkStoreLock) locker = lk_store_lock (store);
+  g_autoptr(LkStmt) stmt = lk_store_stmt (store, "SELECT " CONCLUSION_COLUMNS
+                                                 " ORDER BY c.id", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  while (lk_stmt_next (stmt, error))
+    {
+      LkConclusionContent c = { 0 };
+
+      content_from_row (stmt, &c);
+      if (!row_intact (stmt, &c))
+        g_ptr_array_add (mismatches,
+                         lk_audit_mismatch_new (lk_stmt_int64 (stmt, 19),
+                                                "conclusion %" G_GINT64_FORMAT " (examination %"
+                                                G_GINT64_FORMAT ", revision %d)",
+                                                lk_stmt_int64 (stmt, 0), c.examination_id,
+                                                c.revision));
+    }
+  return !lk_stmt_failed (stmt);
 }
 
 static JsonArray *

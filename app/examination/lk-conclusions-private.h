@@ -100,6 +100,12 @@ typedef struct
 char       *lk_conclusion_canonical  (const LkConclusionContent *content);
 char       *lk_conclusion_sha256     (const LkConclusionContent *content);
 
+/* Adds to @mismatches (of LkAuditMismatch) each signed conclusion whose content no longer
+ * hashes to the hash its signing event holds; the same check as "content_intact". */
+gboolean    lk_conclusions_check_signed (LkStore           *store,
+                                         GPtrArray         *mismatches,
+                                         GError           **error);
+
 /* Adds "feature_list_progress", "observations" and "conclusions" to
  * the examination object of `case show --json`. */
 gboolean    lk_conclusions_add_json  (LkStore              *store,

@@ -546,14 +546,17 @@ lk_examinations_get (LkSession  *session,
   LkStore *store = lk_session_get_store (session);
   g_auto(LkExaminationRow) row = { 0 };
   g_autofree char *object = lk_object_name ("examination", examination_id);
+  g_autoptr(JsonObject) o = NULL;
   LkActor actor;
 
   g_return_val_if_fail (LK_IS_SESSION (session), NULL);
 
   if (!gate (session, examination_id, &actor, &row, error) ||
-      !lk_audit_record (store, &actor, "examination.viewed", object, NULL, error))
+      !lk_audit_record (store, &actor, "examination.viewed", object, NULL, error) ||
+      (o = exam_json (store, &row, error)) == NULL ||
+      !lk_conclusions_add_json (store, examination_id, o, error))
     return NULL;
-  return exam_json (store, &row, error);
+  return g_steal_pointer (&o);
 }
 
 /* ---- time spent --------------------------------------------------------------------------- */

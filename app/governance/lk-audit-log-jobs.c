@@ -14,6 +14,7 @@ lk_audit_log_verdict_free (LkAuditLogVerdict *verdict)
     return;
   g_free (verdict->reason);
   g_free (verdict->head);
+  g_clear_pointer (&verdict->mismatches, g_ptr_array_unref);
   g_free (verdict);
 }
 
@@ -68,13 +69,16 @@ check_job (gpointer       data,
   g_autofree char *anchor_hash = NULL;
   g_autoptr(GError) local_error = NULL;
 
+  verdict->mismatches = g_ptr_array_new_with_free_func ((GDestroyNotify)
+                                                        lk_audit_mismatch_free);
   if (*anchor != '\0' &&
       !lk_audit_log_anchor_parse (anchor, &verdict->anchor_seq, &anchor_hash, error))
     return NULL;
   /* FALSE without an error is a verdict: the chain or the anchor does not hold. */
   if (!lk_audit_log_verify_watched (job->session, verdict->anchor_seq, anchor_hash,
                                     job->progress, cancellable, &verdict->n_events,
-                                    &verdict->broken_seq, &verdict->reason, &local_error) &&
+                                    &verdict->broken_seq, &verdict->reason, verdict->mismatches,
+                                    &local_error) &&
       local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));

@@ -6,7 +6,10 @@
 
 #include "governance/lk-audit-log.h"
 #include "governance/lk-audit-log-private.h"
+#include "casework/lk-analysis-private.h"
+#include "examination/lk-conclusions-private.h"
 #include "lk-error.h"
+#include "verification/lk-verifications-private.h"
 #include "verification/lk-verification-gate-private.h"
 #include "lk-json.h"
 #include "store/lk-store-private.h"
@@ -139,7 +142,93 @@ lk_audit_log_verify_anchored (LkSession   *session,
                               GError     **error)
 {
   return lk_audit_log_verify_watched (session, anchor_seq, anchor_hash, NULL, NULL, n_events,
-                                      broken_seq, reason, error);
+                                      broken_seq, reason, NULL, error);
+}
+
+/* Every signed record against its signing event: the chain proves the events unchanged, this
+ * proves the records still say what was signed. */
+static gboolean
+check_signed_records (LkStore    *store,
+                      GPtrArray  *mismatches,
+                      GError    **error)
+{
+  return lk_conclusions_check_signed (store, mismatches, error) &&
+         lk_analysis_check_locked (store, mismatches, error) &&
+         lk_verifications_check_signed (store, mismatches, error);
+}
+
+static char *
+mismatch_reason (GPtrArray *mismatches)
+{
+  GString *text = g_string_new (NULL);
+
+  g_string_append_printf (text, "the chain holds, but %u signed record%s no longer match%s "
+                          "what %s signing event holds: ", mismatches->len,
+                          mismatches->len == 1 ? "" : "s", mismatches->len == 1 ? "es" : "",
+                          mismatches->len == 1 ? "its" : "their");
+  for (guint i = 0; i < mismatches->len; i++)
+    {
+      LkAuditMismatch *m = g_ptr_array_index (mismatches, i);
+
+      if (i > 0)
+        g_string_append (text, "; ");
+      if (m->event_seq > 0)
+        g_string_append_printf (text, "%s, signed in event %" G_GINT64_FORMAT, m->record,
+                                m->event_seq);
+      else
+        g_string_append_printf (text, "%s, which no signing event holds", m->record);
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* The event to name for a record that differs: its signing event, else the newest. */
+static gint64
+mismatch_seq (GPtrArray *mismatches,
+              gint64     n_events)
+{
+  for (guint i = 0; i < mismatches->len; i++)
+    {
+      LkAuditMismatch *m = g_ptr_array_index (mismatches, i);
+
+      if (m->event_seq > 0)
+        return m->event_seq;
+    }
+  return MAX (n_events, 1);
+}
+
+static void
+set_verify_details (JsonObject  *details,
+                    gint64       n_events,
+                    gint64       anchor_seq,
+                    const char  *anchor_hash,
+                    gint64       broken_seq,
+                    const char  *reason,
+                    GPtrArray   *mismatches)
+{
+  json_object_set_boolean_member (details, "intact", broken_seq == 0);
+  json_object_set_int_member (details, "events", n_events);
+  if (anchor_seq > 0)
+    {
+      g_autofree char *anchor = g_strdup_printf ("%" G_GINT64_FORMAT ":%s", anchor_seq,
+                                                 anchor_hash);
+
+      json_object_set_string_member (details, "anchor", anchor);
+    }
+  if (broken_seq != 0)
+    {
+      json_object_set_int_member (details, "broken_at", broken_seq);
+      json_object_set_string_member (details, "reason", reason);
+    }
+  if (mismatches->len > 0)
+    {
+      JsonArray *records = json_array_new ();
+
+      for (guint i = 0; i < mismatches->len; i++)
+        json_array_add_string_element (records,
+                                       ((LkAuditMismatch *) g_ptr_array_index (mismatches,
+                                                                               i))->record);
+      json_object_set_array_member (details, "differing", records);
+    }
 }
 
 gboolean
@@ -151,12 +240,14 @@ lk_audit_log_verify_watched (LkSession     *session,
                              gint64        *n_events,
                              gint64        *broken_seq,
                              char         **reason,
+                             GPtrArray     *mismatches,
                              GError       **error)
 {
   LkStore *store = lk_session_get_store (session);
   g_autoptr(JsonObject) details = json_object_new ();
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func ((GDestroyNotify)
+                                                               lk_audit_mismatch_free);
   LkActor actor;
-  gboolean intact;
 
   if (!lk_session_require (session, LK_ROLE_ADMINISTRATOR | LK_ROLE_REVIEWER, &actor, error) ||
       !lk_audit_verify_watched (store, progress, cancellable, n_events, broken_seq, reason,
@@ -164,24 +255,20 @@ lk_audit_log_verify_watched (LkSession     *session,
     return FALSE;
   if (*broken_seq == 0 && anchor_seq > 0)
     check_anchor (store, anchor_seq, anchor_hash, *n_events, broken_seq, reason);
-  intact = *broken_seq == 0;
-  json_object_set_boolean_member (details, "intact", intact);
-  json_object_set_int_member (details, "events", *n_events);
-  if (anchor_seq > 0)
+  if (*broken_seq == 0 && !check_signed_records (store, found, error))
+    return FALSE;
+  if (found->len > 0)
     {
-      g_autofree char *anchor = g_strdup_printf ("%" G_GINT64_FORMAT ":%s", anchor_seq,
-                                                 anchor_hash);
-
-      json_object_set_string_member (details, "anchor", anchor);
+      *broken_seq = mismatch_seq (found, *n_events);
+      *reason = mismatch_reason (found);
     }
-  if (!intact)
-    {
-      json_object_set_int_member (details, "broken_at", *broken_seq);
-      json_object_set_string_member (details, "reason", *reason);
-    }
+  set_verify_details (details, *n_events, anchor_seq, anchor_hash, *broken_seq, *reason, found);
   if (!lk_audit_record (store, &actor, "audit.verified", "", details, error))
     return FALSE;
-  return intact;
+  if (mismatches != NULL)
+    for (guint i = 0; i < found->len; i++)
+      g_ptr_array_add (mismatches, g_steal_pointer (&g_ptr_array_index (found, i)));
+  return *broken_seq == 0;
 }
 
 gboolean

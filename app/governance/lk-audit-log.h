@@ -5,6 +5,7 @@
 
 #include "lk-progress.h"
 #include "people/lk-session.h"
+#include "store/lk-audit.h"
 
 G_BEGIN_DECLS
 
@@ -55,7 +56,12 @@ gboolean lk_audit_log_export   (LkSession      *session,
                                 GError        **error);
 
 /* The same as lk_audit_log_verify_anchored() and lk_audit_log_export(), with progress (may be
- * NULL) and a @cancellable that stops the work part-way with %G_IO_ERROR_CANCELLED. */
+ * NULL) and a @cancellable that stops the work part-way with %G_IO_ERROR_CANCELLED.
+ *
+ * Once the chain holds, verification also holds every signed record (conclusions, locked
+ * analyses, signed verification records) to the hash or details its signing event holds; each
+ * that differs is added to @mismatches (of LkAuditMismatch; may be NULL), and the verdict is a
+ * break at the first one's signing event, @reason naming them all. */
 gboolean lk_audit_log_verify_watched     (LkSession      *session,
                                           gint64          anchor_seq,
                                           const char     *anchor_hash,
@@ -64,6 +70,7 @@ gboolean lk_audit_log_verify_watched     (LkSession      *session,
                                           gint64         *n_events,
                                           gint64         *broken_seq,
                                           char          **reason,
+                                          GPtrArray      *mismatches,
                                           GError        **error);
 gboolean lk_audit_log_export_cancellable (LkSession      *session,
                                           LkAuditFormat   format,
@@ -81,6 +88,7 @@ typedef struct
   char   *reason;      /* why it broke; NULL when intact */
   gint64  anchor_seq;  /* the anchor checked against; 0: none */
   char   *head;        /* the newest event after the check, as SEQ:HASH; NULL if unreadable */
+  GPtrArray *mismatches; /* of LkAuditMismatch: the signed records that differ; never NULL */
 } LkAuditLogVerdict;
 
 void               lk_audit_log_verdict_free  (LkAuditLogVerdict *verdict);

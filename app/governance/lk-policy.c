@@ -20,6 +20,8 @@ static const LkPolicyKey keys[] = {
   { "idle_lock_max_minutes", LK_POLICY_INT, "30", 1, 30,
     "Longest idle time before a session locks (minutes); each user may choose less" },
   { "min_password_length", LK_POLICY_INT, "8", 4, 128, "Shortest password accepted (characters)" },
+  { "min_password_score", LK_POLICY_INT, "30", 0, 100,
+    "Lowest libpwquality score (0 to 100) a new password must reach" },
   { "refused_probe_kinds", LK_POLICY_LIST, "sketch,composite,look-alike,edited,ai-generated",
     0, 0, "Probe kinds refused at import" },
   { "max_image_megapixels", LK_POLICY_DOUBLE, "100", 1, 1000,

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* argon2id password hashes through libsodium, and the policy a new password must meet. */
+/* argon2id password hashes through libsodium, and the policy a new password must meet (its
+ * length, and libpwquality's checks and score). */
 #include "config.h"
 
+#include <pwquality.h>
 #include <sodium.h>
 #include <string.h>
 
@@ -9,6 +11,11 @@
 #include "people/lk-password.h"
 
 #define DEFAULT_MIN_PASSWORD_LENGTH 8
+#define DEFAULT_MIN_PASSWORD_SCORE 30
+
+/* The cost of a new hash; a stored hash of a lower cost is replaced at the next log-in. */
+#define PWHASH_OPSLIMIT crypto_pwhash_OPSLIMIT_INTERACTIVE
+#define PWHASH_MEMLIMIT crypto_pwhash_MEMLIMIT_INTERACTIVE
 
 static gboolean
 ensure_sodium (GError **error)
@@ -29,9 +36,7 @@ lk_password_hash (const char  *password,
 
   if (!ensure_sodium (error))
     return NULL;
-  if (crypto_pwhash_str_alg (out, password, strlen (password),
-                             crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                             crypto_pwhash_MEMLIMIT_INTERACTIVE,
+  if (crypto_pwhash_str_alg (out, password, strlen (password), PWHASH_OPSLIMIT, PWHASH_MEMLIMIT,
                              crypto_pwhash_ALG_ARGON2ID13) != 0)
     {
       g_set_error (error, LK_ERROR, LK_ERROR_FAILED, "Out of memory while hashing a password");
@@ -49,10 +54,89 @@ lk_password_verify (const char *hash,
   return crypto_pwhash_str_verify (hash, password, strlen (password)) == 0;
 }
 
+gboolean
+lk_password_needs_rehash (const char *hash)
+{
+  g_return_val_if_fail (hash != NULL, FALSE);
+
+  /* Not zero: weaker parameters, another algorithm, or a hash it cannot read. */
+  return ensure_sodium (NULL) &&
+         crypto_pwhash_str_needs_rehash (hash, PWHASH_OPSLIMIT, PWHASH_MEMLIMIT) != 0;
+}
+
+/* A hash of a random password nobody knows, made once with the current parameters. */
+static const char *
+dummy_hash (void)
+{
+  static gsize once = 0;
+  static char *hash = NULL;
+
+  if (g_once_init_enter (&once))
+    {
+      unsigned char secret[32];
+      g_autofree char *text = NULL;
+
+      if (ensure_sodium (NULL))
+        {
+          randombytes_buf (secret, sizeof secret);
+          text = g_base64_encode (secret, sizeof secret);
+          hash = lk_password_hash (text, NULL);
+          sodium_memzero (text, strlen (text));
+        }
+      g_once_init_leave (&once, 1);
+    }
+  return hash;
+}
+
 void
 lk_password_burn (const char *password)
 {
-  g_autofree char *hash = lk_password_hash (password != NULL ? password : "", NULL);
+  const char *hash = dummy_hash ();
+
+  if (hash != NULL)
+    (void) lk_password_verify (hash, password != NULL ? password : "");
+}
+
+/* libpwquality's checks (dictionary words, repetition, the user name in some form...) and its
+ * score, against the policy's minimum. */
+static gboolean
+check_quality (LkStore     *store,
+               const char  *user_name,
+               const char  *password,
+               gint64       min_length,
+               GError     **error)
+{
+  gint64 min_score = lk_store_get_policy_int (store, "min_password_score",
+                                              DEFAULT_MIN_PASSWORD_SCORE);
+  pwquality_settings_t *settings = pwquality_default_settings ();
+  char message[PWQ_MAX_ERROR_MESSAGE_LEN];
+  void *aux = NULL;
+  int score;
+
+  if (settings == NULL)
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_FAILED, "The password could not be checked");
+      return FALSE;
+    }
+  /* Our policy sets the length; libpwquality raises anything below 6 to 6. */
+  pwquality_set_int_value (settings, PWQ_SETTING_MIN_LENGTH, (int) MIN (min_length, 128));
+  score = pwquality_check (settings, password, NULL, user_name, &aux);
+  pwquality_free_settings (settings);
+  if (score < 0)
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT, "%s; choose another password",
+                   pwquality_strerror (message, sizeof message, score, aux));
+      return FALSE;
+    }
+  if (score < min_score)
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
+                   "The password is too easy to guess: it scores %d of 100 and the policy asks "
+                   "for at least %" G_GINT64_FORMAT "; a longer one of unrelated words scores "
+                   "higher", score, min_score);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
@@ -77,5 +161,5 @@ lk_password_check_policy (LkStore     *store,
                    "The password must not be the user name");
       return FALSE;
     }
-  return TRUE;
+  return check_quality (store, user_name, password, min_length, error);
 }

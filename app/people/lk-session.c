@@ -280,9 +280,34 @@ check_password (LkStore      *store,
   return FALSE;
 }
 
+/* A hash of weaker parameters than a new one is replaced now that the password is known. */
 static gboolean
-record_login (LkSession  *self,
-              GError    **error)
+rehash_if_weak (LkSession   *self,
+                const char  *hash,
+                const char  *password,
+                JsonObject  *details,
+                GError     **error)
+{
+  g_autofree char *stronger = NULL;
+  g_autoptr(LkStmt) stmt = NULL;
+
+  if (!lk_password_needs_rehash (hash))
+    return TRUE;
+  if ((stronger = lk_password_hash (password, error)) == NULL ||
+      (stmt = lk_store_stmt (self->store, "UPDATE users SET password_hash = ? WHERE id = ?",
+                             error)) == NULL)
+    return FALSE;
+  lk_stmt_bind_text (stmt, 1, stronger);
+  lk_stmt_bind_int64 (stmt, 2, self->user_id);
+  json_object_set_boolean_member (details, "rehashed", TRUE);
+  return lk_stmt_done (stmt, error);
+}
+
+static gboolean
+record_login (LkSession   *self,
+              const char  *hash,
+              const char  *password,
+              GError     **error)
 {
   g_autoptr(LkTxn) txn = lk_txn_begin (self->store, error);
   g_autoptr(LkStmt) stmt = NULL;
@@ -296,12 +321,36 @@ record_login (LkSession  *self,
   if (stmt == NULL)
     return FALSE;
   lk_stmt_bind_int64 (stmt, 1, self->user_id);
-  if (!lk_stmt_done (stmt, error))
+  if (!lk_stmt_done (stmt, error) || !rehash_if_weak (self, hash, password, details, error))
     return FALSE;
   lk_session_self_actor (self, &actor);
   json_object_set_string_member (details, "roles", roles);
   return lk_audit_append (self->store, &actor, "session.login", self->user_name, details, error) &&
          lk_txn_commit (txn, error);
+}
+
+/* A wrong password is answered in the same words for every account, known or not, enabled or
+ * not: only the audit log says which it was. A usable account counts the failure (and locks at
+ * the threshold). */
+static void
+refuse_login (LkStore      *store,
+              const LkUser *user,
+              const char   *user_name,
+              GError      **error)
+{
+  const char *unusable = NULL;
+  gboolean locked = FALSE;
+
+  if (user == NULL)
+    unusable = "unknown user";
+  else if (user->disabled)
+    unusable = "wrong password, account disabled";
+  else if (user->locked)
+    unusable = "wrong password, account locked";
+  if (unusable != NULL ? !record_failure (store, user ? user->name : user_name, unusable, error)
+                       : !count_failed_login (store, user->name, &locked, error))
+    return;
+  g_set_error (error, LK_ERROR, LK_ERROR_AUTHENTICATION_FAILED, "Wrong user name or password");
 }
 
 LkSession *
@@ -319,22 +368,22 @@ lk_session_login (LkStore     *store,
   g_return_val_if_fail (user_name != NULL && password != NULL, NULL);
 
   user = lk_user_read (store, user_name, &hash, &lookup_error);
-  if (user == NULL)
+  if (user == NULL && !g_error_matches (lookup_error, LK_ERROR, LK_ERROR_NOT_FOUND))
     {
-      if (!g_error_matches (lookup_error, LK_ERROR, LK_ERROR_NOT_FOUND))
-        {
-          g_propagate_error (error, g_steal_pointer (&lookup_error));
-          return NULL;
-        }
-      lk_password_burn (password);
-      if (!record_failure (store, user_name, "unknown user", error))
-        return NULL;
-      g_set_error (error, LK_ERROR, LK_ERROR_AUTHENTICATION_FAILED,
-                   "Wrong user name or password");
+      g_propagate_error (error, g_steal_pointer (&lookup_error));
       return NULL;
     }
-  if (!check_account (store, user, error) ||
-      !check_password (store, user, hash, password, error))
+  /* One argon2id verification for every attempt, whatever the account, so that the time taken
+   * tells nothing either; only the holder of the password learns that it is disabled or
+   * locked. */
+  if (user == NULL)
+    lk_password_burn (password);
+  if (user == NULL || !lk_password_verify (hash, password))
+    {
+      refuse_login (store, user, user_name, error);
+      return NULL;
+    }
+  if (!check_account (store, user, error))
     return NULL;
 
   self = g_object_new (LK_TYPE_SESSION, NULL);
@@ -343,7 +392,7 @@ lk_session_login (LkStore     *store,
   self->user_name = g_strdup (user->name);
   self->display_name = g_strdup (user->display_name);
   self->roles = user->roles;
-  if (!record_login (self, error))
+  if (!record_login (self, hash, password, error))
     return NULL;
   return g_steal_pointer (&self);
 }

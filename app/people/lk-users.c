@@ -252,6 +252,51 @@ lk_users_set_disabled (LkSession   *session,
                       error);
 }
 
+/* Reads @name for an administrator's change: NULL with an error when there is no such user. */
+static LkUser *
+read_for_change (LkSession   *session,
+                 const char  *name,
+                 GError     **error)
+{
+  g_autofree char *hash = NULL;
+  LkActor actor;
+
+  if (!lk_session_require (session, LK_ROLE_ADMINISTRATOR, &actor, error))
+    return NULL;
+  return lk_user_read (lk_session_get_store (session), name, &hash, error);
+}
+
+gboolean
+lk_users_unlock (LkSession   *session,
+                 const char  *name,
+                 const char  *reason,
+                 GError     **error)
+{
+  g_autoptr(LkUser) user = NULL;
+  g_autoptr(JsonObject) details = json_object_new ();
+
+  g_return_val_if_fail (LK_IS_SESSION (session), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (!lk_require_text (reason, "Unlocking an account needs a reason", error) ||
+      (user = read_for_change (session, name, error)) == NULL)
+    return FALSE;
+  if (!user->locked)
+    {
+      g_autofree char *shown = lk_text_escape (name);
+
+      g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT, "The account %s is not locked",
+                   shown);
+      return FALSE;
+    }
+  json_object_set_string_member (details, "reason", reason);
+  json_object_set_int_member (details, "failed_logins", user->failed_logins);
+  return update_user (session, name,
+                      "UPDATE users SET failed_logins = ?1, locked = 0"
+                      " WHERE ?2 IS NOT NULL AND name = ?3",
+                      0, "", "user.unlocked", details, error);
+}
+
 gboolean
 lk_users_reset_password (LkSession   *session,
                          const char  *name,

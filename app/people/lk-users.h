@@ -33,6 +33,12 @@ gboolean   lk_users_set_disabled    (LkSession   *session,
                                      const char  *name,
                                      gboolean     disabled,
                                      GError     **error);
+/* Administrators: clears the lock-out of @name (which must be locked) and its count of failed
+ * log-ins, keeping its password; audited as "user.unlocked" with @reason (not blank). */
+gboolean   lk_users_unlock          (LkSession   *session,
+                                     const char  *name,
+                                     const char  *reason,
+                                     GError     **error);
 /* Sets a new password and clears a lock-out. */
 gboolean   lk_users_reset_password  (LkSession   *session,
                                      const char  *name,

@@ -246,9 +246,9 @@ list_provenance (LkLayout   *layout,
   lk_layout_field (layout, "Received as", lk_report_str (list, "source_format"));
   lk_layout_hash (layout, "File SHA-256", lk_report_str (list, "source_sha256"));
   lk_layout_field (layout, "Imported by", lk_report_str (list, "imported_by"));
-  lk_layout_field (layout, "Presentation", json_object_get_int_member (list, "shuffled")
-                                           ? "shuffled, scores and ranks hidden"
-                                           : "in the engine's order");
+  lk_layout_field (layout, "Presentation",
+                   json_object_get_boolean_member_with_default (list, "shuffled", FALSE)
+                   ? "shuffled, scores and ranks hidden" : "in the engine's order");
   if (reveals == NULL || json_array_get_length (reveals) == 0)
     lk_layout_field (layout, "Scores revealed", "never");
   for (guint i = 0; reveals != NULL && i < json_array_get_length (reveals); i++)

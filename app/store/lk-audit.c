@@ -34,6 +34,30 @@ lk_audit_event_free (LkAuditEvent *event)
   g_free (event);
 }
 
+LkAuditMismatch *
+lk_audit_mismatch_new (gint64      event_seq,
+                       const char *format,
+                       ...)
+{
+  LkAuditMismatch *mismatch = g_new0 (LkAuditMismatch, 1);
+  va_list args;
+
+  va_start (args, format);
+  mismatch->record = g_strdup_vprintf (format, args);
+  va_end (args);
+  mismatch->event_seq = event_seq;
+  return mismatch;
+}
+
+void
+lk_audit_mismatch_free (LkAuditMismatch *mismatch)
+{
+  if (mismatch == NULL)
+    return;
+  g_free (mismatch->record);
+  g_free (mismatch);
+}
+
 /* The longest decimal number: "-9223372036854775808". */
 #define MAX_DECIMAL 20
 

@@ -68,6 +68,20 @@ gboolean  lk_audit_verify_watched (LkStore       *store,
                                    char         **reason,
                                    GError       **error);
 
+/* A signed record (a conclusion, a locked analysis, a signed verification record) that no
+ * longer matches the hash or the details its signing event holds. */
+typedef struct
+{
+  char   *record;    /* as said to a person: "conclusion 3 (examination 2, revision 1)" */
+  gint64  event_seq; /* its signing event; 0 when no event holds what the record should be */
+} LkAuditMismatch;
+
+LkAuditMismatch *lk_audit_mismatch_new  (gint64      event_seq,
+                                         const char *format,
+                                         ...) G_GNUC_PRINTF (2, 3);
+void             lk_audit_mismatch_free (LkAuditMismatch *mismatch);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LkAuditMismatch, lk_audit_mismatch_free)
+
 /* The canonical bytes that an event's hash covers (after the previous hash). */
 void      lk_audit_canonical  (GString        *out,
                                const char     *prev_hash,

@@ -128,14 +128,14 @@ lk_verifications_compare (LkSession  *session,
 
 /* ---- signatures ---------------------------------------------------------------------------- */
 
-static char *
-signature_sha256 (gint64       verification_id,
-                  gint64       conclusion_id,
-                  const char  *kind,
-                  const char  *resolution,
-                  const char  *note,
-                  const char  *signer,
-                  const char  *signed_at)
+char *
+lk_verification_signature_sha256 (gint64       verification_id,
+                                  gint64       conclusion_id,
+                                  const char  *kind,
+                                  const char  *resolution,
+                                  const char  *note,
+                                  const char  *signer,
+                                  const char  *signed_at)
 {
   g_autoptr(JsonObject) o = json_object_new ();
   g_autofree char *text = NULL;
@@ -162,8 +162,9 @@ insert_signature (LkStore                  *store,
 {
   g_autofree char *now = lk_now_utc ();
   gint64 id = lk_verification_get_id (row->record);
-  g_autofree char *sha256 = signature_sha256 (id, row->conclusion_id, kind, resolution, note,
-                                              lk_session_get_user_name (session), now);
+  g_autofree char *sha256 =
+    lk_verification_signature_sha256 (id, row->conclusion_id, kind, resolution, note,
+                                      lk_session_get_user_name (session), now);
   g_autoptr(LkStmt) stmt =
     lk_store_stmt (store, "INSERT INTO verification_signatures (verification_id, kind,"
                           " resolution, note, signed_by, signed_at, content_sha256)"

@@ -50,6 +50,53 @@ lk_verification_to_json (LkVerification *v)
   return o;
 }
 
+/* s.id, the fields the hash covers, the stored hash, and the seq of the signing event that
+ * holds the stored hash (NULL when none does). */
+#define SIGNATURE_COLUMNS \
+  "s.kind, s.resolution, s.note, u.name, s.signed_at, s.content_sha256, s.id," \
+  " s.verification_id, v.conclusion_id," \
+  " (SELECT max (e.seq) FROM audit_event e" \
+  "  WHERE e.object = 'verification:' || s.verification_id" \
+  "  AND e.action IN ('verification.countersigned', 'verification.disagreed'," \
+  "   'verification.consulted')" \
+  "  AND json_extract (e.details, '$.sha256') = s.content_sha256)" \
+  " FROM verification_signatures s JOIN users u ON u.id = s.signed_by" \
+  " JOIN verifications v ON v.id = s.verification_id"
+
+static gboolean
+signature_intact (LkStmt *stmt)
+{
+  g_autofree char *sha256 =
+    lk_verification_signature_sha256 (lk_stmt_int64 (stmt, 7), lk_stmt_int64 (stmt, 8),
+                                      lk_stmt_text (stmt, 0), lk_stmt_text (stmt, 1),
+                                      lk_stmt_text (stmt, 2), lk_stmt_text (stmt, 3),
+                                      lk_stmt_text (stmt, 4));
+
+  return g_strcmp0 (sha256, lk_stmt_text (stmt, 5)) == 0 && !lk_stmt_is_null (stmt, 9);
+}
+
+gboolean
+lk_verifications_check_signed (LkStore    *store,
+                               GPtrArray  *mismatches,
+                               GError    **error)
+{
+  g_autoptr(LkStoreLock) locker = lk_store_lock (store);
+  g_autoptr(LkStmt) stmt = lk_store_stmt (store, "SELECT " SIGNATURE_COLUMNS " ORDER BY s.id",
+                                          error);
+
+  if (stmt == NULL)
+    return FALSE;
+  while (lk_stmt_next (stmt, error))
+    if (!signature_intact (stmt))
+      g_ptr_array_add (mismatches,
+                       lk_audit_mismatch_new (lk_stmt_int64 (stmt, 9),
+                                              "verification record %" G_GINT64_FORMAT
+                                              " (verification %" G_GINT64_FORMAT ", %s)",
+                                              lk_stmt_int64 (stmt, 6), lk_stmt_int64 (stmt, 7),
+                                              lk_stmt_text (stmt, 0)));
+  return !lk_stmt_failed (stmt);
+}
+
 static JsonArray *
 signatures_json (LkStore  *store,
                  gint64    verification_id,
@@ -57,9 +104,7 @@ signatures_json (LkStore  *store,
 {
   g_autoptr(JsonArray) array = json_array_new ();
   g_autoptr(LkStmt) stmt =
-    lk_store_stmt (store, "SELECT s.kind, s.resolution, s.note, u.name, s.signed_at,"
-                          " s.content_sha256 FROM verification_signatures s"
-                          " JOIN users u ON u.id = s.signed_by WHERE s.verification_id = ?"
+    lk_store_stmt (store, "SELECT " SIGNATURE_COLUMNS " WHERE s.verification_id = ?"
                           " ORDER BY s.id", error);
 
   if (stmt == NULL)
@@ -75,6 +120,7 @@ signatures_json (LkStore  *store,
       json_object_set_string_member (o, "signed_by", lk_stmt_text (stmt, 3));
       json_object_set_string_member (o, "signed_at", lk_stmt_text (stmt, 4));
       json_object_set_string_member (o, "sha256", lk_stmt_text (stmt, 5));
+      json_object_set_boolean_member (o, "content_intact", signature_intact (stmt));
       json_array_add_object_element (array, o);
     }
   if (lk_stmt_failed (stmt))

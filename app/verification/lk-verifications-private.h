@@ -56,4 +56,19 @@ gboolean  lk_verifications_add_case_json (LkStore         *store,
                                           JsonArray       *probes,
                                           GError         **error);
 
+/* The SHA-256 a signed verification record (countersignature, disagreement, consultation
+ * note) is stored and audited with. */
+char     *lk_verification_signature_sha256 (gint64       verification_id,
+                                            gint64       conclusion_id,
+                                            const char  *kind,
+                                            const char  *resolution,
+                                            const char  *note,
+                                            const char  *signer,
+                                            const char  *signed_at);
+/* Adds to @mismatches (of LkAuditMismatch) each signed verification record whose content no
+ * longer hashes to the "sha256" of its signing event. */
+gboolean  lk_verifications_check_signed    (LkStore     *store,
+                                            GPtrArray   *mismatches,
+                                            GError     **error);
+
 G_END_DECLS

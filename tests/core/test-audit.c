@@ -475,9 +475,9 @@ test_log_verify_roles (LkTestFixture *fixture,
   g_autofree char *reason = NULL;
   gint64 n = 0, broken = -1;
 
-  lk_users_add (admin, "erin", NULL, LK_ROLE_EXAMINER, "examiner pw", &error);
+  lk_users_add (admin, "erin", NULL, LK_ROLE_EXAMINER, "granite ladder 5", &error);
   g_assert_no_error (error);
-  examiner = lk_session_login (store, "erin", "examiner pw", &error);
+  examiner = lk_session_login (store, "erin", "granite ladder 5", &error);
   g_assert_no_error (error);
 
   g_assert_false (lk_audit_log_verify (examiner, &n, &broken, &reason, &error));

@@ -131,11 +131,14 @@ test_lockout (LkTestFixture *fixture,
   for (int i = 1; i <= 4; i++)
     assert_login_fails (store, EXAMINER, "guess", LK_ERROR_AUTHENTICATION_FAILED);
   g_assert_cmpint (lk_test_count_action (store, "user.locked-out"), ==, 0);
-  assert_login_fails (store, EXAMINER, "guess", LK_ERROR_ACCOUNT_LOCKED);
+  /* The guess that locks the account is answered as any wrong password: the answer must not
+   * tell an outsider that the name exists. */
+  assert_login_fails (store, EXAMINER, "guess", LK_ERROR_AUTHENTICATION_FAILED);
   g_assert_cmpint (lk_test_count_action (store, "user.locked-out"), ==, 1);
-  /* Locked means locked: the right password does not open it either. */
+  /* Locked means locked: the right password does not open it either, and only its holder
+   * learns why. */
   assert_login_fails (store, EXAMINER, EXAMINER_PASSWORD, LK_ERROR_ACCOUNT_LOCKED);
-  assert_login_fails (store, EXAMINER, "guess", LK_ERROR_ACCOUNT_LOCKED);
+  assert_login_fails (store, EXAMINER, "guess", LK_ERROR_AUTHENTICATION_FAILED);
   g_assert_cmpint (lk_test_count_action (store, "user.locked-out"), ==, 1);
   user = lookup (admin, EXAMINER);
   g_assert_true (user->locked);

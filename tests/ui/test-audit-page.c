@@ -11,7 +11,7 @@
 #include "people/lk-session.h"
 #include "store/lk-store.h"
 
-#define ADMIN_PASSWORD "admin password 1"
+#define ADMIN_PASSWORD "amber lantern 41"
 
 typedef struct
 {

@@ -8,8 +8,8 @@
 #include "lk-candidates-page.h"
 #include "lk-test-ui.h"
 
-#define ADMIN_PASSWORD "admin password 1"
-#define EXAMINER_PASSWORD "examiner password"
+#define ADMIN_PASSWORD "amber lantern 41"
+#define EXAMINER_PASSWORD "copper kettle 27"
 #define DATABASE "Custody"
 
 typedef struct

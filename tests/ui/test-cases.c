@@ -15,8 +15,8 @@
 #include "reference/lk-data.h"
 #include "store/lk-store.h"
 
-#define ADMIN_PASSWORD "admin password 1"
-#define EXAMINER_PASSWORD "examiner password"
+#define ADMIN_PASSWORD "amber lantern 41"
+#define EXAMINER_PASSWORD "copper kettle 27"
 #define ACQUIRED_AT "Acquired at (ISO 8601, with its time zone)"
 
 typedef struct

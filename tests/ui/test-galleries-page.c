@@ -12,7 +12,7 @@
 #include "people/lk-session.h"
 #include "store/lk-store.h"
 
-#define ADMIN_PASSWORD "admin password 1"
+#define ADMIN_PASSWORD "amber lantern 41"
 #define GALLERY "Custody test gallery"
 
 typedef struct

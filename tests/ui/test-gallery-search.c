@@ -9,8 +9,8 @@
 #include "lk-gallery-search-dialog.h"
 #include "lk-test-ui.h"
 
-#define ADMIN_PASSWORD "admin password 1"
-#define EXAMINER_PASSWORD "examiner password"
+#define ADMIN_PASSWORD "amber lantern 41"
+#define EXAMINER_PASSWORD "copper kettle 27"
 #define GALLERY "Custody gallery"
 #define NO_GALLERY "No gallery is held by Likeness yet. An administrator registers one and " \
                    "enrols its images under Administration."

@@ -16,8 +16,8 @@
 #include "reference/lk-data.h"
 #include "store/lk-store.h"
 
-#define ADMIN_PASSWORD "admin password 1"
-#define EXAMINER_PASSWORD "examiner password 1"
+#define ADMIN_PASSWORD "amber lantern 41"
+#define EXAMINER_PASSWORD "copper kettle 28"
 
 typedef struct
 {

@@ -8,7 +8,7 @@
 #include "lk-test-ui.h"
 #include "lk-window.h"
 
-#define ADMIN_PASSWORD "admin password 1"
+#define ADMIN_PASSWORD "amber lantern 41"
 #define NEW_PASSWORD "a new password 2"
 
 typedef struct

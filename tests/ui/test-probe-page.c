@@ -18,8 +18,8 @@
 #include "people/lk-users.h"
 #include "store/lk-store.h"
 
-#define ADMIN_PASSWORD "admin password 1"
-#define EXAMINER_PASSWORD "erin password 1"
+#define ADMIN_PASSWORD "amber lantern 41"
+#define EXAMINER_PASSWORD "meadow violin 13"
 #define CASE_NUMBER "T-2026-007"
 
 typedef struct

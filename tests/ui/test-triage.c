@@ -20,8 +20,8 @@
 #include "people/lk-users.h"
 #include "store/lk-store.h"
 
-#define ADMIN_PASSWORD "admin password 1"
-#define EXAMINER_PASSWORD "examiner password"
+#define ADMIN_PASSWORD "amber lantern 41"
+#define EXAMINER_PASSWORD "copper kettle 27"
 
 typedef struct
 {
@@ -608,9 +608,9 @@ test_thumbnails_per_session (Fixture       *f,
   g_assert_true (cached == first);
   g_assert_cmpint (count_views (f), ==, views);
 
-  lk_users_add (f->admin, "tom", "Tom Trainee", LK_ROLE_TRAINEE, "trainee password", &error);
+  lk_users_add (f->admin, "tom", "Tom Trainee", LK_ROLE_TRAINEE, "thistle canyon 88", &error);
   g_assert_no_error (error);
-  trainee = lk_session_login (f->store, "tom", "trainee password", &error);
+  trainee = lk_session_login (f->store, "tom", "thistle canyon 88", &error);
   g_assert_no_error (error);
   refused = thumbnail_for (trainee, id, &error);
   g_assert_null (refused);

@@ -9,7 +9,7 @@
 #include "people/lk-users.h"
 #include "store/lk-store.h"
 
-#define ADMIN_PASSWORD "admin password 1"
+#define ADMIN_PASSWORD "amber lantern 41"
 
 typedef struct
 {
@@ -86,8 +86,8 @@ add_carol (Fixture *f)
 
   lk_test_set_text (dialog, "User name", "carol");
   lk_test_set_text (dialog, "Full name", "Carol Reviewer");
-  lk_test_set_text (dialog, "Password", "carol password");
-  lk_test_set_text (dialog, "Confirm password", "carol password");
+  lk_test_set_text (dialog, "Password", "willow harbour 63");
+  lk_test_set_text (dialog, "Confirm password", "willow harbour 63");
   reviewer = lk_test_find (dialog, ADW_TYPE_ACTION_ROW, "Reviewer");
   g_assert_nonnull (reviewer);
   gtk_widget_activate (reviewer);
@@ -108,7 +108,7 @@ test_added_user_can_log_in (Fixture       *f,
   g_assert_nonnull (lk_test_find (GTK_WIDGET (f->page), ADW_TYPE_PREFERENCES_ROW,
                                   "Carol Reviewer"));
 
-  carol = lk_session_login (f->store, "carol", "carol password", &error);
+  carol = lk_session_login (f->store, "carol", "willow harbour 63", &error);
   g_assert_no_error (error);
   /* Examiner is ticked for a new user; Reviewer was ticked by the test. */
   g_assert_cmpint (lk_session_get_roles (carol), ==, LK_ROLE_EXAMINER | LK_ROLE_REVIEWER);
@@ -123,8 +123,8 @@ test_bad_input_keeps_dialog_open (Fixture       *f,
   g_autoptr(GPtrArray) users = NULL;
 
   lk_test_set_text (dialog, "User name", "dave");
-  lk_test_set_text (dialog, "Password", "dave password");
-  lk_test_set_text (dialog, "Confirm password", "dave password");
+  lk_test_set_text (dialog, "Password", "pebble orchard 19");
+  lk_test_set_text (dialog, "Confirm password", "pebble orchard 19");
   gtk_widget_activate (trainee); /* trainee + examiner is not allowed */
   lk_test_click (dialog, "Add");
   /* The core's answer, once it has given it: the dialog stays, nobody was added. */
@@ -149,17 +149,17 @@ test_disable_and_reset (Fixture       *f,
   confirm = lk_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (confirm);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (confirm), "disable");
-  carol = lk_session_login (f->store, "carol", "carol password", &error);
+  carol = lk_session_login (f->store, "carol", "willow harbour 63", &error);
   g_assert_error (error, LK_ERROR, LK_ERROR_ACCOUNT_DISABLED);
   g_clear_error (&error);
 
   gtk_widget_activate_action (GTK_WIDGET (f->page), "users.enable", "s", "carol");
   dialog = open_dialog (f, "users.reset-password", "carol");
-  lk_test_set_text (dialog, "Password", "new carol password");
-  lk_test_set_text (dialog, "Confirm password", "new carol password");
+  lk_test_set_text (dialog, "Password", "willow harbour 64");
+  lk_test_set_text (dialog, "Confirm password", "willow harbour 64");
   lk_test_click (dialog, "Reset");
   g_assert_true (lk_test_wait_closed (LK_TYPE_USER_DIALOG, 10000));
-  carol = lk_session_login (f->store, "carol", "new carol password", &error);
+  carol = lk_session_login (f->store, "carol", "willow harbour 64", &error);
   g_assert_no_error (error);
 }
 

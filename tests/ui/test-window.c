@@ -11,7 +11,7 @@
 #include "store/lk-audit.h"
 #include "store/lk-store.h"
 
-#define ADMIN_PASSWORD "admin password 1"
+#define ADMIN_PASSWORD "amber lantern 41"
 
 typedef struct
 {
@@ -103,9 +103,9 @@ test_examiner_has_no_administration (Fixture       *f,
   g_autoptr(LkSession) admin = lk_session_login (f->store, "admin", ADMIN_PASSWORD, &error);
 
   g_assert_no_error (error);
-  lk_users_add (admin, "erin", "Erin Examiner", LK_ROLE_EXAMINER, "erin password", &error);
+  lk_users_add (admin, "erin", "Erin Examiner", LK_ROLE_EXAMINER, "meadow violin 12", &error);
   g_assert_no_error (error);
-  open_window (f, "erin", "erin password");
+  open_window (f, "erin", "meadow violin 12");
 
   g_assert_null (find_row (f, "administration"));
   g_assert_nonnull (find_row (f, "cases"));

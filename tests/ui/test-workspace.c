@@ -25,8 +25,8 @@
 #include "store/lk-store.h"
 #include "verification/lk-competency.h"
 
-#define ADMIN_PASSWORD "admin password 1"
-#define EXAMINER_PASSWORD "examiner password"
+#define ADMIN_PASSWORD "amber lantern 41"
+#define EXAMINER_PASSWORD "copper kettle 27"
 
 typedef struct
 {
