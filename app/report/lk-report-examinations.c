@@ -97,9 +97,10 @@ features (LkLayout   *layout,
       JsonObject *o = json_array_get_object_element (observations, i);
       g_autofree char *name = g_strdup_printf ("%s: %s", lk_report_str (o, "component"),
                                                lk_report_str (o, "name"));
-      g_autofree char *visibility = g_strdup_printf ("%s / %s",
-                                                     lk_report_str (o, "visibility_probe") ?: "-",
-                                                     lk_report_str (o, "visibility_candidate") ?: "-");
+      const char *probe = lk_report_str (o, "visibility_probe");
+      const char *candidate = lk_report_str (o, "visibility_candidate");
+      g_autofree char *visibility = g_strdup_printf ("%s / %s", probe ? probe : "-",
+                                                     candidate ? candidate : "-");
       g_autofree char *links = annotation_numbers (o);
       const char *cells[] = { name, visibility, lk_report_str (o, "result"),
                               lk_report_str (o, "significance"), lk_report_str (o, "note"),
@@ -184,10 +185,10 @@ static void
 conclusion_block (LkLayout   *layout,
                   JsonObject *c)
 {
+  gboolean current = json_object_get_boolean_member_with_default (c, "current", FALSE);
   g_autofree char *heading = g_strdup_printf ("Conclusion, revision %" G_GINT64_FORMAT "%s",
                                               json_object_get_int_member (c, "revision"),
-                                              json_object_get_boolean_member_with_default (c, "current", FALSE)
-                                              ? " (current)" : " (amended later)");
+                                              current ? " (current)" : " (amended later)");
   g_autofree char *scale = g_strdup_printf ("%s, version %s", lk_report_str (c, "scale"),
                                             lk_report_str (c, "scale_version"));
   g_autofree char *signature = g_strdup_printf ("%s at %s", lk_report_str (c, "signed_by"),
@@ -321,8 +322,8 @@ examination (LkLayout            *layout,
   JsonArray *verifications = array_of (exam, "verifications");
   g_autofree char *heading = g_strdup_printf ("Examination %" G_GINT64_FORMAT ": candidate %s",
                                               id, lk_report_str (exam, "subject_ref"));
-  g_autofree char *spent = g_strdup_printf ("%.0f minutes",
-                                            json_object_get_double_member_with_default (exam, "seconds_spent", 0) / 60);
+  double seconds = json_object_get_double_member_with_default (exam, "seconds_spent", 0);
+  g_autofree char *spent = g_strdup_printf ("%.0f minutes", seconds / 60);
 
   if (details == NULL)
     return FALSE;

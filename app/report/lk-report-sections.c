@@ -154,9 +154,10 @@ quality (LkLayout   *layout,
   for (guint i = 0; i < json_array_get_length (figures); i++)
     {
       JsonObject *q = json_array_get_object_element (figures, i);
-      g_autofree char *value = g_strdup_printf ("%.1f %s",
-                                                json_object_get_double_member_with_default (q, "value", 0),
-                                                lk_report_str (q, "unit") ? lk_report_str (q, "unit") : "");
+      const char *unit = lk_report_str (q, "unit");
+      g_autofree char *value =
+        g_strdup_printf ("%.1f %s", json_object_get_double_member_with_default (q, "value", 0),
+                         unit ? unit : "");
       const char *cells[] = { lk_report_str (q, "label"), value, lk_report_str (q, "light"),
                               lk_report_str (q, "explanation") };
 

@@ -345,7 +345,8 @@ lk_verification_comparison_to_json (LkVerificationComparison *self)
                                   lk_verification_comparison_get_same_limitations (self));
   json_object_set_string_member (o, "rule", self->rule);
   json_object_set_boolean_member (o, "agrees", self->agrees);
-  json_object_set_int_member (o, "n_differences", lk_verification_comparison_get_n_differences (self));
+  json_object_set_int_member (o, "n_differences",
+                              lk_verification_comparison_get_n_differences (self));
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
       g_autoptr(LkVerificationDifference) d = g_list_model_get_item (model, i);

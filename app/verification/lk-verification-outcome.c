@@ -316,7 +316,8 @@ check_agreement (LkStore                  *store,
       lk_verification_comparison_get_agrees (c))
     return TRUE;
   g_set_error (error, LK_ERROR, LK_ERROR_REFUSED, "The two conclusions disagree under the lab's "
-               "rule (%s): “%s” and “%s”. Record the disagreement and its resolution instead",
+               "rule (%s): “%s” and “%s”. Record the disagreement and its resolution "
+               "instead",
                lk_verification_comparison_get_rule (c),
                lk_verification_comparison_get_examiner_level (c),
                lk_verification_comparison_get_reviewer_level (c));
