@@ -4,24 +4,6 @@
 
 #include "lk-cli-private.h"
 
-static gboolean
-parse_id (const char  *text,
-          const char  *what,
-          gint64      *id,
-          GError     **error)
-{
-  guint64 value;
-
-  if (g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
-    {
-      *id = (gint64) value;
-      return TRUE;
-    }
-  g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT, "A %s id is a positive whole number, "
-               "not “%s”", what, text);
-  return FALSE;
-}
-
 gboolean
 lk_cli_candidates_import (LkCli   *cli,
                           GError **error)
@@ -34,7 +16,7 @@ lk_cli_candidates_import (LkCli   *cli,
 
   if (!lk_cli_parse_options (cli, 2, entries, &rest, error) ||
       !lk_cli_expect_positional (rest, 2, "candidates import PROBE_ID FILE", error) ||
-      !parse_id (rest[0], "probe", &probe_id, error) ||
+      !lk_cli_parse_id (rest[0], "probe", &probe_id, error) ||
       (session = lk_cli_log_in (cli, error)) == NULL ||
       (list_id = lk_candidates_import (session, probe_id, rest[1], error)) == 0 ||
       (list = lk_candidates_list_json (session, list_id, error)) == NULL)
@@ -88,7 +70,7 @@ lk_cli_candidates_list (LkCli   *cli,
 
   if (!lk_cli_parse_options (cli, 2, entries, &rest, error) ||
       !lk_cli_expect_positional (rest, 1, "candidates list PROBE_ID", error) ||
-      !parse_id (rest[0], "probe", &probe_id, error) ||
+      !lk_cli_parse_id (rest[0], "probe", &probe_id, error) ||
       (session = lk_cli_log_in (cli, error)) == NULL ||
       (candidates = lk_candidates_for_probe (session, probe_id, error)) == NULL)
     return FALSE;
@@ -112,7 +94,7 @@ lk_cli_candidates_reveal (LkCli   *cli,
 
   if (!lk_cli_parse_options (cli, 2, entries, &rest, error) ||
       !lk_cli_expect_positional (rest, 1, "candidates reveal LIST_ID --reason TEXT", error) ||
-      !parse_id (rest[0], "list", &list_id, error) ||
+      !lk_cli_parse_id (rest[0], "list", &list_id, error) ||
       (session = lk_cli_log_in (cli, error)) == NULL ||
       !lk_candidates_reveal_scores (session, list_id, reason, error))
     return FALSE;
@@ -136,7 +118,7 @@ lk_cli_candidates_shuffle (LkCli   *cli,
 
   if (!lk_cli_parse_options (cli, 2, entries, &rest, error) ||
       !lk_cli_expect_positional (rest, 1, "candidates shuffle LIST_ID [--seed N]", error) ||
-      !parse_id (rest[0], "list", &list_id, error))
+      !lk_cli_parse_id (rest[0], "list", &list_id, error))
     return FALSE;
   if (seed_text != NULL &&
       !g_ascii_string_to_unsigned (seed_text, 10, 1, G_MAXINT64, &seed, NULL))
@@ -171,7 +153,7 @@ lk_cli_candidates_triage (LkCli   *cli,
   if (!lk_cli_parse_options (cli, 2, entries, &rest, error) ||
       !lk_cli_expect_positional (rest, 2, "candidates triage CANDIDATE_ID retained|eliminated "
                                  "[--reason TEXT]", error) ||
-      !parse_id (rest[0], "candidate", &candidate_id, error) ||
+      !lk_cli_parse_id (rest[0], "candidate", &candidate_id, error) ||
       (session = lk_cli_log_in (cli, error)) == NULL ||
       !lk_candidates_set_triage (session, candidate_id, rest[1], reason, error))
     return FALSE;

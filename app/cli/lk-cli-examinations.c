@@ -4,24 +4,6 @@
 
 #include "lk-cli-private.h"
 
-static gboolean
-parse_id (const char  *text,
-          const char  *what,
-          gint64      *id,
-          GError     **error)
-{
-  guint64 value;
-
-  if (g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
-    {
-      *id = (gint64) value;
-      return TRUE;
-    }
-  g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT, "An %s id is a positive whole number, "
-               "not “%s”", what, text);
-  return FALSE;
-}
-
 gboolean
 lk_cli_examination_open (LkCli   *cli,
                          GError **error)
@@ -33,7 +15,7 @@ lk_cli_examination_open (LkCli   *cli,
 
   if (!lk_cli_parse_options (cli, 2, entries, &rest, error) ||
       !lk_cli_expect_positional (rest, 1, "examination open CANDIDATE_ID", error) ||
-      !parse_id (rest[0], "candidate", &candidate_id, error) ||
+      !lk_cli_parse_id (rest[0], "candidate", &candidate_id, error) ||
       (session = lk_cli_log_in (cli, error)) == NULL ||
       (id = lk_examinations_open (session, candidate_id, error)) == 0)
     return FALSE;
@@ -78,7 +60,7 @@ lk_cli_examination_show (LkCli   *cli,
 
   if (!lk_cli_parse_options (cli, 2, entries, &rest, error) ||
       !lk_cli_expect_positional (rest, 1, "examination show ID [--json]", error) ||
-      !parse_id (rest[0], "examination", &id, error) ||
+      !lk_cli_parse_id (rest[0], "examination", &id, error) ||
       (session = lk_cli_log_in (cli, error)) == NULL ||
       (object = lk_examinations_get (session, id, error)) == NULL)
     return FALSE;

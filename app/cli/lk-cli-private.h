@@ -31,6 +31,11 @@ gboolean   lk_cli_parse_options     (LkCli         *cli,
                                      GOptionEntry  *entries,
                                      char        ***rest,
                                      GError       **error);
+/* A positive whole number naming a @what ("probe", "examination", ...). */
+gboolean   lk_cli_parse_id          (const char    *text,
+                                     const char    *what,
+                                     gint64        *id,
+                                     GError       **error);
 gboolean   lk_cli_expect_positional (char         **rest,
                                      guint          n,
                                      const char    *what,

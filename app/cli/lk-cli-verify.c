@@ -4,24 +4,6 @@
 
 #include "lk-cli-private.h"
 
-static gboolean
-parse_id (const char  *text,
-          const char  *what,
-          gint64      *id,
-          GError     **error)
-{
-  guint64 value;
-
-  if (text != NULL && g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
-    {
-      *id = (gint64) value;
-      return TRUE;
-    }
-  g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT, "A %s id is a positive whole number, "
-               "not “%s”", what, text ? text : "");
-  return FALSE;
-}
-
 /* One positional id after the two command words, and the session. */
 static LkSession *
 id_command (LkCli         *cli,
@@ -35,7 +17,7 @@ id_command (LkCli         *cli,
 
   if (!lk_cli_parse_options (cli, 2, entries, &rest, error) ||
       !lk_cli_expect_positional (rest, 1, usage, error) ||
-      !parse_id (rest[0], what, id, error))
+      !lk_cli_parse_id (rest[0], what, id, error))
     return NULL;
   return lk_cli_log_in (cli, error);
 }
@@ -161,7 +143,7 @@ lk_cli_verify_assign (LkCli   *cli,
 
   if (!lk_cli_parse_options (cli, 2, entries, &rest, error) ||
       !lk_cli_expect_positional (rest, 2, "verify assign VERIFICATION REVIEWER", error) ||
-      !parse_id (rest[0], "verification", &id, error) ||
+      !lk_cli_parse_id (rest[0], "verification", &id, error) ||
       (session = lk_cli_log_in (cli, error)) == NULL ||
       !lk_verifications_assign (session, id, rest[1], error))
     return FALSE;

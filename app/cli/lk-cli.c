@@ -242,6 +242,25 @@ lk_cli_print_json (JsonObject  *object,
 }
 
 gboolean
+lk_cli_parse_id (const char  *text,
+                 const char  *what,
+                 gint64      *id,
+                 GError     **error)
+{
+  guint64 value;
+
+  if (text != NULL && g_ascii_string_to_unsigned (text, 10, 1, G_MAXINT64, &value, NULL))
+    {
+      *id = (gint64) value;
+      return TRUE;
+    }
+  g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT, "%s %s id is a positive whole number, "
+               "not “%s”", strchr ("aeiou", what[0]) != NULL ? "An" : "A", what,
+               text ? text : "");
+  return FALSE;
+}
+
+gboolean
 lk_cli_expect_positional (char       **rest,
                           guint        n,
                           const char  *what,

@@ -257,6 +257,25 @@ gate_reviewer (LkSession          *session,
   return FALSE;
 }
 
+/* After the checks and the password: the transaction that writes the decision, with the
+ * verification read again inside it (it may have moved meanwhile). */
+static LkTxn *
+begin_decision (LkSession          *session,
+                gint64              verification_id,
+                LkVerificationRow  *row,
+                GError            **error)
+{
+  LkStore *store = lk_session_get_store (session);
+  g_autoptr(LkTxn) txn = lk_txn_begin (store, error);
+
+  lk_verification_row_clear (row);
+  if (txn == NULL ||
+      !lk_verification_row_read (store, verification_id, lk_session_get_user_id (session), row,
+                                 error))
+    return NULL;
+  return g_steal_pointer (&txn);
+}
+
 static gboolean
 check_password (LkSession   *session,
                 const char  *password,
@@ -345,10 +364,7 @@ lk_verifications_countersign (LkSession   *session,
   if (!gate_reviewer (session, verification_id, &actor, &row, error) ||
       !check_agreement (store, &row, error) || !check_password (session, password, error))
     return FALSE;
-  lk_verification_row_clear (&row);
-  if ((txn = lk_txn_begin (store, error)) == NULL ||
-      !lk_verification_row_read (store, verification_id, lk_session_get_user_id (session), &row,
-                                 error) ||
+  if ((txn = begin_decision (session, verification_id, &row, error)) == NULL ||
       !check_agreement (store, &row, error) ||
       (sha256 = insert_signature (store, &row, session, "countersignature", NULL, text,
                                   error)) == NULL ||
@@ -463,10 +479,7 @@ lk_verifications_disagree (LkSession   *session,
       !check_resolution (&row, resolution, text, error) ||
       !check_password (session, password, error))
     return FALSE;
-  lk_verification_row_clear (&row);
-  if ((txn = lk_txn_begin (store, error)) == NULL ||
-      !lk_verification_row_read (store, verification_id, lk_session_get_user_id (session), &row,
-                                 error) ||
+  if ((txn = begin_decision (session, verification_id, &row, error)) == NULL ||
       !check_resolution (&row, resolution, text, error) ||
       (sha256 = insert_signature (store, &row, session, "disagreement", resolution, text,
                                   error)) == NULL)
