@@ -35,6 +35,31 @@ job_thread (GTask        *task,
     g_task_return_pointer (task, result, job->result_free);
 }
 
+static void
+run (gboolean             check_cancellable,
+     gpointer             source_object,
+     GCancellable        *cancellable,
+     GAsyncReadyCallback  callback,
+     gpointer             user_data,
+     gpointer             source_tag,
+     LkJobFunc            func,
+     gpointer             data,
+     GDestroyNotify       data_free,
+     GDestroyNotify       result_free)
+{
+  g_autoptr(GTask) task = g_task_new (source_object, cancellable, callback, user_data);
+  Job *job = g_new0 (Job, 1);
+
+  job->job = func;
+  job->data = data;
+  job->data_free = data_free;
+  job->result_free = result_free;
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_check_cancellable (task, check_cancellable);
+  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
+  g_task_run_in_thread (task, job_thread);
+}
+
 void
 lk_task_run (gpointer             source_object,
              GCancellable        *cancellable,
@@ -46,16 +71,23 @@ lk_task_run (gpointer             source_object,
              GDestroyNotify       data_free,
              GDestroyNotify       result_free)
 {
-  g_autoptr(GTask) task = g_task_new (source_object, cancellable, callback, user_data);
-  Job *job = g_new0 (Job, 1);
+  run (TRUE, source_object, cancellable, callback, user_data, source_tag, func, data, data_free,
+       result_free);
+}
 
-  job->job = func;
-  job->data = data;
-  job->data_free = data_free;
-  job->result_free = result_free;
-  g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, job, (GDestroyNotify) job_free);
-  g_task_run_in_thread (task, job_thread);
+void
+lk_task_run_to_completion (gpointer             source_object,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data,
+                           gpointer             source_tag,
+                           LkJobFunc            func,
+                           gpointer             data,
+                           GDestroyNotify       data_free,
+                           GDestroyNotify       result_free)
+{
+  run (FALSE, source_object, cancellable, callback, user_data, source_tag, func, data, data_free,
+       result_free);
 }
 
 gpointer

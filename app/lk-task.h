@@ -24,6 +24,20 @@ void     lk_task_run    (gpointer             source_object,
                          GDestroyNotify       data_free,
                          GDestroyNotify       result_free);
 
+/* As lk_task_run(), for a job whose work outlasts a late cancel (a file written and audited):
+ * its result says what the job did. With lk_task_run() a cancel that comes after the job has
+ * finished still turns its result into %G_IO_ERROR_CANCELLED; here only the job itself
+ * reports a cancel, when it stopped before its work was done. */
+void     lk_task_run_to_completion (gpointer             source_object,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data,
+                                    gpointer             source_tag,
+                                    LkJobFunc            job,
+                                    gpointer             data,
+                                    GDestroyNotify       data_free,
+                                    GDestroyNotify       result_free);
+
 gpointer lk_task_finish (GAsyncResult        *result,
                          gpointer             source_tag,
                          GError             **error);

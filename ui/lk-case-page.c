@@ -4,6 +4,7 @@
 
 #include "lk-case-page.h"
 #include "lk-probe-import-dialog.h"
+#include "lk-report-group.h"
 #include "lk-ui-util.h"
 
 struct _LkCasePage
@@ -31,6 +32,7 @@ struct _LkCasePage
   GtkListBox           *probe_list;
   AdwPreferencesGroup  *request_group;
   AdwPreferencesGroup  *history_group;
+  LkReportGroup        *report_group;
 };
 
 enum {
@@ -307,6 +309,7 @@ fill (LkCasePage    *self,
   fill_probes (self, lk_case_details_get_probes (details));
   fill_request (self, c);
   fill_history (self, lk_case_details_get_history (details));
+  lk_report_group_reload (self->report_group);
 }
 
 void
@@ -666,6 +669,7 @@ lk_case_page_class_init (LkCasePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LkCasePage, probe_list);
   gtk_widget_class_bind_template_child (widget_class, LkCasePage, request_group);
   gtk_widget_class_bind_template_child (widget_class, LkCasePage, history_group);
+  gtk_widget_class_bind_template_child (widget_class, LkCasePage, report_group);
   gtk_widget_class_bind_template_callback (widget_class, on_probe_activated);
 
   gtk_widget_class_install_action (widget_class, "case.import", NULL, import_action);
@@ -683,6 +687,7 @@ lk_case_page_init (LkCasePage *self)
 {
   GtkDropTarget *drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
 
+  g_type_ensure (LK_TYPE_REPORT_GROUP);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->request_rows = g_ptr_array_new ();
   self->history_rows = g_ptr_array_new ();
@@ -699,6 +704,7 @@ lk_case_page_new (LkSession  *session,
 
   self->session = g_object_ref (session);
   self->number = g_strdup (number);
+  lk_report_group_set_case (self->report_group, session, number);
   lk_case_page_reload (self);
   return self;
 }

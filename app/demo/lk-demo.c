@@ -2,6 +2,8 @@
 /* The demo workspace: marked as demo for ever, with one user per role, password "demo". */
 #include "config.h"
 
+#include <errno.h>
+
 #include "imaging/lk-cv.h"
 #include "casework/lk-cases.h"
 #include "reference/lk-data.h"
@@ -76,8 +78,9 @@ set_setting (LkStore     *store,
 }
 
 static gboolean
-seed (LkStore  *store,
-      GError  **error)
+seed (LkStore     *store,
+      const char  *path,
+      GError     **error)
 {
   g_autofree char *hash = lk_password_hash (LK_DEMO_PASSWORD, error);
   g_autoptr(LkTxn) txn = NULL;
@@ -94,7 +97,7 @@ seed (LkStore  *store,
       return FALSE;
   json_object_set_int_member (details, "users", G_N_ELEMENTS (demo_users));
   json_object_set_string_member (details, "note", "demo workspace, not for casework");
-  return lk_audit_append (store, LK_ACTOR_SYSTEM, "demo.created", lk_store_get_path (store),
+  return lk_audit_append (store, LK_ACTOR_SYSTEM, "demo.created", path,
                           details, error) &&
          lk_txn_commit (txn, error);
 }
@@ -521,17 +524,59 @@ seed_casework (LkStore  *store,
   return lk_demo_verify (store, examinations, error);
 }
 
+static void
+remove_database_files (const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+      g_unlink (file);
+    }
+}
+
+/* Builds a new demo workspace in a sibling file and moves it into place only once it is
+ * complete, so that an interrupted build (a killed process, a full disk) never leaves a half
+ * demo that would later open as if it were whole. */
+static gboolean
+build (const char  *path,
+       GError     **error)
+{
+  g_autofree char *partial = g_strconcat (path, ".partial", NULL);
+  gboolean built;
+
+  remove_database_files (partial);
+  {
+    g_autoptr(LkStore) store = lk_store_open (partial,
+                                              LK_STORE_OPEN_CREATE | LK_STORE_OPEN_DEMO, error);
+
+    built = store != NULL && seed (store, path, error) && seed_casework (store, error);
+  }
+  if (built && g_rename (partial, path) != 0)
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_UNWRITABLE, "Cannot move the demo workspace to %s: %s",
+                   path, g_strerror (errno));
+      built = FALSE;
+    }
+  remove_database_files (partial);
+  return built;
+}
+
 LkStore *
 lk_demo_open (const char  *path,
               GError     **error)
 {
-  g_autoptr(LkStore) store = lk_store_open (path, LK_STORE_OPEN_CREATE | LK_STORE_OPEN_DEMO,
-                                            error);
+  g_autoptr(LkStore) store = NULL;
 
+  if (!g_file_test (path, G_FILE_TEST_EXISTS) && !build (path, error))
+    return NULL;
+  store = lk_store_open (path, LK_STORE_OPEN_DEMO, error);
   if (store == NULL)
     return NULL;
+  /* An empty file someone made for it: fill it in place. */
   if (!lk_store_is_initialised (store) &&
-      (!seed (store, error) || !seed_casework (store, error)))
+      (!seed (store, path, error) || !seed_casework (store, error)))
     return NULL;
   return g_steal_pointer (&store);
 }

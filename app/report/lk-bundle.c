@@ -572,8 +572,9 @@ lk_bundle_export_async (LkSession              *session,
   job->dir = g_strdup (dir);
   job->options = *options;
   job->progress = progress ? g_object_ref (progress) : NULL;
-  lk_task_run (session, cancellable, callback, user_data, lk_bundle_export_async, export_job,
-               job, (GDestroyNotify) export_job_free, (GDestroyNotify) lk_bundle_free);
+  lk_task_run_to_completion (session, cancellable, callback, user_data, lk_bundle_export_async,
+                             export_job, job, (GDestroyNotify) export_job_free,
+                             (GDestroyNotify) lk_bundle_free);
 }
 
 LkBundle *

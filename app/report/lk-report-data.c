@@ -55,10 +55,10 @@ lk_report_words (JsonObject *o,
   return out->len ? g_string_free (g_steal_pointer (&out), FALSE) : g_strdup ("none");
 }
 
-static gint64
-case_id_of (LkStore     *store,
-            const char  *number,
-            GError     **error)
+gint64
+lk_report_case_id (LkStore     *store,
+                   const char  *number,
+                   GError     **error)
 {
   g_autoptr(LkStmt) stmt = lk_store_stmt (store, "SELECT id FROM cases WHERE number = ?", error);
 
@@ -84,7 +84,7 @@ lk_report_data_read (LkSession     *session,
   data->generated_by = g_strdup (lk_session_get_user_name (session));
   data->generated_at = lk_now_utc ();
   return (data->record = lk_cases_to_json (session, number, error)) != NULL &&
-         (data->case_id = case_id_of (store, number, error)) != 0 &&
+         (data->case_id = lk_report_case_id (store, number, error)) != 0 &&
          (data->lists = lk_candidate_lists_read (store, data->case_id, error)) != NULL &&
          (data->events = lk_audit_log_case_events (store, data->case_id, number, &data->head_seq,
                                                    &data->head_hash, error)) != NULL;

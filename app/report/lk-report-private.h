@@ -30,6 +30,10 @@ typedef struct
 void      lk_report_data_clear  (LkReportData  *data);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LkReportData, lk_report_data_clear)
 
+/* The id of case @number, or 0 with @error when there is none. */
+gint64    lk_report_case_id     (LkStore       *store,
+                                 const char    *number,
+                                 GError       **error);
 /* Reads everything but the images. */
 gboolean  lk_report_data_read   (LkSession     *session,
                                  const char    *number,

@@ -50,37 +50,78 @@ lk_report_check_unblinded (const LkReportData  *data,
   return TRUE;
 }
 
-/* A final report only when every conclusion is verified; otherwise a draft, on request. */
+/* Whether every conclusion of case @case_id is countersigned; otherwise FALSE with @why. */
 static gboolean
-decide_draft (LkReportData           *data,
-              const LkReportOptions  *options,
-              GError                **error)
+case_is_final (LkStore  *store,
+               gint64    case_id,
+               char    **why,
+               GError  **error)
 {
   g_autoptr(GError) unverified = NULL;
-  gint64 case_id = 0;
-  g_autoptr(LkStmt) stmt = lk_store_stmt (data->store, "SELECT id FROM cases WHERE number = ?",
-                                          error);
 
-  if (stmt == NULL)
-    return FALSE;
-  lk_stmt_bind_text (stmt, 1, lk_report_str (data->record, "number"));
-  if (!lk_stmt_row (stmt, error, "There is no such case"))
-    return FALSE;
-  case_id = lk_stmt_int64 (stmt, 0);
-  g_clear_pointer (&stmt, lk_stmt_release);
-  data->draft = options->draft;
-  if (lk_verification_check_case_verified (data->store, case_id, &unverified))
+  if (lk_verification_check_case_verified (store, case_id, &unverified))
     return TRUE;
   if (!g_error_matches (unverified, LK_ERROR, LK_ERROR_REFUSED))
     {
       g_propagate_error (error, g_steal_pointer (&unverified));
       return FALSE;
     }
+  *why = g_strdup (unverified->message);
+  return FALSE;
+}
+
+/* A final report only when every conclusion is verified; otherwise a draft, on request. */
+static gboolean
+decide_draft (LkReportData           *data,
+              const LkReportOptions  *options,
+              GError                **error)
+{
+  g_autoptr(GError) failure = NULL;
+  g_autofree char *why = NULL;
+
+  data->draft = options->draft;
+  if (case_is_final (data->store, data->case_id, &why, &failure))
+    return TRUE;
+  if (why == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&failure));
+      return FALSE;
+    }
   if (options->draft)
     return TRUE;
   g_set_error (error, LK_ERROR, LK_ERROR_REFUSED, "Only a draft report can be made yet (%s); "
-               "ask for a draft, which is watermarked on every page", unverified->message);
+               "ask for a draft, which is watermarked on every page", why);
   return FALSE;
+}
+
+gboolean
+lk_report_check_final (LkSession   *session,
+                       const char  *number,
+                       gboolean    *final,
+                       char       **why,
+                       GError     **error)
+{
+  g_autoptr(GError) failure = NULL;
+  g_autofree char *missing = NULL;
+  LkStore *store;
+  LkActor actor;
+  gint64 case_id;
+
+  g_return_val_if_fail (LK_IS_SESSION (session), FALSE);
+
+  store = lk_session_get_store (session);
+  if (!lk_session_require (session, LK_CASEWORK_ROLES, &actor, error) ||
+      (case_id = lk_report_case_id (store, number, error)) == 0)
+    return FALSE;
+  *final = case_is_final (store, case_id, &missing, &failure);
+  if (!*final && missing == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&failure));
+      return FALSE;
+    }
+  if (why != NULL)
+    *why = g_steal_pointer (&missing);
+  return TRUE;
 }
 
 /* ---- writing ------------------------------------------------------------------------------- */
@@ -282,8 +323,8 @@ lk_report_write_async (LkSession              *session,
   job->path = g_strdup (path);
   job->options = *options;
   job->progress = progress ? g_object_ref (progress) : NULL;
-  lk_task_run (session, cancellable, callback, user_data, lk_report_write_async, report_job,
-               job, (GDestroyNotify) report_job_free, g_free);
+  lk_task_run_to_completion (session, cancellable, callback, user_data, lk_report_write_async,
+                             report_job, job, (GDestroyNotify) report_job_free, g_free);
 }
 
 char *

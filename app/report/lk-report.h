@@ -30,6 +30,15 @@ gboolean  lk_paper_parse        (const char            *text,
                                  LkPaper               *paper,
                                  GError               **error);
 
+/* Whether a final report of case @number can be made now: @final is TRUE when every conclusion
+ * of the case is countersigned; otherwise FALSE, only a draft can be made and @why (new string,
+ * may be NULL) says what is missing. FALSE with @error when @session may not make reports or
+ * there is no such case. */
+gboolean  lk_report_check_final (LkSession              *session,
+                                 const char             *number,
+                                 gboolean               *final,
+                                 char                  **why,
+                                 GError               **error);
 /* Writes the report of case @number to @path (replaced atomically). Examiners, reviewers and
  * administrators; never a reviewer whose blind verification in the case waits for their own
  * conclusion. @progress (may be NULL) counts the steps; @cancellable stops it. Fills @sha256

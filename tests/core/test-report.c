@@ -113,10 +113,17 @@ test_final (LkTestFixture *fixture,
   g_autofree char *pages_line = NULL, *file_sha = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(LkAuditEvent) event = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *why = NULL;
+  gboolean is_final = FALSE;
   int pages = 0;
 
   g_mkdir_with_parents (folder, 0700);
   lk_test_case_build (&c, fixture->db_path, folder, 4, 1, TRUE);
+  g_assert_true (lk_report_check_final (c.examiner, c.number, &is_final, &why, &error));
+  g_assert_no_error (error);
+  g_assert_true (is_final);
+  g_assert_null (why);
   sha256 = write_report (c.examiner, c.number, path, LK_PAPER_A4, FALSE, &pages);
   g_assert_cmpint (pages, >=, 5);
   if ((info = poppler ("pdfinfo", path, NULL)) == NULL)
@@ -168,10 +175,16 @@ test_draft_only_before_countersigning (LkTestFixture *fixture,
   g_autofree char *sha256 = NULL, *text = NULL, *info = NULL;
   LkReportOptions final = { LK_PAPER_LETTER, FALSE };
   g_autoptr(GError) error = NULL;
+  g_autofree char *why = NULL;
+  gboolean is_final = TRUE;
   int pages = 0;
 
   g_mkdir_with_parents (folder, 0700);
   lk_test_case_build (&c, fixture->db_path, folder, 3, 1, FALSE);
+  g_assert_true (lk_report_check_final (c.examiner, c.number, &is_final, &why, &error));
+  g_assert_no_error (error);
+  g_assert_false (is_final);
+  g_assert_nonnull (why);
   g_assert_false (lk_report_write (c.examiner, c.number, path, &final, NULL, NULL, NULL, NULL,
                                    &error));
   g_assert_error (error, LK_ERROR, LK_ERROR_REFUSED);

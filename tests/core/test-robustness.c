@@ -7,6 +7,7 @@
 #include <signal.h>
 #include <string.h>
 
+#include "demo/lk-demo.h"
 #include "lk-test-util.h"
 
 #define ADMIN_PASSWORD "correct horse battery"
@@ -180,6 +181,41 @@ test_killed_writers (LkTestFixture *fixture,
   g_test_message ("%u writers killed, %u finished before the signal", kills, succeeded);
 }
 
+/* A demo workspace killed while it is being built is never left half made: the next start
+ * builds it whole. */
+static void
+test_killed_demo (LkTestFixture *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261207);
+  g_autoptr(LkStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *status = NULL;
+
+  for (guint i = 0; i < 3 && !g_file_test (fixture->db_path, G_FILE_TEST_EXISTS); i++)
+    {
+      const char *argv[] = { g_getenv ("LIKENESS_CLI"), "--db", fixture->db_path, "demo", NULL };
+      g_autoptr(GSubprocess) builder =
+        g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                 G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error);
+
+      g_assert_no_error (error);
+      g_usleep (g_rand_int_range (rand, 200, 3000) * 1000);
+      g_subprocess_send_signal (builder, SIGKILL);
+      g_subprocess_wait (builder, NULL, &error);
+      g_assert_no_error (error);
+    }
+  /* whatever the kills left, the demo opens whole: its stories are all there */
+  store = lk_demo_open (fixture->db_path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lk_test_count_action (store, "demo.created"), ==, 1);
+  status = lk_test_sql_text (fixture->db_path,
+                             "SELECT status FROM cases WHERE number = 'DEMO-2026-001'");
+  g_assert_cmpstr (status, ==, "closed");
+  g_assert_cmpint (lk_test_sql_int (fixture->db_path, "SELECT count(*) FROM audit_event"
+                                                      " WHERE object LIKE '%.partial'"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -188,6 +224,7 @@ main (int   argc,
 
   LK_TEST_ADD ("/likeness/robustness/concurrent-writers", test_concurrent_writers);
   LK_TEST_ADD ("/likeness/robustness/killed-writers", test_killed_writers);
+  LK_TEST_ADD ("/likeness/robustness/killed-demo", test_killed_demo);
 
   return g_test_run ();
 }
