@@ -17,6 +17,7 @@
 #include "governance/lk-audit-log.h"
 #include "candidates/lk-candidates.h"
 #include "examination/lk-conclusions.h"
+#include "examination/lk-observation-summary.h"
 #include "casework/lk-cases.h"
 #include "reference/lk-data.h"
 #include "examination/lk-similarity.h"

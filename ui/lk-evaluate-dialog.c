@@ -16,9 +16,16 @@ struct _LkEvaluateDialog
   GCancellable        *cancellable;
   GPtrArray           *warning_items; /* per warning: its text above its entry row */
   GPtrArray           *warning_rows;
+  int                  level;         /* index into the scale's levels, its length for the
+                                       * outcome "not suitable", -1 while none is chosen */
+  guint                check_source;  /* the live check after an edit */
 
   GtkTextView         *propositions_view;
-  AdwComboRow         *level_row;
+  AdwPreferencesGroup *conclusion_group;
+  GtkLabel            *summary_label;
+  GtkListBox          *level_list;
+  GtkLabel            *reasoning_count;
+  GtkLabel            *limitations_count;
   GtkTextView         *reasoning_view;
   GtkTextView         *limitations_view;
   AdwPreferencesGroup *warnings_group;
@@ -66,11 +73,12 @@ draft_clear (Draft *d)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Draft, draft_clear)
 
-static void
+/* FALSE while no level is chosen: the examiner chooses one, there is no default. */
+static gboolean
 read_draft (LkEvaluateDialog *self,
             Draft            *d)
 {
-  guint i = adw_combo_row_get_selected (self->level_row);
+  guint i = (guint) self->level;
 
   d->propositions = text_of (self->propositions_view);
   d->reasoning = text_of (self->reasoning_view);
@@ -81,6 +89,7 @@ read_draft (LkEvaluateDialog *self,
   d->draft.not_suitable = i >= self->scale->levels->len;
   d->draft.ordinal = d->draft.not_suitable
     ? 0 : ((LkScaleLevel *) g_ptr_array_index (self->scale->levels, i))->ordinal;
+  return self->level >= 0;
 }
 
 static void
@@ -160,6 +169,177 @@ show_warnings (LkEvaluateDialog *self,
   gtk_widget_set_visible (GTK_WIDGET (self->warnings_group), warnings->len > 0);
 }
 
+/* ---- as the examiner writes ---------------------------------------------------------------- */
+
+static gboolean
+same_warnings (LkEvaluateDialog *self,
+               GPtrArray        *warnings)
+{
+  if (warnings->len != self->warning_rows->len)
+    return FALSE;
+  for (guint i = 0; i < warnings->len; i++)
+    if (g_strcmp0 (g_object_get_data (g_ptr_array_index (self->warning_rows, i), "warning-id"),
+                   ((LkConclusionWarning *) g_ptr_array_index (warnings, i))->id) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* The consistency warnings follow the level and the texts as they change, not only on Sign. */
+static gboolean
+check_now (gpointer data)
+{
+  LkEvaluateDialog *self = data;
+  g_auto(Draft) d = { 0 };
+  g_autoptr(GPtrArray) warnings = NULL;
+
+  self->check_source = 0;
+  if (!read_draft (self, &d))
+    return G_SOURCE_REMOVE;
+  /* The texts may still be short: the warnings are filled as soon as the level is read. */
+  lk_conclusions_check (self->session, self->examination_id, &d.draft, &warnings, NULL);
+  if (warnings != NULL && !same_warnings (self, warnings))
+    show_warnings (self, warnings);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+check_soon (LkEvaluateDialog *self)
+{
+  g_clear_handle_id (&self->check_source, g_source_remove);
+  self->check_source = g_timeout_add (300, check_now, self);
+}
+
+static glong
+length_of (GtkTextView *view)
+{
+  g_autofree char *text = text_of (view);
+
+  return g_utf8_strlen (g_strstrip (text), -1);
+}
+
+static void
+set_count (GtkLabel   *label,
+           const char *text,
+           gboolean    short_of)
+{
+  gtk_label_set_text (label, text);
+  if (short_of)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (label), "warning");
+      gtk_widget_remove_css_class (GTK_WIDGET (label), "dim-label");
+    }
+  else
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (label), "dim-label");
+      gtk_widget_remove_css_class (GTK_WIDGET (label), "warning");
+    }
+}
+
+static void
+update_counts (LkEvaluateDialog *self)
+{
+  gint64 needed = lk_policy_get_int (lk_session_get_store (self->session),
+                                     "min_reasoning_length");
+  glong reasoning = length_of (self->reasoning_view);
+  glong limitations = length_of (self->limitations_view);
+  g_autofree char *r = reasoning < needed
+    ? g_strdup_printf ("%ld of at least %" G_GINT64_FORMAT " characters", reasoning, needed)
+    : g_strdup_printf ("%ld characters (at least %" G_GINT64_FORMAT ")", reasoning, needed);
+  g_autofree char *l = limitations > 0 ? g_strdup_printf ("%ld characters", limitations)
+                                       : g_strdup ("Required: what limits this comparison");
+
+  set_count (self->reasoning_count, r, reasoning < needed);
+  set_count (self->limitations_count, l, limitations == 0);
+}
+
+static void
+on_text_changed (LkEvaluateDialog *self)
+{
+  update_counts (self);
+  check_soon (self);
+}
+
+static void
+on_level_toggled (GtkCheckButton   *button,
+                  LkEvaluateDialog *self)
+{
+  if (!gtk_check_button_get_active (button))
+    return;
+  self->level = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "level"));
+  check_soon (self);
+}
+
+/* Every level in its full wording, none chosen: a row per level with a radio button. */
+static GtkWidget *
+level_row (LkEvaluateDialog *self,
+           const char       *title,
+           int               index,
+           GtkCheckButton   *group)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *check = gtk_check_button_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  if (group != NULL)
+    gtk_check_button_set_group (GTK_CHECK_BUTTON (check), group);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  -1);
+  g_object_set_data (G_OBJECT (check), "level", GINT_TO_POINTER (index));
+  g_signal_connect (check, "toggled", G_CALLBACK (on_level_toggled), self);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  return row;
+}
+
+static void
+fill_levels (LkEvaluateDialog *self)
+{
+  GtkCheckButton *first = NULL;
+  GtkWidget *row;
+
+  for (guint i = 0; i < self->scale->levels->len; i++)
+    {
+      LkScaleLevel *level = g_ptr_array_index (self->scale->levels, i);
+      g_autofree char *title = g_strdup_printf ("%+d  %s", level->ordinal, level->label);
+
+      row = level_row (self, title, (int) i, first);
+      if (first == NULL)
+        first = GTK_CHECK_BUTTON (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)));
+      gtk_list_box_append (self->level_list, row);
+    }
+  row = level_row (self, self->scale->not_suitable_label, (int) self->scale->levels->len, first);
+  gtk_list_box_append (self->level_list, row);
+}
+
+/* What the observations add up to, read before a level is chosen. */
+static void
+fill_summary (LkEvaluateDialog *self)
+{
+  g_auto(LkObservationSummary) s = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *missing = NULL;
+  g_autofree char *text = NULL;
+  guint compared;
+
+  if (!lk_observations_summarise (self->session, self->examination_id, &s, &error))
+    {
+      gtk_label_set_text (self->summary_label, error->message);
+      return;
+    }
+  compared = s.similar + s.dissimilar + s.explainable;
+  missing = s.not_compared[0] != NULL ? g_strjoinv (", ", s.not_compared) : NULL;
+  text = g_strdup_printf ("Compared %u of %u characteristics: %u similar, %u dissimilar, %u "
+                          "explainable difference%s (%u class, %u individualising); %u not "
+                          "assessable.%s%s",
+                          compared, s.total, s.similar, s.dissimilar, s.explainable,
+                          s.explainable == 1 ? "" : "s", s.class_level, s.individualising,
+                          s.not_assessable, missing ? " No characteristic compared in: " : "",
+                          missing ? missing : "");
+  gtk_label_set_text (self->summary_label, text);
+}
+
 static void
 set_busy (LkEvaluateDialog *self,
           gboolean          busy)
@@ -197,6 +377,30 @@ on_signed (GObject      *object,
   gtk_window_close (GTK_WINDOW (self));
 }
 
+/* Focus alone scrolls only to a widget that had no focus before: a warning shown while the level
+ * was chosen is scrolled to here. */
+static void
+scroll_into_view (GtkWidget *widget)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *content;
+  GtkAdjustment *v;
+  graphene_point_t top;
+  double value, page;
+
+  if (scrolled == NULL ||
+      (content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled))) == NULL ||
+      (GTK_IS_VIEWPORT (content) &&
+       (content = gtk_viewport_get_child (GTK_VIEWPORT (content))) == NULL) ||
+      !gtk_widget_compute_point (widget, content, &GRAPHENE_POINT_INIT (0, 0), &top))
+    return;
+  v = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  value = gtk_adjustment_get_value (v);
+  page = gtk_adjustment_get_page_size (v);
+  if (top.y < value || top.y + gtk_widget_get_height (widget) > value + page)
+    gtk_adjustment_set_value (v, top.y - 24);
+}
+
 /* Focus scrolls the page to the first warning, which appears out of view. GTK 4.8 scrolls to
  * the focused widget's allocation, which a row just added lacks: the focus waits for the frame
  * that lays it out. */
@@ -208,7 +412,22 @@ focus_when_laid_out (GtkWidget     *row,
   if (gtk_widget_get_width (row) == 0)
     return G_SOURCE_CONTINUE;
   gtk_widget_grab_focus (row);
+  scroll_into_view (row);
   return G_SOURCE_REMOVE;
+}
+
+static GtkWidget *
+first_blank_acknowledgement (LkEvaluateDialog *self)
+{
+  for (guint i = 0; i < self->warning_rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->warning_rows, i);
+      g_autofree char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (row)));
+
+      if (*g_strstrip (text) == '\0')
+        return row;
+    }
+  return NULL;
 }
 
 static void
@@ -218,36 +437,28 @@ on_sign (LkEvaluateDialog *self)
   g_autoptr(GPtrArray) warnings = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GHashTable) acks = NULL;
-  gboolean known = TRUE;
+  GtkWidget *blank;
 
-  read_draft (self, &d);
+  if (!read_draft (self, &d))
+    {
+      lk_label_set_message (self->message_label,
+                            "Choose a level of the conclusion scale: there is no default.");
+      return;
+    }
   if (!lk_conclusions_check (self->session, self->examination_id, &d.draft, &warnings, &error))
     {
       lk_label_set_message (self->message_label, error->message);
       return;
     }
   /* New warnings (after an edit) must be shown and acknowledged before signing. */
-  for (guint i = 0; i < warnings->len; i++)
+  if (!same_warnings (self, warnings))
+    show_warnings (self, warnings);
+  if ((blank = first_blank_acknowledgement (self)) != NULL)
     {
-      gboolean found = FALSE;
-
-      for (guint j = 0; j < self->warning_rows->len; j++)
-        found |= g_strcmp0 (g_object_get_data (g_ptr_array_index (self->warning_rows, j),
-                                               "warning-id"),
-                            ((LkConclusionWarning *) g_ptr_array_index (warnings, i))->id) == 0;
-      known &= found;
-    }
-  if (!known || warnings->len != self->warning_rows->len)
-    {
-      show_warnings (self, warnings);
-      if (warnings->len > 0)
-        {
-          lk_label_set_message (self->message_label,
-                                "Acknowledge each consistency warning in writing, then sign.");
-          gtk_widget_add_tick_callback (g_ptr_array_index (self->warning_rows, 0),
-                                        focus_when_laid_out, NULL, NULL);
-          return;
-        }
+      lk_label_set_message (self->message_label,
+                            "Acknowledge each consistency warning in writing, then sign.");
+      gtk_widget_add_tick_callback (blank, focus_when_laid_out, NULL, NULL);
+      return;
     }
   lk_label_set_message (self->message_label, NULL);
   acks = acknowledgements (self);
@@ -265,6 +476,7 @@ lk_evaluate_dialog_dispose (GObject *object)
   LkEvaluateDialog *self = LK_EVALUATE_DIALOG (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->check_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), LK_TYPE_EVALUATE_DIALOG);
   G_OBJECT_CLASS (lk_evaluate_dialog_parent_class)->dispose (object);
 }
@@ -296,7 +508,11 @@ lk_evaluate_dialog_class_init (LkEvaluateDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                LK_RESOURCE_PATH "/lk-evaluate-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, LkEvaluateDialog, propositions_view);
-  gtk_widget_class_bind_template_child (widget_class, LkEvaluateDialog, level_row);
+  gtk_widget_class_bind_template_child (widget_class, LkEvaluateDialog, conclusion_group);
+  gtk_widget_class_bind_template_child (widget_class, LkEvaluateDialog, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, LkEvaluateDialog, level_list);
+  gtk_widget_class_bind_template_child (widget_class, LkEvaluateDialog, reasoning_count);
+  gtk_widget_class_bind_template_child (widget_class, LkEvaluateDialog, limitations_count);
   gtk_widget_class_bind_template_child (widget_class, LkEvaluateDialog, reasoning_view);
   gtk_widget_class_bind_template_child (widget_class, LkEvaluateDialog, limitations_view);
   gtk_widget_class_bind_template_child (widget_class, LkEvaluateDialog, warnings_group);
@@ -315,23 +531,8 @@ lk_evaluate_dialog_init (LkEvaluateDialog *self)
   self->cancellable = g_cancellable_new ();
   self->warning_items = g_ptr_array_new ();
   self->warning_rows = g_ptr_array_new ();
+  self->level = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
-}
-
-static GListModel *
-level_model (const LkScale *scale)
-{
-  GtkStringList *list = gtk_string_list_new (NULL);
-
-  for (guint i = 0; i < scale->levels->len; i++)
-    {
-      LkScaleLevel *level = g_ptr_array_index (scale->levels, i);
-      g_autofree char *label = g_strdup_printf ("%+d  %s", level->ordinal, level->label);
-
-      gtk_string_list_append (list, label);
-    }
-  gtk_string_list_append (list, scale->not_suitable_label);
-  return G_LIST_MODEL (list);
 }
 
 LkEvaluateDialog *
@@ -342,7 +543,6 @@ lk_evaluate_dialog_new (LkSession  *session,
 {
   const LkScale *scale = lk_conclusions_scale (lk_session_get_store (session), error);
   LkEvaluateDialog *self;
-  g_autoptr(GListModel) levels = NULL;
 
   if (scale == NULL)
     return NULL;
@@ -351,12 +551,16 @@ lk_evaluate_dialog_new (LkSession  *session,
   self->examination_id = examination_id;
   self->amends = amends;
   self->scale = scale;
-  levels = level_model (scale);
-  adw_combo_row_set_model (self->level_row, levels);
-  adw_combo_row_set_selected (self->level_row, scale->levels->len / 2);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->level_row), scale->title);
+  adw_preferences_group_set_title (self->conclusion_group, scale->title);
+  fill_summary (self);
+  fill_levels (self);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->propositions_view),
                             LK_DEFAULT_PROPOSITIONS, -1);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->reasoning_view), "changed",
+                           G_CALLBACK (on_text_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->limitations_view), "changed",
+                           G_CALLBACK (on_text_changed), self, G_CONNECT_SWAPPED);
+  update_counts (self);
   gtk_widget_set_visible (GTK_WIDGET (self->reason_row), amends);
   gtk_window_set_title (GTK_WINDOW (self), amends ? "Amend the Conclusion" : "Evaluate");
   return self;

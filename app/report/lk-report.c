@@ -50,7 +50,35 @@ lk_report_check_unblinded (const LkReportData  *data,
   return TRUE;
 }
 
-/* Whether every conclusion of case @case_id is countersigned; otherwise FALSE with @why. */
+/* An examination of the case still open, without a signed conclusion: a report made now would
+ * leave out work in progress. Sets @why when there is one. */
+static gboolean
+check_all_signed (LkStore  *store,
+                  gint64    case_id,
+                  char    **why,
+                  GError  **error)
+{
+  g_autoptr(LkStmt) stmt =
+    lk_store_stmt (store, "SELECT e.id, k.subject_ref FROM examinations e"
+                          " JOIN probes p ON p.id = e.probe_id"
+                          " JOIN candidates k ON k.id = e.candidate_id"
+                          " WHERE p.case_id = ? AND e.purpose = 'examination'"
+                          " AND NOT EXISTS (SELECT 1 FROM conclusions c"
+                          "                 WHERE c.examination_id = e.id)"
+                          " ORDER BY e.id LIMIT 1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  lk_stmt_bind_int64 (stmt, 1, case_id);
+  if (!lk_stmt_next (stmt, error))
+    return !lk_stmt_failed (stmt);
+  *why = g_strdup_printf ("Examination %" G_GINT64_FORMAT " (candidate %s) has no signed "
+                          "conclusion yet", lk_stmt_int64 (stmt, 0), lk_stmt_text (stmt, 1));
+  return TRUE;
+}
+
+/* Whether every examination of case @case_id has a signed conclusion and every conclusion is
+ * countersigned; otherwise FALSE with @why (or with @error when the store fails). */
 static gboolean
 case_is_final (LkStore  *store,
                gint64    case_id,
@@ -59,6 +87,8 @@ case_is_final (LkStore  *store,
 {
   g_autoptr(GError) unverified = NULL;
 
+  if (!check_all_signed (store, case_id, why, error) || *why != NULL)
+    return FALSE;
   if (lk_verification_check_case_verified (store, case_id, &unverified))
     return TRUE;
   if (!g_error_matches (unverified, LK_ERROR, LK_ERROR_REFUSED))

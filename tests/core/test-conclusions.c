@@ -13,6 +13,7 @@
 #include "casework/lk-probes.h"
 #include "examination/lk-conclusions.h"
 #include "examination/lk-examinations.h"
+#include "examination/lk-observation-summary.h"
 #include "governance/lk-policy.h"
 #include "imaging/lk-cv.h"
 #include "people/lk-roles.h"
@@ -584,6 +585,45 @@ test_warning_limited_probe (LkTestFixture *fixture,
   not_suitable.not_suitable = TRUE;
   none = warning_ids (&w, &not_suitable);
   g_assert_cmpstr (none, ==, "");
+  world_clear (&w);
+}
+
+/* The summary the Evaluate step shows before a level is chosen, counted by hand: two similar
+ * (one class, one individualising), one dissimilar individualising, one explainable class
+ * difference, one not assessable; Nose, Eyes and Mouth compared, Ears only not assessable. */
+static void
+test_summary (LkTestFixture *fixture,
+              gconstpointer  data)
+{
+  World w = { 0 };
+  g_auto(LkObservationSummary) summary = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  world_init (&w, fixture, "suitable");
+  g_assert_true (lk_observations_summarise (w.examiner, w.examination, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.total, ==, 90);
+  g_assert_cmpuint (summary.similar + summary.dissimilar + summary.explainable, ==, 0);
+  g_assert_cmpuint (g_strv_length (summary.not_compared), ==, 19);
+  lk_observation_summary_clear (&summary);
+
+  observe (&w, "nose.tip", "similar", "class");
+  observe (&w, "eyes.iris", "similar", "individualising");
+  observe (&w, "mouth.width", "dissimilar", "individualising");
+  observe (&w, "nose.bridge", "explainable-difference", "class");
+  observe (&w, "ears.lobe", "not-assessable", NULL);
+  g_assert_true (lk_observations_summarise (w.examiner, w.examination, &summary, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (summary.similar, ==, 2);
+  g_assert_cmpuint (summary.dissimilar, ==, 1);
+  g_assert_cmpuint (summary.explainable, ==, 1);
+  g_assert_cmpuint (summary.not_assessable, ==, 1);
+  g_assert_cmpuint (summary.class_level, ==, 2);
+  g_assert_cmpuint (summary.individualising, ==, 2);
+  g_assert_cmpuint (g_strv_length (summary.not_compared), ==, 16);
+  g_assert_true (g_strv_contains ((const char * const *) summary.not_compared, "Ears"));
+  g_assert_false (g_strv_contains ((const char * const *) summary.not_compared, "Nose"));
+  g_assert_false (g_strv_contains ((const char * const *) summary.not_compared, "Mouth"));
   world_clear (&w);
 }
 
@@ -1220,6 +1260,7 @@ main (int   argc,
   LK_TEST_ADD ("/likeness/conclusions/warning-dissimilar", test_warning_dissimilar);
   LK_TEST_ADD ("/likeness/conclusions/warning-nothing-assessed", test_warning_nothing_assessed);
   LK_TEST_ADD ("/likeness/conclusions/warning-limited-probe", test_warning_limited_probe);
+  LK_TEST_ADD ("/likeness/conclusions/summary", test_summary);
   LK_TEST_ADD ("/likeness/conclusions/sign", test_sign);
   LK_TEST_ADD ("/likeness/conclusions/sign-lockout", test_sign_lockout);
   LK_TEST_ADD ("/likeness/conclusions/sign-async", test_sign_async);

@@ -746,6 +746,19 @@ password_of (GtkWidget *dialog)
                                                             "Your password")));
 }
 
+/* Chooses a level in the Evaluate step as a user does: its radio button, found by the row
+ * that shows the level in full. */
+static void
+choose_level (GtkWidget  *dialog,
+              const char *title)
+{
+  GtkWidget *row = lk_test_find (dialog, ADW_TYPE_ACTION_ROW, title);
+
+  g_assert_nonnull (row);
+  gtk_check_button_set_active (
+    GTK_CHECK_BUTTON (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row))), TRUE);
+}
+
 /* A "same person" level with a dissimilar individualising characteristic: the Evaluate step
  * shows the warning, refuses to sign until it is acknowledged in a sentence, then signs. */
 static void
@@ -774,9 +787,15 @@ test_evaluate_warnings (Fixture       *f,
   g_signal_connect (dialog, "signed", G_CALLBACK (on_signed), &signed_id);
   gtk_window_set_default_size (GTK_WINDOW (dialog), 680, 600);
   gtk_window_present (GTK_WINDOW (dialog));
-  /* +1 on the seven-level scale: levels run from +3 down. */
-  adw_combo_row_set_selected (ADW_COMBO_ROW (lk_test_find_type (GTK_WIDGET (dialog),
-                                                                ADW_TYPE_COMBO_ROW)), 2);
+  /* The observations are summed up before a level is chosen, and none is chosen for the
+   * examiner. */
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (dialog), "Compared 1 of "));
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (dialog), "1 dissimilar"));
+  choose_level (GTK_WIDGET (dialog),
+                "+1  The observations support to some extent that it is the same person");
+  /* The warning appears as the level is chosen, before Sign. */
+  g_assert_true (lk_test_wait_shown_containing (GTK_WIDGET (dialog), "The level +1 supports the "
+                                                "same person", 5000));
   collect_text_views (GTK_WIDGET (dialog), views);
   set_text (g_ptr_array_index (views, 1),
             "The eye fissures and the nose bridge correspond in shape and proportion; the scar "
@@ -842,6 +861,7 @@ test_features_and_sign (Fixture       *f,
   g_autoptr(GPtrArray) views = g_ptr_array_new ();
   g_autofree char *progress = NULL;
   Message no_reasoning = { NULL, "The reasoning is required" };
+  Message no_level = { NULL, "Choose a level of the conclusion scale" };
   guint assessed, total;
   gint64 signed_id = 0;
   gint64 exam;
@@ -871,11 +891,19 @@ test_features_and_sign (Fixture       *f,
   collect_text_views (GTK_WIDGET (dialog), views);
   g_assert_cmpuint (views->len, ==, 3); /* the propositions keep their default text */
   no_reasoning.dialog = GTK_WIDGET (dialog);
+  no_level.dialog = GTK_WIDGET (dialog);
+  g_assert_true (lk_test_wait_shown (GTK_WIDGET (dialog), "0 of at least 80 characters", 5000));
+
+  /* There is no default level: Sign asks for one. */
+  lk_test_set_text (GTK_WIDGET (dialog), "Your password", EXAMINER_PASSWORD);
+  scroll_to_bottom (GTK_WIDGET (dialog));
+  lk_test_click (GTK_WIDGET (dialog), "Sign");
+  g_assert_true (lk_test_wait (message_in_view, &no_level, 5000));
+  choose_level (GTK_WIDGET (dialog),
+                "+0  The observations support neither same nor different persons");
 
   /* Signed from the bottom of the page with no reasoning: the refusal is in view, and the
    * password typed stays. */
-  lk_test_set_text (GTK_WIDGET (dialog), "Your password", EXAMINER_PASSWORD);
-  scroll_to_bottom (GTK_WIDGET (dialog));
   lk_test_click (GTK_WIDGET (dialog), "Sign");
   g_assert_true (lk_test_wait (message_in_view, &no_reasoning, 5000));
   g_assert_cmpstr (password_of (GTK_WIDGET (dialog)), ==, EXAMINER_PASSWORD);
@@ -885,6 +913,9 @@ test_features_and_sign (Fixture       *f,
             "The eye fissures and the nose bridge correspond in shape and proportion; no "
             "dissimilarity was observed in the components that could be compared.");
   set_text (g_ptr_array_index (views, 2), "Low resolution of the probe.");
+  /* The counters follow the typing. */
+  g_assert_true (lk_test_wait_shown (GTK_WIDGET (dialog), "144 characters (at least 80)", 5000));
+  g_assert_true (lk_test_wait_shown (GTK_WIDGET (dialog), "28 characters", 5000));
   lk_test_set_text (GTK_WIDGET (dialog), "Your password", "not my password");
   lk_test_click (GTK_WIDGET (dialog), "Sign");
   g_assert_true (lk_test_wait (message_shown, dialog, 10000));
