@@ -606,6 +606,7 @@ static const struct
   { "gallery", "enroll", lk_cli_gallery_enrol },
   { "gallery", "search", lk_cli_gallery_search },
   { "gallery", "evaluate", lk_cli_gallery_evaluate },
+  { "training", NULL, lk_cli_training },
   { "demo", NULL, cmd_demo },
   { "version", NULL, cmd_version },
 };
