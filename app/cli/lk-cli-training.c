@@ -406,8 +406,19 @@ training_results (LkCli   *cli,
       !lk_cli_expect_positional (rest, 1, "training results EXERCISE [--json|--csv]", error) ||
       (session = lk_cli_log_in (cli, error)) == NULL ||
       (id = lk_training_exercise_find (session, rest[0], error)) == 0 ||
-      (exercise = lk_training_exercise_get (session, id, error)) == NULL ||
-      (results = lk_training_results (session, id, error)) == NULL)
+      (exercise = lk_training_exercise_get (session, id, error)) == NULL)
+    return FALSE;
+  if (lk_session_has_role (session, LK_ROLE_TRAINEE) &&
+      !lk_session_has_role (session, LK_ROLE_TRAINER | LK_ROLE_ADMINISTRATOR))
+    {
+      LkTrainingResult *own = lk_training_own_result (session, id, error);
+
+      if (own == NULL)
+        return FALSE;
+      results = g_ptr_array_new_with_free_func ((GDestroyNotify) lk_training_result_free);
+      g_ptr_array_add (results, own);
+    }
+  else if ((results = lk_training_results (session, id, error)) == NULL)
     return FALSE;
   if (json)
     return print_json_and_free (lk_training_results_to_json (exercise, results), error);

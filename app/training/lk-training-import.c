@@ -14,6 +14,7 @@
 
 #include "governance/lk-policy.h"
 #include "lk-error.h"
+#include "lk-task.h"
 #include "lk-util.h"
 
 #define HEADER "pair_id,image_a,image_b,mated,difficulty,notes"
@@ -288,4 +289,70 @@ lk_training_exercise_import (LkSession                    *session,
     }
   import_clear (&im);
   return id;
+}
+
+/* ---- in a worker thread --------------------------------------------------------------------- */
+
+typedef struct
+{
+  LkSession *session;
+  char      *name;
+  char      *instructions;
+  char      *scale;
+  gint64     time_limit;
+  char      *path;
+} ImportJob;
+
+static void
+import_job_free (ImportJob *job)
+{
+  g_clear_object (&job->session);
+  g_free (job->name);
+  g_free (job->instructions);
+  g_free (job->scale);
+  g_free (job->path);
+  g_free (job);
+}
+
+static gpointer
+import_job (gpointer       data,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  ImportJob *job = data;
+  LkTrainingExerciseSpec spec = { job->name, job->instructions, job->scale, job->time_limit };
+  gint64 id = lk_training_exercise_import (job->session, &spec, job->path, error);
+
+  return id != 0 ? g_memdup2 (&id, sizeof id) : NULL;
+}
+
+void
+lk_training_exercise_import_async (LkSession                    *session,
+                                   const LkTrainingExerciseSpec *spec,
+                                   const char                   *path,
+                                   GCancellable                 *cancellable,
+                                   GAsyncReadyCallback           callback,
+                                   gpointer                      user_data)
+{
+  ImportJob *job = g_new0 (ImportJob, 1);
+
+  g_return_if_fail (LK_IS_SESSION (session));
+
+  job->session = g_object_ref (session);
+  job->name = g_strdup (spec->name);
+  job->instructions = g_strdup (spec->instructions);
+  job->scale = g_strdup (spec->scale);
+  job->time_limit = spec->time_limit;
+  job->path = g_strdup (path);
+  lk_task_run (session, cancellable, callback, user_data, lk_training_exercise_import_async,
+               import_job, job, (GDestroyNotify) import_job_free, g_free);
+}
+
+gint64
+lk_training_exercise_import_finish (GAsyncResult  *result,
+                                    GError       **error)
+{
+  g_autofree gint64 *id = lk_task_finish (result, lk_training_exercise_import_async, error);
+
+  return id != NULL ? *id : 0;
 }

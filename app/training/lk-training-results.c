@@ -196,18 +196,15 @@ ratings_json (GArray *ratings)
   return array;
 }
 
-/* The quadratic weighted kappa of two trainees on the items both submitted. */
-static JsonObject *
-agreement_json (const LkTrainingResult *a,
-                const LkTrainingResult *b)
+LkTrainingFigure
+lk_training_results_agreement (const LkTrainingResult *a,
+                               const LkTrainingResult *b,
+                               guint                  *n_items)
 {
   g_autoptr(GArray) ra = g_array_new (FALSE, FALSE, sizeof (int));
   g_autoptr(GArray) rb = g_array_new (FALSE, FALSE, sizeof (int));
-  JsonObject *o = json_object_new ();
-  LkTrainingFigure kappa;
   const LkTrainingCalibration *first = &g_array_index (a->score->calibration,
                                                        LkTrainingCalibration, 0);
-  int min_level = first->level, max_level = -first->level;
 
   for (guint i = 0; i < a->ratings->len; i++)
     for (guint j = 0; j < b->ratings->len; j++)
@@ -221,10 +218,22 @@ agreement_json (const LkTrainingResult *a,
             g_array_append_val (rb, y->rating);
           }
       }
-  kappa = lk_training_kappa ((int *) ra->data, (int *) rb->data, ra->len, min_level, max_level);
+  *n_items = ra->len;
+  return lk_training_kappa ((int *) ra->data, (int *) rb->data, ra->len, first->level,
+                            -first->level);
+}
+
+static JsonObject *
+agreement_json (const LkTrainingResult *a,
+                const LkTrainingResult *b)
+{
+  JsonObject *o = json_object_new ();
+  guint n;
+  LkTrainingFigure kappa = lk_training_results_agreement (a, b, &n);
+
   json_object_set_string_member (o, "a", a->trainee);
   json_object_set_string_member (o, "b", b->trainee);
-  json_object_set_int_member (o, "items", ra->len);
+  json_object_set_int_member (o, "items", n);
   json_object_set_string_member (o, "weights", "quadratic");
   if (kappa.defined)
     json_object_set_double_member (o, "kappa", kappa.value);

@@ -109,6 +109,15 @@ gint64      lk_training_exercise_import  (LkSession                    *session,
                                           const LkTrainingExerciseSpec *spec,
                                           const char                   *path,
                                           GError                      **error);
+/* The import in a worker thread (images are decoded to be checked). */
+void        lk_training_exercise_import_async  (LkSession                    *session,
+                                                const LkTrainingExerciseSpec *spec,
+                                                const char                   *path,
+                                                GCancellable                 *cancellable,
+                                                GAsyncReadyCallback           callback,
+                                                gpointer                      user_data);
+gint64      lk_training_exercise_import_finish (GAsyncResult                 *result,
+                                                GError                      **error);
 /* Trainers: every exercise. Trainees: the ones assigned to them. Others: refused. */
 GListModel *lk_training_exercises_list   (LkSession    *session,
                                           GError      **error);
@@ -215,6 +224,11 @@ LkTrainingResult *lk_training_own_result (LkSession    *session,
  * kappa for each pair of trainees on the items both submitted). */
 JsonObject *lk_training_results_to_json  (LkTrainingExercise *exercise,
                                           GPtrArray          *results);
+/* The agreement of two trainees on the items both submitted (@n_items): Cohen's kappa with
+ * quadratic weights over the scale's levels. */
+LkTrainingFigure lk_training_results_agreement (const LkTrainingResult *a,
+                                                const LkTrainingResult *b,
+                                                guint                  *n_items);
 /* One CSV line per trainee and item: trainee,item,mated,rating,seconds. */
 char       *lk_training_results_to_csv   (GPtrArray    *results);
 
