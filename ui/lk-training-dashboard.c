@@ -82,6 +82,19 @@ calibration_row (const LkTrainingScore *s)
 }
 
 static GtkWidget *
+titled (const char *title,
+        GtkWidget  *chart)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *label = gtk_label_new (title);
+
+  gtk_widget_add_css_class (label, "heading");
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_box_append (GTK_BOX (box), chart);
+  return box;
+}
+
+static GtkWidget *
 charts (const LkTrainingResult *r,
         int                     min_level,
         int                     max_level)
@@ -99,8 +112,8 @@ charts (const LkTrainingResult *r,
   lk_training_chart_set_ratings (LK_TRAINING_CHART (levels),
                                  (LkTrainingRating *) r->ratings->data, r->ratings->len,
                                  min_level, max_level);
-  gtk_box_append (GTK_BOX (box), roc);
-  gtk_box_append (GTK_BOX (box), levels);
+  gtk_box_append (GTK_BOX (box), titled ("ROC Curve", roc));
+  gtk_box_append (GTK_BOX (box), titled ("Ratings per Level", levels));
   return box;
 }
 
@@ -197,10 +210,12 @@ lk_training_dashboard_set_exercise (LkTrainingDashboard *self,
   g_clear_pointer (&self->results, g_ptr_array_unref);
   clear_box (self->trainees_box);
   gtk_label_set_label (self->title_label, lk_training_exercise_get_name (exercise));
-  subtitle = g_strdup_printf ("%u items · scale %s · %u trainees assigned",
+  subtitle = g_strdup_printf ("%u items · scale %s · %u %s assigned",
                               lk_training_exercise_get_n_items (exercise),
                               lk_training_exercise_get_scale (exercise),
-                              lk_training_exercise_get_n_assigned (exercise));
+                              lk_training_exercise_get_n_assigned (exercise),
+                              lk_training_exercise_get_n_assigned (exercise) == 1 ? "trainee"
+                                                                                 : "trainees");
   gtk_label_set_label (self->subtitle_label, subtitle);
   self->results = lk_training_results (session, lk_training_exercise_get_id (exercise), &error);
   if (self->results == NULL)

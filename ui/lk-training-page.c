@@ -127,7 +127,7 @@ exercise_row_new (LkTrainingPage     *self,
   const char *due = lk_training_exercise_get_due_date (e);
   g_autofree char *subtitle =
     is_trainer (self)
-    ? g_strdup_printf ("%u items · %u trainees assigned · %u answers submitted", n,
+    ? g_strdup_printf ("%u items · %u assigned · %u answers submitted", n,
                        lk_training_exercise_get_n_assigned (e), done)
     : g_strdup_printf ("%u of %u items submitted · %s%s", done, n, due ? "due " : "no due date",
                        due ? due : "");

@@ -250,10 +250,11 @@ test_truth_hidden_cli (LkTestFixture *fixture,
   g_assert_null (strstr (run->out, "\"mated\""));
   g_assert_nonnull (strstr (run->out, "\"ground_truth_visible\" : false"));
   g_clear_pointer (&run, lk_cli_run_free);
-  /* Results are the trainer's. */
+  /* A trainee's own figures wait until every item is submitted. */
   run = lk_test_cli (TRAINEE_PASSWORD, NULL, NULL, "--db", fixture->db_path, "--user", TRAINEE,
                      "training", "results", "CLI truth", "--json", NULL);
-  lk_test_cli_assert_failed (run, "Permission denied");
+  lk_test_cli_assert_failed (run, "Your figures for “CLI truth” are shown once you have "
+                             "submitted all 2 items (0 so far)");
   g_clear_pointer (&run, lk_cli_run_free);
   run = lk_test_cli (TRAINEE_PASSWORD, NULL, NULL, "--db", fixture->db_path, "--user", TRAINEE,
                      "training", "item", "conclude", id, "--level", "+1", "--notes", "close",
