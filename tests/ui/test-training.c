@@ -273,7 +273,8 @@ test_dashboard (Fixture       *f,
   conclude (f, 0, 3);
   conclude (f, 1, -1);
   lk_training_page_set_session (f->page, f->trainer);
-  g_assert_true (lk_test_wait_shown (f->window, "2 items · 1 assigned · 2 answers submitted", 5000));
+  g_assert_true (lk_test_wait_shown (f->window, "2 items · 1 assigned · 2 answers submitted",
+                                     5000));
   g_assert_true (lk_test_wait_shown (f->window, "Import Exercise…", 5000));
   gtk_widget_activate_action (GTK_WIDGET (f->page), "training.open-exercise", "x", f->exercise);
   assert_view (f->page, "dashboard");
