@@ -118,6 +118,62 @@ charts (const LkTrainingResult *r,
 }
 
 static GtkWidget *
+comment_button_new (LkTrainingItem *item,
+                    const char     *trainee)
+{
+  g_autofree char *name = g_strdup_printf ("Comment on pair %s of %s",
+                                           lk_training_item_get_pair_id (item), trainee);
+  GtkWidget *button = gtk_button_new_with_mnemonic ("_Comment…");
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "dashboard.comment");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(xs)",
+                                    lk_training_item_get_id (item), trainee);
+  gtk_widget_set_tooltip_text (button, name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
+  return button;
+}
+
+/* Each item of the trainee: the truth, their level, time and the trainer's comment. */
+static GtkWidget *
+items_row (LkTrainingDashboard    *self,
+           const LkTrainingResult *r)
+{
+  GtkWidget *expander = adw_expander_row_new ();
+  g_autoptr(GListModel) items =
+    lk_training_items_list (self->session, lk_training_exercise_get_id (self->exercise),
+                            r->trainee, NULL);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), "Items");
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander),
+                                 "Each pair with the level given; comment on a submitted one");
+  for (guint i = 0; items != NULL && i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(LkTrainingItem) item = g_list_model_get_item (items, i);
+      GtkWidget *row = adw_action_row_new ();
+      gboolean done = lk_training_item_get_has_level (item);
+      const char *comment = lk_training_item_get_comment (item);
+      g_autofree char *title = g_strdup_printf ("Pair %s · %s",
+                                                lk_training_item_get_pair_id (item),
+                                                lk_training_item_get_mated (item) ? "mated"
+                                                                                  : "non-mated");
+      g_autofree char *subtitle =
+        done ? g_strdup_printf ("Level %+d · %.0f s%s%s", lk_training_item_get_level (item),
+                                lk_training_item_get_seconds (item), comment ? " · " : "",
+                                comment ? comment : "")
+             : g_strdup ("Not submitted");
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      if (done)
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), comment_button_new (item, r->trainee));
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+    }
+  return expander;
+}
+
+static GtkWidget *
 trainee_group (LkTrainingDashboard    *self,
                const LkTrainingResult *r)
 {
@@ -149,6 +205,7 @@ trainee_group (LkTrainingDashboard    *self,
            ? g_strdup_printf ("%.0f s / %.0f s", s->mean_seconds.value, s->median_seconds.value)
            : g_strdup_printf ("Undefined: %s", s->mean_seconds.reason));
   adw_preferences_group_add (g, calibration_row (s));
+  adw_preferences_group_add (g, items_row (self, r));
   adw_preferences_group_add (g, charts (r, -max_level, max_level));
   return group;
 }
@@ -294,6 +351,60 @@ export_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+/* ---- comments ----------------------------------------------------------------------------- */
+
+static void
+on_comment_response (AdwMessageDialog    *dialog,
+                     const char          *response,
+                     LkTrainingDashboard *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
+  const char *trainee = g_object_get_data (G_OBJECT (dialog), "trainee");
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "item"));
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "comment"))
+    return;
+  if (!lk_training_item_comment (self->session, id, trainee, gtk_editable_get_text (entry),
+                                 &error))
+    {
+      lk_show_error (GTK_WIDGET (self), "Could Not Save the Comment", error->message);
+      return;
+    }
+  lk_toast (GTK_WIDGET (self), "Comment saved: the trainee sees it with the item");
+  lk_training_dashboard_set_exercise (self, self->session, self->exercise);
+}
+
+static void
+comment_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  LkTrainingDashboard *self = LK_TRAINING_DASHBOARD (widget);
+  GtkWidget *dialog, *entry;
+  const char *trainee;
+  gint64 id;
+
+  g_variant_get (parameter, "(x&s)", &id, &trainee);
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                   "Comment on the Item", "The trainee reads the comment with "
+                                   "the item's feedback.");
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), "Comment");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  "Comment", -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", "_Cancel",
+                                    "comment", "_Save", NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "comment",
+                                              ADW_RESPONSE_SUGGESTED);
+  g_object_set_data (G_OBJECT (dialog), "entry", entry);
+  g_object_set_data_full (G_OBJECT (dialog), "trainee", g_strdup (trainee), g_free);
+  g_object_set_data (G_OBJECT (dialog), "item", GSIZE_TO_POINTER (id));
+  g_signal_connect (dialog, "response", G_CALLBACK (on_comment_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* ---- life cycle ---------------------------------------------------------------------------- */
 
 static void
@@ -326,6 +437,7 @@ lk_training_dashboard_class_init (LkTrainingDashboardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LkTrainingDashboard, trainees_box);
   gtk_widget_class_bind_template_child (widget_class, LkTrainingDashboard, agreement_group);
   gtk_widget_class_install_action (widget_class, "dashboard.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "dashboard.comment", "(xs)", comment_action);
 }
 
 static void

@@ -158,7 +158,8 @@ update (LkTrainingItemView *self)
                                  " min per item", lk_training_exercise_get_name (self->exercise),
                                  lk_training_item_get_position (item),
                                  lk_training_exercise_get_n_items (self->exercise), limit / 60)
-              : g_strdup_printf ("%s · item %u of %u", lk_training_exercise_get_name (self->exercise),
+              : g_strdup_printf ("%s · item %u of %u",
+                                 lk_training_exercise_get_name (self->exercise),
                                  lk_training_item_get_position (item),
                                  lk_training_exercise_get_n_items (self->exercise));
 

@@ -102,6 +102,12 @@ pill_new (const char *text,
 }
 
 static GtkWidget *
+next_icon_new (void)
+{
+  return gtk_image_new_from_icon_name ("go-next-symbolic");
+}
+
+static GtkWidget *
 assign_button_new (LkTrainingExercise *exercise)
 {
   g_autofree char *name = g_strdup_printf ("Assign “%s” to a trainee",
@@ -141,7 +147,7 @@ exercise_row_new (LkTrainingPage     *self,
     adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                done == n ? pill_new ("Completed", "success")
                                : pill_new (done == 0 ? "Not started" : "In progress", "accent"));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), next_icon_new ());
   g_object_set_data_full (G_OBJECT (row), "exercise", g_object_ref (e), g_object_unref);
   return row;
 }
@@ -173,7 +179,7 @@ item_row_new (LkTrainingItem *item)
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              pill_new (state_label (state), g_str_equal (state, "submitted")
                                                             ? "success" : "accent"));
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), next_icon_new ());
   g_object_set_data_full (G_OBJECT (row), "item", g_object_ref (item), g_object_unref);
   return row;
 }

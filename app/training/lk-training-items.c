@@ -522,7 +522,8 @@ lk_training_item_comment (LkSession   *session,
       (txn = lk_txn_begin (store, error)) == NULL ||
       (stmt = lk_store_stmt (store, "UPDATE training_attempts SET trainer_comment = ?,"
                                     " commented_by = ?, commented_at = ? WHERE assignment_id = ?"
-                                    " AND item_id = ? AND submitted_at IS NOT NULL", error)) == NULL)
+                                    " AND item_id = ? AND submitted_at IS NOT NULL",
+                             error)) == NULL)
     return FALSE;
   lk_stmt_bind_text (stmt, 1, comment);
   lk_stmt_bind_int64 (stmt, 2, lk_session_get_user_id (session));

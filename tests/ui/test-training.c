@@ -259,6 +259,31 @@ conclude (Fixture *f,
   g_assert_no_error (error);
 }
 
+/* The trainer comments on a submitted item from the dashboard; the trainee reads it. */
+static void
+comment_from_dashboard (Fixture   *f,
+                        GtkWidget *dashboard)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) items = lk_training_items_list (f->trainer, f->exercise, "tim", &error);
+  g_autoptr(LkTrainingItem) item = g_list_model_get_item (items, 1);
+  g_autoptr(LkTrainingItem) seen = NULL;
+  GtkWidget *dialog;
+
+  gtk_widget_activate_action (dashboard, "dashboard.comment", "(xs)",
+                              lk_training_item_get_id (item), "tim");
+  dialog = lk_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (lk_test_find_type (dialog, GTK_TYPE_ENTRY)),
+                         "Look again at the ears");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "comment");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (lk_test_wait_shown_containing (dashboard, "Look again at the ears", 5000));
+  seen = lk_training_item_get (f->trainee, lk_training_item_get_id (item), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lk_training_item_get_comment (seen), ==, "Look again at the ears");
+}
+
 static void
 test_dashboard (Fixture       *f,
                 gconstpointer  data)
@@ -302,6 +327,7 @@ test_dashboard (Fixture       *f,
   g_assert_true (g_str_has_prefix (csv, "trainee,item,mated,rating,seconds\ntim,pair-1,1,3,"));
   g_assert_nonnull (strstr (csv, "\ntim,pair-2,0,-1,"));
   g_assert_cmpuint (lk_test_count_newlines (csv), ==, 3);
+  comment_from_dashboard (f, dashboard);
 }
 
 static void
