@@ -24,6 +24,9 @@ struct _LkTrainingItemView
   GtkPicture         *picture_b;
   GtkTextView        *analysis_view;
   GtkTextView        *comparison_view;
+  AdwPreferencesGroup *features_group;
+  GPtrArray          *feature_rows;
+  gboolean            filling;
   AdwPreferencesGroup *conclusion_group;
   AdwComboRow        *level_row;
   AdwEntryRow        *notes_row;
@@ -73,6 +76,92 @@ load_images (LkTrainingItemView *self)
                                   g_object_ref (self->picture_a));
   lk_texture_load_training_async (self->session, id, 'b', 1024, self->cancellable, on_texture,
                                   g_object_ref (self->picture_b));
+}
+
+/* ---- feature observations ------------------------------------------------------------------ */
+
+static const char * const result_labels[] = {
+  "Not assessed", "Similar", "Dissimilar", "Not assessable", "Explainable difference", NULL,
+};
+
+static guint
+result_index (const char *result)
+{
+  const char * const *results = lk_observation_results ();
+
+  for (guint i = 0; result != NULL && results[i] != NULL; i++)
+    if (g_str_equal (results[i], result))
+      return i + 1;
+  return 0;
+}
+
+static void
+on_result_chosen (AdwComboRow        *row,
+                  GParamSpec         *pspec,
+                  LkTrainingItemView *self)
+{
+  guint selected = adw_combo_row_get_selected (row);
+  const char *id = g_object_get_data (G_OBJECT (row), "characteristic");
+  const char *result = selected > 0 ? lk_observation_results ()[selected - 1] : NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->filling)
+    return;
+  if (!lk_training_item_observe (self->session, lk_training_item_get_id (self->item), id, result,
+                                 &error))
+    lk_show_error (GTK_WIDGET (self), "Could Not Record the Observation", error->message);
+}
+
+static void
+clear_features (LkTrainingItemView *self)
+{
+  for (guint i = 0; i < self->feature_rows->len; i++)
+    adw_preferences_group_remove (self->features_group,
+                                  g_ptr_array_index (self->feature_rows, i));
+  g_ptr_array_set_size (self->feature_rows, 0);
+}
+
+static GtkWidget *
+component_row (LkTrainingItemView *self,
+               const char         *component)
+{
+  GtkWidget *expander = adw_expander_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), component);
+  adw_preferences_group_add (self->features_group, expander);
+  g_ptr_array_add (self->feature_rows, expander);
+  return expander;
+}
+
+static void
+fill_features (LkTrainingItemView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) observations = NULL;
+  GtkWidget *expander = NULL;
+  const char *component = NULL;
+
+  clear_features (self);
+  observations = lk_training_item_observations (self->session,
+                                                lk_training_item_get_id (self->item), &error);
+  gtk_widget_set_visible (GTK_WIDGET (self->features_group), observations != NULL);
+  self->filling = TRUE;
+  for (guint i = 0; observations != NULL && i < observations->len; i++)
+    {
+      LkTrainingObservation *o = g_ptr_array_index (observations, i);
+      GtkWidget *row = adw_combo_row_new ();
+      g_autoptr(GtkStringList) model = gtk_string_list_new (result_labels);
+
+      if (g_strcmp0 (component, o->component) != 0)
+        expander = component_row (self, component = o->component);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), o->name);
+      adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
+      adw_combo_row_set_selected (ADW_COMBO_ROW (row), result_index (o->result));
+      g_object_set_data_full (G_OBJECT (row), "characteristic", g_strdup (o->id), g_free);
+      g_signal_connect (row, "notify::selected", G_CALLBACK (on_result_chosen), self);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+    }
+  self->filling = FALSE;
 }
 
 /* ---- the form ------------------------------------------------------------------------------ */
@@ -169,6 +258,7 @@ update (LkTrainingItemView *self)
   set_text (self->comparison_view, lk_training_item_get_comparison (item), !submitted);
   gtk_editable_set_text (GTK_EDITABLE (self->notes_row), lk_training_item_get_notes (item));
   gtk_widget_set_sensitive (GTK_WIDGET (self->conclusion_group), !submitted);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->features_group), !submitted);
   gtk_widget_set_visible (self->submit_button, !submitted);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "training-item.submit", !submitted);
   gtk_widget_set_visible (GTK_WIDGET (self->feedback_group), FALSE);
@@ -197,6 +287,7 @@ lk_training_item_view_set_item (LkTrainingItemView *self,
   g_set_object (&self->exercise, exercise);
   g_set_object (&self->item, item);
   fill_levels (self);
+  fill_features (self);
   update (self);
   load_images (self);
 }
@@ -206,6 +297,39 @@ lk_training_item_view_get_item (LkTrainingItemView *self)
 {
   g_return_val_if_fail (LK_IS_TRAINING_ITEM_VIEW (self), NULL);
   return self->item;
+}
+
+static AdwComboRow *
+find_feature_row (GtkWidget  *widget,
+                  const char *characteristic)
+{
+  if (ADW_IS_COMBO_ROW (widget) &&
+      g_strcmp0 (g_object_get_data (G_OBJECT (widget), "characteristic"), characteristic) == 0)
+    return ADW_COMBO_ROW (widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      AdwComboRow *found = find_feature_row (c, characteristic);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+gboolean
+lk_training_item_view_observe (LkTrainingItemView *self,
+                               const char         *characteristic,
+                               guint               result)
+{
+  AdwComboRow *row;
+
+  g_return_val_if_fail (LK_IS_TRAINING_ITEM_VIEW (self), FALSE);
+
+  row = find_feature_row (GTK_WIDGET (self->features_group), characteristic);
+  if (row == NULL)
+    return FALSE;
+  adw_combo_row_set_selected (row, result);
+  return TRUE;
 }
 
 gboolean
@@ -274,6 +398,7 @@ lk_training_item_view_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), LK_TYPE_TRAINING_ITEM_VIEW);
+  g_clear_pointer (&self->feature_rows, g_ptr_array_unref);
   g_clear_object (&self->item);
   g_clear_object (&self->exercise);
   g_clear_object (&self->session);
@@ -297,6 +422,7 @@ lk_training_item_view_class_init (LkTrainingItemViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LkTrainingItemView, picture_b);
   gtk_widget_class_bind_template_child (widget_class, LkTrainingItemView, analysis_view);
   gtk_widget_class_bind_template_child (widget_class, LkTrainingItemView, comparison_view);
+  gtk_widget_class_bind_template_child (widget_class, LkTrainingItemView, features_group);
   gtk_widget_class_bind_template_child (widget_class, LkTrainingItemView, conclusion_group);
   gtk_widget_class_bind_template_child (widget_class, LkTrainingItemView, level_row);
   gtk_widget_class_bind_template_child (widget_class, LkTrainingItemView, notes_row);
@@ -314,4 +440,5 @@ static void
 lk_training_item_view_init (LkTrainingItemView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->feature_rows = g_ptr_array_new ();
 }

@@ -20,6 +20,11 @@ void            lk_training_item_view_set_item (LkTrainingItemView *self,
                                                 LkTrainingExercise *exercise,
                                                 LkTrainingItem     *item);
 LkTrainingItem *lk_training_item_view_get_item (LkTrainingItemView *self);
+/* For tests: the result of @characteristic as the user picks it: 0 not assessed, then the
+ * results of lk_observation_results() from 1; recorded at once. */
+gboolean        lk_training_item_view_observe  (LkTrainingItemView *self,
+                                                const char         *characteristic,
+                                                guint               result);
 /* For tests: choose level @ordinal of the scale and write the notes. */
 gboolean        lk_training_item_view_choose   (LkTrainingItemView *self,
                                                 int                 ordinal,

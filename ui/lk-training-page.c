@@ -310,7 +310,7 @@ on_item_activated (LkTrainingPage *self,
 static void
 on_item_submitted (LkTrainingPage *self)
 {
-  lk_toast (GTK_WIDGET (self), "Item submitted: see the feedback below");
+  lk_toast (GTK_WIDGET (self), "Item submitted: its feedback is shown above the images");
 }
 
 /* ---- actions ------------------------------------------------------------------------------- */

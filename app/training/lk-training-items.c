@@ -410,6 +410,92 @@ lk_training_item_observe (LkSession   *session,
          lk_txn_commit (txn, error);
 }
 
+void
+lk_training_observation_free (LkTrainingObservation *observation)
+{
+  if (observation == NULL)
+    return;
+  g_free (observation->id);
+  g_free (observation->component);
+  g_free (observation->name);
+  g_free (observation->result);
+  g_free (observation);
+}
+
+static JsonObject *
+stored_observations (LkStore  *store,
+                     gint64    assignment,
+                     gint64    item_id,
+                     char    **edition,
+                     GError  **error)
+{
+  g_autoptr(LkStmt) stmt =
+    lk_store_stmt (store, "SELECT feature_list, observations FROM training_attempts"
+                          " WHERE assignment_id = ? AND item_id = ?", error);
+  g_autoptr(JsonNode) node = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  lk_stmt_bind_int64 (stmt, 1, assignment);
+  lk_stmt_bind_int64 (stmt, 2, item_id);
+  if (!lk_stmt_next (stmt, error))
+    {
+      if (lk_stmt_failed (stmt))
+        return NULL;
+      *edition = lk_feature_list_current_edition (store);
+      return json_object_new ();
+    }
+  *edition = lk_stmt_dup_text (stmt, 0);
+  node = lk_json_parse (lk_stmt_text (stmt, 1));
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return json_object_new ();
+  return json_object_ref (json_node_get_object (node));
+}
+
+GPtrArray *
+lk_training_item_observations (LkSession  *session,
+                               gint64      item_id,
+                               GError    **error)
+{
+  LkStore *store;
+  g_autoptr(LkTrainingItem) item = NULL;
+  g_autoptr(JsonObject) results = NULL;
+  g_autoptr(JsonObject) list = NULL;
+  g_autoptr(GPtrArray) out =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) lk_training_observation_free);
+  g_autofree char *edition = NULL;
+  JsonArray *components;
+  LkActor actor;
+  gint64 assignment;
+
+  g_return_val_if_fail (LK_IS_SESSION (session), NULL);
+
+  store = lk_session_get_store (session);
+  if (!require_trainee_item (session, item_id, &actor, &assignment, &item, error) ||
+      (results = stored_observations (store, assignment, item_id, &edition, error)) == NULL ||
+      (list = lk_feature_list_for_edition (store, edition, error)) == NULL)
+    return NULL;
+  components = json_object_get_array_member (list, "components");
+  for (guint i = 0; i < json_array_get_length (components); i++)
+    {
+      JsonObject *c = json_array_get_object_element (components, i);
+      JsonArray *characteristics = json_object_get_array_member (c, "characteristics");
+
+      for (guint j = 0; j < json_array_get_length (characteristics); j++)
+        {
+          JsonObject *ch = json_array_get_object_element (characteristics, j);
+          LkTrainingObservation *o = g_new0 (LkTrainingObservation, 1);
+
+          o->id = g_strdup (json_object_get_string_member (ch, "id"));
+          o->component = g_strdup (json_object_get_string_member (c, "name"));
+          o->name = g_strdup (json_object_get_string_member (ch, "name"));
+          o->result = g_strdup (lk_json_string (results, o->id));
+          g_ptr_array_add (out, o);
+        }
+    }
+  return g_steal_pointer (&out);
+}
+
 static gboolean
 check_level (LkStore     *store,
              gint64       exercise_id,

@@ -181,6 +181,22 @@ gboolean    lk_training_item_observe     (LkSession    *session,
                                           const char   *characteristic,
                                           const char   *result,
                                           GError      **error);
+/* One characteristic of the feature list as a trainee observes it for an item. */
+typedef struct
+{
+  char *id;          /* "eyes.fissure" */
+  char *component;   /* "Eyes" */
+  char *name;        /* "Fissure shape and tilt" */
+  char *result;      /* lk_observation_results () or NULL: not assessed */
+} LkTrainingObservation;
+
+void        lk_training_observation_free (LkTrainingObservation *observation);
+/* Every characteristic of the feature-list edition of the acting trainee's attempt (the
+ * current edition before it is opened), in the list's order, with their result for the item
+ * (LkTrainingObservation). */
+GPtrArray  *lk_training_item_observations (LkSession   *session,
+                                           gint64       item_id,
+                                           GError     **error);
 /* Trainees: submits the item with @level (an ordinal of the exercise's scale) and @notes. The
  * time spent is the time since the item was first opened. The answer cannot change afterwards;
  * the ground truth becomes visible to them. Audited as training.attempt.submitted (level and

@@ -222,6 +222,11 @@ test_trainee_path (Fixture       *f,
   g_assert_false (gtk_widget_is_visible (lk_test_find (view, ADW_TYPE_ACTION_ROW,
                                                       "Ground truth")));
   g_assert_true (lk_test_wait (pictures_loaded, view, 10000));
+  /* Feature observations as in casework: the result is recorded as it is picked. */
+  g_assert_true (lk_training_item_view_observe (LK_TRAINING_ITEM_VIEW (view), "eyes.fissure", 1));
+  g_assert_cmpint (lk_test_sql_int64 (f->store, "SELECT count(*) FROM training_attempts WHERE"
+                                                " observations = '{\"eyes.fissure\":\"similar\"}'"),
+                   ==, 1);
   g_assert_true (lk_training_item_view_choose (LK_TRAINING_ITEM_VIEW (view), 2,
                                                "Both frontal, the second smaller.", "Close"));
   maybe_shoot (f->window, "training-trainee-item.png");
