@@ -386,6 +386,13 @@ trainee_id (LkStore     *store,
                    name);
       return 0;
     }
+  /* A trainer reads every ground truth: their own answers would prove nothing. */
+  if ((lk_stmt_int (stmt, 1) & LK_ROLE_TRAINER) != 0)
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_REFUSED, "%s is also a trainer and can read every "
+                   "ground truth; assign exercises only to trainees who are not trainers", name);
+      return 0;
+    }
   return lk_stmt_int64 (stmt, 0);
 }
 

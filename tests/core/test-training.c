@@ -297,6 +297,14 @@ test_roles (LkTestFixture *fixture,
   g_assert_false (lk_training_assign (w.trainer, exercise, EXAMINER, NULL, &error));
   g_assert_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT);
   g_clear_error (&error);
+  {
+    g_autoptr(LkSession) both = add_and_login (&w, "bo", LK_ROLE_TRAINER | LK_ROLE_TRAINEE,
+                                               "both roles pass");
+
+    g_assert_false (lk_training_assign (w.trainer, exercise, "bo", NULL, &error));
+    g_assert_error (error, LK_ERROR, LK_ERROR_REFUSED);
+    g_clear_error (&error);
+  }
   /* Examiners have nothing to do with training; trainees see only their assignments. */
   g_assert_null (lk_training_exercises_list (w.examiner, &error));
   g_assert_error (error, LK_ERROR, LK_ERROR_PERMISSION_DENIED);
