@@ -37,3 +37,5 @@
 #include "report/lk-report.h"
 #include "governance/lk-stats.h"
 #include "report/lk-bundle.h"
+#include "training/lk-training-score.h"
+#include "training/lk-training.h"

@@ -224,3 +224,70 @@ lk_texture_load_candidate_finish (GAsyncResult  *result,
   g_free (id);
   return texture;
 }
+
+/* ---- an exercise item's image in a worker thread ------------------------------------------ */
+
+typedef struct
+{
+  LkSession *session;
+  gint64     item_id;
+  char       which;
+  int        max_side;
+} TrainingRequest;
+
+static void
+training_request_free (TrainingRequest *request)
+{
+  g_clear_object (&request->session);
+  g_free (request);
+}
+
+static gpointer
+load_training (gpointer       data,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  TrainingRequest *request = data;
+  g_autoptr(GBytes) bytes = lk_training_item_image (request->session, request->item_id,
+                                                    request->which, error);
+  g_autoptr(LkCvImage) image = NULL;
+  g_autoptr(LkPixels) pixels = NULL;
+
+  if (bytes == NULL || (image = lk_cv_image_decode (bytes, error)) == NULL)
+    return NULL;
+  if ((pixels = lk_cv_image_to_pixels (image, request->max_side)) == NULL)
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_IMAGE, "Could not convert the image for display");
+      return NULL;
+    }
+  return lk_texture_new_from_pixels (pixels);
+}
+
+void
+lk_texture_load_training_async (LkSession           *session,
+                                gint64               item_id,
+                                char                 which,
+                                int                  max_side,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  TrainingRequest *request;
+
+  g_return_if_fail (LK_IS_SESSION (session));
+
+  request = g_new0 (TrainingRequest, 1);
+  request->session = g_object_ref (session);
+  request->item_id = item_id;
+  request->which = which;
+  request->max_side = max_side;
+  lk_task_run (NULL, cancellable, callback, user_data, lk_texture_load_training_async,
+               load_training, request, (GDestroyNotify) training_request_free, g_object_unref);
+}
+
+GdkTexture *
+lk_texture_load_training_finish (GAsyncResult  *result,
+                                 GError       **error)
+{
+  return lk_task_finish (result, lk_texture_load_training_async, error);
+}

@@ -47,4 +47,16 @@ void        lk_texture_load_candidate_async  (LkSession           *session,
 GdkTexture *lk_texture_load_candidate_finish (GAsyncResult        *result,
                                               GError             **error);
 
+/* Image "a" or "b" of an exercise item, read through the core (a trainer, or a trainee assigned
+ * to it), decoded and shrunk to @max_side in a worker thread. */
+void        lk_texture_load_training_async  (LkSession           *session,
+                                             gint64               item_id,
+                                             char                 which,
+                                             int                  max_side,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+GdkTexture *lk_texture_load_training_finish (GAsyncResult        *result,
+                                             GError             **error);
+
 G_END_DECLS

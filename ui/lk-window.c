@@ -5,6 +5,7 @@
 #include "lk-audit-page.h"
 #include "lk-cases-page.h"
 #include "lk-competency-page.h"
+#include "lk-training-page.h"
 #include "lk-galleries-page.h"
 #include "lk-policy-page.h"
 #include "lk-preferences-window.h"
@@ -43,6 +44,7 @@ struct _LkWindow
   LkPolicyPage         *policy_page;
   LkVerificationsPage  *verifications_page;
   LkCompetencyPage     *competency_page;
+  LkTrainingPage       *training_page;
   AdwToast             *returns_toast;    /* weak: the notice of returns, while shown */
   AdwStatusPage        *lock_status;
   AdwPasswordEntryRow  *unlock_row;
@@ -84,6 +86,9 @@ page_allowed (LkWindow   *self,
     return lk_session_has_role (self->session, LK_ROLE_ADMINISTRATOR);
   if (g_str_equal (name, "verification"))
     return lk_session_has_role (self->session, LK_ROLE_REVIEWER | LK_ROLE_EXAMINER);
+  /* Casework is not for accounts that only train or are trained. */
+  if (g_str_equal (name, "cases"))
+    return lk_session_has_role (self->session, LK_CASEWORK_ROLES);
   return TRUE;
 }
 
@@ -448,6 +453,7 @@ lk_window_class_init (LkWindowClass *klass)
   g_type_ensure (LK_TYPE_POLICY_PAGE);
   g_type_ensure (LK_TYPE_VERIFICATIONS_PAGE);
   g_type_ensure (LK_TYPE_COMPETENCY_PAGE);
+  g_type_ensure (LK_TYPE_TRAINING_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, LK_RESOURCE_PATH "/lk-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LkWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LkWindow, lock_stack);
@@ -465,6 +471,7 @@ lk_window_class_init (LkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LkWindow, policy_page);
   gtk_widget_class_bind_template_child (widget_class, LkWindow, verifications_page);
   gtk_widget_class_bind_template_child (widget_class, LkWindow, competency_page);
+  gtk_widget_class_bind_template_child (widget_class, LkWindow, training_page);
   gtk_widget_class_bind_template_child (widget_class, LkWindow, lock_status);
   gtk_widget_class_bind_template_child (widget_class, LkWindow, unlock_row);
   gtk_widget_class_bind_template_child (widget_class, LkWindow, unlock_message);
@@ -512,10 +519,13 @@ lk_window_init (LkWindow *self)
   on_idle_setting_changed (self);
 }
 
-/* Administrators start at Administration, reviewers at their verifications, others at Cases. */
+/* Administrators start at Administration, reviewers at their verifications, trainers and
+ * trainees at Training, others at Cases. */
 static const char *
 first_page (LkSession *session)
 {
+  if (!lk_session_has_role (session, LK_CASEWORK_ROLES))
+    return "training";
   if (lk_session_has_role (session, LK_ROLE_ADMINISTRATOR))
     return "administration";
   if (lk_session_has_role (session, LK_ROLE_REVIEWER) &&
@@ -603,6 +613,7 @@ lk_window_new (GtkApplication *app,
     lk_verifications_page_set_session (self->verifications_page, session);
   if (lk_session_has_role (session, LK_ROLE_ADMINISTRATOR))
     lk_competency_page_set_session (self->competency_page, session);
+  lk_training_page_set_session (self->training_page, session);
   on_idle_setting_changed (self);
   lk_window_show_page (self, first_page (session));
   if (lk_session_has_role (session, LK_ROLE_EXAMINER))

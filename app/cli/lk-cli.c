@@ -95,6 +95,24 @@ static const char usage[] =
   "                                     search with the built-in engine; prints the list id\n"
   "  gallery evaluate --database NAME DIR\n"
   "                                     rank-1 and rank-10 hit rates over labelled probes\n"
+  "  training score FILE.csv            proficiency figures from item,mated,rating[,seconds]\n"
+  "                                     lines as JSON (no database)\n"
+  "  training exercise create NAME --instructions TEXT [--scale S] [--time-limit SECONDS]\n"
+  "           --pair PAIR_ID,IMAGE_A,IMAGE_B,MATED,DIFFICULTY[,NOTES] ...\n"
+  "  training exercise import NAME FOLDER --instructions TEXT [--scale S] [--time-limit SECONDS]\n"
+  "                                     FOLDER/pairs.csv: pair_id,image_a,image_b,mated,\n"
+  "                                     difficulty,notes\n"
+  "  training exercise assign EXERCISE TRAINEE [--due YYYY-MM-DD]\n"
+  "  training exercise list\n"
+  "  training item list EXERCISE [--trainee NAME] [--json]\n"
+  "  training item open|show ITEM       a trainee's item (ground truth only once submitted)\n"
+  "  training item observe ITEM CHARACTERISTIC RESULT\n"
+  "  training item conclude ITEM --level L [--notes TEXT] [--analysis TEXT]\n"
+  "           [--comparison TEXT]        submit the item\n"
+  "  training item comment ITEM TRAINEE --comment TEXT\n"
+  "  training results EXERCISE [--json|--csv]\n"
+  "                                     trainers: every trainee; a trainee: their own, once\n"
+  "                                     every item is submitted\n"
   "  policy show | policy set KEY VALUE --reason TEXT\n"
   "  demo                               create a demo workspace (password \"demo\")\n"
   "  version\n"
@@ -606,6 +624,7 @@ static const struct
   { "gallery", "enroll", lk_cli_gallery_enrol },
   { "gallery", "search", lk_cli_gallery_search },
   { "gallery", "evaluate", lk_cli_gallery_evaluate },
+  { "training", NULL, lk_cli_training },
   { "demo", NULL, cmd_demo },
   { "version", NULL, cmd_version },
 };

@@ -25,4 +25,9 @@ gboolean lk_demo_verify              (LkStore     *store,
                                       const gint64 examinations[3],
                                       GError     **error);
 
+/* Training: a completed twelve-pair exercise of demo-trainee with a trainer's comment, and a
+ * practice set not yet started (lk-demo-training.c). */
+gboolean lk_demo_training            (LkStore     *store,
+                                      GError     **error);
+
 G_END_DECLS

@@ -521,7 +521,7 @@ seed_casework (LkStore  *store,
       !waiting_demo (session, &examinations[2], error) ||
       !lk_session_log_out (session, error))
     return FALSE;
-  return lk_demo_verify (store, examinations, error);
+  return lk_demo_verify (store, examinations, error) && lk_demo_training (store, error);
 }
 
 static void

@@ -57,6 +57,10 @@ static const LkPolicyKey keys[] = {
   { "strongest_level_limited", LK_POLICY_INT, "2", 0, 3,
     "Strongest level without a written acknowledgement when the probe's suitability is "
     "limited (0 to 3 steps of the seven-level scale; other scales map onto it)" },
+  { "training_same_cut", LK_POLICY_INT, "2", -3, 3,
+    "Training scores: ratings at or above this level count as a \"same\" decision" },
+  { "training_different_cut", LK_POLICY_INT, "-2", -3, 3,
+    "Training scores: ratings at or below this level count as a \"different\" decision" },
   { "quality.face_width.red", LK_POLICY_DOUBLE, "60", 0, 10000, "Face width: red below (pixels)" },
   { "quality.face_width.amber", LK_POLICY_DOUBLE, "120", 0, 10000, "Face width: amber below (pixels)" },
   { "quality.inter_eye.red", LK_POLICY_DOUBLE, "40", 0, 10000, "Pixels between the eyes: red below" },

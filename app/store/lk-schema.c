@@ -525,6 +525,90 @@ static const char migration_integrity[] =
 
 #undef LK_NO_DELETE
 
+/* Training and proficiency: exercises of image pairs with ground truth, kept apart from
+ * casework. An image stored as exercise material (training_images) can never become a probe,
+ * a candidate or a gallery image; the ground truth of an item never changes; a submitted
+ * attempt keeps its answer (the trainer's comment may still be added). */
+static const char migration_training[] =
+  "CREATE TABLE training_exercises ("
+  "  id                  INTEGER PRIMARY KEY,"
+  "  name                TEXT NOT NULL UNIQUE,"
+  "  instructions        TEXT NOT NULL,"
+  "  scale               TEXT NOT NULL,"
+  "  time_limit_seconds  INTEGER CHECK (time_limit_seconds IS NULL OR time_limit_seconds > 0),"
+  "  created_by          INTEGER NOT NULL REFERENCES users (id),"
+  "  created_at          TEXT NOT NULL);"
+
+  "CREATE TABLE training_images ("
+  "  sha256       TEXT PRIMARY KEY REFERENCES images (sha256),"
+  "  exercise_id  INTEGER NOT NULL REFERENCES training_exercises (id));"
+  "CREATE TRIGGER training_images_no_change BEFORE UPDATE ON training_images"
+  "  BEGIN SELECT RAISE (ABORT, 'exercise material stays exercise material'); END;"
+  "CREATE TRIGGER training_images_no_delete BEFORE DELETE ON training_images"
+  "  BEGIN SELECT RAISE (ABORT, 'exercise material stays exercise material'); END;"
+  "CREATE TRIGGER probes_not_exercise BEFORE INSERT ON probes"
+  "  WHEN NEW.image_sha256 IN (SELECT sha256 FROM training_images)"
+  "  BEGIN SELECT RAISE (ABORT, 'an exercise image cannot become a probe'); END;"
+  "CREATE TRIGGER candidates_not_exercise BEFORE INSERT ON candidates"
+  "  WHEN NEW.image_sha256 IN (SELECT sha256 FROM training_images)"
+  "  BEGIN SELECT RAISE (ABORT, 'an exercise image cannot become a candidate'); END;"
+  "CREATE TRIGGER gallery_images_not_exercise BEFORE INSERT ON gallery_images"
+  "  WHEN NEW.image_sha256 IN (SELECT sha256 FROM training_images)"
+  "  BEGIN SELECT RAISE (ABORT, 'an exercise image cannot enter a gallery'); END;"
+
+  "CREATE TABLE training_items ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  exercise_id  INTEGER NOT NULL REFERENCES training_exercises (id),"
+  "  position     INTEGER NOT NULL,"
+  "  pair_id      TEXT NOT NULL,"
+  "  image_a      TEXT NOT NULL REFERENCES training_images (sha256),"
+  "  image_b      TEXT NOT NULL REFERENCES training_images (sha256),"
+  "  mated        INTEGER NOT NULL CHECK (mated IN (0, 1)),"
+  "  difficulty   TEXT NOT NULL,"
+  "  notes        TEXT NOT NULL,"
+  "  UNIQUE (exercise_id, pair_id),"
+  "  UNIQUE (exercise_id, position));"
+  "CREATE TRIGGER training_items_no_update BEFORE UPDATE ON training_items"
+  "  BEGIN SELECT RAISE (ABORT, 'an exercise item and its ground truth cannot change'); END;"
+  "CREATE TRIGGER training_items_no_delete BEFORE DELETE ON training_items"
+  "  BEGIN SELECT RAISE (ABORT, 'an exercise item cannot be deleted'); END;"
+
+  "CREATE TABLE training_assignments ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  exercise_id  INTEGER NOT NULL REFERENCES training_exercises (id),"
+  "  trainee_id   INTEGER NOT NULL REFERENCES users (id),"
+  "  due_date     TEXT,"
+  "  assigned_by  INTEGER NOT NULL REFERENCES users (id),"
+  "  assigned_at  TEXT NOT NULL,"
+  "  UNIQUE (exercise_id, trainee_id));"
+
+  /* A trainee's work on one item: analysis, comparison, feature observations (JSON, the
+   * feature list's characteristics), the level on the exercise's scale, notes and time. */
+  "CREATE TABLE training_attempts ("
+  "  id               INTEGER PRIMARY KEY,"
+  "  assignment_id    INTEGER NOT NULL REFERENCES training_assignments (id),"
+  "  item_id          INTEGER NOT NULL REFERENCES training_items (id),"
+  "  analysis         TEXT NOT NULL DEFAULT '',"
+  "  comparison       TEXT NOT NULL DEFAULT '',"
+  "  feature_list     TEXT NOT NULL,"
+  "  observations     TEXT NOT NULL DEFAULT '{}',"
+  "  level            INTEGER,"
+  "  notes            TEXT NOT NULL DEFAULT '',"
+  "  seconds_spent    REAL NOT NULL DEFAULT 0,"
+  "  opened_at        TEXT NOT NULL,"
+  "  submitted_at     TEXT,"
+  "  trainer_comment  TEXT,"
+  "  commented_by     INTEGER REFERENCES users (id),"
+  "  commented_at     TEXT,"
+  "  CHECK ((submitted_at IS NULL) OR (level IS NOT NULL)),"
+  "  UNIQUE (assignment_id, item_id));"
+  "CREATE TRIGGER training_attempts_submitted BEFORE UPDATE OF assignment_id, item_id, analysis,"
+  "  comparison, observations, level, notes, seconds_spent, opened_at, submitted_at"
+  "  ON training_attempts WHEN OLD.submitted_at IS NOT NULL"
+  "  BEGIN SELECT RAISE (ABORT, 'a submitted attempt cannot change'); END;"
+  "CREATE TRIGGER training_attempts_no_delete BEFORE DELETE ON training_attempts"
+  "  BEGIN SELECT RAISE (ABORT, 'an attempt cannot be deleted'); END;";
+
 const char * const lk_migrations[] = {
   migration_1,
   migration_2,
@@ -534,6 +618,7 @@ const char * const lk_migrations[] = {
   migration_6,
   migration_7,
   migration_integrity,
+  migration_training,
 };
 
 const guint lk_n_migrations = G_N_ELEMENTS (lk_migrations);

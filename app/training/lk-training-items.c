@@ -1,0 +1,647 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Items and attempts: what a trainee may see of an item (no ground truth before they submit
+ * it), their work on it, the submission, the trainer's comment and the images. */
+#include "config.h"
+
+#include <string.h>
+
+#include "training/lk-training-private.h"
+
+#include "examination/lk-conclusions.h"
+#include "governance/lk-feature-lists.h"
+#include "lk-error.h"
+#include "lk-json.h"
+#include "lk-util.h"
+#include "reference/lk-feature-list.h"
+#include "reference/lk-scale.h"
+#include "store/lk-audit.h"
+#include "store/lk-image-store.h"
+
+/* ?1 the exercise, ?2 the assignment whose attempts to join (NULL: none), ?3 one item or NULL. */
+#define ITEM_QUERY \
+  "SELECT i.id, i.exercise_id, i.position, i.pair_id, i.image_a, i.image_b, i.mated," \
+  " i.difficulty, i.notes, t.id, t.analysis, t.comparison, t.observations, t.level, t.notes," \
+  " t.seconds_spent, t.submitted_at, t.trainer_comment, u.name" \
+  " FROM training_items i" \
+  " LEFT JOIN training_attempts t ON t.item_id = i.id AND t.assignment_id = ?2" \
+  " LEFT JOIN training_assignments a ON a.id = ?2 LEFT JOIN users u ON u.id = a.trainee_id" \
+  " WHERE i.exercise_id = ?1 AND (?3 IS NULL OR i.id = ?3) ORDER BY i.position"
+
+static char *
+observation_lines (const char *stored)
+{
+  g_autoptr(JsonNode) node = lk_json_parse (stored);
+  g_autoptr(GString) out = g_string_new (NULL);
+  JsonObject *o;
+  g_autoptr(GList) members = NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return g_strdup ("");
+  o = json_node_get_object (node);
+  members = json_object_get_members (o);
+  members = g_list_sort (members, (GCompareFunc) g_strcmp0);
+  for (GList *l = members; l != NULL; l = l->next)
+    g_string_append_printf (out, "%s%s=%s", out->len ? "\n" : "", (char *) l->data,
+                            json_object_get_string_member (o, l->data));
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static LkTrainingItem *
+item_from_row (LkStmt         *stmt,
+               LkTrainingView  view)
+{
+  LkTrainingItem *self = g_object_new (LK_TYPE_TRAINING_ITEM, NULL);
+  gboolean attempted = !lk_stmt_is_null (stmt, 9);
+
+  self->id = lk_stmt_int64 (stmt, 0);
+  self->exercise_id = lk_stmt_int64 (stmt, 1);
+  self->position = (guint) lk_stmt_int (stmt, 2);
+  self->pair_id = lk_stmt_dup_text (stmt, 3);
+  self->image_a = lk_stmt_dup_text (stmt, 4);
+  self->image_b = lk_stmt_dup_text (stmt, 5);
+  self->trainee = lk_stmt_dup_text (stmt, 18);
+  self->analysis = g_strdup (attempted ? lk_stmt_text (stmt, 10) : "");
+  self->comparison = g_strdup (attempted ? lk_stmt_text (stmt, 11) : "");
+  self->observations = observation_lines (attempted ? lk_stmt_text (stmt, 12) : NULL);
+  self->has_level = !lk_stmt_is_null (stmt, 13);
+  self->level = lk_stmt_int (stmt, 13);
+  self->notes = g_strdup (attempted ? lk_stmt_text (stmt, 14) : "");
+  self->seconds = lk_stmt_double (stmt, 15);
+  self->submitted_at = lk_stmt_dup_text (stmt, 16);
+  self->comment = lk_stmt_dup_text (stmt, 17);
+  self->state = g_strdup (!attempted ? "not-started"
+                          : self->submitted_at != NULL ? "submitted" : "in-progress");
+  /* The ground truth leaves the database row only for those who may see it. */
+  self->truth_visible = view != LK_TRAINING_TRAINEE || self->submitted_at != NULL;
+  if (self->truth_visible)
+    {
+      self->mated = lk_stmt_int (stmt, 6) == 1;
+      self->difficulty = lk_stmt_dup_text (stmt, 7);
+      self->truth_notes = lk_stmt_dup_text (stmt, 8);
+    }
+  if (view == LK_TRAINING_TRAINEE && self->submitted_at == NULL)
+    g_clear_pointer (&self->comment, g_free);
+  return self;
+}
+
+static gint64
+assignment_for (LkSession       *session,
+                LkTrainingView   view,
+                gint64           exercise_id,
+                const char      *trainee,
+                GError         **error)
+{
+  LkStore *store = lk_session_get_store (session);
+  g_autoptr(LkStmt) stmt = NULL;
+
+  if (view == LK_TRAINING_TRAINEE)
+    return lk_training_assignment_of (store, exercise_id, lk_session_get_user_id (session),
+                                      error);
+  if (trainee == NULL)
+    return -1;
+  stmt = lk_store_stmt (store, "SELECT a.id FROM training_assignments a JOIN users u"
+                               " ON u.id = a.trainee_id WHERE a.exercise_id = ? AND u.name = ?",
+                        error);
+  if (stmt == NULL)
+    return 0;
+  lk_stmt_bind_int64 (stmt, 1, exercise_id);
+  lk_stmt_bind_text (stmt, 2, trainee);
+  if (!lk_stmt_row (stmt, error, "Exercise %" G_GINT64_FORMAT " is not assigned to %s",
+                    exercise_id, trainee))
+    return 0;
+  return lk_stmt_int64 (stmt, 0);
+}
+
+static GListModel *
+read_items (LkStore         *store,
+            LkTrainingView   view,
+            gint64           exercise_id,
+            gint64           assignment_id,
+            gint64           item_id,
+            GError         **error)
+{
+  g_autoptr(GListStore) list = g_list_store_new (LK_TYPE_TRAINING_ITEM);
+  g_autoptr(LkStmt) stmt = lk_store_stmt (store, ITEM_QUERY, error);
+
+  if (stmt == NULL)
+    return NULL;
+  lk_stmt_bind_int64 (stmt, 1, exercise_id);
+  if (assignment_id > 0)
+    lk_stmt_bind_int64 (stmt, 2, assignment_id);
+  if (item_id > 0)
+    lk_stmt_bind_int64 (stmt, 3, item_id);
+  while (lk_stmt_next (stmt, error))
+    {
+      g_autoptr(LkTrainingItem) item = item_from_row (stmt, view);
+
+      g_list_store_append (list, item);
+    }
+  if (lk_stmt_failed (stmt))
+    return NULL;
+  return G_LIST_MODEL (g_steal_pointer (&list));
+}
+
+GListModel *
+lk_training_items_list (LkSession   *session,
+                        gint64       exercise_id,
+                        const char  *trainee,
+                        GError     **error)
+{
+  g_autoptr(LkTrainingExercise) exercise = NULL;
+  LkTrainingView view;
+  LkActor actor;
+  gint64 assignment;
+
+  g_return_val_if_fail (LK_IS_SESSION (session), NULL);
+
+  if (!lk_training_require (session, TRUE, &actor, &view, error) ||
+      (exercise = lk_training_exercise_get (session, exercise_id, error)) == NULL ||
+      (assignment = assignment_for (session, view, exercise_id, trainee, error)) == 0)
+    return NULL;
+  return read_items (lk_session_get_store (session), view, exercise_id, assignment, 0, error);
+}
+
+/* The item @item_id as the acting user may see it, with @view and the acting trainee's
+ * assignment (0 for others). */
+static LkTrainingItem *
+read_one (LkSession       *session,
+          gint64           item_id,
+          LkActor         *actor,
+          LkTrainingView  *view,
+          gint64          *assignment,
+          GError         **error)
+{
+  LkStore *store = lk_session_get_store (session);
+  g_autoptr(GListModel) items = NULL;
+  gint64 exercise_id;
+
+  if (!lk_training_require (session, TRUE, actor, view, error) ||
+      (exercise_id = lk_training_item_exercise (store, item_id, error)) == 0 ||
+      (*assignment = assignment_for (session, *view, exercise_id, NULL, error)) == 0 ||
+      (items = read_items (store, *view, exercise_id, *assignment, item_id, error)) == NULL)
+    return NULL;
+  return g_list_model_get_item (items, 0);
+}
+
+LkTrainingItem *
+lk_training_item_get (LkSession  *session,
+                      gint64      item_id,
+                      GError    **error)
+{
+  LkTrainingView view;
+  LkActor actor;
+  gint64 assignment;
+
+  g_return_val_if_fail (LK_IS_SESSION (session), NULL);
+  return read_one (session, item_id, &actor, &view, &assignment, error);
+}
+
+/* ---- the trainee's work --------------------------------------------------------------------- */
+
+static gboolean
+require_trainee_item (LkSession       *session,
+                      gint64           item_id,
+                      LkActor         *actor,
+                      gint64          *assignment,
+                      LkTrainingItem **item,
+                      GError         **error)
+{
+  LkTrainingView view;
+
+  if ((*item = read_one (session, item_id, actor, &view, assignment, error)) == NULL)
+    return FALSE;
+  if (view == LK_TRAINING_TRAINEE)
+    return TRUE;
+  g_set_error (error, LK_ERROR, LK_ERROR_PERMISSION_DENIED,
+               "Permission denied: only the trainee it is assigned to works on an item");
+  return FALSE;
+}
+
+static gboolean
+require_open_attempt (LkTrainingItem  *item,
+                      GError         **error)
+{
+  if (g_str_equal (item->state, "in-progress"))
+    return TRUE;
+  g_set_error (error, LK_ERROR, LK_ERROR_REFUSED, g_str_equal (item->state, "submitted")
+               ? "Item %s was submitted; its answer cannot change"
+               : "Open item %s before working on it", item->pair_id);
+  return FALSE;
+}
+
+static gboolean
+insert_attempt (LkStore  *store,
+                gint64    assignment,
+                gint64    item_id,
+                GError  **error)
+{
+  g_autoptr(LkStmt) stmt =
+    lk_store_stmt (store, "INSERT OR IGNORE INTO training_attempts (assignment_id, item_id,"
+                          " feature_list, opened_at) VALUES (?, ?, ?, ?)", error);
+  g_autofree char *now = lk_now_utc ();
+  g_autofree char *edition = lk_feature_list_current_edition (store);
+
+  if (stmt == NULL)
+    return FALSE;
+  lk_stmt_bind_int64 (stmt, 1, assignment);
+  lk_stmt_bind_int64 (stmt, 2, item_id);
+  lk_stmt_bind_text (stmt, 3, edition);
+  lk_stmt_bind_text (stmt, 4, now);
+  return lk_stmt_done (stmt, error);
+}
+
+static gboolean
+append_item_event (LkStore     *store,
+                   LkActor     *actor,
+                   const char  *action,
+                   gint64       item_id,
+                   JsonObject  *details,
+                   GError     **error)
+{
+  g_autofree char *object = lk_object_name ("exercise-item", item_id);
+
+  return lk_audit_append (store, actor, action, object, details, error);
+}
+
+LkTrainingItem *
+lk_training_item_open (LkSession  *session,
+                       gint64      item_id,
+                       GError    **error)
+{
+  LkStore *store;
+  g_autoptr(LkTrainingItem) item = NULL;
+  g_autoptr(LkTxn) txn = NULL;
+  LkActor actor;
+  gint64 assignment;
+
+  g_return_val_if_fail (LK_IS_SESSION (session), NULL);
+
+  store = lk_session_get_store (session);
+  if (!require_trainee_item (session, item_id, &actor, &assignment, &item, error) ||
+      (txn = lk_txn_begin (store, error)) == NULL ||
+      !insert_attempt (store, assignment, item_id, error) ||
+      !append_item_event (store, &actor, "training.item.opened", item_id, NULL, error) ||
+      !lk_txn_commit (txn, error))
+    return NULL;
+  return lk_training_item_get (session, item_id, error);
+}
+
+static gboolean
+update_text (LkStore     *store,
+             const char  *column_sql,
+             gint64       assignment,
+             gint64       item_id,
+             const char  *value,
+             GError     **error)
+{
+  g_autoptr(LkStmt) stmt = NULL;
+
+  if (value == NULL)
+    return TRUE;
+  if (!g_utf8_validate (value, -1, NULL))
+    return g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT, "The text is not UTF-8"), FALSE;
+  stmt = lk_store_stmt (store, column_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  lk_stmt_bind_text (stmt, 1, value);
+  lk_stmt_bind_int64 (stmt, 2, assignment);
+  lk_stmt_bind_int64 (stmt, 3, item_id);
+  return lk_stmt_done (stmt, error);
+}
+
+gboolean
+lk_training_item_save (LkSession   *session,
+                       gint64       item_id,
+                       const char  *analysis,
+                       const char  *comparison,
+                       GError     **error)
+{
+  LkStore *store;
+  g_autoptr(LkTrainingItem) item = NULL;
+  g_autoptr(LkTxn) txn = NULL;
+  LkActor actor;
+  gint64 assignment;
+
+  g_return_val_if_fail (LK_IS_SESSION (session), FALSE);
+
+  store = lk_session_get_store (session);
+  return require_trainee_item (session, item_id, &actor, &assignment, &item, error) &&
+         require_open_attempt (item, error) &&
+         (txn = lk_txn_begin (store, error)) != NULL &&
+         update_text (store, "UPDATE training_attempts SET analysis = ? WHERE assignment_id = ?"
+                             " AND item_id = ?", assignment, item_id, analysis, error) &&
+         update_text (store, "UPDATE training_attempts SET comparison = ? WHERE assignment_id = ?"
+                             " AND item_id = ?", assignment, item_id, comparison, error) &&
+         append_item_event (store, &actor, "training.attempt.saved", item_id, NULL, error) &&
+         lk_txn_commit (txn, error);
+}
+
+static gboolean
+check_observation (LkStore     *store,
+                   const char  *characteristic,
+                   const char  *result,
+                   GError     **error)
+{
+  g_autofree char *edition = lk_feature_list_current_edition (store);
+  g_autoptr(JsonObject) list = lk_feature_list_for_edition (store, edition, error);
+
+  if (list == NULL)
+    return FALSE;
+  if (lk_feature_list_find (list, characteristic, NULL) == NULL)
+    return g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT, "“%s” is not a characteristic "
+                        "of the feature list “%s”", characteristic, edition), FALSE;
+  if (result != NULL && !g_strv_contains (lk_observation_results (), result))
+    return g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT, "Unknown result “%s”",
+                        result), FALSE;
+  return TRUE;
+}
+
+static gboolean
+store_observation (LkStore     *store,
+                   gint64       assignment,
+                   gint64       item_id,
+                   const char  *characteristic,
+                   const char  *result,
+                   GError     **error)
+{
+  g_autoptr(LkStmt) stmt = lk_store_stmt (store, result != NULL
+    ? "UPDATE training_attempts SET observations = json_set (observations, '$.' || json_quote (?1),"
+      " ?4) WHERE assignment_id = ?2 AND item_id = ?3"
+    : "UPDATE training_attempts SET observations = json_remove (observations,"
+      " '$.' || json_quote (?1)) WHERE assignment_id = ?2 AND item_id = ?3", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  lk_stmt_bind_text (stmt, 1, characteristic);
+  lk_stmt_bind_int64 (stmt, 2, assignment);
+  lk_stmt_bind_int64 (stmt, 3, item_id);
+  if (result != NULL)
+    lk_stmt_bind_text (stmt, 4, result);
+  return lk_stmt_done (stmt, error);
+}
+
+gboolean
+lk_training_item_observe (LkSession   *session,
+                          gint64       item_id,
+                          const char  *characteristic,
+                          const char  *result,
+                          GError     **error)
+{
+  LkStore *store;
+  g_autoptr(LkTrainingItem) item = NULL;
+  g_autoptr(LkTxn) txn = NULL;
+  g_autoptr(JsonObject) details = json_object_new ();
+  LkActor actor;
+  gint64 assignment;
+
+  g_return_val_if_fail (LK_IS_SESSION (session), FALSE);
+  g_return_val_if_fail (characteristic != NULL, FALSE);
+
+  store = lk_session_get_store (session);
+  json_object_set_string_member (details, "characteristic", characteristic);
+  lk_json_set_text (details, "result", result);
+  return require_trainee_item (session, item_id, &actor, &assignment, &item, error) &&
+         require_open_attempt (item, error) &&
+         check_observation (store, characteristic, result, error) &&
+         (txn = lk_txn_begin (store, error)) != NULL &&
+         store_observation (store, assignment, item_id, characteristic, result, error) &&
+         append_item_event (store, &actor, "training.observation.recorded", item_id, details,
+                            error) &&
+         lk_txn_commit (txn, error);
+}
+
+void
+lk_training_observation_free (LkTrainingObservation *observation)
+{
+  if (observation == NULL)
+    return;
+  g_free (observation->id);
+  g_free (observation->component);
+  g_free (observation->name);
+  g_free (observation->result);
+  g_free (observation);
+}
+
+static JsonObject *
+stored_observations (LkStore  *store,
+                     gint64    assignment,
+                     gint64    item_id,
+                     char    **edition,
+                     GError  **error)
+{
+  g_autoptr(LkStmt) stmt =
+    lk_store_stmt (store, "SELECT feature_list, observations FROM training_attempts"
+                          " WHERE assignment_id = ? AND item_id = ?", error);
+  g_autoptr(JsonNode) node = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  lk_stmt_bind_int64 (stmt, 1, assignment);
+  lk_stmt_bind_int64 (stmt, 2, item_id);
+  if (!lk_stmt_next (stmt, error))
+    {
+      if (lk_stmt_failed (stmt))
+        return NULL;
+      *edition = lk_feature_list_current_edition (store);
+      return json_object_new ();
+    }
+  *edition = lk_stmt_dup_text (stmt, 0);
+  node = lk_json_parse (lk_stmt_text (stmt, 1));
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return json_object_new ();
+  return json_object_ref (json_node_get_object (node));
+}
+
+GPtrArray *
+lk_training_item_observations (LkSession  *session,
+                               gint64      item_id,
+                               GError    **error)
+{
+  LkStore *store;
+  g_autoptr(LkTrainingItem) item = NULL;
+  g_autoptr(JsonObject) results = NULL;
+  g_autoptr(JsonObject) list = NULL;
+  g_autoptr(GPtrArray) out =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) lk_training_observation_free);
+  g_autofree char *edition = NULL;
+  JsonArray *components;
+  LkActor actor;
+  gint64 assignment;
+
+  g_return_val_if_fail (LK_IS_SESSION (session), NULL);
+
+  store = lk_session_get_store (session);
+  if (!require_trainee_item (session, item_id, &actor, &assignment, &item, error) ||
+      (results = stored_observations (store, assignment, item_id, &edition, error)) == NULL ||
+      (list = lk_feature_list_for_edition (store, edition, error)) == NULL)
+    return NULL;
+  components = json_object_get_array_member (list, "components");
+  for (guint i = 0; i < json_array_get_length (components); i++)
+    {
+      JsonObject *c = json_array_get_object_element (components, i);
+      JsonArray *characteristics = json_object_get_array_member (c, "characteristics");
+
+      for (guint j = 0; j < json_array_get_length (characteristics); j++)
+        {
+          JsonObject *ch = json_array_get_object_element (characteristics, j);
+          LkTrainingObservation *o = g_new0 (LkTrainingObservation, 1);
+
+          o->id = g_strdup (json_object_get_string_member (ch, "id"));
+          o->component = g_strdup (json_object_get_string_member (c, "name"));
+          o->name = g_strdup (json_object_get_string_member (ch, "name"));
+          o->result = g_strdup (lk_json_string (results, o->id));
+          g_ptr_array_add (out, o);
+        }
+    }
+  return g_steal_pointer (&out);
+}
+
+static gboolean
+check_level (LkStore     *store,
+             gint64       exercise_id,
+             int          level,
+             GError     **error)
+{
+  g_autoptr(LkStmt) stmt =
+    lk_store_stmt (store, "SELECT scale FROM training_exercises WHERE id = ?", error);
+  const LkScale *scale;
+
+  if (stmt == NULL)
+    return FALSE;
+  lk_stmt_bind_int64 (stmt, 1, exercise_id);
+  if (!lk_stmt_row (stmt, error, "There is no exercise %" G_GINT64_FORMAT, exercise_id) ||
+      (scale = lk_scale_lookup (lk_stmt_text (stmt, 0), error)) == NULL)
+    return FALSE;
+  if (lk_scale_get_level (scale, level) != NULL)
+    return TRUE;
+  g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT, "%+d is not a level of the scale %s",
+               level, scale->name);
+  return FALSE;
+}
+
+static gboolean
+submit_attempt (LkStore     *store,
+                gint64       assignment,
+                gint64       item_id,
+                int          level,
+                const char  *notes,
+                double      *seconds,
+                GError     **error)
+{
+  g_autoptr(LkStmt) stmt =
+    lk_store_stmt (store, "UPDATE training_attempts SET level = ?1, notes = ?2,"
+                          " submitted_at = ?3, seconds_spent = max (0,"
+                          " (julianday (?3) - julianday (opened_at)) * 86400.0)"
+                          " WHERE assignment_id = ?4 AND item_id = ?5 RETURNING seconds_spent",
+                   error);
+  g_autofree char *now = lk_now_utc ();
+
+  if (stmt == NULL)
+    return FALSE;
+  lk_stmt_bind_int (stmt, 1, level);
+  lk_stmt_bind_text (stmt, 2, notes != NULL ? notes : "");
+  lk_stmt_bind_text (stmt, 3, now);
+  lk_stmt_bind_int64 (stmt, 4, assignment);
+  lk_stmt_bind_int64 (stmt, 5, item_id);
+  if (!lk_stmt_row (stmt, error, "The attempt was not found"))
+    return FALSE;
+  *seconds = lk_stmt_double (stmt, 0);
+  return TRUE;
+}
+
+gboolean
+lk_training_item_conclude (LkSession   *session,
+                           gint64       item_id,
+                           int          level,
+                           const char  *notes,
+                           GError     **error)
+{
+  LkStore *store;
+  g_autoptr(LkTrainingItem) item = NULL;
+  g_autoptr(LkTxn) txn = NULL;
+  g_autoptr(JsonObject) details = json_object_new ();
+  LkActor actor;
+  gint64 assignment;
+  double seconds = 0;
+
+  g_return_val_if_fail (LK_IS_SESSION (session), FALSE);
+
+  store = lk_session_get_store (session);
+  if (!require_trainee_item (session, item_id, &actor, &assignment, &item, error) ||
+      !require_open_attempt (item, error) ||
+      !check_level (store, item->exercise_id, level, error) ||
+      (notes != NULL && !g_utf8_validate (notes, -1, NULL) &&
+       (g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT, "The notes are not UTF-8"), TRUE)) ||
+      (txn = lk_txn_begin (store, error)) == NULL ||
+      !submit_attempt (store, assignment, item_id, level, notes, &seconds, error))
+    return FALSE;
+  json_object_set_int_member (details, "level", level);
+  json_object_set_double_member (details, "seconds", seconds);
+  return append_item_event (store, &actor, "training.attempt.submitted", item_id, details,
+                            error) &&
+         lk_txn_commit (txn, error);
+}
+
+gboolean
+lk_training_item_comment (LkSession   *session,
+                          gint64       item_id,
+                          const char  *trainee,
+                          const char  *comment,
+                          GError     **error)
+{
+  LkStore *store;
+  g_autoptr(LkTxn) txn = NULL;
+  g_autoptr(LkStmt) stmt = NULL;
+  g_autoptr(JsonObject) details = json_object_new ();
+  g_autofree char *now = lk_now_utc ();
+  LkActor actor;
+  gint64 exercise_id, assignment;
+
+  g_return_val_if_fail (LK_IS_SESSION (session), FALSE);
+
+  store = lk_session_get_store (session);
+  if (!lk_session_require (session, LK_ROLE_TRAINER, &actor, error) ||
+      !lk_require_text (comment, "The comment is empty", error) ||
+      (exercise_id = lk_training_item_exercise (store, item_id, error)) == 0 ||
+      (assignment = assignment_for (session, LK_TRAINING_TRAINER, exercise_id, trainee,
+                                    error)) == 0 ||
+      (txn = lk_txn_begin (store, error)) == NULL ||
+      (stmt = lk_store_stmt (store, "UPDATE training_attempts SET trainer_comment = ?,"
+                                    " commented_by = ?, commented_at = ? WHERE assignment_id = ?"
+                                    " AND item_id = ? AND submitted_at IS NOT NULL",
+                             error)) == NULL)
+    return FALSE;
+  lk_stmt_bind_text (stmt, 1, comment);
+  lk_stmt_bind_int64 (stmt, 2, lk_session_get_user_id (session));
+  lk_stmt_bind_text (stmt, 3, now);
+  lk_stmt_bind_int64 (stmt, 4, assignment);
+  lk_stmt_bind_int64 (stmt, 5, item_id);
+  if (!lk_stmt_done (stmt, error))
+    return FALSE;
+  if (lk_stmt_changes (stmt) != 1)
+    return g_set_error (error, LK_ERROR, LK_ERROR_REFUSED, "%s has not submitted this item yet",
+                        trainee), FALSE;
+  json_object_set_string_member (details, "trainee", trainee);
+  return append_item_event (store, &actor, "training.comment.added", item_id, details, error) &&
+         lk_txn_commit (txn, error);
+}
+
+GBytes *
+lk_training_item_image (LkSession  *session,
+                        gint64      item_id,
+                        char        which,
+                        GError    **error)
+{
+  g_autoptr(LkTrainingItem) item = NULL;
+  LkTrainingView view;
+  LkActor actor;
+  gint64 assignment;
+
+  g_return_val_if_fail (LK_IS_SESSION (session), NULL);
+  g_return_val_if_fail (which == 'a' || which == 'b', NULL);
+
+  if ((item = read_one (session, item_id, &actor, &view, &assignment, error)) == NULL)
+    return NULL;
+  return lk_image_store_get (lk_session_get_store (session), &actor,
+                             which == 'a' ? item->image_a : item->image_b, error);
+}

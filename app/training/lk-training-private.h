@@ -1,0 +1,97 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Inside training: the records' fields and the shared access checks. */
+#pragma once
+
+#include "lk-internal.h"
+
+#include "store/lk-store-private.h"
+#include "training/lk-training.h"
+
+G_BEGIN_DECLS
+
+struct _LkTrainingExercise
+{
+  GObject  parent_instance;
+
+  gint64   id;
+  char    *name;
+  char    *instructions;
+  char    *scale;
+  gint64   time_limit;
+  char    *created_by;
+  char    *created_at;
+  guint    n_items;
+  char    *due_date;
+  guint    n_submitted;
+  guint    n_assigned;
+};
+
+struct _LkTrainingItem
+{
+  GObject   parent_instance;
+
+  gint64    id;
+  gint64    exercise_id;
+  guint     position;
+  char     *pair_id;
+  char     *image_a;
+  char     *image_b;
+  char     *trainee;
+  char     *state;
+  gboolean  has_level;
+  int       level;
+  char     *analysis;
+  char     *comparison;
+  char     *observations;
+  char     *notes;
+  double    seconds;
+  char     *submitted_at;
+  gboolean  truth_visible;
+  gboolean  mated;
+  char     *difficulty;
+  char     *truth_notes;
+  char     *comment;
+};
+
+/* Who acts on training: a trainer (sees everything of every exercise), an administrator
+ * (reads results), or a trainee (sees their own assignments). */
+typedef enum
+{
+  LK_TRAINING_TRAINER,
+  LK_TRAINING_ADMINISTRATOR,
+  LK_TRAINING_TRAINEE,
+} LkTrainingView;
+
+/* The gate of every training entry point: fills @actor and @view; refuses users without any
+ * training role (and administrators where @allow_admin is FALSE). */
+gboolean lk_training_require          (LkSession      *session,
+                                       gboolean        allow_admin,
+                                       LkActor        *actor,
+                                       LkTrainingView *view,
+                                       GError        **error);
+/* The acting trainee's assignment of @exercise_id: its id, or 0 with LK_ERROR_NOT_FOUND
+ * ("not assigned to you"). */
+gint64   lk_training_assignment_of    (LkStore        *store,
+                                       gint64          exercise_id,
+                                       gint64          trainee_id,
+                                       GError        **error);
+/* The exercise of an item; 0 with LK_ERROR_NOT_FOUND. */
+gint64   lk_training_item_exercise    (LkStore        *store,
+                                       gint64          item_id,
+                                       GError        **error);
+/* The cuts of the policy (training_same_cut, training_different_cut). */
+void     lk_training_cuts             (LkStore        *store,
+                                       int            *same_cut,
+                                       int            *different_cut);
+
+/* Creates an exercise (lk_training_exercise_create()) naming pair i in errors as @where[i]
+ * (NULL: "pair N"), with @details (more members of the audit event). */
+gint64   lk_training_exercise_create_from (LkSession                    *session,
+                                           const LkTrainingExerciseSpec *spec,
+                                           const LkTrainingPair         *pairs,
+                                           guint                         n_pairs,
+                                           const char * const           *where,
+                                           JsonObject                   *details,
+                                           GError                      **error);
+
+G_END_DECLS

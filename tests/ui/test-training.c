@@ -1,0 +1,359 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The Training section: a trainee opens an assigned exercise and an item, sees it marked as an
+ * exercise without its ground truth, submits a level and gets the feedback; the trainer's
+ * dashboard shows the figures and both charts and exports the ratings as CSV. With
+ * LIKENESS_TEST_SHOTS set to a folder, each view is also saved there as a PNG to look at. */
+#include "config.h"
+
+#include <string.h>
+
+#include "lk-test-ui.h"
+#include "lk-training-chart.h"
+#include "lk-training-dashboard.h"
+#include "lk-training-item-view.h"
+#include "lk-training-page.h"
+#include "store/lk-store-private.h"
+
+#define ADMIN_PASSWORD "amber lantern 41"
+#define TRAINER_PASSWORD "copper kettle 27"
+#define TRAINEE_PASSWORD "silver meadow 63"
+#define EXERCISE "Portraits, first set"
+
+typedef struct
+{
+  char           *folder;
+  LkStore        *store;
+  LkSession      *admin;
+  LkSession      *trainer;
+  LkSession      *trainee;
+  gint64          exercise;
+  GtkWidget      *window;
+  LkTrainingPage *page;
+} Fixture;
+
+static GBytes *
+portrait (const char *name,
+          int         width,
+          double      degrees)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file = g_strconcat ("demo/", name, NULL);
+  g_autoptr(GBytes) bytes = lk_data_file_lookup (file, &error);
+  GBytes *version;
+
+  g_assert_no_error (error);
+  version = lk_cv_simulate_cctv (bytes, width, degrees, 80, &error);
+  g_assert_no_error (error);
+  return version;
+}
+
+static LkSession *
+add_user (Fixture    *f,
+          const char *name,
+          LkRoles     roles,
+          const char *password)
+{
+  g_autoptr(GError) error = NULL;
+  LkSession *session;
+
+  lk_users_add (f->admin, name, NULL, roles, password, &error);
+  g_assert_no_error (error);
+  session = lk_session_login (f->store, name, password, &error);
+  g_assert_no_error (error);
+  return session;
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) a1 = portrait ("grace_hopper.jpg", 300, 0);
+  g_autoptr(GBytes) b1 = portrait ("grace_hopper.jpg", 200, 4);
+  g_autoptr(GBytes) a2 = portrait ("grace_hopper.jpg", 260, -3);
+  g_autoptr(GBytes) b2 = portrait ("astronaut.png", 260, 2);
+  LkTrainingPair pairs[] = {
+    { "pair-1", a1, b1, TRUE, "easy", "One portrait, scaled twice" },
+    { "pair-2", a2, b2, FALSE, "medium", "Two people" },
+  };
+  LkTrainingExerciseSpec spec = { EXERCISE, "Compare each pair and give your level.", NULL, 600 };
+
+  f->store = lk_test_store_new (&f->folder, ADMIN_PASSWORD);
+  f->admin = lk_session_login (f->store, "admin", ADMIN_PASSWORD, &error);
+  g_assert_no_error (error);
+  f->trainer = add_user (f, "tara", LK_ROLE_TRAINER, TRAINER_PASSWORD);
+  f->trainee = add_user (f, "tim", LK_ROLE_TRAINEE, TRAINEE_PASSWORD);
+  f->exercise = lk_training_exercise_create (f->trainer, &spec, pairs, 2, &error);
+  g_assert_no_error (error);
+  g_assert_true (lk_training_assign (f->trainer, f->exercise, "tim", NULL, &error));
+  g_assert_no_error (error);
+  f->window = adw_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 900);
+  f->page = g_object_new (LK_TYPE_TRAINING_PAGE, NULL);
+  adw_window_set_content (ADW_WINDOW (f->window), adw_toast_overlay_new ());
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (adw_window_get_content (ADW_WINDOW (f->window))),
+                               GTK_WIDGET (f->page));
+  gtk_window_present (GTK_WINDOW (f->window));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  lk_test_destroy_window (f->window, f->page, NULL);
+  g_clear_object (&f->trainee);
+  g_clear_object (&f->trainer);
+  g_clear_object (&f->admin);
+  lk_test_unref_finalized (g_steal_pointer (&f->store));
+  lk_test_remove_folder (f->folder);
+  g_free (f->folder);
+}
+
+static guint
+lk_test_count_newlines (const char *text)
+{
+  guint n = 0;
+
+  for (; *text != '\0'; text++)
+    n += *text == '\n';
+  return n;
+}
+
+/* Saves what the window shows when LIKENESS_TEST_SHOTS names a folder. */
+static void
+maybe_shoot (GtkWidget  *window,
+             const char *name)
+{
+  const char *folder = g_getenv ("LIKENESS_TEST_SHOTS");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  GskRenderer *renderer;
+  int w, h;
+
+  if (folder == NULL || *folder == '\0')
+    return;
+  gtk_widget_queue_draw (window);
+  lk_test_spin (1000);
+  paintable = gtk_widget_paintable_new (window);
+  w = gtk_widget_get_width (window);
+  h = gtk_widget_get_height (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    {
+      g_test_message ("nothing drawn yet for %s", name);
+      return;
+    }
+  renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  path = g_build_filename (folder, name, NULL);
+  gdk_texture_save_to_png (texture, path);
+}
+
+static gboolean
+view_is (gpointer data)
+{
+  gpointer *args = data;
+
+  return g_strcmp0 (lk_training_page_get_view (args[0]), args[1]) == 0;
+}
+
+static void
+assert_view (LkTrainingPage *page,
+             const char     *view)
+{
+  gpointer args[2] = { page, (gpointer) view };
+
+  g_assert_true (lk_test_wait (view_is, args, 5000));
+}
+
+static void
+activate_row (GtkWidget  *root,
+              const char *title)
+{
+  GtkWidget *row = lk_test_find (root, ADW_TYPE_ACTION_ROW, title);
+  GtkWidget *list;
+
+  g_assert_nonnull (row);
+  list = gtk_widget_get_parent (row);
+  g_assert_true (GTK_IS_LIST_BOX (list));
+  g_signal_emit_by_name (list, "row-activated", row);
+}
+
+static guint
+count_loaded (GtkWidget *widget)
+{
+  guint n = GTK_IS_PICTURE (widget) && gtk_picture_get_paintable (GTK_PICTURE (widget)) != NULL;
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    n += count_loaded (c);
+  return n;
+}
+
+static gboolean
+pictures_loaded (gpointer data)
+{
+  return count_loaded (data) == 2;
+}
+
+static void
+test_trainee_path (Fixture       *f,
+                   gconstpointer  data)
+{
+  GtkWidget *view;
+  gint64 submitted;
+
+  lk_training_page_set_session (f->page, f->trainee);
+  g_assert_true (lk_test_wait_shown (f->window, "0 of 2 items submitted · no due date", 5000));
+  maybe_shoot (f->window, "training-trainee-exercises.png");
+  activate_row (f->window, EXERCISE);
+  assert_view (f->page, "items");
+  g_assert_true (lk_test_wait_shown (f->window, "Pair pair-1", 5000));
+  activate_row (f->window, "Pair pair-1");
+  assert_view (f->page, "item");
+  view = lk_training_page_get_item_view (f->page);
+  /* Marked as an exercise; no ground truth before submitting. */
+  g_assert_true (lk_test_wait_shown (view, "Training exercise, not casework. The ground truth is "
+                                           "shown once you submit the item.", 5000));
+  g_assert_false (gtk_widget_is_visible (lk_test_find (view, ADW_TYPE_ACTION_ROW,
+                                                      "Ground truth")));
+  g_assert_true (lk_test_wait (pictures_loaded, view, 10000));
+  /* Feature observations as in casework: the result is recorded as it is picked. */
+  g_assert_true (lk_training_item_view_observe (LK_TRAINING_ITEM_VIEW (view), "eyes.fissure", 1));
+  g_assert_cmpint (lk_test_sql_int64 (f->store, "SELECT count(*) FROM training_attempts WHERE"
+                                                " observations = '{\"eyes.fissure\":\"similar\"}'"),
+                   ==, 1);
+  g_assert_true (lk_training_item_view_choose (LK_TRAINING_ITEM_VIEW (view), 2,
+                                               "Both frontal, the second smaller.", "Close"));
+  maybe_shoot (f->window, "training-trainee-item.png");
+  gtk_widget_activate_action (view, "training-item.submit", NULL);
+  /* The feedback: the truth, the level given, the notes on the pair. */
+  g_assert_true (lk_test_wait_shown (view, "Mated: the same person · difficulty easy", 5000));
+  g_assert_true (lk_test_wait_shown (view, "One portrait, scaled twice", 5000));
+  submitted = lk_test_sql_int64 (f->store, "SELECT count(*) FROM training_attempts"
+                                           " WHERE submitted_at IS NOT NULL AND level = 2"
+                                           " AND analysis = 'Both frontal, the second smaller.'");
+  g_assert_cmpint (submitted, ==, 1);
+  maybe_shoot (f->window, "training-trainee-feedback.png");
+  /* Back to the items: the submitted one shows its truth, the other does not. */
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "training.back", NULL);
+  assert_view (f->page, "items");
+  g_assert_true (lk_test_wait_shown (f->window, "Your level +2 · mated (same person)", 5000));
+  g_assert_true (lk_test_wait_shown (f->window, "Item 2", 5000));
+}
+
+static void
+conclude (Fixture *f,
+          guint    index,
+          int      level)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) items = lk_training_items_list (f->trainee, f->exercise, NULL, &error);
+  g_autoptr(LkTrainingItem) item = g_list_model_get_item (items, index);
+  g_autoptr(LkTrainingItem) opened = lk_training_item_open (f->trainee,
+                                                            lk_training_item_get_id (item),
+                                                            &error);
+
+  g_assert_no_error (error);
+  g_assert_true (lk_training_item_conclude (f->trainee, lk_training_item_get_id (item), level,
+                                            NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* The trainer comments on a submitted item from the dashboard; the trainee reads it. */
+static void
+comment_from_dashboard (Fixture   *f,
+                        GtkWidget *dashboard)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) items = lk_training_items_list (f->trainer, f->exercise, "tim", &error);
+  g_autoptr(LkTrainingItem) item = g_list_model_get_item (items, 1);
+  g_autoptr(LkTrainingItem) seen = NULL;
+  GtkWidget *dialog;
+
+  gtk_widget_activate_action (dashboard, "dashboard.comment", "(xs)",
+                              lk_training_item_get_id (item), "tim");
+  dialog = lk_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (lk_test_find_type (dialog, GTK_TYPE_ENTRY)),
+                         "Look again at the ears");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "comment");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (lk_test_wait_shown_containing (dashboard, "Look again at the ears", 5000));
+  seen = lk_training_item_get (f->trainee, lk_training_item_get_id (item), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lk_training_item_get_comment (seen), ==, "Look again at the ears");
+}
+
+static void
+test_dashboard (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *csv_path = g_build_filename (f->folder, "ratings.csv", NULL);
+  g_autofree char *csv = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) points = NULL;
+  GtkWidget *dashboard, *chart;
+  GPtrArray *results;
+
+  conclude (f, 0, 3);
+  conclude (f, 1, -1);
+  lk_training_page_set_session (f->page, f->trainer);
+  g_assert_true (lk_test_wait_shown (f->window, "2 items · 1 assigned · 2 answers submitted",
+                                     5000));
+  g_assert_true (lk_test_wait_shown (f->window, "Import Exercise…", 5000));
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "training.open-exercise", "x", f->exercise);
+  assert_view (f->page, "dashboard");
+  dashboard = lk_training_page_get_dashboard (f->page);
+  results = lk_training_dashboard_get_results (LK_TRAINING_DASHBOARD (dashboard));
+  g_assert_cmpuint (results->len, ==, 1);
+  /* One mated at +3 above one non-mated at -1: AUC 1; nothing at the cuts wrong; the
+   * non-mated -1 is inconclusive: 1 of 1. */
+  g_assert_true (lk_test_wait_shown (dashboard, "1.000", 5000));
+  g_assert_true (lk_test_wait_shown (dashboard, "100.0 % (1 of 1)", 5000));
+  g_assert_true (lk_test_wait_shown (dashboard, "0.0 % (0 of 1)", 5000));
+  chart = lk_test_find_type (dashboard, LK_TYPE_TRAINING_CHART);
+  g_assert_nonnull (chart);
+  points = lk_training_chart_roc_points (LK_TRAINING_CHART (chart));
+  g_assert_nonnull (points);
+  /* Cuts +4 .. -3 on the seven levels: eight points from (0, 0) to (1, 1). */
+  g_assert_cmpuint (points->len, ==, 8);
+  g_assert_cmpfloat (g_array_index (points, graphene_point_t, 0).x, ==, 0);
+  g_assert_cmpfloat (g_array_index (points, graphene_point_t, 7).y, ==, 1);
+  maybe_shoot (f->window, "training-dashboard.png");
+  g_assert_true (lk_training_dashboard_export (LK_TRAINING_DASHBOARD (dashboard), csv_path,
+                                               &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
+  g_assert_true (g_str_has_prefix (csv, "trainee,item,mated,rating,seconds\ntim,pair-1,1,3,"));
+  g_assert_nonnull (strstr (csv, "\ntim,pair-2,0,-1,"));
+  g_assert_cmpuint (lk_test_count_newlines (csv), ==, 3);
+  comment_from_dashboard (f, dashboard);
+}
+
+static void
+test_others (Fixture       *f,
+             gconstpointer  data)
+{
+  lk_training_page_set_session (f->page, f->admin);
+  g_assert_true (lk_test_wait_shown_containing (f->window, "Training is for trainers and "
+                                                           "trainees", 5000));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  lk_test_ui_init (&argc, &argv);
+  g_test_add ("/likeness/training/trainee-path", Fixture, NULL, fixture_set_up,
+              test_trainee_path, fixture_tear_down);
+  g_test_add ("/likeness/training/dashboard", Fixture, NULL, fixture_set_up, test_dashboard,
+              fixture_tear_down);
+  g_test_add ("/likeness/training/others", Fixture, NULL, fixture_set_up, test_others,
+              fixture_tear_down);
+  return g_test_run ();
+}

@@ -1,0 +1,444 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* A trainee's examination of one exercise item, in training mode. */
+#include "config.h"
+
+#include "lk-training-item-view.h"
+
+#include "lk-texture.h"
+#include "lk-ui-util.h"
+#include "reference/lk-scale.h"
+
+struct _LkTrainingItemView
+{
+  AdwBin              parent_instance;
+
+  LkSession          *session;
+  LkTrainingExercise *exercise;
+  LkTrainingItem     *item;
+  const LkScale      *scale;
+  GCancellable       *cancellable;
+
+  GtkLabel           *title_label;
+  GtkLabel           *subtitle_label;
+  GtkPicture         *picture_a;
+  GtkPicture         *picture_b;
+  GtkTextView        *analysis_view;
+  GtkTextView        *comparison_view;
+  AdwPreferencesGroup *features_group;
+  GPtrArray          *feature_rows;
+  gboolean            filling;
+  AdwPreferencesGroup *conclusion_group;
+  AdwComboRow        *level_row;
+  AdwEntryRow        *notes_row;
+  GtkWidget          *submit_button;
+  AdwPreferencesGroup *feedback_group;
+  AdwActionRow       *truth_row;
+  AdwActionRow       *answer_row;
+  AdwActionRow       *time_row;
+  AdwActionRow       *truth_notes_row;
+  AdwActionRow       *comment_row;
+};
+
+G_DEFINE_FINAL_TYPE (LkTrainingItemView, lk_training_item_view, ADW_TYPE_BIN)
+
+enum { SUBMITTED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+/* ---- images -------------------------------------------------------------------------------- */
+
+static void
+on_texture (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  GtkPicture *picture = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = lk_texture_load_training_finish (result, &error);
+
+  if (texture != NULL)
+    gtk_picture_set_paintable (picture, GDK_PAINTABLE (texture));
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    gtk_picture_set_alternative_text (picture, error->message);
+  g_object_unref (picture);
+}
+
+static void
+load_images (LkTrainingItemView *self)
+{
+  gint64 id = lk_training_item_get_id (self->item);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  gtk_picture_set_paintable (self->picture_a, NULL);
+  gtk_picture_set_paintable (self->picture_b, NULL);
+  lk_texture_load_training_async (self->session, id, 'a', 1024, self->cancellable, on_texture,
+                                  g_object_ref (self->picture_a));
+  lk_texture_load_training_async (self->session, id, 'b', 1024, self->cancellable, on_texture,
+                                  g_object_ref (self->picture_b));
+}
+
+/* ---- feature observations ------------------------------------------------------------------ */
+
+static const char * const result_labels[] = {
+  "Not assessed", "Similar", "Dissimilar", "Not assessable", "Explainable difference", NULL,
+};
+
+static guint
+result_index (const char *result)
+{
+  const char * const *results = lk_observation_results ();
+
+  for (guint i = 0; result != NULL && results[i] != NULL; i++)
+    if (g_str_equal (results[i], result))
+      return i + 1;
+  return 0;
+}
+
+static void
+on_result_chosen (AdwComboRow        *row,
+                  GParamSpec         *pspec,
+                  LkTrainingItemView *self)
+{
+  guint selected = adw_combo_row_get_selected (row);
+  const char *id = g_object_get_data (G_OBJECT (row), "characteristic");
+  const char *result = selected > 0 ? lk_observation_results ()[selected - 1] : NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->filling)
+    return;
+  if (!lk_training_item_observe (self->session, lk_training_item_get_id (self->item), id, result,
+                                 &error))
+    lk_show_error (GTK_WIDGET (self), "Could Not Record the Observation", error->message);
+}
+
+static void
+clear_features (LkTrainingItemView *self)
+{
+  for (guint i = 0; i < self->feature_rows->len; i++)
+    adw_preferences_group_remove (self->features_group,
+                                  g_ptr_array_index (self->feature_rows, i));
+  g_ptr_array_set_size (self->feature_rows, 0);
+}
+
+static GtkWidget *
+component_row (LkTrainingItemView *self,
+               const char         *component)
+{
+  GtkWidget *expander = adw_expander_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), component);
+  adw_preferences_group_add (self->features_group, expander);
+  g_ptr_array_add (self->feature_rows, expander);
+  return expander;
+}
+
+static void
+fill_features (LkTrainingItemView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) observations = NULL;
+  GtkWidget *expander = NULL;
+  const char *component = NULL;
+
+  clear_features (self);
+  observations = lk_training_item_observations (self->session,
+                                                lk_training_item_get_id (self->item), &error);
+  gtk_widget_set_visible (GTK_WIDGET (self->features_group), observations != NULL);
+  self->filling = TRUE;
+  for (guint i = 0; observations != NULL && i < observations->len; i++)
+    {
+      LkTrainingObservation *o = g_ptr_array_index (observations, i);
+      GtkWidget *row = adw_combo_row_new ();
+      g_autoptr(GtkStringList) model = gtk_string_list_new (result_labels);
+
+      if (g_strcmp0 (component, o->component) != 0)
+        expander = component_row (self, component = o->component);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), o->name);
+      adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
+      adw_combo_row_set_selected (ADW_COMBO_ROW (row), result_index (o->result));
+      g_object_set_data_full (G_OBJECT (row), "characteristic", g_strdup (o->id), g_free);
+      g_signal_connect (row, "notify::selected", G_CALLBACK (on_result_chosen), self);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+    }
+  self->filling = FALSE;
+}
+
+/* ---- the form ------------------------------------------------------------------------------ */
+
+static char *
+level_text (const LkScale *scale,
+            int            ordinal)
+{
+  const LkScaleLevel *level = scale != NULL ? lk_scale_get_level (scale, ordinal) : NULL;
+
+  return g_strdup_printf ("%+d · %s", ordinal, level != NULL ? level->label : "");
+}
+
+static void
+fill_levels (LkTrainingItemView *self)
+{
+  g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
+
+  self->scale = lk_scale_lookup (lk_training_exercise_get_scale (self->exercise), NULL);
+  for (guint i = 0; self->scale != NULL && i < self->scale->levels->len; i++)
+    {
+      const LkScaleLevel *level = g_ptr_array_index (self->scale->levels, i);
+      g_autofree char *text = level_text (self->scale, level->ordinal);
+
+      gtk_string_list_append (list, text);
+    }
+  adw_combo_row_set_model (self->level_row, G_LIST_MODEL (list));
+  /* Nothing chosen for the trainee: the middle of the scale (0) is no default answer. */
+  adw_combo_row_set_selected (self->level_row, GTK_INVALID_LIST_POSITION);
+}
+
+static void
+set_text (GtkTextView *view,
+          const char  *text,
+          gboolean     editable)
+{
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (view), text != NULL ? text : "", -1);
+  gtk_text_view_set_editable (view, editable);
+  gtk_text_view_set_cursor_visible (view, editable);
+}
+
+static char *
+get_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+show_feedback (LkTrainingItemView *self)
+{
+  LkTrainingItem *item = self->item;
+  g_autofree char *answer = level_text (self->scale, lk_training_item_get_level (item));
+  g_autofree char *time = g_strdup_printf ("%.0f s", lk_training_item_get_seconds (item));
+  g_autofree char *truth = g_strdup_printf ("%s · difficulty %s",
+                                            lk_training_item_get_mated (item)
+                                            ? "Mated: the same person"
+                                            : "Non-mated: different people",
+                                            lk_training_item_get_difficulty (item));
+  const char *notes = lk_training_item_get_truth_notes (item);
+  const char *comment = lk_training_item_get_comment (item);
+
+  adw_action_row_set_subtitle (self->truth_row, truth);
+  adw_action_row_set_subtitle (self->answer_row, answer);
+  adw_action_row_set_subtitle (self->time_row, time);
+  adw_action_row_set_subtitle (self->truth_notes_row, notes && *notes ? notes : "None");
+  adw_action_row_set_subtitle (self->comment_row, comment ? comment : "No comment yet");
+  gtk_widget_set_visible (GTK_WIDGET (self->feedback_group), TRUE);
+}
+
+static void
+update (LkTrainingItemView *self)
+{
+  LkTrainingItem *item = self->item;
+  gboolean submitted = g_strcmp0 (lk_training_item_get_state (item), "submitted") == 0;
+  gint64 limit = lk_training_exercise_get_time_limit (self->exercise);
+  g_autofree char *title = g_strdup_printf ("Pair %s", lk_training_item_get_pair_id (item));
+  g_autofree char *subtitle =
+    limit > 0 ? g_strdup_printf ("%s · item %u of %u · time limit %" G_GINT64_FORMAT
+                                 " min per item", lk_training_exercise_get_name (self->exercise),
+                                 lk_training_item_get_position (item),
+                                 lk_training_exercise_get_n_items (self->exercise), limit / 60)
+              : g_strdup_printf ("%s · item %u of %u",
+                                 lk_training_exercise_get_name (self->exercise),
+                                 lk_training_item_get_position (item),
+                                 lk_training_exercise_get_n_items (self->exercise));
+
+  gtk_label_set_label (self->title_label, title);
+  gtk_label_set_label (self->subtitle_label, subtitle);
+  set_text (self->analysis_view, lk_training_item_get_analysis (item), !submitted);
+  set_text (self->comparison_view, lk_training_item_get_comparison (item), !submitted);
+  gtk_editable_set_text (GTK_EDITABLE (self->notes_row), lk_training_item_get_notes (item));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->conclusion_group), !submitted);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->features_group), !submitted);
+  gtk_widget_set_visible (self->submit_button, !submitted);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "training-item.submit", !submitted);
+  gtk_widget_set_visible (GTK_WIDGET (self->feedback_group), FALSE);
+  if (submitted)
+    {
+      guint n = self->scale != NULL ? self->scale->levels->len : 0;
+
+      for (guint i = 0; i < n; i++)
+        if (((LkScaleLevel *) g_ptr_array_index (self->scale->levels, i))->ordinal ==
+            lk_training_item_get_level (item))
+          adw_combo_row_set_selected (self->level_row, i);
+      if (lk_training_item_get_truth_visible (item))
+        show_feedback (self);
+    }
+}
+
+void
+lk_training_item_view_set_item (LkTrainingItemView *self,
+                                LkSession          *session,
+                                LkTrainingExercise *exercise,
+                                LkTrainingItem     *item)
+{
+  g_return_if_fail (LK_IS_TRAINING_ITEM_VIEW (self));
+
+  g_set_object (&self->session, session);
+  g_set_object (&self->exercise, exercise);
+  g_set_object (&self->item, item);
+  fill_levels (self);
+  fill_features (self);
+  update (self);
+  load_images (self);
+}
+
+LkTrainingItem *
+lk_training_item_view_get_item (LkTrainingItemView *self)
+{
+  g_return_val_if_fail (LK_IS_TRAINING_ITEM_VIEW (self), NULL);
+  return self->item;
+}
+
+static AdwComboRow *
+find_feature_row (GtkWidget  *widget,
+                  const char *characteristic)
+{
+  if (ADW_IS_COMBO_ROW (widget) &&
+      g_strcmp0 (g_object_get_data (G_OBJECT (widget), "characteristic"), characteristic) == 0)
+    return ADW_COMBO_ROW (widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      AdwComboRow *found = find_feature_row (c, characteristic);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+gboolean
+lk_training_item_view_observe (LkTrainingItemView *self,
+                               const char         *characteristic,
+                               guint               result)
+{
+  AdwComboRow *row;
+
+  g_return_val_if_fail (LK_IS_TRAINING_ITEM_VIEW (self), FALSE);
+
+  row = find_feature_row (GTK_WIDGET (self->features_group), characteristic);
+  if (row == NULL)
+    return FALSE;
+  adw_combo_row_set_selected (row, result);
+  return TRUE;
+}
+
+gboolean
+lk_training_item_view_choose (LkTrainingItemView *self,
+                              int                 ordinal,
+                              const char         *analysis,
+                              const char         *notes)
+{
+  g_return_val_if_fail (LK_IS_TRAINING_ITEM_VIEW (self), FALSE);
+
+  for (guint i = 0; self->scale != NULL && i < self->scale->levels->len; i++)
+    if (((LkScaleLevel *) g_ptr_array_index (self->scale->levels, i))->ordinal == ordinal)
+      {
+        adw_combo_row_set_selected (self->level_row, i);
+        set_text (self->analysis_view, analysis, TRUE);
+        gtk_editable_set_text (GTK_EDITABLE (self->notes_row), notes);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* ---- submitting ---------------------------------------------------------------------------- */
+
+static void
+submit (GtkWidget  *widget,
+        const char *action_name,
+        GVariant   *parameter)
+{
+  LkTrainingItemView *self = LK_TRAINING_ITEM_VIEW (widget);
+  guint selected = adw_combo_row_get_selected (self->level_row);
+  g_autofree char *analysis = get_text (self->analysis_view);
+  g_autofree char *comparison = get_text (self->comparison_view);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LkTrainingItem) fresh = NULL;
+  gint64 id = lk_training_item_get_id (self->item);
+  const LkScaleLevel *level;
+
+  if (self->scale == NULL || selected == GTK_INVALID_LIST_POSITION ||
+      selected >= self->scale->levels->len)
+    {
+      lk_toast (widget, "Choose a level before submitting");
+      return;
+    }
+  level = g_ptr_array_index (self->scale->levels, selected);
+  if (!lk_training_item_save (self->session, id, analysis, comparison, &error) ||
+      !lk_training_item_conclude (self->session, id, level->ordinal,
+                                  gtk_editable_get_text (GTK_EDITABLE (self->notes_row)),
+                                  &error) ||
+      (fresh = lk_training_item_get (self->session, id, &error)) == NULL)
+    {
+      lk_show_error (widget, "Could Not Submit the Item", error->message);
+      return;
+    }
+  g_set_object (&self->item, fresh);
+  update (self);
+  g_signal_emit (self, signals[SUBMITTED], 0);
+}
+
+/* ---- life cycle ---------------------------------------------------------------------------- */
+
+static void
+lk_training_item_view_dispose (GObject *object)
+{
+  LkTrainingItemView *self = LK_TRAINING_ITEM_VIEW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LK_TYPE_TRAINING_ITEM_VIEW);
+  g_clear_pointer (&self->feature_rows, g_ptr_array_unref);
+  g_clear_object (&self->item);
+  g_clear_object (&self->exercise);
+  g_clear_object (&self->session);
+  G_OBJECT_CLASS (lk_training_item_view_parent_class)->dispose (object);
+}
+
+static void
+lk_training_item_view_class_init (LkTrainingItemViewClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = lk_training_item_view_dispose;
+  signals[SUBMITTED] = g_signal_new ("submitted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                     0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/likeness/Likeness/"
+                                               "lk-training-item-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, LkTrainingItemView, title_label);
+  gtk_widget_class_bind_template_child (widget_class, LkTrainingItemView, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, LkTrainingItemView, picture_a);
+  gtk_widget_class_bind_template_child (widget_class, LkTrainingItemView, picture_b);
+  gtk_widget_class_bind_template_child (widget_class, LkTrainingItemView, analysis_view);
+  gtk_widget_class_bind_template_child (widget_class, LkTrainingItemView, comparison_view);
+  gtk_widget_class_bind_template_child (widget_class, LkTrainingItemView, features_group);
+  gtk_widget_class_bind_template_child (widget_class, LkTrainingItemView, conclusion_group);
+  gtk_widget_class_bind_template_child (widget_class, LkTrainingItemView, level_row);
+  gtk_widget_class_bind_template_child (widget_class, LkTrainingItemView, notes_row);
+  gtk_widget_class_bind_template_child (widget_class, LkTrainingItemView, submit_button);
+  gtk_widget_class_bind_template_child (widget_class, LkTrainingItemView, feedback_group);
+  gtk_widget_class_bind_template_child (widget_class, LkTrainingItemView, truth_row);
+  gtk_widget_class_bind_template_child (widget_class, LkTrainingItemView, answer_row);
+  gtk_widget_class_bind_template_child (widget_class, LkTrainingItemView, time_row);
+  gtk_widget_class_bind_template_child (widget_class, LkTrainingItemView, truth_notes_row);
+  gtk_widget_class_bind_template_child (widget_class, LkTrainingItemView, comment_row);
+  gtk_widget_class_install_action (widget_class, "training-item.submit", NULL, submit);
+}
+
+static void
+lk_training_item_view_init (LkTrainingItemView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->feature_rows = g_ptr_array_new ();
+}
