@@ -284,7 +284,7 @@ test_annotation_links_feature (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonArray) point = json_array_new ();
   g_autoptr(JsonArray) geometry = json_array_new ();
-  g_autoptr(JsonObject) exam = NULL;
+  g_autoptr(LkExamination) exam = NULL;
   g_autoptr(JsonArray) observations = NULL;
   LkAnnotationSpec spec = { "probe", "marker", 0, geometry, NULL, "nose.bridge" };
   gint64 exam_id, annotation;
@@ -300,9 +300,10 @@ test_annotation_links_feature (Fixture       *f,
   g_assert_no_error (error);
 
   /* Jumping to the feature opens its row and records the link with the observation. */
-  exam = lk_examinations_get (f->examiner, exam_id, &error);
+  exam = lk_examinations_get_examination (f->examiner, exam_id, &error);
   g_assert_no_error (error);
-  lk_feature_panel_set_annotations (panel, json_object_get_array_member (exam, "annotations"));
+  g_assert_nonnull (lk_annotation_list_find (lk_examination_get_annotations (exam), annotation));
+  lk_feature_panel_set_annotations (panel, lk_examination_get_annotations (exam));
   lk_feature_panel_show (panel, "nose.bridge");
   g_assert_cmpstr (lk_feature_panel_get_current (panel), ==, "nose.bridge");
   observations = lk_observations_get (f->examiner, exam_id, &error);
@@ -322,14 +323,10 @@ test_annotation_links_feature (Fixture       *f,
 
   /* Ctrl+Z removes it again: a soft delete, gone from the examination's annotations. */
   gtk_widget_activate_action (GTK_WIDGET (f->workspace), "workspace.undo-annotation", NULL);
-  g_clear_pointer (&exam, json_object_unref);
-  exam = lk_examinations_get (f->examiner, exam_id, &error);
+  g_clear_object (&exam);
+  exam = lk_examinations_get_examination (f->examiner, exam_id, &error);
   g_assert_no_error (error);
-  for (guint i = 0; i < json_array_get_length (json_object_get_array_member (exam, "annotations"));
-       i++)
-    g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (
-                       json_object_get_array_member (exam, "annotations"), i), "id"), !=,
-                     annotation);
+  g_assert_null (lk_annotation_list_find (lk_examination_get_annotations (exam), annotation));
 }
 
 static gint64
@@ -752,8 +749,8 @@ static void
 test_evaluate_warnings (Fixture       *f,
                         gconstpointer  data)
 {
-  LkObservation scar = { "scars.location", "visible", "visible", "dissimilar",
-                         "individualising", NULL, NULL, 0 };
+  LkObservationSpec scar = { "scars.location", "visible", "visible", "dissimilar",
+                             "individualising", NULL, NULL, 0 };
   LkEvaluateDialog *dialog;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) views = g_ptr_array_new ();
@@ -999,7 +996,7 @@ sign_examination (Fixture *f,
   g_autoptr(JsonArray) point = json_array_new ();
   g_autoptr(JsonArray) geometry = json_array_new ();
   LkAnnotationSpec spec = { "probe", "marker", 0, geometry, NULL, "nose.tip" };
-  LkObservation observation = { "nose.tip", "visible", "visible", "similar", "class", NULL };
+  LkObservationSpec observation = { "nose.tip", "visible", "visible", "similar", "class", NULL };
   LkConclusionDraft draft = {
     NULL, FALSE, 1,
     "The nose tips correspond in form and in their position relative to the eyes; nothing "
