@@ -680,8 +680,9 @@ summary_json (LkStmt *stmt)
 }
 
 JsonArray *
-lk_examinations_json_for_probe (LkStore *store,
-                                gint64   probe_id)
+lk_examinations_json_for_probe (LkStore  *store,
+                                gint64    probe_id,
+                                GError  **error)
 {
   g_autoptr(LkStoreLock) locker = lk_store_lock (store);
   g_autoptr(LkStmt) stmt =
@@ -691,13 +692,15 @@ lk_examinations_json_for_probe (LkStore *store,
                           " e.alignment IS NOT NULL FROM examinations e"
                           " JOIN candidates k ON k.id = e.candidate_id"
                           " JOIN users u ON u.id = e.examiner_id"
-                          " WHERE e.probe_id = ? ORDER BY e.id", NULL);
-  JsonArray *examinations = json_array_new ();
+                          " WHERE e.probe_id = ? ORDER BY e.id", error);
+  g_autoptr(JsonArray) examinations = json_array_new ();
 
   if (stmt == NULL)
-    return examinations;
+    return NULL;
   lk_stmt_bind_int64 (stmt, 1, probe_id);
-  while (lk_stmt_next (stmt, NULL))
+  while (lk_stmt_next (stmt, error))
     json_array_add_object_element (examinations, summary_json (stmt));
-  return examinations;
+  if (lk_stmt_failed (stmt))
+    return NULL;
+  return g_steal_pointer (&examinations);
 }
