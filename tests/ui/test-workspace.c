@@ -351,6 +351,22 @@ add_marker (Fixture    *f,
   return id;
 }
 
+/* Both images are laid out on screen, so that a point of an image has its place in the view. */
+static gboolean
+laid_out (gpointer data)
+{
+  LkCompareView *compare = lk_workspace_get_compare_view (data);
+  GtkWidget *views[] = { GTK_WIDGET (lk_compare_view_get_probe_view (compare)),
+                         GTK_WIDGET (lk_compare_view_get_candidate_view (compare)) };
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    if (!gtk_widget_get_mapped (views[i]) || gtk_widget_get_width (views[i]) == 0 ||
+        gtk_widget_get_height (views[i]) == 0 ||
+        lk_image_view_get_zoom (LK_IMAGE_VIEW (views[i])) <= 0)
+      return FALSE;
+  return TRUE;
+}
+
 /* Where the original point (x, y) of @image lies in the compare view. */
 static graphene_point_t
 compare_point (Fixture    *f,
@@ -426,7 +442,7 @@ test_annotations_and_features_both_ways (Fixture       *f,
   open_workspace (f, 0);
   compare = lk_workspace_get_compare_view (f->workspace);
   panel = LK_FEATURE_PANEL (lk_test_find_type (GTK_WIDGET (f->workspace), LK_TYPE_FEATURE_PANEL));
-  lk_test_spin (200);
+  g_assert_true (lk_test_wait (laid_out, f->workspace, 5000));
 
   /* Image to feature: the probe's marker, and with it its partner on the candidate. */
   click_image_point (f, "probe", 250, 300);
@@ -534,7 +550,7 @@ test_drag_annotation (Fixture       *f,
   g_assert_no_error (error);
   marker = add_marker (f, exam, "probe", 250, 300, NULL);
   open_workspace (f, 0);
-  lk_test_spin (200);
+  g_assert_true (lk_test_wait (laid_out, f->workspace, 5000));
   probe = lk_compare_view_get_probe_view (lk_workspace_get_compare_view (f->workspace));
   zoom = lk_image_view_get_zoom (probe);
 
@@ -564,7 +580,7 @@ test_label_annotation (Fixture       *f,
   g_assert_no_error (error);
   marker = add_marker (f, exam, "probe", 250, 300, NULL);
   open_workspace (f, 0);
-  lk_test_spin (200);
+  g_assert_true (lk_test_wait (laid_out, f->workspace, 5000));
   click_image_point (f, "probe", 250, 300);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->workspace),
                                              "workspace.label-annotation", NULL));
@@ -1091,7 +1107,7 @@ test_delete_selected_annotation (Fixture       *f,
   compare = lk_workspace_get_compare_view (f->workspace);
   /* Nothing selected yet: nothing to remove. */
   g_assert_false (remove_selected_enabled (f));
-  lk_test_spin (200);
+  g_assert_true (lk_test_wait (laid_out, f->workspace, 5000));
 
   press_delete (f);
   g_assert_true (has_annotation (f, exam, chosen));
