@@ -216,23 +216,56 @@ lk_examination_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_ID: g_value_set_int64 (value, self->id); break;
-    case PROP_PURPOSE: g_value_set_string (value, self->purpose); break;
-    case PROP_CASE_NUMBER: g_value_set_string (value, self->case_number); break;
-    case PROP_PROBE_ID: g_value_set_int64 (value, self->probe_id); break;
-    case PROP_CANDIDATE_ID: g_value_set_int64 (value, self->candidate_id); break;
-    case PROP_SUBJECT_REF: g_value_set_string (value, self->subject_ref); break;
-    case PROP_FEATURE_LIST: g_value_set_string (value, self->feature_list); break;
-    case PROP_EXAMINER: g_value_set_string (value, self->examiner); break;
-    case PROP_STARTED_AT: g_value_set_string (value, self->started_at); break;
-    case PROP_UPDATED_AT: g_value_set_string (value, self->updated_at); break;
-    case PROP_REVISION: g_value_set_int (value, self->revision); break;
-    case PROP_SECONDS_SPENT: g_value_set_double (value, self->seconds_spent); break;
-    case PROP_SIGNED: g_value_set_boolean (value, self->signed_); break;
-    case PROP_BLIND: g_value_set_boolean (value, self->blind); break;
-    case PROP_ALIGNED: g_value_set_boolean (value, self->aligned); break;
-    case PROP_ANNOTATIONS: g_value_set_object (value, self->annotations); break;
-    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+    case PROP_PURPOSE:
+      g_value_set_string (value, self->purpose);
+      break;
+    case PROP_CASE_NUMBER:
+      g_value_set_string (value, self->case_number);
+      break;
+    case PROP_PROBE_ID:
+      g_value_set_int64 (value, self->probe_id);
+      break;
+    case PROP_CANDIDATE_ID:
+      g_value_set_int64 (value, self->candidate_id);
+      break;
+    case PROP_SUBJECT_REF:
+      g_value_set_string (value, self->subject_ref);
+      break;
+    case PROP_FEATURE_LIST:
+      g_value_set_string (value, self->feature_list);
+      break;
+    case PROP_EXAMINER:
+      g_value_set_string (value, self->examiner);
+      break;
+    case PROP_STARTED_AT:
+      g_value_set_string (value, self->started_at);
+      break;
+    case PROP_UPDATED_AT:
+      g_value_set_string (value, self->updated_at);
+      break;
+    case PROP_REVISION:
+      g_value_set_int (value, self->revision);
+      break;
+    case PROP_SECONDS_SPENT:
+      g_value_set_double (value, self->seconds_spent);
+      break;
+    case PROP_SIGNED:
+      g_value_set_boolean (value, self->signed_);
+      break;
+    case PROP_BLIND:
+      g_value_set_boolean (value, self->blind);
+      break;
+    case PROP_ALIGNED:
+      g_value_set_boolean (value, self->aligned);
+      break;
+    case PROP_ANNOTATIONS:
+      g_value_set_object (value, self->annotations);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
