@@ -24,12 +24,8 @@ G_BEGIN_DECLS
 
 /* ---- observations -------------------------------------------------------------------------- */
 
-/* Vocabularies, NULL-terminated. */
-const char * const *lk_observation_visibilities   (void); /* visible, partly, not-visible */
-const char * const *lk_observation_results        (void); /* similar, dissimilar,
-                                                            * not-assessable,
-                                                            * explainable-difference */
-const char * const *lk_observation_significances  (void); /* class, individualising */
+/* The words of an observation: lk_observation_visibilities () and the others, in
+ * lk-observation.h. */
 
 typedef struct
 {

@@ -37,6 +37,30 @@ G_DEFINE_FINAL_TYPE (LkObservation, lk_observation, G_TYPE_OBJECT)
 
 static GParamSpec *properties[N_PROPS];
 
+static const char * const visibilities[] = { "visible", "partly", "not-visible", NULL };
+static const char * const results[] = {
+  "similar", "dissimilar", "not-assessable", "explainable-difference", NULL,
+};
+static const char * const significances[] = { "class", "individualising", NULL };
+
+const char * const *
+lk_observation_visibilities (void)
+{
+  return visibilities;
+}
+
+const char * const *
+lk_observation_results (void)
+{
+  return results;
+}
+
+const char * const *
+lk_observation_significances (void)
+{
+  return significances;
+}
+
 static LkObservation *
 lk_observation_new_from_json (JsonObject *o)
 {

@@ -7,6 +7,13 @@
 
 G_BEGIN_DECLS
 
+/* Vocabularies, NULL-terminated. */
+const char * const *lk_observation_visibilities  (void); /* visible, partly, not-visible */
+const char * const *lk_observation_results       (void); /* similar, dissimilar,
+                                                           * not-assessable,
+                                                           * explainable-difference */
+const char * const *lk_observation_significances (void); /* class, individualising */
+
 #define LK_TYPE_OBSERVATION (lk_observation_get_type ())
 G_DECLARE_FINAL_TYPE (LkObservation, lk_observation, LK, OBSERVATION, GObject)
 
@@ -15,8 +22,7 @@ G_DECLARE_FINAL_TYPE (LkObservation, lk_observation, LK, OBSERVATION, GObject)
 const char *lk_observation_get_characteristic       (LkObservation *self);
 const char *lk_observation_get_component            (LkObservation *self);
 const char *lk_observation_get_name                 (LkObservation *self);
-/* Each NULL while not recorded; see lk_observation_visibilities (), lk_observation_results ()
- * and lk_observation_significances () for the words. */
+/* Each NULL while not recorded; the words are those of the vocabularies above. */
 const char *lk_observation_get_visibility_probe     (LkObservation *self);
 const char *lk_observation_get_visibility_candidate (LkObservation *self);
 const char *lk_observation_get_result               (LkObservation *self);

@@ -21,30 +21,6 @@
 
 #define TEXT(i) (lk_stmt_text (stmt, (i)))
 
-static const char * const visibilities[] = { "visible", "partly", "not-visible", NULL };
-static const char * const results[] = {
-  "similar", "dissimilar", "not-assessable", "explainable-difference", NULL,
-};
-static const char * const significances[] = { "class", "individualising", NULL };
-
-const char * const *
-lk_observation_visibilities (void)
-{
-  return visibilities;
-}
-
-const char * const *
-lk_observation_results (void)
-{
-  return results;
-}
-
-const char * const *
-lk_observation_significances (void)
-{
-  return significances;
-}
-
 /* ---- the examination ----------------------------------------------------------------------- */
 
 void
@@ -446,10 +422,11 @@ check_observation (const LkObservationSpec  *o,
                    "An observation needs a characteristic");
       return FALSE;
     }
-  return check_word (o->visibility_probe, visibilities, "visibility", error) &&
-         check_word (o->visibility_candidate, visibilities, "visibility", error) &&
-         check_word (o->result, results, "result", error) &&
-         check_word (o->significance, significances, "significance", error);
+  return check_word (o->visibility_probe, lk_observation_visibilities (), "visibility", error) &&
+         check_word (o->visibility_candidate, lk_observation_visibilities (), "visibility",
+                     error) &&
+         check_word (o->result, lk_observation_results (), "result", error) &&
+         check_word (o->significance, lk_observation_significances (), "significance", error);
 }
 
 static gboolean
