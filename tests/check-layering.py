@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The architecture's rules, checked on the source tree (TAP output, one case per rule):
 SQL only in the store, internal headers only inside the core, no include cycles in app/ or ui/, no
-source file over 1,000 lines."""
+source file over 1,000 lines, and a UI that reads records, not JSON."""
 import os
 import re
 import sys
@@ -87,6 +87,27 @@ def cycles(graph):
     return out
 
 
+# Reading JSON: member and element getters, readers, parsers, node type tests. The UI binds to
+# the core's typed records; JSON is only a format for import, export and --json.
+JSON_READ = re.compile(r"\bjson_(object|array|node)_get_\w+|\bjson_(reader|parser)_\w+"
+                       r"|\bJSON_NODE_(HOLDS|TYPE)\w*")
+
+
+def json_reads_in_ui():
+    # The pattern must catch what it is for, or the check passes on anything.
+    assert JSON_READ.search('json_object_get_int_member (o, "id")')
+    assert JSON_READ.search("JSON_NODE_HOLDS_OBJECT (node)")
+    assert not JSON_READ.search("lk_annotation_get_id (a)")
+    problems = []
+    for path, text in files("ui"):
+        for number, line in enumerate(text.split("\n"), 1):
+            match = JSON_READ.search(line)
+            if match:
+                problems.append(f"{path}:{number}: reads JSON ({match.group(0)}); read the "
+                                "core's typed record instead")
+    return problems
+
+
 def long_files():
     problems = []
     for folder in ("app", "ui"):
@@ -103,6 +124,7 @@ CHECKS = [
     ("no-include-cycles-in-app", lambda: include_cycles("app")),
     ("no-include-cycles-in-ui", lambda: include_cycles("ui")),
     ("no-source-file-over-1000-lines", long_files),
+    ("ui-reads-records-not-json", json_reads_in_ui),
 ]
 
 

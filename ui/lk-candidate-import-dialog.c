@@ -44,31 +44,23 @@ add_row (LkCandidateImportDialog *self,
   adw_preferences_group_add (self->summary_group, row);
 }
 
-static const char *
-text (JsonObject *o,
-      const char *name)
-{
-  return json_object_has_member (o, name) ? json_object_get_string_member (o, name) : NULL;
-}
-
 static void
 show_preview (LkCandidateImportDialog *self,
-              JsonObject              *facts)
+              LkListProvenance        *facts)
 {
-  g_autofree char *engine = g_strdup_printf ("%s %s", text (facts, "engine_name"),
-                                             text (facts, "engine_version"));
-  g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT " candidates, every image "
-                                            "checked", json_object_get_int_member (facts,
-                                                                                  "list_length"));
-  g_autofree char *threshold = json_object_has_member (facts, "threshold")
-    ? g_strdup_printf ("%g", json_object_get_double_member (facts, "threshold")) : NULL;
+  g_autofree char *engine = g_strdup_printf ("%s %s", lk_list_provenance_get_engine_name (facts),
+                                             lk_list_provenance_get_engine_version (facts));
+  g_autofree char *count = g_strdup_printf ("%d candidates, every image checked",
+                                            lk_list_provenance_get_list_length (facts));
+  g_autofree char *threshold = lk_list_provenance_get_has_threshold (facts)
+    ? g_strdup_printf ("%g", lk_list_provenance_get_threshold (facts)) : NULL;
 
   add_row (self, "Engine", engine);
-  add_row (self, "Reference database", text (facts, "reference_database"));
+  add_row (self, "Reference database", lk_list_provenance_get_reference_database (facts));
   add_row (self, "Candidates", count);
   add_row (self, "Threshold", threshold);
-  add_row (self, "Search performed", text (facts, "performed_at"));
-  add_row (self, "List file SHA-256", text (facts, "source_sha256"));
+  add_row (self, "Search performed", lk_list_provenance_get_performed_at (facts));
+  add_row (self, "List file SHA-256", lk_list_provenance_get_source_sha256 (facts));
   gtk_widget_set_sensitive (GTK_WIDGET (self->import_button), TRUE);
 }
 
@@ -86,7 +78,7 @@ on_preview (GObject      *object,
 {
   g_autoptr(LkCandidateImportDialog) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) facts = lk_candidates_preview_finish (result, &error);
+  g_autoptr(LkListProvenance) facts = lk_candidates_preview_finish (result, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;

@@ -122,33 +122,22 @@ update_selection_label (LkCandidatesPage *self)
                                  examiner (self) && c != NULL);
 }
 
-static const char *
-text_member (JsonObject *o,
-             const char *name)
-{
-  JsonNode *node = o ? json_object_get_member (o, name) : NULL;
-
-  return node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
-         ? json_node_get_string (node) : NULL;
-}
-
 static char *
 list_facts (LkCandidatesPage *self,
             gint64            list_id)
 {
-  g_autoptr(JsonObject) o = lk_candidates_list_json (self->session, list_id, NULL);
+  g_autoptr(LkListProvenance) list = lk_candidates_get_list (self->session, list_id, NULL);
   g_autofree char *searched = NULL;
 
-  if (o == NULL)
+  if (list == NULL)
     return g_strdup ("");
-  searched = lk_format_utc (text_member (o, "performed_at"));
-  return g_strdup_printf ("%s %s · reference database %s · %" G_GINT64_FORMAT " candidates · "
-                          "searched %s · imported by %s",
-                          text_member (o, "engine_name"), text_member (o, "engine_version"),
-                          text_member (o, "reference_database"),
-                          json_object_has_member (o, "list_length")
-                          ? json_object_get_int_member (o, "list_length") : 0,
-                          searched, text_member (o, "imported_by"));
+  searched = lk_format_utc (lk_list_provenance_get_performed_at (list));
+  return g_strdup_printf ("%s %s · reference database %s · %d candidates · searched %s · "
+                          "imported by %s", lk_list_provenance_get_engine_name (list),
+                          lk_list_provenance_get_engine_version (list),
+                          lk_list_provenance_get_reference_database (list),
+                          lk_list_provenance_get_list_length (list), searched,
+                          lk_list_provenance_get_imported_by (list));
 }
 
 static void

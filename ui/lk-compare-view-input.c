@@ -60,12 +60,12 @@ segment_distance (double px,
  * when it is not drawn. Inside a rectangle or an ellipse counts as on it. */
 static double
 annotation_distance (LkCompareView *self,
-                     JsonObject    *a,
+                     LkAnnotation  *a,
                      double         x,
                      double         y)
 {
-  const char *image = json_object_get_string_member (a, "image");
-  const char *kind = json_object_get_string_member (a, "kind");
+  const char *image = lk_annotation_get_image (a);
+  const char *kind = lk_annotation_get_kind (a);
   LkImageView *view = _lk_compare_view_view_for (self, image);
   double x1, y1, x2, y2;
 
@@ -95,16 +95,16 @@ lk_compare_view_annotation_at (LkCompareView *self,
 
   if (!self->show_annotations || self->annotations == NULL)
     return 0;
-  for (guint i = 0; i < json_array_get_length (self->annotations); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (self->annotations); i++)
     {
-      JsonObject *a = json_array_get_object_element (self->annotations, i);
+      g_autoptr(LkAnnotation) a = g_list_model_get_item (self->annotations, i);
       double d = annotation_distance (self, a, x, y);
 
       /* The later one is drawn on top: it wins a tie. */
       if (d <= best)
         {
           best = d;
-          id = json_object_get_int_member (a, "id");
+          id = lk_annotation_get_id (a);
         }
     }
   return id;
@@ -123,7 +123,7 @@ wipe_coordinate (LkCompareView *self,
 
 /* The annotation under (x, y) that a drag may move: not in difference mode, whose image is
  * computed. */
-static JsonObject *
+static LkAnnotation *
 movable_at (LkCompareView *self,
             double         x,
             double         y)
@@ -131,11 +131,7 @@ movable_at (LkCompareView *self,
   gint64 id = self->movable && !_lk_compare_view_is_mode (self, "difference")
               ? lk_compare_view_annotation_at (self, x, y) : 0;
 
-  for (guint i = 0; id != 0 && i < json_array_get_length (self->annotations); i++)
-    if (json_object_get_int_member (json_array_get_object_element (self->annotations, i),
-                                    "id") == id)
-      return json_array_get_object_element (self->annotations, i);
-  return NULL;
+  return id != 0 ? lk_annotation_list_find (self->annotations, id) : NULL;
 }
 
 /* The drag's offset in the pixels of the image the moving annotation belongs to. */
@@ -144,18 +140,14 @@ update_move (LkCompareView *self,
              double         x,
              double         y)
 {
-  JsonObject *a = NULL;
+  LkAnnotation *a = lk_annotation_list_find (self->annotations, self->moving);
   LkImageView *view;
   graphene_point_t start, now;
   double x0, y0, x1, y1;
 
-  for (guint i = 0; i < json_array_get_length (self->annotations); i++)
-    if (json_object_get_int_member (json_array_get_object_element (self->annotations, i),
-                                    "id") == self->moving)
-      a = json_array_get_object_element (self->annotations, i);
   if (a == NULL)
     return;
-  view = _lk_compare_view_view_for (self, json_object_get_string_member (a, "image"));
+  view = _lk_compare_view_view_for (self, lk_annotation_get_image (a));
   if (!gtk_widget_compute_point (GTK_WIDGET (self), GTK_WIDGET (view),
                                  &GRAPHENE_POINT_INIT (self->drag_x, self->drag_y), &start) ||
       !gtk_widget_compute_point (GTK_WIDGET (self), GTK_WIDGET (view),
@@ -176,7 +168,7 @@ on_wipe_begin (GtkGestureDrag *gesture,
 {
   double size = self->wipe_vertical ? gtk_widget_get_width (GTK_WIDGET (self))
                                     : gtk_widget_get_height (GTK_WIDGET (self));
-  JsonObject *annotation;
+  LkAnnotation *annotation;
 
   self->drag_x = x;
   self->drag_y = y;
@@ -192,7 +184,7 @@ on_wipe_begin (GtkGestureDrag *gesture,
     fabs (wipe_coordinate (self, x, y) - self->wipe_position) * size <= WIPE_GRAB;
   if (!self->dragging_wipe && (annotation = movable_at (self, x, y)) != NULL)
     {
-      self->moving = json_object_get_int_member (annotation, "id");
+      self->moving = lk_annotation_get_id (annotation);
       self->move_dx = self->move_dy = 0;
     }
   if (self->dragging_wipe || self->moving != 0)

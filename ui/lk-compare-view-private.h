@@ -26,7 +26,7 @@ struct _LkCompareView
   gboolean     show_annotations;
   gboolean     syncing;
   gboolean     dragging_wipe;
-  JsonArray   *annotations;
+  GListModel  *annotations;  /* LkAnnotation */
   GArray      *selected;     /* gint64 ids of the annotations drawn highlighted */
   gboolean     show_eyes;
   LkPoint      eyes[2][2];   /* probe, candidate; original image coordinates */
@@ -68,7 +68,7 @@ gboolean     _lk_compare_view_image_drawn    (LkCompareView *self,
 /* Point @i of annotation @a in widget coordinates, through @view. */
 gboolean     _lk_compare_view_point_at       (LkCompareView *self,
                                               LkImageView   *view,
-                                              JsonObject    *a,
+                                              LkAnnotation  *a,
                                               guint          i,
                                               double        *x,
                                               double        *y);

@@ -79,15 +79,14 @@ draw_label (cairo_t    *cr,
 static void
 draw_annotation (LkCompareView *self,
                  cairo_t       *cr,
-                 JsonObject    *a)
+                 LkAnnotation  *a)
 {
-  const char *image = json_object_get_string_member (a, "image");
-  const char *kind = json_object_get_string_member (a, "kind");
+  const char *image = lk_annotation_get_image (a);
+  const char *kind = lk_annotation_get_kind (a);
   LkImageView *view = _lk_compare_view_view_for (self, image);
-  const char *label = json_object_has_member (a, "label")
-                      ? json_object_get_string_member (a, "label") : NULL;
+  const char *label = lk_annotation_get_label (a);
   double x1, y1, x2 = 0, y2 = 0;
-  gboolean selected = _lk_compare_view_is_selected (self, json_object_get_int_member (a, "id"));
+  gboolean selected = _lk_compare_view_is_selected (self, lk_annotation_get_id (a));
 
   if (!_lk_compare_view_image_drawn (self, image) ||
       !_lk_compare_view_point_at (self, view, a, 0, &x1, &y1))
@@ -103,8 +102,7 @@ draw_annotation (LkCompareView *self,
     cairo_set_source_rgb (cr, 1, 0.85, 0.1);
   if (g_strcmp0 (kind, "marker") == 0)
     {
-      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT,
-                                                 json_object_get_int_member (a, "pair"));
+      g_autofree char *number = g_strdup_printf ("%d", lk_annotation_get_pair (a));
 
       cairo_new_sub_path (cr);
       cairo_arc (cr, x1, y1, 6, 0, 2 * G_PI);
@@ -150,11 +148,15 @@ snapshot_annotations (LkCompareView *self,
   cairo_t *cr;
 
   if (!self->show_annotations || self->annotations == NULL ||
-      json_array_get_length (self->annotations) == 0)
+      g_list_model_get_n_items (self->annotations) == 0)
     return;
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  for (guint i = 0; i < json_array_get_length (self->annotations); i++)
-    draw_annotation (self, cr, json_array_get_object_element (self->annotations, i));
+  for (guint i = 0; i < g_list_model_get_n_items (self->annotations); i++)
+    {
+      g_autoptr(LkAnnotation) a = g_list_model_get_item (self->annotations, i);
+
+      draw_annotation (self, cr, a);
+    }
   cairo_destroy (cr);
 }
 

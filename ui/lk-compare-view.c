@@ -274,13 +274,12 @@ set_show_annotations (LkCompareView *self,
 
 void
 lk_compare_view_set_annotations (LkCompareView *self,
-                                 JsonArray     *annotations)
+                                 GListModel    *annotations)
 {
   g_return_if_fail (LK_IS_COMPARE_VIEW (self));
+  g_return_if_fail (annotations == NULL || G_IS_LIST_MODEL (annotations));
 
-  g_clear_pointer (&self->annotations, json_array_unref);
-  if (annotations != NULL)
-    self->annotations = json_array_ref (annotations);
+  g_set_object (&self->annotations, annotations);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -444,11 +443,11 @@ _lk_compare_view_image_drawn (LkCompareView *self,
 /* The drag in progress shifts the annotation it holds. */
 static void
 moved_by (LkCompareView *self,
-          JsonObject    *a,
+          LkAnnotation  *a,
           double        *dx,
           double        *dy)
 {
-  gboolean moving = self->moving != 0 && json_object_get_int_member (a, "id") == self->moving;
+  gboolean moving = self->moving != 0 && lk_annotation_get_id (a) == self->moving;
 
   *dx = moving ? self->move_dx : 0;
   *dy = moving ? self->move_dy : 0;
@@ -458,22 +457,19 @@ moved_by (LkCompareView *self,
 gboolean
 _lk_compare_view_point_at (LkCompareView *self,
                            LkImageView   *view,
-                           JsonObject    *a,
+                           LkAnnotation  *a,
                            guint          i,
                            double        *x,
                            double        *y)
 {
-  JsonArray *geometry = json_object_get_array_member (a, "geometry");
-  JsonArray *p = geometry != NULL && i < json_array_get_length (geometry)
-                 ? json_array_get_array_element (geometry, i) : NULL;
   graphene_point_t out, point;
+  LkPoint p;
   double dx, dy;
 
-  if (p == NULL || json_array_get_length (p) < 2)
+  if (!lk_annotation_get_point (a, i, &p))
     return FALSE;
   moved_by (self, a, &dx, &dy);
-  point = GRAPHENE_POINT_INIT (json_array_get_double_element (p, 0) + dx,
-                               json_array_get_double_element (p, 1) + dy);
+  point = GRAPHENE_POINT_INIT (p.x + dx, p.y + dy);
   /* The difference is drawn in the probe's frame: a candidate's point goes there through the
    * alignment its view holds. */
   if (_lk_compare_view_is_mode (self, "difference"))
@@ -583,7 +579,7 @@ lk_compare_view_dispose (GObject *object)
   g_clear_pointer ((GtkWidget **) &self->probe, gtk_widget_unparent);
   g_clear_pointer ((GtkWidget **) &self->candidate, gtk_widget_unparent);
   g_clear_pointer ((GtkWidget **) &self->difference, gtk_widget_unparent);
-  g_clear_pointer (&self->annotations, json_array_unref);
+  g_clear_object (&self->annotations);
   g_clear_pointer (&self->selected, g_array_unref);
   G_OBJECT_CLASS (lk_compare_view_parent_class)->dispose (object);
 }

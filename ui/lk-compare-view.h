@@ -1,8 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <json-glib/json-glib.h>
-
 #include "lk-core.h"
 #include "lk-image-view.h"
 
@@ -36,9 +34,10 @@ void         lk_compare_view_set_locked          (LkCompareView *self,
                                                   gboolean       locked);
 /* Which phase of flicker shows: FALSE the probe, TRUE the candidate. */
 gboolean     lk_compare_view_get_flicker_phase   (LkCompareView *self);
-/* The annotations to draw (the examination JSON's "annotations" array); NULL for none. */
+/* The annotations to draw (a GListModel of LkAnnotation, as the examination has them); NULL for
+ * none. */
 void         lk_compare_view_set_annotations     (LkCompareView *self,
-                                                  JsonArray     *annotations);
+                                                  GListModel    *annotations);
 /* The annotations drawn highlighted (ids); none by default. Signal "selection-changed" after
  * every call. */
 void         lk_compare_view_set_selected        (LkCompareView *self,

@@ -11,11 +11,11 @@ struct _LkFeaturePanel
 
   LkSession           *session;
   gint64               examination_id;
-  JsonObject          *list;
+  GListModel          *components;  /* LkFeatureComponent */
   GHashTable          *rows;      /* characteristic id -> AdwExpanderRow */
   gboolean             loading;
   gboolean             locked;
-  JsonArray           *annotations;
+  GListModel          *annotations;  /* LkAnnotation */
   GtkWidget           *current;   /* the characteristic row last opened */
 
   GtkLabel            *progress_label;
@@ -62,16 +62,17 @@ label_of (const char *id)
 
 typedef struct
 {
-  const char *field;
+  const char *(*value) (LkObservation *observation);
   const char *title;
   const char * const *(*choices) (void);
 } Field;
 
 static const Field fields[] = {
-  { "result", "Result", lk_observation_results },
-  { "visibility_probe", "Visibility in the probe", lk_observation_visibilities },
-  { "visibility_candidate", "Visibility in the candidate", lk_observation_visibilities },
-  { "significance", "Significance", lk_observation_significances },
+  { lk_observation_get_result, "Result", lk_observation_results },
+  { lk_observation_get_visibility_probe, "Visibility in the probe", lk_observation_visibilities },
+  { lk_observation_get_visibility_candidate, "Visibility in the candidate",
+    lk_observation_visibilities },
+  { lk_observation_get_significance, "Significance", lk_observation_significances },
 };
 
 static GListModel *
@@ -127,15 +128,13 @@ linked_annotations (LkFeaturePanel *self,
 {
   GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  for (guint i = 0; self->annotations && i < json_array_get_length (self->annotations); i++)
+  for (guint i = 0; self->annotations && i < g_list_model_get_n_items (self->annotations); i++)
     {
-      JsonObject *a = json_array_get_object_element (self->annotations, i);
-      JsonNode *link = json_object_get_member (a, "characteristic");
+      g_autoptr(LkAnnotation) a = g_list_model_get_item (self->annotations, i);
 
-      if (link != NULL && JSON_NODE_HOLDS_VALUE (link) &&
-          g_strcmp0 (json_node_get_string (link), characteristic) == 0)
+      if (g_strcmp0 (lk_annotation_get_characteristic (a), characteristic) == 0)
         {
-          gint64 id = json_object_get_int_member (a, "id");
+          gint64 id = lk_annotation_get_id (a);
           g_array_append_val (ids, id);
         }
     }
@@ -162,12 +161,12 @@ save_row (LkFeaturePanel *self,
   g_autoptr(GError) error = NULL;
   const char *characteristic = g_object_get_data (G_OBJECT (expander), "characteristic");
   g_autoptr(GArray) links = linked_annotations (self, characteristic);
-  LkObservation o = {
-    characteristic,
-    combo_value (combos[1], &fields[1]), combo_value (combos[2], &fields[2]),
-    combo_value (combos[0], &fields[0]), combo_value (combos[3], &fields[3]),
-    gtk_editable_get_text (GTK_EDITABLE (note)), (const gint64 *) links->data, links->len,
-  };
+  LkObservationSpec o = {
+        characteristic,
+        combo_value (combos[1], &fields[1]), combo_value (combos[2], &fields[2]),
+        combo_value (combos[0], &fields[0]), combo_value (combos[3], &fields[3]),
+        gtk_editable_get_text (GTK_EDITABLE (note)), (const gint64 *) links->data, links->len,
+      };
 
   if (self->loading)
     return;
@@ -256,17 +255,17 @@ on_links_clicked (GtkWidget *button)
 }
 
 static GtkWidget *
-characteristic_row (JsonObject *characteristic)
+characteristic_row (LkFeatureCharacteristic *characteristic)
 {
   GtkWidget *expander = adw_expander_row_new ();
   GtkWidget **combos = g_new0 (GtkWidget *, G_N_ELEMENTS (fields));
   GtkWidget *note = adw_entry_row_new ();
   GtkEventController *keys = gtk_event_controller_key_new ();
-  const char *id = json_object_get_string_member (characteristic, "id");
+  const char *id = lk_feature_characteristic_get_id (characteristic);
   GtkWidget *links;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander),
-                                 json_object_get_string_member (characteristic, "name"));
+                                 lk_feature_characteristic_get_name (characteristic));
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander), "Not assessed");
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
     {
@@ -305,60 +304,48 @@ characteristic_row (JsonObject *characteristic)
 static void
 build_groups (LkFeaturePanel *self)
 {
-  JsonArray *components = json_object_get_array_member (self->list, "components");
-
-  for (guint i = 0; i < json_array_get_length (components); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (self->components); i++)
     {
-      JsonObject *component = json_array_get_object_element (components, i);
-      JsonArray *characteristics = json_object_get_array_member (component, "characteristics");
+      g_autoptr(LkFeatureComponent) component = g_list_model_get_item (self->components, i);
+      GListModel *characteristics = lk_feature_component_get_characteristics (component);
       GtkWidget *group = adw_preferences_group_new ();
 
       adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group),
-                                       json_object_get_string_member (component, "name"));
-      for (guint j = 0; j < json_array_get_length (characteristics); j++)
+                                       lk_feature_component_get_name (component));
+      for (guint j = 0; j < g_list_model_get_n_items (characteristics); j++)
         {
-          JsonObject *c = json_array_get_object_element (characteristics, j);
+          g_autoptr(LkFeatureCharacteristic) c = g_list_model_get_item (characteristics, j);
           GtkWidget *row = characteristic_row (c);
 
-          g_hash_table_insert (self->rows, g_strdup (json_object_get_string_member (c, "id")),
-                               row);
+          g_hash_table_insert (self->rows, g_strdup (lk_feature_characteristic_get_id (c)), row);
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
         }
       gtk_box_append (self->groups_box, group);
     }
 }
 
-static const char *
-text_member (JsonObject *o,
-             const char *name)
-{
-  JsonNode *node = json_object_get_member (o, name);
-
-  return node && !JSON_NODE_HOLDS_NULL (node) ? json_node_get_string (node) : NULL;
-}
-
 static void
 load_observations (LkFeaturePanel  *self,
                    GError         **error)
 {
-  g_autoptr(JsonArray) observations = lk_observations_get (self->session, self->examination_id,
-                                                           error);
+  g_autoptr(GListModel) observations = lk_observations_list (self->session,
+                                                            self->examination_id, error);
 
   if (observations == NULL)
     return;
   self->loading = TRUE;
-  for (guint i = 0; i < json_array_get_length (observations); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (observations); i++)
     {
-      JsonObject *o = json_array_get_object_element (observations, i);
-      GtkWidget *row = g_hash_table_lookup (self->rows, text_member (o, "characteristic"));
+      g_autoptr(LkObservation) o = g_list_model_get_item (observations, i);
+      GtkWidget *row = g_hash_table_lookup (self->rows, lk_observation_get_characteristic (o));
       GtkWidget **combos = row ? g_object_get_data (G_OBJECT (row), "combos") : NULL;
 
       if (row == NULL)
         continue;
       for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
-        combo_select (combos[f], &fields[f], text_member (o, fields[f].field));
+        combo_select (combos[f], &fields[f], fields[f].value (o));
       gtk_editable_set_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (row), "note")),
-                             text_member (o, "note") ? text_member (o, "note") : "");
+                             lk_observation_get_note (o));
       summarise (row);
     }
   self->loading = FALSE;
@@ -433,11 +420,9 @@ update_links (LkFeaturePanel *self)
 
 void
 lk_feature_panel_set_annotations (LkFeaturePanel *self,
-                                  JsonArray      *annotations)
+                                  GListModel     *annotations)
 {
-  g_clear_pointer (&self->annotations, json_array_unref);
-  if (annotations != NULL)
-    self->annotations = json_array_ref (annotations);
+  g_set_object (&self->annotations, annotations);
   update_links (self);
 }
 
@@ -483,6 +468,8 @@ lk_feature_panel_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LK_TYPE_FEATURE_PANEL);
   g_clear_object (&self->session);
+  g_clear_object (&self->components);
+  g_clear_object (&self->annotations);
   G_OBJECT_CLASS (lk_feature_panel_parent_class)->dispose (object);
 }
 
@@ -491,8 +478,6 @@ lk_feature_panel_finalize (GObject *object)
 {
   LkFeaturePanel *self = LK_FEATURE_PANEL (object);
 
-  g_clear_pointer (&self->list, json_object_unref);
-  g_clear_pointer (&self->annotations, json_array_unref);
   g_clear_pointer (&self->rows, g_hash_table_unref);
   G_OBJECT_CLASS (lk_feature_panel_parent_class)->finalize (object);
 }
@@ -537,8 +522,9 @@ lk_feature_panel_new (LkSession   *session,
 
   self->session = g_object_ref (session);
   self->examination_id = examination_id;
-  self->list = lk_feature_list_for_edition (lk_session_get_store (session), edition, error);
-  if (self->list == NULL)
+  self->components = lk_feature_lists_components (lk_session_get_store (session), edition,
+                                                  error);
+  if (self->components == NULL)
     {
       g_object_unref (g_object_ref_sink (self));
       return NULL;

@@ -32,9 +32,10 @@ gboolean   lk_feature_panel_set_result   (LkFeaturePanel *self,
                                           const char     *result);
 /* The characteristic whose row is open (new annotations link to it), or NULL. */
 const char *lk_feature_panel_get_current   (LkFeaturePanel *self);
-/* The examination's annotations, so that observations carry the ones linked to them. */
+/* The examination's annotations (a GListModel of LkAnnotation), so that observations carry the
+ * ones linked to them. */
 void       lk_feature_panel_set_annotations (LkFeaturePanel *self,
-                                            JsonArray      *annotations);
+                                            GListModel     *annotations);
 /* Opens a characteristic's row (jumping from an annotation to its feature). */
 void       lk_feature_panel_show           (LkFeaturePanel *self,
                                             const char     *characteristic);

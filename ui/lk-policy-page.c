@@ -123,7 +123,8 @@ refresh_row (LkPolicyPage *self,
 static void
 refresh_edition (LkPolicyPage *self)
 {
-  g_autofree char *edition = lk_feature_list_current_edition (lk_session_get_store (self->session));
+  LkStore *store = lk_session_get_store (self->session);
+  g_autofree char *edition = lk_feature_lists_current_edition (store);
 
   adw_action_row_set_subtitle (self->edition_row, edition != NULL ? edition : "Unknown");
 }
@@ -229,7 +230,7 @@ on_installed (GObject      *object,
 {
   g_autoptr(LkPolicyPage) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *edition = lk_feature_list_install_finish (result, &error);
+  g_autofree char *edition = lk_feature_lists_install_finish (result, &error);
   g_autofree char *message = NULL;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -271,7 +272,7 @@ lk_policy_page_install_feature_list (LkPolicyPage *self,
       return;
     }
   set_installing (self, TRUE);
-  lk_feature_list_install_async (self->session, path, self->cancellable, on_installed,
+  lk_feature_lists_install_async (self->session, path, self->cancellable, on_installed,
                                  g_object_ref (self));
 }
 

@@ -287,21 +287,18 @@ signature_kind_label (const char *kind,
 }
 
 static GtkWidget *
-signature_row (JsonObject *o)
+signature_row (LkVerificationSignature *signature)
 {
   GtkWidget *row = adw_action_row_new ();
-  g_autofree char *at = lk_format_utc (json_object_get_string_member_with_default (o, "signed_at",
-                                                                                NULL));
+  const char *note = lk_verification_signature_get_note (signature);
+  const char *by = lk_verification_signature_get_signed_by (signature);
+  g_autofree char *at = lk_format_utc (lk_verification_signature_get_signed_at (signature));
   g_autofree char *title =
     g_strdup_printf ("%s · %s",
-                     signature_kind_label (json_object_get_string_member_with_default (o, "kind",
-                                                                                       NULL),
-                                           json_object_get_string_member_with_default (
-                                             o, "resolution", NULL)),
-                     json_object_get_string_member_with_default (o, "signed_by", ""));
-  g_autofree char *subtitle =
-    g_strdup_printf ("%s\nSigned %s", json_object_get_string_member_with_default (o, "note", ""),
-                     at);
+                     signature_kind_label (lk_verification_signature_get_kind (signature),
+                                           lk_verification_signature_get_resolution (signature)),
+                     by != NULL ? by : "");
+  g_autofree char *subtitle = g_strdup_printf ("%s\nSigned %s", note != NULL ? note : "", at);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
@@ -313,10 +310,8 @@ signature_row (JsonObject *o)
 static void
 fill_signatures (LkVerificationView *self)
 {
-  g_autoptr(JsonObject) shown = lk_verifications_show_json (self->session, self->id, NULL);
-  JsonArray *all = shown != NULL && json_object_has_member (shown, "signatures")
-                   ? json_object_get_array_member (shown, "signatures") : NULL;
-  guint n = all != NULL ? json_array_get_length (all) : 0;
+  g_autoptr(GListModel) all = lk_verifications_get_signatures (self->session, self->id, NULL);
+  guint n = all != NULL ? g_list_model_get_n_items (all) : 0;
 
   for (guint i = 0; i < self->signature_rows->len; i++)
     adw_preferences_group_remove (self->signatures_group,
@@ -326,13 +321,13 @@ fill_signatures (LkVerificationView *self)
   self->noted = FALSE;
   for (guint i = 0; i < n; i++)
     {
-      JsonObject *o = json_array_get_object_element (all, i);
-      GtkWidget *row = signature_row (o);
+      g_autoptr(LkVerificationSignature) signature = g_list_model_get_item (all, i);
+      GtkWidget *row = signature_row (signature);
 
       /* One note each. */
-      self->noted |= g_strcmp0 (json_object_get_string_member_with_default (o, "kind", NULL),
+      self->noted |= g_strcmp0 (lk_verification_signature_get_kind (signature),
                                 "consultation-note") == 0 &&
-                     g_strcmp0 (json_object_get_string_member_with_default (o, "signed_by", NULL),
+                     g_strcmp0 (lk_verification_signature_get_signed_by (signature),
                                 lk_session_get_user_name (self->session)) == 0;
       g_ptr_array_add (self->signature_rows, row);
       adw_preferences_group_add (self->signatures_group, row);

@@ -11,29 +11,18 @@
 static gboolean
 probe_eyes (LkWorkspace *self)
 {
-  g_autoptr(JsonObject) probe = NULL;
-  JsonArray *faces, *eyes;
-  JsonObject *face;
-  gint64 index;
+  g_autoptr(LkProbe) probe = NULL;
+  g_autoptr(LkProbeFace) face = NULL;
 
   if (self->have_eyes[0])
     return TRUE;
-  probe = lk_probes_get (self->session, self->probe_id, NULL);
-  if (probe == NULL || json_object_get_null_member (probe, "face_index"))
+  probe = lk_probes_get_probe (self->session, self->probe_id, NULL);
+  if (probe == NULL || lk_probe_get_face_index (probe) < 0)
     return FALSE;
-  index = json_object_get_int_member (probe, "face_index");
-  faces = json_object_get_array_member (probe, "faces");
-  face = json_array_get_object_element (faces, (guint) index);
-  if (face == NULL || !json_object_has_member (face, "eyes"))
+  face = g_list_model_get_item (lk_probe_get_faces (probe),
+                                (guint) lk_probe_get_face_index (probe));
+  if (face == NULL || !lk_probe_face_get_eyes (face, &self->eyes[0][0], &self->eyes[0][1]))
     return FALSE;
-  eyes = json_object_get_array_member (face, "eyes");
-  for (guint i = 0; i < 2; i++)
-    {
-      JsonArray *p = json_array_get_array_element (eyes, i);
-
-      self->eyes[0][i] = (LkPoint) { json_array_get_double_element (p, 0),
-                                     json_array_get_double_element (p, 1) };
-    }
   return self->have_eyes[0] = TRUE;
 }
 
@@ -234,7 +223,7 @@ label_annotation_action (GtkWidget  *widget,
   GArray *chosen;
   GtkWidget *list, *entry;
   AdwMessageDialog *dialog;
-  JsonObject *first;
+  LkAnnotation *first;
 
   if (n == 0)
     {
@@ -253,9 +242,8 @@ label_annotation_action (GtkWidget  *widget,
   list = gtk_list_box_new ();
   entry = adw_entry_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), "Label");
-  if (first != NULL && json_object_get_string_member_with_default (first, "label", NULL))
-    gtk_editable_set_text (GTK_EDITABLE (entry),
-                           json_object_get_string_member (first, "label"));
+  if (first != NULL && lk_annotation_get_label (first) != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (entry), lk_annotation_get_label (first));
   gtk_list_box_append (GTK_LIST_BOX (list), entry);
   gtk_widget_add_css_class (list, "boxed-list");
   adw_message_dialog_set_extra_child (dialog, list);
@@ -279,9 +267,8 @@ undo_annotation_action (GtkWidget  *widget,
 {
   LkWorkspace *self = LK_WORKSPACE (widget);
   g_autoptr(GError) error = NULL;
-  JsonArray *annotations;
+  GListModel *annotations;
   gint64 newest = 0;
-  guint n;
 
   /* Read afresh: the newest may have been added elsewhere (another window, the CLI). */
   if (!_lk_workspace_reload (self, &error))
@@ -289,12 +276,13 @@ undo_annotation_action (GtkWidget  *widget,
       _lk_workspace_problem (self, error->message);
       return;
     }
-  annotations = json_object_get_array_member (self->examination, "annotations");
-  n = annotations ? json_array_get_length (annotations) : 0;
+  annotations = lk_examination_get_annotations (self->examination);
+  for (guint i = 0; i < g_list_model_get_n_items (annotations); i++)
+    {
+      g_autoptr(LkAnnotation) a = g_list_model_get_item (annotations, i);
 
-  for (guint i = 0; i < n; i++)
-    newest = MAX (newest, json_object_get_int_member (json_array_get_object_element (annotations,
-                                                                                     i), "id"));
+      newest = MAX (newest, lk_annotation_get_id (a));
+    }
   if (newest == 0)
     {
       _lk_workspace_problem (self, "There is no annotation to remove");

@@ -28,7 +28,8 @@ struct _LkWorkspace
   LkPoint         eyes[2][2];
   gboolean        aligned;
   LkSimilarity    alignment;
-  JsonObject     *examination;
+  LkExamination  *examination;
+  double          flushed_seconds;  /* recorded since the examination was read */
   LkEnhancementStack *stacks[2];  /* stored: probe, candidate */
   char           *tool;
   gboolean        have_first;
@@ -104,7 +105,7 @@ void        _lk_workspace_show_side_panel     (LkWorkspace  *self,
                                                int           which);
 void        _lk_workspace_update_movable      (LkWorkspace  *self);
 void        _lk_workspace_read_conclusion     (LkWorkspace  *self);
-JsonObject *_lk_workspace_annotation_by_id    (LkWorkspace  *self,
+LkAnnotation *_lk_workspace_annotation_by_id  (LkWorkspace  *self,
                                                gint64        id);
 void        _lk_workspace_navigate            (LkWorkspace  *self,
                                                int           step);

@@ -10,13 +10,12 @@
 static gint64
 current_revision (LkWorkspace *self)
 {
-  g_autoptr(JsonArray) conclusions = lk_conclusions_list (self->session, self->examination_id,
-                                                          NULL);
-  guint n = conclusions ? json_array_get_length (conclusions) : 0;
+  g_autoptr(GListModel) conclusions =
+    lk_conclusions_list_revisions (self->session, self->examination_id, NULL);
+  guint n = conclusions ? g_list_model_get_n_items (conclusions) : 0;
+  g_autoptr(LkConclusion) last = n > 0 ? g_list_model_get_item (conclusions, n - 1) : NULL;
 
-  return n > 0 ? json_object_get_int_member (json_array_get_object_element (conclusions, n - 1),
-                                             "revision")
-               : 0;
+  return last != NULL ? lk_conclusion_get_revision (last) : 0;
 }
 
 static char *
@@ -41,10 +40,8 @@ verification_text (LkVerification *last,
 void
 _lk_workspace_update_verification (LkWorkspace *self)
 {
-  gboolean signed_ = json_object_get_boolean_member_with_default (self->examination, "signed",
-                                                                  FALSE);
-  gboolean blind = json_object_get_boolean_member_with_default (self->examination, "blind",
-                                                                FALSE);
+  gboolean signed_ = lk_examination_get_signed (self->examination);
+  gboolean blind = lk_examination_get_blind (self->examination);
   g_autoptr(GListModel) all = NULL;
   g_autoptr(LkVerification) last = NULL;
   g_autofree char *text = NULL;

@@ -63,16 +63,15 @@ _lk_workspace_tool_title (const char *tool)
 void
 _lk_workspace_update_status (LkWorkspace *self)
 {
-  double seconds = (self->examination
-                    ? json_object_get_double_member (self->examination, "seconds_spent") : 0)
-                   + self->unsaved_seconds;
+  double seconds = (self->examination ? lk_examination_get_seconds_spent (self->examination) : 0)
+                   + self->flushed_seconds + self->unsaved_seconds;
   int total = (int) seconds;
-  JsonArray *annotations = self->examination
-    ? json_object_get_array_member (self->examination, "annotations") : NULL;
+  GListModel *annotations = self->examination
+    ? lk_examination_get_annotations (self->examination) : NULL;
   g_autofree char *text =
     g_strdup_printf ("%s · %u annotations · time on this comparison %d:%02d:%02d%s%s",
                      self->aligned ? "Aligned by the eyes" : "Not aligned",
-                     annotations ? json_array_get_length (annotations) : 0,
+                     annotations ? g_list_model_get_n_items (annotations) : 0,
                      total / 3600, total / 60 % 60, total % 60,
                      self->tool && !g_str_equal (self->tool, "none") ? " · tool: " : "",
                      self->tool && !g_str_equal (self->tool, "none")
@@ -93,10 +92,7 @@ flush_time (LkWorkspace *self)
   if (lk_examinations_add_time (self->session, self->examination_id, self->unsaved_seconds,
                                 &error))
     {
-      json_object_set_double_member (self->examination, "seconds_spent",
-                                     json_object_get_double_member (self->examination,
-                                                                    "seconds_spent")
-                                     + self->unsaved_seconds);
+      self->flushed_seconds += self->unsaved_seconds;
       self->unsaved_seconds = 0;
     }
 }
@@ -124,34 +120,34 @@ gboolean
 _lk_workspace_reload (LkWorkspace  *self,
                       GError      **error)
 {
-  g_autoptr(JsonObject) examination = lk_examinations_get (self->session, self->examination_id,
-                                                           error);
+  g_autoptr(LkExamination) examination =
+    lk_examinations_get_examination (self->session, self->examination_id, error);
   LkEnhancementStack *stacks[2] = { NULL, NULL };
-  JsonObject *o;
+  GListModel *annotations;
 
   if (examination == NULL)
     return FALSE;
   for (int i = 0; i < 2; i++)
-    if ((stacks[i] = lk_examinations_get_enhancements (examination,
-                                                       i == 0 ? "probe" : "candidate",
-                                                       error)) == NULL)
+    if ((stacks[i] = lk_examination_get_enhancements (examination,
+                                                      i == 0 ? "probe" : "candidate",
+                                                      error)) == NULL)
       {
         g_clear_object (&stacks[0]);
         return FALSE;
       }
-  g_clear_pointer (&self->examination, json_object_unref);
-  self->examination = o = g_steal_pointer (&examination);
+  g_set_object (&self->examination, examination);
+  /* The time flushed so far is in what was read. */
+  self->flushed_seconds = 0;
   for (int i = 0; i < 2; i++)
     {
       g_clear_object (&self->stacks[i]);
       self->stacks[i] = stacks[i];
     }
   freeze_if_signed (self);
-  lk_compare_view_set_annotations (self->compare,
-                                   json_object_get_array_member (o, "annotations"));
+  annotations = lk_examination_get_annotations (examination);
+  lk_compare_view_set_annotations (self->compare, annotations);
   if (self->features != NULL)
-    lk_feature_panel_set_annotations (LK_FEATURE_PANEL (self->features),
-                                      json_object_get_array_member (o, "annotations"));
+    lk_feature_panel_set_annotations (LK_FEATURE_PANEL (self->features), annotations);
   _lk_workspace_update_status (self);
   return TRUE;
 }
@@ -159,13 +155,9 @@ _lk_workspace_reload (LkWorkspace  *self,
 void
 _lk_workspace_read_alignment (LkWorkspace *self)
 {
-  JsonNode *node = json_object_get_member (self->examination, "alignment");
   graphene_matrix_t m;
 
-  self->aligned = node != NULL && JSON_NODE_HOLDS_OBJECT (node) &&
-    lk_similarity_from_json (json_object_get_object_member (json_node_get_object (node),
-                                                            "transform"),
-                             &self->alignment, NULL);
+  self->aligned = lk_examination_get_alignment (self->examination, &self->alignment);
   if (!self->aligned)
     {
       lk_image_view_set_transform (_lk_workspace_view_of (self, 1), NULL);
@@ -274,8 +266,7 @@ update_selection_actions (LkWorkspace *self)
   static const char * const actions[] = {
     "workspace.delete-annotation", "workspace.link-annotation", "workspace.label-annotation",
   };
-  gboolean frozen = self->examination != NULL &&
-    json_object_get_boolean_member_with_default (self->examination, "signed", FALSE);
+  gboolean frozen = self->examination != NULL && lk_examination_get_signed (self->examination);
   guint n = 0;
 
   lk_compare_view_get_selected (self->compare, &n);
@@ -287,8 +278,7 @@ update_selection_actions (LkWorkspace *self)
 void
 _lk_workspace_update_movable (LkWorkspace *self)
 {
-  gboolean frozen = self->examination != NULL &&
-    json_object_get_boolean_member_with_default (self->examination, "signed", FALSE);
+  gboolean frozen = self->examination != NULL && lk_examination_get_signed (self->examination);
 
   lk_compare_view_set_annotations_movable (self->compare,
                                            g_strcmp0 (self->tool, "none") == 0 && !frozen);
@@ -301,21 +291,17 @@ on_annotation_moved (LkWorkspace *self,
                      double       dx,
                      double       dy)
 {
-  JsonArray *all = json_object_get_array_member (self->examination, "annotations");
+  LkAnnotation *old = _lk_workspace_annotation_by_id (self, id);
   g_autoptr(JsonArray) geometry = json_array_new ();
   g_autoptr(GError) error = NULL;
-  JsonArray *old = NULL;
+  LkPoint p;
 
-  for (guint i = 0; all != NULL && i < json_array_get_length (all); i++)
-    if (json_object_get_int_member (json_array_get_object_element (all, i), "id") == id)
-      old = json_object_get_array_member (json_array_get_object_element (all, i), "geometry");
-  for (guint i = 0; old != NULL && i < json_array_get_length (old); i++)
+  for (guint i = 0; old != NULL && lk_annotation_get_point (old, i, &p); i++)
     {
-      JsonArray *p = json_array_get_array_element (old, i);
       JsonArray *moved = json_array_new ();
 
-      json_array_add_double_element (moved, json_array_get_double_element (p, 0) + dx);
-      json_array_add_double_element (moved, json_array_get_double_element (p, 1) + dy);
+      json_array_add_double_element (moved, p.x + dx);
+      json_array_add_double_element (moved, p.y + dy);
       json_array_add_array_element (geometry, moved);
     }
   if (old == NULL ||
@@ -346,26 +332,27 @@ static int
 open_pair (LkWorkspace *self,
            const char  *image)
 {
-  JsonArray *annotations = json_object_get_array_member (self->examination, "annotations");
+  GListModel *annotations = lk_examination_get_annotations (self->examination);
+  guint n = g_list_model_get_n_items (annotations);
   g_autoptr(GHashTable) sides = g_hash_table_new (g_direct_hash, g_direct_equal);
   int best = 0;
 
-  for (guint i = 0; i < json_array_get_length (annotations); i++)
+  for (guint i = 0; i < n; i++)
     {
-      JsonObject *a = json_array_get_object_element (annotations, i);
-      int pair = (int) json_object_get_int_member (a, "pair");
-      gboolean probe = g_str_equal (json_object_get_string_member (a, "image"), "probe");
+      g_autoptr(LkAnnotation) a = g_list_model_get_item (annotations, i);
+      int pair = lk_annotation_get_pair (a);
+      gboolean probe = g_strcmp0 (lk_annotation_get_image (a), "probe") == 0;
 
-      if (!g_str_equal (json_object_get_string_member (a, "kind"), "marker"))
+      if (g_strcmp0 (lk_annotation_get_kind (a), "marker") != 0)
         continue;
       g_hash_table_insert (sides, GINT_TO_POINTER (pair),
                            GINT_TO_POINTER (GPOINTER_TO_INT (g_hash_table_lookup (
                              sides, GINT_TO_POINTER (pair))) | (probe ? 1 : 2)));
     }
-  for (guint i = 0; i < json_array_get_length (annotations); i++)
+  for (guint i = 0; i < n; i++)
     {
-      JsonObject *a = json_array_get_object_element (annotations, i);
-      int pair = (int) json_object_get_int_member (a, "pair");
+      g_autoptr(LkAnnotation) a = g_list_model_get_item (annotations, i);
+      int pair = lk_annotation_get_pair (a);
       int have = GPOINTER_TO_INT (g_hash_table_lookup (sides, GINT_TO_POINTER (pair)));
 
       if (pair > 0 && have == (g_str_equal (image, "probe") ? 2 : 1))
@@ -488,9 +475,9 @@ on_pressed (GtkGestureClick *gesture,
 
 /* The level's words, or the outcome when the probe was found not suitable. */
 static const char *
-conclusion_summary (JsonObject *conclusion)
+conclusion_summary (LkConclusion *conclusion)
 {
-  const char *level = json_object_get_string_member_with_default (conclusion, "level", NULL);
+  const char *level = lk_conclusion_get_level (conclusion);
 
   return level != NULL ? level : "no comparison possible (the probe is not suitable)";
 }
@@ -498,54 +485,47 @@ conclusion_summary (JsonObject *conclusion)
 void
 _lk_workspace_read_conclusion (LkWorkspace *self)
 {
-  g_autoptr(JsonArray) conclusions = lk_conclusions_list (self->session, self->examination_id,
-                                                          NULL);
-  guint n = conclusions ? json_array_get_length (conclusions) : 0;
+  g_autoptr(GListModel) conclusions =
+    lk_conclusions_list_revisions (self->session, self->examination_id, NULL);
+  guint n = conclusions ? g_list_model_get_n_items (conclusions) : 0;
   /* Reopened after a return, the examination is open to amendment again. */
-  gboolean reopened = self->examination != NULL &&
-                      !json_object_get_boolean_member_with_default (self->examination, "signed",
-                                                                    TRUE);
-  JsonObject *last;
+  gboolean reopened = self->examination != NULL && !lk_examination_get_signed (self->examination);
+  g_autoptr(LkConclusion) last = NULL;
 
   g_clear_pointer (&self->conclusion_text, g_free);
   if (self->features != NULL)
     lk_feature_panel_set_locked (LK_FEATURE_PANEL (self->features), n > 0 && !reopened);
   if (n == 0)
     return;
-  last = json_array_get_object_element (conclusions, n - 1);
+  last = g_list_model_get_item (conclusions, n - 1);
   self->conclusion_text =
-    g_strdup_printf ("%s conclusion, revision %" G_GINT64_FORMAT ": %s. An investigative "
-                     "lead, not an identification.", reopened ? "Earlier signed" : "Signed",
-                     json_object_get_int_member (last, "revision"), conclusion_summary (last));
+    g_strdup_printf ("%s conclusion, revision %d: %s. An investigative lead, not an "
+                     "identification.", reopened ? "Earlier signed" : "Signed",
+                     lk_conclusion_get_revision (last), conclusion_summary (last));
 }
 
 /* ---- annotations and characteristics, both ways ------------------------------------------- */
 
-JsonObject *
+LkAnnotation *
 _lk_workspace_annotation_by_id (LkWorkspace *self,
                                 gint64       id)
 {
-  JsonArray *all = json_object_get_array_member (self->examination, "annotations");
-
-  for (guint i = 0; all != NULL && i < json_array_get_length (all); i++)
-    if (json_object_get_int_member (json_array_get_object_element (all, i), "id") == id)
-      return json_array_get_object_element (all, i);
-  return NULL;
+  return lk_annotation_list_find (lk_examination_get_annotations (self->examination), id);
 }
 
 /* Highlights the annotations for which @wanted says so. */
 static guint
 select_annotations (LkWorkspace *self,
-                    gboolean   (*wanted) (JsonObject *a, gconstpointer data),
+                    gboolean   (*wanted) (LkAnnotation *a, gconstpointer data),
                     gconstpointer data)
 {
-  JsonArray *all = json_object_get_array_member (self->examination, "annotations");
+  GListModel *all = lk_examination_get_annotations (self->examination);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  for (guint i = 0; all != NULL && i < json_array_get_length (all); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
     {
-      JsonObject *a = json_array_get_object_element (all, i);
-      gint64 id = json_object_get_int_member (a, "id");
+      g_autoptr(LkAnnotation) a = g_list_model_get_item (all, i);
+      gint64 id = lk_annotation_get_id (a);
 
       if (wanted (a, data))
         g_array_append_val (ids, id);
@@ -554,33 +534,19 @@ select_annotations (LkWorkspace *self,
   return ids->len;
 }
 
-static const char *
-link_of (JsonObject *a)
-{
-  JsonNode *node = json_object_get_member (a, "characteristic");
-
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node) ? json_node_get_string (node) : NULL;
-}
-
 static gboolean
-links_to (JsonObject    *a,
+links_to (LkAnnotation  *a,
           gconstpointer  characteristic)
 {
-  return g_strcmp0 (link_of (a), characteristic) == 0;
+  return g_strcmp0 (lk_annotation_get_characteristic (a), characteristic) == 0;
 }
 
 /* The annotation itself, and the other marker of its pair. */
 static gboolean
-same_or_partner (JsonObject    *a,
+same_or_partner (LkAnnotation  *a,
                  gconstpointer  data)
 {
-  JsonObject *chosen = (JsonObject *) data;
-
-  if (json_object_get_int_member (a, "id") == json_object_get_int_member (chosen, "id"))
-    return TRUE;
-  return g_strcmp0 (json_object_get_string_member (a, "kind"), "marker") == 0 &&
-         g_strcmp0 (json_object_get_string_member (chosen, "kind"), "marker") == 0 &&
-         json_object_get_int_member (a, "pair") == json_object_get_int_member (chosen, "pair");
+  return lk_annotation_is_partner (a, (LkAnnotation *) data);
 }
 
 /* From a characteristic in the feature panel to its annotations. */
@@ -604,7 +570,7 @@ select_annotation_at (LkWorkspace *self,
                       double       y)
 {
   gint64 id = lk_compare_view_annotation_at (self->compare, x, y);
-  JsonObject *a = id != 0 ? _lk_workspace_annotation_by_id (self, id) : NULL;
+  LkAnnotation *a = id != 0 ? _lk_workspace_annotation_by_id (self, id) : NULL;
   const char *characteristic;
 
   if (a == NULL)
@@ -613,7 +579,7 @@ select_annotation_at (LkWorkspace *self,
       return FALSE;
     }
   select_annotations (self, same_or_partner, a);
-  characteristic = link_of (a);
+  characteristic = lk_annotation_get_characteristic (a);
   if (characteristic != NULL && self->features != NULL)
     {
       _lk_workspace_show_side_panel (self, 0);
@@ -630,8 +596,7 @@ add_features (LkWorkspace *self)
   g_autoptr(GError) error = NULL;
 
   self->features = lk_feature_panel_new (self->session, self->examination_id,
-                                         json_object_get_string_member (self->examination,
-                                                                        "feature_list"),
+                                         lk_examination_get_feature_list (self->examination),
                                          &error);
   if (self->features == NULL)
     {
@@ -642,8 +607,7 @@ add_features (LkWorkspace *self)
   g_signal_connect_object (self->features, "show-annotations",
                            G_CALLBACK (on_show_linked_annotations), self, G_CONNECT_SWAPPED);
   lk_feature_panel_set_annotations (LK_FEATURE_PANEL (self->features),
-                                    json_object_get_array_member (self->examination,
-                                                                  "annotations"));
+                                    lk_examination_get_annotations (self->examination));
   gtk_toggle_button_set_active (self->features_button, TRUE);
   _lk_workspace_read_conclusion (self);
 }
@@ -662,8 +626,7 @@ static const char * const charting_actions[] = {
 static void
 freeze_if_signed (LkWorkspace *self)
 {
-  gboolean frozen = json_object_get_boolean_member_with_default (self->examination, "signed",
-                                                                 FALSE);
+  gboolean frozen = lk_examination_get_signed (self->examination);
 
   if (frozen && g_strcmp0 (self->tool, "none") != 0)
     gtk_widget_activate_action (GTK_WIDGET (self), "workspace.tool", "s", "none");
@@ -732,7 +695,7 @@ lk_workspace_finalize (GObject *object)
       g_clear_pointer (&self->originals[i], lk_pyramid_unref);
       g_clear_object (&self->stacks[i]);
     }
-  g_clear_pointer (&self->examination, json_object_unref);
+  g_clear_object (&self->examination);
   g_free (self->tool);
   g_free (self->first_image);
   g_free (self->conclusion_text);
@@ -858,7 +821,7 @@ fill_title (LkWorkspace *self)
   g_autofree char *title =
     g_strdup_printf ("Probe %" G_GINT64_FORMAT " and candidate %s",
                      self->probe_id,
-                     json_object_get_string_member (self->examination, "subject_ref"));
+                     lk_examination_get_subject_ref (self->examination));
 
   gtk_label_set_text (self->title_label, title);
 }
@@ -874,8 +837,7 @@ _lk_workspace_emit_signed (LkWorkspace *self)
 static void
 show_purpose (LkWorkspace *self)
 {
-  self->reviewing = g_strcmp0 (json_object_get_string_member_with_default (self->examination,
-                                                                           "purpose", NULL),
+  self->reviewing = g_strcmp0 (lk_examination_get_purpose (self->examination),
                                "verification") == 0;
   gtk_widget_set_visible (self->previous_button, !self->reviewing);
   gtk_widget_set_visible (self->next_button, !self->reviewing);
@@ -892,8 +854,8 @@ finish_new (LkWorkspace  *self,
       g_object_unref (g_object_ref_sink (self));
       return NULL;
     }
-  self->probe_id = json_object_get_int_member (self->examination, "probe_id");
-  self->candidate_id = json_object_get_int_member (self->examination, "candidate_id");
+  self->probe_id = lk_examination_get_probe_id (self->examination);
+  self->candidate_id = lk_examination_get_candidate_id (self->examination);
   show_purpose (self);
   fill_title (self);
   add_features (self);

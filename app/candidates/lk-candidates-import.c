@@ -6,6 +6,7 @@
 
 #include <math.h>
 
+#include "candidates/lk-list-provenance-private.h"
 #include "candidates/lk-candidates.h"
 #include "candidates/lk-reference-db-private.h"
 #include "lk-error.h"
@@ -409,7 +410,10 @@ preview_job (gpointer       data,
 {
   ImportJob *job = data;
 
-  return lk_candidates_preview (job->session, job->probe_id, job->path, error);
+  g_autoptr(JsonObject) facts = lk_candidates_preview (job->session, job->probe_id, job->path,
+                                                       error);
+
+  return facts != NULL ? lk_list_provenance_new_from_json (facts) : NULL;
 }
 
 void
@@ -422,10 +426,10 @@ lk_candidates_preview_async (LkSession           *session,
 {
   lk_task_run (session, cancellable, callback, user_data, lk_candidates_preview_async,
                preview_job, import_job_new (session, probe_id, path),
-               (GDestroyNotify) import_job_free, (GDestroyNotify) json_object_unref);
+               (GDestroyNotify) import_job_free, g_object_unref);
 }
 
-JsonObject *
+LkListProvenance *
 lk_candidates_preview_finish (GAsyncResult  *result,
                               GError       **error)
 {

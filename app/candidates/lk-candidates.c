@@ -7,6 +7,7 @@
 
 #include <math.h>
 
+#include "candidates/lk-list-provenance-private.h"
 #include "candidates/lk-candidate-lists-private.h"
 #include "candidates/lk-candidates.h"
 #include "lk-error.h"
@@ -582,6 +583,16 @@ lk_candidates_list_json (LkSession  *session,
   if (!lk_audit_record (store, &actor, "candidate-list.viewed", object, NULL, error))
     return NULL;
   return g_steal_pointer (&o);
+}
+
+LkListProvenance *
+lk_candidates_get_list (LkSession  *session,
+                        gint64      list_id,
+                        GError    **error)
+{
+  g_autoptr(JsonObject) o = lk_candidates_list_json (session, list_id, error);
+
+  return o != NULL ? lk_list_provenance_new_from_json (o) : NULL;
 }
 
 /* ---- reveal and shuffle ------------------------------------------------------------------ */

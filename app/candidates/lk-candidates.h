@@ -6,6 +6,7 @@
 #include <json-glib/json-glib.h>
 
 #include "engine/lk-candidate-list.h"
+#include "candidates/lk-list-provenance.h"
 #include "candidates/lk-reference-db.h"
 #include "people/lk-session.h"
 
@@ -29,7 +30,7 @@ JsonObject *lk_candidates_preview       (LkSession    *session,
                                          const char   *path,
                                          GError      **error);
 
-/* The same two in a worker thread. */
+/* The same two in a worker thread; the preview's facts come as a record. */
 void        lk_candidates_import_async   (LkSession           *session,
                                           gint64               probe_id,
                                           const char          *path,
@@ -44,8 +45,8 @@ void        lk_candidates_preview_async  (LkSession           *session,
                                           GCancellable        *cancellable,
                                           GAsyncReadyCallback  callback,
                                           gpointer             user_data);
-JsonObject *lk_candidates_preview_finish (GAsyncResult        *result,
-                                          GError             **error);
+LkListProvenance *lk_candidates_preview_finish (GAsyncResult  *result,
+                                                GError       **error);
 
 /* What a view may show of one candidate. Rank and score are present only when revealed
  * (or when policy shows them): otherwise rank is 0 and score NAN. */
@@ -84,6 +85,11 @@ GBytes     *lk_candidates_read_image    (LkSession    *session,
 JsonObject *lk_candidates_list_json     (LkSession    *session,
                                          gint64        list_id,
                                          GError      **error);
+/* The same with how the list is presented and how far triage has gone, as a record; the same
+ * gate and the same consultation event. */
+LkListProvenance *lk_candidates_get_list (LkSession    *session,
+                                          gint64        list_id,
+                                          GError      **error);
 /* Shows scores and ranks of one list to this user from now on; needs a reason; audited. */
 gboolean    lk_candidates_reveal_scores (LkSession    *session,
                                          gint64        list_id,

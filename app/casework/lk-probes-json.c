@@ -63,9 +63,10 @@ probe_json (LkStore  *store,
             GError  **error)
 {
   g_autoptr(JsonArray) examinations = lk_examinations_json_for_probe (store,
-                                                                      lk_probe_get_id (probe));
+                                                                      lk_probe_get_id (probe),
+                                                                      error);
 
-  if (!lk_conclusions_add_json_all (store, examinations, error))
+  if (examinations == NULL || !lk_conclusions_add_json_all (store, examinations, error))
     return NULL;
   return lk_probe_to_json (probe, g_steal_pointer (&examinations));
 }

@@ -110,7 +110,7 @@ lk_cli_examination_observe (LkCli   *cli,
     { "annotations", 0, 0, G_OPTION_ARG_STRING, &f.annotations, NULL, NULL },
     { NULL }
   };
-  LkObservation o;
+  LkObservationSpec o;
 
   if (!lk_cli_parse_options (cli, 2, entries, &rest, error) ||
       !lk_cli_expect_positional (rest, 2, "examination observe EXAMINATION_ID CHARACTERISTIC "
@@ -119,8 +119,8 @@ lk_cli_examination_observe (LkCli   *cli,
       (ids = parse_ids (f.annotations, error)) == NULL ||
       (session = lk_cli_log_in (cli, error)) == NULL)
     return FALSE;
-  o = (LkObservation) { rest[1], f.visibility_probe, f.visibility_candidate, f.result,
-                        f.significance, f.note, (const gint64 *) ids->data, ids->len };
+  o = (LkObservationSpec) { rest[1], f.visibility_probe, f.visibility_candidate, f.result,
+                            f.significance, f.note, (const gint64 *) ids->data, ids->len };
   return lk_observations_set (session, id, &o, error) &&
          print_progress (session, id, rest[1], f.result, error);
 }
@@ -329,7 +329,7 @@ lk_cli_feature_list_install (LkCli   *cli,
   if (!lk_cli_parse_options (cli, 2, entries, &rest, error) ||
       !lk_cli_expect_positional (rest, 1, "feature-list install FILE", error) ||
       (session = lk_cli_log_in (cli, error)) == NULL ||
-      (edition = lk_feature_list_install (session, rest[0], error)) == NULL)
+      (edition = lk_feature_lists_install (session, rest[0], error)) == NULL)
     return FALSE;
   g_print ("installed feature list edition “%s”; new examinations use it\n", edition);
   return TRUE;

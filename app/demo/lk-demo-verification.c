@@ -64,8 +64,8 @@ observe (LkSession   *session,
 {
   for (guint i = 0; i < n; i++)
     {
-      LkObservation o = { seen[i].characteristic, "visible", "visible", seen[i].result, "class",
-                          seen[i].note, NULL, 0 };
+      LkObservationSpec o = { seen[i].characteristic, "visible", "visible", seen[i].result, "class",
+                              seen[i].note, NULL, 0 };
 
       if (!lk_observations_set (session, examination, &o, error))
         return FALSE;

@@ -418,8 +418,8 @@ observe_demo (LkSession     *session,
     {
       const DemoObservation *d = &demo_observations[i];
       gint64 links[2] = { 0, 0 };
-      LkObservation o = { d->characteristic, d->visibility_probe, d->visibility_candidate,
-                          d->result, d->significance, d->note, links, 0 };
+      LkObservationSpec o = { d->characteristic, d->visibility_probe, d->visibility_candidate,
+                              d->result, d->significance, d->note, links, 0 };
 
       if (d->first_annotation >= 0)
         {

@@ -5,6 +5,7 @@
 
 #include "lk-json.h"
 
+#include "examination/lk-conclusion-private.h"
 #include "examination/lk-conclusions-private.h"
 #include "governance/lk-feature-lists.h"
 #include "store/lk-store-private.h"
@@ -219,6 +220,16 @@ lk_conclusions_list (LkSession  *session,
   return conclusions_json (store, examination_id, error);
 }
 
+GListModel *
+lk_conclusions_list_revisions (LkSession  *session,
+                               gint64      examination_id,
+                               GError    **error)
+{
+  g_autoptr(JsonArray) conclusions = lk_conclusions_list (session, examination_id, error);
+
+  return conclusions != NULL ? lk_conclusion_list_from_json (conclusions) : NULL;
+}
+
 /* ---- inside `case show --json` ------------------------------------------------------------- */
 
 static JsonObject *
@@ -248,7 +259,7 @@ lk_conclusions_add_json (LkStore     *store,
   g_return_val_if_fail (examination != NULL, FALSE);
 
   if (!lk_exam_row_read (store, examination_id, &row, error) ||
-      (list = lk_feature_list_for_edition (store, row.feature_list, error)) == NULL ||
+      (list = lk_feature_lists_for_edition (store, row.feature_list, error)) == NULL ||
       (observations = lk_observations_json (store, examination_id, list, error)) == NULL)
     return FALSE;
   json_object_set_object_member (examination, "feature_list_progress",

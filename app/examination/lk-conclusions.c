@@ -219,7 +219,7 @@ compute_warnings (LkStore             *store,
   /* None applies to the outcome "not suitable for comparison". */
   if (level == NULL)
     return g_steal_pointer (&warnings);
-  if ((list = lk_feature_list_for_edition (store, row->feature_list, error)) == NULL ||
+  if ((list = lk_feature_lists_for_edition (store, row->feature_list, error)) == NULL ||
       (observations = lk_observations_json (store, row->id, list, error)) == NULL)
     return NULL;
   warn_dissimilar (warnings, observations, level);
@@ -426,7 +426,7 @@ observation_snapshot (LkStore          *store,
                       const LkExamRow  *row,
                       GError          **error)
 {
-  g_autoptr(JsonObject) list = lk_feature_list_for_edition (store, row->feature_list, error);
+  g_autoptr(JsonObject) list = lk_feature_lists_for_edition (store, row->feature_list, error);
   g_autoptr(JsonArray) observations = NULL;
   g_autoptr(JsonObject) snapshot = json_object_new ();
   g_autoptr(JsonNode) node = NULL;

@@ -7,6 +7,8 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "examination/lk-conclusion.h"
+#include "examination/lk-observation.h"
 #include "reference/lk-data.h"
 #include "people/lk-session.h"
 
@@ -22,12 +24,8 @@ G_BEGIN_DECLS
 
 /* ---- observations -------------------------------------------------------------------------- */
 
-/* Vocabularies, NULL-terminated. */
-const char * const *lk_observation_visibilities   (void); /* visible, partly, not-visible */
-const char * const *lk_observation_results        (void); /* similar, dissimilar,
-                                                            * not-assessable,
-                                                            * explainable-difference */
-const char * const *lk_observation_significances  (void); /* class, individualising */
+/* The words of an observation: lk_observation_visibilities () and the others, in
+ * lk-observation.h. */
 
 typedef struct
 {
@@ -39,19 +37,24 @@ typedef struct
   const char   *note;                 /* NULL: none */
   const gint64 *annotation_ids;       /* annotations of this examination that show it */
   guint         n_annotation_ids;
-} LkObservation;
+} LkObservationSpec;
 
 /* Records (replaces) the observation of one characteristic. Only the examiner of the
  * examination, and only until a conclusion is signed. Audited as observation.recorded. */
-gboolean    lk_observations_set      (LkSession            *session,
-                                      gint64                examination_id,
-                                      const LkObservation  *observation,
-                                      GError              **error);
+gboolean    lk_observations_set      (LkSession                *session,
+                                      gint64                    examination_id,
+                                      const LkObservationSpec  *observation,
+                                      GError                  **error);
 /* The observations of an examination as a JSON array (characteristic, component, name,
  * visibility_probe, visibility_candidate, result, significance, note, annotations,
  * updated_at), in the order of the feature list. For the examiner of the examination, reviewers
  * and administrators; recorded as a consultation. */
 JsonArray  *lk_observations_get      (LkSession            *session,
+                                      gint64                examination_id,
+                                      GError              **error);
+/* The same as a GListModel of LkObservation, for the feature panel; the same readers and the
+ * same consultation event. */
+GListModel *lk_observations_list     (LkSession            *session,
                                       gint64                examination_id,
                                       GError              **error);
 /* Characteristics with a result (including not-assessable) out of all characteristics of the
@@ -154,5 +157,10 @@ gint64      lk_conclusions_sign_finish (GAsyncResult             *result,
 JsonArray  *lk_conclusions_list      (LkSession            *session,
                                       gint64                examination_id,
                                       GError              **error);
+/* The same as a GListModel of LkConclusion (oldest first), for the workspace; the same readers
+ * and the same consultation event. */
+GListModel *lk_conclusions_list_revisions (LkSession       *session,
+                                           gint64           examination_id,
+                                           GError         **error);
 
 G_END_DECLS

@@ -11,9 +11,11 @@
 G_BEGIN_DECLS
 
 /* A summary of each examination of a probe for `case show --json` (id,
- * candidate, subject_ref, examiner, purpose, seconds_spent, n_annotations, aligned). */
+ * candidate, subject_ref, examiner, purpose, seconds_spent, n_annotations, aligned); NULL with
+ * the error when the store cannot read them. */
 JsonArray  *lk_examinations_json_for_probe    (LkStore             *store,
-                                               gint64               probe_id);
+                                               gint64               probe_id,
+                                               GError             **error);
 /* For reports and conclusions: the JSON of lk_examinations_get without a gate or
  * an audit event. */
 JsonObject *lk_examinations_to_json           (LkStore             *store,

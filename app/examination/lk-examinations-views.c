@@ -265,29 +265,3 @@ lk_examinations_set_enhancements (LkSession           *session,
                                            "examination.enhancements-changed", object, details,
                                            error);
 }
-
-LkEnhancementStack *
-lk_examinations_get_enhancements (JsonObject  *examination,
-                                  const char  *image,
-                                  GError     **error)
-{
-  g_autofree char *member = NULL;
-  JsonNode *node;
-  int i;
-
-  g_return_val_if_fail (examination != NULL, NULL);
-
-  if ((i = lk_examinations_check_image (image, "An enhancement stack", error)) < 0)
-    return NULL;
-  member = g_strdup_printf ("%s_enhancements", lk_examinations_image_names[i]);
-  node = json_object_get_member (examination, member);
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return lk_enhancement_stack_new ();
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    {
-      g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
-                   "The %s enhancement stack is not a list of steps", image);
-      return NULL;
-    }
-  return lk_enhancement_stack_new_from_json (json_node_get_array (node), error);
-}

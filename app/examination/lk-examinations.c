@@ -27,6 +27,7 @@
 #include "store/lk-store.h"
 #include "candidates/lk-candidates-private.h"
 #include "examination/lk-examinations-private.h"
+#include "examination/lk-examination-private.h"
 #include "casework/lk-analysis-private.h"
 #include "verification/lk-verification-gate-private.h"
 
@@ -315,7 +316,7 @@ insert_examination (LkStore              *store,
 {
   g_autofree char *now = lk_now_utc ();
   /* The lab's installed edition when there is one, else the shipped list. */
-  g_autofree char *edition = lk_feature_list_current_edition (store);
+  g_autofree char *edition = lk_feature_lists_current_edition (store);
   g_autoptr(LkStmt) stmt =
     lk_store_stmt (store, "INSERT INTO examinations (candidate_id, probe_id, examiner_id, purpose,"
                           " feature_list, candidate_width, candidate_height, started_at,"
@@ -559,6 +560,26 @@ lk_examinations_get (LkSession  *session,
   return g_steal_pointer (&o);
 }
 
+LkExamination *
+lk_examinations_get_examination (LkSession  *session,
+                                 gint64      examination_id,
+                                 GError    **error)
+{
+  LkStore *store = lk_session_get_store (session);
+  g_auto(LkExaminationRow) row = { 0 };
+  g_autofree char *object = lk_object_name ("examination", examination_id);
+  g_autoptr(JsonObject) o = NULL;
+  LkActor actor;
+
+  g_return_val_if_fail (LK_IS_SESSION (session), NULL);
+
+  if (!gate (session, examination_id, &actor, &row, error) ||
+      !lk_audit_record (store, &actor, "examination.viewed", object, NULL, error) ||
+      (o = exam_json (store, &row, error)) == NULL)
+    return NULL;
+  return lk_examination_new_from_json (o);
+}
+
 /* ---- time spent --------------------------------------------------------------------------- */
 
 static gboolean
@@ -659,8 +680,9 @@ summary_json (LkStmt *stmt)
 }
 
 JsonArray *
-lk_examinations_json_for_probe (LkStore *store,
-                                gint64   probe_id)
+lk_examinations_json_for_probe (LkStore  *store,
+                                gint64    probe_id,
+                                GError  **error)
 {
   g_autoptr(LkStoreLock) locker = lk_store_lock (store);
   g_autoptr(LkStmt) stmt =
@@ -670,13 +692,15 @@ lk_examinations_json_for_probe (LkStore *store,
                           " e.alignment IS NOT NULL FROM examinations e"
                           " JOIN candidates k ON k.id = e.candidate_id"
                           " JOIN users u ON u.id = e.examiner_id"
-                          " WHERE e.probe_id = ? ORDER BY e.id", NULL);
-  JsonArray *examinations = json_array_new ();
+                          " WHERE e.probe_id = ? ORDER BY e.id", error);
+  g_autoptr(JsonArray) examinations = json_array_new ();
 
   if (stmt == NULL)
-    return examinations;
+    return NULL;
   lk_stmt_bind_int64 (stmt, 1, probe_id);
-  while (lk_stmt_next (stmt, NULL))
+  while (lk_stmt_next (stmt, error))
     json_array_add_object_element (examinations, summary_json (stmt));
-  return examinations;
+  if (lk_stmt_failed (stmt))
+    return NULL;
+  return g_steal_pointer (&examinations);
 }

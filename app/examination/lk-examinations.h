@@ -6,6 +6,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "examination/lk-examination.h"
 #include "imaging/lk-cv.h"
 #include "imaging/lk-enhancement.h"
 #include "people/lk-session.h"
@@ -34,6 +35,12 @@ gint64      lk_examinations_find              (LkSession           *session,
 JsonObject *lk_examinations_get               (LkSession           *session,
                                                gint64               examination_id,
                                                GError             **error);
+/* The same examination as a record, for the workspace: the same gate and the same consultation
+ * event; without the observations and conclusions (see lk_observations_list and
+ * lk_conclusions_list_revisions). */
+LkExamination *lk_examinations_get_examination (LkSession          *session,
+                                               gint64               examination_id,
+                                               GError             **error);
 
 /* Once a conclusion of the examination is signed (any revision), the alignment, the enhancement
  * stacks and the annotations are frozen with its observations: the functions that change them
@@ -60,13 +67,6 @@ gboolean    lk_examinations_set_enhancements  (LkSession           *session,
                                                const char          *image,
                                                LkEnhancementStack  *stack,
                                                GError             **error);
-/* The enhancement stack of @image ("probe" or "candidate") stored in @examination, as returned
- * by lk_examinations_get(): an empty stack when there is none. New reference, or NULL with an
- * error (LK_ERROR_INVALID_INPUT) for an unknown image or a stored stack that is not valid. */
-LkEnhancementStack *lk_examinations_get_enhancements (JsonObject       *examination,
-                                                      const char       *image,
-                                                      GError          **error);
-
 /* Annotation geometry is a JSON array of [x, y] points in original image coordinates, on the
  * image: marker and text 1 point; rectangle and ellipse 2 (opposite corners of the box, which
  * must have an area); arrow 2 (tail, head; distinct). */

@@ -6,6 +6,7 @@
 #include "lk-json.h"
 
 #include "examination/lk-conclusions-private.h"
+#include "examination/lk-observation-private.h"
 #include "lk-error.h"
 #include "governance/lk-feature-lists.h"
 #include "lk-util.h"
@@ -19,30 +20,6 @@
 #include "store/lk-store.h"
 
 #define TEXT(i) (lk_stmt_text (stmt, (i)))
-
-static const char * const visibilities[] = { "visible", "partly", "not-visible", NULL };
-static const char * const results[] = {
-  "similar", "dissimilar", "not-assessable", "explainable-difference", NULL,
-};
-static const char * const significances[] = { "class", "individualising", NULL };
-
-const char * const *
-lk_observation_visibilities (void)
-{
-  return visibilities;
-}
-
-const char * const *
-lk_observation_results (void)
-{
-  return results;
-}
-
-const char * const *
-lk_observation_significances (void)
-{
-  return significances;
-}
 
 /* ---- the examination ----------------------------------------------------------------------- */
 
@@ -361,7 +338,7 @@ edition_of (LkStore          *store,
             const LkExamRow  *row,
             GError          **error)
 {
-  return lk_feature_list_for_edition (store, row->feature_list, error);
+  return lk_feature_lists_for_edition (store, row->feature_list, error);
 }
 
 JsonArray *
@@ -380,6 +357,16 @@ lk_observations_get (LkSession  *session,
       !lk_audit_record (store, &actor, "observations.viewed", object, NULL, error))
     return NULL;
   return lk_observations_json (store, examination_id, list, error);
+}
+
+GListModel *
+lk_observations_list (LkSession  *session,
+                      gint64      examination_id,
+                      GError    **error)
+{
+  g_autoptr(JsonArray) observations = lk_observations_get (session, examination_id, error);
+
+  return observations != NULL ? lk_observation_list_from_json (observations) : NULL;
 }
 
 gboolean
@@ -426,8 +413,8 @@ check_word (const char          *value,
 }
 
 static gboolean
-check_observation (const LkObservation  *o,
-                   GError              **error)
+check_observation (const LkObservationSpec  *o,
+                   GError                  **error)
 {
   if (lk_text_is_blank (o->characteristic))
     {
@@ -435,17 +422,18 @@ check_observation (const LkObservation  *o,
                    "An observation needs a characteristic");
       return FALSE;
     }
-  return check_word (o->visibility_probe, visibilities, "visibility", error) &&
-         check_word (o->visibility_candidate, visibilities, "visibility", error) &&
-         check_word (o->result, results, "result", error) &&
-         check_word (o->significance, significances, "significance", error);
+  return check_word (o->visibility_probe, lk_observation_visibilities (), "visibility", error) &&
+         check_word (o->visibility_candidate, lk_observation_visibilities (), "visibility",
+                     error) &&
+         check_word (o->result, lk_observation_results (), "result", error) &&
+         check_word (o->significance, lk_observation_significances (), "significance", error);
 }
 
 static gboolean
-check_characteristic (JsonObject           *list,
-                      const LkExamRow      *row,
-                      const LkObservation  *o,
-                      GError              **error)
+check_characteristic (JsonObject               *list,
+                      const LkExamRow          *row,
+                      const LkObservationSpec  *o,
+                      GError                  **error)
 {
   if (lk_feature_list_find (list, o->characteristic, NULL) != NULL)
     return TRUE;
@@ -486,7 +474,7 @@ check_annotation (LkStore  *store,
 }
 
 static JsonArray *
-annotation_array (const LkObservation *o)
+annotation_array (const LkObservationSpec *o)
 {
   JsonArray *ids = json_array_new ();
 
@@ -496,7 +484,7 @@ annotation_array (const LkObservation *o)
 }
 
 static char *
-annotation_text (const LkObservation *o)
+annotation_text (const LkObservationSpec *o)
 {
   g_autoptr(JsonArray) ids = annotation_array (o);
   g_autoptr(JsonNode) node = json_node_init_array (json_node_alloc (), ids);
@@ -516,10 +504,10 @@ bind_text_or_null (LkStmt     *stmt,
 }
 
 static gboolean
-upsert (LkStore              *store,
-        gint64                examination_id,
-        const LkObservation  *o,
-        GError              **error)
+upsert (LkStore                  *store,
+        gint64                    examination_id,
+        const LkObservationSpec  *o,
+        GError                  **error)
 {
   g_autofree char *annotations = annotation_text (o);
   g_autofree char *now = lk_now_utc ();
@@ -549,7 +537,7 @@ upsert (LkStore              *store,
 }
 
 static JsonObject *
-observation_details (const LkObservation *o)
+observation_details (const LkObservationSpec *o)
 {
   JsonObject *details = json_object_new ();
 
@@ -564,11 +552,11 @@ observation_details (const LkObservation *o)
 }
 
 static gboolean
-write_observation (LkStore              *store,
-                   const LkActor        *actor,
-                   gint64                examination_id,
-                   const LkObservation  *o,
-                   GError              **error)
+write_observation (LkStore                  *store,
+                   const LkActor            *actor,
+                   gint64                    examination_id,
+                   const LkObservationSpec  *o,
+                   GError                  **error)
 {
   g_autoptr(JsonObject) details = observation_details (o);
   g_autofree char *object = lk_exam_object (examination_id);
@@ -581,10 +569,10 @@ write_observation (LkStore              *store,
 }
 
 gboolean
-lk_observations_set (LkSession            *session,
-                     gint64                examination_id,
-                     const LkObservation  *observation,
-                     GError              **error)
+lk_observations_set (LkSession                *session,
+                     gint64                    examination_id,
+                     const LkObservationSpec  *observation,
+                     GError                  **error)
 {
   LkStore *store = lk_session_get_store (session);
   g_auto(LkExamRow) row = { 0 };

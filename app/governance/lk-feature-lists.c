@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "reference/lk-data.h"
+#include "reference/lk-feature-component-private.h"
 #include "lk-error.h"
 #include "lk-task.h"
 #include "governance/lk-feature-lists.h"
@@ -30,7 +31,7 @@ read_setting (LkStore    *store,
 }
 
 char *
-lk_feature_list_current_edition (LkStore *store)
+lk_feature_lists_current_edition (LkStore *store)
 {
   char *edition;
 
@@ -65,9 +66,9 @@ read_installed (LkStore     *store,
 }
 
 JsonObject *
-lk_feature_list_for_edition (LkStore     *store,
-                             const char  *edition,
-                             GError     **error)
+lk_feature_lists_for_edition (LkStore     *store,
+                              const char  *edition,
+                              GError     **error)
 {
   g_autofree char *content = NULL;
   g_autoptr(GBytes) bytes = NULL;
@@ -92,6 +93,16 @@ lk_feature_list_for_edition (LkStore     *store,
   content = NULL;
   root = lk_feature_list_parse (bytes, edition, error);
   return root != NULL ? json_object_ref (json_node_get_object (root)) : NULL;
+}
+
+GListModel *
+lk_feature_lists_components (LkStore     *store,
+                             const char  *edition,
+                             GError     **error)
+{
+  g_autoptr(JsonObject) list = lk_feature_lists_for_edition (store, edition, error);
+
+  return list != NULL ? lk_feature_component_list_from_json (list) : NULL;
 }
 
 /* ---- installing ---------------------------------------------------------------------------- */
@@ -237,9 +248,9 @@ load_list_file (const char  *path,
 }
 
 char *
-lk_feature_list_install (LkSession   *session,
-                         const char  *path,
-                         GError     **error)
+lk_feature_lists_install (LkSession   *session,
+                          const char  *path,
+                          GError     **error)
 {
   LkStore *store = lk_session_get_store (session);
   g_autoptr(GBytes) bytes = NULL;
@@ -259,7 +270,7 @@ lk_feature_list_install (LkSession   *session,
     return NULL;
   edition = json_object_get_string_member (json_node_get_object (root), "edition");
   sha256 = bytes_sha256 (bytes);
-  previous = lk_feature_list_current_edition (store);
+  previous = lk_feature_lists_current_edition (store);
   if ((txn = lk_txn_begin (store, error)) == NULL ||
       !check_edition_free (store, edition, sha256, &is_new, error) ||
       (is_new && !insert_edition (store, lk_session_get_user_id (session), edition, bytes,
@@ -294,27 +305,27 @@ install_job (gpointer       data,
 {
   InstallJob *job = data;
 
-  return lk_feature_list_install (job->session, job->path, error);
+  return lk_feature_lists_install (job->session, job->path, error);
 }
 
 void
-lk_feature_list_install_async (LkSession           *session,
-                               const char          *path,
-                               GCancellable        *cancellable,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
+lk_feature_lists_install_async (LkSession           *session,
+                                const char          *path,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
 {
   InstallJob *job = g_new0 (InstallJob, 1);
 
   job->session = g_object_ref (session);
   job->path = g_strdup (path);
-  lk_task_run (session, cancellable, callback, user_data, lk_feature_list_install_async,
+  lk_task_run (session, cancellable, callback, user_data, lk_feature_lists_install_async,
                install_job, job, (GDestroyNotify) install_job_free, g_free);
 }
 
 char *
-lk_feature_list_install_finish (GAsyncResult  *result,
-                                GError       **error)
+lk_feature_lists_install_finish (GAsyncResult  *result,
+                                 GError       **error)
 {
-  return lk_task_finish (result, lk_feature_list_install_async, error);
+  return lk_task_finish (result, lk_feature_lists_install_async, error);
 }

@@ -10,6 +10,7 @@
 #include "verification/lk-competency.h"
 #include "verification/lk-verification-comparison-private.h"
 #include "verification/lk-verification-gate-private.h"
+#include "verification/lk-verification-signature-private.h"
 
 JsonObject *
 lk_verification_to_json (LkVerification *v)
@@ -154,6 +155,18 @@ lk_verifications_show_json (LkSession  *session,
   else
     json_object_set_string_member (o, "comparison", hidden->message);
   return g_steal_pointer (&o);
+}
+
+GListModel *
+lk_verifications_get_signatures (LkSession  *session,
+                                 gint64      verification_id,
+                                 GError    **error)
+{
+  g_autoptr(JsonObject) shown = lk_verifications_show_json (session, verification_id, error);
+
+  if (shown == NULL)
+    return NULL;
+  return lk_verification_signature_list_from_json (json_object_get_member (shown, "signatures"));
 }
 
 static gboolean

@@ -668,7 +668,7 @@ insert_review_examination (LkStore                  *store,
                            GError                  **error)
 {
   g_autofree char *now = lk_now_utc ();
-  g_autofree char *edition = lk_feature_list_current_edition (store);
+  g_autofree char *edition = lk_feature_lists_current_edition (store);
   g_autoptr(LkStmt) stmt =
     lk_store_stmt (store, "INSERT INTO examinations (candidate_id, probe_id, examiner_id, purpose,"
                           " blind, feature_list, candidate_width, candidate_height, started_at,"

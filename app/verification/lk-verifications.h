@@ -21,6 +21,7 @@
 #include "people/lk-session.h"
 #include "verification/lk-verification.h"
 #include "verification/lk-verification-comparison.h"
+#include "verification/lk-verification-signature.h"
 
 G_BEGIN_DECLS
 
@@ -155,5 +156,10 @@ JsonObject *lk_verifications_show_json    (LkSession    *session,
                                            gint64        verification_id,
                                            GError      **error);
 JsonObject *lk_verification_to_json       (LkVerification *verification);
+/* The signatures of `verify show` as a GListModel of LkVerificationSignature, in the order they
+ * were signed; the same gate and consultation events as lk_verifications_show_json. */
+GListModel *lk_verifications_get_signatures (LkSession  *session,
+                                             gint64      verification_id,
+                                             GError    **error);
 
 G_END_DECLS

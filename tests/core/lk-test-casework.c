@@ -53,8 +53,8 @@ observe_and_annotate (LkSession *session,
 
   for (guint i = 0; i < G_N_ELEMENTS (characteristics); i++)
     {
-      LkObservation o = { characteristics[i], "visible", "visible", "similar", "class",
-                          "Corresponds in form and position", NULL, 0 };
+      LkObservationSpec o = { characteristics[i], "visible", "visible", "similar", "class",
+                              "Corresponds in form and position", NULL, 0 };
 
       g_assert_true (lk_observations_set (session, examination, &o, &error));
       g_assert_no_error (error);

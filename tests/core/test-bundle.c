@@ -114,8 +114,8 @@ observe (LkSession *session,
 
   for (guint i = 0; i < G_N_ELEMENTS (characteristics); i++)
     {
-      LkObservation o = { characteristics[i], "visible", "visible", "similar", "class", NULL,
-                          NULL, 0 };
+      LkObservationSpec o = { characteristics[i], "visible", "visible", "similar", "class", NULL,
+                              NULL, 0 };
 
       g_assert_true (lk_observations_set (session, examination, &o, &error));
       g_assert_no_error (error);

@@ -210,7 +210,7 @@ observe (World      *w,
          const char *result,
          const char *significance)
 {
-  LkObservation o = { characteristic, "visible", "visible", result, significance, NULL };
+  LkObservationSpec o = { characteristic, "visible", "visible", result, significance, NULL };
   g_autoptr(GError) error = NULL;
 
   g_assert_true (lk_observations_set (w->examiner, w->examination, &o, &error));
@@ -358,8 +358,8 @@ test_observations (LkTestFixture *fixture,
   World w = { 0 };
   gint64 annotation;
   gint64 bogus = 999;
-  LkObservation o = { "nose.tip", "visible", "partly", "similar", "class", "Upturned tip" };
-  LkObservation bad = o;
+  LkObservationSpec o = { "nose.tip", "visible", "partly", "similar", "class", "Upturned tip" };
+  LkObservationSpec bad = o;
   g_autoptr(JsonArray) read = NULL;
   g_autoptr(GError) error = NULL;
   JsonObject *first;
@@ -523,7 +523,7 @@ test_warning_nothing_assessed (LkTestFixture *fixture,
   assert_warnings (&w, 0, LK_WARNING_NOTHING_ASSESSED);
   /* nor is a visibility without a result */
   {
-    LkObservation o = { "eyes.iris", "visible", "visible", NULL, NULL, NULL };
+    LkObservationSpec o = { "eyes.iris", "visible", "visible", NULL, NULL, NULL };
     g_autoptr(GError) error = NULL;
 
     g_assert_true (lk_observations_set (w.examiner, w.examination, &o, &error));
@@ -751,7 +751,7 @@ test_sign (LkTestFixture *fixture,
   g_clear_error (&error);
   /* the observations are part of the signed conclusion now */
   {
-    LkObservation o = { "nose.tip", "visible", "visible", "dissimilar", "class", NULL };
+    LkObservationSpec o = { "nose.tip", "visible", "visible", "dissimilar", "class", NULL };
 
     g_assert_false (lk_observations_set (w.examiner, w.examination, &o, &error));
     g_assert_error (error, LK_ERROR, LK_ERROR_REFUSED);

@@ -589,18 +589,19 @@ replay_hash (World      *w,
              const char *image,
              gboolean    enhanced)
 {
-  g_autoptr(JsonObject) o = get_ok (w, id);
   g_autoptr(GError) error = NULL;
-  g_autoptr(LkEnhancementStack) stack = lk_examinations_get_enhancements (o, image, &error);
+  g_autoptr(LkExamination) exam = lk_examinations_get_examination (w->examiner, id, &error);
+  g_autoptr(LkEnhancementStack) stack = lk_examination_get_enhancements (exam, image, &error);
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(LkPixels) pixels = NULL;
   g_autoptr(LkPixels) out = NULL;
   g_autoptr(LkEnhancementStack) none = lk_enhancement_stack_new ();
 
+  g_assert_no_error (error);
   if (g_str_equal (image, "probe"))
-    bytes = lk_probes_read_image (w->examiner, json_object_get_int_member (o, "probe_id"), &error);
+    bytes = lk_probes_read_image (w->examiner, lk_examination_get_probe_id (exam), &error);
   else
-    bytes = lk_candidates_read_image (w->examiner, json_object_get_int_member (o, "candidate_id"),
+    bytes = lk_candidates_read_image (w->examiner, lk_examination_get_candidate_id (exam),
                                       &error);
   g_assert_no_error (error);
   pixels = lk_cv_decode (bytes, 0, &error);

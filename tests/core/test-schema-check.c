@@ -417,7 +417,7 @@ test_broken_feature_lists (LkTestFixture *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (broken_lists); i++)
     {
       g_autofree char *path = write_file (&w, "lab.json", broken_lists[i].text);
-      g_autofree char *edition = lk_feature_list_install (w.admin, path, &error);
+      g_autofree char *edition = lk_feature_lists_install (w.admin, path, &error);
 
       g_assert_null (edition);
       g_assert_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT);
@@ -425,13 +425,13 @@ test_broken_feature_lists (LkTestFixture *fixture,
       g_clear_error (&error);
     }
   missing = lk_test_path (fixture, "absent.json");
-  g_assert_null (lk_feature_list_install (w.admin, missing, &error));
+  g_assert_null (lk_feature_lists_install (w.admin, missing, &error));
   g_assert_error (error, LK_ERROR, LK_ERROR_NOT_FOUND);
   /* nothing was installed or audited */
   g_assert_cmpint (lk_test_sql_int (fixture->db_path, "SELECT count(*) FROM feature_lists"), ==,
                    0);
   g_assert_cmpint (lk_test_count_action (w.store, "feature-list.installed"), ==, 0);
-  before = lk_feature_list_current_edition (w.store);
+  before = lk_feature_lists_current_edition (w.store);
   g_assert_cmpstr (before, ==, lk_feature_list_edition ());
   world_clear (&w);
 }
@@ -456,14 +456,14 @@ test_install_feature_list (LkTestFixture *fixture,
   world_init (&w, fixture);
   path = write_file (&w, "lab.json", lab_list);
   /* administrators only */
-  g_assert_null (lk_feature_list_install (w.examiner, path, &error));
+  g_assert_null (lk_feature_lists_install (w.examiner, path, &error));
   g_assert_error (error, LK_ERROR, LK_ERROR_PERMISSION_DENIED);
   g_clear_error (&error);
 
-  edition = lk_feature_list_install (w.admin, path, &error);
+  edition = lk_feature_lists_install (w.admin, path, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (edition, ==, "Lab North edition 1");
-  current = lk_feature_list_current_edition (w.store);
+  current = lk_feature_lists_current_edition (w.store);
   g_assert_cmpstr (current, ==, "Lab North edition 1");
   event = lk_test_last_event (w.store);
   g_assert_cmpstr (event->action, ==, "feature-list.installed");
@@ -475,19 +475,19 @@ test_install_feature_list (LkTestFixture *fixture,
                    lk_feature_list_edition ());
   g_assert_true (json_object_get_boolean_member (details, "new_edition"));
 
-  list = lk_feature_list_for_edition (w.store, "Lab North edition 1", &error);
+  list = lk_feature_lists_for_edition (w.store, "Lab North edition 1", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (lk_feature_list_count_characteristics (list), ==, 3);
   g_clear_pointer (&list, json_object_unref);
-  list = lk_feature_list_for_edition (w.store, lk_feature_list_edition (), &error);
+  list = lk_feature_lists_for_edition (w.store, lk_feature_list_edition (), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (lk_feature_list_count_characteristics (list), ==, 90);
-  g_assert_null (lk_feature_list_for_edition (w.store, "Lab South", &error));
+  g_assert_null (lk_feature_lists_for_edition (w.store, "Lab South", &error));
   g_assert_error (error, LK_ERROR, LK_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
   /* the same file again only makes it current; other content under that name is refused */
-  again = lk_feature_list_install (w.admin, path, &error);
+  again = lk_feature_lists_install (w.admin, path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (lk_test_sql_int (fixture->db_path, "SELECT count(*) FROM feature_lists"), ==,
                    1);
@@ -495,14 +495,14 @@ test_install_feature_list (LkTestFixture *fixture,
                         " \"version\": 1, \"edition\": \"Lab North edition 1\", \"components\":"
                         " [{\"id\": \"ears\", \"number\": 1, \"name\": \"Ears\","
                         " \"characteristics\": [{\"id\": \"ears.helix\", \"name\": \"H\"}]}]}");
-  g_assert_null (lk_feature_list_install (w.admin, changed, &error));
+  g_assert_null (lk_feature_lists_install (w.admin, changed, &error));
   g_assert_error (error, LK_ERROR, LK_ERROR_EXISTS);
   g_clear_error (&error);
   shipped = write_file (&w, "shipped.json", "{\"format\": \"likeness-feature-list\","
                         " \"version\": 1, \"edition\": \"FISWG-based working draft 2026-1\","
                         " \"components\": [{\"id\": \"ears\", \"number\": 1, \"name\": \"Ears\","
                         " \"characteristics\": [{\"id\": \"ears.helix\", \"name\": \"H\"}]}]}");
-  g_assert_null (lk_feature_list_install (w.admin, shipped, &error));
+  g_assert_null (lk_feature_lists_install (w.admin, shipped, &error));
   g_assert_error (error, LK_ERROR, LK_ERROR_EXISTS);
   g_clear_error (&error);
 

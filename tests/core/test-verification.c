@@ -180,8 +180,8 @@ observe (LkSession  *session,
 
   for (guint i = 0; i < G_N_ELEMENTS (characteristics); i++)
     {
-      LkObservation o = { characteristics[i], "visible", "visible",
-                          i == 2 ? "similar" : result, "class", NULL, NULL, 0 };
+      LkObservationSpec o = { characteristics[i], "visible", "visible",
+                              i == 2 ? "similar" : result, "class", NULL, NULL, 0 };
 
       g_assert_true (lk_observations_set (session, examination, &o, &error));
       g_assert_no_error (error);
@@ -567,7 +567,8 @@ test_blind (LkTestFixture *fixture,
   /* the examiner cannot touch the reviewer's work */
   observe (w.admin_reviewer, own, "similar");
   {
-    LkObservation o = { "nose.tip", "visible", "visible", "dissimilar", "class", NULL, NULL, 0 };
+    LkObservationSpec o = { "nose.tip", "visible", "visible", "dissimilar", "class", NULL, NULL,
+                            0 };
 
     g_assert_false (lk_observations_set (w.examiner, own, &o, &error));
     g_assert_error (error, LK_ERROR, LK_ERROR_PERMISSION_DENIED);

@@ -332,7 +332,7 @@ test_install_feature_list (Fixture       *f,
 {
   g_autoptr(GFile) broken = write_list (f, "broken.json", LIST_HEAD " \"components\": []}");
   g_autoptr(GFile) lab = write_list (f, "lab.json", lab_list);
-  g_autofree char *shipped = lk_feature_list_current_edition (f->store);
+  g_autofree char *shipped = lk_feature_lists_current_edition (f->store);
   g_autofree char *current = NULL;
   GtkWidget *error_dialog;
 
@@ -350,14 +350,14 @@ test_install_feature_list (Fixture       *f,
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (error_dialog)),
                             "broken.json"));
   lk_test_destroy_window (error_dialog, NULL);
-  current = lk_feature_list_current_edition (f->store);
+  current = lk_feature_lists_current_edition (f->store);
   g_assert_cmpstr (current, ==, shipped);
 
   lk_policy_page_install_feature_list (f->page, lab);
   g_assert_true (lk_test_wait (page_idle, f->page, 10000));
   g_assert_null (lk_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
   g_clear_pointer (&current, g_free);
-  current = lk_feature_list_current_edition (f->store);
+  current = lk_feature_lists_current_edition (f->store);
   g_assert_cmpstr (current, ==, "Lab North edition 1");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (lk_test_find (
                      GTK_WIDGET (f->page), ADW_TYPE_ACTION_ROW,

@@ -289,6 +289,12 @@ test_hidden_scores_and_triage (Fixture       *f,
   lock_and_import (f);
   show_page (f);
   g_assert_cmpuint (g_list_model_get_n_items (lk_candidates_page_get_model (f->page)), ==, 3);
+  /* The list's provenance, as recorded at import. */
+  g_assert_true (lk_test_wait_shown_containing (GTK_WIDGET (f->page), "TestEngine 2.1 · "
+                                                "reference database Custody · 3 candidates · "
+                                                "searched ", 5000));
+  g_assert_true (lk_test_wait_shown_containing (GTK_WIDGET (f->page), " · imported by erin",
+                                                5000));
   for (guint i = 0; i < 3; i++)
     {
       const LkCandidate *c = lk_candidate_item_get_candidate (item_at (f, i));

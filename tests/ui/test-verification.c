@@ -180,7 +180,8 @@ sign_own_opinion (Fixture *f,
 
   for (guint i = 0; i < G_N_ELEMENTS (seen); i++)
     {
-      LkObservation o = { seen[i][0], "visible", "visible", seen[i][1], "class", NULL, NULL, 0 };
+      LkObservationSpec o = { seen[i][0], "visible", "visible", seen[i][1], "class", NULL, NULL,
+                              0 };
 
       lk_observations_set (f->session, examination, &o, &error);
       g_assert_no_error (error);

@@ -284,7 +284,7 @@ test_annotation_links_feature (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonArray) point = json_array_new ();
   g_autoptr(JsonArray) geometry = json_array_new ();
-  g_autoptr(JsonObject) exam = NULL;
+  g_autoptr(LkExamination) exam = NULL;
   g_autoptr(JsonArray) observations = NULL;
   LkAnnotationSpec spec = { "probe", "marker", 0, geometry, NULL, "nose.bridge" };
   gint64 exam_id, annotation;
@@ -300,9 +300,10 @@ test_annotation_links_feature (Fixture       *f,
   g_assert_no_error (error);
 
   /* Jumping to the feature opens its row and records the link with the observation. */
-  exam = lk_examinations_get (f->examiner, exam_id, &error);
+  exam = lk_examinations_get_examination (f->examiner, exam_id, &error);
   g_assert_no_error (error);
-  lk_feature_panel_set_annotations (panel, json_object_get_array_member (exam, "annotations"));
+  g_assert_nonnull (lk_annotation_list_find (lk_examination_get_annotations (exam), annotation));
+  lk_feature_panel_set_annotations (panel, lk_examination_get_annotations (exam));
   lk_feature_panel_show (panel, "nose.bridge");
   g_assert_cmpstr (lk_feature_panel_get_current (panel), ==, "nose.bridge");
   observations = lk_observations_get (f->examiner, exam_id, &error);
@@ -322,14 +323,10 @@ test_annotation_links_feature (Fixture       *f,
 
   /* Ctrl+Z removes it again: a soft delete, gone from the examination's annotations. */
   gtk_widget_activate_action (GTK_WIDGET (f->workspace), "workspace.undo-annotation", NULL);
-  g_clear_pointer (&exam, json_object_unref);
-  exam = lk_examinations_get (f->examiner, exam_id, &error);
+  g_clear_object (&exam);
+  exam = lk_examinations_get_examination (f->examiner, exam_id, &error);
   g_assert_no_error (error);
-  for (guint i = 0; i < json_array_get_length (json_object_get_array_member (exam, "annotations"));
-       i++)
-    g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (
-                       json_object_get_array_member (exam, "annotations"), i), "id"), !=,
-                     annotation);
+  g_assert_null (lk_annotation_list_find (lk_examination_get_annotations (exam), annotation));
 }
 
 static gint64
@@ -352,6 +349,22 @@ add_marker (Fixture    *f,
   id = lk_examinations_add_annotation (f->examiner, exam, &spec, &error);
   g_assert_no_error (error);
   return id;
+}
+
+/* Both images are laid out on screen, so that a point of an image has its place in the view. */
+static gboolean
+laid_out (gpointer data)
+{
+  LkCompareView *compare = lk_workspace_get_compare_view (data);
+  GtkWidget *views[] = { GTK_WIDGET (lk_compare_view_get_probe_view (compare)),
+                         GTK_WIDGET (lk_compare_view_get_candidate_view (compare)) };
+
+  for (guint i = 0; i < G_N_ELEMENTS (views); i++)
+    if (!gtk_widget_get_mapped (views[i]) || gtk_widget_get_width (views[i]) == 0 ||
+        gtk_widget_get_height (views[i]) == 0 ||
+        lk_image_view_get_zoom (LK_IMAGE_VIEW (views[i])) <= 0)
+      return FALSE;
+  return TRUE;
 }
 
 /* Where the original point (x, y) of @image lies in the compare view. */
@@ -429,7 +442,7 @@ test_annotations_and_features_both_ways (Fixture       *f,
   open_workspace (f, 0);
   compare = lk_workspace_get_compare_view (f->workspace);
   panel = LK_FEATURE_PANEL (lk_test_find_type (GTK_WIDGET (f->workspace), LK_TYPE_FEATURE_PANEL));
-  lk_test_spin (200);
+  g_assert_true (lk_test_wait (laid_out, f->workspace, 5000));
 
   /* Image to feature: the probe's marker, and with it its partner on the candidate. */
   click_image_point (f, "probe", 250, 300);
@@ -537,7 +550,7 @@ test_drag_annotation (Fixture       *f,
   g_assert_no_error (error);
   marker = add_marker (f, exam, "probe", 250, 300, NULL);
   open_workspace (f, 0);
-  lk_test_spin (200);
+  g_assert_true (lk_test_wait (laid_out, f->workspace, 5000));
   probe = lk_compare_view_get_probe_view (lk_workspace_get_compare_view (f->workspace));
   zoom = lk_image_view_get_zoom (probe);
 
@@ -567,7 +580,7 @@ test_label_annotation (Fixture       *f,
   g_assert_no_error (error);
   marker = add_marker (f, exam, "probe", 250, 300, NULL);
   open_workspace (f, 0);
-  lk_test_spin (200);
+  g_assert_true (lk_test_wait (laid_out, f->workspace, 5000));
   click_image_point (f, "probe", 250, 300);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->workspace),
                                              "workspace.label-annotation", NULL));
@@ -765,8 +778,8 @@ static void
 test_evaluate_warnings (Fixture       *f,
                         gconstpointer  data)
 {
-  LkObservation scar = { "scars.location", "visible", "visible", "dissimilar",
-                         "individualising", NULL, NULL, 0 };
+  LkObservationSpec scar = { "scars.location", "visible", "visible", "dissimilar",
+                             "individualising", NULL, NULL, 0 };
   LkEvaluateDialog *dialog;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) views = g_ptr_array_new ();
@@ -1030,7 +1043,7 @@ sign_examination (Fixture *f,
   g_autoptr(JsonArray) point = json_array_new ();
   g_autoptr(JsonArray) geometry = json_array_new ();
   LkAnnotationSpec spec = { "probe", "marker", 0, geometry, NULL, "nose.tip" };
-  LkObservation observation = { "nose.tip", "visible", "visible", "similar", "class", NULL };
+  LkObservationSpec observation = { "nose.tip", "visible", "visible", "similar", "class", NULL };
   LkConclusionDraft draft = {
     NULL, FALSE, 1,
     "The nose tips correspond in form and in their position relative to the eyes; nothing "
@@ -1125,7 +1138,7 @@ test_delete_selected_annotation (Fixture       *f,
   compare = lk_workspace_get_compare_view (f->workspace);
   /* Nothing selected yet: nothing to remove. */
   g_assert_false (remove_selected_enabled (f));
-  lk_test_spin (200);
+  g_assert_true (lk_test_wait (laid_out, f->workspace, 5000));
 
   press_delete (f);
   g_assert_true (has_annotation (f, exam, chosen));
