@@ -82,7 +82,7 @@ lk_observations_summarise (LkSession            *session,
 
   *summary = (LkObservationSummary) { 0 };
   if (!lk_exam_require_reader (session, examination_id, &actor, &row, error) ||
-      (list = lk_feature_list_for_edition (store, row.feature_list, error)) == NULL ||
+      (list = lk_feature_lists_for_edition (store, row.feature_list, error)) == NULL ||
       (observations = lk_observations_json (store, examination_id, list, error)) == NULL)
     return FALSE;
   for (guint i = 0; i < json_array_get_length (observations); i++)

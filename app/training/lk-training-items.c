@@ -239,7 +239,7 @@ insert_attempt (LkStore  *store,
     lk_store_stmt (store, "INSERT OR IGNORE INTO training_attempts (assignment_id, item_id,"
                           " feature_list, opened_at) VALUES (?, ?, ?, ?)", error);
   g_autofree char *now = lk_now_utc ();
-  g_autofree char *edition = lk_feature_list_current_edition (store);
+  g_autofree char *edition = lk_feature_lists_current_edition (store);
 
   if (stmt == NULL)
     return FALSE;
@@ -342,8 +342,8 @@ check_observation (LkStore     *store,
                    const char  *result,
                    GError     **error)
 {
-  g_autofree char *edition = lk_feature_list_current_edition (store);
-  g_autoptr(JsonObject) list = lk_feature_list_for_edition (store, edition, error);
+  g_autofree char *edition = lk_feature_lists_current_edition (store);
+  g_autoptr(JsonObject) list = lk_feature_lists_for_edition (store, edition, error);
 
   if (list == NULL)
     return FALSE;
@@ -442,7 +442,7 @@ stored_observations (LkStore  *store,
     {
       if (lk_stmt_failed (stmt))
         return NULL;
-      *edition = lk_feature_list_current_edition (store);
+      *edition = lk_feature_lists_current_edition (store);
       return json_object_new ();
     }
   *edition = lk_stmt_dup_text (stmt, 0);
@@ -473,7 +473,7 @@ lk_training_item_observations (LkSession  *session,
   store = lk_session_get_store (session);
   if (!require_trainee_item (session, item_id, &actor, &assignment, &item, error) ||
       (results = stored_observations (store, assignment, item_id, &edition, error)) == NULL ||
-      (list = lk_feature_list_for_edition (store, edition, error)) == NULL)
+      (list = lk_feature_lists_for_edition (store, edition, error)) == NULL)
     return NULL;
   components = json_object_get_array_member (list, "components");
   for (guint i = 0; i < json_array_get_length (components); i++)
