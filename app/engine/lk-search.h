@@ -22,4 +22,15 @@ GArray *lk_search_top_k (const float *matrix,
                          guint        k,
                          guint        n_threads);
 
+/* The same over int8 codes, a row's score being @scales[row] times the dot product of its
+ * codes with @query (see lk-template-store.h): an approximation of the float32 score, within
+ * about half a code step per value, for a shortlist that the exact scores then order. */
+GArray *lk_search_top_k_codes (const gint8 *codes,
+                               const float *scales,
+                               gsize        n_rows,
+                               gsize        dimension,
+                               const float *query,
+                               guint        k,
+                               guint        n_threads);
+
 G_END_DECLS
