@@ -593,13 +593,16 @@ read_blocks (LkStore      *store,
 static gboolean
 refuse_identity (const char  *database,
                  const char  *engine,
+                 const char  *enrolled,
+                 const char  *now,
                  GError     **error)
 {
   g_set_error (error, LK_ERROR, LK_ERROR_REFUSED,
                "The gallery “%s” was enrolled with another embedding model, detector or input "
                "convention than the %s engine uses now; templates of different models cannot "
                "be compared. Re-enrol the gallery's images (likeness-cli gallery enrol SOURCE "
-               "--database %s) before searching it", database, engine, database);
+               "--database %s) before searching it. Enrolled with: %s. Now: %s", database,
+               engine, database, enrolled, now);
   return FALSE;
 }
 
@@ -646,7 +649,7 @@ read_if_current (LkStore     *store,
     return NULL;
   if (g_strcmp0 (s.identity, identity) != 0)
     {
-      refuse_identity (database, engine, error);
+      refuse_identity (database, engine, s.identity, identity, error);
       return NULL;
     }
   if (!check_memory (database, s.rows, s.dimension, error))
