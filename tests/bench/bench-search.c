@@ -465,8 +465,8 @@ report (const char    *size,
 
   g_print ("# %" G_GSIZE_FORMAT " templates (%.1f MB as int8, %.1f MB as float32), medians of "
            "%d: warm %.1f ms, cold %.1f ms, likeness-cli %.1f ms (peak %.1f MB), scan %.2f ms, "
-           "pass over the array %.2f ms, store read from the database %.1f ms, the same bytes from a "
-           "flat file %.1f ms, likeness-cli log-in alone %.1f ms\n", rows,
+           "pass over the array %.2f ms, store read from the database %.1f ms, the same bytes "
+           "from a flat file %.1f ms, likeness-cli log-in alone %.1f ms\n", rows,
            f->array_bytes / 1e6, rows * DIMENSION * 4.0 / 1e6, RUNS, f->warm * 1e3,
            f->cold * 1e3, f->cli * 1e3, f->cli_kb / 1024.0, f->scan * 1e3, f->pass * 1e3,
            f->store_read * 1e3, f->file_read * 1e3, f->cli_log_in * 1e3);
