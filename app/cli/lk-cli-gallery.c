@@ -156,3 +156,34 @@ lk_cli_gallery_evaluate (LkCli   *cli,
   g_print ("rank-1: %.3f\nrank-10: %.3f\nprobes: %u\n", rank1, rank10, n);
   return TRUE;
 }
+
+gboolean
+lk_cli_gallery_install_model (LkCli   *cli,
+                              GError **error)
+{
+  g_autofree char *descriptor = NULL;
+  g_auto(GStrv) rest = NULL;
+  g_autoptr(LkSession) session = NULL;
+  GOptionEntry entries[] = {
+    { "descriptor", 0, 0, G_OPTION_ARG_FILENAME, &descriptor, NULL, NULL },
+    { NULL }
+  };
+
+  if (!lk_cli_parse_options (cli, 2, entries, &rest, error) ||
+      !lk_cli_expect_positional (rest, 1, "gallery install-model MODEL.onnx --descriptor FILE",
+                                 error))
+    return FALSE;
+  if (descriptor == NULL)
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
+                   "gallery install-model needs --descriptor FILE (the model's input size, "
+                   "channel order, mean and scale, embedding size and distance, as JSON)");
+      return FALSE;
+    }
+  if ((session = lk_cli_log_in (cli, error)) == NULL ||
+      !lk_gallery_install_model (session, rest[0], descriptor, error))
+    return FALSE;
+  g_print ("installed embedding model %s; galleries enrolled with another model must be "
+           "re-enrolled before they are searched\n", rest[0]);
+  return TRUE;
+}

@@ -101,5 +101,6 @@ gboolean   lk_cli_gallery_create    (LkCli *cli, GError **error);
 gboolean   lk_cli_gallery_enrol     (LkCli *cli, GError **error);
 gboolean   lk_cli_gallery_search    (LkCli *cli, GError **error);
 gboolean   lk_cli_gallery_evaluate  (LkCli *cli, GError **error);
+gboolean   lk_cli_gallery_install_model (LkCli *cli, GError **error);
 
 G_END_DECLS

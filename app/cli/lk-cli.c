@@ -95,6 +95,10 @@ static const char usage[] =
   "                                     search with the built-in engine; prints the list id\n"
   "  gallery evaluate --database NAME DIR\n"
   "                                     rank-1 and rank-10 hit rates over labelled probes\n"
+  "  gallery install-model MODEL.onnx --descriptor FILE\n"
+  "                                     install a face-embedding model with its descriptor\n"
+  "                                     (JSON: input_size, channel_order, mean, scale,\n"
+  "                                     embedding_size, distance); the dnn engine uses it\n"
   "  training score FILE.csv            proficiency figures from item,mated,rating[,seconds]\n"
   "                                     lines as JSON (no database)\n"
   "  training exercise create NAME --instructions TEXT [--scale S] [--time-limit SECONDS]\n"
@@ -624,6 +628,7 @@ static const struct
   { "gallery", "enroll", lk_cli_gallery_enrol },
   { "gallery", "search", lk_cli_gallery_search },
   { "gallery", "evaluate", lk_cli_gallery_evaluate },
+  { "gallery", "install-model", lk_cli_gallery_install_model },
   { "training", NULL, lk_cli_training },
   { "demo", NULL, cmd_demo },
   { "version", NULL, cmd_version },

@@ -17,11 +17,26 @@ typedef struct
   char         *version;         /* of the templates: lbp-1, onnx:FILE */
   char         *embedding_model; /* NULL: the classic template */
   char         *yunet_model;     /* NULL: Haar cascades */
+  /* What makes its templates, from lk_gallery_engine_identify(): */
+  char         *model_sha256;    /* "none" for the classic template */
+  char         *detector_sha256; /* "yunet:" or "haar:" and the file's SHA-256 */
+  char         *convention;      /* the input convention, as text */
+  char         *identity;        /* all of it: templates of another identity are not compared */
+  LkEmbeddingConvention input;   /* the dnn engine's */
 } LkGalleryEngine;
 
 void      lk_gallery_engine_init    (LkGalleryEngine        *engine,
                                      LkStore                *store);
 void      lk_gallery_engine_clear   (LkGalleryEngine        *engine);
+/* Fills the identity of an initialised engine: hashes the model and the detector (once per
+ * process and file version) and reads the model's installed descriptor. LK_ERROR_FAILED when a
+ * file is missing. */
+gboolean  lk_gallery_engine_identify (LkGalleryEngine       *engine,
+                                      LkStore               *store,
+                                      GError               **error);
+/* The SHA-256 of a file, remembered while its size and times do not change. */
+char     *lk_gallery_file_sha256    (const char             *path,
+                                     GError                **error);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LkGalleryEngine, lk_gallery_engine_clear)
 
 /* One image of a folder or CSV source. */
@@ -62,5 +77,29 @@ float    *lk_gallery_image_template (LkStore                *store,
 /* Whether @error concerns one image (reported, and the next image is read) rather than the
  * engine or the database (which stops the run). */
 gboolean  lk_gallery_is_rejection   (const GError           *error);
+
+/* How a search scans: the quantised store for a shortlist ordered by the exact float32 scores
+ * (what searches do), the quantised scores alone, or the exact scores of every template
+ * (measurement: rank-1 of the quantisation against the exact scan). */
+typedef enum
+{
+  LK_SCAN_SHORTLIST,
+  LK_SCAN_QUANTISED,
+  LK_SCAN_EXACT,
+} LkScanMode;
+
+/* lk_gallery_evaluate() scanning as @mode says. */
+gboolean  lk_gallery_evaluate_with  (LkSession              *session,
+                                     const char             *database,
+                                     const char             *dir,
+                                     LkScanMode              mode,
+                                     double                 *rank1,
+                                     double                 *rank10,
+                                     guint                  *n_probes,
+                                     GError                **error);
+
+/* Forgets the gallery kept in memory between searches (the next search reads the store, as a
+ * new process would). */
+void      lk_gallery_forget_cache   (void);
 
 G_END_DECLS

@@ -24,28 +24,22 @@
 #include "store/lk-store.h"
 #include "casework/lk-probes-private.h"
 #include "casework/lk-analysis-private.h"
+#include "engine/lk-template-store.h"
 
 /* ---- the gallery's templates ---------------------------------------------------------------- */
 
+/* The gallery's scan store as read into memory, shared by the searches that use it. */
 typedef struct
 {
-  char    *key;        /* store, database, engine, version, dimension */
-  gsize    n;
-  guint    dimension;
-  gint64  *image_ids;  /* ascending */
-  char   **subjects;
-  char   **shas;
-  float   *vectors;    /* n rows of dimension floats, one contiguous array */
+  char            *key;    /* store file, database, engine */
+  LkTemplateArray *array;
 } Gallery;
 
 static void
 gallery_clear (Gallery *g)
 {
   g_free (g->key);
-  g_free (g->image_ids);
-  g_strfreev (g->subjects);
-  g_strfreev (g->shas);
-  g_free (g->vectors);
+  lk_template_array_free (g->array);
 }
 
 static void
@@ -56,7 +50,8 @@ gallery_unref (Gallery *g)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Gallery, gallery_unref)
 
-/* The last gallery loaded: searches of the same gallery reuse its array. */
+/* The last gallery read: searches of the same gallery reuse it while its generation is the
+ * store's, which is one read to check. */
 static GMutex cache_lock;
 static Gallery *cache;
 
@@ -79,175 +74,12 @@ cache_put (Gallery *g)
   cache = g_atomic_rc_box_acquire (g);
 }
 
-static const char gallery_query[] =
-  "SELECT g.id, g.subject_ref, g.image_sha256, t.vector FROM gallery_images g"
-  " JOIN templates t ON t.image_id = g.id"
-  " WHERE g.database_id = ? AND t.engine = ? AND t.version = ? AND t.dimension = ?"
-  " ORDER BY g.id";
-
-static LkStmt *
-gallery_stmt (LkStore                *store,
-              gint64                  database_id,
-              const LkGalleryEngine  *engine,
-              guint                   dimension,
-              GError                **error)
+void
+lk_gallery_forget_cache (void)
 {
-  LkStmt *stmt = lk_store_stmt (store, gallery_query, error);
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&cache_lock);
 
-  if (stmt == NULL)
-    return NULL;
-  lk_stmt_bind_int64 (stmt, 1, database_id);
-  lk_stmt_bind_text (stmt, 2, engine->name);
-  lk_stmt_bind_text (stmt, 3, engine->version);
-  lk_stmt_bind_int (stmt, 4, (int) dimension);
-  return stmt;
-}
-
-static const char *
-column_text (LkStmt *stmt,
-             int     column)
-{
-  const char *text = lk_stmt_text (stmt, column);
-
-  return text != NULL ? text : "";
-}
-
-/* Whether @cached still holds exactly the gallery's rows: their ids and images, in order.
- * Only the small columns are read (SQLite fetches a large blob only when asked for it). A
- * template never changes for an image and version, so the vectors are then the same too. */
-static gboolean
-cache_valid (LkStore                *store,
-             Gallery                *cached,
-             gint64                  database_id,
-             const LkGalleryEngine  *engine)
-{
-  g_autoptr(LkStmt) stmt = gallery_stmt (store, database_id, engine, cached->dimension, NULL);
-  gsize i = 0;
-
-  if (stmt == NULL)
-    return FALSE;
-  for (; lk_stmt_next (stmt, NULL); i++)
-    if (i >= cached->n || lk_stmt_int64 (stmt, 0) != cached->image_ids[i] ||
-        strcmp (column_text (stmt, 2), cached->shas[i]) != 0)
-      return FALSE;
-  return i == cached->n;
-}
-
-static gboolean
-count_rows (LkStore                *store,
-            gint64                  database_id,
-            const LkGalleryEngine  *engine,
-            guint                   dimension,
-            gsize                  *n,
-            GError                **error)
-{
-  g_autoptr(LkStmt) stmt = gallery_stmt (store, database_id, engine, dimension, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  for (*n = 0; lk_stmt_next (stmt, error); (*n)++)
-    ;
-  return !lk_stmt_failed (stmt);
-}
-
-static Gallery *
-gallery_new (const char *key,
-             gsize       n,
-             guint       dimension,
-             GError    **error)
-{
-  Gallery *g = g_atomic_rc_box_new0 (Gallery);
-
-  g->key = g_strdup (key);
-  g->dimension = dimension;
-  g->image_ids = g_new0 (gint64, n + 1);
-  g->subjects = g_new0 (char *, n + 1);
-  g->shas = g_new0 (char *, n + 1);
-  g->vectors = g_try_malloc_n (MAX (n, 1), sizeof (float) * dimension);
-  if (g->vectors != NULL)
-    return g;
-  g_set_error (error, LK_ERROR, LK_ERROR_FAILED,
-               "There is not enough memory for the %" G_GSIZE_FORMAT " templates of the gallery",
-               n);
-  gallery_unref (g);
-  return NULL;
-}
-
-static gboolean
-read_vector (LkStmt  *stmt,
-             float   *row,
-             guint    dimension,
-             GError **error)
-{
-  gsize size = 0;
-  const guint32 *le = lk_stmt_blob (stmt, 3, &size);
-
-  if (le == NULL || size != sizeof (float) * dimension)
-    {
-      g_set_error (error, LK_ERROR, LK_ERROR_INTEGRITY,
-                   "The template of gallery image %" G_GINT64_FORMAT " is damaged",
-                   (gint64) lk_stmt_int64 (stmt, 0));
-      return FALSE;
-    }
-  memcpy (row, le, sizeof (float) * dimension);
-  for (guint i = 0; i < dimension; i++)
-    ((guint32 *) row)[i] = GUINT32_FROM_LE (((guint32 *) row)[i]);
-  return TRUE;
-}
-
-/* Reads at most @g->n rows; rows added since the count are left for the next search. */
-static gboolean
-fill_gallery (LkStore                *store,
-              Gallery                *g,
-              gint64                  database_id,
-              const LkGalleryEngine  *engine,
-              GError                **error)
-{
-  g_autoptr(LkStmt) stmt = gallery_stmt (store, database_id, engine, g->dimension, error);
-  gsize capacity = g->n, i = 0;
-
-  if (stmt == NULL)
-    return FALSE;
-  for (; i < capacity && lk_stmt_next (stmt, error); i++)
-    {
-      g->image_ids[i] = lk_stmt_int64 (stmt, 0);
-      g->subjects[i] = g_strdup (column_text (stmt, 1));
-      g->shas[i] = g_strdup (column_text (stmt, 2));
-      if (!read_vector (stmt, g->vectors + i * g->dimension, g->dimension, error))
-        return FALSE;
-    }
-  if (lk_stmt_failed (stmt))
-    return FALSE;
-  g->n = i;
-  return TRUE;
-}
-
-/* The gallery's templates of this engine, version and dimension, in ascending image id. */
-static Gallery *
-load_gallery (LkStore                *store,
-              gint64                  database_id,
-              const LkGalleryEngine  *engine,
-              guint                   dimension,
-              GError                **error)
-{
-  g_autoptr(LkStoreLock) locker = lk_store_lock (store);
-  g_autofree char *key = g_strdup_printf ("%s|%" G_GINT64_FORMAT "|%s|%s|%u",
-                                          lk_store_get_path (store), database_id, engine->name,
-                                          engine->version, dimension);
-  g_autoptr(Gallery) g = cache_get (key);
-  gsize n;
-
-  if (g != NULL && cache_valid (store, g, database_id, engine))
-    return g_steal_pointer (&g);
-  g_clear_pointer (&g, gallery_unref);
-  if (!count_rows (store, database_id, engine, dimension, &n, error) ||
-      (g = gallery_new (key, n, dimension, error)) == NULL)
-    return NULL;
-  g->n = n;
-  if (!fill_gallery (store, g, database_id, engine, error))
-    return NULL;
-  cache_put (g);
-  return g_steal_pointer (&g);
+  g_clear_pointer (&cache, gallery_unref);
 }
 
 static Gallery *
@@ -258,14 +90,169 @@ load_searchable (LkStore                *store,
                  guint                   dimension,
                  GError                **error)
 {
-  g_autoptr(Gallery) g = load_gallery (store, database_id, engine, dimension, error);
+  g_autofree char *key = g_strdup_printf ("%s|%" G_GINT64_FORMAT "|%s", lk_store_get_path (store),
+                                          database_id, engine->name);
+  g_autoptr(Gallery) g = cache_get (key);
 
-  if (g == NULL || g->n > 0)
+  if (g == NULL || !lk_template_store_is_current (store, database_id, engine->name, g->array) ||
+      g_strcmp0 (g->array->identity, engine->identity) != 0)
+    {
+      LkTemplateArray *array = NULL;
+
+      /* Dropped first: the old copy and the new one are never in memory together. */
+      g_clear_pointer (&g, gallery_unref);
+      lk_gallery_forget_cache ();
+      array = lk_template_store_read (store, database_id, database, engine->name,
+                                      engine->identity, error);
+      if (array == NULL)
+        return NULL;
+      g = g_atomic_rc_box_new0 (Gallery);
+      g->key = g_steal_pointer (&key);
+      g->array = array;
+      cache_put (g);
+    }
+  if (g->array->n > 0 && g->array->dimension == dimension)
     return g_steal_pointer (&g);
   g_set_error (error, LK_ERROR, LK_ERROR_NOT_FOUND,
                "The gallery “%s” has no templates of the %s engine (%s, %u values); enrol its "
                "images first", database, engine->name, engine->version, dimension);
   return NULL;
+}
+
+/* ---- ranking -------------------------------------------------------------------------------- */
+
+/* One candidate of a ranking, with what the list records of it. */
+typedef struct
+{
+  gint64  image_id;
+  float   score;
+  char   *subject;
+  char   *sha;
+} Ranked;
+
+static void
+ranked_clear (Ranked *r)
+{
+  g_free (r->subject);
+  g_free (r->sha);
+}
+
+static int
+compare_ranked (gconstpointer a,
+                gconstpointer b)
+{
+  const Ranked *x = a, *y = b;
+
+  if (x->score != y->score)
+    return x->score > y->score ? -1 : 1;
+  return x->image_id < y->image_id ? -1 : x->image_id > y->image_id;
+}
+
+/* Candidates beyond K whose quantised score is looked at again exactly: int8 codes move a
+ * score by far less than the gap this leaves (test-dnn measures rank-1 both ways). */
+static guint
+shortlist_size (guint k)
+{
+  return MAX (2 * k, k + 32);
+}
+
+/* Every template of the gallery in float32, for LK_SCAN_EXACT (measurement only). */
+static gboolean
+exact_scan (LkStore                *store,
+            const LkGalleryEngine  *engine,
+            const LkTemplateArray  *array,
+            const float            *query,
+            guint                   k,
+            GArray                 *ranked,
+            GError                **error)
+{
+  g_autofree float *scores = g_new (float, MAX (array->n, 1));
+
+  if (!lk_template_exact_scores (store, engine->name, query, array->dimension, array->image_ids,
+                                 (guint) array->n, scores, error))
+    return FALSE;
+  for (gsize i = 0; i < array->n; i++)
+    {
+      Ranked r = { array->image_ids[i], scores[i], NULL, NULL };
+      g_array_append_val (ranked, r);
+    }
+  g_array_sort (ranked, compare_ranked);
+  if (ranked->len > k)
+    g_array_set_size (ranked, k);
+  return TRUE;
+}
+
+static gboolean
+describe (LkStore  *store,
+          GArray   *ranked,
+          GError  **error)
+{
+  g_autoptr(LkStoreLock) locker = lk_store_lock (store);
+
+  for (guint i = 0; i < ranked->len; i++)
+    {
+      Ranked *r = &g_array_index (ranked, Ranked, i);
+      g_autoptr(LkStmt) stmt =
+        lk_store_stmt (store, "SELECT subject_ref, image_sha256 FROM gallery_images WHERE id = ?",
+                       error);
+
+      if (stmt == NULL)
+        return FALSE;
+      lk_stmt_bind_int64 (stmt, 1, r->image_id);
+      if (!lk_stmt_row (stmt, error, "Gallery image %" G_GINT64_FORMAT " is gone", r->image_id))
+        return FALSE;
+      r->subject = lk_stmt_dup_text (stmt, 0);
+      r->sha = lk_stmt_dup_text (stmt, 1);
+    }
+  return TRUE;
+}
+
+/* The best @k of the gallery for @query, best first, as @mode scans. */
+static GArray *
+rank_gallery (LkStore                *store,
+              const LkGalleryEngine  *engine,
+              const LkTemplateArray  *array,
+              const float            *query,
+              guint                   k,
+              LkScanMode              mode,
+              GError                **error)
+{
+  g_autoptr(GArray) ranked = g_array_new (FALSE, FALSE, sizeof (Ranked));
+  g_autoptr(GArray) hits = NULL;
+  guint wanted = mode == LK_SCAN_SHORTLIST ? shortlist_size (k) : k;
+
+  g_array_set_clear_func (ranked, (GDestroyNotify) ranked_clear);
+  if (mode == LK_SCAN_EXACT)
+    {
+      if (!exact_scan (store, engine, array, query, k, ranked, error))
+        return NULL;
+      return describe (store, ranked, error) ? g_steal_pointer (&ranked) : NULL;
+    }
+  hits = lk_search_top_k_codes (array->codes, array->scales, array->n, array->dimension, query,
+                                wanted, 0);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      const LkHit *hit = &g_array_index (hits, LkHit, i);
+      Ranked r = { array->image_ids[hit->row], hit->score, NULL, NULL };
+      g_array_append_val (ranked, r);
+    }
+  if (mode == LK_SCAN_SHORTLIST)
+    {
+      g_autofree gint64 *ids = g_new (gint64, ranked->len + 1);
+      g_autofree float *scores = g_new (float, ranked->len + 1);
+
+      for (guint i = 0; i < ranked->len; i++)
+        ids[i] = g_array_index (ranked, Ranked, i).image_id;
+      if (!lk_template_exact_scores (store, engine->name, query, array->dimension, ids,
+                                     ranked->len, scores, error))
+        return NULL;
+      for (guint i = 0; i < ranked->len; i++)
+        g_array_index (ranked, Ranked, i).score = scores[i];
+      g_array_sort (ranked, compare_ranked);
+      if (ranked->len > k)
+        g_array_set_size (ranked, k);
+    }
+  return describe (store, ranked, error) ? g_steal_pointer (&ranked) : NULL;
 }
 
 /* ---- the probe ------------------------------------------------------------------------------ */
@@ -446,7 +433,8 @@ probe_template (LkStore                *store,
     return NULL;
   face = s->engine->kind == LK_ENGINE_CLASSIC ? classic_probe_face (image, s->face) : *s->face;
   s->aligned_by = face.n_landmarks == 5 ? "landmarks" : "haar-box";
-  return lk_cv_image_template (image, &face, s->engine->embedding_model, dimension, error);
+  return lk_cv_image_embedding (image, &face, s->engine->embedding_model, &s->engine->input,
+                                dimension, error);
 }
 
 /* ---- recording the list --------------------------------------------------------------------- */
@@ -460,7 +448,7 @@ add_results (JsonBuilder  *b,
   json_builder_begin_array (b);
   for (guint i = 0; i < s->hits->len; i++)
     {
-      const LkHit *hit = &g_array_index (s->hits, LkHit, i);
+      const Ranked *hit = &g_array_index (s->hits, Ranked, i);
 
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "rank");
@@ -468,9 +456,9 @@ add_results (JsonBuilder  *b,
       json_builder_set_member_name (b, "score");
       json_builder_add_double_value (b, hit->score);
       json_builder_set_member_name (b, "subject_ref");
-      json_builder_add_string_value (b, s->gallery->subjects[hit->row]);
+      json_builder_add_string_value (b, hit->subject);
       json_builder_set_member_name (b, "image_sha256");
-      json_builder_add_string_value (b, s->gallery->shas[hit->row]);
+      json_builder_add_string_value (b, hit->sha);
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
@@ -541,9 +529,9 @@ insert_candidate (LkStore       *store,
                   guint          rank,
                   GError       **error)
 {
-  const LkHit *hit = &g_array_index (s->hits, LkHit, rank - 1);
+  const Ranked *hit = &g_array_index (s->hits, Ranked, rank - 1);
   g_autofree char *metadata = g_strdup_printf ("{\"gallery_image_id\":%" G_GINT64_FORMAT "}",
-                                               s->gallery->image_ids[hit->row]);
+                                               hit->image_id);
   g_autoptr(LkStmt) stmt =
     lk_store_stmt (store, "INSERT INTO candidates (list_id, rank, score, subject_ref,"
                           " image_sha256, metadata, display_order) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -554,8 +542,8 @@ insert_candidate (LkStore       *store,
   lk_stmt_bind_int64 (stmt, 1, list_id);
   lk_stmt_bind_int (stmt, 2, (int) rank);
   lk_stmt_bind_double (stmt, 3, hit->score);
-  lk_stmt_bind_text (stmt, 4, s->gallery->subjects[hit->row]);
-  lk_stmt_bind_text (stmt, 5, s->gallery->shas[hit->row]);
+  lk_stmt_bind_text (stmt, 4, hit->subject);
+  lk_stmt_bind_text (stmt, 5, hit->sha);
   lk_stmt_bind_text (stmt, 6, metadata);
   lk_stmt_bind_int (stmt, 7, (int) rank);
   return lk_stmt_done (stmt, error);
@@ -578,7 +566,7 @@ search_details (const Search *s)
   json_object_set_int_member (d, "max_candidates", s->k);
   json_object_set_int_member (d, "list_length", s->hits->len);
   json_object_set_double_member (d, "search_ms", s->search_ms);
-  json_object_set_int_member (d, "gallery_entries", (gint64) s->gallery->n);
+  json_object_set_int_member (d, "gallery_entries", (gint64) s->gallery->array->n);
   json_object_set_string_member (d, "probe_aligned_by", s->aligned_by);
   return d;
 }
@@ -647,9 +635,10 @@ run_search (LkStore        *store,
       (s->gallery = load_searchable (store, s->database_id, s->database, s->engine, dimension,
                                      error)) == NULL)
     return FALSE;
-  s->hits = lk_search_top_k (s->gallery->vectors, s->gallery->n, dimension, query, s->k, 0);
+  s->hits = rank_gallery (store, s->engine, s->gallery->array, query, s->k, LK_SCAN_SHORTLIST,
+                          error);
   s->search_ms = (double) (g_get_monotonic_time () - start) / 1000.0;
-  return TRUE;
+  return s->hits != NULL;
 }
 
 gint64
@@ -675,6 +664,8 @@ lk_gallery_search (LkSession   *session,
       !probe_face (&probe, probe_id, &face, error) || !check_k (store, &k, error))
     return 0;
   lk_gallery_engine_init (&engine, store);
+  if (!lk_gallery_engine_identify (&engine, store, error))
+    return 0;
   s = (Search) { probe_id, &probe, &face, 0, database, &engine,
                  g_strconcat (PACKAGE_VERSION, "/", engine.version, NULL), k, lk_now_utc () };
   if ((s.database_id = lk_gallery_lookup (store, database, error)) == 0 ||
@@ -691,6 +682,7 @@ typedef struct
   gint64                  database_id;
   const char             *database;
   const LkGalleryEngine  *engine;
+  LkScanMode              mode;
   Gallery                *gallery;       /* loaded with the first template */
   guint                   n_probes;
   guint                   rank1;
@@ -719,30 +711,34 @@ is_image (GBytes *bytes)
 
 /* Ranks the gallery for one probe template. An evaluation image that is itself enrolled may
  * not find itself: its own gallery entry is skipped. */
-static void
+static gboolean
 score_probe (Evaluation          *ev,
              const float         *query,
              const char          *sha256,
-             const LkGalleryItem *item)
+             const LkGalleryItem *item,
+             GError             **error)
 {
-  g_autoptr(GArray) hits = lk_search_top_k (ev->gallery->vectors, ev->gallery->n,
-                                            ev->gallery->dimension, query, 11, 0);
+  g_autoptr(GArray) hits = rank_gallery (ev->store, ev->engine, ev->gallery->array, query, 11,
+                                         ev->mode, error);
   guint rank = 0;
 
+  if (hits == NULL)
+    return FALSE;
   for (guint i = 0; i < hits->len && rank < 10; i++)
     {
-      guint32 row = g_array_index (hits, LkHit, i).row;
+      const Ranked *hit = &g_array_index (hits, Ranked, i);
 
-      if (g_str_equal (ev->gallery->shas[row], sha256))
+      if (g_str_equal (hit->sha, sha256))
         continue;
       rank++;
-      if (g_str_equal (ev->gallery->subjects[row], item->subject_ref))
+      if (g_str_equal (hit->subject, item->subject_ref))
         {
           ev->rank1 += rank == 1;
           ev->rank10++;
-          return;
+          return TRUE;
         }
     }
+  return TRUE;
 }
 
 static gboolean
@@ -779,8 +775,7 @@ evaluate_item (Evaluation          *ev,
                                       dimension, error)) == NULL)
     return FALSE;
   sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
-  score_probe (ev, query, sha256, item);
-  return TRUE;
+  return score_probe (ev, query, sha256, item, error);
 }
 
 static JsonObject *
@@ -793,7 +788,8 @@ evaluation_details (const Evaluation *ev,
   json_object_set_string_member (d, "folder", dir);
   json_object_set_string_member (d, "engine", ev->engine->name);
   json_object_set_string_member (d, "template_version", ev->engine->version);
-  json_object_set_int_member (d, "gallery_entries", ev->gallery ? (gint64) ev->gallery->n : 0);
+  json_object_set_int_member (d, "gallery_entries", ev->gallery ? (gint64) ev->gallery->array->n
+                                                                : 0);
   json_object_set_int_member (d, "probes", ev->n_probes);
   json_object_set_int_member (d, "probes_without_face", ev->without_face);
   json_object_set_int_member (d, "files_not_images", ev->not_images);
@@ -831,6 +827,26 @@ lk_gallery_evaluate (LkSession   *session,
                      guint       *n_probes,
                      GError     **error)
 {
+  return lk_gallery_evaluate_with (session, database, dir, LK_SCAN_SHORTLIST, rank1, rank10,
+                                   n_probes, error);
+}
+
+static const char *
+mode_name (LkScanMode mode)
+{
+  return mode == LK_SCAN_EXACT ? "exact" : mode == LK_SCAN_QUANTISED ? "int8" : "int8-shortlist";
+}
+
+gboolean
+lk_gallery_evaluate_with (LkSession   *session,
+                          const char  *database,
+                          const char  *dir,
+                          LkScanMode   mode,
+                          double      *rank1,
+                          double      *rank10,
+                          guint       *n_probes,
+                          GError     **error)
+{
   g_auto(LkGalleryEngine) engine = { 0 };
   g_auto(Evaluation) ev = { 0 };
   g_autoptr(JsonObject) details = NULL;
@@ -843,12 +859,15 @@ lk_gallery_evaluate (LkSession   *session,
   ev.store = lk_session_get_store (session);
   ev.database = database;
   ev.engine = &engine;
+  ev.mode = mode;
   lk_gallery_engine_init (&engine, ev.store);
   if (!lk_session_require (session, LK_ROLE_ADMINISTRATOR, &actor, error) ||
       (ev.database_id = lk_gallery_lookup (ev.store, database, error)) == 0 ||
+      !lk_gallery_engine_identify (&engine, ev.store, error) ||
       !evaluate_all (&ev, dir, error))
     return FALSE;
   details = evaluation_details (&ev, dir);
+  json_object_set_string_member (details, "scan", mode_name (mode));
   object = g_strdup_printf ("reference-db:%" G_GINT64_FORMAT, ev.database_id);
   if (!lk_audit_record (ev.store, &actor, "gallery.evaluated", object, details, error))
     return FALSE;

@@ -17,6 +17,7 @@
 #include "people/lk-session.h"
 #include "store/lk-audit.h"
 #include "store/lk-store.h"
+#include "engine/lk-template-store.h"
 
 /* Images per transaction: a crash loses at most one batch, and the audit log gets one event
  * per batch instead of one per image. */
@@ -68,6 +69,10 @@ void
 lk_gallery_engine_clear (LkGalleryEngine *engine)
 {
   g_clear_pointer (&engine->version, g_free);
+  g_clear_pointer (&engine->model_sha256, g_free);
+  g_clear_pointer (&engine->detector_sha256, g_free);
+  g_clear_pointer (&engine->convention, g_free);
+  g_clear_pointer (&engine->identity, g_free);
   g_clear_pointer (&engine->embedding_model, g_free);
   g_clear_pointer (&engine->yunet_model, g_free);
 }
@@ -424,8 +429,8 @@ lk_gallery_image_template (LkStore                *store,
     }
   if (media_type != NULL)
     *media_type = header.media_type;
-  return lk_cv_image_template (image, &g_array_index (faces, LkFace, 0), engine->embedding_model,
-                               dimension, error);
+  return lk_cv_image_embedding (image, &g_array_index (faces, LkFace, 0),
+                                engine->embedding_model, &engine->input, dimension, error);
 }
 
 /* ---- enrolment ------------------------------------------------------------------------------ */
@@ -505,7 +510,7 @@ check_not_probe (LkStore     *store,
 }
 
 /* Whether the gallery holds the image already, for the same subject, with a template of this
- * engine's version (ITEM_ALREADY); an image held without it gets one (ITEM_NEW). */
+ * engine's identity (ITEM_ALREADY); an image held without it gets one (ITEM_NEW). */
 static ItemOutcome
 check_enrolled (Enrolment   *e,
                 const char  *sha256,
@@ -514,14 +519,15 @@ check_enrolled (Enrolment   *e,
 {
   g_autoptr(LkStoreLock) locker = lk_store_lock (e->store);
   g_autoptr(LkStmt) stmt =
-    lk_store_stmt (e->store, "SELECT g.subject_ref, t.version = ? FROM gallery_images g"
+    lk_store_stmt (e->store, "SELECT g.subject_ref, " LK_TEMPLATE_IDENTITY_SQL " = ?"
+                             " FROM gallery_images g"
                              " LEFT JOIN templates t ON t.image_id = g.id AND t.engine = ?"
                              " WHERE g.database_id = ? AND g.image_sha256 = ?", error);
   const char *held_for;
 
   if (stmt == NULL)
     return ITEM_REJECTED;
-  lk_stmt_bind_text (stmt, 1, e->engine.version);
+  lk_stmt_bind_text (stmt, 1, e->engine.identity);
   lk_stmt_bind_text (stmt, 2, e->engine.name);
   lk_stmt_bind_int64 (stmt, 3, e->database_id);
   lk_stmt_bind_text (stmt, 4, sha256);
@@ -602,7 +608,7 @@ insert_gallery_image (Enrolment       *e,
   return lk_stmt_int64 (select, 0);
 }
 
-/* Templates are stored as little-endian float32. */
+/* Templates are stored as little-endian float32, with what made them. */
 static gboolean
 insert_template (Enrolment       *e,
                  gint64           image_id,
@@ -610,10 +616,14 @@ insert_template (Enrolment       *e,
                  GError         **error)
 {
   g_autoptr(LkStmt) stmt =
-    lk_store_stmt (e->store, "INSERT INTO templates (image_id, engine, version, dimension, vector)"
-                             " VALUES (?, ?, ?, ?, ?) ON CONFLICT (image_id, engine) DO UPDATE"
-                             " SET version = excluded.version, dimension = excluded.dimension,"
-                             " vector = excluded.vector", error);
+    lk_store_stmt (e->store, "INSERT INTO templates (image_id, engine, version, dimension, vector,"
+                             " model_sha256, detector_sha256, convention)"
+                             " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (image_id, engine)"
+                             " DO UPDATE SET version = excluded.version,"
+                             " dimension = excluded.dimension, vector = excluded.vector,"
+                             " model_sha256 = excluded.model_sha256,"
+                             " detector_sha256 = excluded.detector_sha256,"
+                             " convention = excluded.convention", error);
   g_autofree guint32 *le = g_memdup2 (p->vector, sizeof (float) * p->dimension);
 
   if (stmt == NULL)
@@ -625,6 +635,9 @@ insert_template (Enrolment       *e,
   lk_stmt_bind_text (stmt, 3, e->engine.version);
   lk_stmt_bind_int (stmt, 4, (int) p->dimension);
   lk_stmt_bind_blob (stmt, 5, le, sizeof (float) * p->dimension);
+  lk_stmt_bind_text (stmt, 6, e->engine.model_sha256);
+  lk_stmt_bind_text (stmt, 7, e->engine.detector_sha256);
+  lk_stmt_bind_text (stmt, 8, e->engine.convention);
   return lk_stmt_done (stmt, error);
 }
 
@@ -647,6 +660,9 @@ gallery_details (Enrolment *e)
   json_object_set_string_member (d, "database", e->database);
   json_object_set_string_member (d, "engine", e->engine.name);
   json_object_set_string_member (d, "template_version", e->engine.version);
+  json_object_set_string_member (d, "model_sha256", e->engine.model_sha256);
+  json_object_set_string_member (d, "detector_sha256", e->engine.detector_sha256);
+  json_object_set_string_member (d, "input_convention", e->engine.convention);
   return d;
 }
 
@@ -656,6 +672,8 @@ static gboolean
 store_prepared (Enrolment       *e,
                 const Prepared  *p,
                 JsonArray       *images,
+                GArray          *ids,
+                GPtrArray       *vectors,
                 GError         **error)
 {
   g_autoptr(GError) refused = NULL;
@@ -670,8 +688,31 @@ store_prepared (Enrolment       *e,
       (image_id = insert_gallery_image (e, p, error)) == 0 ||
       !insert_template (e, image_id, p, error))
     return FALSE;
+  g_array_append_val (ids, image_id);
+  g_ptr_array_add (vectors, p->vector);
   json_array_add_object_element (images, enrolled_json (p));
   return TRUE;
+}
+
+/* The batch's templates into the scan store, which keeps them in ascending image id: ids come
+ * from one INSERT after another, so they ascend; if they did not, the store is left behind
+ * and rebuilt by the next search. */
+static gboolean
+append_to_store (Enrolment  *e,
+                 gint64      generation,
+                 GArray     *ids,
+                 GPtrArray  *vectors,
+                 GError    **error)
+{
+  const Prepared *first = g_ptr_array_index (e->batch, 0);
+
+  for (guint i = 1; i < ids->len; i++)
+    if (g_array_index (ids, gint64, i - 1) >= g_array_index (ids, gint64, i))
+      return TRUE;
+  return lk_template_store_append (e->store, e->database_id, e->engine.name, e->engine.identity,
+                                   first->dimension, generation, ids->len,
+                                   (const gint64 *) ids->data, (float * const *) vectors->pdata,
+                                   error);
 }
 
 /* One transaction and one audit event for the batch. */
@@ -682,23 +723,29 @@ store_batch (Enrolment  *e,
   g_autoptr(LkTxn) txn = NULL;
   g_autoptr(JsonObject) details = NULL;
   g_autofree char *object = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) vectors = g_ptr_array_new ();
   JsonArray *images;
+  gint64 generation = 0;
   guint n;
 
   if (e->batch->len == 0)
     return TRUE;
-  if ((txn = lk_txn_begin (e->store, error)) == NULL)
+  if ((txn = lk_txn_begin (e->store, error)) == NULL ||
+      !lk_template_generation (e->store, e->database_id, e->engine.name, &generation, error))
     return FALSE;
   details = gallery_details (e);
   images = json_array_new ();
   json_object_set_array_member (details, "images", images);
   for (guint i = 0; i < e->batch->len; i++)
-    if (!store_prepared (e, g_ptr_array_index (e->batch, i), images, error))
+    if (!store_prepared (e, g_ptr_array_index (e->batch, i), images, ids, vectors, error))
       return FALSE;
   n = json_array_get_length (images);
   object = g_strdup_printf ("reference-db:%" G_GINT64_FORMAT, e->database_id);
-  if (n > 0 && (!lk_audit_append (e->store, &e->actor, "gallery.enrolled", object, details, error) ||
-                !lk_txn_commit (txn, error)))
+  if (n > 0 &&
+      (!append_to_store (e, generation, ids, vectors, error) ||
+       !lk_audit_append (e->store, &e->actor, "gallery.enrolled", object, details, error) ||
+       !lk_txn_commit (txn, error)))
     return FALSE;
   e->report->enrolled += n;
   g_ptr_array_set_size (e->batch, 0);
@@ -812,7 +859,8 @@ begin_enrolment (LkSession      *session,
   e->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   lk_gallery_engine_init (&e->engine, e->store);
   return lk_session_require (session, LK_ROLE_ADMINISTRATOR, &e->actor, error) &&
-         (e->database_id = lk_gallery_lookup (e->store, database, error)) != 0;
+         (e->database_id = lk_gallery_lookup (e->store, database, error)) != 0 &&
+         lk_gallery_engine_identify (&e->engine, e->store, error);
 }
 
 gboolean
@@ -846,4 +894,55 @@ lk_gallery_enrol (LkSession      *session,
     return TRUE;
   g_propagate_error (error, g_steal_pointer (&local_error));
   return FALSE;
+}
+
+/* ---- deletion ------------------------------------------------------------------------------- */
+
+gboolean
+lk_gallery_delete_template_for_image (LkStore  *store,
+                                      gint64    image_id,
+                                      GError  **error)
+{
+  g_autoptr(GArray) databases = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) engines = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (lk_store_in_transaction (store), FALSE);
+
+  {
+    g_autoptr(LkStmt) stmt =
+      lk_store_stmt (store, "SELECT g.database_id, t.engine FROM templates t"
+                            " JOIN gallery_images g ON g.id = t.image_id WHERE t.image_id = ?",
+                     error);
+
+    if (stmt == NULL)
+      return FALSE;
+    lk_stmt_bind_int64 (stmt, 1, image_id);
+    while (lk_stmt_next (stmt, error))
+      {
+        gint64 database_id = lk_stmt_int64 (stmt, 0);
+
+        g_array_append_val (databases, database_id);
+        g_ptr_array_add (engines, lk_stmt_dup_text (stmt, 1));
+      }
+    if (lk_stmt_failed (stmt))
+      return FALSE;
+  }
+  for (guint i = 0; i < engines->len; i++)
+    {
+      gint64 database_id = g_array_index (databases, gint64, i);
+      const char *engine = g_ptr_array_index (engines, i);
+      g_autoptr(LkStmt) stmt = NULL;
+      gint64 generation = 0;
+
+      if (!lk_template_generation (store, database_id, engine, &generation, error) ||
+          (stmt = lk_store_stmt (store, "DELETE FROM templates WHERE image_id = ? AND engine = ?",
+                                 error)) == NULL)
+        return FALSE;
+      lk_stmt_bind_int64 (stmt, 1, image_id);
+      lk_stmt_bind_text (stmt, 2, engine);
+      if (!lk_stmt_done (stmt, error) ||
+          !lk_template_store_remove (store, database_id, engine, generation, image_id, error))
+        return FALSE;
+    }
+  return TRUE;
 }

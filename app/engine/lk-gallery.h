@@ -68,6 +68,30 @@ gboolean lk_gallery_evaluate   (LkSession      *session,
                                 guint          *n_probes,
                                 GError        **error);
 
+/* Administrators. Installs an ONNX face-embedding model with its descriptor, a JSON object
+ *   {"format": "likeness-embedding-model", "input_size": [112, 112], "channel_order": "RGB",
+ *    "mean": [127.5, 127.5, 127.5], "scale": 0.0078125, "embedding_size": 128,
+ *    "distance": "cosine"}
+ * (mean in the model's channel order; each input value is (value - mean) * scale). The model
+ * is run once on a crop of that size and must give embedding_size values; it is recorded by
+ * its SHA-256 and becomes the policy's embedding_model, in one audited transaction. Templates
+ * record the model's SHA-256, so a gallery enrolled with another model, or another version of
+ * this one, is refused by search until it is re-enrolled. */
+gboolean lk_gallery_install_model (LkSession     *session,
+                                   const char    *model,
+                                   const char    *descriptor,
+                                   GError       **error);
+
+/* Deletes the templates of gallery image @image_id (every engine's) and its rows in the scan
+ * stores, so that no search finds it again. For whoever deletes a gallery image (a retention
+ * purge): call it first, inside the caller's transaction (it checks that one is open), then
+ * delete the gallery_images row; the caller audits the deletion. Deleting a gallery image
+ * without it is safe too (its templates go by cascade and the scan store is rebuilt at the
+ * next search), only slower. TRUE when the image had no template. */
+gboolean lk_gallery_delete_template_for_image (LkStore   *store,
+                                               gint64     image_id,
+                                               GError   **error);
+
 /* ---- in a worker thread ------------------------------------------------------------------ */
 
 /* lk_gallery_enrol() with its progress reported to @progress (may be NULL). The report counts

@@ -3,7 +3,9 @@
  * thread scans its chunk once, keeping its best K in a bounded min-heap, and the heaps are
  * merged at the end. The scan is bound by memory bandwidth, so the dot product only has to
  * keep up with it: eight independent accumulators let GCC vectorise it at -O2 without
- * -ffast-math (which would let it reorder one sum freely). */
+ * -ffast-math (which would let it reorder one sum freely). The scan store's int8 codes are
+ * scanned with an int8 query in exact integer dot products (AVX2 where the processor has it):
+ * a quarter of the bytes of float32, at about the speed of reading them. */
 #include "config.h"
 
 #include <math.h>
@@ -17,7 +19,11 @@
 
 typedef struct
 {
-  const float *matrix;
+  const float *matrix;  /* float32 rows, or NULL for int8 codes */
+  const gint8 *codes;
+  const float *scales;
+  const gint8 *query_codes;
+  float        query_scale;
   const float *query;
   gsize        dimension;
   gsize        first;   /* first row of the chunk */
@@ -45,6 +51,82 @@ dot (const float * restrict a,
     acc[i % LANES] += a[i] * b[i];
   sum = ((acc[0] + acc[1]) + (acc[2] + acc[3])) + ((acc[4] + acc[5]) + (acc[6] + acc[7]));
   return sum;
+}
+
+/* ---- int8 codes ---------------------------------------------------------------------------- */
+
+/* Rows of int8 codes against an int8 query, exactly, in 32-bit integers: @out[r] for @rows
+ * rows of @n codes. Codes lie in -127..127 (lk_template_quantise), so with AVX2 each pair of
+ * products fits the 16 bits of maddubs (|a| times b with a's sign, 2 x 127 x 127 at most). */
+typedef void (*DotRows) (const gint8 *rows_codes, const gint8 *query, gsize rows, gsize n,
+                         gint32 *out);
+
+static void
+dot_rows_plain (const gint8 *rows_codes,
+                const gint8 *query,
+                gsize        rows,
+                gsize        n,
+                gint32      *out)
+{
+  for (gsize r = 0; r < rows; r++)
+    {
+      const gint8 *a = rows_codes + r * n;
+      gint32 acc = 0;
+
+      for (gsize i = 0; i < n; i++)
+        acc += (gint16) a[i] * (gint16) query[i];
+      out[r] = acc;
+    }
+}
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+
+__attribute__ ((target ("avx2")))
+static void
+dot_rows_avx2 (const gint8 *rows_codes,
+               const gint8 *query,
+               gsize        rows,
+               gsize        n,
+               gint32      *out)
+{
+  const __m256i ones = _mm256_set1_epi16 (1);
+
+  for (gsize r = 0; r < rows; r++)
+    {
+      const gint8 *a = rows_codes + r * n;
+      __m256i acc = _mm256_setzero_si256 ();
+      __m128i sum;
+      gsize i = 0;
+      gint32 total;
+
+      for (; i + 32 <= n; i += 32)
+        {
+          __m256i va = _mm256_loadu_si256 ((const __m256i *) (a + i));
+          __m256i vb = _mm256_loadu_si256 ((const __m256i *) (query + i));
+          __m256i pairs = _mm256_maddubs_epi16 (_mm256_abs_epi8 (va), _mm256_sign_epi8 (vb, va));
+
+          acc = _mm256_add_epi32 (acc, _mm256_madd_epi16 (pairs, ones));
+        }
+      sum = _mm_add_epi32 (_mm256_castsi256_si128 (acc), _mm256_extracti128_si256 (acc, 1));
+      sum = _mm_add_epi32 (sum, _mm_shuffle_epi32 (sum, 0x4e));
+      sum = _mm_add_epi32 (sum, _mm_shuffle_epi32 (sum, 0xb1));
+      total = _mm_cvtsi128_si32 (sum);
+      for (; i < n; i++)
+        total += (gint16) a[i] * (gint16) query[i];
+      out[r] = total;
+    }
+}
+#endif
+
+static DotRows
+dot_rows_for_cpu (void)
+{
+#if defined(__x86_64__) && defined(__GNUC__)
+  if (__builtin_cpu_supports ("avx2"))
+    return dot_rows_avx2;
+#endif
+  return dot_rows_plain;
 }
 
 /* Ranking order: the higher score first, and for equal scores the lower row. */
@@ -113,11 +195,41 @@ offer (Chunk *c,
     }
 }
 
+/* Rows per call of the int8 dot product: its results fit in a small buffer on the stack. */
+#define CODE_BATCH 256
+
+static void
+scan_codes (Chunk *c)
+{
+  DotRows dot_rows = dot_rows_for_cpu ();
+  gint32 dots[CODE_BATCH];
+
+  for (gsize first = c->first; first < c->end; first += CODE_BATCH)
+    {
+      gsize rows = MIN ((gsize) CODE_BATCH, c->end - first);
+
+      dot_rows (c->codes + first * c->dimension, c->query_codes, rows, c->dimension, dots);
+      for (gsize r = 0; r < rows; r++)
+        {
+          LkHit hit = { (guint32) (first + r),
+                        c->scales[first + r] * c->query_scale * (float) dots[r] };
+
+          if (!isnan (hit.score))
+            offer (c, hit);
+        }
+    }
+}
+
 static gpointer
 scan_chunk (gpointer data)
 {
   Chunk *c = data;
 
+  if (c->matrix == NULL)
+    {
+      scan_codes (c);
+      return NULL;
+    }
   for (gsize row = c->first; row < c->end; row++)
     {
       LkHit hit = { (guint32) row, dot (c->matrix + row * c->dimension, c->query, c->dimension) };
@@ -181,6 +293,35 @@ merge (Chunk *chunks,
   return hits;
 }
 
+static GArray *
+top_k (const float *matrix,
+       const gint8 *codes,
+       const float *scales,
+       const gint8 *query_codes,
+       float        query_scale,
+       gsize        n_rows,
+       gsize        dimension,
+       const float *query,
+       guint        k,
+       guint        n_threads)
+{
+  g_autofree Chunk *chunks = NULL;
+  g_autofree LkHit *heaps = NULL;
+  guint n, kept;
+
+  n = threads_for (n_rows, dimension, n_threads);
+  kept = (guint) MIN ((gsize) k, n_rows);
+  chunks = g_new0 (Chunk, n);
+  heaps = g_new (LkHit, (gsize) kept * n + 1);
+  for (guint t = 0; t < n; t++)
+    chunks[t] = (Chunk) { matrix, codes, scales, query_codes, query_scale, query, dimension,
+                          n_rows * t / n,
+                          n_rows * (t + 1) / n, kept, heaps + (gsize) kept * t, 0 };
+  if (kept > 0)
+    scan_all (chunks, n);
+  return merge (chunks, n, kept);
+}
+
 GArray *
 lk_search_top_k (const float *matrix,
                  gsize        n_rows,
@@ -189,22 +330,39 @@ lk_search_top_k (const float *matrix,
                  guint        k,
                  guint        n_threads)
 {
-  g_autofree Chunk *chunks = NULL;
-  g_autofree LkHit *heaps = NULL;
-  guint n, kept;
-
   g_return_val_if_fail (matrix != NULL || n_rows == 0, NULL);
   g_return_val_if_fail (query != NULL && dimension > 0, NULL);
   g_return_val_if_fail (n_rows <= G_MAXUINT32, NULL);
 
-  n = threads_for (n_rows, dimension, n_threads);
-  kept = (guint) MIN ((gsize) k, n_rows);
-  chunks = g_new0 (Chunk, n);
-  heaps = g_new (LkHit, (gsize) kept * n + 1);
-  for (guint t = 0; t < n; t++)
-    chunks[t] = (Chunk) { matrix, query, dimension, n_rows * t / n, n_rows * (t + 1) / n, kept,
-                          heaps + (gsize) kept * t, 0 };
-  if (kept > 0)
-    scan_all (chunks, n);
-  return merge (chunks, n, kept);
+  return top_k (matrix, NULL, NULL, NULL, 0, n_rows, dimension, query, k, n_threads);
+}
+
+GArray *
+lk_search_top_k_codes (const gint8 *codes,
+                       const float *scales,
+                       gsize        n_rows,
+                       gsize        dimension,
+                       const float *query,
+                       guint        k,
+                       guint        n_threads)
+{
+  g_return_val_if_fail ((codes != NULL && scales != NULL) || n_rows == 0, NULL);
+  g_return_val_if_fail (query != NULL && dimension > 0, NULL);
+  g_return_val_if_fail (n_rows <= G_MAXUINT32, NULL);
+
+  g_autofree gint8 *query_codes = NULL;
+  float max = 0;
+
+  /* An empty matrix of codes scans like an empty matrix of floats. */
+  if (n_rows == 0)
+    return g_array_new (FALSE, FALSE, sizeof (LkHit));
+  /* The query quantised like the rows (symmetric, to -127..127): the dot products are then
+   * exact integers, and only the two scales are floats. */
+  query_codes = g_new (gint8, dimension);
+  for (gsize i = 0; i < dimension; i++)
+    max = MAX (max, fabsf (query[i]));
+  for (gsize i = 0; i < dimension; i++)
+    query_codes[i] = max > 0 ? (gint8) lrintf (query[i] / max * 127.0f) : 0;
+  return top_k (NULL, codes, scales, query_codes, max / 127.0f, n_rows, dimension, query, k,
+                n_threads);
 }

@@ -22,4 +22,16 @@ GArray *lk_search_top_k (const float *matrix,
                          guint        k,
                          guint        n_threads);
 
+/* The same over int8 codes (-127..127, see lk-template-store.h): @query is quantised to int8
+ * the same way, and a row's score is @scales[row] times the query's scale times the exact
+ * integer dot product of the codes. An approximation of the float32 score, within about half
+ * a code step per value on each side, for a shortlist that the exact scores then order. */
+GArray *lk_search_top_k_codes (const gint8 *codes,
+                               const float *scales,
+                               gsize        n_rows,
+                               gsize        dimension,
+                               const float *query,
+                               guint        k,
+                               guint        n_threads);
+
 G_END_DECLS

@@ -79,6 +79,33 @@ get_haar (const LkDetectorConfig *config,
   return load_haar (dir, error);
 }
 
+extern "C" char *
+lk_cv_detector_file (const LkDetectorConfig *config,
+                     GError                **error)
+{
+  if (config != nullptr && config->yunet_model != nullptr && *config->yunet_model != '\0')
+    {
+      if (g_file_test (config->yunet_model, G_FILE_TEST_IS_REGULAR))
+        return g_strdup (config->yunet_model);
+      g_set_error (error, LK_ERROR, LK_ERROR_FAILED,
+                   "The YuNet face detector model %s does not exist or is not a file",
+                   config->yunet_model);
+      return nullptr;
+    }
+  return guard (error, LK_ERROR_FAILED, "The face detector could not be found", [&] () {
+    std::vector<std::string> dirs = data_dirs (config != nullptr ? config->haar_dir : nullptr,
+                                               "LIKENESS_HAAR_DIR", "haarcascades");
+    std::string dir = find_dir (dirs, "haarcascade_frontalface_default.xml");
+    if (!dir.empty ())
+      return g_strdup (in_dir (dir, "haarcascade_frontalface_default.xml").c_str ());
+    g_set_error (error, LK_ERROR, LK_ERROR_FAILED,
+                 "The Haar face cascade haarcascade_frontalface_default.xml was not found; "
+                 "searched: %s. Install opencv-data or set LIKENESS_HAAR_DIR",
+                 join (dirs).c_str ());
+    return (char *) nullptr;
+  });
+}
+
 struct Shrunk
 {
   cv::Mat image;

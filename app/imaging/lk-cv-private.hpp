@@ -112,9 +112,10 @@ cv::Mat  warp_face      (cv::Mat                         region,
 
 // The L2-normalised embedding of @face by the ONNX model at @path; empty with @error set when
 // the model or the face is unusable.
-std::vector<float> dnn_template (const cv::Mat &bgr,
-                                 const LkFace  *face,
-                                 const char    *path,
-                                 GError       **error);
+std::vector<float> dnn_template (const cv::Mat               &bgr,
+                                 const LkFace                *face,
+                                 const char                  *path,
+                                 const LkEmbeddingConvention *conv,
+                                 GError                     **error);
 
 } // namespace lk_cv

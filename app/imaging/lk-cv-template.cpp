@@ -275,14 +275,15 @@ classic_template (const cv::Mat &bgr,
 }
 
 static float *
-image_template (LkCvImage    *image,
-                const LkFace *face,
-                const char   *model,
-                guint        *dimension,
-                GError      **error)
+image_template (LkCvImage                   *image,
+                const LkFace                *face,
+                const char                  *model,
+                const LkEmbeddingConvention *conv,
+                guint                       *dimension,
+                GError                     **error)
 {
   std::vector<float> v = model != nullptr && *model != '\0'
-                         ? dnn_template (image->bgr, face, model, error)
+                         ? dnn_template (image->bgr, face, model, conv, error)
                          : classic_template (image->bgr, face, error);
 
   if (v.empty ())
@@ -305,8 +306,28 @@ lk_cv_image_template (LkCvImage    *image,
   g_return_val_if_fail (dimension != nullptr, nullptr);
   g_return_val_if_fail (error == nullptr || *error == nullptr, nullptr);
 
-  return guard (error, LK_ERROR_FAILED, "The face template could not be computed",
-                [&] () { return image_template (image, face, embedding_model, dimension, error); });
+  return lk_cv_image_embedding (image, face, embedding_model, NULL, dimension, error);
+}
+
+extern "C" float *
+lk_cv_image_embedding (LkCvImage                   *image,
+                       const LkFace                *face,
+                       const char                  *embedding_model,
+                       const LkEmbeddingConvention *convention,
+                       guint                       *dimension,
+                       GError                     **error)
+{
+  static const LkEmbeddingConvention fallback = LK_EMBEDDING_CONVENTION_DEFAULT;
+  const LkEmbeddingConvention *conv = convention != nullptr ? convention : &fallback;
+
+  g_return_val_if_fail (image != nullptr, nullptr);
+  g_return_val_if_fail (face != nullptr, nullptr);
+  g_return_val_if_fail (dimension != nullptr, nullptr);
+  g_return_val_if_fail (error == nullptr || *error == nullptr, nullptr);
+
+  return guard (error, LK_ERROR_FAILED, "The face template could not be computed", [&] () {
+    return image_template (image, face, embedding_model, conv, dimension, error);
+  });
 }
 
 extern "C" char *

@@ -144,6 +144,39 @@ float      *lk_cv_image_template   (LkCvImage               *image,
                                     const char              *embedding_model,
                                     guint                   *dimension,
                                     GError                 **error);
+/* How an embedding model wants its face crop: @input_width x @input_height (the five points of
+ * the 112 x 112 crop scaled to it), channels in RGB or BGR order, each (value - mean) * scale
+ * (mean in the model's channel order), and the number of values it gives (0: any). */
+typedef struct
+{
+  int      input_width;
+  int      input_height;
+  gboolean bgr;
+  double   mean[3];
+  double   scale;
+  guint    embedding_size;
+} LkEmbeddingConvention;
+
+/* The convention of models installed without a descriptor: 112 x 112 RGB, (x - 127.5) / 128. */
+#define LK_EMBEDDING_CONVENTION_DEFAULT { 112, 112, FALSE, { 127.5, 127.5, 127.5 }, 1.0 / 128, 0 }
+
+/* lk_cv_image_template() for a model with its convention (NULL: the default one). */
+float      *lk_cv_image_embedding  (LkCvImage                   *image,
+                                    const LkFace                *face,
+                                    const char                  *embedding_model,
+                                    const LkEmbeddingConvention *convention,
+                                    guint                       *dimension,
+                                    GError                     **error);
+/* Runs @model once on a grey crop of the convention's size; FALSE (LK_ERROR_FAILED, saying
+ * what disagrees) when it cannot be read, fails on that input or gives another number of
+ * values than the convention declares. */
+gboolean    lk_cv_embedding_check  (const char                  *model,
+                                    const LkEmbeddingConvention *convention,
+                                    GError                     **error);
+/* The file that finds faces for @config: the YuNet model, or the Haar frontal-face cascade
+ * (NULL with @error when it is missing). What a template records of its detector. */
+char       *lk_cv_detector_file    (const LkDetectorConfig      *config,
+                                    GError                     **error);
 /* "lbp-1", or "onnx:" and the model file's base name. */
 char       *lk_cv_template_version (const char              *embedding_model);
 

@@ -507,6 +507,73 @@ static const char migration_7[] =
   "CREATE TRIGGER verification_signatures_no_delete BEFORE DELETE ON verification_signatures"
   "  BEGIN SELECT RAISE (ABORT, 'a signed verification record cannot be deleted'); END;";
 
+/* The built-in engine at gallery scale. Each template records what made it: the SHA-256 of
+ * the embedding model and of the face detector, and the input convention; a search refuses
+ * templates of another model. Installed embedding models with their descriptors. A gallery's
+ * templates of one engine are also kept for scanning in template blocks: quantised rows, one
+ * large blob per block, checksummed, built from (and rebuilt from) the templates table. A
+ * generation, bumped by trigger whenever a gallery's templates of an engine change, tells in
+ * one read whether a scan store or a searcher's copy of it is current. */
+static const char migration_template_store[] =
+  "ALTER TABLE templates ADD COLUMN model_sha256 TEXT;"
+  "ALTER TABLE templates ADD COLUMN detector_sha256 TEXT;"
+  "ALTER TABLE templates ADD COLUMN convention TEXT;"
+  "CREATE TABLE embedding_models ("
+  "  sha256          TEXT PRIMARY KEY CHECK (length (sha256) = 64),"
+  "  file_name       TEXT NOT NULL,"
+  "  input_width     INTEGER NOT NULL CHECK (input_width BETWEEN 16 AND 1024),"
+  "  input_height    INTEGER NOT NULL CHECK (input_height BETWEEN 16 AND 1024),"
+  "  channel_order   TEXT NOT NULL CHECK (channel_order IN ('RGB', 'BGR')),"
+  "  mean            TEXT NOT NULL,"
+  "  scale           REAL NOT NULL,"
+  "  embedding_size  INTEGER NOT NULL CHECK (embedding_size BETWEEN 2 AND 65536),"
+  "  distance        TEXT NOT NULL CHECK (distance IN ('cosine')),"
+  "  installed_by    INTEGER NOT NULL REFERENCES users (id),"
+  "  installed_at    TEXT NOT NULL);"
+  "CREATE TABLE template_generations ("
+  "  database_id  INTEGER NOT NULL REFERENCES reference_databases (id),"
+  "  engine       TEXT NOT NULL,"
+  "  generation   INTEGER NOT NULL,"
+  "  PRIMARY KEY (database_id, engine));"
+#define LK_GENERATION_TRIGGER(event, row) \
+  "CREATE TRIGGER templates_generation_" event " AFTER " event " ON templates BEGIN" \
+  "  INSERT INTO template_generations (database_id, engine, generation)" \
+  "    SELECT database_id, " row ".engine, 1 FROM gallery_images WHERE id = " row ".image_id" \
+  "    ON CONFLICT (database_id, engine) DO UPDATE SET generation = generation + 1;" \
+  "  END;"
+  LK_GENERATION_TRIGGER ("INSERT", "NEW")
+  LK_GENERATION_TRIGGER ("DELETE", "OLD")
+  LK_GENERATION_TRIGGER ("UPDATE", "NEW")
+#undef LK_GENERATION_TRIGGER
+  /* An image deleted with its templates still there (they go by cascade, when the image row is
+   * gone already and the trigger above finds no gallery): counted here, before. */
+  "CREATE TRIGGER gallery_images_generation BEFORE DELETE ON gallery_images BEGIN"
+  "  UPDATE template_generations SET generation = generation + 1"
+  "    WHERE database_id = OLD.database_id"
+  "    AND engine IN (SELECT engine FROM templates WHERE image_id = OLD.id);"
+  "  END;"
+  "CREATE TABLE template_stores ("
+  "  database_id  INTEGER NOT NULL REFERENCES reference_databases (id),"
+  "  engine       TEXT NOT NULL,"
+  "  identity     TEXT NOT NULL,"
+  "  dimension    INTEGER NOT NULL,"
+  "  encoding     TEXT NOT NULL CHECK (encoding IN ('int8')),"
+  "  generation   INTEGER NOT NULL,"
+  "  rows         INTEGER NOT NULL,"
+  "  PRIMARY KEY (database_id, engine));"
+  "CREATE TABLE template_blocks ("
+  "  id              INTEGER PRIMARY KEY,"
+  "  database_id     INTEGER NOT NULL,"
+  "  engine          TEXT NOT NULL,"
+  "  rows            INTEGER NOT NULL,"
+  "  first_image_id  INTEGER NOT NULL,"
+  "  last_image_id   INTEGER NOT NULL,"
+  "  checksum        INTEGER NOT NULL,"
+  "  data            BLOB NOT NULL,"
+  "  FOREIGN KEY (database_id, engine) REFERENCES template_stores (database_id, engine)"
+  "    ON DELETE CASCADE);"
+  "CREATE INDEX template_blocks_store ON template_blocks (database_id, engine, last_image_id);";
+
 /* Evidence and everything a signed conclusion rests on refuses deletion in the database itself,
  * whoever holds the file: nothing in Likeness deletes these rows. */
 #define LK_NO_DELETE(table, message) \
@@ -619,6 +686,7 @@ const char * const lk_migrations[] = {
   migration_7,
   migration_integrity,
   migration_training,
+  migration_template_store,
 };
 
 const guint lk_n_migrations = G_N_ELEMENTS (lk_migrations);

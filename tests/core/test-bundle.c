@@ -704,8 +704,23 @@ test_no_templates (LkTestFixture *fixture,
                                          (const guint8 *) vector + at, 32));
     }
   sqlite3_finalize (stmt);
+  /* Nor the scan store's int8 codes (after each block's ids and scales, 12 bytes a row). */
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rows, data FROM template_blocks", -1, &stmt,
+                                       NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      int codes = sqlite3_column_int (stmt, 0) * 12;
+      const guint8 *blob = sqlite3_column_blob (stmt, 1);
+      int length = sqlite3_column_bytes (stmt, 1);
+
+      n_templates++;
+      for (guint i = 0; i < files->len; i++)
+        for (int at = codes; at + 32 <= length; at += 32)
+          g_assert_false (file_contains (g_ptr_array_index (files, i), blob + at, 32));
+    }
+  sqlite3_finalize (stmt);
   sqlite3_close (db);
-  g_assert_cmpuint (n_templates, >, 0);
+  g_assert_cmpuint (n_templates, >, 1);
   world_clear (&w);
 }
 

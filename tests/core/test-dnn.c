@@ -19,6 +19,7 @@
 #include "casework/lk-cases.h"
 #include "casework/lk-probes.h"
 #include "engine/lk-gallery.h"
+#include "engine/lk-gallery-private.h"
 #include "governance/lk-policy.h"
 #include "imaging/lk-cv.h"
 #include "people/lk-session.h"
@@ -398,6 +399,30 @@ assert_no_face (World *w)
   g_assert_nonnull (strstr (error->message, "no face of interest"));
 }
 
+/* The scan store's int8 codes against the exact float32 scan over every template: searches
+ * (a shortlist by codes, ordered by the exact scores) keep rank-1 within 0.002 of the exact
+ * scan; the codes alone are reported beside them. */
+static void
+assert_quantisation (World      *w,
+                     const char *probes,
+                     double      shortlist_rank1)
+{
+  g_autoptr(GError) error = NULL;
+  double exact1 = 0, exact10 = 0, codes1 = 0, codes10 = 0;
+  guint n = 0;
+
+  g_assert_true (lk_gallery_evaluate_with (w->admin, GALLERY, probes, LK_SCAN_EXACT, &exact1,
+                                           &exact10, &n, &error));
+  g_assert_no_error (error);
+  g_assert_true (lk_gallery_evaluate_with (w->admin, GALLERY, probes, LK_SCAN_QUANTISED, &codes1,
+                                           &codes10, &n, &error));
+  g_assert_no_error (error);
+  g_test_message ("ORL rank-1, D = %u: exact float32 %.3f, int8 codes alone %.3f, int8 shortlist "
+                  "with exact order (what searches do) %.3f", w->dimension, exact1, codes1,
+                  shortlist_rank1);
+  g_assert_cmpfloat (fabs (shortlist_rank1 - exact1), <=, 0.002);
+}
+
 static void
 test_orl (LkTestFixture *fixture,
           gconstpointer  data)
@@ -436,6 +461,7 @@ test_orl (LkTestFixture *fixture,
    * alignment, blob layout or normalisation falls to chance. */
   g_assert_cmpfloat (rank1, >=, 0.5);
   g_assert_cmpfloat (rank10, >=, rank1);
+  assert_quantisation (&w, probes, rank1);
 
   assert_search (&w);
   assert_no_face (&w);

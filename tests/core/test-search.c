@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "engine/lk-search.h"
+#include "engine/lk-template-store.h"
 #include "lk-test-util.h"
 
 typedef struct
@@ -210,6 +211,98 @@ test_normalised (void)
                        g_array_index (hits, LkHit, 0).score);
 }
 
+/* int8 codes with unit scales and an integer query whose largest value is 127 (so that its
+ * quantisation is itself): every score is an exact integer, so the ranking must be the naive
+ * one exactly, for any thread count. 37 values: the vector loop and the remainder both run. */
+static void
+test_codes_exact (void)
+{
+  const gsize n = 3001, dim = 37;
+  g_autofree gint8 *codes = g_new (gint8, n * dim);
+  g_autofree float *as_floats = g_new (float, n * dim);
+  g_autofree float *scales = g_new (float, n);
+  float query[37];
+
+  for (gsize i = 0; i < n * dim; i++)
+    {
+      codes[i] = (gint8) g_test_rand_int_range (-127, 128);
+      as_floats[i] = codes[i];
+    }
+  for (gsize r = 0; r < n; r++)
+    scales[r] = 1;
+  for (gsize j = 0; j < dim; j++)
+    query[j] = (float) g_test_rand_int_range (-127, 128);
+  query[5] = 127;
+  for (guint threads = 0; threads <= 3; threads++)
+    {
+      g_autoptr(GArray) all = naive_ranking (as_floats, n, dim, query);
+      g_autoptr(GArray) hits = lk_search_top_k_codes (codes, scales, n, dim, query, 50, threads);
+
+      g_assert_cmpuint (hits->len, ==, 50);
+      for (guint i = 0; i < hits->len; i++)
+        {
+          g_assert_cmpuint (g_array_index (hits, LkHit, i).row, ==,
+                            g_array_index (all, Scored, i).row);
+          g_assert_cmpfloat (g_array_index (hits, LkHit, i).score, ==,
+                             g_array_index (all, Scored, i).score);
+        }
+    }
+}
+
+/* Normalised templates quantised as the scan store does: every score within the bound of half
+ * a code step per value (scale / 2 times the query's L1 norm) of the float32 score, and each
+ * template still finds itself first. */
+static void
+test_codes_quantised (void)
+{
+  const gsize n = 5000, dim = 128;
+  g_autofree float *m = g_new (float, n * dim);
+  g_autofree gint8 *codes = g_new (gint8, n * dim);
+  g_autofree float *scales = g_new (float, n);
+  const float *query = NULL;
+  double l1 = 0, worst = 0, max_q = 0;
+
+  for (gsize r = 0; r < n; r++)
+    {
+      double sum = 0;
+
+      for (gsize j = 0; j < dim; j++)
+        {
+          m[r * dim + j] = (float) g_test_rand_double_range (-1, 1);
+          sum += (double) m[r * dim + j] * m[r * dim + j];
+        }
+      for (gsize j = 0; j < dim; j++)
+        m[r * dim + j] /= (float) sqrt (sum);
+      lk_template_quantise (m + r * dim, dim, codes + r * dim, &scales[r]);
+    }
+  query = m + 777 * dim;
+  for (gsize j = 0; j < dim; j++)
+    {
+      l1 += fabs (query[j]);
+      max_q = MAX (max_q, fabs (query[j]));
+    }
+  {
+    g_autoptr(GArray) hits = lk_search_top_k_codes (codes, scales, n, dim, query, (guint) n, 0);
+    g_autoptr(GArray) exact = lk_search_top_k (m, n, dim, query, (guint) n, 0);
+    g_autofree float *by_row = g_new (float, n);
+
+    g_assert_cmpuint (g_array_index (hits, LkHit, 0).row, ==, 777);
+    for (guint i = 0; i < exact->len; i++)
+      by_row[g_array_index (exact, LkHit, i).row] = g_array_index (exact, LkHit, i).score;
+    for (guint i = 0; i < hits->len; i++)
+      {
+        const LkHit *h = &g_array_index (hits, LkHit, i);
+        double error = fabs (h->score - by_row[h->row]);
+
+        worst = MAX (worst, error);
+        /* Half a code step on each side: the row's and the query's. */
+        g_assert_cmpfloat (error, <=, scales[h->row] / 2 * l1 + max_q / 127 / 2 * 1.0001 *
+                                      sqrt (dim) + scales[h->row] * max_q / 127 * dim / 4);
+      }
+  }
+  g_test_message ("largest score error of int8 codes at D = 128: %.5f", worst);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -222,5 +315,7 @@ main (int   argc,
   g_test_add_func ("/likeness/search/empty", test_empty);
   g_test_add_func ("/likeness/search/nan", test_nan);
   g_test_add_func ("/likeness/search/normalised", test_normalised);
+  g_test_add_func ("/likeness/search/codes-exact", test_codes_exact);
+  g_test_add_func ("/likeness/search/codes-quantised", test_codes_quantised);
   return g_test_run ();
 }
