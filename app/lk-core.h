@@ -35,4 +35,5 @@
 #include "verification/lk-verifications.h"
 #include "report/lk-report.h"
 #include "governance/lk-stats.h"
+#include "governance/lk-retention.h"
 #include "report/lk-bundle.h"

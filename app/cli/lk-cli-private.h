@@ -90,6 +90,11 @@ gboolean   lk_cli_verify_consult     (LkCli *cli, GError **error);
 gboolean   lk_cli_examination_reopen (LkCli *cli, GError **error);
 /* Commands in lk-cli-stats.c */
 gboolean   lk_cli_stats              (LkCli *cli, GError **error);
+/* Commands in lk-cli-retention.c */
+gboolean   lk_cli_retention_run      (LkCli *cli, GError **error);
+gboolean   lk_cli_retention_hold     (LkCli *cli, GError **error);
+gboolean   lk_cli_retention_release  (LkCli *cli, GError **error);
+gboolean   lk_cli_retention_status   (LkCli *cli, GError **error);
 /* Commands in lk-cli-report.c */
 gboolean   lk_cli_report             (LkCli *cli, GError **error);
 gboolean   lk_cli_export             (LkCli *cli, GError **error);

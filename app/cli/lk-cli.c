@@ -79,6 +79,12 @@ static const char usage[] =
   "                                     countersigned only a --draft\n"
   "  stats --from YYYY-MM-DD --to YYYY-MM-DD [--period month|quarter|year] [--format csv|json]\n"
   "                                     transparency statistics, with no names or case numbers\n"
+  "  retention run [--dry-run [--as-of YYYY-MM-DD]] [--json]\n"
+  "                                     purge the image bytes (and templates) of expired items;\n"
+  "                                     records, SHA-256 and a purge record stay\n"
+  "  retention hold CASE --reason TEXT  a legal hold: the case's images are not purged\n"
+  "  retention release CASE --reason TEXT\n"
+  "  retention status                   images, templates and purges with their sizes\n"
   "  export CASE -o DIR [--paper a4|letter] [--draft]\n"
   "                                     the disclosure bundle in a new folder: the original\n"
   "                                     images, the report, case.json, audit.jsonl and\n"
@@ -586,6 +592,10 @@ static const struct
   { "examination", "reopen", lk_cli_examination_reopen },
   { "report", NULL, lk_cli_report },
   { "stats", NULL, lk_cli_stats },
+  { "retention", "run", lk_cli_retention_run },
+  { "retention", "hold", lk_cli_retention_hold },
+  { "retention", "release", lk_cli_retention_release },
+  { "retention", "status", lk_cli_retention_status },
   { "export", "verify", lk_cli_export_verify },
   { "export", NULL, lk_cli_export },
   { "competency", "add", lk_cli_competency_add },

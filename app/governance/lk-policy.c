@@ -57,6 +57,17 @@ static const LkPolicyKey keys[] = {
   { "strongest_level_limited", LK_POLICY_INT, "2", 0, 3,
     "Strongest level without a written acknowledgement when the probe's suitability is "
     "limited (0 to 3 steps of the seven-level scale; other scales map onto it)" },
+  { "retention.unidentified_days", LK_POLICY_INT, "365", 0, 36500,
+    "Unidentified probes (no lead came of them): days kept after import (0: without limit)" },
+  { "retention.closed_case_days", LK_POLICY_INT, "3650", 0, 36500,
+    "Probes of closed cases: days kept after the case closed (0: without limit)" },
+  { "retention.candidate_days", LK_POLICY_INT, "365", 0, 36500,
+    "Candidate images: days kept after the case closed, or after the list's import when its "
+    "probe produced no lead (0: without limit)" },
+  { "retention.gallery_days", LK_POLICY_INT, "0", 0, 36500,
+    "Gallery images and their templates: days kept after enrolment (0: without limit)" },
+  { "retention.exercise_days", LK_POLICY_INT, "0", 0, 36500,
+    "Exercise material: days kept after the exercise closed (0: without limit)" },
   { "quality.face_width.red", LK_POLICY_DOUBLE, "60", 0, 10000, "Face width: red below (pixels)" },
   { "quality.face_width.amber", LK_POLICY_DOUBLE, "120", 0, 10000, "Face width: amber below (pixels)" },
   { "quality.inter_eye.red", LK_POLICY_DOUBLE, "40", 0, 10000, "Pixels between the eyes: red below" },
