@@ -36,4 +36,5 @@
 #include "report/lk-report.h"
 #include "governance/lk-stats.h"
 #include "governance/lk-retention.h"
+#include "governance/lk-audit-query.h"
 #include "report/lk-bundle.h"

@@ -90,6 +90,9 @@ gboolean   lk_cli_verify_consult     (LkCli *cli, GError **error);
 gboolean   lk_cli_examination_reopen (LkCli *cli, GError **error);
 /* Commands in lk-cli-stats.c */
 gboolean   lk_cli_stats              (LkCli *cli, GError **error);
+/* Commands in lk-cli-audit.c */
+gboolean   lk_cli_audit_list         (LkCli *cli, GError **error);
+gboolean   lk_cli_audit_export       (LkCli *cli, GError **error);
 /* Commands in lk-cli-retention.c */
 gboolean   lk_cli_retention_run      (LkCli *cli, GError **error);
 gboolean   lk_cli_retention_hold     (LkCli *cli, GError **error);
