@@ -155,7 +155,7 @@ test_retention (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (f->page, "retention.purge", NULL));
   g_assert_true (lk_test_wait (dialog_shown, NULL, 5000));
   dialog = lk_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  lk_test_click (dialog, "Cancel");
   g_assert_true (lk_test_wait_closed (ADW_TYPE_MESSAGE_DIALOG, 5000));
   lk_test_spin (100);
   g_assert_cmpint (lk_test_sql_int64 (f->store, "SELECT count (*) FROM retention_runs"), ==, 0);
@@ -163,7 +163,7 @@ test_retention (Fixture       *f,
   g_assert_true (gtk_widget_activate_action (f->page, "retention.purge", NULL));
   g_assert_true (lk_test_wait (dialog_shown, NULL, 5000));
   dialog = lk_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "purge");
+  lk_test_click (dialog, "Purge");
   wait_report (page, FALSE);
   runs = lk_test_sql_int64 (f->store, "SELECT count (*) FROM retention_runs");
   g_assert_cmpint (runs, ==, 1);
