@@ -33,12 +33,17 @@ static const struct
 {
   const char *key;
   const char *title;
+  const char *counted;
 } periods[] = {
-  { "retention.unidentified_days", "Unidentified probes" },
-  { "retention.closed_case_days", "Probes of closed cases" },
-  { "retention.candidate_days", "Candidate images" },
-  { "retention.gallery_days", "Gallery images and their templates" },
-  { "retention.exercise_days", "Exercise material" },
+  { "retention.unidentified_days", "Unidentified probes",
+    "Probes that produced no lead, counted from their import" },
+  { "retention.closed_case_days", "Probes of closed cases", "Counted from the case's closing" },
+  { "retention.candidate_days", "Candidate images",
+    "Counted from the case's closing, or from the list's import when its probe produced no "
+    "lead" },
+  { "retention.gallery_days", "Gallery images and their templates",
+    "Counted from enrolment" },
+  { "retention.exercise_days", "Exercise material", "Counted from the exercise's closing" },
 };
 
 static void
@@ -69,8 +74,7 @@ show_periods (LkRetentionPage *self)
       GtkWidget *row = adw_action_row_new ();
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), periods[i].title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), lk_policy_key_lookup (periods[i].key)
-                                                         ->description);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), periods[i].counted);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_label_new (value));
       adw_preferences_group_add (self->periods_group, row);
       g_ptr_array_add (self->period_rows, row);
