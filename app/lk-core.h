@@ -37,4 +37,5 @@
 #include "governance/lk-stats.h"
 #include "governance/lk-retention.h"
 #include "governance/lk-audit-query.h"
+#include "governance/lk-assessment.h"
 #include "report/lk-bundle.h"

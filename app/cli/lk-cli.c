@@ -85,6 +85,11 @@ static const char usage[] =
   "                                     countersigned only a --draft\n"
   "  stats --from YYYY-MM-DD --to YYYY-MM-DD [--period month|quarter|year] [--format csv|json]\n"
   "                                     transparency statistics, with no names or case numbers\n"
+  "  assessment new [--date YYYY-MM-DD] [--answers FILE.json]\n"
+  "                                     the self-assessment: Likeness's proposals, or the\n"
+  "                                     answers given ({\"1.2\": {\"answer\": \"yes\", ...}})\n"
+  "  assessment show [ID] [--json]      an assessment (the latest) against the one before\n"
+  "  assessment export [ID] -o FILE.pdf\n"
   "  retention run [--dry-run [--as-of YYYY-MM-DD]] [--json]\n"
   "                                     purge the image bytes (and templates) of expired items;\n"
   "                                     records, SHA-256 and a purge record stay\n"
@@ -577,6 +582,9 @@ static const struct
   { "examination", "reopen", lk_cli_examination_reopen },
   { "report", NULL, lk_cli_report },
   { "stats", NULL, lk_cli_stats },
+  { "assessment", "new", lk_cli_assessment_new },
+  { "assessment", "show", lk_cli_assessment_show },
+  { "assessment", "export", lk_cli_assessment_export },
   { "retention", "run", lk_cli_retention_run },
   { "retention", "hold", lk_cli_retention_hold },
   { "retention", "release", lk_cli_retention_release },

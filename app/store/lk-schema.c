@@ -525,12 +525,13 @@ static const char migration_integrity[] =
 
 #undef LK_NO_DELETE
 
-/* Retention: legal holds on cases, purge runs, and the sanctioned purge path. An image's bytes
- * may be cleared, and only cleared, once a purged_images record names it; that record needs the
- * audit event "image.purged" of that image (the newest event when it is written) and clears the
- * bytes itself, so the record, its event and the clearing share one transaction. The row of the
- * image stays with its SHA-256, size and type. The indexes answer the audit trail's filters. */
-static const char migration_retention[] =
+/* Governance. Retention: legal holds on cases, purge runs, and the sanctioned purge path. An
+ * image's bytes may be cleared, and only cleared, once a purged_images record names it; that
+ * record needs the audit event "image.purged" of that image (the newest event when it is
+ * written) and clears the bytes itself, so the record, its event and the clearing share one
+ * transaction. The row of the image stays with its SHA-256, size and type. The indexes answer
+ * the audit trail's filters. Self-assessments are kept per date, as answered. */
+static const char migration_governance[] =
   "CREATE TABLE retention_holds ("
   "  id              INTEGER PRIMARY KEY,"
   "  case_id         INTEGER NOT NULL REFERENCES cases (id),"
@@ -594,7 +595,19 @@ static const char migration_retention[] =
   "CREATE INDEX audit_event_object ON audit_event (object, seq);"
   "CREATE INDEX audit_event_user ON audit_event (user, seq);"
   "CREATE INDEX audit_event_action ON audit_event (action, seq);"
-  "CREATE INDEX audit_event_at ON audit_event (at);";
+  "CREATE INDEX audit_event_at ON audit_event (at);"
+
+  "CREATE TABLE assessments ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  assessed_on  TEXT NOT NULL UNIQUE,"
+  "  edition      TEXT NOT NULL,"
+  "  answers      TEXT NOT NULL,"
+  "  created_by   INTEGER NOT NULL REFERENCES users (id),"
+  "  created_at   TEXT NOT NULL);"
+  "CREATE TRIGGER assessments_no_update BEFORE UPDATE ON assessments"
+  "  BEGIN SELECT RAISE (ABORT, 'a saved self-assessment cannot change; make a new one'); END;"
+  "CREATE TRIGGER assessments_no_delete BEFORE DELETE ON assessments"
+  "  BEGIN SELECT RAISE (ABORT, 'a saved self-assessment cannot be deleted'); END;";
 
 const char * const lk_migrations[] = {
   migration_1,
@@ -605,7 +618,7 @@ const char * const lk_migrations[] = {
   migration_6,
   migration_7,
   migration_integrity,
-  migration_retention,
+  migration_governance,
 };
 
 const guint lk_n_migrations = G_N_ELEMENTS (lk_migrations);
