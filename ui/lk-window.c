@@ -2,6 +2,7 @@
 /* The main window: sidebar sections, the idle lock, log-out. */
 #include "config.h"
 
+#include "lk-assessment-page.h"
 #include "lk-audit-events-view.h"
 #include "lk-audit-page.h"
 #include "lk-cases-page.h"
@@ -43,6 +44,7 @@ struct _LkWindow
   LkAuditPage          *audit_page;
   LkAuditEventsView    *events_view;
   LkRetentionPage      *retention_page;
+  LkAssessmentPage     *assessment_page;
   GtkStack             *admin_stack;
   LkGalleriesPage      *galleries_page;
   LkPolicyPage         *policy_page;
@@ -466,6 +468,7 @@ lk_window_class_init (LkWindowClass *klass)
   g_type_ensure (LK_TYPE_AUDIT_PAGE);
   g_type_ensure (LK_TYPE_AUDIT_EVENTS_VIEW);
   g_type_ensure (LK_TYPE_RETENTION_PAGE);
+  g_type_ensure (LK_TYPE_ASSESSMENT_PAGE);
   g_type_ensure (LK_TYPE_GALLERIES_PAGE);
   g_type_ensure (LK_TYPE_POLICY_PAGE);
   g_type_ensure (LK_TYPE_VERIFICATIONS_PAGE);
@@ -485,6 +488,7 @@ lk_window_class_init (LkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LkWindow, audit_page);
   gtk_widget_class_bind_template_child (widget_class, LkWindow, events_view);
   gtk_widget_class_bind_template_child (widget_class, LkWindow, retention_page);
+  gtk_widget_class_bind_template_child (widget_class, LkWindow, assessment_page);
   gtk_widget_class_bind_template_child (widget_class, LkWindow, admin_stack);
   gtk_widget_class_bind_template_child (widget_class, LkWindow, galleries_page);
   gtk_widget_class_bind_template_child (widget_class, LkWindow, policy_page);
@@ -633,6 +637,7 @@ lk_window_new (GtkApplication *app,
       lk_competency_page_set_session (self->competency_page, session);
       lk_audit_events_view_set_session (self->events_view, session);
       lk_retention_page_set_session (self->retention_page, session);
+      lk_assessment_page_set_session (self->assessment_page, session);
     }
   on_idle_setting_changed (self);
   lk_window_show_page (self, first_page (session));

@@ -8,6 +8,7 @@
 #include "governance/lk-assessment-private.h"
 #include "lk-error.h"
 #include "lk-json.h"
+#include "lk-task.h"
 #include "lk-util.h"
 #include "reference/lk-data-file.h"
 #include "store/lk-audit.h"
@@ -375,4 +376,30 @@ lk_assessment_to_json (const LkAssessment *assessment)
     }
   json_object_set_array_member (o, "questions", questions);
   return o;
+}
+
+static gpointer
+propose_job (gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  return lk_assessment_propose (data, error);
+}
+
+void
+lk_assessment_propose_async (LkSession            *session,
+                             GCancellable         *cancellable,
+                             GAsyncReadyCallback   callback,
+                             gpointer              user_data)
+{
+  lk_task_run (session, cancellable, callback, user_data, lk_assessment_propose_async,
+               propose_job, g_object_ref (session), g_object_unref,
+               (GDestroyNotify) lk_assessment_free);
+}
+
+LkAssessment *
+lk_assessment_propose_finish (GAsyncResult  *result,
+                              GError       **error)
+{
+  return lk_task_finish (result, lk_assessment_propose_async, error);
 }

@@ -58,6 +58,13 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (LkAssessment, lk_assessment_free)
  * compared with the latest saved assessment; nothing is saved. */
 LkAssessment *lk_assessment_propose (LkSession     *session,
                                      GError       **error);
+/* The same in a worker thread (it checks the audit chain, which takes a while). */
+void          lk_assessment_propose_async  (LkSession            *session,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
+LkAssessment *lk_assessment_propose_finish (GAsyncResult         *result,
+                                            GError              **error);
 LkAssessmentAnswer *lk_assessment_find (LkAssessment *assessment,
                                         const char   *id);
 /* Saves @assessment for the day @assessed_on (YYYY-MM-DD, NULL: today), one per day, as it is

@@ -6,6 +6,7 @@
 
 #include <string.h>
 
+#include "lk-assessment-page.h"
 #include "lk-audit-events-view.h"
 #include "lk-retention-page.h"
 #include "lk-test-ui.h"
@@ -170,6 +171,34 @@ test_retention (Fixture       *f,
   g_assert_true (lk_test_wait_shown_containing (f->page, "1 runs, the last on", 2000));
 }
 
+static gboolean
+assessment_shown (gpointer data)
+{
+  return lk_assessment_page_get_assessment (data) != NULL;
+}
+
+static void
+test_assessment (Fixture       *f,
+                 gconstpointer  data)
+{
+  LkAssessmentPage *page = LK_ASSESSMENT_PAGE (f->page);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LkAssessment) saved = NULL;
+
+  lk_assessment_page_set_session (page, f->admin);
+  g_assert_true (lk_test_wait (assessment_shown, page, 20000));
+  g_assert_nonnull (lk_test_find (f->page, GTK_TYPE_LABEL, "9. Transparency"));
+  g_assert_true (lk_test_wait_shown_containing (f->page, "Likeness proposes No: No retention run",
+                                                2000));
+  lk_assessment_page_set_answer (page, "6.3", LK_ANSWER_PARTLY, "First purge planned for May");
+  g_assert_true (gtk_widget_activate_action (f->page, "assessment.save", NULL));
+  saved = lk_assessment_load (f->admin, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lk_assessment_find (saved, "6.3")->answer, ==, LK_ANSWER_PARTLY);
+  g_assert_cmpstr (lk_assessment_find (saved, "6.3")->comment, ==, "First purge planned for May");
+  g_assert_cmpint (lk_assessment_find (saved, "6.3")->proposed, ==, LK_ANSWER_NO);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -180,6 +209,9 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/likeness/governance-pages/retention", Fixture,
               GSIZE_TO_POINTER (LK_TYPE_RETENTION_PAGE), fixture_set_up, test_retention,
+              fixture_tear_down);
+  g_test_add ("/likeness/governance-pages/assessment", Fixture,
+              GSIZE_TO_POINTER (LK_TYPE_ASSESSMENT_PAGE), fixture_set_up, test_assessment,
               fixture_tear_down);
   return g_test_run ();
 }
