@@ -39,6 +39,8 @@ proposal_text (const LkAssessment       *assessment,
 
   if (a->figure == NULL)
     return g_strdup_printf ("Likeness holds no figure for this%s", before);
+  if (a->proposed == LK_ANSWER_NONE)
+    return g_strdup_printf ("From Likeness's records: %s%s", a->figure, before);
   return g_strdup_printf ("Likeness proposes %s: %s%s", answer_labels[a->proposed], a->figure,
                           before);
 }
