@@ -214,14 +214,26 @@ save_action (GtkWidget  *widget,
   lk_toast (widget, done);
 }
 
+/* The figures are read when the page is first shown: reading them checks the whole audit
+ * chain, which no one should wait for at log-in. */
+static void
+on_map (LkAssessmentPage *self)
+{
+  if (self->assessment == NULL && self->session != NULL &&
+      lk_session_has_role (self->session, LK_ROLE_ADMINISTRATOR) &&
+      !gtk_spinner_get_spinning (self->spinner))
+    gtk_widget_activate_action (GTK_WIDGET (self), "assessment.propose", NULL);
+}
+
 void
 lk_assessment_page_set_session (LkAssessmentPage *self,
                                 LkSession        *session)
 {
   g_return_if_fail (LK_IS_ASSESSMENT_PAGE (self));
   g_set_object (&self->session, session);
-  if (session != NULL && lk_session_has_role (session, LK_ROLE_ADMINISTRATOR))
-    gtk_widget_activate_action (GTK_WIDGET (self), "assessment.propose", NULL);
+  g_clear_pointer (&self->assessment, lk_assessment_free);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    on_map (self);
 }
 
 LkAssessment *
@@ -294,4 +306,5 @@ lk_assessment_page_init (LkAssessmentPage *self)
   self->rows = g_hash_table_new (g_str_hash, g_str_equal);
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "assessment.save", FALSE);
+  g_signal_connect (self, "map", G_CALLBACK (on_map), NULL);
 }

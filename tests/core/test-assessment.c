@@ -25,7 +25,8 @@ build (LkTestFixture *fixture,
     "The offender's face is visible on a witness's phone", "Chief Inspector Ward",
     "Assault Team", NULL,
   };
-  LkProvenance p = { "witness", "photograph", "PC Ada Jones", "2026-01-15T14:32:00Z", "Warrant 2026/19",
+  LkProvenance p = { "witness", "photograph", "PC Ada Jones", "2026-01-15T14:32:00Z",
+                     "Warrant 2026/19",
                      "Exhibit AJ/3. Acquisition time not stated: the time of import is recorded",
                      FALSE };
 
