@@ -28,6 +28,7 @@ typedef enum
   LK_ERROR_IMAGE,
   LK_ERROR_MASKED,
   LK_ERROR_REFUSED,
+  LK_ERROR_PURGED, /* an image's bytes were purged under the retention policy */
 } LkError;
 
 GQuark lk_error_quark (void);

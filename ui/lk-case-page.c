@@ -29,6 +29,7 @@ struct _LkCasePage
   GtkButton            *advance_button;
   AdwPreferencesGroup  *probes_group;
   GtkWidget            *import_button;
+  GtkWidget            *events_button;
   GtkListBox           *probe_list;
   AdwPreferencesGroup  *request_group;
   AdwPreferencesGroup  *history_group;
@@ -277,6 +278,7 @@ fill_status (LkCasePage *self)
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, advance, -1);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->import_button), examiner);
+  gtk_widget_set_visible (self->events_button, admin);
   adw_preferences_group_set_description (self->probes_group,
                                          examiner
                                          ? "Each probe is analysed and locked before any "
@@ -414,6 +416,18 @@ image_filter (void)
   for (guint i = 0; i < G_N_ELEMENTS (types); i++)
     gtk_file_filter_add_mime_type (filter, types[i]);
   return filter;
+}
+
+/* The window shows the case's own events in the audit trail (administrators). */
+static void
+audit_events_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  LkCasePage *self = LK_CASE_PAGE (widget);
+
+  if (self->number != NULL)
+    gtk_widget_activate_action (widget, "win.show-case-events", "s", self->number);
 }
 
 static void
@@ -673,6 +687,8 @@ lk_case_page_class_init (LkCasePageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_probe_activated);
 
   gtk_widget_class_install_action (widget_class, "case.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "case.audit-events", NULL, audit_events_action);
+  gtk_widget_class_bind_template_child (widget_class, LkCasePage, events_button);
   gtk_widget_class_install_action (widget_class, "case.advance", NULL, advance_action);
   gtk_widget_class_install_action (widget_class, "case.approve", NULL, approve_action);
   gtk_widget_class_install_action (widget_class, "case.reject", NULL, reject_action);

@@ -38,13 +38,29 @@ lk_galleries_page_is_busy (LkGalleriesPage *self)
 
 /* ---- the list ------------------------------------------------------------------------------ */
 
+/* The gallery's retention: the earliest day one of its images (and templates) may go. */
+static char *
+retention_text (LkStore             *store,
+                const LkReferenceDb *db)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *date = lk_retention_gallery_date (store, db->id, &error);
+
+  if (error != NULL)
+    return g_strdup (error->message);
+  return date != NULL ? g_strdup_printf ("first image kept until %s", date)
+                      : g_strdup ("images kept without limit");
+}
+
 static GtkWidget *
-database_row (const LkReferenceDb *db)
+database_row (LkStore             *store,
+              const LkReferenceDb *db)
 {
   GtkWidget *row = adw_action_row_new ();
+  g_autofree char *retention = retention_text (store, db);
   g_autofree char *subtitle = g_strcmp0 (db->held_by, "likeness") == 0
-    ? g_strdup_printf ("Held by Likeness, %d images · legal basis: %s", db->n_images,
-                       db->legal_basis)
+    ? g_strdup_printf ("Held by Likeness, %d images, %s · legal basis: %s", db->n_images,
+                       retention, db->legal_basis)
     : g_strdup_printf ("External engine · legal basis: %s", db->legal_basis);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), db->name);
@@ -89,7 +105,8 @@ reload (LkGalleriesPage *self)
     }
   for (guint i = 0; i < dbs->len; i++)
     {
-      GtkWidget *row = database_row (g_ptr_array_index (dbs, i));
+      GtkWidget *row = database_row (lk_session_get_store (self->session),
+                                     g_ptr_array_index (dbs, i));
 
       adw_preferences_group_add (self->databases_group, row);
       g_ptr_array_add (self->rows, row);

@@ -15,6 +15,29 @@ add_provenance_row (LkProbePage *self,
   gtk_list_box_append (self->provenance_list, _lk_probe_page_info_row (title, value));
 }
 
+/* When the retention policy lets the image go, under which rule, or that it went. */
+static void
+show_retention (LkProbePage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LkRetentionItem) item = lk_retention_item (lk_session_get_store (self->session),
+                                                       LK_RETENTION_PROBE, self->probe_id,
+                                                       &error);
+  g_autofree char *value = NULL;
+
+  if (item == NULL)
+    value = g_strdup (error->message);
+  else if (item->purged)
+    value = g_strdup ("Purged under the retention policy; the record and SHA-256 stay");
+  else if (item->hold != NULL)
+    value = g_strdup_printf ("On legal hold: %s", item->hold);
+  else if (item->expires != NULL)
+    value = g_strdup_printf ("Until %s (rule: %s)", item->expires, item->rule);
+  else
+    value = g_strdup ("No retention period applies yet");
+  add_provenance_row (self, "Retention", value);
+}
+
 void
 _lk_probe_page_show_provenance (LkProbePage *self)
 {
@@ -34,6 +57,7 @@ _lk_probe_page_show_provenance (LkProbePage *self)
   add_provenance_row (self, "Legal authority", lk_probe_get_authority (p));
   add_provenance_row (self, "Chain-of-custody note", lk_probe_get_custody_note (p));
   add_provenance_row (self, "Imported", imported);
+  show_retention (self);
 }
 
 static void

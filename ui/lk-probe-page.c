@@ -188,11 +188,13 @@ show_image_error (LkProbePage  *self,
                   const GError *error)
 {
   gboolean integrity = g_error_matches (error, LK_ERROR, LK_ERROR_INTEGRITY);
+  gboolean purged = g_error_matches (error, LK_ERROR, LK_ERROR_PURGED);
 
   self->image_failed = TRUE;
   adw_status_page_set_title (self->image_error_page,
                              integrity ? "The Image Failed Its Integrity Check"
-                                       : "The Image Cannot Be Shown");
+                             : purged ? "The Image Was Purged"
+                                      : "The Image Cannot Be Shown");
   adw_status_page_set_description (self->image_error_page, error->message);
   if (integrity)
     gtk_widget_add_css_class (GTK_WIDGET (self->image_error_page), "lk-integrity-failure");
@@ -201,7 +203,9 @@ show_image_error (LkProbePage  *self,
   gtk_stack_set_visible_child_name (self->image_stack, "error");
   gtk_spinner_set_spinning (self->image_spinner, FALSE);
   show_integrity (self, "dialog-error-symbolic", "error",
-                  integrity ? "Integrity check failed" : "The image could not be read",
+                  integrity ? "Integrity check failed"
+                  : purged ? "Purged under the retention policy; the SHA-256 stays"
+                           : "The image could not be read",
                   error->message);
   /* An untrusted original cannot be analysed; the form waits until the store is repaired. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->analysis_stack), FALSE);

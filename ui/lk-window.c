@@ -2,12 +2,15 @@
 /* The main window: sidebar sections, the idle lock, log-out. */
 #include "config.h"
 
+#include "lk-assessment-page.h"
+#include "lk-audit-events-view.h"
 #include "lk-audit-page.h"
 #include "lk-cases-page.h"
 #include "lk-competency-page.h"
 #include "lk-training-page.h"
 #include "lk-galleries-page.h"
 #include "lk-policy-page.h"
+#include "lk-retention-page.h"
 #include "lk-preferences-window.h"
 #include "lk-ui-util.h"
 #include "lk-users-page.h"
@@ -40,6 +43,10 @@ struct _LkWindow
   LkCasesPage          *cases_page;
   LkUsersPage          *users_page;
   LkAuditPage          *audit_page;
+  LkAuditEventsView    *events_view;
+  LkRetentionPage      *retention_page;
+  LkAssessmentPage     *assessment_page;
+  GtkStack             *admin_stack;
   LkGalleriesPage      *galleries_page;
   LkPolicyPage         *policy_page;
   LkVerificationsPage  *verifications_page;
@@ -346,6 +353,21 @@ show_page_action (GtkWidget  *widget,
     lk_window_show_page (self, g_variant_get_string (parameter, NULL));
 }
 
+/* A case page's link to its own events in the audit trail (administrators). */
+static void
+show_case_events_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  LkWindow *self = LK_WINDOW (widget);
+
+  if (lk_session_get_locked (self->session) || !page_allowed (self, "administration"))
+    return;
+  lk_window_show_page (self, "administration");
+  gtk_stack_set_visible_child_name (self->admin_stack, "events");
+  lk_audit_events_view_show_case (self->events_view, g_variant_get_string (parameter, NULL));
+}
+
 static gboolean
 lk_window_close_request (GtkWindow *window)
 {
@@ -449,6 +471,9 @@ lk_window_class_init (LkWindowClass *klass)
   g_type_ensure (LK_TYPE_CASES_PAGE);
   g_type_ensure (LK_TYPE_USERS_PAGE);
   g_type_ensure (LK_TYPE_AUDIT_PAGE);
+  g_type_ensure (LK_TYPE_AUDIT_EVENTS_VIEW);
+  g_type_ensure (LK_TYPE_RETENTION_PAGE);
+  g_type_ensure (LK_TYPE_ASSESSMENT_PAGE);
   g_type_ensure (LK_TYPE_GALLERIES_PAGE);
   g_type_ensure (LK_TYPE_POLICY_PAGE);
   g_type_ensure (LK_TYPE_VERIFICATIONS_PAGE);
@@ -467,6 +492,10 @@ lk_window_class_init (LkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LkWindow, cases_page);
   gtk_widget_class_bind_template_child (widget_class, LkWindow, users_page);
   gtk_widget_class_bind_template_child (widget_class, LkWindow, audit_page);
+  gtk_widget_class_bind_template_child (widget_class, LkWindow, events_view);
+  gtk_widget_class_bind_template_child (widget_class, LkWindow, retention_page);
+  gtk_widget_class_bind_template_child (widget_class, LkWindow, assessment_page);
+  gtk_widget_class_bind_template_child (widget_class, LkWindow, admin_stack);
   gtk_widget_class_bind_template_child (widget_class, LkWindow, galleries_page);
   gtk_widget_class_bind_template_child (widget_class, LkWindow, policy_page);
   gtk_widget_class_bind_template_child (widget_class, LkWindow, verifications_page);
@@ -484,6 +513,8 @@ lk_window_class_init (LkWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.lock-session", NULL, lock_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, show_preferences);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.show-case-events", "s",
+                                   show_case_events_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l,
                                        GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.lock-session", NULL);
@@ -612,7 +643,12 @@ lk_window_new (GtkApplication *app,
   if (page_allowed (self, "verification"))
     lk_verifications_page_set_session (self->verifications_page, session);
   if (lk_session_has_role (session, LK_ROLE_ADMINISTRATOR))
-    lk_competency_page_set_session (self->competency_page, session);
+    {
+      lk_competency_page_set_session (self->competency_page, session);
+      lk_audit_events_view_set_session (self->events_view, session);
+      lk_retention_page_set_session (self->retention_page, session);
+      lk_assessment_page_set_session (self->assessment_page, session);
+    }
   lk_training_page_set_session (self->training_page, session);
   on_idle_setting_changed (self);
   lk_window_show_page (self, first_page (session));

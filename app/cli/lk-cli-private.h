@@ -92,6 +92,18 @@ gboolean   lk_cli_examination_reopen (LkCli *cli, GError **error);
 gboolean   lk_cli_stats              (LkCli *cli, GError **error);
 /* Commands in lk-cli-training.c */
 gboolean   lk_cli_training           (LkCli *cli, GError **error);
+/* Commands in lk-cli-audit.c */
+gboolean   lk_cli_audit_list         (LkCli *cli, GError **error);
+gboolean   lk_cli_audit_export       (LkCli *cli, GError **error);
+/* Commands in lk-cli-assessment.c */
+gboolean   lk_cli_assessment_new     (LkCli *cli, GError **error);
+gboolean   lk_cli_assessment_show    (LkCli *cli, GError **error);
+gboolean   lk_cli_assessment_export  (LkCli *cli, GError **error);
+/* Commands in lk-cli-retention.c */
+gboolean   lk_cli_retention_run      (LkCli *cli, GError **error);
+gboolean   lk_cli_retention_hold     (LkCli *cli, GError **error);
+gboolean   lk_cli_retention_release  (LkCli *cli, GError **error);
+gboolean   lk_cli_retention_status   (LkCli *cli, GError **error);
 /* Commands in lk-cli-report.c */
 gboolean   lk_cli_report             (LkCli *cli, GError **error);
 gboolean   lk_cli_export             (LkCli *cli, GError **error);

@@ -23,7 +23,13 @@ static const char usage[] =
   "  audit verify [--anchor SEQ:HASH]   check the hash chain of the audit log (and that it\n"
   "                                     still holds an event written down earlier)\n"
   "  audit head                         the newest event as SEQ<TAB>HASH, to write down\n"
-  "  audit export --format jsonl|csv    write the audit log to standard output\n"
+  "  audit export --format jsonl|csv [FILTER]\n"
+  "                                     write the audit log (or the events FILTER selects) to\n"
+  "                                     standard output\n"
+  "  audit list [FILTER] [--json]       the events in order: SEQ, time, user, role, action,\n"
+  "                                     object, details; FILTER: --case NUMBER --user NAME\n"
+  "                                     --action A (or PREFIX*) --object O --from YYYY-MM-DD\n"
+  "                                     --to YYYY-MM-DD\n"
   "  case offences                      offence categories: CODE, name, seriousness, approval\n"
   "  case create --number N --title T --offence CODE --legal-basis TEXT --purpose TEXT\n"
   "              --authorised-by NAME [--requested-by TEXT] [--review-date YYYY-MM-DD]\n"
@@ -79,6 +85,17 @@ static const char usage[] =
   "                                     countersigned only a --draft\n"
   "  stats --from YYYY-MM-DD --to YYYY-MM-DD [--period month|quarter|year] [--format csv|json]\n"
   "                                     transparency statistics, with no names or case numbers\n"
+  "  assessment new [--date YYYY-MM-DD] [--answers FILE.json]\n"
+  "                                     the self-assessment: Likeness's proposals, or the\n"
+  "                                     answers given ({\"1.2\": {\"answer\": \"yes\", ...}})\n"
+  "  assessment show [ID] [--json]      an assessment (the latest) against the one before\n"
+  "  assessment export [ID] -o FILE.pdf\n"
+  "  retention run [--dry-run [--as-of YYYY-MM-DD]] [--json]\n"
+  "                                     purge the image bytes (and templates) of expired items;\n"
+  "                                     records, SHA-256 and a purge record stay\n"
+  "  retention hold CASE --reason TEXT  a legal hold: the case's images are not purged\n"
+  "  retention release CASE --reason TEXT\n"
+  "  retention status                   images, templates and purges with their sizes\n"
   "  export CASE -o DIR [--paper a4|letter] [--draft]\n"
   "                                     the disclosure bundle in a new folder: the original\n"
   "                                     images, the report, case.json, audit.jsonl and\n"
@@ -523,28 +540,6 @@ cmd_audit_head (LkCli   *cli,
 }
 
 static gboolean
-cmd_audit_export (LkCli   *cli,
-                  GError **error)
-{
-  g_autofree char *format_text = NULL;
-  g_auto(GStrv) rest = NULL;
-  g_autoptr(LkSession) session = NULL;
-  g_autoptr(GOutputStream) out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
-  LkAuditFormat format;
-  GOptionEntry entries[] = {
-    { "format", 0, 0, G_OPTION_ARG_STRING, &format_text, NULL, NULL },
-    { NULL }
-  };
-
-  if (!lk_cli_parse_options (cli, 2, entries, &rest, error) ||
-      !lk_cli_expect_positional (rest, 0, "audit export --format jsonl|csv", error) ||
-      !lk_audit_log_format_parse (format_text, &format, error))
-    return FALSE;
-  session = lk_cli_log_in (cli, error);
-  return session != NULL && lk_audit_log_export (session, format, out, error);
-}
-
-static gboolean
 cmd_demo (LkCli   *cli,
           GError **error)
 {
@@ -581,7 +576,8 @@ static const struct
   { "user", "unlock", cmd_user_unlock },
   { "audit", "verify", cmd_audit_verify },
   { "audit", "head", cmd_audit_head },
-  { "audit", "export", cmd_audit_export },
+  { "audit", "export", lk_cli_audit_export },
+  { "audit", "list", lk_cli_audit_list },
   { "case", "offences", lk_cli_case_offences },
   { "case", "create", lk_cli_case_create },
   { "case", "list", lk_cli_case_list },
@@ -608,6 +604,13 @@ static const struct
   { "examination", "reopen", lk_cli_examination_reopen },
   { "report", NULL, lk_cli_report },
   { "stats", NULL, lk_cli_stats },
+  { "assessment", "new", lk_cli_assessment_new },
+  { "assessment", "show", lk_cli_assessment_show },
+  { "assessment", "export", lk_cli_assessment_export },
+  { "retention", "run", lk_cli_retention_run },
+  { "retention", "hold", lk_cli_retention_hold },
+  { "retention", "release", lk_cli_retention_release },
+  { "retention", "status", lk_cli_retention_status },
   { "export", "verify", lk_cli_export_verify },
   { "export", NULL, lk_cli_export },
   { "competency", "add", lk_cli_competency_add },

@@ -24,4 +24,10 @@ void       lk_audit_log_format_jsonl (GString             *line,
                                       const LkAuditEvent  *event,
                                       gboolean             demo);
 
+/* The same as one CSV line, after the header LK_AUDIT_CSV_HEADER. */
+#define LK_AUDIT_CSV_HEADER "seq,at,user,role,action,object,details,prev_hash,hash,workspace\n"
+void       lk_audit_log_format_csv   (GString             *line,
+                                      const LkAuditEvent  *event,
+                                      gboolean             demo);
+
 G_END_DECLS

@@ -305,8 +305,8 @@ csv_field (GString    *line,
   g_string_append (line, last ? "\"\n" : "\",");
 }
 
-static void
-format_csv (GString            *line,
+void
+lk_audit_log_format_csv (GString            *line,
             const LkAuditEvent *e,
             gboolean            demo)
 {
@@ -375,7 +375,7 @@ export_one (const LkAuditEvent  *event,
 
   g_string_truncate (state->line, 0);
   if (state->format == LK_AUDIT_FORMAT_CSV)
-    format_csv (state->line, event, state->demo);
+    lk_audit_log_format_csv (state->line, event, state->demo);
   else
     lk_audit_log_format_jsonl (state->line, event, state->demo);
   return g_output_stream_write_all (state->out, state->line->str, state->line->len, NULL,
@@ -402,8 +402,7 @@ lk_audit_log_export_cancellable (LkSession      *session,
   g_autoptr(JsonObject) details = json_object_new ();
   g_autoptr(GString) line = g_string_new (NULL);
   ExportState state = { out, format, lk_store_is_demo (store), line, cancellable };
-  static const char csv_header[] =
-    "seq,at,user,role,action,object,details,prev_hash,hash,workspace\n";
+  static const char csv_header[] = LK_AUDIT_CSV_HEADER;
   LkActor actor;
 
   /* The audit log tells the first examiner's work: not to a blind reviewer before they sign. */

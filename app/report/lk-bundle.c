@@ -30,6 +30,7 @@ typedef struct
   LkPaper       paper;
   char         *tmp;        /* the temporary folder, removed unless renamed */
   JsonArray    *images;     /* what images/ holds, for case.json */
+  JsonArray    *purged;     /* images purged under the retention policy: records only */
   char         *report_sha256;
   int           pages;
   guint         n_events;
@@ -73,6 +74,7 @@ export_clear (Export *ex)
     remove_tree (ex->tmp);
   g_clear_pointer (&ex->tmp, g_free);
   g_clear_pointer (&ex->images, json_array_unref);
+  g_clear_pointer (&ex->purged, json_array_unref);
   g_clear_pointer (&ex->report_sha256, g_free);
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Export, export_clear)
@@ -216,6 +218,32 @@ media_type_of (LkStore     *store,
   return lk_stmt_dup_text (stmt, 0);
 }
 
+/* An image purged under the retention policy leaves no file, only its record. */
+static gboolean
+record_purged (Export      *ex,
+               const char  *role,
+               gint64       id,
+               const char  *sha256,
+               const char  *media_type,
+               GError     **error)
+{
+  g_auto(LkImagePurge) purge = { 0 };
+  JsonObject *entry;
+
+  if (!lk_image_store_purged (ex->store, sha256, &purge, error))
+    return FALSE;
+  entry = json_object_new ();
+  json_object_set_string_member (entry, "role", role);
+  json_object_set_int_member (entry, role[0] == 'p' ? "probe" : "candidate", id);
+  json_object_set_string_member (entry, "sha256", sha256);
+  json_object_set_string_member (entry, "media_type", media_type);
+  json_object_set_int_member (entry, "size", purge.size);
+  json_object_set_string_member (entry, "purged_at", purge.purged_at);
+  json_object_set_string_member (entry, "rule", purge.rule);
+  json_array_add_object_element (ex->purged, entry);
+  return TRUE;
+}
+
 /* Copies one image byte for byte from the image store, which checks its hash on the way. */
 static gboolean
 export_image (Export      *ex,
@@ -231,8 +259,11 @@ export_image (Export      *ex,
   gsize size;
   gconstpointer data;
 
-  if (media_type == NULL ||
-      (bytes = lk_image_store_get (ex->store, &ex->actor, sha256, error)) == NULL)
+  if (media_type == NULL)
+    return FALSE;
+  if (lk_image_store_purged (ex->store, sha256, NULL, NULL))
+    return record_purged (ex, role, id, sha256, media_type, error);
+  if ((bytes = lk_image_store_get (ex->store, &ex->actor, sha256, error)) == NULL)
     return FALSE;
   name = g_strdup_printf ("images/%s-%" G_GINT64_FORMAT "-%s.%s", role, id, sha256,
                           extension_of (media_type));
@@ -275,6 +306,7 @@ export_images (Export  *ex,
   JsonArray *probes = json_object_get_array_member (ex->data.record, "probes");
 
   ex->images = json_array_new ();
+  ex->purged = json_array_new ();
   for (guint i = 0; probes != NULL && i < json_array_get_length (probes); i++)
     {
       JsonObject *p = json_array_get_object_element (probes, i);
@@ -384,6 +416,8 @@ case_record (Export *ex)
   json_object_set_object_member (o, "case", json_object_ref (ex->data.record));
   json_object_set_array_member (o, "candidate_lists", json_array_ref (ex->data.lists));
   json_object_set_array_member (o, "images", json_array_ref (ex->images));
+  if (json_array_get_length (ex->purged) > 0)
+    json_object_set_array_member (o, "purged_images", json_array_ref (ex->purged));
   json_object_set_int_member (report, "pages", ex->pages);
   json_object_set_object_member (o, "report", report);
   json_object_set_int_member (audit, "events", ex->n_events);

@@ -328,6 +328,34 @@ marker_legend (const Plates *p,
     }
 }
 
+/* An image purged under the retention policy has no plate: says so instead, and TRUE. */
+static gboolean
+purged_note (LkLayout           *layout,
+             const LkReportData *data,
+             const Plates       *p)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (int i = 0; i < 2; i++)
+    {
+      g_auto(LkImagePurge) purge = { 0 };
+      g_autofree char *member = g_strdup_printf ("%s_sha256", images[i]);
+      const char *sha256 = lk_report_str (p->exam, member);
+
+      if (!lk_image_store_purged (data->store, sha256, &purge, NULL))
+        continue;
+      g_string_append_printf (text, "%sThe %s image (SHA-256 %s) was purged on %.10s under the "
+                              "retention rule “%s”: its record and hash are kept, its bytes "
+                              "are gone.", text->len ? " " : "", images[i], sha256,
+                              purge.purged_at, purge.rule);
+    }
+  if (text->len == 0)
+    return FALSE;
+  g_string_append (text, " The plates of this examination can no longer be drawn.");
+  lk_layout_text (layout, text->str);
+  return TRUE;
+}
+
 /* ---- the plates ---------------------------------------------------------------------------- */
 
 gboolean
@@ -345,8 +373,11 @@ lk_report_plates (LkLayout            *layout,
   Marks marks[2] = { { &p, 0 }, { &p, 1 } };
 
   if ((p.exam = lk_examinations_to_json (data->store, examination_id, error)) == NULL ||
-      !read_plates (&p, error) ||
-      (lk_layout_is_drawing (layout) && !decode_plates (data, &p, error)))
+      !read_plates (&p, error))
+    return FALSE;
+  if (purged_note (layout, data, &p))
+    return TRUE;
+  if (lk_layout_is_drawing (layout) && !decode_plates (data, &p, error))
     return FALSE;
   probe_caption = stack_caption (&p, 0);
   candidate_caption = stack_caption (&p, 1);

@@ -675,6 +675,89 @@ static const char migration_training[] =
   "  BEGIN SELECT RAISE (ABORT, 'a submitted attempt cannot change'); END;"
   "CREATE TRIGGER training_attempts_no_delete BEFORE DELETE ON training_attempts"
   "  BEGIN SELECT RAISE (ABORT, 'an attempt cannot be deleted'); END;";
+/* Governance. Retention: legal holds on cases, purge runs, and the sanctioned purge path. An
+ * image's bytes may be cleared, and only cleared, once a purged_images record names it; that
+ * record needs the audit event "image.purged" of that image (the newest event when it is
+ * written) and clears the bytes itself, so the record, its event and the clearing share one
+ * transaction. The row of the image stays with its SHA-256, size and type. The indexes answer
+ * the audit trail's filters. Self-assessments are kept per date, as answered. */
+static const char migration_governance[] =
+  "CREATE TABLE retention_holds ("
+  "  id              INTEGER PRIMARY KEY,"
+  "  case_id         INTEGER NOT NULL REFERENCES cases (id),"
+  "  reason          TEXT NOT NULL CHECK (length (trim (reason)) > 0),"
+  "  held_by         INTEGER NOT NULL REFERENCES users (id),"
+  "  held_at         TEXT NOT NULL,"
+  "  released_by     INTEGER REFERENCES users (id),"
+  "  released_at     TEXT,"
+  "  release_reason  TEXT,"
+  "  CHECK ((released_at IS NULL) = (release_reason IS NULL)));"
+  "CREATE INDEX retention_holds_case ON retention_holds (case_id);"
+  "CREATE TRIGGER retention_holds_no_delete BEFORE DELETE ON retention_holds"
+  "  BEGIN SELECT RAISE (ABORT, 'a legal hold cannot be deleted; release it'); END;"
+  "CREATE TRIGGER retention_holds_release_only BEFORE UPDATE ON retention_holds"
+  "  WHEN OLD.released_at IS NOT NULL OR NEW.case_id IS NOT OLD.case_id"
+  "    OR NEW.reason IS NOT OLD.reason OR NEW.held_by IS NOT OLD.held_by"
+  "    OR NEW.held_at IS NOT OLD.held_at"
+  "  BEGIN SELECT RAISE (ABORT, 'a legal hold cannot change; release it'); END;"
+
+  "CREATE TABLE retention_runs ("
+  "  id              INTEGER PRIMARY KEY,"
+  "  run_by          INTEGER NOT NULL REFERENCES users (id),"
+  "  run_at          TEXT NOT NULL,"
+  "  as_of           TEXT NOT NULL,"
+  "  images          INTEGER NOT NULL,"
+  "  image_bytes     INTEGER NOT NULL,"
+  "  templates       INTEGER NOT NULL,"
+  "  template_bytes  INTEGER NOT NULL);"
+  "CREATE TRIGGER retention_runs_no_delete BEFORE DELETE ON retention_runs"
+  "  BEGIN SELECT RAISE (ABORT, 'a retention run cannot be deleted'); END;"
+  "CREATE TRIGGER retention_runs_no_update BEFORE UPDATE ON retention_runs"
+  "  BEGIN SELECT RAISE (ABORT, 'a retention run cannot change'); END;"
+
+  "CREATE TABLE purged_images ("
+  "  sha256      TEXT PRIMARY KEY REFERENCES images (sha256),"
+  "  size        INTEGER NOT NULL,"
+  "  rule        TEXT NOT NULL,"
+  "  run_id      INTEGER NOT NULL REFERENCES retention_runs (id),"
+  "  purged_by   INTEGER NOT NULL REFERENCES users (id),"
+  "  purged_at   TEXT NOT NULL,"
+  "  audit_seq   INTEGER NOT NULL UNIQUE REFERENCES audit_event (seq));"
+  "CREATE TRIGGER purged_images_no_delete BEFORE DELETE ON purged_images"
+  "  BEGIN SELECT RAISE (ABORT, 'a purge record cannot be deleted'); END;"
+  "CREATE TRIGGER purged_images_no_update BEFORE UPDATE ON purged_images"
+  "  BEGIN SELECT RAISE (ABORT, 'a purge record cannot change'); END;"
+  "CREATE TRIGGER purged_images_audited BEFORE INSERT ON purged_images"
+  "  WHEN NEW.audit_seq IS NOT (SELECT max (seq) FROM audit_event)"
+  "    OR NOT EXISTS (SELECT 1 FROM audit_event WHERE seq = NEW.audit_seq"
+  "                   AND action = 'image.purged' AND object = 'image:' || NEW.sha256)"
+  "  BEGIN SELECT RAISE (ABORT, 'an image is purged only with its audit event'); END;"
+  "CREATE TRIGGER purged_images_clear AFTER INSERT ON purged_images"
+  "  BEGIN UPDATE images SET bytes = X'' WHERE sha256 = NEW.sha256; END;"
+  "DROP TRIGGER images_immutable;"
+  "CREATE TRIGGER images_immutable BEFORE UPDATE ON images"
+  "  WHEN NOT (NEW.sha256 IS OLD.sha256 AND NEW.size IS OLD.size"
+  "            AND NEW.media_type IS OLD.media_type AND NEW.stored_at IS OLD.stored_at"
+  "            AND length (NEW.bytes) = 0"
+  "            AND EXISTS (SELECT 1 FROM purged_images WHERE sha256 = OLD.sha256))"
+  "  BEGIN SELECT RAISE (ABORT, 'stored images are immutable'); END;"
+
+  "CREATE INDEX audit_event_object ON audit_event (object, seq);"
+  "CREATE INDEX audit_event_user ON audit_event (user, seq);"
+  "CREATE INDEX audit_event_action ON audit_event (action, seq);"
+  "CREATE INDEX audit_event_at ON audit_event (at);"
+
+  "CREATE TABLE assessments ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  assessed_on  TEXT NOT NULL UNIQUE,"
+  "  edition      TEXT NOT NULL,"
+  "  answers      TEXT NOT NULL,"
+  "  created_by   INTEGER NOT NULL REFERENCES users (id),"
+  "  created_at   TEXT NOT NULL);"
+  "CREATE TRIGGER assessments_no_update BEFORE UPDATE ON assessments"
+  "  BEGIN SELECT RAISE (ABORT, 'a saved self-assessment cannot change; make a new one'); END;"
+  "CREATE TRIGGER assessments_no_delete BEFORE DELETE ON assessments"
+  "  BEGIN SELECT RAISE (ABORT, 'a saved self-assessment cannot be deleted'); END;";
 
 const char * const lk_migrations[] = {
   migration_1,
@@ -687,6 +770,7 @@ const char * const lk_migrations[] = {
   migration_integrity,
   migration_training,
   migration_template_store,
+  migration_governance,
 };
 
 const guint lk_n_migrations = G_N_ELEMENTS (lk_migrations);

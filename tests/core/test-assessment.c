@@ -1,0 +1,218 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The self-assessment against a database whose figures are known: one case examined, verified
+ * blind and closed, a second case whose probe's acquisition time was not stated; the
+ * proposals, saving per day, the comparison with the assessment before, the PDF and
+ * `assessment` through likeness-cli. */
+#include "config.h"
+
+#include <string.h>
+
+#include "lk-test-casework.h"
+#include "lk-test-util.h"
+
+#define PASSWORD "a long enough password"
+
+static void
+build (LkTestFixture *fixture,
+       LkTestCase    *c)
+{
+  g_autofree char *folder = lk_test_path (fixture, "list");
+  g_autofree char *path = lk_test_demo_path ("astronaut.png");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LkCase) second = NULL;
+  LkCaseRequest request = {
+    "2026-0501", "Assault outside a club", "ASL", "Criminal Procedure Act, section 55",
+    "The offender's face is visible on a witness's phone", "Chief Inspector Ward",
+    "Assault Team", NULL,
+  };
+  LkProvenance p = { "witness", "photograph", "PC Ada Jones", "2026-01-15T14:32:00Z",
+                     "Warrant 2026/19",
+                     "Exhibit AJ/3. Acquisition time not stated: the time of import is recorded",
+                     FALSE };
+
+  g_mkdir_with_parents (folder, 0700);
+  lk_test_case_build (c, fixture->db_path, folder, 2, 1, TRUE);
+  second = lk_cases_create (c->examiner, &request, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lk_probes_import_file (c->examiner, "2026-0501", path, &p, NULL, &error), >,
+                   0);
+  g_assert_no_error (error);
+  /* The fixture as the figures below assume it. */
+  g_assert_cmpint (lk_test_sql_int (fixture->db_path, "SELECT count (*) FROM verifications"
+                                                      " WHERE blind = 1"), ==, 1);
+  g_assert_cmpint (lk_test_sql_int (fixture->db_path, "SELECT count (*) FROM verifications"), ==,
+                   1);
+}
+
+static LkAssessmentAnswer *
+answer_of (LkAssessment *a,
+           const char   *id)
+{
+  LkAssessmentAnswer *answer = lk_assessment_find (a, id);
+
+  g_assert_nonnull (answer);
+  return answer;
+}
+
+static void
+assert_proposal (LkAssessment *a,
+                 const char   *id,
+                 LkAnswer      proposed,
+                 const char   *figure_part)
+{
+  LkAssessmentAnswer *answer = answer_of (a, id);
+
+  if (figure_part != NULL && (answer->figure == NULL ||
+                              strstr (answer->figure, figure_part) == NULL))
+    g_error ("%s: figure “%s” lacks “%s”", id, answer->figure, figure_part);
+  g_assert_cmpstr (lk_answer_to_string (answer->proposed), ==, lk_answer_to_string (proposed));
+  g_assert_cmpint (answer->answer, ==, proposed);
+}
+
+static void
+test_proposals (LkTestFixture *fixture,
+                gconstpointer  data)
+{
+  LkTestCase c = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LkAssessment) a = NULL;
+
+  build (fixture, &c);
+  a = lk_assessment_propose (c.admin, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (a->answers->len, >=, 9);
+  g_assert_cmpint (answer_of (a, "9.2")->principle, ==, 9);
+  assert_proposal (a, "1.1", LK_ANSWER_YES, "2 of 2 cases");
+  assert_proposal (a, "6.1", LK_ANSWER_PARTLY, "1 of 2 probes with complete provenance (50 %)");
+  assert_proposal (a, "6.2", LK_ANSWER_YES, "ai-generated");
+  assert_proposal (a, "3.3", LK_ANSWER_YES, "1 of 1 leads");
+  assert_proposal (a, "5.2", LK_ANSWER_YES, "1 of 1 leads");
+  assert_proposal (a, "8.1", LK_ANSWER_YES, "2 of 2 examiners and reviewers");
+  assert_proposal (a, "3.1", LK_ANSWER_YES, "Audit chain intact");
+  assert_proposal (a, "6.3", LK_ANSWER_NO, "No retention run");
+  assert_proposal (a, "4.2", LK_ANSWER_NO, "No engine has been evaluated");
+  assert_proposal (a, "2.2", LK_ANSWER_NONE, "No decided requests");
+  assert_proposal (a, "1.2", LK_ANSWER_NONE, NULL);
+  g_assert_null (answer_of (a, "1.2")->figure);
+  g_assert_null (a->previous_on);
+
+  g_assert_null (lk_assessment_propose (c.examiner, &error));
+  g_assert_error (error, LK_ERROR, LK_ERROR_PERMISSION_DENIED);
+  lk_test_case_clear (&c);
+}
+
+static void
+test_saved_and_compared (LkTestFixture *fixture,
+                         gconstpointer  data)
+{
+  LkTestCase c = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LkAssessment) first = NULL, second = NULL, loaded = NULL;
+  g_autoptr(LkRetentionReport) run = NULL;
+  g_autofree char *pdf = lk_test_path (fixture, "assessment.pdf");
+  g_autofree char *text = NULL;
+  g_autofree char *argv_pdf = NULL;
+  LkAssessmentAnswer *answer;
+
+  build (fixture, &c);
+  first = lk_assessment_propose (c.admin, &error);
+  answer = answer_of (first, "1.2");
+  answer->answer = LK_ANSWER_PARTLY;
+  answer->comment = g_strdup ("Roles are enforced; views are not yet minimised");
+  g_assert_cmpint (lk_assessment_save (c.admin, first, "2026-01-01", &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_cmpint (lk_assessment_save (c.admin, first, "2026-01-01", &error), ==, 0);
+  g_assert_error (error, LK_ERROR, LK_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_assert_cmpint (lk_test_count_action (c.store, "assessment.saved"), ==, 1);
+
+  /* A retention run later, the next assessment says yes where the first said no. */
+  run = lk_retention_run (c.admin, NULL, FALSE, &error);
+  g_assert_no_error (error);
+  second = lk_assessment_propose (c.admin, &error);
+  g_assert_cmpstr (second->previous_on, ==, "2026-01-01");
+  assert_proposal (second, "6.3", LK_ANSWER_YES, "1 retention runs");
+  g_assert_cmpint (answer_of (second, "6.3")->previous, ==, LK_ANSWER_NO);
+  g_assert_cmpint (answer_of (second, "1.2")->previous, ==, LK_ANSWER_PARTLY);
+  g_assert_cmpint (lk_assessment_save (c.admin, second, NULL, &error), >, 0);
+
+  loaded = lk_assessment_load (c.admin, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (loaded->assessed_on, ==, second->assessed_on);
+  g_assert_cmpstr (loaded->previous_on, ==, "2026-01-01");
+  g_assert_cmpint (answer_of (loaded, "6.3")->answer, ==, LK_ANSWER_YES);
+  g_assert_cmpint (answer_of (loaded, "6.3")->previous, ==, LK_ANSWER_NO);
+  g_assert_nonnull (strstr (answer_of (loaded, "6.3")->figure, "1 retention runs"));
+
+  g_assert_true (lk_assessment_export_pdf (c.admin, loaded, pdf, &error));
+  g_assert_no_error (error);
+  argv_pdf = g_strdup_printf ("pdftotext %s -", pdf);
+  g_assert_true (g_spawn_command_line_sync (argv_pdf, &text, NULL, NULL, &error));
+  g_assert_nonnull (strstr (text, "Transparency"));
+  g_assert_nonnull (strstr (text, "Likeness proposed"));
+  g_assert_nonnull (strstr (text, "on 2026-01-01: no"));
+  lk_test_case_clear (&c);
+}
+
+static void
+test_cli (LkTestFixture *fixture,
+          gconstpointer  data)
+{
+  LkTestCase c = { 0 };
+  g_autofree char *answers = lk_test_path (fixture, "answers.json");
+  g_autofree char *pdf = lk_test_path (fixture, "a.pdf");
+  g_autoptr(LkCliRun) created = NULL, shown = NULL, json = NULL, refused = NULL, bad = NULL;
+  g_autoptr(LkCliRun) exported = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *o;
+
+  build (fixture, &c);
+  g_assert_true (g_file_set_contents (answers, "{\"1.2\": {\"answer\": \"yes\", \"comment\": "
+                                      "\"Checked\", \"evidence\": \"Role matrix v3\"}}", -1,
+                                      NULL));
+  created = lk_test_cli (PASSWORD, NULL, NULL, "--db", fixture->db_path, "--user", "admin",
+                         "assessment", "new", "--answers", answers, NULL);
+  lk_test_cli_assert_ok (created);
+  shown = lk_test_cli (PASSWORD, NULL, NULL, "--db", fixture->db_path, "--user", "admin",
+                       "assessment", "show", NULL);
+  lk_test_cli_assert_ok (shown);
+  g_assert_nonnull (strstr (shown->out, "6. Legitimacy of probe images"));
+  g_assert_nonnull (strstr (shown->out, "  6.1\tpartly\t"));
+  json = lk_test_cli (PASSWORD, NULL, NULL, "--db", fixture->db_path, "--user", "admin",
+                      "assessment", "show", "1", "--json", NULL);
+  lk_test_cli_assert_ok (json);
+  g_assert_true (json_parser_load_from_data (parser, json->out, -1, &error));
+  o = json_node_get_object (json_parser_get_root (parser));
+  {
+    JsonArray *questions = json_object_get_array_member (o, "questions");
+    JsonObject *q = json_array_get_object_element (questions, 1);
+
+    g_assert_cmpstr (json_object_get_string_member (q, "id"), ==, "1.2");
+    g_assert_cmpstr (json_object_get_string_member (q, "answer"), ==, "yes");
+    g_assert_cmpstr (json_object_get_string_member (q, "evidence"), ==, "Role matrix v3");
+  }
+  exported = lk_test_cli (PASSWORD, NULL, NULL, "--db", fixture->db_path, "--user", "admin",
+                          "assessment", "export", "-o", pdf, NULL);
+  lk_test_cli_assert_ok (exported);
+  g_assert_true (g_file_test (pdf, G_FILE_TEST_IS_REGULAR));
+  refused = lk_test_cli (PASSWORD, NULL, NULL, "--db", fixture->db_path, "--user", "erin",
+                         "assessment", "new", NULL);
+  lk_test_cli_assert_failed (refused, NULL);
+  g_assert_true (g_file_set_contents (answers, "{\"1.2\": {\"answer\": \"maybe\"}}", -1, NULL));
+  bad = lk_test_cli (PASSWORD, NULL, NULL, "--db", fixture->db_path, "--user", "admin",
+                     "assessment", "new", "--date", "2026-02-02", "--answers", answers, NULL);
+  lk_test_cli_assert_failed (bad, "maybe");
+  lk_test_case_clear (&c);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  LK_TEST_ADD ("/likeness/assessment/proposals", test_proposals);
+  LK_TEST_ADD ("/likeness/assessment/saved-and-compared", test_saved_and_compared);
+  LK_TEST_ADD ("/likeness/assessment/cli", test_cli);
+  return g_test_run ();
+}

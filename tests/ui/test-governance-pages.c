@@ -1,0 +1,217 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Administration > Audit Events (every event, filtered, with its details and chain hashes,
+ * read a page at a time) and Administration > Retention (counts and sizes, the periods, a
+ * preview that changes nothing, a purge only after its confirmation). */
+#include "config.h"
+
+#include <string.h>
+
+#include "lk-assessment-page.h"
+#include "lk-audit-events-view.h"
+#include "lk-retention-page.h"
+#include "lk-test-ui.h"
+
+#define ADMIN_PASSWORD "amber lantern 41"
+
+typedef struct
+{
+  char      *folder;
+  LkStore   *store;
+  LkSession *admin;
+  GtkWidget *window;
+  GtkWidget *page;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GType type = GPOINTER_TO_SIZE (data);
+
+  f->store = lk_test_store_new (&f->folder, ADMIN_PASSWORD);
+  f->admin = lk_session_login (f->store, "admin", ADMIN_PASSWORD, &error);
+  g_assert_no_error (error);
+  f->window = adw_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 700);
+  f->page = g_object_new (type, NULL);
+  adw_window_set_content (ADW_WINDOW (f->window), adw_toast_overlay_new ());
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (adw_window_get_content (ADW_WINDOW (f->window))),
+                               f->page);
+  gtk_window_present (GTK_WINDOW (f->window));
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  lk_test_destroy_window (f->window, f->page, NULL);
+  g_clear_object (&f->admin);
+  lk_test_unref_finalized (g_steal_pointer (&f->store));
+  lk_test_remove_folder (f->folder);
+  g_free (f->folder);
+}
+
+typedef struct
+{
+  LkAuditEventsView *view;
+  LkAuditEventList  *before;
+} EventsWait;
+
+static gboolean
+events_changed (gpointer data)
+{
+  EventsWait *wait = data;
+  LkAuditEventList *now = lk_audit_events_view_get_events (wait->view);
+
+  return now != NULL && now != wait->before;
+}
+
+static LkAuditEventList *
+apply_and_wait (LkAuditEventsView *view)
+{
+  EventsWait wait = { view, lk_audit_events_view_get_events (view) };
+
+  g_assert_true (lk_test_wait (events_changed, &wait, 10000));
+  return lk_audit_events_view_get_events (view);
+}
+
+static void
+test_events (Fixture       *f,
+             gconstpointer  data)
+{
+  LkAuditEventsView *view = LK_AUDIT_EVENTS_VIEW (f->page);
+  g_autoptr(GError) error = NULL;
+  LkAuditEventList *events;
+  LkActor actor = { "ann", "examiner" };
+  gint64 total;
+
+  for (int i = 0; i < 700; i++)
+    g_assert_true (lk_audit_record (f->store, &actor, "test.viewed", "probe:9", NULL, &error));
+  lk_audit_events_view_set_session (view, f->admin);
+  g_assert_true (gtk_widget_activate_action (f->page, "events.apply", NULL));
+  events = apply_and_wait (view);
+  total = lk_test_sql_int64 (f->store, "SELECT count (*) FROM audit_event");
+  g_assert_cmpint (g_list_model_get_n_items (G_LIST_MODEL (events)), ==, total);
+  g_assert_true (lk_test_wait_shown_containing (f->page, " events: every event", 2000));
+  /* Only the rows on screen were read: a page or two, not the whole log. */
+  lk_test_spin (200);
+  g_assert_cmpuint (lk_audit_event_list_pages_read (events), <=, 2);
+
+  lk_audit_events_view_select (view, 0);
+  g_assert_nonnull (strstr (lk_audit_events_view_get_details (view), "Event 1 at"));
+  g_assert_nonnull (strstr (lk_audit_events_view_get_details (view),
+                            "Previous event's hash: 0000000000"));
+
+  /* A case's own events, as the case page's button asks for them. */
+  lk_audit_events_view_show_case (view, "2026-9999");
+  events = apply_and_wait (view);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (events)), ==, 0);
+  g_assert_true (lk_test_wait_shown (f->page, "0 events: case 2026-9999", 2000));
+  g_assert_true (gtk_widget_is_sensitive (lk_test_find_type (f->page, GTK_TYPE_MENU_BUTTON)));
+}
+
+static gboolean
+report_of (gpointer data)
+{
+  const LkRetentionReport *report = lk_retention_page_get_report (data);
+  gboolean *dry_run = g_object_get_data (data, "want-dry-run");
+
+  return report != NULL && report->dry_run == *dry_run;
+}
+
+static void
+wait_report (LkRetentionPage *page,
+             gboolean         dry_run)
+{
+  g_object_set_data (G_OBJECT (page), "want-dry-run", &dry_run);
+  g_assert_true (lk_test_wait (report_of, page, 10000));
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return lk_test_find_window (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+static void
+test_retention (Fixture       *f,
+                gconstpointer  data)
+{
+  LkRetentionPage *page = LK_RETENTION_PAGE (f->page);
+  GtkWidget *dialog;
+  gint64 runs;
+
+  lk_retention_page_set_session (page, f->admin);
+  g_assert_nonnull (lk_test_find (f->page, ADW_TYPE_ACTION_ROW, "Templates"));
+  g_assert_nonnull (lk_test_find (f->page, ADW_TYPE_ACTION_ROW, "Unidentified probes"));
+  g_assert_true (lk_test_wait_shown (f->page, "365 days", 1000));
+  g_assert_true (lk_test_wait_shown (f->page, "Kept without limit", 1000));
+
+  g_assert_true (gtk_widget_activate_action (f->page, "retention.preview", NULL));
+  wait_report (page, TRUE);
+  g_assert_cmpint (lk_test_sql_int64 (f->store, "SELECT count (*) FROM retention_runs"), ==, 0);
+
+  /* The purge asks first; cancelling runs nothing. */
+  g_assert_true (gtk_widget_activate_action (f->page, "retention.purge", NULL));
+  g_assert_true (lk_test_wait (dialog_shown, NULL, 5000));
+  dialog = lk_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  lk_test_click (dialog, "Cancel");
+  g_assert_true (lk_test_wait_closed (ADW_TYPE_MESSAGE_DIALOG, 5000));
+  lk_test_spin (100);
+  g_assert_cmpint (lk_test_sql_int64 (f->store, "SELECT count (*) FROM retention_runs"), ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (f->page, "retention.purge", NULL));
+  g_assert_true (lk_test_wait (dialog_shown, NULL, 5000));
+  dialog = lk_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  lk_test_click (dialog, "Purge");
+  wait_report (page, FALSE);
+  runs = lk_test_sql_int64 (f->store, "SELECT count (*) FROM retention_runs");
+  g_assert_cmpint (runs, ==, 1);
+  g_assert_true (lk_test_wait_shown_containing (f->page, "1 runs, the last on", 2000));
+}
+
+static gboolean
+assessment_shown (gpointer data)
+{
+  return lk_assessment_page_get_assessment (data) != NULL;
+}
+
+static void
+test_assessment (Fixture       *f,
+                 gconstpointer  data)
+{
+  LkAssessmentPage *page = LK_ASSESSMENT_PAGE (f->page);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LkAssessment) saved = NULL;
+
+  lk_assessment_page_set_session (page, f->admin);
+  g_assert_true (lk_test_wait (assessment_shown, page, 20000));
+  g_assert_nonnull (lk_test_find (f->page, GTK_TYPE_LABEL, "9. Transparency"));
+  g_assert_true (lk_test_wait_shown_containing (f->page, "Likeness proposes No: No retention run",
+                                                2000));
+  lk_assessment_page_set_answer (page, "6.3", LK_ANSWER_PARTLY, "First purge planned for May");
+  g_assert_true (gtk_widget_activate_action (f->page, "assessment.save", NULL));
+  saved = lk_assessment_load (f->admin, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lk_assessment_find (saved, "6.3")->answer, ==, LK_ANSWER_PARTLY);
+  g_assert_cmpstr (lk_assessment_find (saved, "6.3")->comment, ==, "First purge planned for May");
+  g_assert_cmpint (lk_assessment_find (saved, "6.3")->proposed, ==, LK_ANSWER_NO);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  lk_test_ui_init (&argc, &argv);
+  g_test_add ("/likeness/governance-pages/events", Fixture,
+              GSIZE_TO_POINTER (LK_TYPE_AUDIT_EVENTS_VIEW), fixture_set_up, test_events,
+              fixture_tear_down);
+  g_test_add ("/likeness/governance-pages/retention", Fixture,
+              GSIZE_TO_POINTER (LK_TYPE_RETENTION_PAGE), fixture_set_up, test_retention,
+              fixture_tear_down);
+  g_test_add ("/likeness/governance-pages/assessment", Fixture,
+              GSIZE_TO_POINTER (LK_TYPE_ASSESSMENT_PAGE), fixture_set_up, test_assessment,
+              fixture_tear_down);
+  return g_test_run ();
+}
