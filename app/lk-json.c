@@ -85,6 +85,38 @@ check_nesting (const char  *text,
   return TRUE;
 }
 
+/* json-glib turns an unpaired surrogate escape ("\ud800") into bytes that are not UTF-8, which
+ * no later reader (GTK, the database, json-glib itself) accepts: every name and string must be
+ * valid UTF-8. Recursion is bounded by the nesting already checked. */
+static gboolean
+strings_valid (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *member;
+
+      json_object_iter_init (&iter, json_node_get_object (node));
+      while (json_object_iter_next (&iter, &name, &member))
+        if (!g_utf8_validate (name, -1, NULL) || !strings_valid (member))
+          return FALSE;
+      return TRUE;
+    }
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        if (!strings_valid (json_array_get_element (array, i)))
+          return FALSE;
+      return TRUE;
+    }
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    return g_utf8_validate (json_node_get_string (node), -1, NULL);
+  return TRUE;
+}
+
 static JsonNode *
 load (const char  *text,
       gssize       length,
@@ -118,6 +150,13 @@ load (const char  *text,
       return NULL;
     }
   root = json_parser_get_root (parser);
+  if (root != NULL && !strings_valid (root))
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT, "not valid JSON: a string holds an "
+                   "escaped half of a UTF-16 surrogate pair (\\uD800 to \\uDFFF) without "
+                   "the other half");
+      return NULL;
+    }
   return root != NULL ? json_node_copy (root) : json_node_init_null (json_node_alloc ());
 }
 
@@ -127,10 +166,11 @@ lk_json_load (const char  *text,
               gsize        max_size,
               GError     **error)
 {
-  g_return_val_if_fail (text != NULL, NULL);
+  /* An empty GBytes may hand over NULL as its data. */
+  g_return_val_if_fail (text != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return load (text, length, max_size, LK_JSON_MAX_DEPTH, error);
+  return load (text != NULL ? text : "", length, max_size, LK_JSON_MAX_DEPTH, error);
 }
 
 JsonNode *

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "lk-json.h"
+#include "reference/lk-feature-list.h"
 #include "lk-test-util.h"
 
 static char *
@@ -129,6 +130,38 @@ test_stored (void)
   g_assert_true (JSON_NODE_HOLDS_NULL (broken));
 }
 
+/* Found by the json fuzz target: json-glib turned an unpaired surrogate escape into bytes that
+ * are not UTF-8, accepted here and then unreadable once written back. Pairs are fine. */
+static void
+test_surrogates (void)
+{
+  g_autoptr(JsonNode) pair = load_ok ("[\"\\ud83d\\ude00\"]");
+
+  g_assert_cmpstr (json_array_get_string_element (json_node_get_array (pair), 0), ==, "😀");
+  assert_refused ("[\"\\ude00\"]", -1, LK_JSON_MAX_SIZE, "surrogate");
+  assert_refused ("[\"a\\ud83d\"]", -1, LK_JSON_MAX_SIZE, "surrogate");
+  assert_refused ("{\"\\ud800x\": 1}", -1, LK_JSON_MAX_SIZE, "surrogate");
+  assert_refused ("{\"a\": {\"b\": [\"\\ud\\ude00:3d\"]}}", -1, LK_JSON_MAX_SIZE, "");
+}
+
+/* Found by the feature-list fuzz target: an empty GBytes hands over NULL as its data, and an
+ * empty feature list was a critical instead of an error. */
+static void
+test_empty_bytes (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = lk_json_load (NULL, 0, LK_JSON_MAX_SIZE, &error);
+  g_autoptr(GBytes) empty = g_bytes_new (NULL, 0);
+  g_autoptr(JsonNode) list = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_NULL (node));
+  list = lk_feature_list_parse (empty, "edition.json", &error);
+  g_assert_null (list);
+  g_assert_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT);
+  g_assert_true (g_str_has_prefix (error->message, "edition.json"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -141,6 +174,8 @@ main (int   argc,
   g_test_add_func ("/likeness/json/size", test_size);
   g_test_add_func ("/likeness/json/syntax", test_syntax);
   g_test_add_func ("/likeness/json/stored", test_stored);
+  g_test_add_func ("/likeness/json/empty-bytes", test_empty_bytes);
+  g_test_add_func ("/likeness/json/surrogates", test_surrogates);
 
   return g_test_run ();
 }
