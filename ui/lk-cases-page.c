@@ -198,6 +198,7 @@ case_row (gpointer item,
                      lk_case_get_offence_name (c), lk_case_get_examiner (c), n_probes,
                      n_probes == 1 ? "" : "s");
 
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
