@@ -138,10 +138,13 @@ test_surrogates (void)
   g_autoptr(JsonNode) pair = load_ok ("[\"\\ud83d\\ude00\"]");
 
   g_assert_cmpstr (json_array_get_string_element (json_node_get_array (pair), 0), ==, "😀");
-  assert_refused ("[\"\\ude00\"]", -1, LK_JSON_MAX_SIZE, "surrogate");
-  assert_refused ("[\"a\\ud83d\"]", -1, LK_JSON_MAX_SIZE, "surrogate");
-  assert_refused ("{\"\\ud800x\": 1}", -1, LK_JSON_MAX_SIZE, "surrogate");
-  assert_refused ("{\"a\": {\"b\": [\"\\ud\\ude00:3d\"]}}", -1, LK_JSON_MAX_SIZE, "");
+  /* json-glib writes a high surrogate followed by anything but its low half as the three bytes
+   * of the lone surrogate, which no UTF-8 reader accepts. */
+  assert_refused ("[\"\\ud83dx\"]", -1, LK_JSON_MAX_SIZE, "surrogate");
+  assert_refused ("{\"\\udbffz\": 1}", -1, LK_JSON_MAX_SIZE, "surrogate");
+  /* The fuzz target's input: a short escape, then a lone low surrogate. */
+  assert_refused ("[\"\\ud\\ude00:3d\\ude00\"\", \"Vudc00\"]", -1, LK_JSON_MAX_SIZE,
+                  "surrogate");
 }
 
 /* Found by the feature-list fuzz target: an empty GBytes hands over NULL as its data, and an

@@ -55,6 +55,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   if (ok)
     check_round_trip (&stack);
   g_clear_error (&error);
-  lk_fuzz_check_answer (lk_cv_enhancement_validate (json_node_get_array (node), &error), error);
+  ok = lk_cv_enhancement_validate (json_node_get_array (node), &error);
+  lk_fuzz_check_answer (ok, error);
   return 0;
 }

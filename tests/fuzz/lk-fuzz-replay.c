@@ -40,7 +40,8 @@ add_folder (const char *folder)
   g_autoptr(GError) error = NULL;
   g_autoptr(GDir) dir = g_dir_open (folder, 0, &error);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *kind = g_path_get_basename (folder);
+  g_autofree char *parent = g_path_get_dirname (folder);
+  g_autofree char *kind = g_path_get_basename (parent);
   const char *name;
 
   g_assert_no_error (error);
