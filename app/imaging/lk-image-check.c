@@ -17,7 +17,6 @@ typedef struct
 {
   struct jpeg_error_mgr pub;
   jmp_buf               escape;
-  guint                 damage;
   char                  message[JMSG_LENGTH_MAX];
 } JpegErrors;
 
@@ -30,8 +29,9 @@ jpeg_fail (j_common_ptr cinfo)
   longjmp (errors->escape, 1);
 }
 
-/* The warnings that mean image data is missing (and is filled in with grey): keep the first,
- * print none. Others, such as stray bytes between segments, leave the image whole. */
+/* The warnings that mean image data is missing (and is filled in with grey): the first one
+ * decides, so stop there rather than decode the rest of a huge frame as grey. Print none.
+ * Others, such as stray bytes between segments, leave the image whole. */
 static void
 jpeg_note (j_common_ptr cinfo,
            int          level)
@@ -42,8 +42,8 @@ jpeg_note (j_common_ptr cinfo,
   if (level >= 0 ||
       (code != JWRN_HIT_MARKER && code != JWRN_JPEG_EOF && code != JWRN_MUST_RESYNC))
     return;
-  if (errors->damage++ == 0)
-    errors->pub.format_message (cinfo, errors->message);
+  errors->pub.format_message (cinfo, errors->message);
+  longjmp (errors->escape, 1);
 }
 
 static void
@@ -84,10 +84,7 @@ jpeg_intact (const guint8  *data,
     jpeg_read_scanlines (&cinfo, row, 1);
   jpeg_finish_decompress (&cinfo);
   jpeg_destroy_decompress (&cinfo);
-  if (errors.damage == 0)
-    return TRUE;
-  *problem = g_strdup (errors.message);
-  return FALSE;
+  return TRUE;
 }
 
 /* ---- PNG ----------------------------------------------------------------------------------- */
