@@ -53,9 +53,10 @@ show_verdict (LkAuditPage   *self,
                                ? "%u signed record changed after signing"
                                : "%u signed records changed after signing",
                                verdict->mismatches->len);
-      subtitle = g_strdup_printf ("%c%s. They were changed outside Likeness; report this to "
-                                  "your quality manager.", g_ascii_toupper (verdict->reason[0]),
-                                  verdict->reason + 1);
+      subtitle = g_strdup_printf ("%c%s. %s changed outside Likeness; report this to your "
+                                  "quality manager.", g_ascii_toupper (verdict->reason[0]),
+                                  verdict->reason + 1,
+                                  verdict->mismatches->len == 1 ? "It was" : "They were");
     }
   else if (verdict->broken_seq == 0 && verdict->anchor_seq > 0)
     {

@@ -237,6 +237,18 @@ long_write_free (LongWrite *w)
   g_free (w);
 }
 
+/* How long @args takes when left alone, in milliseconds: the range the kills are spread over. */
+static guint
+time_writer (LkTestFixture  *fixture,
+             const char    **args)
+{
+  g_autoptr(GTimer) timer = g_timer_new ();
+  GSubprocess *writer = spawn (fixture, args);
+
+  wait_all_ok (&writer, 1);
+  return (guint) (g_timer_elapsed (timer, NULL) * 1000);
+}
+
 static void
 test_killed_writers_long (LkTestFixture *fixture,
                           gconstpointer  data)
@@ -247,11 +259,20 @@ test_killed_writers_long (LkTestFixture *fixture,
   g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
   g_autoptr(GPtrArray) written = g_ptr_array_new_with_free_func ((GDestroyNotify) long_write_free);
   g_autoptr(GTimer) timer = g_timer_new ();
-  guint killed_n = 0, attempts = 0, probes = 0;
+  const char *timed_case[] = {
+    "case", "create", "--number", "2026-T0001", "--title", "Robbery", "--offence", "ROB",
+    "--legal-basis", "Criminal Procedure Act, section 55", "--purpose",
+    "The offender's face is visible on CCTV", "--authorised-by", "Chief Inspector Ward", NULL,
+  };
+  guint killed_n = 0, attempts = 0, probes = 0, case_ms, probe_ms;
 
   g_assert_cmpuint (kills, >, 0);
   prepare (fixture);
   create_cases (fixture, 1, 1);
+  /* Kills spread from start-up to a little past the usual end, so that some writers finish and
+   * some die before, during or after their commit. */
+  case_ms = time_writer (fixture, timed_case) * 13 / 10 + 1;
+  probe_ms = time_writer (fixture, import_args ("2026-0001", image)) * 13 / 10 + 1;
   while (killed_n < kills)
     {
       g_autofree char *number = g_strdup_printf ("2026-L%05u", attempts);
@@ -264,8 +285,8 @@ test_killed_writers_long (LkTestFixture *fixture,
       gboolean probe = g_rand_boolean (rand), killed = FALSE;
       g_autoptr(GSubprocess) writer = spawn (fixture, probe ? import_args ("2026-0001", image)
                                                             : case_args);
-      /* probe imports take about a second (decode, faces, write), case creations a tenth */
-      char *out = run_or_kill (writer, g_rand_int_range (rand, 0, probe ? 1500 : 250), &killed);
+      char *out = run_or_kill (writer, g_rand_int_range (rand, 0, probe ? probe_ms : case_ms),
+                               &killed);
 
       attempts++;
       killed_n += killed ? 1 : 0;
@@ -281,10 +302,15 @@ test_killed_writers_long (LkTestFixture *fixture,
       assert_sound (fixture);
       assert_written (fixture, written);
     }
-  g_test_message ("seed %u: %u writers started, %u killed with SIGKILL, %u reported success "
-                  "(%u probe imports, %u case creations), all present; integrity_check ok and "
-                  "audit chain intact after each; %.0f s", seed, attempts, killed_n,
-                  written->len, probes, written->len - probes, g_timer_elapsed (timer, NULL));
+  g_test_message ("seed %u: %u writers started, %u killed with SIGKILL at random points up to "
+                  "%u ms (case) and %u ms (probe), %u reported success (%u probe imports, %u "
+                  "case creations) and all are present; %" G_GINT64_FORMAT " probes and %"
+                  G_GINT64_FORMAT " cases in the end; integrity_check ok and audit chain intact "
+                  "after each; %.0f s", seed, attempts, killed_n, case_ms, probe_ms, written->len,
+                  probes, written->len - probes,
+                  lk_test_sql_int (fixture->db_path, "SELECT count(*) FROM probes"),
+                  lk_test_sql_int (fixture->db_path, "SELECT count(*) FROM cases"),
+                  g_timer_elapsed (timer, NULL));
 }
 
 int
