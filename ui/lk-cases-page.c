@@ -155,7 +155,7 @@ show_empty (LkCasesPage *self,
             const char  *description)
 {
   adw_status_page_set_title (self->empty_page, title);
-  adw_status_page_set_description (self->empty_page, description);
+  lk_status_page_set_text (self->empty_page, description);
   gtk_stack_set_visible_child_name (self->list_stack, "empty");
 }
 

@@ -47,6 +47,15 @@ lk_toast (GtkWidget  *widget,
 }
 
 void
+lk_status_page_set_text (AdwStatusPage *page,
+                         const char    *text)
+{
+  g_autofree char *escaped = text != NULL ? g_markup_escape_text (text, -1) : NULL;
+
+  adw_status_page_set_description (page, escaped);
+}
+
+void
 lk_label_set_message (GtkLabel   *label,
                       const char *text)
 {

@@ -84,8 +84,9 @@ test_toast (void)
   lk_test_destroy_window (window, button, NULL);
 }
 
-/* User text in a toast or an error dialog is shown as written: "<b>" and "&" in a case number
- * or a name are not read as markup (a toast's title is markup; a dialog's body is not). */
+/* User text in a toast, a status page or an error dialog is shown as written: "<b>" and "&" in
+ * a case number or a name are not read as markup (a toast's title and a status page's
+ * description are markup; a dialog's body is not). */
 static void
 test_user_text_not_markup (void)
 {
@@ -94,6 +95,7 @@ test_user_text_not_markup (void)
   GtkWidget *overlay = adw_toast_overlay_new ();
   GtkWidget *button = gtk_button_new_with_label ("Open");
   g_autoptr(AdwToast) toast = lk_toast_new ("a < b & c");
+  GtkWidget *status;
   GtkWidget *dialog;
 
   g_assert_cmpstr (adw_toast_get_title (toast), ==, "a &lt; b &amp; c");
@@ -102,6 +104,12 @@ test_user_text_not_markup (void)
   gtk_window_present (GTK_WINDOW (window));
   lk_toast (button, text);
   g_assert_true (lk_test_wait_shown (window, text, 5000));
+
+  status = adw_status_page_new ();
+  g_object_ref_sink (status);
+  lk_status_page_set_text (ADW_STATUS_PAGE (status), text);
+  g_assert_nonnull (lk_test_find (status, GTK_TYPE_LABEL, text));
+  g_clear_object (&status);
 
   lk_show_error (button, "Cannot Open the Case", text);
   dialog = lk_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
