@@ -3,6 +3,7 @@
 
 #include "lk-json.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "lk-error.h"
@@ -34,9 +35,50 @@ lk_json_string (JsonObject *object,
  * few levels deeper in what it writes (audit details, for one). */
 #define STORED_MAX_DEPTH (4 * LK_JSON_MAX_DEPTH)
 
+/* json-glib turns a number beyond a double's range into infinity, which it then writes as
+ * "inf", and a whole number beyond 64 bits into -1: both would change outside data without a
+ * word. The number token at @text (outside any string) must fit. Sets @end past it. */
+static gboolean
+check_number (const char  *text,
+              gsize        length,
+              guint        line,
+              gsize       *end,
+              GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *token = NULL;
+  gboolean whole = TRUE, fits;
+  char *stop = NULL;
+  gsize n = 0;
+
+  while (n < length && text[n] != '\0' &&
+         (g_ascii_isdigit (text[n]) || strchr ("+-.eE", text[n]) != NULL))
+    {
+      if (strchr (".eE", text[n]) != NULL)
+        whole = FALSE;
+      n++;
+    }
+  *end = n;
+  token = g_strndup (text, n);
+  /* What is not a number at all is left to the parser to refuse. */
+  if (whole)
+    fits = g_ascii_string_to_signed (token, 10, G_MININT64, G_MAXINT64, NULL, &local_error) ||
+           !g_error_matches (local_error, G_NUMBER_PARSER_ERROR,
+                             G_NUMBER_PARSER_ERROR_OUT_OF_BOUNDS);
+  else
+    fits = !isinf (g_ascii_strtod (token, &stop)) || *stop != '\0';
+  if (fits)
+    return TRUE;
+  g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
+               "not valid JSON: line %u: the number %.24s%s is out of range", line, token,
+               n > 24 ? "…" : "");
+  return FALSE;
+}
+
 /* json-glib parses recursively, so text nested deeply enough overflows the stack: count the
- * nesting first. Only strict JSON passes, because json-glib also reads single-quoted strings and
- * comments, in which brackets would not count here but would count there. */
+ * nesting first, and check that numbers fit (check_number). Only strict JSON passes, because
+ * json-glib also reads single-quoted strings and comments, in which brackets would not count
+ * here but would count there. */
 static gboolean
 check_nesting (const char  *text,
                gsize        length,
@@ -74,6 +116,14 @@ check_nesting (const char  *text,
         }
       else if ((c == ']' || c == '}') && depth > 0)
         depth--;
+      else if (c == '-' || g_ascii_isdigit (c))
+        {
+          gsize n;
+
+          if (!check_number (text + i, length - i, line, &n, error))
+            return FALSE;
+          i += n - 1;
+        }
       else if (c == '\'' || c == '/')
         {
           g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,

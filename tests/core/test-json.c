@@ -147,6 +147,32 @@ test_surrogates (void)
                   "surrogate");
 }
 
+/* Found by the json fuzz target: json-glib reads a number beyond a double's range as infinity
+ * (and writes it as "inf", which is not JSON) and a whole number beyond 64 bits as -1, so a
+ * score or a value in a list's metadata changed silently. Both are refused; what fits is read
+ * as written. */
+static void
+test_number_range (void)
+{
+  g_autoptr(JsonNode) fits = load_ok ("[9223372036854775807, -9223372036854775808, 1e308, "
+                                      "-2.5e-999, 0.125, -0]");
+  JsonArray *array = json_node_get_array (fits);
+
+  g_assert_cmpint (json_array_get_int_element (array, 0), ==, G_MAXINT64);
+  g_assert_cmpint (json_array_get_int_element (array, 1), ==, G_MININT64);
+  g_assert_cmpfloat (json_array_get_double_element (array, 2), ==, 1e308);
+  g_assert_cmpfloat (json_array_get_double_element (array, 4), ==, 0.125);
+  assert_refused ("{\"score\": 1e999}", -1, LK_JSON_MAX_SIZE, "line 1: the number 1e999 is out "
+                  "of range");
+  assert_refused ("[\"a\",\n -1E+400]", -1, LK_JSON_MAX_SIZE, "line 2: the number -1E+400");
+  assert_refused ("{\"rank\": 123456789012345678901234567890}", -1, LK_JSON_MAX_SIZE,
+                  "out of range");
+  assert_refused ("[9223372036854775808]", -1, LK_JSON_MAX_SIZE, "out of range");
+  /* Numbers inside strings are text. */
+  g_clear_pointer (&fits, json_node_unref);
+  fits = load_ok ("[\"1e999\", \"123456789012345678901234567890\"]");
+}
+
 /* Found by the feature-list fuzz target: an empty GBytes hands over NULL as its data, and an
  * empty feature list was a critical instead of an error. */
 static void
@@ -179,6 +205,7 @@ main (int   argc,
   g_test_add_func ("/likeness/json/stored", test_stored);
   g_test_add_func ("/likeness/json/empty-bytes", test_empty_bytes);
   g_test_add_func ("/likeness/json/surrogates", test_surrogates);
+  g_test_add_func ("/likeness/json/number-range", test_number_range);
 
   return g_test_run ();
 }
