@@ -3,6 +3,7 @@
 
 #include "lk-json.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "lk-error.h"
@@ -34,9 +35,50 @@ lk_json_string (JsonObject *object,
  * few levels deeper in what it writes (audit details, for one). */
 #define STORED_MAX_DEPTH (4 * LK_JSON_MAX_DEPTH)
 
+/* json-glib turns a number beyond a double's range into infinity, which it then writes as
+ * "inf", and a whole number beyond 64 bits into -1: both would change outside data without a
+ * word. The number token at @text (outside any string) must fit. Sets @end past it. */
+static gboolean
+check_number (const char  *text,
+              gsize        length,
+              guint        line,
+              gsize       *end,
+              GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *token = NULL;
+  gboolean whole = TRUE, fits;
+  char *stop = NULL;
+  gsize n = 0;
+
+  while (n < length && text[n] != '\0' &&
+         (g_ascii_isdigit (text[n]) || strchr ("+-.eE", text[n]) != NULL))
+    {
+      if (strchr (".eE", text[n]) != NULL)
+        whole = FALSE;
+      n++;
+    }
+  *end = n;
+  token = g_strndup (text, n);
+  /* What is not a number at all is left to the parser to refuse. */
+  if (whole)
+    fits = g_ascii_string_to_signed (token, 10, G_MININT64, G_MAXINT64, NULL, &local_error) ||
+           !g_error_matches (local_error, G_NUMBER_PARSER_ERROR,
+                             G_NUMBER_PARSER_ERROR_OUT_OF_BOUNDS);
+  else
+    fits = !isinf (g_ascii_strtod (token, &stop)) || *stop != '\0';
+  if (fits)
+    return TRUE;
+  g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
+               "not valid JSON: line %u: the number %.24s%s is out of range", line, token,
+               n > 24 ? "…" : "");
+  return FALSE;
+}
+
 /* json-glib parses recursively, so text nested deeply enough overflows the stack: count the
- * nesting first. Only strict JSON passes, because json-glib also reads single-quoted strings and
- * comments, in which brackets would not count here but would count there. */
+ * nesting first, and check that numbers fit (check_number). Only strict JSON passes, because
+ * json-glib also reads single-quoted strings and comments, in which brackets would not count
+ * here but would count there. */
 static gboolean
 check_nesting (const char  *text,
                gsize        length,
@@ -74,6 +116,14 @@ check_nesting (const char  *text,
         }
       else if ((c == ']' || c == '}') && depth > 0)
         depth--;
+      else if (c == '-' || g_ascii_isdigit (c))
+        {
+          gsize n;
+
+          if (!check_number (text + i, length - i, line, &n, error))
+            return FALSE;
+          i += n - 1;
+        }
       else if (c == '\'' || c == '/')
         {
           g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
@@ -82,6 +132,38 @@ check_nesting (const char  *text,
           return FALSE;
         }
     }
+  return TRUE;
+}
+
+/* json-glib turns an unpaired surrogate escape ("\ud800") into bytes that are not UTF-8, which
+ * no later reader (GTK, the database, json-glib itself) accepts: every name and string must be
+ * valid UTF-8. Recursion is bounded by the nesting already checked. */
+static gboolean
+strings_valid (JsonNode *node)
+{
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *member;
+
+      json_object_iter_init (&iter, json_node_get_object (node));
+      while (json_object_iter_next (&iter, &name, &member))
+        if (!g_utf8_validate (name, -1, NULL) || !strings_valid (member))
+          return FALSE;
+      return TRUE;
+    }
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        if (!strings_valid (json_array_get_element (array, i)))
+          return FALSE;
+      return TRUE;
+    }
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    return g_utf8_validate (json_node_get_string (node), -1, NULL);
   return TRUE;
 }
 
@@ -118,6 +200,13 @@ load (const char  *text,
       return NULL;
     }
   root = json_parser_get_root (parser);
+  if (root != NULL && !strings_valid (root))
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT, "not valid JSON: a string holds an "
+                   "escaped half of a UTF-16 surrogate pair (\\uD800 to \\uDFFF) without "
+                   "the other half");
+      return NULL;
+    }
   return root != NULL ? json_node_copy (root) : json_node_init_null (json_node_alloc ());
 }
 
@@ -127,10 +216,11 @@ lk_json_load (const char  *text,
               gsize        max_size,
               GError     **error)
 {
-  g_return_val_if_fail (text != NULL, NULL);
+  /* An empty GBytes may hand over NULL as its data. */
+  g_return_val_if_fail (text != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return load (text, length, max_size, LK_JSON_MAX_DEPTH, error);
+  return load (text != NULL ? text : "", length, max_size, LK_JSON_MAX_DEPTH, error);
 }
 
 JsonNode *

@@ -20,7 +20,7 @@ const char *lk_json_string     (JsonObject  *object,
 #define LK_JSON_MAX_SIZE  (64 * 1024 * 1024)
 
 /* Every JSON text from outside goes through here: @text (@length bytes, or up to its NUL when
- * negative) parsed after checking its size against @max_size and its nesting against
+ * negative; NULL with a length of 0 is the empty text) parsed after checking its size against @max_size and its nesting against
  * LK_JSON_MAX_DEPTH, and that it is strict JSON. A null node for an empty text; NULL with an
  * %LK_ERROR_INVALID_INPUT error reading "not valid JSON: line ...", "nested more than ..." or
  * "larger than ..." for the rest, for the caller to prefix with the document's name. */

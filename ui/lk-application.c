@@ -121,7 +121,7 @@ show_waiting (LkApplication *self)
                                   "Opening", -1);
   adw_status_page_set_title (ADW_STATUS_PAGE (status), self->demo ? "Preparing the Demo Workspace"
                                                                    : "Opening the Database");
-  adw_status_page_set_description (ADW_STATUS_PAGE (status), self->db_path);
+  lk_status_page_set_text (ADW_STATUS_PAGE (status), self->db_path);
   adw_status_page_set_child (ADW_STATUS_PAGE (status), spinner);
   adw_application_window_set_content (ADW_APPLICATION_WINDOW (window), status);
   gtk_window_set_title (GTK_WINDOW (window), "Likeness");

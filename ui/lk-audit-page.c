@@ -46,7 +46,19 @@ show_verdict (LkAuditPage   *self,
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *when = g_date_time_format (now, "%X");
 
-  if (verdict->broken_seq == 0 && verdict->anchor_seq > 0)
+  if (verdict->mismatches->len > 0)
+    {
+      /* The events chain, but what a signature covers was edited afterwards. */
+      title = g_strdup_printf (verdict->mismatches->len == 1
+                               ? "%u signed record changed after signing"
+                               : "%u signed records changed after signing",
+                               verdict->mismatches->len);
+      subtitle = g_strdup_printf ("%c%s. %s changed outside Likeness; report this to your "
+                                  "quality manager.", g_ascii_toupper (verdict->reason[0]),
+                                  verdict->reason + 1,
+                                  verdict->mismatches->len == 1 ? "It was" : "They were");
+    }
+  else if (verdict->broken_seq == 0 && verdict->anchor_seq > 0)
     {
       title = g_strdup_printf ("Chain intact: %" G_GINT64_FORMAT " events, anchor %"
                                G_GINT64_FORMAT " holds", verdict->n_events, verdict->anchor_seq);
@@ -87,7 +99,8 @@ show_verdict (LkAuditPage   *self,
                                                    : "dialog-warning-symbolic");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->result_icon),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  verdict->broken_seq == 0 ? "Intact" : "Broken", -1);
+                                  verdict->broken_seq == 0 ? "Intact"
+                                  : verdict->mismatches->len > 0 ? "Changed" : "Broken", -1);
 }
 
 static void

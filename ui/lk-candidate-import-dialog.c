@@ -38,6 +38,8 @@ add_row (LkCandidateImportDialog *self,
 {
   GtkWidget *row = adw_action_row_new ();
 
+  /* The list's own text (engine, database): shown as written, never read as markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value != NULL ? value : "not stated");
   gtk_widget_add_css_class (row, "property");

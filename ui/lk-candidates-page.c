@@ -172,7 +172,7 @@ show_status (LkCandidatesPage *self,
 {
   adw_status_page_set_icon_name (self->status_page, icon);
   adw_status_page_set_title (self->status_page, title);
-  adw_status_page_set_description (self->status_page, description);
+  lk_status_page_set_text (self->status_page, description);
   gtk_stack_set_visible_child_name (self->stack, "status");
   gtk_widget_set_visible (GTK_WIDGET (self->action_bar), FALSE);
 }

@@ -79,6 +79,7 @@ info_row (const char *title,
 {
   GtkWidget *row = adw_action_row_new ();
 
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value != NULL ? value : "—");
   gtk_widget_add_css_class (row, "property");
@@ -195,6 +196,7 @@ probe_row (LkProbeSummary *p)
   g_autofree char *title = g_strdup_printf ("Probe %" G_GINT64_FORMAT ": %s", id,
                                             lk_probe_summary_get_file_name (p));
 
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);

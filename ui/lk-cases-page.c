@@ -155,7 +155,7 @@ show_empty (LkCasesPage *self,
             const char  *description)
 {
   adw_status_page_set_title (self->empty_page, title);
-  adw_status_page_set_description (self->empty_page, description);
+  lk_status_page_set_text (self->empty_page, description);
   gtk_stack_set_visible_child_name (self->list_stack, "empty");
 }
 
@@ -198,6 +198,7 @@ case_row (gpointer item,
                      lk_case_get_offence_name (c), lk_case_get_examiner (c), n_probes,
                      n_probes == 1 ? "" : "s");
 
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);

@@ -71,6 +71,7 @@ row_new (LkCompetency *record)
     : g_strdup_printf ("%s to %s · %s", lk_competency_get_valid_from (record),
                        lk_competency_get_valid_until (record), lk_competency_get_evidence (record));
 
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_widget_set_valign (pill, GTK_ALIGN_CENTER);

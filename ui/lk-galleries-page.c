@@ -63,6 +63,7 @@ database_row (LkStore             *store,
                        retention, db->legal_basis)
     : g_strdup_printf ("External engine · legal basis: %s", db->legal_basis);
 
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), db->name);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   if (g_strcmp0 (db->held_by, "likeness") == 0)

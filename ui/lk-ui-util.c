@@ -28,6 +28,14 @@ lk_show_fatal_error (GtkApplication *app,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+AdwToast *
+lk_toast_new (const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  return adw_toast_new (escaped);
+}
+
 void
 lk_toast (GtkWidget  *widget,
           const char *text)
@@ -35,7 +43,16 @@ lk_toast (GtkWidget  *widget,
   GtkWidget *overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
 
   if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (text));
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), lk_toast_new (text));
+}
+
+void
+lk_status_page_set_text (AdwStatusPage *page,
+                         const char    *text)
+{
+  g_autofree char *escaped = text != NULL ? g_markup_escape_text (text, -1) : NULL;
+
+  adw_status_page_set_description (page, escaped);
 }
 
 void

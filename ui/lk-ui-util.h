@@ -13,9 +13,16 @@ void lk_show_error       (GtkWidget      *widget,
 void lk_show_fatal_error (GtkApplication *app,
                           const char     *heading,
                           const char     *body);
-/* A short notice in the nearest toast overlay above @widget. */
+/* A toast showing @text as written: a toast's title is Pango markup, and messages carry user
+ * text (case numbers, names, notes, a list's engine name) that must not be read as markup. */
+AdwToast *lk_toast_new   (const char     *text);
+/* A short notice in the nearest toast overlay above @widget (made with lk_toast_new()). */
 void lk_toast            (GtkWidget      *widget,
                           const char     *text);
+/* Sets @page's description to @text as written: a status page's description is Pango markup,
+ * and what is shown there (core error messages, paths) carries user text. */
+void lk_status_page_set_text (AdwStatusPage  *page,
+                              const char     *text);
 /* Sets @label's text and shows it, or hides it when @text is NULL. */
 void lk_label_set_message (GtkLabel      *label,
                            const char    *text);

@@ -54,4 +54,13 @@ gboolean  lk_candidate_list_read_csv    (LkCandidateListLoader        *l,
 gboolean  lk_candidate_list_load_images (const LkCandidateListLoader  *l,
                                          GError                      **error);
 
+/* The loader without the files: @list as read from a file called @name, JSON, or CSV when
+ * @header (the sidecar's bytes) is not NULL; images relative to @folder. For the fuzz targets. */
+LkCandidateList *lk_candidate_list_parse (const char               *name,
+                                          GBytes                   *list,
+                                          GBytes                   *header,
+                                          const char               *folder,
+                                          const LkCandidateLimits  *limits,
+                                          GError                  **error);
+
 G_END_DECLS

@@ -117,6 +117,28 @@ check_utf8 (const char  *text,
                                  (gsize) (end - text) + 1);
 }
 
+/* @data as read from the file @name: its SHA-256, then the text after a byte-order mark, which
+ * must be UTF-8. */
+static gboolean
+text_accept (LkCandidateListText  *f,
+             const char           *data,
+             gsize                 length,
+             const char           *name,
+             GError              **error)
+{
+  if (length == 0 || data == NULL)
+    return lk_candidate_list_fail (error, name, "the file is empty");
+  f->sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length);
+  f->text = data;
+  f->length = length;
+  if (f->length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
+    {
+      f->text += 3;
+      f->length -= 3;
+    }
+  return check_utf8 (f->text, f->length, name, error);
+}
+
 static gboolean
 text_file_read (LkCandidateListText  *f,
                 const char           *path,
@@ -124,23 +146,12 @@ text_file_read (LkCandidateListText  *f,
                 GError              **error)
 {
   g_autoptr(GError) local_error = NULL;
-  const char *data;
 
   f->map = g_mapped_file_new (path, FALSE, &local_error);
   if (f->map == NULL)
     return lk_candidate_list_fail (error, name, "cannot be read: %s", local_error->message);
-  data = g_mapped_file_get_contents (f->map);
-  f->length = g_mapped_file_get_length (f->map);
-  if (f->length == 0 || data == NULL)
-    return lk_candidate_list_fail (error, name, "the file is empty");
-  f->sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, f->length);
-  f->text = data;
-  if (f->length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
-    {
-      f->text += 3;
-      f->length -= 3;
-    }
-  return check_utf8 (f->text, f->length, name, error);
+  return text_accept (f, g_mapped_file_get_contents (f->map), g_mapped_file_get_length (f->map),
+                      name, error);
 }
 
 static JsonObject *
@@ -584,19 +595,28 @@ compare_rank (gconstpointer a,
 }
 
 static gboolean
+parse_json (LkCandidateListLoader      *l,
+            const LkCandidateListText  *file,
+            GError                    **error)
+{
+  g_autoptr(JsonObject) root = parse_object (file, l->name, error);
+
+  if (root == NULL)
+    return FALSE;
+  l->list->source_sha256 = g_strdup (file->sha256);
+  return read_header (root, l->list, l->name, error) &&
+         read_json_candidates (l, root, error);
+}
+
+static gboolean
 load_json (LkCandidateListLoader  *l,
            const char             *path,
            GError                **error)
 {
   g_auto(LkCandidateListText) file = { 0 };
-  g_autoptr(JsonObject) root = NULL;
 
-  if (!text_file_read (&file, path, l->name, error) ||
-      (root = parse_object (&file, l->name, error)) == NULL)
-    return FALSE;
-  l->list->source_sha256 = g_strdup (file.sha256);
-  return read_header (root, l->list, l->name, error) &&
-         read_json_candidates (l, root, error);
+  return text_file_read (&file, path, l->name, error) &&
+         parse_json (l, &file, error);
 }
 
 static char *
@@ -607,6 +627,30 @@ sidecar_path (const char *csv_path)
   return g_strconcat (stem, ".json", NULL);
 }
 
+static gboolean
+parse_sidecar (LkCandidateListLoader      *l,
+               const LkCandidateListText  *file,
+               const char                 *where,
+               GError                    **error)
+{
+  g_autoptr(JsonObject) root = parse_object (file, where, error);
+
+  if (root == NULL)
+    return FALSE;
+  if (json_object_has_member (root, "candidates"))
+    return lk_candidate_list_fail (error, where, "candidates belong in %s, not in its header",
+                                   l->name);
+  l->list->sidecar_sha256 = g_strdup (file->sha256);
+  return read_header (root, l->list, where, error);
+}
+
+static char *
+sidecar_where (const LkCandidateListLoader *l,
+               const char                  *sidecar_name)
+{
+  return g_strdup_printf ("%s (the header of %s)", sidecar_name, l->name);
+}
+
 /* The header fields of a CSV list live in "<same name>.json" beside it. */
 static gboolean
 load_sidecar (LkCandidateListLoader  *l,
@@ -615,21 +659,23 @@ load_sidecar (LkCandidateListLoader  *l,
 {
   g_autofree char *path = sidecar_path (csv_path);
   g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *where = g_strdup_printf ("%s (the header of %s)", base, l->name);
+  g_autofree char *where = sidecar_where (l, base);
   g_auto(LkCandidateListText) file = { 0 };
-  g_autoptr(JsonObject) root = NULL;
 
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     return lk_candidate_list_fail (error, l->name, "the header fields belong in %s beside it, "
                                    "which is missing", base);
-  if (!text_file_read (&file, path, where, error) ||
-      (root = parse_object (&file, where, error)) == NULL)
-    return FALSE;
-  if (json_object_has_member (root, "candidates"))
-    return lk_candidate_list_fail (error, where, "candidates belong in %s, not in its header",
-                                   l->name);
-  l->list->sidecar_sha256 = g_strdup (file.sha256);
-  return read_header (root, l->list, where, error);
+  return text_file_read (&file, path, where, error) &&
+         parse_sidecar (l, &file, where, error);
+}
+
+static gboolean
+parse_csv (LkCandidateListLoader      *l,
+           const LkCandidateListText  *file,
+           GError                    **error)
+{
+  l->list->source_sha256 = g_strdup (file->sha256);
+  return lk_candidate_list_read_csv (l, file, error);
 }
 
 static gboolean
@@ -639,31 +685,83 @@ load_csv (LkCandidateListLoader  *l,
 {
   g_auto(LkCandidateListText) file = { 0 };
 
-  if (!load_sidecar (l, path, error) ||
-      !text_file_read (&file, path, l->name, error))
-    return FALSE;
-  l->list->source_sha256 = g_strdup (file.sha256);
-  return lk_candidate_list_read_csv (l, &file, error);
+  return load_sidecar (l, path, error) &&
+         text_file_read (&file, path, l->name, error) &&
+         parse_csv (l, &file, error);
 }
 
-static gboolean
-loader_init (LkCandidateListLoader    *l,
-             const char               *path,
-             const LkCandidateLimits  *limits,
-             GError                  **error)
+static void
+loader_start (LkCandidateListLoader    *l,
+              const char               *name,
+              const char               *format,
+              const LkCandidateLimits  *limits)
 {
-  g_autofree char *folder = g_path_get_dirname (path);
-
   l->limits = limits != NULL ? limits : &default_limits;
-  l->name = g_path_get_basename (path);
+  l->name = g_strdup (name);
   l->where = g_ptr_array_new_with_free_func (g_free);
   l->list = g_new0 (LkCandidateList, 1);
   l->list->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) lk_candidate_list_entry_free);
+  l->list->format = g_strdup (format);
+}
+
+static gboolean
+loader_set_folder (LkCandidateListLoader  *l,
+                   const char             *folder,
+                   GError                **error)
+{
   l->folder = realpath (folder, NULL);
   if (l->folder == NULL)
     return lk_candidate_list_fail (error, l->name, "its folder %s cannot be opened: %s", folder,
                                    g_strerror (errno));
   return TRUE;
+}
+
+/* The checks across candidates, the images, then rank order. */
+static LkCandidateList *
+loader_finish (LkCandidateListLoader  *l,
+               GError                **error)
+{
+  if (!check_ranks (l, error) ||
+      !lk_candidate_list_load_images (l, error))
+    return NULL;
+  g_ptr_array_sort (l->list->entries, compare_rank);
+  return g_steal_pointer (&l->list);
+}
+
+LkCandidateList *
+lk_candidate_list_parse (const char               *name,
+                         GBytes                   *list,
+                         GBytes                   *header,
+                         const char               *folder,
+                         const LkCandidateLimits  *limits,
+                         GError                  **error)
+{
+  g_auto(LkCandidateListLoader) l = { 0 };
+  g_auto(LkCandidateListText) text = { 0 };
+  g_auto(LkCandidateListText) header_text = { 0 };
+  g_autofree char *where = NULL;
+  gsize size = 0, header_size = 0;
+  const char *data;
+
+  g_return_val_if_fail (name != NULL && list != NULL && folder != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  loader_start (&l, name, header != NULL ? "csv" : "json", limits);
+  if (!loader_set_folder (&l, folder, error))
+    return NULL;
+  if (header != NULL)
+    {
+      data = g_bytes_get_data (header, &header_size);
+      where = sidecar_where (&l, "the header");
+      if (!text_accept (&header_text, data, header_size, where, error) ||
+          !parse_sidecar (&l, &header_text, where, error))
+        return NULL;
+    }
+  data = g_bytes_get_data (list, &size);
+  if (!text_accept (&text, data, size, name, error) ||
+      !(header != NULL ? parse_csv (&l, &text, error) : parse_json (&l, &text, error)))
+    return NULL;
+  return loader_finish (&l, error);
 }
 
 LkCandidateList *
@@ -672,25 +770,26 @@ lk_candidate_list_load (const char               *path,
                         GError                  **error)
 {
   g_auto(LkCandidateListLoader) l = { 0 };
+  g_autofree char *name = NULL;
+  g_autofree char *folder = NULL;
   gboolean csv;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!loader_init (&l, path, limits, error))
-    return NULL;
+  name = g_path_get_basename (path);
+  folder = g_path_get_dirname (path);
   csv = g_str_has_suffix (path, ".csv") || g_str_has_suffix (path, ".CSV");
+  loader_start (&l, name, csv ? "csv" : "json", limits);
+  if (!loader_set_folder (&l, folder, error))
+    return NULL;
   if (!csv && !g_str_has_suffix (path, ".json") && !g_str_has_suffix (path, ".JSON"))
     {
       lk_candidate_list_fail (error, l.name, "a candidate list is a .json file, or a .csv file "
                               "with a .json header beside it");
       return NULL;
     }
-  l.list->format = g_strdup (csv ? "csv" : "json");
-  if (!(csv ? load_csv (&l, path, error) : load_json (&l, path, error)) ||
-      !check_ranks (&l, error) ||
-      !lk_candidate_list_load_images (&l, error))
+  if (!(csv ? load_csv (&l, path, error) : load_json (&l, path, error)))
     return NULL;
-  g_ptr_array_sort (l.list->entries, compare_rank);
-  return g_steal_pointer (&l.list);
+  return loader_finish (&l, error);
 }

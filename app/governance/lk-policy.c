@@ -257,29 +257,38 @@ validate (const LkPolicyKey  *def,
   return TRUE;
 }
 
+char *
+lk_policy_pair_key (const char *key)
+{
+  g_auto(GStrv) parts = NULL;
+
+  g_return_val_if_fail (key != NULL, NULL);
+
+  parts = g_strsplit (key, ".", 3);
+  if (g_strv_length (parts) != 3 || !g_str_equal (parts[0], "quality") ||
+      (!g_str_equal (parts[2], "red") && !g_str_equal (parts[2], "amber")))
+    return NULL;
+  return g_strdup_printf ("quality.%s.%s", parts[1],
+                          g_str_equal (parts[2], "red") ? "amber" : "red");
+}
+
 /* Quality thresholds come in pairs, and red must lie beyond amber: below it for measures where
  * less is worse (face width, pixels between the eyes, sharpness, contrast), above it for the
  * others (roll, exposure, clipping, BRISQUE). */
 static gboolean
-check_threshold_pair (LkStore     *store,
-                      const char  *key,
+check_threshold_pair (const char  *key,
                       const char  *value,
+                      const char  *other_text,
                       GError     **error)
 {
   static const char * const less_is_worse[] = {
     "face_width", "inter_eye", "sharpness", "contrast", NULL,
   };
   g_auto(GStrv) parts = g_strsplit (key, ".", 3);
-  g_autofree char *other_key = NULL;
-  g_autofree char *other_text = NULL;
   gboolean red, lower, ok;
   double mine, other;
 
-  if (g_strv_length (parts) != 3 || !g_str_equal (parts[0], "quality"))
-    return TRUE;
   red = g_str_equal (parts[2], "red");
-  other_key = g_strdup_printf ("quality.%s.%s", parts[1], red ? "amber" : "red");
-  other_text = lk_policy_get_string (store, other_key);
   mine = g_ascii_strtod (value, NULL);
   other = g_ascii_strtod (other_text, NULL);
   lower = g_strv_contains (less_is_worse, parts[1]);
@@ -295,23 +304,17 @@ check_threshold_pair (LkStore     *store,
 }
 
 gboolean
-lk_policy_set (LkSession   *session,
-               const char  *key,
-               const char  *value,
-               const char  *reason,
-               GError     **error)
+lk_policy_check_value (const char  *key,
+                       const char  *value,
+                       const char  *other_value,
+                       GError     **error)
 {
-  LkStore *store = lk_session_get_store (session);
-  const LkPolicyKey *def = lk_policy_key_lookup (key);
-  g_autofree char *old = NULL;
-  g_autoptr(LkTxn) txn = NULL;
-  g_autoptr(LkStmt) stmt = NULL;
-  g_autoptr(JsonObject) details = json_object_new ();
-  LkActor actor;
+  const LkPolicyKey *def;
+  g_autofree char *pair = NULL;
 
-  if (!lk_session_require (session, LK_ROLE_ADMINISTRATOR, &actor, error))
-    return FALSE;
-  if (def == NULL)
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  if ((def = lk_policy_key_lookup (key)) == NULL)
     {
       g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT, "There is no policy setting “%s”",
                    key);
@@ -322,8 +325,35 @@ lk_policy_set (LkSession   *session,
       g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT, "%s needs a value", key);
       return FALSE;
     }
-  if (!validate (def, value, error) ||
-      !check_threshold_pair (store, key, value, error))
+  if (!validate (def, value, error))
+    return FALSE;
+  pair = lk_policy_pair_key (key);
+  return pair == NULL || other_value == NULL ||
+         check_threshold_pair (key, value, other_value, error);
+}
+
+gboolean
+lk_policy_set (LkSession   *session,
+               const char  *key,
+               const char  *value,
+               const char  *reason,
+               GError     **error)
+{
+  LkStore *store = lk_session_get_store (session);
+  g_autofree char *pair = NULL;
+  g_autofree char *other = NULL;
+  g_autofree char *old = NULL;
+  g_autoptr(LkTxn) txn = NULL;
+  g_autoptr(LkStmt) stmt = NULL;
+  g_autoptr(JsonObject) details = json_object_new ();
+  LkActor actor;
+
+  if (!lk_session_require (session, LK_ROLE_ADMINISTRATOR, &actor, error))
+    return FALSE;
+  if (key != NULL && (pair = lk_policy_pair_key (key)) != NULL &&
+      lk_policy_key_lookup (pair) != NULL)
+    other = lk_policy_get_string (store, pair);
+  if (!lk_policy_check_value (key, value, other, error))
     return FALSE;
   if (lk_text_is_blank (reason))
     {

@@ -39,6 +39,16 @@ gboolean   lk_policy_list_contains (LkStore   *store,
                                     const char *key,
                                     const char *word);
 
+/* The checks of lk_policy_set() without the database: @value for @key (an unknown key or a
+ * missing value is refused), and, for a quality threshold, against @other_value, the current
+ * value of the other threshold of its pair (ignored for any other key). */
+gboolean   lk_policy_check_value (const char  *key,
+                                  const char  *value,
+                                  const char  *other_value,
+                                  GError     **error);
+/* For a quality threshold "quality.MEASURE.red|amber", the key of the other one; else NULL. */
+char      *lk_policy_pair_key    (const char  *key);
+
 /* Administrators only; validates type and range, audits old and new value with @reason. */
 gboolean   lk_policy_set         (LkSession   *session,
                                   const char  *key,

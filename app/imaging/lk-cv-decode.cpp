@@ -90,7 +90,9 @@ lk_cv::to_pixels (const cv::Mat &bgr,
   return pixels;
 }
 
-// An empty Mat (with @error set) when the bytes are not an image OpenCV can decode.
+// An empty Mat (with @error set) when the bytes are not an image OpenCV can decode, or a damaged
+// JPEG or PNG that it would pad with grey (every view of an image: evidence on intake, previews,
+// thumbnails and report plates of what is stored).
 cv::Mat
 lk_cv::decode_bgr (GBytes  *bytes,
                    int      flags,
@@ -109,6 +111,8 @@ lk_cv::decode_bgr (GBytes  *bytes,
       g_set_error (error, LK_ERROR, LK_ERROR_IMAGE, "The image file is too large to decode");
       return cv::Mat ();
     }
+  if (!lk_image_check_intact (bytes, error))
+    return cv::Mat ();
 
   cv::Mat raw (1, (int) size, CV_8UC1, (void *) data);
   cv::Mat bgr = cv::imdecode (raw, flags);
@@ -137,10 +141,8 @@ lk_cv_image_decode (GBytes  *bytes,
 {
   g_return_val_if_fail (bytes != nullptr, nullptr);
 
-  // Images come in here as evidence: damaged data is refused before OpenCV pads it with grey
-  // and its decoders print their complaints.
-  if (!lk_image_check_intact (bytes, error))
-    return nullptr;
+  // Images come in here as evidence: decode_bgr refuses damaged data before OpenCV pads it
+  // with grey and its decoders print their complaints.
   return guard (error, LK_ERROR_IMAGE, "The image could not be decoded", [&] () -> LkCvImage * {
     cv::Mat bgr = decode_bgr (bytes, cv::IMREAD_COLOR | cv::IMREAD_IGNORE_ORIENTATION, error);
     if (bgr.empty ())

@@ -17,7 +17,6 @@ typedef struct
 {
   struct jpeg_error_mgr pub;
   jmp_buf               escape;
-  guint                 damage;
   char                  message[JMSG_LENGTH_MAX];
 } JpegErrors;
 
@@ -30,8 +29,9 @@ jpeg_fail (j_common_ptr cinfo)
   longjmp (errors->escape, 1);
 }
 
-/* The warnings that mean image data is missing (and is filled in with grey): keep the first,
- * print none. Others, such as stray bytes between segments, leave the image whole. */
+/* The warnings that mean image data is missing (and is filled in with grey): the first one
+ * decides, so stop there rather than decode the rest of a huge frame as grey. Print none.
+ * Others, such as stray bytes between segments, leave the image whole. */
 static void
 jpeg_note (j_common_ptr cinfo,
            int          level)
@@ -42,8 +42,8 @@ jpeg_note (j_common_ptr cinfo,
   if (level >= 0 ||
       (code != JWRN_HIT_MARKER && code != JWRN_JPEG_EOF && code != JWRN_MUST_RESYNC))
     return;
-  if (errors->damage++ == 0)
-    errors->pub.format_message (cinfo, errors->message);
+  errors->pub.format_message (cinfo, errors->message);
+  longjmp (errors->escape, 1);
 }
 
 static void
@@ -84,10 +84,7 @@ jpeg_intact (const guint8  *data,
     jpeg_read_scanlines (&cinfo, row, 1);
   jpeg_finish_decompress (&cinfo);
   jpeg_destroy_decompress (&cinfo);
-  if (errors.damage == 0)
-    return TRUE;
-  *problem = g_strdup (errors.message);
-  return FALSE;
+  return TRUE;
 }
 
 /* ---- PNG ----------------------------------------------------------------------------------- */
@@ -98,6 +95,7 @@ typedef struct
   gsize         size;
   gsize         offset;
   char         *message;
+  png_bytep     row;    /* freed after a png_error() jumped out of reading it */
 } PngInput;
 
 static void
@@ -137,20 +135,19 @@ png_read_bytes (png_structp  png,
 }
 
 static void
-png_read_all (png_structp png,
-              png_infop   info)
+png_read_all (png_structp  png,
+              png_infop    info,
+              PngInput    *in)
 {
-  png_bytep row;
   int passes;
 
   png_read_info (png, info);
   passes = png_set_interlace_handling (png);
   png_read_update_info (png, info);
-  row = png_malloc (png, png_get_rowbytes (png, info));
+  in->row = png_malloc (png, png_get_rowbytes (png, info));
   for (int pass = 0; pass < passes; pass++)
     for (png_uint_32 y = 0; y < png_get_image_height (png, info); y++)
-      png_read_row (png, row, NULL);
-  png_free (png, row);
+      png_read_row (png, in->row, NULL);
   png_read_end (png, NULL);
 }
 
@@ -159,7 +156,7 @@ png_intact (const guint8  *data,
             gsize          size,
             char         **problem)
 {
-  PngInput in = { data, size, 0, NULL };
+  PngInput in = { data, size, 0, NULL, NULL };
   png_structp png = png_create_read_struct (PNG_LIBPNG_VER_STRING, &in, png_fail, png_note);
   png_infop info = png != NULL ? png_create_info_struct (png) : NULL;
 
@@ -173,7 +170,8 @@ png_intact (const guint8  *data,
   /* Only the data matters here, not the image's size: the header was checked before. */
   png_set_user_limits (png, 0x7fffffff, 0x7fffffff);
   if (setjmp (png_jmpbuf (png)) == 0)
-    png_read_all (png, info);
+    png_read_all (png, info, &in);
+  png_free (png, in.row);
   png_destroy_read_struct (&png, &info, NULL);
   *problem = in.message;
   return in.message == NULL;

@@ -17,4 +17,9 @@ char      *lk_bundle_file_sha256 (const char    *path,
 GPtrArray *lk_bundle_list_files  (const char    *dir,
                                   GError       **error);
 
+/* The text of a SHA256SUMS file, @length bytes: file name to SHA-256, both strings. */
+GHashTable *lk_bundle_parse_sums (const char    *text,
+                                  gsize          length,
+                                  GError       **error);
+
 G_END_DECLS

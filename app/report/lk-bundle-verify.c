@@ -113,27 +113,48 @@ parse_line (const char  *line,
   return TRUE;
 }
 
+GHashTable *
+lk_bundle_parse_sums (const char  *text,
+                      gsize        length,
+                      GError     **error)
+{
+  g_autoptr(GHashTable) sums = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autofree char *copy = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_return_val_if_fail (text != NULL || length == 0, NULL);
+
+  /* A NUL byte would end the text early and hide every line after it. */
+  if (memchr (text, '\0', length) != NULL)
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
+                   "SHA256SUMS holds a NUL byte; it is not a text file");
+      return NULL;
+    }
+  copy = g_strndup (text, length);
+  lines = g_strsplit (copy, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (lines[i][0] != '\0' && !parse_line (lines[i], i + 1, sums, error))
+      return NULL;
+  return g_steal_pointer (&sums);
+}
+
 static GHashTable *
 read_sums (const char  *dir,
            GError     **error)
 {
   g_autofree char *path = g_build_filename (dir, LK_BUNDLE_SUMS, NULL);
   g_autofree char *text = NULL;
-  g_auto(GStrv) lines = NULL;
-  g_autoptr(GHashTable) sums = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(GError) local = NULL;
+  gsize length = 0;
 
-  if (!g_file_get_contents (path, &text, NULL, &local))
+  if (!g_file_get_contents (path, &text, &length, &local))
     {
       g_set_error (error, LK_ERROR, LK_ERROR_NOT_FOUND, "%s is not a disclosure bundle: %s",
                    dir, local->message);
       return NULL;
     }
-  lines = g_strsplit (text, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    if (lines[i][0] != '\0' && !parse_line (lines[i], i + 1, sums, error))
-      return NULL;
-  return g_steal_pointer (&sums);
+  return lk_bundle_parse_sums (text, length, error);
 }
 
 /* ---- the check ----------------------------------------------------------------------------- */

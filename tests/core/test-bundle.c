@@ -11,6 +11,7 @@
 #include "lk-test-util.h"
 #include "lk-core.h"
 #include "reference/lk-data-file.h"
+#include "report/lk-bundle-private.h"
 
 #define ADMIN "admin"
 #define ADMIN_PASSWORD "correct horse"
@@ -793,6 +794,29 @@ test_async (LkTestFixture *fixture,
   world_clear (&w);
 }
 
+/* SHA256SUMS as text: each line read, and a NUL byte refused, which would otherwise end the
+ * text early and hide every line after it from the check. */
+static void
+test_sums_text (void)
+{
+  static const char sums[] =
+    "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855  report.pdf\n"
+    "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855 *images/probe.jpg\n"
+    "\0"
+    "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855  case.json\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) before = lk_bundle_parse_sums (sums, strlen (sums), &error);
+  g_autoptr(GHashTable) all = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (before), ==, 2);
+  g_assert_true (g_hash_table_contains (before, "images/probe.jpg"));
+  all = lk_bundle_parse_sums (sums, sizeof sums - 1, &error);
+  g_assert_null (all);
+  g_assert_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT);
+  g_assert_nonnull (strstr (error->message, "NUL"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -806,6 +830,7 @@ main (int   argc,
   LK_TEST_ADD ("/likeness/bundle/refusals", test_refusals);
   LK_TEST_ADD ("/likeness/bundle/no-templates", test_no_templates);
   LK_TEST_ADD ("/likeness/bundle/async", test_async);
+  g_test_add_func ("/likeness/bundle/sums-text", test_sums_text);
 
   return g_test_run ();
 }

@@ -769,7 +769,7 @@ refuse_scores (World *w)
                 "nan-literal.json: not valid JSON");
   refused_list (w, "huge.json",
                 "{\"rank\": 1, \"score\": 1e999, \"subject_ref\": \"S1\", \"image\": \"a.png\"}",
-                "huge.json: candidate 1 (rank 1): score must be a finite number");
+                "the number 1e999 is out of range");
   write_csv_header (w, "nan.json");
   write_text (w, "nan.csv", "1,0.9,S1,a.png\n2,nan,S2,c.png\n");
   import_refused (w, "nan.csv", LK_ERROR_INVALID_INPUT,

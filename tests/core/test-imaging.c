@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <cairo.h>
+#include <string.h>
 
 #include "lk-test-util.h"
 
@@ -147,6 +148,35 @@ test_truncated (LkTestFixture *fixture,
   assert_not_decoded (most);
 }
 
+/* A JPEG cut after 60 % of its bytes: the header and the frame are whole, so OpenCV would decode
+ * it with the missing rows filled with grey. No view of it may: not the full decode (report
+ * plates), not a thumbnail (candidate cards), not the evidence decode. */
+static void
+test_truncated_jpeg_views (void)
+{
+  g_autofree char *path = lk_test_demo_path ("grace_hopper.jpg");
+  g_autoptr(GBytes) whole = lk_test_read_bytes (path);
+  g_autoptr(GBytes) cut = g_bytes_new_from_bytes (whole, 0, g_bytes_get_size (whole) * 3 / 5);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LkPixels) thumbnail = NULL;
+  g_autoptr(LkPixels) intact = NULL;
+  g_autoptr(LkCvImage) image = NULL;
+
+  intact = lk_cv_thumbnail (whole, 64, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (intact);
+
+  assert_not_decoded (cut);
+  thumbnail = lk_cv_thumbnail (cut, 64, &error);
+  g_assert_null (thumbnail);
+  g_assert_error (error, LK_ERROR, LK_ERROR_IMAGE);
+  g_assert_nonnull (strstr (error->message, "damaged"));
+  g_clear_error (&error);
+  image = lk_cv_image_decode (cut, &error);
+  g_assert_null (image);
+  g_assert_error (error, LK_ERROR, LK_ERROR_IMAGE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -158,6 +188,7 @@ main (int   argc,
   g_test_add_func ("/likeness/imaging/empty", test_empty);
   g_test_add_func ("/likeness/imaging/text", test_text);
   LK_TEST_ADD ("/likeness/imaging/truncated", test_truncated);
+  g_test_add_func ("/likeness/imaging/truncated-jpeg-views", test_truncated_jpeg_views);
 
   return g_test_run ();
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "lk-json.h"
+#include "reference/lk-feature-list.h"
 #include "lk-test-util.h"
 
 static char *
@@ -129,6 +130,67 @@ test_stored (void)
   g_assert_true (JSON_NODE_HOLDS_NULL (broken));
 }
 
+/* Found by the json fuzz target: json-glib turned an unpaired surrogate escape into bytes that
+ * are not UTF-8, accepted here and then unreadable once written back. Pairs are fine. */
+static void
+test_surrogates (void)
+{
+  g_autoptr(JsonNode) pair = load_ok ("[\"\\ud83d\\ude00\"]");
+
+  g_assert_cmpstr (json_array_get_string_element (json_node_get_array (pair), 0), ==, "😀");
+  /* json-glib writes a high surrogate followed by anything but its low half as the three bytes
+   * of the lone surrogate, which no UTF-8 reader accepts. */
+  assert_refused ("[\"\\ud83dx\"]", -1, LK_JSON_MAX_SIZE, "surrogate");
+  assert_refused ("{\"\\udbffz\": 1}", -1, LK_JSON_MAX_SIZE, "surrogate");
+  /* The fuzz target's input: a short escape, then a lone low surrogate. */
+  assert_refused ("[\"\\ud\\ude00:3d\\ude00\"\", \"Vudc00\"]", -1, LK_JSON_MAX_SIZE,
+                  "surrogate");
+}
+
+/* Found by the json fuzz target: json-glib reads a number beyond a double's range as infinity
+ * (and writes it as "inf", which is not JSON) and a whole number beyond 64 bits as -1, so a
+ * score or a value in a list's metadata changed silently. Both are refused; what fits is read
+ * as written. */
+static void
+test_number_range (void)
+{
+  g_autoptr(JsonNode) fits = load_ok ("[9223372036854775807, -9223372036854775808, 1e308, "
+                                      "-2.5e-999, 0.125, -0]");
+  JsonArray *array = json_node_get_array (fits);
+
+  g_assert_cmpint (json_array_get_int_element (array, 0), ==, G_MAXINT64);
+  g_assert_cmpint (json_array_get_int_element (array, 1), ==, G_MININT64);
+  g_assert_cmpfloat (json_array_get_double_element (array, 2), ==, 1e308);
+  g_assert_cmpfloat (json_array_get_double_element (array, 4), ==, 0.125);
+  assert_refused ("{\"score\": 1e999}", -1, LK_JSON_MAX_SIZE, "line 1: the number 1e999 is out "
+                  "of range");
+  assert_refused ("[\"a\",\n -1E+400]", -1, LK_JSON_MAX_SIZE, "line 2: the number -1E+400");
+  assert_refused ("{\"rank\": 123456789012345678901234567890}", -1, LK_JSON_MAX_SIZE,
+                  "out of range");
+  assert_refused ("[9223372036854775808]", -1, LK_JSON_MAX_SIZE, "out of range");
+  /* Numbers inside strings are text. */
+  g_clear_pointer (&fits, json_node_unref);
+  fits = load_ok ("[\"1e999\", \"123456789012345678901234567890\"]");
+}
+
+/* Found by the feature-list fuzz target: an empty GBytes hands over NULL as its data, and an
+ * empty feature list was a critical instead of an error. */
+static void
+test_empty_bytes (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = lk_json_load (NULL, 0, LK_JSON_MAX_SIZE, &error);
+  g_autoptr(GBytes) empty = g_bytes_new (NULL, 0);
+  g_autoptr(JsonNode) list = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_NULL (node));
+  list = lk_feature_list_parse (empty, "edition.json", &error);
+  g_assert_null (list);
+  g_assert_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT);
+  g_assert_true (g_str_has_prefix (error->message, "edition.json"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -141,6 +203,9 @@ main (int   argc,
   g_test_add_func ("/likeness/json/size", test_size);
   g_test_add_func ("/likeness/json/syntax", test_syntax);
   g_test_add_func ("/likeness/json/stored", test_stored);
+  g_test_add_func ("/likeness/json/empty-bytes", test_empty_bytes);
+  g_test_add_func ("/likeness/json/surrogates", test_surrogates);
+  g_test_add_func ("/likeness/json/number-range", test_number_range);
 
   return g_test_run ();
 }

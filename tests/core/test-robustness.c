@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Several likeness-cli processes writing to one database at once, and writers killed with
  * SIGKILL part-way: nothing a user was told succeeded goes missing, no "database is locked"
- * reaches a user, the database passes its integrity check and the audit chain stays intact. */
+ * reaches a user, the database passes its integrity check and the audit chain stays intact.
+ * With LIKENESS_LONG_KILLS=N in the environment (`meson test --setup long robustness`) a long run
+ * adds N kills at random points of case creations and probe imports. */
 #include "config.h"
 
 #include <signal.h>
@@ -216,6 +218,137 @@ test_killed_demo (LkTestFixture *fixture,
                                                       " WHERE object LIKE '%.partial'"), ==, 0);
 }
 
+/* One write of the long run: what it was and, once it reported success, what it wrote. */
+typedef struct
+{
+  gboolean  probe;   /* a probe import, else a case creation */
+  char     *written; /* the probe's id or the case's number, from its output */
+} LongWrite;
+
+/* Runs @writer to its end or kills it after @delay_ms; the first word of its output when it
+ * reported success, else NULL. */
+static char *
+run_or_kill (GSubprocess *writer,
+             guint        delay_ms,
+             gboolean    *killed)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_usleep (delay_ms * 1000);
+  g_subprocess_send_signal (writer, SIGKILL);
+  g_subprocess_communicate_utf8 (writer, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  *killed = g_subprocess_get_if_signaled (writer);
+  if (*killed || g_subprocess_get_exit_status (writer) != 0)
+    {
+      g_assert_null (strstr (err != NULL ? err : "", "locked"));
+      return NULL;
+    }
+  return g_strndup (out, strcspn (out, "\t\n"));
+}
+
+static void
+assert_written (LkTestFixture *fixture,
+                GPtrArray     *written)
+{
+  for (guint i = 0; i < written->len; i++)
+    {
+      const LongWrite *w = g_ptr_array_index (written, i);
+      g_autofree char *sql = w->probe
+        ? g_strdup_printf ("SELECT count(*) FROM probes WHERE id = %s", w->written)
+        : g_strdup_printf ("SELECT count(*) FROM cases WHERE number = '%s'", w->written);
+
+      if (lk_test_sql_int (fixture->db_path, sql) != 1)
+        g_error ("The %s %s reported success and is missing", w->probe ? "probe" : "case",
+                 w->written);
+    }
+}
+
+static void
+long_write_free (LongWrite *w)
+{
+  g_free (w->written);
+  g_free (w);
+}
+
+/* How long @args takes when left alone, in milliseconds: the range the kills are spread over. */
+static guint
+time_writer (LkTestFixture  *fixture,
+             const char    **args)
+{
+  g_autoptr(GTimer) timer = g_timer_new ();
+  GSubprocess *writer = spawn (fixture, args);
+
+  wait_all_ok (&writer, 1);
+  return (guint) (g_timer_elapsed (timer, NULL) * 1000);
+}
+
+static void
+test_killed_writers_long (LkTestFixture *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *image = lk_test_demo_path ("grace_hopper.jpg");
+  guint kills = (guint) g_ascii_strtoull (g_getenv ("LIKENESS_LONG_KILLS"), NULL, 10);
+  guint32 seed = g_test_rand_int ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  g_autoptr(GPtrArray) written = g_ptr_array_new_with_free_func ((GDestroyNotify) long_write_free);
+  g_autoptr(GTimer) timer = g_timer_new ();
+  const char *timed_case[] = {
+    "case", "create", "--number", "2026-T0001", "--title", "Robbery", "--offence", "ROB",
+    "--legal-basis", "Criminal Procedure Act, section 55", "--purpose",
+    "The offender's face is visible on CCTV", "--authorised-by", "Chief Inspector Ward", NULL,
+  };
+  guint killed_n = 0, attempts = 0, probes = 0, case_ms, probe_ms;
+
+  g_assert_cmpuint (kills, >, 0);
+  prepare (fixture);
+  create_cases (fixture, 1, 1);
+  /* Kills spread from start-up to a little past the usual end, so that some writers finish and
+   * some die before, during or after their commit. */
+  case_ms = time_writer (fixture, timed_case) * 13 / 10 + 1;
+  probe_ms = time_writer (fixture, import_args ("2026-0001", image)) * 13 / 10 + 1;
+  while (killed_n < kills)
+    {
+      g_autofree char *number = g_strdup_printf ("2026-L%05u", attempts);
+      const char *case_args[] = {
+        "case", "create", "--number", number, "--title", "Robbery", "--offence", "ROB",
+        "--legal-basis", "Criminal Procedure Act, section 55", "--purpose",
+        "The offender's face is visible on CCTV", "--authorised-by", "Chief Inspector Ward",
+        NULL,
+      };
+      gboolean probe = g_rand_boolean (rand), killed = FALSE;
+      g_autoptr(GSubprocess) writer = spawn (fixture, probe ? import_args ("2026-0001", image)
+                                                            : case_args);
+      char *out = run_or_kill (writer, g_rand_int_range (rand, 0, probe ? probe_ms : case_ms),
+                               &killed);
+
+      attempts++;
+      killed_n += killed ? 1 : 0;
+      if (out != NULL)
+        {
+          LongWrite *w = g_new0 (LongWrite, 1);
+
+          w->probe = probe;
+          w->written = out;
+          probes += probe ? 1 : 0;
+          g_ptr_array_add (written, w);
+        }
+      assert_sound (fixture);
+      assert_written (fixture, written);
+    }
+  g_test_message ("seed %u: %u writers started, %u killed with SIGKILL at random points up to "
+                  "%u ms (case) and %u ms (probe), %u reported success (%u probe imports, %u "
+                  "case creations) and all are present; %" G_GINT64_FORMAT " probes and %"
+                  G_GINT64_FORMAT " cases in the end; integrity_check ok and audit chain intact "
+                  "after each; %.0f s", seed, attempts, killed_n, case_ms, probe_ms, written->len,
+                  probes, written->len - probes,
+                  lk_test_sql_int (fixture->db_path, "SELECT count(*) FROM probes"),
+                  lk_test_sql_int (fixture->db_path, "SELECT count(*) FROM cases"),
+                  g_timer_elapsed (timer, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -225,6 +358,8 @@ main (int   argc,
   LK_TEST_ADD ("/likeness/robustness/concurrent-writers", test_concurrent_writers);
   LK_TEST_ADD ("/likeness/robustness/killed-writers", test_killed_writers);
   LK_TEST_ADD ("/likeness/robustness/killed-demo", test_killed_demo);
+  if (g_getenv ("LIKENESS_LONG_KILLS") != NULL)
+    LK_TEST_ADD ("/likeness/robustness/killed-writers-long", test_killed_writers_long);
 
   return g_test_run ();
 }

@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Administration > Audit Trail: the newest event's anchor is shown and copied; a check against
- * an anchor written down earlier finds events cut from the end of the log. */
+ * an anchor written down earlier finds events cut from the end of the log; a signed conclusion
+ * edited behind its trigger is named as changed, not passed as intact. */
 #include "config.h"
 
 #include <string.h>
 
+#include "demo/lk-demo.h"
 #include "lk-audit-page.h"
 #include "lk-test-ui.h"
 #include "store/lk-store-private.h"
@@ -30,6 +32,30 @@ fixture_set_up (Fixture       *f,
 
   f->store = lk_test_store_new (&f->folder, ADMIN_PASSWORD);
   f->admin = lk_session_login (f->store, "admin", ADMIN_PASSWORD, &error);
+  g_assert_no_error (error);
+  f->window = adw_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 700);
+  f->page = g_object_new (LK_TYPE_AUDIT_PAGE, NULL);
+  adw_window_set_content (ADW_WINDOW (f->window), adw_toast_overlay_new ());
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (adw_window_get_content (ADW_WINDOW (f->window))),
+                               GTK_WIDGET (f->page));
+  gtk_window_present (GTK_WINDOW (f->window));
+}
+
+/* The same window and page on a demo workspace, which holds signed conclusions. */
+static void
+fixture_set_up_demo (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  f->folder = g_dir_make_tmp ("lk-audit-page-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (f->folder, "demo.db", NULL);
+  f->store = lk_demo_create (path, &error);
+  g_assert_no_error (error);
+  f->admin = lk_session_login (f->store, "demo-admin", LK_DEMO_PASSWORD, &error);
   g_assert_no_error (error);
   f->window = adw_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (f->window), 900, 700);
@@ -146,6 +172,50 @@ test_mistyped_anchor (Fixture       *f,
                                   "Chain not checked yet"));
 }
 
+/* Runs @update with @trigger dropped, then puts the trigger back, as someone editing the
+ * database file would. */
+static void
+edit_behind_trigger (Fixture    *f,
+                     const char *trigger,
+                     const char *update)
+{
+  g_autoptr(LkStmt) stmt = lk_store_stmt (f->store, "SELECT sql FROM sqlite_master WHERE name = ?",
+                                          NULL);
+  g_autofree char *create = NULL;
+  g_autofree char *drop = g_strdup_printf ("DROP TRIGGER %s", trigger);
+
+  lk_stmt_bind_text (stmt, 1, trigger);
+  g_assert_true (lk_stmt_next (stmt, NULL));
+  create = lk_stmt_dup_text (stmt, 0);
+  g_assert_nonnull (create);
+  g_assert_true (lk_store_exec (f->store, drop, NULL));
+  g_assert_true (lk_store_exec (f->store, update, NULL));
+  g_assert_true (lk_store_exec (f->store, create, NULL));
+}
+
+static void
+test_changed_record (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *intact = NULL;
+  GtkWidget *row;
+
+  lk_audit_page_set_session (f->page, f->admin);
+  g_assert_true (lk_test_wait (head_read, f->page, 10000));
+  intact = g_strdup_printf ("Chain intact: %" G_GINT64_FORMAT " events", count_events (f));
+  verify_and_wait (f, intact);
+  edit_behind_trigger (f, "conclusions_no_update",
+                       "UPDATE conclusions SET level_label = 'Strong', reasoning = 'Rewritten'"
+                       " WHERE id = (SELECT min (id) FROM conclusions)");
+  verify_and_wait (f, "1 signed record changed after signing");
+  row = lk_test_find (GTK_WIDGET (f->page), ADW_TYPE_ACTION_ROW,
+                      "1 signed record changed after signing");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                            "The chain holds, but 1 signed record no longer matches"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "conclusion "));
+  g_assert_null (lk_test_find (GTK_WIDGET (f->page), ADW_TYPE_ACTION_ROW, intact));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -155,5 +225,7 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/likeness/audit-page/mistyped-anchor", Fixture, NULL, fixture_set_up,
               test_mistyped_anchor, fixture_tear_down);
+  g_test_add ("/likeness/audit-page/changed-record", Fixture, NULL, fixture_set_up_demo,
+              test_changed_record, fixture_tear_down);
   return g_test_run ();
 }

@@ -84,6 +84,43 @@ test_toast (void)
   lk_test_destroy_window (window, button, NULL);
 }
 
+/* User text in a toast, a status page or an error dialog is shown as written: "<b>" and "&" in
+ * a case number or a name are not read as markup (a toast's title and a status page's
+ * description are markup; a dialog's body is not). */
+static void
+test_user_text_not_markup (void)
+{
+  static const char text[] = "Case “2026-1 <b>Smith & Jones</b>” was not found";
+  GtkWidget *window = adw_window_new ();
+  GtkWidget *overlay = adw_toast_overlay_new ();
+  GtkWidget *button = gtk_button_new_with_label ("Open");
+  g_autoptr(AdwToast) toast = lk_toast_new ("a < b & c");
+  GtkWidget *status;
+  GtkWidget *dialog;
+
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "a &lt; b &amp; c");
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), button);
+  adw_window_set_content (ADW_WINDOW (window), overlay);
+  gtk_window_present (GTK_WINDOW (window));
+  lk_toast (button, text);
+  g_assert_true (lk_test_wait_shown (window, text, 5000));
+
+  status = adw_status_page_new ();
+  g_object_ref_sink (status);
+  lk_status_page_set_text (ADW_STATUS_PAGE (status), text);
+  g_assert_nonnull (lk_test_find (status, GTK_TYPE_LABEL, text));
+  g_clear_object (&status);
+
+  lk_show_error (button, "Cannot Open the Case", text);
+  dialog = lk_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_false (adw_message_dialog_get_body_use_markup (ADW_MESSAGE_DIALOG (dialog)));
+  g_assert_false (adw_message_dialog_get_heading_use_markup (ADW_MESSAGE_DIALOG (dialog)));
+  g_assert_nonnull (lk_test_find (dialog, GTK_TYPE_LABEL, text));
+  lk_test_click (dialog, "Close");
+  g_assert_true (lk_test_wait_closed (ADW_TYPE_MESSAGE_DIALOG, 5000));
+  lk_test_destroy_window (window, button, NULL);
+}
+
 /* The error is a dialog over the widget's own window, with the heading and body given. */
 static void
 test_show_error (void)
@@ -137,6 +174,7 @@ main (int    argc,
   g_test_add_func ("/likeness/ui-util/label-set-message", test_label_set_message);
   g_test_add_func ("/likeness/ui-util/toast", test_toast);
   g_test_add_func ("/likeness/ui-util/show-error", test_show_error);
+  g_test_add_func ("/likeness/ui-util/user-text-not-markup", test_user_text_not_markup);
   g_test_add_func ("/likeness/ui-util/leak-named", test_leak_named);
   return g_test_run ();
 }
