@@ -35,9 +35,24 @@ lk_json_string (JsonObject *object,
  * few levels deeper in what it writes (audit details, for one). */
 #define STORED_MAX_DEPTH (4 * LK_JSON_MAX_DEPTH)
 
+/* Whether json-glib can write @d back so that it reads it again: it writes a double as
+ * g_ascii_dtostr() does and appends ".0" when there is no point, so a value written with an
+ * exponent but no point ("7e+51", "1e+308") comes out as "7e+51.0", which no parser reads. */
+static gboolean
+double_round_trips (double d)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (isinf (d) || isnan (d))
+    return FALSE;
+  g_ascii_dtostr (buffer, sizeof buffer, d);
+  return strpbrk (buffer, "eE") == NULL || strchr (buffer, '.') != NULL;
+}
+
 /* json-glib turns a number beyond a double's range into infinity, which it then writes as
- * "inf", and a whole number beyond 64 bits into -1: both would change outside data without a
- * word. The number token at @text (outside any string) must fit. Sets @end past it. */
+ * "inf", a whole number beyond 64 bits into -1, and some large doubles into text it cannot read
+ * back (double_round_trips): each would change or lose outside data without a word. The number
+ * token at @text (outside any string) must fit. Sets @end past it. */
 static gboolean
 check_number (const char  *text,
               gsize        length,
@@ -66,7 +81,11 @@ check_number (const char  *text,
            !g_error_matches (local_error, G_NUMBER_PARSER_ERROR,
                              G_NUMBER_PARSER_ERROR_OUT_OF_BOUNDS);
   else
-    fits = !isinf (g_ascii_strtod (token, &stop)) || *stop != '\0';
+    {
+      double d = g_ascii_strtod (token, &stop);
+
+      fits = double_round_trips (d) || *stop != '\0';
+    }
   if (fits)
     return TRUE;
   g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,

@@ -154,13 +154,13 @@ test_surrogates (void)
 static void
 test_number_range (void)
 {
-  g_autoptr(JsonNode) fits = load_ok ("[9223372036854775807, -9223372036854775808, 1e308, "
-                                      "-2.5e-999, 0.125, -0]");
+  g_autoptr(JsonNode) fits = load_ok ("[9223372036854775807, -9223372036854775808, 1.5e308, "
+                                      "-2.5e-999, 0.125, -0, 1.5e-7]");
   JsonArray *array = json_node_get_array (fits);
 
   g_assert_cmpint (json_array_get_int_element (array, 0), ==, G_MAXINT64);
   g_assert_cmpint (json_array_get_int_element (array, 1), ==, G_MININT64);
-  g_assert_cmpfloat (json_array_get_double_element (array, 2), ==, 1e308);
+  g_assert_cmpfloat (json_array_get_double_element (array, 2), ==, 1.5e308);
   g_assert_cmpfloat (json_array_get_double_element (array, 4), ==, 0.125);
   assert_refused ("{\"score\": 1e999}", -1, LK_JSON_MAX_SIZE, "line 1: the number 1e999 is out "
                   "of range");
@@ -168,6 +168,11 @@ test_number_range (void)
   assert_refused ("{\"rank\": 123456789012345678901234567890}", -1, LK_JSON_MAX_SIZE,
                   "out of range");
   assert_refused ("[9223372036854775808]", -1, LK_JSON_MAX_SIZE, "out of range");
+  /* Found by the json fuzz target: json-glib writes these back as "7e+51.0" and "1e+308.0",
+   * which it cannot read again. */
+  assert_refused ("[7e51]", -1, LK_JSON_MAX_SIZE, "the number 7e51 is out of range");
+  assert_refused ("{\"x\": 1e308}", -1, LK_JSON_MAX_SIZE, "the number 1e308 is out of range");
+  assert_refused ("[100000000000000000.0]", -1, LK_JSON_MAX_SIZE, "out of range");
   /* Numbers inside strings are text. */
   g_clear_pointer (&fits, json_node_unref);
   fits = load_ok ("[\"1e999\", \"123456789012345678901234567890\"]");
