@@ -19,6 +19,7 @@ struct _LkEvaluateDialog
   int                  level;         /* index into the scale's levels, its length for the
                                        * outcome "not suitable", -1 while none is chosen */
   guint                check_source;  /* the live check after an edit */
+  gint64               min_reasoning; /* the policy's, read once: the counter runs per key */
 
   GtkTextView         *propositions_view;
   AdwPreferencesGroup *conclusion_group;
@@ -238,8 +239,7 @@ set_count (GtkLabel   *label,
 static void
 update_counts (LkEvaluateDialog *self)
 {
-  gint64 needed = lk_policy_get_int (lk_session_get_store (self->session),
-                                     "min_reasoning_length");
+  gint64 needed = self->min_reasoning;
   glong reasoning = length_of (self->reasoning_view);
   glong limitations = length_of (self->limitations_view);
   g_autofree char *r = reasoning < needed
@@ -551,6 +551,8 @@ lk_evaluate_dialog_new (LkSession  *session,
   self->examination_id = examination_id;
   self->amends = amends;
   self->scale = scale;
+  self->min_reasoning = lk_policy_get_int (lk_session_get_store (session),
+                                           "min_reasoning_length");
   adw_preferences_group_set_title (self->conclusion_group, scale->title);
   fill_summary (self);
   fill_levels (self);

@@ -229,9 +229,16 @@ item_list (LkCli   *cli,
   return TRUE;
 }
 
+typedef LkTrainingItem *(*ItemReader) (LkSession  *session,
+                                       gint64      id,
+                                       GError    **error);
+
+/* training item open|show ITEM: the item as JSON, read by @read. */
 static gboolean
-item_open (LkCli   *cli,
-           GError **error)
+print_item (LkCli       *cli,
+            const char  *usage,
+            ItemReader   read,
+            GError     **error)
 {
   GOptionEntry entries[] = { { NULL } };
   g_auto(GStrv) rest = NULL;
@@ -240,29 +247,25 @@ item_open (LkCli   *cli,
   gint64 id;
 
   return lk_cli_parse_options (cli, 3, entries, &rest, error) &&
-         lk_cli_expect_positional (rest, 1, "training item open ITEM", error) &&
+         lk_cli_expect_positional (rest, 1, usage, error) &&
          lk_cli_parse_id (rest[0], "item", &id, error) &&
          (session = lk_cli_log_in (cli, error)) != NULL &&
-         (item = lk_training_item_open (session, id, error)) != NULL &&
+         (item = read (session, id, error)) != NULL &&
          print_json_and_free (lk_training_item_to_json (item), error);
+}
+
+static gboolean
+item_open (LkCli   *cli,
+           GError **error)
+{
+  return print_item (cli, "training item open ITEM", lk_training_item_open, error);
 }
 
 static gboolean
 item_show (LkCli   *cli,
            GError **error)
 {
-  GOptionEntry entries[] = { { NULL } };
-  g_auto(GStrv) rest = NULL;
-  g_autoptr(LkSession) session = NULL;
-  g_autoptr(LkTrainingItem) item = NULL;
-  gint64 id;
-
-  return lk_cli_parse_options (cli, 3, entries, &rest, error) &&
-         lk_cli_expect_positional (rest, 1, "training item show ITEM", error) &&
-         lk_cli_parse_id (rest[0], "item", &id, error) &&
-         (session = lk_cli_log_in (cli, error)) != NULL &&
-         (item = lk_training_item_get (session, id, error)) != NULL &&
-         print_json_and_free (lk_training_item_to_json (item), error);
+  return print_item (cli, "training item show ITEM", lk_training_item_get, error);
 }
 
 static gboolean

@@ -5,6 +5,7 @@
 
 #include "examination/lk-conclusions-private.h"
 #include "governance/lk-feature-lists.h"
+#include "lk-json.h"
 
 void
 lk_observation_summary_clear (LkObservationSummary *summary)
@@ -13,22 +14,13 @@ lk_observation_summary_clear (LkObservationSummary *summary)
   *summary = (LkObservationSummary) { 0 };
 }
 
-static const char *
-text_member (JsonObject *o,
-             const char *name)
-{
-  if (!json_object_has_member (o, name) || json_object_get_null_member (o, name))
-    return NULL;
-  return json_object_get_string_member (o, name);
-}
-
 /* Counts one observation; TRUE when it was compared. */
 static gboolean
 count (LkObservationSummary *summary,
        JsonObject           *o)
 {
-  const char *result = text_member (o, "result");
-  const char *significance = text_member (o, "significance");
+  const char *result = lk_json_string (o, "result");
+  const char *significance = lk_json_string (o, "significance");
 
   if (g_strcmp0 (result, "not-assessable") == 0)
     summary->not_assessable++;
@@ -88,7 +80,7 @@ lk_observations_summarise (LkSession            *session,
   for (guint i = 0; i < json_array_get_length (observations); i++)
     {
       JsonObject *o = json_array_get_object_element (observations, i);
-      const char *component = text_member (o, "component");
+      const char *component = lk_json_string (o, "component");
 
       if (count (summary, o) && component != NULL)
         g_hash_table_add (compared, (gpointer) component);
