@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Competency records: list, add, revoke. */
+/* Competency records: list, add, revoke; and the records trainers proposed from passed
+ * exercises, which an administrator confirms or rejects. */
 #include "config.h"
 
 #include "lk-competency-page.h"
@@ -13,6 +14,9 @@ struct _LkCompetencyPage
 
   GtkListBox *list;
   GtkLabel   *error_label;
+  GtkWidget  *proposals_heading;
+  GtkListBox *proposals;
+  GtkWidget  *records_heading;
 };
 
 G_DEFINE_FINAL_TYPE (LkCompetencyPage, lk_competency_page, ADW_TYPE_BIN)
@@ -83,6 +87,77 @@ row_new (LkCompetency *record)
   return row;
 }
 
+static GtkWidget *
+proposal_button_new (LkTrainingProposal *proposal,
+                     const char         *mnemonic,
+                     const char         *action,
+                     const char         *verb)
+{
+  g_autofree char *name = g_strdup_printf ("%s the proposed %s record of %s", verb,
+                                           lk_training_proposal_get_kind (proposal),
+                                           lk_training_proposal_get_trainee (proposal));
+  GtkWidget *button = gtk_button_new_with_mnemonic (mnemonic);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x",
+                                    lk_training_proposal_get_id (proposal));
+  gtk_widget_set_tooltip_text (button, name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
+  return button;
+}
+
+static GtkWidget *
+proposal_row_new (LkTrainingProposal *proposal)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *confirm = proposal_button_new (proposal, "_Confirm", "competency.confirm",
+                                            "Confirm");
+  g_autofree char *title = g_strdup_printf ("%s · %s", lk_training_proposal_get_trainee (proposal),
+                                            kind_label (lk_training_proposal_get_kind (proposal)));
+  g_autofree char *subtitle =
+    g_strdup_printf ("%s to %s · proposed by %s\n%s",
+                     lk_training_proposal_get_valid_from (proposal),
+                     lk_training_proposal_get_valid_until (proposal),
+                     lk_training_proposal_get_proposed_by (proposal),
+                     lk_training_proposal_get_evidence (proposal));
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                             proposal_button_new (proposal, "_Reject…", "competency.reject",
+                                                  "Reject"));
+  gtk_widget_add_css_class (confirm, "suggested-action");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), confirm);
+  return row;
+}
+
+static void
+reload_proposals (LkCompetencyPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) pending = NULL;
+  GtkWidget *child;
+  guint n;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->proposals))) != NULL)
+    gtk_list_box_remove (self->proposals, child);
+  pending = self->session != NULL
+            ? lk_training_proposals_list (self->session, TRUE, &error) : NULL;
+  n = pending != NULL ? g_list_model_get_n_items (pending) : 0;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(LkTrainingProposal) proposal = g_list_model_get_item (pending, i);
+
+      gtk_list_box_append (self->proposals, proposal_row_new (proposal));
+    }
+  gtk_widget_set_visible (self->proposals_heading, n > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->proposals), n > 0);
+  gtk_widget_set_visible (self->records_heading, n > 0);
+}
+
 void
 lk_competency_page_reload (LkCompetencyPage *self)
 {
@@ -94,6 +169,7 @@ lk_competency_page_reload (LkCompetencyPage *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
     gtk_list_box_remove (self->list, child);
+  reload_proposals (self);
   if (self->session == NULL)
     return;
   records = lk_competencies_list (self->session, NULL, &error);
@@ -323,6 +399,76 @@ revoke_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* ---- proposals from training ---------------------------------------------------------------- */
+
+static void
+confirm_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  LkCompetencyPage *self = LK_COMPETENCY_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!lk_training_proposal_decide (self->session, g_variant_get_int64 (parameter), TRUE, NULL,
+                                    &error))
+    {
+      lk_show_error (widget, "The Record Was Not Added", error->message);
+      return;
+    }
+  lk_competency_page_reload (self);
+  lk_toast (widget, "Competency record added from the proposal");
+}
+
+static void
+on_reject_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    LkCompetencyPage *self)
+{
+  GtkEditable *reason = g_object_get_data (G_OBJECT (dialog), "reason");
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "id"));
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "reject"))
+    return;
+  if (!lk_training_proposal_decide (self->session, id, FALSE, gtk_editable_get_text (reason),
+                                    &error))
+    {
+      lk_show_error (GTK_WIDGET (self), "The Proposal Was Not Rejected", error->message);
+      return;
+    }
+  lk_competency_page_reload (self);
+  lk_toast (GTK_WIDGET (self), "Proposal rejected (kept on record with your reason)");
+}
+
+static void
+reject_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *list = gtk_list_box_new ();
+  GtkEditable *reason;
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
+    GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, "Reject the Proposal?",
+    "No record is added. The proposal stays on file, marked rejected with your reason."));
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  reason = entry_row (list, "Reason (required)", "");
+  adw_message_dialog_set_extra_child (dialog, list);
+  adw_message_dialog_add_responses (dialog, "cancel", "_Cancel", "reject", "_Reject", NULL);
+  adw_message_dialog_set_response_appearance (dialog, "reject", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_enabled (dialog, "reject", FALSE);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data (G_OBJECT (dialog), "reason", reason);
+  g_object_set_data (G_OBJECT (dialog), "response-id", (gpointer) "reject");
+  g_object_set_data (G_OBJECT (dialog), "id",
+                     GSIZE_TO_POINTER ((gsize) g_variant_get_int64 (parameter)));
+  g_signal_connect_object (reason, "changed", G_CALLBACK (on_reason_changed), dialog, 0);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_reject_response), widget, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* ---- object -------------------------------------------------------------------------------- */
 
 static void
@@ -352,8 +498,13 @@ lk_competency_page_class_init (LkCompetencyPageClass *klass)
                                                LK_RESOURCE_PATH "/lk-competency-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LkCompetencyPage, list);
   gtk_widget_class_bind_template_child (widget_class, LkCompetencyPage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, LkCompetencyPage, proposals_heading);
+  gtk_widget_class_bind_template_child (widget_class, LkCompetencyPage, proposals);
+  gtk_widget_class_bind_template_child (widget_class, LkCompetencyPage, records_heading);
   gtk_widget_class_install_action (widget_class, "competency.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "competency.revoke", "x", revoke_action);
+  gtk_widget_class_install_action (widget_class, "competency.confirm", "x", confirm_action);
+  gtk_widget_class_install_action (widget_class, "competency.reject", "x", reject_action);
 }
 
 static void

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The trainer's charts: a ROC curve and a per-level bar chart, drawn with cairo. */
+/* The trainer's charts: a ROC curve, a per-level bar chart and the history over time, drawn
+ * with cairo. */
 #include "config.h"
 
 #include <math.h>
@@ -15,6 +16,7 @@ struct _LkTrainingChart
   GArray              *nonmated;
   int                  min_level;
   int                  max_level;
+  GPtrArray           *history;   /* LkTrainingHistoryEntry */
 };
 
 G_DEFINE_FINAL_TYPE (LkTrainingChart, lk_training_chart, GTK_TYPE_WIDGET)
@@ -185,6 +187,96 @@ draw_levels (LkTrainingChart *self,
   cairo_show_text (cr, "non-mated");
 }
 
+/* One series of the history: the AUC (@which 0) or the false "same" rate (1) per exercise; an
+ * undefined figure leaves a gap. */
+static void
+draw_series (LkTrainingChart *self,
+             cairo_t         *cr,
+             double           w,
+             double           h,
+             guint            which)
+{
+  double pw = w - MARGIN * 1.5, ph = h - MARGIN * 1.5;
+  guint n = self->history->len;
+  gboolean started = FALSE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const LkTrainingHistoryEntry *e = g_ptr_array_index (self->history, i);
+      const LkTrainingFigure *f = which == 0 ? &e->result->score->auc
+                                             : &e->result->score->false_same_rate;
+      double x = MARGIN + (n > 1 ? pw * i / (n - 1) : pw / 2), y = h - MARGIN - ph * f->value;
+
+      if (!f->defined)
+        {
+          started = FALSE;
+          continue;
+        }
+      if (started)
+        cairo_line_to (cr, x, y);
+      else
+        cairo_move_to (cr, x, y);
+      started = TRUE;
+    }
+  cairo_stroke (cr);
+  for (guint i = 0; i < n; i++)
+    {
+      const LkTrainingHistoryEntry *e = g_ptr_array_index (self->history, i);
+      const LkTrainingFigure *f = which == 0 ? &e->result->score->auc
+                                             : &e->result->score->false_same_rate;
+
+      if (f->defined)
+        {
+          cairo_arc (cr, MARGIN + (n > 1 ? pw * i / (n - 1) : pw / 2),
+                     h - MARGIN - ph * f->value, 3.5, 0, 2 * G_PI);
+          cairo_fill (cr);
+        }
+    }
+}
+
+static void
+draw_history (LkTrainingChart *self,
+              cairo_t         *cr,
+              double           w,
+              double           h,
+              GdkRGBA         *fg)
+{
+  double pw = w - MARGIN * 1.5;
+  guint n = self->history != NULL ? self->history->len : 0;
+
+  frame (cr, w, h, fg);
+  cairo_set_font_size (cr, 10);
+  if (n == 0)
+    {
+      text (cr, MARGIN + pw / 2, h / 2, "no answers submitted yet");
+      return;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      const LkTrainingHistoryEntry *e = g_ptr_array_index (self->history, i);
+
+      text (cr, MARGIN + (n > 1 ? pw * i / (n - 1) : pw / 2), h - MARGIN + 12, e->date + 5);
+    }
+  cairo_set_line_width (cr, 2);
+  cairo_set_source_rgb (cr, 0.11, 0.44, 0.85);
+  draw_series (self, cr, w, h, 0);
+  cairo_set_source_rgb (cr, 0.88, 0.38, 0.0);
+  cairo_set_dash (cr, (double[]) { 5, 3 }, 2, 0);
+  draw_series (self, cr, w, h, 1);
+  cairo_set_dash (cr, NULL, 0, 0);
+  cairo_set_source_rgb (cr, 0.11, 0.44, 0.85);
+  cairo_rectangle (cr, w - 190, 4, 10, 10);
+  cairo_fill (cr);
+  cairo_set_source_rgb (cr, 0.88, 0.38, 0.0);
+  cairo_rectangle (cr, w - 140, 4, 10, 10);
+  cairo_fill (cr);
+  gdk_cairo_set_source_rgba (cr, fg);
+  cairo_move_to (cr, w - 176, 13);
+  cairo_show_text (cr, "AUC");
+  cairo_move_to (cr, w - 126, 13);
+  cairo_show_text (cr, "false “same” rate");
+}
+
 static void
 lk_training_chart_snapshot (GtkWidget   *widget,
                             GtkSnapshot *snapshot)
@@ -197,6 +289,8 @@ lk_training_chart_snapshot (GtkWidget   *widget,
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
   if (self->kind == LK_TRAINING_CHART_ROC)
     draw_roc (self, cr, w, h, &fg);
+  else if (self->kind == LK_TRAINING_CHART_HISTORY)
+    draw_history (self, cr, w, h, &fg);
   else
     draw_levels (self, cr, w, h, &fg);
   cairo_destroy (cr);
@@ -222,6 +316,7 @@ lk_training_chart_finalize (GObject *object)
 
   g_clear_pointer (&self->mated, g_array_unref);
   g_clear_pointer (&self->nonmated, g_array_unref);
+  g_clear_pointer (&self->history, g_ptr_array_unref);
   G_OBJECT_CLASS (lk_training_chart_parent_class)->finalize (object);
 }
 
@@ -253,6 +348,8 @@ lk_training_chart_new (LkTrainingChartKind kind)
   self->kind = kind;
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   kind == LK_TRAINING_CHART_ROC ? "ROC curve"
+                                  : kind == LK_TRAINING_CHART_HISTORY
+                                  ? "AUC and false “same” rate per exercise over time"
                                   : "Ratings per level, mated and non-mated", -1);
   return GTK_WIDGET (self);
 }
@@ -292,5 +389,39 @@ lk_training_chart_set_ratings (LkTrainingChart        *self,
   description = describe (self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   description, -1);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+describe_figure (GString                *s,
+                 const char             *name,
+                 const LkTrainingFigure *f)
+{
+  if (f->defined)
+    g_string_append_printf (s, "%s %.2f", name, f->value);
+  else
+    g_string_append_printf (s, "%s undefined", name);
+}
+
+void
+lk_training_chart_set_history (LkTrainingChart *self,
+                               GPtrArray       *history)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  g_return_if_fail (LK_IS_TRAINING_CHART (self));
+
+  g_clear_pointer (&self->history, g_ptr_array_unref);
+  self->history = history != NULL ? g_ptr_array_ref (history) : NULL;
+  for (guint i = 0; history != NULL && i < history->len; i++)
+    {
+      const LkTrainingHistoryEntry *e = g_ptr_array_index (history, i);
+
+      g_string_append_printf (s, "%s%s, %s: ", s->len ? "; " : "", e->date, e->exercise);
+      describe_figure (s, "AUC", &e->result->score->auc);
+      describe_figure (s, ", false same rate", &e->result->score->false_same_rate);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  s->len ? s->str : "No answers submitted yet", -1);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

@@ -11,6 +11,7 @@ typedef enum
 {
   LK_TRAINING_CHART_ROC,    /* the ROC curve of the ordinal ratings, one point per cut */
   LK_TRAINING_CHART_LEVELS, /* per level, bars for mated and non-mated counts */
+  LK_TRAINING_CHART_HISTORY, /* AUC and false "same" rate per exercise, oldest first */
 } LkTrainingChartKind;
 
 #define LK_TYPE_TRAINING_CHART (lk_training_chart_get_type ())
@@ -24,6 +25,9 @@ void       lk_training_chart_set_ratings  (LkTrainingChart        *self,
                                            guint                   n,
                                            int                     min_level,
                                            int                     max_level);
+/* A trainee's history (LkTrainingHistoryEntry, oldest first), for LK_TRAINING_CHART_HISTORY. */
+void       lk_training_chart_set_history  (LkTrainingChart        *self,
+                                           GPtrArray              *history);
 /* The points of the ROC curve (false positive rate, true positive rate), from (0, 0) to
  * (1, 1), one per cut from the highest level down; for tests. NULL without both classes. */
 GArray    *lk_training_chart_roc_points   (LkTrainingChart        *self);

@@ -16,6 +16,7 @@ struct _LkTrainingDashboard
   LkTrainingExercise  *exercise;
   GPtrArray           *results;
   GtkFileChooserNative *chooser;
+  char                *report_trainee;
 
   GtkLabel            *title_label;
   GtkLabel            *subtitle_label;
@@ -173,6 +174,74 @@ items_row (LkTrainingDashboard    *self,
   return expander;
 }
 
+/* The trainee's figures per exercise by date. */
+static GtkWidget *
+history_chart (LkTrainingDashboard *self,
+               const char          *trainee)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) history = lk_training_history (self->session, trainee, &error);
+  GtkWidget *chart = lk_training_chart_new (LK_TRAINING_CHART_HISTORY);
+  GtkWidget *box;
+
+  gtk_widget_set_size_request (chart, -1, 200);
+  lk_training_chart_set_history (LK_TRAINING_CHART (chart), history);
+  box = titled ("History Over Time", chart);
+  gtk_widget_set_margin_top (box, 12);
+  if (history == NULL)
+    gtk_box_append (GTK_BOX (box), gtk_label_new (error->message));
+  return box;
+}
+
+static GtkWidget *
+action_button_new (const char *mnemonic,
+                   const char *action,
+                   const char *trainee,
+                   const char *name)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (mnemonic);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", trainee);
+  gtk_widget_set_tooltip_text (button, name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
+  return button;
+}
+
+static GtkWidget *
+report_button_new (const char *trainee)
+{
+  g_autofree char *name = g_strdup_printf ("Save the PDF summary of %s: every exercise and the "
+                                           "history", trainee);
+
+  return action_button_new ("_Summary PDF…", "dashboard.report", trainee, name);
+}
+
+/* Whether the trainee passed the exercise (policy's criteria), and a proposal from it. */
+static GtkWidget *
+competency_row (LkTrainingDashboard    *self,
+                const LkTrainingResult *r)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *summary = NULL, *name = NULL, *subtitle = NULL;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *button;
+  gboolean passed = lk_training_passed (lk_session_get_store (self->session), r,
+                                        lk_training_exercise_get_n_items (self->exercise),
+                                        &summary, &error);
+
+  name = g_strdup_printf ("Propose a competency record for %s from this exercise", r->trainee);
+  button = action_button_new ("_Propose Competency…", "dashboard.propose", r->trainee, name);
+  subtitle = passed ? g_strdup_printf ("Passed: %s", summary) : g_strdup (error->message);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), "Pass Criteria");
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_sensitive (button, passed);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  return row;
+}
+
 static GtkWidget *
 trainee_group (LkTrainingDashboard    *self,
                const LkTrainingResult *r)
@@ -204,9 +273,12 @@ trainee_group (LkTrainingDashboard    *self,
            s->mean_seconds.defined
            ? g_strdup_printf ("%.0f s / %.0f s", s->mean_seconds.value, s->median_seconds.value)
            : g_strdup_printf ("Undefined: %s", s->mean_seconds.reason));
+  adw_preferences_group_add (g, competency_row (self, r));
   adw_preferences_group_add (g, calibration_row (s));
   adw_preferences_group_add (g, items_row (self, r));
   adw_preferences_group_add (g, charts (r, -max_level, max_level));
+  adw_preferences_group_add (g, history_chart (self, r->trainee));
+  adw_preferences_group_set_header_suffix (g, report_button_new (r->trainee));
   return group;
 }
 
@@ -351,6 +423,119 @@ export_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+/* ---- the PDF summary ---------------------------------------------------------------------- */
+
+gboolean
+lk_training_dashboard_report (LkTrainingDashboard *self,
+                              const char          *trainee,
+                              const char          *path,
+                              GError             **error)
+{
+  g_return_val_if_fail (LK_IS_TRAINING_DASHBOARD (self), FALSE);
+
+  return lk_training_report_pdf (self->session, trainee, path, error);
+}
+
+static void
+on_report_response (LkTrainingDashboard *self,
+                    int                  response)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (self->chooser))) != NULL &&
+      (path = g_file_get_path (file)) != NULL)
+    {
+      if (lk_training_dashboard_report (self, self->report_trainee, path, &error))
+        lk_toast (GTK_WIDGET (self), "Summary saved");
+      else
+        lk_show_error (GTK_WIDGET (self), "Could Not Save the Summary", error->message);
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+report_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  LkTrainingDashboard *self = LK_TRAINING_DASHBOARD (widget);
+  const char *trainee = g_variant_get_string (parameter, NULL);
+  g_autofree char *name = g_strdup_printf ("Training summary %s.pdf", trainee);
+
+  if (self->chooser != NULL)
+    return;
+  g_strdelimit (name, "/:\\", '-');
+  g_free (self->report_trainee);
+  self->report_trainee = g_strdup (trainee);
+  self->chooser = gtk_file_chooser_native_new ("Save the Summary",
+                                               GTK_WINDOW (gtk_widget_get_root (widget)),
+                                               GTK_FILE_CHOOSER_ACTION_SAVE, "_Save", "_Cancel");
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
+  g_signal_connect_swapped (self->chooser, "response", G_CALLBACK (on_report_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/* ---- competency proposals ------------------------------------------------------------------ */
+
+static void
+on_propose_response (AdwMessageDialog    *dialog,
+                     const char          *response,
+                     LkTrainingDashboard *self)
+{
+  AdwComboRow *kind_row = g_object_get_data (G_OBJECT (dialog), "kind");
+  const char *trainee = g_object_get_data (G_OBJECT (dialog), "trainee");
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "propose"))
+    return;
+  if (lk_training_propose (self->session, lk_training_exercise_get_id (self->exercise), trainee,
+                           lk_competency_kinds ()[adw_combo_row_get_selected (kind_row)], NULL,
+                           NULL, &error) == 0)
+    {
+      lk_show_error (GTK_WIDGET (self), "The Proposal Was Not Made", error->message);
+      return;
+    }
+  lk_toast (GTK_WIDGET (self), "Proposed: an administrator confirms it on the Competency page");
+}
+
+static void
+propose_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  const char *trainee = g_variant_get_string (parameter, NULL);
+  g_autofree char *body = g_strdup_printf ("A competency record for %s, valid from today for a "
+                                           "year, with this exercise and its figures as the "
+                                           "evidence. An administrator confirms or rejects it.",
+                                           trainee);
+  static const char * const kinds[] = { "Examiner: may sign conclusions",
+                                        "Reviewer: may verify conclusions", NULL };
+  g_autoptr(GtkStringList) model = gtk_string_list_new (kinds);
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *kind = adw_combo_row_new ();
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                              "Propose a Competency Record?", body);
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (kind), "Kind of record");
+  adw_combo_row_set_model (ADW_COMBO_ROW (kind), G_LIST_MODEL (model));
+  gtk_list_box_append (GTK_LIST_BOX (list), kind);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), list);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", "_Cancel",
+                                    "propose", "_Propose", NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "propose",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_object_set_data (G_OBJECT (dialog), "kind", kind);
+  g_object_set_data_full (G_OBJECT (dialog), "trainee", g_strdup (trainee), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_propose_response), widget, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* ---- comments ----------------------------------------------------------------------------- */
 
 static void
@@ -418,6 +603,7 @@ lk_training_dashboard_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), LK_TYPE_TRAINING_DASHBOARD);
   g_clear_pointer (&self->results, g_ptr_array_unref);
   g_clear_pointer (&self->agreement_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->report_trainee, g_free);
   g_clear_object (&self->exercise);
   g_clear_object (&self->session);
   G_OBJECT_CLASS (lk_training_dashboard_parent_class)->dispose (object);
@@ -438,6 +624,8 @@ lk_training_dashboard_class_init (LkTrainingDashboardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LkTrainingDashboard, agreement_group);
   gtk_widget_class_install_action (widget_class, "dashboard.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "dashboard.comment", "(xs)", comment_action);
+  gtk_widget_class_install_action (widget_class, "dashboard.report", "s", report_action);
+  gtk_widget_class_install_action (widget_class, "dashboard.propose", "s", propose_action);
 }
 
 static void

@@ -11,8 +11,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LkTrainingDashboard, lk_training_dashboard, LK, TRAINING_DASHBOARD, AdwBin)
 
 /* The trainer's dashboard of one exercise: per trainee the AUC, the error and inconclusive
- * rates with their denominators, time per item, the calibration table, a ROC curve and a
- * per-level bar chart; the agreement between trainees; action dashboard.export (CSV). */
+ * rates with their denominators, time per item, the calibration table, a ROC curve, a
+ * per-level bar chart and the history over time; whether the exercise is passed, with a
+ * competency proposal from it (action dashboard.propose, s: the trainee); the agreement
+ * between trainees; actions dashboard.export (CSV) and dashboard.report (s: the trainee's PDF
+ * summary). */
 void       lk_training_dashboard_set_exercise (LkTrainingDashboard *self,
                                                LkSession           *session,
                                                LkTrainingExercise  *exercise);
@@ -20,6 +23,12 @@ void       lk_training_dashboard_set_exercise (LkTrainingDashboard *self,
 GPtrArray *lk_training_dashboard_get_results  (LkTrainingDashboard *self);
 /* Writes the CSV export to @path. */
 gboolean   lk_training_dashboard_export       (LkTrainingDashboard *self,
+                                               const char          *path,
+                                               GError             **error);
+
+/* Writes @trainee's PDF summary to @path (what dashboard.report does once a file is chosen). */
+gboolean   lk_training_dashboard_report       (LkTrainingDashboard *self,
+                                               const char          *trainee,
                                                const char          *path,
                                                GError             **error);
 

@@ -1,10 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* A trainee's examination of one exercise item, in training mode. */
+/* A trainee's examination of one exercise item, in training mode: the casework comparison
+ * view (side by side, overlay, wipe, flicker) and enhancement panels over the pair, the
+ * analysis, comparison, feature observations and the conclusion, the time left of the limit,
+ * and the feedback once submitted. */
 #include "config.h"
+
+#include <math.h>
 
 #include "lk-training-item-view.h"
 
-#include "lk-texture.h"
+#include "lk-compare-view.h"
+#include "lk-enhance-panel.h"
 #include "lk-ui-util.h"
 #include "reference/lk-scale.h"
 
@@ -20,8 +26,23 @@ struct _LkTrainingItemView
 
   GtkLabel           *title_label;
   GtkLabel           *subtitle_label;
-  GtkPicture         *picture_a;
-  GtkPicture         *picture_b;
+  GtkLabel           *time_label;
+  guint               tick_source;
+  GtkToggleButton    *side_button;
+  GtkToggleButton    *overlay_button;
+  GtkToggleButton    *wipe_button;
+  GtkToggleButton    *flicker_button;
+  GtkScale           *opacity_scale;
+  GtkToggleButton    *enhance_button;
+  GtkRevealer        *enhance_revealer;
+  GtkBox             *enhance_box;
+  GtkWidget          *panels[2];
+  GtkStack           *image_stack;
+  AdwStatusPage      *loading_page;
+  LkCompareView      *compare;
+  LkPixels           *pixels[2];
+  LkPyramid          *originals[2];
+  guint               generation[2];
   GtkTextView        *analysis_view;
   GtkTextView        *comparison_view;
   AdwPreferencesGroup *features_group;
@@ -44,38 +65,343 @@ G_DEFINE_FINAL_TYPE (LkTrainingItemView, lk_training_item_view, ADW_TYPE_BIN)
 enum { SUBMITTED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
-/* ---- images -------------------------------------------------------------------------------- */
+/* ---- images: decoded, and enhanced, in worker threads ------------------------------------- */
+
+typedef struct
+{
+  LkSession *session;
+  gint64     item_id;
+} LoadJob;
+
+typedef struct
+{
+  LkPixels  *pixels[2];
+  LkPyramid *pyramid[2];
+} Loaded;
 
 static void
-on_texture (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
+load_job_free (LoadJob *job)
 {
-  GtkPicture *picture = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GdkTexture) texture = lk_texture_load_training_finish (result, &error);
+  g_clear_object (&job->session);
+  g_free (job);
+}
 
-  if (texture != NULL)
-    gtk_picture_set_paintable (picture, GDK_PAINTABLE (texture));
-  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    gtk_picture_set_alternative_text (picture, error->message);
-  g_object_unref (picture);
+static void
+loaded_free (Loaded *loaded)
+{
+  for (int i = 0; i < 2; i++)
+    {
+      g_clear_pointer (&loaded->pixels[i], lk_pixels_free);
+      g_clear_pointer (&loaded->pyramid[i], lk_pyramid_unref);
+    }
+  g_free (loaded);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Loaded, loaded_free)
+
+static gpointer
+load_job (gpointer       data,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  LoadJob *job = data;
+  g_autoptr(Loaded) loaded = g_new0 (Loaded, 1);
+
+  for (int i = 0; i < 2; i++)
+    {
+      g_autoptr(GBytes) bytes = lk_training_item_image (job->session, job->item_id, "ab"[i],
+                                                        error);
+      g_autoptr(LkCvImage) image = NULL;
+
+      if (bytes == NULL || (image = lk_cv_image_decode (bytes, error)) == NULL)
+        return NULL;
+      loaded->pixels[i] = lk_cv_image_to_pixels (image, 0);
+      loaded->pyramid[i] = lk_pyramid_new_from_pixels (loaded->pixels[i]);
+    }
+  return g_steal_pointer (&loaded);
+}
+
+static LkImageView *
+view_of (LkTrainingItemView *self,
+         int                 which)
+{
+  return which == 0 ? lk_compare_view_get_probe_view (self->compare)
+                    : lk_compare_view_get_candidate_view (self->compare);
+}
+
+static void
+clear_images (LkTrainingItemView *self)
+{
+  for (int i = 0; i < 2; i++)
+    {
+      g_clear_pointer (&self->pixels[i], lk_pixels_free);
+      g_clear_pointer (&self->originals[i], lk_pyramid_unref);
+      self->generation[i]++;
+      lk_enhance_panel_set_stack (LK_ENHANCE_PANEL (self->panels[i]), NULL);
+    }
+}
+
+static void
+on_loaded (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(LkTrainingItemView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  Loaded *loaded = lk_task_finish (result, load_job, &error);
+
+  if (loaded == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          adw_status_page_set_title (self->loading_page, "The Images Cannot Be Shown");
+          adw_status_page_set_description (self->loading_page, error->message);
+        }
+      return;
+    }
+  for (int i = 0; i < 2; i++)
+    {
+      self->pixels[i] = g_steal_pointer (&loaded->pixels[i]);
+      self->originals[i] = lk_pyramid_ref (loaded->pyramid[i]);
+      lk_image_view_set_pyramid (view_of (self, i), loaded->pyramid[i]);
+    }
+  gtk_stack_set_visible_child_name (self->image_stack, "compare");
+  loaded_free (loaded);
 }
 
 static void
 load_images (LkTrainingItemView *self)
 {
-  gint64 id = lk_training_item_get_id (self->item);
+  LoadJob *job = g_new0 (LoadJob, 1);
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  gtk_picture_set_paintable (self->picture_a, NULL);
-  gtk_picture_set_paintable (self->picture_b, NULL);
-  lk_texture_load_training_async (self->session, id, 'a', 1024, self->cancellable, on_texture,
-                                  g_object_ref (self->picture_a));
-  lk_texture_load_training_async (self->session, id, 'b', 1024, self->cancellable, on_texture,
-                                  g_object_ref (self->picture_b));
+  clear_images (self);
+  adw_status_page_set_title (self->loading_page, "Opening the Images");
+  adw_status_page_set_description (self->loading_page, NULL);
+  gtk_stack_set_visible_child_name (self->image_stack, "loading");
+  job->session = g_object_ref (self->session);
+  job->item_id = lk_training_item_get_id (self->item);
+  lk_task_run (self, self->cancellable, on_loaded, g_object_ref (self), load_job, load_job, job,
+               (GDestroyNotify) load_job_free, (GDestroyNotify) loaded_free);
+}
+
+/* The original pixels are read by the job, never copied: they do not change while a task
+ * holds the view (its source object), and a new item makes the job's result stale. */
+typedef struct
+{
+  const LkPixels     *pixels;
+  LkEnhancementStack *stack;
+  int                 which;
+  guint               generation;
+} EnhanceJob;
+
+typedef struct
+{
+  LkPyramid *pyramid;
+  int        which;
+  guint      generation;
+} Enhanced;
+
+static void
+enhance_job_free (EnhanceJob *job)
+{
+  g_clear_object (&job->stack);
+  g_free (job);
+}
+
+static void
+enhanced_free (Enhanced *enhanced)
+{
+  g_clear_pointer (&enhanced->pyramid, lk_pyramid_unref);
+  g_free (enhanced);
+}
+
+static gpointer
+enhance_job (gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  EnhanceJob *job = data;
+  g_autoptr(LkPixels) out = lk_cv_enhance (job->pixels, job->stack, error);
+  Enhanced *enhanced;
+
+  if (out == NULL)
+    return NULL;
+  enhanced = g_new0 (Enhanced, 1);
+  enhanced->pyramid = lk_pyramid_new_from_pixels (out);
+  enhanced->which = job->which;
+  enhanced->generation = job->generation;
+  return enhanced;
+}
+
+static void
+on_enhanced (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(LkTrainingItemView) self = user_data;
+  g_autoptr(GError) error = NULL;
+  Enhanced *enhanced = lk_task_finish (result, enhance_job, &error);
+
+  if (enhanced == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        lk_toast (GTK_WIDGET (self), error->message);
+      return;
+    }
+  if (enhanced->generation == self->generation[enhanced->which])
+    lk_image_view_set_pyramid (view_of (self, enhanced->which), enhanced->pyramid);
+  enhanced_free (enhanced);
+}
+
+static void
+on_stack_changed (LkEnhancePanel     *panel,
+                  LkEnhancementStack *stack,
+                  LkTrainingItemView *self)
+{
+  int which = GTK_WIDGET (panel) == self->panels[0] ? 0 : 1;
+  EnhanceJob *job;
+
+  if (self->pixels[which] == NULL)
+    return;
+  self->generation[which]++;
+  if (lk_enhancement_stack_get_n_steps (stack) == 0)
+    {
+      lk_image_view_set_pyramid (view_of (self, which), self->originals[which]);
+      return;
+    }
+  job = g_new0 (EnhanceJob, 1);
+  job->pixels = self->pixels[which];
+  job->stack = lk_enhancement_stack_copy (stack);
+  job->which = which;
+  job->generation = self->generation[which];
+  lk_task_run (self, self->cancellable, on_enhanced, g_object_ref (self), enhance_job,
+               enhance_job, job, (GDestroyNotify) enhance_job_free,
+               (GDestroyNotify) enhanced_free);
+}
+
+/* ---- comparing ----------------------------------------------------------------------------- */
+
+static void
+on_mode_toggled (LkTrainingItemView *self,
+                 GtkToggleButton    *button)
+{
+  GtkToggleButton *buttons[] = { self->side_button, self->overlay_button, self->wipe_button,
+                                 self->flicker_button };
+  static const char * const modes[] = { "side-by-side", "overlay", "wipe", "flicker" };
+
+  if (!gtk_toggle_button_get_active (button))
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
+    if (buttons[i] == button)
+      lk_compare_view_set_mode (self->compare, modes[i]);
+  gtk_widget_set_visible (GTK_WIDGET (self->opacity_scale), button == self->overlay_button);
+}
+
+static void
+on_opacity_changed (LkTrainingItemView *self,
+                    GtkRange           *range)
+{
+  lk_compare_view_set_opacity (self->compare, gtk_range_get_value (range));
+}
+
+static void
+on_enhance_toggled (LkTrainingItemView *self,
+                    GtkToggleButton    *button)
+{
+  gtk_revealer_set_reveal_child (self->enhance_revealer, gtk_toggle_button_get_active (button));
+}
+
+/* ---- the time limit ------------------------------------------------------------------------ */
+
+static char *
+clock_text (double seconds)
+{
+  gint64 s = (gint64) ceil (ABS (seconds));
+
+  return g_strdup_printf ("%" G_GINT64_FORMAT ":%02d", s / 60, (int) (s % 60));
+}
+
+static void
+show_time_left (LkTrainingItemView *self)
+{
+  LkTrainingItem *item = self->item;
+  double left = lk_training_item_seconds_left (item, NULL);
+  gboolean submitted = g_strcmp0 (lk_training_item_get_state (item), "submitted") == 0;
+  g_autofree char *clock = clock_text (left);
+  g_autofree char *text = NULL;
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->time_label), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->time_label), "warning");
+  if (lk_training_item_get_time_limit (item) <= 0)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->time_label), FALSE);
+      return;
+    }
+  if (submitted)
+    text = g_strdup (lk_training_item_get_over_time (item) ? "Submitted over the time limit"
+                                                            : "Submitted within the time limit");
+  else if (lk_training_item_get_opened_at (item) == NULL)
+    text = g_strdup_printf ("%s for this item", clock);
+  else if (left >= 0)
+    text = g_strdup_printf ("%s left", clock);
+  else
+    text = g_strdup_printf ("Time is over by %s: your answer will be marked over time", clock);
+  if (!submitted && left < 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->time_label), "error");
+  else if (!submitted && left < 60)
+    gtk_widget_add_css_class (GTK_WIDGET (self->time_label), "warning");
+  gtk_label_set_label (self->time_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->time_label), TRUE);
+}
+
+static gboolean
+tick (gpointer data)
+{
+  show_time_left (data);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+stop_clock (LkTrainingItemView *self)
+{
+  g_clear_handle_id (&self->tick_source, g_source_remove);
+}
+
+static void
+start_clock (LkTrainingItemView *self)
+{
+  stop_clock (self);
+  show_time_left (self);
+  if (lk_training_item_get_time_limit (self->item) > 0 &&
+      g_strcmp0 (lk_training_item_get_state (self->item), "in-progress") == 0)
+    self->tick_source = g_timeout_add_seconds (1, tick, self);
+}
+
+const char *
+lk_training_item_view_get_time_text (LkTrainingItemView *self)
+{
+  g_return_val_if_fail (LK_IS_TRAINING_ITEM_VIEW (self), NULL);
+  return gtk_widget_get_visible (GTK_WIDGET (self->time_label))
+         ? gtk_label_get_label (self->time_label) : NULL;
+}
+
+LkCompareView *
+lk_training_item_view_get_compare (LkTrainingItemView *self)
+{
+  g_return_val_if_fail (LK_IS_TRAINING_ITEM_VIEW (self), NULL);
+  return self->compare;
+}
+
+GtkWidget *
+lk_training_item_view_get_enhance_panel (LkTrainingItemView *self,
+                                         char                which)
+{
+  g_return_val_if_fail (LK_IS_TRAINING_ITEM_VIEW (self), NULL);
+  g_return_val_if_fail (which == 'a' || which == 'b', NULL);
+  return self->panels[which == 'a' ? 0 : 1];
 }
 
 /* ---- feature observations ------------------------------------------------------------------ */
@@ -218,7 +544,12 @@ show_feedback (LkTrainingItemView *self)
 {
   LkTrainingItem *item = self->item;
   g_autofree char *answer = level_text (self->scale, lk_training_item_get_level (item));
-  g_autofree char *time = g_strdup_printf ("%.0f s", lk_training_item_get_seconds (item));
+  gint64 limit = lk_training_item_get_time_limit (item);
+  g_autofree char *time =
+    limit <= 0 ? g_strdup_printf ("%.0f s", lk_training_item_get_seconds (item))
+    : g_strdup_printf ("%.0f s of the %" G_GINT64_FORMAT " s allowed%s",
+                       lk_training_item_get_seconds (item), limit,
+                       lk_training_item_get_over_time (item) ? ": over time" : "");
   g_autofree char *truth = g_strdup_printf ("%s · difficulty %s",
                                             lk_training_item_get_mated (item)
                                             ? "Mated: the same person"
@@ -289,7 +620,9 @@ lk_training_item_view_set_item (LkTrainingItemView *self,
   fill_levels (self);
   fill_features (self);
   update (self);
+  gtk_toggle_button_set_active (self->side_button, TRUE);
   load_images (self);
+  start_clock (self);
 }
 
 LkTrainingItem *
@@ -385,6 +718,7 @@ submit (GtkWidget  *widget,
     }
   g_set_object (&self->item, fresh);
   update (self);
+  start_clock (self);
   g_signal_emit (self, signals[SUBMITTED], 0);
 }
 
@@ -395,8 +729,14 @@ lk_training_item_view_dispose (GObject *object)
 {
   LkTrainingItemView *self = LK_TRAINING_ITEM_VIEW (object);
 
+  stop_clock (self);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  for (int i = 0; i < 2; i++)
+    {
+      g_clear_pointer (&self->pixels[i], lk_pixels_free);
+      g_clear_pointer (&self->originals[i], lk_pyramid_unref);
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), LK_TYPE_TRAINING_ITEM_VIEW);
   g_clear_pointer (&self->feature_rows, g_ptr_array_unref);
   g_clear_object (&self->item);
@@ -418,8 +758,21 @@ lk_training_item_view_class_init (LkTrainingItemViewClass *klass)
                                                "lk-training-item-view.ui");
   gtk_widget_class_bind_template_child (widget_class, LkTrainingItemView, title_label);
   gtk_widget_class_bind_template_child (widget_class, LkTrainingItemView, subtitle_label);
-  gtk_widget_class_bind_template_child (widget_class, LkTrainingItemView, picture_a);
-  gtk_widget_class_bind_template_child (widget_class, LkTrainingItemView, picture_b);
+  gtk_widget_class_bind_template_child (widget_class, LkTrainingItemView, time_label);
+  gtk_widget_class_bind_template_child (widget_class, LkTrainingItemView, side_button);
+  gtk_widget_class_bind_template_child (widget_class, LkTrainingItemView, overlay_button);
+  gtk_widget_class_bind_template_child (widget_class, LkTrainingItemView, wipe_button);
+  gtk_widget_class_bind_template_child (widget_class, LkTrainingItemView, flicker_button);
+  gtk_widget_class_bind_template_child (widget_class, LkTrainingItemView, opacity_scale);
+  gtk_widget_class_bind_template_child (widget_class, LkTrainingItemView, enhance_button);
+  gtk_widget_class_bind_template_child (widget_class, LkTrainingItemView, enhance_revealer);
+  gtk_widget_class_bind_template_child (widget_class, LkTrainingItemView, enhance_box);
+  gtk_widget_class_bind_template_child (widget_class, LkTrainingItemView, image_stack);
+  gtk_widget_class_bind_template_child (widget_class, LkTrainingItemView, loading_page);
+  gtk_widget_class_bind_template_child (widget_class, LkTrainingItemView, compare);
+  gtk_widget_class_bind_template_callback (widget_class, on_mode_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_opacity_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_enhance_toggled);
   gtk_widget_class_bind_template_child (widget_class, LkTrainingItemView, analysis_view);
   gtk_widget_class_bind_template_child (widget_class, LkTrainingItemView, comparison_view);
   gtk_widget_class_bind_template_child (widget_class, LkTrainingItemView, features_group);
@@ -439,6 +792,21 @@ lk_training_item_view_class_init (LkTrainingItemViewClass *klass)
 static void
 lk_training_item_view_init (LkTrainingItemView *self)
 {
+  static const char * const titles[] = { "Image A", "Image B" };
+
+  g_type_ensure (LK_TYPE_COMPARE_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->feature_rows = g_ptr_array_new ();
+  for (int i = 0; i < 2; i++)
+    {
+      g_autofree char *label = g_strdup_printf ("%s of the pair", titles[i]);
+
+      lk_image_view_set_label (view_of (self, i), label);
+      self->panels[i] = lk_enhance_panel_new ();
+      lk_enhance_panel_set_title (LK_ENHANCE_PANEL (self->panels[i]), titles[i]);
+      g_signal_connect_object (self->panels[i], "stack-changed", G_CALLBACK (on_stack_changed),
+                               self, 0);
+      gtk_box_append (self->enhance_box, self->panels[i]);
+    }
+  lk_compare_view_set_opacity (self->compare, 0.5);
 }

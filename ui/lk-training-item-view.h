@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "lk-compare-view.h"
 #include "lk-core.h"
 
 G_BEGIN_DECLS
@@ -11,8 +12,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LkTrainingItemView, lk_training_item_view, LK, TRAINING_ITEM_VIEW, AdwBin)
 
 /* A trainee's examination of one exercise item in training mode, marked as an exercise: the
- * two images side by side, the analysis and comparison notes, the conclusion level on the
- * exercise's scale and notes, and Submit. Once submitted the answer is fixed and the feedback
+ * pair in the casework comparison view (side by side, overlay with an opacity, wipe, flicker;
+ * zoom and pan) with an enhancement panel for each image, the analysis and comparison notes,
+ * the feature observations, the conclusion level on the exercise's scale and notes, the time
+ * left of the exercise's limit, and Submit. Once submitted the answer is fixed and the feedback
  * shows: the ground truth, the level given, the notes, the time and the trainer's comment.
  * Action training-item.submit. Signal "submitted" after a submission. */
 void            lk_training_item_view_set_item (LkTrainingItemView *self,
@@ -30,5 +33,13 @@ gboolean        lk_training_item_view_choose   (LkTrainingItemView *self,
                                                 int                 ordinal,
                                                 const char         *analysis,
                                                 const char         *notes);
+
+/* The comparison view (image A as its probe view, image B as its candidate view). */
+LkCompareView  *lk_training_item_view_get_compare       (LkTrainingItemView *self);
+/* The enhancement panel of image 'a' or 'b'. */
+GtkWidget      *lk_training_item_view_get_enhance_panel (LkTrainingItemView *self,
+                                                         char                which);
+/* What the time-limit label says, or NULL when it is hidden (no limit). */
+const char     *lk_training_item_view_get_time_text     (LkTrainingItemView *self);
 
 G_END_DECLS

@@ -387,6 +387,7 @@ print_result (const LkTrainingResult *r)
                 s->inconclusive_nonmated, s->n_nonmated);
   print_figure ("mean seconds per item", &s->mean_seconds, 0, 0);
   print_figure ("median seconds per item", &s->median_seconds, 0, 0);
+  g_print ("  %-26s %u\n", "answers over the time limit", s->n_over_time);
 }
 
 static gboolean
@@ -437,6 +438,157 @@ training_results (LkCli   *cli,
   return TRUE;
 }
 
+/* ---- history and the PDF summary ------------------------------------------------------------ */
+
+static gboolean
+training_history (LkCli   *cli,
+                  GError **error)
+{
+  gboolean json = FALSE;
+  g_auto(GStrv) rest = NULL;
+  g_autoptr(LkSession) session = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, NULL, NULL },
+    { NULL }
+  };
+
+  if (!lk_cli_parse_options (cli, 2, entries, &rest, error) ||
+      !lk_cli_expect_positional (rest, 1, "training history TRAINEE [--json]", error) ||
+      (session = lk_cli_log_in (cli, error)) == NULL ||
+      (history = lk_training_history (session, rest[0], error)) == NULL)
+    return FALSE;
+  if (json)
+    return print_json_and_free (lk_training_history_to_json (rest[0], history), error);
+  for (guint i = 0; i < history->len; i++)
+    {
+      const LkTrainingHistoryEntry *e = g_ptr_array_index (history, i);
+
+      g_print ("%s\t%s\t%u of %u submitted\n", e->date, e->exercise, e->n_submitted,
+               e->n_items);
+      print_result (e->result);
+    }
+  return TRUE;
+}
+
+static gboolean
+training_report (LkCli   *cli,
+                 GError **error)
+{
+  g_autofree char *out = NULL;
+  g_auto(GStrv) rest = NULL;
+  g_autoptr(LkSession) session = NULL;
+  GOptionEntry entries[] = {
+    { "out", 0, 0, G_OPTION_ARG_FILENAME, &out, NULL, NULL },
+    { NULL }
+  };
+
+  if (!lk_cli_parse_options (cli, 2, entries, &rest, error) ||
+      !lk_cli_expect_positional (rest, 1, "training report TRAINEE --out FILE.pdf", error))
+    return FALSE;
+  if (out == NULL)
+    return g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT, "training report needs "
+                        "--out FILE.pdf"), FALSE;
+  if ((session = lk_cli_log_in (cli, error)) == NULL ||
+      !lk_training_report_pdf (session, rest[0], out, error))
+    return FALSE;
+  g_print ("%s\n", out);
+  return TRUE;
+}
+
+/* ---- competency proposals ------------------------------------------------------------------- */
+
+static gboolean
+training_propose (LkCli   *cli,
+                  GError **error)
+{
+  g_autofree char *kind = NULL, *from = NULL, *until = NULL;
+  g_auto(GStrv) rest = NULL;
+  g_autoptr(LkSession) session = NULL;
+  gint64 exercise, id;
+  GOptionEntry entries[] = {
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &kind, NULL, NULL },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from, NULL, NULL },
+    { "until", 0, 0, G_OPTION_ARG_STRING, &until, NULL, NULL },
+    { NULL }
+  };
+
+  if (!lk_cli_parse_options (cli, 2, entries, &rest, error) ||
+      !lk_cli_expect_positional (rest, 2, "training propose EXERCISE TRAINEE [--kind examiner|"
+                                 "reviewer] [--from YYYY-MM-DD] [--until YYYY-MM-DD]", error) ||
+      (session = lk_cli_log_in (cli, error)) == NULL ||
+      (exercise = lk_training_exercise_find (session, rest[0], error)) == 0 ||
+      (id = lk_training_propose (session, exercise, rest[1], kind != NULL ? kind : "examiner",
+                                 from, until, error)) == 0)
+    return FALSE;
+  g_print ("%" G_GINT64_FORMAT "\n", id);
+  return TRUE;
+}
+
+static gboolean
+training_proposals (LkCli   *cli,
+                    GError **error)
+{
+  gboolean json = FALSE, pending = FALSE;
+  g_auto(GStrv) rest = NULL;
+  g_autoptr(LkSession) session = NULL;
+  g_autoptr(GListModel) list = NULL;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, NULL, NULL },
+    { "pending", 0, 0, G_OPTION_ARG_NONE, &pending, NULL, NULL },
+    { NULL }
+  };
+
+  if (!lk_cli_parse_options (cli, 2, entries, &rest, error) ||
+      !lk_cli_expect_positional (rest, 0, "training proposals [--pending] [--json]", error) ||
+      (session = lk_cli_log_in (cli, error)) == NULL ||
+      (list = lk_training_proposals_list (session, pending, error)) == NULL)
+    return FALSE;
+  if (json)
+    {
+      g_autoptr(JsonObject) o = json_object_new ();
+
+      json_object_set_array_member (o, "proposals", lk_training_proposals_to_json (list));
+      return lk_cli_print_json (o, error);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(LkTrainingProposal) p = g_list_model_get_item (list, i);
+      const char *decision = lk_training_proposal_get_decision (p);
+
+      g_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\n", lk_training_proposal_get_id (p),
+               lk_training_proposal_get_trainee (p), lk_training_proposal_get_kind (p),
+               lk_training_proposal_get_exercise (p), decision != NULL ? decision : "pending");
+    }
+  return TRUE;
+}
+
+static gboolean
+training_decide (LkCli   *cli,
+                 GError **error)
+{
+  g_autofree char *reason = NULL;
+  g_auto(GStrv) rest = NULL;
+  g_autoptr(LkSession) session = NULL;
+  gint64 id;
+  GOptionEntry entries[] = {
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason, NULL, NULL },
+    { NULL }
+  };
+
+  if (!lk_cli_parse_options (cli, 2, entries, &rest, error) ||
+      !lk_cli_expect_positional (rest, 2, "training decide PROPOSAL confirm|reject "
+                                 "[--reason TEXT]", error) ||
+      !lk_cli_parse_id (rest[0], "proposal", &id, error))
+    return FALSE;
+  if (!g_str_equal (rest[1], "confirm") && !g_str_equal (rest[1], "reject"))
+    return g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT, "A proposal is confirmed or "
+                        "rejected, not “%s”", rest[1]), FALSE;
+  return (session = lk_cli_log_in (cli, error)) != NULL &&
+         lk_training_proposal_decide (session, id, g_str_equal (rest[1], "confirm"), reason,
+                                      error);
+}
+
 /* ---- dispatch ------------------------------------------------------------------------------- */
 
 static const struct
@@ -447,6 +599,11 @@ static const struct
 } training_commands[] = {
   { "score", NULL, training_score },
   { "results", NULL, training_results },
+  { "history", NULL, training_history },
+  { "report", NULL, training_report },
+  { "propose", NULL, training_propose },
+  { "proposals", NULL, training_proposals },
+  { "decide", NULL, training_decide },
   { "exercise", "assign", exercise_assign },
   { "exercise", "list", exercise_list },
   { "item", "list", item_list },

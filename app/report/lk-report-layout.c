@@ -20,6 +20,7 @@ struct _LkLayout
 {
   LkLayoutPage     page;
   char            *case_number;
+  char            *heading;      /* the running header of a document of no case: its title */
   char            *footer;
   int              n_pages;       /* the total, for "page x of y"; 0 while measuring */
   int              page_no;       /* 1-based, the current page */
@@ -114,8 +115,12 @@ draw_running_text (LkLayout *self)
   g_autoptr(PangoLayout) left = new_text (self, SMALL_FONT, body_width (self));
   g_autoptr(PangoLayout) right = new_text (self, SMALL_FONT, body_width (self));
   g_autoptr(PangoLayout) foot = new_text (self, SMALL_FONT, body_width (self));
-  g_autofree char *header = g_strdup_printf ("Case %s%s", self->case_number,
-                                             self->page.draft ? "   DRAFT - NOT VERIFIED" : "");
+  /* A document of no case (a self-assessment, a training summary) is headed by its title. */
+  g_autofree char *header =
+    self->case_number != NULL
+    ? g_strdup_printf ("Case %s%s", self->case_number,
+                       self->page.draft ? "   DRAFT - NOT VERIFIED" : "")
+    : g_strdup (self->heading != NULL ? self->heading : "");
   g_autofree char *pages = self->n_pages > 0
                            ? g_strdup_printf ("Page %d of %d", self->page_no, self->n_pages)
                            : g_strdup_printf ("Page %d", self->page_no);
@@ -208,6 +213,7 @@ lk_layout_new (const char          *path,
 
   self->page = *page;
   self->case_number = g_strdup (page->case_number);
+  self->heading = g_strdup (page->title);
   self->footer = g_strdup (page->footer);
   self->page.case_number = self->case_number;
   self->page.footer = self->footer;
@@ -266,6 +272,7 @@ lk_layout_free (LkLayout *self)
   g_clear_pointer (&self->cr, cairo_destroy);
   g_clear_pointer (&self->surface, cairo_surface_destroy);
   g_free (self->case_number);
+  g_free (self->heading);
   g_free (self->footer);
   g_free (self->widths);
   g_strfreev (self->headers);

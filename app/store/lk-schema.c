@@ -759,6 +759,42 @@ static const char migration_governance[] =
   "CREATE TRIGGER assessments_no_delete BEFORE DELETE ON assessments"
   "  BEGIN SELECT RAISE (ABORT, 'a saved self-assessment cannot be deleted'); END;";
 
+/* Training, the rest: an attempt submitted after the exercise's time limit per item is
+ * recorded as over time (fixed with the submission), and a trainer's proposal of a competency
+ * record from a passed exercise, which an administrator confirms (the record is then added)
+ * or rejects, with a reason. */
+static const char migration_training_more[] =
+  "ALTER TABLE training_attempts ADD COLUMN over_time INTEGER NOT NULL DEFAULT 0"
+  "  CHECK (over_time IN (0, 1));"
+  "CREATE TRIGGER training_attempts_over_time BEFORE UPDATE OF over_time ON training_attempts"
+  "  WHEN OLD.submitted_at IS NOT NULL"
+  "  BEGIN SELECT RAISE (ABORT, 'a submitted attempt cannot change'); END;"
+
+  "CREATE TABLE training_proposals ("
+  "  id             INTEGER PRIMARY KEY,"
+  "  exercise_id    INTEGER NOT NULL REFERENCES training_exercises (id),"
+  "  trainee_id     INTEGER NOT NULL REFERENCES users (id),"
+  "  kind           TEXT NOT NULL CHECK (kind IN ('examiner', 'reviewer')),"
+  "  valid_from     TEXT NOT NULL,"
+  "  valid_until    TEXT NOT NULL,"
+  "  evidence       TEXT NOT NULL,"
+  "  figures        TEXT NOT NULL,"
+  "  proposed_by    INTEGER NOT NULL REFERENCES users (id),"
+  "  proposed_at    TEXT NOT NULL,"
+  "  decision       TEXT CHECK (decision IS NULL OR decision IN ('confirmed', 'rejected')),"
+  "  decided_by     INTEGER REFERENCES users (id),"
+  "  decided_at     TEXT,"
+  "  reason         TEXT,"
+  "  competency_id  INTEGER REFERENCES competencies (id),"
+  "  CHECK (valid_until >= valid_from),"
+  "  CHECK ((decision IS NULL) = (decided_at IS NULL)),"
+  "  CHECK (decision IS NULL OR decision <> 'confirmed' OR competency_id IS NOT NULL));"
+  "CREATE TRIGGER training_proposals_decided BEFORE UPDATE ON training_proposals"
+  "  WHEN OLD.decision IS NOT NULL"
+  "  BEGIN SELECT RAISE (ABORT, 'a decided proposal cannot change'); END;"
+  "CREATE TRIGGER training_proposals_no_delete BEFORE DELETE ON training_proposals"
+  "  BEGIN SELECT RAISE (ABORT, 'a competency proposal cannot be deleted'); END;";
+
 const char * const lk_migrations[] = {
   migration_1,
   migration_2,
@@ -771,6 +807,7 @@ const char * const lk_migrations[] = {
   migration_training,
   migration_template_store,
   migration_governance,
+  migration_training_more,
 };
 
 const guint lk_n_migrations = G_N_ELEMENTS (lk_migrations);

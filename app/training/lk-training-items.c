@@ -21,8 +21,9 @@
 #define ITEM_QUERY \
   "SELECT i.id, i.exercise_id, i.position, i.pair_id, i.image_a, i.image_b, i.mated," \
   " i.difficulty, i.notes, t.id, t.analysis, t.comparison, t.observations, t.level, t.notes," \
-  " t.seconds_spent, t.submitted_at, t.trainer_comment, u.name" \
-  " FROM training_items i" \
+  " t.seconds_spent, t.submitted_at, t.trainer_comment, u.name, t.opened_at, t.over_time," \
+  " e.time_limit_seconds" \
+  " FROM training_items i JOIN training_exercises e ON e.id = i.exercise_id" \
   " LEFT JOIN training_attempts t ON t.item_id = i.id AND t.assignment_id = ?2" \
   " LEFT JOIN training_assignments a ON a.id = ?2 LEFT JOIN users u ON u.id = a.trainee_id" \
   " WHERE i.exercise_id = ?1 AND (?3 IS NULL OR i.id = ?3) ORDER BY i.position"
@@ -69,6 +70,9 @@ item_from_row (LkStmt         *stmt,
   self->seconds = lk_stmt_double (stmt, 15);
   self->submitted_at = lk_stmt_dup_text (stmt, 16);
   self->comment = lk_stmt_dup_text (stmt, 17);
+  self->opened_at = lk_stmt_dup_text (stmt, 19);
+  self->over_time = attempted && lk_stmt_int (stmt, 20) == 1;
+  self->time_limit = lk_stmt_int64 (stmt, 21);
   self->state = g_strdup (!attempted ? "not-started"
                           : self->submitted_at != NULL ? "submitted" : "in-progress");
   /* The ground truth leaves the database row only for those who may see it. */
@@ -519,34 +523,54 @@ check_level (LkStore     *store,
   return FALSE;
 }
 
+/* The seconds since @item was first opened, and whether that is past its time limit. */
+static double
+seconds_since_opened (LkTrainingItem *item,
+                      const char     *now,
+                      gboolean       *over_time)
+{
+  g_autoptr(GDateTime) opened = g_date_time_new_from_iso8601 (item->opened_at, NULL);
+  g_autoptr(GDateTime) then = g_date_time_new_from_iso8601 (now, NULL);
+  double seconds = 0;
+
+  if (opened != NULL && then != NULL)
+    seconds = MAX (0, g_date_time_difference (then, opened) / (double) G_TIME_SPAN_SECOND);
+  *over_time = item->time_limit > 0 && seconds > item->time_limit;
+  return seconds;
+}
+
 static gboolean
-submit_attempt (LkStore     *store,
-                gint64       assignment,
-                gint64       item_id,
-                int          level,
-                const char  *notes,
-                double      *seconds,
-                GError     **error)
+submit_attempt (LkStore         *store,
+                gint64           assignment,
+                LkTrainingItem  *item,
+                int              level,
+                const char      *notes,
+                double          *seconds,
+                gboolean        *over_time,
+                GError         **error)
 {
   g_autoptr(LkStmt) stmt =
-    lk_store_stmt (store, "UPDATE training_attempts SET level = ?1, notes = ?2,"
-                          " submitted_at = ?3, seconds_spent = max (0,"
-                          " (julianday (?3) - julianday (opened_at)) * 86400.0)"
-                          " WHERE assignment_id = ?4 AND item_id = ?5 RETURNING seconds_spent",
-                   error);
+    lk_store_stmt (store, "UPDATE training_attempts SET level = ?, notes = ?, submitted_at = ?,"
+                          " seconds_spent = ?, over_time = ? WHERE assignment_id = ?"
+                          " AND item_id = ? AND submitted_at IS NULL", error);
   g_autofree char *now = lk_now_utc ();
 
   if (stmt == NULL)
     return FALSE;
+  *seconds = seconds_since_opened (item, now, over_time);
   lk_stmt_bind_int (stmt, 1, level);
   lk_stmt_bind_text (stmt, 2, notes != NULL ? notes : "");
   lk_stmt_bind_text (stmt, 3, now);
-  lk_stmt_bind_int64 (stmt, 4, assignment);
-  lk_stmt_bind_int64 (stmt, 5, item_id);
-  if (!lk_stmt_row (stmt, error, "The attempt was not found"))
+  lk_stmt_bind_double (stmt, 4, *seconds);
+  lk_stmt_bind_int (stmt, 5, *over_time ? 1 : 0);
+  lk_stmt_bind_int64 (stmt, 6, assignment);
+  lk_stmt_bind_int64 (stmt, 7, item->id);
+  if (!lk_stmt_done (stmt, error))
     return FALSE;
-  *seconds = lk_stmt_double (stmt, 0);
-  return TRUE;
+  if (lk_stmt_changes (stmt) == 1)
+    return TRUE;
+  g_set_error (error, LK_ERROR, LK_ERROR_REFUSED, "The attempt was not found, or was submitted");
+  return FALSE;
 }
 
 gboolean
@@ -563,6 +587,7 @@ lk_training_item_conclude (LkSession   *session,
   LkActor actor;
   gint64 assignment;
   double seconds = 0;
+  gboolean over_time = FALSE;
 
   g_return_val_if_fail (LK_IS_SESSION (session), FALSE);
 
@@ -573,10 +598,11 @@ lk_training_item_conclude (LkSession   *session,
       (notes != NULL && !g_utf8_validate (notes, -1, NULL) &&
        (g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT, "The notes are not UTF-8"), TRUE)) ||
       (txn = lk_txn_begin (store, error)) == NULL ||
-      !submit_attempt (store, assignment, item_id, level, notes, &seconds, error))
+      !submit_attempt (store, assignment, item, level, notes, &seconds, &over_time, error))
     return FALSE;
   json_object_set_int_member (details, "level", level);
   json_object_set_double_member (details, "seconds", seconds);
+  json_object_set_boolean_member (details, "over_time", over_time);
   return append_item_event (store, &actor, "training.attempt.submitted", item_id, details,
                             error) &&
          lk_txn_commit (txn, error);

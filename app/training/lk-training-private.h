@@ -46,6 +46,9 @@ struct _LkTrainingItem
   char     *notes;
   double    seconds;
   char     *submitted_at;
+  char     *opened_at;
+  gint64    time_limit;
+  gboolean  over_time;
   gboolean  truth_visible;
   gboolean  mated;
   char     *difficulty;
@@ -83,6 +86,18 @@ gint64   lk_training_item_exercise    (LkStore        *store,
 void     lk_training_cuts             (LkStore        *store,
                                        int            *same_cut,
                                        int            *different_cut);
+
+/* The result of one assignment: its submitted items scored at the policy's cuts on the scale
+ * @scale_name. */
+LkTrainingResult *lk_training_result_for (LkStore     *store,
+                                          const char  *scale_name,
+                                          const char  *trainee,
+                                          gint64       assignment,
+                                          GError     **error);
+/* The id of the enabled or disabled user @name holding the trainee role; 0 with an error. */
+gint64   lk_training_trainee_of       (LkStore        *store,
+                                       const char     *name,
+                                       GError        **error);
 
 /* Creates an exercise (lk_training_exercise_create()) naming pair i in errors as @where[i]
  * (NULL: "pair N"), with @details (more members of the audit event). */

@@ -69,6 +69,7 @@ lk_training_item_finalize (GObject *object)
   g_free (self->observations);
   g_free (self->notes);
   g_free (self->submitted_at);
+  g_free (self->opened_at);
   g_free (self->difficulty);
   g_free (self->truth_notes);
   g_free (self->comment);
@@ -108,6 +109,9 @@ ITEM_GETTER (const char *, observations, NULL)
 ITEM_GETTER (const char *, notes, NULL)
 ITEM_GETTER (double, seconds, 0)
 ITEM_GETTER (const char *, submitted_at, NULL)
+ITEM_GETTER (const char *, opened_at, NULL)
+ITEM_GETTER (gint64, time_limit, 0)
+ITEM_GETTER (gboolean, over_time, FALSE)
 ITEM_GETTER (gboolean, truth_visible, FALSE)
 ITEM_GETTER (gboolean, mated, FALSE)
 ITEM_GETTER (const char *, difficulty, NULL)
@@ -147,7 +151,13 @@ lk_training_item_to_json (LkTrainingItem *self)
   json_object_set_string_member (o, "observations", self->observations);
   json_object_set_string_member (o, "notes", self->notes);
   json_object_set_double_member (o, "seconds", self->seconds);
+  set_optional_text (o, "opened_at", self->opened_at);
   set_optional_text (o, "submitted_at", self->submitted_at);
+  if (self->time_limit > 0)
+    json_object_set_int_member (o, "time_limit_seconds", self->time_limit);
+  else
+    json_object_set_null_member (o, "time_limit_seconds");
+  json_object_set_boolean_member (o, "over_time", self->over_time);
   json_object_set_boolean_member (o, "ground_truth_visible", self->truth_visible);
   /* Hidden ground truth is absent, not false: nothing here can be read as an answer. */
   if (self->truth_visible)
@@ -158,4 +168,24 @@ lk_training_item_to_json (LkTrainingItem *self)
     }
   set_optional_text (o, "trainer_comment", self->comment);
   return o;
+}
+
+double
+lk_training_item_seconds_left (LkTrainingItem *self,
+                               GDateTime      *now)
+{
+  g_autoptr(GDateTime) opened = NULL;
+  g_autoptr(GDateTime) current = NULL;
+
+  g_return_val_if_fail (LK_IS_TRAINING_ITEM (self), 0);
+
+  if (self->time_limit <= 0)
+    return G_MAXDOUBLE;
+  if (self->submitted_at != NULL)
+    return self->time_limit - self->seconds;
+  if (self->opened_at == NULL ||
+      (opened = g_date_time_new_from_iso8601 (self->opened_at, NULL)) == NULL)
+    return (double) self->time_limit;
+  current = now != NULL ? g_date_time_ref (now) : g_date_time_new_now_utc ();
+  return self->time_limit - g_date_time_difference (current, opened) / (double) G_TIME_SPAN_SECOND;
 }

@@ -30,7 +30,7 @@ read_ratings (LkStore  *store,
 {
   g_autoptr(GArray) ratings = g_array_new (FALSE, TRUE, sizeof (LkTrainingRating));
   g_autoptr(LkStmt) stmt =
-    lk_store_stmt (store, "SELECT i.pair_id, i.mated, t.level, t.seconds_spent"
+    lk_store_stmt (store, "SELECT i.pair_id, i.mated, t.level, t.seconds_spent, t.over_time"
                           " FROM training_attempts t JOIN training_items i ON i.id = t.item_id"
                           " WHERE t.assignment_id = ? AND t.submitted_at IS NOT NULL"
                           " ORDER BY i.position", error);
@@ -42,7 +42,8 @@ read_ratings (LkStore  *store,
   while (lk_stmt_next (stmt, error))
     {
       LkTrainingRating r = { lk_stmt_dup_text (stmt, 0), lk_stmt_int (stmt, 1) == 1,
-                             lk_stmt_int (stmt, 2), lk_stmt_double (stmt, 3) };
+                             lk_stmt_int (stmt, 2), lk_stmt_double (stmt, 3),
+                             lk_stmt_int (stmt, 4) == 1 };
 
       g_array_append_val (ratings, r);
     }
@@ -51,12 +52,12 @@ read_ratings (LkStore  *store,
   return g_steal_pointer (&ratings);
 }
 
-static LkTrainingResult *
-result_for (LkStore     *store,
-            const char  *scale_name,
-            const char  *trainee,
-            gint64       assignment,
-            GError     **error)
+LkTrainingResult *
+lk_training_result_for (LkStore     *store,
+                        const char  *scale_name,
+                        const char  *trainee,
+                        gint64       assignment,
+                        GError     **error)
 {
   g_autoptr(LkTrainingResult) result = g_new0 (LkTrainingResult, 1);
   const LkScale *scale = lk_scale_lookup (scale_name, error);
@@ -113,8 +114,8 @@ read_results (LkStore  *store,
   }
   for (guint i = 0; i < ids->len; i++)
     {
-      LkTrainingResult *r = result_for (store, scale, g_ptr_array_index (rows, i),
-                                        g_array_index (ids, gint64, i), error);
+      LkTrainingResult *r = lk_training_result_for (store, scale, g_ptr_array_index (rows, i),
+                                                    g_array_index (ids, gint64, i), error);
 
       if (r == NULL)
         return NULL;
@@ -191,6 +192,7 @@ ratings_json (GArray *ratings)
       json_object_set_boolean_member (o, "mated", r->mated);
       json_object_set_int_member (o, "rating", r->rating);
       json_object_set_double_member (o, "seconds", r->seconds);
+      json_object_set_boolean_member (o, "over_time", r->over_time);
       json_array_add_object_element (array, o);
     }
   return array;

@@ -194,6 +194,8 @@ count_decisions (LkTrainingScore        *score,
       int r = ratings[i].rating;
       gboolean inconclusive = r > score->different_cut && r < score->same_cut;
 
+      score->n_over_time += ratings[i].over_time ? 1 : 0;
+
       if (ratings[i].mated)
         {
           score->n_mated++;
@@ -300,6 +302,7 @@ lk_training_score_to_json (const LkTrainingScore *score)
   json_object_set_int_member (o, "n_timed", score->n_timed);
   set_figure (o, "mean_seconds", &score->mean_seconds);
   set_figure (o, "median_seconds", &score->median_seconds);
+  json_object_set_int_member (o, "n_over_time", score->n_over_time);
   return o;
 }
 

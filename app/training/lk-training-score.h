@@ -20,6 +20,7 @@ typedef struct
   gboolean mated;    /* ground truth: the same person */
   int      rating;   /* the level given, an ordinal of the scale */
   double   seconds;  /* time spent on the item; negative when not known */
+  gboolean over_time; /* submitted after the time limit: counted as given, and counted here */
 } LkTrainingRating;
 
 /* One figure: @defined FALSE means @value must not be read and @reason says why. */
@@ -55,6 +56,7 @@ typedef struct
   LkTrainingFigure inconclusive_rate_nonmated;
   GArray          *calibration;         /* LkTrainingCalibration, lowest level first */
   guint            n_timed;
+  guint            n_over_time;         /* answers given after the time limit (all counted) */
   LkTrainingFigure mean_seconds;
   LkTrainingFigure median_seconds;
 } LkTrainingScore;
@@ -74,7 +76,8 @@ LkTrainingScore  *lk_training_score_compute (const LkTrainingRating *ratings,
 
 /* The score as JSON: auc, false_same_rate, false_different_rate, inconclusive_rate_mated,
  * inconclusive_rate_nonmated, n_mated, n_nonmated, calibration (level, n_mated, n_nonmated,
- * likelihood_ratio), mean_seconds, median_seconds, the counts behind each rate, the cuts; an
+ * likelihood_ratio), mean_seconds, median_seconds, n_over_time, the counts behind each rate,
+ * the cuts; an
  * undefined figure is null with a member NAME_reason beside it. */
 JsonObject       *lk_training_score_to_json (const LkTrainingScore *score);
 

@@ -60,6 +60,19 @@ const char *lk_training_item_get_observations (LkTrainingItem *self);
 const char *lk_training_item_get_notes        (LkTrainingItem *self);
 double      lk_training_item_get_seconds      (LkTrainingItem *self);
 const char *lk_training_item_get_submitted_at (LkTrainingItem *self);
+/* When the trainee first opened the item (ISO 8601, UTC), or NULL. */
+const char *lk_training_item_get_opened_at    (LkTrainingItem *self);
+/* The exercise's time limit per item in seconds; 0 without one. */
+gint64      lk_training_item_get_time_limit   (LkTrainingItem *self);
+/* Whether the attempt was submitted after the time limit (fixed with the submission). An
+ * over-time answer counts in every figure as given (leaving it out would reward running over
+ * on the hard items); the figures say how many answers were over time. */
+gboolean    lk_training_item_get_over_time    (LkTrainingItem *self);
+/* Seconds left of the time limit at @now (NULL: now) since the item was first opened: negative
+ * once over; the limit itself before it is opened; for a submitted item, what was left at the
+ * submission. G_MAXDOUBLE without a limit. */
+double      lk_training_item_seconds_left     (LkTrainingItem *self,
+                                               GDateTime      *now);
 /* Ground truth: FALSE for a trainee before they submit the item; then the getters below
  * return FALSE and NULL whatever the truth is. */
 gboolean    lk_training_item_get_truth_visible (LkTrainingItem *self);
@@ -247,5 +260,104 @@ LkTrainingFigure lk_training_results_agreement (const LkTrainingResult *a,
                                                 guint                  *n_items);
 /* One CSV line per trainee and item: trainee,item,mated,rating,seconds. */
 char       *lk_training_results_to_csv   (GPtrArray    *results);
+
+/* ---- history over time --------------------------------------------------------------------- */
+
+/* One exercise in a trainee's history: dated by their last submission (YYYY-MM-DD). */
+typedef struct
+{
+  gint64            exercise_id;
+  char             *exercise;
+  char             *scale;
+  char             *date;
+  guint             n_items;
+  guint             n_submitted;
+  LkTrainingResult *result;
+} LkTrainingHistoryEntry;
+
+void        lk_training_history_entry_free (LkTrainingHistoryEntry *entry);
+/* Every exercise @trainee submitted at least one answer to (LkTrainingHistoryEntry), oldest
+ * first, each scored as in lk_training_results(). Trainers and administrators read anyone's; a
+ * trainee only their own. Audited as training.history.read. */
+GPtrArray  *lk_training_history          (LkSession    *session,
+                                          const char   *trainee,
+                                          GError      **error);
+/* {trainee, history: [{date, exercise_id, exercise, scale, items, submitted, complete,
+ * score}]} */
+JsonObject *lk_training_history_to_json  (const char   *trainee,
+                                          GPtrArray    *history);
+
+/* ---- the PDF summary ----------------------------------------------------------------------- */
+
+/* A PDF summary of @trainee, laid out by the report code: each exercise with its figures and
+ * their denominators, the calibration table and the ROC curve, then the history over time.
+ * Trainers and administrators. Audited as training.report.exported. */
+gboolean    lk_training_report_pdf       (LkSession    *session,
+                                          const char   *trainee,
+                                          const char   *path,
+                                          GError      **error);
+
+/* ---- competency proposals ------------------------------------------------------------------ */
+
+/* A trainer's proposal of a competency record from a passed exercise, for an administrator to
+ * confirm (the record is then added) or reject. */
+#define LK_TYPE_TRAINING_PROPOSAL (lk_training_proposal_get_type ())
+G_DECLARE_FINAL_TYPE (LkTrainingProposal, lk_training_proposal, LK, TRAINING_PROPOSAL, GObject)
+
+gint64      lk_training_proposal_get_id            (LkTrainingProposal *self);
+gint64      lk_training_proposal_get_exercise_id   (LkTrainingProposal *self);
+const char *lk_training_proposal_get_exercise      (LkTrainingProposal *self);
+const char *lk_training_proposal_get_trainee       (LkTrainingProposal *self);
+/* "examiner" or "reviewer". */
+const char *lk_training_proposal_get_kind          (LkTrainingProposal *self);
+const char *lk_training_proposal_get_valid_from    (LkTrainingProposal *self);
+const char *lk_training_proposal_get_valid_until   (LkTrainingProposal *self);
+/* The evidence the record will carry: the exercise and its figures against the criteria. */
+const char *lk_training_proposal_get_evidence      (LkTrainingProposal *self);
+const char *lk_training_proposal_get_proposed_by   (LkTrainingProposal *self);
+const char *lk_training_proposal_get_proposed_at   (LkTrainingProposal *self);
+/* NULL while pending, then "confirmed" or "rejected". */
+const char *lk_training_proposal_get_decision      (LkTrainingProposal *self);
+const char *lk_training_proposal_get_decided_by    (LkTrainingProposal *self);
+const char *lk_training_proposal_get_reason        (LkTrainingProposal *self);
+/* The competency record added by the confirmation; 0 otherwise. */
+gint64      lk_training_proposal_get_competency_id (LkTrainingProposal *self);
+
+/* Whether @result passes: every item of the exercise submitted (@n_items), an AUC of at least
+ * policy training_pass_auc (default 0.90) and a false "same" rate of at most policy
+ * training_pass_false_same_rate (default 0.05), both defined. FALSE with LK_ERROR_REFUSED
+ * naming the first criterion not met; @summary (may be NULL) receives the figures against the
+ * criteria either way. */
+gboolean    lk_training_passed             (LkStore                *store,
+                                            const LkTrainingResult *result,
+                                            guint                   n_items,
+                                            char                  **summary,
+                                            GError                **error);
+/* Trainers. Proposes a competency record of @kind for @trainee from exercise @exercise_id,
+ * which they must have passed; valid from @valid_from to @valid_until (YYYY-MM-DD; NULL: from
+ * today, for a year). One pending proposal per trainee, exercise and kind. Audited as
+ * training.competency.proposed. Returns the proposal's id, 0 on error. */
+gint64      lk_training_propose            (LkSession    *session,
+                                            gint64        exercise_id,
+                                            const char   *trainee,
+                                            const char   *kind,
+                                            const char   *valid_from,
+                                            const char   *valid_until,
+                                            GError      **error);
+/* Trainers and administrators: the proposals (LkTrainingProposal), pending first, newest
+ * first; with @pending_only only those still to decide. */
+GListModel *lk_training_proposals_list     (LkSession    *session,
+                                            gboolean      pending_only,
+                                            GError      **error);
+/* Administrators. Confirms (adding the competency record in the same transaction, audited as
+ * competency.added and training.competency.confirmed) or rejects (@reason required; audited as
+ * training.competency.rejected) a pending proposal. */
+gboolean    lk_training_proposal_decide    (LkSession    *session,
+                                            gint64        proposal_id,
+                                            gboolean      confirm,
+                                            const char   *reason,
+                                            GError      **error);
+/* As JSON for likeness-cli. */
+JsonArray  *lk_training_proposals_to_json  (GListModel   *proposals);
 
 G_END_DECLS

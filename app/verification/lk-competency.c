@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "verification/lk-competency.h"
+#include "verification/lk-competency-private.h"
 
 #include "governance/lk-policy.h"
 #include "lk-error.h"
@@ -349,29 +350,24 @@ record_details (const char *user_name,
 }
 
 gint64
-lk_competencies_add (LkSession   *session,
-                     const char  *user_name,
-                     const char  *kind,
-                     const char  *valid_from,
-                     const char  *valid_until,
-                     const char  *evidence,
-                     GError     **error)
+lk_competencies_insert (LkStore     *store,
+                        LkActor     *actor,
+                        gint64       recorded_by,
+                        const char  *user_name,
+                        const char  *kind,
+                        const char  *valid_from,
+                        const char  *valid_until,
+                        const char  *evidence,
+                        GError     **error)
 {
-  LkStore *store = lk_session_get_store (session);
   g_autofree char *now = lk_now_utc ();
   g_autofree char *object = NULL;
   g_autofree char *stripped = g_strstrip (g_strdup (evidence ? evidence : ""));
-  g_autoptr(LkTxn) txn = NULL;
   g_autoptr(LkStmt) stmt = NULL;
   g_autoptr(JsonObject) details = NULL;
   gint64 user_id = 0, id;
-  LkActor actor;
 
-  g_return_val_if_fail (LK_IS_SESSION (session), 0);
-
-  if (!lk_session_require (session, LK_ROLE_ADMINISTRATOR, &actor, error) ||
-      (txn = lk_txn_begin (store, error)) == NULL ||
-      !check_record (store, user_name, kind, valid_from, valid_until, evidence, &user_id, error) ||
+  if (!check_record (store, user_name, kind, valid_from, valid_until, evidence, &user_id, error) ||
       (stmt = lk_store_stmt (store, "INSERT INTO competencies (user_id, kind, valid_from,"
                                     " valid_until, evidence, recorded_by, recorded_at)"
                                     " VALUES (?, ?, ?, ?, ?, ?, ?)", error)) == NULL)
@@ -381,14 +377,38 @@ lk_competencies_add (LkSession   *session,
   lk_stmt_bind_text (stmt, 3, valid_from);
   lk_stmt_bind_text (stmt, 4, valid_until);
   lk_stmt_bind_text (stmt, 5, stripped);
-  lk_stmt_bind_int64 (stmt, 6, lk_session_get_user_id (session));
+  lk_stmt_bind_int64 (stmt, 6, recorded_by);
   lk_stmt_bind_text (stmt, 7, now);
   if ((id = lk_stmt_insert (stmt, error)) == 0)
     return 0;
   g_clear_pointer (&stmt, lk_stmt_release);
   object = lk_object_name ("competency", id);
   details = record_details (user_name, kind, valid_from, valid_until, evidence);
-  if (!lk_audit_append (store, &actor, "competency.added", object, details, error) ||
+  if (!lk_audit_append (store, actor, "competency.added", object, details, error))
+    return 0;
+  return id;
+}
+
+gint64
+lk_competencies_add (LkSession   *session,
+                     const char  *user_name,
+                     const char  *kind,
+                     const char  *valid_from,
+                     const char  *valid_until,
+                     const char  *evidence,
+                     GError     **error)
+{
+  LkStore *store = lk_session_get_store (session);
+  g_autoptr(LkTxn) txn = NULL;
+  LkActor actor;
+  gint64 id;
+
+  g_return_val_if_fail (LK_IS_SESSION (session), 0);
+
+  if (!lk_session_require (session, LK_ROLE_ADMINISTRATOR, &actor, error) ||
+      (txn = lk_txn_begin (store, error)) == NULL ||
+      (id = lk_competencies_insert (store, &actor, lk_session_get_user_id (session), user_name,
+                                    kind, valid_from, valid_until, evidence, error)) == 0 ||
       !lk_txn_commit (txn, error))
     return 0;
   return id;

@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "lk-competency-page.h"
 #include "lk-test-ui.h"
 #include "lk-training-chart.h"
 #include "lk-training-dashboard.h"
@@ -184,20 +185,46 @@ activate_row (GtkWidget  *root,
   g_signal_emit_by_name (list, "row-activated", row);
 }
 
-static guint
-count_loaded (GtkWidget *widget)
+static gboolean
+images_loaded (gpointer data)
 {
-  guint n = GTK_IS_PICTURE (widget) && gtk_picture_get_paintable (GTK_PICTURE (widget)) != NULL;
+  LkCompareView *compare = lk_training_item_view_get_compare (data);
 
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    n += count_loaded (c);
-  return n;
+  return lk_image_view_get_pyramid (lk_compare_view_get_probe_view (compare)) != NULL &&
+         lk_image_view_get_pyramid (lk_compare_view_get_candidate_view (compare)) != NULL;
 }
 
 static gboolean
-pictures_loaded (gpointer data)
+pyramid_changed (gpointer data)
 {
-  return count_loaded (data) == 2;
+  gpointer *args = data;
+
+  return lk_image_view_get_pyramid (args[0]) != args[1];
+}
+
+/* The casework comparison: the modes switch the compare view, and an enhancement of image A
+ * replaces what its view shows (worked out in a worker thread). */
+static void
+compare_and_enhance (GtkWidget *view)
+{
+  LkCompareView *compare = lk_training_item_view_get_compare (LK_TRAINING_ITEM_VIEW (view));
+  LkImageView *a = lk_compare_view_get_probe_view (compare);
+  GtkWidget *panel = lk_training_item_view_get_enhance_panel (LK_TRAINING_ITEM_VIEW (view), 'a');
+  gpointer args[2] = { a, lk_image_view_get_pyramid (a) };
+  GtkWidget *overlay = lk_test_find (view, GTK_TYPE_TOGGLE_BUTTON, "Overlay");
+  GtkWidget *wipe = lk_test_find (view, GTK_TYPE_TOGGLE_BUTTON, "Wipe");
+
+  g_assert_cmpstr (lk_image_view_get_label (a), ==, "Image A of the pair");
+  g_assert_cmpstr (lk_compare_view_get_mode (compare), ==, "side-by-side");
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (overlay), TRUE);
+  g_assert_cmpstr (lk_compare_view_get_mode (compare), ==, "overlay");
+  g_assert_true (gtk_widget_get_visible (lk_test_find_type (view, GTK_TYPE_SCALE)));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (wipe), TRUE);
+  g_assert_cmpstr (lk_compare_view_get_mode (compare), ==, "wipe");
+  g_assert_true (gtk_widget_activate_action (panel, "enhance.add", "s", "clahe"));
+  g_assert_true (lk_test_wait (pyramid_changed, args, 10000));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (lk_test_find (view, GTK_TYPE_TOGGLE_BUTTON,
+                                                                 "Side by Side")), TRUE);
 }
 
 static void
@@ -221,7 +248,15 @@ test_trainee_path (Fixture       *f,
                                            "shown once you submit the item.", 5000));
   g_assert_false (gtk_widget_is_visible (lk_test_find (view, ADW_TYPE_ACTION_ROW,
                                                       "Ground truth")));
-  g_assert_true (lk_test_wait (pictures_loaded, view, 10000));
+  g_assert_true (lk_test_wait (images_loaded, view, 10000));
+  /* The exercise's limit of 10 minutes per item, counting down from the opening. */
+  g_assert_true (g_str_has_prefix (lk_training_item_view_get_time_text (LK_TRAINING_ITEM_VIEW
+                                                                        (view)), "9:") ||
+                 g_str_has_prefix (lk_training_item_view_get_time_text (LK_TRAINING_ITEM_VIEW
+                                                                        (view)), "10:00"));
+  g_assert_true (g_str_has_suffix (lk_training_item_view_get_time_text (LK_TRAINING_ITEM_VIEW
+                                                                        (view)), " left"));
+  compare_and_enhance (view);
   /* Feature observations as in casework: the result is recorded as it is picked. */
   g_assert_true (lk_training_item_view_observe (LK_TRAINING_ITEM_VIEW (view), "eyes.fissure", 1));
   g_assert_cmpint (lk_test_sql_int64 (f->store, "SELECT count(*) FROM training_attempts WHERE"
@@ -234,6 +269,8 @@ test_trainee_path (Fixture       *f,
   /* The feedback: the truth, the level given, the notes on the pair. */
   g_assert_true (lk_test_wait_shown (view, "Mated: the same person · difficulty easy", 5000));
   g_assert_true (lk_test_wait_shown (view, "One portrait, scaled twice", 5000));
+  g_assert_cmpstr (lk_training_item_view_get_time_text (LK_TRAINING_ITEM_VIEW (view)), ==,
+                   "Submitted within the time limit");
   submitted = lk_test_sql_int64 (f->store, "SELECT count(*) FROM training_attempts"
                                            " WHERE submitted_at IS NOT NULL AND level = 2"
                                            " AND analysis = 'Both frontal, the second smaller.'");
@@ -289,6 +326,62 @@ comment_from_dashboard (Fixture   *f,
   g_assert_cmpstr (lk_training_item_get_comment (seen), ==, "Look again at the ears");
 }
 
+/* The trainee's PDF summary from the dashboard, the history chart, and a competency proposal
+ * from the passed exercise that the administrator confirms on the Competency page. */
+static void
+summary_and_proposal (Fixture   *f,
+                      GtkWidget *dashboard)
+{
+  g_autofree char *pdf = g_build_filename (f->folder, "summary.pdf", NULL);
+  g_autofree char *bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) records = NULL;
+  GtkWidget *dialog, *window, *page, *history;
+  gsize length;
+
+  g_assert_true (lk_training_dashboard_report (LK_TRAINING_DASHBOARD (dashboard), "tim", pdf,
+                                               &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (pdf, &bytes, &length, NULL));
+  g_assert_true (length > 1000 && g_str_has_prefix (bytes, "%PDF-"));
+  history = lk_test_find (dashboard, GTK_TYPE_LABEL, "History Over Time");
+  g_assert_nonnull (history);
+  g_assert_true (LK_IS_TRAINING_CHART (gtk_widget_get_next_sibling (history)));
+  /* Passed: AUC 1 and no false "same" of 1 non-mated pair. */
+  g_assert_true (lk_test_wait_shown_containing (dashboard, "Passed: 2 of 2 items submitted",
+                                                5000));
+  gtk_widget_activate_action (dashboard, "dashboard.propose", "s", "tim");
+  dialog = lk_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "propose");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpint (lk_test_sql_int64 (f->store, "SELECT count(*) FROM training_proposals"
+                                                " WHERE kind = 'examiner' AND decision IS NULL"),
+                   ==, 1);
+  window = adw_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+  page = g_object_new (LK_TYPE_COMPETENCY_PAGE, NULL);
+  adw_window_set_content (ADW_WINDOW (window), adw_toast_overlay_new ());
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (adw_window_get_content (ADW_WINDOW (window))),
+                               page);
+  gtk_window_present (GTK_WINDOW (window));
+  lk_competency_page_set_session (LK_COMPETENCY_PAGE (page), f->admin);
+  g_assert_true (lk_test_wait_shown (window, "Proposed from Training", 5000));
+  g_assert_true (lk_test_wait_shown (window, "tim · Examiner", 5000));
+  maybe_shoot (window, "training-competency-proposal.png");
+  /* A trainee touches no casework: the administrator makes tim an examiner, then confirms. */
+  g_assert_true (lk_users_set_roles (f->admin, "tim", LK_ROLE_EXAMINER, &error));
+  g_assert_no_error (error);
+  gtk_widget_activate_action (page, "competency.confirm", "x",
+                              lk_test_sql_int64 (f->store, "SELECT id FROM training_proposals"));
+  records = lk_competencies_list (f->admin, "tim", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (records), ==, 1);
+  g_assert_false (gtk_widget_get_visible (lk_test_find (window, GTK_TYPE_LABEL,
+                                                        "Proposed from Training")));
+  lk_test_destroy_window (window, page, NULL);
+}
+
 static void
 test_dashboard (Fixture       *f,
                 gconstpointer  data)
@@ -333,6 +426,7 @@ test_dashboard (Fixture       *f,
   g_assert_nonnull (strstr (csv, "\ntim,pair-2,0,-1,"));
   g_assert_cmpuint (lk_test_count_newlines (csv), ==, 3);
   comment_from_dashboard (f, dashboard);
+  summary_and_proposal (f, dashboard);
 }
 
 static void

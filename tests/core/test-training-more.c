@@ -1,0 +1,535 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Training, the rest: the time limit per item enforced by the core (an answer after it is
+ * recorded as over time, fixed, counted as given and counted apart), a trainee's history over
+ * time (core and likeness-cli), the PDF summary read back with poppler, and competency
+ * proposals from a passed exercise confirmed or rejected by an administrator. */
+#include "config.h"
+
+#include <string.h>
+
+#include <cairo.h>
+
+#include "lk-test-util.h"
+#include "store/lk-store-private.h"
+#include "training/lk-training.h"
+#include "verification/lk-competency.h"
+
+#define ADMIN "ada"
+#define ADMIN_PASSWORD "correct horse"
+#define TRAINER "tara"
+#define TRAINER_PASSWORD "trainer pass"
+#define TRAINEE "tim"
+#define TRAINEE_PASSWORD "trainee pass"
+#define TRAINEE2 "tess"
+#define TRAINEE2_PASSWORD "second trainee"
+
+typedef struct
+{
+  LkStore   *store;
+  LkSession *admin;
+  LkSession *trainer;
+  LkSession *trainee;
+  LkSession *trainee2;
+} World;
+
+static LkSession *
+add_and_login (World      *w,
+               const char *name,
+               LkRoles     roles,
+               const char *password)
+{
+  g_autoptr(GError) error = NULL;
+
+  lk_users_add (w->admin, name, NULL, roles, password, &error);
+  g_assert_no_error (error);
+  return lk_test_login (w->store, name, password);
+}
+
+static void
+world_init (World         *w,
+            LkTestFixture *fixture)
+{
+  w->store = lk_test_store_new (fixture->db_path, ADMIN, ADMIN_PASSWORD);
+  w->admin = lk_test_login (w->store, ADMIN, ADMIN_PASSWORD);
+  w->trainer = add_and_login (w, TRAINER, LK_ROLE_TRAINER, TRAINER_PASSWORD);
+  w->trainee = add_and_login (w, TRAINEE, LK_ROLE_TRAINEE, TRAINEE_PASSWORD);
+  w->trainee2 = add_and_login (w, TRAINEE2, LK_ROLE_TRAINEE, TRAINEE2_PASSWORD);
+}
+
+static void
+world_clear (World *w)
+{
+  g_clear_object (&w->trainee2);
+  g_clear_object (&w->trainee);
+  g_clear_object (&w->trainer);
+  g_clear_object (&w->admin);
+  g_clear_object (&w->store);
+}
+
+static cairo_status_t
+append_png (void                *closure,
+            const unsigned char *data,
+            unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* A distinct 160 x 120 PNG for each @seed. */
+static GBytes *
+test_png (guint seed)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 160, 120);
+  cairo_t *cr = cairo_create (surface);
+  GByteArray *png = g_byte_array_new ();
+
+  cairo_set_source_rgb (cr, (seed % 7) / 7.0, (seed % 5) / 5.0, (seed % 3) / 3.0);
+  cairo_paint (cr);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_arc (cr, 20 + seed * 7 % 120, 60, 15, 0, 6.3);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+  cairo_surface_write_to_png_stream (surface, append_png, png);
+  cairo_surface_destroy (surface);
+  return g_byte_array_free_to_bytes (png);
+}
+
+/* An exercise of @n pairs (odd positions mated: pair-2, pair-4, ...), with @time_limit seconds
+ * per item, assigned to both trainees. */
+static gint64
+make_exercise (World      *w,
+               const char *name,
+               guint       n,
+               guint       seed,
+               gint64      time_limit)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) pairs = g_array_new (FALSE, TRUE, sizeof (LkTrainingPair));
+  LkTrainingExerciseSpec spec = { name, "Compare each pair.", NULL, time_limit };
+  gint64 id;
+
+  for (guint i = 0; i < n; i++)
+    {
+      LkTrainingPair pair = { NULL, test_png (seed + 2 * i), test_png (seed + 1 + 2 * i),
+                              i % 2 == 1, "medium", NULL };
+
+      g_ptr_array_add (ids, g_strdup_printf ("pair-%u", i + 1));
+      pair.pair_id = g_ptr_array_index (ids, i);
+      g_ptr_array_add (keep, pair.image_a);
+      g_ptr_array_add (keep, pair.image_b);
+      g_array_append_val (pairs, pair);
+    }
+  id = lk_training_exercise_create (w->trainer, &spec, (LkTrainingPair *) pairs->data, n,
+                                    &error);
+  g_assert_no_error (error);
+  g_assert_true (lk_training_assign (w->trainer, id, TRAINEE, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (lk_training_assign (w->trainer, id, TRAINEE2, NULL, &error));
+  g_assert_no_error (error);
+  return id;
+}
+
+static gint64
+item_id (LkSession *session,
+         gint64     exercise,
+         guint      n)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) items = lk_training_items_list (session, exercise, NULL, &error);
+  g_autoptr(LkTrainingItem) item = NULL;
+
+  g_assert_no_error (error);
+  item = g_list_model_get_item (items, n);
+  return lk_training_item_get_id (item);
+}
+
+static void
+answer (LkSession *session,
+        gint64     exercise,
+        guint      n,
+        int        level)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = item_id (session, exercise, n);
+  g_autoptr(LkTrainingItem) opened = lk_training_item_open (session, id, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (lk_training_item_conclude (session, id, level, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* Answers every item of an exercise of @n pairs: mated ones at @mated, the others at
+ * @nonmated. */
+static void
+answer_all (LkSession *session,
+            gint64     exercise,
+            guint      n,
+            int        mated,
+            int        nonmated)
+{
+  for (guint i = 0; i < n; i++)
+    answer (session, exercise, i, i % 2 == 1 ? mated : nonmated);
+}
+
+/* ---- the time limit ------------------------------------------------------------------------- */
+
+static void
+test_time_limit (LkTestFixture *fixture,
+                 gconstpointer  data)
+{
+  World w = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LkTrainingItem) opened = NULL, late = NULL, in_time = NULL, unlimited = NULL;
+  g_autoptr(JsonObject) json = NULL;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(LkAuditEvent) event = NULL;
+  const LkTrainingResult *r;
+  gint64 exercise, other, first, second;
+
+  world_init (&w, fixture);
+  exercise = make_exercise (&w, "Timed", 2, 10, 90);
+  first = item_id (w.trainee, exercise, 0);
+  second = item_id (w.trainee, exercise, 1);
+  opened = lk_training_item_open (w.trainee, first, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lk_training_item_get_time_limit (opened), ==, 90);
+  g_assert_nonnull (lk_training_item_get_opened_at (opened));
+  /* Just opened: nearly all of the 90 seconds are left. */
+  g_assert_cmpfloat (lk_training_item_seconds_left (opened, NULL), >, 80);
+  g_assert_cmpfloat (lk_training_item_seconds_left (opened, NULL), <=, 90);
+  /* Opened two minutes ago, as far as the clock is concerned: 30 seconds over. */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+    g_autoptr(GDateTime) then = g_date_time_add_seconds (now, -120);
+    g_autofree char *stamp = g_date_time_format (then, "%Y-%m-%dT%H:%M:%S.%fZ");
+    g_autofree char *sql = g_strdup_printf ("UPDATE training_attempts SET opened_at = '%s'",
+                                            stamp);
+    g_autoptr(LkTrainingItem) seen = NULL;
+
+    g_assert_true (lk_store_exec (w.store, sql, &error));
+    g_assert_no_error (error);
+    seen = lk_training_item_get (w.trainee, first, &error);
+    g_assert_no_error (error);
+    g_assert_cmpfloat (lk_training_item_seconds_left (seen, now), >=, -30.5);
+    g_assert_cmpfloat (lk_training_item_seconds_left (seen, now), <=, -29.5);
+  }
+  g_assert_true (lk_training_item_conclude (w.trainee, first, 2, NULL, &error));
+  g_assert_no_error (error);
+  late = lk_training_item_get (w.trainee, first, &error);
+  g_assert_no_error (error);
+  g_assert_true (lk_training_item_get_over_time (late));
+  g_assert_cmpfloat (lk_training_item_get_seconds (late), >=, 120);
+  json = lk_training_item_to_json (late);
+  g_assert_true (json_object_get_boolean_member (json, "over_time"));
+  g_assert_cmpint (json_object_get_int_member (json, "time_limit_seconds"), ==, 90);
+  event = lk_test_last_event_of (w.store, "training.attempt.submitted");
+  g_assert_nonnull (strstr (event->details, "\"over_time\":true"));
+  /* Fixed with the submission. */
+  g_assert_false (lk_store_exec (w.store, "UPDATE training_attempts SET over_time = 0",
+                                 &error));
+  g_assert_nonnull (strstr (error->message, "a submitted attempt cannot change"));
+  g_clear_error (&error);
+  /* In time. */
+  answer (w.trainee, exercise, 1, 3);
+  in_time = lk_training_item_get (w.trainee, second, &error);
+  g_assert_no_error (error);
+  g_assert_false (lk_training_item_get_over_time (in_time));
+  /* Counted as given, and counted apart: the non-mated +2 is a false "same" (1 of 1). */
+  results = lk_training_results (w.trainer, exercise, &error);
+  g_assert_no_error (error);
+  r = g_ptr_array_index (results, 1);
+  g_assert_cmpstr (r->trainee, ==, TRAINEE);
+  g_assert_cmpuint (r->score->n_over_time, ==, 1);
+  g_assert_cmpuint (r->score->n_nonmated, ==, 1);
+  g_assert_cmpuint (r->score->false_same, ==, 1);
+  /* Without a limit nothing is ever over time. */
+  other = make_exercise (&w, "Untimed", 1, 40, 0);
+  answer (w.trainee, other, 0, -3);
+  unlimited = lk_training_item_get (w.trainee, item_id (w.trainee, other, 0), &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (lk_training_item_seconds_left (unlimited, NULL), ==, G_MAXDOUBLE);
+  g_assert_false (lk_training_item_get_over_time (unlimited));
+  world_clear (&w);
+}
+
+/* ---- history -------------------------------------------------------------------------------- */
+
+static void
+test_history (LkTestFixture *fixture,
+              gconstpointer  data)
+{
+  World w = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(LkCliRun) run = NULL;
+  const LkTrainingHistoryEntry *e;
+  gint64 first, second;
+
+  world_init (&w, fixture);
+  first = make_exercise (&w, "First set", 4, 10, 0);
+  second = make_exercise (&w, "Second set", 4, 30, 0);
+  /* First set: mated at -1, non-mated at +1 (every mated below every non-mated: AUC 0). */
+  answer_all (w.trainee, first, 4, -1, 1);
+  /* Second set: half done, both right (AUC 1). */
+  answer (w.trainee, second, 0, -3);
+  answer (w.trainee, second, 1, 3);
+  history = lk_training_history (w.trainer, TRAINEE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 2);
+  e = g_ptr_array_index (history, 0);
+  g_assert_cmpstr (e->exercise, ==, "First set");
+  g_assert_cmpuint (e->n_submitted, ==, 4);
+  g_assert_cmpuint (e->n_items, ==, 4);
+  g_assert_cmpuint (strlen (e->date), ==, 10);
+  g_assert_true (e->result->score->auc.defined);
+  g_assert_cmpfloat (e->result->score->auc.value, ==, 0);
+  g_assert_cmpuint (e->result->score->inconclusive_mated, ==, 2);
+  e = g_ptr_array_index (history, 1);
+  g_assert_cmpstr (e->exercise, ==, "Second set");
+  g_assert_cmpuint (e->n_submitted, ==, 2);
+  g_assert_cmpfloat (e->result->score->auc.value, ==, 1);
+  g_assert_cmpint (lk_test_count_action (w.store, "training.history.read"), ==, 1);
+  g_clear_pointer (&history, g_ptr_array_unref);
+  /* Nothing submitted: an empty history, not an error. */
+  history = lk_training_history (w.admin, TRAINEE2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 0);
+  g_clear_pointer (&history, g_ptr_array_unref);
+  /* A trainee reads their own, not another's. */
+  history = lk_training_history (w.trainee, TRAINEE, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&history, g_ptr_array_unref);
+  g_assert_null (lk_training_history (w.trainee2, TRAINEE, &error));
+  g_assert_error (error, LK_ERROR, LK_ERROR_PERMISSION_DENIED);
+  g_clear_error (&error);
+  /* Through likeness-cli. */
+  run = lk_test_cli (TRAINER_PASSWORD, NULL, NULL, "--db", fixture->db_path, "--user", TRAINER,
+                     "training", "history", TRAINEE, "--json", NULL);
+  lk_test_cli_assert_ok (run);
+  g_assert_nonnull (strstr (run->out, "\"exercise\" : \"First set\""));
+  g_assert_nonnull (strstr (run->out, "\"exercise\" : \"Second set\""));
+  g_assert_nonnull (strstr (run->out, "\"complete\" : false"));
+  g_assert_true (strstr (run->out, "First set") < strstr (run->out, "Second set"));
+  g_clear_pointer (&run, lk_cli_run_free);
+  run = lk_test_cli (TRAINEE2_PASSWORD, NULL, NULL, "--db", fixture->db_path, "--user",
+                     TRAINEE2, "training", "history", TRAINEE, NULL);
+  lk_test_cli_assert_failed (run, "a trainee reads only their own history");
+  world_clear (&w);
+}
+
+/* ---- the PDF summary ------------------------------------------------------------------------ */
+
+static char *
+poppler (const char *tool,
+         const char *a,
+         const char *b,
+         const char *c)
+{
+  g_autofree char *program = g_find_program_in_path (tool);
+  const char *argv[] = { program, a, b, c, NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  if (program == NULL)
+    {
+      g_test_skip ("poppler-utils is not installed (build-aux/likeness installs it)");
+      return NULL;
+    }
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+static void
+test_report (LkTestFixture *fixture,
+             gconstpointer  data)
+{
+  World w = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LkCliRun) run = NULL;
+  g_autofree char *path = lk_test_path (fixture, "summary.pdf");
+  g_autofree char *refused = lk_test_path (fixture, "refused.pdf");
+  g_autofree char *info = NULL, *text = NULL;
+  gint64 first;
+
+  world_init (&w, fixture);
+  first = make_exercise (&w, "Portraits", 4, 10, 0);
+  /* Non-mated at -3 and +2 (a false "same", 1 of 2), mated at +3 and +1. */
+  answer (w.trainee, first, 0, -3);
+  answer (w.trainee, first, 1, 3);
+  answer (w.trainee, first, 2, 2);
+  answer (w.trainee, first, 3, 1);
+  run = lk_test_cli (TRAINER_PASSWORD, NULL, NULL, "--db", fixture->db_path, "--user", TRAINER,
+                     "training", "report", TRAINEE, "--out", path, NULL);
+  lk_test_cli_assert_ok (run);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  if ((info = poppler ("pdfinfo", path, NULL, NULL)) == NULL)
+    {
+      world_clear (&w);
+      return;
+    }
+  g_assert_nonnull (strstr (info, "Training summary: tim\n"));
+  text = poppler ("pdftotext", "-layout", path, "-");
+  g_assert_nonnull (strstr (text, "Training summary: tim"));
+  g_assert_nonnull (strstr (text, "History over time"));
+  g_assert_nonnull (strstr (text, "Portraits"));
+  g_assert_nonnull (strstr (text, "Calibration"));
+  g_assert_nonnull (strstr (text, "ROC of the ratings"));
+  /* The figures with their denominators. */
+  g_assert_nonnull (strstr (text, "50.0 % (1 of 2)"));
+  g_assert_nonnull (strstr (text, "0.0 % (0 of 2)"));
+  /* AUC: mated {3, 1} against non-mated {-3, 2}: 3 of 4 pairs ordered right. */
+  g_assert_nonnull (strstr (text, "0.750"));
+  g_assert_cmpint (lk_test_count_action (w.store, "training.report.exported"), ==, 1);
+  /* Trainees do not export summaries. */
+  g_assert_false (lk_training_report_pdf (w.trainee, TRAINEE, refused, &error));
+  g_assert_error (error, LK_ERROR, LK_ERROR_PERMISSION_DENIED);
+  g_assert_false (g_file_test (refused, G_FILE_TEST_EXISTS));
+  world_clear (&w);
+}
+
+/* ---- competency proposals ------------------------------------------------------------------- */
+
+static void
+test_proposals (LkTestFixture *fixture,
+                gconstpointer  data)
+{
+  World w = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) pending = NULL, records = NULL, all = NULL;
+  g_autoptr(LkTrainingProposal) proposal = NULL;
+  g_autoptr(LkCompetency) record = NULL;
+  g_autoptr(LkCliRun) run = NULL;
+  g_autofree char *id_text = NULL;
+  gint64 exercise, id, second;
+
+  world_init (&w, fixture);
+  exercise = make_exercise (&w, "Proficiency", 6, 10, 0);
+  /* Not complete: refused. */
+  answer (w.trainee, exercise, 0, -3);
+  g_assert_cmpint (lk_training_propose (w.trainer, exercise, TRAINEE, "examiner", NULL, NULL,
+                                        &error), ==, 0);
+  g_assert_error (error, LK_ERROR, LK_ERROR_REFUSED);
+  g_assert_nonnull (strstr (error->message, "submitted 1 of the 6 items"));
+  g_clear_error (&error);
+  for (guint i = 1; i < 6; i++)
+    answer (w.trainee, exercise, i, i % 2 == 1 ? 3 : -2);
+  /* tess calls every pair "same": AUC 0.5 and a false "same" rate of 100 %. */
+  answer_all (w.trainee2, exercise, 6, 2, 2);
+  g_assert_cmpint (lk_training_propose (w.trainer, exercise, TRAINEE2, "examiner", NULL, NULL,
+                                        &error), ==, 0);
+  g_assert_error (error, LK_ERROR, LK_ERROR_REFUSED);
+  g_assert_nonnull (strstr (error->message, "Not passed: the AUC is 0.500"));
+  g_clear_error (&error);
+  /* Only trainers propose. */
+  g_assert_cmpint (lk_training_propose (w.admin, exercise, TRAINEE, "examiner", NULL, NULL,
+                                        &error), ==, 0);
+  g_assert_error (error, LK_ERROR, LK_ERROR_PERMISSION_DENIED);
+  g_clear_error (&error);
+  id = lk_training_propose (w.trainer, exercise, TRAINEE, "examiner", "2026-01-01",
+                            "2026-12-31", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  /* One pending proposal at a time. */
+  g_assert_cmpint (lk_training_propose (w.trainer, exercise, TRAINEE, "examiner", NULL, NULL,
+                                        &error), ==, 0);
+  g_assert_error (error, LK_ERROR, LK_ERROR_REFUSED);
+  g_clear_error (&error);
+  /* Through likeness-cli, a reviewer record. */
+  run = lk_test_cli (TRAINER_PASSWORD, NULL, NULL, "--db", fixture->db_path, "--user", TRAINER,
+                     "training", "propose", "Proficiency", TRAINEE, "--kind", "reviewer", NULL);
+  lk_test_cli_assert_ok (run);
+  second = g_ascii_strtoll (run->out, NULL, 10);
+  g_assert_cmpint (second, >, id);
+  id_text = g_strdup_printf ("%" G_GINT64_FORMAT, second);
+  g_clear_pointer (&run, lk_cli_run_free);
+  pending = lk_training_proposals_list (w.admin, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (pending), ==, 2);
+  for (guint i = 0; i < 2 && proposal == NULL; i++)
+    {
+      g_autoptr(LkTrainingProposal) p = g_list_model_get_item (pending, i);
+
+      if (lk_training_proposal_get_id (p) == id)
+        proposal = g_steal_pointer (&p);
+    }
+  g_assert_nonnull (proposal);
+  g_assert_cmpstr (lk_training_proposal_get_trainee (proposal), ==, TRAINEE);
+  g_assert_cmpstr (lk_training_proposal_get_proposed_by (proposal), ==, TRAINER);
+  g_assert_null (lk_training_proposal_get_decision (proposal));
+  g_assert_cmpstr (lk_training_proposal_get_evidence (proposal), ==,
+                   "Passed the training exercise “Proficiency”: 6 of 6 items submitted; AUC "
+                   "1.000 (pass: at least 0.90); false “same” rate 0.0 % (0 of 3) (pass: at "
+                   "most 5.0 %)");
+  /* Trainers do not decide; a rejection needs its reason. */
+  g_assert_false (lk_training_proposal_decide (w.trainer, id, TRUE, NULL, &error));
+  g_assert_error (error, LK_ERROR, LK_ERROR_PERMISSION_DENIED);
+  g_clear_error (&error);
+  g_assert_false (lk_training_proposal_decide (w.admin, id, FALSE, "  ", &error));
+  g_assert_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT);
+  g_clear_error (&error);
+  /* A trainee holds no casework role: confirming changes nothing until they do. */
+  run = lk_test_cli (ADMIN_PASSWORD, NULL, NULL, "--db", fixture->db_path, "--user", ADMIN,
+                     "training", "decide", id_text, "confirm", NULL);
+  lk_test_cli_assert_failed (run, "tim does not hold the");
+  g_clear_pointer (&run, lk_cli_run_free);
+  g_assert_cmpint (lk_test_count_action (w.store, "competency.added"), ==, 0);
+  g_assert_cmpint (lk_test_sql_int (fixture->db_path, "SELECT count(*) FROM training_proposals"
+                                                      " WHERE decision IS NULL"), ==, 2);
+  run = lk_test_cli (ADMIN_PASSWORD, NULL, NULL, "--db", fixture->db_path, "--user", ADMIN,
+                     "training", "decide", id_text, "reject", "--reason", "Not a reviewer",
+                     NULL);
+  lk_test_cli_assert_ok (run);
+  g_clear_pointer (&run, lk_cli_run_free);
+  g_assert_true (lk_users_set_roles (w.admin, TRAINEE, LK_ROLE_EXAMINER, &error));
+  g_assert_no_error (error);
+  /* Confirmed: the record exists, with the evidence, in one transaction with the decision. */
+  g_assert_true (lk_training_proposal_decide (w.admin, id, TRUE, NULL, &error));
+  g_assert_no_error (error);
+  records = lk_competencies_list (w.admin, TRAINEE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (records), ==, 1);
+  record = g_list_model_get_item (records, 0);
+  g_assert_cmpstr (lk_competency_get_kind (record), ==, "examiner");
+  g_assert_cmpstr (lk_competency_get_valid_until (record), ==, "2026-12-31");
+  g_assert_cmpstr (lk_competency_get_evidence (record), ==,
+                   lk_training_proposal_get_evidence (proposal));
+  g_assert_cmpint (lk_test_count_action (w.store, "competency.added"), ==, 1);
+  g_assert_cmpint (lk_test_count_action (w.store, "training.competency.proposed"), ==, 2);
+  g_assert_cmpint (lk_test_count_action (w.store, "training.competency.confirmed"), ==, 1);
+  g_assert_cmpint (lk_test_count_action (w.store, "training.competency.rejected"), ==, 1);
+  /* Decided once. */
+  g_assert_false (lk_training_proposal_decide (w.admin, id, FALSE, "changed my mind", &error));
+  g_assert_error (error, LK_ERROR, LK_ERROR_REFUSED);
+  g_clear_error (&error);
+  g_assert_false (lk_store_exec (w.store, "UPDATE training_proposals SET reason = 'x'", &error));
+  g_assert_nonnull (strstr (error->message, "a decided proposal cannot change"));
+  g_clear_error (&error);
+  all = lk_training_proposals_list (w.trainer, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (all), ==, 2);
+  run = lk_test_cli (ADMIN_PASSWORD, NULL, NULL, "--db", fixture->db_path, "--user", ADMIN,
+                     "training", "proposals", "--json", NULL);
+  lk_test_cli_assert_ok (run);
+  g_assert_nonnull (strstr (run->out, "\"decision\" : \"rejected\""));
+  g_assert_nonnull (strstr (run->out, "\"reason\" : \"Not a reviewer\""));
+  g_assert_nonnull (strstr (run->out, "\"decision\" : \"confirmed\""));
+  world_clear (&w);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  LK_TEST_ADD ("/likeness/training/time-limit", test_time_limit);
+  LK_TEST_ADD ("/likeness/training/history", test_history);
+  LK_TEST_ADD ("/likeness/training/report", test_report);
+  LK_TEST_ADD ("/likeness/training/proposals", test_proposals);
+  return g_test_run ();
+}
