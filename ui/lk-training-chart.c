@@ -251,6 +251,12 @@ draw_history (LkTrainingChart *self,
       text (cr, MARGIN + pw / 2, h / 2, "no answers submitted yet");
       return;
     }
+  for (int tick = 0; tick <= 2; tick++)
+    {
+      double y = h - MARGIN - (h - MARGIN * 1.5) * tick / 2;
+
+      text (cr, MARGIN / 2, y + 3, tick == 0 ? "0" : tick == 1 ? "0.5" : "1");
+    }
   for (guint i = 0; i < n; i++)
     {
       const LkTrainingHistoryEntry *e = g_ptr_array_index (self->history, i);

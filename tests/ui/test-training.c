@@ -89,7 +89,7 @@ fixture_set_up (Fixture       *f,
   g_assert_true (lk_training_assign (f->trainer, f->exercise, "tim", NULL, &error));
   g_assert_no_error (error);
   f->window = adw_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 900);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
   f->page = g_object_new (LK_TYPE_TRAINING_PAGE, NULL);
   adw_window_set_content (ADW_WINDOW (f->window), adw_toast_overlay_new ());
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (adw_window_get_content (ADW_WINDOW (f->window))),
@@ -347,6 +347,14 @@ summary_and_proposal (Fixture   *f,
   history = lk_test_find (dashboard, GTK_TYPE_LABEL, "History Over Time");
   g_assert_nonnull (history);
   g_assert_true (LK_IS_TRAINING_CHART (gtk_widget_get_next_sibling (history)));
+  {
+    GtkWidget *scrolled = gtk_widget_get_ancestor (history, GTK_TYPE_SCROLLED_WINDOW);
+    GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+    gtk_adjustment_set_value (v, gtk_adjustment_get_upper (v));
+    maybe_shoot (gtk_widget_get_ancestor (dashboard, GTK_TYPE_WINDOW),
+                 "training-dashboard-history.png");
+  }
   /* Passed: AUC 1 and no false "same" of 1 non-mated pair. */
   g_assert_true (lk_test_wait_shown_containing (dashboard, "Passed: 2 of 2 items submitted",
                                                 5000));
