@@ -134,6 +134,53 @@ exercise_create_or_import (LkCli     *cli,
 }
 
 static gboolean
+exercise_generate (LkCli   *cli,
+                   GError **error)
+{
+  g_autofree char *name = NULL, *instructions = NULL, *scale = NULL, *difficulty = NULL;
+  g_autofree char *base = NULL, *own_name = NULL;
+  g_auto(GStrv) rest = NULL;
+  g_autoptr(LkSession) session = NULL;
+  int pairs = 0, time_limit = 0, seed = 1;
+  double share = 0.5;
+  gint64 id;
+  GOptionEntry entries[] = {
+    { "name", 0, 0, G_OPTION_ARG_STRING, &name, NULL, NULL },
+    { "instructions", 0, 0, G_OPTION_ARG_STRING, &instructions, NULL, NULL },
+    { "scale", 0, 0, G_OPTION_ARG_STRING, &scale, NULL, NULL },
+    { "time-limit", 0, 0, G_OPTION_ARG_INT, &time_limit, NULL, NULL },
+    { "pairs", 0, 0, G_OPTION_ARG_INT, &pairs, NULL, NULL },
+    { "mated-share", 0, 0, G_OPTION_ARG_DOUBLE, &share, NULL, NULL },
+    { "seed", 0, 0, G_OPTION_ARG_INT, &seed, NULL, NULL },
+    { "difficulty", 0, 0, G_OPTION_ARG_STRING, &difficulty, NULL, NULL },
+    { NULL }
+  };
+  LkTrainingExerciseSpec spec = { 0 };
+  LkTrainingGenerateSpec gen = { 0 };
+
+  if (!lk_cli_parse_options (cli, 3, entries, &rest, error) ||
+      !lk_cli_expect_positional (rest, 1, "training exercise generate GALLERY --pairs N "
+                                 "[--mated-share 0.5] [--seed S] [--difficulty easy|medium|hard|"
+                                 "mixed] [--name NAME] [--instructions TEXT]", error))
+    return FALSE;
+  if (pairs <= 0 || seed < 0)
+    return g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT, "--pairs is a number of pairs "
+                        "above 0 and --seed a whole number from 0"), FALSE;
+  base = g_path_get_basename (rest[0]);
+  own_name = g_strdup_printf ("%s, %d pairs, seed %d", base, pairs, seed);
+  spec = (LkTrainingExerciseSpec) { name != NULL ? name : own_name,
+                                    instructions != NULL ? instructions
+                                    : "Compare each pair and give your level on the scale.",
+                                    scale, time_limit };
+  gen = (LkTrainingGenerateSpec) { rest[0], (guint) pairs, share, (guint32) seed, difficulty };
+  if ((session = lk_cli_log_in (cli, error)) == NULL ||
+      (id = lk_training_exercise_generate (session, &spec, &gen, error)) == 0)
+    return FALSE;
+  g_print ("%" G_GINT64_FORMAT "\n", id);
+  return TRUE;
+}
+
+static gboolean
 exercise_assign (LkCli   *cli,
                  GError **error)
 {
@@ -605,6 +652,7 @@ static const struct
   { "proposals", NULL, training_proposals },
   { "decide", NULL, training_decide },
   { "exercise", "assign", exercise_assign },
+  { "exercise", "generate", exercise_generate },
   { "exercise", "list", exercise_list },
   { "item", "list", item_list },
   { "item", "open", item_open },

@@ -131,6 +131,27 @@ void        lk_training_exercise_import_async  (LkSession                    *se
                                                 gpointer                      user_data);
 gint64      lk_training_exercise_import_finish (GAsyncResult                 *result,
                                                 GError                      **error);
+/* How to generate an exercise from a labelled gallery folder. */
+typedef struct
+{
+  const char *gallery;      /* a folder holding one sub-folder of images per person */
+  guint       n_pairs;      /* 1 to 500 */
+  double      mated_share;  /* 0 to 1: the share of mated pairs (rounded) */
+  guint32     seed;         /* the same seed, folder and settings give the same pairs */
+  const char *difficulty;   /* "easy", "medium", "hard", or NULL or "mixed" for any */
+} LkTrainingGenerateSpec;
+
+/* Trainers. Scores every pair of faces of @gen's gallery with the built-in engine's classic
+ * template (images without a face found are left out), ranks the mated and the non-mated pairs
+ * by score into thirds (mated: the lowest third is hard; non-mated: the highest third, the
+ * look-alikes, is hard), draws the pairs of the difficulty asked for with a seeded generator
+ * and creates the exercise as lk_training_exercise_create() does; each pair's ground-truth notes
+ * name its two files and their score. Runs in the calling thread (seconds for a few hundred
+ * images). */
+gint64      lk_training_exercise_generate (LkSession                    *session,
+                                           const LkTrainingExerciseSpec *spec,
+                                           const LkTrainingGenerateSpec *gen,
+                                           GError                      **error);
 /* Trainers: every exercise. Trainees: the ones assigned to them. Others: refused. */
 GListModel *lk_training_exercises_list   (LkSession    *session,
                                           GError      **error);

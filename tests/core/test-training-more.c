@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Training, the rest: the time limit per item enforced by the core (an answer after it is
  * recorded as over time, fixed, counted as given and counted apart), a trainee's history over
- * time (core and likeness-cli), the PDF summary read back with poppler, and competency
- * proposals from a passed exercise confirmed or rejected by an administrator. */
+ * time (core and likeness-cli), the PDF summary read back with poppler, competency proposals
+ * from a passed exercise confirmed or rejected by an administrator, and exercises generated
+ * from a labelled gallery (the ORL faces of LIKENESS_SHARED_DATA; skipped without them). */
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
 
 #include <cairo.h>
 
@@ -522,6 +524,191 @@ test_proposals (LkTestFixture *fixture,
   world_clear (&w);
 }
 
+/* ---- generated from a labelled gallery ------------------------------------------------------ */
+
+/* The ORL faces of persons s1..s@n_people, images 1..@n_images, linked into @gallery. */
+static gboolean
+link_orl (const char *gallery,
+          guint       n_people,
+          guint       n_images)
+{
+  const char *shared = g_getenv ("LIKENESS_SHARED_DATA");
+  g_autofree char *orl = g_build_filename (shared != NULL ? shared : "/nonexistent", "data",
+                                           "faces", "orl", NULL);
+  g_autofree char *check = g_build_filename (orl, "s1", "1.pgm", NULL);
+
+  if (shared == NULL || *shared == '\0' || !g_file_test (check, G_FILE_TEST_IS_REGULAR))
+    {
+      g_test_skip ("The ORL faces are not available: set LIKENESS_SHARED_DATA to the folder "
+                   "holding data/faces/orl (s1..s40, 1.pgm..10.pgm)");
+      return FALSE;
+    }
+  for (guint p = 1; p <= n_people; p++)
+    {
+      g_autofree char *person = g_strdup_printf ("s%u", p);
+      g_autofree char *folder = g_build_filename (gallery, person, NULL);
+
+      g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+      for (guint i = 1; i <= n_images; i++)
+        {
+          g_autofree char *file = g_strdup_printf ("%u.pgm", i);
+          g_autofree char *from = g_build_filename (orl, person, file, NULL);
+          g_autofree char *to = g_build_filename (folder, file, NULL);
+
+          g_assert_cmpint (symlink (from, to), ==, 0);
+        }
+    }
+  return TRUE;
+}
+
+/* The truth of each item of @exercise, as the trainer sees it: mated flags, difficulties, and
+ * the notes naming the files and the engine's score. */
+static GPtrArray *
+truths (World  *w,
+        gint64  exercise)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) items = lk_training_items_list (w->trainer, exercise, NULL, &error);
+  GPtrArray *out = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(LkTrainingItem) item = g_list_model_get_item (items, i);
+
+      g_ptr_array_add (out, g_strdup_printf ("%d|%s|%s", lk_training_item_get_mated (item),
+                                             lk_training_item_get_difficulty (item),
+                                             lk_training_item_get_truth_notes (item)));
+    }
+  return out;
+}
+
+/* The mean engine score of the mated (or non-mated) pairs of @t. */
+static double
+mean_score (GPtrArray *t,
+            gboolean   mated)
+{
+  double sum = 0;
+  guint n = 0;
+
+  for (guint i = 0; i < t->len; i++)
+    {
+      const char *line = g_ptr_array_index (t, i);
+      const char *score = strstr (line, "score ");
+
+      if ((line[0] == '1') != mated)
+        continue;
+      g_assert_nonnull (score);
+      sum += g_ascii_strtod (score + 6, NULL);
+      n++;
+    }
+  g_assert_cmpuint (n, >, 0);
+  return sum / n;
+}
+
+static gint64
+generate (World       *w,
+          const char  *gallery,
+          const char  *name,
+          guint        n,
+          guint32      seed,
+          const char  *difficulty,
+          GError     **error)
+{
+  LkTrainingExerciseSpec spec = { name, "Compare each pair.", NULL, 0 };
+  LkTrainingGenerateSpec gen = { gallery, n, 0.5, seed, difficulty };
+
+  return lk_training_exercise_generate (w->trainer, &spec, &gen, error);
+}
+
+static void
+test_generate (LkTestFixture *fixture,
+               gconstpointer  data)
+{
+  World w = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *gallery = lk_test_path (fixture, "orl-gallery");
+  g_autoptr(GPtrArray) hard = NULL, again = NULL, other = NULL, easy = NULL;
+  g_autoptr(LkCliRun) run = NULL;
+  gint64 id;
+  guint n_mated = 0;
+
+  if (!link_orl (gallery, 8, 4))
+    return;
+  world_init (&w, fixture);
+  id = generate (&w, gallery, "Hard set", 12, 7, "hard", &error);
+  g_assert_no_error (error);
+  hard = truths (&w, id);
+  g_assert_cmpuint (hard->len, ==, 12);
+  for (guint i = 0; i < hard->len; i++)
+    {
+      const char *line = g_ptr_array_index (hard, i);
+      g_auto(GStrv) f = g_strsplit (line, "|", 3);
+      g_auto(GStrv) files = g_strsplit (f[2], " and ", 2);
+
+      n_mated += f[0][0] == '1';
+      g_assert_cmpstr (f[1], ==, "hard");
+      /* Mated exactly when both files are of one person (s3/1.pgm and s3/2.pgm). */
+      g_assert_cmpint (f[0][0] == '1', ==,
+                       strncmp (files[0], files[1], strchr (files[0], '/') - files[0] + 1) == 0);
+    }
+  g_assert_cmpuint (n_mated, ==, 6);
+  /* Seeded: the same seed gives the same pairs, another seed others. */
+  id = generate (&w, gallery, "Hard set again", 12, 7, "hard", &error);
+  g_assert_no_error (error);
+  again = truths (&w, id);
+  for (guint i = 0; i < hard->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (hard, i), ==, g_ptr_array_index (again, i));
+  id = generate (&w, gallery, "Hard set, seed 8", 12, 8, "hard", &error);
+  g_assert_no_error (error);
+  other = truths (&w, id);
+  {
+    guint same = 0;
+
+    for (guint i = 0; i < hard->len; i++)
+      same += g_str_equal (g_ptr_array_index (hard, i), g_ptr_array_index (other, i));
+    g_assert_cmpuint (same, <, hard->len);
+  }
+  /* Hard non-mated pairs are look-alikes: the engine scores them above easy ones; hard mated
+   * pairs score below easy ones. */
+  id = generate (&w, gallery, "Easy set", 12, 7, "easy", &error);
+  g_assert_no_error (error);
+  easy = truths (&w, id);
+  g_test_message ("engine score, non-mated: hard %.3f, easy %.3f; mated: hard %.3f, easy %.3f",
+                  mean_score (hard, FALSE), mean_score (easy, FALSE), mean_score (hard, TRUE),
+                  mean_score (easy, TRUE));
+  g_assert_cmpfloat (mean_score (hard, FALSE), >, mean_score (easy, FALSE));
+  g_assert_cmpfloat (mean_score (hard, TRUE), <, mean_score (easy, TRUE));
+  /* 8 people with 4 images: 48 mated pairs, a third of them hard. Asking for more changes
+   * nothing. */
+  g_assert_cmpint (generate (&w, gallery, "Too many", 60, 7, "hard", &error), ==, 0);
+  g_assert_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT);
+  g_assert_nonnull (strstr (error->message, "The gallery offers 16 hard mated pairs, not the 30 "
+                                            "asked for"));
+  g_clear_error (&error);
+  g_assert_cmpint (lk_test_sql_int (fixture->db_path, "SELECT count(*) FROM training_exercises"),
+                   ==, 4);
+  /* Only trainers. */
+  {
+    LkTrainingExerciseSpec spec = { "Not mine", "Compare.", NULL, 0 };
+    LkTrainingGenerateSpec gen = { gallery, 4, 0.5, 1, NULL };
+
+    g_assert_cmpint (lk_training_exercise_generate (w.admin, &spec, &gen, &error), ==, 0);
+    g_assert_error (error, LK_ERROR, LK_ERROR_PERMISSION_DENIED);
+    g_clear_error (&error);
+  }
+  /* Through likeness-cli. */
+  run = lk_test_cli (TRAINER_PASSWORD, NULL, NULL, "--db", fixture->db_path, "--user", TRAINER,
+                     "training", "exercise", "generate", gallery, "--pairs", "6",
+                     "--mated-share", "0.5", "--seed", "3", "--difficulty", "medium", NULL);
+  lk_test_cli_assert_ok (run);
+  g_assert_cmpint (lk_test_sql_int (fixture->db_path, "SELECT count(*) FROM training_items i"
+                                    " JOIN training_exercises e ON e.id = i.exercise_id"
+                                    " WHERE e.name = 'orl-gallery, 6 pairs, seed 3'"
+                                    " AND i.difficulty = 'medium'"), ==, 6);
+  world_clear (&w);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -531,5 +718,6 @@ main (int    argc,
   LK_TEST_ADD ("/likeness/training/history", test_history);
   LK_TEST_ADD ("/likeness/training/report", test_report);
   LK_TEST_ADD ("/likeness/training/proposals", test_proposals);
+  LK_TEST_ADD ("/likeness/training/generate", test_generate);
   return g_test_run ();
 }
