@@ -6,6 +6,7 @@
 #include "lk-training-page.h"
 
 #include "lk-training-dashboard.h"
+#include "lk-training-exercise-dialog.h"
 #include "lk-training-item-view.h"
 #include "lk-ui-util.h"
 
@@ -23,6 +24,7 @@ struct _LkTrainingPage
   GtkStack            *stack;
   GtkLabel            *intro_label;
   GtkWidget           *import_button;
+  GtkWidget           *new_button;
   GtkListBox          *exercises_list;
   GtkLabel            *message_label;
   GtkLabel            *items_title;
@@ -224,7 +226,8 @@ lk_training_page_reload (LkTrainingPage *self)
     }
   gtk_widget_set_visible (GTK_WIDGET (self->exercises_list), n > 0);
   set_message (self, n > 0 ? NULL : is_trainer (self)
-                     ? "No exercise yet. Import one from a folder with pairs.csv."
+                     ? "No exercise yet. Create one from image pairs, or import a folder "
+                       "with pairs.csv."
                      : "No exercise is assigned to you yet.");
 }
 
@@ -537,6 +540,30 @@ import_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+/* ---- a new exercise from pairs picked in the application ------------------------------------ */
+
+static void
+on_exercise_created (LkTrainingExerciseDialog *dialog,
+                     gint64                    id,
+                     LkTrainingPage           *self)
+{
+  lk_toast (GTK_WIDGET (self), "Exercise created: assign it to trainees");
+  lk_training_page_reload (self);
+}
+
+static void
+new_exercise_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  LkTrainingPage *self = LK_TRAINING_PAGE (widget);
+  LkTrainingExerciseDialog *dialog =
+    lk_training_exercise_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->session);
+
+  g_signal_connect_object (dialog, "created", G_CALLBACK (on_exercise_created), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* ---- life cycle ---------------------------------------------------------------------------- */
 
 void
@@ -547,6 +574,7 @@ lk_training_page_set_session (LkTrainingPage *self,
 
   g_set_object (&self->session, session);
   gtk_widget_set_visible (self->import_button, is_trainer (self));
+  gtk_widget_set_visible (self->new_button, is_trainer (self));
   gtk_label_set_label (self->intro_label, is_trainer (self)
                        ? "Proficiency exercises of image pairs with hidden ground truth. Open "
                          "an exercise for its trainees' scores."
@@ -588,6 +616,7 @@ lk_training_page_class_init (LkTrainingPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LkTrainingPage, stack);
   gtk_widget_class_bind_template_child (widget_class, LkTrainingPage, intro_label);
   gtk_widget_class_bind_template_child (widget_class, LkTrainingPage, import_button);
+  gtk_widget_class_bind_template_child (widget_class, LkTrainingPage, new_button);
   gtk_widget_class_bind_template_child (widget_class, LkTrainingPage, exercises_list);
   gtk_widget_class_bind_template_child (widget_class, LkTrainingPage, message_label);
   gtk_widget_class_bind_template_child (widget_class, LkTrainingPage, items_title);
@@ -604,6 +633,8 @@ lk_training_page_class_init (LkTrainingPageClass *klass)
   gtk_widget_class_install_action (widget_class, "training.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "training.assign", "x", assign_action);
   gtk_widget_class_install_action (widget_class, "training.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "training.new-exercise", NULL,
+                                   new_exercise_action);
 }
 
 static void

@@ -11,6 +11,7 @@
 #include "lk-test-ui.h"
 #include "lk-training-chart.h"
 #include "lk-training-dashboard.h"
+#include "lk-training-exercise-dialog.h"
 #include "lk-training-item-view.h"
 #include "lk-training-page.h"
 #include "store/lk-store-private.h"
@@ -437,6 +438,93 @@ test_dashboard (Fixture       *f,
   summary_and_proposal (f, dashboard);
 }
 
+static GFile *
+portrait_file (Fixture    *f,
+               const char *name,
+               const char *person,
+               int         width,
+               double      degrees)
+{
+  g_autoptr(GBytes) bytes = portrait (person, width, degrees);
+  g_autofree char *path = g_build_filename (f->folder, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL),
+                                      g_bytes_get_size (bytes), &error));
+  g_assert_no_error (error);
+  return g_file_new_for_path (path);
+}
+
+static GtkWidget *
+find_tooltip (GtkWidget  *root,
+              const char *tooltip)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (root), tooltip) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_tooltip (c, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+exercise_exists (gpointer data)
+{
+  Fixture *f = data;
+
+  return lk_test_sql_int64 (f->store, "SELECT count(*) FROM training_exercises"
+                                      " WHERE name = 'Picked pairs'") == 1;
+}
+
+/* A trainer creates an exercise from pairs picked in the dialog, without a folder. */
+static void
+test_new_exercise (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GFile) a = portrait_file (f, "a.jpg", "grace_hopper.jpg", 280, 0);
+  g_autoptr(GFile) b = portrait_file (f, "b.jpg", "grace_hopper.jpg", 220, 3);
+  g_autoptr(GFile) c = portrait_file (f, "c.jpg", "astronaut.png", 240, -2);
+  LkTrainingExerciseDialog *dialog;
+  GtkWidget *row;
+
+  lk_training_page_set_session (f->page, f->trainer);
+  g_assert_true (lk_test_wait_shown (f->window, "New Exercise…", 5000));
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "training.new-exercise", NULL);
+  dialog = LK_TRAINING_EXERCISE_DIALOG (lk_test_find_window (LK_TYPE_TRAINING_EXERCISE_DIALOG));
+  g_assert_nonnull (dialog);
+  lk_training_exercise_dialog_add_pair (dialog, a, b, TRUE, "easy");
+  lk_training_exercise_dialog_add_pair (dialog, a, c, FALSE, "hard");
+  lk_training_exercise_dialog_add_pair (dialog, b, c, FALSE, "medium");
+  g_assert_true (lk_test_wait_shown (GTK_WIDGET (dialog), "Pair 3", 5000));
+  maybe_shoot (GTK_WIDGET (dialog), "training-new-exercise.png");
+  /* Removing the second pair renumbers the rest. */
+  row = lk_test_find (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "Pair 2");
+  g_signal_emit_by_name (find_tooltip (row, "Remove the pair"), "clicked");
+  g_assert_cmpuint (lk_training_exercise_dialog_get_n_pairs (dialog), ==, 2);
+  g_assert_nonnull (lk_test_find (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "Pair 2"));
+  g_assert_null (lk_test_find (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "Pair 3"));
+  /* Without instructions the core refuses, and the dialog says so. */
+  lk_test_set_text (GTK_WIDGET (dialog), "Name", "Picked pairs");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "exercise-dialog.create", NULL);
+  g_assert_true (lk_test_wait_shown (GTK_WIDGET (dialog), "The exercise needs instructions",
+                                     10000));
+  lk_test_set_text (GTK_WIDGET (dialog), "Instructions for the trainees", "Compare each pair.");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "exercise-dialog.create", NULL);
+  g_assert_true (lk_test_wait (exercise_exists, f, 10000));
+  g_assert_true (lk_test_wait_closed (LK_TYPE_TRAINING_EXERCISE_DIALOG, 5000));
+  g_assert_cmpint (lk_test_sql_int64 (f->store, "SELECT count(*) FROM training_items i"
+                                                " JOIN training_exercises e ON e.id = i.exercise_id"
+                                                " WHERE e.name = 'Picked pairs'"), ==, 2);
+  g_assert_cmpint (lk_test_sql_int64 (f->store, "SELECT mated FROM training_items"
+                                                " WHERE pair_id = '2' AND difficulty = 'medium'"),
+                   ==, 0);
+  g_assert_true (lk_test_wait_shown (f->window, "Picked pairs", 5000));
+}
+
 static void
 test_others (Fixture       *f,
              gconstpointer  data)
@@ -457,5 +545,7 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/likeness/training/others", Fixture, NULL, fixture_set_up, test_others,
               fixture_tear_down);
+  g_test_add ("/likeness/training/new-exercise", Fixture, NULL, fixture_set_up,
+              test_new_exercise, fixture_tear_down);
   return g_test_run ();
 }
