@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* A trainer's new exercise from image pairs picked in the application. */
+/* A trainer's new exercise from image pairs picked in the application, or generated from a
+ * labelled gallery folder. */
 #include "config.h"
 
 #include "lk-training-exercise-dialog.h"
@@ -30,6 +31,13 @@ struct _LkTrainingExerciseDialog
   GtkSpinButton        *limit_spin;
   AdwPreferencesGroup  *pairs_group;
   GtkWidget            *create_button;
+  char                 *gallery;
+  AdwActionRow         *gallery_row;
+  GtkSpinButton        *pairs_spin;
+  GtkSpinButton        *share_spin;
+  GtkSpinButton        *seed_spin;
+  AdwComboRow          *difficulty_row;
+  GtkWidget            *generate_button;
 };
 
 G_DEFINE_FINAL_TYPE (LkTrainingExerciseDialog, lk_training_exercise_dialog, ADW_TYPE_WINDOW)
@@ -303,6 +311,145 @@ create_action (GtkWidget  *widget,
                job, (GDestroyNotify) create_job_free, g_free);
 }
 
+/* ---- generating from a gallery, in a worker thread ------------------------------------------ */
+
+void
+lk_training_exercise_dialog_set_gallery (LkTrainingExerciseDialog *self,
+                                         const char               *folder)
+{
+  g_return_if_fail (LK_IS_TRAINING_EXERCISE_DIALOG (self));
+
+  g_free (self->gallery);
+  self->gallery = g_strdup (folder);
+  adw_action_row_set_subtitle (self->gallery_row, folder != NULL ? folder : "None chosen");
+}
+
+static void
+on_gallery_chosen (LkTrainingExerciseDialog *self,
+                   int                       response)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (self->chooser))) != NULL &&
+      (path = g_file_get_path (file)) != NULL)
+    lk_training_exercise_dialog_set_gallery (self, path);
+  g_clear_object (&self->chooser);
+}
+
+static void
+choose_gallery_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  LkTrainingExerciseDialog *self = LK_TRAINING_EXERCISE_DIALOG (widget);
+
+  if (self->chooser != NULL)
+    return;
+  self->chooser = gtk_file_chooser_native_new ("Choose the Gallery Folder", GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, "_Choose",
+                                               "_Cancel");
+  g_signal_connect_swapped (self->chooser, "response", G_CALLBACK (on_gallery_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+typedef struct
+{
+  LkSession *session;
+  char      *name;
+  char      *instructions;
+  gint64     time_limit;
+  char      *gallery;
+  guint      n_pairs;
+  double     share;
+  guint32    seed;
+  char      *difficulty;
+} GenerateJob;
+
+static void
+generate_job_free (GenerateJob *job)
+{
+  g_clear_object (&job->session);
+  g_free (job->name);
+  g_free (job->instructions);
+  g_free (job->gallery);
+  g_free (job->difficulty);
+  g_free (job);
+}
+
+static gpointer
+generate_job (gpointer       data,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  GenerateJob *job = data;
+  LkTrainingExerciseSpec spec = { job->name, job->instructions, NULL, job->time_limit };
+  LkTrainingGenerateSpec gen = { job->gallery, job->n_pairs, job->share, job->seed,
+                                 job->difficulty };
+  gint64 *id = g_new (gint64, 1);
+
+  if ((*id = lk_training_exercise_generate (job->session, &spec, &gen, error)) == 0)
+    {
+      g_free (id);
+      return NULL;
+    }
+  return id;
+}
+
+static void
+on_generated (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(LkTrainingExerciseDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree gint64 *id = lk_task_finish (result, generate_job, &error);
+
+  gtk_widget_set_sensitive (self->create_button, TRUE);
+  gtk_widget_set_sensitive (self->generate_button, TRUE);
+  if (id == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        lk_label_set_message (self->error_label, error->message);
+      return;
+    }
+  g_signal_emit (self, signals[CREATED], 0, *id);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+generate_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  static const char * const difficulties[] = { "mixed", "easy", "medium", "hard" };
+  LkTrainingExerciseDialog *self = LK_TRAINING_EXERCISE_DIALOG (widget);
+  GenerateJob *job;
+
+  if (self->gallery == NULL)
+    {
+      lk_label_set_message (self->error_label, "Choose the gallery folder first");
+      return;
+    }
+  job = g_new0 (GenerateJob, 1);
+  job->session = g_object_ref (self->session);
+  job->name = g_strdup (gtk_editable_get_text (self->name_row));
+  job->instructions = g_strdup (gtk_editable_get_text (self->instructions_row));
+  job->time_limit = 60 * (gint64) gtk_spin_button_get_value_as_int (self->limit_spin);
+  job->gallery = g_strdup (self->gallery);
+  job->n_pairs = (guint) gtk_spin_button_get_value_as_int (self->pairs_spin);
+  job->share = gtk_spin_button_get_value (self->share_spin) / 100;
+  job->seed = (guint32) gtk_spin_button_get_value_as_int (self->seed_spin);
+  job->difficulty = g_strdup (difficulties[MIN (adw_combo_row_get_selected (self->difficulty_row),
+                                                3)]);
+  lk_label_set_message (self->error_label, NULL);
+  gtk_widget_set_sensitive (self->create_button, FALSE);
+  gtk_widget_set_sensitive (self->generate_button, FALSE);
+  lk_task_run (self, self->cancellable, on_generated, g_object_ref (self), generate_job,
+               generate_job, job, (GDestroyNotify) generate_job_free, g_free);
+}
+
 /* ---- life cycle ---------------------------------------------------------------------------- */
 
 LkTrainingExerciseDialog *
@@ -336,6 +483,7 @@ lk_training_exercise_dialog_finalize (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->pairs, g_ptr_array_unref);
+  g_clear_pointer (&self->gallery, g_free);
   g_clear_object (&self->session);
   G_OBJECT_CLASS (lk_training_exercise_dialog_parent_class)->finalize (object);
 }
@@ -358,9 +506,20 @@ lk_training_exercise_dialog_class_init (LkTrainingExerciseDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LkTrainingExerciseDialog, limit_spin);
   gtk_widget_class_bind_template_child (widget_class, LkTrainingExerciseDialog, pairs_group);
   gtk_widget_class_bind_template_child (widget_class, LkTrainingExerciseDialog, create_button);
+  gtk_widget_class_bind_template_child (widget_class, LkTrainingExerciseDialog, gallery_row);
+  gtk_widget_class_bind_template_child (widget_class, LkTrainingExerciseDialog, pairs_spin);
+  gtk_widget_class_bind_template_child (widget_class, LkTrainingExerciseDialog, share_spin);
+  gtk_widget_class_bind_template_child (widget_class, LkTrainingExerciseDialog, seed_spin);
+  gtk_widget_class_bind_template_child (widget_class, LkTrainingExerciseDialog, difficulty_row);
+  gtk_widget_class_bind_template_child (widget_class, LkTrainingExerciseDialog,
+                                        generate_button);
   gtk_widget_class_install_action (widget_class, "exercise-dialog.add-pair", NULL,
                                    add_pair_action);
   gtk_widget_class_install_action (widget_class, "exercise-dialog.create", NULL, create_action);
+  gtk_widget_class_install_action (widget_class, "exercise-dialog.choose-gallery", NULL,
+                                   choose_gallery_action);
+  gtk_widget_class_install_action (widget_class, "exercise-dialog.generate", NULL,
+                                   generate_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
 
 #include "lk-competency-page.h"
 #include "lk-test-ui.h"
@@ -525,6 +526,67 @@ test_new_exercise (Fixture       *f,
   g_assert_true (lk_test_wait_shown (f->window, "Picked pairs", 5000));
 }
 
+static gboolean
+generated_exists (gpointer data)
+{
+  Fixture *f = data;
+
+  return lk_test_sql_int64 (f->store, "SELECT count(*) FROM training_items i"
+                                      " JOIN training_exercises e ON e.id = i.exercise_id"
+                                      " WHERE e.name = 'Generated' AND i.difficulty = 'hard'")
+         == 4;
+}
+
+/* The same dialog generates the pairs from a labelled gallery (the ORL faces of
+ * LIKENESS_SHARED_DATA, persons s1..s4 with three images each). */
+static void
+test_generate_exercise (Fixture       *f,
+                        gconstpointer  data)
+{
+  const char *shared = g_getenv ("LIKENESS_SHARED_DATA");
+  g_autofree char *orl = g_build_filename (shared != NULL ? shared : "/nonexistent", "data",
+                                           "faces", "orl", NULL);
+  g_autofree char *gallery = g_build_filename (f->folder, "gallery", NULL);
+  LkTrainingExerciseDialog *dialog;
+
+  if (shared == NULL || *shared == '\0' || !g_file_test (orl, G_FILE_TEST_IS_DIR))
+    {
+      g_test_skip ("The ORL faces are not available: set LIKENESS_SHARED_DATA");
+      return;
+    }
+  for (guint p = 1; p <= 4; p++)
+    for (guint i = 1; i <= 3; i++)
+      {
+        g_autofree char *person = g_strdup_printf ("s%u", p);
+        g_autofree char *file = g_strdup_printf ("%u.pgm", i);
+        g_autofree char *folder = g_build_filename (gallery, person, NULL);
+        g_autofree char *from = g_build_filename (orl, person, file, NULL);
+        g_autofree char *to = g_build_filename (folder, file, NULL);
+
+        g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+        g_assert_cmpint (symlink (from, to), ==, 0);
+      }
+  lk_training_page_set_session (f->page, f->trainer);
+  gtk_widget_activate_action (GTK_WIDGET (f->page), "training.new-exercise", NULL);
+  dialog = LK_TRAINING_EXERCISE_DIALOG (lk_test_find_window (LK_TYPE_TRAINING_EXERCISE_DIALOG));
+  g_assert_nonnull (dialog);
+  lk_test_set_text (GTK_WIDGET (dialog), "Name", "Generated");
+  lk_test_set_text (GTK_WIDGET (dialog), "Instructions for the trainees", "Compare each pair.");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "exercise-dialog.generate", NULL);
+  g_assert_true (lk_test_wait_shown (GTK_WIDGET (dialog), "Choose the gallery folder first",
+                                     5000));
+  lk_training_exercise_dialog_set_gallery (dialog, gallery);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (lk_test_find_type (
+    lk_test_find (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "Pairs"), GTK_TYPE_SPIN_BUTTON)), 4);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (lk_test_find (GTK_WIDGET (dialog),
+                                                           ADW_TYPE_COMBO_ROW, "Difficulty")), 3);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "exercise-dialog.generate", NULL);
+  g_assert_true (lk_test_wait (generated_exists, f, 60000));
+  g_assert_true (lk_test_wait_closed (LK_TYPE_TRAINING_EXERCISE_DIALOG, 5000));
+  g_assert_cmpint (lk_test_sql_int64 (f->store, "SELECT count(*) FROM training_items"
+                                                " WHERE mated = 1 AND difficulty = 'hard'"), ==, 2);
+}
+
 static void
 test_others (Fixture       *f,
              gconstpointer  data)
@@ -547,5 +609,7 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/likeness/training/new-exercise", Fixture, NULL, fixture_set_up,
               test_new_exercise, fixture_tear_down);
+  g_test_add ("/likeness/training/generate-exercise", Fixture, NULL, fixture_set_up,
+              test_generate_exercise, fixture_tear_down);
   return g_test_run ();
 }
