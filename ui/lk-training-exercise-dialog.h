@@ -19,19 +19,17 @@ G_DECLARE_FINAL_TYPE (LkTrainingExerciseDialog, lk_training_exercise_dialog, LK,
  * also in a worker thread. Actions exercise-dialog.add-pair, exercise-dialog.create,
  * exercise-dialog.choose-gallery and exercise-dialog.generate. Signal "created" (gint64
  * exercise id). */
-LkTrainingExerciseDialog *lk_training_exercise_dialog_new      (GtkWindow                *parent,
-                                                               LkSession                *session);
+LkTrainingExerciseDialog *lk_training_exercise_dialog_new (GtkWindow *parent,
+                                                           LkSession *session);
 /* Adds a pair as the file chooser does (for tests as well). */
-void                      lk_training_exercise_dialog_add_pair (LkTrainingExerciseDialog *self,
-                                                               GFile                    *a,
-                                                               GFile                    *b,
-                                                               gboolean                  mated,
-                                                               const char               *difficulty);
+void  lk_training_exercise_dialog_add_pair    (LkTrainingExerciseDialog *self,
+                                               GFile                    *a,
+                                               GFile                    *b,
+                                               gboolean                  mated,
+                                               const char               *difficulty);
 /* The gallery folder to generate from, as the folder chooser sets it (for tests as well). */
-void                      lk_training_exercise_dialog_set_gallery
-                                                              (LkTrainingExerciseDialog *self,
-                                                               const char               *folder);
-guint                     lk_training_exercise_dialog_get_n_pairs
-                                                              (LkTrainingExerciseDialog *self);
+void  lk_training_exercise_dialog_set_gallery (LkTrainingExerciseDialog *self,
+                                               const char               *folder);
+guint lk_training_exercise_dialog_get_n_pairs (LkTrainingExerciseDialog *self);
 
 G_END_DECLS
