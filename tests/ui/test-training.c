@@ -587,6 +587,44 @@ test_generate_exercise (Fixture       *f,
                                                 " WHERE mated = 1 AND difficulty = 'hard'"), ==, 2);
 }
 
+/* An item opened longer ago than the limit says that the time is over, before submitting. */
+static void
+test_over_time (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) items = lk_training_items_list (f->trainee, f->exercise, NULL, &error);
+  g_autoptr(LkTrainingItem) item = g_list_model_get_item (items, 1);
+  g_autoptr(LkTrainingItem) opened = lk_training_item_open (f->trainee,
+                                                            lk_training_item_get_id (item),
+                                                            &error);
+  GtkWidget *view;
+
+  g_assert_no_error (error);
+  g_assert_true (lk_store_exec (f->store, "UPDATE training_attempts"
+                                          " SET opened_at = '2020-01-01T00:00:00.000000Z'",
+                                &error));
+  g_assert_no_error (error);
+  lk_training_page_set_session (f->page, f->trainee);
+  g_assert_true (lk_test_wait_shown_containing (f->window, "0 of 2 items submitted", 5000));
+  activate_row (f->window, EXERCISE);
+  assert_view (f->page, "items");
+  g_assert_true (lk_test_wait_shown (f->window, "Pair pair-2", 5000));
+  activate_row (f->window, "Pair pair-2");
+  assert_view (f->page, "item");
+  view = lk_training_page_get_item_view (f->page);
+  g_assert_true (g_str_has_prefix (lk_training_item_view_get_time_text (LK_TRAINING_ITEM_VIEW
+                                                                        (view)),
+                                   "Time is over by "));
+  g_assert_true (lk_training_item_view_choose (LK_TRAINING_ITEM_VIEW (view), -2, "Late", ""));
+  gtk_widget_activate_action (view, "training-item.submit", NULL);
+  g_assert_true (lk_test_wait_shown_containing (view, "s allowed: over time", 5000));
+  g_assert_cmpstr (lk_training_item_view_get_time_text (LK_TRAINING_ITEM_VIEW (view)), ==,
+                   "Submitted over the time limit");
+  g_assert_cmpint (lk_test_sql_int64 (f->store, "SELECT over_time FROM training_attempts"), ==,
+                   1);
+}
+
 static void
 test_others (Fixture       *f,
              gconstpointer  data)
@@ -606,6 +644,8 @@ main (int    argc,
   g_test_add ("/likeness/training/dashboard", Fixture, NULL, fixture_set_up, test_dashboard,
               fixture_tear_down);
   g_test_add ("/likeness/training/others", Fixture, NULL, fixture_set_up, test_others,
+              fixture_tear_down);
+  g_test_add ("/likeness/training/over-time", Fixture, NULL, fixture_set_up, test_over_time,
               fixture_tear_down);
   g_test_add ("/likeness/training/new-exercise", Fixture, NULL, fixture_set_up,
               test_new_exercise, fixture_tear_down);
