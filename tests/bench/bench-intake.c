@@ -27,8 +27,8 @@
 #define RUNS 3
 #define SKIP 77
 #define CASE_NUMBER "BENCH-0001"
-#define ADMIN_PASSWORD "bench administrator"
-#define EXAMINER_PASSWORD "bench examiner"
+#define ADMIN_PASSWORD "correct horse battery"
+#define EXAMINER_PASSWORD "staple quartz lantern"
 /* The core's own resize keeps the portrait's aspect: 4526 × 5304 is 24.0 megapixels. */
 #define FALLBACK_WIDTH 4526
 
