@@ -13,11 +13,10 @@
 
 #include "engine/lk-search.h"
 
-/* Below this many bytes of templates a second thread costs more than it saves: one thread
- * scans int8 codes at about the speed of reading them, and a thread started per search waits
- * to be scheduled (on a loaded machine, several milliseconds). bench-search measured, on two
- * shared cores, 100,000 int8 templates (12.8 MB) in 2.1 ms on one thread and 11.9 ms on two;
- * 1,000,000 (128 MB) in 86 and 83 ms. */
+/* Below this many bytes of templates a second thread is not worth starting: one thread scans
+ * int8 codes at about the speed of reading them (bench-search: 1.2 to 1.3 times one pass over
+ * the array at 1,000,000 templates), and a thread started per search has to be scheduled
+ * first, which on a loaded machine can take longer than scanning a few megabytes. */
 #define MIN_BYTES_PER_THREAD (64u << 20)
 #define LANES 8
 

@@ -395,7 +395,7 @@ refine_hit (HaarSet        &haar,
     return best;
   cv::resize (grey (roi), crop, cv::Size (), g, g, cv::INTER_AREA);
   cv::equalizeHist (crop, crop);
-  haar.face.detectMultiScale (crop, found, 1.1, 3, cv::CASCADE_SCALE_IMAGE,
+  haar.face.detectMultiScale (crop, found, 1.1, 5, cv::CASCADE_SCALE_IMAGE,
                               cv::Size (cascade_window, cascade_window));
   for (const cv::Rect &q : found)
     {
