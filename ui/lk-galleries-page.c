@@ -25,6 +25,10 @@ struct _LkGalleriesPage
   AdwPreferencesGroup  *report_group;
   AdwExpanderRow       *report_row;
   GPtrArray            *report_rows;
+  AdwActionRow         *model_row;
+  GtkWidget            *install_button;
+  GFile                *chosen_model;   /* between the model's chooser and the descriptor's */
+  gboolean              installing;
 };
 
 G_DEFINE_FINAL_TYPE (LkGalleriesPage, lk_galleries_page, ADW_TYPE_BIN)
@@ -125,6 +129,8 @@ reload (LkGalleriesPage *self)
     }
 }
 
+static void read_model (LkGalleriesPage *self);
+
 void
 lk_galleries_page_set_session (LkGalleriesPage *self,
                                LkSession       *session)
@@ -133,7 +139,10 @@ lk_galleries_page_set_session (LkGalleriesPage *self,
 
   if (g_set_object (&self->session, session) && session != NULL &&
       lk_session_has_role (session, LK_ROLE_ADMINISTRATOR))
-    reload (self);
+    {
+      reload (self);
+      read_model (self);
+    }
 }
 
 /* ---- registering --------------------------------------------------------------------------- */
@@ -353,6 +362,223 @@ cancel_action (GtkWidget  *widget,
     g_cancellable_cancel (self->enrolment);
 }
 
+/* ---- the embedding model ------------------------------------------------------------------ */
+
+static gpointer
+model_info_job (gpointer       data,
+                GCancellable  *cancellable,
+                GError       **error)
+{
+  LkEmbeddingModelInfo *info = g_new0 (LkEmbeddingModelInfo, 1);
+
+  if (lk_gallery_model_info (data, info, error))
+    return info;
+  lk_embedding_model_info_clear (info);
+  g_free (info);
+  return NULL;
+}
+
+static void
+model_info_free (gpointer data)
+{
+  lk_embedding_model_info_clear (data);
+  g_free (data);
+}
+
+static void
+show_model (LkGalleriesPage            *self,
+            const LkEmbeddingModelInfo *info,
+            const GError               *error)
+{
+  g_autofree char *base = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (info == NULL)
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->model_row),
+                                     "The model in use cannot be read");
+      adw_action_row_set_subtitle (self->model_row, error->message);
+      return;
+    }
+  if (info->file == NULL)
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->model_row),
+                                     "No embedding model: classic templates");
+      subtitle = g_strdup_printf ("%s · install a model to use a face-embedding network",
+                                  info->engine);
+      adw_action_row_set_subtitle (self->model_row, subtitle);
+      return;
+    }
+  base = g_path_get_basename (info->file);
+  subtitle = g_strdup_printf ("SHA-256 %s\n%s\nInput %s\n%s", info->sha256, info->file,
+                              info->convention, info->engine);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->model_row), base);
+  adw_action_row_set_subtitle (self->model_row, subtitle);
+}
+
+static void
+on_model_read (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  LkGalleriesPage *self = LK_GALLERIES_PAGE (object);
+  g_autoptr(GError) error = NULL;
+  LkEmbeddingModelInfo *info = lk_task_finish (result, read_model, &error);
+
+  show_model (self, info, error);
+  if (info != NULL)
+    model_info_free (info);
+}
+
+/* Hashing a model of a hundred megabytes takes a moment: in a worker thread. */
+static void
+read_model (LkGalleriesPage *self)
+{
+  lk_task_run (self, NULL, on_model_read, NULL, read_model, model_info_job,
+               g_object_ref (self->session), g_object_unref, model_info_free);
+}
+
+typedef struct
+{
+  LkSession *session;
+  char      *model;
+  char      *descriptor;
+} Install;
+
+static void
+install_free (gpointer data)
+{
+  Install *install = data;
+
+  g_object_unref (install->session);
+  g_free (install->model);
+  g_free (install->descriptor);
+  g_free (install);
+}
+
+static gpointer
+install_job (gpointer       data,
+             GCancellable  *cancellable,
+             GError       **error)
+{
+  Install *install = data;
+
+  if (!lk_gallery_install_model (install->session, install->model, install->descriptor, error))
+    return NULL;
+  return GINT_TO_POINTER (TRUE);
+}
+
+static void
+set_installing (LkGalleriesPage *self,
+                gboolean         installing)
+{
+  self->installing = installing;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "galleries.install-model", !installing);
+}
+
+static void
+on_installed (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  LkGalleriesPage *self = LK_GALLERIES_PAGE (object);
+  g_autoptr(GError) error = NULL;
+
+  set_installing (self, FALSE);
+  if (lk_task_finish (result, lk_galleries_page_install_model, &error) == NULL)
+    {
+      lk_show_error (GTK_WIDGET (self), "Model Not Installed", error->message);
+      read_model (self);
+      return;
+    }
+  lk_toast (GTK_WIDGET (self), "Model installed; galleries enrolled with another model must be "
+                               "enrolled again before they are searched");
+  read_model (self);
+}
+
+void
+lk_galleries_page_install_model (LkGalleriesPage *self,
+                                 GFile           *model,
+                                 GFile           *descriptor)
+{
+  Install *install;
+
+  g_return_if_fail (LK_IS_GALLERIES_PAGE (self));
+  g_return_if_fail (G_IS_FILE (model) && G_IS_FILE (descriptor));
+  if (self->installing || self->session == NULL)
+    return;
+  install = g_new0 (Install, 1);
+  install->session = g_object_ref (self->session);
+  install->model = g_file_get_path (model);
+  install->descriptor = g_file_get_path (descriptor);
+  set_installing (self, TRUE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->model_row), "Installing…");
+  adw_action_row_set_subtitle (self->model_row, install->model);
+  lk_task_run (self, NULL, on_installed, NULL, lk_galleries_page_install_model, install_job,
+               install, install_free, NULL);
+}
+
+static void
+on_descriptor_chosen (LkGalleriesPage *self,
+                      int              response)
+{
+  g_autoptr(GFile) descriptor = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (self->chooser));
+  g_autoptr(GFile) model = g_steal_pointer (&self->chosen_model);
+
+  if (response == GTK_RESPONSE_ACCEPT && descriptor != NULL && model != NULL)
+    lk_galleries_page_install_model (self, model, descriptor);
+}
+
+static void
+open_chooser (LkGalleriesPage *self,
+              const char      *title,
+              const char      *filter_name,
+              const char      *suffix,
+              GCallback        on_response)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (self->chooser != NULL)
+    g_signal_handlers_disconnect_by_data (self->chooser, self);
+  g_clear_object (&self->chooser);
+  self->chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
+                                                                         : NULL,
+                                               GTK_FILE_CHOOSER_ACTION_OPEN, "_Choose",
+                                               "_Cancel");
+  gtk_file_filter_set_name (filter, filter_name);
+  gtk_file_filter_add_suffix (filter, suffix);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
+  g_signal_connect_swapped (self->chooser, "response", on_response, self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+on_model_chosen (LkGalleriesPage *self,
+                 int              response)
+{
+  g_autoptr(GFile) model = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (self->chooser));
+  g_autofree char *base = NULL;
+  g_autofree char *title = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT || model == NULL)
+    return;
+  g_set_object (&self->chosen_model, model);
+  base = g_file_get_basename (model);
+  title = g_strdup_printf ("The Descriptor of %s (Input Size, Channels, Mean, Scale)", base);
+  open_chooser (self, title, "Model descriptors (JSON)", "json",
+                G_CALLBACK (on_descriptor_chosen));
+}
+
+static void
+install_model_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  open_chooser (LK_GALLERIES_PAGE (widget), "Install an Embedding Model (ONNX)",
+                "ONNX models", "onnx", G_CALLBACK (on_model_chosen));
+}
+
 /* ---- object -------------------------------------------------------------------------------- */
 
 static void
@@ -365,6 +591,7 @@ lk_galleries_page_dispose (GObject *object)
   if (self->chooser != NULL)
     g_signal_handlers_disconnect_by_data (self->chooser, self);
   g_clear_object (&self->chooser);
+  g_clear_object (&self->chosen_model);
   gtk_widget_dispose_template (GTK_WIDGET (self), LK_TYPE_GALLERIES_PAGE);
   g_clear_object (&self->session);
   G_OBJECT_CLASS (lk_galleries_page_parent_class)->dispose (object);
@@ -402,10 +629,14 @@ lk_galleries_page_class_init (LkGalleriesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LkGalleriesPage, progress_label);
   gtk_widget_class_bind_template_child (widget_class, LkGalleriesPage, report_group);
   gtk_widget_class_bind_template_child (widget_class, LkGalleriesPage, report_row);
+  gtk_widget_class_bind_template_child (widget_class, LkGalleriesPage, model_row);
+  gtk_widget_class_bind_template_child (widget_class, LkGalleriesPage, install_button);
   gtk_widget_class_install_action (widget_class, "galleries.register", NULL, register_action);
   gtk_widget_class_install_action (widget_class, "galleries.enrol", "s", enrol_action);
   gtk_widget_class_install_action (widget_class, "galleries.enrol-csv", "s", enrol_action);
   gtk_widget_class_install_action (widget_class, "galleries.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "galleries.install-model", NULL,
+                                   install_model_action);
 }
 
 static void

@@ -419,3 +419,40 @@ lk_gallery_install_model (LkSession   *session,
          lk_audit_append (store, &actor, "engine.model-installed", sha256, details, error) &&
          lk_txn_commit (txn, error);
 }
+
+/* ---- the model in use ----------------------------------------------------------------------- */
+
+void
+lk_embedding_model_info_clear (LkEmbeddingModelInfo *info)
+{
+  g_clear_pointer (&info->file, g_free);
+  g_clear_pointer (&info->sha256, g_free);
+  g_clear_pointer (&info->convention, g_free);
+  g_clear_pointer (&info->engine, g_free);
+}
+
+gboolean
+lk_gallery_model_info (LkSession             *session,
+                       LkEmbeddingModelInfo  *info,
+                       GError               **error)
+{
+  g_auto(LkGalleryEngine) engine = { 0 };
+  LkActor actor;
+
+  g_return_val_if_fail (LK_IS_SESSION (session), FALSE);
+  g_return_val_if_fail (info != NULL, FALSE);
+
+  memset (info, 0, sizeof *info);
+  if (!lk_session_require (session, LK_ROLE_ADMINISTRATOR, &actor, error))
+    return FALSE;
+  lk_gallery_engine_init (&engine, lk_session_get_store (session));
+  if (!lk_gallery_engine_identify (&engine, lk_session_get_store (session), error))
+    return FALSE;
+  info->engine = g_strdup_printf ("%s %s", engine.name, engine.version);
+  if (engine.kind != LK_ENGINE_DNN)
+    return TRUE;
+  info->file = g_strdup (engine.embedding_model);
+  info->sha256 = g_strdup (engine.model_sha256);
+  info->convention = g_strdup (engine.convention);
+  return TRUE;
+}

@@ -82,6 +82,24 @@ gboolean lk_gallery_install_model (LkSession     *session,
                                    const char    *descriptor,
                                    GError       **error);
 
+/* The embedding model the built-in engine uses now, as an administrator is shown it. */
+typedef struct
+{
+  char *file;        /* NULL: no model; the classic templates */
+  char *sha256;      /* of the model file */
+  char *convention;  /* the input convention in words, saying when it is not installed */
+  char *engine;      /* the engine and its version */
+} LkEmbeddingModelInfo;
+
+void     lk_embedding_model_info_clear (LkEmbeddingModelInfo *info);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LkEmbeddingModelInfo, lk_embedding_model_info_clear)
+
+/* Administrators. Reads the file the policy's embedding_model names (hashed once per process
+ * and file version): a missing or unreadable file is an error naming it. */
+gboolean lk_gallery_model_info    (LkSession            *session,
+                                   LkEmbeddingModelInfo *info,
+                                   GError              **error);
+
 /* Deletes the templates of gallery image @image_id (every engine's) and its rows in the scan
  * stores, so that no search finds it again. For whoever deletes a gallery image (a retention
  * purge): call it first, inside the caller's transaction (it checks that one is open), then

@@ -259,6 +259,35 @@ test_damaged_block (LkTestFixture *fixture,
   world_clear (&w);
 }
 
+/* A gallery that would not fit in memory is refused before anything is read or written: the
+ * limit lowered below the store's size by LIKENESS_SEARCH_MEMORY_LIMIT, as by a small machine. */
+static void
+test_memory_limit (LkTestFixture *fixture,
+                   gconstpointer  data)
+{
+  World w = { 0 };
+  g_autofree char *dir = NULL;
+  g_autoptr(GError) error = NULL;
+
+  world_init (&w, fixture);
+  dir = gallery_folder (&w, "gallery");
+  enrol (&w, dir);
+  lk_gallery_forget_cache ();
+  g_setenv ("LIKENESS_SEARCH_MEMORY_LIMIT", "100", TRUE);
+  g_assert_cmpint (lk_gallery_search (w.examiner, w.probe, GALLERY, 5, &error), ==, 0);
+  g_assert_error (error, LK_ERROR, LK_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "not started"));
+  g_assert_nonnull (strstr (error->message, "100 bytes is available"));
+  g_assert_cmpint (sql_int (&w, "SELECT count(*) FROM candidate_lists"), ==, 0);
+  g_clear_error (&error);
+
+  /* A limit the store fits under (2 templates: a few hundred bytes) lets it through. */
+  g_setenv ("LIKENESS_SEARCH_MEMORY_LIMIT", "1000000", TRUE);
+  g_assert_cmpint (search (&w), ==, 2);
+  g_unsetenv ("LIKENESS_SEARCH_MEMORY_LIMIT");
+  world_clear (&w);
+}
+
 /* ---- model identity ------------------------------------------------------------------------ */
 
 static void
@@ -388,6 +417,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   LK_TEST_ADD ("/likeness/template-store/follows-changes", test_follows_changes);
   LK_TEST_ADD ("/likeness/template-store/damaged-block", test_damaged_block);
+  LK_TEST_ADD ("/likeness/template-store/memory-limit", test_memory_limit);
   LK_TEST_ADD ("/likeness/template-store/model-rewritten", test_model_rewritten);
   LK_TEST_ADD ("/likeness/template-store/install-model", test_install_model);
   return g_test_run ();

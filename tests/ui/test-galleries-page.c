@@ -1,11 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Administration > Reference Databases: enrolment from a folder and from a CSV list through the
- * page, with its report of images without a usable face, and a cancelled enrolment. */
+ * page, with its report of images without a usable face, and a cancelled enrolment; the
+ * embedding model in use, installed with its descriptor (its SHA-256 shown), and a descriptor
+ * that does not match its model refused with the core's reason. */
 #include "config.h"
 
 #include <cairo.h>
 
 #include "lk-galleries-page.h"
+#include "lk-test-onnx.h"
 #include "lk-test-ui.h"
 #include "store/lk-store-private.h"
 #include "candidates/lk-candidates.h"
@@ -205,6 +208,88 @@ test_cancel (Fixture       *f,
   g_assert_cmpint (templates (f), <, 40);
 }
 
+/* ---- the embedding model ------------------------------------------------------------------- */
+
+#define DESCRIPTOR(size) \
+  "{\"format\": \"likeness-embedding-model\", \"input_size\": [112, 112], " \
+  "\"channel_order\": \"RGB\", \"mean\": [127.5, 127.5, 127.5], \"scale\": 0.0078125, " \
+  "\"embedding_size\": " size ", \"distance\": \"cosine\"}"
+
+/* A toy model of 64 values and a descriptor of @size values beside it. */
+static void
+write_model (Fixture     *f,
+             const char  *size_text,
+             GFile      **model,
+             GFile      **descriptor)
+{
+  g_autofree char *model_path = g_build_filename (f->folder, "face-64.onnx", NULL);
+  g_autofree char *descriptor_path = g_build_filename (f->folder, "face-64.json", NULL);
+  g_autofree char *text = g_strdup_printf (DESCRIPTOR ("%s"), size_text);
+
+  lk_test_onnx_write_embedding (model_path, 64, FALSE, 7);
+  g_assert_true (g_file_set_contents (descriptor_path, text, -1, NULL));
+  *model = g_file_new_for_path (model_path);
+  *descriptor = g_file_new_for_path (descriptor_path);
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return lk_test_find_window (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+static void
+test_install_model (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GFile) model = NULL;
+  g_autoptr(GFile) descriptor = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *sha256 = NULL;
+  gsize length = 0;
+
+  /* Before: the classic templates, and the action offered to the administrator. */
+  g_assert_true (lk_test_wait_shown (GTK_WIDGET (f->page),
+                                     "No embedding model: classic templates", 10000));
+  g_assert_true (gtk_widget_is_sensitive (lk_test_find (GTK_WIDGET (f->page), GTK_TYPE_LABEL,
+                                                        "Install Model…")));
+  write_model (f, "64", &model, &descriptor);
+  g_assert_true (g_file_load_contents (model, NULL, &contents, &length, NULL, NULL));
+  sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+  lk_galleries_page_install_model (f->page, model, descriptor);
+  /* After: the model by name, its SHA-256 and its input convention. */
+  g_assert_true (lk_test_wait_shown (GTK_WIDGET (f->page), "face-64.onnx", 30000));
+  g_assert_true (lk_test_wait_shown_containing (GTK_WIDGET (f->page), sha256, 10000));
+  g_assert_true (lk_test_wait_shown_containing (GTK_WIDGET (f->page), "112x112 RGB", 1000));
+  g_assert_cmpint (lk_test_sql_int64 (f->store, "SELECT count (*) FROM embedding_models"), ==, 1);
+  g_assert_null (lk_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+}
+
+static void
+test_install_refused (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GFile) model = NULL;
+  g_autoptr(GFile) descriptor = NULL;
+  GtkWidget *dialog;
+
+  g_assert_true (lk_test_wait_shown (GTK_WIDGET (f->page),
+                                     "No embedding model: classic templates", 10000));
+  /* The model gives 64 values; its descriptor says 128. */
+  write_model (f, "128", &model, &descriptor);
+  lk_galleries_page_install_model (f->page, model, descriptor);
+  g_assert_true (lk_test_wait (dialog_shown, NULL, 30000));
+  dialog = lk_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_true (lk_test_wait_shown (dialog, "Model Not Installed", 1000));
+  g_assert_true (lk_test_wait_shown_containing (dialog, "128", 1000));
+  g_assert_cmpint (lk_test_sql_int64 (f->store, "SELECT count (*) FROM embedding_models"), ==, 0);
+  lk_test_click (dialog, "Close");
+  g_assert_true (lk_test_wait_closed (ADW_TYPE_MESSAGE_DIALOG, 5000));
+  /* The row says again what is in use: still the classic templates. */
+  g_assert_true (lk_test_wait_shown (GTK_WIDGET (f->page),
+                                     "No embedding model: classic templates", 10000));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -215,6 +300,8 @@ main (int    argc,
   ADD ("enrol-folder", test_enrol_folder);
   ADD ("enrol-csv", test_enrol_csv);
   ADD ("cancel", test_cancel);
+  ADD ("install-model", test_install_model);
+  ADD ("install-refused", test_install_refused);
 #undef ADD
   return g_test_run ();
 }
