@@ -72,6 +72,10 @@ group_for (LkPolicyPage *self,
     { "conclusion_scale", self->conclusions_group },
     { "min_reasoning_length", self->conclusions_group },
     { "strongest_level_limited", self->conclusions_group },
+    { "rules.", self->conclusions_group },
+    { "min_assessed_", self->conclusions_group },
+    { "min_individualising_", self->conclusions_group },
+    { "unexplained_dissimilar_strength", self->conclusions_group },
     { "quality.", self->quality_group },
   };
 
