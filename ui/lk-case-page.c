@@ -154,10 +154,11 @@ fill_history (LkCasePage *self,
 }
 
 static GtkWidget *
-candidates_button (gint64 probe_id)
+candidates_button (gint64 probe_id,
+                   guint  number)
 {
   GtkWidget *button = gtk_button_new_with_mnemonic ("_Candidates");
-  g_autofree char *label = g_strdup_printf ("Candidates of probe %" G_GINT64_FORMAT, probe_id);
+  g_autofree char *label = g_strdup_printf ("Candidates of probe %u", number);
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "case.candidates");
@@ -193,7 +194,7 @@ probe_row (LkProbeSummary *p)
                      lk_probe_summary_get_width (p), lk_probe_summary_get_height (p),
                      short_hash, lk_probe_summary_get_simulated (p) ? " · simulated" : "",
                      work);
-  g_autofree char *title = g_strdup_printf ("Probe %" G_GINT64_FORMAT ": %s", id,
+  g_autofree char *title = g_strdup_printf ("Probe %u: %s", lk_probe_summary_get_number (p),
                                             lk_probe_summary_get_file_name (p));
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -201,7 +202,8 @@ probe_row (LkProbeSummary *p)
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   if (g_strcmp0 (lk_probe_summary_get_status (p), "analysed") == 0)
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row), candidates_button (id));
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                               candidates_button (id, lk_probe_summary_get_number (p)));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              g_object_new (GTK_TYPE_IMAGE, "icon-name", "go-next-symbolic",
                                            "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
@@ -347,7 +349,9 @@ static void
 on_probe_imported (LkCasePage *self,
                    gint64      probe_id)
 {
-  g_autofree char *text = g_strdup_printf ("Probe %" G_GINT64_FORMAT " imported", probe_id);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = lk_probes_name (self->session, probe_id, NULL, NULL, &error);
+  g_autofree char *text = g_strdup_printf ("%s imported", name != NULL ? name : "The probe");
 
   lk_case_page_reload (self);
   g_signal_emit (self, signals[CHANGED], 0);
@@ -490,7 +494,7 @@ on_move_response (AdwMessageDialog *dialog,
     return;
   if (!lk_cases_move (self->session, self->number, to, gtk_editable_get_text (reason), &error))
     {
-      lk_show_error (GTK_WIDGET (self), "The Case Cannot Move", error->message);
+      lk_show_failure (GTK_WIDGET (self), "The Case Cannot Move", error);
       return;
     }
   changed (self);

@@ -2,6 +2,18 @@
 #include "config.h"
 
 #include "lk-ui-util.h"
+#include "lk-core.h"
+
+void
+lk_show_failure (GtkWidget    *widget,
+                 const char   *heading,
+                 const GError *error)
+{
+  lk_show_error (widget,
+                 g_error_matches (error, LK_ERROR, LK_ERROR_PERMISSION_DENIED) ? "Not Allowed"
+                                                                                : heading,
+                 error->message);
+}
 
 void
 lk_show_error (GtkWidget  *widget,

@@ -9,6 +9,11 @@ G_BEGIN_DECLS
 void lk_show_error       (GtkWidget      *widget,
                           const char     *heading,
                           const char     *body);
+/* The same for @error: a refusal for want of a role is headed "Not Allowed", not as if the
+ * thing itself had failed (@heading otherwise). */
+void lk_show_failure     (GtkWidget      *widget,
+                          const char     *heading,
+                          const GError   *error);
 /* A failure with no window to attach to: the application quits once it is read. */
 void lk_show_fatal_error (GtkApplication *app,
                           const char     *heading,
