@@ -163,8 +163,8 @@ candidates_button (gint64 probe_id,
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "case.candidates");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", probe_id);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, label, -1);
   return button;
 }
 
@@ -278,8 +278,6 @@ fill_status (LkCasePage *self)
   if (advance != NULL)
     {
       gtk_button_set_label (self->advance_button, advance);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->advance_button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, advance, -1);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->import_button), examiner);
   gtk_widget_set_visible (self->events_button, admin);
@@ -329,6 +327,7 @@ lk_case_page_reload (LkCasePage *self)
   lk_label_set_message (self->error_label, error ? error->message : NULL);
   if (details != NULL)
     fill (self, details);
+  lk_fix_button_names (GTK_WIDGET (self));
 }
 
 /* ---- probes -------------------------------------------------------------------------------- */

@@ -321,6 +321,7 @@ open_probe (LkCasesPage *self,
                            G_CONNECT_SWAPPED);
   remember_probe (self, probe_id);
   adw_bin_set_child (self->probe_bin, GTK_WIDGET (page));
+  lk_fix_button_names (GTK_WIDGET (page));
   gtk_stack_set_visible_child_name (self->stack, "probe");
 }
 
@@ -343,6 +344,7 @@ open_candidates (LkCasesPage *self,
                            G_CONNECT_SWAPPED);
   remember_probe (self, probe_id);
   adw_bin_set_child (self->candidates_bin, GTK_WIDGET (page));
+  lk_fix_button_names (GTK_WIDGET (page));
   gtk_stack_set_visible_child_name (self->stack, "candidates");
   gtk_widget_grab_focus (GTK_WIDGET (page));
 }
@@ -379,6 +381,7 @@ open_case (LkCasesPage *self,
   g_signal_connect_object (page, "changed", G_CALLBACK (on_case_changed), self,
                            G_CONNECT_SWAPPED);
   adw_bin_set_child (self->case_bin, GTK_WIDGET (page));
+  lk_fix_button_names (GTK_WIDGET (page));
   adw_bin_set_child (self->probe_bin, NULL);
   gtk_stack_set_visible_child_name (self->stack, "case");
 }
@@ -608,4 +611,7 @@ lk_cases_page_init (LkCasesPage *self)
                                                                                 self, NULL)));
   gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->visible), case_row, self, NULL);
   gtk_drop_down_set_model (self->status_filter, statuses);
+  lk_label_drop_down (self->status_filter, "Filter by status");
+  lk_label_drop_down (self->scope_filter, "Filter by examiner");
+  lk_label_stack_pages (self->stack);
 }

@@ -547,6 +547,10 @@ lk_window_init (LkWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect_object (self->cases_page, "notify::title", G_CALLBACK (on_cases_title), self,
                            G_CONNECT_SWAPPED);
+  lk_fix_button_names (GTK_WIDGET (self));
+  lk_label_stack_pages (self->pages);
+  lk_label_stack_pages (self->admin_stack);
+  lk_label_stack_pages (self->lock_stack);
 
   /* Any input, seen before the widgets get it, counts as activity for the idle lock. */
   gtk_event_controller_set_propagation_phase (activity, GTK_PHASE_CAPTURE);

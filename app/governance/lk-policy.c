@@ -58,8 +58,8 @@ static const LkPolicyKey keys[] = {
     "Strongest level allowed when the probe's suitability is limited (0 to 3 steps of the "
     "seven-level scale; other scales map onto it)" },
   { "rules.limited_cap", LK_POLICY_SEVERITY, "refuse", 0, 0,
-    "Rule: a level stronger than that for a probe of limited suitability, or any level for a "
-    "probe analysed as not suitable (warn or refuse)" },
+    "Rule: a level stronger than the strongest allowed for a probe of limited suitability, or "
+    "any level for a probe analysed as not suitable (warn or refuse)" },
   { "rules.minimums", LK_POLICY_SEVERITY, "warn", 0, 0,
     "Rule: a level of strength 2 or 3 with fewer characteristics assessed than the minimums "
     "(warn or refuse)" },
