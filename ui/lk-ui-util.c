@@ -24,7 +24,9 @@ drop_button_label (GtkWidget *button)
 void
 lk_fix_button_names (GtkWidget *root)
 {
-  if (GTK_IS_BUTTON (root) && GTK_IS_LABEL (gtk_button_get_child (GTK_BUTTON (root))))
+  GtkWidget *content = GTK_IS_BUTTON (root) ? gtk_button_get_child (GTK_BUTTON (root)) : NULL;
+
+  if (GTK_IS_LABEL (content) || ADW_IS_BUTTON_CONTENT (content))
     {
       drop_button_label (root);
       if (g_object_get_data (G_OBJECT (root), "lk-name-fixed") == NULL)

@@ -31,6 +31,9 @@ button_text (GtkWidget *widget)
     return gtk_menu_button_get_label (GTK_MENU_BUTTON (widget));
   if (GTK_IS_BUTTON (widget) && GTK_IS_LABEL (gtk_button_get_child (GTK_BUTTON (widget))))
     return gtk_label_get_label (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (widget))));
+  if (GTK_IS_BUTTON (widget) && ADW_IS_BUTTON_CONTENT (gtk_button_get_child (GTK_BUTTON (widget))))
+    return adw_button_content_get_label (
+      ADW_BUTTON_CONTENT (gtk_button_get_child (GTK_BUTTON (widget))));
   return NULL;
 }
 
