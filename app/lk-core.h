@@ -32,6 +32,7 @@
 #include "engine/lk-candidate-list.h"
 #include "imaging/lk-cv.h"
 #include "imaging/lk-enhancement.h"
+#include "imaging/lk-face-crop.h"
 #include "verification/lk-competency.h"
 #include "verification/lk-verifications.h"
 #include "report/lk-report.h"

@@ -55,6 +55,18 @@ label_widget (GtkWidget  *widget,
     gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL);
 }
 
+/* An eliminated candidate stays in the grid, dimmed (style.css) beside its state mark. */
+static void
+update_eliminated (LkCandidateCell *self)
+{
+  const LkCandidate *c = self->item != NULL ? lk_candidate_item_get_candidate (self->item) : NULL;
+
+  if (c != NULL && g_strcmp0 (c->triage_state, "eliminated") == 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "lk-eliminated");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "lk-eliminated");
+}
+
 static void
 update_label (LkCandidateCell *self)
 {
@@ -64,6 +76,7 @@ update_label (LkCandidateCell *self)
     g_object_get (self->item, "accessible-label", &label, NULL);
   label_widget (self->picture, label);
   label_widget (self->tile, label);
+  update_eliminated (self);
 }
 
 /* ---- focus and selection ------------------------------------------------------------------- */

@@ -8,6 +8,7 @@
 #include "lk-candidates-page.h"
 #include "lk-gallery-search-dialog.h"
 #include "lk-texture.h"
+#include "lk-triage-probe.h"
 #include "lk-ui-util.h"
 
 #define THUMBNAIL_SIZE 256
@@ -18,6 +19,7 @@ struct _LkCandidatesPage
 
   LkSession            *session;
   gint64                probe_id;
+  gint64                shown_candidate; /* beside the probe */
   GListStore           *items;
   GtkSingleSelection   *selection;
   GCancellable         *cancellable;
@@ -26,6 +28,7 @@ struct _LkCandidatesPage
   GtkLabel             *title_label;
   GtkLabel             *progress_label;
   GtkLabel             *facts_label;
+  LkTriageProbe        *probe_pane;
   GtkStack             *stack;
   GtkGridView          *grid;
   AdwStatusPage        *status_page;
@@ -102,6 +105,42 @@ update_progress (LkCandidatesPage *self)
   gtk_label_set_text (self->progress_label, text);
 }
 
+/* The next step is the suggested one: Retain for a candidate not yet retained, Examine for one
+ * that is. */
+static void
+suggest (LkCandidatesPage  *self,
+         const LkCandidate *c)
+{
+  gboolean retained = c != NULL && g_strcmp0 (c->triage_state, "retained") == 0;
+
+  if (retained)
+    {
+      gtk_widget_remove_css_class (self->retain_button, "suggested-action");
+      gtk_widget_add_css_class (self->examine_button, "suggested-action");
+    }
+  else
+    {
+      gtk_widget_add_css_class (self->retain_button, "suggested-action");
+      gtk_widget_remove_css_class (self->examine_button, "suggested-action");
+    }
+}
+
+/* The selected candidate's face beside the probe's, loaded once per candidate. */
+static void
+show_beside_probe (LkCandidatesPage  *self,
+                   const LkCandidate *c)
+{
+  g_autofree char *title = NULL;
+  gint64 id = c != NULL ? c->id : 0;
+
+  if (id == self->shown_candidate)
+    return;
+  self->shown_candidate = id;
+  if (c != NULL)
+    title = g_strdup_printf ("Candidate %d", c->position);
+  lk_triage_probe_show_candidate (self->probe_pane, id, title);
+}
+
 static void
 update_selection_label (LkCandidatesPage *self)
 {
@@ -114,10 +153,12 @@ update_selection_label (LkCandidatesPage *self)
                             c->triage_reason ? " · eliminated: " : "",
                             c->triage_reason ? c->triage_reason : "");
   gtk_label_set_text (self->selection_label, text ? text : "");
+  show_beside_probe (self, c);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "triage.examine",
                                  examiner (self) && c != NULL &&
                                  g_strcmp0 (c->triage_state, "retained") == 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "triage.retain", examiner (self) && c != NULL);
+  suggest (self, c);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "triage.eliminate",
                                  examiner (self) && c != NULL);
 }
@@ -323,19 +364,30 @@ static const char * const elimination_reasons[] = {
   NULL,
 };
 
+/* The reason chosen in the elimination dialog, or -1 while none is. */
+static int
+chosen_reason (AdwMessageDialog *dialog)
+{
+  GPtrArray *checks = g_object_get_data (G_OBJECT (dialog), "checks");
+
+  for (guint i = 0; i < checks->len; i++)
+    if (gtk_check_button_get_active (g_ptr_array_index (checks, i)))
+      return (int) i;
+  return -1;
+}
+
 static void
 on_eliminate_response (AdwMessageDialog *dialog,
                        const char       *response,
                        LkCandidatesPage *self)
 {
-  AdwComboRow *combo = g_object_get_data (G_OBJECT (dialog), "combo");
   GtkEditable *note = g_object_get_data (G_OBJECT (dialog), "note");
   LkCandidateItem *item = g_object_get_data (G_OBJECT (dialog), "item");
-  guint i = adw_combo_row_get_selected (combo);
-  const char *text = gtk_editable_get_text (note);
+  int i = chosen_reason (dialog);
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (note)));
   g_autofree char *reason = NULL;
 
-  if (!g_str_equal (response, "eliminate"))
+  if (!g_str_equal (response, "eliminate") || i < 0)
     return;
   if (elimination_reasons[i + 1] == NULL)
     reason = g_strdup (text);
@@ -347,22 +399,55 @@ on_eliminate_response (AdwMessageDialog *dialog,
   triage (self, item, "eliminated", reason);
 }
 
+/* Eliminate is offered once a reason is chosen, and for "Other" once it is described. */
+static void
+update_eliminate (AdwMessageDialog *dialog)
+{
+  GtkEditable *note = g_object_get_data (G_OBJECT (dialog), "note");
+  int i = chosen_reason (dialog);
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (note)));
+
+  adw_message_dialog_set_response_enabled (dialog, "eliminate",
+                                           i >= 0 && (elimination_reasons[i + 1] != NULL ||
+                                                      *text != '\0'));
+}
+
+/* Every reason in full, as a radio row; none is chosen for the examiner. */
 static GtkWidget *
-reason_rows (AdwComboRow **combo,
-             GtkWidget   **note)
+reason_rows (AdwMessageDialog *dialog)
 {
   GtkWidget *list = gtk_list_box_new ();
+  GPtrArray *checks = g_ptr_array_new ();
+  GtkWidget *note = adw_entry_row_new ();
 
-  *combo = ADW_COMBO_ROW (adw_combo_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (*combo), "Reason");
-  adw_combo_row_set_model (*combo, G_LIST_MODEL (gtk_string_list_new (elimination_reasons)));
-  adw_combo_row_set_use_subtitle (*combo, TRUE);
-  *note = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (*note), "Note");
+  for (guint i = 0; elimination_reasons[i] != NULL; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), elimination_reasons[i]);
+      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+      gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+      if (checks->len > 0)
+        gtk_check_button_set_group (GTK_CHECK_BUTTON (check), g_ptr_array_index (checks, 0));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      elimination_reasons[i], -1);
+      g_signal_connect_swapped (check, "toggled", G_CALLBACK (update_eliminate), dialog);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+      g_ptr_array_add (checks, check);
+    }
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (note), "Note");
+  g_signal_connect_swapped (note, "changed", G_CALLBACK (update_eliminate), dialog);
+  gtk_list_box_append (GTK_LIST_BOX (list), note);
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
-  gtk_list_box_append (GTK_LIST_BOX (list), GTK_WIDGET (*combo));
-  gtk_list_box_append (GTK_LIST_BOX (list), *note);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  "Reason for the elimination", -1);
+  g_object_set_data_full (G_OBJECT (dialog), "checks", checks,
+                          (GDestroyNotify) g_ptr_array_unref);
+  g_object_set_data (G_OBJECT (dialog), "note", note);
   return list;
 }
 
@@ -376,8 +461,6 @@ eliminate_action (GtkWidget  *widget,
   GtkRoot *root = gtk_widget_get_root (widget);
   g_autofree char *heading = NULL;
   AdwMessageDialog *dialog;
-  AdwComboRow *combo;
-  GtkWidget *note;
 
   if (item == NULL)
     return;
@@ -385,15 +468,13 @@ eliminate_action (GtkWidget  *widget,
                              lk_candidate_item_get_candidate (item)->position);
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
     GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
-    "Eliminate only on clear grounds. The reason is recorded with the candidate and in the "
-    "audit trail."));
-  adw_message_dialog_set_extra_child (dialog, reason_rows (&combo, &note));
+    "Eliminate only on clear grounds: choose the reason. It is recorded with the candidate and "
+    "in the audit trail."));
+  adw_message_dialog_set_extra_child (dialog, reason_rows (dialog));
   adw_message_dialog_add_responses (dialog, "cancel", "_Cancel", "eliminate", "_Eliminate", NULL);
   adw_message_dialog_set_response_appearance (dialog, "eliminate", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "eliminate");
+  adw_message_dialog_set_response_enabled (dialog, "eliminate", FALSE);
   adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data (G_OBJECT (dialog), "combo", combo);
-  g_object_set_data (G_OBJECT (dialog), "note", note);
   g_object_set_data_full (G_OBJECT (dialog), "item", g_object_ref (item), g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_eliminate_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
@@ -641,11 +722,13 @@ lk_candidates_page_class_init (LkCandidatesPageClass *klass)
 
   g_type_ensure (LK_TYPE_CANDIDATE_ITEM);
   g_type_ensure (LK_TYPE_CANDIDATE_CELL);
+  g_type_ensure (LK_TYPE_TRIAGE_PROBE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                LK_RESOURCE_PATH "/lk-candidates-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LkCandidatesPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, LkCandidatesPage, progress_label);
   gtk_widget_class_bind_template_child (widget_class, LkCandidatesPage, facts_label);
+  gtk_widget_class_bind_template_child (widget_class, LkCandidatesPage, probe_pane);
   gtk_widget_class_bind_template_child (widget_class, LkCandidatesPage, stack);
   gtk_widget_class_bind_template_child (widget_class, LkCandidatesPage, grid);
   gtk_widget_class_bind_template_child (widget_class, LkCandidatesPage, status_page);
@@ -693,11 +776,14 @@ lk_candidates_page_new (LkSession *session,
                         gint64     probe_id)
 {
   LkCandidatesPage *self = g_object_new (LK_TYPE_CANDIDATES_PAGE, NULL);
-  g_autofree char *title = g_strdup_printf ("Candidates for Probe %" G_GINT64_FORMAT, probe_id);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = lk_probes_name (session, probe_id, NULL, NULL, &error);
+  g_autofree char *title = g_strdup_printf ("Candidates for %s", name != NULL ? name : "the Probe");
 
   self->session = g_object_ref (session);
   self->probe_id = probe_id;
   gtk_label_set_text (self->title_label, title);
+  lk_triage_probe_set_probe (self->probe_pane, session, probe_id);
   show_roles_controls (self);
   lk_candidates_page_reload (self);
   return self;

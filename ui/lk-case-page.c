@@ -154,16 +154,17 @@ fill_history (LkCasePage *self,
 }
 
 static GtkWidget *
-candidates_button (gint64 probe_id)
+candidates_button (gint64 probe_id,
+                   guint  number)
 {
   GtkWidget *button = gtk_button_new_with_mnemonic ("_Candidates");
-  g_autofree char *label = g_strdup_printf ("Candidates of probe %" G_GINT64_FORMAT, probe_id);
+  g_autofree char *label = g_strdup_printf ("Candidates of probe %u", number);
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "case.candidates");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", probe_id);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                  -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, label, -1);
   return button;
 }
 
@@ -193,7 +194,7 @@ probe_row (LkProbeSummary *p)
                      lk_probe_summary_get_width (p), lk_probe_summary_get_height (p),
                      short_hash, lk_probe_summary_get_simulated (p) ? " · simulated" : "",
                      work);
-  g_autofree char *title = g_strdup_printf ("Probe %" G_GINT64_FORMAT ": %s", id,
+  g_autofree char *title = g_strdup_printf ("Probe %u: %s", lk_probe_summary_get_number (p),
                                             lk_probe_summary_get_file_name (p));
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -201,7 +202,8 @@ probe_row (LkProbeSummary *p)
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   if (g_strcmp0 (lk_probe_summary_get_status (p), "analysed") == 0)
-    adw_action_row_add_suffix (ADW_ACTION_ROW (row), candidates_button (id));
+    adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                               candidates_button (id, lk_probe_summary_get_number (p)));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              g_object_new (GTK_TYPE_IMAGE, "icon-name", "go-next-symbolic",
                                            "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
@@ -276,8 +278,6 @@ fill_status (LkCasePage *self)
   if (advance != NULL)
     {
       gtk_button_set_label (self->advance_button, advance);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->advance_button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, advance, -1);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->import_button), examiner);
   gtk_widget_set_visible (self->events_button, admin);
@@ -327,6 +327,7 @@ lk_case_page_reload (LkCasePage *self)
   lk_label_set_message (self->error_label, error ? error->message : NULL);
   if (details != NULL)
     fill (self, details);
+  lk_fix_button_names (GTK_WIDGET (self));
 }
 
 /* ---- probes -------------------------------------------------------------------------------- */
@@ -347,7 +348,9 @@ static void
 on_probe_imported (LkCasePage *self,
                    gint64      probe_id)
 {
-  g_autofree char *text = g_strdup_printf ("Probe %" G_GINT64_FORMAT " imported", probe_id);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = lk_probes_name (self->session, probe_id, NULL, NULL, &error);
+  g_autofree char *text = g_strdup_printf ("%s imported", name != NULL ? name : "The probe");
 
   lk_case_page_reload (self);
   g_signal_emit (self, signals[CHANGED], 0);
@@ -490,7 +493,7 @@ on_move_response (AdwMessageDialog *dialog,
     return;
   if (!lk_cases_move (self->session, self->number, to, gtk_editable_get_text (reason), &error))
     {
-      lk_show_error (GTK_WIDGET (self), "The Case Cannot Move", error->message);
+      lk_show_failure (GTK_WIDGET (self), "The Case Cannot Move", error);
       return;
     }
   changed (self);

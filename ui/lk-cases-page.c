@@ -35,7 +35,17 @@ struct _LkCasesPage
   AdwButtonContent *candidates_back_content;
   AdwBin         *workspace_bin;
   AdwButtonContent *workspace_back_content;
+  char           *title;
+  char           *probe_name;  /* "Probe 1 of case ..." of the probe or candidates shown */
 };
+
+enum {
+  PROP_0,
+  PROP_TITLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (LkCasesPage, lk_cases_page, ADW_TYPE_BIN)
 
@@ -239,6 +249,48 @@ lk_cases_page_reload (LkCasesPage *self)
 
 /* ---- navigation ---------------------------------------------------------------------------- */
 
+/* The header names the page shown, not "Cases" on every page of a case. */
+static void
+update_title (LkCasesPage *self)
+{
+  const char *visible = gtk_stack_get_visible_child_name (self->stack);
+  LkCasePage *case_page = LK_CASE_PAGE (adw_bin_get_child (self->case_bin));
+  g_autofree char *title = NULL;
+
+  if (g_strcmp0 (visible, "case") == 0 && case_page != NULL)
+    title = g_strdup_printf ("Case %s", lk_case_page_get_number (case_page));
+  else if (g_strcmp0 (visible, "probe") == 0 && self->probe_name != NULL)
+    title = g_strdup (self->probe_name);
+  else if (g_strcmp0 (visible, "candidates") == 0 && self->probe_name != NULL)
+    title = g_strdup_printf ("Candidates for %s", self->probe_name);
+  else if (g_strcmp0 (visible, "workspace") == 0)
+    title = g_strdup ("Examination");
+  else
+    title = g_strdup ("Cases");
+  if (g_strcmp0 (title, self->title) == 0)
+    return;
+  g_free (self->title);
+  self->title = g_steal_pointer (&title);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
+}
+
+const char *
+lk_cases_page_get_title (LkCasesPage *self)
+{
+  g_return_val_if_fail (LK_IS_CASES_PAGE (self), NULL);
+  return self->title != NULL ? self->title : "Cases";
+}
+
+static void
+remember_probe (LkCasesPage *self,
+                gint64       probe_id)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_free (self->probe_name);
+  self->probe_name = lk_probes_name (self->session, probe_id, NULL, NULL, &error);
+}
+
 static void
 on_case_changed (LkCasesPage *self)
 {
@@ -267,7 +319,9 @@ open_probe (LkCasesPage *self,
   adw_button_content_set_label (self->probe_back_content, back);
   g_signal_connect_object (page, "changed", G_CALLBACK (on_probe_changed), self,
                            G_CONNECT_SWAPPED);
+  remember_probe (self, probe_id);
   adw_bin_set_child (self->probe_bin, GTK_WIDGET (page));
+  lk_fix_button_names (GTK_WIDGET (page));
   gtk_stack_set_visible_child_name (self->stack, "probe");
 }
 
@@ -288,7 +342,9 @@ open_candidates (LkCasesPage *self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (page, "examine", G_CALLBACK (open_workspace), self,
                            G_CONNECT_SWAPPED);
+  remember_probe (self, probe_id);
   adw_bin_set_child (self->candidates_bin, GTK_WIDGET (page));
+  lk_fix_button_names (GTK_WIDGET (page));
   gtk_stack_set_visible_child_name (self->stack, "candidates");
   gtk_widget_grab_focus (GTK_WIDGET (page));
 }
@@ -325,6 +381,7 @@ open_case (LkCasesPage *self,
   g_signal_connect_object (page, "changed", G_CALLBACK (on_case_changed), self,
                            G_CONNECT_SWAPPED);
   adw_bin_set_child (self->case_bin, GTK_WIDGET (page));
+  lk_fix_button_names (GTK_WIDGET (page));
   adw_bin_set_child (self->probe_bin, NULL);
   gtk_stack_set_visible_child_name (self->stack, "case");
 }
@@ -469,7 +526,27 @@ lk_cases_page_dispose (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->cases);
   g_clear_object (&self->visible);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->probe_name, g_free);
   G_OBJECT_CLASS (lk_cases_page_parent_class)->dispose (object);
+}
+
+static void
+lk_cases_page_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  LkCasesPage *self = LK_CASES_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      g_value_set_string (value, lk_cases_page_get_title (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -479,6 +556,12 @@ lk_cases_page_class_init (LkCasesPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = lk_cases_page_dispose;
+  object_class->get_property = lk_cases_page_get_property;
+
+  properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, "Cases",
+                                                G_PARAM_READABLE | G_PARAM_STATIC_STRINGS |
+                                                G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                LK_RESOURCE_PATH "/lk-cases-page.ui");
@@ -520,10 +603,15 @@ lk_cases_page_init (LkCasesPage *self)
   g_autoptr(GListModel) statuses = status_model ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->stack, "notify::visible-child-name", G_CALLBACK (update_title),
+                           self, G_CONNECT_SWAPPED);
   /* Before the status model: setting it notifies the drop-down, which refilters. */
   self->visible = gtk_filter_list_model_new (NULL,
                                              GTK_FILTER (gtk_custom_filter_new (case_visible,
                                                                                 self, NULL)));
   gtk_list_box_bind_model (self->list, G_LIST_MODEL (self->visible), case_row, self, NULL);
   gtk_drop_down_set_model (self->status_filter, statuses);
+  lk_label_drop_down (self->status_filter, "Filter by status");
+  lk_label_drop_down (self->scope_filter, "Filter by examiner");
+  lk_label_stack_pages (self->stack);
 }

@@ -16,6 +16,9 @@ G_DECLARE_FINAL_TYPE (LkCasesPage, lk_cases_page, LK, CASES_PAGE, AdwBin)
 void lk_cases_page_set_session (LkCasesPage *self,
                                 LkSession   *session);
 void lk_cases_page_reload      (LkCasesPage *self);
+/* What the page shows, for the header: "Cases", "Case DEMO-2026-003", "Probe 1 of case
+ * DEMO-2026-003", ... (the "title" property, notified when it changes). */
+const char *lk_cases_page_get_title (LkCasesPage *self);
 /* Numbers of the cases the filters let through, in order (for tests). */
 GStrv lk_cases_page_dup_visible (LkCasesPage *self);
 

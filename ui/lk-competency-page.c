@@ -55,7 +55,8 @@ revoke_button_new (LkCompetency *record)
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "competency.revoke");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", lk_competency_get_id (record));
   gtk_widget_set_tooltip_text (button, name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, name, -1);
   return button;
 }
 

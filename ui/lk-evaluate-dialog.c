@@ -15,7 +15,8 @@ struct _LkEvaluateDialog
   const LkScale       *scale;
   GCancellable        *cancellable;
   GPtrArray           *warning_items; /* per warning: its text above its entry row */
-  GPtrArray           *warning_rows;
+  GPtrArray           *warning_rows;  /* the entry rows, for the warnings not refused */
+  char                *refusal;       /* a rule of policy refuses the level: why; else NULL */
   int                  level;         /* index into the scale's levels, its length for the
                                        * outcome "not suitable", -1 while none is chosen */
   guint                check_source;  /* the live check after an edit */
@@ -119,6 +120,31 @@ acknowledgements (LkEvaluateDialog *self)
   return table;
 }
 
+static char *
+refusal_text (const LkConclusionWarning *w)
+{
+  return g_strdup_printf ("Refused by policy (rule %s): %s. No acknowledgement lets this level "
+                          "be signed; choose another level or record more observations.",
+                          w->rule, w->message);
+}
+
+/* A refusal is said in words and has nothing to acknowledge. */
+static GtkWidget *
+refusal_item (const LkConclusionWarning *w)
+{
+  g_autofree char *text = refusal_text (w);
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_set_margin_top (label, 12);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_add_css_class (label, "error");
+  g_object_set_data_full (G_OBJECT (label), "warning-id", g_strdup (w->id), g_free);
+  g_object_set_data_full (G_OBJECT (label), "message", g_strdup (w->message), g_free);
+  g_object_set_data (G_OBJECT (label), "refused", GINT_TO_POINTER (TRUE));
+  return label;
+}
+
 /* A row title is ellipsised, and a warning is a sentence or two: the warning is a wrapped label
  * above a row of its own, which carries it as its description for screen readers. */
 static GtkWidget *
@@ -131,6 +157,8 @@ warning_item (const LkConclusionWarning *w,
   GtkWidget *list = gtk_list_box_new ();
   GtkWidget *row = adw_entry_row_new ();
 
+  g_object_set_data_full (G_OBJECT (item), "warning-id", g_strdup (w->id), g_free);
+  g_object_set_data_full (G_OBJECT (item), "message", g_strdup (w->message), g_free);
   gtk_widget_set_margin_top (item, 12);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
@@ -149,7 +177,10 @@ warning_item (const LkConclusionWarning *w,
   return item;
 }
 
-/* A warning shown again after an edit keeps what was written beside it. */
+static void update_sign (LkEvaluateDialog *self);
+
+/* A warning shown again after an edit keeps what was written beside it. A refusal makes Sign
+ * insensitive and is said above the page too. */
 static void
 show_warnings (LkEvaluateDialog *self,
                GPtrArray        *warnings)
@@ -157,17 +188,24 @@ show_warnings (LkEvaluateDialog *self,
   g_autoptr(GHashTable) written = acknowledgements (self);
 
   clear_warnings (self);
+  g_clear_pointer (&self->refusal, g_free);
   for (guint i = 0; i < warnings->len; i++)
     {
       LkConclusionWarning *w = g_ptr_array_index (warnings, i);
-      GtkWidget *row;
-      GtkWidget *item = warning_item (w, g_hash_table_lookup (written, w->id), &row);
+      GtkWidget *row = NULL;
+      GtkWidget *item = w->refused ? refusal_item (w)
+                                   : warning_item (w, g_hash_table_lookup (written, w->id), &row);
 
+      if (w->refused && self->refusal == NULL)
+        self->refusal = refusal_text (w);
       adw_preferences_group_add (self->warnings_group, item);
       g_ptr_array_add (self->warning_items, item);
-      g_ptr_array_add (self->warning_rows, row);
+      if (row != NULL)
+        g_ptr_array_add (self->warning_rows, row);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->warnings_group), warnings->len > 0);
+  lk_label_set_message (self->message_label, self->refusal);
+  update_sign (self);
 }
 
 /* ---- as the examiner writes ---------------------------------------------------------------- */
@@ -176,12 +214,19 @@ static gboolean
 same_warnings (LkEvaluateDialog *self,
                GPtrArray        *warnings)
 {
-  if (warnings->len != self->warning_rows->len)
+  if (warnings->len != self->warning_items->len)
     return FALSE;
   for (guint i = 0; i < warnings->len; i++)
-    if (g_strcmp0 (g_object_get_data (g_ptr_array_index (self->warning_rows, i), "warning-id"),
-                   ((LkConclusionWarning *) g_ptr_array_index (warnings, i))->id) != 0)
-      return FALSE;
+    {
+      GObject *item = g_ptr_array_index (self->warning_items, i);
+      LkConclusionWarning *w = g_ptr_array_index (warnings, i);
+
+      /* The numbers in a message change with the observations and the level. */
+      if (g_strcmp0 (g_object_get_data (item, "warning-id"), w->id) != 0 ||
+          g_strcmp0 (g_object_get_data (item, "message"), w->message) != 0 ||
+          !w->refused != !g_object_get_data (item, "refused"))
+        return FALSE;
+    }
   return TRUE;
 }
 
@@ -341,12 +386,19 @@ fill_summary (LkEvaluateDialog *self)
 }
 
 static void
+update_sign (LkEvaluateDialog *self)
+{
+  gtk_widget_set_sensitive (GTK_WIDGET (self->sign_button),
+                            !gtk_spinner_get_spinning (self->spinner) && self->refusal == NULL);
+}
+
+static void
 set_busy (LkEvaluateDialog *self,
           gboolean          busy)
 {
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
   gtk_spinner_set_spinning (self->spinner, busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->sign_button), !busy);
+  update_sign (self);
 }
 
 static void
@@ -447,6 +499,8 @@ on_sign (LkEvaluateDialog *self)
     }
   if (!lk_conclusions_check (self->session, self->examination_id, &d.draft, &warnings, &error))
     {
+      if (warnings != NULL && !same_warnings (self, warnings))
+        show_warnings (self, warnings);
       lk_label_set_message (self->message_label, error->message);
       return;
     }
@@ -488,6 +542,7 @@ lk_evaluate_dialog_finalize (GObject *object)
 
   g_clear_object (&self->session);
   g_clear_object (&self->cancellable);
+  g_free (self->refusal);
   g_ptr_array_unref (self->warning_items);
   g_ptr_array_unref (self->warning_rows);
   G_OBJECT_CLASS (lk_evaluate_dialog_parent_class)->finalize (object);

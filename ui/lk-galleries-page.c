@@ -86,7 +86,7 @@ database_row (LkStore             *store,
       gtk_menu_button_set_label (GTK_MENU_BUTTON (button), "Enrol Images");
       gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                       label, -1);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
     }

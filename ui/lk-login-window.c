@@ -181,6 +181,7 @@ lk_login_window_init (LkLoginWindow *self)
 {
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  lk_fix_button_names (GTK_WIDGET (self));
 }
 
 LkLoginWindow *

@@ -12,7 +12,10 @@ typedef enum
   INPUT_SCALE,
   INPUT_SWITCH,
   INPUT_KINDS,
+  INPUT_SEVERITY,
 } Input;
+
+static const char * const severities[] = { LK_SEVERITY_WARN, LK_SEVERITY_REFUSE, NULL };
 
 struct _LkPolicyDialog
 {
@@ -33,6 +36,7 @@ struct _LkPolicyDialog
   AdwEntryRow          *value_row;
   GtkButton            *browse_button;
   AdwComboRow          *scale_row;
+  AdwComboRow          *severity_row;
   AdwActionRow         *scores_row;
   GtkSwitch            *scores_switch;
   AdwEntryRow          *reason_row;
@@ -79,6 +83,9 @@ entered_value (LkPolicyDialog *self)
       return g_strdup (selected < g_strv_length ((char **) scales) ? scales[selected] : "");
     case INPUT_SWITCH:
       return g_strdup (gtk_switch_get_active (self->scores_switch) ? "1" : "0");
+    case INPUT_SEVERITY:
+      selected = adw_combo_row_get_selected (self->severity_row);
+      return g_strdup (selected < G_N_ELEMENTS (severities) - 1 ? severities[selected] : "");
     case INPUT_KINDS:
       return checked_kinds (self);
     case INPUT_TEXT:
@@ -166,6 +173,23 @@ set_up_scale (LkPolicyDialog *self,
 }
 
 static void
+set_up_severity (LkPolicyDialog *self,
+                 const char     *current)
+{
+  g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
+
+  for (guint i = 0; severities[i] != NULL; i++)
+    gtk_string_list_append (titles, lk_policy_severity_label (severities[i]));
+  adw_combo_row_set_model (self->severity_row, G_LIST_MODEL (titles));
+  for (guint i = 0; severities[i] != NULL; i++)
+    if (g_str_equal (severities[i], current))
+      adw_combo_row_set_selected (self->severity_row, i);
+  adw_preferences_group_set_description (self->value_group,
+                                         "What happens when a conclusion breaks this rule.");
+  gtk_widget_set_visible (GTK_WIDGET (self->severity_row), TRUE);
+}
+
+static void
 set_up_kinds (LkPolicyDialog *self,
               const char     *current)
 {
@@ -210,7 +234,9 @@ static void
 set_up_input (LkPolicyDialog *self,
               const char     *current)
 {
-  if (g_str_equal (self->def->key, "conclusion_scale"))
+  if (self->def->type == LK_POLICY_SEVERITY)
+    self->input = INPUT_SEVERITY;
+  else if (g_str_equal (self->def->key, "conclusion_scale"))
     self->input = INPUT_SCALE;
   else if (g_str_equal (self->def->key, "show_scores"))
     self->input = INPUT_SWITCH;
@@ -230,6 +256,9 @@ set_up_input (LkPolicyDialog *self,
       break;
     case INPUT_KINDS:
       set_up_kinds (self, current);
+      break;
+    case INPUT_SEVERITY:
+      set_up_severity (self, current);
       break;
     case INPUT_TEXT:
     default:
@@ -324,6 +353,7 @@ lk_policy_dialog_class_init (LkPolicyDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LkPolicyDialog, value_row);
   gtk_widget_class_bind_template_child (widget_class, LkPolicyDialog, browse_button);
   gtk_widget_class_bind_template_child (widget_class, LkPolicyDialog, scale_row);
+  gtk_widget_class_bind_template_child (widget_class, LkPolicyDialog, severity_row);
   gtk_widget_class_bind_template_child (widget_class, LkPolicyDialog, scores_row);
   gtk_widget_class_bind_template_child (widget_class, LkPolicyDialog, scores_switch);
   gtk_widget_class_bind_template_child (widget_class, LkPolicyDialog, reason_row);

@@ -72,6 +72,10 @@ group_for (LkPolicyPage *self,
     { "conclusion_scale", self->conclusions_group },
     { "min_reasoning_length", self->conclusions_group },
     { "strongest_level_limited", self->conclusions_group },
+    { "rules.", self->conclusions_group },
+    { "min_assessed_", self->conclusions_group },
+    { "min_individualising_", self->conclusions_group },
+    { "unexplained_dissimilar_strength", self->conclusions_group },
     { "quality.", self->quality_group },
   };
 
@@ -100,7 +104,7 @@ setting_row_new (const LkPolicyKey *def)
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "policy.change");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", def->key);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   label, -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
   return row;
@@ -143,6 +147,7 @@ build_rows (LkPolicyPage *self)
       g_hash_table_insert (self->rows, (gpointer) keys[i].key, row);
       refresh_row (self, keys[i].key);
     }
+  lk_fix_button_names (GTK_WIDGET (self));
 }
 
 void

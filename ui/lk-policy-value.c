@@ -4,6 +4,16 @@
 
 #include "lk-policy-value.h"
 
+const char *
+lk_policy_severity_label (const char *severity)
+{
+  if (g_strcmp0 (severity, LK_SEVERITY_REFUSE) == 0)
+    return "Refuse: signing is blocked";
+  if (g_strcmp0 (severity, LK_SEVERITY_WARN) == 0)
+    return "Warn: a written acknowledgement lets it pass";
+  return severity;
+}
+
 char *
 lk_policy_value_format (const LkPolicyKey *def,
                         const char        *value)
@@ -14,6 +24,8 @@ lk_policy_value_format (const LkPolicyKey *def,
 
   if (value == NULL || *value == '\0')
     return g_strdup (def->type == LK_POLICY_LIST ? "None" : "Not set");
+  if (def->type == LK_POLICY_SEVERITY)
+    return g_strdup (lk_policy_severity_label (value));
   if (def->type != LK_POLICY_LIST)
     return g_strdup (value);
   words = g_strsplit (value, ",", -1);

@@ -139,23 +139,26 @@ orientation_words (int orientation)
 }
 
 /* A camera that records a turn in the metadata leaves the pixels as they were taken: Likeness
- * shows and measures them as stored, and says so, since the face may look sideways. */
+ * shows, measures and searches the image upright, and says so; the stored bytes stay as they
+ * came. */
 static void
 show_orientation (LkProbePage     *self,
                   LkProbeMetadata *m)
 {
   int orientation = lk_probe_metadata_get_orientation (m);
   const char *words = orientation_words (orientation);
+  g_autofree char *title = NULL;
   g_autofree char *text = NULL;
   GtkWidget *row;
 
   if (words == NULL)
     return;
-  text = g_strdup_printf ("The camera marked this image as %s (EXIF orientation %d). "
-                          "Likeness shows, measures and searches the pixels as stored; a face "
-                          "may look turned, and the face finder may miss it.", words, orientation);
-  row = _lk_probe_page_notice_row ("Orientation: not applied", text);
-  _lk_probe_page_add_icon (row, "object-rotate-right-symbolic", "warning");
+  title = g_strdup_printf ("Orientation from the file's metadata applied (%s)", words);
+  text = g_strdup_printf ("The camera marked this image as %s (EXIF orientation %d). Likeness "
+                          "shows, measures and searches it upright; the file and its SHA-256 "
+                          "are unchanged.", words, orientation);
+  row = _lk_probe_page_notice_row (title, text);
+  _lk_probe_page_add_icon (row, "object-rotate-right-symbolic", "dim-label");
   gtk_list_box_append (self->metadata_list, row);
 }
 

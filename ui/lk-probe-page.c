@@ -99,7 +99,9 @@ _lk_probe_page_add_icon (GtkWidget  *row,
 
   gtk_widget_add_css_class (icon, css_class);
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  g_str_equal (css_class, "error") ? "Error" : "Warning", -1);
+                                  g_str_equal (css_class, "error") ? "Error"
+                                  : g_str_equal (css_class, "warning") ? "Warning"
+                                  : "Information", -1);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
 }
 

@@ -131,8 +131,8 @@ comment_button_new (LkTrainingItem *item,
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(xs)",
                                     lk_training_item_get_id (item), trainee);
   gtk_widget_set_tooltip_text (button, name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                  -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, name, -1);
   return button;
 }
 

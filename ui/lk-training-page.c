@@ -121,8 +121,8 @@ assign_button_new (LkTrainingExercise *exercise)
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x",
                                     lk_training_exercise_get_id (exercise));
   gtk_widget_set_tooltip_text (button, name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                  -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, name, -1);
   return button;
 }
 

@@ -2,6 +2,73 @@
 #include "config.h"
 
 #include "lk-ui-util.h"
+#include "lk-core.h"
+
+void
+lk_label_drop_down (GtkDropDown *drop_down,
+                    const char  *label)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (drop_down)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      label, -1);
+}
+
+static void
+drop_button_label (GtkWidget *button)
+{
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
+}
+
+void
+lk_fix_button_names (GtkWidget *root)
+{
+  GtkWidget *content = GTK_IS_BUTTON (root) ? gtk_button_get_child (GTK_BUTTON (root)) : NULL;
+
+  if (GTK_IS_LABEL (content) || ADW_IS_BUTTON_CONTENT (content))
+    {
+      drop_button_label (root);
+      if (g_object_get_data (G_OBJECT (root), "lk-name-fixed") == NULL)
+        {
+          g_object_set_data (G_OBJECT (root), "lk-name-fixed", GINT_TO_POINTER (TRUE));
+          g_signal_connect (root, "notify::label", G_CALLBACK (drop_button_label), NULL);
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    lk_fix_button_names (child);
+}
+
+void
+lk_label_stack_pages (GtkStack *stack)
+{
+  g_autoptr(GListModel) pages = G_LIST_MODEL (gtk_stack_get_pages (stack));
+
+  for (guint i = 0; i < g_list_model_get_n_items (pages); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (pages, i);
+      GtkStackPage *page = GTK_STACK_PAGE (item);
+      const char *title = gtk_stack_page_get_title (page);
+
+      if (title == NULL)
+        title = gtk_stack_page_get_name (page);
+      if (GTK_IS_ACCESSIBLE (page) && title != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (page), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        title, -1);
+    }
+}
+
+void
+lk_show_failure (GtkWidget    *widget,
+                 const char   *heading,
+                 const GError *error)
+{
+  lk_show_error (widget,
+                 g_error_matches (error, LK_ERROR, LK_ERROR_PERMISSION_DENIED) ? "Not Allowed"
+                                                                                : heading,
+                 error->message);
+}
 
 void
 lk_show_error (GtkWidget  *widget,

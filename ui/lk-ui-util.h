@@ -9,6 +9,21 @@ G_BEGIN_DECLS
 void lk_show_error       (GtkWidget      *widget,
                           const char     *heading,
                           const char     *body);
+/* GTK 4.8 names a drop-down's inner button by its class ("GtkToggleButton") and a stack's
+ * pages likewise ("GtkStackPage"): these give them @label, and each page its title. */
+void lk_label_drop_down  (GtkDropDown    *drop_down,
+                          const char     *label);
+void lk_label_stack_pages (GtkStack      *stack);
+/* GTK 4.8 names a button with a text twice ("_Log In Log In"): the label it sets on the button
+ * and the text of the label inside, run together. Under @root (and for every later change of a
+ * button's text), the text inside alone names each such button; a button that needs more says
+ * it in its accessible description. */
+void lk_fix_button_names (GtkWidget      *root);
+/* The same for @error: a refusal for want of a role is headed "Not Allowed", not as if the
+ * thing itself had failed (@heading otherwise). */
+void lk_show_failure     (GtkWidget      *widget,
+                          const char     *heading,
+                          const GError   *error);
 /* A failure with no window to attach to: the application quits once it is read. */
 void lk_show_fatal_error (GtkApplication *app,
                           const char     *heading,

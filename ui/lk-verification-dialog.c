@@ -239,7 +239,7 @@ set_mode (LkVerificationDialog     *self,
   adw_window_title_set_title (self->window_title, text[mode][0]);
   gtk_button_set_label (self->sign_button, text[mode][1]);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->sign_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text[mode][0], -1);
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text[mode][0], -1);
   gtk_label_set_text (self->intro_label, text[mode][2]);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->note_row), text[mode][3]);
   gtk_widget_set_visible (GTK_WIDGET (self->resolution_row),

@@ -119,7 +119,7 @@ fill_controls (LkVerificationView *self)
                                         lk_verification_get_review_examination_id (v) != 0)));
   gtk_button_set_label (self->open_button, mnemonic);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->open_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, open, -1);
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, open, -1);
 }
 
 static void

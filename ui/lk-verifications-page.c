@@ -56,7 +56,8 @@ take_button_new (LkVerification *v)
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "verifications.take");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", lk_verification_get_id (v));
   gtk_widget_set_tooltip_text (button, name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, name, -1);
   return button;
 }
 

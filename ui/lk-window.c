@@ -99,6 +99,14 @@ page_allowed (LkWindow   *self,
   return TRUE;
 }
 
+/* Within Cases, the header names the case, probe or list shown. */
+static void
+on_cases_title (LkWindow *self)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->pages), "cases") == 0)
+    adw_window_title_set_title (self->content_title, lk_cases_page_get_title (self->cases_page));
+}
+
 void
 lk_window_show_page (LkWindow   *self,
                      const char *name)
@@ -114,7 +122,10 @@ lk_window_show_page (LkWindow   *self,
     adw_toast_dismiss (self->returns_toast);
   gtk_stack_set_visible_child_name (self->pages, name);
   page = gtk_stack_get_page (self->pages, gtk_stack_get_visible_child (self->pages));
-  adw_window_title_set_title (self->content_title, gtk_stack_page_get_title (page));
+  adw_window_title_set_title (self->content_title,
+                              g_str_equal (name, "cases")
+                              ? lk_cases_page_get_title (self->cases_page)
+                              : gtk_stack_page_get_title (page));
   adw_leaflet_set_visible_child (self->leaflet, self->content);
 
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar)); row != NULL;
@@ -534,6 +545,12 @@ lk_window_init (LkWindow *self)
   self->cancellable = g_cancellable_new ();
   self->last_activity = g_get_monotonic_time ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (self->cases_page, "notify::title", G_CALLBACK (on_cases_title), self,
+                           G_CONNECT_SWAPPED);
+  lk_fix_button_names (GTK_WIDGET (self));
+  lk_label_stack_pages (self->pages);
+  lk_label_stack_pages (self->admin_stack);
+  lk_label_stack_pages (self->lock_stack);
 
   /* Any input, seen before the widgets get it, counts as activity for the idle lock. */
   gtk_event_controller_set_propagation_phase (activity, GTK_PHASE_CAPTURE);

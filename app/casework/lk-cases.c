@@ -383,7 +383,9 @@ lk_cases_move (LkSession   *session,
   gint64 id;
   LkActor actor;
 
-  if (!lk_session_require (session, LK_ROLE_ADMINISTRATOR, &actor, error) ||
+  if (!lk_session_require_to (session, LK_ROLE_ADMINISTRATOR,
+                              g_strcmp0 (status, "closed") == 0 ? "close a case"
+                              : "move a case to another status", &actor, error) ||
       (txn = lk_txn_begin (store, error)) == NULL ||
       (id = lk_case_status_lookup (store, number, &current, error)) == 0 ||
       !check_step (store, id, current, status, reason, error))

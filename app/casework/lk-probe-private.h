@@ -11,11 +11,17 @@
 
 G_BEGIN_DECLS
 
+/* A probe's number within its case, from 1, in the order of intake: computed, and stable since
+ * a probe is never deleted (the store refuses it) and ids only grow. */
+#define LK_PROBE_NUMBER_IN_CASE \
+  "(SELECT count(*) FROM probes q WHERE q.case_id = p.case_id AND q.id <= p.id)"
+
 /* The columns lk_probe_new_from_row reads, in order, and the tables they come from. */
 #define LK_PROBE_COLUMNS \
   "p.id, p.image_sha256, p.file_name, p.media_type, p.width, p.height, p.source_type, p.kind," \
   " p.acquired_by, p.acquired_at, p.authority, p.custody_note, p.simulated, p.metadata," \
-  " p.faces, p.face_index, p.status, u.name, p.imported_at, c.number" \
+  " p.faces, p.face_index, p.status, u.name, p.imported_at, c.number," \
+  " " LK_PROBE_NUMBER_IN_CASE \
   " FROM probes p JOIN users u ON u.id = p.imported_by JOIN cases c ON c.id = p.case_id"
 
 /* @revisions: the analysis's locked revisions (LkProbeAnalysis), oldest first. */

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "lk-internal.h"
+#include "casework/lk-probe-private.h"
 #include "casework/lk-probe-summary.h"
 #include "store/lk-store-private.h"
 
@@ -15,7 +16,8 @@ G_BEGIN_DECLS
   " p.simulated, (SELECT count(*) FROM examinations e WHERE e.probe_id = p.id" \
   "  AND e.purpose = 'examination')," \
   " (SELECT count(*) FROM examinations e WHERE e.probe_id = p.id AND e.purpose = 'examination'" \
-  "  AND EXISTS (SELECT 1 FROM conclusions k WHERE k.examination_id = e.id))" \
+  "  AND EXISTS (SELECT 1 FROM conclusions k WHERE k.examination_id = e.id))," \
+  " " LK_PROBE_NUMBER_IN_CASE \
   " FROM probes p"
 
 LkProbeSummary *lk_probe_summary_new_from_row (LkStmt *stmt);

@@ -18,6 +18,7 @@ struct _LkProbeSummary
   gboolean  simulated;
   guint     n_examinations;
   guint     n_signed;
+  guint     number;
 };
 
 enum {
@@ -56,6 +57,7 @@ lk_probe_summary_new_from_row (LkStmt *stmt)
   self->simulated = lk_stmt_int (stmt, 8) != 0;
   self->n_examinations = lk_stmt_int (stmt, 9);
   self->n_signed = lk_stmt_int (stmt, 10);
+  self->number = (guint) lk_stmt_int (stmt, 11);
   return self;
 }
 
@@ -237,4 +239,11 @@ lk_probe_summary_get_n_signed (LkProbeSummary *self)
 {
   g_return_val_if_fail (LK_IS_PROBE_SUMMARY (self), 0);
   return self->n_signed;
+}
+
+guint
+lk_probe_summary_get_number (LkProbeSummary *self)
+{
+  g_return_val_if_fail (LK_IS_PROBE_SUMMARY (self), 0);
+  return self->number;
 }

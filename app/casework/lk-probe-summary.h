@@ -24,5 +24,7 @@ gboolean    lk_probe_summary_get_simulated      (LkProbeSummary *self);
 guint       lk_probe_summary_get_n_examinations (LkProbeSummary *self);
 /* Examinations with at least one signed conclusion. */
 guint       lk_probe_summary_get_n_signed       (LkProbeSummary *self);
+/* Its number within its case, from 1, in the order of intake. */
+guint       lk_probe_summary_get_number         (LkProbeSummary *self);
 
 G_END_DECLS

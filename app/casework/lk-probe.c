@@ -43,6 +43,7 @@ struct _LkProbe
   GObject          parent_instance;
 
   gint64           id;
+  guint            number;
   char            *texts[N_TEXTS];
   int              width;
   int              height;
@@ -108,6 +109,7 @@ lk_probe_new_from_row (LkStmt     *stmt,
   self->metadata_json = lk_json_parse (lk_stmt_text (stmt, 13));
   self->faces_json = lk_json_parse (lk_stmt_text (stmt, 14));
   self->face_index = lk_stmt_is_null (stmt, 15) ? -1 : lk_stmt_int (stmt, 15);
+  self->number = (guint) lk_stmt_int (stmt, 20);
   self->metadata = lk_probe_metadata_new_from_json (self->metadata_json);
   self->faces = lk_probe_face_list_from_json (self->faces_json);
   self->quality = chosen_quality (self);
@@ -181,6 +183,7 @@ lk_probe_to_json (LkProbe   *self,
   g_return_val_if_fail (LK_IS_PROBE (self), o);
 
   json_object_set_int_member (o, "id", self->id);
+  json_object_set_int_member (o, "number_in_case", self->number);
   json_object_set_string_member (o, "case", self->texts[TEXT_CASE_NUMBER]);
   json_object_set_string_member (o, "sha256", self->texts[TEXT_SHA256]);
   json_object_set_string_member (o, "file_name", self->texts[TEXT_FILE_NAME]);
@@ -328,6 +331,13 @@ lk_probe_init (LkProbe *self)
   }
 
 TEXT_GETTER (case_number, TEXT_CASE_NUMBER)
+
+guint
+lk_probe_get_number (LkProbe *self)
+{
+  g_return_val_if_fail (LK_IS_PROBE (self), 0);
+  return self->number;
+}
 TEXT_GETTER (sha256, TEXT_SHA256)
 TEXT_GETTER (file_name, TEXT_FILE_NAME)
 TEXT_GETTER (media_type, TEXT_MEDIA_TYPE)

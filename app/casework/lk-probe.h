@@ -20,6 +20,8 @@ G_DECLARE_FINAL_TYPE (LkProbe, lk_probe, LK, PROBE, GObject)
 gint64           lk_probe_get_id            (LkProbe *self);
 /* The number of the case it belongs to. */
 const char      *lk_probe_get_case_number   (LkProbe *self);
+/* Its number within that case, from 1, in the order of intake ("Probe 1 of case ..."). */
+guint            lk_probe_get_number        (LkProbe *self);
 const char      *lk_probe_get_sha256        (LkProbe *self);
 const char      *lk_probe_get_file_name     (LkProbe *self);
 const char      *lk_probe_get_media_type    (LkProbe *self);

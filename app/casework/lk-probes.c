@@ -345,6 +345,16 @@ find_faces (LkStore    *store,
   return g_steal_pointer (&faces);
 }
 
+/* The size as seen: a turn of 90° in the EXIF orientation swaps the sides the header gives; the
+ * probe's size, its face boxes and everything measured on it are upright. */
+static void
+take_upright_size (Intake    *intake,
+                   LkCvImage *image)
+{
+  intake->header.width = (guint32) lk_cv_image_get_width (image);
+  intake->header.height = (guint32) lk_cv_image_get_height (image);
+}
+
 static gboolean
 examine_pixels (LkStore  *store,
                 GBytes   *bytes,
@@ -361,6 +371,7 @@ examine_pixels (LkStore  *store,
       !check_complete (data, size, &intake->header, error) ||
       (image = lk_cv_image_decode (bytes, error)) == NULL)
     return FALSE;
+  take_upright_size (intake, image);
   intake->metadata = lk_metadata_read (bytes, error);
   if (intake->metadata == NULL)
     return FALSE;
@@ -673,6 +684,38 @@ lk_probes_read_place (LkStore       *store,
 }
 
 #undef TEXT
+
+char *
+lk_probes_name (LkSession  *session,
+                gint64      probe_id,
+                guint      *number,
+                char      **case_number,
+                GError    **error)
+{
+  LkStore *store = lk_session_get_store (session);
+  g_autoptr(LkStoreLock) locker = NULL;
+  g_autoptr(LkStmt) stmt = NULL;
+  LkActor actor;
+  guint n;
+
+  if (!lk_session_require (session, LK_ROLE_EXAMINER | LK_ROLE_REVIEWER | LK_ROLE_ADMINISTRATOR,
+                           &actor, error))
+    return NULL;
+  locker = lk_store_lock (store);
+  stmt = lk_store_stmt (store, "SELECT c.number, " LK_PROBE_NUMBER_IN_CASE " FROM probes p"
+                               " JOIN cases c ON c.id = p.case_id WHERE p.id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  lk_stmt_bind_int64 (stmt, 1, probe_id);
+  if (!lk_stmt_row (stmt, error, "There is no probe %" G_GINT64_FORMAT, probe_id))
+    return NULL;
+  n = (guint) lk_stmt_int (stmt, 1);
+  if (number != NULL)
+    *number = n;
+  if (case_number != NULL)
+    *case_number = g_strdup (lk_stmt_text (stmt, 0));
+  return g_strdup_printf ("Probe %u of case %s", n, lk_stmt_text (stmt, 0));
+}
 
 GBytes *
 lk_probes_read_image (LkSession  *session,

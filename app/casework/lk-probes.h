@@ -61,6 +61,14 @@ LkProbe    *lk_probes_get_probe        (LkSession           *session,
 JsonObject *lk_probes_get              (LkSession           *session,
                                         gint64               probe_id,
                                         GError             **error);
+/* How a probe is named to people: "Probe 1 of case DEMO-2026-003", its @number within its
+ * case (from 1, in the order of intake) and the case's number (free with g_free). For the roles
+ * that read probes; not a consultation (nothing of the probe is shown). */
+char       *lk_probes_name             (LkSession           *session,
+                                        gint64               probe_id,
+                                        guint               *number,
+                                        char               **case_number,
+                                        GError             **error);
 /* The original bytes, verified against their hash; recorded as a consultation. */
 GBytes     *lk_probes_read_image       (LkSession           *session,
                                         gint64               probe_id,

@@ -239,6 +239,7 @@ lk_cli_probe_import (LkCli   *cli,
   g_autofree char *sha256 = NULL;
   g_autofree char *now = lk_now_utc ();
   g_autofree char *custody = NULL;
+  g_autofree char *name = NULL;
   gint64 id = 0;
   GOptionEntry entries[] = {
     { "source-type", 0, 0, G_OPTION_ARG_STRING, &f[0], NULL, NULL },
@@ -270,9 +271,9 @@ lk_cli_probe_import (LkCli   *cli,
     }
   for (int i = 0; i < 6; i++)
     g_free (f[i]);
-  if (id == 0)
+  if (id == 0 || (name = lk_probes_name (session, id, NULL, NULL, error)) == NULL)
     return FALSE;
-  g_print ("%" G_GINT64_FORMAT "\t%s\n", id, sha256);
+  g_print ("%" G_GINT64_FORMAT "\t%s\t%s\n", id, sha256, name);
   return TRUE;
 }
 

@@ -88,9 +88,14 @@ sign (LkSession   *session,
   g_autoptr(GHashTable) acknowledgements = g_hash_table_new (g_str_hash, g_str_equal);
 
   if (ABS (ordinal) >= 2)
-    g_hash_table_insert (acknowledgements, (gpointer) LK_WARNING_LIMITED_PROBE_STRONG_LEVEL,
-                         (gpointer) "Demo: the features that can be compared are clear enough "
-                         "for this level despite the compression.");
+    {
+      g_hash_table_insert (acknowledgements, (gpointer) LK_WARNING_LIMITED_PROBE_STRONG_LEVEL,
+                           (gpointer) "Demo: the features that can be compared are clear "
+                           "enough for this level despite the compression.");
+      g_hash_table_insert (acknowledgements, (gpointer) LK_WARNING_BELOW_POLICY_MINIMUM,
+                           (gpointer) "Demo: a short comparison kept brief for the "
+                           "demonstration; casework would record more characteristics.");
+    }
   return lk_conclusions_sign (session, examination, &draft, acknowledgements, LK_DEMO_PASSWORD,
                               error) != 0;
 }

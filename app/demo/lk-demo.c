@@ -453,6 +453,10 @@ conclude_demo (LkSession  *session,
                        (gpointer) "Demo: the face is frontal and the nose, mouth and eyebrows "
                        "are clear despite the compression; I stay at +2, below the strongest "
                        "level.");
+  g_hash_table_insert (acknowledgements, (gpointer) LK_WARNING_BELOW_POLICY_MINIMUM,
+                       (gpointer) "Demo: the cap and the resolution leave few characteristics "
+                       "to compare, and none of them individualising; the demonstration shows "
+                       "this warning on purpose.");
   return lk_conclusions_sign (session, examination, &draft, acknowledgements, LK_DEMO_PASSWORD,
                               error) != 0;
 }

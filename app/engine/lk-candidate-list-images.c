@@ -206,8 +206,9 @@ check_pixels (const LkCandidateListLoader  *l,
                                    local_error->message);
   e->image = g_bytes_ref (bytes);
   e->media_type = header.media_type;
-  e->width = header.width;
-  e->height = header.height;
+  /* Upright, as decoded: the EXIF orientation applied. */
+  e->width = (guint) lk_cv_image_get_width (image);
+  e->height = (guint) lk_cv_image_get_height (image);
   return TRUE;
 }
 

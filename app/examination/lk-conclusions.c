@@ -27,6 +27,7 @@ lk_conclusion_warning_free (LkConclusionWarning *warning)
     return;
   g_free (warning->id);
   g_free (warning->message);
+  g_free (warning->rule);
   g_free (warning);
 }
 
@@ -99,12 +100,12 @@ propositions_of (const LkConclusionDraft *draft)
 
 /* ---- consistency warnings ------------------------------------------------------------------ */
 
-static void add_warning (GPtrArray  *warnings,
-                         const char *id,
-                         const char *format,
-                         ...) G_GNUC_PRINTF (3, 4);
+static LkConclusionWarning *add_warning (GPtrArray  *warnings,
+                                         const char *id,
+                                         const char *format,
+                                         ...) G_GNUC_PRINTF (3, 4);
 
-static void
+static LkConclusionWarning *
 add_warning (GPtrArray  *warnings,
              const char *id,
              const char *format,
@@ -118,6 +119,17 @@ add_warning (GPtrArray  *warnings,
   warning->message = g_strdup_vprintf (format, args);
   va_end (args);
   g_ptr_array_add (warnings, warning);
+  return warning;
+}
+
+/* Ties @warning to the rule of policy @rule and its current severity. */
+static void
+set_rule (LkConclusionWarning *warning,
+          LkStore             *store,
+          const char          *rule)
+{
+  warning->rule = g_strdup (rule);
+  warning->refused = lk_policy_refuses (store, rule);
 }
 
 static const char *
@@ -129,18 +141,25 @@ member_text (JsonObject *o,
   return json_object_get_string_member (o, name);
 }
 
+/* The names of the characteristics recorded dissimilar (only the individualising ones when
+ * @individualising), "; "-separated, and their number; NULL when there is none. */
 static char *
-dissimilar_individualising (JsonArray *observations)
+dissimilar_names (JsonArray *observations,
+                  gboolean   individualising,
+                  guint     *count)
 {
   g_autoptr(GString) names = g_string_new (NULL);
 
+  *count = 0;
   for (guint i = 0; i < json_array_get_length (observations); i++)
     {
       JsonObject *o = json_array_get_object_element (observations, i);
 
       if (g_strcmp0 (member_text (o, "result"), "dissimilar") != 0 ||
-          g_strcmp0 (member_text (o, "significance"), "individualising") != 0)
+          (individualising &&
+           g_strcmp0 (member_text (o, "significance"), "individualising") != 0))
         continue;
+      (*count)++;
       g_string_append_printf (names, "%s%s: %s", names->len > 0 ? "; " : "",
                               member_text (o, "component") ? member_text (o, "component") : "",
                               member_text (o, "name") ? member_text (o, "name")
@@ -154,7 +173,8 @@ warn_dissimilar (GPtrArray          *warnings,
                  JsonArray          *observations,
                  const LkScaleLevel *level)
 {
-  g_autofree char *names = dissimilar_individualising (observations);
+  guint count;
+  g_autofree char *names = dissimilar_names (observations, TRUE, &count);
 
   if (level->ordinal > 0 && names != NULL)
     add_warning (warnings, LK_WARNING_DISSIMILAR_INDIVIDUALISING,
@@ -193,16 +213,119 @@ warn_policy (GPtrArray          *warnings,
              const LkScaleLevel *level)
 {
   gint64 limit = lk_policy_get_int (store, "strongest_level_limited");
+  LkConclusionWarning *w = NULL;
 
   if (g_strcmp0 (suitability, "not-suitable") == 0)
-    add_warning (warnings, LK_WARNING_ABOVE_POLICY_LIMIT,
-                 "The probe analysis said the probe is not suitable: policy allows no level, "
-                 "only the outcome “not suitable for comparison”");
+    w = add_warning (warnings, LK_WARNING_ABOVE_POLICY_LIMIT,
+                     "The probe analysis said the probe is not suitable: policy allows no "
+                     "level, only the outcome “not suitable for comparison”");
   else if (g_strcmp0 (suitability, "limited") == 0 && level->strength > limit)
-    add_warning (warnings, LK_WARNING_ABOVE_POLICY_LIMIT,
-                 "Policy allows at most strength %" G_GINT64_FORMAT " (of 3) for a probe of "
-                 "limited suitability; the level %+d has strength %d", limit, level->ordinal,
-                 level->strength);
+    w = add_warning (warnings, LK_WARNING_ABOVE_POLICY_LIMIT,
+                     "Policy allows at most strength %" G_GINT64_FORMAT " (of 3) for a probe "
+                     "of limited suitability; the level %+d has strength %d", limit,
+                     level->ordinal, level->strength);
+  if (w != NULL)
+    set_rule (w, store, "rules.limited_cap");
+}
+
+/* Characteristics compared (similar, dissimilar, explainable), and the individualising ones
+ * among them. */
+static void
+count_compared (JsonArray *observations,
+                guint     *compared,
+                guint     *individualising)
+{
+  *compared = *individualising = 0;
+  for (guint i = 0; i < json_array_get_length (observations); i++)
+    {
+      JsonObject *o = json_array_get_object_element (observations, i);
+      const char *result = member_text (o, "result");
+
+      if (result == NULL || g_str_equal (result, "not-assessable"))
+        continue;
+      (*compared)++;
+      if (g_strcmp0 (member_text (o, "significance"), "individualising") == 0)
+        (*individualising)++;
+    }
+}
+
+static gint64
+minimum_for (LkStore    *store,
+             const char *what,
+             int         strength)
+{
+  g_autofree char *key = g_strdup_printf ("min_%s_strength_%d", what, strength);
+
+  return lk_policy_key_lookup (key) != NULL ? lk_policy_get_int (store, key) : 0;
+}
+
+static void
+warn_minimums (GPtrArray          *warnings,
+               LkStore            *store,
+               JsonArray          *observations,
+               guint               total,
+               const LkScaleLevel *level)
+{
+  gint64 min_compared, min_individualising;
+  guint compared, individualising;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if (level->strength < 2)
+    return;
+  min_compared = minimum_for (store, "assessed", level->strength);
+  min_individualising = minimum_for (store, "individualising", level->strength);
+  count_compared (observations, &compared, &individualising);
+  if (compared < min_compared)
+    g_string_append_printf (text, "%u of %u characteristics assessed; policy asks at least %"
+                            G_GINT64_FORMAT " for %+d", compared, total, min_compared,
+                            level->ordinal);
+  if (individualising < min_individualising)
+    g_string_append_printf (text, "%s%u individualising characteristic%s assessed; policy asks "
+                            "at least %" G_GINT64_FORMAT " for %+d", text->len ? "; " : "",
+                            individualising, individualising == 1 ? "" : "s",
+                            min_individualising, level->ordinal);
+  if (text->len > 0)
+    set_rule (add_warning (warnings, LK_WARNING_BELOW_POLICY_MINIMUM, "%s", text->str), store,
+              "rules.minimums");
+}
+
+static void
+warn_unexplained (GPtrArray          *warnings,
+                  LkStore            *store,
+                  JsonArray          *observations,
+                  const LkScaleLevel *level)
+{
+  gint64 from = lk_policy_get_int (store, "unexplained_dissimilar_strength");
+  guint count;
+  g_autofree char *names = NULL;
+
+  if (level->ordinal <= 0 || level->strength < from ||
+      (names = dissimilar_names (observations, FALSE, &count)) == NULL)
+    return;
+  set_rule (add_warning (warnings, LK_WARNING_UNEXPLAINED_DISSIMILAR,
+                         "The level %+d is strong support for the same person, yet %u "
+                         "characteristic%s recorded dissimilar, not as an explainable "
+                         "difference (%s)", level->ordinal, count,
+                         count == 1 ? " is" : "s are", names),
+            store, "rules.unexplained_dissimilar");
+}
+
+/* The first item whose rule is set to refuse, as the error: no acknowledgement lets it pass. */
+static gboolean
+check_refused (GPtrArray  *warnings,
+               GError    **error)
+{
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      LkConclusionWarning *w = g_ptr_array_index (warnings, i);
+
+      if (!w->refused)
+        continue;
+      g_set_error (error, LK_ERROR, LK_ERROR_REFUSED,
+                   "Policy refuses this level (rule %s): %s", w->rule, w->message);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static GPtrArray *
@@ -226,6 +349,9 @@ compute_warnings (LkStore             *store,
   warn_limited (warnings, row->suitability, level);
   warn_nothing (warnings, observations);
   warn_policy (warnings, store, row->suitability, level);
+  warn_minimums (warnings, store, observations, lk_feature_list_count_characteristics (list),
+                 level);
+  warn_unexplained (warnings, store, observations, level);
   return g_steal_pointer (&warnings);
 }
 
@@ -254,7 +380,7 @@ lk_conclusions_check (LkSession                *session,
     return FALSE;
   if (warnings != NULL)
     *warnings = g_ptr_array_ref (found);
-  return check_texts (store, draft, error);
+  return check_refused (found, error) && check_texts (store, draft, error);
 }
 
 /* ---- acknowledgements ---------------------------------------------------------------------- */
@@ -413,6 +539,7 @@ evaluate (LkStore          *store,
   if ((e->scale = lk_conclusions_scale (store, error)) == NULL ||
       !check_level (e->scale, s->draft, &e->level, error) ||
       (e->warnings = compute_warnings (store, row, e->level, error)) == NULL ||
+      !check_refused (e->warnings, error) ||
       !check_texts (store, s->draft, error) ||
       !check_acknowledged (e->warnings, s->acknowledgements, error))
     return FALSE;

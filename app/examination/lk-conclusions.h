@@ -83,11 +83,15 @@ typedef struct
 #define LK_WARNING_LIMITED_PROBE_STRONG_LEVEL "limited-probe-strong-level"
 #define LK_WARNING_NOTHING_ASSESSED           "nothing-assessed"
 #define LK_WARNING_ABOVE_POLICY_LIMIT         "above-policy-limit"
+#define LK_WARNING_BELOW_POLICY_MINIMUM       "below-policy-minimum"
+#define LK_WARNING_UNEXPLAINED_DISSIMILAR     "unexplained-dissimilar"
 
 typedef struct
 {
-  char *id;      /* LK_WARNING_... */
-  char *message; /* what is inconsistent, in words */
+  char     *id;      /* LK_WARNING_... */
+  char     *message; /* what is inconsistent, in words, with the numbers */
+  char     *rule;    /* the policy key of its rule's severity, NULL for the fixed checks */
+  gboolean  refused; /* its rule is set to refuse: no acknowledgement lets the draft pass */
 } LkConclusionWarning;
 
 void        lk_conclusion_warning_free (LkConclusionWarning *warning);
@@ -99,7 +103,9 @@ const LkScale *lk_conclusions_scale  (LkStore              *store,
 
 /* The Evaluate step without signing, for the form: fills @warnings (LkConclusionWarning) as
  * soon as the examination and the level could be read, then checks the texts. Returns TRUE
- * when the draft could be signed once every warning is acknowledged. The warnings:
+ * when the draft could be signed once every warning is acknowledged; FALSE with
+ * LK_ERROR_REFUSED naming the rule and its numbers when a rule of policy set to refuse is
+ * broken (that item is in @warnings too, with refused set). The warnings:
  * - dissimilar-individualising: a same-person level (ordinal > 0) while an individualising
  *   characteristic is dissimilar;
  * - limited-probe-strong-level: a level of strength 2 or more (|ordinal| >= 2 on default-7,
@@ -108,7 +114,17 @@ const LkScale *lk_conclusions_scale  (LkStore              *store,
  * - nothing-assessed: a level although no characteristic was found similar, dissimilar or an
  *   explainable difference;
  * - above-policy-limit: a level stronger than the policy's strongest_level_limited for a
- *   limited probe, or any level for a probe analysed as not suitable.
+ *   limited probe, or any level for a probe analysed as not suitable (rule rules.limited_cap,
+ *   refuse by default: a cap is a cap);
+ * - below-policy-minimum: a level of strength 2 or 3 (either side of the scale; enfsi levels
+ *   by their strength) with fewer characteristics assessed (similar, dissimilar or an
+ *   explainable difference), or fewer individualising ones among them, than the policy's
+ *   min_assessed_strength_N and min_individualising_strength_N (rule rules.minimums, warn
+ *   by default);
+ * - unexplained-dissimilar: a same-person level of at least unexplained_dissimilar_strength
+ *   while characteristics are recorded dissimilar rather than as explainable differences
+ *   (rule rules.unexplained_dissimilar, warn by default).
+ * Each rule's severity is a policy key: warn (an acknowledgement lets it pass) or refuse.
  * Examiner of the examination only. */
 gboolean    lk_conclusions_check     (LkSession                *session,
                                       gint64                    examination_id,

@@ -55,8 +55,29 @@ static const LkPolicyKey keys[] = {
     "When a reviewer's own conclusion agrees with the examiner's: same-level, or "
     "same-side-within-one (same side of the scale, at most one level apart)" },
   { "strongest_level_limited", LK_POLICY_INT, "2", 0, 3,
-    "Strongest level without a written acknowledgement when the probe's suitability is "
-    "limited (0 to 3 steps of the seven-level scale; other scales map onto it)" },
+    "Strongest level allowed when the probe's suitability is limited (0 to 3 steps of the "
+    "seven-level scale; other scales map onto it)" },
+  { "rules.limited_cap", LK_POLICY_SEVERITY, "refuse", 0, 0,
+    "Rule: a level stronger than the strongest allowed for a probe of limited suitability, or "
+    "any level for a probe analysed as not suitable (warn or refuse)" },
+  { "rules.minimums", LK_POLICY_SEVERITY, "warn", 0, 0,
+    "Rule: a level of strength 2 or 3 with fewer characteristics assessed than the minimums "
+    "(warn or refuse)" },
+  { "min_assessed_strength_2", LK_POLICY_INT, "12", 0, 1000,
+    "Fewest characteristics assessed (similar, dissimilar or an explainable difference) for "
+    "a level of strength 2 (+2 or -2 of seven levels)" },
+  { "min_assessed_strength_3", LK_POLICY_INT, "20", 0, 1000,
+    "Fewest characteristics assessed for a level of strength 3 (+3 or -3 of seven levels)" },
+  { "min_individualising_strength_2", LK_POLICY_INT, "1", 0, 1000,
+    "Fewest individualising characteristics assessed for a level of strength 2" },
+  { "min_individualising_strength_3", LK_POLICY_INT, "3", 0, 1000,
+    "Fewest individualising characteristics assessed for a level of strength 3" },
+  { "rules.unexplained_dissimilar", LK_POLICY_SEVERITY, "warn", 0, 0,
+    "Rule: a strong same-person level while characteristics are recorded dissimilar, not as "
+    "explainable differences (warn or refuse)" },
+  { "unexplained_dissimilar_strength", LK_POLICY_INT, "2", 1, 3,
+    "Strength from which a same-person level counts as strong for the dissimilarity rule "
+    "(1 to 3)" },
   { "training_same_cut", LK_POLICY_INT, "2", -3, 3,
     "Training scores: ratings at or above this level count as a \"same\" decision" },
   { "training_different_cut", LK_POLICY_INT, "-2", -3, 3,
@@ -171,6 +192,15 @@ lk_policy_list_contains (LkStore    *store,
   return FALSE;
 }
 
+gboolean
+lk_policy_refuses (LkStore    *store,
+                   const char *key)
+{
+  g_autofree char *value = lk_policy_get_string (store, key);
+
+  return g_strcmp0 (value, LK_SEVERITY_REFUSE) == 0;
+}
+
 /* A misspelt word in a list would silently let it through (a refused kind, a blind side). */
 static const char * const blind_level_words[] = {
   "supports-same", "neutral", "supports-different", "not-suitable", NULL,
@@ -233,6 +263,19 @@ validate_string (const LkPolicyKey  *def,
 }
 
 static gboolean
+validate_severity (const LkPolicyKey  *def,
+                   const char         *value,
+                   GError            **error)
+{
+  if (g_str_equal (value, LK_SEVERITY_WARN) || g_str_equal (value, LK_SEVERITY_REFUSE))
+    return TRUE;
+  g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
+               "%s: “%s” is not a severity (warn: an acknowledgement in writing lets the "
+               "conclusion be signed; refuse: nothing does)", def->key, value);
+  return FALSE;
+}
+
+static gboolean
 validate (const LkPolicyKey  *def,
           const char         *value,
           GError            **error)
@@ -240,6 +283,8 @@ validate (const LkPolicyKey  *def,
   char *end = NULL;
   double number;
 
+  if (def->type == LK_POLICY_SEVERITY)
+    return validate_severity (def, value, error);
   if (def->type == LK_POLICY_STRING)
     return validate_string (def, value, error);
   if (def->type == LK_POLICY_LIST)

@@ -12,8 +12,14 @@ typedef enum
   LK_POLICY_INT,
   LK_POLICY_DOUBLE,
   LK_POLICY_STRING,
-  LK_POLICY_LIST, /* comma-separated words */
+  LK_POLICY_LIST,     /* comma-separated words */
+  LK_POLICY_SEVERITY, /* what breaking a rule does: "warn" or "refuse" */
 } LkPolicyType;
+
+/* A rule at "warn" lets a conclusion be signed once the examiner acknowledges it in writing; at
+ * "refuse" nothing lets it be signed. */
+#define LK_SEVERITY_WARN   "warn"
+#define LK_SEVERITY_REFUSE "refuse"
 
 typedef struct
 {
@@ -38,6 +44,9 @@ gint64     lk_policy_get_int     (LkStore     *store,
 gboolean   lk_policy_list_contains (LkStore   *store,
                                     const char *key,
                                     const char *word);
+/* TRUE when the rule @key (an LK_POLICY_SEVERITY key) is set to refuse. */
+gboolean   lk_policy_refuses     (LkStore     *store,
+                                  const char  *key);
 
 /* The checks of lk_policy_set() without the database: @value for @key (an unknown key or a
  * missing value is refused), and, for a quality threshold, against @other_value, the current

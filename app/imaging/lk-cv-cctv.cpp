@@ -48,7 +48,7 @@ simulate_cctv (GBytes  *bytes,
                int      jpeg_quality,
                GError **error)
 {
-  cv::Mat bgr = decode_bgr (bytes, cv::IMREAD_COLOR | cv::IMREAD_IGNORE_ORIENTATION, error);
+  cv::Mat bgr = decode_bgr (bytes, upright (cv::IMREAD_COLOR), error);
   if (bgr.empty ())
     return nullptr;
 

@@ -122,6 +122,15 @@ lk_cv::decode_bgr (GBytes  *bytes,
   return bgr;
 }
 
+// Every view of an image shows it upright: the turn a camera recorded in the EXIF orientation
+// (OpenCV reads it from JPEG) is applied on decoding, so that display, face finding, measures,
+// templates and thumbnails share one frame of coordinates. The stored bytes never change.
+int
+lk_cv::upright (int flags)
+{
+  return flags & ~cv::IMREAD_IGNORE_ORIENTATION;
+}
+
 extern "C" LkPixels *
 lk_cv_decode (GBytes  *bytes,
               int      max_side,
@@ -130,7 +139,7 @@ lk_cv_decode (GBytes  *bytes,
   g_return_val_if_fail (bytes != nullptr, nullptr);
 
   return guard (error, LK_ERROR_IMAGE, "The image could not be decoded", [&] () -> LkPixels * {
-    cv::Mat bgr = decode_bgr (bytes, cv::IMREAD_COLOR, error);
+    cv::Mat bgr = decode_bgr (bytes, upright (cv::IMREAD_COLOR), error);
     return bgr.empty () ? nullptr : to_pixels (bgr, max_side);
   });
 }
@@ -144,7 +153,7 @@ lk_cv_image_decode (GBytes  *bytes,
   // Images come in here as evidence: decode_bgr refuses damaged data before OpenCV pads it
   // with grey and its decoders print their complaints.
   return guard (error, LK_ERROR_IMAGE, "The image could not be decoded", [&] () -> LkCvImage * {
-    cv::Mat bgr = decode_bgr (bytes, cv::IMREAD_COLOR | cv::IMREAD_IGNORE_ORIENTATION, error);
+    cv::Mat bgr = decode_bgr (bytes, upright (cv::IMREAD_COLOR), error);
     if (bgr.empty ())
       return nullptr;
     LkCvImage *image = new LkCvImage;

@@ -73,6 +73,8 @@ LkPixels *to_pixels  (const cv::Mat &bgr,
 cv::Mat   decode_bgr (GBytes        *bytes,
                       int            flags,
                       GError       **error);
+// @flags for decoding an image as it is seen: upright, the EXIF orientation applied.
+int       upright    (int            flags);
 
 // ---- data files (lk-cv-data.cpp) ----
 

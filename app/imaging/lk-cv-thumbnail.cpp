@@ -184,8 +184,8 @@ lk_cv_thumbnail (GBytes  *bytes,
   g_return_val_if_fail (error == nullptr || *error == nullptr, nullptr);
 
   return guard (error, LK_ERROR_IMAGE, "The thumbnail could not be made", [&] () -> LkPixels * {
-    // Pixels as stored, like every other view of an original (see lk_cv_image_decode).
-    int flags = thumbnail_flags (bytes, size) | cv::IMREAD_IGNORE_ORIENTATION;
+    // Upright, like every other view of an original (see lk_cv::upright).
+    int flags = upright (thumbnail_flags (bytes, size));
     cv::Mat bgr = decode_bgr (bytes, flags, error);
     return bgr.empty () ? nullptr : to_pixels (shrink_in_steps (bgr, size), size);
   });

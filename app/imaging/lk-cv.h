@@ -87,7 +87,8 @@ typedef struct
 
 typedef struct _LkCvImage LkCvImage;
 
-/* Decodes once; everything below works on the decoded image. */
+/* Decodes once, upright (the EXIF orientation a camera recorded applied, as in every view of
+ * an image); everything below works on the decoded image. */
 LkCvImage  *lk_cv_image_decode     (GBytes                  *bytes,
                                     GError                 **error);
 void        lk_cv_image_free       (LkCvImage               *image);
@@ -118,7 +119,7 @@ GBytes     *lk_cv_simulate_cctv    (GBytes                  *bytes,
 
 /* ---- thumbnails and engine templates ------------------------------------------------------ */
 
-/* A thumbnail whose long side is at most @size, pixels as stored (no EXIF rotation): JPEGs
+/* A thumbnail whose long side is at most @size, upright (the EXIF orientation applied): JPEGs
  * are shrunk while decoding (1/2, 1/4, 1/8), then a box average takes the whole-number part
  * of the remaining reduction and bilinear interpolation the rest (less than 2x). */
 LkPixels   *lk_cv_thumbnail        (GBytes                  *bytes,

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include "lk-error.h"
 #include "lk-util.h"
 #include "people/lk-roles.h"
@@ -55,6 +57,28 @@ join_roles (LkRoles     roles,
       g_ptr_array_add (parts, (gpointer) (labels ? roles_table[i].label : roles_table[i].name));
   g_ptr_array_add (parts, NULL);
   return g_strjoinv (separator, (char **) parts->pdata);
+}
+
+char *
+lk_roles_to_phrase (LkRoles roles)
+{
+  g_autoptr(GString) phrase = g_string_new (NULL);
+  guint n = 0, total = 0;
+
+  for (guint i = 0; i < LK_N_ROLES; i++)
+    total += (roles & roles_table[i].role) != 0;
+  for (guint i = 0; i < LK_N_ROLES; i++)
+    {
+      const char *name = roles_table[i].name;
+
+      if (!(roles & roles_table[i].role))
+        continue;
+      n++;
+      if (n > 1)
+        g_string_append (phrase, n == total ? " or " : ", ");
+      g_string_append_printf (phrase, "%s %s", strchr ("aeiou", name[0]) ? "an" : "a", name);
+    }
+  return g_string_free (g_steal_pointer (&phrase), FALSE);
 }
 
 char *

@@ -25,6 +25,9 @@ const char *lk_role_label       (LkRoles      role);
 LkRoles     lk_role_nth         (guint        index);
 char       *lk_roles_to_string  (LkRoles      roles);
 char       *lk_roles_to_label   (LkRoles      roles);
+/* The roles as people are named in a sentence: "an administrator", "an examiner or a
+ * reviewer". */
+char       *lk_roles_to_phrase  (LkRoles      roles);
 gboolean    lk_roles_parse      (const char  *text,
                                  LkRoles     *roles,
                                  GError     **error);

@@ -421,6 +421,16 @@ lk_session_require (LkSession  *self,
                     LkActor    *actor,
                     GError    **error)
 {
+  return lk_session_require_to (self, any_of, NULL, actor, error);
+}
+
+gboolean
+lk_session_require_to (LkSession   *self,
+                       LkRoles      any_of,
+                       const char  *action,
+                       LkActor     *actor,
+                       GError     **error)
+{
   g_autoptr(LkUser) user = NULL;
   g_autofree char *wanted = NULL;
   LkRoles granted;
@@ -445,12 +455,12 @@ lk_session_require (LkSession  *self,
   granted = user->roles & any_of;
   if (granted == 0)
     {
-      wanted = lk_roles_to_label (any_of);
+      wanted = lk_roles_to_phrase (any_of);
       if (!record_denied (self, any_of, "role not held", error))
         return FALSE;
       g_set_error (error, LK_ERROR, LK_ERROR_PERMISSION_DENIED,
-                   "Permission denied: this needs the role %s, which %s does not hold",
-                   wanted, self->user_name);
+                   "Only %s can %s; the account %s does not have that role", wanted,
+                   action != NULL ? action : "do this", self->user_name);
       return FALSE;
     }
   actor->user = self->user_name;

@@ -34,6 +34,13 @@ gboolean    lk_session_require          (LkSession   *self,
                                          LkRoles      any_of,
                                          LkActor     *actor,
                                          GError     **error);
+/* The same, the refusal naming the @action in words ("close a case": "Only an administrator
+ * can close a case; ..."). */
+gboolean    lk_session_require_to       (LkSession   *self,
+                                         LkRoles      any_of,
+                                         const char  *action,
+                                         LkActor     *actor,
+                                         GError     **error);
 /* The actor for actions any logged-in user may take (own password, log-out). */
 void        lk_session_self_actor       (LkSession   *self,
                                          LkActor     *actor);

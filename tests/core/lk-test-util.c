@@ -7,6 +7,7 @@
 #include <cairo.h>
 
 #include "lk-test-util.h"
+#include "governance/lk-policy.h"
 #include "people/lk-session.h"
 #include "people/lk-users.h"
 #include "store/lk-audit.h"
@@ -454,4 +455,21 @@ lk_test_lock_suitable (LkSession *examiner,
 
   g_assert_true (lk_analysis_lock (examiner, probe_id, &analysis, &error));
   g_assert_no_error (error);
+}
+
+void
+lk_test_no_minimums (LkSession *admin)
+{
+  static const char * const keys[] = {
+    "min_assessed_strength_2", "min_assessed_strength_3", "min_individualising_strength_2",
+    "min_individualising_strength_3",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (lk_policy_set (admin, keys[i], "0", "Not the rule under test", &error));
+      g_assert_no_error (error);
+    }
 }

@@ -106,6 +106,9 @@ void       lk_test_grant_competency (LkSession  *admin,
 void       lk_test_grant_competencies (LkSession  *admin,
                                        const char *user,
                                        LkRoles     roles);
+/* Sets the policy's minimums of assessed characteristics to 0, for tests whose subject is not
+ * that rule and that observe a few characteristics only. */
+void       lk_test_no_minimums       (LkSession  *admin);
 /* Locks a "suitable" analysis of eyes, nose and mouth. */
 void       lk_test_lock_suitable   (LkSession  *examiner,
                                     gint64      probe_id);

@@ -153,6 +153,7 @@ world_build (World         *w,
   w->fixture = fixture;
   w->store = lk_test_store_new (fixture->db_path, ADMIN, ADMIN_PASSWORD);
   w->admin = lk_test_login (w->store, ADMIN, ADMIN_PASSWORD);
+  lk_test_no_minimums (w->admin);
   w->examiner = add_user (w, EXAMINER, LK_ROLE_EXAMINER);
   w->reviewer = add_user (w, REVIEWER, LK_ROLE_REVIEWER);
   c = lk_cases_create (w->examiner, &request, &error);

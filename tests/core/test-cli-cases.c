@@ -200,7 +200,7 @@ test_approve (LkTestFixture *fixture,
   init_db (fixture);
   create_case (fixture, "2026-0002", "THF", "awaiting-approval");
   by_examiner = as_examiner (fixture, "case", "approve", "2026-0002", "--reason", "fine", NULL);
-  lk_test_cli_assert_failed (by_examiner, "Permission denied");
+  lk_test_cli_assert_failed (by_examiner, "Only an administrator can");
   no_reason = lk_test_cli (ADMIN_PASSWORD, NULL, NULL, "--db", fixture->db_path, "--user", ADMIN,
                            "case", "approve", "2026-0002", NULL);
   lk_test_cli_assert_failed (no_reason, "reason");
@@ -246,9 +246,11 @@ test_probe_import_analyse (LkTestFixture *fixture,
   lk_test_cli_assert_ok (import);
   g_assert_cmpuint (lk_test_count_lines (import->out), ==, 1);
   fields = g_strsplit (g_strchomp (import->out), "\t", -1);
-  g_assert_cmpuint (g_strv_length (fields), ==, 2);
+  g_assert_cmpuint (g_strv_length (fields), ==, 3);
   g_assert_true (g_ascii_string_to_unsigned (fields[0], 10, 1, G_MAXINT64, NULL, NULL));
   g_assert_cmpstr (fields[1], ==, expected_sha);
+  /* numbered within its case, in the order of intake */
+  g_assert_cmpstr (fields[2], ==, "Probe 1 of case 2026-0001");
   id = g_strdup (fields[0]);
 
   sketch = as_examiner (fixture, "probe", "import", "2026-0001", path, "--source-type", "witness",
@@ -280,6 +282,7 @@ test_probe_import_analyse (LkTestFixture *fixture,
   g_assert_cmpuint (json_array_get_length (probes), ==, 1);
   probe = json_array_get_object_element (probes, 0);
   g_assert_cmpint (json_object_get_int_member (probe, "id"), ==, g_ascii_strtoll (id, NULL, 10));
+  g_assert_cmpint (json_object_get_int_member (probe, "number_in_case"), ==, 1);
   g_assert_cmpstr (json_object_get_string_member (probe, "sha256"), ==, expected_sha);
   provenance = json_object_get_object_member (probe, "provenance");
   g_assert_cmpstr (json_object_get_string_member (provenance, "source_type"), ==, "cctv");

@@ -99,10 +99,10 @@ test_permission_denied (LkTestFixture *fixture,
   run = lk_test_cli (EXAMINER_PASSWORD, "mallory's password", NULL, "--db", fixture->db_path,
                      "--user", EXAMINER, "user", "add", "mallory", "--roles", "administrator",
                      NULL);
-  lk_test_cli_assert_failed (run, "Permission denied");
+  lk_test_cli_assert_failed (run, "Only an administrator can do this; the account");
   list = lk_test_cli (EXAMINER_PASSWORD, NULL, NULL, "--db", fixture->db_path,
                       "--user", EXAMINER, "user", "list", NULL);
-  lk_test_cli_assert_failed (list, "Permission denied");
+  lk_test_cli_assert_failed (list, "Only an administrator can do this");
   g_assert_cmpstr (list->out, ==, "");
 
   after = user_list (fixture);

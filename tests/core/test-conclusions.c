@@ -167,6 +167,33 @@ open_examination (World *w)
   g_assert_cmpint (w->examination, >, 0);
 }
 
+static void set_policy (World      *w,
+                        const char *key,
+                        const char *value);
+
+/* The rule of minimums has tests of its own: the others observe a few characteristics only. */
+static void
+minimums (World *w,
+          int    assessed_2,
+          int    assessed_3,
+          int    individualising_2,
+          int    individualising_3)
+{
+  const struct { const char *key; int value; } settings[] = {
+    { "min_assessed_strength_2", assessed_2 },
+    { "min_assessed_strength_3", assessed_3 },
+    { "min_individualising_strength_2", individualising_2 },
+    { "min_individualising_strength_3", individualising_3 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (settings); i++)
+    {
+      g_autofree char *value = g_strdup_printf ("%d", settings[i].value);
+
+      set_policy (w, settings[i].key, value);
+    }
+}
+
 static void
 world_init (World         *w,
             LkTestFixture *fixture,
@@ -190,6 +217,7 @@ world_init (World         *w,
   import_probe (w);
   analyse (w, suitability);
   open_examination (w);
+  minimums (w, 0, 0, 0, 0);
 }
 
 static void
@@ -494,16 +522,20 @@ test_warning_dissimilar (LkTestFixture *fixture,
   world_init (&w, fixture, "suitable");
   observe (&w, "nose.tip", "similar", "class");
   assert_warnings (&w, 3, "");
-  /* a dissimilar class characteristic does not trigger it */
+  /* a dissimilar class characteristic does not trigger it (only the rule of a strong level with
+   * dissimilarities, tested on its own) */
   observe (&w, "hair.colour", "dissimilar", "class");
-  assert_warnings (&w, 3, "");
+  assert_warnings (&w, 1, "");
+  assert_warnings (&w, 3, LK_WARNING_UNEXPLAINED_DISSIMILAR);
   observe (&w, "scars.location", "dissimilar", "individualising");
   assert_warnings (&w, 1, LK_WARNING_DISSIMILAR_INDIVIDUALISING);
-  assert_warnings (&w, 3, LK_WARNING_DISSIMILAR_INDIVIDUALISING);
+  assert_warnings (&w, 3, LK_WARNING_DISSIMILAR_INDIVIDUALISING ","
+                   LK_WARNING_UNEXPLAINED_DISSIMILAR);
   assert_warnings (&w, 0, "");
   assert_warnings (&w, -2, "");
   /* an explainable difference is not a dissimilarity */
   observe (&w, "scars.location", "explainable-difference", "individualising");
+  observe (&w, "hair.colour", "explainable-difference", "class");
   assert_warnings (&w, 2, "");
   world_clear (&w);
 }
@@ -550,6 +582,8 @@ test_warning_limited_probe (LkTestFixture *fixture,
   g_autofree char *none = NULL;
 
   world_init (&w, fixture, "suitable");
+  /* the warnings as such: the refusal above the cap, the default, has a test of its own */
+  set_policy (&w, "rules.limited_cap", "warn");
   observe (&w, "nose.tip", "similar", "class");
   assert_warnings (&w, 3, "");
   assert_warnings (&w, -3, "");
@@ -1185,6 +1219,250 @@ test_case_json (LkTestFixture *fixture,
   world_clear (&w);
 }
 
+
+/* ---- rules of policy, each with its severity ---------------------------------------------- */
+
+/* The warnings of a draft at @ordinal as the check returns them, refused or not. */
+static GPtrArray *
+check_at (World   *w,
+          int      ordinal,
+          GError **error)
+{
+  LkConclusionDraft draft = draft_at (ordinal);
+  GPtrArray *warnings = NULL;
+
+  lk_conclusions_check (w->examiner, w->examination, &draft, &warnings, error);
+  g_assert_nonnull (warnings);
+  return warnings;
+}
+
+static const LkConclusionWarning *
+find_warning (GPtrArray  *warnings,
+              const char *id)
+{
+  for (guint i = 0; i < warnings->len; i++)
+    if (g_str_equal (((LkConclusionWarning *) g_ptr_array_index (warnings, i))->id, id))
+      return g_ptr_array_index (warnings, i);
+  return NULL;
+}
+
+/* The warning @id at @ordinal, not refused, saying @message exactly. */
+static void
+assert_warned (World      *w,
+               int         ordinal,
+               const char *id,
+               const char *rule,
+               const char *message)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) warnings = check_at (w, ordinal, &error);
+  const LkConclusionWarning *found = find_warning (warnings, id);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (found);
+  g_assert_false (found->refused);
+  g_assert_cmpstr (found->rule, ==, rule);
+  if (message != NULL)
+    g_assert_cmpstr (found->message, ==, message);
+}
+
+/* Refused at @ordinal by @rule, with @message in the error and in the refused item. */
+static void
+assert_refused (World      *w,
+                int         ordinal,
+                const char *id,
+                const char *rule,
+                const char *message)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) warnings = check_at (w, ordinal, &error);
+  const LkConclusionWarning *found = find_warning (warnings, id);
+  g_autofree char *expected = g_strdup_printf ("Policy refuses this level (rule %s): %s", rule,
+                                               message);
+
+  g_assert_error (error, LK_ERROR, LK_ERROR_REFUSED);
+  g_assert_cmpstr (error->message, ==, expected);
+  g_assert_nonnull (found);
+  g_assert_true (found->refused);
+  g_assert_cmpstr (found->rule, ==, rule);
+  g_assert_cmpstr (found->message, ==, message);
+}
+
+/* Signing refuses it whatever is acknowledged, and writes nothing. */
+static void
+assert_sign_refused (World      *w,
+                     int         ordinal,
+                     GHashTable *acknowledgements,
+                     const char *rule)
+{
+  LkConclusionDraft draft = draft_at (ordinal);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = g_strdup_printf ("Policy refuses this level (rule %s)", rule);
+  gint64 before = sql_int (w, "SELECT count(*) FROM conclusions");
+
+  g_assert_cmpint (lk_conclusions_sign (w->examiner, w->examination, &draft, acknowledgements,
+                                        EXAMINER_PASSWORD, &error), ==, 0);
+  g_assert_error (error, LK_ERROR, LK_ERROR_REFUSED);
+  assert_message (error, expected);
+  g_assert_cmpint (sql_int (w, "SELECT count(*) FROM conclusions"), ==, before);
+}
+
+#define CAP_MESSAGE(ordinal) \
+  "Policy allows at most strength 2 (of 3) for a probe of limited suitability; the level " \
+  ordinal " has strength 3"
+
+static void
+test_rule_limited_cap (LkTestFixture *fixture,
+                       gconstpointer  data)
+{
+  World w = { 0 };
+  LkConclusionDraft draft = draft_at (3);
+  g_autoptr(GHashTable) both =
+    acknowledge (LK_WARNING_ABOVE_POLICY_LIMIT, "The eyes and the nose are clear enough here.",
+                 LK_WARNING_LIMITED_PROBE_STRONG_LEVEL, "The compression spares the centre.",
+                 NULL);
+  g_autoptr(GError) error = NULL;
+
+  world_init (&w, fixture, "limited");
+  observe (&w, "nose.tip", "similar", "class");
+  /* refuse by default: a cap is a cap, and no acknowledgement overrides it */
+  g_assert_cmpstr (lk_policy_key_lookup ("rules.limited_cap")->fallback, ==, "refuse");
+  assert_refused (&w, 3, LK_WARNING_ABOVE_POLICY_LIMIT, "rules.limited_cap", CAP_MESSAGE ("+3"));
+  assert_refused (&w, -3, LK_WARNING_ABOVE_POLICY_LIMIT, "rules.limited_cap", CAP_MESSAGE ("-3"));
+  assert_sign_refused (&w, 3, both, "rules.limited_cap");
+  /* up to the cap, only the warning of a limited probe, acknowledged as before */
+  assert_warnings (&w, 2, LK_WARNING_LIMITED_PROBE_STRONG_LEVEL);
+  set_policy (&w, "strongest_level_limited", "1");
+  assert_refused (&w, 2, LK_WARNING_ABOVE_POLICY_LIMIT, "rules.limited_cap",
+                  "Policy allows at most strength 1 (of 3) for a probe of limited suitability; "
+                  "the level +2 has strength 2");
+  set_policy (&w, "strongest_level_limited", "2");
+
+  /* at warn, a written acknowledgement lets it pass */
+  set_policy (&w, "rules.limited_cap", "warn");
+  assert_warned (&w, 3, LK_WARNING_ABOVE_POLICY_LIMIT, "rules.limited_cap", CAP_MESSAGE ("+3"));
+  g_assert_false (lk_conclusions_sign (w.examiner, w.examination, &draft, NULL,
+                                       EXAMINER_PASSWORD, &error));
+  assert_message (error, "Acknowledge each warning in writing");
+  sign_ok (&w, &draft, both);
+  world_clear (&w);
+}
+
+/* Eleven characteristics of the shipped feature list besides nose.tip. */
+static const char * const eleven[] = {
+  "skin.tone", "skin.texture", "skin.uniformity", "skin.vessels-pigmentation",
+  "face-outline.frontal-shape", "face-outline.profile-outline", "face-outline.symmetry",
+  "face-composition.proportions", "face-composition.relative-positions",
+  "face-composition.vertical-thirds", "hair.hairline",
+};
+
+static void
+test_rule_minimums (LkTestFixture *fixture,
+                    gconstpointer  data)
+{
+  World w = { 0 };
+  LkConclusionDraft draft = draft_at (2);
+  g_autoptr(GHashTable) noted =
+    acknowledge (LK_WARNING_BELOW_POLICY_MINIMUM, "The twelve characteristics are decisive.",
+                 NULL);
+
+  world_init (&w, fixture, "suitable");
+  /* the defaults, set back after world_init */
+  g_assert_cmpstr (lk_policy_key_lookup ("rules.minimums")->fallback, ==, "warn");
+  g_assert_cmpstr (lk_policy_key_lookup ("min_assessed_strength_2")->fallback, ==, "12");
+  minimums (&w, 12, 20, 1, 3);
+  observe (&w, "nose.tip", "similar", "class");
+  /* "not assessable" assesses nothing */
+  observe (&w, "ears.lobe", "not-assessable", NULL);
+  assert_warnings (&w, 1, "");
+  assert_warned (&w, 2, LK_WARNING_BELOW_POLICY_MINIMUM, "rules.minimums",
+                 "1 of 90 characteristics assessed; policy asks at least 12 for +2; "
+                 "0 individualising characteristics assessed; policy asks at least 1 for +2");
+  assert_warned (&w, -3, LK_WARNING_BELOW_POLICY_MINIMUM, "rules.minimums",
+                 "1 of 90 characteristics assessed; policy asks at least 20 for -3; "
+                 "0 individualising characteristics assessed; policy asks at least 3 for -3");
+
+  /* twelve compared, one of them individualising: enough for +2, not for +3 */
+  for (guint i = 0; i < G_N_ELEMENTS (eleven); i++)
+    observe (&w, eleven[i], i % 2 ? "similar" : "explainable-difference",
+             i == 0 ? "individualising" : "class");
+  observe (&w, "ears.lobe", "not-assessable", NULL);
+  assert_warnings (&w, 2, "");
+  assert_warnings (&w, -2, "");
+  assert_warned (&w, 3, LK_WARNING_BELOW_POLICY_MINIMUM, "rules.minimums",
+                 "12 of 90 characteristics assessed; policy asks at least 20 for +3; "
+                 "1 individualising characteristic assessed; policy asks at least 3 for +3");
+
+  /* at refuse, nothing lets +3 pass; a lower minimum brings back the warning for +2 */
+  set_policy (&w, "rules.minimums", "refuse");
+  assert_refused (&w, 3, LK_WARNING_BELOW_POLICY_MINIMUM, "rules.minimums",
+                  "12 of 90 characteristics assessed; policy asks at least 20 for +3; "
+                  "1 individualising characteristic assessed; policy asks at least 3 for +3");
+  assert_sign_refused (&w, 3, noted, "rules.minimums");
+  minimums (&w, 13, 20, 1, 3);
+  assert_refused (&w, 2, LK_WARNING_BELOW_POLICY_MINIMUM, "rules.minimums",
+                  "12 of 90 characteristics assessed; policy asks at least 13 for +2");
+  set_policy (&w, "rules.minimums", "warn");
+  sign_ok (&w, &draft, noted);
+  world_clear (&w);
+}
+
+static void
+test_rule_unexplained (LkTestFixture *fixture,
+                       gconstpointer  data)
+{
+  World w = { 0 };
+  LkConclusionDraft draft = draft_at (3);
+  g_autoptr(GHashTable) noted =
+    acknowledge (LK_WARNING_UNEXPLAINED_DISSIMILAR, "Hair colour is easily changed.", NULL);
+
+  world_init (&w, fixture, "suitable");
+  observe (&w, "nose.tip", "similar", "class");
+  observe (&w, "hair.colour", "dissimilar", "class");
+  assert_warnings (&w, 1, "");
+  assert_warnings (&w, -3, "");
+  assert_warned (&w, 2, LK_WARNING_UNEXPLAINED_DISSIMILAR, "rules.unexplained_dissimilar", NULL);
+  assert_warnings (&w, 3, LK_WARNING_UNEXPLAINED_DISSIMILAR);
+  /* from strength 1, +1 is strong too */
+  set_policy (&w, "unexplained_dissimilar_strength", "1");
+  assert_warnings (&w, 1, LK_WARNING_UNEXPLAINED_DISSIMILAR);
+  set_policy (&w, "rules.unexplained_dissimilar", "refuse");
+  assert_refused (&w, 1, LK_WARNING_UNEXPLAINED_DISSIMILAR, "rules.unexplained_dissimilar",
+                  "The level +1 is strong support for the same person, yet 1 characteristic is "
+                  "recorded dissimilar, not as an explainable difference (Hair: Colour)");
+  assert_sign_refused (&w, 3, noted, "rules.unexplained_dissimilar");
+  /* explained, it no longer counts */
+  observe (&w, "hair.colour", "explainable-difference", "class");
+  assert_warnings (&w, 3, "");
+  sign_ok (&w, &draft, NULL);
+  world_clear (&w);
+}
+
+static void
+test_rule_policy (LkTestFixture *fixture,
+                  gconstpointer  data)
+{
+  World w = { 0 };
+  g_autoptr(GError) error = NULL;
+  gint64 changes;
+
+  world_init (&w, fixture, "suitable");
+  g_assert_true (lk_policy_refuses (w.store, "rules.limited_cap"));
+  g_assert_false (lk_policy_refuses (w.store, "rules.minimums"));
+  g_assert_false (lk_policy_set (w.admin, "rules.minimums", "block", "Stricter", &error));
+  g_assert_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT);
+  assert_message (error, "“block” is not a severity");
+  g_clear_error (&error);
+  g_assert_false (lk_policy_set (w.examiner, "rules.minimums", "refuse", "Stricter", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  changes = lk_test_count_action (w.store, "policy.changed");
+  set_policy (&w, "rules.minimums", "refuse");
+  g_assert_true (lk_policy_refuses (w.store, "rules.minimums"));
+  g_assert_cmpint (lk_test_count_action (w.store, "policy.changed"), ==, changes + 1);
+  world_clear (&w);
+}
+
 static void
 test_cli (LkTestFixture *fixture,
           gconstpointer  data)
@@ -1213,18 +1491,42 @@ test_cli (LkTestFixture *fixture,
                      "examination", "observe", id, "nose.tip", "--result", "alike", NULL);
   lk_test_cli_assert_failed (bad, "Unknown result “alike”");
 
+  /* above the cap: refused, the rule and its numbers named */
   check = lk_test_cli (EXAMINER_PASSWORD, NULL, NULL, "--db", db, "--user", EXAMINER,
                        "examination", "check", id, "--level", "3", "--reasoning", REASONING,
                        "--limitations", LIMITATIONS, NULL);
-  lk_test_cli_assert_ok (check);
-  g_assert_cmpuint (lk_test_count_lines (check->out), ==, 2);
-  g_assert_true (g_str_has_prefix (check->out, LK_WARNING_LIMITED_PROBE_STRONG_LEVEL "\t") ||
-                 g_str_has_prefix (check->out, LK_WARNING_ABOVE_POLICY_LIMIT "\t"));
-
+  lk_test_cli_assert_failed (check, "Policy refuses this level (rule rules.limited_cap): Policy "
+                                    "allows at most strength 2 (of 3) for a probe of limited "
+                                    "suitability; the level +3 has strength 3");
   refused = lk_test_cli (EXAMINER_PASSWORD, NULL, NULL, "--db", db, "--user", EXAMINER,
                          "examination", "conclude", id, "--level", "3", "--reasoning", REASONING,
-                         "--limitations", LIMITATIONS, NULL);
-  lk_test_cli_assert_failed (refused, "Acknowledge each warning in writing");
+                         "--limitations", LIMITATIONS, "--acknowledge",
+                         LK_WARNING_ABOVE_POLICY_LIMIT "=The nose and ears are clear enough",
+                         NULL);
+  lk_test_cli_assert_failed (refused, "Policy refuses this level (rule rules.limited_cap)");
+  {
+    g_autoptr(LkCliRun) severity = NULL;
+    g_autoptr(LkCliRun) warned = NULL;
+    g_autoptr(LkCliRun) unacknowledged = NULL;
+    g_autoptr(LkCliRun) back = NULL;
+
+    severity = lk_test_cli (ADMIN_PASSWORD, NULL, NULL, "--db", db, "--user", ADMIN, "policy",
+                            "set", "rules.limited_cap", "warn", "--reason", "Lab policy", NULL);
+    lk_test_cli_assert_ok (severity);
+    warned = lk_test_cli (EXAMINER_PASSWORD, NULL, NULL, "--db", db, "--user", EXAMINER,
+                          "examination", "check", id, "--level", "3", "--reasoning", REASONING,
+                          "--limitations", LIMITATIONS, NULL);
+    lk_test_cli_assert_ok (warned);
+    g_assert_null (strstr (warned->out, "refused"));
+    g_assert_cmpuint (lk_test_count_lines (warned->out), ==, 2);
+    unacknowledged = lk_test_cli (EXAMINER_PASSWORD, NULL, NULL, "--db", db, "--user", EXAMINER,
+                                  "examination", "conclude", id, "--level", "3", "--reasoning",
+                                  REASONING, "--limitations", LIMITATIONS, NULL);
+    lk_test_cli_assert_failed (unacknowledged, "Acknowledge each warning in writing");
+    back = lk_test_cli (ADMIN_PASSWORD, NULL, NULL, "--db", db, "--user", ADMIN, "policy",
+                        "set", "rules.limited_cap", "refuse", "--reason", "Lab policy", NULL);
+    lk_test_cli_assert_ok (back);
+  }
   conclude = lk_test_cli (EXAMINER_PASSWORD, NULL, NULL, "--db", db, "--user", EXAMINER,
                           "examination", "conclude", id, "--level", "+2", "--reasoning",
                           REASONING, "--limitations", LIMITATIONS, "--acknowledge",
@@ -1261,6 +1563,10 @@ main (int   argc,
   LK_TEST_ADD ("/likeness/conclusions/warning-nothing-assessed", test_warning_nothing_assessed);
   LK_TEST_ADD ("/likeness/conclusions/warning-limited-probe", test_warning_limited_probe);
   LK_TEST_ADD ("/likeness/conclusions/summary", test_summary);
+  LK_TEST_ADD ("/likeness/conclusions/rule-limited-cap", test_rule_limited_cap);
+  LK_TEST_ADD ("/likeness/conclusions/rule-minimums", test_rule_minimums);
+  LK_TEST_ADD ("/likeness/conclusions/rule-unexplained", test_rule_unexplained);
+  LK_TEST_ADD ("/likeness/conclusions/rule-policy", test_rule_policy);
   LK_TEST_ADD ("/likeness/conclusions/sign", test_sign);
   LK_TEST_ADD ("/likeness/conclusions/sign-lockout", test_sign_lockout);
   LK_TEST_ADD ("/likeness/conclusions/sign-async", test_sign_async);

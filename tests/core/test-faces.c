@@ -10,6 +10,7 @@
 
 #include "lk-test-util.h"
 #include "imaging/lk-cv.h"
+#include "imaging/lk-face-crop.h"
 
 static char *
 demo_path (const char *name)
@@ -254,9 +255,11 @@ test_yunet_missing_model (LkTestFixture *fixture,
   g_assert_nonnull (strstr (error->message, "absent.onnx"));
 }
 
-/* Originals are evidence: pixels stay as stored even when EXIF asks for a rotation. */
+/* A photo tagged as turned (EXIF orientation 6: rotated 90° clockwise) is decoded upright,
+ * for every view: the decoded image and the thumbnail are the stored pixels turned clockwise,
+ * pixel for pixel, while the bytes stay as they came. */
 static void
-test_orientation_ignored (LkTestFixture *fixture,
+test_orientation_applied (LkTestFixture *fixture,
                           gconstpointer  data)
 {
   g_autofree char *source = demo_path ("grace_hopper.jpg");
@@ -266,6 +269,10 @@ test_orientation_ignored (LkTestFixture *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(LkCvImage) image = NULL;
+  g_autoptr(LkCvImage) stored = NULL;
+  g_autoptr(LkPixels) turned = NULL;
+  g_autoptr(LkPixels) plain = NULL;
+  g_autoptr(LkPixels) thumbnail = NULL;
 
   g_file_set_contents (path, g_bytes_get_data (original, NULL),
                        (gssize) g_bytes_get_size (original), &error);
@@ -276,10 +283,66 @@ test_orientation_ignored (LkTestFixture *fixture,
   g_assert_no_error (error);
 
   bytes = lk_test_read_bytes (path);
+  g_assert_false (g_bytes_equal (bytes, original));
   image = lk_cv_image_decode (bytes, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (lk_cv_image_get_width (image), ==, 512);
-  g_assert_cmpint (lk_cv_image_get_height (image), ==, 600);
+  g_assert_cmpint (lk_cv_image_get_width (image), ==, 600);
+  g_assert_cmpint (lk_cv_image_get_height (image), ==, 512);
+  stored = lk_cv_image_decode (original, &error);
+  g_assert_no_error (error);
+  turned = lk_cv_image_to_pixels (image, 0);
+  plain = lk_cv_image_to_pixels (stored, 0);
+  /* turned clockwise: the upright (x, y) is the stored (y, height - 1 - x) */
+  for (int y = 0; y < turned->height; y += 37)
+    for (int x = 0; x < turned->width; x += 41)
+      g_assert_cmpmem (turned->pixels + y * turned->stride + x * 4, 4,
+                       plain->pixels + (plain->height - 1 - x) * plain->stride + y * 4, 4);
+  thumbnail = lk_cv_thumbnail (bytes, 120, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (thumbnail->width, ==, 120);
+  g_assert_cmpint (thumbnail->height, ==, 102);
+}
+
+/* The two demo portraits at one face scale: each crop puts the detected eyes 60 view pixels
+ * apart, centred, on the line at 0.4 of a 200 x 240 view, whatever the faces' size in their
+ * images; a face without eyes is placed by its box. */
+static void
+test_face_crop (void)
+{
+  const char *names[] = { "grace_hopper.jpg", "astronaut.png" };
+  double widths[2];
+  LkRect crop;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(LkCvImage) image = decode_demo (names[i]);
+      g_autoptr(GArray) faces = find_faces (image, NULL);
+      LkFace *face;
+      LkPoint a, b;
+      double f, ax, ay, bx, by;
+
+      g_assert_cmpuint (faces->len, >, 0);
+      face = &g_array_index (faces, LkFace, 0);
+      if (face->has_eyes)
+        a = face->eye_a, b = face->eye_b;
+      else
+        lk_face_eyes_from_box (face->x, face->y, face->width, face->height, &a, &b);
+      g_assert_true (lk_face_crop_for_eyes (a, b, 200, 240, 60, 0.4, &crop));
+      /* image pixels to view pixels */
+      f = 200 / crop.width;
+      g_assert_cmpfloat_with_epsilon (240 / crop.height, f, 1e-9);
+      ax = (a.x - crop.x) * f, ay = (a.y - crop.y) * f;
+      bx = (b.x - crop.x) * f, by = (b.y - crop.y) * f;
+      g_assert_cmpfloat_with_epsilon (hypot (bx - ax, by - ay), 60, 1e-6);
+      g_assert_cmpfloat_with_epsilon ((ax + bx) / 2, 100, 1e-6);
+      g_assert_cmpfloat_with_epsilon ((ay + by) / 2, 96, 1e-6);
+      widths[i] = crop.width;
+    }
+  /* different faces, different crops: the scale follows each face */
+  g_assert_cmpfloat (fabs (widths[0] - widths[1]), >, 1);
+  /* coinciding eyes give no scale */
+  g_assert_false (lk_face_crop_for_eyes ((LkPoint) { 5, 5 }, (LkPoint) { 5, 5 }, 200, 240, 60,
+                                         0.4, &crop));
 }
 
 static void
@@ -398,7 +461,8 @@ main (int   argc,
   LK_TEST_ADD ("/likeness/faces/missing-cascades", test_missing_cascades);
   g_test_add_func ("/likeness/faces/yunet", test_yunet);
   LK_TEST_ADD ("/likeness/faces/yunet-missing-model", test_yunet_missing_model);
-  LK_TEST_ADD ("/likeness/faces/orientation-ignored", test_orientation_ignored);
+  LK_TEST_ADD ("/likeness/faces/orientation-applied", test_orientation_applied);
+  g_test_add_func ("/likeness/faces/face-crop", test_face_crop);
   g_test_add_func ("/likeness/faces/to-pixels", test_to_pixels);
   g_test_add_func ("/likeness/faces/threads", test_threads);
   g_test_add_func ("/likeness/faces/tiny-images", test_tiny_images);

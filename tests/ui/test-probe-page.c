@@ -301,7 +301,7 @@ test_shows_probe (Fixture       *f,
   g_assert_cmpuint (f->n_changed, ==, 0);
 }
 
-/* A camera's orientation tag is named, and the page says it is not applied. */
+/* A camera's orientation tag is named, and the page says it is applied. */
 static void
 test_orientation_notice (Fixture       *f,
                          gconstpointer  data)
@@ -324,7 +324,8 @@ test_orientation_notice (Fixture       *f,
   g_assert_no_error (error);
 
   open_page (f);
-  g_assert_nonnull (strstr (row_subtitle (f, "Orientation: not applied"),
+  g_assert_nonnull (strstr (row_subtitle (f, "Orientation from the file's metadata applied "
+                                             "(rotated 90° clockwise)"),
                             "rotated 90° clockwise (EXIF orientation 6)"));
 }
 

@@ -250,6 +250,18 @@ count_rows (Fixture    *f,
   return lk_stmt_int64 (stmt, 0);
 }
 
+/* Chooses @reason in the elimination dialog: none is chosen before. */
+static void
+choose_reason (GtkWidget  *dialog,
+               const char *reason)
+{
+  GtkWidget *row = lk_test_find (dialog, ADW_TYPE_ACTION_ROW, reason);
+
+  g_assert_nonnull (row);
+  gtk_check_button_set_active (
+    GTK_CHECK_BUTTON (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row))), TRUE);
+}
+
 static void
 test_masked_before_lock (Fixture       *f,
                          gconstpointer  data)
@@ -324,6 +336,12 @@ test_hidden_scores_and_triage (Fixture       *f,
   g_assert_nonnull (dialog);
   note = GTK_EDITABLE (lk_test_find (dialog, ADW_TYPE_PREFERENCES_ROW, "Note"));
   gtk_editable_set_text (note, "ears differ");
+  /* no reason is chosen for the examiner: Eliminate waits for one */
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog),
+                                                           "eliminate"));
+  choose_reason (dialog, "Clear differences in facial features");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog),
+                                                          "eliminate"));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "eliminate");
   g_assert_cmpstr (lk_candidate_item_get_candidate (item_at (f, 1))->triage_state, ==,
                    "eliminated");
@@ -406,6 +424,7 @@ test_triage_keeps_strings (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->page), "triage.eliminate", NULL);
   dialog = lk_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
+  choose_reason (dialog, "Duplicate of another candidate");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "eliminate");
   g_assert_cmpstr (state_of (f, 0), ==, "retained");
   g_assert_cmpstr (state_of (f, 1), ==, "eliminated");
@@ -426,7 +445,7 @@ test_triage_keeps_strings (Fixture       *f,
       g_assert_cmpstr (accessible, ==, expected);
     }
   g_assert_cmpstr (lk_candidate_item_get_candidate (item_at (f, 1))->triage_reason, ==,
-                   "Clear differences in facial features");
+                   "Duplicate of another candidate");
   g_assert_null (lk_candidate_item_get_candidate (item_at (f, 0))->triage_reason);
 }
 
@@ -464,6 +483,7 @@ test_keyboard_acts_on_focused (Fixture       *f,
   g_assert_nonnull (dialog);
   g_object_get (dialog, "heading", &heading, NULL);
   g_assert_cmpstr (heading, ==, "Eliminate Candidate 3?");
+  choose_reason (dialog, "Clear difference in apparent age");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "eliminate");
   g_assert_cmpstr (state_of (f, 2), ==, "eliminated");
   g_assert_cmpstr (state_of (f, 0), ==, "not-reviewed");

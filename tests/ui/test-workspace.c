@@ -33,6 +33,7 @@ typedef struct
   char        *folder;
   LkStore     *store;
   LkSession   *examiner;
+  gint64       probe;
   gint64       candidates[2];
   GtkWidget   *window;
   LkWorkspace *workspace;
@@ -113,6 +114,7 @@ fixture_set_up (Fixture       *f,
   g_assert_no_error (error);
   lk_analysis_lock (f->examiner, probe, &analysis, &error);
   g_assert_no_error (error);
+  f->probe = probe;
   list_path = write_list (f);
   lk_candidates_import (f->examiner, probe, list_path, &error);
   g_assert_no_error (error);
@@ -862,6 +864,92 @@ test_evaluate_warnings (Fixture       *f,
   }
 }
 
+static gboolean
+sign_insensitive (gpointer data)
+{
+  return !gtk_widget_get_sensitive (lk_test_find (data, GTK_TYPE_BUTTON, "Sign"));
+}
+
+static gboolean
+sign_sensitive (gpointer data)
+{
+  return gtk_widget_get_sensitive (lk_test_find (data, GTK_TYPE_BUTTON, "Sign"));
+}
+
+/* Above the policy's cap for a probe of limited suitability: the level is refused, the dialog
+ * says why with the rule and its numbers, and Sign is insensitive; a level within the cap that
+ * breaks rules set to warn asks for their acknowledgement instead, then signs. */
+static void
+test_evaluate_refused_cap (Fixture       *f,
+                           gconstpointer  data)
+{
+  const char * const components[] = { "eyes", NULL };
+  LkAnalysis limited = { "limited", NULL, components, "Compressed." };
+  LkObservationSpec nose = { "nose.tip", "visible", "visible", "similar", "class", NULL, NULL,
+                             0 };
+  LkEvaluateDialog *dialog;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) views = g_ptr_array_new ();
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  Message refusal, acknowledge;
+  gint64 signed_id = 0;
+  gint64 exam;
+
+  open_workspace (f, 0);
+  exam = lk_workspace_get_examination (f->workspace);
+  lk_analysis_amend (f->examiner, f->probe, &limited, "Compression seen at a second look",
+                     &error);
+  g_assert_no_error (error);
+  lk_observations_set (f->examiner, exam, &nose, &error);
+  g_assert_no_error (error);
+
+  dialog = lk_evaluate_dialog_new (f->examiner, exam, FALSE, &error);
+  g_assert_no_error (error);
+  g_signal_connect (dialog, "signed", G_CALLBACK (on_signed), &signed_id);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 680, 600);
+  gtk_window_present (GTK_WINDOW (dialog));
+  collect_text_views (GTK_WIDGET (dialog), views);
+  set_text (g_ptr_array_index (views, 1),
+            "The nose tip corresponds in form and position; the other components could not be "
+            "compared at this resolution.");
+  set_text (g_ptr_array_index (views, 2), "Low resolution and JPEG blocking.");
+  lk_test_set_text (GTK_WIDGET (dialog), "Your password", EXAMINER_PASSWORD);
+
+  choose_level (GTK_WIDGET (dialog),
+                "+3  The observations strongly support that it is the same person");
+  refusal = (Message) { GTK_WIDGET (dialog), "Refused by policy (rule rules.limited_cap): Policy "
+                                             "allows at most strength 2 (of 3) for a probe of "
+                                             "limited suitability; the level +3 has strength 3" };
+  g_assert_true (lk_test_wait (message_in_view, &refusal, 5000));
+  g_assert_true (lk_test_wait (sign_insensitive, dialog, 5000));
+  /* nothing to acknowledge for a refusal */
+  collect_acknowledgement_rows (GTK_WIDGET (dialog), rows);
+  /* the limited probe's warning and the minimums', none for the cap */
+  g_assert_cmpuint (rows->len, ==, 2);
+
+  choose_level (GTK_WIDGET (dialog),
+                "+2  The observations support that it is the same person");
+  g_assert_true (lk_test_wait (sign_sensitive, dialog, 5000));
+  g_assert_true (lk_test_wait_shown_containing (GTK_WIDGET (dialog),
+                                                "1 of 90 characteristics assessed; policy asks "
+                                                "at least 12 for +2", 5000));
+  g_assert_null (find_label_containing (GTK_WIDGET (dialog), "Refused by policy"));
+  g_ptr_array_set_size (rows, 0);
+  collect_acknowledgement_rows (GTK_WIDGET (dialog), rows);
+  g_assert_cmpuint (rows->len, ==, 2);
+  scroll_to_bottom (GTK_WIDGET (dialog));
+  lk_test_click (GTK_WIDGET (dialog), "Sign");
+  acknowledge = (Message) { GTK_WIDGET (dialog), "Acknowledge each consistency warning in "
+                                                 "writing" };
+  g_assert_true (lk_test_wait (message_in_view, &acknowledge, 5000));
+  g_assert_cmpint (signed_id, ==, 0);
+  for (guint i = 0; i < rows->len; i++)
+    gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (rows, i)),
+                           "The nose tip is clear enough in this frame for this level.");
+  lk_test_click (GTK_WIDGET (dialog), "Sign");
+  g_assert_true (lk_test_wait (has_signed, &signed_id, 10000));
+}
+
 static void
 test_features_and_sign (Fixture       *f,
                         gconstpointer  data)
@@ -1257,6 +1345,7 @@ main (int    argc,
   ADD ("eye-markers-realign", test_eye_markers_realign);
   ADD ("features-and-sign", test_features_and_sign);
   ADD ("evaluate-warnings", test_evaluate_warnings);
+  ADD ("evaluate-refused-cap", test_evaluate_refused_cap);
   ADD ("drag-annotation", test_drag_annotation);
   ADD ("label-annotation", test_label_annotation);
   ADD ("annotations-and-features-both-ways", test_annotations_and_features_both_ways);

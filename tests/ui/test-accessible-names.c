@@ -1,0 +1,126 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Accessible names of the log-in window and of every page of the main window, as a screen
+ * reader user hears them. GTK 4.8 reads a button that has both a text and an accessible label
+ * as the two run together ("Log In Log In"), and a widget without any name as its class
+ * ("GtkListBox"): the walk fails on either, naming the widget. */
+#include "config.h"
+
+#include "lk-login-window.h"
+#include "lk-test-ui.h"
+#include "lk-window.h"
+#include "people/lk-session.h"
+
+#define ADMIN_PASSWORD "amber lantern 41"
+
+static gboolean
+has_name (GtkWidget *widget)
+{
+  return gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget),
+                                           GTK_ACCESSIBLE_PROPERTY_LABEL) ||
+         gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget),
+                                           GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+}
+
+/* The text a button shows, when it shows one. */
+static const char *
+button_text (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
+    return gtk_button_get_label (GTK_BUTTON (widget));
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)) != NULL)
+    return gtk_menu_button_get_label (GTK_MENU_BUTTON (widget));
+  if (GTK_IS_BUTTON (widget) && GTK_IS_LABEL (gtk_button_get_child (GTK_BUTTON (widget))))
+    return gtk_label_get_label (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (widget))));
+  if (GTK_IS_BUTTON (widget) && ADW_IS_BUTTON_CONTENT (gtk_button_get_child (GTK_BUTTON (widget))))
+    return adw_button_content_get_label (
+      ADW_BUTTON_CONTENT (gtk_button_get_child (GTK_BUTTON (widget))));
+  return NULL;
+}
+
+static void
+check (GtkWidget *widget,
+       GString   *found)
+{
+  const char *text = button_text (widget);
+  const char *type = G_OBJECT_TYPE_NAME (widget);
+
+  if (text != NULL && *text != '\0' && gtk_test_accessible_has_property (
+        GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    g_string_append_printf (found, "\n  doubled: %s “%s” has an accessible label as well", type,
+                            text);
+  /* Lists, and our own widgets: named by what they hold or by a label of their own. */
+  if ((GTK_IS_LIST_BOX (widget) || g_str_has_prefix (type, "Lk")) && !GTK_IS_WINDOW (widget) &&
+      !gtk_test_accessible_has_role (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_ROLE_PRESENTATION) &&
+      !GTK_IS_LIST_BOX_ROW (widget) && !has_name (widget) &&
+      /* a preferences group names its own list after its title */
+      gtk_widget_get_ancestor (widget, ADW_TYPE_PREFERENCES_GROUP) == NULL &&
+      gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) != GTK_ACCESSIBLE_ROLE_BUTTON)
+    g_string_append_printf (found, "\n  class name: %s in %s in %s has no name", type,
+                            G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)),
+                            G_OBJECT_TYPE_NAME (gtk_widget_get_parent (
+                              gtk_widget_get_parent (widget))));
+  if (GTK_IS_DROP_DOWN (widget))
+    for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+      if (GTK_IS_TOGGLE_BUTTON (c) && !has_name (c))
+        g_string_append_printf (found, "\n  class name: the button of a drop-down has no name");
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    check (c, found);
+}
+
+static void
+assert_names (GtkWidget *root)
+{
+  g_autoptr(GString) found = g_string_new (NULL);
+
+  check (root, found);
+  if (found->len > 0)
+    g_error ("Accessible names a screen reader would read wrongly:%s", found->str);
+}
+
+static void
+test_login (void)
+{
+  g_autofree char *folder = NULL;
+  LkStore *store = lk_test_store_new (&folder, ADMIN_PASSWORD);
+  LkLoginWindow *window = lk_login_window_new (NULL, store);
+
+  gtk_window_present (GTK_WINDOW (window));
+  lk_test_spin (100);
+  assert_names (GTK_WIDGET (window));
+  lk_test_destroy_window (window, NULL);
+  lk_test_unref_finalized (store);
+  lk_test_remove_folder (folder);
+}
+
+/* Every section an administrator and examiner sees, built at once in the window's stacks. */
+static void
+test_main_window (void)
+{
+  g_autofree char *folder = NULL;
+  LkStore *store = lk_test_store_new (&folder, ADMIN_PASSWORD);
+  g_autoptr(GError) error = NULL;
+  LkSession *session = lk_session_login (store, "admin", ADMIN_PASSWORD, &error);
+  LkWindow *window;
+
+  g_assert_no_error (error);
+  window = lk_window_new (NULL, session);
+  gtk_window_present (GTK_WINDOW (window));
+  lk_test_spin (200);
+  assert_names (GTK_WIDGET (window));
+  lk_test_destroy_window (window, NULL);
+  g_clear_object (&session);
+  lk_test_unref_finalized (store);
+  lk_test_remove_folder (folder);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* The test backend keeps the accessible properties where the walk can check them. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
+  lk_test_ui_init (&argc, &argv);
+  g_test_add_func ("/likeness/accessible-names/login", test_login);
+  g_test_add_func ("/likeness/accessible-names/main-window", test_main_window);
+  return g_test_run ();
+}
