@@ -638,3 +638,27 @@ lk_layout_plate (LkLayout          *self,
   cairo_set_source_rgb (self->cr, 0, 0, 0);
   self->y += text_height (under) + 10;
 }
+
+void
+lk_layout_drawing (LkLayout    *self,
+                   double       width,
+                   double       height,
+                   LkPlateDraw  draw,
+                   gpointer     data)
+{
+  double scale = MIN (1.0, body_width (self) / MAX (width, 1));
+
+  ensure (self, height * scale + 6);
+  if (self->drawing)
+    {
+      cairo_save (self->cr);
+      cairo_translate (self->cr, MARGIN, self->y);
+      cairo_scale (self->cr, scale, scale);
+      cairo_rectangle (self->cr, 0, 0, width, height);
+      cairo_clip (self->cr);
+      draw (self->cr, data);
+      cairo_restore (self->cr);
+      cairo_set_source_rgb (self->cr, 0, 0, 0);
+    }
+  self->y += height * scale + 6;
+}

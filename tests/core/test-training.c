@@ -426,7 +426,7 @@ stats_text (World *w)
   g_autoptr(GPtrArray) stats = lk_stats_compute (w->admin, from, to, LK_STATS_MONTH, &error);
 
   g_assert_no_error (error);
-  return lk_stats_to_csv (stats);
+  return lk_stats_to_csv (stats, w->admin);
 }
 
 static void
