@@ -145,7 +145,9 @@ draw_legend (cairo_t   *cr,
 {
   double x = LEFT, y = TOP_PAD;
 
-  if (categories->len < 2)
+  /* one figure that is not broken down needs no legend */
+  if (categories->len == 0 ||
+      (categories->len == 1 && *(const char *) g_ptr_array_index (categories, 0) == '\0'))
     return 0;
   for (guint i = 0; i < n_series (categories); i++)
     {

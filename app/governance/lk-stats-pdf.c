@@ -100,6 +100,8 @@ lay_out (GPtrArray           *stats,
     {
       ChartData data = { stats, measures[i], periods };
 
+      /* the heading stays with its chart */
+      lk_layout_need (layout, CHART_HEIGHT + 40);
       lk_layout_heading (layout, 2, lk_stats_measure_title (measures[i]));
       lk_layout_drawing (layout, CHART_WIDTH, CHART_HEIGHT, draw_chart, &data);
       lay_out_table (layout, stats, measures[i]);

@@ -104,6 +104,10 @@ void      lk_layout_drawing      (LkLayout            *layout,
                                   double               height,
                                   LkPlateDraw          draw,
                                   gpointer             data);
+/* Starts a new page unless @points of height are left on this one (to keep a heading with what
+ * follows it). */
+void      lk_layout_need         (LkLayout            *layout,
+                                  double               points);
 /* An image surface (ARGB32) of RGBA @pixels, as lk_cv_decode gives them. */
 cairo_surface_t *lk_layout_surface_from_pixels (const LkPixels *pixels);
 /* A field whose value is a hash or a command, set in a fixed-width face on one line. */

@@ -114,14 +114,20 @@ draw_running_text (LkLayout *self)
   g_autoptr(PangoLayout) left = new_text (self, SMALL_FONT, body_width (self));
   g_autoptr(PangoLayout) right = new_text (self, SMALL_FONT, body_width (self));
   g_autoptr(PangoLayout) foot = new_text (self, SMALL_FONT, body_width (self));
-  g_autofree char *header = g_strdup_printf ("Case %s%s", self->case_number,
-                                             self->page.draft ? "   DRAFT - NOT VERIFIED" : "");
+  /* a document of no case (the statistics, the self-assessment) is headed by its title */
+  g_autofree char *header = self->case_number != NULL
+                            ? g_strdup_printf ("Case %s%s", self->case_number,
+                                               self->page.draft ? "   DRAFT - NOT VERIFIED" : "")
+                            : g_strdup (self->page.title ? self->page.title : "");
   g_autofree char *pages = self->n_pages > 0
                            ? g_strdup_printf ("Page %d of %d", self->page_no, self->n_pages)
                            : g_strdup_printf ("Page %d", self->page_no);
-  g_autofree char *footer = g_strdup_printf ("Investigative lead only - not an identification"
-                                             "%s\n%s", self->page.demo
-                                             ? " · DEMO WORKSPACE - NOT CASEWORK" : "",
+  g_autofree char *footer = g_strdup_printf ("%s%s\n%s", self->case_number != NULL
+                                             ? "Investigative lead only - not an identification"
+                                             : "", self->page.demo
+                                             ? (self->case_number != NULL
+                                                ? " · DEMO WORKSPACE - NOT CASEWORK"
+                                                : "DEMO WORKSPACE - NOT CASEWORK") : "",
                                              self->footer);
 
   cairo_set_source_rgb (self->cr, 0.3, 0.3, 0.3);
@@ -661,4 +667,11 @@ lk_layout_drawing (LkLayout    *self,
       cairo_set_source_rgb (self->cr, 0, 0, 0);
     }
   self->y += height * scale + 6;
+}
+
+void
+lk_layout_need (LkLayout *self,
+                double    points)
+{
+  ensure (self, points);
 }
