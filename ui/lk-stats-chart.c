@@ -4,6 +4,8 @@
 
 #include "lk-stats-chart.h"
 
+#define PADDING 8
+
 struct _LkStatsChart
 {
   GtkWidget  parent_instance;
@@ -33,7 +35,9 @@ lk_stats_chart_snapshot (GtkWidget   *widget,
   ink[1] = fg.green;
   ink[2] = fg.blue;
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
-  lk_stats_chart_draw (cr, w, h, self->stats, self->measure,
+  /* inside the card's rounded edge */
+  cairo_translate (cr, PADDING, PADDING);
+  lk_stats_chart_draw (cr, w - 2 * PADDING, h - 2 * PADDING, self->stats, self->measure,
                        (const char * const *) self->periods, ink);
   cairo_destroy (cr);
 }

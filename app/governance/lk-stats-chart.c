@@ -29,9 +29,21 @@ lk_stats_format_value (const char *measure,
 {
   if (lk_stats_measure_is_rate (measure))
     return g_strdup_printf ("%.0f %%", value * 100);
+  /* a stage of minutes or hours says so rather than "0.0 days" */
+  if (g_str_equal (measure, "median-days") && value > 0 && value < 1.0 / 24)
+    return g_strdup_printf ("%.0f min", ceil (value * 24 * 60));
+  if (g_str_equal (measure, "median-days") && value > 0 && value < 1)
+    return g_strdup_printf ("%.1f h", value * 24);
   if (g_str_equal (measure, "median-days"))
     return g_strdup_printf ("%.1f days", value);
   return g_strdup_printf ("%.0f", value);
+}
+
+static int
+by_text (gconstpointer a,
+         gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
 }
 
 /* The measure's categories, in order; beyond MAX_SERIES, the last is "other". */
@@ -49,7 +61,7 @@ categories_of (GPtrArray  *stats,
           !g_ptr_array_find_with_equal_func (categories, s->category, g_str_equal, NULL))
         g_ptr_array_add (categories, g_strdup (s->category));
     }
-  g_ptr_array_sort (categories, (GCompareFunc) g_strcmp0);
+  g_ptr_array_sort (categories, by_text);
   return categories;
 }
 

@@ -20,6 +20,7 @@ struct _LkLayout
 {
   LkLayoutPage     page;
   char            *case_number;
+  char            *title;       /* the running header of a document of no case */
   char            *footer;
   int              n_pages;       /* the total, for "page x of y"; 0 while measuring */
   int              page_no;       /* 1-based, the current page */
@@ -118,7 +119,7 @@ draw_running_text (LkLayout *self)
   g_autofree char *header = self->case_number != NULL
                             ? g_strdup_printf ("Case %s%s", self->case_number,
                                                self->page.draft ? "   DRAFT - NOT VERIFIED" : "")
-                            : g_strdup (self->page.title ? self->page.title : "");
+                            : g_strdup (self->title ? self->title : "");
   g_autofree char *pages = self->n_pages > 0
                            ? g_strdup_printf ("Page %d of %d", self->page_no, self->n_pages)
                            : g_strdup_printf ("Page %d", self->page_no);
@@ -193,7 +194,9 @@ set_metadata (LkLayout *self)
   cairo_pdf_surface_set_metadata (self->surface, CAIRO_PDF_METADATA_CREATOR, self->footer);
   cairo_pdf_surface_set_metadata (self->surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
   cairo_pdf_surface_set_metadata (self->surface, CAIRO_PDF_METADATA_SUBJECT,
-                                  "Facial image examination report; investigative lead only");
+                                  self->case_number != NULL
+                                  ? "Facial image examination report; investigative lead only"
+                                  : self->page.title);
 }
 
 static cairo_status_t
@@ -217,6 +220,7 @@ lk_layout_new (const char          *path,
   self->footer = g_strdup (page->footer);
   self->page.case_number = self->case_number;
   self->page.footer = self->footer;
+  self->title = g_strdup (page->title);
   self->page.title = NULL;
   self->page.author = NULL;
   self->n_pages = n_pages;
@@ -272,6 +276,7 @@ lk_layout_free (LkLayout *self)
   g_clear_pointer (&self->cr, cairo_destroy);
   g_clear_pointer (&self->surface, cairo_surface_destroy);
   g_free (self->case_number);
+  g_free (self->title);
   g_free (self->footer);
   g_free (self->widths);
   g_strfreev (self->headers);
