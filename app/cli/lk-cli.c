@@ -91,6 +91,7 @@ static const char usage[] =
   "                                     answers given ({\"1.2\": {\"answer\": \"yes\", ...}})\n"
   "  assessment show [ID] [--json]      an assessment (the latest) against the one before\n"
   "  assessment export [ID] -o FILE.pdf\n"
+  "  assessment install FILE.json       an agency's own edition of the questionnaire\n"
   "  retention run [--dry-run [--as-of YYYY-MM-DD]] [--json]\n"
   "                                     purge the image bytes (and templates) of expired items;\n"
   "                                     records, SHA-256 and a purge record stay\n"
@@ -608,6 +609,7 @@ static const struct
   { "assessment", "new", lk_cli_assessment_new },
   { "assessment", "show", lk_cli_assessment_show },
   { "assessment", "export", lk_cli_assessment_export },
+  { "assessment", "install", lk_cli_assessment_install },
   { "retention", "run", lk_cli_retention_run },
   { "retention", "hold", lk_cli_retention_hold },
   { "retention", "release", lk_cli_retention_release },

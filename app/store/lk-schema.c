@@ -759,6 +759,21 @@ static const char migration_governance[] =
   "CREATE TRIGGER assessments_no_delete BEFORE DELETE ON assessments"
   "  BEGIN SELECT RAISE (ABORT, 'a saved self-assessment cannot be deleted'); END;";
 
+/* More governance: an agency's own editions of the self-assessment questionnaire, kept as
+ * installed (an edition name stays bound to its content) for the assessments that answered
+ * them. */
+static const char migration_governance_more[] =
+  "CREATE TABLE assessment_editions ("
+  "  edition       TEXT PRIMARY KEY,"
+  "  content       TEXT NOT NULL,"
+  "  sha256        TEXT NOT NULL,"
+  "  installed_by  INTEGER NOT NULL REFERENCES users (id),"
+  "  installed_at  TEXT NOT NULL);"
+  "CREATE TRIGGER assessment_editions_no_update BEFORE UPDATE ON assessment_editions"
+  "  BEGIN SELECT RAISE (ABORT, 'an installed questionnaire edition cannot change'); END;"
+  "CREATE TRIGGER assessment_editions_no_delete BEFORE DELETE ON assessment_editions"
+  "  BEGIN SELECT RAISE (ABORT, 'an installed questionnaire edition cannot be deleted'); END;";
+
 const char * const lk_migrations[] = {
   migration_1,
   migration_2,
@@ -771,6 +786,7 @@ const char * const lk_migrations[] = {
   migration_training,
   migration_template_store,
   migration_governance,
+  migration_governance_more,
 };
 
 const guint lk_n_migrations = G_N_ELEMENTS (lk_migrations);
