@@ -54,11 +54,21 @@ on_texture (GObject      *source,
   GtkPicture *picture = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(GdkTexture) texture = lk_texture_load_training_finish (result, &error);
+  /* the heading above the picture says, for everyone, why there is no image */
+  GtkWidget *heading = gtk_widget_get_prev_sibling (GTK_WIDGET (picture));
 
   if (texture != NULL)
     gtk_picture_set_paintable (picture, GDK_PAINTABLE (texture));
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    gtk_picture_set_alternative_text (picture, error->message);
+    {
+      g_autofree char *text = g_strdup_printf ("%s: %s", gtk_label_get_text (GTK_LABEL (heading)),
+                                               g_error_matches (error, LK_ERROR, LK_ERROR_PURGED)
+                                               ? "purged under the retention policy"
+                                               : "cannot be shown");
+
+      gtk_label_set_text (GTK_LABEL (heading), text);
+      gtk_picture_set_alternative_text (picture, error->message);
+    }
   g_object_unref (picture);
 }
 
@@ -72,6 +82,10 @@ load_images (LkTrainingItemView *self)
   self->cancellable = g_cancellable_new ();
   gtk_picture_set_paintable (self->picture_a, NULL);
   gtk_picture_set_paintable (self->picture_b, NULL);
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_prev_sibling (GTK_WIDGET (self->picture_a))),
+                      "Image A");
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_prev_sibling (GTK_WIDGET (self->picture_b))),
+                      "Image B");
   lk_texture_load_training_async (self->session, id, 'a', 1024, self->cancellable, on_texture,
                                   g_object_ref (self->picture_a));
   lk_texture_load_training_async (self->session, id, 'b', 1024, self->cancellable, on_texture,
