@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Retention dates: every item that holds an image (probes, candidates, gallery images, exercise
- * material), the rule that limits it and whether it expired at a given time. Images are stored once by
- * SHA-256 and may be shared (a gallery image is also a built-in search's candidate), so an
- * image goes only when every holder expired and none is on hold. */
+/* Retention dates: every item that holds an image (probes, candidates, gallery images,
+ * exercise material), the rule that limits it and whether it expired at a given time. Images
+ * are stored once by SHA-256 and may be shared (a gallery image is also a built-in search's
+ * candidate), so an image goes only when every holder expired and none is on hold. */
 #include "config.h"
 
 #include <string.h>
