@@ -37,6 +37,7 @@
 #include "verification/lk-verifications.h"
 #include "report/lk-report.h"
 #include "governance/lk-stats.h"
+#include "governance/lk-stats-chart.h"
 #include "governance/lk-retention.h"
 #include "governance/lk-audit-query.h"
 #include "governance/lk-assessment.h"

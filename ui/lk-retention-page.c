@@ -43,7 +43,8 @@ static const struct
     "lead" },
   { "retention.gallery_days", "Gallery images and their templates",
     "Counted from enrolment" },
-  { "retention.exercise_days", "Exercise material", "Counted from the exercise's closing" },
+  { "retention.exercise_days", "Exercise material",
+    "Counted from the exercise's last use: an assignment, an attempt or a trainer's comment" },
 };
 
 static void

@@ -11,6 +11,7 @@
 #include "lk-galleries-page.h"
 #include "lk-policy-page.h"
 #include "lk-retention-page.h"
+#include "lk-stats-page.h"
 #include "lk-preferences-window.h"
 #include "lk-ui-util.h"
 #include "lk-users-page.h"
@@ -46,6 +47,7 @@ struct _LkWindow
   LkAuditEventsView    *events_view;
   LkRetentionPage      *retention_page;
   LkAssessmentPage     *assessment_page;
+  LkStatsPage          *stats_page;
   GtkStack             *admin_stack;
   LkGalleriesPage      *galleries_page;
   LkPolicyPage         *policy_page;
@@ -485,6 +487,7 @@ lk_window_class_init (LkWindowClass *klass)
   g_type_ensure (LK_TYPE_AUDIT_EVENTS_VIEW);
   g_type_ensure (LK_TYPE_RETENTION_PAGE);
   g_type_ensure (LK_TYPE_ASSESSMENT_PAGE);
+  g_type_ensure (LK_TYPE_STATS_PAGE);
   g_type_ensure (LK_TYPE_GALLERIES_PAGE);
   g_type_ensure (LK_TYPE_POLICY_PAGE);
   g_type_ensure (LK_TYPE_VERIFICATIONS_PAGE);
@@ -506,6 +509,7 @@ lk_window_class_init (LkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LkWindow, events_view);
   gtk_widget_class_bind_template_child (widget_class, LkWindow, retention_page);
   gtk_widget_class_bind_template_child (widget_class, LkWindow, assessment_page);
+  gtk_widget_class_bind_template_child (widget_class, LkWindow, stats_page);
   gtk_widget_class_bind_template_child (widget_class, LkWindow, admin_stack);
   gtk_widget_class_bind_template_child (widget_class, LkWindow, galleries_page);
   gtk_widget_class_bind_template_child (widget_class, LkWindow, policy_page);
@@ -665,6 +669,7 @@ lk_window_new (GtkApplication *app,
       lk_audit_events_view_set_session (self->events_view, session);
       lk_retention_page_set_session (self->retention_page, session);
       lk_assessment_page_set_session (self->assessment_page, session);
+      lk_stats_page_set_session (self->stats_page, session);
     }
   lk_training_page_set_session (self->training_page, session);
   on_idle_setting_changed (self);

@@ -179,3 +179,21 @@ lk_cli_assessment_export (LkCli   *cli,
   g_print ("%s\n", output);
   return TRUE;
 }
+
+gboolean
+lk_cli_assessment_install (LkCli   *cli,
+                           GError **error)
+{
+  g_auto(GStrv) rest = NULL;
+  g_autoptr(LkSession) session = NULL;
+  g_autofree char *edition = NULL;
+  GOptionEntry entries[] = { { NULL } };
+
+  if (!lk_cli_parse_options (cli, 2, entries, &rest, error) ||
+      !lk_cli_expect_positional (rest, 1, "assessment install FILE.json", error) ||
+      (session = lk_cli_log_in (cli, error)) == NULL ||
+      (edition = lk_assessment_install (session, rest[0], error)) == NULL)
+    return FALSE;
+  g_print ("Questionnaire edition “%s” installed; new assessments answer it\n", edition);
+  return TRUE;
+}

@@ -99,6 +99,7 @@ gboolean   lk_cli_audit_export       (LkCli *cli, GError **error);
 gboolean   lk_cli_assessment_new     (LkCli *cli, GError **error);
 gboolean   lk_cli_assessment_show    (LkCli *cli, GError **error);
 gboolean   lk_cli_assessment_export  (LkCli *cli, GError **error);
+gboolean   lk_cli_assessment_install (LkCli *cli, GError **error);
 /* Commands in lk-cli-retention.c */
 gboolean   lk_cli_retention_run      (LkCli *cli, GError **error);
 gboolean   lk_cli_retention_hold     (LkCli *cli, GError **error);

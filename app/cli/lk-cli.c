@@ -83,13 +83,15 @@ static const char usage[] =
   "  report CASE -o FILE.pdf [--paper a4|letter] [--draft]\n"
   "                                     the examination report; before every conclusion is\n"
   "                                     countersigned only a --draft\n"
-  "  stats --from YYYY-MM-DD --to YYYY-MM-DD [--period month|quarter|year] [--format csv|json]\n"
+  "  stats --from YYYY-MM-DD --to YYYY-MM-DD [--period month|quarter|year]\n"
+  "        [--format csv|json|pdf --out FILE]\n"
   "                                     transparency statistics, with no names or case numbers\n"
   "  assessment new [--date YYYY-MM-DD] [--answers FILE.json]\n"
   "                                     the self-assessment: Likeness's proposals, or the\n"
   "                                     answers given ({\"1.2\": {\"answer\": \"yes\", ...}})\n"
   "  assessment show [ID] [--json]      an assessment (the latest) against the one before\n"
   "  assessment export [ID] -o FILE.pdf\n"
+  "  assessment install FILE.json       an agency's own edition of the questionnaire\n"
   "  retention run [--dry-run [--as-of YYYY-MM-DD]] [--json]\n"
   "                                     purge the image bytes (and templates) of expired items;\n"
   "                                     records, SHA-256 and a purge record stay\n"
@@ -620,6 +622,7 @@ static const struct
   { "assessment", "new", lk_cli_assessment_new },
   { "assessment", "show", lk_cli_assessment_show },
   { "assessment", "export", lk_cli_assessment_export },
+  { "assessment", "install", lk_cli_assessment_install },
   { "retention", "run", lk_cli_retention_run },
   { "retention", "hold", lk_cli_retention_hold },
   { "retention", "release", lk_cli_retention_release },

@@ -13,4 +13,10 @@ G_BEGIN_DECLS
 void lk_assessment_figure (LkStore            *store,
                            LkAssessmentAnswer *answer);
 
+/* The questionnaire of @edition (NULL: the current one), checked against its schema: the
+ * shipped file or an installed edition; NULL with @error for an edition not installed. */
+JsonNode *lk_assessment_edition_load (LkStore     *store,
+                                      const char  *edition,
+                                      GError     **error);
+
 G_END_DECLS

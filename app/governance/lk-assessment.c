@@ -78,18 +78,18 @@ lk_assessment_find (LkAssessment *assessment,
   return NULL;
 }
 
-/* The shipped questionnaire, checked against its schema, as unanswered rows. */
+/* The questionnaire of @edition (NULL: the current one), checked against its schema, as
+ * unanswered rows. */
 static LkAssessment *
-questionnaire (GError **error)
+questionnaire (LkStore     *store,
+               const char  *edition,
+               GError     **error)
 {
-  g_autoptr(GBytes) bytes = lk_data_file_lookup ("data/self-assessment.json", error);
-  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonNode) root = lk_assessment_edition_load (store, edition, error);
   g_autoptr(LkAssessment) assessment = g_new0 (LkAssessment, 1);
   JsonArray *principles;
 
-  if (bytes == NULL ||
-      (root = lk_data_file_parse_checked (bytes, "self-assessment", "self-assessment.json",
-                                          error)) == NULL)
+  if (root == NULL)
     return NULL;
   assessment->edition = g_strdup (json_object_get_string_member (json_node_get_object (root),
                                                                  "edition"));
@@ -166,11 +166,13 @@ read_saved (LkStore     *store,
             char       **day,
             char       **by,
             char       **answers,
+            char       **edition,
             GError     **error)
 {
   g_autoptr(LkStoreLock) locker = lk_store_lock (store);
   g_autoptr(LkStmt) stmt =
-    lk_store_stmt (store, "SELECT a.id, a.assessed_on, u.name, a.answers FROM assessments a"
+    lk_store_stmt (store, "SELECT a.id, a.assessed_on, u.name, a.answers, a.edition"
+                          " FROM assessments a"
                           " JOIN users u ON u.id = a.created_by"
                           " WHERE (?1 = 0 OR a.id = ?1) AND (?2 IS NULL OR a.assessed_on < ?2)"
                           " ORDER BY a.assessed_on DESC LIMIT 1", error);
@@ -189,6 +191,8 @@ read_saved (LkStore     *store,
   if (by != NULL)
     *by = lk_stmt_dup_text (stmt, 2);
   *answers = lk_stmt_dup_text (stmt, 3);
+  if (edition != NULL)
+    *edition = lk_stmt_dup_text (stmt, 4);
   return TRUE;
 }
 
@@ -202,7 +206,7 @@ compare_with_previous (LkStore      *store,
   g_autofree char *previous_on = NULL;
   gint64 id = 0;
 
-  if (!read_saved (store, 0, day, &id, &previous_on, NULL, &answers, NULL))
+  if (!read_saved (store, 0, day, &id, &previous_on, NULL, &answers, NULL, NULL))
     return;
   assessment->previous_on = g_steal_pointer (&previous_on);
   apply_saved (assessment, answers, TRUE);
@@ -217,7 +221,7 @@ lk_assessment_propose (LkSession  *session,
   LkActor actor;
 
   if (!lk_session_require (session, LK_ROLE_ADMINISTRATOR, &actor, error) ||
-      (assessment = questionnaire (error)) == NULL)
+      (assessment = questionnaire (store, NULL, error)) == NULL)
     return NULL;
   for (guint i = 0; i < assessment->answers->len; i++)
     {
@@ -323,15 +327,15 @@ lk_assessment_load (LkSession  *session,
 {
   LkStore *store = lk_session_get_store (session);
   g_autoptr(LkAssessment) assessment = NULL;
-  g_autofree char *answers = NULL;
+  g_autofree char *answers = NULL, *edition = NULL, *assessed_on = NULL, *by = NULL;
   g_autoptr(GError) local = NULL;
+  gint64 saved_id = 0;
   LkActor actor;
 
-  if (!lk_session_require (session, LK_ROLE_ADMINISTRATOR, &actor, error) ||
-      (assessment = questionnaire (error)) == NULL)
+  if (!lk_session_require (session, LK_ROLE_ADMINISTRATOR, &actor, error))
     return NULL;
-  if (!read_saved (store, id, NULL, &assessment->id, &assessment->assessed_on, &assessment->by,
-                   &answers, &local))
+  /* the saved assessment, read in the edition it answered */
+  if (!read_saved (store, id, NULL, &saved_id, &assessed_on, &by, &answers, &edition, &local))
     {
       if (local == NULL && id > 0)
         g_set_error (&local, LK_ERROR, LK_ERROR_NOT_FOUND,
@@ -341,6 +345,11 @@ lk_assessment_load (LkSession  *session,
       g_propagate_error (error, g_steal_pointer (&local));
       return NULL;
     }
+  if ((assessment = questionnaire (store, edition, error)) == NULL)
+    return NULL;
+  assessment->id = saved_id;
+  assessment->assessed_on = g_steal_pointer (&assessed_on);
+  assessment->by = g_steal_pointer (&by);
   apply_saved (assessment, answers, FALSE);
   compare_with_previous (store, assessment, assessment->assessed_on);
   return g_steal_pointer (&assessment);

@@ -78,6 +78,18 @@ LkAssessment *lk_assessment_load    (LkSession     *session,
                                      gint64         id,
                                      GError       **error);
 JsonObject   *lk_assessment_to_json (const LkAssessment *assessment);
+/* Administrators: installs an agency's own edition of the questionnaire from the JSON file at
+ * @path (the shipped file's format, checked against its schema, every question id once) and
+ * makes it the current one; returns its edition name. An edition name is bound to its content:
+ * the same name with other content is refused (%LK_ERROR_EXISTS); a malformed file is refused
+ * (%LK_ERROR_INVALID_INPUT) and nothing changes. Audited ("assessment-edition.installed"). New
+ * assessments answer the current edition; a saved one is read in the edition it answered. */
+char         *lk_assessment_install (LkSession     *session,
+                                     const char    *path,
+                                     GError       **error);
+/* The edition new assessments answer. */
+char         *lk_assessment_current_edition (LkStore *store);
+
 /* A PDF of the assessment, laid out as the reports are; audited. */
 gboolean      lk_assessment_export_pdf (LkSession          *session,
                                         const LkAssessment *assessment,

@@ -96,7 +96,7 @@ static const LkPolicyKey keys[] = {
   { "retention.gallery_days", LK_POLICY_INT, "0", 0, 36500,
     "Gallery images and their templates: days kept after enrolment (0: without limit)" },
   { "retention.exercise_days", LK_POLICY_INT, "0", 0, 36500,
-    "Exercise material: days kept after the exercise closed (0: without limit)" },
+    "Exercise material: days kept after the exercise was last used (0: without limit)" },
   { "quality.face_width.red", LK_POLICY_DOUBLE, "60", 0, 10000, "Face width: red below (pixels)" },
   { "quality.face_width.amber", LK_POLICY_DOUBLE, "120", 0, 10000, "Face width: amber below (pixels)" },
   { "quality.inter_eye.red", LK_POLICY_DOUBLE, "40", 0, 10000, "Pixels between the eyes: red below" },

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Retention dates: every item that holds an image (probes, candidates, gallery images), the
- * rule that limits it and whether it expired at a given time. Images are stored once by
- * SHA-256 and may be shared (a gallery image is also a built-in search's candidate), so an
- * image goes only when every holder expired and none is on hold. */
+/* Retention dates: every item that holds an image (probes, candidates, gallery images,
+ * exercise material), the rule that limits it and whether it expired at a given time. Images
+ * are stored once by SHA-256 and may be shared (a gallery image is also a built-in search's
+ * candidate), so an image goes only when every holder expired and none is on hold. */
 #include "config.h"
 
 #include <string.h>
@@ -250,16 +250,69 @@ collect_gallery (LkStore    *store,
   return TRUE;
 }
 
-/* Exercise material joins here: the training module's collector adds LK_RETENTION_EXERCISE
- * items (object "exercise-item:N", rule "exercise", started when the exercise closed, days
- * from retention.exercise_days). Until it exists there is no exercise material to hold. */
+/* Exercise material: each image of each exercise item (object "exercise-item:N", rule
+ * "exercise"), counted from the exercise's last use: its creation, its newest assignment, the
+ * newest attempt opened or submitted, the newest trainer's comment. Exercises have no closing
+ * of their own; an exercise still in use keeps its clock running. The items, their ground
+ * truth and their SHA-256 stay; only the bytes go. */
+#define EXERCISE_SELECT(image) \
+  "SELECT t.id, t." image ", e.name, t.pair_id, '" image "', i.size," \
+  " EXISTS (SELECT 1 FROM purged_images x WHERE x.sha256 = i.sha256), e.created_at," \
+  " (SELECT max (a.assigned_at) FROM training_assignments a WHERE a.exercise_id = e.id)," \
+  " (SELECT max (x.opened_at) FROM training_attempts x JOIN training_assignments a" \
+  "   ON a.id = x.assignment_id WHERE a.exercise_id = e.id)," \
+  " (SELECT max (x.submitted_at) FROM training_attempts x JOIN training_assignments a" \
+  "   ON a.id = x.assignment_id WHERE a.exercise_id = e.id)," \
+  " (SELECT max (x.commented_at) FROM training_attempts x JOIN training_assignments a" \
+  "   ON a.id = x.assignment_id WHERE a.exercise_id = e.id)" \
+  " FROM training_items t JOIN training_exercises e ON e.id = t.exercise_id" \
+  " JOIN images i ON i.sha256 = t." image
+
+static LkRetentionItem *
+exercise_item (LkStmt *stmt)
+{
+  LkRetentionItem *item = g_new0 (LkRetentionItem, 1);
+
+  item->kind = LK_RETENTION_EXERCISE;
+  item->id = lk_stmt_int64 (stmt, 0);
+  item->object = lk_object_name ("exercise-item", item->id);
+  item->sha256 = lk_stmt_dup_text (stmt, 1);
+  item->label = g_strdup_printf ("Exercise “%s”, pair %s, image %s", lk_stmt_text (stmt, 2),
+                                 lk_stmt_text (stmt, 3),
+                                 g_str_equal (lk_stmt_text (stmt, 4), "image_a") ? "A" : "B");
+  item->size = lk_stmt_int64 (stmt, 5);
+  item->purged = lk_stmt_int (stmt, 6) != 0;
+  return item;
+}
+
 static gboolean
 collect_exercises (LkStore    *store,
                    GDateTime  *as_of,
                    GPtrArray  *items,
                    GError    **error)
 {
-  return TRUE;
+  g_autoptr(LkStoreLock) locker = lk_store_lock (store);
+  g_autoptr(LkStmt) stmt = lk_store_stmt (store, EXERCISE_SELECT ("image_a") " UNION ALL "
+                                                 EXERCISE_SELECT ("image_b") " ORDER BY 1, 5",
+                                          error);
+
+  if (stmt == NULL)
+    return FALSE;
+  while (lk_stmt_next (stmt, error))
+    {
+      LkRetentionItem *item = exercise_item (stmt);
+      g_autoptr(GDateTime) earliest = NULL;
+      const char *last_use = NULL;
+
+      /* timestamps in one format: the newest is the greatest text */
+      for (int column = 7; column <= 11; column++)
+        if (g_strcmp0 (lk_stmt_text (stmt, column), last_use) > 0)
+          last_use = lk_stmt_text (stmt, column);
+      apply_rule (item, &earliest, store, "retention.exercise_days", "exercise", last_use);
+      settle (item, earliest, as_of);
+      g_ptr_array_add (items, item);
+    }
+  return !lk_stmt_failed (stmt);
 }
 
 /* Marks the expired items whose image must stay because another holder of the same bytes is

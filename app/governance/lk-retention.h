@@ -15,7 +15,7 @@ typedef enum
   LK_RETENTION_PROBE,
   LK_RETENTION_CANDIDATE,
   LK_RETENTION_GALLERY_IMAGE,
-  LK_RETENTION_EXERCISE, /* exercise material: the training module adds its items */
+  LK_RETENTION_EXERCISE, /* exercise material: each image of an exercise item */
 } LkRetentionKind;
 
 /* One item that holds an image, with the date its retention ends. */

@@ -97,6 +97,17 @@ void      lk_layout_plate        (LkLayout            *layout,
                                   const LkPlateCell   *cells,
                                   guint                n,
                                   const char          *caption);
+/* A drawing (a chart) on the page's own background, @width x @height points from the left
+ * margin (scaled down to the body's width when wider), drawn by @draw in those coordinates. */
+void      lk_layout_drawing      (LkLayout            *layout,
+                                  double               width,
+                                  double               height,
+                                  LkPlateDraw          draw,
+                                  gpointer             data);
+/* Starts a new page unless @points of height are left on this one (to keep a heading with what
+ * follows it). */
+void      lk_layout_need         (LkLayout            *layout,
+                                  double               points);
 /* An image surface (ARGB32) of RGBA @pixels, as lk_cv_decode gives them. */
 cairo_surface_t *lk_layout_surface_from_pixels (const LkPixels *pixels);
 /* A field whose value is a hash or a command, set in a fixed-width face on one line. */

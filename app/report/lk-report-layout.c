@@ -124,9 +124,12 @@ draw_running_text (LkLayout *self)
   g_autofree char *pages = self->n_pages > 0
                            ? g_strdup_printf ("Page %d of %d", self->page_no, self->n_pages)
                            : g_strdup_printf ("Page %d", self->page_no);
-  g_autofree char *footer = g_strdup_printf ("Investigative lead only - not an identification"
-                                             "%s\n%s", self->page.demo
-                                             ? " · DEMO WORKSPACE - NOT CASEWORK" : "",
+  g_autofree char *footer = g_strdup_printf ("%s%s\n%s", self->case_number != NULL
+                                             ? "Investigative lead only - not an identification"
+                                             : "", self->page.demo
+                                             ? (self->case_number != NULL
+                                                ? " · DEMO WORKSPACE - NOT CASEWORK"
+                                                : "DEMO WORKSPACE - NOT CASEWORK") : "",
                                              self->footer);
 
   cairo_set_source_rgb (self->cr, 0.3, 0.3, 0.3);
@@ -192,7 +195,9 @@ set_metadata (LkLayout *self)
   cairo_pdf_surface_set_metadata (self->surface, CAIRO_PDF_METADATA_CREATOR, self->footer);
   cairo_pdf_surface_set_metadata (self->surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
   cairo_pdf_surface_set_metadata (self->surface, CAIRO_PDF_METADATA_SUBJECT,
-                                  "Facial image examination report; investigative lead only");
+                                  self->case_number != NULL
+                                  ? "Facial image examination report; investigative lead only"
+                                  : self->page.title);
 }
 
 static cairo_status_t
@@ -644,4 +649,35 @@ lk_layout_plate (LkLayout          *self,
   show_text (self, under, MARGIN, self->y);
   cairo_set_source_rgb (self->cr, 0, 0, 0);
   self->y += text_height (under) + 10;
+}
+
+void
+lk_layout_drawing (LkLayout    *self,
+                   double       width,
+                   double       height,
+                   LkPlateDraw  draw,
+                   gpointer     data)
+{
+  double scale = MIN (1.0, body_width (self) / MAX (width, 1));
+
+  ensure (self, height * scale + 6);
+  if (self->drawing)
+    {
+      cairo_save (self->cr);
+      cairo_translate (self->cr, MARGIN, self->y);
+      cairo_scale (self->cr, scale, scale);
+      cairo_rectangle (self->cr, 0, 0, width, height);
+      cairo_clip (self->cr);
+      draw (self->cr, data);
+      cairo_restore (self->cr);
+      cairo_set_source_rgb (self->cr, 0, 0, 0);
+    }
+  self->y += height * scale + 6;
+}
+
+void
+lk_layout_need (LkLayout *self,
+                double    points)
+{
+  ensure (self, points);
 }

@@ -795,6 +795,21 @@ static const char migration_training_more[] =
   "CREATE TRIGGER training_proposals_no_delete BEFORE DELETE ON training_proposals"
   "  BEGIN SELECT RAISE (ABORT, 'a competency proposal cannot be deleted'); END;";
 
+/* More governance: an agency's own editions of the self-assessment questionnaire, kept as
+ * installed (an edition name stays bound to its content) for the assessments that answered
+ * them. */
+static const char migration_governance_more[] =
+  "CREATE TABLE assessment_editions ("
+  "  edition       TEXT PRIMARY KEY,"
+  "  content       TEXT NOT NULL,"
+  "  sha256        TEXT NOT NULL,"
+  "  installed_by  INTEGER NOT NULL REFERENCES users (id),"
+  "  installed_at  TEXT NOT NULL);"
+  "CREATE TRIGGER assessment_editions_no_update BEFORE UPDATE ON assessment_editions"
+  "  BEGIN SELECT RAISE (ABORT, 'an installed questionnaire edition cannot change'); END;"
+  "CREATE TRIGGER assessment_editions_no_delete BEFORE DELETE ON assessment_editions"
+  "  BEGIN SELECT RAISE (ABORT, 'an installed questionnaire edition cannot be deleted'); END;";
+
 const char * const lk_migrations[] = {
   migration_1,
   migration_2,
@@ -808,6 +823,7 @@ const char * const lk_migrations[] = {
   migration_template_store,
   migration_governance,
   migration_training_more,
+  migration_governance_more,
 };
 
 const guint lk_n_migrations = G_N_ELEMENTS (lk_migrations);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "lk-test-casework.h"
+#include "reference/lk-data-file.h"
 #include "lk-test-util.h"
 
 #define PASSWORD "a long enough password"
@@ -206,6 +207,144 @@ test_cli (LkTestFixture *fixture,
   lk_test_case_clear (&c);
 }
 
+typedef enum
+{
+  ADDED,           /* question 1.9 added */
+  ADDED_DUPLICATE, /* the added question reuses the id "1.1" */
+  ADDED_REWORDED,  /* question 1.9 in other words */
+} Variant;
+
+/* The shipped questionnaire as an agency would start its own edition: renamed, one question
+ * added to the first principle. */
+static char *
+agency_edition (const char *edition,
+                Variant     variant)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) shipped = lk_data_file_lookup ("data/self-assessment.json", &error);
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *question = json_object_new ();
+  JsonObject *first;
+
+  g_assert_no_error (error);
+  root = json_from_string (g_bytes_get_data (shipped, NULL), &error);
+  g_assert_no_error (error);
+  json_object_set_string_member (json_node_get_object (root), "edition", edition);
+  first = json_array_get_object_element (json_object_get_array_member (
+                                           json_node_get_object (root), "principles"), 0);
+  json_object_set_string_member (question, "id", variant == ADDED_DUPLICATE ? "1.1" : "1.9");
+  json_object_set_string_member (question, "text", variant == ADDED_REWORDED
+                                 ? "Is the use of facial recognition reviewed every year?"
+                                 : "Does the agency's ethics board review the use of facial "
+                                   "recognition every year?");
+  json_array_add_object_element (json_object_get_array_member (first, "questions"), question);
+  return json_to_string (root, TRUE);
+}
+
+static void
+assert_refused (LkSession   *admin,
+                LkStore     *store,
+                const char  *path,
+                const char  *text,
+                GQuark       domain,
+                int          code,
+                const char  *said)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *edition = NULL, *current = NULL;
+  gint64 events = lk_test_count_action (store, "assessment-edition.installed");
+
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  current = lk_assessment_current_edition (store);
+  edition = lk_assessment_install (admin, path, &error);
+  g_assert_null (edition);
+  g_assert_error (error, domain, code);
+  g_assert_nonnull (strstr (error->message, said));
+  /* nothing changed */
+  g_assert_cmpint (lk_test_count_action (store, "assessment-edition.installed"), ==, events);
+  g_clear_pointer (&edition, g_free);
+  edition = lk_assessment_current_edition (store);
+  g_assert_cmpstr (edition, ==, current);
+}
+
+static void
+test_editions (LkTestFixture *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(LkStore) store = lk_test_store_new (fixture->db_path, "admin", PASSWORD);
+  g_autoptr(LkSession) admin = lk_test_login (store, "admin", PASSWORD);
+  g_autofree char *path = lk_test_path (fixture, "agency.json");
+  g_autofree char *bad = lk_test_path (fixture, "bad.json");
+  g_autofree char *text = agency_edition ("Agency edition 2027", ADDED);
+  g_autofree char *twin = agency_edition ("Agency edition 2027", ADDED_REWORDED);
+  g_autofree char *duplicate = agency_edition ("Agency edition 2028", ADDED_DUPLICATE);
+  g_autofree char *shipped = lk_assessment_current_edition (store);
+  g_autofree char *installed = NULL, *again = NULL, *current = NULL;
+  g_autoptr(LkAssessment) before = NULL, after = NULL, loaded = NULL, first = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LkCliRun) cli_bad = NULL, cli_ok = NULL;
+  gint64 first_id;
+
+  g_assert_cmpstr (shipped, ==, "Likeness working draft 2026-1");
+  before = lk_assessment_propose (admin, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (before->edition, ==, shipped);
+  first_id = lk_assessment_save (admin, before, "2026-01-01", &error);
+  g_assert_no_error (error);
+
+  /* malformed: nothing changes */
+  assert_refused (admin, store, bad, "{\"format\": \"likeness-self-assessment\",", LK_ERROR,
+                  LK_ERROR_INVALID_INPUT, "not valid JSON");
+  assert_refused (admin, store, bad, "{\"format\": \"likeness-self-assessment\", \"version\": 1,"
+                  " \"edition\": \"X\"}", LK_ERROR, LK_ERROR_INVALID_INPUT, "principles");
+  assert_refused (admin, store, bad, duplicate, LK_ERROR, LK_ERROR_INVALID_INPUT,
+                  "the question id “1.1” is used twice");
+  g_assert_cmpint (lk_test_sql_int (fixture->db_path, "SELECT count (*) FROM"
+                                    " assessment_editions"), ==, 0);
+
+  /* installed, current, audited */
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  installed = lk_assessment_install (admin, path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (installed, ==, "Agency edition 2027");
+  current = lk_assessment_current_edition (store);
+  g_assert_cmpstr (current, ==, installed);
+  g_assert_cmpint (lk_test_count_action (store, "assessment-edition.installed"), ==, 1);
+  /* the same file again changes nothing but is fine; the name with other content is not */
+  again = lk_assessment_install (admin, path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lk_test_sql_int (fixture->db_path, "SELECT count (*) FROM"
+                                    " assessment_editions"), ==, 1);
+  assert_refused (admin, store, bad, twin, LK_ERROR, LK_ERROR_EXISTS, "different content");
+
+  /* new assessments answer it; each saved one is read in its own edition */
+  after = lk_assessment_propose (admin, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (after->edition, ==, "Agency edition 2027");
+  g_assert_nonnull (lk_assessment_find (after, "1.9"));
+  g_assert_cmpint (lk_assessment_save (admin, after, "2026-02-01", &error), >, 0);
+  loaded = lk_assessment_load (admin, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (loaded->edition, ==, "Agency edition 2027");
+  g_assert_cmpstr (loaded->previous_on, ==, "2026-01-01");
+  g_assert_nonnull (lk_assessment_find (loaded, "1.9"));
+  first = lk_assessment_load (admin, first_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (first->edition, ==, "Likeness working draft 2026-1");
+  g_assert_null (lk_assessment_find (first, "1.9"));
+  g_assert_cmpint (lk_test_sql_int (fixture->db_path, "SELECT count (*) FROM assessments"
+                                    " WHERE edition = 'Agency edition 2027'"), ==, 1);
+
+  /* likeness-cli */
+  cli_bad = lk_test_cli (PASSWORD, NULL, NULL, "--db", fixture->db_path, "--user", "admin",
+                         "assessment", "install", bad, NULL);
+  lk_test_cli_assert_failed (cli_bad, "different content");
+  cli_ok = lk_test_cli (PASSWORD, NULL, NULL, "--db", fixture->db_path, "--user", "admin",
+                        "assessment", "install", path, NULL);
+  lk_test_cli_assert_ok (cli_ok);
+  g_assert_nonnull (strstr (cli_ok->out, "Agency edition 2027"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -214,5 +353,6 @@ main (int   argc,
   LK_TEST_ADD ("/likeness/assessment/proposals", test_proposals);
   LK_TEST_ADD ("/likeness/assessment/saved-and-compared", test_saved_and_compared);
   LK_TEST_ADD ("/likeness/assessment/cli", test_cli);
+  LK_TEST_ADD ("/likeness/assessment/editions", test_editions);
   return g_test_run ();
 }

@@ -131,6 +131,39 @@ test_filters (LkTestFixture *fixture,
   fixture_clear (&f);
 }
 
+/* A period alone is answered from its first and last numbers when its events run without a
+ * gap, and one by one when an event of another time lies between (a clock set back). */
+static void
+test_period (LkTestFixture *fixture,
+             gconstpointer  data)
+{
+  Fixture f = { 0 };
+  g_autofree char *yesterday = day (-1), *today = day (0);
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+  LkActor actor = { "ann", "examiner" };
+  guint all, of_today;
+
+  fixture_build (&f, fixture->db_path);
+  all = (guint) lk_test_sql_int (fixture->db_path, "SELECT count (*) FROM audit_event");
+  g_assert_cmpuint (count (&f, NULL, NULL, NULL, NULL, today, today), ==, all + 1);
+  g_assert_cmpuint (count (&f, NULL, NULL, NULL, NULL, yesterday, yesterday), ==, 0);
+
+  /* an event stamped yesterday in the middle, then one of today after it */
+  sql = g_strdup_printf ("INSERT INTO audit_event (at, user, role, action, object, details,"
+                         " prev_hash, hash) VALUES ('%sT12:00:00Z', 'ann', 'examiner',"
+                         " 'test.clock', '', '{}', '', '')", yesterday);
+  lk_test_sql (fixture->db_path, sql);
+  g_assert_true (lk_audit_record (f.store, &actor, "test.after", "", NULL, &error));
+  g_assert_no_error (error);
+  of_today = (guint) lk_test_sql_int (fixture->db_path, "SELECT count (*) FROM audit_event"
+                                      " WHERE action <> 'test.clock'");
+  /* (each selection records its own "audit.listed" first) */
+  g_assert_cmpuint (count (&f, NULL, NULL, NULL, NULL, today, today), ==, of_today + 1);
+  g_assert_cmpuint (count (&f, NULL, NULL, NULL, NULL, yesterday, yesterday), ==, 1);
+  fixture_clear (&f);
+}
+
 static void
 test_refusals (LkTestFixture *fixture,
                gconstpointer  data)
@@ -274,6 +307,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
   LK_TEST_ADD ("/likeness/audit-query/filters", test_filters);
+  LK_TEST_ADD ("/likeness/audit-query/period", test_period);
   LK_TEST_ADD ("/likeness/audit-query/refusals", test_refusals);
   LK_TEST_ADD ("/likeness/audit-query/pages", test_pages);
   LK_TEST_ADD ("/likeness/audit-query/export", test_export);

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Transparency statistics against a database whose counts are known: a case examined, verified
- * and closed, a second case opened, a probe refused by policy. No names, no case numbers. */
+ * and closed, its final report made twice (one lead exported), its two images purged, a
+ * second case opened, a probe refused by policy. No names, no case numbers, in the figures and
+ * in the published PDF. */
 #include "config.h"
 
 #include <string.h>
@@ -40,6 +42,28 @@ figure (GPtrArray  *stats,
   return total;
 }
 
+static double
+total (GPtrArray  *stats,
+       const char *measure)
+{
+  double sum = 0;
+
+  for (guint i = 0; i < stats->len; i++)
+    if (g_str_equal (((LkStat *) g_ptr_array_index (stats, i))->measure, measure))
+      sum += ((LkStat *) g_ptr_array_index (stats, i))->value;
+  return sum;
+}
+
+static gboolean
+has_measure (GPtrArray  *stats,
+             const char *measure)
+{
+  for (guint i = 0; i < stats->len; i++)
+    if (g_str_equal (((LkStat *) g_ptr_array_index (stats, i))->measure, measure))
+      return TRUE;
+  return FALSE;
+}
+
 static void
 refuse_a_sketch (LkTestCase *c)
 {
@@ -61,6 +85,93 @@ refuse_a_sketch (LkTestCase *c)
 }
 
 static void
+set_policy (LkSession  *admin,
+            const char *key,
+            const char *value)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (lk_policy_set (admin, key, value, "Statistics test", &error));
+  g_assert_no_error (error);
+}
+
+/* Two final reports of the closed case and a draft of it: one lead, two final reports. */
+static void
+report_twice (LkTestFixture *fixture,
+              LkTestCase    *c)
+{
+  LkReportOptions final = { LK_PAPER_A4, FALSE }, draft = { LK_PAPER_A4, TRUE };
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("report-%u.pdf", i);
+      g_autofree char *path = lk_test_path (fixture, name);
+
+      g_assert_true (lk_report_write (c->examiner, c->number, path, i < 2 ? &final : &draft,
+                                      NULL, NULL, NULL, NULL, &error));
+      g_assert_no_error (error);
+    }
+}
+
+/* The closed case's two images: a candidate portrait (rule candidate) and the other portrait,
+ * which is the probe's image too (rules closed-case and candidate). */
+static void
+purge_the_case (LkTestCase *c)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) later = g_date_time_add_days (now, 40);
+  g_autoptr(LkRetentionReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  set_policy (c->admin, "retention.closed_case_days", "30");
+  set_policy (c->admin, "retention.candidate_days", "30");
+  report = lk_retention_run (c->admin, later, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (report->images, ==, 2);
+}
+
+/* The published summary: every measure's title, its figures, no names and no case numbers. */
+static void
+assert_pdf (LkTestFixture *fixture,
+            LkTestCase    *c,
+            GPtrArray     *stats,
+            const char    *from,
+            const char    *to)
+{
+  g_autofree char *pdf = lk_test_path (fixture, "stats.pdf");
+  g_autofree char *command = g_strdup_printf ("pdftotext -layout %s -", pdf);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  const char * const *measures = lk_stats_measures ();
+  int status = 0;
+
+  g_assert_true (lk_stats_export_pdf (c->admin, stats, from, to, LK_STATS_YEAR, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (lk_test_count_action (c->store, "stats.exported"), ==, 1);
+  if (!g_spawn_command_line_sync (command, &text, NULL, &status, NULL) || status != 0)
+    {
+      g_test_skip ("pdftotext (poppler-utils) is not installed");
+      return;
+    }
+  g_assert_nonnull (strstr (text, "Transparency statistics"));
+  for (guint i = 0; measures[i] != NULL; i++)
+    {
+      g_auto(GStrv) words = g_strsplit (lk_stats_measure_title (measures[i]), ",", 2);
+
+      g_assert_nonnull (strstr (text, words[0]));
+    }
+  g_assert_nonnull (strstr (text, "refused kind (sketch)"));
+  g_assert_nonnull (strstr (text, "AcmeFace 7.2.1 / Custody images"));
+  g_assert_null (strstr (text, c->number));
+  g_assert_null (strstr (text, "2026-0501"));
+  g_assert_null (strstr (text, "erin"));
+  g_assert_null (strstr (text, "rita"));
+  g_assert_null (strstr (text, "admin"));
+  g_assert_null (strstr (text, "DEMO"));
+}
+
+static void
 test_known_counts (LkTestFixture *fixture,
                    gconstpointer  data)
 {
@@ -76,6 +187,8 @@ test_known_counts (LkTestFixture *fixture,
   g_mkdir_with_parents (folder, 0700);
   lk_test_case_build (&c, fixture->db_path, folder, 4, 2, TRUE);
   refuse_a_sketch (&c);
+  report_twice (fixture, &c);
+  purge_the_case (&c);
 
   stats = lk_stats_compute (c.admin, from, to, LK_STATS_YEAR, &error);
   g_assert_no_error (error);
@@ -83,20 +196,29 @@ test_known_counts (LkTestFixture *fixture,
   g_assert_cmpfloat (figure (stats, "cases-opened", "ASL"), ==, 1);
   g_assert_cmpfloat (figure (stats, "cases-closed", "ROB"), ==, 1);
   g_assert_cmpfloat (figure (stats, "probes-imported", "video-frame"), ==, 1);
-  g_assert_cmpfloat (figure (stats, "probes-refused", "refused kind"), ==, 1);
+  g_assert_cmpfloat (figure (stats, "probes-refused", "refused kind (sketch)"), ==, 1);
   g_assert_cmpfloat (figure (stats, "candidate-lists", "AcmeFace 7.2.1 / Custody images"), ==, 1);
   g_assert_cmpfloat (figure (stats, "candidates-examined", ""), ==, 2);
   g_assert_cmpfloat (figure (stats, "conclusions", "+1"), ==, 2);
   g_assert_cmpfloat (figure (stats, "inconclusive-rate", ""), ==, 0);
   g_assert_cmpfloat (figure (stats, "not-suitable-rate", ""), ==, 0);
   g_assert_cmpfloat (figure (stats, "verifications", "countersigned, blind"), ==, 2);
-  g_assert_cmpfloat (figure (stats, "median-days-in-verification", ""), >=, 0);
+  g_assert_false (has_measure (stats, "disagreements"));
+  g_assert_cmpfloat (figure (stats, "leads-exported", ""), ==, 1);
+  g_assert_cmpfloat (figure (stats, "reports-final", ""), ==, 2);
+  g_assert_cmpfloat (figure (stats, "reports-draft", ""), ==, 1);
+  g_assert_cmpfloat (figure (stats, "purges", "candidate"), ==, 1);
+  g_assert_cmpfloat (total (stats, "purges"), ==, 2);
+  g_assert_cmpfloat (figure (stats, "median-days", "verification"), >=, 0);
+  g_assert_cmpfloat (figure (stats, "median-days", "verification"), <, 1);
   /* no names, no case numbers */
-  csv = lk_stats_to_csv (stats);
+  csv = lk_stats_to_csv (stats, c.admin);
   g_assert_true (g_str_has_prefix (csv, "period,measure,category,value\n"));
   g_assert_null (strstr (csv, "2026-0500"));
   g_assert_null (strstr (csv, "erin"));
   g_assert_null (strstr (csv, "rita"));
+
+  assert_pdf (fixture, &c, stats, from, to);
 
   /* by quarter, the same totals */
   g_assert_true (lk_stats_period_parse ("quarter", &period, &error));
@@ -146,6 +268,10 @@ test_cli (LkTestFixture *fixture,
   g_autoptr(LkCliRun) csv = NULL;
   g_autoptr(LkCliRun) json = NULL;
   g_autoptr(LkCliRun) refused = NULL;
+  g_autoptr(LkCliRun) pdf = NULL, no_out = NULL;
+  g_autofree char *out = lk_test_path (fixture, "summary.pdf");
+  g_autofree char *bytes = NULL;
+  gsize length = 0;
 
   g_mkdir_with_parents (folder, 0700);
   lk_test_case_build (&c, fixture->db_path, folder, 2, 1, FALSE);
@@ -162,6 +288,41 @@ test_cli (LkTestFixture *fixture,
   refused = lk_test_cli ("a long enough password", NULL, NULL, "--db", fixture->db_path,
                          "--user", "erin", "stats", "--from", from, "--to", to, NULL);
   lk_test_cli_assert_failed (refused, "Administrator");
+  pdf = lk_test_cli ("a long enough password", NULL, NULL, "--db", fixture->db_path, "--user",
+                     "admin", "stats", "--from", from, "--to", to, "--format", "pdf", "--out",
+                     out, NULL);
+  lk_test_cli_assert_ok (pdf);
+  g_assert_true (g_file_get_contents (out, &bytes, &length, NULL));
+  g_assert_true (length > 1000 && g_str_has_prefix (bytes, "%PDF-"));
+  no_out = lk_test_cli ("a long enough password", NULL, NULL, "--db", fixture->db_path,
+                        "--user", "admin", "stats", "--from", from, "--to", to, "--format",
+                        "pdf", NULL);
+  lk_test_cli_assert_failed (no_out, "--out FILE");
+}
+
+/* A demo workspace's figures are the demo's: flagged in every format. */
+static void
+test_demo_flagged (LkTestFixture *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LkStore) store = lk_demo_create (fixture->db_path, &error);
+  g_autoptr(LkSession) admin = NULL;
+  g_autoptr(GPtrArray) stats = NULL;
+  g_autoptr(JsonObject) json = NULL;
+  g_autofree char *from = today (-1), *to = today (0), *csv = NULL;
+
+  g_assert_no_error (error);
+  admin = lk_session_login (store, "demo-admin", "demo", &error);
+  g_assert_no_error (error);
+  stats = lk_stats_compute (admin, from, to, LK_STATS_MONTH, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (total (stats, "cases-opened"), >, 0);
+  csv = lk_stats_to_csv (stats, admin);
+  g_assert_true (g_str_has_prefix (csv, "# demo workspace, not casework\nperiod,measure,"));
+  json = lk_stats_to_json (stats, admin, from, to, LK_STATS_MONTH);
+  g_assert_cmpstr (json_object_get_string_member (json, "workspace"), ==,
+                   "demo (not casework)");
 }
 
 int
@@ -173,6 +334,7 @@ main (int   argc,
   LK_TEST_ADD ("/likeness/stats/known-counts", test_known_counts);
   LK_TEST_ADD ("/likeness/stats/refusals", test_refusals);
   LK_TEST_ADD ("/likeness/stats/cli", test_cli);
+  LK_TEST_ADD ("/likeness/stats/demo-flagged", test_demo_flagged);
 
   return g_test_run ();
 }

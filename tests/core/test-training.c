@@ -426,7 +426,7 @@ stats_text (World *w)
   g_autoptr(GPtrArray) stats = lk_stats_compute (w->admin, from, to, LK_STATS_MONTH, &error);
 
   g_assert_no_error (error);
-  return lk_stats_to_csv (stats);
+  return lk_stats_to_csv (stats, w->admin);
 }
 
 static void
@@ -449,6 +449,92 @@ test_not_in_stats (LkTestFixture *fixture,
   after = stats_text (&w);
   g_assert_cmpstr (after, ==, before);
   g_assert_cmpint (lk_test_count_action (w.store, "training.attempt.submitted"), ==, 4);
+  world_clear (&w);
+}
+
+/* ---- retention ----------------------------------------------------------------------------- */
+
+static LkRetentionReport *
+retention_at (LkSession *admin,
+              int        days,
+              gboolean   dry_run)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) as_of = g_date_time_add_days (now, days);
+  g_autoptr(GError) error = NULL;
+  LkRetentionReport *report = lk_retention_run (admin, as_of, dry_run, &error);
+
+  g_assert_no_error (error);
+  return report;
+}
+
+/* Exercise material expires retention.exercise_days after the exercise's last use: the bytes
+ * of its images go, the items with their ground truth and SHA-256 stay, each purge audited;
+ * a trainee asking for a purged image is told so; the statistics do not count it. */
+static void
+test_exercise_retention (LkTestFixture *fixture,
+                         gconstpointer  data)
+{
+  World w = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LkRetentionReport) early = NULL, dry = NULL, run = NULL;
+  g_autoptr(LkTrainingItem) item = NULL;
+  g_autoptr(GBytes) image = NULL;
+  g_autofree char *after = NULL, *reason = NULL;
+  gint64 exercise, n_events = 0, broken = 0;
+  guint exercise_items = 0;
+
+  world_init (&w, fixture);
+  exercise = make_exercise (&w, "Retention", 2);
+  item = nth_item (w.trainee, exercise, 0);
+  conclude_ok (w.trainee, lk_training_item_get_id (item), 3);
+  g_assert_true (lk_policy_set (w.admin, "retention.exercise_days", "30", "Exercise retention",
+                                &error));
+  g_assert_no_error (error);
+
+  /* not yet: the last attempt is today */
+  early = retention_at (w.admin, 20, TRUE);
+  g_assert_cmpint (early->images, ==, 0);
+  dry = retention_at (w.admin, 40, TRUE);
+  g_assert_cmpint (dry->images, ==, 4);
+  for (guint i = 0; i < dry->items->len; i++)
+    {
+      const LkRetentionItem *it = g_ptr_array_index (dry->items, i);
+
+      exercise_items += it->kind == LK_RETENTION_EXERCISE;
+      if (it->kind == LK_RETENTION_EXERCISE)
+        {
+          g_assert_cmpstr (it->rule, ==, "exercise");
+          g_assert_nonnull (strstr (it->label, "Exercise “Retention”, pair pair-"));
+        }
+    }
+  g_assert_cmpuint (exercise_items, ==, 4);
+  g_assert_cmpint (lk_test_sql_int (fixture->db_path, "SELECT count (*) FROM purged_images"),
+                   ==, 0);
+
+  run = retention_at (w.admin, 40, FALSE);
+  g_assert_cmpint (run->images, ==, 4);
+  g_assert_cmpint (lk_test_sql_int (fixture->db_path, "SELECT count (*) FROM purged_images"
+                                    " WHERE rule = 'exercise'"), ==, 4);
+  g_assert_cmpint (lk_test_sql_int (fixture->db_path, "SELECT count (*) FROM images i"
+                                    " JOIN training_images t ON t.sha256 = i.sha256"
+                                    " WHERE length (i.bytes) = 0"), ==, 4);
+  g_assert_cmpint (lk_test_sql_int (fixture->db_path, "SELECT count (*) FROM training_items"),
+                   ==, 2);
+  g_assert_cmpint (lk_test_count_action (w.store, "exercise-item.image-purged"), ==, 4);
+  g_assert_true (lk_audit_log_verify (w.admin, &n_events, &broken, &reason, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (broken, ==, 0);
+  g_assert_null (reason);
+
+  image = lk_training_item_image (w.trainee, lk_training_item_get_id (item), 'a', &error);
+  g_assert_null (image);
+  g_assert_error (error, LK_ERROR, LK_ERROR_PURGED);
+  g_clear_error (&error);
+
+  /* training never counts, its purges neither */
+  after = stats_text (&w);
+  g_assert_null (strstr (after, ",purges,"));
   world_clear (&w);
 }
 
@@ -627,6 +713,7 @@ main (int   argc,
   LK_TEST_ADD ("/likeness/training/exercise-image-not-casework",
                test_exercise_image_not_casework);
   LK_TEST_ADD ("/likeness/training/not-in-stats", test_not_in_stats);
+  LK_TEST_ADD ("/likeness/training/exercise-retention", test_exercise_retention);
   LK_TEST_ADD ("/likeness/training/results", test_results);
   LK_TEST_ADD ("/likeness/training/import", test_import);
   return g_test_run ();

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Administration > Audit Events (every event, filtered, with its details and chain hashes,
- * read a page at a time) and Administration > Retention (counts and sizes, the periods, a
- * preview that changes nothing, a purge only after its confirmation). */
+ * read a page at a time), Administration > Retention (counts and sizes, the periods, a
+ * preview that changes nothing, a purge only after its confirmation) and Administration >
+ * Statistics (a chart per measure, the period chooser, CSV and PDF exports). */
 #include "config.h"
 
 #include <string.h>
@@ -9,6 +10,7 @@
 #include "lk-assessment-page.h"
 #include "lk-audit-events-view.h"
 #include "lk-retention-page.h"
+#include "lk-stats-page.h"
 #include "lk-test-ui.h"
 
 #define ADMIN_PASSWORD "amber lantern 41"
@@ -20,6 +22,7 @@ typedef struct
   LkSession *admin;
   GtkWidget *window;
   GtkWidget *page;
+  gint64     expected; /* events a wait expects */
 } Fixture;
 
 static void
@@ -199,6 +202,108 @@ test_assessment (Fixture       *f,
   g_assert_cmpint (lk_assessment_find (saved, "6.3")->proposed, ==, LK_ANSWER_NO);
 }
 
+typedef struct
+{
+  LkStatsPage *page;
+  GPtrArray   *before;
+} StatsWait;
+
+static gboolean
+stats_changed (gpointer data)
+{
+  StatsWait *wait = data;
+  GPtrArray *now = lk_stats_page_get_stats (wait->page);
+
+  return now != NULL && now != wait->before;
+}
+
+static gboolean
+exported (gpointer data)
+{
+  Fixture *f = data;
+
+  return lk_test_sql_int64 (f->store, "SELECT count (*) FROM audit_event"
+                            " WHERE action = 'stats.exported'") == f->expected;
+}
+
+static void
+open_two_cases (Fixture *f)
+{
+  static const char * const numbers[] = { "2026-0701", "2026-0702" };
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    {
+      LkCaseRequest request = {
+        numbers[i], "Assault outside a club", "ASL", "Criminal Procedure Act, section 55",
+        "The offender's face is visible on a witness's phone", "Chief Inspector Ward",
+        "Assault Team", NULL,
+      };
+      g_autoptr(LkCase) opened = lk_cases_create (f->admin, &request, &error);
+
+      g_assert_no_error (error);
+    }
+}
+
+static void
+test_stats (Fixture       *f,
+            gconstpointer  data)
+{
+  LkStatsPage *page = LK_STATS_PAGE (f->page);
+  StatsWait wait = { page, NULL };
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *year = g_date_time_format (now, "%Y");
+  g_autofree char *month = g_date_time_format (now, "%Y-%m");
+  g_autofree char *from = g_strdup_printf ("%s-01-01", year);
+  g_autofree char *to = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *csv = g_build_filename (f->folder, "stats.csv", NULL);
+  g_autofree char *pdf = g_build_filename (f->folder, "stats.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *by_year = g_strdup_printf ("%s: ASL 2", year);
+  const char *description;
+
+  open_two_cases (f);
+  /* shown: the figures are computed in a worker thread */
+  lk_stats_page_set_session (page, f->admin);
+  g_assert_true (lk_test_wait (stats_changed, &wait, 20000));
+  g_assert_false (gtk_widget_get_visible (lk_test_find (f->page, ADW_TYPE_ACTION_ROW,
+                                                        "Demo Workspace")));
+  description = lk_stats_chart_get_description (lk_stats_page_get_chart (page, "cases-opened"));
+  g_assert_nonnull (strstr (description, month));
+  g_assert_nonnull (strstr (description, "ASL 2"));
+  g_assert_nonnull (lk_test_find (f->page, GTK_TYPE_LABEL,
+                                  "Median turnaround in days, by stage"));
+
+  /* by year: one period */
+  wait.before = lk_stats_page_get_stats (page);
+  lk_stats_page_show_span (page, from, to, LK_STATS_YEAR);
+  g_assert_true (lk_test_wait (stats_changed, &wait, 20000));
+  description = lk_stats_chart_get_description (lk_stats_page_get_chart (page, "cases-opened"));
+  g_assert_cmpstr (description, ==, by_year);
+  g_assert_true (lk_test_wait_shown_containing (f->page, ", by year", 2000));
+
+  /* a date that is no date says why, and keeps the figures shown */
+  wait.before = lk_stats_page_get_stats (page);
+  lk_stats_page_show_span (page, "2026-13-01", to, LK_STATS_MONTH);
+  g_assert_true (lk_test_wait_shown (f->page, "Cannot Compute the Figures", 10000));
+  g_assert_true (lk_test_wait_shown_containing (f->page, "YYYY-MM-DD", 2000));
+
+  /* the exports, in a worker thread, audited */
+  lk_stats_page_show_span (page, from, to, LK_STATS_QUARTER);
+  g_assert_true (lk_test_wait (stats_changed, &wait, 20000));
+  lk_stats_page_export_to (page, LK_STATS_FORMAT_CSV, csv);
+  f->expected = 1;
+  g_assert_true (lk_test_wait (exported, f, 10000));
+  lk_stats_page_export_to (page, LK_STATS_FORMAT_PDF, pdf);
+  f->expected = 2;
+  g_assert_true (lk_test_wait (exported, f, 20000));
+  g_assert_true (g_file_get_contents (csv, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, ",cases-opened,ASL,2\n"));
+  g_clear_pointer (&text, g_free);
+  g_assert_true (g_file_get_contents (pdf, &text, NULL, NULL));
+  g_assert_true (g_str_has_prefix (text, "%PDF-"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -209,6 +314,9 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/likeness/governance-pages/retention", Fixture,
               GSIZE_TO_POINTER (LK_TYPE_RETENTION_PAGE), fixture_set_up, test_retention,
+              fixture_tear_down);
+  g_test_add ("/likeness/governance-pages/stats", Fixture,
+              GSIZE_TO_POINTER (LK_TYPE_STATS_PAGE), fixture_set_up, test_stats,
               fixture_tear_down);
   g_test_add ("/likeness/governance-pages/assessment", Fixture,
               GSIZE_TO_POINTER (LK_TYPE_ASSESSMENT_PAGE), fixture_set_up, test_assessment,

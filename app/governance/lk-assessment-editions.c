@@ -1,0 +1,335 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Editions of the self-assessment questionnaire: the shipped one (resources/data), and an
+ * agency's own, installed as feature-list editions are: checked against the questionnaire's
+ * JSON Schema, kept in the database under its edition name (bound to its content for good),
+ * and made current; audited. Each saved assessment names the edition it answered. */
+#include "config.h"
+
+#include <string.h>
+
+#include "governance/lk-assessment-private.h"
+#include "lk-error.h"
+#include "lk-json.h"
+#include "lk-util.h"
+#include "people/lk-roles.h"
+#include "reference/lk-data-file.h"
+#include "store/lk-audit.h"
+#include "store/lk-store-private.h"
+
+#define SHIPPED     "data/self-assessment.json"
+#define CURRENT_KEY "assessment_edition"
+#define MAX_SIZE    (4 * 1024 * 1024)
+
+static char *
+bytes_sha256 (GBytes *bytes)
+{
+  return g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+}
+
+/* The edition named in a checked questionnaire. */
+static const char *
+edition_of (JsonNode *root)
+{
+  return lk_json_string (json_node_get_object (root), "edition");
+}
+
+/* What the schema cannot say: every question id once. */
+static gboolean
+check_ids (JsonNode    *root,
+           const char  *label,
+           GError     **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonArray *principles = json_object_get_array_member (json_node_get_object (root),
+                                                        "principles");
+
+  for (guint i = 0; i < json_array_get_length (principles); i++)
+    {
+      JsonObject *p = json_array_get_object_element (principles, i);
+      JsonArray *questions = json_object_get_array_member (p, "questions");
+
+      for (guint j = 0; j < json_array_get_length (questions); j++)
+        {
+          const char *id = lk_json_string (json_array_get_object_element (questions, j), "id");
+
+          if (!g_hash_table_add (seen, (gpointer) id))
+            return lk_data_file_invalid (error, label, "the question id “%s” is used twice", id);
+        }
+    }
+  return TRUE;
+}
+
+static JsonNode *
+parse_checked (GBytes      *bytes,
+               const char  *label,
+               GError     **error)
+{
+  g_autoptr(JsonNode) root = lk_data_file_parse_checked (bytes, "self-assessment", label, error);
+
+  if (root == NULL || !check_ids (root, label, error))
+    return NULL;
+  return g_steal_pointer (&root);
+}
+
+static char *
+read_setting (LkStore *store)
+{
+  g_autoptr(LkStoreLock) locker = lk_store_lock (store);
+  g_autoptr(LkStmt) stmt = lk_store_stmt (store, "SELECT value FROM settings WHERE key = ?",
+                                          NULL);
+
+  if (stmt == NULL)
+    return NULL;
+  lk_stmt_bind_text (stmt, 1, CURRENT_KEY);
+  return lk_stmt_next (stmt, NULL) ? lk_stmt_dup_text (stmt, 0) : NULL;
+}
+
+/* The content and hash of installed edition @edition; FALSE without an error when absent. */
+static gboolean
+read_installed (LkStore     *store,
+                const char  *edition,
+                char       **content,
+                char       **sha256,
+                GError     **error)
+{
+  g_autoptr(LkStoreLock) locker = lk_store_lock (store);
+  g_autoptr(LkStmt) stmt = lk_store_stmt (store, "SELECT content, sha256 FROM"
+                                                 " assessment_editions WHERE edition = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  lk_stmt_bind_text (stmt, 1, edition);
+  if (!lk_stmt_next (stmt, error))
+    return FALSE;
+  if (content != NULL)
+    *content = lk_stmt_dup_text (stmt, 0);
+  if (sha256 != NULL)
+    *sha256 = lk_stmt_dup_text (stmt, 1);
+  return TRUE;
+}
+
+static JsonNode *
+shipped (GBytes **bytes,
+         GError **error)
+{
+  g_autoptr(GBytes) data = lk_data_file_lookup (SHIPPED, error);
+  JsonNode *root = data != NULL ? parse_checked (data, "self-assessment.json", error) : NULL;
+
+  if (root != NULL && bytes != NULL)
+    *bytes = g_steal_pointer (&data);
+  return root;
+}
+
+char *
+lk_assessment_current_edition (LkStore *store)
+{
+  g_autofree char *current = read_setting (store);
+  g_autoptr(JsonNode) root = NULL;
+
+  if (current != NULL)
+    return g_steal_pointer (&current);
+  root = shipped (NULL, NULL);
+  return root != NULL ? g_strdup (edition_of (root)) : NULL;
+}
+
+JsonNode *
+lk_assessment_edition_load (LkStore     *store,
+                            const char  *edition,
+                            GError     **error)
+{
+  g_autofree char *current = edition == NULL ? read_setting (store) : NULL;
+  g_autofree char *content = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local = NULL;
+  JsonNode *root;
+  gsize length;
+
+  if (edition == NULL)
+    edition = current;
+  root = shipped (NULL, error);
+  if (root == NULL || edition == NULL || g_str_equal (edition, edition_of (root)))
+    return root;
+  json_node_unref (root);
+  if (!read_installed (store, edition, &content, NULL, &local))
+    {
+      if (local == NULL)
+        g_set_error (&local, LK_ERROR, LK_ERROR_NOT_FOUND, "The questionnaire edition “%s” is "
+                     "not installed in this database", edition);
+      g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
+  length = strlen (content);
+  bytes = g_bytes_new_take (g_steal_pointer (&content), length);
+  return parse_checked (bytes, edition, error);
+}
+
+/* ---- installing ---------------------------------------------------------------------------- */
+
+static GBytes *
+read_file (const char  *path,
+           GError     **error)
+{
+  g_autoptr(GError) local = NULL;
+  char *data = NULL;
+  gsize size = 0;
+
+  if (!g_file_get_contents (path, &data, &size, &local))
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_NOT_FOUND, "Cannot read the questionnaire %s: %s",
+                   path, local->message);
+      return NULL;
+    }
+  if (size > MAX_SIZE)
+    {
+      g_free (data);
+      g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT, "%s: a questionnaire is not larger "
+                   "than %d MB", path, MAX_SIZE / (1024 * 1024));
+      return NULL;
+    }
+  return g_bytes_new_take (data, size);
+}
+
+/* An edition name is bound to its content: the shipped one to the shipped file, an installed
+ * one to what was installed first. Sets @is_new when the name is not known yet. */
+static gboolean
+check_edition_free (LkStore     *store,
+                    const char  *edition,
+                    const char  *sha256,
+                    gboolean    *is_new,
+                    GError     **error)
+{
+  g_autoptr(GBytes) shipped_bytes = NULL;
+  g_autoptr(JsonNode) shipped_root = shipped (&shipped_bytes, error);
+  g_autofree char *known = NULL;
+  g_autoptr(GError) local = NULL;
+
+  *is_new = FALSE;
+  if (shipped_root == NULL)
+    return FALSE;
+  if (g_str_equal (edition, edition_of (shipped_root)))
+    known = bytes_sha256 (shipped_bytes);
+  else if (!read_installed (store, edition, NULL, &known, &local))
+    {
+      if (local != NULL)
+        return g_propagate_error (error, g_steal_pointer (&local)), FALSE;
+      *is_new = TRUE;
+      return TRUE;
+    }
+  if (g_str_equal (known, sha256))
+    return TRUE;
+  g_set_error (error, LK_ERROR, LK_ERROR_EXISTS, "The questionnaire edition “%s” already exists "
+               "with different content; give the corrected questionnaire a new edition name "
+               "(saved assessments name the edition they answered)", edition);
+  return FALSE;
+}
+
+static gboolean
+insert_edition (LkStore     *store,
+                gint64       user_id,
+                const char  *edition,
+                GBytes      *bytes,
+                const char  *sha256,
+                GError     **error)
+{
+  g_autoptr(LkStmt) stmt = lk_store_stmt (store, "INSERT INTO assessment_editions (edition,"
+                                                 " content, sha256, installed_by, installed_at)"
+                                                 " VALUES (?, ?, ?, ?, ?)", error);
+  g_autofree char *now = lk_now_utc ();
+  gsize size;
+  const char *data = g_bytes_get_data (bytes, &size);
+
+  if (stmt == NULL)
+    return FALSE;
+  lk_stmt_bind_text (stmt, 1, edition);
+  lk_stmt_bind_text_len (stmt, 2, data, size);
+  lk_stmt_bind_text (stmt, 3, sha256);
+  lk_stmt_bind_int64 (stmt, 4, user_id);
+  lk_stmt_bind_text (stmt, 5, now);
+  return lk_stmt_done (stmt, error);
+}
+
+/* Plain SQL for any database: update the setting, or add it. */
+static gboolean
+set_current (LkStore     *store,
+             const char  *edition,
+             GError     **error)
+{
+  g_autoptr(LkStmt) update = lk_store_stmt (store, "UPDATE settings SET value = ? WHERE key = ?",
+                                            error);
+  g_autoptr(LkStmt) insert = NULL;
+
+  if (update == NULL)
+    return FALSE;
+  lk_stmt_bind_text (update, 1, edition);
+  lk_stmt_bind_text (update, 2, CURRENT_KEY);
+  if (!lk_stmt_done (update, error))
+    return FALSE;
+  if (lk_stmt_changes (update) > 0)
+    return TRUE;
+  if ((insert = lk_store_stmt (store, "INSERT INTO settings (key, value) VALUES (?, ?)",
+                               error)) == NULL)
+    return FALSE;
+  lk_stmt_bind_text (insert, 1, CURRENT_KEY);
+  lk_stmt_bind_text (insert, 2, edition);
+  return lk_stmt_done (insert, error);
+}
+
+static guint
+count_questions (JsonNode *root)
+{
+  JsonArray *principles = json_object_get_array_member (json_node_get_object (root),
+                                                        "principles");
+  guint n = 0;
+
+  for (guint i = 0; i < json_array_get_length (principles); i++)
+    n += json_array_get_length (json_object_get_array_member (
+                                  json_array_get_object_element (principles, i), "questions"));
+  return n;
+}
+
+char *
+lk_assessment_install (LkSession   *session,
+                       const char  *path,
+                       GError     **error)
+{
+  LkStore *store;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(LkTxn) txn = NULL;
+  g_autoptr(JsonObject) details = json_object_new ();
+  g_autofree char *label = NULL, *sha256 = NULL, *previous = NULL;
+  const char *edition;
+  gboolean is_new;
+  LkActor actor;
+
+  g_return_val_if_fail (LK_IS_SESSION (session), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  store = lk_session_get_store (session);
+  label = g_path_get_basename (path);
+  /* everything is checked before anything is written */
+  if (!lk_session_require (session, LK_ROLE_ADMINISTRATOR, &actor, error) ||
+      (bytes = read_file (path, error)) == NULL ||
+      (root = parse_checked (bytes, label, error)) == NULL)
+    return NULL;
+  edition = edition_of (root);
+  sha256 = bytes_sha256 (bytes);
+  previous = lk_assessment_current_edition (store);
+  if ((txn = lk_txn_begin (store, error)) == NULL ||
+      !check_edition_free (store, edition, sha256, &is_new, error) ||
+      (is_new && !insert_edition (store, lk_session_get_user_id (session), edition, bytes,
+                                  sha256, error)) ||
+      !set_current (store, edition, error))
+    return NULL;
+  json_object_set_string_member (details, "edition", edition);
+  lk_json_set_text (details, "previous_edition", previous);
+  json_object_set_string_member (details, "file", label);
+  json_object_set_string_member (details, "sha256", sha256);
+  json_object_set_int_member (details, "questions", count_questions (root));
+  json_object_set_boolean_member (details, "new", is_new);
+  if (!lk_audit_append (store, &actor, "assessment-edition.installed", edition, details,
+                        error) ||
+      !lk_txn_commit (txn, error))
+    return NULL;
+  return g_strdup (edition);
+}
