@@ -94,10 +94,49 @@ check_number (const char  *text,
   return FALSE;
 }
 
+/* json-glib reads an escape it does not know as the character after the backslash, and a \u
+ * with fewer than four hexadecimal digits as far as the digits go, swallowing the character after
+ * them, even a closing quote: "\u1"]" is one string to json-glib, so brackets after it that are
+ * in a string here would nest there. Only JSON's own escapes pass. Sets @skip to the bytes after
+ * the backslash that the escape takes. */
+static gboolean
+check_escape (const char  *text,
+              gsize        length,
+              guint        line,
+              gsize       *skip,
+              GError     **error)
+{
+  if (length > 0 && text[0] != '\0' && strchr ("\"\\/bfnrt", text[0]) != NULL)
+    {
+      *skip = 1;
+      return TRUE;
+    }
+  if (length > 0 && text[0] == 'u')
+    {
+      for (gsize n = 1; n <= 4; n++)
+        if (n >= length || !g_ascii_isxdigit (text[n]))
+          {
+            g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
+                         "not valid JSON: line %u: a \\u escape without four hexadecimal "
+                         "digits", line);
+            return FALSE;
+          }
+      *skip = 5;
+      return TRUE;
+    }
+  if (length > 0 && g_ascii_isgraph (text[0]))
+    g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
+                 "not valid JSON: line %u: “\\%c” is not an escape JSON knows", line, text[0]);
+  else
+    g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
+                 "not valid JSON: line %u: a backslash that escapes nothing JSON knows", line);
+  return FALSE;
+}
+
 /* json-glib parses recursively, so text nested deeply enough overflows the stack: count the
  * nesting first, and check that numbers fit (check_number). Only strict JSON passes, because
- * json-glib also reads single-quoted strings and comments, in which brackets would not count
- * here but would count there. */
+ * json-glib also reads single-quoted strings, comments and loose escapes (check_escape), in
+ * which brackets would not count here but would count there. */
 static gboolean
 check_nesting (const char  *text,
                gsize        length,
@@ -116,8 +155,14 @@ check_nesting (const char  *text,
         line++;
       if (in_string)
         {
-          if (c == '\\' && i + 1 < length)
-            i++;
+          if (c == '\\')
+            {
+              gsize n;
+
+              if (!check_escape (text + i + 1, length - i - 1, line, &n, error))
+                return FALSE;
+              i += n;
+            }
           else if (c == '"')
             in_string = FALSE;
         }

@@ -142,9 +142,44 @@ test_surrogates (void)
    * of the lone surrogate, which no UTF-8 reader accepts. */
   assert_refused ("[\"\\ud83dx\"]", -1, LK_JSON_MAX_SIZE, "surrogate");
   assert_refused ("{\"\\udbffz\": 1}", -1, LK_JSON_MAX_SIZE, "surrogate");
-  /* The fuzz target's input: a short escape, then a lone low surrogate. */
+  /* The fuzz target's input: a short escape, then a lone low surrogate. The short escape is
+   * refused first (test_escapes). */
   assert_refused ("[\"\\ud\\ude00:3d\\ude00\"\", \"Vudc00\"]", -1, LK_JSON_MAX_SIZE,
-                  "surrogate");
+                  "line 1: a \\u escape without four hexadecimal digits");
+}
+
+/* json-glib reads a \u with fewer than four hexadecimal digits as far as the digits go and
+ * swallows the character after them, even the closing quote, and reads an unknown escape as the
+ * character escaped. Where the nesting count saw a string end, json-glib saw it go on, and the
+ * other way round: brackets hidden from the count overflowed json-glib's stack. */
+static void
+test_escapes (void)
+{
+  g_autofree char *brackets = g_strnfill (100000, '[');
+  g_autofree char *hidden = g_strdup_printf ("[\"\\u1\"\", %s", brackets);
+  g_autoptr(JsonNode) stored = NULL;
+  g_autoptr(JsonNode) node = load_ok ("[\"\\/\\b\\f\\n\\r\\t\\\"\\\\\\u00e9\\u00E9\\u0041\"]");
+
+  /* Every escape JSON has still reads. */
+  g_assert_cmpstr (json_array_get_string_element (json_node_get_array (node), 0), ==,
+                   "/\b\f\n\r\t\"\\ééA");
+  /* json-glib read this as the one string "\u1000]". */
+  assert_refused ("[\"\\u1\"]\"]", -1, LK_JSON_MAX_SIZE,
+                  "line 1: a \\u escape without four hexadecimal digits");
+  assert_refused ("[\"\\u\"]", -1, LK_JSON_MAX_SIZE, "\\u escape without four");
+  assert_refused ("[\"\\u12g4\"]", -1, LK_JSON_MAX_SIZE, "\\u escape without four");
+  assert_refused ("{\"a\":\n\"\\u004", -1, LK_JSON_MAX_SIZE, "line 2: a \\u escape");
+  assert_refused ("[\"\\uZZZZ\"]", -1, LK_JSON_MAX_SIZE, "\\u escape without four");
+  assert_refused ("[\"a\\x\"]", -1, LK_JSON_MAX_SIZE, "“\\x” is not an escape JSON knows");
+  assert_refused ("[\"\\U0041\"]", -1, LK_JSON_MAX_SIZE, "“\\U” is not an escape");
+  assert_refused ("[\"a\\\x01\"]", -1, LK_JSON_MAX_SIZE, "a backslash that escapes nothing");
+  assert_refused ("[\"a\\", -1, LK_JSON_MAX_SIZE, "a backslash that escapes nothing");
+  /* Found reading json-glib's scanner: to the count, the string after "\u1" holds the
+   * brackets; json-glib nested them and overflowed its stack. */
+  assert_refused (hidden, -1, LK_JSON_MAX_SIZE, "line 1: a \\u escape without four");
+  /* The same text in the database: read as no JSON, not a crash. */
+  stored = lk_json_parse (hidden);
+  g_assert_true (JSON_NODE_HOLDS_NULL (stored));
 }
 
 /* Found by the json fuzz target: json-glib reads a number beyond a double's range as infinity
@@ -210,6 +245,7 @@ main (int   argc,
   g_test_add_func ("/likeness/json/stored", test_stored);
   g_test_add_func ("/likeness/json/empty-bytes", test_empty_bytes);
   g_test_add_func ("/likeness/json/surrogates", test_surrogates);
+  g_test_add_func ("/likeness/json/escapes", test_escapes);
   g_test_add_func ("/likeness/json/number-range", test_number_range);
 
   return g_test_run ();
