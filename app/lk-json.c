@@ -133,10 +133,35 @@ check_escape (const char  *text,
   return FALSE;
 }
 
+/* After the top-level value, only white space: json-glib refuses a second value but leaks the
+ * nodes it built for it when that value is an array or an object ("[1] [2]"). @i is at the
+ * first byte after the value. */
+static gboolean
+check_end (const char  *text,
+           gsize        length,
+           gsize        i,
+           guint        line,
+           GError     **error)
+{
+  for (; i < length; i++)
+    {
+      if (text[i] == '\n')
+        line++;
+      else if (!g_ascii_isspace (text[i]))
+        {
+          g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
+                       "not valid JSON: line %u: more text after the end of the document", line);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /* json-glib parses recursively, so text nested deeply enough overflows the stack: count the
- * nesting first, and check that numbers fit (check_number). Only strict JSON passes, because
- * json-glib also reads single-quoted strings, comments and loose escapes (check_escape), in
- * which brackets would not count here but would count there. */
+ * nesting first, check that numbers fit (check_number) and that one value is all there is
+ * (check_end). Only strict JSON passes, because json-glib also reads single-quoted strings,
+ * comments and loose escapes (check_escape), in which brackets would not count here but would
+ * count there. */
 static gboolean
 check_nesting (const char  *text,
                gsize        length,
@@ -144,10 +169,12 @@ check_nesting (const char  *text,
                GError     **error)
 {
   gboolean in_string = FALSE;
+  gboolean ended = FALSE;   /* the top-level value is complete */
   guint depth = 0;
   guint line = 1;
+  gsize i;
 
-  for (gsize i = 0; i < length; i++)
+  for (i = 0; i < length && !ended; i++)
     {
       char c = text[i];
 
@@ -164,7 +191,10 @@ check_nesting (const char  *text,
               i += n;
             }
           else if (c == '"')
-            in_string = FALSE;
+            {
+              in_string = FALSE;
+              ended = depth == 0;
+            }
         }
       else if (c == '"')
         in_string = TRUE;
@@ -179,7 +209,7 @@ check_nesting (const char  *text,
             }
         }
       else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
+        ended = --depth == 0;
       else if (c == '-' || g_ascii_isdigit (c))
         {
           gsize n;
@@ -187,6 +217,7 @@ check_nesting (const char  *text,
           if (!check_number (text + i, length - i, line, &n, error))
             return FALSE;
           i += n - 1;
+          ended = depth == 0;
         }
       else if (c == '\'' || c == '/')
         {
@@ -195,8 +226,15 @@ check_nesting (const char  *text,
                        "quotes nor comments)", line, c);
           return FALSE;
         }
+      else if (depth == 0 && g_ascii_isalpha (c))
+        {
+          /* true, false, null, or a word json-glib refuses. */
+          while (i + 1 < length && g_ascii_isalnum (text[i + 1]))
+            i++;
+          ended = TRUE;
+        }
     }
-  return TRUE;
+  return check_end (text, length, i, line, error);
 }
 
 /* json-glib turns an unpaired surrogate escape ("\ud800") into bytes that are not UTF-8, which

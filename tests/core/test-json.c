@@ -182,6 +182,33 @@ test_escapes (void)
   g_assert_true (JSON_NODE_HOLDS_NULL (stored));
 }
 
+/* Found by the json fuzz target (with GLib's slice allocator off, so that LeakSanitizer sees
+ * json-glib's nodes): json-glib refuses a second value after the first, but leaks what it built
+ * of it when it is an array or an object. One value is all a document holds, with white space
+ * around it. */
+static void
+test_one_value (void)
+{
+  g_autoptr(JsonNode) spaced = load_ok (" \n[1, [2]]\r\n\t ");
+  g_autoptr(JsonNode) word = load_ok ("true\n");
+  g_autoptr(JsonNode) text = load_ok ("\"[1] [2]\"  ");
+
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (spaced)), ==, 2);
+  g_assert_true (json_node_get_boolean (word));
+  g_assert_cmpstr (json_node_get_string (text), ==, "[1] [2]");
+  assert_refused ("0[[2]]", -1, LK_JSON_MAX_SIZE, "line 1: more text after the end of the "
+                  "document");
+  assert_refused ("[[2]] [1]", -1, LK_JSON_MAX_SIZE, "more text after the end");
+  assert_refused ("{\"a\": [1]}\n\n{\"b\": 2}", -1, LK_JSON_MAX_SIZE,
+                  "line 3: more text after the end");
+  assert_refused ("\"s\"[1]", -1, LK_JSON_MAX_SIZE, "more text after the end");
+  assert_refused ("true [1]", -1, LK_JSON_MAX_SIZE, "more text after the end");
+  assert_refused ("-1.5e3,", -1, LK_JSON_MAX_SIZE, "more text after the end");
+  assert_refused ("[1]]", -1, LK_JSON_MAX_SIZE, "more text after the end");
+  /* A NUL byte is not white space: nothing hides after it. */
+  assert_refused ("[1]\0[2]", 7, LK_JSON_MAX_SIZE, "more text after the end");
+}
+
 /* Found by the json fuzz target: json-glib reads a number beyond a double's range as infinity
  * (and writes it as "inf", which is not JSON) and a whole number beyond 64 bits as -1, so a
  * score or a value in a list's metadata changed silently. Both are refused; what fits is read
@@ -246,6 +273,7 @@ main (int   argc,
   g_test_add_func ("/likeness/json/empty-bytes", test_empty_bytes);
   g_test_add_func ("/likeness/json/surrogates", test_surrogates);
   g_test_add_func ("/likeness/json/escapes", test_escapes);
+  g_test_add_func ("/likeness/json/one-value", test_one_value);
   g_test_add_func ("/likeness/json/number-range", test_number_range);
 
   return g_test_run ();
