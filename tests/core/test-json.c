@@ -142,6 +142,13 @@ test_surrogates (void)
    * of the lone surrogate, which no UTF-8 reader accepts. */
   assert_refused ("[\"\\ud83dx\"]", -1, LK_JSON_MAX_SIZE, "surrogate");
   assert_refused ("{\"\\udbffz\": 1}", -1, LK_JSON_MAX_SIZE, "surrogate");
+  /* Found by the enhance-stack fuzz target: json-glib leaks a string when half a pair is
+   * followed by an escape that is not the other half. Refused before it sees them. */
+  assert_refused ("[\"\\ud800\\u0041\"]", -1, LK_JSON_MAX_SIZE, "line 1: an escaped half");
+  assert_refused ("[\"\\ude00\\ud800\"]", -1, LK_JSON_MAX_SIZE, "surrogate");
+  assert_refused ("[{\"o5\\ude93\\uee93", -1, LK_JSON_MAX_SIZE, "surrogate");
+  assert_refused ("[\"\\ude00\"]", -1, LK_JSON_MAX_SIZE, "surrogate");
+  assert_refused ("[\"\\udbff\\udbff\"]", -1, LK_JSON_MAX_SIZE, "surrogate");
   /* The fuzz target's input: a short escape, then a lone low surrogate. The short escape is
    * refused first (test_escapes). */
   assert_refused ("[\"\\ud\\ude00:3d\\ude00\"\", \"Vudc00\"]", -1, LK_JSON_MAX_SIZE,
@@ -209,6 +216,27 @@ test_one_value (void)
   assert_refused ("[1]\0[2]", 7, LK_JSON_MAX_SIZE, "more text after the end");
 }
 
+/* Found by the json fuzz target: json-glib reads ".7e22" as 7e21, which its writer writes back
+ * as "7e+21.0"; it also reads ".5", "1.", "01" and "0x10". Numbers are refused unless JSON
+ * writes them so. */
+static void
+test_number_syntax (void)
+{
+  g_autoptr(JsonNode) fits = load_ok ("[0, -0, 0.5, -0.5e-3, 1E5, 10, 1e+2, 2.50E-07]");
+  JsonArray *array = json_node_get_array (fits);
+  const char * const refused[] = {
+    ".7e22", "[.5]", "[1.]", "[-.5]", "[01]", "[-01]", "[0x10]", "[.e1]", "[+1]", "[1e]",
+    "[1e+]", "[1.5.5]", "[--1]", "[-]", "{\"a\": 1x}", NULL
+  };
+
+  g_assert_cmpuint (json_array_get_length (array), ==, 8);
+  g_assert_cmpfloat (json_array_get_double_element (array, 3), ==, -0.5e-3);
+  g_assert_cmpfloat (json_array_get_double_element (array, 7), ==, 2.5e-7);
+  for (guint i = 0; refused[i] != NULL; i++)
+    assert_refused (refused[i], -1, LK_JSON_MAX_SIZE, "is not a number as JSON writes one");
+  assert_refused ("[1,\n 0x10]", -1, LK_JSON_MAX_SIZE, "line 2: 0x10 is not a number");
+}
+
 /* Found by the json fuzz target: json-glib reads a number beyond a double's range as infinity
  * (and writes it as "inf", which is not JSON) and a whole number beyond 64 bits as -1, so a
  * score or a value in a list's metadata changed silently. Both are refused; what fits is read
@@ -274,6 +302,7 @@ main (int   argc,
   g_test_add_func ("/likeness/json/surrogates", test_surrogates);
   g_test_add_func ("/likeness/json/escapes", test_escapes);
   g_test_add_func ("/likeness/json/one-value", test_one_value);
+  g_test_add_func ("/likeness/json/number-syntax", test_number_syntax);
   g_test_add_func ("/likeness/json/number-range", test_number_range);
 
   return g_test_run ();
