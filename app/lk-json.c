@@ -49,10 +49,45 @@ double_round_trips (double d)
   return strpbrk (buffer, "eE") == NULL || strchr (buffer, '.') != NULL;
 }
 
+/* Whether the @n bytes at @t are a number as JSON writes one: -?(0|[1-9][0-9]*)(.[0-9]+)?
+ * ([eE][+-]?[0-9]+)?. json-glib also reads ".5", "1.", "01" and "0x10", some of them into a
+ * value its writer cannot write back. */
+static gboolean
+number_is_json (const char *t,
+                gsize       n)
+{
+  gsize i = 0, digits;
+
+  if (i < n && t[i] == '-')
+    i++;
+  for (digits = i; i < n && g_ascii_isdigit (t[i]); i++)
+    ;
+  if (i == digits || (t[digits] == '0' && i - digits > 1))
+    return FALSE;
+  if (i < n && t[i] == '.')
+    {
+      for (digits = ++i; i < n && g_ascii_isdigit (t[i]); i++)
+        ;
+      if (i == digits)
+        return FALSE;
+    }
+  if (i < n && (t[i] == 'e' || t[i] == 'E'))
+    {
+      if (++i < n && (t[i] == '+' || t[i] == '-'))
+        i++;
+      for (digits = i; i < n && g_ascii_isdigit (t[i]); i++)
+        ;
+      if (i == digits)
+        return FALSE;
+    }
+  return i == n;
+}
+
 /* json-glib turns a number beyond a double's range into infinity, which it then writes as
  * "inf", a whole number beyond 64 bits into -1, and some large doubles into text it cannot read
  * back (double_round_trips): each would change or lose outside data without a word. The number
- * token at @text (outside any string) must fit. Sets @end past it. */
+ * token at @text (outside any string) must be one JSON allows (number_is_json) and fit. Sets
+ * @end past it. */
 static gboolean
 check_number (const char  *text,
               gsize        length,
@@ -63,11 +98,11 @@ check_number (const char  *text,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *token = NULL;
   gboolean whole = TRUE, fits;
-  char *stop = NULL;
   gsize n = 0;
 
+  /* The token as json-glib's scanner takes it: letters too, as in 0x10. */
   while (n < length && text[n] != '\0' &&
-         (g_ascii_isdigit (text[n]) || strchr ("+-.eE", text[n]) != NULL))
+         (g_ascii_isalnum (text[n]) || strchr ("+-.", text[n]) != NULL))
     {
       if (strchr (".eE", text[n]) != NULL)
         whole = FALSE;
@@ -75,17 +110,17 @@ check_number (const char  *text,
     }
   *end = n;
   token = g_strndup (text, n);
-  /* What is not a number at all is left to the parser to refuse. */
-  if (whole)
-    fits = g_ascii_string_to_signed (token, 10, G_MININT64, G_MAXINT64, NULL, &local_error) ||
-           !g_error_matches (local_error, G_NUMBER_PARSER_ERROR,
-                             G_NUMBER_PARSER_ERROR_OUT_OF_BOUNDS);
-  else
+  if (!number_is_json (token, n))
     {
-      double d = g_ascii_strtod (token, &stop);
-
-      fits = double_round_trips (d) || *stop != '\0';
+      g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
+                   "not valid JSON: line %u: %.24s%s is not a number as JSON writes one", line,
+                   token, n > 24 ? "…" : "");
+      return FALSE;
     }
+  if (whole)
+    fits = g_ascii_string_to_signed (token, 10, G_MININT64, G_MAXINT64, NULL, &local_error);
+  else
+    fits = double_round_trips (g_ascii_strtod (token, NULL));
   if (fits)
     return TRUE;
   g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
@@ -94,10 +129,97 @@ check_number (const char  *text,
   return FALSE;
 }
 
+/* The code unit of the \u escape at @text (just after the backslash), or -1 when it does not
+ * have four hexadecimal digits. */
+static gint
+unicode_escape (const char *text,
+                gsize       length)
+{
+  gint unit = 0;
+
+  if (length < 5 || text[0] != 'u')
+    return -1;
+  for (gsize n = 1; n <= 4; n++)
+    {
+      if (!g_ascii_isxdigit (text[n]))
+        return -1;
+      unit = unit * 16 + g_ascii_xdigit_value (text[n]);
+    }
+  return unit;
+}
+
+/* json-glib reads an escape it does not know as the character after the backslash, and a \u
+ * with fewer than four hexadecimal digits as far as the digits go, swallowing the character after
+ * them, even a closing quote: "\u1"]" is one string to json-glib, so brackets after it that are
+ * in a string here would nest there. It leaks memory on half a surrogate pair followed by
+ * another \u escape, and makes a lone half into bytes that are not UTF-8. Only JSON's own
+ * escapes pass, surrogates in pairs. Sets @skip to the bytes after the backslash that the
+ * escape takes. */
+static gboolean
+check_escape (const char  *text,
+              gsize        length,
+              guint        line,
+              gsize       *skip,
+              GError     **error)
+{
+  gint unit = unicode_escape (text, length);
+  gint next = length > 6 && text[5] == '\\' ? unicode_escape (text + 6, length - 6) : -1;
+  const char *problem = NULL;
+
+  *skip = 5;
+  if (length > 0 && text[0] != '\0' && strchr ("\"\\/bfnrt", text[0]) != NULL)
+    *skip = 1;
+  else if (length > 0 && text[0] == 'u' && unit < 0)
+    problem = "a \\u escape without four hexadecimal digits";
+  else if (unit >= 0xd800 && unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff)
+    *skip = 11;
+  else if (unit >= 0xd800 && unit <= 0xdfff)
+    problem = "an escaped half of a UTF-16 surrogate pair (\\uD800 to \\uDFFF) without the "
+              "other half";
+  else if (unit < 0 && length > 0 && g_ascii_isgraph (text[0]))
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
+                   "not valid JSON: line %u: “\\%c” is not an escape JSON knows", line, text[0]);
+      return FALSE;
+    }
+  else if (unit < 0)
+    problem = "a backslash that escapes nothing JSON knows";
+  if (problem == NULL)
+    return TRUE;
+  g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT, "not valid JSON: line %u: %s", line,
+               problem);
+  return FALSE;
+}
+
+/* After the top-level value, only white space: json-glib refuses a second value but leaks the
+ * nodes it built for it when that value is an array or an object ("[1] [2]"). @i is at the
+ * first byte after the value. */
+static gboolean
+check_end (const char  *text,
+           gsize        length,
+           gsize        i,
+           guint        line,
+           GError     **error)
+{
+  for (; i < length; i++)
+    {
+      if (text[i] == '\n')
+        line++;
+      else if (!g_ascii_isspace (text[i]))
+        {
+          g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
+                       "not valid JSON: line %u: more text after the end of the document", line);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /* json-glib parses recursively, so text nested deeply enough overflows the stack: count the
- * nesting first, and check that numbers fit (check_number). Only strict JSON passes, because
- * json-glib also reads single-quoted strings and comments, in which brackets would not count
- * here but would count there. */
+ * nesting first, check that numbers fit (check_number) and that one value is all there is
+ * (check_end). Only strict JSON passes, because json-glib also reads single-quoted strings,
+ * comments and loose escapes (check_escape), in which brackets would not count here but would
+ * count there. */
 static gboolean
 check_nesting (const char  *text,
                gsize        length,
@@ -105,10 +227,12 @@ check_nesting (const char  *text,
                GError     **error)
 {
   gboolean in_string = FALSE;
+  gboolean ended = FALSE;   /* the top-level value is complete */
   guint depth = 0;
   guint line = 1;
+  gsize i;
 
-  for (gsize i = 0; i < length; i++)
+  for (i = 0; i < length && !ended; i++)
     {
       char c = text[i];
 
@@ -116,10 +240,19 @@ check_nesting (const char  *text,
         line++;
       if (in_string)
         {
-          if (c == '\\' && i + 1 < length)
-            i++;
+          if (c == '\\')
+            {
+              gsize n;
+
+              if (!check_escape (text + i + 1, length - i - 1, line, &n, error))
+                return FALSE;
+              i += n;
+            }
           else if (c == '"')
-            in_string = FALSE;
+            {
+              in_string = FALSE;
+              ended = depth == 0;
+            }
         }
       else if (c == '"')
         in_string = TRUE;
@@ -134,14 +267,15 @@ check_nesting (const char  *text,
             }
         }
       else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
-      else if (c == '-' || g_ascii_isdigit (c))
+        ended = --depth == 0;
+      else if (c == '-' || c == '+' || c == '.' || g_ascii_isdigit (c))
         {
           gsize n;
 
           if (!check_number (text + i, length - i, line, &n, error))
             return FALSE;
           i += n - 1;
+          ended = depth == 0;
         }
       else if (c == '\'' || c == '/')
         {
@@ -150,8 +284,15 @@ check_nesting (const char  *text,
                        "quotes nor comments)", line, c);
           return FALSE;
         }
+      else if (depth == 0 && g_ascii_isalpha (c))
+        {
+          /* true, false, null, or a word json-glib refuses. */
+          while (i + 1 < length && g_ascii_isalnum (text[i + 1]))
+            i++;
+          ended = TRUE;
+        }
     }
-  return TRUE;
+  return check_end (text, length, i, line, error);
 }
 
 /* json-glib turns an unpaired surrogate escape ("\ud800") into bytes that are not UTF-8, which

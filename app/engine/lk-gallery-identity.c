@@ -295,24 +295,35 @@ parse_descriptor (JsonObject             *o,
   return TRUE;
 }
 
-static gboolean
-read_descriptor (const char             *path,
-                 LkEmbeddingConvention  *c,
-                 GError                **error)
+gboolean
+lk_gallery_descriptor_parse (const char             *text,
+                             gsize                   length,
+                             const char             *path,
+                             LkEmbeddingConvention  *c,
+                             GError                **error)
 {
-  g_autofree char *text = NULL;
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) local_error = NULL;
-  gsize length = 0;
 
-  if (!g_file_get_contents (path, &text, &length, error))
-    return FALSE;
   root = lk_json_load (text, (gssize) length, MAX_DESCRIPTOR_BYTES, &local_error);
   if (root == NULL)
     return bad_descriptor (error, path, local_error->message);
   if (!JSON_NODE_HOLDS_OBJECT (root))
     return bad_descriptor (error, path, "it is not a JSON object");
   return parse_descriptor (json_node_get_object (root), path, c, error);
+}
+
+static gboolean
+read_descriptor (const char             *path,
+                 LkEmbeddingConvention  *c,
+                 GError                **error)
+{
+  g_autofree char *text = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (path, &text, &length, error))
+    return FALSE;
+  return lk_gallery_descriptor_parse (text, length, path, c, error);
 }
 
 /* The model's row, or refused when the same model was installed with another convention. */

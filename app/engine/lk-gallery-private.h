@@ -34,6 +34,14 @@ void      lk_gallery_engine_clear   (LkGalleryEngine        *engine);
 gboolean  lk_gallery_engine_identify (LkGalleryEngine       *engine,
                                       LkStore               *store,
                                       GError               **error);
+/* An embedding model's descriptor (JSON, @length bytes of @text, named @path in messages) into
+ * @c: the format, every member known and in range; LK_ERROR_INVALID_INPUT naming @path when
+ * not. */
+gboolean  lk_gallery_descriptor_parse (const char           *text,
+                                       gsize                 length,
+                                       const char           *path,
+                                       LkEmbeddingConvention *c,
+                                       GError              **error);
 /* The SHA-256 of a file, remembered while its size and times do not change. */
 char     *lk_gallery_file_sha256    (const char             *path,
                                      GError                **error);
@@ -54,6 +62,15 @@ void      lk_gallery_item_free      (LkGalleryItem          *item);
 GPtrArray *lk_gallery_items_from_dir (const char            *dir,
                                       GPtrArray             *rejected,
                                       GError               **error);
+
+/* The images a CSV list names: lines of image,subject_ref (a header line is optional), image
+ * paths relative to @csv's folder unless absolute; @text is @length bytes of UTF-8 and a NUL.
+ * Lines that name no image of a subject go to @rejected ("line N: reason"). */
+GPtrArray *lk_gallery_items_from_csv_text (const char       *csv,
+                                           const char       *text,
+                                           gsize             length,
+                                           GPtrArray        *rejected,
+                                           GError          **error);
 
 /* The id of the reference database @name, which must be a gallery held by Likeness. */
 gint64    lk_gallery_lookup         (LkStore                *store,

@@ -295,22 +295,18 @@ add_csv_line (const char *folder,
   g_ptr_array_add (items, item_new (path, fields[1], fields[0]));
 }
 
-/* Lines of image,subject_ref (a header line is optional); image paths are relative to the
- * CSV's folder unless absolute. */
-static GPtrArray *
-items_from_csv (const char  *csv,
-                GPtrArray   *rejected,
-                GError     **error)
+GPtrArray *
+lk_gallery_items_from_csv_text (const char  *csv,
+                                const char  *text,
+                                gsize        length,
+                                GPtrArray   *rejected,
+                                GError     **error)
 {
-  g_autofree char *text = NULL;
   g_autofree char *folder = g_path_get_dirname (csv);
   g_auto(GStrv) lines = NULL;
   g_autoptr(GPtrArray) items = NULL;
-  gsize length = 0;
   gboolean first = TRUE;
 
-  if (!g_file_get_contents (csv, &text, &length, error))
-    return NULL;
   if (length > MAX_CSV_BYTES || !g_utf8_validate (text, (gssize) length, NULL))
     {
       g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
@@ -335,6 +331,19 @@ items_from_csv (const char  *csv,
       add_csv_line (folder, lines[i], i + 1, items, rejected);
     }
   return g_steal_pointer (&items);
+}
+
+static GPtrArray *
+items_from_csv (const char  *csv,
+                GPtrArray   *rejected,
+                GError     **error)
+{
+  g_autofree char *text = NULL;
+  gsize length = 0;
+
+  if (!g_file_get_contents (csv, &text, &length, error))
+    return NULL;
+  return lk_gallery_items_from_csv_text (csv, text, length, rejected, error);
 }
 
 static GPtrArray *

@@ -30,6 +30,15 @@ typedef struct
 } Import;
 
 static void
+import_init (Import *im)
+{
+  im->where = g_ptr_array_new_with_free_func (g_free);
+  im->pairs = g_array_new (FALSE, TRUE, sizeof (LkTrainingPair));
+  im->strings = g_ptr_array_new_with_free_func (g_free);
+  im->images = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+}
+
+static void
 import_clear (Import *im)
 {
   g_free (im->dir);
@@ -253,6 +262,23 @@ locate (Import      *im,
   return FALSE;
 }
 
+guint
+lk_training_exercise_parse (const char  *dir,
+                            const char  *name,
+                            const char  *text,
+                            gsize        length,
+                            GError     **error)
+{
+  Import im = { g_strdup (dir), g_strdup (name) };
+  guint n = 0;
+
+  import_init (&im);
+  if (parse_csv (&im, text, length, error))
+    n = im.pairs->len;
+  import_clear (&im);
+  return n;
+}
+
 gint64
 lk_training_exercise_import (LkSession                    *session,
                              const LkTrainingExerciseSpec *spec,
@@ -271,10 +297,7 @@ lk_training_exercise_import (LkSession                    *session,
 
   if (!lk_session_require (session, LK_ROLE_TRAINER, &actor, error))
     return 0;
-  im.where = g_ptr_array_new_with_free_func (g_free);
-  im.pairs = g_array_new (FALSE, TRUE, sizeof (LkTrainingPair));
-  im.strings = g_ptr_array_new_with_free_func (g_free);
-  im.images = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  import_init (&im);
   if (locate (&im, path, &csv, error) && g_file_get_contents (csv, &text, &length, error) &&
       parse_csv (&im, text, length, error))
     {

@@ -109,4 +109,13 @@ gint64   lk_training_exercise_create_from (LkSession                    *session
                                            JsonObject                   *details,
                                            GError                      **error);
 
+/* The text of an exercise's pairs.csv (@length bytes, @name in messages) with the images it
+ * names in @dir, checked as lk_training_exercise_import() checks it: the number of pairs, or 0
+ * with an error naming @name and the line. Nothing is written. */
+guint    lk_training_exercise_parse       (const char                   *dir,
+                                           const char                   *name,
+                                           const char                   *text,
+                                           gsize                         length,
+                                           GError                      **error);
+
 G_END_DECLS

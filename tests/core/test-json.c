@@ -142,9 +142,99 @@ test_surrogates (void)
    * of the lone surrogate, which no UTF-8 reader accepts. */
   assert_refused ("[\"\\ud83dx\"]", -1, LK_JSON_MAX_SIZE, "surrogate");
   assert_refused ("{\"\\udbffz\": 1}", -1, LK_JSON_MAX_SIZE, "surrogate");
-  /* The fuzz target's input: a short escape, then a lone low surrogate. */
+  /* Found by the enhance-stack fuzz target: json-glib leaks a string when half a pair is
+   * followed by an escape that is not the other half. Refused before it sees them. */
+  assert_refused ("[\"\\ud800\\u0041\"]", -1, LK_JSON_MAX_SIZE, "line 1: an escaped half");
+  assert_refused ("[\"\\ude00\\ud800\"]", -1, LK_JSON_MAX_SIZE, "surrogate");
+  assert_refused ("[{\"o5\\ude93\\uee93", -1, LK_JSON_MAX_SIZE, "surrogate");
+  assert_refused ("[\"\\ude00\"]", -1, LK_JSON_MAX_SIZE, "surrogate");
+  assert_refused ("[\"\\udbff\\udbff\"]", -1, LK_JSON_MAX_SIZE, "surrogate");
+  /* The fuzz target's input: a short escape, then a lone low surrogate. The short escape is
+   * refused first (test_escapes). */
   assert_refused ("[\"\\ud\\ude00:3d\\ude00\"\", \"Vudc00\"]", -1, LK_JSON_MAX_SIZE,
-                  "surrogate");
+                  "line 1: a \\u escape without four hexadecimal digits");
+}
+
+/* json-glib reads a \u with fewer than four hexadecimal digits as far as the digits go and
+ * swallows the character after them, even the closing quote, and reads an unknown escape as the
+ * character escaped. Where the nesting count saw a string end, json-glib saw it go on, and the
+ * other way round: brackets hidden from the count overflowed json-glib's stack. */
+static void
+test_escapes (void)
+{
+  g_autofree char *brackets = g_strnfill (100000, '[');
+  g_autofree char *hidden = g_strdup_printf ("[\"\\u1\"\", %s", brackets);
+  g_autoptr(JsonNode) stored = NULL;
+  g_autoptr(JsonNode) node = load_ok ("[\"\\/\\b\\f\\n\\r\\t\\\"\\\\\\u00e9\\u00E9\\u0041\"]");
+
+  /* Every escape JSON has still reads. */
+  g_assert_cmpstr (json_array_get_string_element (json_node_get_array (node), 0), ==,
+                   "/\b\f\n\r\t\"\\ééA");
+  /* json-glib read this as the one string "\u1000]". */
+  assert_refused ("[\"\\u1\"]\"]", -1, LK_JSON_MAX_SIZE,
+                  "line 1: a \\u escape without four hexadecimal digits");
+  assert_refused ("[\"\\u\"]", -1, LK_JSON_MAX_SIZE, "\\u escape without four");
+  assert_refused ("[\"\\u12g4\"]", -1, LK_JSON_MAX_SIZE, "\\u escape without four");
+  assert_refused ("{\"a\":\n\"\\u004", -1, LK_JSON_MAX_SIZE, "line 2: a \\u escape");
+  assert_refused ("[\"\\uZZZZ\"]", -1, LK_JSON_MAX_SIZE, "\\u escape without four");
+  assert_refused ("[\"a\\x\"]", -1, LK_JSON_MAX_SIZE, "“\\x” is not an escape JSON knows");
+  assert_refused ("[\"\\U0041\"]", -1, LK_JSON_MAX_SIZE, "“\\U” is not an escape");
+  assert_refused ("[\"a\\\x01\"]", -1, LK_JSON_MAX_SIZE, "a backslash that escapes nothing");
+  assert_refused ("[\"a\\", -1, LK_JSON_MAX_SIZE, "a backslash that escapes nothing");
+  /* Found reading json-glib's scanner: to the count, the string after "\u1" holds the
+   * brackets; json-glib nested them and overflowed its stack. */
+  assert_refused (hidden, -1, LK_JSON_MAX_SIZE, "line 1: a \\u escape without four");
+  /* The same text in the database: read as no JSON, not a crash. */
+  stored = lk_json_parse (hidden);
+  g_assert_true (JSON_NODE_HOLDS_NULL (stored));
+}
+
+/* Found by the json fuzz target (with GLib's slice allocator off, so that LeakSanitizer sees
+ * json-glib's nodes): json-glib refuses a second value after the first, but leaks what it built
+ * of it when it is an array or an object. One value is all a document holds, with white space
+ * around it. */
+static void
+test_one_value (void)
+{
+  g_autoptr(JsonNode) spaced = load_ok (" \n[1, [2]]\r\n\t ");
+  g_autoptr(JsonNode) word = load_ok ("true\n");
+  g_autoptr(JsonNode) text = load_ok ("\"[1] [2]\"  ");
+
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (spaced)), ==, 2);
+  g_assert_true (json_node_get_boolean (word));
+  g_assert_cmpstr (json_node_get_string (text), ==, "[1] [2]");
+  assert_refused ("0[[2]]", -1, LK_JSON_MAX_SIZE, "line 1: more text after the end of the "
+                  "document");
+  assert_refused ("[[2]] [1]", -1, LK_JSON_MAX_SIZE, "more text after the end");
+  assert_refused ("{\"a\": [1]}\n\n{\"b\": 2}", -1, LK_JSON_MAX_SIZE,
+                  "line 3: more text after the end");
+  assert_refused ("\"s\"[1]", -1, LK_JSON_MAX_SIZE, "more text after the end");
+  assert_refused ("true [1]", -1, LK_JSON_MAX_SIZE, "more text after the end");
+  assert_refused ("-1.5e3,", -1, LK_JSON_MAX_SIZE, "more text after the end");
+  assert_refused ("[1]]", -1, LK_JSON_MAX_SIZE, "more text after the end");
+  /* A NUL byte is not white space: nothing hides after it. */
+  assert_refused ("[1]\0[2]", 7, LK_JSON_MAX_SIZE, "more text after the end");
+}
+
+/* Found by the json fuzz target: json-glib reads ".7e22" as 7e21, which its writer writes back
+ * as "7e+21.0"; it also reads ".5", "1.", "01" and "0x10". Numbers are refused unless JSON
+ * writes them so. */
+static void
+test_number_syntax (void)
+{
+  g_autoptr(JsonNode) fits = load_ok ("[0, -0, 0.5, -0.5e-3, 1E5, 10, 1e+2, 2.50E-07]");
+  JsonArray *array = json_node_get_array (fits);
+  const char * const refused[] = {
+    ".7e22", "[.5]", "[1.]", "[-.5]", "[01]", "[-01]", "[0x10]", "[.e1]", "[+1]", "[1e]",
+    "[1e+]", "[1.5.5]", "[--1]", "[-]", "{\"a\": 1x}", NULL
+  };
+
+  g_assert_cmpuint (json_array_get_length (array), ==, 8);
+  g_assert_cmpfloat (json_array_get_double_element (array, 3), ==, -0.5e-3);
+  g_assert_cmpfloat (json_array_get_double_element (array, 7), ==, 2.5e-7);
+  for (guint i = 0; refused[i] != NULL; i++)
+    assert_refused (refused[i], -1, LK_JSON_MAX_SIZE, "is not a number as JSON writes one");
+  assert_refused ("[1,\n 0x10]", -1, LK_JSON_MAX_SIZE, "line 2: 0x10 is not a number");
 }
 
 /* Found by the json fuzz target: json-glib reads a number beyond a double's range as infinity
@@ -210,6 +300,9 @@ main (int   argc,
   g_test_add_func ("/likeness/json/stored", test_stored);
   g_test_add_func ("/likeness/json/empty-bytes", test_empty_bytes);
   g_test_add_func ("/likeness/json/surrogates", test_surrogates);
+  g_test_add_func ("/likeness/json/escapes", test_escapes);
+  g_test_add_func ("/likeness/json/one-value", test_one_value);
+  g_test_add_func ("/likeness/json/number-syntax", test_number_syntax);
   g_test_add_func ("/likeness/json/number-range", test_number_range);
 
   return g_test_run ();
