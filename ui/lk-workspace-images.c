@@ -60,7 +60,8 @@ decode (Loaded   *loaded,
   loaded->pyramid[which] = lk_pyramid_new_from_pixels (loaded->pixels[which]);
   if (which == 1 && (faces = lk_cv_image_find_faces (image, NULL, NULL)) != NULL)
     {
-      /* The largest face with eyes, else the largest. */
+      /* The largest face is framed, as the probe's chosen face usually is the largest; the
+       * eyes are those of the largest face that has them. */
       for (guint i = 0; i < faces->len && !loaded->have_eyes; i++)
         {
           LkFace *face = &g_array_index (faces, LkFace, i);
@@ -68,7 +69,7 @@ decode (Loaded   *loaded,
           loaded->have_eyes = face->has_eyes;
           loaded->eyes[0] = face->eye_a;
           loaded->eyes[1] = face->eye_b;
-          if (face->has_eyes || i == 0)
+          if (i == 0)
             {
               loaded->have_face = TRUE;
               loaded->face = (LkFrame) { face->x, face->y, face->width, face->height };
@@ -370,6 +371,26 @@ difference_job (gpointer       data,
   return lk_pyramid_new_from_pixels (difference);
 }
 
+/* A new difference image starts where the probe is: framed, zoomed and placed the same. */
+static void
+show_as_probe (LkWorkspace *self,
+               LkImageView *view)
+{
+  LkImageView *probe = _lk_workspace_view_of (self, 0);
+  graphene_rect_t area;
+
+  if (lk_image_view_get_fit_area (probe, &area))
+    lk_image_view_fit_area (view, &area);
+  else if (lk_image_view_get_fit (probe))
+    lk_image_view_set_fit (view, TRUE);
+  else
+    {
+      lk_image_view_set_zoom (view, lk_image_view_get_zoom (probe));
+      lk_image_view_set_center (view, lk_image_view_get_center_x (probe),
+                                lk_image_view_get_center_y (probe));
+    }
+}
+
 static void
 on_difference (GObject      *object,
                GAsyncResult *result,
@@ -387,6 +408,7 @@ on_difference (GObject      *object,
     }
   lk_image_view_set_pyramid (lk_compare_view_get_difference_view (self->compare), pyramid);
   lk_pyramid_unref (pyramid);
+  show_as_probe (self, lk_compare_view_get_difference_view (self->compare));
 }
 
 void

@@ -210,7 +210,7 @@ update_legend (LkWorkspace *self)
 {
   double gain = lk_compare_view_get_difference_gain (self->compare);
   g_autofree char *text =
-    g_strdup_printf ("black: the same · white: %.0f or more levels apart", ceil (255 / gain));
+    g_strdup_printf ("black: the same · white: %.0f+ levels apart", ceil (255 / gain));
 
   gtk_label_set_text (self->legend_label, text);
 }
