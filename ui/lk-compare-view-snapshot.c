@@ -176,6 +176,27 @@ snapshot_two (LkCompareView *self,
   gtk_snapshot_append_node (snapshot, node);
 }
 
+static void draw_label (cairo_t *cr, double x, double y, const char *text);
+
+/* A label starts right of its point; where that would cut it at @right (the edge of the view
+ * it belongs to), it ends left of the point instead, and never starts left of @left. */
+static void
+draw_label_within (cairo_t    *cr,
+                   double      x,
+                   double      y,
+                   const char *text,
+                   double      left,
+                   double      right)
+{
+  cairo_text_extents_t extents;
+
+  cairo_set_font_size (cr, 13);
+  cairo_text_extents (cr, text, &extents);
+  if (x + extents.x_advance > right - 2)
+    x = MAX (left + 2, MIN (x - 16 - extents.x_advance, right - 2 - extents.x_advance));
+  draw_label (cr, x, y, text);
+}
+
 static void
 draw_label (cairo_t    *cr,
             double      x,
@@ -253,7 +274,16 @@ draw_annotation (LkCompareView *self,
       cairo_stroke (cr);
     }
   if (label != NULL && *label != '\0')
-    draw_label (cr, x1 + 8, y1 + (g_strcmp0 (kind, "text") == 0 ? 0 : 20), label);
+    {
+      graphene_rect_t bounds = GRAPHENE_RECT_INIT (0, 0, 0, 0);
+      GtkWidget *shown = _lk_compare_view_is_mode (self, "difference")
+                         ? GTK_WIDGET (self->difference) : GTK_WIDGET (view);
+
+      if (!gtk_widget_compute_bounds (shown, GTK_WIDGET (self), &bounds))
+        bounds.size.width = gtk_widget_get_width (GTK_WIDGET (self));
+      draw_label_within (cr, x1 + 8, y1 + (g_strcmp0 (kind, "text") == 0 ? 0 : 20), label,
+                         bounds.origin.x, bounds.origin.x + bounds.size.width);
+    }
 }
 
 static void

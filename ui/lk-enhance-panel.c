@@ -655,6 +655,14 @@ lk_enhance_panel_set_title (LkEnhancePanel *self,
     : g_strdup ("Remove all enhancement steps");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->reset_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, heading, -1);
+  g_free (heading);
+  heading = lower != NULL && *lower != '\0'
+    ? g_strdup_printf ("Add a step to the %s enhancements", lower)
+    : g_strdup ("Add an enhancement step");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, heading, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  adw_preferences_group_get_title (self->group), -1);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 

@@ -89,6 +89,8 @@ struct _LkWorkspace
   AdwStatusPage  *loading_page;
   LkCompareView  *compare;
   GtkRevealer    *enhance_revealer;
+  GtkScrolledWindow *toolbar_scroll;
+  GtkScrolledWindow *enhance_scroll;
   GtkBox         *enhance_box;
 };
 

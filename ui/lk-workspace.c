@@ -808,6 +808,8 @@ lk_workspace_class_init (LkWorkspaceClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LkWorkspace, loading_page);
   gtk_widget_class_bind_template_child (widget_class, LkWorkspace, compare);
   gtk_widget_class_bind_template_child (widget_class, LkWorkspace, enhance_revealer);
+  gtk_widget_class_bind_template_child (widget_class, LkWorkspace, toolbar_scroll);
+  gtk_widget_class_bind_template_child (widget_class, LkWorkspace, enhance_scroll);
   gtk_widget_class_bind_template_child (widget_class, LkWorkspace, enhance_box);
   gtk_widget_class_bind_template_callback (widget_class, on_mode_toggled);
 
@@ -860,6 +862,33 @@ add_panels (LkWorkspace *self)
     }
 }
 
+/* What a screen reader says for the containers that would otherwise be read by class. */
+static void
+name_for_screen_readers (LkWorkspace *self)
+{
+  GtkScrolledWindow *windows[] = { self->toolbar_scroll, self->enhance_scroll };
+  static const char * const names[] = { "Scroll the tools", "Scroll the enhancement stacks" };
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  "Examination workspace", -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_stack_get_page (
+                                    self->stack, GTK_WIDGET (self->loading_page))),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, "Opening the images", -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_stack_get_page (
+                                    self->stack, gtk_stack_get_child_by_name (self->stack,
+                                                                              "compare"))),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, "Probe and candidate", -1);
+  for (guint i = 0; i < G_N_ELEMENTS (windows); i++)
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_scrolled_window_get_hscrollbar (
+                                        windows[i])),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, names[i], -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_scrolled_window_get_vscrollbar (
+                                        windows[i])),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, names[i], -1);
+    }
+}
+
 static void
 lk_workspace_init (LkWorkspace *self)
 {
@@ -868,6 +897,7 @@ lk_workspace_init (LkWorkspace *self)
   self->cancellable = g_cancellable_new ();
   self->tool = g_strdup ("none");
   gtk_widget_init_template (GTK_WIDGET (self));
+  name_for_screen_readers (self);
   bind_controls (self);
   add_panels (self);
   on_compare_mode (self);
