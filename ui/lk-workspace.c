@@ -185,6 +185,7 @@ _lk_workspace_read_alignment (LkWorkspace *self)
   graphene_matrix_init_from_2d (&m, t.a, t.b, -t.b, t.a, t.tx, t.ty);
   lk_image_view_set_transform (_lk_workspace_view_of (self, 1), &m);
   _lk_workspace_update_actions (self);
+  _lk_workspace_update_status (self);
 }
 
 /* ---- alignment ---------------------------------------------------------------------------- */
