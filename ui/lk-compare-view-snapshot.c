@@ -85,9 +85,9 @@ snapshot_overlay (LkCompareView *self,
 /* Overlay and wipe draw two whole images where the others draw one, and an overlay's opacity
  * costs the renderer an offscreen pass on every frame. While nothing that shows changes (the
  * views, the opacity, the divider, the size), the composed frame is kept as one texture made
- * by the window's own renderer: a repaint then costs what one image costs. A frame that differs
- * from the one before is drawn directly, as it is while panning or dragging the divider; the
- * first frame that repeats it is composed and kept. */
+ * by the window's own renderer (GL): a repaint then costs what one image costs. A frame that
+ * differs from the one before is drawn directly, as it is while panning or dragging the
+ * divider; the first frame that repeats it is composed and kept. */
 static void
 blend_key_init (LkCompareView *self,
                 BlendKey      *key,
@@ -164,7 +164,11 @@ snapshot_two (LkCompareView *self,
       return;
     }
   g_clear_object (&self->blend);
-  if (key.renderer != NULL && width > 0 && height > 0 && blend_key_equal (&key, &self->last_key))
+  /* Only a renderer that keeps the texture where it draws gains: the cairo renderer copies a
+   * texture on every frame and draws the two images faster than that copy (measured in
+   * bench-viewer). */
+  if (key.renderer != NULL && !GSK_IS_CAIRO_RENDERER (key.renderer) && width > 0 && height > 0 &&
+      blend_key_equal (&key, &self->last_key))
     {
       self->blend = compose (&key, node);
       self->blend_key = key;
