@@ -21,6 +21,7 @@
 #include "casework/lk-cases.h"
 #include "reference/lk-data.h"
 #include "examination/lk-similarity.h"
+#include "examination/lk-face-frame.h"
 #include "examination/lk-examinations.h"
 #include "governance/lk-feature-lists.h"
 #include "engine/lk-gallery.h"

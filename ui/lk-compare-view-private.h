@@ -8,6 +8,20 @@
 
 G_BEGIN_DECLS
 
+/* What a composed frame of two images depends on. */
+typedef struct
+{
+  const char  *mode;
+  guint        serials[2];    /* the probe's and the candidate's draw serials */
+  double       opacity;
+  double       wipe_position;
+  gboolean     wipe_vertical;
+  int          width;
+  int          height;
+  int          scale_factor;
+  GskRenderer *renderer;
+} BlendKey;
+
 struct _LkCompareView
 {
   GtkWidget    parent_instance;
@@ -15,11 +29,14 @@ struct _LkCompareView
   LkImageView *probe;
   LkImageView *candidate;
   LkImageView *difference;
+  GtkWidget   *hbars[2];     /* scroll bars of the left (or only) pane and the right pane */
+  GtkWidget   *vbars[2];
   char        *mode;
   double       opacity;
   double       wipe_position;
   gboolean     wipe_vertical;
   double       flicker_rate;
+  double       gain;         /* of the difference image */
   gboolean     flicker_phase;
   guint        flicker_source;
   gboolean     locked;
@@ -38,6 +55,9 @@ struct _LkCompareView
   double       drag_x;       /* where the drag started, widget pixels */
   double       drag_y;
   gboolean     holding;      /* flicker held on the candidate by a key */
+  BlendKey     last_key;     /* of the last frame composed */
+  BlendKey     blend_key;    /* of the composed frame kept */
+  GdkTexture  *blend;        /* the overlay or wipe composed once, while nothing changes */
 };
 
 static inline gboolean

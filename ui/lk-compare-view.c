@@ -27,6 +27,7 @@ enum {
   PROP_FLICKER_RATE,
   PROP_LOCKED,
   PROP_SHOW_ANNOTATIONS,
+  PROP_DIFFERENCE_GAIN,
   N_PROPS
 };
 
@@ -100,10 +101,14 @@ copy_view (LkCompareView *self,
            LkImageView   *from,
            LkImageView   *to)
 {
+  graphene_rect_t area;
+
   if (self->syncing || !views_follow (self))
     return;
   self->syncing = TRUE;
-  if (lk_image_view_get_fit (from))
+  if (lk_image_view_get_fit_area (from, &area))
+    lk_image_view_fit_area (to, &area);
+  else if (lk_image_view_get_fit (from))
     lk_image_view_set_fit (to, TRUE);
   else
     {
@@ -167,11 +172,31 @@ _lk_compare_view_update_flicker (LkCompareView *self)
 
 /* ---- setters ------------------------------------------------------------------------------- */
 
+/* The left pane's scroll bars move the view it shows; the right pane's, only side by side,
+ * the candidate. */
+static void
+update_scroll_bars (LkCompareView *self,
+                    gboolean       side,
+                    gboolean       difference)
+{
+  LkImageView *first = difference ? self->difference : self->probe;
+
+  gtk_scrollbar_set_adjustment (GTK_SCROLLBAR (self->hbars[0]),
+                                lk_image_view_get_adjustment (first,
+                                                              GTK_ORIENTATION_HORIZONTAL));
+  gtk_scrollbar_set_adjustment (GTK_SCROLLBAR (self->vbars[0]),
+                                lk_image_view_get_adjustment (first, GTK_ORIENTATION_VERTICAL));
+  gtk_widget_set_child_visible (self->hbars[1], side);
+  gtk_widget_set_child_visible (self->vbars[1], side);
+}
+
 static void
 update_children (LkCompareView *self)
 {
   gboolean side = _lk_compare_view_is_mode (self, "side-by-side");
   gboolean difference = _lk_compare_view_is_mode (self, "difference");
+
+  update_scroll_bars (self, side, difference);
 
   lk_image_view_set_draws_background (self->candidate, side);
   gtk_widget_set_child_visible (GTK_WIDGET (self->difference), difference);
@@ -234,6 +259,27 @@ set_wipe_vertical (LkCompareView *self,
   self->wipe_vertical = vertical;
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WIPE_VERTICAL]);
+}
+
+double
+lk_compare_view_get_difference_gain (LkCompareView *self)
+{
+  g_return_val_if_fail (LK_IS_COMPARE_VIEW (self), 1.0);
+  return self->gain;
+}
+
+void
+lk_compare_view_set_difference_gain (LkCompareView *self,
+                                     double         gain)
+{
+  g_return_if_fail (LK_IS_COMPARE_VIEW (self));
+
+  gain = CLAMP (gain, 1.0, LK_COMPARE_VIEW_MAX_GAIN);
+  if (gain == self->gain)
+    return;
+  self->gain = gain;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DIFFERENCE_GAIN]);
 }
 
 static void
@@ -381,6 +427,34 @@ _lk_compare_view_eye_near (LkCompareView *self,
 
 /* ---- layout and drawing -------------------------------------------------------------------- */
 
+/* One pane: the image view with a scroll bar below it and one to its right. */
+static void
+allocate_pane (LkCompareView *self,
+               GtkWidget     *view,
+               int            pane,
+               int            x,
+               int            width,
+               int            height)
+{
+  int bar_height = 0, bar_width = 0;
+
+  gtk_widget_measure (self->hbars[pane], GTK_ORIENTATION_VERTICAL, -1, &bar_height, NULL, NULL,
+                      NULL);
+  gtk_widget_measure (self->vbars[pane], GTK_ORIENTATION_HORIZONTAL, -1, &bar_width, NULL, NULL,
+                      NULL);
+  bar_height = MIN (bar_height, height / 4);
+  bar_width = MIN (bar_width, width / 4);
+  if (view != NULL)
+    gtk_widget_size_allocate (view, &(GtkAllocation) { x, 0, width - bar_width,
+                                                       height - bar_height }, -1);
+  gtk_widget_size_allocate (self->hbars[pane],
+                            &(GtkAllocation) { x, height - bar_height, width - bar_width,
+                                               bar_height }, -1);
+  gtk_widget_size_allocate (self->vbars[pane],
+                            &(GtkAllocation) { x + width - bar_width, 0, bar_width,
+                                               height - bar_height }, -1);
+}
+
 static void
 lk_compare_view_size_allocate (GtkWidget *widget,
                                int        width,
@@ -392,21 +466,16 @@ lk_compare_view_size_allocate (GtkWidget *widget,
 
   if (_lk_compare_view_is_mode (self, "side-by-side"))
     {
-      gtk_widget_size_allocate (GTK_WIDGET (self->probe),
-                                &(GtkAllocation) { 0, 0, half, height }, -1);
-      gtk_widget_size_allocate (GTK_WIDGET (self->candidate),
-                                &(GtkAllocation) { half + GAP, 0, width - half - GAP, height },
-                                -1);
+      allocate_pane (self, GTK_WIDGET (self->probe), 0, 0, half, height);
+      allocate_pane (self, GTK_WIDGET (self->candidate), 1, half + GAP, width - half - GAP,
+                     height);
     }
   else
     {
-      gtk_widget_size_allocate (GTK_WIDGET (self->probe),
-                                &(GtkAllocation) { 0, 0, width, height }, -1);
-      gtk_widget_size_allocate (GTK_WIDGET (self->candidate),
-                                &(GtkAllocation) { 0, 0, width, height }, -1);
+      allocate_pane (self, GTK_WIDGET (self->probe), 0, 0, width, height);
+      allocate_pane (self, GTK_WIDGET (self->candidate), 1, 0, width, height);
     }
-  gtk_widget_size_allocate (GTK_WIDGET (self->difference),
-                            &(GtkAllocation) { 0, 0, width, height }, -1);
+  allocate_pane (self, GTK_WIDGET (self->difference), 0, 0, width, height);
 }
 
 static void
@@ -522,7 +591,12 @@ lk_compare_view_map (GtkWidget *widget)
 static void
 lk_compare_view_unmap (GtkWidget *widget)
 {
-  g_clear_handle_id (&LK_COMPARE_VIEW (widget)->flicker_source, g_source_remove);
+  LkCompareView *self = LK_COMPARE_VIEW (widget);
+
+  g_clear_handle_id (&self->flicker_source, g_source_remove);
+  /* Made by a renderer that may not be there when the view is shown again. */
+  g_clear_object (&self->blend);
+  self->last_key = (BlendKey) { NULL, };
   GTK_WIDGET_CLASS (lk_compare_view_parent_class)->unmap (widget);
 }
 
@@ -543,6 +617,7 @@ lk_compare_view_get_property (GObject    *object,
     case PROP_FLICKER_RATE: g_value_set_double (value, self->flicker_rate); break;
     case PROP_LOCKED: g_value_set_boolean (value, self->locked); break;
     case PROP_SHOW_ANNOTATIONS: g_value_set_boolean (value, self->show_annotations); break;
+    case PROP_DIFFERENCE_GAIN: g_value_set_double (value, self->gain); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -566,6 +641,9 @@ lk_compare_view_set_property (GObject      *object,
     case PROP_FLICKER_RATE: set_flicker_rate (self, g_value_get_double (value)); break;
     case PROP_LOCKED: lk_compare_view_set_locked (self, g_value_get_boolean (value)); break;
     case PROP_SHOW_ANNOTATIONS: set_show_annotations (self, g_value_get_boolean (value)); break;
+    case PROP_DIFFERENCE_GAIN:
+      lk_compare_view_set_difference_gain (self, g_value_get_double (value));
+      break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -579,7 +657,13 @@ lk_compare_view_dispose (GObject *object)
   g_clear_pointer ((GtkWidget **) &self->probe, gtk_widget_unparent);
   g_clear_pointer ((GtkWidget **) &self->candidate, gtk_widget_unparent);
   g_clear_pointer ((GtkWidget **) &self->difference, gtk_widget_unparent);
+  for (int i = 0; i < 2; i++)
+    {
+      g_clear_pointer (&self->hbars[i], gtk_widget_unparent);
+      g_clear_pointer (&self->vbars[i], gtk_widget_unparent);
+    }
   g_clear_object (&self->annotations);
+  g_clear_object (&self->blend);
   g_clear_pointer (&self->selected, g_array_unref);
   G_OBJECT_CLASS (lk_compare_view_parent_class)->dispose (object);
 }
@@ -645,6 +729,7 @@ lk_compare_view_class_init (LkCompareViewClass *klass)
   properties[PROP_FLICKER_RATE] = number ("flicker-rate", 1, 10, 2);
   properties[PROP_LOCKED] = flag ("locked", TRUE);
   properties[PROP_SHOW_ANNOTATIONS] = flag ("show-annotations", TRUE);
+  properties[PROP_DIFFERENCE_GAIN] = number ("difference-gain", 1, LK_COMPARE_VIEW_MAX_GAIN, 1);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_property_action (widget_class, "compare.mode", "mode");
@@ -669,6 +754,33 @@ lk_compare_view_class_init (LkCompareViewClass *klass)
 }
 
 static void
+add_scroll_bars (LkCompareView *self)
+{
+  static const char * const names[2][2] = {
+    { "Scroll the probe sideways", "Scroll the probe up and down" },
+    { "Scroll the candidate sideways", "Scroll the candidate up and down" },
+  };
+
+  for (int i = 0; i < 2; i++)
+    {
+      LkImageView *view = i == 0 ? self->probe : self->candidate;
+
+      self->hbars[i] = gtk_scrollbar_new (GTK_ORIENTATION_HORIZONTAL,
+                                          lk_image_view_get_adjustment (
+                                            view, GTK_ORIENTATION_HORIZONTAL));
+      self->vbars[i] = gtk_scrollbar_new (GTK_ORIENTATION_VERTICAL,
+                                          lk_image_view_get_adjustment (
+                                            view, GTK_ORIENTATION_VERTICAL));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->hbars[i]),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, names[i][0], -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->vbars[i]),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, names[i][1], -1);
+      gtk_widget_set_parent (self->hbars[i], GTK_WIDGET (self));
+      gtk_widget_set_parent (self->vbars[i], GTK_WIDGET (self));
+    }
+}
+
+static void
 lk_compare_view_init (LkCompareView *self)
 {
   self->dragging_eye = -1;
@@ -677,6 +789,7 @@ lk_compare_view_init (LkCompareView *self)
   self->wipe_position = 0.5;
   self->wipe_vertical = TRUE;
   self->flicker_rate = 2;
+  self->gain = 1;
   self->locked = TRUE;
   self->show_annotations = TRUE;
   self->selected = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -691,6 +804,7 @@ lk_compare_view_init (LkCompareView *self)
   gtk_widget_set_parent (GTK_WIDGET (self->difference), GTK_WIDGET (self));
   watch_view (self, self->probe, G_CALLBACK (on_probe_moved));
   watch_view (self, self->candidate, G_CALLBACK (on_candidate_moved));
+  add_scroll_bars (self);
   update_children (self);
   _lk_compare_view_add_controllers (self);
 }

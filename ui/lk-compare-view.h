@@ -6,6 +6,8 @@
 
 G_BEGIN_DECLS
 
+#define LK_COMPARE_VIEW_MAX_GAIN 16.0
+
 #define LK_TYPE_COMPARE_VIEW (lk_compare_view_get_type ())
 G_DECLARE_FINAL_TYPE (LkCompareView, lk_compare_view, LK, COMPARE_VIEW, GtkWidget)
 
@@ -29,6 +31,11 @@ void         lk_compare_view_set_opacity         (LkCompareView *self,
 double       lk_compare_view_get_wipe_position   (LkCompareView *self);
 void         lk_compare_view_set_wipe_position   (LkCompareView *self,
                                                   double         position);
+/* "difference-gain", 1 to LK_COMPARE_VIEW_MAX_GAIN: the difference image is multiplied by it
+ * (clipped at white), so that small differences show. */
+double       lk_compare_view_get_difference_gain (LkCompareView *self);
+void         lk_compare_view_set_difference_gain (LkCompareView *self,
+                                                  double         gain);
 gboolean     lk_compare_view_get_locked          (LkCompareView *self);
 void         lk_compare_view_set_locked          (LkCompareView *self,
                                                   gboolean       locked);

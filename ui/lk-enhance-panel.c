@@ -17,11 +17,14 @@ struct _LkEnhancePanel
   LkEnhancementStack  *stack;
   GPtrArray           *rows;        /* one per step, in order; the group owns them */
   guint                debounce_id;
+  int                  before_step;  /* the image is shown as before this step; -1 after all */
+  gboolean             setting_before;
 
   AdwPreferencesGroup *group;
   AdwActionRow        *empty_row;
   GtkMenuButton       *add_button;
   GtkLabel            *error_label;
+  GtkWidget           *reset_button;
 };
 
 enum {
@@ -32,6 +35,7 @@ enum {
 
 enum {
   STACK_CHANGED,
+  BEFORE_STEP_CHANGED,
   N_SIGNALS
 };
 
@@ -135,6 +139,8 @@ step_summary (LkEnhancementStep *step)
   return g_string_free (text, FALSE);
 }
 
+static void set_before_step (LkEnhancePanel *self, int step);
+
 /* ---- emitting ---------------------------------------------------------------------------- */
 
 static void
@@ -150,6 +156,8 @@ commit (LkEnhancePanel *self)
       return;
     }
   lk_label_set_message (self->error_label, NULL);
+  /* A changed stack is shown whole: what a step's toggle meant may be gone. */
+  set_before_step (self, -1);
   copy = lk_enhancement_stack_copy (self->stack);
   g_signal_emit (self, signals[STACK_CHANGED], 0, copy);
 }
@@ -209,6 +217,62 @@ on_choice_changed (LkEnhancePanel *self,
     return;
   update_summary (self, ref->index);
   commit (self);
+}
+
+/* ---- before and after ------------------------------------------------------------------- */
+
+/* Each step's toggle shows the image as it was before that step; one at a time. */
+static void
+set_before_step (LkEnhancePanel *self,
+                 int             step)
+{
+  if (step == self->before_step)
+    return;
+  self->before_step = step;
+  self->setting_before = TRUE;
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      GtkToggleButton *toggle = g_object_get_data (g_ptr_array_index (self->rows, i),
+                                                   "lk-before");
+
+      gtk_toggle_button_set_active (toggle, (int) i == step);
+    }
+  self->setting_before = FALSE;
+  g_signal_emit (self, signals[BEFORE_STEP_CHANGED], 0, step);
+}
+
+static void
+on_before_toggled (LkEnhancePanel  *self,
+                   GtkToggleButton *toggle)
+{
+  int index = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (toggle), "lk-index"));
+
+  if (self->setting_before)
+    return;
+  if (gtk_toggle_button_get_active (toggle))
+    set_before_step (self, index);
+  else if (self->before_step == index)
+    set_before_step (self, -1);
+}
+
+static GtkWidget *
+before_button_new (LkEnhancePanel *self,
+                   const char     *label,
+                   guint           index)
+{
+  GtkWidget *toggle = gtk_toggle_button_new ();
+  g_autofree char *accessible = g_strdup_printf ("Show the image before the %s step", label);
+
+  gtk_button_set_icon_name (GTK_BUTTON (toggle), "view-conceal-symbolic");
+  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (toggle, "Before This Step");
+  gtk_widget_add_css_class (toggle, "flat");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible, -1);
+  g_object_set_data (G_OBJECT (toggle), "lk-index", GINT_TO_POINTER (index));
+  g_signal_connect_object (toggle, "toggled", G_CALLBACK (on_before_toggled), self,
+                           G_CONNECT_SWAPPED);
+  return toggle;
 }
 
 /* ---- rows -------------------------------------------------------------------------------- */
@@ -317,10 +381,11 @@ icon_button_new (const char *icon_name,
 }
 
 static void
-add_step_buttons (GtkWidget  *row,
-                  const char *label,
-                  guint       index,
-                  guint       n_steps)
+add_step_buttons (LkEnhancePanel *self,
+                  GtkWidget      *row,
+                  const char     *label,
+                  guint           index,
+                  guint           n_steps)
 {
   g_autofree char *up = g_strdup_printf ("Move %s step up", label);
   g_autofree char *down = g_strdup_printf ("Move %s step down", label);
@@ -334,7 +399,10 @@ add_step_buttons (GtkWidget  *row,
                      TRUE),
   };
   static const char *const keys[] = { "lk-up", "lk-down", "lk-remove" };
+  GtkWidget *before = before_button_new (self, label, index);
 
+  g_object_set_data (G_OBJECT (row), "lk-before", before);
+  gtk_box_append (GTK_BOX (box), before);
   for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
     {
       g_object_set_data (G_OBJECT (row), keys[i], buttons[i]);
@@ -373,7 +441,7 @@ step_row_new (LkEnhancePanel *self,
                               : number_row_new (self, step, i, index));
   if (n_params > 0)
     adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), expanded);
-  add_step_buttons (row, label, index, lk_enhancement_stack_get_n_steps (self->stack));
+  add_step_buttons (self, row, label, index, lk_enhancement_stack_get_n_steps (self->stack));
   return row;
 }
 
@@ -402,6 +470,8 @@ rebuild (LkEnhancePanel *self,
   for (guint i = 0; i < self->rows->len; i++)
     adw_preferences_group_remove (self->group, g_ptr_array_index (self->rows, i));
   g_ptr_array_set_size (self->rows, 0);
+  /* New rows start with every step shown; commit() or set_stack() says so to the owner. */
+  self->before_step = -1;
   for (guint i = 0; i < n; i++)
     {
       gboolean open = expanded != NULL && i < expanded->len &&
@@ -567,6 +637,7 @@ lk_enhance_panel_set_title (LkEnhancePanel *self,
                             const char     *title)
 {
   g_autofree char *heading = NULL;
+  g_autofree char *lower = NULL;
 
   g_return_if_fail (LK_IS_ENHANCE_PANEL (self));
 
@@ -577,6 +648,21 @@ lk_enhance_panel_set_title (LkEnhancePanel *self,
   heading = title != NULL && *title != '\0' ? g_strdup_printf ("%s Enhancements", title)
                                             : g_strdup ("Enhancements");
   adw_preferences_group_set_title (self->group, heading);
+  g_free (heading);
+  lower = title != NULL ? g_utf8_strdown (title, -1) : NULL;
+  heading = lower != NULL && *lower != '\0'
+    ? g_strdup_printf ("Remove all steps of the %s enhancements", lower)
+    : g_strdup ("Remove all enhancement steps");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->reset_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, heading, -1);
+  g_free (heading);
+  heading = lower != NULL && *lower != '\0'
+    ? g_strdup_printf ("Add a step to the %s enhancements", lower)
+    : g_strdup ("Add an enhancement step");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->add_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, heading, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  adw_preferences_group_get_title (self->group), -1);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
 }
 
@@ -617,6 +703,13 @@ lk_enhance_panel_set_stack (LkEnhancePanel     *self,
   rebuild (self, expanded);
   lk_enhancement_stack_validate (self->stack, &error);
   lk_label_set_message (self->error_label, error != NULL ? error->message : NULL);
+}
+
+int
+lk_enhance_panel_get_before_step (LkEnhancePanel *self)
+{
+  g_return_val_if_fail (LK_IS_ENHANCE_PANEL (self), -1);
+  return self->before_step;
 }
 
 LkEnhancementStack *
@@ -730,6 +823,9 @@ lk_enhance_panel_class_init (LkEnhancePanelClass *klass)
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  signals[BEFORE_STEP_CHANGED] = g_signal_new ("before-step-changed", G_TYPE_FROM_CLASS (klass),
+                                               G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                               G_TYPE_NONE, 1, G_TYPE_INT);
   signals[STACK_CHANGED] = g_signal_new ("stack-changed", G_TYPE_FROM_CLASS (klass),
                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                          G_TYPE_NONE, 1, LK_TYPE_ENHANCEMENT_STACK);
@@ -740,6 +836,7 @@ lk_enhance_panel_class_init (LkEnhancePanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LkEnhancePanel, empty_row);
   gtk_widget_class_bind_template_child (widget_class, LkEnhancePanel, add_button);
   gtk_widget_class_bind_template_child (widget_class, LkEnhancePanel, error_label);
+  gtk_widget_class_bind_template_child (widget_class, LkEnhancePanel, reset_button);
 
   gtk_widget_class_install_action (widget_class, "enhance.add", "s", add_action);
   gtk_widget_class_install_action (widget_class, "enhance.remove", "i", remove_action);
@@ -756,6 +853,7 @@ lk_enhance_panel_init (LkEnhancePanel *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->stack = lk_enhancement_stack_new ();
   self->rows = g_ptr_array_new ();
+  self->before_step = -1;
   menu = add_menu_new (self);
   gtk_menu_button_set_menu_model (self->add_button, menu);
   rebuild (self, NULL);

@@ -22,7 +22,11 @@ G_DECLARE_FINAL_TYPE (LkEnhancePanel, lk_enhance_panel, LK, ENHANCE_PANEL, AdwBi
  * Property "title": whose image, e.g. "Probe"; the heading reads "Probe Enhancements".
  * Signal "stack-changed" (LkEnhancementStack *stack): after every change the user makes, once
  * the stack passed lk_enhancement_stack_validate(); a stack that fails it is not emitted and
- * its error is shown instead. The stack is a copy the handler may keep with g_object_ref(). */
+ * its error is shown instead. The stack is a copy the handler may keep with g_object_ref().
+ * Each step has a toggle "Before This Step" for before and after: signal "before-step-changed"
+ * (int step) asks the owner to show the image as it was before that step (-1: after all of
+ * them). It only changes what is shown, never the stack; any change of the stack shows it
+ * whole again (emitted before "stack-changed"). */
 GtkWidget          *lk_enhance_panel_new       (void);
 
 const char         *lk_enhance_panel_get_title (LkEnhancePanel     *self);
@@ -32,6 +36,8 @@ void                lk_enhance_panel_set_title (LkEnhancePanel     *self,
  * not been emitted yet. */
 void                lk_enhance_panel_set_stack (LkEnhancePanel     *self,
                                                 LkEnhancementStack *stack);
+/* The step before which the image is shown, or -1. */
+int                 lk_enhance_panel_get_before_step (LkEnhancePanel *self);
 /* A copy of the stack shown, including a number change not yet emitted. */
 LkEnhancementStack *lk_enhance_panel_dup_stack (LkEnhancePanel     *self);
 

@@ -509,6 +509,8 @@ lk_feature_panel_init (LkFeaturePanel *self)
 {
   self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  "Feature comparison", -1);
 }
 
 GtkWidget *

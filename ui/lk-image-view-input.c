@@ -67,7 +67,8 @@ on_pointer_leave (GtkEventControllerMotion *controller,
   self->has_pointer = FALSE;
 }
 
-/* Ctrl: zoom about the pointer, a step per wheel notch; otherwise pan. */
+/* A mouse wheel zooms about the pointer, a step per notch, as in image viewers; with Shift it
+ * pans sideways. A touchpad pans, and zooms with Ctrl. */
 static gboolean
 on_scroll (GtkEventControllerScroll *controller,
            double                    dx,
@@ -82,7 +83,7 @@ on_scroll (GtkEventControllerScroll *controller,
 
   if (self->pyramid == NULL)
     return FALSE;
-  if ((state & GDK_CONTROL_MASK) && wheel)
+  if (wheel && !(state & GDK_SHIFT_MASK))
     {
       double zoom = self->zoom;
 
@@ -99,7 +100,7 @@ on_scroll (GtkEventControllerScroll *controller,
       lk_image_view_zoom_at (self, self->zoom * exp2 (-dy / 100), x, y);
       return TRUE;
     }
-  if (wheel && (state & GDK_SHIFT_MASK) && dx == 0)
+  if (wheel && dx == 0)
     {
       dx = dy;
       dy = 0;

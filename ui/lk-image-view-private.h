@@ -28,6 +28,8 @@ struct _LkImageView
   double             center_x;
   double             center_y;
   gboolean           fit;
+  gboolean           has_fit_area;  /* fit shows fit_area rather than the whole image */
+  graphene_rect_t    fit_area;      /* reference coordinates */
   gboolean           show_pixel_grid;
   gboolean           draws_background;
   guint              level;
@@ -44,9 +46,15 @@ struct _LkImageView
 
   GdkTexture        *nearest;
   NearestKey         nearest_key;
+
+  GtkAdjustment     *adjustments[2];  /* horizontal, vertical: the visible part, for scroll bars */
+  gboolean           adjusting;
+  guint              draw_serial;     /* grows with every change of what the view draws */
 };
 
 /* lk-image-view.c */
+/* Every change to what the view draws goes through here. */
+void     _lk_image_view_queue_draw             (LkImageView          *self);
 void     _lk_image_view_image_to_widget_matrix (LkImageView          *self,
                                                 cairo_matrix_t       *matrix);
 void     _lk_image_view_transformed_bounds     (const cairo_matrix_t *matrix,

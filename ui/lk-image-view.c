@@ -115,19 +115,30 @@ _lk_image_view_device_scale (LkImageView *self)
          * gtk_widget_get_scale_factor (GTK_WIDGET (self));
 }
 
-/* 0 while unknown. */
+/* The zoom that shows all of @bounds; 0 while unknown. */
 static double
-fit_zoom (LkImageView *self)
+zoom_to_show (LkImageView           *self,
+              const graphene_rect_t *bounds)
 {
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   int height = gtk_widget_get_height (GTK_WIDGET (self));
-  graphene_rect_t bounds;
 
   if (self->pyramid == NULL || width <= 0 || height <= 0)
     return 0;
-  reference_bounds (self, &bounds);
   return MIN (LK_IMAGE_VIEW_MAX_ZOOM,
-              MIN (width / bounds.size.width, height / bounds.size.height));
+              MIN (width / bounds->size.width, height / bounds->size.height));
+}
+
+/* The zoom that shows the whole image; 0 while unknown. */
+static double
+fit_zoom (LkImageView *self)
+{
+  graphene_rect_t bounds;
+
+  if (self->pyramid == NULL)
+    return 0;
+  reference_bounds (self, &bounds);
+  return zoom_to_show (self, &bounds);
 }
 
 /* The smallest level with at least one pixel per screen pixel, or the first level a partial
@@ -157,7 +168,7 @@ update_accessible (LkImageView *self)
   if (self->pyramid == NULL)
     text = g_strdup_printf ("%s, not loaded", label);
   else
-    text = g_strdup_printf ("%s, %.0f %%", label, self->zoom * 100);
+    text = g_strdup_printf ("%s, %.0f %%", label, lk_image_view_get_pixel_zoom (self) * 100);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
 }
 
@@ -179,6 +190,63 @@ update_actions (LkImageView *self)
   gtk_widget_action_set_enabled (widget, "view.pan-down", loaded);
 }
 
+void
+_lk_image_view_queue_draw (LkImageView *self)
+{
+  self->draw_serial++;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* The scroll bars' model, in widget pixels at the current zoom: the whole range the centre may
+ * take (the image's bounds) plus half a view either side, a page the view's size. */
+static void
+update_adjustment (LkImageView *self,
+                   int          axis,
+                   double       lower,
+                   double       upper,
+                   double       center,
+                   int          size)
+{
+  double half = size / 2.0;
+
+  gtk_adjustment_configure (self->adjustments[axis], center * self->zoom - half,
+                            lower * self->zoom - half, upper * self->zoom + half,
+                            MAX (1, size / 20.0), MAX (1, size * 0.9), size);
+}
+
+static void
+update_adjustments (LkImageView *self)
+{
+  graphene_rect_t bounds;
+
+  if (self->pyramid == NULL)
+    return;
+  reference_bounds (self, &bounds);
+  self->adjusting = TRUE;
+  update_adjustment (self, 0, bounds.origin.x, bounds.origin.x + bounds.size.width,
+                     self->center_x, gtk_widget_get_width (GTK_WIDGET (self)));
+  update_adjustment (self, 1, bounds.origin.y, bounds.origin.y + bounds.size.height,
+                     self->center_y, gtk_widget_get_height (GTK_WIDGET (self)));
+  self->adjusting = FALSE;
+}
+
+/* A scroll bar moved. */
+static void
+on_adjustment_changed (LkImageView   *self,
+                       GtkAdjustment *adjustment)
+{
+  double center;
+
+  if (self->adjusting || self->pyramid == NULL)
+    return;
+  center = (gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment)
+            / 2) / self->zoom;
+  if (adjustment == self->adjustments[0])
+    _lk_image_view_move_view (self, self->zoom, center, self->center_y);
+  else
+    _lk_image_view_move_view (self, self->zoom, self->center_x, center);
+}
+
 /* The mapping from image to widget changed. */
 static void
 view_changed (LkImageView *self)
@@ -192,7 +260,8 @@ view_changed (LkImageView *self)
     }
   update_accessible (self);
   update_actions (self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  update_adjustments (self);
+  _lk_image_view_queue_draw (self);
   g_signal_emit (self, signals[VIEW_CHANGED], 0);
 }
 
@@ -248,12 +317,17 @@ set_fit_flag (LkImageView *self,
 static gboolean
 apply_fit (LkImageView *self)
 {
-  double zoom = fit_zoom (self);
   graphene_rect_t bounds;
+  double zoom;
 
-  if (zoom <= 0)
+  if (self->pyramid == NULL)
     return FALSE;
-  reference_bounds (self, &bounds);
+  if (self->has_fit_area)
+    bounds = self->fit_area;
+  else
+    reference_bounds (self, &bounds);
+  if ((zoom = zoom_to_show (self, &bounds)) <= 0)
+    return FALSE;
   return set_view (self, zoom, bounds.origin.x + bounds.size.width / 2,
                    bounds.origin.y + bounds.size.height / 2);
 }
@@ -316,7 +390,7 @@ lk_image_view_state_flags_changed (GtkWidget     *widget,
   GtkStateFlags changed = previous ^ gtk_widget_get_state_flags (widget);
 
   if (changed & (GTK_STATE_FLAG_FOCUSED | GTK_STATE_FLAG_FOCUS_VISIBLE))
-    gtk_widget_queue_draw (widget);
+    _lk_image_view_queue_draw (LK_IMAGE_VIEW (widget));
   if (parent_class->state_flags_changed != NULL)
     parent_class->state_flags_changed (widget, previous);
 }
@@ -378,7 +452,10 @@ lk_image_view_set_pyramid (LkImageView *self,
   g_object_freeze_notify (G_OBJECT (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PYRAMID]);
   if (!same_size)
-    set_fit_flag (self, TRUE);
+    {
+      set_fit_flag (self, TRUE);
+      self->has_fit_area = FALSE;
+    }
   if (!(self->fit ? apply_fit (self)
                   : set_view (self, self->zoom, self->center_x, self->center_y)))
     view_changed (self);
@@ -429,8 +506,62 @@ lk_image_view_set_fit (LkImageView *self,
   g_object_freeze_notify (G_OBJECT (self));
   set_fit_flag (self, !!fit);
   if (self->fit)
-    apply_fit (self);
+    {
+      self->has_fit_area = FALSE;
+      if (!apply_fit (self))
+        view_changed (self);
+    }
   g_object_thaw_notify (G_OBJECT (self));
+}
+
+void
+lk_image_view_fit_area (LkImageView           *self,
+                        const graphene_rect_t *area)
+{
+  g_return_if_fail (LK_IS_IMAGE_VIEW (self));
+  g_return_if_fail (area == NULL || (area->size.width > 0 && area->size.height > 0));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  self->has_fit_area = area != NULL;
+  if (area != NULL)
+    self->fit_area = *area;
+  set_fit_flag (self, TRUE);
+  if (!apply_fit (self))
+    view_changed (self);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+gboolean
+lk_image_view_get_fit_area (LkImageView     *self,
+                            graphene_rect_t *area)
+{
+  g_return_val_if_fail (LK_IS_IMAGE_VIEW (self), FALSE);
+
+  if (self->fit && self->has_fit_area && area != NULL)
+    *area = self->fit_area;
+  return self->fit && self->has_fit_area;
+}
+
+double
+lk_image_view_get_pixel_zoom (LkImageView *self)
+{
+  g_return_val_if_fail (LK_IS_IMAGE_VIEW (self), 1.0);
+  return self->zoom * _lk_image_view_transform_scale (self);
+}
+
+GtkAdjustment *
+lk_image_view_get_adjustment (LkImageView    *self,
+                              GtkOrientation  orientation)
+{
+  g_return_val_if_fail (LK_IS_IMAGE_VIEW (self), NULL);
+  return self->adjustments[orientation == GTK_ORIENTATION_HORIZONTAL ? 0 : 1];
+}
+
+guint
+lk_image_view_get_draw_serial (LkImageView *self)
+{
+  g_return_val_if_fail (LK_IS_IMAGE_VIEW (self), 0);
+  return self->draw_serial;
 }
 
 double
@@ -508,7 +639,7 @@ lk_image_view_set_show_pixel_grid (LkImageView *self,
   if (show_pixel_grid == self->show_pixel_grid)
     return;
   self->show_pixel_grid = show_pixel_grid;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  _lk_image_view_queue_draw (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_PIXEL_GRID]);
 }
 
@@ -557,7 +688,7 @@ lk_image_view_set_draws_background (LkImageView *self,
   if (draws_background == self->draws_background)
     return;
   self->draws_background = draws_background;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  _lk_image_view_queue_draw (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DRAWS_BACKGROUND]);
 }
 
@@ -652,6 +783,12 @@ lk_image_view_dispose (GObject *object)
 
   g_clear_pointer (&self->pyramid, lk_pyramid_unref);
   g_clear_object (&self->nearest);
+  for (int i = 0; i < 2; i++)
+    if (self->adjustments[i] != NULL)
+      {
+        g_signal_handlers_disconnect_by_data (self->adjustments[i], self);
+        g_clear_object (&self->adjustments[i]);
+      }
   G_OBJECT_CLASS (lk_image_view_parent_class)->dispose (object);
 }
 
@@ -811,6 +948,12 @@ lk_image_view_init (LkImageView *self)
   self->draws_background = TRUE;
   graphene_matrix_init_identity (&self->transform);
   cairo_matrix_init_identity (&self->image_to_reference);
+  for (int i = 0; i < 2; i++)
+    {
+      self->adjustments[i] = g_object_ref_sink (gtk_adjustment_new (0, 0, 0, 0, 0, 0));
+      g_signal_connect_swapped (self->adjustments[i], "value-changed",
+                                G_CALLBACK (on_adjustment_changed), self);
+    }
   _lk_image_view_add_controllers (self);
   g_signal_connect (self, "notify::scale-factor", G_CALLBACK (on_scale_factor_changed), NULL);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);

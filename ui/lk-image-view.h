@@ -31,10 +31,26 @@ void        lk_image_view_set_zoom             (LkImageView             *self,
                                                 double                   zoom);
 /* The smaller of the fit zoom and 1.0. */
 double      lk_image_view_get_min_zoom         (LkImageView             *self);
-/* While TRUE the zoom follows the widget's size and the image is centred. */
+/* While TRUE the zoom follows the widget's size and the image (or the fit area) is centred.
+ * Setting it TRUE shows the whole image. */
 gboolean    lk_image_view_get_fit              (LkImageView             *self);
 void        lk_image_view_set_fit              (LkImageView             *self,
                                                 gboolean                 fit);
+/* Fit to @area of reference space (a face, say) rather than the whole image; NULL is the whole
+ * image. Turns fit on; a user's zoom or pan ends it as any fit. */
+void        lk_image_view_fit_area             (LkImageView             *self,
+                                                const graphene_rect_t   *area);
+/* Whether the view is fitted to an area, and which. */
+gboolean    lk_image_view_get_fit_area         (LkImageView             *self,
+                                                graphene_rect_t         *area);
+/* Screen pixels per original pixel of this image: the zoom times the transform's scale. */
+double      lk_image_view_get_pixel_zoom       (LkImageView             *self);
+/* The visible part as scroll bars show it (widget pixels); moving one pans the view. */
+GtkAdjustment *lk_image_view_get_adjustment    (LkImageView             *self,
+                                                GtkOrientation           orientation);
+/* Grows whenever what the view draws changes (view, image, focus, grid, backdrop): a cache of
+ * its drawing is current while this stays the same. */
+guint       lk_image_view_get_draw_serial      (LkImageView             *self);
 /* The point of the (transformed) image at the centre of the view; kept inside the image's
  * bounds. Setting it ends fit. */
 double      lk_image_view_get_center_x         (LkImageView             *self);

@@ -82,8 +82,7 @@ enhancements_action (GtkWidget  *widget,
 {
   LkWorkspace *self = LK_WORKSPACE (widget);
 
-  _lk_workspace_show_side_panel (self,
-                                 !gtk_revealer_get_reveal_child (self->enhance_revealer) ? 1 : -1);
+  _lk_workspace_show_side_panel (self, 1, !gtk_revealer_get_reveal_child (self->enhance_revealer));
 }
 
 /* ---- annotations -------------------------------------------------------------------------- */
@@ -95,11 +94,17 @@ tool_action (GtkWidget  *widget,
 {
   LkWorkspace *self = LK_WORKSPACE (widget);
   const char *tool = g_variant_get_string (parameter, NULL);
+  g_autofree char *spoken = NULL;
 
   g_free (self->tool);
   self->tool = g_strdup (tool);
   self->have_first = FALSE;
   gtk_menu_button_set_label (self->tool_button, _lk_workspace_tool_title (tool));
+  spoken = g_strdup_printf ("Annotation tool: %s", g_str_equal (tool, "none")
+                                                   ? "none, a click selects"
+                                                   : _lk_workspace_tool_title (tool));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->tool_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
   if (!g_str_equal (tool, "none"))
     lk_compare_view_set_mode (self->compare, "side-by-side");
   _lk_workspace_update_movable (self);
@@ -115,8 +120,8 @@ features_action (GtkWidget  *widget,
 {
   LkWorkspace *self = LK_WORKSPACE (widget);
 
-  _lk_workspace_show_side_panel (self,
-                                 !gtk_revealer_get_reveal_child (self->features_revealer) ? 0 : -1);
+  _lk_workspace_show_side_panel (self, 0,
+                                 !gtk_revealer_get_reveal_child (self->features_revealer));
 }
 
 static void

@@ -23,6 +23,8 @@ typedef struct
   LkPyramid *pyramid[2];
   gboolean   have_eyes;
   LkPoint    eyes[2];
+  gboolean   have_face;
+  LkFrame    face;       /* the candidate's face box */
 } Loaded;
 
 static void
@@ -57,14 +59,23 @@ decode (Loaded   *loaded,
   loaded->pixels[which] = lk_cv_image_to_pixels (image, 0);
   loaded->pyramid[which] = lk_pyramid_new_from_pixels (loaded->pixels[which]);
   if (which == 1 && (faces = lk_cv_image_find_faces (image, NULL, NULL)) != NULL)
-    for (guint i = 0; i < faces->len && !loaded->have_eyes; i++)
-      {
-        LkFace *face = &g_array_index (faces, LkFace, i);
+    {
+      /* The largest face is framed, as the probe's chosen face usually is the largest; the
+       * eyes are those of the largest face that has them. */
+      for (guint i = 0; i < faces->len && !loaded->have_eyes; i++)
+        {
+          LkFace *face = &g_array_index (faces, LkFace, i);
 
-        loaded->have_eyes = face->has_eyes;
-        loaded->eyes[0] = face->eye_a;
-        loaded->eyes[1] = face->eye_b;
-      }
+          loaded->have_eyes = face->has_eyes;
+          loaded->eyes[0] = face->eye_a;
+          loaded->eyes[1] = face->eye_b;
+          if (i == 0)
+            {
+              loaded->have_face = TRUE;
+              loaded->face = (LkFrame) { face->x, face->y, face->width, face->height };
+            }
+        }
+    }
   return TRUE;
 }
 
@@ -123,7 +134,9 @@ on_loaded (GObject      *object,
     }
   self->have_eyes[1] = job->have_eyes;
   memcpy (self->eyes[1], job->eyes, sizeof job->eyes);
+  _lk_workspace_set_faces (self, job->have_face ? &job->face : NULL);
   _lk_workspace_read_alignment (self);
+  _lk_workspace_frame_faces (self);
   for (int i = 0; i < 2; i++)
     if (lk_enhancement_stack_get_n_steps (_lk_workspace_stack_of (self, i)) > 0)
       apply_stack (self, i, _lk_workspace_stack_of (self, i));
@@ -284,6 +297,33 @@ apply_stack (LkWorkspace *self,
   run_enhance_job (self, which, stack, 0);
 }
 
+/* What is shown of a stack: all of it, or its steps before @before_step. */
+static LkEnhancementStack *
+shown_stack (LkEnhancementStack *stack,
+             int                 before_step)
+{
+  LkEnhancementStack *shown = lk_enhancement_stack_copy (stack);
+
+  while (before_step >= 0 && lk_enhancement_stack_get_n_steps (shown) > (guint) before_step)
+    lk_enhancement_stack_remove (shown, lk_enhancement_stack_get_n_steps (shown) - 1);
+  return shown;
+}
+
+/* Before and after a step: only what is shown changes, never the stored stack. */
+void
+_lk_workspace_on_before_step (LkWorkspace *self,
+                              int          step,
+                              GtkWidget   *panel)
+{
+  int which = panel == self->panels[0] ? 0 : 1;
+  g_autoptr(LkEnhancementStack) shown = NULL;
+
+  self->before_step[which] = step;
+  shown = shown_stack (self->stacks[which], step);
+  apply_stack (self, which, shown);
+  _lk_workspace_update_status (self);
+}
+
 void
 _lk_workspace_on_stack_changed (LkWorkspace *self,
                                 LkEnhancementStack *stack,
@@ -331,6 +371,26 @@ difference_job (gpointer       data,
   return lk_pyramid_new_from_pixels (difference);
 }
 
+/* A new difference image starts where the probe is: framed, zoomed and placed the same. */
+static void
+show_as_probe (LkWorkspace *self,
+               LkImageView *view)
+{
+  LkImageView *probe = _lk_workspace_view_of (self, 0);
+  graphene_rect_t area;
+
+  if (lk_image_view_get_fit_area (probe, &area))
+    lk_image_view_fit_area (view, &area);
+  else if (lk_image_view_get_fit (probe))
+    lk_image_view_set_fit (view, TRUE);
+  else
+    {
+      lk_image_view_set_zoom (view, lk_image_view_get_zoom (probe));
+      lk_image_view_set_center (view, lk_image_view_get_center_x (probe),
+                                lk_image_view_get_center_y (probe));
+    }
+}
+
 static void
 on_difference (GObject      *object,
                GAsyncResult *result,
@@ -348,6 +408,7 @@ on_difference (GObject      *object,
     }
   lk_image_view_set_pyramid (lk_compare_view_get_difference_view (self->compare), pyramid);
   lk_pyramid_unref (pyramid);
+  show_as_probe (self, lk_compare_view_get_difference_view (self->compare));
 }
 
 void
@@ -361,10 +422,7 @@ _lk_workspace_refresh_difference (LkWorkspace *self)
   job = g_new0 (DifferenceJob, 1);
   job->probe = self->pixels[0];
   job->candidate = self->pixels[1];
-  if (self->aligned)
-    job->transform = self->alignment;
-  else
-    lk_similarity_identity (&job->transform);
+  _lk_workspace_display_transform (self, &job->transform);
   lk_task_run (self, self->cancellable, on_difference, g_object_ref (self), difference_job,
                difference_job, job, g_free,
                (GDestroyNotify) lk_pyramid_unref);

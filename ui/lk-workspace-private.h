@@ -26,8 +26,13 @@ struct _LkWorkspace
   guint           enhance_shown[2];       /* generation whose full result is shown */
   gboolean        have_eyes[2];
   LkPoint         eyes[2][2];
+  gboolean        have_face[2];     /* the detected face boxes: probe, candidate */
+  LkFrame         faces[2];
+  gboolean        matched;          /* not aligned, but shown at the probe's face size */
+  LkSimilarity    match;
   gboolean        aligned;
   LkSimilarity    alignment;
+  int             before_step[2];   /* shown before this enhancement step; -1 the whole stack */
   LkExamination  *examination;
   double          flushed_seconds;  /* recorded since the examination was read */
   LkEnhancementStack *stacks[2];  /* stored: probe, candidate */
@@ -37,6 +42,8 @@ struct _LkWorkspace
   LkPoint         first_point;
   guint           clock;
   double          unsaved_seconds;
+  gint64          last_activity;    /* monotonic, of the last input in the workspace */
+  guint           idle_seconds;     /* without input for this long, time stops counting */
   gboolean        loaded;
   GtkWidget      *panels[2];
 
@@ -57,6 +64,12 @@ struct _LkWorkspace
   GtkToggleButton *flicker_button;
   GtkToggleButton *difference_button;
   GtkToggleButton *lock_button;
+  GtkLabel       *zoom_label;
+  guint           zoom_idle;
+  GtkMenuButton  *zoom_button;
+  GtkWidget      *difference_box;
+  GtkAdjustment  *gain_adjustment;
+  GtkLabel       *legend_label;
   GtkWidget      *opacity_box;
   GtkWidget      *wipe_box;
   GtkWidget      *flicker_box;
@@ -76,6 +89,8 @@ struct _LkWorkspace
   AdwStatusPage  *loading_page;
   LkCompareView  *compare;
   GtkRevealer    *enhance_revealer;
+  GtkScrolledWindow *toolbar_scroll;
+  GtkScrolledWindow *enhance_scroll;
   GtkBox         *enhance_box;
 };
 
@@ -102,7 +117,8 @@ gboolean    _lk_workspace_reload              (LkWorkspace  *self,
 void        _lk_workspace_read_alignment      (LkWorkspace  *self);
 void        _lk_workspace_apply_alignment     (LkWorkspace  *self);
 void        _lk_workspace_show_side_panel     (LkWorkspace  *self,
-                                               int           which);
+                                               int           which,
+                                               gboolean      shown);
 void        _lk_workspace_update_movable      (LkWorkspace  *self);
 void        _lk_workspace_read_conclusion     (LkWorkspace  *self);
 LkAnnotation *_lk_workspace_annotation_by_id  (LkWorkspace  *self,
@@ -110,6 +126,10 @@ LkAnnotation *_lk_workspace_annotation_by_id  (LkWorkspace  *self,
 void        _lk_workspace_navigate            (LkWorkspace  *self,
                                                int           step);
 void        _lk_workspace_emit_signed         (LkWorkspace  *self);
+void        _lk_workspace_frame_faces         (LkWorkspace  *self);
+void        _lk_workspace_update_zoom         (LkWorkspace  *self);
+/* Enables what can work now: removing the newest annotation, aligning, resetting. */
+void        _lk_workspace_update_actions      (LkWorkspace  *self);
 
 /* lk-workspace-images.c */
 void        _lk_workspace_load_images         (LkWorkspace  *self);
@@ -119,6 +139,21 @@ void        _lk_workspace_on_stack_changed    (LkWorkspace  *self,
                                                LkEnhancementStack *stack,
                                                GtkWidget    *panel);
 void        _lk_workspace_refresh_difference  (LkWorkspace  *self);
+void        _lk_workspace_on_before_step      (LkWorkspace  *self,
+                                               int           step,
+                                               GtkWidget    *panel);
+/* The transform the candidate is shown with: the alignment, the match of the face boxes or
+ * none (identity). */
+void        _lk_workspace_display_transform   (LkWorkspace  *self,
+                                               LkSimilarity *transform);
+
+/* lk-workspace-view.c */
+void        _lk_workspace_set_faces           (LkWorkspace   *self,
+                                               const LkFrame *candidate);
+void        _lk_workspace_watch_zoom          (LkWorkspace   *self);
+void        _lk_workspace_flush_time          (LkWorkspace   *self);
+void        _lk_workspace_start_clock         (LkWorkspace   *self);
+void        _lk_workspace_class_view_init     (GtkWidgetClass *widget_class);
 
 /* lk-workspace-actions.c */
 void        _lk_workspace_class_actions_init  (GtkWidgetClass *widget_class);

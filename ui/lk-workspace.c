@@ -6,8 +6,6 @@
 #include "lk-feature-panel.h"
 #include "lk-workspace-private.h"
 
-#define FLUSH_SECONDS 30
-
 enum {
   NAVIGATE,
   CONCLUSION_SIGNED,
@@ -60,56 +58,79 @@ _lk_workspace_tool_title (const char *tool)
 
 /* ---- status line -------------------------------------------------------------------------- */
 
+/* "2 marker pairs · 1 other annotation": the two markers of a pair, one on each image, are one
+ * observation. */
+static char *
+describe_annotations (GListModel *annotations)
+{
+  g_autoptr(GHashTable) pairs = g_hash_table_new (NULL, NULL);
+  guint others = 0, n_pairs;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; annotations != NULL && i < g_list_model_get_n_items (annotations); i++)
+    {
+      g_autoptr(LkAnnotation) a = g_list_model_get_item (annotations, i);
+
+      if (g_strcmp0 (lk_annotation_get_kind (a), "marker") == 0)
+        g_hash_table_add (pairs, GINT_TO_POINTER (lk_annotation_get_pair (a)));
+      else
+        others++;
+    }
+  n_pairs = g_hash_table_size (pairs);
+  if (n_pairs == 0 && others == 0)
+    return g_strdup ("no annotations");
+  if (n_pairs > 0)
+    g_string_append_printf (text, n_pairs == 1 ? "%u marker pair" : "%u marker pairs", n_pairs);
+  if (n_pairs > 0 && others > 0)
+    g_string_append (text, " · ");
+  if (others > 0)
+    g_string_append_printf (text, others == 1 ? "%u %sannotation" : "%u %sannotations", others,
+                            n_pairs > 0 ? "other " : "");
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* " · probe shown before its Contrast step", or "". */
+static char *
+describe_before (LkWorkspace *self)
+{
+  GString *text = g_string_new (NULL);
+
+  for (int i = 0; i < 2; i++)
+    {
+      LkEnhancementStack *stack = self->stacks[i];
+      int step = self->before_step[i];
+
+      if (stack == NULL || step < 0 || (guint) step >= lk_enhancement_stack_get_n_steps (stack))
+        continue;
+      g_string_append_printf (text, " · %s shown before its %s step",
+                              i == 0 ? "probe" : "candidate",
+                              lk_enhancement_step_get_label (
+                                lk_enhancement_stack_get_step (stack, step)));
+    }
+  return g_string_free (text, FALSE);
+}
+
 void
 _lk_workspace_update_status (LkWorkspace *self)
 {
-  double seconds = (self->examination ? lk_examination_get_seconds_spent (self->examination) : 0)
-                   + self->flushed_seconds + self->unsaved_seconds;
-  int total = (int) seconds;
-  GListModel *annotations = self->examination
-    ? lk_examination_get_annotations (self->examination) : NULL;
+  int total = (int) lk_workspace_get_seconds_spent (self);
+  g_autofree char *annotations = describe_annotations (
+    self->examination ? lk_examination_get_annotations (self->examination) : NULL);
+  const char *alignment = self->aligned ? "Aligned by the eyes"
+                          : self->matched ? "Not aligned; faces shown at one size"
+                          : "Not aligned";
+  gboolean tool = self->tool && !g_str_equal (self->tool, "none");
+  g_autofree char *before = describe_before (self);
   g_autofree char *text =
-    g_strdup_printf ("%s · %u annotations · time on this comparison %d:%02d:%02d%s%s",
-                     self->aligned ? "Aligned by the eyes" : "Not aligned",
-                     annotations ? g_list_model_get_n_items (annotations) : 0,
-                     total / 3600, total / 60 % 60, total % 60,
-                     self->tool && !g_str_equal (self->tool, "none") ? " · tool: " : "",
-                     self->tool && !g_str_equal (self->tool, "none")
-                       ? _lk_workspace_tool_title (self->tool) : "");
+    g_strdup_printf ("%s · %s · time on this comparison %d:%02d:%02d%s%s%s", alignment,
+                     annotations, total / 3600, total / 60 % 60, total % 60,
+                     tool ? " · tool: " : "", tool ? _lk_workspace_tool_title (self->tool) : "",
+                     before);
 
   gtk_label_set_text (self->status_label, text);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_label), text);
   gtk_label_set_text (self->conclusion_label, self->conclusion_text);
   gtk_widget_set_visible (GTK_WIDGET (self->conclusion_label), self->conclusion_text != NULL);
-}
-
-static void
-flush_time (LkWorkspace *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (self->unsaved_seconds < 1 || self->examination_id == 0)
-    return;
-  if (lk_examinations_add_time (self->session, self->examination_id, self->unsaved_seconds,
-                                &error))
-    {
-      self->flushed_seconds += self->unsaved_seconds;
-      self->unsaved_seconds = 0;
-    }
-}
-
-static gboolean
-tick (gpointer user_data)
-{
-  LkWorkspace *self = user_data;
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  /* Only time in front of the examiner counts. */
-  if (GTK_IS_WINDOW (root) && gtk_window_is_active (GTK_WINDOW (root)))
-    self->unsaved_seconds += 1;
-  if (self->unsaved_seconds >= FLUSH_SECONDS)
-    flush_time (self);
-  _lk_workspace_update_status (self);
-  return G_SOURCE_CONTINUE;
 }
 
 /* ---- the examination ---------------------------------------------------------------------- */
@@ -144,6 +165,7 @@ _lk_workspace_reload (LkWorkspace  *self,
       self->stacks[i] = stacks[i];
     }
   freeze_if_signed (self);
+  _lk_workspace_update_actions (self);
   annotations = lk_examination_get_annotations (examination);
   lk_compare_view_set_annotations (self->compare, annotations);
   if (self->features != NULL)
@@ -156,16 +178,14 @@ void
 _lk_workspace_read_alignment (LkWorkspace *self)
 {
   graphene_matrix_t m;
+  LkSimilarity t;
 
   self->aligned = lk_examination_get_alignment (self->examination, &self->alignment);
-  if (!self->aligned)
-    {
-      lk_image_view_set_transform (_lk_workspace_view_of (self, 1), NULL);
-      return;
-    }
-  graphene_matrix_init_from_2d (&m, self->alignment.a, self->alignment.b, -self->alignment.b,
-                                self->alignment.a, self->alignment.tx, self->alignment.ty);
+  _lk_workspace_display_transform (self, &t);
+  graphene_matrix_init_from_2d (&m, t.a, t.b, -t.b, t.a, t.tx, t.ty);
   lk_image_view_set_transform (_lk_workspace_view_of (self, 1), &m);
+  _lk_workspace_update_actions (self);
+  _lk_workspace_update_status (self);
 }
 
 /* ---- alignment ---------------------------------------------------------------------------- */
@@ -222,10 +242,11 @@ on_compare_mode (LkWorkspace *self)
   gtk_widget_set_visible (self->opacity_box, g_str_equal (mode, "overlay"));
   gtk_widget_set_visible (self->wipe_box, g_str_equal (mode, "wipe"));
   gtk_widget_set_visible (self->flicker_box, g_str_equal (mode, "flicker"));
+  gtk_widget_set_visible (self->difference_box, g_str_equal (mode, "difference"));
   /* A difference of images that do not line up shows mostly the misalignment. */
   if (g_str_equal (mode, "difference") && !self->aligned)
-    lk_toast (GTK_WIDGET (self), "Not aligned: the difference compares the images as they are. "
-              "Align them by the eyes first");
+    lk_toast (GTK_WIDGET (self), "Not aligned by the eyes: the difference shows mostly the "
+              "misalignment. Align them by the eyes first");
   _lk_workspace_refresh_difference (self);
 }
 
@@ -245,16 +266,29 @@ on_mode_toggled (LkWorkspace     *self,
       lk_compare_view_set_mode (self->compare, names[i]);
 }
 
-/* One side panel at a time, so that the images keep most of the width: 0 the feature
- * comparison, 1 the enhancements, -1 neither. */
+/* The side panels' widths; both open only where the images still keep half the width. */
+#define FEATURES_WIDTH 380
+#define ENHANCE_WIDTH 360
+
+/* Shows or hides side panel @which: 0 the feature comparison, 1 the enhancements. On a narrow
+ * window opening one closes the other. */
 void
 _lk_workspace_show_side_panel (LkWorkspace *self,
-                               int          which)
+                               int          which,
+                               gboolean     shown)
 {
-  gtk_revealer_set_reveal_child (self->features_revealer, which == 0);
-  gtk_toggle_button_set_active (self->features_button, which == 0);
-  gtk_revealer_set_reveal_child (self->enhance_revealer, which == 1);
-  gtk_toggle_button_set_active (self->enhance_button, which == 1);
+  GtkRevealer *revealers[2] = { self->features_revealer, self->enhance_revealer };
+  GtkToggleButton *buttons[2] = { self->features_button, self->enhance_button };
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  gboolean both_fit = width - FEATURES_WIDTH - ENHANCE_WIDTH >= width / 2;
+
+  gtk_revealer_set_reveal_child (revealers[which], shown);
+  gtk_toggle_button_set_active (buttons[which], shown);
+  if (shown && !both_fit)
+    {
+      gtk_revealer_set_reveal_child (revealers[1 - which], FALSE);
+      gtk_toggle_button_set_active (buttons[1 - which], FALSE);
+    }
 }
 
 /* ---- annotations -------------------------------------------------------------------------- */
@@ -582,7 +616,7 @@ select_annotation_at (LkWorkspace *self,
   characteristic = lk_annotation_get_characteristic (a);
   if (characteristic != NULL && self->features != NULL)
     {
-      _lk_workspace_show_side_panel (self, 0);
+      _lk_workspace_show_side_panel (self, 0, TRUE);
       lk_feature_panel_show (LK_FEATURE_PANEL (self->features), characteristic);
     }
   else
@@ -641,6 +675,23 @@ freeze_if_signed (LkWorkspace *self)
   update_selection_actions (self);
 }
 
+/* Actions are offered only when they can work: a newest annotation to remove, eyes found on
+ * both images to align by, an alignment to reset; none once the conclusion is signed. */
+void
+_lk_workspace_update_actions (LkWorkspace *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  gboolean frozen = self->examination != NULL && lk_examination_get_signed (self->examination);
+  GListModel *annotations = self->examination != NULL
+    ? lk_examination_get_annotations (self->examination) : NULL;
+  gboolean any = annotations != NULL && g_list_model_get_n_items (annotations) > 0;
+
+  gtk_widget_action_set_enabled (widget, "workspace.undo-annotation", any && !frozen);
+  gtk_widget_action_set_enabled (widget, "workspace.reset-alignment", self->aligned && !frozen);
+  gtk_widget_action_set_enabled (widget, "workspace.align",
+                                 self->have_eyes[0] && self->have_eyes[1] && !frozen);
+}
+
 /* ---- navigation --------------------------------------------------------------------------- */
 
 void
@@ -676,8 +727,9 @@ lk_workspace_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->clock, g_source_remove);
+  g_clear_handle_id (&self->zoom_idle, g_source_remove);
   if (self->session != NULL)
-    flush_time (self);
+    _lk_workspace_flush_time (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LK_TYPE_WORKSPACE);
   G_OBJECT_CLASS (lk_workspace_parent_class)->dispose (object);
 }
@@ -735,6 +787,11 @@ lk_workspace_class_init (LkWorkspaceClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LkWorkspace, flicker_button);
   gtk_widget_class_bind_template_child (widget_class, LkWorkspace, difference_button);
   gtk_widget_class_bind_template_child (widget_class, LkWorkspace, lock_button);
+  gtk_widget_class_bind_template_child (widget_class, LkWorkspace, zoom_label);
+  gtk_widget_class_bind_template_child (widget_class, LkWorkspace, zoom_button);
+  gtk_widget_class_bind_template_child (widget_class, LkWorkspace, difference_box);
+  gtk_widget_class_bind_template_child (widget_class, LkWorkspace, gain_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, LkWorkspace, legend_label);
   gtk_widget_class_bind_template_child (widget_class, LkWorkspace, opacity_box);
   gtk_widget_class_bind_template_child (widget_class, LkWorkspace, wipe_box);
   gtk_widget_class_bind_template_child (widget_class, LkWorkspace, flicker_box);
@@ -752,10 +809,13 @@ lk_workspace_class_init (LkWorkspaceClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LkWorkspace, loading_page);
   gtk_widget_class_bind_template_child (widget_class, LkWorkspace, compare);
   gtk_widget_class_bind_template_child (widget_class, LkWorkspace, enhance_revealer);
+  gtk_widget_class_bind_template_child (widget_class, LkWorkspace, toolbar_scroll);
+  gtk_widget_class_bind_template_child (widget_class, LkWorkspace, enhance_scroll);
   gtk_widget_class_bind_template_child (widget_class, LkWorkspace, enhance_box);
   gtk_widget_class_bind_template_callback (widget_class, on_mode_toggled);
 
   _lk_workspace_class_actions_init (widget_class);
+  _lk_workspace_class_view_init (widget_class);
   _lk_workspace_class_verification_init (widget_class);
 }
 
@@ -771,6 +831,8 @@ bind_controls (LkWorkspace *self)
   g_object_bind_property (self->compare, "wipe-vertical", self->vertical_button, "active",
                           both);
   g_object_bind_property (self->compare, "locked", self->lock_button, "active", both);
+  g_object_bind_property (self->compare, "difference-gain", self->gain_adjustment, "value",
+                          both);
   g_object_bind_property (self->compare, "show-annotations", self->annotations_button, "active",
                           both);
   g_signal_connect_object (self->compare, "notify::mode", G_CALLBACK (on_compare_mode), self,
@@ -794,7 +856,37 @@ add_panels (LkWorkspace *self)
       g_signal_connect_object (self->panels[i], "stack-changed",
                                G_CALLBACK (_lk_workspace_on_stack_changed), self,
                                G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->panels[i], "before-step-changed",
+                               G_CALLBACK (_lk_workspace_on_before_step), self,
+                               G_CONNECT_SWAPPED);
       gtk_box_append (self->enhance_box, self->panels[i]);
+    }
+}
+
+/* What a screen reader says for the containers that would otherwise be read by class. */
+static void
+name_for_screen_readers (LkWorkspace *self)
+{
+  GtkScrolledWindow *windows[] = { self->toolbar_scroll, self->enhance_scroll };
+  static const char * const names[] = { "Scroll the tools", "Scroll the enhancement stacks" };
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  "Examination workspace", -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_stack_get_page (
+                                    self->stack, GTK_WIDGET (self->loading_page))),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, "Opening the images", -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_stack_get_page (
+                                    self->stack, gtk_stack_get_child_by_name (self->stack,
+                                                                              "compare"))),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, "Probe and candidate", -1);
+  for (guint i = 0; i < G_N_ELEMENTS (windows); i++)
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_scrolled_window_get_hscrollbar (
+                                        windows[i])),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, names[i], -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_scrolled_window_get_vscrollbar (
+                                        windows[i])),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, names[i], -1);
     }
 }
 
@@ -806,13 +898,16 @@ lk_workspace_init (LkWorkspace *self)
   self->cancellable = g_cancellable_new ();
   self->tool = g_strdup ("none");
   gtk_widget_init_template (GTK_WIDGET (self));
+  name_for_screen_readers (self);
   bind_controls (self);
   add_panels (self);
   on_compare_mode (self);
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
   g_signal_connect (click, "pressed", G_CALLBACK (on_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self->compare), GTK_EVENT_CONTROLLER (click));
-  self->clock = g_timeout_add_seconds (1, tick, self);
+  self->before_step[0] = self->before_step[1] = -1;
+  _lk_workspace_start_clock (self);
+  _lk_workspace_watch_zoom (self);
 }
 
 static void

@@ -16,7 +16,10 @@ G_DECLARE_FINAL_TYPE (LkWorkspace, lk_workspace, LK, WORKSPACE, AdwBin)
  * alignment, enhancement stacks and annotations. Scores and ranks are never shown. Signal
  * "navigate" (gint64 candidate id) asks the owner to open another retained candidate.
  * Actions: workspace.mode (s), workspace.align, workspace.reset-alignment,
- * workspace.enhancements, workspace.tool (s), workspace.next, workspace.previous. */
+ * workspace.enhancements, workspace.tool (s), workspace.next, workspace.previous,
+ * workspace.zoom-in, workspace.zoom-out, workspace.zoom-faces, workspace.zoom-fit,
+ * workspace.zoom-1to1, workspace.zoom-to (d: 1.0 is 100 %). It opens framed on the detected
+ * faces; until the candidate is aligned by the eyes it is shown at the probe's face size. */
 LkWorkspace   *lk_workspace_new               (LkSession   *session,
                                                gint64       candidate_id,
                                                GError     **error);
@@ -33,5 +36,11 @@ gboolean       lk_workspace_get_reviewing     (LkWorkspace *self);
 LkCompareView *lk_workspace_get_compare_view  (LkWorkspace *self);
 /* TRUE once both images are shown. */
 gboolean       lk_workspace_is_loaded         (LkWorkspace *self);
+/* The time spent on the comparison so far, stored and not yet stored. It counts while the
+ * workspace is shown, the session is unlocked and there was input in the workspace (or one of
+ * its window's dialogs is active) within the idle time (180 seconds unless set). */
+double         lk_workspace_get_seconds_spent (LkWorkspace *self);
+void           lk_workspace_set_idle_seconds  (LkWorkspace *self,
+                                               guint        seconds);
 
 G_END_DECLS

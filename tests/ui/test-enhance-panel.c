@@ -202,7 +202,7 @@ activate (Fixture    *f,
 static GtkWidget *
 reset_button (Fixture *f)
 {
-  GtkWidget *button = lk_test_find (GTK_WIDGET (f->panel), GTK_TYPE_BUTTON, "Reset");
+  GtkWidget *button = lk_test_find (GTK_WIDGET (f->panel), GTK_TYPE_BUTTON, "Remove All Steps");
 
   g_assert_nonnull (button);
   return button;
@@ -262,7 +262,7 @@ test_edit_through_actions (Fixture       *f,
   assert_emitted (f, 6, "[" UNSHARP "]");
   assert_titles (f, "Unsharp Mask");
 
-  lk_test_click (GTK_WIDGET (f->panel), "Reset");
+  lk_test_click (GTK_WIDGET (f->panel), "Remove All Steps");
   assert_emitted (f, 7, "[]");
   assert_titles (f, "Original pixels, no enhancement");
   g_assert_false (gtk_widget_get_sensitive (reset_button (f)));

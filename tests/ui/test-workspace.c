@@ -323,6 +323,14 @@ test_annotation_links_feature (Fixture       *f,
     }
   g_assert_true (linked);
 
+  /* Added outside the workspace: it offers no removal until it reads the examination again,
+   * as aligning does. */
+  gtk_widget_activate_action (GTK_WIDGET (f->workspace), "workspace.undo-annotation", NULL);
+  g_clear_object (&exam);
+  exam = lk_examinations_get_examination (f->examiner, exam_id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (lk_annotation_list_find (lk_examination_get_annotations (exam), annotation));
+  gtk_widget_activate_action (GTK_WIDGET (f->workspace), "workspace.align", NULL);
   /* Ctrl+Z removes it again: a soft delete, gone from the examination's annotations. */
   gtk_widget_activate_action (GTK_WIDGET (f->workspace), "workspace.undo-annotation", NULL);
   g_clear_object (&exam);
@@ -1110,10 +1118,21 @@ press_delete (Fixture *f)
 
 /* The tool menu's item for removing the selected annotations, as built in the menu button's
  * popover: FALSE when its action is disabled. */
+/* The annotation tools' menu button (the zoom button is another). */
+static GtkWidget *
+tool_button (Fixture *f)
+{
+  GtkWidget *label = lk_test_find (GTK_WIDGET (f->workspace), GTK_TYPE_LABEL,
+                                   "Remove Selected Annotation");
+
+  g_assert_nonnull (label);
+  return gtk_widget_get_ancestor (label, GTK_TYPE_MENU_BUTTON);
+}
+
 static gboolean
 remove_selected_enabled (Fixture *f)
 {
-  GtkWidget *tools = lk_test_find_type (GTK_WIDGET (f->workspace), GTK_TYPE_MENU_BUTTON);
+  GtkWidget *tools = tool_button (f);
   GtkWidget *label = lk_test_find (tools, GTK_TYPE_LABEL, "Remove Selected Annotation");
   GtkWidget *item = label ? gtk_widget_get_ancestor (label, GTK_TYPE_ACTIONABLE) : NULL;
 
@@ -1180,7 +1199,7 @@ test_signed_freezes_charting (Fixture       *f,
   align = lk_test_find (workspace, GTK_TYPE_BUTTON, "Align by Eyes");
   g_assert_nonnull (align);
   g_assert_false (gtk_widget_is_sensitive (align));
-  tools = lk_test_find_type (workspace, GTK_TYPE_MENU_BUTTON);
+  tools = tool_button (f);
   g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (tools)), ==, "Annotate");
   g_assert_false (gtk_widget_is_sensitive (tools));
   panel = lk_test_find_type (workspace, LK_TYPE_ENHANCE_PANEL);
