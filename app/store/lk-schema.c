@@ -759,18 +759,20 @@ static const char migration_governance[] =
   "CREATE TRIGGER assessments_no_delete BEFORE DELETE ON assessments"
   "  BEGIN SELECT RAISE (ABORT, 'a saved self-assessment cannot be deleted'); END;";
 
-const char * const lk_migrations[] = {
-  migration_1,
-  migration_2,
-  migration_3,
-  migration_4,
-  migration_5,
-  migration_6,
-  migration_7,
-  migration_integrity,
-  migration_training,
-  migration_template_store,
-  migration_governance,
+/* Each migration with its PostgreSQL twin (see lk-schema.h): a migration appended here needs
+ * both texts. */
+const LkMigration lk_migrations[] = {
+  { migration_1, NULL },
+  { migration_2, NULL },
+  { migration_3, NULL },
+  { migration_4, NULL },
+  { migration_5, NULL },
+  { migration_6, NULL },
+  { migration_7, NULL },
+  { migration_integrity, NULL },
+  { migration_training, NULL },
+  { migration_template_store, NULL },
+  { migration_governance, lk_pg_schema },
 };
 
 const guint lk_n_migrations = G_N_ELEMENTS (lk_migrations);
