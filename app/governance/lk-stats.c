@@ -92,27 +92,29 @@ static const Measure measures[] = {
     " WHERE x.purpose = 'examination' AND k.revision = (SELECT max (revision) FROM conclusions"
     " WHERE examination_id = k.examination_id) AND @W GROUP BY 1, 2" },
   { "inconclusive-rate", "k.signed_at",
-    "SELECT @P, '', avg (k.outcome = 'level' AND k.ordinal = 0) FROM conclusions k"
+    "SELECT @P, '', avg (CASE WHEN k.outcome = 'level' AND k.ordinal = 0 THEN 1.0 ELSE 0.0 END)"
+    " FROM conclusions k"
     " JOIN examinations x ON x.id = k.examination_id WHERE x.purpose = 'examination'"
     " AND k.revision = (SELECT max (revision) FROM conclusions"
     " WHERE examination_id = k.examination_id) AND @W GROUP BY 1" },
   { "not-suitable-rate", "k.signed_at",
-    "SELECT @P, '', avg (k.outcome = 'not-suitable') FROM conclusions k"
+    "SELECT @P, '', avg (CASE WHEN k.outcome = 'not-suitable' THEN 1.0 ELSE 0.0 END)"
+    " FROM conclusions k"
     " JOIN examinations x ON x.id = k.examination_id WHERE x.purpose = 'examination'"
     " AND k.revision = (SELECT max (revision) FROM conclusions"
     " WHERE examination_id = k.examination_id) AND @W GROUP BY 1" },
   { "verifications", "v.submitted_at",
-    "SELECT @P, v.state || CASE WHEN v.blind THEN ', blind' ELSE ', open review' END,"
+    "SELECT @P, v.state || CASE WHEN v.blind = 1 THEN ', blind' ELSE ', open review' END,"
     " count (*) FROM verifications v WHERE @W GROUP BY 1, 2" },
   { "disagreements", "s.signed_at",
     "SELECT @P, s.resolution, count (*) FROM verification_signatures s"
     " WHERE s.kind = 'disagreement' AND @W GROUP BY 1, 2" },
   { "reports-final", "e.at",
     "SELECT @P, '', count (*) FROM audit_event e WHERE e.action = 'report.generated'"
-    " AND json_extract (e.details, '$.draft') = 0 AND @W GROUP BY 1" },
+    " AND CAST (json_extract (e.details, '$.draft') AS INTEGER) = 0 AND @W GROUP BY 1" },
   { "reports-draft", "e.at",
     "SELECT @P, '', count (*) FROM audit_event e WHERE e.action = 'report.generated'"
-    " AND json_extract (e.details, '$.draft') = 1 AND @W GROUP BY 1" },
+    " AND CAST (json_extract (e.details, '$.draft') AS INTEGER) = 1 AND @W GROUP BY 1" },
 };
 
 static char *
@@ -120,7 +122,7 @@ measure_sql (const Measure  *m,
              LkStatsPeriod   period)
 {
   g_autofree char *p = period_of (m->time, period);
-  g_autofree char *w = g_strdup_printf ("%s >= ?1 AND %s < date (?2, '+1 day')", m->time,
+  g_autofree char *w = g_strdup_printf ("%s >= ?1 AND substr (%s, 1, 10) <= ?2", m->time,
                                         m->time);
   g_autoptr(GString) sql = g_string_new (m->query);
 
@@ -184,7 +186,7 @@ add_turnaround (LkStore        *store,
     "SELECT %s, h.status, julianday (n.at) - julianday (h.at) FROM case_status_history h"
     " JOIN case_status_history n ON n.case_id = h.case_id AND n.id = (SELECT min (id)"
     "   FROM case_status_history WHERE case_id = h.case_id AND id > h.id)"
-    " WHERE n.at >= ?1 AND n.at < date (?2, '+1 day') ORDER BY 1, 2", p);
+    " WHERE n.at >= ?1 AND substr (n.at, 1, 10) <= ?2 ORDER BY 1, 2", p);
   g_autoptr(LkStmt) stmt = lk_store_stmt (store, sql, error);
   g_autoptr(GHashTable) groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                         (GDestroyNotify) g_array_unref);

@@ -5,9 +5,14 @@
  * Private to app/store/. */
 #pragma once
 
-#include "store/lk-store-private.h"
+#include <glib-object.h>
 
 G_BEGIN_DECLS
+
+/* As declared in lk-store.h and lk-store-private.h, which this header does not include (they
+ * include nothing of it either way: lk-store.c includes both). */
+typedef struct _LkStore LkStore;
+typedef struct _LkStmt LkStmt;
 
 typedef enum
 {
@@ -53,7 +58,7 @@ struct _LkStoreBackend
 {
   const char *name;
   /* Connects (creating a missing file with %LK_STORE_OPEN_CREATE). */
-  gboolean     (*open)            (LkStore *self, LkStoreOpenFlags flags, GError **error);
+  gboolean     (*open)            (LkStore *self, int flags, GError **error);
   void         (*close)           (LkStore *self);
   /* Refuses what is not a Likeness database or is newer; *version 0 is an empty database. */
   gboolean     (*check_identity)  (LkStore *self, gint64 *version, GError **error);
@@ -72,6 +77,8 @@ struct _LkStoreBackend
   gboolean     (*commit)          (LkStore *self, GError **error);
   void         (*rollback)        (LkStore *self);
   void         (*set_busy_timeout) (LkStore *self, int milliseconds);
+  /* Starts announcing other connections' changes (NULL: the backend cannot). */
+  gboolean     (*watch)           (LkStore *self, GError **error);
 
   LkStmt *     (*prepare)         (LkStore *self, const char *sql, GError **error);
   void         (*stmt_free)       (LkStmt *stmt);

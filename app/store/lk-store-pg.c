@@ -8,12 +8,14 @@
  * action connects again. */
 #include "config.h"
 
+#include <glib-unix.h>
 #include <libpq-fe.h>
 #include <string.h>
 
 #include "lk-error.h"
 #include "store/lk-schema.h"
 #include "store/lk-store-backend.h"
+#include "store/lk-store-private.h"
 
 /* Server type OIDs (pg_type.h is not part of libpq's headers). */
 #define PG_BOOL    16
@@ -35,6 +37,9 @@ typedef struct
   char     *uri;
   gint64    changes;
   int       lock_timeout; /* milliseconds */
+  PGconn   *listener;     /* LISTENs for other workstations' changes (lk_store_watch_changes) */
+  GSource  *listen_source;
+  guint     relisten_id;
 } PgConn;
 
 typedef struct
@@ -200,7 +205,7 @@ pg_exec (LkStore     *self,
 
 static gboolean
 pg_open (LkStore           *self,
-         LkStoreOpenFlags   flags,
+         int                flags,
          GError           **error)
 {
   /* Later keywords win: the URI may set its own timeout and name. */
@@ -227,9 +232,24 @@ pg_open (LkStore           *self,
 }
 
 static void
+stop_listening (PgConn *pg)
+{
+  if (pg->listen_source != NULL)
+    {
+      g_source_destroy (pg->listen_source);
+      g_clear_pointer (&pg->listen_source, g_source_unref);
+    }
+  g_clear_pointer (&pg->listener, PQfinish);
+}
+
+static void
 pg_close (LkStore *self)
 {
   PgConn *pg = PG (self);
+
+  stop_listening (pg);
+  if (pg->relisten_id != 0)
+    g_source_remove (pg->relisten_id);
 
   g_clear_pointer (&pg->conn, PQfinish);
   g_free (pg->uri);
@@ -485,6 +505,7 @@ pg_prepare (LkStore     *self,
   stmt->formats = g_new0 (int, MAX (n, 1));
   stmt->types = g_new0 (Oid, MAX (n, 1));
   stmt->blobs = g_ptr_array_new_with_free_func (PQfreemem);
+  stmt->row = -1;
   return &stmt->base;
 }
 
@@ -741,6 +762,102 @@ pg_column_blob (LkStmt *base,
   return data;
 }
 
+/* ---- live updates: LISTEN/NOTIFY -------------------------------------------------------- */
+
+static gboolean start_listening (LkStore *self, GError **error);
+
+static gboolean
+relisten (gpointer data)
+{
+  LkStore *self = data;
+
+  if (!start_listening (self, NULL))
+    return G_SOURCE_CONTINUE;
+  PG (self)->relisten_id = 0;
+  lk_store_announce_change (self, "connection");
+  return G_SOURCE_REMOVE;
+}
+
+/* The server sent something: each notification of another connection is a change. */
+static gboolean
+on_listener_ready (int          fd,
+                   GIOCondition condition,
+                   gpointer     data)
+{
+  LkStore *self = data;
+  PgConn *pg = PG (self);
+  PGnotify *notify;
+  int own = PQbackendPID (pg->conn);
+
+  if (!PQconsumeInput (pg->listener) || PQstatus (pg->listener) != CONNECTION_OK)
+    {
+      /* The server went away: try again every two seconds, on the store's context. */
+      g_clear_pointer (&pg->listen_source, g_source_unref);
+      g_clear_pointer (&pg->listener, PQfinish);
+      if (pg->relisten_id == 0)
+        {
+          GSource *timer = g_timeout_source_new_seconds (2);
+
+          g_source_set_callback (timer, relisten, self, NULL);
+          pg->relisten_id = g_source_attach (timer, self->context);
+          g_source_unref (timer);
+        }
+      return G_SOURCE_REMOVE;
+    }
+  while ((notify = PQnotifies (pg->listener)) != NULL)
+    {
+      if (notify->be_pid != own)
+        lk_store_announce_change (self, notify->extra);
+      PQfreemem (notify);
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+start_listening (LkStore  *self,
+                 GError  **error)
+{
+  const char *keys[] = { "connect_timeout", "application_name", "dbname", NULL };
+  const char *values[] = { "10", "likeness-listener", PG (self)->uri, NULL };
+  PgConn *pg = PG (self);
+  PGresult *result;
+
+  stop_listening (pg);
+  pg->listener = PQconnectdbParams (keys, values, 1);
+  if (pg->listener == NULL || PQstatus (pg->listener) != CONNECTION_OK)
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_DATABASE,
+                   "Cannot listen for changes on the database server %s", self->path);
+      g_clear_pointer (&pg->listener, PQfinish);
+      return FALSE;
+    }
+  result = PQexec (pg->listener, "LISTEN likeness");
+  if (PQresultStatus (result) != PGRES_COMMAND_OK)
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_DATABASE,
+                   "Cannot listen for changes on the database server %s: %s", self->path,
+                   PQerrorMessage (pg->listener));
+      PQclear (result);
+      g_clear_pointer (&pg->listener, PQfinish);
+      return FALSE;
+    }
+  PQclear (result);
+  pg->listen_source = g_unix_fd_source_new (PQsocket (pg->listener), G_IO_IN | G_IO_HUP |
+                                                                     G_IO_ERR);
+  g_source_set_callback (pg->listen_source, G_SOURCE_FUNC (on_listener_ready), self, NULL);
+  g_source_attach (pg->listen_source, self->context);
+  return TRUE;
+}
+
+static gboolean
+pg_watch (LkStore  *self,
+          GError  **error)
+{
+  if (PG (self)->listener != NULL)
+    return TRUE;
+  return start_listening (self, error);
+}
+
 const LkStoreBackend lk_store_pg_backend = {
   .name = "PostgreSQL",
   .open = pg_open,
@@ -758,6 +875,7 @@ const LkStoreBackend lk_store_pg_backend = {
   .commit = pg_commit,
   .rollback = pg_rollback,
   .set_busy_timeout = pg_set_busy_timeout,
+  .watch = pg_watch,
   .prepare = pg_prepare,
   .stmt_free = pg_stmt_free,
   .stmt_reset = pg_stmt_reset,

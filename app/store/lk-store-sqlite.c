@@ -12,6 +12,7 @@
 #include "lk-error.h"
 #include "store/lk-schema.h"
 #include "store/lk-store-backend.h"
+#include "store/lk-store-private.h"
 
 typedef struct
 {
@@ -166,7 +167,7 @@ check_header (const char  *path,
 
 static gboolean
 sqlite_open (LkStore           *self,
-             LkStoreOpenFlags   flags,
+             int                flags,
              GError           **error)
 {
   int open_flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX;

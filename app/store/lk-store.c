@@ -11,6 +11,7 @@
 #include "lk-task.h"
 #include "store/lk-schema.h"
 #include "store/lk-store-backend.h"
+#include "store/lk-store-private.h"
 
 struct _LkTxn
 {
@@ -111,6 +112,22 @@ lk_store_announce_change (LkStore    *self,
   change->topic = g_strdup (topic);
   g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT, emit_change, change,
                               change_free);
+}
+
+/**
+ * lk_store_watch_changes:
+ * Starts emitting LkStore::changed for changes made by other workstations. On a PostgreSQL
+ * server this LISTENs on a connection of its own and follows the server's NOTIFY within a
+ * second; an SQLite file has no such notice (it is one workstation's), and this does nothing.
+ */
+gboolean
+lk_store_watch_changes (LkStore  *self,
+                        GError  **error)
+{
+  g_return_val_if_fail (LK_IS_STORE (self), FALSE);
+  if (self->backend->watch == NULL)
+    return TRUE;
+  return self->backend->watch (self, error);
 }
 
 gboolean

@@ -236,8 +236,8 @@ insert_attempt (LkStore  *store,
                 GError  **error)
 {
   g_autoptr(LkStmt) stmt =
-    lk_store_stmt (store, "INSERT OR IGNORE INTO training_attempts (assignment_id, item_id,"
-                          " feature_list, opened_at) VALUES (?, ?, ?, ?)", error);
+    lk_store_stmt (store, "INSERT INTO training_attempts (assignment_id, item_id,"
+                          " feature_list, opened_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", error);
   g_autofree char *now = lk_now_utc ();
   g_autofree char *edition = lk_feature_lists_current_edition (store);
 
@@ -530,8 +530,8 @@ submit_attempt (LkStore     *store,
 {
   g_autoptr(LkStmt) stmt =
     lk_store_stmt (store, "UPDATE training_attempts SET level = ?1, notes = ?2,"
-                          " submitted_at = ?3, seconds_spent = max (0,"
-                          " (julianday (?3) - julianday (opened_at)) * 86400.0)"
+                          " submitted_at = ?3, seconds_spent = CASE WHEN julianday (?3) > julianday (opened_at)"
+                          " THEN (julianday (?3) - julianday (opened_at)) * 86400.0 ELSE 0 END"
                           " WHERE assignment_id = ?4 AND item_id = ?5 RETURNING seconds_spent",
                    error);
   g_autofree char *now = lk_now_utc ();

@@ -6,6 +6,36 @@
 -- Column types: INTEGER is BIGINT, REAL is DOUBLE PRECISION, BLOB is BYTEA, times are TEXT in
 -- ISO 8601 (UTC, as the application writes them), so that both backends compare alike.
 
+-- SQLite's JSON and date functions that model SQL uses, with SQLite's results for the forms
+-- used: paths '$.key' and '$."key"'; JSON true/false read as 1/0; times in ISO 8601.
+CREATE FUNCTION lk_json_path (path TEXT) RETURNS TEXT[] LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE WHEN substr (path, 3, 1) = '"' THEN ARRAY[(substr (path, 3))::json #>> '{}']
+              ELSE string_to_array (substr (path, 3), '.') END
+$$;
+CREATE FUNCTION json_extract (doc TEXT, path TEXT) RETURNS TEXT LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE jsonb_typeof (v) WHEN 'boolean' THEN CASE WHEN v = 'true'::jsonb THEN '1' ELSE '0' END
+                               WHEN 'string' THEN v #>> '{}'
+                               WHEN 'null' THEN NULL
+                               ELSE v::text END
+  FROM (SELECT doc::jsonb #> lk_json_path (path) AS v) AS s
+$$;
+CREATE FUNCTION json_quote (value TEXT) RETURNS TEXT LANGUAGE sql IMMUTABLE AS $$
+  SELECT to_json (value)::text
+$$;
+CREATE FUNCTION json_set (doc TEXT, path TEXT, value TEXT) RETURNS TEXT LANGUAGE sql IMMUTABLE
+AS $$
+  SELECT jsonb_set (doc::jsonb, lk_json_path (path), to_jsonb (value))::text
+$$;
+CREATE FUNCTION json_remove (doc TEXT, path TEXT) RETURNS TEXT LANGUAGE sql IMMUTABLE AS $$
+  SELECT (doc::jsonb #- lk_json_path (path))::text
+$$;
+CREATE FUNCTION json_array_length (doc TEXT) RETURNS BIGINT LANGUAGE sql IMMUTABLE AS $$
+  SELECT json_array_length (doc::json)::bigint
+$$;
+CREATE FUNCTION julianday (at TEXT) RETURNS DOUBLE PRECISION LANGUAGE sql IMMUTABLE AS $$
+  SELECT (extract (epoch FROM at::timestamptz) / 86400.0 + 2440587.5)::double precision
+$$;
+
 CREATE TABLE likeness_schema (
   application_id BIGINT NOT NULL,
   version        BIGINT NOT NULL);
