@@ -129,7 +129,7 @@ set_error (LkStore     *self,
   g_autofree char *message = g_strdup (primary != NULL ? primary
                                                        : PQerrorMessage (PG (self)->conn));
 
-  g_strstrip (message);
+  g_strstrip (g_strdelimit (message, "\n\t", ' '));
   if (connection_lost (self) || (state != NULL && g_str_has_prefix (state, "08")))
     g_set_error (error, LK_ERROR, LK_ERROR_DATABASE,
                  "%s: the connection to the database server %s was lost (%s); nothing of this "

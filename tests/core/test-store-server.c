@@ -346,13 +346,14 @@ test_migrate (LkTestFixture *fixture,
                      "--acquired-by", "PC Jones", "--authority", "W 1", NULL);
   lk_test_cli_assert_ok (run);
   g_clear_pointer (&run, lk_cli_run_free);
-  source_head = lk_test_sql_text (file, "SELECT hash FROM audit_event ORDER BY seq DESC LIMIT 1");
   g_clear_object (&source);
 
-  run = lk_test_cli (ADMIN_PASSWORD, NULL, NULL, "migrate", "--from", file, "--to",
-                     fixture->db_path, "--user", ADMIN, NULL);
+  run = lk_test_cli (ADMIN_PASSWORD, NULL, NULL, "--user", ADMIN, "migrate", "--from", file,
+                     "--to", fixture->db_path, NULL);
   lk_test_cli_assert_ok (run);
   g_assert_nonnull (strstr (run->out, "chain verified"));
+  /* The log-in to the file is the last event moved. */
+  source_head = lk_test_sql_text (file, "SELECT hash FROM audit_event ORDER BY seq DESC LIMIT 1");
   for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
     {
       g_autofree char *sql = g_strdup_printf ("SELECT count (*) FROM %s", tables[i]);
@@ -378,8 +379,8 @@ test_migrate (LkTestFixture *fixture,
   lk_test_cli_assert_ok (run);
 
   g_clear_pointer (&run, lk_cli_run_free);
-  run = lk_test_cli (ADMIN_PASSWORD, NULL, NULL, "migrate", "--from", file, "--to",
-                     fixture->db_path, "--user", ADMIN, NULL);
+  run = lk_test_cli (ADMIN_PASSWORD, NULL, NULL, "--user", ADMIN, "migrate", "--from", file,
+                     "--to", fixture->db_path, NULL);
   lk_test_cli_assert_failed (run, "not empty");
 }
 
