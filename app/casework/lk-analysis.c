@@ -142,7 +142,7 @@ analysis_json (const LkAnalysis *a)
   " a.amendment_reason, e.seq, e.details FROM analyses a LEFT JOIN audit_event e" \
   " ON e.seq = (SELECT max (x.seq) FROM audit_event x WHERE x.object = 'probe:' || a.probe_id" \
   "  AND x.action IN ('analysis.locked', 'analysis.amended')" \
-  "  AND json_extract (x.details, '$.revision') = a.revision)"
+  "  AND CAST (json_extract (x.details, '$.revision') AS INTEGER) = a.revision)"
 
 static gboolean
 words_match (JsonObject *details,

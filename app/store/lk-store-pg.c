@@ -2,7 +2,8 @@
 /* The PostgreSQL backend: a lab's server, reached by a connection URI (postgresql://… or
  * postgres://…). Passwords come from libpq's own places (~/.pgpass, a service file), never from
  * Likeness. Queries keep the model files' `?` parameters (turned into $n here), are sent with
- * text parameters whose types the server infers (blobs as binary bytea) and read as text.
+ * text parameters (text typed, numbers typed by the server; blobs as binary bytea) and read as
+ * text.
  * Every write transaction takes one advisory lock first, so writers follow one another as on
  * SQLite and the audit chain cannot fork. A connection that is lost fails the action; the next
  * action connects again. */
@@ -24,6 +25,7 @@
 #define PG_INT2    21
 #define PG_INT4    23
 #define PG_OID     26
+#define PG_TEXT    25
 #define PG_FLOAT4  700
 #define PG_FLOAT8  701
 #define PG_NUMERIC 1700
@@ -574,7 +576,10 @@ pg_bind (LkStmt        *base,
       stmt->values[i] = g_strdup (g_ascii_dtostr (number, sizeof number, value->real));
       break;
     case LK_VALUE_TEXT:
+      /* Typed, so that a parameter seen only by IS NULL still has a type; numbers stay
+       * untyped and take the type of what they meet. */
       stmt->values[i] = g_strndup (value->data, value->size);
+      stmt->types[i] = PG_TEXT;
       break;
     case LK_VALUE_BLOB:
       stmt->values[i] = g_memdup2 (value->data, MAX (value->size, 1));

@@ -366,7 +366,8 @@ sqlite_prepare (LkStore     *self,
   sqlite3_stmt *handle = NULL;
   SqliteStmt *stmt;
 
-  if (sqlite3_prepare_v3 (DB (self), sql, -1, SQLITE_PREPARE_PERSISTENT, &handle, NULL) != SQLITE_OK)
+  if (sqlite3_prepare_v3 (DB (self), sql, -1, SQLITE_PREPARE_PERSISTENT, &handle,
+                          NULL) != SQLITE_OK)
     {
       set_error (self, error, "Could not prepare a query");
       return NULL;
