@@ -8,6 +8,7 @@
 #include "lk-util.h"
 #include "lk-time.h"
 #include "store/lk-store.h"
+#include "store/lk-store-copy.h"
 #include "store/lk-audit.h"
 #include "store/lk-image-store.h"
 #include "people/lk-roles.h"

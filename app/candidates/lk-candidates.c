@@ -520,8 +520,9 @@ triage_counts (LkStore  *store,
 {
   g_autoptr(LkStoreLock) locker = lk_store_lock (store);
   g_autoptr(LkStmt) stmt =
-    lk_store_stmt (store, "SELECT sum (triage_state = 'not-reviewed'),"
-                          " sum (triage_state = 'retained'), sum (triage_state = 'eliminated')"
+    lk_store_stmt (store, "SELECT count (*) FILTER (WHERE triage_state = 'not-reviewed'),"
+                          " count (*) FILTER (WHERE triage_state = 'retained'),"
+                          " count (*) FILTER (WHERE triage_state = 'eliminated')"
                           " FROM candidates WHERE list_id = ?", error);
   JsonObject *o;
 

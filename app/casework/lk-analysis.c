@@ -142,7 +142,7 @@ analysis_json (const LkAnalysis *a)
   " a.amendment_reason, e.seq, e.details FROM analyses a LEFT JOIN audit_event e" \
   " ON e.seq = (SELECT max (x.seq) FROM audit_event x WHERE x.object = 'probe:' || a.probe_id" \
   "  AND x.action IN ('analysis.locked', 'analysis.amended')" \
-  "  AND json_extract (x.details, '$.revision') = a.revision)"
+  "  AND CAST (json_extract (x.details, '$.revision') AS INTEGER) = a.revision)"
 
 static gboolean
 words_match (JsonObject *details,
@@ -316,8 +316,11 @@ lk_analysis_save_draft (LkSession         *session,
 
   if (!begin_change (session, probe_id, &actor, &txn, &row, error) ||
       !require_unlocked (&row, error) ||
-      (stmt = lk_store_stmt (store, "INSERT OR REPLACE INTO analysis_drafts (probe_id, content,"
-                                    " user_id, updated_at) VALUES (?, ?, ?, ?)", error)) == NULL)
+      (stmt = lk_store_stmt (store, "INSERT INTO analysis_drafts (probe_id, content,"
+                                    " user_id, updated_at) VALUES (?, ?, ?, ?)"
+                                    " ON CONFLICT (probe_id) DO UPDATE SET"
+                                    " content = excluded.content, user_id = excluded.user_id,"
+                                    " updated_at = excluded.updated_at", error)) == NULL)
     return FALSE;
   lk_stmt_bind_int64 (stmt, 1, probe_id);
   lk_stmt_bind_text (stmt, 2, text);
@@ -537,7 +540,8 @@ lk_analysis_check_all_done (LkStore  *store,
                               GError  **error)
 {
   g_autoptr(LkStmt) stmt =
-    lk_store_stmt (store, "SELECT count(*), sum (status = 'awaiting-analysis') FROM probes"
+    lk_store_stmt (store, "SELECT count(*), count (*) FILTER (WHERE status = 'awaiting-analysis')"
+                          " FROM probes"
                           " WHERE case_id = ?", error);
 
   if (stmt == NULL)

@@ -236,7 +236,8 @@ lk_cases_list (LkSession   *session,
     return NULL;
   locker = lk_store_lock (store);
   stmt = lk_store_stmt (store, "SELECT " LK_CASE_COLUMNS
-                               " WHERE (?1 IS NULL OR c.number LIKE ?1 OR c.title LIKE ?1)"
+                               " WHERE (?1 IS NULL OR lower (c.number) LIKE lower (?1)"
+                               " OR lower (c.title) LIKE lower (?1))"
                                " AND (?2 IS NULL OR c.status = ?2)"
                                " AND (?3 IS NULL OR u.name = ?3)"
                                " ORDER BY c.created_at DESC, c.id DESC", error);

@@ -23,6 +23,9 @@ static const char usage[] =
   "  audit verify [--anchor SEQ:HASH]   check the hash chain of the audit log (and that it\n"
   "                                     still holds an event written down earlier)\n"
   "  audit head                         the newest event as SEQ<TAB>HASH, to write down\n"
+  "  migrate --from FILE --to URI       move a lab's database file into an empty PostgreSQL\n"
+  "                                     database (as an administrator of the file, connected\n"
+  "                                     as the schema's owner)\n"
   "  audit export --format jsonl|csv [FILTER]\n"
   "                                     write the audit log (or the events FILTER selects) to\n"
   "                                     standard output\n"
@@ -536,6 +539,43 @@ cmd_audit_verify (LkCli   *cli,
 }
 
 static gboolean
+cmd_migrate (LkCli   *cli,
+             GError **error)
+{
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+  g_auto(GStrv) rest = NULL;
+  g_autoptr(LkSession) session = NULL;
+  LkStoreCopyStats stats;
+  LkActor actor;
+  GOptionEntry entries[] = {
+    { "from", 0, 0, G_OPTION_ARG_FILENAME, &from, NULL, NULL },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, NULL, NULL },
+    { NULL }
+  };
+
+  if (!lk_cli_parse_options (cli, 1, entries, &rest, error) ||
+      !lk_cli_expect_positional (rest, 0, "migrate --from FILE --to URI", error))
+    return FALSE;
+  if (from == NULL || to == NULL)
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
+                   "migrate needs --from FILE and --to postgresql://…");
+      return FALSE;
+    }
+  g_free (cli->db_path);
+  cli->db_path = g_strdup (from);
+  if ((session = lk_cli_log_in (cli, error)) == NULL ||
+      !lk_session_require (session, LK_ROLE_ADMINISTRATOR, &actor, error) ||
+      !lk_store_copy (lk_session_get_store (session), to, &actor, &stats, error))
+    return FALSE;
+  g_print ("moved %s to %s: %" G_GINT64_FORMAT " tables, %" G_GINT64_FORMAT " rows, %"
+           G_GINT64_FORMAT " images, %" G_GINT64_FORMAT " audit events; chain verified on both "
+           "sides\n", from, to, stats.tables, stats.rows, stats.images, stats.events);
+  return TRUE;
+}
+
+static gboolean
 cmd_audit_head (LkCli   *cli,
                 GError **error)
 {
@@ -591,6 +631,7 @@ static const struct
   { "user", "unlock", cmd_user_unlock },
   { "audit", "verify", cmd_audit_verify },
   { "audit", "head", cmd_audit_head },
+  { "migrate", NULL, cmd_migrate },
   { "audit", "export", lk_cli_audit_export },
   { "audit", "list", lk_cli_audit_list },
   { "case", "offences", lk_cli_case_offences },

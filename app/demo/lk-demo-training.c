@@ -114,13 +114,14 @@ backdate (LkStore  *store,
           GError  **error)
 {
   g_autoptr(LkStmt) stmt =
-    lk_store_stmt (store, "UPDATE training_attempts SET opened_at = strftime ("
-                          " '%Y-%m-%dT%H:%M:%fZ', 'now', ?) WHERE item_id = ?", error);
-  g_autofree char *modifier = g_strdup_printf ("-%d seconds", seconds);
+    lk_store_stmt (store, "UPDATE training_attempts SET opened_at = ? WHERE item_id = ?", error);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) opened = g_date_time_add_seconds (now, -seconds);
+  g_autofree char *at = g_date_time_format (opened, "%Y-%m-%dT%H:%M:%S.%fZ");
 
   if (stmt == NULL)
     return FALSE;
-  lk_stmt_bind_text (stmt, 1, modifier);
+  lk_stmt_bind_text (stmt, 1, at);
   lk_stmt_bind_int64 (stmt, 2, item_id);
   return lk_stmt_done (stmt, error);
 }

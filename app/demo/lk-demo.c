@@ -67,8 +67,9 @@ set_setting (LkStore     *store,
              const char  *value,
              GError     **error)
 {
-  g_autoptr(LkStmt) stmt = lk_store_stmt (store, "INSERT OR REPLACE INTO settings (key, value)"
-                                                 " VALUES (?, ?)", error);
+  g_autoptr(LkStmt) stmt = lk_store_stmt (store, "INSERT INTO settings (key, value)"
+                                                 " VALUES (?, ?) ON CONFLICT (key)"
+                                                 " DO UPDATE SET value = excluded.value", error);
 
   if (stmt == NULL)
     return FALSE;

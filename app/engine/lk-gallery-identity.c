@@ -370,8 +370,8 @@ set_model_policy (LkStore        *store,
   g_autofree char *old = lk_policy_get_string (store, "embedding_model");
   g_autoptr(JsonObject) details = json_object_new ();
   g_autoptr(LkStmt) stmt =
-    lk_store_stmt (store, "INSERT OR REPLACE INTO settings (key, value)"
-                          " VALUES ('embedding_model', ?)", error);
+    lk_store_stmt (store, "INSERT INTO settings (key, value) VALUES ('embedding_model', ?)"
+                          " ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
 
   if (stmt == NULL)
     return FALSE;

@@ -67,7 +67,8 @@ lk_conclusion_sha256 (const LkConclusionContent *content)
 #define SIGNING_EVENT \
   "e.object = 'examination:' || c.examination_id" \
   " AND e.action IN ('conclusion.signed', 'conclusion.amended')" \
-  " AND json_extract (e.details, '$.revision') = c.revision ORDER BY e.seq DESC LIMIT 1"
+  " AND CAST (json_extract (e.details, '$.revision') AS INTEGER) = c.revision" \
+  " ORDER BY e.seq DESC LIMIT 1"
 
 #define CONCLUSION_COLUMNS \
   "c.id, c.examination_id, c.revision, c.amends, c.amendment_reason, c.scale, c.scale_version," \

@@ -56,6 +56,22 @@ share_of (LkStore            *store,
     share (a, part, whole, noun);
 }
 
+/* Examiners and reviewers with a competency record current today (UTC). */
+static void
+competency (LkStore            *store,
+            LkAssessmentAnswer *a)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *sql = g_strdup_printf (
+    "SELECT count (*) FILTER (WHERE EXISTS (SELECT 1 FROM competencies k"
+    " WHERE k.user_id = u.id AND k.revoked_at IS NULL"
+    " AND k.valid_from <= '%s' AND k.valid_until >= '%s')),"
+    " count (*) FROM users u WHERE u.disabled = 0 AND (u.roles & 6) <> 0", today, today);
+
+  share_of (store, a, sql, "examiners and reviewers with a current competency record");
+}
+
 /* The offence codes that need approval, as an SQL list: 'A','B'. */
 static char *
 approval_codes (void)
@@ -203,11 +219,7 @@ lk_assessment_figure (LkStore            *store,
                         " WHERE v.stage = 'review' AND c.ordinal > 0",
               "leads sent for verification, verified blind");
   else if (g_str_equal (kind, "competency"))
-    share_of (store, a, "SELECT count (*) FILTER (WHERE EXISTS (SELECT 1 FROM competencies k"
-                        " WHERE k.user_id = u.id AND k.revoked_at IS NULL"
-                        " AND k.valid_from <= date ('now') AND k.valid_until >= date ('now'))),"
-                        " count (*) FROM users u WHERE u.disabled = 0 AND (u.roles & 6) <> 0",
-              "examiners and reviewers with a current competency record");
+    competency (store, a);
   else if (g_str_equal (kind, "audit-chain"))
     audit_chain (store, a);
   else if (g_str_equal (kind, "retention-runs"))

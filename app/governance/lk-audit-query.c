@@ -159,7 +159,7 @@ where_clause (const LkAuditFilter *filter)
   if (given (filter->case_number))
     g_string_append (sql, " AND object IN (" CASE_OBJECTS ("?1") ")");
   if (given (filter->user))
-    g_string_append (sql, " AND user = ?2");
+    g_string_append (sql, " AND \"user\" = ?2");
   /* A prefix is a range of the index: "probe.*" is probe. <= action < probe/ */
   if (given (filter->action))
     g_string_append (sql, is_prefix (filter->action) ? " AND action >= ?3 AND action < ?9"
@@ -404,7 +404,7 @@ read_event (LkStmt *stmt)
   return e;
 }
 
-#define EVENT_COLUMNS "seq, at, user, role, action, object, details, prev_hash, hash"
+#define EVENT_COLUMNS "seq, at, \"user\", role, action, object, details, prev_hash, hash"
 
 GPtrArray *
 lk_audit_log_fetch (LkSession            *session,

@@ -200,8 +200,9 @@ set_current (LkStore     *store,
              const char  *edition,
              GError     **error)
 {
-  g_autoptr(LkStmt) stmt = lk_store_stmt (store, "INSERT OR REPLACE INTO settings (key, value)"
-                                                 " VALUES (?, ?)", error);
+  g_autoptr(LkStmt) stmt = lk_store_stmt (store, "INSERT INTO settings (key, value)"
+                                                 " VALUES (?, ?) ON CONFLICT (key)"
+                                                 " DO UPDATE SET value = excluded.value", error);
 
   if (stmt == NULL)
     return FALSE;

@@ -412,7 +412,8 @@ lk_policy_set (LkSession   *session,
     }
   old = lk_policy_get_string (store, key);
   if ((txn = lk_txn_begin (store, error)) == NULL ||
-      (stmt = lk_store_stmt (store, "INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)",
+      (stmt = lk_store_stmt (store, "INSERT INTO settings (key, value) VALUES (?, ?)"
+                                    " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                              error)) == NULL)
     return FALSE;
   lk_stmt_bind_text (stmt, 1, key);

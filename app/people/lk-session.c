@@ -212,7 +212,8 @@ count_failed_login (LkStore     *store,
     return FALSE;
   stmt = lk_store_stmt (store,
                         "UPDATE users SET failed_logins = failed_logins + 1,"
-                        " locked = (failed_logins + 1 >= ?) WHERE name = ?"
+                        " locked = CASE WHEN failed_logins + 1 >= ? THEN 1 ELSE 0 END"
+                        " WHERE name = ?"
                         " RETURNING failed_logins, locked", error);
   if (stmt == NULL)
     return FALSE;

@@ -198,6 +198,7 @@ update_user (LkSession   *session,
   LkStore *store = lk_session_get_store (session);
   g_autoptr(LkTxn) txn = NULL;
   g_autoptr(LkStmt) stmt = NULL;
+  g_autofree char *now = lk_now_utc ();
   LkActor actor;
 
   if (!lk_session_require (session, LK_ROLE_ADMINISTRATOR, &actor, error) ||
@@ -207,6 +208,7 @@ update_user (LkSession   *session,
   lk_stmt_bind_int64 (stmt, 1, value);
   lk_stmt_bind_text (stmt, 2, text);
   lk_stmt_bind_text (stmt, 3, name);
+  lk_stmt_bind_text (stmt, 4, now); /* for statements that record the time */
   if (!lk_stmt_done (stmt, error))
     return FALSE;
   if (lk_stmt_changes (stmt) == 0)
@@ -316,7 +318,7 @@ lk_users_reset_password (LkSession   *session,
   /* ?1 is unused here: failed_logins is cleared with the lock. */
   return update_user (session, name,
                       "UPDATE users SET failed_logins = ?1, locked = 0, password_hash = ?2,"
-                      " password_changed_at = strftime ('%Y-%m-%dT%H:%M:%fZ', 'now')"
+                      " password_changed_at = ?4"
                       " WHERE name = ?3",
                       0, hash, "user.password-reset", details, error);
 }

@@ -206,7 +206,7 @@ lk_audit_append (LkStore        *store,
                                       canonical->len);
 
   stmt = lk_store_stmt (store,
-                        "INSERT INTO audit_event (seq, at, user, role, action, object, details,"
+                        "INSERT INTO audit_event (seq, at, \"user\", role, action, object, details,"
                         " prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
@@ -314,7 +314,7 @@ lk_audit_verify_watched (LkStore       *store,
   g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
   gint64 total = progress != NULL ? count_events (store, error) : 0;
   g_autoptr(LkStmt) stmt =
-    lk_store_stmt (store, "SELECT seq, at, user, role, action, object, details, prev_hash, hash"
+    lk_store_stmt (store, "SELECT seq, at, \"user\", role, action, object, details, prev_hash, hash"
                           " FROM audit_event ORDER BY seq", error);
   Verifier v = { canonical, checksum, GENESIS_HASH, "" };
   gint64 count = 0;
@@ -371,7 +371,7 @@ lk_audit_foreach (LkStore        *store,
 {
   g_autoptr(LkStoreLock) locker = lk_store_lock (store);
   g_autoptr(LkStmt) stmt =
-    lk_store_stmt (store, "SELECT seq, at, user, role, action, object, details, prev_hash, hash"
+    lk_store_stmt (store, "SELECT seq, at, \"user\", role, action, object, details, prev_hash, hash"
                           " FROM audit_event ORDER BY seq", error);
 
   if (stmt == NULL)

@@ -1,35 +1,17 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The SQLite store: opening, refusing what is not ours, migrations, queries, transactions.
- * The only file with SQLite calls besides the schema text; the rest of app/ goes through
- * lk-store-private.h. */
+/* The store: what every database engine shares (opening, migrations, the query cache, locking,
+ * transactions, typed reads). The engine behind it is a backend (lk-store-backend.h): an SQLite
+ * file (lk-store-sqlite.c) or a PostgreSQL server (lk-store-pg.c), chosen by the location. The
+ * rest of app/ goes through lk-store-private.h and never names the engine. */
 #include "config.h"
 
-#include <errno.h>
-#include <glib/gstdio.h>
-#include <sqlite3.h>
 #include <string.h>
 
 #include "lk-error.h"
 #include "lk-task.h"
 #include "store/lk-schema.h"
+#include "store/lk-store-backend.h"
 #include "store/lk-store-private.h"
-
-struct _LkStore
-{
-  GObject     parent_instance;
-  sqlite3    *db;
-  char       *path;
-  GHashTable *statements; /* SQL text -> LkStmt */
-  GRecMutex   mutex;
-  gboolean    demo;
-};
-
-struct _LkStmt
-{
-  LkStore      *store; /* unowned: the store owns its statements */
-  sqlite3_stmt *handle;
-  int           last_rc; /* of the last step since the statement was taken */
-};
 
 struct _LkTxn
 {
@@ -37,13 +19,20 @@ struct _LkTxn
   gboolean  finished;
 };
 
+enum
+{
+  SIGNAL_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 G_DEFINE_FINAL_TYPE (LkStore, lk_store, G_TYPE_OBJECT)
 
 static void
 stmt_free (LkStmt *stmt)
 {
-  sqlite3_finalize (stmt->handle);
-  g_free (stmt);
+  stmt->store->backend->stmt_free (stmt);
 }
 
 static void
@@ -52,8 +41,10 @@ lk_store_finalize (GObject *object)
   LkStore *self = LK_STORE (object);
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
-  g_clear_pointer (&self->db, sqlite3_close_v2);
+  if (self->backend != NULL && self->conn != NULL)
+    self->backend->close (self);
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->context, g_main_context_unref);
   g_rec_mutex_clear (&self->mutex);
 
   G_OBJECT_CLASS (lk_store_parent_class)->finalize (object);
@@ -63,6 +54,17 @@ static void
 lk_store_class_init (LkStoreClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = lk_store_finalize;
+
+  /**
+   * LkStore::changed:
+   * @topic: "case", "verification" or "conclusion"
+   *
+   * Another workstation changed something of @topic (PostgreSQL only, through LISTEN/NOTIFY;
+   * see lk_store_watch()). Emitted on the main context the store was opened from.
+   */
+  signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
+                                          G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED, 0,
+                                          NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void
@@ -71,6 +73,74 @@ lk_store_init (LkStore *self)
   g_rec_mutex_init (&self->mutex);
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             (GDestroyNotify) stmt_free);
+}
+
+/* Called by a backend, in any thread: emits "changed" on the store's main context. */
+typedef struct
+{
+  LkStore *store;
+  char    *topic;
+} Change;
+
+static gboolean
+emit_change (gpointer data)
+{
+  Change *change = data;
+
+  g_signal_emit (change->store, signals[SIGNAL_CHANGED], g_quark_from_string (change->topic),
+                 change->topic);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+change_free (gpointer data)
+{
+  Change *change = data;
+
+  g_object_unref (change->store);
+  g_free (change->topic);
+  g_free (change);
+}
+
+void
+lk_store_announce_change (LkStore    *self,
+                          const char *topic)
+{
+  Change *change = g_new0 (Change, 1);
+
+  change->store = g_object_ref (self);
+  change->topic = g_strdup (topic);
+  g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT, emit_change, change,
+                              change_free);
+}
+
+/**
+ * lk_store_watch_changes:
+ * Starts emitting LkStore::changed for changes made by other workstations. On a PostgreSQL
+ * server this LISTENs on a connection of its own and follows the server's NOTIFY within a
+ * second; an SQLite file has no such notice (it is one workstation's), and this does nothing.
+ */
+gboolean
+lk_store_watch_changes (LkStore  *self,
+                        GError  **error)
+{
+  g_return_val_if_fail (LK_IS_STORE (self), FALSE);
+  if (self->backend->watch == NULL)
+    return TRUE;
+  return self->backend->watch (self, error);
+}
+
+gboolean
+lk_store_location_is_uri (const char *location)
+{
+  return g_str_has_prefix (location, "postgresql://") || g_str_has_prefix (location, "postgres://");
+}
+
+gboolean
+lk_store_is_server (LkStore *self)
+{
+  g_return_val_if_fail (LK_IS_STORE (self), FALSE);
+  return self->backend == &lk_store_pg_backend;
 }
 
 char *
@@ -88,10 +158,11 @@ lk_store_default_demo_path (void)
 const char *
 lk_store_engine_version (void)
 {
-  static char version[64];
+  static char version[128];
 
   if (version[0] == '\0')
-    g_snprintf (version, sizeof version, "SQLite %s", sqlite3_libversion ());
+    g_snprintf (version, sizeof version, "%s; %s", lk_store_sqlite_version (),
+                lk_store_pg_version ());
   return version;
 }
 
@@ -122,49 +193,7 @@ lk_store_set_busy_timeout (LkStore *self,
                            int      milliseconds)
 {
   g_return_if_fail (LK_IS_STORE (self));
-  sqlite3_busy_timeout (self->db, milliseconds);
-}
-
-static int
-store_error_code (int rc)
-{
-  if (rc == SQLITE_CONSTRAINT_UNIQUE || rc == SQLITE_CONSTRAINT_PRIMARYKEY)
-    return LK_ERROR_EXISTS;
-  switch (rc & 0xff)
-    {
-    case SQLITE_BUSY:
-    case SQLITE_LOCKED:
-      return LK_ERROR_BUSY;
-    case SQLITE_READONLY:
-    case SQLITE_CANTOPEN:
-    case SQLITE_PERM:
-    case SQLITE_FULL:
-      return LK_ERROR_UNWRITABLE;
-    case SQLITE_NOTADB:
-      return LK_ERROR_NOT_LIKENESS_DATABASE;
-    case SQLITE_CORRUPT:
-      return LK_ERROR_INTEGRITY;
-    case SQLITE_CONSTRAINT:
-      return LK_ERROR_INVALID_INPUT;
-    default:
-      return LK_ERROR_DATABASE;
-    }
-}
-
-static void
-store_set_error (LkStore     *self,
-                 GError     **error,
-                 const char  *what)
-{
-  int rc = sqlite3_extended_errcode (self->db);
-
-  if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
-    g_set_error (error, LK_ERROR, LK_ERROR_BUSY,
-                 "%s: the database %s is in use by another Likeness process; try again",
-                 what, self->path);
-  else
-    g_set_error (error, LK_ERROR, store_error_code (rc), "%s: %s (%s)",
-                 what, sqlite3_errmsg (self->db), self->path);
+  self->backend->set_busy_timeout (self, milliseconds);
 }
 
 LkStoreLock *
@@ -186,7 +215,7 @@ gboolean
 lk_store_in_transaction (LkStore *self)
 {
   g_return_val_if_fail (LK_IS_STORE (self), FALSE);
-  return !sqlite3_get_autocommit (self->db);
+  return self->backend->in_transaction (self);
 }
 
 LkStmt *
@@ -195,28 +224,23 @@ lk_store_stmt (LkStore     *self,
                GError     **error)
 {
   LkStmt *stmt;
-  sqlite3_stmt *handle = NULL;
 
   g_return_val_if_fail (LK_IS_STORE (self), NULL);
 
   g_rec_mutex_lock (&self->mutex);
   stmt = g_hash_table_lookup (self->statements, sql);
-  if (stmt != NULL)
+  if (stmt == NULL)
     {
-      stmt->last_rc = SQLITE_OK;
-      return stmt;
+      stmt = self->backend->prepare (self, sql, error);
+      if (stmt == NULL)
+        {
+          g_rec_mutex_unlock (&self->mutex);
+          return NULL;
+        }
+      stmt->store = self;
+      g_hash_table_insert (self->statements, g_strdup (sql), stmt);
     }
-
-  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &handle, NULL) != SQLITE_OK)
-    {
-      store_set_error (self, error, "Could not prepare a query");
-      g_rec_mutex_unlock (&self->mutex);
-      return NULL;
-    }
-  stmt = g_new0 (LkStmt, 1);
-  stmt->store = self;
-  stmt->handle = handle;
-  g_hash_table_insert (self->statements, g_strdup (sql), stmt);
+  stmt->failed = FALSE;
   return stmt;
 }
 
@@ -225,9 +249,22 @@ lk_stmt_release (LkStmt *stmt)
 {
   if (stmt == NULL)
     return;
-  sqlite3_reset (stmt->handle);
-  sqlite3_clear_bindings (stmt->handle);
+  stmt->store->backend->stmt_reset (stmt);
   g_rec_mutex_unlock (&stmt->store->mutex);
+}
+
+static void
+bind (LkStmt        *stmt,
+      int            index,
+      LkValueType    type,
+      gint64         integer,
+      double         real,
+      gconstpointer  data,
+      gsize          size)
+{
+  LkValue value = { type, integer, real, data, size };
+
+  stmt->store->backend->bind (stmt, index, &value);
 }
 
 void
@@ -235,7 +272,10 @@ lk_stmt_bind_text (LkStmt     *stmt,
                    int         index,
                    const char *value)
 {
-  sqlite3_bind_text (stmt->handle, index, value, -1, SQLITE_TRANSIENT);
+  if (value == NULL)
+    bind (stmt, index, LK_VALUE_NULL, 0, 0, NULL, 0);
+  else
+    bind (stmt, index, LK_VALUE_TEXT, 0, 0, value, strlen (value));
 }
 
 void
@@ -244,7 +284,7 @@ lk_stmt_bind_text_len (LkStmt     *stmt,
                        const char *value,
                        gsize       length)
 {
-  sqlite3_bind_text64 (stmt->handle, index, value, length, SQLITE_TRANSIENT, SQLITE_UTF8);
+  bind (stmt, index, value != NULL ? LK_VALUE_TEXT : LK_VALUE_NULL, 0, 0, value, length);
 }
 
 void
@@ -252,7 +292,7 @@ lk_stmt_bind_int (LkStmt *stmt,
                   int     index,
                   int     value)
 {
-  sqlite3_bind_int (stmt->handle, index, value);
+  bind (stmt, index, LK_VALUE_INTEGER, value, 0, NULL, 0);
 }
 
 void
@@ -260,7 +300,7 @@ lk_stmt_bind_int64 (LkStmt *stmt,
                     int     index,
                     gint64  value)
 {
-  sqlite3_bind_int64 (stmt->handle, index, value);
+  bind (stmt, index, LK_VALUE_INTEGER, value, 0, NULL, 0);
 }
 
 void
@@ -268,14 +308,14 @@ lk_stmt_bind_double (LkStmt *stmt,
                      int     index,
                      double  value)
 {
-  sqlite3_bind_double (stmt->handle, index, value);
+  bind (stmt, index, LK_VALUE_REAL, 0, value, NULL, 0);
 }
 
 void
 lk_stmt_bind_null (LkStmt *stmt,
                    int     index)
 {
-  sqlite3_bind_null (stmt->handle, index);
+  bind (stmt, index, LK_VALUE_NULL, 0, 0, NULL, 0);
 }
 
 void
@@ -284,27 +324,23 @@ lk_stmt_bind_blob (LkStmt        *stmt,
                    gconstpointer  data,
                    gsize          size)
 {
-  sqlite3_bind_blob64 (stmt->handle, index, data, size, SQLITE_TRANSIENT);
+  bind (stmt, index, LK_VALUE_BLOB, 0, 0, data != NULL ? data : "", size);
 }
 
 gboolean
 lk_stmt_next (LkStmt  *stmt,
               GError **error)
 {
-  int rc = stmt->last_rc = sqlite3_step (stmt->handle);
+  int rc = stmt->store->backend->step (stmt, error);
 
-  if (rc == SQLITE_ROW)
-    return TRUE;
-  if (rc != SQLITE_DONE)
-    store_set_error (stmt->store, error, "Could not read the database");
-  return FALSE;
+  stmt->failed = rc < 0;
+  return rc > 0;
 }
 
 gboolean
 lk_stmt_failed (LkStmt *stmt)
 {
-  return stmt->last_rc != SQLITE_OK && stmt->last_rc != SQLITE_ROW &&
-         stmt->last_rc != SQLITE_DONE;
+  return stmt->failed;
 }
 
 gboolean
@@ -333,20 +369,23 @@ gboolean
 lk_stmt_done (LkStmt  *stmt,
               GError **error)
 {
-  stmt->last_rc = sqlite3_step (stmt->handle);
-  if (stmt->last_rc == SQLITE_DONE)
-    return TRUE;
-  store_set_error (stmt->store, error, "Could not write to the database");
-  return FALSE;
+  int rc;
+
+  /* A statement that returns rows runs to its end. */
+  while ((rc = stmt->store->backend->step (stmt, error)) > 0)
+    ;
+  stmt->failed = rc < 0;
+  return rc == 0;
 }
 
 gint64
 lk_stmt_insert (LkStmt  *stmt,
                 GError **error)
 {
-  if (!lk_stmt_done (stmt, error))
-    return 0;
-  return sqlite3_last_insert_rowid (stmt->store->db);
+  gint64 id = stmt->store->backend->insert (stmt, error);
+
+  stmt->failed = id == 0;
+  return id;
 }
 
 gint64
@@ -375,14 +414,14 @@ lk_stmt_insert_unique (LkStmt     *stmt,
 gint64
 lk_stmt_changes (LkStmt *stmt)
 {
-  return sqlite3_changes64 (stmt->store->db);
+  return stmt->store->backend->changes (stmt);
 }
 
 const char *
 lk_stmt_text (LkStmt *stmt,
               int     column)
 {
-  return (const char *) sqlite3_column_text (stmt->handle, column);
+  return stmt->store->backend->column_text (stmt, column);
 }
 
 char *
@@ -396,42 +435,42 @@ int
 lk_stmt_int (LkStmt *stmt,
              int     column)
 {
-  return sqlite3_column_int (stmt->handle, column);
+  return (int) stmt->store->backend->column_int64 (stmt, column);
 }
 
 gint64
 lk_stmt_int64 (LkStmt *stmt,
                int     column)
 {
-  return sqlite3_column_int64 (stmt->handle, column);
+  return stmt->store->backend->column_int64 (stmt, column);
 }
 
 double
 lk_stmt_double (LkStmt *stmt,
                 int     column)
 {
-  return sqlite3_column_double (stmt->handle, column);
+  return stmt->store->backend->column_double (stmt, column);
 }
 
 gboolean
 lk_stmt_is_null (LkStmt *stmt,
                  int     column)
 {
-  return sqlite3_column_type (stmt->handle, column) == SQLITE_NULL;
+  return stmt->store->backend->column_type (stmt, column) == LK_VALUE_NULL;
 }
 
 gboolean
 lk_stmt_is_integer (LkStmt *stmt,
                     int     column)
 {
-  return sqlite3_column_type (stmt->handle, column) == SQLITE_INTEGER;
+  return stmt->store->backend->column_type (stmt, column) == LK_VALUE_INTEGER;
 }
 
 gboolean
 lk_stmt_is_real (LkStmt *stmt,
                  int     column)
 {
-  return sqlite3_column_type (stmt->handle, column) == SQLITE_FLOAT;
+  return stmt->store->backend->column_type (stmt, column) == LK_VALUE_REAL;
 }
 
 gconstpointer
@@ -439,10 +478,7 @@ lk_stmt_blob (LkStmt *stmt,
               int     column,
               gsize  *size)
 {
-  gconstpointer data = sqlite3_column_blob (stmt->handle, column);
-
-  *size = (gsize) sqlite3_column_bytes (stmt->handle, column);
-  return data;
+  return stmt->store->backend->column_blob (stmt, column, size);
 }
 
 GBytes *
@@ -461,48 +497,17 @@ lk_store_exec (LkStore     *self,
                GError     **error)
 {
   g_autoptr(LkStoreLock) lock = lk_store_lock (self);
-  g_autofree char *message = NULL;
-  char *raw = NULL;
 
-  if (sqlite3_exec (self->db, sql, NULL, NULL, &raw) == SQLITE_OK)
-    return TRUE;
-  message = g_strdup (raw != NULL ? raw : sqlite3_errmsg (self->db));
-  sqlite3_free (raw);
-  g_set_error (error, LK_ERROR, store_error_code (sqlite3_extended_errcode (self->db)),
-               "Database error: %s (%s)", message, self->path);
-  return FALSE;
-}
-
-/* A pragma or count whose value may be anything, negative included: the result says whether
- * it could be read. */
-static gboolean
-pragma_int (LkStore     *self,
-            const char  *pragma,
-            gint64      *value,
-            GError     **error)
-{
-  g_autoptr(LkStmt) stmt = lk_store_stmt (self, pragma, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  if (lk_stmt_next (stmt, error))
-    {
-      *value = lk_stmt_int64 (stmt, 0);
-      return TRUE;
-    }
-  g_prefix_error (error, "Could not read the database header: ");
-  if (error != NULL && *error == NULL)
-    g_set_error (error, LK_ERROR, LK_ERROR_DATABASE, "Could not read the database header (%s)",
-                 self->path);
-  return FALSE;
+  return self->backend->exec (self, sql, error);
 }
 
 int
 lk_store_get_schema_version (LkStore *self)
 {
+  g_autoptr(LkStoreLock) lock = lk_store_lock (self);
   gint64 version = -1;
 
-  if (!pragma_int (self, "PRAGMA user_version", &version, NULL))
+  if (!self->backend->read_version (self, &version, NULL))
     return -1;
   return (int) version;
 }
@@ -525,9 +530,9 @@ lk_store_get_policy_int (LkStore    *self,
 gboolean
 lk_store_is_initialised (LkStore *self)
 {
-  gint64 users = 0;
+  g_autoptr(LkStmt) stmt = lk_store_stmt (self, "SELECT count(*) FROM users", NULL);
 
-  return pragma_int (self, "SELECT count(*) FROM users", &users, NULL) && users > 0;
+  return stmt != NULL && lk_stmt_next (stmt, NULL) && lk_stmt_int64 (stmt, 0) > 0;
 }
 
 LkTxn *
@@ -539,16 +544,14 @@ lk_txn_begin (LkStore  *store,
   g_return_val_if_fail (LK_IS_STORE (store), NULL);
 
   g_rec_mutex_lock (&store->mutex);
-  if (!sqlite3_get_autocommit (store->db))
+  if (store->backend->in_transaction (store))
     {
       g_rec_mutex_unlock (&store->mutex);
       g_set_error (error, LK_ERROR, LK_ERROR_FAILED, "A transaction is already open");
       g_return_val_if_reached (NULL);
     }
-  /* IMMEDIATE takes the write lock now, so a second process fails here, before any work. */
-  if (sqlite3_exec (store->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK)
+  if (!store->backend->begin (store, error))
     {
-      store_set_error (store, error, "Could not start a transaction");
       g_rec_mutex_unlock (&store->mutex);
       return NULL;
     }
@@ -563,11 +566,8 @@ lk_txn_commit (LkTxn   *txn,
 {
   g_return_val_if_fail (txn != NULL && !txn->finished, FALSE);
 
-  if (sqlite3_exec (txn->store->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
-    {
-      store_set_error (txn->store, error, "Could not commit");
-      return FALSE;
-    }
+  if (!txn->store->backend->commit (txn->store, error))
+    return FALSE;
   txn->finished = TRUE;
   return TRUE;
 }
@@ -578,160 +578,10 @@ lk_txn_free (LkTxn *txn)
   if (txn == NULL)
     return;
   if (!txn->finished)
-    sqlite3_exec (txn->store->db, "ROLLBACK", NULL, NULL, NULL);
+    txn->store->backend->rollback (txn->store);
   g_rec_mutex_unlock (&txn->store->mutex);
   g_object_unref (txn->store);
   g_free (txn);
-}
-
-static gboolean
-ensure_folder (const char  *path,
-               GError     **error)
-{
-  g_autofree char *folder = g_path_get_dirname (path);
-
-  if (g_mkdir_with_parents (folder, 0700) == 0)
-    return TRUE;
-  g_set_error (error, LK_ERROR, LK_ERROR_UNWRITABLE,
-               "Cannot create the folder %s for the database: %s", folder, g_strerror (errno));
-  return FALSE;
-}
-
-/* SQLite reads "" as a temporary database and ":memory:" as one in memory: nothing would be
- * saved. */
-static gboolean
-check_path (const char  *path,
-            GError     **error)
-{
-  if (*path != '\0' && strcmp (path, ":memory:") != 0)
-    return TRUE;
-  g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
-               "“%s” is not a file name: give the path of the database file", path);
-  return FALSE;
-}
-
-/* SQLite takes a file too short for its header for an empty database, and would write over
- * it: a file that is neither empty nor starts with SQLite's header is someone else's. */
-static gboolean
-check_header (const char  *path,
-              GError     **error)
-{
-  static const char magic[16] = "SQLite format 3";
-  char header[sizeof magic] = { 0 };
-  g_autoptr(GFileInputStream) in = NULL;
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  gsize n = 0;
-
-  in = g_file_read (file, NULL, NULL);
-  if (in == NULL)
-    return TRUE; /* SQLite says why it cannot open the file */
-  if (!g_input_stream_read_all (G_INPUT_STREAM (in), header, sizeof header, &n, NULL, NULL) ||
-      n == 0 || (n == sizeof header && memcmp (header, magic, sizeof magic) == 0))
-    return TRUE;
-  g_set_error (error, LK_ERROR, LK_ERROR_NOT_LIKENESS_DATABASE,
-               "%s is not a Likeness database (it is not an SQLite file)", path);
-  return FALSE;
-}
-
-static gboolean
-open_connection (LkStore           *self,
-                 LkStoreOpenFlags   flags,
-                 GError           **error)
-{
-  int open_flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX;
-  gboolean exists = g_file_test (self->path, G_FILE_TEST_EXISTS);
-
-  if (!exists && !(flags & LK_STORE_OPEN_CREATE))
-    {
-      g_set_error (error, LK_ERROR, LK_ERROR_NOT_FOUND,
-                   "There is no Likeness database at %s (create one with likeness-cli init)",
-                   self->path);
-      return FALSE;
-    }
-  if (exists && g_file_test (self->path, G_FILE_TEST_IS_DIR))
-    {
-      g_set_error (error, LK_ERROR, LK_ERROR_NOT_LIKENESS_DATABASE,
-                   "%s is a folder, not a Likeness database", self->path);
-      return FALSE;
-    }
-  if (exists && !check_header (self->path, error))
-    return FALSE;
-  if (!exists && !ensure_folder (self->path, error))
-    return FALSE;
-  if (flags & LK_STORE_OPEN_CREATE)
-    open_flags |= SQLITE_OPEN_CREATE;
-
-  if (sqlite3_open_v2 (self->path, &self->db, open_flags, NULL) != SQLITE_OK)
-    {
-      g_set_error (error, LK_ERROR, LK_ERROR_UNWRITABLE, "Cannot open %s for writing: %s",
-                   self->path, self->db ? sqlite3_errmsg (self->db) : "out of memory");
-      return FALSE;
-    }
-  if (sqlite3_db_readonly (self->db, "main") == 1)
-    {
-      g_set_error (error, LK_ERROR, LK_ERROR_UNWRITABLE,
-                   "%s is read-only: Likeness needs to write its audit log", self->path);
-      return FALSE;
-    }
-  sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_busy_timeout (self->db, 5000);
-  return TRUE;
-}
-
-static gboolean
-check_identity (LkStore  *self,
-                gint64   *version,
-                GError  **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  gint64 app_id = 0;
-  gint64 objects = 0;
-
-  if (!pragma_int (self, "PRAGMA application_id", &app_id, &local_error))
-    {
-      g_set_error (error, LK_ERROR, LK_ERROR_NOT_LIKENESS_DATABASE,
-                   "%s is not a Likeness database (%s)", self->path, local_error->message);
-      return FALSE;
-    }
-  if (!pragma_int (self, "PRAGMA user_version", version, error) ||
-      !pragma_int (self, "SELECT count(*) FROM sqlite_schema", &objects, error))
-    return FALSE;
-
-  if (app_id == 0 && *version == 0 && objects == 0)
-    return TRUE; /* empty file: ours to initialise */
-  if (app_id != LK_APPLICATION_ID)
-    {
-      g_set_error (error, LK_ERROR, LK_ERROR_NOT_LIKENESS_DATABASE,
-                   "%s is an SQLite database of another application, not a Likeness database",
-                   self->path);
-      return FALSE;
-    }
-  if (*version > LK_SCHEMA_VERSION)
-    {
-      g_set_error (error, LK_ERROR, LK_ERROR_NEWER_SCHEMA,
-                   "%s was written by a newer Likeness (schema %" G_GINT64_FORMAT
-                   ", this version reads up to %d); update Likeness to open it",
-                   self->path, *version, LK_SCHEMA_VERSION);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-configure_connection (LkStore  *self,
-                      GError  **error)
-{
-  /* FULL: a committed audit event survives a power cut, which matters more than speed. */
-  if (!lk_store_exec (self, "PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL", error))
-    return FALSE;
-  if (sqlite3_exec (self->db, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) != SQLITE_OK)
-    {
-      g_set_error (error, LK_ERROR, LK_ERROR_UNWRITABLE,
-                   "Cannot open %s in write-ahead mode (is its folder writable?): %s",
-                   self->path, sqlite3_errmsg (self->db));
-      return FALSE;
-    }
-  return TRUE;
 }
 
 static gboolean
@@ -756,12 +606,38 @@ create_identity (LkStore           *self,
                  GError           **error)
 {
   g_autofree char *now = lk_now_utc ();
-  g_autofree char *pragma = g_strdup_printf ("PRAGMA application_id = %d", LK_APPLICATION_ID);
 
-  return lk_store_exec (self, pragma, error) &&
+  return self->backend->write_identity (self, error) &&
          write_meta (self, "kind", (flags & LK_STORE_OPEN_DEMO) ? "demo" : "casework", error) &&
          write_meta (self, "created_at", now, error) &&
          write_meta (self, "created_by_version", PACKAGE_VERSION, error);
+}
+
+/* One migration step in its own transaction; @from 0 makes the database and its identity. */
+static gboolean
+migrate_step (LkStore           *self,
+              const char        *script,
+              gint64             from,
+              gint64             to,
+              LkStoreOpenFlags   flags,
+              GError           **error)
+{
+  g_autoptr(LkTxn) txn = lk_txn_begin (self, error);
+
+  if (txn == NULL)
+    return FALSE;
+  if (script == NULL)
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_DATABASE,
+                   "Schema version %" G_GINT64_FORMAT " has no %s script; this build of Likeness "
+                   "cannot migrate %s", to, self->backend->name, self->path);
+      return FALSE;
+    }
+  if (!self->backend->exec (self, script, error))
+    return FALSE;
+  if (from == 0 && !create_identity (self, flags, error))
+    return FALSE;
+  return self->backend->write_version (self, to, error) && lk_txn_commit (txn, error);
 }
 
 static gboolean
@@ -770,18 +646,18 @@ migrate (LkStore           *self,
          LkStoreOpenFlags   flags,
          GError           **error)
 {
-  for (gint64 v = from; v < (gint64) lk_n_migrations; v++)
+  if (from == 0)
     {
-      g_autoptr(LkTxn) txn = lk_txn_begin (self, error);
-      g_autofree char *pragma = g_strdup_printf ("PRAGMA user_version = %" G_GINT64_FORMAT, v + 1);
+      gint64 to = 0;
+      const char *script = self->backend->initial_schema (&to);
 
-      if (txn == NULL || !lk_store_exec (self, lk_migrations[v], error))
+      if (!migrate_step (self, script, 0, to, flags, error))
         return FALSE;
-      if (v == 0 && !create_identity (self, flags, error))
-        return FALSE;
-      if (!lk_store_exec (self, pragma, error) || !lk_txn_commit (txn, error))
-        return FALSE;
+      from = to;
     }
+  for (gint64 v = from; v < (gint64) lk_n_migrations; v++)
+    if (!migrate_step (self, self->backend->migration ((guint) v), v, v + 1, flags, error))
+      return FALSE;
   return TRUE;
 }
 
@@ -816,8 +692,11 @@ read_kind (LkStore           *self,
 
 /**
  * lk_store_open:
+ * @path: a database file, or a PostgreSQL connection URI (postgresql://… or postgres://…)
+ *
  * Opens (and with %LK_STORE_OPEN_CREATE creates) a Likeness database, refusing files that are
- * not Likeness databases, databases from a newer Likeness and locations it cannot write.
+ * not Likeness databases, databases from a newer Likeness and locations it cannot write. A
+ * server that cannot be reached is an error: there is never a fallback to a local file.
  */
 LkStore *
 lk_store_open (const char        *path,
@@ -829,14 +708,15 @@ lk_store_open (const char        *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!check_path (path, error))
-    return NULL;
   self = g_object_new (LK_TYPE_STORE, NULL);
+  self->context = g_main_context_ref_thread_default ();
+  self->backend = lk_store_location_is_uri (path) ? &lk_store_pg_backend
+                                                  : &lk_store_sqlite_backend;
   self->path = g_strdup (path);
 
-  if (!open_connection (self, flags, error) ||
-      !check_identity (self, &version, error) ||
-      !configure_connection (self, error) ||
+  if (!self->backend->open (self, flags, error) ||
+      !self->backend->check_identity (self, &version, error) ||
+      !self->backend->configure (self, error) ||
       !migrate (self, version, flags, error) ||
       !read_kind (self, flags, error))
     return NULL;
@@ -848,12 +728,14 @@ typedef struct
 {
   char             *path;
   LkStoreOpenFlags  flags;
+  GMainContext     *context;
 } OpenJob;
 
 static void
 open_job_free (OpenJob *job)
 {
   g_free (job->path);
+  g_main_context_unref (job->context);
   g_free (job);
 }
 
@@ -863,8 +745,14 @@ open_job (gpointer       data,
           GError       **error)
 {
   OpenJob *job = data;
+  LkStore *store = lk_store_open (job->path, job->flags, error);
 
-  return lk_store_open (job->path, job->flags, error);
+  if (store != NULL)
+    {
+      g_main_context_unref (store->context);
+      store->context = g_main_context_ref (job->context);
+    }
+  return store;
 }
 
 void
@@ -878,6 +766,7 @@ lk_store_open_async (const char          *path,
 
   job->path = g_strdup (path);
   job->flags = flags;
+  job->context = g_main_context_ref_thread_default ();
   lk_task_run (NULL, cancellable, callback, user_data, lk_store_open_async, open_job, job,
                (GDestroyNotify) open_job_free, g_object_unref);
 }

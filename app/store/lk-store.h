@@ -35,6 +35,13 @@ LkStore    *lk_store_open_finish       (GAsyncResult        *result,
                                         GError             **error);
 const char *lk_store_get_path          (LkStore           *self);
 gboolean    lk_store_is_demo           (LkStore           *self);
+/* Emits LkStore::changed ("case", "verification", "conclusion"; "connection" when the server
+ * is reachable again) on the main context for changes by other workstations; PostgreSQL only,
+ * nothing on an SQLite file. */
+gboolean    lk_store_watch_changes     (LkStore           *self,
+                                        GError           **error);
+/* TRUE for a database on a PostgreSQL server (the location was a postgresql:// URI). */
+gboolean    lk_store_is_server         (LkStore           *self);
 gboolean    lk_store_is_initialised    (LkStore           *self);
 int         lk_store_get_schema_version (LkStore          *self);
 gint64      lk_store_get_policy_int    (LkStore           *self,

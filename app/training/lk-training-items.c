@@ -240,8 +240,8 @@ insert_attempt (LkStore  *store,
                 GError  **error)
 {
   g_autoptr(LkStmt) stmt =
-    lk_store_stmt (store, "INSERT OR IGNORE INTO training_attempts (assignment_id, item_id,"
-                          " feature_list, opened_at) VALUES (?, ?, ?, ?)", error);
+    lk_store_stmt (store, "INSERT INTO training_attempts (assignment_id, item_id,"
+                          " feature_list, opened_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", error);
   g_autofree char *now = lk_now_utc ();
   g_autofree char *edition = lk_feature_lists_current_edition (store);
 

@@ -229,8 +229,8 @@ put_image (LkStore     *store,
   if (!check_not_casework (store, hash, label, error) ||
       !lk_image_header_read (data, size, &header, error) ||
       !lk_image_store_put (store, bytes, header.media_type, sha256, error) ||
-      (stmt = lk_store_stmt (store, "INSERT OR IGNORE INTO training_images (sha256, exercise_id)"
-                                    " VALUES (?, ?)", error)) == NULL)
+      (stmt = lk_store_stmt (store, "INSERT INTO training_images (sha256, exercise_id)"
+                                    " VALUES (?, ?) ON CONFLICT DO NOTHING", error)) == NULL)
     return FALSE;
   lk_stmt_bind_text (stmt, 1, *sha256);
   lk_stmt_bind_int64 (stmt, 2, exercise_id);

@@ -212,7 +212,7 @@ count_signatures (LkStore     *store,
 {
   g_autoptr(LkStmt) stmt =
     lk_store_stmt (store, "SELECT count (*), count (DISTINCT signed_by),"
-                          " sum (signed_by = ?3) FROM verification_signatures"
+                          " count (*) FILTER (WHERE signed_by = ?3) FROM verification_signatures"
                           " WHERE verification_id = ?1 AND kind = ?2", error);
 
   if (stmt == NULL)
@@ -556,7 +556,7 @@ check_reopenable (LkStore     *store,
     lk_store_stmt (store, "SELECT e.examiner_id, e.purpose, v.state,"
                           " v.conclusion_id = (SELECT id FROM conclusions"
                           "   WHERE examination_id = e.id ORDER BY revision DESC LIMIT 1),"
-                          " e.id IN signed_examinations"
+                          " e.id IN (SELECT examination_id FROM signed_examinations)"
                           " FROM examinations e LEFT JOIN verifications v"
                           " ON v.id = (SELECT max (id) FROM verifications"
                           "            WHERE examination_id = e.id AND stage = 'review')"

@@ -3,8 +3,10 @@
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cairo.h>
+#include <libpq-fe.h>
 
 #include "lk-test-util.h"
 #include "governance/lk-policy.h"
@@ -12,6 +14,71 @@
 #include "people/lk-users.h"
 #include "store/lk-audit.h"
 #include "store/lk-store.h"
+
+const char *
+lk_test_server (void)
+{
+  const char *uri = g_getenv ("LIKENESS_TEST_PG");
+
+  return uri != NULL && *uri != '\0' ? uri : NULL;
+}
+
+gboolean
+lk_test_skip_on_server (const char *reason)
+{
+  if (lk_test_server () == NULL)
+    return FALSE;
+  g_test_skip (reason);
+  return TRUE;
+}
+
+/* Runs @sql on the server's maintenance database (the test stops when it fails). */
+static void
+server_admin (const char *sql)
+{
+  PGconn *conn = PQconnectdb (lk_test_server ());
+  PGresult *result;
+
+  if (PQstatus (conn) != CONNECTION_OK)
+    g_error ("Cannot connect to the test server: %s", PQerrorMessage (conn));
+  result = PQexec (conn, sql);
+  if (PQresultStatus (result) != PGRES_COMMAND_OK)
+    g_error ("SQL failed on the test server: %s: %s", sql, PQerrorMessage (conn));
+  PQclear (result);
+  PQfinish (conn);
+}
+
+/* A URI of the test server naming the database @name instead of its own. */
+static char *
+server_database_uri (const char *name)
+{
+  const char *uri = lk_test_server ();
+  const char *slash = strrchr (uri, '/');
+
+  return g_strdup_printf ("%.*s/%s", (int) (slash - uri), uri, name);
+}
+
+char *
+lk_test_server_database_new (void)
+{
+  static int counter;
+  g_autofree char *name = g_strdup_printf ("lkt_%d_%d_%u", (int) getpid (),
+                                           g_atomic_int_add (&counter, 1), g_random_int ());
+  g_autofree char *sql = g_strdup_printf ("CREATE DATABASE %s TEMPLATE template0"
+                                          " ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'", name);
+
+  server_admin (sql);
+  return server_database_uri (name);
+}
+
+void
+lk_test_server_database_drop (const char *uri)
+{
+  const char *name = strrchr (uri, '/') + 1;
+  g_autofree char *sql = g_strdup_printf ("DROP DATABASE IF EXISTS %s WITH (FORCE)", name);
+
+  server_admin (sql);
+}
 
 void
 lk_test_fixture_setup (LkTestFixture *fixture,
@@ -21,13 +88,18 @@ lk_test_fixture_setup (LkTestFixture *fixture,
 
   fixture->dir = g_dir_make_tmp ("likeness-test-XXXXXX", &error);
   g_assert_no_error (error);
-  fixture->db_path = g_build_filename (fixture->dir, "likeness.db", NULL);
+  if (lk_test_server () != NULL)
+    fixture->db_path = lk_test_server_database_new ();
+  else
+    fixture->db_path = g_build_filename (fixture->dir, "likeness.db", NULL);
 }
 
 void
 lk_test_fixture_teardown (LkTestFixture *fixture,
                           gconstpointer  data)
 {
+  if (lk_test_server () != NULL && g_str_has_prefix (fixture->db_path, "postgres"))
+    lk_test_server_database_drop (fixture->db_path);
   lk_test_remove_tree (fixture->dir);
   g_assert_false (g_file_test (fixture->dir, G_FILE_TEST_EXISTS));
   g_clear_pointer (&fixture->dir, g_free);
@@ -82,11 +154,48 @@ lk_test_sqlite_exec (sqlite3    *db,
     g_error ("SQL failed: %s: %s", sql, message);
 }
 
+/* A query on a server database: its one row's first value, or (with @want_row FALSE) none. */
+static char *
+server_sql (const char *uri,
+            const char *sql,
+            gboolean    want_row)
+{
+  PGconn *conn = PQconnectdb (uri);
+  PGresult *result;
+  char *value = NULL;
+
+  if (PQstatus (conn) != CONNECTION_OK)
+    g_error ("Cannot connect to %s: %s", uri, PQerrorMessage (conn));
+  result = PQexec (conn, sql);
+  if (PQresultStatus (result) != PGRES_COMMAND_OK && PQresultStatus (result) != PGRES_TUPLES_OK)
+    g_error ("SQL failed: %s: %s", sql, PQerrorMessage (conn));
+  if (want_row && PQntuples (result) < 1)
+    g_error ("SQL returned no row: %s", sql);
+  if (want_row && !PQgetisnull (result, 0, 0))
+    value = g_strdup (PQgetvalue (result, 0, 0));
+  PQclear (result);
+  PQfinish (conn);
+  return value;
+}
+
+static gboolean
+is_uri (const char *path)
+{
+  return g_str_has_prefix (path, "postgresql://") || g_str_has_prefix (path, "postgres://");
+}
+
 void
 lk_test_sql (const char *path,
              const char *sql)
 {
-  sqlite3 *db = lk_test_sqlite_open (path);
+  sqlite3 *db;
+
+  if (is_uri (path))
+    {
+      g_free (server_sql (path, sql, FALSE));
+      return;
+    }
+  db = lk_test_sqlite_open (path);
 
   lk_test_sqlite_exec (db, sql);
   sqlite3_close (db);
@@ -109,9 +218,20 @@ gint64
 lk_test_sql_int (const char *path,
                  const char *sql)
 {
-  sqlite3 *db = lk_test_sqlite_open (path);
-  sqlite3_stmt *stmt = query_one_row (db, sql);
-  gint64 value = sqlite3_column_int64 (stmt, 0);
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  gint64 value;
+
+  if (is_uri (path))
+    {
+      g_autofree char *text = server_sql (path, sql, TRUE);
+
+      return text == NULL ? 0 : g_ascii_strcasecmp (text, "t") == 0 ? 1
+                                : g_ascii_strtoll (text, NULL, 10);
+    }
+  db = lk_test_sqlite_open (path);
+  stmt = query_one_row (db, sql);
+  value = sqlite3_column_int64 (stmt, 0);
 
   sqlite3_finalize (stmt);
   sqlite3_close (db);
@@ -122,9 +242,15 @@ char *
 lk_test_sql_text (const char *path,
                   const char *sql)
 {
-  sqlite3 *db = lk_test_sqlite_open (path);
-  sqlite3_stmt *stmt = query_one_row (db, sql);
-  char *value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  char *value;
+
+  if (is_uri (path))
+    return server_sql (path, sql, TRUE);
+  db = lk_test_sqlite_open (path);
+  stmt = query_one_row (db, sql);
+  value = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
 
   sqlite3_finalize (stmt);
   sqlite3_close (db);

@@ -12,8 +12,19 @@ G_BEGIN_DECLS
 typedef struct
 {
   char *dir;     /* a fresh temporary folder, removed with everything in it */
-  char *db_path; /* dir/likeness.db, not yet created */
+  char *db_path; /* dir/likeness.db, not yet created; on a test server (LIKENESS_TEST_PG) the
+                  * URI of a new empty database, dropped afterwards */
 } LkTestFixture;
+
+/* The test server's URI when the suite runs against PostgreSQL (tests/pg-server sets
+ * LIKENESS_TEST_PG), else NULL. */
+const char *lk_test_server       (void);
+/* On a test server: skips the test case with @reason (a test of the SQLite file itself) and
+ * returns TRUE. */
+gboolean  lk_test_skip_on_server (const char    *reason);
+/* A new empty database on the test server (its URI), and its removal. */
+char     *lk_test_server_database_new  (void);
+void      lk_test_server_database_drop (const char *uri);
 
 void      lk_test_fixture_setup    (LkTestFixture *fixture,
                                     gconstpointer  data);
@@ -32,7 +43,8 @@ void      lk_test_remove_tree      (const char    *path);
 sqlite3  *lk_test_sqlite_open      (const char    *path);
 void      lk_test_sqlite_exec      (sqlite3       *db,
                                     const char    *sql);
-/* Opens @path, runs @sql (which must succeed) and closes it again. */
+/* Opens @path (a file, or a server database's URI), runs @sql (which must succeed) and closes
+ * it again. */
 void      lk_test_sql              (const char    *path,
                                     const char    *sql);
 gint64    lk_test_sql_int          (const char    *path,

@@ -234,7 +234,7 @@ write_version_1 (const char *path)
   sqlite3 *db = lk_test_sqlite_open (path);
 
   lk_test_sqlite_exec (db, "BEGIN");
-  lk_test_sqlite_exec (db, lk_migrations[0]);
+  lk_test_sqlite_exec (db, lk_migrations[0].sqlite);
   lk_test_sqlite_exec (db, identity);
   lk_test_sqlite_exec (db, "INSERT INTO meta VALUES ('kind', 'casework');"
                            "INSERT INTO users (name, display_name, password_hash, roles,"
@@ -273,7 +273,7 @@ test_migrate_atomic (LkTestFixture *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(LkStore) store = NULL;
 
-  if (LK_SCHEMA_VERSION < 2 || strstr (lk_migrations[1], "CREATE TABLE cases") == NULL)
+  if (LK_SCHEMA_VERSION < 2 || strstr (lk_migrations[1].sqlite, "CREATE TABLE cases") == NULL)
     {
       g_test_skip ("needs the migration that adds cases");
       return;
@@ -315,7 +315,7 @@ write_version_5_signed (const char *path)
 
   lk_test_sqlite_exec (db, "BEGIN");
   for (guint i = 0; i < 5; i++)
-    lk_test_sqlite_exec (db, lk_migrations[i]);
+    lk_test_sqlite_exec (db, lk_migrations[i].sqlite);
   lk_test_sqlite_exec (db, identity);
   lk_test_sqlite_exec (db, "INSERT INTO meta VALUES ('kind', 'casework');"
                            "INSERT INTO examinations (id, candidate_id, probe_id, examiner_id,"
