@@ -154,7 +154,10 @@ on_loaded (GObject      *object,
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
-          adw_status_page_set_title (self->loading_page, "The Images Cannot Be Shown");
+          adw_status_page_set_title (self->loading_page,
+                                     g_error_matches (error, LK_ERROR, LK_ERROR_PURGED)
+                                     ? "Purged Under the Retention Policy"
+                                     : "The Images Cannot Be Shown");
           adw_status_page_set_description (self->loading_page, error->message);
         }
       return;
