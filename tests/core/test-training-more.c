@@ -11,99 +11,19 @@
 
 #include <cairo.h>
 
-#include "lk-test-util.h"
+#include "lk-test-training.h"
 #include "store/lk-store-private.h"
 #include "training/lk-training.h"
 #include "verification/lk-competency.h"
 
-#define ADMIN "ada"
-#define ADMIN_PASSWORD "correct horse"
-#define TRAINER "tara"
-#define TRAINER_PASSWORD "trainer pass"
-#define TRAINEE "tim"
-#define TRAINEE_PASSWORD "trainee pass"
-#define TRAINEE2 "tess"
-#define TRAINEE2_PASSWORD "second trainee"
-
-typedef struct
-{
-  LkStore   *store;
-  LkSession *admin;
-  LkSession *trainer;
-  LkSession *trainee;
-  LkSession *trainee2;
-} World;
-
-static LkSession *
-add_and_login (World      *w,
-               const char *name,
-               LkRoles     roles,
-               const char *password)
-{
-  g_autoptr(GError) error = NULL;
-
-  lk_users_add (w->admin, name, NULL, roles, password, &error);
-  g_assert_no_error (error);
-  return lk_test_login (w->store, name, password);
-}
-
-static void
-world_init (World         *w,
-            LkTestFixture *fixture)
-{
-  w->store = lk_test_store_new (fixture->db_path, ADMIN, ADMIN_PASSWORD);
-  w->admin = lk_test_login (w->store, ADMIN, ADMIN_PASSWORD);
-  w->trainer = add_and_login (w, TRAINER, LK_ROLE_TRAINER, TRAINER_PASSWORD);
-  w->trainee = add_and_login (w, TRAINEE, LK_ROLE_TRAINEE, TRAINEE_PASSWORD);
-  w->trainee2 = add_and_login (w, TRAINEE2, LK_ROLE_TRAINEE, TRAINEE2_PASSWORD);
-}
-
-static void
-world_clear (World *w)
-{
-  g_clear_object (&w->trainee2);
-  g_clear_object (&w->trainee);
-  g_clear_object (&w->trainer);
-  g_clear_object (&w->admin);
-  g_clear_object (&w->store);
-}
-
-static cairo_status_t
-append_png (void                *closure,
-            const unsigned char *data,
-            unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
-/* A distinct 160 x 120 PNG for each @seed. */
-static GBytes *
-test_png (guint seed)
-{
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 160, 120);
-  cairo_t *cr = cairo_create (surface);
-  GByteArray *png = g_byte_array_new ();
-
-  cairo_set_source_rgb (cr, (seed % 7) / 7.0, (seed % 5) / 5.0, (seed % 3) / 3.0);
-  cairo_paint (cr);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_arc (cr, 20 + seed * 7 % 120, 60, 15, 0, 6.3);
-  cairo_fill (cr);
-  cairo_destroy (cr);
-  cairo_surface_write_to_png_stream (surface, append_png, png);
-  cairo_surface_destroy (surface);
-  return g_byte_array_free_to_bytes (png);
-}
-
 /* An exercise of @n pairs (odd positions mated: pair-2, pair-4, ...), with @time_limit seconds
  * per item, assigned to both trainees. */
 static gint64
-make_exercise (World      *w,
-               const char *name,
-               guint       n,
-               guint       seed,
-               gint64      time_limit)
+make_exercise (LkTrainingWorld *w,
+               const char      *name,
+               guint            n,
+               guint            seed,
+               gint64           time_limit)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
@@ -114,8 +34,9 @@ make_exercise (World      *w,
 
   for (guint i = 0; i < n; i++)
     {
-      LkTrainingPair pair = { NULL, test_png (seed + 2 * i), test_png (seed + 1 + 2 * i),
-                              i % 2 == 1, "medium", NULL };
+      LkTrainingPair pair = { NULL, lk_test_training_png (seed + 2 * i),
+                              lk_test_training_png (seed + 1 + 2 * i), i % 2 == 1, "medium",
+                              NULL };
 
       g_ptr_array_add (ids, g_strdup_printf ("pair-%u", i + 1));
       pair.pair_id = g_ptr_array_index (ids, i);
@@ -181,7 +102,7 @@ static void
 test_time_limit (LkTestFixture *fixture,
                  gconstpointer  data)
 {
-  World w = { 0 };
+  LkTrainingWorld w = { 0 };
   g_autoptr(GError) error = NULL;
   g_autoptr(LkTrainingItem) opened = NULL, late = NULL, in_time = NULL, unlimited = NULL;
   g_autoptr(JsonObject) json = NULL;
@@ -190,7 +111,7 @@ test_time_limit (LkTestFixture *fixture,
   const LkTrainingResult *r;
   gint64 exercise, other, first, second;
 
-  world_init (&w, fixture);
+  lk_test_training_world_init (&w, fixture, FALSE);
   exercise = make_exercise (&w, "Timed", 2, 10, 90);
   first = item_id (w.trainee, exercise, 0);
   second = item_id (w.trainee, exercise, 1);
@@ -253,7 +174,7 @@ test_time_limit (LkTestFixture *fixture,
   g_assert_no_error (error);
   g_assert_cmpfloat (lk_training_item_seconds_left (unlimited, NULL), ==, G_MAXDOUBLE);
   g_assert_false (lk_training_item_get_over_time (unlimited));
-  world_clear (&w);
+  lk_test_training_world_clear (&w);
 }
 
 /* ---- history -------------------------------------------------------------------------------- */
@@ -262,14 +183,14 @@ static void
 test_history (LkTestFixture *fixture,
               gconstpointer  data)
 {
-  World w = { 0 };
+  LkTrainingWorld w = { 0 };
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) history = NULL;
   g_autoptr(LkCliRun) run = NULL;
   const LkTrainingHistoryEntry *e;
   gint64 first, second;
 
-  world_init (&w, fixture);
+  lk_test_training_world_init (&w, fixture, FALSE);
   first = make_exercise (&w, "First set", 4, 10, 0);
   second = make_exercise (&w, "Second set", 4, 30, 0);
   /* First set: mated at -1, non-mated at +1 (every mated below every non-mated: AUC 0). */
@@ -318,7 +239,7 @@ test_history (LkTestFixture *fixture,
   run = lk_test_cli (TRAINEE2_PASSWORD, NULL, NULL, "--db", fixture->db_path, "--user",
                      TRAINEE2, "training", "history", TRAINEE, NULL);
   lk_test_cli_assert_failed (run, "a trainee reads only their own history");
-  world_clear (&w);
+  lk_test_training_world_clear (&w);
 }
 
 /* ---- the PDF summary ------------------------------------------------------------------------ */
@@ -351,7 +272,7 @@ static void
 test_report (LkTestFixture *fixture,
              gconstpointer  data)
 {
-  World w = { 0 };
+  LkTrainingWorld w = { 0 };
   g_autoptr(GError) error = NULL;
   g_autoptr(LkCliRun) run = NULL;
   g_autofree char *path = lk_test_path (fixture, "summary.pdf");
@@ -359,7 +280,7 @@ test_report (LkTestFixture *fixture,
   g_autofree char *info = NULL, *text = NULL;
   gint64 first;
 
-  world_init (&w, fixture);
+  lk_test_training_world_init (&w, fixture, FALSE);
   first = make_exercise (&w, "Portraits", 4, 10, 0);
   /* Non-mated at -3 and +2 (a false "same", 1 of 2), mated at +3 and +1. */
   answer (w.trainee, first, 0, -3);
@@ -372,7 +293,7 @@ test_report (LkTestFixture *fixture,
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
   if ((info = poppler ("pdfinfo", path, NULL, NULL)) == NULL)
     {
-      world_clear (&w);
+      lk_test_training_world_clear (&w);
       return;
     }
   g_assert_nonnull (strstr (info, "Training summary: tim\n"));
@@ -392,7 +313,7 @@ test_report (LkTestFixture *fixture,
   g_assert_false (lk_training_report_pdf (w.trainee, TRAINEE, refused, &error));
   g_assert_error (error, LK_ERROR, LK_ERROR_PERMISSION_DENIED);
   g_assert_false (g_file_test (refused, G_FILE_TEST_EXISTS));
-  world_clear (&w);
+  lk_test_training_world_clear (&w);
 }
 
 /* ---- competency proposals ------------------------------------------------------------------- */
@@ -401,7 +322,7 @@ static void
 test_proposals (LkTestFixture *fixture,
                 gconstpointer  data)
 {
-  World w = { 0 };
+  LkTrainingWorld w = { 0 };
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) pending = NULL, records = NULL, all = NULL;
   g_autoptr(LkTrainingProposal) proposal = NULL;
@@ -410,7 +331,7 @@ test_proposals (LkTestFixture *fixture,
   g_autofree char *id_text = NULL;
   gint64 exercise, id, second;
 
-  world_init (&w, fixture);
+  lk_test_training_world_init (&w, fixture, FALSE);
   exercise = make_exercise (&w, "Proficiency", 6, 10, 0);
   /* Not complete: refused. */
   answer (w.trainee, exercise, 0, -3);
@@ -521,7 +442,7 @@ test_proposals (LkTestFixture *fixture,
   g_assert_nonnull (strstr (run->out, "\"decision\" : \"rejected\""));
   g_assert_nonnull (strstr (run->out, "\"reason\" : \"Not a reviewer\""));
   g_assert_nonnull (strstr (run->out, "\"decision\" : \"confirmed\""));
-  world_clear (&w);
+  lk_test_training_world_clear (&w);
 }
 
 /* ---- generated from a labelled gallery ------------------------------------------------------ */
@@ -564,8 +485,8 @@ link_orl (const char *gallery,
 /* The truth of each item of @exercise, as the trainer sees it: mated flags, difficulties, and
  * the notes naming the files and the engine's score. */
 static GPtrArray *
-truths (World  *w,
-        gint64  exercise)
+truths (LkTrainingWorld *w,
+        gint64           exercise)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) items = lk_training_items_list (w->trainer, exercise, NULL, &error);
@@ -607,13 +528,13 @@ mean_score (GPtrArray *t,
 }
 
 static gint64
-generate (World       *w,
-          const char  *gallery,
-          const char  *name,
-          guint        n,
-          guint32      seed,
-          const char  *difficulty,
-          GError     **error)
+generate (LkTrainingWorld *w,
+          const char      *gallery,
+          const char      *name,
+          guint            n,
+          guint32          seed,
+          const char      *difficulty,
+          GError         **error)
 {
   LkTrainingExerciseSpec spec = { name, "Compare each pair.", NULL, 0 };
   LkTrainingGenerateSpec gen = { gallery, n, 0.5, seed, difficulty };
@@ -625,7 +546,7 @@ static void
 test_generate (LkTestFixture *fixture,
                gconstpointer  data)
 {
-  World w = { 0 };
+  LkTrainingWorld w = { 0 };
   g_autoptr(GError) error = NULL;
   g_autofree char *gallery = lk_test_path (fixture, "orl-gallery");
   g_autoptr(GPtrArray) hard = NULL, again = NULL, other = NULL, easy = NULL;
@@ -635,7 +556,7 @@ test_generate (LkTestFixture *fixture,
 
   if (!link_orl (gallery, 8, 4))
     return;
-  world_init (&w, fixture);
+  lk_test_training_world_init (&w, fixture, FALSE);
   id = generate (&w, gallery, "Hard set", 12, 7, "hard", &error);
   g_assert_no_error (error);
   hard = truths (&w, id);
@@ -706,7 +627,7 @@ test_generate (LkTestFixture *fixture,
                                     " JOIN training_exercises e ON e.id = i.exercise_id"
                                     " WHERE e.name = 'orl-gallery, 6 pairs, seed 3'"
                                     " AND i.difficulty = 'medium'"), ==, 6);
-  world_clear (&w);
+  lk_test_training_world_clear (&w);
 }
 
 int

@@ -8,100 +8,15 @@
 
 #include <cairo.h>
 
-#include "lk-test-util.h"
+#include "lk-test-training.h"
 #include "store/lk-store-private.h"
 #include "training/lk-training.h"
 
-#define ADMIN "ada"
-#define ADMIN_PASSWORD "correct horse"
-#define EXAMINER "erin"
-#define EXAMINER_PASSWORD "battery staple"
-#define TRAINER "tara"
-#define TRAINER_PASSWORD "trainer pass"
-#define TRAINEE "tim"
-#define TRAINEE_PASSWORD "trainee pass"
-#define TRAINEE2 "tess"
-#define TRAINEE2_PASSWORD "second trainee"
-
-typedef struct
-{
-  LkStore   *store;
-  LkSession *admin;
-  LkSession *examiner;
-  LkSession *trainer;
-  LkSession *trainee;
-  LkSession *trainee2;
-} World;
-
-static LkSession *
-add_and_login (World      *w,
-               const char *name,
-               LkRoles     roles,
-               const char *password)
-{
-  g_autoptr(GError) error = NULL;
-
-  lk_users_add (w->admin, name, NULL, roles, password, &error);
-  g_assert_no_error (error);
-  return lk_test_login (w->store, name, password);
-}
-
-static void
-world_init (World         *w,
-            LkTestFixture *fixture)
-{
-  w->store = lk_test_store_new (fixture->db_path, ADMIN, ADMIN_PASSWORD);
-  w->admin = lk_test_login (w->store, ADMIN, ADMIN_PASSWORD);
-  w->examiner = add_and_login (w, EXAMINER, LK_ROLE_EXAMINER, EXAMINER_PASSWORD);
-  w->trainer = add_and_login (w, TRAINER, LK_ROLE_TRAINER, TRAINER_PASSWORD);
-  w->trainee = add_and_login (w, TRAINEE, LK_ROLE_TRAINEE, TRAINEE_PASSWORD);
-  w->trainee2 = add_and_login (w, TRAINEE2, LK_ROLE_TRAINEE, TRAINEE2_PASSWORD);
-}
-
-static void
-world_clear (World *w)
-{
-  g_clear_object (&w->trainee2);
-  g_clear_object (&w->trainee);
-  g_clear_object (&w->trainer);
-  g_clear_object (&w->examiner);
-  g_clear_object (&w->admin);
-  g_clear_object (&w->store);
-}
-
-static cairo_status_t
-append_png (void                *closure,
-            const unsigned char *data,
-            unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
-/* A distinct 160 x 120 PNG for each @seed. */
-static GBytes *
-test_png (guint seed)
-{
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 160, 120);
-  cairo_t *cr = cairo_create (surface);
-  GByteArray *png = g_byte_array_new ();
-
-  cairo_set_source_rgb (cr, (seed % 7) / 7.0, (seed % 5) / 5.0, (seed % 3) / 3.0);
-  cairo_paint (cr);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_arc (cr, 20 + seed * 7 % 120, 60, 15, 0, 6.3);
-  cairo_fill (cr);
-  cairo_destroy (cr);
-  cairo_surface_write_to_png_stream (surface, append_png, png);
-  cairo_surface_destroy (surface);
-  return g_byte_array_free_to_bytes (png);
-}
-
 /* An exercise of @n pairs (odd pairs mated), assigned to both trainees. */
 static gint64
-make_exercise (World      *w,
-               const char *name,
-               guint       n)
+make_exercise (LkTrainingWorld *w,
+               const char      *name,
+               guint            n)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) keep = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
@@ -112,7 +27,8 @@ make_exercise (World      *w,
 
   for (guint i = 0; i < n; i++)
     {
-      LkTrainingPair pair = { NULL, test_png (100 + 2 * i), test_png (101 + 2 * i), i % 2 == 1,
+      LkTrainingPair pair = { NULL, lk_test_training_png (100 + 2 * i),
+                              lk_test_training_png (101 + 2 * i), i % 2 == 1,
                               i % 2 ? "hard" : "easy", "the truth note" };
 
       g_ptr_array_add (ids, g_strdup_printf ("pair-%u", i + 1));
@@ -163,13 +79,13 @@ static void
 test_truth_hidden_core (LkTestFixture *fixture,
                         gconstpointer  data)
 {
-  World w = { 0 };
+  LkTrainingWorld w = { 0 };
   g_autoptr(GError) error = NULL;
   g_autoptr(LkTrainingItem) before = NULL, after = NULL, trainer_view = NULL, other = NULL;
   g_autoptr(JsonObject) json = NULL;
   gint64 exercise, item;
 
-  world_init (&w, fixture);
+  lk_test_training_world_init (&w, fixture, TRUE);
   exercise = make_exercise (&w, "Hidden truth", 2);
   /* pair-2 is mated: a hidden "false" must not be mistaken for the answer either. */
   before = nth_item (w.trainee, exercise, 1);
@@ -220,20 +136,20 @@ test_truth_hidden_core (LkTestFixture *fixture,
   g_clear_error (&error);
   g_assert_false (lk_store_exec (w.store, "UPDATE training_items SET mated = 0", &error));
   g_clear_error (&error);
-  world_clear (&w);
+  lk_test_training_world_clear (&w);
 }
 
 static void
 test_truth_hidden_cli (LkTestFixture *fixture,
                        gconstpointer  data)
 {
-  World w = { 0 };
+  LkTrainingWorld w = { 0 };
   g_autoptr(LkCliRun) run = NULL;
   g_autoptr(LkTrainingItem) item = NULL;
   g_autofree char *id = NULL;
   gint64 exercise;
 
-  world_init (&w, fixture);
+  lk_test_training_world_init (&w, fixture, TRUE);
   exercise = make_exercise (&w, "CLI truth", 2);
   item = nth_item (w.trainee, exercise, 1);
   id = g_strdup_printf ("%" G_GINT64_FORMAT, lk_training_item_get_id (item));
@@ -268,7 +184,7 @@ test_truth_hidden_cli (LkTestFixture *fixture,
   lk_test_cli_assert_ok (run);
   g_assert_nonnull (strstr (run->out, "\"false_different_rate\" : 0"));
   g_assert_nonnull (strstr (run->out, "\"auc\" : null"));
-  world_clear (&w);
+  lk_test_training_world_clear (&w);
 }
 
 /* ---- roles ---------------------------------------------------------------------------------- */
@@ -277,7 +193,7 @@ static void
 test_roles (LkTestFixture *fixture,
             gconstpointer  data)
 {
-  World w = { 0 };
+  LkTrainingWorld w = { 0 };
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) list = NULL;
   g_autoptr(LkTrainingItem) item = NULL;
@@ -285,7 +201,7 @@ test_roles (LkTestFixture *fixture,
   LkTrainingExerciseSpec spec = { "Not mine", "x", NULL, 0 };
   gint64 exercise, other;
 
-  world_init (&w, fixture);
+  lk_test_training_world_init (&w, fixture, TRUE);
   exercise = make_exercise (&w, "Roles", 1);
   /* Only trainers create and assign. */
   g_assert_cmpint (lk_training_exercise_create (w.trainee, &spec, NULL, 0, &error), ==, 0);
@@ -298,8 +214,9 @@ test_roles (LkTestFixture *fixture,
   g_assert_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT);
   g_clear_error (&error);
   {
-    g_autoptr(LkSession) both = add_and_login (&w, "bo", LK_ROLE_TRAINER | LK_ROLE_TRAINEE,
-                                               "both roles pass");
+    g_autoptr(LkSession) both = lk_test_training_add_user (&w, "bo",
+                                                           LK_ROLE_TRAINER | LK_ROLE_TRAINEE,
+                                                           "both roles pass");
 
     g_assert_false (lk_training_assign (w.trainer, exercise, "bo", NULL, &error));
     g_assert_error (error, LK_ERROR, LK_ERROR_REFUSED);
@@ -315,7 +232,8 @@ test_roles (LkTestFixture *fixture,
   other = make_exercise (&w, "Other", 1);
   g_assert_cmpint (other, >, 0);
   {
-    g_autoptr(LkSession) newcomer = add_and_login (&w, "nina", LK_ROLE_TRAINEE, "newcomer pass");
+    g_autoptr(LkSession) newcomer = lk_test_training_add_user (&w, "nina", LK_ROLE_TRAINEE,
+                                                               "newcomer pass");
 
     list = lk_training_exercises_list (newcomer, &error);
     g_assert_no_error (error);
@@ -356,7 +274,7 @@ test_roles (LkTestFixture *fixture,
   g_assert_no_error (error);
   g_assert_nonnull (image);
   g_assert_cmpint (lk_test_count_action (w.store, "training.observation.recorded"), ==, 1);
-  world_clear (&w);
+  lk_test_training_world_clear (&w);
 }
 
 /* ---- kept apart from casework --------------------------------------------------------------- */
@@ -365,9 +283,9 @@ static void
 test_exercise_image_not_casework (LkTestFixture *fixture,
                                   gconstpointer  data)
 {
-  World w = { 0 };
+  LkTrainingWorld w = { 0 };
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) exercise_image = test_png (100);
+  g_autoptr(GBytes) exercise_image = lk_test_training_png (100);
   g_autoptr(LkCase) c = NULL;
   g_autofree char *portrait = lk_test_demo_path ("grace_hopper.jpg");
   g_autoptr(GBytes) probe_bytes = lk_test_read_bytes (portrait);
@@ -377,15 +295,15 @@ test_exercise_image_not_casework (LkTestFixture *fixture,
   };
   LkProvenance p = { "cctv", "video-frame", "PC Ada Jones", "2026-01-15T14:32:00Z",
                      "Warrant 2026/19", "Exhibit AJ/3", FALSE };
-  LkTrainingPair pair = { "casework", NULL, test_png (7), FALSE, "easy", NULL };
+  LkTrainingPair pair = { "casework", NULL, lk_test_training_png (7), FALSE, "easy", NULL };
   LkTrainingExerciseSpec spec = { "Smuggled", "x", NULL, 0 };
   gint64 before;
 
-  world_init (&w, fixture);
+  lk_test_training_world_init (&w, fixture, TRUE);
   make_exercise (&w, "Apart", 1);
   c = lk_cases_create (w.examiner, &request, &error);
   g_assert_no_error (error);
-  /* An exercise image (image_a of pair-1 is test_png (100)) cannot become a probe. */
+  /* An exercise image (image_a of pair-1 is lk_test_training_png (100)) cannot become a probe. */
   g_assert_cmpint (lk_probes_import (w.examiner, "2026/90", exercise_image, "still.png", &p, NULL,
                                      &error), ==, 0);
   g_assert_nonnull (error);
@@ -411,11 +329,11 @@ test_exercise_image_not_casework (LkTestFixture *fixture,
                                  " LIMIT 1", &error));
   g_assert_nonnull (error);
   g_assert_nonnull (strstr (error->message, "exercise image"));
-  world_clear (&w);
+  lk_test_training_world_clear (&w);
 }
 
 static char *
-stats_text (World *w)
+stats_text (LkTrainingWorld *w)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
@@ -433,11 +351,11 @@ static void
 test_not_in_stats (LkTestFixture *fixture,
                    gconstpointer  data)
 {
-  World w = { 0 };
+  LkTrainingWorld w = { 0 };
   g_autofree char *before = NULL, *after = NULL;
   gint64 exercise;
 
-  world_init (&w, fixture);
+  lk_test_training_world_init (&w, fixture, TRUE);
   before = stats_text (&w);
   exercise = make_exercise (&w, "Stats", 4);
   for (guint i = 0; i < 4; i++)
@@ -449,7 +367,7 @@ test_not_in_stats (LkTestFixture *fixture,
   after = stats_text (&w);
   g_assert_cmpstr (after, ==, before);
   g_assert_cmpint (lk_test_count_action (w.store, "training.attempt.submitted"), ==, 4);
-  world_clear (&w);
+  lk_test_training_world_clear (&w);
 }
 
 /* ---- retention ----------------------------------------------------------------------------- */
@@ -475,7 +393,7 @@ static void
 test_exercise_retention (LkTestFixture *fixture,
                          gconstpointer  data)
 {
-  World w = { 0 };
+  LkTrainingWorld w = { 0 };
   g_autoptr(GError) error = NULL;
   g_autoptr(LkRetentionReport) early = NULL, dry = NULL, run = NULL;
   g_autoptr(LkTrainingItem) item = NULL;
@@ -484,7 +402,7 @@ test_exercise_retention (LkTestFixture *fixture,
   gint64 exercise, n_events = 0, broken = 0;
   guint exercise_items = 0;
 
-  world_init (&w, fixture);
+  lk_test_training_world_init (&w, fixture, TRUE);
   exercise = make_exercise (&w, "Retention", 2);
   item = nth_item (w.trainee, exercise, 0);
   conclude_ok (w.trainee, lk_training_item_get_id (item), 3);
@@ -535,7 +453,7 @@ test_exercise_retention (LkTestFixture *fixture,
   /* training never counts, its purges neither */
   after = stats_text (&w);
   g_assert_null (strstr (after, ",purges,"));
-  world_clear (&w);
+  lk_test_training_world_clear (&w);
 }
 
 /* ---- results -------------------------------------------------------------------------------- */
@@ -544,7 +462,7 @@ static void
 test_results (LkTestFixture *fixture,
               gconstpointer  data)
 {
-  World w = { 0 };
+  LkTrainingWorld w = { 0 };
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) results = NULL;
   g_autoptr(LkTrainingExercise) exercise_record = NULL;
@@ -555,7 +473,7 @@ test_results (LkTestFixture *fixture,
   static const int tim_levels[] = { -3, 3, 2, 1 }, tess_levels[] = { -3, 3, 1, 1 };
   gint64 exercise;
 
-  world_init (&w, fixture);
+  lk_test_training_world_init (&w, fixture, TRUE);
   exercise = make_exercise (&w, "Results", 4);
   for (guint i = 0; i < 4; i++)
     {
@@ -592,7 +510,7 @@ test_results (LkTestFixture *fixture,
     seen = lk_training_item_get (w.trainee, lk_training_item_get_id (item), &error);
     g_assert_cmpstr (lk_training_item_get_comment (seen), ==, "Check the ears");
   }
-  world_clear (&w);
+  lk_test_training_world_clear (&w);
 }
 
 /* ---- import --------------------------------------------------------------------------------- */
@@ -607,7 +525,7 @@ write_folder (const char *dir,
     {
       g_autofree char *name = g_strdup_printf ("img%u.png", i);
       g_autofree char *path = g_build_filename (dir, "images", name, NULL);
-      g_autoptr(GBytes) png = test_png (200 + i);
+      g_autoptr(GBytes) png = lk_test_training_png (200 + i);
 
       lk_test_write_bytes (path, png);
     }
@@ -653,14 +571,14 @@ test_import (LkTestFixture *fixture,
       "a quoted field is not closed" },
     { GOOD_HEADER, "pairs.csv: line 2: no pairs" },
   };
-  World w = { 0 };
+  LkTrainingWorld w = { 0 };
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = lk_test_path (fixture, "exercise");
   g_autoptr(GListModel) items = NULL;
   LkTrainingExerciseSpec spec = { "Imported", "Compare them.", "enfsi", 120 };
   gint64 events, images, id;
 
-  world_init (&w, fixture);
+  lk_test_training_world_init (&w, fixture, TRUE);
   events = lk_test_sql_int (fixture->db_path, "SELECT count(*) FROM audit_event");
   images = lk_test_sql_int (fixture->db_path, "SELECT count(*) FROM images");
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
@@ -699,7 +617,7 @@ test_import (LkTestFixture *fixture,
 
     lk_test_cli_assert_failed (run, "An exercise called “Imported” exists already");
   }
-  world_clear (&w);
+  lk_test_training_world_clear (&w);
 }
 
 int
