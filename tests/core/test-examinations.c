@@ -418,8 +418,8 @@ test_open_refused (LkTestFixture *fixture,
   open_refused (&w, w.examiner, w.candidates[3], LK_ERROR_REFUSED, "not reviewed");
   open_refused (&w, w.examiner, w.candidates[1], LK_ERROR_REFUSED, "eliminated");
   open_refused (&w, w.examiner, 9999, LK_ERROR_NOT_FOUND, "no candidate");
-  open_refused (&w, w.reviewer, w.candidates[0], LK_ERROR_PERMISSION_DENIED, "Examiner");
-  open_refused (&w, w.admin, w.candidates[0], LK_ERROR_PERMISSION_DENIED, "Examiner");
+  open_refused (&w, w.reviewer, w.candidates[0], LK_ERROR_PERMISSION_DENIED, "Only an examiner");
+  open_refused (&w, w.admin, w.candidates[0], LK_ERROR_PERMISSION_DENIED, "Only an examiner");
 
   /* A probe whose analysis is not locked (or closed as not suitable) masks its candidates. */
   sql (&w, "UPDATE probes SET status = 'awaiting-analysis' WHERE id = %" G_GINT64_FORMAT, w.probe);

@@ -287,7 +287,7 @@ test_cli (LkTestFixture *fixture,
   g_assert_nonnull (strstr (json->out, "\"workspace\" : \"casework\""));
   refused = lk_test_cli ("a long enough password", NULL, NULL, "--db", fixture->db_path,
                          "--user", "erin", "stats", "--from", from, "--to", to, NULL);
-  lk_test_cli_assert_failed (refused, "Administrator");
+  lk_test_cli_assert_failed (refused, "Only an administrator");
   pdf = lk_test_cli ("a long enough password", NULL, NULL, "--db", fixture->db_path, "--user",
                      "admin", "stats", "--from", from, "--to", to, "--format", "pdf", "--out",
                      out, NULL);
