@@ -291,10 +291,26 @@ tick (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* Keys, clicks, scrolls and touch count as being at work. Pointer motion and crossing alone do
+ * not: GTK makes them up whenever what lies under a still pointer changes (a page, the lock
+ * screen, a status line), which would keep an idle workspace's clock running. */
 static gboolean
-on_input (LkWorkspace *self)
+on_input (LkWorkspace *self,
+          GdkEvent    *event)
 {
-  self->last_activity = g_get_monotonic_time ();
+  switch (gdk_event_get_event_type (event))
+    {
+    case GDK_KEY_PRESS:
+    case GDK_BUTTON_PRESS:
+    case GDK_SCROLL:
+    case GDK_TOUCH_BEGIN:
+    case GDK_TOUCHPAD_SWIPE:
+    case GDK_TOUCHPAD_PINCH:
+      self->last_activity = g_get_monotonic_time ();
+      break;
+    default:
+      break;
+    }
   return GDK_EVENT_PROPAGATE;
 }
 
