@@ -62,23 +62,6 @@ lk_demo_user_roles (const char *name)
 }
 
 static gboolean
-set_setting (LkStore     *store,
-             const char  *key,
-             const char  *value,
-             GError     **error)
-{
-  g_autoptr(LkStmt) stmt = lk_store_stmt (store, "INSERT INTO settings (key, value)"
-                                                 " VALUES (?, ?) ON CONFLICT (key)"
-                                                 " DO UPDATE SET value = excluded.value", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  lk_stmt_bind_text (stmt, 1, key);
-  lk_stmt_bind_text (stmt, 2, value);
-  return lk_stmt_done (stmt, error);
-}
-
-static gboolean
 seed (LkStore     *store,
       const char  *path,
       GError     **error)
@@ -90,7 +73,7 @@ seed (LkStore     *store,
   /* One hash serves all demo users: the password is public anyway. */
   if (hash == NULL || (txn = lk_txn_begin (store, error)) == NULL)
     return FALSE;
-  if (!set_setting (store, "min_password_length", "4", error))
+  if (!lk_store_set_setting (store, "min_password_length", "4", error))
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (demo_users); i++)
     if (!lk_user_insert (store, demo_users[i].name, demo_users[i].display_name,

@@ -369,17 +369,11 @@ set_model_policy (LkStore        *store,
 {
   g_autofree char *old = lk_policy_get_string (store, "embedding_model");
   g_autoptr(JsonObject) details = json_object_new ();
-  g_autoptr(LkStmt) stmt =
-    lk_store_stmt (store, "INSERT INTO settings (key, value) VALUES ('embedding_model', ?)"
-                          " ON CONFLICT (key) DO UPDATE SET value = excluded.value", error);
 
-  if (stmt == NULL)
-    return FALSE;
-  lk_stmt_bind_text (stmt, 1, path);
   json_object_set_string_member (details, "old", old);
   json_object_set_string_member (details, "new", path);
   json_object_set_string_member (details, "reason", "embedding model installed");
-  return lk_stmt_done (stmt, error) &&
+  return lk_store_set_setting (store, "embedding_model", path, error) &&
          lk_audit_append (store, actor, "policy.changed", "embedding_model", details, error);
 }
 

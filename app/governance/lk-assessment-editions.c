@@ -248,32 +248,6 @@ insert_edition (LkStore     *store,
   return lk_stmt_done (stmt, error);
 }
 
-/* Plain SQL for any database: update the setting, or add it. */
-static gboolean
-set_current (LkStore     *store,
-             const char  *edition,
-             GError     **error)
-{
-  g_autoptr(LkStmt) update = lk_store_stmt (store, "UPDATE settings SET value = ? WHERE key = ?",
-                                            error);
-  g_autoptr(LkStmt) insert = NULL;
-
-  if (update == NULL)
-    return FALSE;
-  lk_stmt_bind_text (update, 1, edition);
-  lk_stmt_bind_text (update, 2, CURRENT_KEY);
-  if (!lk_stmt_done (update, error))
-    return FALSE;
-  if (lk_stmt_changes (update) > 0)
-    return TRUE;
-  if ((insert = lk_store_stmt (store, "INSERT INTO settings (key, value) VALUES (?, ?)",
-                               error)) == NULL)
-    return FALSE;
-  lk_stmt_bind_text (insert, 1, CURRENT_KEY);
-  lk_stmt_bind_text (insert, 2, edition);
-  return lk_stmt_done (insert, error);
-}
-
 static guint
 count_questions (JsonNode *root)
 {
@@ -319,7 +293,7 @@ lk_assessment_install (LkSession   *session,
       !check_edition_free (store, edition, sha256, &is_new, error) ||
       (is_new && !insert_edition (store, lk_session_get_user_id (session), edition, bytes,
                                   sha256, error)) ||
-      !set_current (store, edition, error))
+      !lk_store_set_setting (store, CURRENT_KEY, edition, error))
     return NULL;
   json_object_set_string_member (details, "edition", edition);
   lk_json_set_text (details, "previous_edition", previous);

@@ -195,22 +195,6 @@ insert_edition (LkStore     *store,
   return lk_stmt_done (stmt, error);
 }
 
-static gboolean
-set_current (LkStore     *store,
-             const char  *edition,
-             GError     **error)
-{
-  g_autoptr(LkStmt) stmt = lk_store_stmt (store, "INSERT INTO settings (key, value)"
-                                                 " VALUES (?, ?) ON CONFLICT (key)"
-                                                 " DO UPDATE SET value = excluded.value", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  lk_stmt_bind_text (stmt, 1, CURRENT_KEY);
-  lk_stmt_bind_text (stmt, 2, edition);
-  return lk_stmt_done (stmt, error);
-}
-
 static JsonObject *
 install_details (JsonObject *list,
                  const char *path,
@@ -276,7 +260,7 @@ lk_feature_lists_install (LkSession   *session,
       !check_edition_free (store, edition, sha256, &is_new, error) ||
       (is_new && !insert_edition (store, lk_session_get_user_id (session), edition, bytes,
                                   sha256, error)) ||
-      !set_current (store, edition, error))
+      !lk_store_set_setting (store, CURRENT_KEY, edition, error))
     return NULL;
   details = install_details (json_node_get_object (root), path, sha256, previous, is_new);
   if (!lk_audit_append (store, &actor, "feature-list.installed", edition, details, error) ||

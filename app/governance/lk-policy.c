@@ -393,7 +393,6 @@ lk_policy_set (LkSession   *session,
   g_autofree char *other = NULL;
   g_autofree char *old = NULL;
   g_autoptr(LkTxn) txn = NULL;
-  g_autoptr(LkStmt) stmt = NULL;
   g_autoptr(JsonObject) details = json_object_new ();
   LkActor actor;
 
@@ -411,17 +410,12 @@ lk_policy_set (LkSession   *session,
       return FALSE;
     }
   old = lk_policy_get_string (store, key);
-  if ((txn = lk_txn_begin (store, error)) == NULL ||
-      (stmt = lk_store_stmt (store, "INSERT INTO settings (key, value) VALUES (?, ?)"
-                                    " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                             error)) == NULL)
+  if ((txn = lk_txn_begin (store, error)) == NULL)
     return FALSE;
-  lk_stmt_bind_text (stmt, 1, key);
-  lk_stmt_bind_text (stmt, 2, value);
   json_object_set_string_member (details, "old", old);
   json_object_set_string_member (details, "new", value);
   json_object_set_string_member (details, "reason", reason);
-  return lk_stmt_done (stmt, error) &&
+  return lk_store_set_setting (store, key, value, error) &&
          lk_audit_append (store, &actor, "policy.changed", key, details, error) &&
          lk_txn_commit (txn, error);
 }

@@ -102,6 +102,11 @@ GBytes       *lk_stmt_bytes          (LkStmt       *stmt,
 gboolean      lk_store_exec          (LkStore      *self,
                                       const char   *sql,
                                       GError      **error);
+/* Sets the setting @key (policy values, the editions in use) to @value, adding it when new. */
+gboolean      lk_store_set_setting   (LkStore      *self,
+                                      const char   *key,
+                                      const char   *value,
+                                      GError      **error);
 /* A scope in which no other thread uses the store: several reads that must agree. */
 typedef struct _LkStoreLock LkStoreLock;
 LkStoreLock  *lk_store_lock          (LkStore      *self);

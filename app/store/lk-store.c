@@ -528,6 +528,23 @@ lk_store_get_policy_int (LkStore    *self,
 }
 
 gboolean
+lk_store_set_setting (LkStore     *self,
+                      const char  *key,
+                      const char  *value,
+                      GError     **error)
+{
+  g_autoptr(LkStmt) stmt = lk_store_stmt (self, "INSERT INTO settings (key, value) VALUES (?, ?)"
+                                                " ON CONFLICT (key) DO UPDATE"
+                                                " SET value = excluded.value", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  lk_stmt_bind_text (stmt, 1, key);
+  lk_stmt_bind_text (stmt, 2, value);
+  return lk_stmt_done (stmt, error);
+}
+
+gboolean
 lk_store_is_initialised (LkStore *self)
 {
   g_autoptr(LkStmt) stmt = lk_store_stmt (self, "SELECT count(*) FROM users", NULL);
