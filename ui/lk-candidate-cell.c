@@ -59,9 +59,9 @@ label_widget (GtkWidget  *widget,
 static void
 update_eliminated (LkCandidateCell *self)
 {
-  const LkCandidate *c = self->item != NULL ? lk_candidate_item_get_candidate (self->item) : NULL;
+  LkCandidate *c = self->item != NULL ? lk_candidate_item_get_candidate (self->item) : NULL;
 
-  if (c != NULL && g_strcmp0 (c->triage_state, "eliminated") == 0)
+  if (c != NULL && g_strcmp0 (lk_candidate_get_triage_state (c), "eliminated") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "lk-eliminated");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "lk-eliminated");

@@ -1,19 +1,18 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <math.h>
-
 #include "lk-candidate-item.h"
 
 struct _LkCandidateItem
 {
   GObject       parent_instance;
-  LkCandidate  *candidate;
+  LkCandidate  *candidate;      /* the core's read-only record */
   GdkPaintable *thumbnail;
 };
 
 enum {
   PROP_0,
+  PROP_CANDIDATE,
   PROP_TITLE,
   PROP_SUBJECT,
   PROP_STATE_LABEL,
@@ -49,23 +48,24 @@ state_icon (const char *state)
 }
 
 static char *
-score_label (const LkCandidate *c)
+score_label (LkCandidate *c)
 {
-  if (!c->scores_visible)
+  if (!lk_candidate_get_scores_visible (c))
     return g_strdup ("");
-  return g_strdup_printf ("Rank %d · score %.4g", c->rank, c->score);
+  return g_strdup_printf ("Rank %d · score %.4g", lk_candidate_get_rank (c),
+                          lk_candidate_get_score (c));
 }
 
 /* What a screen reader says for the tile: the place in the presented order, the subject and
  * the triage state, and rank and score only when they are shown on the tile too. */
 static char *
-accessible_label (const LkCandidate *c)
+accessible_label (LkCandidate *c)
 {
   g_autofree char *score = score_label (c);
-  g_autofree char *state = g_utf8_strdown (state_label (c->triage_state), -1);
+  g_autofree char *state = g_utf8_strdown (state_label (lk_candidate_get_triage_state (c)), -1);
 
-  return g_strdup_printf ("Candidate %d, %s, %s%s%s", c->position, c->subject_ref, state,
-                          *score ? ", " : "", score);
+  return g_strdup_printf ("Candidate %d, %s, %s%s%s", lk_candidate_get_position (c),
+                          lk_candidate_get_subject_ref (c), state, *score ? ", " : "", score);
 }
 
 static void
@@ -75,21 +75,24 @@ lk_candidate_item_get_property (GObject    *object,
                                 GParamSpec *pspec)
 {
   LkCandidateItem *self = LK_CANDIDATE_ITEM (object);
-  const LkCandidate *c = self->candidate;
+  LkCandidate *c = self->candidate;
 
   switch (prop_id)
     {
+    case PROP_CANDIDATE:
+      g_value_set_object (value, c);
+      break;
     case PROP_TITLE:
-      g_value_take_string (value, g_strdup_printf ("Candidate %d", c->position));
+      g_value_take_string (value, g_strdup_printf ("Candidate %d", lk_candidate_get_position (c)));
       break;
     case PROP_SUBJECT:
-      g_value_set_string (value, c->subject_ref);
+      g_value_set_string (value, lk_candidate_get_subject_ref (c));
       break;
     case PROP_STATE_LABEL:
-      g_value_set_string (value, state_label (c->triage_state));
+      g_value_set_string (value, state_label (lk_candidate_get_triage_state (c)));
       break;
     case PROP_STATE_ICON:
-      g_value_set_string (value, state_icon (c->triage_state));
+      g_value_set_string (value, state_icon (lk_candidate_get_triage_state (c)));
       break;
     case PROP_SCORE_LABEL:
       g_value_take_string (value, score_label (c));
@@ -110,7 +113,7 @@ lk_candidate_item_finalize (GObject *object)
 {
   LkCandidateItem *self = LK_CANDIDATE_ITEM (object);
 
-  g_clear_pointer (&self->candidate, lk_candidate_free);
+  g_clear_object (&self->candidate);
   g_clear_object (&self->thumbnail);
   G_OBJECT_CLASS (lk_candidate_item_parent_class)->finalize (object);
 }
@@ -129,6 +132,9 @@ lk_candidate_item_class_init (LkCandidateItemClass *klass)
   object_class->finalize = lk_candidate_item_finalize;
   object_class->get_property = lk_candidate_item_get_property;
 
+  properties[PROP_CANDIDATE] =
+    g_param_spec_object ("candidate", NULL, NULL, LK_TYPE_CANDIDATE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_TITLE] = string_property ("title");
   properties[PROP_SUBJECT] = string_property ("subject");
   properties[PROP_STATE_LABEL] = string_property ("state-label");
@@ -146,28 +152,18 @@ lk_candidate_item_init (LkCandidateItem *self)
 {
 }
 
-static LkCandidate *
-copy_candidate (const LkCandidate *c)
-{
-  LkCandidate *copy = g_memdup2 (c, sizeof *c);
-
-  copy->subject_ref = g_strdup (c->subject_ref);
-  copy->image_sha256 = g_strdup (c->image_sha256);
-  copy->triage_state = g_strdup (c->triage_state);
-  copy->triage_reason = g_strdup (c->triage_reason);
-  return copy;
-}
-
 LkCandidateItem *
-lk_candidate_item_new (const LkCandidate *candidate)
+lk_candidate_item_new (LkCandidate *candidate)
 {
-  LkCandidateItem *self = g_object_new (LK_TYPE_CANDIDATE_ITEM, NULL);
+  LkCandidateItem *self;
 
-  self->candidate = copy_candidate (candidate);
+  g_return_val_if_fail (LK_IS_CANDIDATE (candidate), NULL);
+  self = g_object_new (LK_TYPE_CANDIDATE_ITEM, NULL);
+  self->candidate = g_object_ref (candidate);
   return self;
 }
 
-const LkCandidate *
+LkCandidate *
 lk_candidate_item_get_candidate (LkCandidateItem *self)
 {
   g_return_val_if_fail (LK_IS_CANDIDATE_ITEM (self), NULL);
@@ -178,7 +174,7 @@ gint64
 lk_candidate_item_get_id (LkCandidateItem *self)
 {
   g_return_val_if_fail (LK_IS_CANDIDATE_ITEM (self), 0);
-  return self->candidate->id;
+  return lk_candidate_get_id (self->candidate);
 }
 
 GdkPaintable *
@@ -201,44 +197,19 @@ static void
 notify_changed (LkCandidateItem *self)
 {
   g_object_freeze_notify (G_OBJECT (self));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SUBJECT]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE_LABEL]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE_ICON]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCORE_LABEL]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCESSIBLE_LABEL]);
+  for (guint i = PROP_CANDIDATE; i <= PROP_ACCESSIBLE_LABEL; i++)
+    if (i != PROP_THUMBNAIL)
+      g_object_notify_by_pspec (G_OBJECT (self), properties[i]);
   g_object_thaw_notify (G_OBJECT (self));
 }
 
 void
-lk_candidate_item_update (LkCandidateItem   *self,
-                          const LkCandidate *candidate)
+lk_candidate_item_set_candidate (LkCandidateItem *self,
+                                 LkCandidate     *candidate)
 {
-  LkCandidate *old;
-
   g_return_if_fail (LK_IS_CANDIDATE_ITEM (self));
+  g_return_if_fail (LK_IS_CANDIDATE (candidate));
 
-  /* Copied before the old one is freed: @candidate may share its strings. */
-  old = g_steal_pointer (&self->candidate);
-  self->candidate = copy_candidate (candidate);
-  lk_candidate_free (old);
-  notify_changed (self);
-}
-
-void
-lk_candidate_item_set_triage (LkCandidateItem *self,
-                              const char      *state,
-                              const char      *reason)
-{
-  g_autofree char *old_state = NULL;
-  g_autofree char *old_reason = NULL;
-
-  g_return_if_fail (LK_IS_CANDIDATE_ITEM (self));
-  g_return_if_fail (state != NULL);
-
-  old_state = g_steal_pointer (&self->candidate->triage_state);
-  old_reason = g_steal_pointer (&self->candidate->triage_reason);
-  self->candidate->triage_state = g_strdup (state);
-  self->candidate->triage_reason = lk_text_is_blank (reason) ? NULL : g_strdup (reason);
-  notify_changed (self);
+  if (g_set_object (&self->candidate, candidate))
+    notify_changed (self);
 }

@@ -10,19 +10,16 @@ G_BEGIN_DECLS
 #define LK_TYPE_CANDIDATE_ITEM (lk_candidate_item_get_type ())
 G_DECLARE_FINAL_TYPE (LkCandidateItem, lk_candidate_item, LK, CANDIDATE_ITEM, GObject)
 
-/* One candidate as the triage grid shows it: what the core handed out (rank and score only when
- * revealed) and its thumbnail once loaded. */
-LkCandidateItem   *lk_candidate_item_new           (const LkCandidate *candidate);
-const LkCandidate *lk_candidate_item_get_candidate (LkCandidateItem   *self);
-gint64             lk_candidate_item_get_id        (LkCandidateItem   *self);
-GdkPaintable      *lk_candidate_item_get_thumbnail (LkCandidateItem   *self);
-void               lk_candidate_item_set_thumbnail (LkCandidateItem   *self,
-                                                    GdkPaintable      *thumbnail);
-void               lk_candidate_item_update        (LkCandidateItem   *self,
-                                                    const LkCandidate *candidate);
-/* After the core recorded a triage decision: the item's own copy of the state and reason. */
-void               lk_candidate_item_set_triage    (LkCandidateItem   *self,
-                                                    const char        *state,
-                                                    const char        *reason);
+/* One candidate as the triage grid shows it: the core's record (rank and score only when
+ * revealed, property "candidate") and its thumbnail once loaded. */
+LkCandidateItem *lk_candidate_item_new           (LkCandidate     *candidate);
+LkCandidate     *lk_candidate_item_get_candidate (LkCandidateItem *self);
+gint64           lk_candidate_item_get_id        (LkCandidateItem *self);
+GdkPaintable    *lk_candidate_item_get_thumbnail (LkCandidateItem *self);
+void             lk_candidate_item_set_thumbnail (LkCandidateItem *self,
+                                                  GdkPaintable    *thumbnail);
+/* After the core recorded a decision: the record it returned (lk_candidates_triage). */
+void             lk_candidate_item_set_candidate (LkCandidateItem *self,
+                                                  LkCandidate     *candidate);
 
 G_END_DECLS

@@ -93,7 +93,7 @@ update_progress (LkCandidatesPage *self)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(LkCandidateItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
-      const char *state = lk_candidate_item_get_candidate (item)->triage_state;
+      const char *state = lk_candidate_get_triage_state (lk_candidate_item_get_candidate (item));
 
       retained += g_strcmp0 (state, "retained") == 0;
       eliminated += g_strcmp0 (state, "eliminated") == 0;
@@ -108,10 +108,10 @@ update_progress (LkCandidatesPage *self)
 /* The next step is the suggested one: Retain for a candidate not yet retained, Examine for one
  * that is. */
 static void
-suggest (LkCandidatesPage  *self,
-         const LkCandidate *c)
+suggest (LkCandidatesPage *self,
+         LkCandidate      *c)
 {
-  gboolean retained = c != NULL && g_strcmp0 (c->triage_state, "retained") == 0;
+  gboolean retained = c != NULL && g_strcmp0 (lk_candidate_get_triage_state (c), "retained") == 0;
 
   if (retained)
     {
@@ -127,17 +127,17 @@ suggest (LkCandidatesPage  *self,
 
 /* The selected candidate's face beside the probe's, loaded once per candidate. */
 static void
-show_beside_probe (LkCandidatesPage  *self,
-                   const LkCandidate *c)
+show_beside_probe (LkCandidatesPage *self,
+                   LkCandidate      *c)
 {
   g_autofree char *title = NULL;
-  gint64 id = c != NULL ? c->id : 0;
+  gint64 id = c != NULL ? lk_candidate_get_id (c) : 0;
 
   if (id == self->shown_candidate)
     return;
   self->shown_candidate = id;
   if (c != NULL)
-    title = g_strdup_printf ("Candidate %d", c->position);
+    title = g_strdup_printf ("Candidate %d", lk_candidate_get_position (c));
   lk_triage_probe_show_candidate (self->probe_pane, id, title);
 }
 
@@ -145,18 +145,19 @@ static void
 update_selection_label (LkCandidatesPage *self)
 {
   LkCandidateItem *item = selected_item (self);
-  const LkCandidate *c = item ? lk_candidate_item_get_candidate (item) : NULL;
+  LkCandidate *c = item ? lk_candidate_item_get_candidate (item) : NULL;
+  const char *reason = c != NULL ? lk_candidate_get_triage_reason (c) : NULL;
   g_autofree char *text = NULL;
 
   if (c != NULL)
-    text = g_strdup_printf ("Candidate %d · %s%s%s", c->position, c->subject_ref,
-                            c->triage_reason ? " · eliminated: " : "",
-                            c->triage_reason ? c->triage_reason : "");
+    text = g_strdup_printf ("Candidate %d · %s%s%s", lk_candidate_get_position (c),
+                            lk_candidate_get_subject_ref (c), reason ? " · eliminated: " : "",
+                            reason ? reason : "");
   gtk_label_set_text (self->selection_label, text ? text : "");
   show_beside_probe (self, c);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "triage.examine",
                                  examiner (self) && c != NULL &&
-                                 g_strcmp0 (c->triage_state, "retained") == 0);
+                                 g_strcmp0 (lk_candidate_get_triage_state (c), "retained") == 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "triage.retain", examiner (self) && c != NULL);
   suggest (self, c);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "triage.eliminate",
@@ -183,22 +184,24 @@ list_facts (LkCandidatesPage *self,
 
 static void
 update_facts (LkCandidatesPage *self,
-              GPtrArray        *candidates)
+              GListModel       *candidates)
 {
   g_autoptr(GString) text = g_string_new (NULL);
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
+  gint64 previous = 0;
 
-  for (guint i = 0; i < candidates->len; i++)
+  /* The candidates come list by list. */
+  for (guint i = 0; i < g_list_model_get_n_items (candidates); i++)
     {
-      LkCandidate *c = g_ptr_array_index (candidates, i);
+      g_autoptr(LkCandidate) c = g_list_model_get_item (candidates, i);
+      gint64 list_id = lk_candidate_get_list_id (c);
       g_autofree char *facts = NULL;
 
-      if (g_hash_table_contains (seen, &c->list_id))
+      if (list_id == previous)
         continue;
-      g_hash_table_add (seen, &c->list_id);
-      facts = list_facts (self, c->list_id);
+      previous = list_id;
+      facts = list_facts (self, list_id);
       g_string_append_printf (text, "%sList %" G_GINT64_FORMAT ": %s", text->len ? "\n" : "",
-                              c->list_id, facts);
+                              list_id, facts);
     }
   gtk_label_set_text (self->facts_label, text->str);
 }
@@ -232,16 +235,16 @@ on_thumbnail (GObject      *object,
 
 static void
 fill (LkCandidatesPage *self,
-      GPtrArray        *candidates)
+      GListModel       *candidates)
 {
   g_list_store_remove_all (self->items);
-  for (guint i = 0; i < candidates->len; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (candidates); i++)
     {
-      LkCandidate *c = g_ptr_array_index (candidates, i);
+      g_autoptr(LkCandidate) c = g_list_model_get_item (candidates, i);
       g_autoptr(LkCandidateItem) item = lk_candidate_item_new (c);
 
       g_list_store_append (self->items, item);
-      lk_texture_load_candidate_async (self->session, c->id, THUMBNAIL_SIZE,
+      lk_texture_load_candidate_async (self->session, lk_candidate_get_id (c), THUMBNAIL_SIZE,
                                        self->cancellable, on_thumbnail, g_object_ref (item));
     }
 }
@@ -250,7 +253,7 @@ void
 lk_candidates_page_reload (LkCandidatesPage *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) candidates = NULL;
+  g_autoptr(GListModel) candidates = NULL;
 
   g_return_if_fail (LK_IS_CANDIDATES_PAGE (self));
   candidates = lk_candidates_for_probe (self->session, self->probe_id, &error);
@@ -272,7 +275,7 @@ lk_candidates_page_reload (LkCandidatesPage *self)
   fill (self, candidates);
   update_facts (self, candidates);
   update_progress (self);
-  if (candidates->len == 0)
+  if (g_list_model_get_n_items (candidates) == 0)
     {
       show_status (self, "system-search-symbolic", "No Candidate List Yet",
                    "Import the candidate list an engine returned for this probe, or search a "
@@ -309,8 +312,9 @@ select_next_unreviewed (LkCandidatesPage *self,
     {
       guint i = (start + k) % n;
       g_autoptr(LkCandidateItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
+      LkCandidate *c = lk_candidate_item_get_candidate (item);
 
-      if (g_strcmp0 (lk_candidate_item_get_candidate (item)->triage_state, "not-reviewed") == 0)
+      if (g_strcmp0 (lk_candidate_get_triage_state (c), "not-reviewed") == 0)
         {
           gtk_single_selection_set_selected (self->selection, i);
           return;
@@ -327,14 +331,16 @@ triage (LkCandidatesPage *self,
         const char       *reason)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(LkCandidate) decided = lk_candidates_triage (self->session,
+                                                         lk_candidate_item_get_candidate (item),
+                                                         state, reason, &error);
 
-  if (!lk_candidates_set_triage (self->session, lk_candidate_item_get_id (item), state, reason,
-                                 &error))
+  if (decided == NULL)
     {
       lk_show_error (GTK_WIDGET (self), "Triage Not Recorded", error->message);
       return FALSE;
     }
-  lk_candidate_item_set_triage (item, state, reason);
+  lk_candidate_item_set_candidate (item, decided);
   update_progress (self);
   select_next_unreviewed (self, item);
   update_selection_label (self);
@@ -465,7 +471,7 @@ eliminate_action (GtkWidget  *widget,
   if (item == NULL)
     return;
   heading = g_strdup_printf ("Eliminate Candidate %d?",
-                             lk_candidate_item_get_candidate (item)->position);
+                             lk_candidate_get_position (lk_candidate_item_get_candidate (item)));
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
     GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading,
     "Eliminate only on clear grounds: choose the reason. It is recorded with the candidate and "
@@ -491,7 +497,7 @@ list_ids (LkCandidatesPage *self)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(LkCandidateItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);
-      gint64 id = lk_candidate_item_get_candidate (item)->list_id;
+      gint64 id = lk_candidate_get_list_id (lk_candidate_item_get_candidate (item));
       gboolean seen = FALSE;
 
       for (guint j = 0; j < ids->len; j++)
@@ -659,7 +665,8 @@ examine_action (GtkWidget  *widget,
   LkCandidateItem *item = selected_item (self);
 
   if (item != NULL &&
-      g_strcmp0 (lk_candidate_item_get_candidate (item)->triage_state, "retained") == 0)
+      g_strcmp0 (lk_candidate_get_triage_state (lk_candidate_item_get_candidate (item)),
+                 "retained") == 0)
     g_signal_emit (self, signals[EXAMINE], 0, lk_candidate_item_get_id (item));
 }
 

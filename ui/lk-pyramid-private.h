@@ -19,9 +19,11 @@ typedef struct
   GPtrArray       *tiles;   /* GdkTexture or NULL, row by row; main thread only */
 } LkPyramidLevel;
 
+/* The levels repeat the core pyramid's (sharing its memory) with their textures. */
 struct _LkPyramid
 {
   gatomicrefcount ref_count;
+  LkImagePyramid *image;
   gboolean        opaque;
   guint           first_level;  /* levels above it have sizes only */
   guint           n_levels;

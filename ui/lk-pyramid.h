@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Image pyramids for the image view. */
+/* Image pyramids for the image view: a core pyramid (imaging/lk-image-pyramid.h) with its
+ * levels and tiles as textures. */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -8,32 +9,29 @@
 
 G_BEGIN_DECLS
 
-/* An image at full resolution and at 1/2, 1/4, ... of it (each level's sides are the previous
- * level's halved and rounded up, each of its pixels the 2 x 2 box average of the level above,
- * so that a level-k pixel covers exactly 2^k x 2^k original pixels, the last row and column
- * reaching past the edge), down to a level whose long side is at most 256 pixels. Immutable
- * once made, and may be shared between views; the tile cache is touched on the main thread
- * only. */
+/* The levels of an LkImagePyramid as textures. Immutable once made, and may be shared between
+ * views; the tile cache is touched on the main thread only. */
 typedef struct _LkPyramid LkPyramid;
 
 #define LK_TYPE_PYRAMID (lk_pyramid_get_type ())
 #define LK_PYRAMID_TILE_SIZE 512
 
 GType       lk_pyramid_get_type         (void) G_GNUC_CONST;
+/* The textures of @image's levels (no copy of its pixels). */
+LkPyramid  *lk_pyramid_new_for_image    (LkImagePyramid       *image);
+LkImagePyramid *lk_pyramid_get_image    (LkPyramid            *self);
 /* Copies @pixels (8-bit RGBA, straight alpha) and builds the levels in the calling thread. */
 LkPyramid  *lk_pyramid_new_from_pixels  (const LkPixels       *pixels);
-/* Decodes @image_bytes once with lk_cv_image_decode() (pixels as stored), builds the levels
- * and their textures, all in a worker thread. */
+/* Decodes @image_bytes once (lk_image_pyramid_load_async, pixels as stored) into a pyramid
+ * in a worker thread. */
 void        lk_pyramid_load_async       (GBytes               *image_bytes,
                                          GCancellable         *cancellable,
                                          GAsyncReadyCallback   callback,
                                          gpointer              user_data);
 LkPyramid  *lk_pyramid_load_finish      (GAsyncResult         *result,
                                          GError              **error);
-/* A quick stand-in for the pyramid of a @width x @height image while the whole one is being
- * made: only @level and the levels below it exist, made from @pixels (8-bit RGBA, straight
- * alpha) of exactly that level's size. The levels above have no textures or tiles, and nothing
- * can be rendered at full resolution from it. */
+/* lk_image_pyramid_new_partial() with textures: the levels above @level have no textures or
+ * tiles, and nothing can be rendered at full resolution from it. */
 LkPyramid  *lk_pyramid_new_partial      (const LkPixels       *pixels,
                                          int                   width,
                                          int                   height,

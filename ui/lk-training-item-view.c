@@ -40,7 +40,6 @@ struct _LkTrainingItemView
   GtkStack           *image_stack;
   AdwStatusPage      *loading_page;
   LkCompareView      *compare;
-  LkPixels           *pixels[2];
   LkPyramid          *originals[2];
   guint               generation[2];
   GtkTextView        *analysis_view;
@@ -65,61 +64,7 @@ G_DEFINE_FINAL_TYPE (LkTrainingItemView, lk_training_item_view, ADW_TYPE_BIN)
 enum { SUBMITTED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
-/* ---- images: decoded, and enhanced, in worker threads ------------------------------------- */
-
-typedef struct
-{
-  LkSession *session;
-  gint64     item_id;
-} LoadJob;
-
-typedef struct
-{
-  LkPixels  *pixels[2];
-  LkPyramid *pyramid[2];
-} Loaded;
-
-static void
-load_job_free (LoadJob *job)
-{
-  g_clear_object (&job->session);
-  g_free (job);
-}
-
-static void
-loaded_free (Loaded *loaded)
-{
-  for (int i = 0; i < 2; i++)
-    {
-      g_clear_pointer (&loaded->pixels[i], lk_pixels_free);
-      g_clear_pointer (&loaded->pyramid[i], lk_pyramid_unref);
-    }
-  g_free (loaded);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Loaded, loaded_free)
-
-static gpointer
-load_job (gpointer       data,
-          GCancellable  *cancellable,
-          GError       **error)
-{
-  LoadJob *job = data;
-  g_autoptr(Loaded) loaded = g_new0 (Loaded, 1);
-
-  for (int i = 0; i < 2; i++)
-    {
-      g_autoptr(GBytes) bytes = lk_training_item_image (job->session, job->item_id, "ab"[i],
-                                                        error);
-      g_autoptr(LkCvImage) image = NULL;
-
-      if (bytes == NULL || (image = lk_cv_image_decode (bytes, error)) == NULL)
-        return NULL;
-      loaded->pixels[i] = lk_cv_image_to_pixels (image, 0);
-      loaded->pyramid[i] = lk_pyramid_new_from_pixels (loaded->pixels[i]);
-    }
-  return g_steal_pointer (&loaded);
-}
+/* ---- images: decoded and enhanced by the core's async image work ------------------------ */
 
 static LkImageView *
 view_of (LkTrainingItemView *self,
@@ -134,7 +79,6 @@ clear_images (LkTrainingItemView *self)
 {
   for (int i = 0; i < 2; i++)
     {
-      g_clear_pointer (&self->pixels[i], lk_pixels_free);
       g_clear_pointer (&self->originals[i], lk_pyramid_unref);
       self->generation[i]++;
       lk_enhance_panel_set_stack (LK_ENHANCE_PANEL (self->panels[i]), NULL);
@@ -148,9 +92,9 @@ on_loaded (GObject      *object,
 {
   g_autoptr(LkTrainingItemView) self = user_data;
   g_autoptr(GError) error = NULL;
-  Loaded *loaded = lk_task_finish (result, load_job, &error);
+  g_autoptr(LkImagePair) pair = lk_training_images_load_finish (result, &error);
 
-  if (loaded == NULL)
+  if (pair == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
@@ -164,19 +108,15 @@ on_loaded (GObject      *object,
     }
   for (int i = 0; i < 2; i++)
     {
-      self->pixels[i] = g_steal_pointer (&loaded->pixels[i]);
-      self->originals[i] = lk_pyramid_ref (loaded->pyramid[i]);
-      lk_image_view_set_pyramid (view_of (self, i), loaded->pyramid[i]);
+      self->originals[i] = lk_pyramid_new_for_image (lk_image_pair_get_pyramid (pair, i));
+      lk_image_view_set_pyramid (view_of (self, i), self->originals[i]);
     }
   gtk_stack_set_visible_child_name (self->image_stack, "compare");
-  loaded_free (loaded);
 }
 
 static void
 load_images (LkTrainingItemView *self)
 {
-  LoadJob *job = g_new0 (LoadJob, 1);
-
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
@@ -184,79 +124,40 @@ load_images (LkTrainingItemView *self)
   adw_status_page_set_title (self->loading_page, "Opening the Images");
   adw_status_page_set_description (self->loading_page, NULL);
   gtk_stack_set_visible_child_name (self->image_stack, "loading");
-  job->session = g_object_ref (self->session);
-  job->item_id = lk_training_item_get_id (self->item);
-  lk_task_run (self, self->cancellable, on_loaded, g_object_ref (self), load_job, load_job, job,
-               (GDestroyNotify) load_job_free, (GDestroyNotify) loaded_free);
+  lk_training_images_load_async (self->session, lk_training_item_get_id (self->item), NULL,
+                                 self->cancellable, on_loaded, g_object_ref (self));
 }
 
-/* The original pixels are read by the job, never copied: they do not change while a task
- * holds the view (its source object), and a new item makes the job's result stale. */
+/* A new item, or a newer stack, makes an older result stale. */
 typedef struct
 {
-  const LkPixels     *pixels;
-  LkEnhancementStack *stack;
+  LkTrainingItemView *self;
   int                 which;
   guint               generation;
-} EnhanceJob;
-
-typedef struct
-{
-  LkPyramid *pyramid;
-  int        which;
-  guint      generation;
-} Enhanced;
-
-static void
-enhance_job_free (EnhanceJob *job)
-{
-  g_clear_object (&job->stack);
-  g_free (job);
-}
-
-static void
-enhanced_free (Enhanced *enhanced)
-{
-  g_clear_pointer (&enhanced->pyramid, lk_pyramid_unref);
-  g_free (enhanced);
-}
-
-static gpointer
-enhance_job (gpointer       data,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  EnhanceJob *job = data;
-  g_autoptr(LkPixels) out = lk_cv_enhance (job->pixels, job->stack, error);
-  Enhanced *enhanced;
-
-  if (out == NULL)
-    return NULL;
-  enhanced = g_new0 (Enhanced, 1);
-  enhanced->pyramid = lk_pyramid_new_from_pixels (out);
-  enhanced->which = job->which;
-  enhanced->generation = job->generation;
-  return enhanced;
-}
+} Enhancing;
 
 static void
 on_enhanced (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  g_autoptr(LkTrainingItemView) self = user_data;
+  Enhancing *e = user_data;
+  g_autoptr(LkTrainingItemView) self = e->self;
   g_autoptr(GError) error = NULL;
-  Enhanced *enhanced = lk_task_finish (result, enhance_job, &error);
+  g_autoptr(LkImagePyramid) enhanced = lk_image_pyramid_enhance_finish (result, &error);
 
   if (enhanced == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         lk_toast (GTK_WIDGET (self), error->message);
-      return;
     }
-  if (enhanced->generation == self->generation[enhanced->which])
-    lk_image_view_set_pyramid (view_of (self, enhanced->which), enhanced->pyramid);
-  enhanced_free (enhanced);
+  else if (e->generation == self->generation[e->which])
+    {
+      g_autoptr(LkPyramid) pyramid = lk_pyramid_new_for_image (enhanced);
+
+      lk_image_view_set_pyramid (view_of (self, e->which), pyramid);
+    }
+  g_free (e);
 }
 
 static void
@@ -265,9 +166,9 @@ on_stack_changed (LkEnhancePanel     *panel,
                   LkTrainingItemView *self)
 {
   int which = GTK_WIDGET (panel) == self->panels[0] ? 0 : 1;
-  EnhanceJob *job;
+  Enhancing *e;
 
-  if (self->pixels[which] == NULL)
+  if (self->originals[which] == NULL)
     return;
   self->generation[which]++;
   if (lk_enhancement_stack_get_n_steps (stack) == 0)
@@ -275,14 +176,12 @@ on_stack_changed (LkEnhancePanel     *panel,
       lk_image_view_set_pyramid (view_of (self, which), self->originals[which]);
       return;
     }
-  job = g_new0 (EnhanceJob, 1);
-  job->pixels = self->pixels[which];
-  job->stack = lk_enhancement_stack_copy (stack);
-  job->which = which;
-  job->generation = self->generation[which];
-  lk_task_run (self, self->cancellable, on_enhanced, g_object_ref (self), enhance_job,
-               enhance_job, job, (GDestroyNotify) enhance_job_free,
-               (GDestroyNotify) enhanced_free);
+  e = g_new0 (Enhancing, 1);
+  e->self = g_object_ref (self);
+  e->which = which;
+  e->generation = self->generation[which];
+  lk_image_pyramid_enhance_async (lk_pyramid_get_image (self->originals[which]), 0, stack,
+                                  self->cancellable, on_enhanced, e);
 }
 
 /* ---- comparing ----------------------------------------------------------------------------- */
@@ -737,7 +636,6 @@ lk_training_item_view_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   for (int i = 0; i < 2; i++)
     {
-      g_clear_pointer (&self->pixels[i], lk_pixels_free);
       g_clear_pointer (&self->originals[i], lk_pyramid_unref);
     }
   gtk_widget_dispose_template (GTK_WIDGET (self), LK_TYPE_TRAINING_ITEM_VIEW);

@@ -1,103 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The workspace's images: loaded, enhanced and compared in worker threads. */
+/* The workspace's images: loaded, enhanced and compared by the core's async image work; here
+ * they only become textures. */
 #include "config.h"
-
-#include <string.h>
 
 #include "lk-workspace-private.h"
 
 static const char * const image_names[] = { "probe", "candidate" };
 
-/* ---- loading the images off the main loop ------------------------------------------------- */
-
-typedef struct
-{
-  LkSession *session;
-  gint64     probe_id;
-  gint64     candidate_id;
-} LoadJob;
-
-typedef struct
-{
-  LkPixels  *pixels[2];
-  LkPyramid *pyramid[2];
-  gboolean   have_eyes;
-  LkPoint    eyes[2];
-  gboolean   have_face;
-  LkFrame    face;       /* the candidate's face box */
-} Loaded;
-
-static void
-load_job_free (LoadJob *job)
-{
-  g_clear_object (&job->session);
-  g_free (job);
-}
-
-static void
-loaded_free (Loaded *loaded)
-{
-  for (int i = 0; i < 2; i++)
-    {
-      g_clear_pointer (&loaded->pixels[i], lk_pixels_free);
-      g_clear_pointer (&loaded->pyramid[i], lk_pyramid_unref);
-    }
-  g_free (loaded);
-}
-
-static gboolean
-decode (Loaded   *loaded,
-        int       which,
-        GBytes   *bytes,
-        GError  **error)
-{
-  g_autoptr(LkCvImage) image = lk_cv_image_decode (bytes, error);
-  g_autoptr(GArray) faces = NULL;
-
-  if (image == NULL)
-    return FALSE;
-  loaded->pixels[which] = lk_cv_image_to_pixels (image, 0);
-  loaded->pyramid[which] = lk_pyramid_new_from_pixels (loaded->pixels[which]);
-  if (which == 1 && (faces = lk_cv_image_find_faces (image, NULL, NULL)) != NULL)
-    {
-      /* The largest face is framed, as the probe's chosen face usually is the largest; the
-       * eyes are those of the largest face that has them. */
-      for (guint i = 0; i < faces->len && !loaded->have_eyes; i++)
-        {
-          LkFace *face = &g_array_index (faces, LkFace, i);
-
-          loaded->have_eyes = face->has_eyes;
-          loaded->eyes[0] = face->eye_a;
-          loaded->eyes[1] = face->eye_b;
-          if (i == 0)
-            {
-              loaded->have_face = TRUE;
-              loaded->face = (LkFrame) { face->x, face->y, face->width, face->height };
-            }
-        }
-    }
-  return TRUE;
-}
-
-static gpointer
-load_job (gpointer       data,
-          GCancellable  *cancellable,
-          GError       **error)
-{
-  LoadJob *job = data;
-  g_autoptr(GBytes) probe = lk_probes_read_image (job->session, job->probe_id, error);
-  g_autoptr(GBytes) candidate = NULL;
-  Loaded *loaded = g_new0 (Loaded, 1);
-
-  if (probe == NULL ||
-      (candidate = lk_candidates_read_image (job->session, job->candidate_id, error)) == NULL ||
-      !decode (loaded, 0, probe, error) || !decode (loaded, 1, candidate, error))
-    {
-      loaded_free (loaded);
-      return NULL;
-    }
-  return loaded;
-}
+/* ---- loading the images: read, decoded and made into pyramids by the core ----------------- */
 
 static void apply_stack (LkWorkspace *self, int which, LkEnhancementStack *stack);
 
@@ -108,33 +18,31 @@ _lk_workspace_stack_of (LkWorkspace *self,
   return self->stacks[which];
 }
 
-static void
-on_loaded (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
+/* The core pyramid of an original, for the core's image work. */
+static LkImagePyramid *
+original_of (LkWorkspace *self,
+             int          which)
 {
-  g_autoptr(LkWorkspace) self = user_data;
-  g_autoptr(GError) error = NULL;
-  Loaded *job = lk_task_finish (result, load_job, &error);
+  return self->originals[which] != NULL ? lk_pyramid_get_image (self->originals[which]) : NULL;
+}
 
-  if (job == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          adw_status_page_set_title (self->loading_page, "The Images Cannot Be Shown");
-          adw_status_page_set_description (self->loading_page, error->message);
-        }
-      return;
-    }
+static void
+show_loaded (LkWorkspace *self,
+             LkImagePair *pair)
+{
+  LkFace face;
+  LkFrame frame;
+  gboolean have_face = lk_image_pair_get_face (pair, &face);
+
   for (int i = 0; i < 2; i++)
     {
-      self->pixels[i] = g_steal_pointer (&job->pixels[i]);
-      self->originals[i] = lk_pyramid_ref (job->pyramid[i]);
-      lk_image_view_set_pyramid (_lk_workspace_view_of (self, i), job->pyramid[i]);
+      self->originals[i] = lk_pyramid_new_for_image (lk_image_pair_get_pyramid (pair, i));
+      lk_image_view_set_pyramid (_lk_workspace_view_of (self, i), self->originals[i]);
     }
-  self->have_eyes[1] = job->have_eyes;
-  memcpy (self->eyes[1], job->eyes, sizeof job->eyes);
-  _lk_workspace_set_faces (self, job->have_face ? &job->face : NULL);
+  self->have_eyes[1] = lk_image_pair_get_eyes (pair, self->eyes[1]);
+  if (have_face)
+    frame = (LkFrame) { face.x, face.y, face.width, face.height };
+  _lk_workspace_set_faces (self, have_face ? &frame : NULL);
   _lk_workspace_read_alignment (self);
   _lk_workspace_frame_faces (self);
   for (int i = 0; i < 2; i++)
@@ -143,145 +51,118 @@ on_loaded (GObject      *object,
   gtk_stack_set_visible_child_name (self->stack, "compare");
   self->loaded = TRUE;
   gtk_widget_grab_focus (GTK_WIDGET (self->compare));
-  loaded_free (job);
+}
+
+static void
+on_loaded (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(LkWorkspace) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LkImagePair) pair = lk_examination_images_load_finish (result, &error);
+
+  g_clear_object (&self->load_progress);
+  if (pair != NULL)
+    {
+      show_loaded (self, pair);
+      return;
+    }
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  adw_status_page_set_title (self->loading_page,
+                             g_error_matches (error, LK_ERROR, LK_ERROR_PURGED)
+                             ? "Purged Under the Retention Policy"
+                             : "The Images Cannot Be Shown");
+  adw_status_page_set_description (self->loading_page, error->message);
+}
+
+/* What the core is doing, under "Opening the Images". */
+static void
+on_load_progress (LkProgress  *progress,
+                  GParamSpec  *pspec,
+                  LkWorkspace *self)
+{
+  adw_status_page_set_description (self->loading_page, lk_progress_get_text (progress));
 }
 
 void
 _lk_workspace_load_images (LkWorkspace *self)
 {
-  LoadJob *job = g_new0 (LoadJob, 1);
-
-  job->session = g_object_ref (self->session);
-  job->probe_id = self->probe_id;
-  job->candidate_id = self->candidate_id;
-  lk_task_run (self, self->cancellable, on_loaded, g_object_ref (self), load_job, load_job, job,
-               (GDestroyNotify) load_job_free, (GDestroyNotify) loaded_free);
+  g_clear_object (&self->load_progress);
+  self->load_progress = lk_progress_new ();
+  g_signal_connect_object (self->load_progress, "notify::text", G_CALLBACK (on_load_progress),
+                           self, 0);
+  lk_examination_images_load_async (self->session, self->probe_id, self->candidate_id,
+                                    self->load_progress, self->cancellable, on_loaded,
+                                    g_object_ref (self));
 }
 
-/* ---- enhancement: the stack replayed on the original pixels in a worker thread ------------ */
+/* ---- enhancement: the stack replayed on the original by the core --------------------------- */
 
 /* A large image is enhanced twice: first at the pyramid level the view draws (a few hundred
  * thousand pixels, so the effect shows at once), then at full resolution, which replaces the
  * preview when it is ready. A newer stack makes older results stale. */
-/* The originals are read by the jobs, never copied: they do not change once loaded, and a
- * running task holds the workspace (its source object), which owns them. */
 typedef struct
 {
-  const LkPixels *pixels;   /* the original, full resolution; NULL for a preview */
-  LkPyramid *source;   /* the original's pyramid, for a preview */
-  guint      level;    /* the preview's level */
-  LkEnhancementStack *stack;
-  int        which;
-  guint      generation;
-} EnhanceJob;
-
-static void
-enhance_job_free (EnhanceJob *job)
-{
-  g_clear_pointer (&job->source, lk_pyramid_unref);
-  g_clear_object (&job->stack);
-  g_free (job);
-}
-
-typedef struct
-{
-  LkPyramid *pyramid;
-  int        which;
-  guint      generation;
-  gboolean   preview;
-} Enhanced;
-
-static void
-enhanced_free (Enhanced *enhanced)
-{
-  g_clear_pointer (&enhanced->pyramid, lk_pyramid_unref);
-  g_free (enhanced);
-}
-
-static gpointer
-enhance_job (gpointer       data,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  EnhanceJob *job = data;
-  g_autoptr(LkPixels) level = job->pixels == NULL
-    ? lk_pyramid_dup_level (job->source, job->level) : NULL;
-  g_autoptr(LkPixels) out = lk_cv_enhance (job->pixels != NULL ? job->pixels : level,
-                                           job->stack, error);
-  Enhanced *enhanced;
-
-  if (out == NULL)
-    return NULL;
-  enhanced = g_new0 (Enhanced, 1);
-  enhanced->preview = job->pixels == NULL;
-  enhanced->pyramid = enhanced->preview
-    ? lk_pyramid_new_partial (out, lk_pyramid_get_width (job->source),
-                              lk_pyramid_get_height (job->source), job->level)
-    : lk_pyramid_new_from_pixels (out);
-  enhanced->which = job->which;
-  enhanced->generation = job->generation;
-  return enhanced;
-}
+  LkWorkspace *self;
+  int          which;
+  guint        generation;
+  gboolean     preview;
+} Enhancing;
 
 static void
 on_enhanced (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  g_autoptr(LkWorkspace) self = user_data;
+  Enhancing *e = user_data;
+  g_autoptr(LkWorkspace) self = e->self;
   g_autoptr(GError) error = NULL;
-  Enhanced *enhanced = lk_task_finish (result, enhance_job, &error);
-  int which;
+  g_autoptr(LkImagePyramid) enhanced = lk_image_pyramid_enhance_finish (result, &error);
+  int which = e->which;
 
   if (enhanced == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         _lk_workspace_problem (self, error->message);
-      return;
     }
-  which = enhanced->which;
-  if (enhanced->generation == self->enhance_generation[which] &&
-      self->enhance_shown[which] != enhanced->generation)
+  else if (e->generation == self->enhance_generation[which] &&
+           self->enhance_shown[which] != e->generation)
     {
-      lk_image_view_set_pyramid (_lk_workspace_view_of (self, which), enhanced->pyramid);
-      if (!enhanced->preview)
-        self->enhance_shown[which] = enhanced->generation;
+      g_autoptr(LkPyramid) pyramid = lk_pyramid_new_for_image (enhanced);
+
+      lk_image_view_set_pyramid (_lk_workspace_view_of (self, which), pyramid);
+      if (!e->preview)
+        self->enhance_shown[which] = e->generation;
     }
-  enhanced_free (enhanced);
+  g_free (e);
 }
 
 static void
-run_enhance_job (LkWorkspace *self,
-                 int          which,
+run_enhance_job (LkWorkspace        *self,
+                 int                 which,
                  LkEnhancementStack *stack,
-                 guint        preview_level)
+                 guint               preview_level)
 {
-  EnhanceJob *job = g_new0 (EnhanceJob, 1);
+  Enhancing *e = g_new0 (Enhancing, 1);
 
-  if (preview_level > 0)
-    {
-      job->source = lk_pyramid_ref (self->originals[which]);
-      job->level = preview_level;
-    }
-  else
-    job->pixels = self->pixels[which];
-  /* The worker reads the stack while the main thread may replace the workspace's own. */
-  job->stack = lk_enhancement_stack_copy (stack);
-  job->which = which;
-  job->generation = self->enhance_generation[which];
-  lk_task_run (self, self->cancellable, on_enhanced, g_object_ref (self), enhance_job,
-               enhance_job, job, (GDestroyNotify) enhance_job_free,
-               (GDestroyNotify) enhanced_free);
+  e->self = g_object_ref (self);
+  e->which = which;
+  e->generation = self->enhance_generation[which];
+  e->preview = preview_level > 0;
+  lk_image_pyramid_enhance_async (original_of (self, which), preview_level, stack,
+                                  self->cancellable, on_enhanced, e);
 }
 
 static void
-apply_stack (LkWorkspace *self,
-             int          which,
+apply_stack (LkWorkspace        *self,
+             int                 which,
              LkEnhancementStack *stack)
 {
   guint level;
 
-  if (self->pixels[which] == NULL)
+  if (self->originals[which] == NULL)
     return;
   self->enhance_generation[which]++;
   if (lk_enhancement_stack_get_n_steps (stack) == 0)
@@ -344,33 +225,6 @@ _lk_workspace_on_stack_changed (LkWorkspace *self,
 
 /* ---- the difference of the aligned images ------------------------------------------------- */
 
-typedef struct
-{
-  const LkPixels *probe;      /* the originals, borrowed as by the enhancement jobs */
-  const LkPixels *candidate;
-  LkSimilarity    transform;
-} DifferenceJob;
-
-static gpointer
-difference_job (gpointer       data,
-                GCancellable  *cancellable,
-                GError       **error)
-{
-  DifferenceJob *job = data;
-  g_autoptr(LkPixels) warped = lk_cv_warp_similarity (job->candidate, job->transform.a,
-                                                      job->transform.b, job->transform.tx,
-                                                      job->transform.ty, job->probe->width,
-                                                      job->probe->height);
-  g_autoptr(LkPixels) difference = warped ? lk_cv_difference (job->probe, warped) : NULL;
-
-  if (difference == NULL)
-    {
-      g_set_error (error, LK_ERROR, LK_ERROR_IMAGE, "The difference could not be computed");
-      return NULL;
-    }
-  return lk_pyramid_new_from_pixels (difference);
-}
-
 /* A new difference image starts where the probe is: framed, zoomed and placed the same. */
 static void
 show_as_probe (LkWorkspace *self,
@@ -398,32 +252,34 @@ on_difference (GObject      *object,
 {
   g_autoptr(LkWorkspace) self = user_data;
   g_autoptr(GError) error = NULL;
-  LkPyramid *pyramid = lk_task_finish (result, difference_job, &error);
+  g_autoptr(LkImagePyramid) difference = lk_image_pyramid_difference_finish (result, &error);
+  g_autoptr(LkPyramid) pyramid = NULL;
 
-  if (pyramid == NULL)
+  if (difference == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         _lk_workspace_problem (self, error->message);
       return;
     }
+  pyramid = lk_pyramid_new_for_image (difference);
   lk_image_view_set_pyramid (lk_compare_view_get_difference_view (self->compare), pyramid);
-  lk_pyramid_unref (pyramid);
   show_as_probe (self, lk_compare_view_get_difference_view (self->compare));
 }
 
 void
 _lk_workspace_refresh_difference (LkWorkspace *self)
 {
-  DifferenceJob *job;
+  LkSimilarity t;
+  double transform[4];
 
-  if (self->pixels[0] == NULL || g_strcmp0 (lk_compare_view_get_mode (self->compare),
-                                            "difference") != 0)
+  if (self->originals[0] == NULL || g_strcmp0 (lk_compare_view_get_mode (self->compare),
+                                               "difference") != 0)
     return;
-  job = g_new0 (DifferenceJob, 1);
-  job->probe = self->pixels[0];
-  job->candidate = self->pixels[1];
-  _lk_workspace_display_transform (self, &job->transform);
-  lk_task_run (self, self->cancellable, on_difference, g_object_ref (self), difference_job,
-               difference_job, job, g_free,
-               (GDestroyNotify) lk_pyramid_unref);
+  _lk_workspace_display_transform (self, &t);
+  transform[0] = t.a;
+  transform[1] = t.b;
+  transform[2] = t.tx;
+  transform[3] = t.ty;
+  lk_image_pyramid_difference_async (original_of (self, 0), original_of (self, 1), transform,
+                                     self->cancellable, on_difference, g_object_ref (self));
 }

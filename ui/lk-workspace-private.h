@@ -20,8 +20,8 @@ struct _LkWorkspace
   gint64          examination_id;
   gint64          probe_id;
   GCancellable   *cancellable;
-  LkPixels       *pixels[2];        /* originals: probe, candidate */
-  LkPyramid      *originals[2];     /* their pyramids, shown when nothing is enhanced */
+  LkPyramid      *originals[2];     /* probe, candidate: shown when nothing is enhanced */
+  LkProgress     *load_progress;    /* while the images load */
   guint           enhance_generation[2];  /* of the newest stack applied */
   guint           enhance_shown[2];       /* generation whose full result is shown */
   gboolean        have_eyes[2];

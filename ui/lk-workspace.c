@@ -698,24 +698,32 @@ void
 _lk_workspace_navigate (LkWorkspace *self,
                         int          step)
 {
-  g_autoptr(GPtrArray) retained = NULL;
+  g_autoptr(GListModel) retained = NULL;
+  g_autoptr(GError) error = NULL;
   guint n;
 
   /* A reviewer examines one candidate, not the list (the core refuses it to them). */
   if (self->reviewing)
     return;
-  retained = lk_examinations_retained (self->session, self->probe_id, NULL);
-  n = retained ? retained->len : 0;
-
+  retained = lk_examinations_retained (self->session, self->probe_id, &error);
+  if (retained == NULL)
+    {
+      lk_show_error (GTK_WIDGET (self), "Cannot Go to Another Candidate", error->message);
+      return;
+    }
+  n = g_list_model_get_n_items (retained);
   for (guint i = 0; i < n; i++)
-    if (((LkCandidate *) g_ptr_array_index (retained, i))->id == self->candidate_id)
-      {
-        LkCandidate *next = g_ptr_array_index (retained, (i + n + step) % n);
+    {
+      g_autoptr(LkCandidate) c = g_list_model_get_item (retained, i);
+      g_autoptr(LkCandidate) next = NULL;
 
-        if (next->id != self->candidate_id)
-          g_signal_emit (self, signals[NAVIGATE], 0, next->id);
-        return;
-      }
+      if (lk_candidate_get_id (c) != self->candidate_id)
+        continue;
+      next = g_list_model_get_item (retained, (i + n + step) % n);
+      if (lk_candidate_get_id (next) != self->candidate_id)
+        g_signal_emit (self, signals[NAVIGATE], 0, lk_candidate_get_id (next));
+      return;
+    }
 }
 
 /* ---- object ------------------------------------------------------------------------------- */
@@ -741,9 +749,9 @@ lk_workspace_finalize (GObject *object)
 
   g_clear_object (&self->session);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->load_progress);
   for (int i = 0; i < 2; i++)
     {
-      g_clear_pointer (&self->pixels[i], lk_pixels_free);
       g_clear_pointer (&self->originals[i], lk_pyramid_unref);
       g_clear_object (&self->stacks[i]);
     }

@@ -5,8 +5,7 @@
 
 #include "lk-json.h"
 
-#include <math.h>
-
+#include "candidates/lk-candidate-private.h"
 #include "candidates/lk-list-provenance-private.h"
 #include "candidates/lk-candidate-lists-private.h"
 #include "candidates/lk-candidates.h"
@@ -51,18 +50,6 @@ lk_candidates_check_case_open (const LkProbePlace  *info,
 }
 
 /* ---- presentation ------------------------------------------------------------------------ */
-
-void
-lk_candidate_free (LkCandidate *candidate)
-{
-  if (candidate == NULL)
-    return;
-  g_free (candidate->subject_ref);
-  g_free (candidate->image_sha256);
-  g_free (candidate->triage_state);
-  g_free (candidate->triage_reason);
-  g_free (candidate);
-}
 
 /* Sets @shuffled, and @seed to the seed of the newest recorded shuffle of a list; @shuffled is
  * FALSE when the list is shown in rank order. FALSE only when the store could not be read. */
@@ -192,17 +179,11 @@ static LkCandidate *
 candidate_from_row (LkStmt   *stmt,
                     gboolean  visible)
 {
-  LkCandidate *c = g_new0 (LkCandidate, 1);
+  LkCandidate *c = lk_candidate_new (lk_stmt_int64 (stmt, 0), lk_stmt_int64 (stmt, 1), TEXT (2),
+                                     TEXT (3), TEXT (4), TEXT (5));
 
-  c->id = lk_stmt_int64 (stmt, 0);
-  c->list_id = lk_stmt_int64 (stmt, 1);
-  c->subject_ref = g_strdup (TEXT (2));
-  c->image_sha256 = g_strdup (TEXT (3));
-  c->triage_state = g_strdup (TEXT (4));
-  c->triage_reason = g_strdup (TEXT (5));
-  c->scores_visible = visible;
-  c->rank = visible ? lk_stmt_int (stmt, 6) : 0;
-  c->score = visible ? lk_stmt_double (stmt, 7) : NAN;
+  if (visible)
+    lk_candidate_reveal (c, lk_stmt_int (stmt, 6), lk_stmt_double (stmt, 7));
   return c;
 }
 
@@ -214,7 +195,7 @@ read_candidates (LkStore   *store,
                  GError   **error)
 {
   g_autoptr(LkStoreLock) locker = lk_store_lock (store);
-  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func ((GDestroyNotify) lk_candidate_free);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(LkStmt) stmt =
     lk_store_stmt (store, "SELECT id, list_id, subject_ref, image_sha256, triage_state,"
                           " triage_reason, CASE WHEN ?2 THEN rank END,"
@@ -263,7 +244,7 @@ append_list (LkSession      *session,
              const LkActor  *actor,
              gint64          probe_id,
              gint64          list_id,
-             GPtrArray      *out,
+             GListStore     *out,
              GError        **error)
 {
   LkStore *store = lk_session_get_store (session);
@@ -280,8 +261,9 @@ append_list (LkSession      *session,
   if (shuffled)
     shuffle (items, seed);
   for (guint i = 0; i < items->len; i++)
-    ((LkCandidate *) g_ptr_array_index (items, i))->position = (int) i + 1;
-  g_ptr_array_extend_and_steal (out, g_steal_pointer (&items));
+    lk_candidate_set_position (g_ptr_array_index (items, i), (int) i + 1);
+  g_list_store_splice (out, g_list_model_get_n_items (G_LIST_MODEL (out)), 0, items->pdata,
+                       items->len);
   return TRUE;
 }
 
@@ -310,8 +292,8 @@ list_ids_of_probe (LkStore  *store,
 }
 
 static JsonObject *
-viewed_details (GArray    *ids,
-                GPtrArray *candidates)
+viewed_details (GArray     *ids,
+                GListModel *candidates)
 {
   JsonObject *o = json_object_new ();
   JsonArray *lists = json_array_new ();
@@ -319,17 +301,17 @@ viewed_details (GArray    *ids,
   for (guint i = 0; i < ids->len; i++)
     json_array_add_int_element (lists, g_array_index (ids, gint64, i));
   json_object_set_array_member (o, "lists", lists);
-  json_object_set_int_member (o, "candidates", candidates->len);
+  json_object_set_int_member (o, "candidates", g_list_model_get_n_items (candidates));
   return o;
 }
 
-GPtrArray *
+GListModel *
 lk_candidates_for_probe (LkSession  *session,
                          gint64      probe_id,
                          GError    **error)
 {
   LkStore *store = lk_session_get_store (session);
-  g_autoptr(GPtrArray) candidates = NULL;
+  g_autoptr(GListStore) candidates = NULL;
   g_autoptr(GArray) ids = NULL;
   g_autoptr(JsonObject) details = NULL;
   g_autofree char *object = lk_object_name ("probe", probe_id);
@@ -343,15 +325,15 @@ lk_candidates_for_probe (LkSession  *session,
                                           "the candidate list and its triage", error) ||
       (ids = list_ids_of_probe (store, probe_id, error)) == NULL)
     return NULL;
-  candidates = g_ptr_array_new_with_free_func ((GDestroyNotify) lk_candidate_free);
+  candidates = g_list_store_new (LK_TYPE_CANDIDATE);
   for (guint i = 0; i < ids->len; i++)
     if (!append_list (session, &actor, probe_id, g_array_index (ids, gint64, i), candidates,
                       error))
       return NULL;
-  details = viewed_details (ids, candidates);
+  details = viewed_details (ids, G_LIST_MODEL (candidates));
   if (!lk_audit_record (store, &actor, "candidates.viewed", object, details, error))
     return NULL;
-  return g_steal_pointer (&candidates);
+  return G_LIST_MODEL (g_steal_pointer (&candidates));
 }
 
 /* ---- one list, one candidate ------------------------------------------------------------- */
@@ -771,6 +753,25 @@ lk_candidates_set_triage (LkSession   *session,
                         error) &&
          lk_audit_append (store, &actor, "candidate.triaged", object, details, error) &&
          lk_txn_commit (txn, error);
+}
+
+LkCandidate *
+lk_candidates_triage (LkSession    *session,
+                      LkCandidate  *candidate,
+                      const char   *state,
+                      const char   *reason,
+                      GError      **error)
+{
+  LkCandidate *decided;
+
+  g_return_val_if_fail (LK_IS_SESSION (session), NULL);
+  g_return_val_if_fail (LK_IS_CANDIDATE (candidate), NULL);
+
+  if (!lk_candidates_set_triage (session, lk_candidate_get_id (candidate), state, reason, error))
+    return NULL;
+  decided = lk_candidate_copy (candidate);
+  lk_candidate_set_triage (decided, state, reason);
+  return decided;
 }
 
 gboolean

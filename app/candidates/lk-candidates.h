@@ -6,6 +6,7 @@
 #include <json-glib/json-glib.h>
 
 #include "engine/lk-candidate-list.h"
+#include "candidates/lk-candidate.h"
 #include "candidates/lk-list-provenance.h"
 #include "candidates/lk-reference-db.h"
 #include "people/lk-session.h"
@@ -48,32 +49,13 @@ void        lk_candidates_preview_async  (LkSession           *session,
 LkListProvenance *lk_candidates_preview_finish (GAsyncResult  *result,
                                                 GError       **error);
 
-/* What a view may show of one candidate. Rank and score are present only when revealed
- * (or when policy shows them): otherwise rank is 0 and score NAN. */
-typedef struct
-{
-  gint64    id;
-  gint64    list_id;
-  int       position;      /* 1-based order in which the list is presented */
-  char     *subject_ref;
-  char     *image_sha256;
-  char     *triage_state;  /* not-reviewed, eliminated, retained */
-  char     *triage_reason;
-  gboolean  scores_visible;
-  int       rank;
-  double    score;
-} LkCandidate;
-
-void        lk_candidate_free           (LkCandidate *candidate);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (LkCandidate, lk_candidate_free)
-
 /* The candidates of a probe, in presentation order: the newest recorded shuffle, else rank
  * order. A list presented for the first time to a user who cannot see its scores is shuffled
  * first from a random seed, recorded and audited like lk_candidates_shuffle (policy
  * shuffle_hidden_lists, on by default), so that the order does not give the ranks away.
  * Refused with LK_ERROR_MASKED until the probe's analysis is locked. Audited as a
- * consultation. */
-GPtrArray  *lk_candidates_for_probe     (LkSession    *session,
+ * consultation. A GListModel of LkCandidate. */
+GListModel *lk_candidates_for_probe     (LkSession    *session,
                                          gint64        probe_id,
                                          GError      **error);
 /* The verified image bytes of one candidate (masked like the list). */
@@ -103,6 +85,13 @@ gboolean    lk_candidates_shuffle       (LkSession    *session,
 /* Triage: "retained", or "eliminated" with a reason; examiners only; audited. */
 gboolean    lk_candidates_set_triage    (LkSession    *session,
                                          gint64        candidate_id,
+                                         const char   *state,
+                                         const char   *reason,
+                                         GError      **error);
+/* The same decision on a record a view shows (same gate, same audit event): the record as it
+ * stands after the decision, for the view to show in its place. */
+LkCandidate *lk_candidates_triage       (LkSession    *session,
+                                         LkCandidate  *candidate,
                                          const char   *state,
                                          const char   *reason,
                                          GError      **error);

@@ -44,16 +44,17 @@ format_score (char   *buffer,
 }
 
 static void
-print_candidate (const LkCandidate *c)
+print_candidate (LkCandidate *c)
 {
   char score[G_ASCII_DTOSTR_BUF_SIZE];
 
-  g_print ("%d\t%" G_GINT64_FORMAT "\t%s\t%s", c->position, c->id, c->subject_ref,
-           c->triage_state);
-  if (c->scores_visible)
+  g_print ("%d\t%" G_GINT64_FORMAT "\t%s\t%s", lk_candidate_get_position (c),
+           lk_candidate_get_id (c), lk_candidate_get_subject_ref (c),
+           lk_candidate_get_triage_state (c));
+  if (lk_candidate_get_scores_visible (c))
     {
-      format_score (score, sizeof score, c->score);
-      g_print ("\t%d\t%s", c->rank, score);
+      format_score (score, sizeof score, lk_candidate_get_score (c));
+      g_print ("\t%d\t%s", lk_candidate_get_rank (c), score);
     }
   g_print ("\n");
 }
@@ -65,7 +66,7 @@ lk_cli_candidates_list (LkCli   *cli,
   GOptionEntry entries[] = { { NULL } };
   g_auto(GStrv) rest = NULL;
   g_autoptr(LkSession) session = NULL;
-  g_autoptr(GPtrArray) candidates = NULL;
+  g_autoptr(GListModel) candidates = NULL;
   gint64 probe_id;
 
   if (!lk_cli_parse_options (cli, 2, entries, &rest, error) ||
@@ -74,8 +75,12 @@ lk_cli_candidates_list (LkCli   *cli,
       (session = lk_cli_log_in (cli, error)) == NULL ||
       (candidates = lk_candidates_for_probe (session, probe_id, error)) == NULL)
     return FALSE;
-  for (guint i = 0; i < candidates->len; i++)
-    print_candidate (g_ptr_array_index (candidates, i));
+  for (guint i = 0; i < g_list_model_get_n_items (candidates); i++)
+    {
+      g_autoptr(LkCandidate) c = g_list_model_get_item (candidates, i);
+
+      print_candidate (c);
+    }
   return TRUE;
 }
 

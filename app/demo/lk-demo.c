@@ -281,24 +281,26 @@ triage_demo (LkSession  *session,
 
   if (other == NULL)
     other = &unused;
-  g_autoptr(GPtrArray) candidates = lk_candidates_for_probe (session, probe, error);
+  g_autoptr(GListModel) candidates = lk_candidates_for_probe (session, probe, error);
+  guint n = candidates != NULL ? g_list_model_get_n_items (candidates) : 0;
 
   *mated = *other = 0;
-  for (guint i = 0; candidates != NULL && i < candidates->len; i++)
+  for (guint i = 0; i < n; i++)
     {
-      const LkCandidate *c = g_ptr_array_index (candidates, i);
+      g_autoptr(LkCandidate) c = g_list_model_get_item (candidates, i);
+      const char *ref = lk_candidate_get_subject_ref (c);
+      gboolean keep = keep_other || g_str_equal (ref, mated_ref);
 
-      gboolean keep = keep_other || g_str_equal (c->subject_ref, mated_ref);
-
-      if (!lk_candidates_set_triage (session, c->id, keep ? "retained" : "eliminated",
+      if (!lk_candidates_set_triage (session, lk_candidate_get_id (c),
+                                     keep ? "retained" : "eliminated",
                                      keep ? NULL : "Demo: a different face shape and hairline "
                                      "at first sight; no need to compare feature by feature",
                                      error))
         return FALSE;
-      if (g_str_equal (c->subject_ref, mated_ref))
-        *mated = c->id;
+      if (g_str_equal (ref, mated_ref))
+        *mated = lk_candidate_get_id (c);
       else
-        *other = c->id;
+        *other = lk_candidate_get_id (c);
     }
   if (candidates != NULL && (*mated == 0 || *other == 0))
     g_set_error (error, LK_ERROR, LK_ERROR_FAILED, "The demo search did not return %s and "

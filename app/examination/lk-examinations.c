@@ -8,8 +8,6 @@
 
 #include "lk-json.h"
 
-#include <math.h>
-
 #include "imaging/lk-image-header.h"
 #include "candidates/lk-candidates.h"
 #include "examination/lk-conclusions-private.h"
@@ -25,6 +23,7 @@
 #include "people/lk-session.h"
 #include "store/lk-audit.h"
 #include "store/lk-store.h"
+#include "candidates/lk-candidate-private.h"
 #include "candidates/lk-candidates-private.h"
 #include "examination/lk-examinations-private.h"
 #include "examination/lk-examination-private.h"
@@ -632,13 +631,13 @@ lk_examinations_add_time (LkSession  *session,
 
 /* ---- navigation and summaries ------------------------------------------------------------- */
 
-GPtrArray *
+GListModel *
 lk_examinations_retained (LkSession  *session,
                           gint64      probe_id,
                           GError    **error)
 {
-  g_autoptr(GPtrArray) all = NULL;
-  g_autoptr(GPtrArray) retained = NULL;
+  g_autoptr(GListModel) all = NULL;
+  g_autoptr(GListStore) retained = NULL;
   LkActor actor;
 
   g_return_val_if_fail (LK_IS_SESSION (session), NULL);
@@ -646,21 +645,21 @@ lk_examinations_retained (LkSession  *session,
   if (!lk_session_require (session, LK_ROLE_EXAMINER, &actor, error) ||
       (all = lk_candidates_for_probe (session, probe_id, error)) == NULL)
     return NULL;
-  retained = g_ptr_array_new_with_free_func ((GDestroyNotify) lk_candidate_free);
-  for (guint i = 0; i < all->len; i++)
+  retained = g_list_store_new (LK_TYPE_CANDIDATE);
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
     {
-      LkCandidate *c = g_ptr_array_index (all, i);
+      g_autoptr(LkCandidate) c = g_list_model_get_item (all, i);
+      g_autoptr(LkCandidate) shown = NULL;
 
-      if (!g_str_equal (c->triage_state, "retained"))
+      if (!g_str_equal (lk_candidate_get_triage_state (c), "retained"))
         continue;
-      all->pdata[i] = NULL;
-      c->scores_visible = FALSE;
-      c->rank = 0;
-      c->score = NAN;
-      c->position = (int) retained->len + 1;
-      g_ptr_array_add (retained, c);
+      shown = lk_candidate_copy (c);
+      lk_candidate_hide_scores (shown);
+      lk_candidate_set_position (shown, (int) g_list_model_get_n_items (G_LIST_MODEL (retained))
+                                        + 1);
+      g_list_store_append (retained, shown);
     }
-  return g_steal_pointer (&retained);
+  return G_LIST_MODEL (g_steal_pointer (&retained));
 }
 
 static JsonObject *

@@ -108,8 +108,8 @@ gboolean    lk_examinations_add_time          (LkSession           *session,
 
 /* The candidates of a probe retained at triage, in presentation order, for next and previous:
  * position counts the retained ones from 1; rank and score are always hidden here (0, NAN).
- * Examiners only; the probe must be unmasked. */
-GPtrArray  *lk_examinations_retained          (LkSession           *session,
+ * Examiners only; the probe must be unmasked. A GListModel of LkCandidate. */
+GListModel *lk_examinations_retained          (LkSession           *session,
                                                gint64               probe_id,
                                                GError             **error);
 

@@ -127,23 +127,23 @@ examine (LkTestCase  *c,
          gboolean     with_verification)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) candidates = lk_candidates_for_probe (c->examiner, c->probe, &error);
+  g_autoptr(GListModel) candidates = lk_candidates_for_probe (c->examiner, c->probe, &error);
 
   g_assert_no_error (error);
-  for (guint i = 0; i < candidates->len; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (candidates); i++)
     {
-      const LkCandidate *k = g_ptr_array_index (candidates, i);
+      LkCandidate *k = lk_test_item_at (candidates, i);
       gboolean keep = i < n_examined;
 
-      g_assert_true (lk_candidates_set_triage (c->examiner, k->id, keep ? "retained"
+      g_assert_true (lk_candidates_set_triage (c->examiner, lk_candidate_get_id (k), keep ? "retained"
                                                : "eliminated", keep ? NULL
                                                : "Different face shape", &error));
       g_assert_no_error (error);
     }
   for (guint i = 0; i < n_examined; i++)
     {
-      const LkCandidate *k = g_ptr_array_index (candidates, i);
-      gint64 examination = lk_examinations_open (c->examiner, k->id, &error);
+      LkCandidate *k = lk_test_item_at (candidates, i);
+      gint64 examination = lk_examinations_open (c->examiner, lk_candidate_get_id (k), &error);
 
       g_assert_no_error (error);
       observe_and_annotate (c->examiner, examination);

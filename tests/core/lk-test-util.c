@@ -346,6 +346,16 @@ lk_test_last_event_of (LkStore    *store,
   return scan.last;
 }
 
+gpointer
+lk_test_item_at (GListModel *model,
+                 guint       i)
+{
+  g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+  g_assert_nonnull (item);
+  return item;
+}
+
 gint64
 lk_test_count_action (LkStore    *store,
                       const char *action)

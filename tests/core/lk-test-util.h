@@ -35,6 +35,10 @@ void      lk_test_fixture_teardown (LkTestFixture *fixture,
   g_test_add ((path), LkTestFixture, NULL, lk_test_fixture_setup, (func), \
               lk_test_fixture_teardown)
 
+/* Item @i of a model of records, borrowed: the model keeps it alive. */
+gpointer  lk_test_item_at          (GListModel    *model,
+                                    guint          i);
+
 char     *lk_test_path             (LkTestFixture *fixture,
                                     const char    *name);
 void      lk_test_remove_tree      (const char    *path);

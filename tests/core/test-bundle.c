@@ -77,7 +77,7 @@ static void
 import_list (World *w)
 {
   g_autofree char *path = lk_test_path (w->fixture, "list.json");
-  g_autoptr(GPtrArray) candidates = NULL;
+  g_autoptr(GListModel) candidates = NULL;
   g_autoptr(GError) error = NULL;
 
   copy_demo (w, "grace_hopper.jpg", "a.jpg");
@@ -91,11 +91,12 @@ import_list (World *w)
   g_assert_no_error (error);
   candidates = lk_candidates_for_probe (w->examiner, w->probe, &error);
   g_assert_no_error (error);
-  for (guint i = 0; i < candidates->len; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (candidates); i++)
     {
-      const LkCandidate *c = g_ptr_array_index (candidates, i);
+      LkCandidate *c = lk_test_item_at (candidates, i);
 
-      w->candidates[g_str_equal (c->subject_ref, "SUBJ-0001") ? 0 : 1] = c->id;
+      w->candidates[g_str_equal (lk_candidate_get_subject_ref (c), "SUBJ-0001") ? 0 : 1] =
+        lk_candidate_get_id (c);
     }
   lk_candidates_set_triage (w->examiner, w->candidates[0], "retained", NULL, &error);
   g_assert_no_error (error);

@@ -437,12 +437,12 @@ parse_object (const char *text)
   return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
 }
 
-static GPtrArray *
+static GListModel *
 candidates_ok (LkSession *session,
                gint64     probe)
 {
   g_autoptr(GError) error = NULL;
-  GPtrArray *candidates = lk_candidates_for_probe (session, probe, &error);
+  GListModel *candidates = lk_candidates_for_probe (session, probe, &error);
 
   g_assert_no_error (error);
   g_assert_nonnull (candidates);
@@ -1036,7 +1036,7 @@ test_masked_until_locked (LkTestFixture *fixture,
 {
   World w = { 0 };
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) candidates = NULL;
+  g_autoptr(GListModel) candidates = NULL;
   g_autoptr(GBytes) image = NULL;
   gint64 hidden;
   g_auto(Dump) before = { { 0 } };
@@ -1052,7 +1052,7 @@ test_masked_until_locked (LkTestFixture *fixture,
   lock_analysis (&w, w.probe);
   import_ok (&w, "candidates.json");
   candidates = candidates_ok (w.examiner, w.probe);
-  g_assert_cmpuint (candidates->len, ==, 6);
+  g_assert_cmpuint (g_list_model_get_n_items (candidates), ==, 6);
   image = lk_candidates_read_image (w.examiner, hidden, &error);
   g_assert_no_error (error);
   g_assert_cmpint (lk_test_count_action (w.store, "candidate.image-viewed"), ==, 1);
@@ -1083,12 +1083,13 @@ test_not_suitable_masks (LkTestFixture *fixture,
 /* ---- hidden scores ----------------------------------------------------------------------- */
 
 static char *
-order_of (GPtrArray *candidates)
+order_of (GListModel *candidates)
 {
   g_autoptr(GString) order = g_string_new (NULL);
 
-  for (guint i = 0; i < candidates->len; i++)
-    g_string_append_printf (order, "%s ", ((LkCandidate *) candidates->pdata[i])->subject_ref);
+  for (guint i = 0; i < g_list_model_get_n_items (candidates); i++)
+    g_string_append_printf (order, "%s ",
+                            lk_candidate_get_subject_ref (lk_test_item_at (candidates, i)));
   return g_string_free (g_steal_pointer (&order), FALSE);
 }
 
@@ -1117,36 +1118,36 @@ expected_order (guint64 seed)
 
 
 static void
-assert_hidden (GPtrArray *candidates)
+assert_hidden (GListModel *candidates)
 {
-  for (guint i = 0; i < candidates->len; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (candidates); i++)
     {
-      const LkCandidate *c = g_ptr_array_index (candidates, i);
+      LkCandidate *c = lk_test_item_at (candidates, i);
 
-      g_assert_false (c->scores_visible);
-      g_assert_cmpint (c->rank, ==, 0);
-      g_assert_true (isnan (c->score));
-      g_assert_cmpint (c->position, ==, (int) i + 1);
+      g_assert_false (lk_candidate_get_scores_visible (c));
+      g_assert_cmpint (lk_candidate_get_rank (c), ==, 0);
+      g_assert_true (isnan (lk_candidate_get_score (c)));
+      g_assert_cmpint (lk_candidate_get_position (c), ==, (int) i + 1);
     }
 }
 
 static void
-assert_visible (GPtrArray *candidates)
+assert_visible (GListModel *candidates)
 {
-  for (guint i = 0; i < candidates->len; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (candidates); i++)
     {
-      const LkCandidate *c = g_ptr_array_index (candidates, i);
-
+      LkCandidate *c = lk_test_item_at (candidates, i);
+      int rank = lk_candidate_get_rank (c);
       g_autofree char *subject = NULL;
 
-      g_assert_true (c->scores_visible);
-      g_assert_cmpint (c->position, ==, (int) i + 1);
-      g_assert_cmpint (c->rank, >=, 1);
-      g_assert_cmpint (c->rank, <=, (int) G_N_ELEMENTS (scores));
-      subject = g_strdup_printf ("SUBJ-%04d", c->rank);
-      g_assert_cmpstr (c->subject_ref, ==, subject);
-      g_assert_cmpfloat_with_epsilon (c->score, g_ascii_strtod (scores[c->rank - 1], NULL),
-                                      1e-12);
+      g_assert_true (lk_candidate_get_scores_visible (c));
+      g_assert_cmpint (lk_candidate_get_position (c), ==, (int) i + 1);
+      g_assert_cmpint (rank, >=, 1);
+      g_assert_cmpint (rank, <=, (int) G_N_ELEMENTS (scores));
+      subject = g_strdup_printf ("SUBJ-%04d", rank);
+      g_assert_cmpstr (lk_candidate_get_subject_ref (c), ==, subject);
+      g_assert_cmpfloat_with_epsilon (lk_candidate_get_score (c),
+                                      g_ascii_strtod (scores[rank - 1], NULL), 1e-12);
     }
 }
 
@@ -1200,10 +1201,10 @@ test_hidden_scores (LkTestFixture *fixture,
 {
   World w = { 0 };
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) before = NULL;
-  g_autoptr(GPtrArray) after = NULL;
-  g_autoptr(GPtrArray) other = NULL;
-  g_autoptr(GPtrArray) by_policy = NULL;
+  g_autoptr(GListModel) before = NULL;
+  g_autoptr(GListModel) after = NULL;
+  g_autoptr(GListModel) other = NULL;
+  g_autoptr(GListModel) by_policy = NULL;
   g_autoptr(LkAuditEvent) event = NULL;
   g_autofree char *order = NULL;
   g_autofree char *expected = NULL;
@@ -1216,7 +1217,7 @@ test_hidden_scores (LkTestFixture *fixture,
   write_good_list (&w, "candidates.json");
   list = import_ok (&w, "candidates.json");
   before = candidates_ok (w.examiner, w.probe);
-  g_assert_cmpuint (before->len, ==, 5);
+  g_assert_cmpuint (g_list_model_get_n_items (before), ==, 5);
   assert_hidden (before);
   /* Not even the order tells the ranks: it is the recorded shuffle, not the engine's. */
   order = order_of (before);
@@ -1288,8 +1289,8 @@ test_first_presentation_shuffled (LkTestFixture *fixture,
                                   gconstpointer  data)
 {
   World w = { 0 };
-  g_autoptr(GPtrArray) first = NULL;
-  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(GListModel) first = NULL;
+  g_autoptr(GListModel) again = NULL;
   g_autoptr(JsonObject) details = NULL;
   g_autoptr(LkAuditEvent) event = NULL;
   g_autofree char *first_order = NULL;
@@ -1346,8 +1347,8 @@ test_rank_order_by_policy (LkTestFixture *fixture,
 {
   World w = { 0 };
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) candidates = NULL;
-  g_autoptr(GPtrArray) shuffled = NULL;
+  g_autoptr(GListModel) candidates = NULL;
+  g_autoptr(GListModel) shuffled = NULL;
   g_autofree char *order = NULL;
   g_autofree char *shuffled_text = NULL;
   g_autofree char *expected = expected_order (42);
@@ -1384,9 +1385,9 @@ test_reveal_before_first_presentation (LkTestFixture *fixture,
 {
   World w = { 0 };
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) revealed = NULL;
-  g_autoptr(GPtrArray) hidden = NULL;
-  g_autoptr(GPtrArray) later = NULL;
+  g_autoptr(GListModel) revealed = NULL;
+  g_autoptr(GListModel) hidden = NULL;
+  g_autoptr(GListModel) later = NULL;
   g_autofree char *revealed_order = NULL;
   g_autofree char *hidden_order = NULL;
   g_autofree char *later_order = NULL;
@@ -1426,7 +1427,7 @@ shuffled_order (World   *w,
                 guint64  seed)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) candidates = NULL;
+  g_autoptr(GListModel) candidates = NULL;
 
   g_assert_true (lk_candidates_shuffle (w->examiner, list, seed, &error));
   g_assert_no_error (error);
@@ -1443,7 +1444,7 @@ test_shuffle (LkTestFixture *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) details = NULL;
   g_autoptr(JsonObject) facts = NULL;
-  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(GListModel) again = NULL;
   g_autofree char *first = NULL;
   g_autofree char *second = NULL;
   g_autofree char *other = NULL;
@@ -1548,7 +1549,7 @@ test_triage (LkTestFixture *fixture,
              gconstpointer  data)
 {
   World w = { 0 };
-  g_autoptr(GPtrArray) candidates = NULL;
+  g_autoptr(GListModel) candidates = NULL;
   g_autoptr(LkAuditEvent) event = NULL;
   g_autoptr(JsonObject) details = NULL;
   g_autofree char *reason = NULL;
@@ -1595,14 +1596,14 @@ test_triage (LkTestFixture *fixture,
   triage_ok (&w, ids[4], "eliminated", "different age group");
   g_assert_cmpint (lk_test_count_action (w.store, "candidate.triaged"), ==, 6);
   candidates = candidates_ok (w.examiner, w.probe);
-  for (guint i = 0; i < candidates->len; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (candidates); i++)
     {
-      const LkCandidate *c = g_ptr_array_index (candidates, i);
+      LkCandidate *c = lk_test_item_at (candidates, i);
 
-      if (c->id != ids[1])
+      if (lk_candidate_get_id (c) != ids[1])
         continue;
-      g_assert_cmpstr (c->triage_state, ==, "eliminated");
-      g_assert_cmpstr (c->triage_reason, ==, "different ear shape");
+      g_assert_cmpstr (lk_candidate_get_triage_state (c), ==, "eliminated");
+      g_assert_cmpstr (lk_candidate_get_triage_reason (c), ==, "different ear shape");
     }
   move_ok (&w, "verification");
   triage_refused (&w, w.examiner, ids[0], "eliminated", "second thoughts",

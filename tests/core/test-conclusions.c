@@ -145,7 +145,7 @@ static void
 open_examination (World *w)
 {
   g_autofree char *path = lk_test_path (w->fixture, "list.json");
-  g_autoptr(GPtrArray) candidates = NULL;
+  g_autoptr(GListModel) candidates = NULL;
   g_autoptr(GError) error = NULL;
 
   copy_demo (w, "grace_hopper.jpg", "a.jpg");
@@ -159,7 +159,7 @@ open_examination (World *w)
   g_assert_no_error (error);
   candidates = lk_candidates_for_probe (w->examiner, w->probe, &error);
   g_assert_no_error (error);
-  w->candidate = ((LkCandidate *) g_ptr_array_index (candidates, 0))->id;
+  w->candidate = lk_candidate_get_id (lk_test_item_at (candidates, 0));
   lk_candidates_set_triage (w->examiner, w->candidate, "retained", NULL, &error);
   g_assert_no_error (error);
   w->examination = lk_examinations_open (w->examiner, w->candidate, &error);

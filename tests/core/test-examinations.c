@@ -970,8 +970,8 @@ test_retained (LkTestFixture *fixture,
                gconstpointer  data)
 {
   World w = { 0 };
-  g_autoptr(GPtrArray) retained = NULL;
-  g_autoptr(GPtrArray) refused = NULL;
+  g_autoptr(GListModel) retained = NULL;
+  g_autoptr(GListModel) refused = NULL;
   g_autoptr(GError) error = NULL;
 
   world_init (&w, fixture);
@@ -980,17 +980,17 @@ test_retained (LkTestFixture *fixture,
   g_assert_no_error (error);
   retained = lk_examinations_retained (w.examiner, w.probe, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (retained->len, ==, 2);
-  for (guint i = 0; i < retained->len; i++)
+  g_assert_cmpuint (g_list_model_get_n_items (retained), ==, 2);
+  for (guint i = 0; i < 2; i++)
     {
-      LkCandidate *c = g_ptr_array_index (retained, i);
+      LkCandidate *c = lk_test_item_at (retained, i);
 
-      g_assert_cmpint (c->id, ==, w.candidates[i * 2]);
-      g_assert_cmpint (c->position, ==, (int) i + 1);
-      g_assert_cmpstr (c->triage_state, ==, "retained");
-      g_assert_false (c->scores_visible);
-      g_assert_cmpint (c->rank, ==, 0);
-      g_assert_true (isnan (c->score));
+      g_assert_cmpint (lk_candidate_get_id (c), ==, w.candidates[i * 2]);
+      g_assert_cmpint (lk_candidate_get_position (c), ==, (int) i + 1);
+      g_assert_cmpstr (lk_candidate_get_triage_state (c), ==, "retained");
+      g_assert_false (lk_candidate_get_scores_visible (c));
+      g_assert_cmpint (lk_candidate_get_rank (c), ==, 0);
+      g_assert_true (isnan (lk_candidate_get_score (c)));
     }
   refused = lk_examinations_retained (w.reviewer, w.probe, &error);
   g_assert_null (refused);

@@ -484,7 +484,7 @@ test_search (LkTestFixture *fixture,
 {
   World w = { 0 };
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) candidates = NULL;
+  g_autoptr(GListModel) candidates = NULL;
   gint64 probe = searchable_world (&w, fixture), list_id;
 
   /* Sequential unmasking: no search before the analysis is locked. */
@@ -501,7 +501,7 @@ test_search (LkTestFixture *fixture,
 
   candidates = lk_candidates_for_probe (w.examiner, probe, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (candidates->len, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (candidates), ==, 2);
 
   /* A search again uses the gallery kept in memory, and records a second list. */
   g_assert_cmpint (lk_gallery_search (w.examiner, probe, GALLERY, 0, &error), >, list_id);

@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The typed records the UI reads say what the JSON of likeness-cli says, and reading them is
  * gated and audited as reading the JSON is: an examination with its annotations, observations,
- * conclusions with their acknowledged warnings, a candidate list's provenance, a verification's
- * signatures and the feature list's components. */
+ * conclusions with their acknowledged warnings, a candidate list's provenance and its
+ * candidates, a verification's signatures and the feature list's components. */
 #include "config.h"
 
 #include "lk-test-casework.h"
 #include "lk-test-util.h"
+
+#include <math.h>
 
 #include "lk-json.h"
 #include "candidates/lk-list-provenance-private.h"
@@ -25,16 +27,16 @@ world_init (World         *w,
             LkTestFixture *fixture)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) retained = NULL;
+  g_autoptr(GListModel) retained = NULL;
   LkCandidate *first;
 
   lk_test_case_build (&w->c, fixture->db_path, fixture->dir, 2, 1, TRUE);
   retained = lk_examinations_retained (w->c.examiner, w->c.probe, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (retained->len, ==, 1);
-  first = g_ptr_array_index (retained, 0);
-  w->list = first->list_id;
-  w->examination = lk_examinations_find (w->c.examiner, first->id, &error);
+  g_assert_cmpuint (g_list_model_get_n_items (retained), ==, 1);
+  first = lk_test_item_at (retained, 0);
+  w->list = lk_candidate_get_list_id (first);
+  w->examination = lk_examinations_find (w->c.examiner, lk_candidate_get_id (first), &error);
   g_assert_no_error (error);
   g_assert_cmpint (w->examination, >, 0);
 }
@@ -347,6 +349,165 @@ test_list_provenance (LkTestFixture *fixture,
   lk_test_case_clear (&w.c);
 }
 
+/* ---- candidates ---------------------------------------------------------------------------- */
+
+/* The candidate of `case show --json` with the record's id, and the list it is in. */
+static JsonObject *
+json_candidate (JsonObject  *case_json,
+                gint64       id,
+                JsonObject **list_out)
+{
+  JsonObject *probe = json_array_get_object_element (json_object_get_array_member (case_json,
+                                                                                   "probes"), 0);
+  JsonArray *lists = json_object_get_array_member (probe, "candidate_lists");
+
+  for (guint i = 0; i < json_array_get_length (lists); i++)
+    {
+      JsonObject *list = json_array_get_object_element (lists, i);
+      JsonArray *candidates = json_object_get_array_member (list, "candidates");
+
+      for (guint j = 0; j < json_array_get_length (candidates); j++)
+        {
+          JsonObject *k = json_array_get_object_element (candidates, j);
+
+          *list_out = list;
+          if (json_object_get_int_member (k, "id") == id)
+            return k;
+        }
+    }
+  return NULL;
+}
+
+/* A record says what the JSON says, and its properties what its getters say. */
+static void
+assert_candidate (LkCandidate *c,
+                  JsonObject  *case_json)
+{
+  JsonObject *list = NULL;
+  JsonObject *k = json_candidate (case_json, lk_candidate_get_id (c), &list);
+  g_autofree char *subject = NULL;
+  g_autofree char *state = NULL;
+  gint64 list_id;
+  int position;
+
+  g_assert_nonnull (k);
+  g_assert_cmpint (lk_candidate_get_list_id (c), ==, json_object_get_int_member (list, "id"));
+  g_assert_cmpstr (lk_candidate_get_subject_ref (c), ==, lk_json_string (k, "subject_ref"));
+  g_assert_cmpstr (lk_candidate_get_image_sha256 (c), ==, lk_json_string (k, "image_sha256"));
+  g_assert_cmpstr (lk_candidate_get_triage_state (c), ==, lk_json_string (k, "triage_state"));
+  g_assert_cmpstr (lk_candidate_get_triage_reason (c), ==, lk_json_string (k, "triage_reason"));
+  g_assert_cmpint (lk_candidate_get_scores_visible (c), ==,
+                   json_object_get_boolean_member (list, "scores_visible"));
+  g_assert_cmpint (lk_candidate_get_scores_visible (c), ==, json_object_has_member (k, "rank"));
+  if (lk_candidate_get_scores_visible (c))
+    {
+      g_assert_cmpint (lk_candidate_get_rank (c), ==, json_object_get_int_member (k, "rank"));
+      g_assert_cmpfloat (lk_candidate_get_score (c), ==,
+                         json_object_get_double_member (k, "score"));
+    }
+  else
+    {
+      g_assert_cmpint (lk_candidate_get_rank (c), ==, 0);
+      g_assert_true (isnan (lk_candidate_get_score (c)));
+    }
+  g_object_get (c, "subject-ref", &subject, "triage-state", &state, "list-id", &list_id,
+                "position", &position, NULL);
+  g_assert_cmpstr (subject, ==, lk_candidate_get_subject_ref (c));
+  g_assert_cmpstr (state, ==, lk_candidate_get_triage_state (c));
+  g_assert_cmpint (list_id, ==, lk_candidate_get_list_id (c));
+  g_assert_cmpint (position, ==, lk_candidate_get_position (c));
+}
+
+static void
+test_candidates (LkTestFixture *fixture,
+                 gconstpointer  data)
+{
+  World w = { { 0 } };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) json = NULL;
+  g_autoptr(GListModel) candidates = NULL;
+  g_autoptr(GListModel) retained = NULL;
+  gint64 viewed;
+
+  world_init (&w, fixture);
+  g_assert_true (lk_candidates_reveal_scores (w.c.examiner, w.list, "the margin", &error));
+  g_assert_no_error (error);
+  for (int revealed = 1; revealed >= 0; revealed--)
+    {
+      LkSession *reader = revealed ? w.c.examiner : w.c.reviewer;
+
+      g_clear_pointer (&json, json_object_unref);
+      g_clear_object (&candidates);
+      json = lk_cases_to_json (reader, w.c.number, &error);
+      g_assert_no_error (error);
+      viewed = lk_test_count_action (w.c.store, "candidates.viewed");
+      candidates = lk_candidates_for_probe (reader, w.c.probe, &error);
+      g_assert_no_error (error);
+      assert_one_more (w.c.store, "candidates.viewed", viewed);
+      g_assert_true (g_list_model_get_item_type (candidates) == LK_TYPE_CANDIDATE);
+      g_assert_cmpuint (g_list_model_get_n_items (candidates), ==, 2);
+      for (guint i = 0; i < 2; i++)
+        {
+          LkCandidate *c = lk_test_item_at (candidates, i);
+
+          g_assert_cmpint (lk_candidate_get_position (c), ==, (int) i + 1);
+          g_assert_cmpint (lk_candidate_get_scores_visible (c), ==, revealed);
+          assert_candidate (c, json);
+        }
+    }
+  /* The examiner's retained ones: the same records, numbered among themselves, scores hidden
+   * even once revealed. */
+  retained = lk_examinations_retained (w.c.examiner, w.c.probe, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (retained), ==, 1);
+  g_assert_cmpstr (lk_candidate_get_triage_state (lk_test_item_at (retained, 0)), ==, "retained");
+  g_assert_cmpint (lk_candidate_get_position (lk_test_item_at (retained, 0)), ==, 1);
+  g_assert_false (lk_candidate_get_scores_visible (lk_test_item_at (retained, 0)));
+  lk_test_case_clear (&w.c);
+}
+
+/* A decision taken on a record gives the record after it; the gate and the event are those of
+ * lk_candidates_set_triage, and a refusal changes nothing. */
+static void
+test_candidate_triage (LkTestFixture *fixture,
+                       gconstpointer  data)
+{
+  LkTestCase c = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) candidates = NULL;
+  g_autoptr(GListModel) again = NULL;
+  g_autoptr(LkCandidate) decided = NULL;
+  LkCandidate *eliminated;
+  gint64 triaged;
+
+  lk_test_case_build (&c, fixture->db_path, fixture->dir, 2, 1, FALSE);
+  candidates = lk_candidates_for_probe (c.examiner, c.probe, &error);
+  g_assert_no_error (error);
+  eliminated = lk_test_item_at (candidates, 1);
+  g_assert_cmpstr (lk_candidate_get_triage_state (eliminated), ==, "eliminated");
+  triaged = lk_test_count_action (c.store, "candidate.triaged");
+
+  g_assert_null (lk_candidates_triage (c.reviewer, eliminated, "retained", NULL, &error));
+  g_assert_error (error, LK_ERROR, LK_ERROR_PERMISSION_DENIED);
+  g_clear_error (&error);
+  g_assert_cmpint (lk_test_count_action (c.store, "candidate.triaged"), ==, triaged);
+
+  decided = lk_candidates_triage (c.examiner, eliminated, "retained", "  ", &error);
+  g_assert_no_error (error);
+  assert_one_more (c.store, "candidate.triaged", triaged);
+  g_assert_true (decided != eliminated);
+  g_assert_cmpint (lk_candidate_get_id (decided), ==, lk_candidate_get_id (eliminated));
+  g_assert_cmpint (lk_candidate_get_position (decided), ==, 2);
+  g_assert_cmpstr (lk_candidate_get_triage_state (decided), ==, "retained");
+  g_assert_null (lk_candidate_get_triage_reason (decided));
+  g_assert_cmpstr (lk_candidate_get_triage_state (eliminated), ==, "eliminated");
+  again = lk_candidates_for_probe (c.examiner, c.probe, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (lk_candidate_get_triage_state (lk_test_item_at (again, 1)), ==, "retained");
+  g_assert_null (lk_candidate_get_triage_reason (lk_test_item_at (again, 1)));
+  lk_test_case_clear (&c);
+}
+
 static void
 test_signatures (LkTestFixture *fixture,
                  gconstpointer  data)
@@ -443,6 +604,8 @@ main (int    argc,
                test_observations_and_conclusions);
   g_test_add_func ("/likeness/records/read-edge-cases", test_read_edge_cases);
   LK_TEST_ADD ("/likeness/records/list-provenance", test_list_provenance);
+  LK_TEST_ADD ("/likeness/records/candidates", test_candidates);
+  LK_TEST_ADD ("/likeness/records/candidate-triage", test_candidate_triage);
   LK_TEST_ADD ("/likeness/records/signatures", test_signatures);
   LK_TEST_ADD ("/likeness/records/feature-components", test_feature_components);
   return g_test_run ();

@@ -85,7 +85,7 @@ import_list (World    *w,
              gboolean  retain_both)
 {
   g_autofree char *path = lk_test_path (w->fixture, "list.json");
-  g_autoptr(GPtrArray) candidates = NULL;
+  g_autoptr(GListModel) candidates = NULL;
   g_autoptr(GError) error = NULL;
 
   copy_demo (w, "grace_hopper.jpg", "a.jpg");
@@ -101,10 +101,10 @@ import_list (World    *w,
   g_assert_no_error (error);
   for (guint i = 0; i < 2; i++)
     {
-      const LkCandidate *c = g_ptr_array_index (candidates, i);
-      int index = g_str_equal (c->subject_ref, "SUBJ-0001") ? 0 : 1;
+      LkCandidate *c = lk_test_item_at (candidates, i);
+      int index = g_str_equal (lk_candidate_get_subject_ref (c), "SUBJ-0001") ? 0 : 1;
 
-      w->candidates[index] = c->id;
+      w->candidates[index] = lk_candidate_get_id (c);
     }
   lk_candidates_set_triage (w->examiner, w->candidates[0], "retained", NULL, &error);
   g_assert_no_error (error);
@@ -472,7 +472,7 @@ assert_hidden (World  *w,
 {
   LkSession *r = w->admin_reviewer;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) candidates = NULL;
+  g_autoptr(GListModel) candidates = NULL;
   g_autoptr(JsonArray) observations = NULL;
   g_autoptr(JsonArray) conclusions = NULL;
   g_autoptr(GBytes) own = NULL;
@@ -544,7 +544,7 @@ test_blind (LkTestFixture *fixture,
 {
   World w = { 0 };
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) candidates = NULL;
+  g_autoptr(GListModel) candidates = NULL;
   g_autoptr(JsonArray) observations = NULL;
   g_autoptr(LkVerification) v = NULL;
   g_autoptr(LkVerificationComparison) c = NULL;
@@ -789,7 +789,7 @@ test_third_reviewer (LkTestFixture *fixture,
 {
   World w = { 0 };
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) candidates = NULL;
+  g_autoptr(GListModel) candidates = NULL;
   g_autofree char *first_state = NULL;
   g_autofree char *third_state = NULL;
   g_autofree char *status = NULL;
@@ -840,7 +840,7 @@ test_open_review (LkTestFixture *fixture,
 {
   World w = { 0 };
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) candidates = NULL;
+  g_autoptr(GListModel) candidates = NULL;
   g_autoptr(LkVerification) v = NULL;
   g_autoptr(LkVerificationComparison) c = NULL;
   gint64 verification;

@@ -160,6 +160,14 @@ item_at (Fixture *f,
   return item;
 }
 
+/* The core's record the item at @i shows. */
+static LkCandidate *
+record_at (Fixture *f,
+           guint    i)
+{
+  return lk_candidate_item_get_candidate (item_at (f, i));
+}
+
 static GtkGridView *
 grid_of (Fixture *f)
 {
@@ -236,7 +244,7 @@ static const char *
 state_of (Fixture *f,
           guint    position)
 {
-  return lk_candidate_item_get_candidate (item_at (f, position))->triage_state;
+  return lk_candidate_get_triage_state (record_at (f, position));
 }
 
 static gint64
@@ -309,14 +317,14 @@ test_hidden_scores_and_triage (Fixture       *f,
                                                 5000));
   for (guint i = 0; i < 3; i++)
     {
-      const LkCandidate *c = lk_candidate_item_get_candidate (item_at (f, i));
+      LkCandidate *c = record_at (f, i);
       g_autofree char *label = score_label (item_at (f, i));
       g_autofree char *title = item_text (item_at (f, i), "title");
       g_autofree char *expected = g_strdup_printf ("Candidate %u", i + 1);
 
-      g_assert_false (c->scores_visible);
-      g_assert_cmpint (c->rank, ==, 0);
-      g_assert_true (isnan (c->score));
+      g_assert_false (lk_candidate_get_scores_visible (c));
+      g_assert_cmpint (lk_candidate_get_rank (c), ==, 0);
+      g_assert_true (isnan (lk_candidate_get_score (c)));
       g_assert_cmpstr (label, ==, "");
       /* The number on the tile is its place in the presented order, never the rank. */
       g_assert_cmpstr (title, ==, expected);
@@ -327,7 +335,7 @@ test_hidden_scores_and_triage (Fixture       *f,
 
   lk_candidates_page_select (f->page, 0);
   gtk_widget_activate_action (GTK_WIDGET (f->page), "triage.retain", NULL);
-  g_assert_cmpstr (lk_candidate_item_get_candidate (item_at (f, 0))->triage_state, ==,
+  g_assert_cmpstr (lk_candidate_get_triage_state (record_at (f, 0)), ==,
                    "retained");
 
   /* Eliminating asks for a reason; the selection moved on to candidate 2. */
@@ -343,9 +351,9 @@ test_hidden_scores_and_triage (Fixture       *f,
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog),
                                                           "eliminate"));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "eliminate");
-  g_assert_cmpstr (lk_candidate_item_get_candidate (item_at (f, 1))->triage_state, ==,
+  g_assert_cmpstr (lk_candidate_get_triage_state (record_at (f, 1)), ==,
                    "eliminated");
-  g_assert_cmpstr (lk_candidate_item_get_candidate (item_at (f, 1))->triage_reason, ==,
+  g_assert_cmpstr (lk_candidate_get_triage_reason (record_at (f, 1)), ==,
                    "Clear differences in facial features: ears differ");
   g_assert_nonnull (lk_test_find (GTK_WIDGET (f->page), GTK_TYPE_LABEL,
                                   "2 of 3 looked at · 1 retained · 1 eliminated"));
@@ -356,7 +364,7 @@ item_of_rank (Fixture *f,
               int      rank)
 {
   for (guint i = 0; i < 3; i++)
-    if (lk_candidate_item_get_candidate (item_at (f, i))->rank == rank)
+    if (lk_candidate_get_rank (record_at (f, i)) == rank)
       return item_at (f, i);
   g_assert_not_reached ();
   return NULL;
@@ -397,7 +405,7 @@ test_reveal_is_deliberate (Fixture       *f,
 
   /* Ranks join the tiles; the order the examiner worked in stays. */
   label = score_label (item_of_rank (f, 1));
-  g_assert_true (lk_candidate_item_get_candidate (item_at (f, 0))->scores_visible);
+  g_assert_true (lk_candidate_get_scores_visible (record_at (f, 0)));
   g_assert_cmpstr (label, ==, "Rank 1 · score 0.85");
   after = item_text (item_at (f, 0), "subject");
   g_assert_cmpstr (after, ==, before);
@@ -417,7 +425,7 @@ test_triage_keeps_strings (Fixture       *f,
   show_page (f);
   for (guint i = 0; i < 3; i++)
     g_ptr_array_add (subjects,
-                     g_strdup (lk_candidate_item_get_candidate (item_at (f, i))->subject_ref));
+                     g_strdup (lk_candidate_get_subject_ref (record_at (f, i))));
 
   lk_candidates_page_select (f->page, 0);
   gtk_widget_activate_action (GTK_WIDGET (f->page), "triage.retain", NULL);
@@ -432,7 +440,7 @@ test_triage_keeps_strings (Fixture       *f,
   for (guint i = 0; i < 3; i++)
     {
       LkCandidateItem *item = item_at (f, i);
-      const LkCandidate *c = lk_candidate_item_get_candidate (item);
+      LkCandidate *c = lk_candidate_item_get_candidate (item);
       g_autofree char *subject = item_text (item, "subject");
       g_autofree char *accessible = item_text (item, "accessible-label");
       const char *before = g_ptr_array_index (subjects, i);
@@ -440,13 +448,13 @@ test_triage_keeps_strings (Fixture       *f,
                                                    i == 0 ? "retained"
                                                    : i == 1 ? "eliminated" : "not reviewed");
 
-      g_assert_cmpstr (c->subject_ref, ==, before);
+      g_assert_cmpstr (lk_candidate_get_subject_ref (c), ==, before);
       g_assert_cmpstr (subject, ==, before);
       g_assert_cmpstr (accessible, ==, expected);
     }
-  g_assert_cmpstr (lk_candidate_item_get_candidate (item_at (f, 1))->triage_reason, ==,
+  g_assert_cmpstr (lk_candidate_get_triage_reason (record_at (f, 1)), ==,
                    "Duplicate of another candidate");
-  g_assert_null (lk_candidate_item_get_candidate (item_at (f, 0))->triage_reason);
+  g_assert_null (lk_candidate_get_triage_reason (record_at (f, 0)));
 }
 
 /* What the tester did: Tab into the grid, Right to the second tile, R. The selection follows
@@ -540,7 +548,7 @@ test_accessible_labels (Fixture       *f,
       GtkWidget *picture = lk_test_find_type (tile, GTK_TYPE_PICTURE);
       g_autofree char *expected =
         g_strdup_printf ("Candidate %u, %s, not reviewed", i + 1,
-                         lk_candidate_item_get_candidate (item_at (f, i))->subject_ref);
+                         lk_candidate_get_subject_ref (record_at (f, i)));
 
       assert_accessible_label (tile, expected);
       assert_accessible_label (picture, expected);
@@ -551,7 +559,7 @@ test_accessible_labels (Fixture       *f,
   {
     g_autofree char *expected =
       g_strdup_printf ("Candidate 2, %s, retained",
-                       lk_candidate_item_get_candidate (item_at (f, 1))->subject_ref);
+                       lk_candidate_get_subject_ref (record_at (f, 1)));
 
     assert_accessible_label (tile_at (f, 1), expected);
   }
@@ -624,7 +632,7 @@ test_thumbnails_per_session (Fixture       *f,
   lock_and_import (f);
   show_page (f);
   g_assert_true (lk_test_wait (thumbnails_loaded, f, 10000));
-  id = lk_candidate_item_get_candidate (item_at (f, 0))->id;
+  id = lk_candidate_get_id (record_at (f, 0));
 
   first = thumbnail_for (f->examiner, id, &error);
   g_assert_no_error (error);

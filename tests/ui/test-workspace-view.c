@@ -85,7 +85,7 @@ fixture_set_up (Fixture       *f,
   const char * const components[] = { "eyes", NULL };
   LkAnalysis analysis = { "suitable", NULL, components, "Frontal." };
   g_autoptr(LkCase) c = NULL;
-  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GListModel) list = NULL;
   g_autofree char *list_path = NULL;
   gint64 probe;
 
@@ -112,11 +112,11 @@ fixture_set_up (Fixture       *f,
   /* The list is shown shuffled: candidates[0] is S-1 (the same portrait), [1] S-2. */
   for (guint i = 0; i < 2; i++)
     {
-      LkCandidate *candidate = g_ptr_array_index (list, i);
-      int which = g_str_equal (candidate->subject_ref, "S-1") ? 0 : 1;
+      g_autoptr(LkCandidate) candidate = g_list_model_get_item (list, i);
+      int which = g_str_equal (lk_candidate_get_subject_ref (candidate), "S-1") ? 0 : 1;
 
-      f->candidates[which] = candidate->id;
-      lk_candidates_set_triage (f->examiner, candidate->id, "retained", NULL, &error);
+      f->candidates[which] = lk_candidate_get_id (candidate);
+      lk_candidates_set_triage (f->examiner, f->candidates[which], "retained", NULL, &error);
       g_assert_no_error (error);
     }
   f->window = adw_window_new ();

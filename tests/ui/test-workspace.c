@@ -91,7 +91,7 @@ fixture_set_up (Fixture       *f,
   const char * const components[] = { "eyes", NULL };
   LkAnalysis analysis = { "suitable", NULL, components, "Frontal." };
   g_autoptr(LkCase) c = NULL;
-  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GListModel) list = NULL;
   g_autofree char *list_path = NULL;
   gint64 probe;
 
@@ -122,7 +122,9 @@ fixture_set_up (Fixture       *f,
   g_assert_no_error (error);
   for (guint i = 0; i < 2; i++)
     {
-      f->candidates[i] = ((LkCandidate *) g_ptr_array_index (list, i))->id;
+      g_autoptr(LkCandidate) candidate = g_list_model_get_item (list, i);
+
+      f->candidates[i] = lk_candidate_get_id (candidate);
       lk_candidates_set_triage (f->examiner, f->candidates[i], "retained", NULL, &error);
       g_assert_no_error (error);
     }
