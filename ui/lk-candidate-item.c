@@ -8,6 +8,7 @@ struct _LkCandidateItem
   GObject       parent_instance;
   LkCandidate  *candidate;      /* the core's read-only record */
   GdkPaintable *thumbnail;
+  char         *problem;
 };
 
 enum {
@@ -20,6 +21,8 @@ enum {
   PROP_SCORE_LABEL,
   PROP_THUMBNAIL,
   PROP_ACCESSIBLE_LABEL,
+  PROP_PROBLEM,
+  PROP_HAS_PROBLEM,
   N_PROPS
 };
 
@@ -59,13 +62,16 @@ score_label (LkCandidate *c)
 /* What a screen reader says for the tile: the place in the presented order, the subject and
  * the triage state, and rank and score only when they are shown on the tile too. */
 static char *
-accessible_label (LkCandidate *c)
+accessible_label (LkCandidate *c,
+                  const char  *problem)
 {
   g_autofree char *score = score_label (c);
   g_autofree char *state = g_utf8_strdown (state_label (lk_candidate_get_triage_state (c)), -1);
+  g_autofree char *trouble = problem != NULL ? g_utf8_strdown (problem, -1) : NULL;
 
-  return g_strdup_printf ("Candidate %d, %s, %s%s%s", lk_candidate_get_position (c),
-                          lk_candidate_get_subject_ref (c), state, *score ? ", " : "", score);
+  return g_strdup_printf ("Candidate %d, %s, %s%s%s%s%s", lk_candidate_get_position (c),
+                          lk_candidate_get_subject_ref (c), state, *score ? ", " : "", score,
+                          trouble != NULL ? ", " : "", trouble != NULL ? trouble : "");
 }
 
 static void
@@ -101,7 +107,13 @@ lk_candidate_item_get_property (GObject    *object,
       g_value_set_object (value, self->thumbnail);
       break;
     case PROP_ACCESSIBLE_LABEL:
-      g_value_take_string (value, accessible_label (c));
+      g_value_take_string (value, accessible_label (c, self->problem));
+      break;
+    case PROP_PROBLEM:
+      g_value_set_string (value, self->problem);
+      break;
+    case PROP_HAS_PROBLEM:
+      g_value_set_boolean (value, self->problem != NULL);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -115,6 +127,7 @@ lk_candidate_item_finalize (GObject *object)
 
   g_clear_object (&self->candidate);
   g_clear_object (&self->thumbnail);
+  g_free (self->problem);
   G_OBJECT_CLASS (lk_candidate_item_parent_class)->finalize (object);
 }
 
@@ -141,6 +154,10 @@ lk_candidate_item_class_init (LkCandidateItemClass *klass)
   properties[PROP_STATE_ICON] = string_property ("state-icon");
   properties[PROP_SCORE_LABEL] = string_property ("score-label");
   properties[PROP_ACCESSIBLE_LABEL] = string_property ("accessible-label");
+  properties[PROP_PROBLEM] = string_property ("problem");
+  properties[PROP_HAS_PROBLEM] =
+    g_param_spec_boolean ("has-problem", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_THUMBNAIL] =
     g_param_spec_object ("thumbnail", NULL, NULL, GDK_TYPE_PAINTABLE,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -191,6 +208,29 @@ lk_candidate_item_set_thumbnail (LkCandidateItem *self,
   g_return_if_fail (LK_IS_CANDIDATE_ITEM (self));
   if (g_set_object (&self->thumbnail, thumbnail))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_THUMBNAIL]);
+}
+
+const char *
+lk_candidate_item_get_problem (LkCandidateItem *self)
+{
+  g_return_val_if_fail (LK_IS_CANDIDATE_ITEM (self), NULL);
+  return self->problem;
+}
+
+void
+lk_candidate_item_set_problem (LkCandidateItem *self,
+                               const char      *problem)
+{
+  g_return_if_fail (LK_IS_CANDIDATE_ITEM (self));
+  if (g_strcmp0 (self->problem, problem) == 0)
+    return;
+  g_free (self->problem);
+  self->problem = g_strdup (problem);
+  g_object_freeze_notify (G_OBJECT (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROBLEM]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_PROBLEM]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCESSIBLE_LABEL]);
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 static void

@@ -18,6 +18,11 @@ gint64           lk_candidate_item_get_id        (LkCandidateItem *self);
 GdkPaintable    *lk_candidate_item_get_thumbnail (LkCandidateItem *self);
 void             lk_candidate_item_set_thumbnail (LkCandidateItem *self,
                                                   GdkPaintable    *thumbnail);
+/* Why the thumbnail cannot be shown (property "problem", and "has-problem"): the image was
+ * purged, or could not be read or decoded; NULL while it can. */
+const char      *lk_candidate_item_get_problem   (LkCandidateItem *self);
+void             lk_candidate_item_set_problem   (LkCandidateItem *self,
+                                                  const char      *problem);
 /* After the core recorded a decision: the record it returned (lk_candidates_triage). */
 void             lk_candidate_item_set_candidate (LkCandidateItem *self,
                                                   LkCandidate     *candidate);

@@ -168,11 +168,12 @@ static char *
 list_facts (LkCandidatesPage *self,
             gint64            list_id)
 {
-  g_autoptr(LkListProvenance) list = lk_candidates_get_list (self->session, list_id, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LkListProvenance) list = lk_candidates_get_list (self->session, list_id, &error);
   g_autofree char *searched = NULL;
 
   if (list == NULL)
-    return g_strdup ("");
+    return g_strdup_printf ("its details cannot be shown: %s", error->message);
   searched = lk_format_utc (lk_list_provenance_get_performed_at (list));
   return g_strdup_printf ("%s %s · reference database %s · %d candidates · searched %s · "
                           "imported by %s", lk_list_provenance_get_engine_name (list),
@@ -227,10 +228,15 @@ on_thumbnail (GObject      *object,
               gpointer      user_data)
 {
   g_autoptr(LkCandidateItem) item = user_data;
-  g_autoptr(GdkTexture) texture = lk_texture_load_candidate_finish (result, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = lk_texture_load_candidate_finish (result, &error);
 
   if (texture != NULL)
     lk_candidate_item_set_thumbnail (item, GDK_PAINTABLE (texture));
+  else if (g_error_matches (error, LK_ERROR, LK_ERROR_PURGED))
+    lk_candidate_item_set_problem (item, "Image purged under the retention policy");
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    lk_candidate_item_set_problem (item, "Image cannot be shown");
 }
 
 static void

@@ -273,9 +273,12 @@ combo_row (GtkWidget  *list,
 static GtkStringList *
 eligible_users (LkCompetencyPage *self)
 {
-  g_autoptr(GPtrArray) users = lk_users_list (self->session, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) users = lk_users_list (self->session, &error);
   GtkStringList *names = gtk_string_list_new (NULL);
 
+  if (users == NULL)
+    lk_toast (GTK_WIDGET (self), error->message);
   for (guint i = 0; users != NULL && i < users->len; i++)
     {
       LkUser *user = g_ptr_array_index (users, i);

@@ -137,8 +137,11 @@ lk_gallery_search_dialog_init (LkGallerySearchDialog *self)
 static void
 fill_databases (LkGallerySearchDialog *self)
 {
-  g_autoptr(GPtrArray) dbs = lk_reference_db_list (self->session, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) dbs = lk_reference_db_list (self->session, &error);
 
+  if (dbs == NULL)
+    lk_label_set_message (self->message_label, error->message);
   for (guint i = 0; dbs != NULL && i < dbs->len; i++)
     {
       LkReferenceDb *db = g_ptr_array_index (dbs, i);

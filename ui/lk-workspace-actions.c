@@ -11,12 +11,15 @@
 static gboolean
 probe_eyes (LkWorkspace *self)
 {
+  g_autoptr(GError) error = NULL;
   g_autoptr(LkProbe) probe = NULL;
   g_autoptr(LkProbeFace) face = NULL;
 
   if (self->have_eyes[0])
     return TRUE;
-  probe = lk_probes_get_probe (self->session, self->probe_id, NULL);
+  probe = lk_probes_get_probe (self->session, self->probe_id, &error);
+  if (probe == NULL)
+    _lk_workspace_problem (self, error->message);
   if (probe == NULL || lk_probe_get_face_index (probe) < 0)
     return FALSE;
   face = g_list_model_get_item (lk_probe_get_faces (probe),
@@ -128,7 +131,7 @@ static void
 on_signed (LkWorkspace *self,
            gint64       conclusion)
 {
-  _lk_workspace_reload (self, NULL);
+  _lk_workspace_refresh (self);
   _lk_workspace_read_conclusion (self);
   _lk_workspace_update_status (self);
   _lk_workspace_update_verification (self);
@@ -188,7 +191,7 @@ link_annotation_action (GtkWidget  *widget,
                                        NULL, characteristic, &error);
   if (error != NULL)
     _lk_workspace_problem (self, error->message);
-  _lk_workspace_reload (self, NULL);
+  _lk_workspace_refresh (self);
   lk_compare_view_set_selected (self->compare, (const gint64 *) (gpointer) chosen->data,
                                 chosen->len);
   lk_feature_panel_show (LK_FEATURE_PANEL (self->features), characteristic);
@@ -210,7 +213,7 @@ on_label_response (AdwMessageDialog *dialog,
                                        gtk_editable_get_text (entry), NULL, &error);
   if (error != NULL)
     _lk_workspace_problem (self, error->message);
-  _lk_workspace_reload (self, NULL);
+  _lk_workspace_refresh (self);
   lk_compare_view_set_selected (self->compare, (const gint64 *) (gpointer) chosen->data,
                                 chosen->len);
 }
@@ -297,7 +300,7 @@ undo_annotation_action (GtkWidget  *widget,
     _lk_workspace_problem (self, error->message);
   else
     lk_toast (GTK_WIDGET (self), "The newest annotation was removed (kept on record)");
-  _lk_workspace_reload (self, NULL);
+  _lk_workspace_refresh (self);
 }
 
 /* Removes the selected annotations, one soft delete each: every one stays on record with its
@@ -327,7 +330,7 @@ delete_annotation_action (GtkWidget  *widget,
          lk_examinations_delete_annotation (self->session,
                                             g_array_index (chosen, gint64, removed), &error))
     removed++;
-  _lk_workspace_reload (self, NULL);
+  _lk_workspace_refresh (self);
   lk_compare_view_set_selected (self->compare, NULL, 0);
   if (error != NULL)
     {

@@ -219,7 +219,7 @@ _lk_workspace_on_stack_changed (LkWorkspace *self,
       _lk_workspace_problem (self, error->message);
       return;
     }
-  _lk_workspace_reload (self, NULL);
+  _lk_workspace_refresh (self);
   apply_stack (self, which, stack);
 }
 

@@ -114,6 +114,8 @@ const char *_lk_workspace_tool_title          (const char   *tool);
 void        _lk_workspace_update_status       (LkWorkspace  *self);
 gboolean    _lk_workspace_reload              (LkWorkspace  *self,
                                                GError      **error);
+/* Reads the examination again after a change, and says so when it cannot. */
+void        _lk_workspace_refresh             (LkWorkspace  *self);
 void        _lk_workspace_read_alignment      (LkWorkspace  *self);
 void        _lk_workspace_apply_alignment     (LkWorkspace  *self);
 void        _lk_workspace_show_side_panel     (LkWorkspace  *self,

@@ -1,20 +1,24 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The workspace's part in verification: the examiner submits a signed conclusion and, after a
  * return, reopens the examination to amend it; a reviewer's own examination shows the blind
- * banner until they sign. */
+ * banner until they sign. And the signed conclusion as the workspace states it. */
 #include "config.h"
 
+#include "lk-feature-panel.h"
 #include "lk-workspace-private.h"
 
 /* The revision of the newest signed conclusion, 0 when none is signed. */
 static gint64
 current_revision (LkWorkspace *self)
 {
+  g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) conclusions =
-    lk_conclusions_list_revisions (self->session, self->examination_id, NULL);
+    lk_conclusions_list_revisions (self->session, self->examination_id, &error);
   guint n = conclusions ? g_list_model_get_n_items (conclusions) : 0;
   g_autoptr(LkConclusion) last = n > 0 ? g_list_model_get_item (conclusions, n - 1) : NULL;
 
+  if (conclusions == NULL)
+    _lk_workspace_problem (self, error->message);
   return last != NULL ? lk_conclusion_get_revision (last) : 0;
 }
 
@@ -42,6 +46,7 @@ _lk_workspace_update_verification (LkWorkspace *self)
 {
   gboolean signed_ = lk_examination_get_signed (self->examination);
   gboolean blind = lk_examination_get_blind (self->examination);
+  g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) all = NULL;
   g_autoptr(LkVerification) last = NULL;
   g_autofree char *text = NULL;
@@ -58,7 +63,9 @@ _lk_workspace_update_verification (LkWorkspace *self)
                           self->reviewing && (!blind || !signed_));
   if (self->reviewing)
     return;
-  all = lk_verifications_for_examination (self->session, self->examination_id, NULL);
+  all = lk_verifications_for_examination (self->session, self->examination_id, &error);
+  if (all == NULL)
+    _lk_workspace_problem (self, error->message);
   n = all != NULL ? g_list_model_get_n_items (all) : 0;
   /* The latest by id, whatever order the list comes in. */
   for (guint i = 0; i < n; i++)
@@ -167,4 +174,43 @@ _lk_workspace_class_verification_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "workspace.submit", NULL, submit_action);
   gtk_widget_class_install_action (widget_class, "workspace.reopen", NULL, reopen_action);
+}
+
+/* ---- feature comparison and the conclusion ------------------------------------------------ */
+
+/* The level's words, or the outcome when the probe was found not suitable. */
+static const char *
+conclusion_summary (LkConclusion *conclusion)
+{
+  const char *level = lk_conclusion_get_level (conclusion);
+
+  return level != NULL ? level : "no comparison possible (the probe is not suitable)";
+}
+
+void
+_lk_workspace_read_conclusion (LkWorkspace *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) conclusions =
+    lk_conclusions_list_revisions (self->session, self->examination_id, &error);
+  guint n = conclusions ? g_list_model_get_n_items (conclusions) : 0;
+  /* Reopened after a return, the examination is open to amendment again. */
+  gboolean reopened = self->examination != NULL && !lk_examination_get_signed (self->examination);
+  g_autoptr(LkConclusion) last = NULL;
+
+  g_clear_pointer (&self->conclusion_text, g_free);
+  if (conclusions == NULL)
+    {
+      _lk_workspace_problem (self, error->message);
+      return;
+    }
+  if (self->features != NULL)
+    lk_feature_panel_set_locked (LK_FEATURE_PANEL (self->features), n > 0 && !reopened);
+  if (n == 0)
+    return;
+  last = g_list_model_get_item (conclusions, n - 1);
+  self->conclusion_text =
+    g_strdup_printf ("%s conclusion, revision %d: %s. An investigative lead, not an "
+                     "identification.", reopened ? "Earlier signed" : "Signed",
+                     lk_conclusion_get_revision (last), conclusion_summary (last));
 }

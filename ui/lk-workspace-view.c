@@ -40,9 +40,12 @@ update_match (LkWorkspace *self)
 static void
 read_probe_face (LkWorkspace *self)
 {
-  g_autoptr(LkProbe) probe = lk_probes_get_probe (self->session, self->probe_id, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LkProbe) probe = lk_probes_get_probe (self->session, self->probe_id, &error);
   g_autoptr(LkProbeFace) face = NULL;
 
+  if (probe == NULL)
+    _lk_workspace_problem (self, error->message);
   if (probe == NULL || lk_probe_get_face_index (probe) < 0)
     return;
   face = g_list_model_get_item (lk_probe_get_faces (probe),

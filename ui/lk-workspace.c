@@ -137,6 +137,15 @@ _lk_workspace_update_status (LkWorkspace *self)
 
 static void freeze_if_signed (LkWorkspace *self);
 
+void
+_lk_workspace_refresh (LkWorkspace *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!_lk_workspace_reload (self, &error))
+    _lk_workspace_problem (self, error->message);
+}
+
 gboolean
 _lk_workspace_reload (LkWorkspace  *self,
                       GError      **error)
@@ -341,7 +350,7 @@ on_annotation_moved (LkWorkspace *self,
   if (old == NULL ||
       !lk_examinations_update_annotation (self->session, id, geometry, NULL, NULL, &error))
     _lk_workspace_problem (self, error ? error->message : "The annotation could not be moved");
-  _lk_workspace_reload (self, NULL);
+  _lk_workspace_refresh (self);
 }
 
 static JsonArray *
@@ -411,7 +420,7 @@ add_annotation (LkWorkspace *self,
     spec.pair = open_pair (self, image);
   if (lk_examinations_add_annotation (self->session, self->examination_id, &spec, &error) == 0)
     _lk_workspace_problem (self, error->message);
-  _lk_workspace_reload (self, NULL);
+  _lk_workspace_refresh (self);
   if (characteristic != NULL && error == NULL)
     lk_feature_panel_show (LK_FEATURE_PANEL (self->features), characteristic);
 }
@@ -503,39 +512,6 @@ on_pressed (GtkGestureClick *gesture,
   pair[1] = point;
   geometry = points (pair, 2);
   add_annotation (self, image, geometry, NULL);
-}
-
-/* ---- feature comparison and the conclusion ------------------------------------------------ */
-
-/* The level's words, or the outcome when the probe was found not suitable. */
-static const char *
-conclusion_summary (LkConclusion *conclusion)
-{
-  const char *level = lk_conclusion_get_level (conclusion);
-
-  return level != NULL ? level : "no comparison possible (the probe is not suitable)";
-}
-
-void
-_lk_workspace_read_conclusion (LkWorkspace *self)
-{
-  g_autoptr(GListModel) conclusions =
-    lk_conclusions_list_revisions (self->session, self->examination_id, NULL);
-  guint n = conclusions ? g_list_model_get_n_items (conclusions) : 0;
-  /* Reopened after a return, the examination is open to amendment again. */
-  gboolean reopened = self->examination != NULL && !lk_examination_get_signed (self->examination);
-  g_autoptr(LkConclusion) last = NULL;
-
-  g_clear_pointer (&self->conclusion_text, g_free);
-  if (self->features != NULL)
-    lk_feature_panel_set_locked (LK_FEATURE_PANEL (self->features), n > 0 && !reopened);
-  if (n == 0)
-    return;
-  last = g_list_model_get_item (conclusions, n - 1);
-  self->conclusion_text =
-    g_strdup_printf ("%s conclusion, revision %d: %s. An investigative lead, not an "
-                     "identification.", reopened ? "Earlier signed" : "Signed",
-                     lk_conclusion_get_revision (last), conclusion_summary (last));
 }
 
 /* ---- annotations and characteristics, both ways ------------------------------------------- */

@@ -79,8 +79,10 @@ refuse_other_user (LkSession      *session,
   g_autofree char *object = lk_exam_object (examination_id);
 
   json_object_set_string_member (details, "reason", "not the examiner of this examination");
-  lk_audit_record (lk_session_get_store (session), actor, "access.denied", object, details,
-                   NULL);
+  /* A refusal that cannot be recorded fails with that error, not as a plain refusal. */
+  if (!lk_audit_record (lk_session_get_store (session), actor, "access.denied", object, details,
+                        error))
+    return FALSE;
   g_set_error (error, LK_ERROR, LK_ERROR_PERMISSION_DENIED,
                "Permission denied: only the examiner of examination %" G_GINT64_FORMAT
                " may do this", examination_id);

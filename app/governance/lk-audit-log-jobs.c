@@ -84,7 +84,8 @@ check_job (gpointer       data,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
-  verdict->head = lk_audit_log_anchor (job->session, NULL);
+  if ((verdict->head = lk_audit_log_anchor (job->session, error)) == NULL)
+    return NULL;
   return g_steal_pointer (&verdict);
 }
 

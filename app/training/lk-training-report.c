@@ -355,6 +355,7 @@ lk_training_report_pdf (LkSession   *session,
   LkLayoutPage page = { 595.276, 841.89, NULL, NULL, FALSE, FALSE, NULL, NULL };
   LkActor actor;
   int n_pages;
+  gint64 trainee_id;
 
   g_return_val_if_fail (LK_IS_SESSION (session), FALSE);
   g_return_val_if_fail (trainee != NULL && path != NULL, FALSE);
@@ -372,7 +373,9 @@ lk_training_report_pdf (LkSession   *session,
   if ((n_pages = lay_out (trainee, history, &page, NULL, 0, error)) == 0 ||
       lay_out (trainee, history, &page, path, n_pages, error) == 0)
     return FALSE;
-  object = lk_object_name ("user", lk_training_trainee_of (store, trainee, NULL));
+  if ((trainee_id = lk_training_trainee_of (store, trainee, error)) == 0)
+    return FALSE;
+  object = lk_object_name ("user", trainee_id);
   json_object_set_string_member (details, "trainee", trainee);
   json_object_set_int_member (details, "exercises", history->len);
   json_object_set_int_member (details, "pages", n_pages);
