@@ -9,127 +9,7 @@
 
 #include <math.h>
 
-#include "lk-test-ui.h"
-#include "lk-enhance-panel.h"
-#include "lk-feature-panel.h"
-#include "lk-workspace.h"
-#include "candidates/lk-candidates.h"
-#include "casework/lk-cases.h"
-#include "casework/lk-probes.h"
-#include "examination/lk-examinations.h"
-#include "people/lk-session.h"
-#include "people/lk-users.h"
-
-#define ADMIN_PASSWORD "amber lantern 41"
-#define EXAMINER_PASSWORD "copper kettle 27"
-
-typedef struct
-{
-  char        *folder;
-  LkStore     *store;
-  LkSession   *examiner;
-  gint64       candidates[2];
-  GtkWidget   *window;
-  LkWorkspace *workspace;
-} Fixture;
-
-static char *
-demo_path (const char *name)
-{
-  return g_build_filename (g_getenv ("LIKENESS_SOURCE_DIR"), "data", "demo", name, NULL);
-}
-
-static void
-copy_file (const char *from,
-           const char *to)
-{
-  g_autofree char *bytes = NULL;
-  gsize size;
-
-  g_assert_true (g_file_get_contents (from, &bytes, &size, NULL));
-  g_assert_true (g_file_set_contents (to, bytes, (gssize) size, NULL));
-}
-
-/* Candidate 1 is the probe's own portrait, candidate 2 another face. */
-static char *
-write_list (Fixture *f)
-{
-  g_autofree char *grace = demo_path ("grace_hopper.jpg");
-  g_autofree char *astronaut = demo_path ("astronaut.png");
-  g_autofree char *c1 = g_build_filename (f->folder, "c1.jpg", NULL);
-  g_autofree char *c2 = g_build_filename (f->folder, "c2.png", NULL);
-  char *path = g_build_filename (f->folder, "list.json", NULL);
-
-  copy_file (grace, c1);
-  copy_file (astronaut, c2);
-  g_assert_true (g_file_set_contents (path,
-    "{\"format\": \"likeness-candidate-list\", \"version\": 1,"
-    " \"engine\": {\"name\": \"E\", \"version\": \"1\"},"
-    " \"reference_database\": {\"name\": \"Custody\"},"
-    " \"search\": {\"performed_at\": \"2026-11-27T10:00:00Z\", \"max_candidates\": 2},"
-    " \"candidates\": [{\"rank\": 1, \"score\": 0.9, \"subject_ref\": \"S-1\", \"image\": \"c1.jpg\"},"
-    " {\"rank\": 2, \"score\": 0.5, \"subject_ref\": \"S-2\", \"image\": \"c2.png\"}]}", -1, NULL));
-  return path;
-}
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LkSession) admin = NULL;
-  g_autofree char *image = demo_path ("grace_hopper.jpg");
-  LkCaseRequest request = { "W-1", "Workspace", "ROB", "Statute", "Needed.", "DI", "CID", NULL };
-  LkProvenance provenance = { "cctv", "video-frame", "PC", "2026-11-20T21:40:00Z", "W 7",
-                              "Exhibit", FALSE };
-  const char * const components[] = { "eyes", NULL };
-  LkAnalysis analysis = { "suitable", NULL, components, "Frontal." };
-  g_autoptr(LkCase) c = NULL;
-  g_autoptr(GListModel) list = NULL;
-  g_autofree char *list_path = NULL;
-  gint64 probe;
-
-  f->store = lk_test_store_new (&f->folder, ADMIN_PASSWORD);
-  admin = lk_session_login (f->store, "admin", ADMIN_PASSWORD, &error);
-  g_assert_no_error (error);
-  lk_users_add (admin, "erin", "Erin", LK_ROLE_EXAMINER, EXAMINER_PASSWORD, &error);
-  g_assert_no_error (error);
-  lk_reference_db_create (admin, "Custody", "Act s. 3", "external", &error);
-  g_assert_no_error (error);
-  f->examiner = lk_session_login (f->store, "erin", EXAMINER_PASSWORD, &error);
-  g_assert_no_error (error);
-  c = lk_cases_create (f->examiner, &request, &error);
-  g_assert_no_error (error);
-  probe = lk_probes_import_file (f->examiner, "W-1", image, &provenance, NULL, &error);
-  g_assert_no_error (error);
-  lk_analysis_lock (f->examiner, probe, &analysis, &error);
-  g_assert_no_error (error);
-  list_path = write_list (f);
-  lk_candidates_import (f->examiner, probe, list_path, &error);
-  g_assert_no_error (error);
-  list = lk_candidates_for_probe (f->examiner, probe, &error);
-  g_assert_no_error (error);
-  /* The list is shown shuffled: candidates[0] is S-1 (the same portrait), [1] S-2. */
-  for (guint i = 0; i < 2; i++)
-    {
-      g_autoptr(LkCandidate) candidate = g_list_model_get_item (list, i);
-      int which = g_str_equal (lk_candidate_get_subject_ref (candidate), "S-1") ? 0 : 1;
-
-      f->candidates[which] = lk_candidate_get_id (candidate);
-      lk_candidates_set_triage (f->examiner, f->candidates[which], "retained", NULL, &error);
-      g_assert_no_error (error);
-    }
-  f->window = adw_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
-  adw_window_set_content (ADW_WINDOW (f->window), adw_toast_overlay_new ());
-  gtk_window_present (GTK_WINDOW (f->window));
-}
-
-static gboolean
-loaded (gpointer data)
-{
-  return lk_workspace_is_loaded (data);
-}
+#include "lk-test-workspace.h"
 
 static gboolean
 drawn (gpointer data)
@@ -140,30 +20,14 @@ drawn (gpointer data)
   return gtk_widget_get_width (GTK_WIDGET (lk_compare_view_get_probe_view (compare))) > 0;
 }
 
+/* Opens the workspace on S-1 (0: the probe's own portrait) or S-2 (1), drawn. */
 static void
-open_workspace (Fixture *f,
-                int      which)
+open_subject (Fixture *f,
+              int      which)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->workspace = lk_workspace_new (f->examiner, f->candidates[which], &error);
-  g_assert_no_error (error);
-  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (adw_window_get_content (ADW_WINDOW (f->window))),
-                               GTK_WIDGET (f->workspace));
-  g_assert_true (lk_test_wait (loaded, f->workspace, 15000));
+  open_candidate (f, f->by_subject[which]);
   g_assert_true (lk_test_wait (drawn, f, 5000));
   lk_test_spin (100);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  lk_test_destroy_window (f->window, f->workspace, NULL);
-  g_clear_object (&f->examiner);
-  lk_test_unref_finalized (g_steal_pointer (&f->store));
-  lk_test_remove_folder (f->folder);
-  g_free (f->folder);
 }
 
 static LkImageView *
@@ -207,7 +71,7 @@ test_opens_on_faces (Fixture       *f,
   LkImageView *probe, *candidate;
   double x, y;
 
-  open_workspace (f, 1);
+  open_subject (f, 1);
   probe = view_of (f, 0);
   candidate = view_of (f, 1);
   /* Framed on the probe's face, not the whole portrait: closer than a fit of the whole. */
@@ -290,7 +154,7 @@ test_zoom_controls (Fixture       *f,
   double before_x, before_y, after_x, after_y, zoom, center;
   gboolean handled = FALSE;
 
-  open_workspace (f, 0);
+  open_subject (f, 0);
   probe = view_of (f, 0);
   gtk_widget_activate_action (GTK_WIDGET (f->workspace), "workspace.zoom-1to1", NULL);
   g_assert_cmpfloat_with_epsilon (lk_image_view_get_pixel_zoom (probe), 1.0, 1e-9);
@@ -352,7 +216,7 @@ test_clock (Fixture       *f,
   Seconds s = { NULL, 0 };
   double at_lock, at_idle;
 
-  open_workspace (f, 0);
+  open_subject (f, 0);
   s.workspace = f->workspace;
   /* It counts on its own, whatever the window manager thinks is the active window (under Xvfb
    * there is none). */
@@ -381,11 +245,11 @@ test_clock (Fixture       *f,
 /* ---- names, actions, the marker pair -------------------------------------------------------- */
 
 static gint64
-add_marker (Fixture    *f,
-            gint64      exam,
-            const char *image,
-            const char *kind,
-            double      x)
+add_annotation_at (Fixture    *f,
+                   gint64      exam,
+                   const char *image,
+                   const char *kind,
+                   double      x)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonArray) geometry = json_array_new ();
@@ -424,7 +288,7 @@ test_actions_and_names (Fixture       *f,
   GtkWidget *reset, *link;
   gint64 exam;
 
-  open_workspace (f, 0);
+  open_subject (f, 0);
   /* Nothing to remove, no alignment to reset: neither is offered. */
   g_assert_false (menu_item_enabled (f, "Remove the Newest Annotation"));
   reset = lk_test_find (GTK_WIDGET (f->workspace), GTK_TYPE_BUTTON, "Reset Alignment");
@@ -440,9 +304,9 @@ test_actions_and_names (Fixture       *f,
 
   /* A marker on each image is one pair; an ellipse is another annotation. */
   exam = lk_workspace_get_examination (f->workspace);
-  add_marker (f, exam, "probe", "marker", 300);
-  add_marker (f, exam, "candidate", "marker", 310);
-  add_marker (f, exam, "probe", "ellipse", 250);
+  add_annotation_at (f, exam, "probe", "marker", 300);
+  add_annotation_at (f, exam, "candidate", "marker", 310);
+  add_annotation_at (f, exam, "probe", "ellipse", 250);
   /* Read again as aligning does. */
   gtk_widget_activate_action (GTK_WIDGET (f->workspace), "workspace.align", NULL);
   lk_test_spin (1100);
@@ -461,7 +325,7 @@ test_before_after (Fixture       *f,
   GtkWidget *toggle;
   LkPyramid *whole;
 
-  open_workspace (f, 0);
+  open_subject (f, 0);
   panel = LK_ENHANCE_PANEL (lk_test_find_type (GTK_WIDGET (f->workspace),
                                                 LK_TYPE_ENHANCE_PANEL));
   gtk_widget_activate_action (GTK_WIDGET (panel), "enhance.add", "s", "invert");
@@ -492,7 +356,7 @@ test_difference_gain (Fixture       *f,
 {
   LkCompareView *compare;
 
-  open_workspace (f, 0);
+  open_subject (f, 0);
   compare = lk_workspace_get_compare_view (f->workspace);
   gtk_widget_activate_action (GTK_WIDGET (f->workspace), "workspace.mode", "s", "difference");
   g_assert_true (lk_test_wait_shown_containing (GTK_WIDGET (f->workspace),
@@ -519,7 +383,7 @@ test_both_panels (Fixture       *f,
 {
   GtkWidget *workspace;
 
-  open_workspace (f, 0);
+  open_subject (f, 0);
   workspace = GTK_WIDGET (f->workspace);
   /* At 1200 pixels: one panel at a time, so that the images keep half the width. */
   g_assert_true (revealed (workspace, LK_TYPE_FEATURE_PANEL));
@@ -607,7 +471,7 @@ static void
 test_layout (Fixture       *f,
              gconstpointer  data)
 {
-  open_workspace (f, 1);
+  open_subject (f, 1);
   check_size (f, 1200, 800, FALSE, "side-by-side");
   check_size (f, 1200, 800, TRUE, "side-by-side");
   check_size (f, 1440, 900, FALSE, "overlay");
@@ -618,6 +482,7 @@ test_layout (Fixture       *f,
                                       ADW_COLOR_SCHEME_DEFAULT);
 }
 
+#undef ADD
 #define ADD(path, func) \
   g_test_add ("/likeness/workspace-view/" path, Fixture, NULL, fixture_set_up, func, \
               fixture_tear_down)
