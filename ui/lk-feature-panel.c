@@ -567,6 +567,7 @@ fill (LkFeaturePanel  *self,
       return NULL;
     }
   build_groups (self);
+  lk_fix_button_names (GTK_WIDGET (self));
   load_observations (self, &local_error);
   if (local_error != NULL)
     lk_label_set_message (self->error_label, local_error->message);

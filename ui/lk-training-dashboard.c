@@ -403,6 +403,7 @@ lk_training_dashboard_set_exercise (LkTrainingDashboard *self,
       gtk_box_append (self->trainees_box, gtk_label_new (error->message));
     }
   add_trainees (self);
+  lk_fix_button_names (GTK_WIDGET (self->trainees_box));
   if (self->results->len == 0 && error == NULL)
     gtk_box_append (self->trainees_box, gtk_label_new ("No trainee is assigned yet."));
   show_agreement (self);

@@ -165,6 +165,7 @@ lk_training_exercise_dialog_add_pair (LkTrainingExerciseDialog *self,
   adw_preferences_group_add (self->pairs_group, pair->row);
   g_ptr_array_add (self->pairs, pair);
   renumber (self);
+  lk_fix_button_names (pair->row);
 }
 
 guint
@@ -552,6 +553,7 @@ static void
 lk_training_exercise_dialog_init (LkTrainingExerciseDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  lk_fix_button_names (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   self->pairs = g_ptr_array_new_with_free_func ((GDestroyNotify) pair_free);
 }
