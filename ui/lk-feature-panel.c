@@ -11,6 +11,9 @@ struct _LkFeaturePanel
 
   LkSession           *session;
   gint64               examination_id;
+  /* Training: the item and the trainee whose attempt it shows (examination_id is 0). */
+  gint64               item_id;
+  char                *trainee;
   GListModel          *components;  /* LkFeatureComponent */
   GHashTable          *rows;      /* characteristic id -> AdwExpanderRow */
   gboolean             loading;
@@ -21,6 +24,8 @@ struct _LkFeaturePanel
   GtkLabel            *progress_label;
   GtkLabel            *error_label;
   GtkBox              *groups_box;
+  GtkWidget           *evaluate_button;
+  GtkScrolledWindow   *scroller;
 };
 
 enum {
@@ -73,6 +78,11 @@ static const Field fields[] = {
   { lk_observation_get_visibility_candidate, "Visibility in the candidate",
     lk_observation_visibilities },
   { lk_observation_get_significance, "Significance", lk_observation_significances },
+};
+
+/* A training item is a pair of images, neither of them a probe or a candidate. */
+static const char * const training_titles[G_N_ELEMENTS (fields)] = {
+  "Result", "Visibility in image A", "Visibility in image B", "Significance",
 };
 
 static GListModel *
@@ -172,7 +182,9 @@ save_row (LkFeaturePanel *self,
     return;
   summarise (expander);
   update_progress (self);
-  if (!lk_observations_set (self->session, self->examination_id, &o, &error))
+  if (!(self->item_id != 0
+         ? lk_training_item_set_observation (self->session, self->item_id, &o, &error)
+         : lk_observations_set (self->session, self->examination_id, &o, &error)))
     {
       lk_label_set_message (self->error_label, error->message);
       return;
@@ -255,7 +267,8 @@ on_links_clicked (GtkWidget *button)
 }
 
 static GtkWidget *
-characteristic_row (LkFeatureCharacteristic *characteristic)
+characteristic_row (LkFeatureCharacteristic *characteristic,
+                    gboolean                 training)
 {
   GtkWidget *expander = adw_expander_row_new ();
   GtkWidget **combos = g_new0 (GtkWidget *, G_N_ELEMENTS (fields));
@@ -272,7 +285,8 @@ characteristic_row (LkFeatureCharacteristic *characteristic)
       g_autoptr(GListModel) model = choice_model (fields[i].choices ());
 
       combos[i] = adw_combo_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (combos[i]), fields[i].title);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (combos[i]),
+                                     training ? training_titles[i] : fields[i].title);
       adw_combo_row_set_model (ADW_COMBO_ROW (combos[i]), model);
       g_object_set_data (G_OBJECT (combos[i]), "expander", expander);
       g_signal_connect (combos[i], "notify::selected", G_CALLBACK (on_field_changed), NULL);
@@ -315,7 +329,7 @@ build_groups (LkFeaturePanel *self)
       for (guint j = 0; j < g_list_model_get_n_items (characteristics); j++)
         {
           g_autoptr(LkFeatureCharacteristic) c = g_list_model_get_item (characteristics, j);
-          GtkWidget *row = characteristic_row (c);
+          GtkWidget *row = characteristic_row (c, self->item_id != 0);
 
           g_hash_table_insert (self->rows, g_strdup (lk_feature_characteristic_get_id (c)), row);
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
@@ -328,8 +342,10 @@ static void
 load_observations (LkFeaturePanel  *self,
                    GError         **error)
 {
-  g_autoptr(GListModel) observations = lk_observations_list (self->session,
-                                                            self->examination_id, error);
+  g_autoptr(GListModel) observations =
+    self->item_id != 0
+    ? lk_training_item_list_observations (self->session, self->item_id, self->trainee, error)
+    : lk_observations_list (self->session, self->examination_id, error);
 
   if (observations == NULL)
     return;
@@ -461,6 +477,26 @@ lk_feature_panel_set_locked (LkFeaturePanel *self,
     }
 }
 
+void
+lk_feature_panel_set_embedded (LkFeaturePanel *self,
+                               gboolean        embedded)
+{
+  GtkWidget *box, *header;
+
+  g_return_if_fail (LK_IS_FEATURE_PANEL (self));
+
+  gtk_scrolled_window_set_policy (self->scroller, GTK_POLICY_NEVER,
+                                  embedded ? GTK_POLICY_NEVER : GTK_POLICY_AUTOMATIC);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->scroller), !embedded);
+  box = adw_bin_get_child (ADW_BIN (self));
+  header = gtk_widget_get_first_child (box);
+  gtk_widget_set_size_request (box, embedded ? -1 : 380, -1);
+  gtk_widget_set_margin_start (header, embedded ? 0 : 12);
+  gtk_widget_set_margin_end (header, embedded ? 0 : 12);
+  gtk_widget_set_margin_start (GTK_WIDGET (self->groups_box), embedded ? 0 : 12);
+  gtk_widget_set_margin_end (GTK_WIDGET (self->groups_box), embedded ? 0 : 12);
+}
+
 static void
 lk_feature_panel_dispose (GObject *object)
 {
@@ -479,6 +515,7 @@ lk_feature_panel_finalize (GObject *object)
   LkFeaturePanel *self = LK_FEATURE_PANEL (object);
 
   g_clear_pointer (&self->rows, g_hash_table_unref);
+  g_clear_pointer (&self->trainee, g_free);
   G_OBJECT_CLASS (lk_feature_panel_parent_class)->finalize (object);
 }
 
@@ -502,6 +539,8 @@ lk_feature_panel_class_init (LkFeaturePanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LkFeaturePanel, progress_label);
   gtk_widget_class_bind_template_child (widget_class, LkFeaturePanel, error_label);
   gtk_widget_class_bind_template_child (widget_class, LkFeaturePanel, groups_box);
+  gtk_widget_class_bind_template_child (widget_class, LkFeaturePanel, evaluate_button);
+  gtk_widget_class_bind_template_child (widget_class, LkFeaturePanel, scroller);
 }
 
 static void
@@ -513,6 +552,29 @@ lk_feature_panel_init (LkFeaturePanel *self)
                                   "Feature comparison", -1);
 }
 
+static GtkWidget *
+fill (LkFeaturePanel  *self,
+      const char      *edition,
+      GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  self->components = lk_feature_lists_components (lk_session_get_store (self->session),
+                                                  edition, error);
+  if (self->components == NULL)
+    {
+      g_object_unref (g_object_ref_sink (self));
+      return NULL;
+    }
+  build_groups (self);
+  lk_fix_button_names (GTK_WIDGET (self));
+  load_observations (self, &local_error);
+  if (local_error != NULL)
+    lk_label_set_message (self->error_label, local_error->message);
+  update_progress (self);
+  return GTK_WIDGET (self);
+}
+
 GtkWidget *
 lk_feature_panel_new (LkSession   *session,
                       gint64       examination_id,
@@ -520,21 +582,28 @@ lk_feature_panel_new (LkSession   *session,
                       GError     **error)
 {
   LkFeaturePanel *self = g_object_new (LK_TYPE_FEATURE_PANEL, NULL);
-  g_autoptr(GError) local_error = NULL;
 
   self->session = g_object_ref (session);
   self->examination_id = examination_id;
-  self->components = lk_feature_lists_components (lk_session_get_store (session), edition,
-                                                  error);
-  if (self->components == NULL)
-    {
-      g_object_unref (g_object_ref_sink (self));
-      return NULL;
-    }
-  build_groups (self);
-  load_observations (self, &local_error);
-  if (local_error != NULL)
-    lk_label_set_message (self->error_label, local_error->message);
-  update_progress (self);
-  return GTK_WIDGET (self);
+  return fill (self, edition, error);
+}
+
+GtkWidget *
+lk_feature_panel_new_for_training (LkSession   *session,
+                                   gint64       item_id,
+                                   const char  *trainee,
+                                   GError     **error)
+{
+  g_autofree char *edition = lk_training_item_feature_list (session, item_id, trainee, error);
+  LkFeaturePanel *self;
+
+  if (edition == NULL)
+    return NULL;
+  self = g_object_new (LK_TYPE_FEATURE_PANEL, NULL);
+  self->session = g_object_ref (session);
+  self->item_id = item_id;
+  self->trainee = g_strdup (trainee);
+  /* A training item is concluded in its own form, not through casework's Evaluate step. */
+  gtk_widget_set_visible (self->evaluate_button, FALSE);
+  return fill (self, edition, error);
 }

@@ -22,6 +22,16 @@ GtkWidget *lk_feature_panel_new          (LkSession      *session,
                                           gint64          examination_id,
                                           const char     *edition,
                                           GError        **error);
+/* The same for a training item: the attempt of @trainee (NULL: the acting trainee) of item
+ * @item_id, kept in training's own storage. The visibilities read "image A" and "image B";
+ * rows link no annotations. */
+GtkWidget *lk_feature_panel_new_for_training (LkSession  *session,
+                                              gint64      item_id,
+                                              const char *trainee,
+                                              GError    **error);
+/* Embedded in a form that scrolls itself: no scrolling of its own, no minimum width. */
+void       lk_feature_panel_set_embedded (LkFeaturePanel *self,
+                                          gboolean        embedded);
 /* "assessed of total", as shown. */
 void       lk_feature_panel_get_progress (LkFeaturePanel *self,
                                           guint          *assessed,

@@ -4,6 +4,7 @@
 
 #include "lk-training-dashboard.h"
 
+#include "lk-feature-panel.h"
 #include "lk-training-chart.h"
 #include "lk-ui-util.h"
 #include "reference/lk-scale.h"
@@ -17,10 +18,13 @@ struct _LkTrainingDashboard
   GPtrArray           *results;
   GtkFileChooserNative *chooser;
   char                *report_trainee;
+  GCancellable        *cancellable;  /* the summary being written */
 
   GtkLabel            *title_label;
   GtkLabel            *subtitle_label;
   GtkBox              *trainees_box;
+  GtkWidget           *busy_box;
+  GtkLabel            *busy_label;
   AdwPreferencesGroup *agreement_group;
   GPtrArray           *agreement_rows;
 };
@@ -136,6 +140,24 @@ comment_button_new (LkTrainingItem *item,
   return button;
 }
 
+static GtkWidget *
+features_button_new (LkTrainingItem *item,
+                     const char     *trainee)
+{
+  g_autofree char *name = g_strdup_printf ("The feature comparison of pair %s by %s",
+                                           lk_training_item_get_pair_id (item), trainee);
+  GtkWidget *button = gtk_button_new_with_mnemonic ("_Features…");
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "dashboard.features");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "(xs)",
+                                    lk_training_item_get_id (item), trainee);
+  gtk_widget_set_tooltip_text (button, name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, name, -1);
+  return button;
+}
+
 /* Each item of the trainee: the truth, their level, time and the trainer's comment. */
 static GtkWidget *
 items_row (LkTrainingDashboard    *self,
@@ -148,7 +170,8 @@ items_row (LkTrainingDashboard    *self,
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), "Items");
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander),
-                                 "Each pair with the level given; comment on a submitted one");
+                                 "Each pair with the level given; for a submitted one, the "
+                                 "feature comparison and your comment");
   for (guint i = 0; items != NULL && i < g_list_model_get_n_items (items); i++)
     {
       g_autoptr(LkTrainingItem) item = g_list_model_get_item (items, i);
@@ -168,19 +191,20 @@ items_row (LkTrainingDashboard    *self,
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       if (done)
-        adw_action_row_add_suffix (ADW_ACTION_ROW (row), comment_button_new (item, r->trainee));
+        {
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), features_button_new (item, r->trainee));
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), comment_button_new (item, r->trainee));
+        }
       adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
     }
   return expander;
 }
 
-/* The trainee's figures per exercise by date. */
+/* The trainee's figures per exercise by date (@history NULL: @why it cannot be shown). */
 static GtkWidget *
-history_chart (LkTrainingDashboard *self,
-               const char          *trainee)
+history_chart (GPtrArray  *history,
+               const char *why)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) history = lk_training_history (self->session, trainee, &error);
   GtkWidget *chart = lk_training_chart_new (LK_TRAINING_CHART_HISTORY);
   GtkWidget *box;
 
@@ -189,7 +213,7 @@ history_chart (LkTrainingDashboard *self,
   box = titled ("History Over Time", chart);
   gtk_widget_set_margin_top (box, 12);
   if (history == NULL)
-    gtk_box_append (GTK_BOX (box), gtk_label_new (error->message));
+    gtk_box_append (GTK_BOX (box), gtk_label_new (why));
   return box;
 }
 
@@ -244,7 +268,9 @@ competency_row (LkTrainingDashboard    *self,
 
 static GtkWidget *
 trainee_group (LkTrainingDashboard    *self,
-               const LkTrainingResult *r)
+               const LkTrainingResult *r,
+               GPtrArray              *history,
+               const char             *why)
 {
   const LkTrainingScore *s = r->score;
   GtkWidget *group = adw_preferences_group_new ();
@@ -277,7 +303,7 @@ trainee_group (LkTrainingDashboard    *self,
   adw_preferences_group_add (g, calibration_row (s));
   adw_preferences_group_add (g, items_row (self, r));
   adw_preferences_group_add (g, charts (r, -max_level, max_level));
-  adw_preferences_group_add (g, history_chart (self, r->trainee));
+  adw_preferences_group_add (g, history_chart (history, why));
   adw_preferences_group_set_header_suffix (g, report_button_new (r->trainee));
   return group;
 }
@@ -324,6 +350,30 @@ show_agreement (LkTrainingDashboard *self)
                      g_ptr_array_index (self->results, j));
 }
 
+/* One group per trainee, with their histories read at once: one audit event for the view. */
+static void
+add_trainees (LkTrainingDashboard *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) trainees = NULL;
+  g_autoptr(GPtrArray) histories = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->results->len == 0)
+    return;
+  for (guint i = 0; i < self->results->len; i++)
+    g_strv_builder_add (builder, ((LkTrainingResult *) g_ptr_array_index (self->results,
+                                                                          i))->trainee);
+  trainees = g_strv_builder_end (builder);
+  histories = lk_training_histories (self->session, lk_training_exercise_get_id (self->exercise),
+                                     (const char * const *) trainees, &error);
+  for (guint i = 0; i < self->results->len; i++)
+    gtk_box_append (self->trainees_box,
+                    trainee_group (self, g_ptr_array_index (self->results, i),
+                                   histories ? g_ptr_array_index (histories, i) : NULL,
+                                   error ? error->message : NULL));
+}
+
 void
 lk_training_dashboard_set_exercise (LkTrainingDashboard *self,
                                     LkSession           *session,
@@ -352,9 +402,8 @@ lk_training_dashboard_set_exercise (LkTrainingDashboard *self,
       self->results = g_ptr_array_new ();
       gtk_box_append (self->trainees_box, gtk_label_new (error->message));
     }
-  for (guint i = 0; i < self->results->len; i++)
-    gtk_box_append (self->trainees_box,
-                    trainee_group (self, g_ptr_array_index (self->results, i)));
+  add_trainees (self);
+  lk_fix_button_names (GTK_WIDGET (self->trainees_box));
   if (self->results->len == 0 && error == NULL)
     gtk_box_append (self->trainees_box, gtk_label_new ("No trainee is assigned yet."));
   show_agreement (self);
@@ -425,15 +474,70 @@ export_action (GtkWidget  *widget,
 
 /* ---- the PDF summary ---------------------------------------------------------------------- */
 
-gboolean
+static void
+set_busy (LkTrainingDashboard *self,
+          const char          *text)
+{
+  gtk_label_set_label (self->busy_label, text != NULL ? text : "");
+  gtk_widget_set_visible (self->busy_box, text != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dashboard.report", text == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dashboard.cancel-report", text != NULL);
+}
+
+static void
+on_report_written (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(LkTrainingDashboard) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&self->cancellable);
+  lk_training_report_pdf_finish (result, &error);
+  /* Closed meanwhile: the file is written (or not) all the same, and audited. */
+  if (gtk_widget_get_root (GTK_WIDGET (self)) == NULL)
+    return;
+  set_busy (self, NULL);
+  if (error == NULL)
+    lk_toast (GTK_WIDGET (self), "Summary saved");
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    lk_toast (GTK_WIDGET (self), "Summary not saved");
+  else
+    lk_show_error (GTK_WIDGET (self), "Could Not Save the Summary", error->message);
+}
+
+void
 lk_training_dashboard_report (LkTrainingDashboard *self,
                               const char          *trainee,
-                              const char          *path,
-                              GError             **error)
+                              const char          *path)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (LK_IS_TRAINING_DASHBOARD (self));
+  g_return_if_fail (self->cancellable == NULL);
+
+  text = g_strdup_printf ("Writing the summary of %s…", trainee);
+  self->cancellable = g_cancellable_new ();
+  set_busy (self, text);
+  lk_training_report_pdf_async (self->session, trainee, path, self->cancellable,
+                                on_report_written, g_object_ref (self));
+}
+
+gboolean
+lk_training_dashboard_get_busy (LkTrainingDashboard *self)
 {
   g_return_val_if_fail (LK_IS_TRAINING_DASHBOARD (self), FALSE);
+  return self->cancellable != NULL;
+}
 
-  return lk_training_report_pdf (self->session, trainee, path, error);
+static void
+cancel_report_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  LkTrainingDashboard *self = LK_TRAINING_DASHBOARD (widget);
+
+  g_cancellable_cancel (self->cancellable);
 }
 
 static void
@@ -442,17 +546,11 @@ on_report_response (LkTrainingDashboard *self,
 {
   g_autoptr(GFile) file = NULL;
   g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
 
-  if (response == GTK_RESPONSE_ACCEPT &&
+  if (response == GTK_RESPONSE_ACCEPT && self->cancellable == NULL &&
       (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (self->chooser))) != NULL &&
       (path = g_file_get_path (file)) != NULL)
-    {
-      if (lk_training_dashboard_report (self, self->report_trainee, path, &error))
-        lk_toast (GTK_WIDGET (self), "Summary saved");
-      else
-        lk_show_error (GTK_WIDGET (self), "Could Not Save the Summary", error->message);
-    }
+    lk_training_dashboard_report (self, self->report_trainee, path);
   g_clear_object (&self->chooser);
 }
 
@@ -465,7 +563,7 @@ report_action (GtkWidget  *widget,
   const char *trainee = g_variant_get_string (parameter, NULL);
   g_autofree char *name = g_strdup_printf ("Training summary %s.pdf", trainee);
 
-  if (self->chooser != NULL)
+  if (self->chooser != NULL || self->cancellable != NULL)
     return;
   g_strdelimit (name, "/:\\", '-');
   g_free (self->report_trainee);
@@ -590,6 +688,46 @@ comment_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* ---- the trainee's feature comparison ------------------------------------------------------- */
+
+/* The trainer reads the trainee's observations of an item in the same panel, read-only. */
+static void
+features_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  LkTrainingDashboard *self = LK_TRAINING_DASHBOARD (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LkTrainingItem) item = NULL;
+  g_autofree char *title = NULL;
+  GtkWidget *window, *box, *panel;
+  const char *trainee;
+  gint64 id;
+
+  g_variant_get (parameter, "(x&s)", &id, &trainee);
+  panel = lk_feature_panel_new_for_training (self->session, id, trainee, &error);
+  if (panel == NULL)
+    {
+      lk_show_error (widget, "Could Not Read the Feature Comparison", error->message);
+      return;
+    }
+  lk_feature_panel_set_locked (LK_FEATURE_PANEL (panel), TRUE);
+  gtk_widget_set_vexpand (panel, TRUE);
+  item = lk_training_item_get (self->session, id, NULL);
+  title = g_strdup_printf ("Pair %s by %s", item != NULL ? lk_training_item_get_pair_id (item)
+                                                         : "", trainee);
+  window = adw_window_new ();
+  gtk_window_set_title (GTK_WINDOW (window), title);
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (gtk_widget_get_root (widget)));
+  gtk_window_set_default_size (GTK_WINDOW (window), 460, 640);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
+  gtk_box_append (GTK_BOX (box), panel);
+  adw_window_set_content (ADW_WINDOW (window), box);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 /* ---- life cycle ---------------------------------------------------------------------------- */
 
 static void
@@ -600,6 +738,7 @@ lk_training_dashboard_dispose (GObject *object)
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
+  g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), LK_TYPE_TRAINING_DASHBOARD);
   g_clear_pointer (&self->results, g_ptr_array_unref);
   g_clear_pointer (&self->agreement_rows, g_ptr_array_unref);
@@ -622,10 +761,15 @@ lk_training_dashboard_class_init (LkTrainingDashboardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LkTrainingDashboard, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, LkTrainingDashboard, trainees_box);
   gtk_widget_class_bind_template_child (widget_class, LkTrainingDashboard, agreement_group);
+  gtk_widget_class_bind_template_child (widget_class, LkTrainingDashboard, busy_box);
+  gtk_widget_class_bind_template_child (widget_class, LkTrainingDashboard, busy_label);
   gtk_widget_class_install_action (widget_class, "dashboard.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "dashboard.comment", "(xs)", comment_action);
   gtk_widget_class_install_action (widget_class, "dashboard.report", "s", report_action);
   gtk_widget_class_install_action (widget_class, "dashboard.propose", "s", propose_action);
+  gtk_widget_class_install_action (widget_class, "dashboard.cancel-report", NULL,
+                                   cancel_report_action);
+  gtk_widget_class_install_action (widget_class, "dashboard.features", "(xs)", features_action);
 }
 
 static void
@@ -633,4 +777,5 @@ lk_training_dashboard_init (LkTrainingDashboard *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->agreement_rows = g_ptr_array_new ();
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dashboard.cancel-report", FALSE);
 }

@@ -58,19 +58,33 @@ pair_free (Pair *pair)
 
 /* ---- the pairs ----------------------------------------------------------------------------- */
 
+static const char * const difficulty_labels[] = { "Easy", "Medium", "Hard", NULL };
+
+/* Each pair's row says what it holds, so that a closed row still reads whole. */
+static void
+summarise (Pair *pair)
+{
+  g_autofree char *a = g_file_get_basename (pair->a);
+  g_autofree char *b = g_file_get_basename (pair->b);
+  guint truth = adw_combo_row_get_selected (ADW_COMBO_ROW (pair->mated));
+  guint level = adw_combo_row_get_selected (ADW_COMBO_ROW (pair->difficulty));
+  g_autofree char *subtitle = g_strdup_printf ("%s and %s · %s · %s", a, b,
+                                               truth == 0 ? "mated" : "non-mated",
+                                               lk_training_difficulties ()[MIN (level, 2)]);
+
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (pair->row), subtitle);
+}
+
 static void
 renumber (LkTrainingExerciseDialog *self)
 {
   for (guint i = 0; i < self->pairs->len; i++)
     {
       Pair *pair = g_ptr_array_index (self->pairs, i);
-      g_autofree char *a = g_file_get_basename (pair->a);
-      g_autofree char *b = g_file_get_basename (pair->b);
       g_autofree char *title = g_strdup_printf ("Pair %u", i + 1);
-      g_autofree char *subtitle = g_strdup_printf ("%s and %s", a, b);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (pair->row), title);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (pair->row), subtitle);
+      summarise (pair);
     }
 }
 
@@ -90,18 +104,25 @@ on_remove (GtkButton                *button,
   renumber (self);
 }
 
+/* A choice as a row of its own: the choices of every pair line up under one another. */
 static GtkWidget *
-drop_down (const char * const *labels,
-           guint               selected,
-           const char         *name)
+choice_row (const char * const *labels,
+            guint               selected,
+            const char         *title)
 {
-  GtkWidget *widget = gtk_drop_down_new_from_strings (labels);
+  g_autoptr(GtkStringList) model = gtk_string_list_new (labels);
+  GtkWidget *row = adw_combo_row_new ();
 
-  gtk_widget_set_valign (widget, GTK_ALIGN_CENTER);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (widget), selected);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                  -1);
-  return widget;
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
+  return row;
+}
+
+static void
+on_choice_changed (GtkWidget *row)
+{
+  summarise (g_object_get_data (G_OBJECT (row), "pair"));
 }
 
 void
@@ -123,9 +144,9 @@ lk_training_exercise_dialog_add_pair (LkTrainingExerciseDialog *self,
       level = i;
   pair->a = g_object_ref (a);
   pair->b = g_object_ref (b);
-  pair->row = adw_action_row_new ();
-  pair->mated = drop_down (truth_labels, mated ? 0 : 1, "Ground truth of the pair");
-  pair->difficulty = drop_down (difficulties, level, "Difficulty of the pair");
+  pair->row = adw_expander_row_new ();
+  pair->mated = choice_row (truth_labels, mated ? 0 : 1, "Ground truth");
+  pair->difficulty = choice_row (difficulty_labels, level, "Difficulty");
   gtk_widget_set_valign (remove, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (remove, "flat");
   gtk_widget_set_tooltip_text (remove, "Remove the pair");
@@ -134,12 +155,17 @@ lk_training_exercise_dialog_add_pair (LkTrainingExerciseDialog *self,
   g_object_set_data (G_OBJECT (remove), "row", pair->row);
   g_signal_connect_object (remove, "clicked", G_CALLBACK (on_remove), self, 0);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (pair->row), FALSE);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (pair->row), pair->mated);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (pair->row), pair->difficulty);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (pair->row), remove);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (pair->row), pair->mated);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (pair->row), pair->difficulty);
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (pair->row), remove);
+  g_object_set_data (G_OBJECT (pair->mated), "pair", pair);
+  g_object_set_data (G_OBJECT (pair->difficulty), "pair", pair);
+  g_signal_connect (pair->mated, "notify::selected", G_CALLBACK (on_choice_changed), NULL);
+  g_signal_connect (pair->difficulty, "notify::selected", G_CALLBACK (on_choice_changed), NULL);
   adw_preferences_group_add (self->pairs_group, pair->row);
   g_ptr_array_add (self->pairs, pair);
   renumber (self);
+  lk_fix_button_names (pair->row);
 }
 
 guint
@@ -297,8 +323,8 @@ create_action (GtkWidget  *widget,
   for (guint i = 0; i < self->pairs->len; i++)
     {
       Pair *pair = g_ptr_array_index (self->pairs, i);
-      gboolean mated = gtk_drop_down_get_selected (GTK_DROP_DOWN (pair->mated)) == 0;
-      guint level = gtk_drop_down_get_selected (GTK_DROP_DOWN (pair->difficulty));
+      gboolean mated = adw_combo_row_get_selected (ADW_COMBO_ROW (pair->mated)) == 0;
+      guint level = adw_combo_row_get_selected (ADW_COMBO_ROW (pair->difficulty));
 
       g_ptr_array_add (job->files, g_object_ref (pair->a));
       g_ptr_array_add (job->files, g_object_ref (pair->b));
@@ -527,6 +553,7 @@ static void
 lk_training_exercise_dialog_init (LkTrainingExerciseDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  lk_fix_button_names (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   self->pairs = g_ptr_array_new_with_free_func ((GDestroyNotify) pair_free);
 }

@@ -11,6 +11,7 @@
 
 #include "lk-compare-view.h"
 #include "lk-enhance-panel.h"
+#include "lk-feature-panel.h"
 #include "lk-ui-util.h"
 #include "reference/lk-scale.h"
 
@@ -44,9 +45,8 @@ struct _LkTrainingItemView
   guint               generation[2];
   GtkTextView        *analysis_view;
   GtkTextView        *comparison_view;
-  AdwPreferencesGroup *features_group;
-  GPtrArray          *feature_rows;
-  gboolean            filling;
+  GtkBox             *features_box;
+  GtkWidget          *features;  /* LkFeaturePanel of the attempt */
   AdwPreferencesGroup *conclusion_group;
   AdwComboRow        *level_row;
   AdwEntryRow        *notes_row;
@@ -85,6 +85,8 @@ clear_images (LkTrainingItemView *self)
     }
 }
 
+static void restore_enhancements (LkTrainingItemView *self);
+
 static void
 on_loaded (GObject      *object,
            GAsyncResult *result,
@@ -112,6 +114,7 @@ on_loaded (GObject      *object,
       lk_image_view_set_pyramid (view_of (self, i), self->originals[i]);
     }
   gtk_stack_set_visible_child_name (self->image_stack, "compare");
+  restore_enhancements (self);
 }
 
 static void
@@ -160,18 +163,18 @@ on_enhanced (GObject      *object,
   g_free (e);
 }
 
+/* Shows image @which through @stack (enhanced in a worker thread). */
 static void
-on_stack_changed (LkEnhancePanel     *panel,
-                  LkEnhancementStack *stack,
-                  LkTrainingItemView *self)
+show_stack (LkTrainingItemView *self,
+            int                 which,
+            LkEnhancementStack *stack)
 {
-  int which = GTK_WIDGET (panel) == self->panels[0] ? 0 : 1;
   Enhancing *e;
 
   if (self->originals[which] == NULL)
     return;
   self->generation[which]++;
-  if (lk_enhancement_stack_get_n_steps (stack) == 0)
+  if (stack == NULL || lk_enhancement_stack_get_n_steps (stack) == 0)
     {
       lk_image_view_set_pyramid (view_of (self, which), self->originals[which]);
       return;
@@ -182,6 +185,44 @@ on_stack_changed (LkEnhancePanel     *panel,
   e->generation = self->generation[which];
   lk_image_pyramid_enhance_async (lk_pyramid_get_image (self->originals[which]), 0, stack,
                                   self->cancellable, on_enhanced, e);
+}
+
+/* Each change of a stack is saved with the attempt (and audited) until it is submitted;
+ * afterwards the trainee may still look through other enhancements, which are not kept. */
+static void
+on_stack_changed (LkEnhancePanel     *panel,
+                  LkEnhancementStack *stack,
+                  LkTrainingItemView *self)
+{
+  int which = GTK_WIDGET (panel) == self->panels[0] ? 0 : 1;
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (lk_training_item_get_state (self->item), "in-progress") == 0 &&
+      !lk_training_item_set_enhancements (self->session, lk_training_item_get_id (self->item),
+                                          "ab"[which], stack, &error))
+    lk_show_error (GTK_WIDGET (self), "Could Not Save the Enhancements", error->message);
+  show_stack (self, which, stack);
+}
+
+/* The stacks saved with the attempt, once the images are there. */
+static void
+restore_enhancements (LkTrainingItemView *self)
+{
+  for (int i = 0; i < 2; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(LkEnhancementStack) stack =
+        lk_training_item_get_enhancements (self->session, lk_training_item_get_id (self->item),
+                                           NULL, "ab"[i], &error);
+
+      if (stack == NULL)
+        {
+          lk_show_error (GTK_WIDGET (self), "Could Not Read the Enhancements", error->message);
+          continue;
+        }
+      lk_enhance_panel_set_stack (LK_ENHANCE_PANEL (self->panels[i]), stack);
+      show_stack (self, i, stack);
+    }
 }
 
 /* ---- comparing ----------------------------------------------------------------------------- */
@@ -308,88 +349,26 @@ lk_training_item_view_get_enhance_panel (LkTrainingItemView *self,
 
 /* ---- feature observations ------------------------------------------------------------------ */
 
-static const char * const result_labels[] = {
-  "Not assessed", "Similar", "Dissimilar", "Not assessable", "Explainable difference", NULL,
-};
-
-static guint
-result_index (const char *result)
-{
-  const char * const *results = lk_observation_results ();
-
-  for (guint i = 0; result != NULL && results[i] != NULL; i++)
-    if (g_str_equal (results[i], result))
-      return i + 1;
-  return 0;
-}
-
-static void
-on_result_chosen (AdwComboRow        *row,
-                  GParamSpec         *pspec,
-                  LkTrainingItemView *self)
-{
-  guint selected = adw_combo_row_get_selected (row);
-  const char *id = g_object_get_data (G_OBJECT (row), "characteristic");
-  const char *result = selected > 0 ? lk_observation_results ()[selected - 1] : NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (self->filling)
-    return;
-  if (!lk_training_item_observe (self->session, lk_training_item_get_id (self->item), id, result,
-                                 &error))
-    lk_show_error (GTK_WIDGET (self), "Could Not Record the Observation", error->message);
-}
-
-static void
-clear_features (LkTrainingItemView *self)
-{
-  for (guint i = 0; i < self->feature_rows->len; i++)
-    adw_preferences_group_remove (self->features_group,
-                                  g_ptr_array_index (self->feature_rows, i));
-  g_ptr_array_set_size (self->feature_rows, 0);
-}
-
-static GtkWidget *
-component_row (LkTrainingItemView *self,
-               const char         *component)
-{
-  GtkWidget *expander = adw_expander_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), component);
-  adw_preferences_group_add (self->features_group, expander);
-  g_ptr_array_add (self->feature_rows, expander);
-  return expander;
-}
-
+/* Casework's feature panel, on the attempt's own storage. */
 static void
 fill_features (LkTrainingItemView *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) observations = NULL;
-  GtkWidget *expander = NULL;
-  const char *component = NULL;
 
-  clear_features (self);
-  observations = lk_training_item_observations (self->session,
-                                                lk_training_item_get_id (self->item), &error);
-  gtk_widget_set_visible (GTK_WIDGET (self->features_group), observations != NULL);
-  self->filling = TRUE;
-  for (guint i = 0; observations != NULL && i < observations->len; i++)
+  if (self->features != NULL)
+    gtk_box_remove (self->features_box, self->features);
+  self->features = lk_feature_panel_new_for_training (self->session,
+                                                      lk_training_item_get_id (self->item),
+                                                      NULL, &error);
+  if (self->features == NULL)
     {
-      LkTrainingObservation *o = g_ptr_array_index (observations, i);
-      GtkWidget *row = adw_combo_row_new ();
-      g_autoptr(GtkStringList) model = gtk_string_list_new (result_labels);
-
-      if (g_strcmp0 (component, o->component) != 0)
-        expander = component_row (self, component = o->component);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), o->name);
-      adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (model));
-      adw_combo_row_set_selected (ADW_COMBO_ROW (row), result_index (o->result));
-      g_object_set_data_full (G_OBJECT (row), "characteristic", g_strdup (o->id), g_free);
-      g_signal_connect (row, "notify::selected", G_CALLBACK (on_result_chosen), self);
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+      self->features = gtk_label_new (error->message);
+      gtk_label_set_wrap (GTK_LABEL (self->features), TRUE);
+      gtk_widget_add_css_class (self->features, "error");
     }
-  self->filling = FALSE;
+  else
+    lk_feature_panel_set_embedded (LK_FEATURE_PANEL (self->features), TRUE);
+  gtk_box_append (self->features_box, self->features);
 }
 
 /* ---- the form ------------------------------------------------------------------------------ */
@@ -491,7 +470,8 @@ update (LkTrainingItemView *self)
   set_text (self->comparison_view, lk_training_item_get_comparison (item), !submitted);
   gtk_editable_set_text (GTK_EDITABLE (self->notes_row), lk_training_item_get_notes (item));
   gtk_widget_set_sensitive (GTK_WIDGET (self->conclusion_group), !submitted);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->features_group), !submitted);
+  if (LK_IS_FEATURE_PANEL (self->features))
+    lk_feature_panel_set_locked (LK_FEATURE_PANEL (self->features), submitted);
   gtk_widget_set_visible (self->submit_button, !submitted);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "training-item.submit", !submitted);
   gtk_widget_set_visible (GTK_WIDGET (self->feedback_group), FALSE);
@@ -534,37 +514,19 @@ lk_training_item_view_get_item (LkTrainingItemView *self)
   return self->item;
 }
 
-static AdwComboRow *
-find_feature_row (GtkWidget  *widget,
-                  const char *characteristic)
-{
-  if (ADW_IS_COMBO_ROW (widget) &&
-      g_strcmp0 (g_object_get_data (G_OBJECT (widget), "characteristic"), characteristic) == 0)
-    return ADW_COMBO_ROW (widget);
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    {
-      AdwComboRow *found = find_feature_row (c, characteristic);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 gboolean
 lk_training_item_view_observe (LkTrainingItemView *self,
                                const char         *characteristic,
                                guint               result)
 {
-  AdwComboRow *row;
+  const char * const *results = lk_observation_results ();
 
   g_return_val_if_fail (LK_IS_TRAINING_ITEM_VIEW (self), FALSE);
 
-  row = find_feature_row (GTK_WIDGET (self->features_group), characteristic);
-  if (row == NULL)
+  if (!LK_IS_FEATURE_PANEL (self->features) || result > g_strv_length ((char **) results))
     return FALSE;
-  adw_combo_row_set_selected (row, result);
-  return TRUE;
+  return lk_feature_panel_set_result (LK_FEATURE_PANEL (self->features), characteristic,
+                                      result > 0 ? results[result - 1] : NULL);
 }
 
 gboolean
@@ -639,7 +601,6 @@ lk_training_item_view_dispose (GObject *object)
       g_clear_pointer (&self->originals[i], lk_pyramid_unref);
     }
   gtk_widget_dispose_template (GTK_WIDGET (self), LK_TYPE_TRAINING_ITEM_VIEW);
-  g_clear_pointer (&self->feature_rows, g_ptr_array_unref);
   g_clear_object (&self->item);
   g_clear_object (&self->exercise);
   g_clear_object (&self->session);
@@ -676,7 +637,7 @@ lk_training_item_view_class_init (LkTrainingItemViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_enhance_toggled);
   gtk_widget_class_bind_template_child (widget_class, LkTrainingItemView, analysis_view);
   gtk_widget_class_bind_template_child (widget_class, LkTrainingItemView, comparison_view);
-  gtk_widget_class_bind_template_child (widget_class, LkTrainingItemView, features_group);
+  gtk_widget_class_bind_template_child (widget_class, LkTrainingItemView, features_box);
   gtk_widget_class_bind_template_child (widget_class, LkTrainingItemView, conclusion_group);
   gtk_widget_class_bind_template_child (widget_class, LkTrainingItemView, level_row);
   gtk_widget_class_bind_template_child (widget_class, LkTrainingItemView, notes_row);
@@ -697,7 +658,6 @@ lk_training_item_view_init (LkTrainingItemView *self)
 
   g_type_ensure (LK_TYPE_COMPARE_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->feature_rows = g_ptr_array_new ();
   for (int i = 0; i < 2; i++)
     {
       g_autofree char *label = g_strdup_printf ("%s of the pair", titles[i]);

@@ -103,10 +103,12 @@ pill_new (const char *text,
   return pill;
 }
 
+/* The row's chevron only decorates it: the row is what a screen reader announces. */
 static GtkWidget *
 next_icon_new (void)
 {
-  return gtk_image_new_from_icon_name ("go-next-symbolic");
+  return g_object_new (GTK_TYPE_IMAGE, "icon-name", "go-next-symbolic",
+                       "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
 }
 
 static GtkWidget *
@@ -225,6 +227,7 @@ lk_training_page_reload (LkTrainingPage *self)
       gtk_list_box_append (self->exercises_list, exercise_row_new (self, e));
     }
   gtk_widget_set_visible (GTK_WIDGET (self->exercises_list), n > 0);
+  lk_fix_button_names (GTK_WIDGET (self->exercises_list));
   set_message (self, n > 0 ? NULL : is_trainer (self)
                      ? "No exercise yet. Create one from image pairs, or import a folder "
                        "with pairs.csv."
@@ -254,6 +257,7 @@ show_items (LkTrainingPage *self)
 
       gtk_list_box_append (self->items_list, item_row_new (item));
     }
+  lk_fix_button_names (GTK_WIDGET (self->items_list));
   gtk_label_set_label (self->items_title, lk_training_exercise_get_name (fresh));
   subtitle = g_strdup_printf ("%s\n%u of %u items submitted. Each pair opens for examination "
                               "as in casework; its ground truth is shown once you submit it.",

@@ -95,7 +95,8 @@ lk_assessment_export_pdf (LkSession          *session,
                                              LK_BUILD_ID);
   g_autoptr(JsonObject) details = json_object_new ();
   LkLayoutPage page = { 595.276, 841.89, NULL, footer, FALSE, lk_store_is_demo (store), title,
-                        assessment->by };
+                        assessment->by, "Self-assessment against the policy framework",
+                        "Self-assessment of the laboratory - not casework" };
   g_autofree char *object = NULL;
   LkActor actor;
   int n_pages;

@@ -127,7 +127,8 @@ lk_stats_export_pdf (LkSession      *session,
   g_autoptr(JsonObject) details = json_object_new ();
   /* The author is the laboratory's software, not a person: the summary names no one. */
   LkLayoutPage page = { 595.276, 841.89, NULL, footer, FALSE, lk_store_is_demo (store), title,
-                        "Likeness" };
+                        "Likeness", "Transparency statistics",
+                        "Transparency statistics - no person or case is named" };
   LkActor actor;
   int n_pages;
 

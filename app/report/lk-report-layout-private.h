@@ -25,6 +25,11 @@ typedef struct
   gboolean    demo;         /* "DEMO WORKSPACE - NOT CASEWORK" on every page */
   const char *title;        /* PDF metadata */
   const char *author;
+  /* What the document is, per kind: its PDF Subject and the first line of every page's footer.
+   * NULL: for a case's report its casework wording ("Investigative lead only - not an
+   * identification"); for a document of no case the title and no line. */
+  const char *subject;
+  const char *notice;
 } LkLayoutPage;
 
 /* @path NULL: a measuring pass (no file, nothing drawn). @n_pages: the total for the footer

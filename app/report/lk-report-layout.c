@@ -109,6 +109,24 @@ draw_watermark (LkLayout   *self,
   cairo_restore (self->cr);
 }
 
+/* The first line of the footer: what the document is (see LkLayoutPage). */
+static const char *
+notice_of (LkLayout *self)
+{
+  if (self->page.notice != NULL)
+    return self->page.notice;
+  return self->case_number != NULL ? "Investigative lead only - not an identification" : "";
+}
+
+static const char *
+subject_of (LkLayout *self)
+{
+  if (self->page.subject != NULL)
+    return self->page.subject;
+  return self->case_number != NULL
+         ? "Facial image examination report; investigative lead only" : self->page.title;
+}
+
 static void
 draw_running_text (LkLayout *self)
 {
@@ -124,13 +142,11 @@ draw_running_text (LkLayout *self)
   g_autofree char *pages = self->n_pages > 0
                            ? g_strdup_printf ("Page %d of %d", self->page_no, self->n_pages)
                            : g_strdup_printf ("Page %d", self->page_no);
-  g_autofree char *footer = g_strdup_printf ("%s%s\n%s", self->case_number != NULL
-                                             ? "Investigative lead only - not an identification"
-                                             : "", self->page.demo
-                                             ? (self->case_number != NULL
-                                                ? " · DEMO WORKSPACE - NOT CASEWORK"
-                                                : "DEMO WORKSPACE - NOT CASEWORK") : "",
-                                             self->footer);
+  const char *notice = notice_of (self);
+  g_autofree char *footer = g_strdup_printf ("%s%s%s\n%s", notice,
+                                             self->page.demo && *notice ? " · " : "",
+                                             self->page.demo ? "DEMO WORKSPACE - NOT CASEWORK"
+                                                             : "", self->footer);
 
   cairo_set_source_rgb (self->cr, 0.3, 0.3, 0.3);
   pango_layout_set_text (left, header, -1);
@@ -194,10 +210,7 @@ set_metadata (LkLayout *self)
   cairo_pdf_surface_set_metadata (self->surface, CAIRO_PDF_METADATA_AUTHOR, self->page.author);
   cairo_pdf_surface_set_metadata (self->surface, CAIRO_PDF_METADATA_CREATOR, self->footer);
   cairo_pdf_surface_set_metadata (self->surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
-  cairo_pdf_surface_set_metadata (self->surface, CAIRO_PDF_METADATA_SUBJECT,
-                                  self->case_number != NULL
-                                  ? "Facial image examination report; investigative lead only"
-                                  : self->page.title);
+  cairo_pdf_surface_set_metadata (self->surface, CAIRO_PDF_METADATA_SUBJECT, subject_of (self));
 }
 
 static cairo_status_t

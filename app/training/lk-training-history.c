@@ -79,33 +79,25 @@ entry_from_row (LkStmt *stmt)
 }
 
 GPtrArray *
-lk_training_history (LkSession   *session,
-                     const char  *trainee,
-                     GError     **error)
+lk_training_history_read (LkStore     *store,
+                          const char  *trainee,
+                          gint64       trainee_id,
+                          GError     **error)
 {
-  LkStore *store;
   g_autoptr(GPtrArray) history =
     g_ptr_array_new_with_free_func ((GDestroyNotify) lk_training_history_entry_free);
   g_autoptr(GArray) assignments = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(LkStmt) stmt = NULL;
-  g_autoptr(JsonObject) details = json_object_new ();
-  g_autofree char *object = NULL;
-  LkActor actor;
-  gint64 trainee_id;
+  g_autoptr(LkStmt) stmt =
+    lk_store_stmt (store, "SELECT a.id, e.id, e.name, e.scale, max (t.submitted_at),"
+                          " count (t.id), (SELECT count (*) FROM training_items i"
+                          " WHERE i.exercise_id = e.id)"
+                          " FROM training_assignments a JOIN training_exercises e"
+                          " ON e.id = a.exercise_id JOIN training_attempts t"
+                          " ON t.assignment_id = a.id AND t.submitted_at IS NOT NULL"
+                          " WHERE a.trainee_id = ? GROUP BY a.id, e.id, e.name, e.scale"
+                          " ORDER BY max (t.submitted_at), e.id", error);
 
-  g_return_val_if_fail (LK_IS_SESSION (session), NULL);
-  g_return_val_if_fail (trainee != NULL, NULL);
-
-  store = lk_session_get_store (session);
-  if ((trainee_id = require_history_reader (session, trainee, &actor, error)) == 0 ||
-      (stmt = lk_store_stmt (store, "SELECT a.id, e.id, e.name, e.scale, max (t.submitted_at),"
-                                    " count (t.id), (SELECT count (*) FROM training_items i"
-                                    " WHERE i.exercise_id = e.id)"
-                                    " FROM training_assignments a JOIN training_exercises e"
-                                    " ON e.id = a.exercise_id JOIN training_attempts t"
-                                    " ON t.assignment_id = a.id AND t.submitted_at IS NOT NULL"
-                                    " WHERE a.trainee_id = ? GROUP BY a.id, e.id, e.name, e.scale"
-                                    " ORDER BY max (t.submitted_at), e.id", error)) == NULL)
+  if (stmt == NULL)
     return NULL;
   lk_stmt_bind_int64 (stmt, 1, trainee_id);
   while (lk_stmt_next (stmt, error))
@@ -127,11 +119,80 @@ lk_training_history (LkSession   *session,
       if (entry->result == NULL)
         return NULL;
     }
+  return g_steal_pointer (&history);
+}
+
+GPtrArray *
+lk_training_history (LkSession   *session,
+                     const char  *trainee,
+                     GError     **error)
+{
+  LkStore *store;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(JsonObject) details = json_object_new ();
+  g_autofree char *object = NULL;
+  LkActor actor;
+  gint64 trainee_id;
+
+  g_return_val_if_fail (LK_IS_SESSION (session), NULL);
+  g_return_val_if_fail (trainee != NULL, NULL);
+
+  store = lk_session_get_store (session);
+  if ((trainee_id = require_history_reader (session, trainee, &actor, error)) == 0 ||
+      (history = lk_training_history_read (store, trainee, trainee_id, error)) == NULL)
+    return NULL;
   object = lk_object_name ("user", trainee_id);
   json_object_set_string_member (details, "trainee", trainee);
   if (!lk_audit_record (store, &actor, "training.history.read", object, details, error))
     return NULL;
   return g_steal_pointer (&history);
+}
+
+GPtrArray *
+lk_training_histories (LkSession           *session,
+                       gint64               exercise_id,
+                       const char * const  *trainees,
+                       GError             **error)
+{
+  LkStore *store;
+  g_autoptr(GPtrArray) histories = g_ptr_array_new_with_free_func
+    ((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(JsonObject) details = json_object_new ();
+  JsonArray *names = json_array_new ();
+  g_autoptr(LkTrainingExercise) exercise = NULL;
+  g_autofree char *object = NULL;
+  LkActor actor;
+  LkTrainingView view;
+
+  g_return_val_if_fail (LK_IS_SESSION (session), NULL);
+  g_return_val_if_fail (trainees != NULL, NULL);
+
+  store = lk_session_get_store (session);
+  json_object_set_array_member (details, "trainees", names);
+  if (!lk_training_require (session, TRUE, &actor, &view, error))
+    return NULL;
+  if (view == LK_TRAINING_TRAINEE)
+    return g_set_error (error, LK_ERROR, LK_ERROR_PERMISSION_DENIED, "Permission denied: only "
+                        "trainers and administrators read the histories of trainees"), NULL;
+  exercise = lk_training_exercise_get (session, exercise_id, error);
+  if (exercise == NULL)
+    return NULL;
+  for (guint i = 0; trainees[i] != NULL; i++)
+    {
+      gint64 id = lk_training_trainee_of (store, trainees[i], error);
+      GPtrArray *history = id != 0 ? lk_training_history_read (store, trainees[i], id, error)
+                                   : NULL;
+
+      if (history == NULL)
+        return NULL;
+      g_ptr_array_add (histories, history);
+      json_array_add_string_element (names, trainees[i]);
+    }
+  object = lk_object_name ("exercise", exercise_id);
+  json_object_set_string_member (details, "view", "dashboard");
+  if (!lk_audit_record (store, &actor, "training.history.read", object, details, error))
+    return NULL;
+  return g_steal_pointer (&histories);
 }
 
 JsonObject *

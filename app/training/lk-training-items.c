@@ -20,32 +20,13 @@
 /* ?1 the exercise, ?2 the assignment whose attempts to join (NULL: none), ?3 one item or NULL. */
 #define ITEM_QUERY \
   "SELECT i.id, i.exercise_id, i.position, i.pair_id, i.image_a, i.image_b, i.mated," \
-  " i.difficulty, i.notes, t.id, t.analysis, t.comparison, t.observations, t.level, t.notes," \
+  " i.difficulty, i.notes, t.id, t.analysis, t.comparison, NULL, t.level, t.notes," \
   " t.seconds_spent, t.submitted_at, t.trainer_comment, u.name, t.opened_at, t.over_time," \
   " e.time_limit_seconds" \
   " FROM training_items i JOIN training_exercises e ON e.id = i.exercise_id" \
   " LEFT JOIN training_attempts t ON t.item_id = i.id AND t.assignment_id = ?2" \
   " LEFT JOIN training_assignments a ON a.id = ?2 LEFT JOIN users u ON u.id = a.trainee_id" \
-  " WHERE i.exercise_id = ?1 AND (?3 IS NULL OR i.id = ?3) ORDER BY i.position"
-
-static char *
-observation_lines (const char *stored)
-{
-  g_autoptr(JsonNode) node = lk_json_parse (stored);
-  g_autoptr(GString) out = g_string_new (NULL);
-  JsonObject *o;
-  g_autoptr(GList) members = NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return g_strdup ("");
-  o = json_node_get_object (node);
-  members = json_object_get_members (o);
-  members = g_list_sort (members, (GCompareFunc) g_strcmp0);
-  for (GList *l = members; l != NULL; l = l->next)
-    g_string_append_printf (out, "%s%s=%s", out->len ? "\n" : "", (char *) l->data,
-                            json_object_get_string_member (o, l->data));
-  return g_string_free (g_steal_pointer (&out), FALSE);
-}
+  " WHERE i.exercise_id = ?1 AND (CAST (?3 AS BIGINT) IS NULL OR i.id = ?3) ORDER BY i.position"
 
 static LkTrainingItem *
 item_from_row (LkStmt         *stmt,
@@ -63,7 +44,7 @@ item_from_row (LkStmt         *stmt,
   self->trainee = lk_stmt_dup_text (stmt, 18);
   self->analysis = g_strdup (attempted ? lk_stmt_text (stmt, 10) : "");
   self->comparison = g_strdup (attempted ? lk_stmt_text (stmt, 11) : "");
-  self->observations = observation_lines (attempted ? lk_stmt_text (stmt, 12) : NULL);
+  self->attempt_id = attempted ? lk_stmt_int64 (stmt, 9) : 0;
   self->has_level = !lk_stmt_is_null (stmt, 13);
   self->level = lk_stmt_int (stmt, 13);
   self->notes = g_strdup (attempted ? lk_stmt_text (stmt, 14) : "");
@@ -142,6 +123,17 @@ read_items (LkStore         *store,
     }
   if (lk_stmt_failed (stmt))
     return NULL;
+  g_clear_pointer (&stmt, lk_stmt_release);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+    {
+      g_autoptr(LkTrainingItem) item = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      item->observations = item->attempt_id != 0
+                           ? lk_training_observation_lines (store, item->attempt_id, error)
+                           : g_strdup ("");
+      if (item->observations == NULL)
+        return NULL;
+    }
   return G_LIST_MODEL (g_steal_pointer (&list));
 }
 
@@ -202,8 +194,8 @@ lk_training_item_get (LkSession  *session,
 
 /* ---- the trainee's work --------------------------------------------------------------------- */
 
-static gboolean
-require_trainee_item (LkSession       *session,
+gboolean
+lk_training_item_for_trainee (LkSession       *session,
                       gint64           item_id,
                       LkActor         *actor,
                       gint64          *assignment,
@@ -221,8 +213,8 @@ require_trainee_item (LkSession       *session,
   return FALSE;
 }
 
-static gboolean
-require_open_attempt (LkTrainingItem  *item,
+gboolean
+lk_training_item_require_open (LkTrainingItem  *item,
                       GError         **error)
 {
   if (g_str_equal (item->state, "in-progress"))
@@ -281,7 +273,7 @@ lk_training_item_open (LkSession  *session,
   g_return_val_if_fail (LK_IS_SESSION (session), NULL);
 
   store = lk_session_get_store (session);
-  if (!require_trainee_item (session, item_id, &actor, &assignment, &item, error) ||
+  if (!lk_training_item_for_trainee (session, item_id, &actor, &assignment, &item, error) ||
       (txn = lk_txn_begin (store, error)) == NULL ||
       !insert_attempt (store, assignment, item_id, error) ||
       !append_item_event (store, &actor, "training.item.opened", item_id, NULL, error) ||
@@ -329,8 +321,8 @@ lk_training_item_save (LkSession   *session,
   g_return_val_if_fail (LK_IS_SESSION (session), FALSE);
 
   store = lk_session_get_store (session);
-  return require_trainee_item (session, item_id, &actor, &assignment, &item, error) &&
-         require_open_attempt (item, error) &&
+  return lk_training_item_for_trainee (session, item_id, &actor, &assignment, &item, error) &&
+         lk_training_item_require_open (item, error) &&
          (txn = lk_txn_begin (store, error)) != NULL &&
          update_text (store, "UPDATE training_attempts SET analysis = ? WHERE assignment_id = ?"
                              " AND item_id = ?", assignment, item_id, analysis, error) &&
@@ -338,166 +330,6 @@ lk_training_item_save (LkSession   *session,
                              " AND item_id = ?", assignment, item_id, comparison, error) &&
          append_item_event (store, &actor, "training.attempt.saved", item_id, NULL, error) &&
          lk_txn_commit (txn, error);
-}
-
-static gboolean
-check_observation (LkStore     *store,
-                   const char  *characteristic,
-                   const char  *result,
-                   GError     **error)
-{
-  g_autofree char *edition = lk_feature_lists_current_edition (store);
-  g_autoptr(JsonObject) list = lk_feature_lists_for_edition (store, edition, error);
-
-  if (list == NULL)
-    return FALSE;
-  if (lk_feature_list_find (list, characteristic, NULL) == NULL)
-    return g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT, "“%s” is not a characteristic "
-                        "of the feature list “%s”", characteristic, edition), FALSE;
-  if (result != NULL && !g_strv_contains (lk_observation_results (), result))
-    return g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT, "Unknown result “%s”",
-                        result), FALSE;
-  return TRUE;
-}
-
-static gboolean
-store_observation (LkStore     *store,
-                   gint64       assignment,
-                   gint64       item_id,
-                   const char  *characteristic,
-                   const char  *result,
-                   GError     **error)
-{
-  g_autoptr(LkStmt) stmt = lk_store_stmt (store, result != NULL
-    ? "UPDATE training_attempts SET observations = json_set (observations, '$.' || json_quote (?1),"
-      " ?4) WHERE assignment_id = ?2 AND item_id = ?3"
-    : "UPDATE training_attempts SET observations = json_remove (observations,"
-      " '$.' || json_quote (?1)) WHERE assignment_id = ?2 AND item_id = ?3", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  lk_stmt_bind_text (stmt, 1, characteristic);
-  lk_stmt_bind_int64 (stmt, 2, assignment);
-  lk_stmt_bind_int64 (stmt, 3, item_id);
-  if (result != NULL)
-    lk_stmt_bind_text (stmt, 4, result);
-  return lk_stmt_done (stmt, error);
-}
-
-gboolean
-lk_training_item_observe (LkSession   *session,
-                          gint64       item_id,
-                          const char  *characteristic,
-                          const char  *result,
-                          GError     **error)
-{
-  LkStore *store;
-  g_autoptr(LkTrainingItem) item = NULL;
-  g_autoptr(LkTxn) txn = NULL;
-  g_autoptr(JsonObject) details = json_object_new ();
-  LkActor actor;
-  gint64 assignment;
-
-  g_return_val_if_fail (LK_IS_SESSION (session), FALSE);
-  g_return_val_if_fail (characteristic != NULL, FALSE);
-
-  store = lk_session_get_store (session);
-  json_object_set_string_member (details, "characteristic", characteristic);
-  lk_json_set_text (details, "result", result);
-  return require_trainee_item (session, item_id, &actor, &assignment, &item, error) &&
-         require_open_attempt (item, error) &&
-         check_observation (store, characteristic, result, error) &&
-         (txn = lk_txn_begin (store, error)) != NULL &&
-         store_observation (store, assignment, item_id, characteristic, result, error) &&
-         append_item_event (store, &actor, "training.observation.recorded", item_id, details,
-                            error) &&
-         lk_txn_commit (txn, error);
-}
-
-void
-lk_training_observation_free (LkTrainingObservation *observation)
-{
-  if (observation == NULL)
-    return;
-  g_free (observation->id);
-  g_free (observation->component);
-  g_free (observation->name);
-  g_free (observation->result);
-  g_free (observation);
-}
-
-static JsonObject *
-stored_observations (LkStore  *store,
-                     gint64    assignment,
-                     gint64    item_id,
-                     char    **edition,
-                     GError  **error)
-{
-  g_autoptr(LkStmt) stmt =
-    lk_store_stmt (store, "SELECT feature_list, observations FROM training_attempts"
-                          " WHERE assignment_id = ? AND item_id = ?", error);
-  g_autoptr(JsonNode) node = NULL;
-
-  if (stmt == NULL)
-    return NULL;
-  lk_stmt_bind_int64 (stmt, 1, assignment);
-  lk_stmt_bind_int64 (stmt, 2, item_id);
-  if (!lk_stmt_next (stmt, error))
-    {
-      if (lk_stmt_failed (stmt))
-        return NULL;
-      *edition = lk_feature_lists_current_edition (store);
-      return json_object_new ();
-    }
-  *edition = lk_stmt_dup_text (stmt, 0);
-  node = lk_json_parse (lk_stmt_text (stmt, 1));
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return json_object_new ();
-  return json_object_ref (json_node_get_object (node));
-}
-
-GPtrArray *
-lk_training_item_observations (LkSession  *session,
-                               gint64      item_id,
-                               GError    **error)
-{
-  LkStore *store;
-  g_autoptr(LkTrainingItem) item = NULL;
-  g_autoptr(JsonObject) results = NULL;
-  g_autoptr(JsonObject) list = NULL;
-  g_autoptr(GPtrArray) out =
-    g_ptr_array_new_with_free_func ((GDestroyNotify) lk_training_observation_free);
-  g_autofree char *edition = NULL;
-  JsonArray *components;
-  LkActor actor;
-  gint64 assignment;
-
-  g_return_val_if_fail (LK_IS_SESSION (session), NULL);
-
-  store = lk_session_get_store (session);
-  if (!require_trainee_item (session, item_id, &actor, &assignment, &item, error) ||
-      (results = stored_observations (store, assignment, item_id, &edition, error)) == NULL ||
-      (list = lk_feature_lists_for_edition (store, edition, error)) == NULL)
-    return NULL;
-  components = json_object_get_array_member (list, "components");
-  for (guint i = 0; i < json_array_get_length (components); i++)
-    {
-      JsonObject *c = json_array_get_object_element (components, i);
-      JsonArray *characteristics = json_object_get_array_member (c, "characteristics");
-
-      for (guint j = 0; j < json_array_get_length (characteristics); j++)
-        {
-          JsonObject *ch = json_array_get_object_element (characteristics, j);
-          LkTrainingObservation *o = g_new0 (LkTrainingObservation, 1);
-
-          o->id = g_strdup (json_object_get_string_member (ch, "id"));
-          o->component = g_strdup (json_object_get_string_member (c, "name"));
-          o->name = g_strdup (json_object_get_string_member (ch, "name"));
-          o->result = g_strdup (lk_json_string (results, o->id));
-          g_ptr_array_add (out, o);
-        }
-    }
-  return g_steal_pointer (&out);
 }
 
 static gboolean
@@ -592,8 +424,8 @@ lk_training_item_conclude (LkSession   *session,
   g_return_val_if_fail (LK_IS_SESSION (session), FALSE);
 
   store = lk_session_get_store (session);
-  if (!require_trainee_item (session, item_id, &actor, &assignment, &item, error) ||
-      !require_open_attempt (item, error) ||
+  if (!lk_training_item_for_trainee (session, item_id, &actor, &assignment, &item, error) ||
+      !lk_training_item_require_open (item, error) ||
       !check_level (store, item->exercise_id, level, error) ||
       (notes != NULL && !g_utf8_validate (notes, -1, NULL) &&
        (g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT, "The notes are not UTF-8"), TRUE)) ||

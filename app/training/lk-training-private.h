@@ -38,6 +38,7 @@ struct _LkTrainingItem
   char     *image_b;
   char     *trainee;
   char     *state;
+  gint64    attempt_id;  /* 0: not opened */
   gboolean  has_level;
   int       level;
   char     *analysis;
@@ -98,6 +99,29 @@ LkTrainingResult *lk_training_result_for (LkStore     *store,
 gint64   lk_training_trainee_of       (LkStore        *store,
                                        const char     *name,
                                        GError        **error);
+
+/* The item @item_id for the acting trainee to work on: refuses anyone else. Fills @actor,
+ * their @assignment and @item. */
+gboolean lk_training_item_for_trainee  (LkSession       *session,
+                                        gint64           item_id,
+                                        LkActor         *actor,
+                                        gint64          *assignment,
+                                        LkTrainingItem **item,
+                                        GError         **error);
+/* Refuses an item not opened yet, or submitted. */
+gboolean lk_training_item_require_open (LkTrainingItem  *item,
+                                        GError         **error);
+/* The results of an attempt's observations as sorted "id=result" lines. */
+char    *lk_training_observation_lines (LkStore         *store,
+                                        gint64           attempt_id,
+                                        GError         **error);
+
+/* @trainee's history (lk_training_history()) read without the access check or the audit
+ * event: the caller checks, and records what the reading was for. */
+GPtrArray *lk_training_history_read (LkStore     *store,
+                                     const char  *trainee,
+                                     gint64       trainee_id,
+                                     GError     **error);
 
 /* Creates an exercise (lk_training_exercise_create()) naming pair i in errors as @where[i]
  * (NULL: "pair N"), with @details (more members of the audit event). */

@@ -4,12 +4,16 @@
  * figures and their denominators, the calibration table and the ROC curve drawn with cairo. */
 #include "config.h"
 
+#include <errno.h>
 #include <math.h>
+
+#include <glib/gstdio.h>
 
 #include "training/lk-training-private.h"
 
 #include "lk-build-id.h"
 #include "lk-error.h"
+#include "lk-task.h"
 #include "lk-util.h"
 #include "report/lk-report-layout-private.h"
 #include "store/lk-audit.h"
@@ -342,27 +346,72 @@ lay_out (const char          *trainee,
   return lk_layout_finish (layout, error);
 }
 
-gboolean
-lk_training_report_pdf (LkSession   *session,
-                        const char  *trainee,
-                        const char  *path,
-                        GError     **error)
+/* Stops with G_IO_ERROR_CANCELLED between the steps of a cancelled summary. */
+static gboolean
+still_wanted (GCancellable  *cancellable,
+              GError       **error)
+{
+  return !g_cancellable_set_error_if_cancelled (cancellable, error);
+}
+
+/* Lays the summary out into @partial, then renames it to @path. */
+static int
+write_pdf (const char          *trainee,
+           GPtrArray           *history,
+           const LkLayoutPage  *page,
+           const char          *path,
+           GCancellable        *cancellable,
+           GError             **error)
+{
+  g_autofree char *partial = g_strconcat (path, ".partial", NULL);
+  int n_pages;
+
+  if ((n_pages = lay_out (trainee, history, page, NULL, 0, error)) == 0 ||
+      !still_wanted (cancellable, error))
+    return 0;
+  if (lay_out (trainee, history, page, partial, n_pages, error) == 0 ||
+      !still_wanted (cancellable, error))
+    {
+      g_unlink (partial);
+      return 0;
+    }
+  if (g_rename (partial, path) != 0)
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_UNWRITABLE, "Cannot write the summary to %s: %s",
+                   path, g_strerror (errno));
+      g_unlink (partial);
+      return 0;
+    }
+  return n_pages;
+}
+
+static gboolean
+report_pdf (LkSession     *session,
+            const char    *trainee,
+            const char    *path,
+            GCancellable  *cancellable,
+            GError       **error)
 {
   LkStore *store;
   g_autoptr(GPtrArray) history = NULL;
   g_autoptr(JsonObject) details = json_object_new ();
   g_autofree char *title = NULL, *footer = NULL, *object = NULL;
-  LkLayoutPage page = { 595.276, 841.89, NULL, NULL, FALSE, FALSE, NULL, NULL };
+  LkLayoutPage page = { 595.276, 841.89, NULL, NULL, FALSE, FALSE, NULL, NULL,
+                        "Proficiency record",
+                        "Proficiency record - training exercises, not casework" };
   LkActor actor;
-  int n_pages;
   gint64 trainee_id;
+  int n_pages;
 
   g_return_val_if_fail (LK_IS_SESSION (session), FALSE);
   g_return_val_if_fail (trainee != NULL && path != NULL, FALSE);
 
   store = lk_session_get_store (session);
+  /* The summary's own event (training.report.exported) records the reading. */
   if (!lk_session_require (session, LK_ROLE_TRAINER | LK_ROLE_ADMINISTRATOR, &actor, error) ||
-      (history = lk_training_history (session, trainee, error)) == NULL)
+      (trainee_id = lk_training_trainee_of (store, trainee, error)) == 0 ||
+      (history = lk_training_history_read (store, trainee, trainee_id, error)) == NULL ||
+      !still_wanted (cancellable, error))
     return FALSE;
   title = g_strdup_printf ("Training summary: %s", trainee);
   footer = g_strdup_printf ("Likeness %s (build %s)", PACKAGE_VERSION, LK_BUILD_ID);
@@ -370,14 +419,77 @@ lk_training_report_pdf (LkSession   *session,
   page.demo = lk_store_is_demo (store);
   page.title = title;
   page.author = lk_session_get_user_name (session);
-  if ((n_pages = lay_out (trainee, history, &page, NULL, 0, error)) == 0 ||
-      lay_out (trainee, history, &page, path, n_pages, error) == 0)
-    return FALSE;
-  if ((trainee_id = lk_training_trainee_of (store, trainee, error)) == 0)
+  if ((n_pages = write_pdf (trainee, history, &page, path, cancellable, error)) == 0)
     return FALSE;
   object = lk_object_name ("user", trainee_id);
   json_object_set_string_member (details, "trainee", trainee);
   json_object_set_int_member (details, "exercises", history->len);
   json_object_set_int_member (details, "pages", n_pages);
   return lk_audit_record (store, &actor, "training.report.exported", object, details, error);
+}
+
+gboolean
+lk_training_report_pdf (LkSession   *session,
+                        const char  *trainee,
+                        const char  *path,
+                        GError     **error)
+{
+  return report_pdf (session, trainee, path, NULL, error);
+}
+
+typedef struct
+{
+  LkSession *session;
+  char      *trainee;
+  char      *path;
+} ReportJob;
+
+static void
+report_job_free (ReportJob *job)
+{
+  g_clear_object (&job->session);
+  g_free (job->trainee);
+  g_free (job->path);
+  g_free (job);
+}
+
+static gpointer
+report_job (gpointer       data,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  ReportJob *job = data;
+
+  return report_pdf (job->session, job->trainee, job->path, cancellable, error)
+         ? GINT_TO_POINTER (TRUE) : NULL;
+}
+
+void
+lk_training_report_pdf_async (LkSession           *session,
+                              const char          *trainee,
+                              const char          *path,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  ReportJob *job;
+
+  g_return_if_fail (LK_IS_SESSION (session));
+  g_return_if_fail (trainee != NULL && path != NULL);
+
+  job = g_new0 (ReportJob, 1);
+  job->session = g_object_ref (session);
+  job->trainee = g_strdup (trainee);
+  job->path = g_strdup (path);
+  /* Once written and audited the summary stands: only the job itself reports a cancel. */
+  lk_task_run_to_completion (session, cancellable, callback, user_data,
+                             lk_training_report_pdf_async, report_job, job,
+                             (GDestroyNotify) report_job_free, NULL);
+}
+
+gboolean
+lk_training_report_pdf_finish (GAsyncResult  *result,
+                               GError       **error)
+{
+  return lk_task_finish (result, lk_training_report_pdf_async, error) != NULL;
 }

@@ -13,6 +13,8 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "examination/lk-conclusions.h"
+#include "imaging/lk-enhancement.h"
 #include "people/lk-session.h"
 #include "training/lk-training-score.h"
 
@@ -231,6 +233,40 @@ void        lk_training_observation_free (LkTrainingObservation *observation);
 GPtrArray  *lk_training_item_observations (LkSession   *session,
                                            gint64       item_id,
                                            GError     **error);
+/* The trainee's feature comparison, kept as casework keeps an examiner's, in training's own
+ * tables (never casework's or its statistics): LkObservation records in the order of the
+ * characteristics' ids (visibility "probe" is image A, "candidate" image B); none before the
+ * item is opened. A trainee reads their own (@trainee NULL or their name), trainers and
+ * administrators @trainee's. */
+GListModel *lk_training_item_list_observations (LkSession   *session,
+                                                gint64       item_id,
+                                                const char  *trainee,
+                                                GError     **error);
+/* The feature-list edition of that attempt (the current edition before it is opened). */
+char       *lk_training_item_feature_list      (LkSession   *session,
+                                                gint64       item_id,
+                                                const char  *trainee,
+                                                GError     **error);
+/* Trainees, before submitting: records one observation as lk_observations_set() does in
+ * casework (visibility_probe is image A, visibility_candidate image B); linked annotations are
+ * refused, training items keep none. Audited as training.observation.recorded. */
+gboolean    lk_training_item_set_observation   (LkSession                *session,
+                                                gint64                    item_id,
+                                                const LkObservationSpec  *observation,
+                                                GError                  **error);
+/* The enhancement stack of image @which ('a' or 'b') saved with the attempt (empty before). */
+LkEnhancementStack *lk_training_item_get_enhancements (LkSession   *session,
+                                                       gint64       item_id,
+                                                       const char  *trainee,
+                                                       char         which,
+                                                       GError     **error);
+/* Trainees, before submitting: saves the stack of image @which with the attempt, once
+ * lk_enhancement_stack_validate() accepts it. Audited as training.enhancements.set. */
+gboolean    lk_training_item_set_enhancements  (LkSession           *session,
+                                                gint64               item_id,
+                                                char                 which,
+                                                LkEnhancementStack  *stack,
+                                                GError             **error);
 /* Trainees: submits the item with @level (an ordinal of the exercise's scale) and @notes. The
  * time spent is the time since the item was first opened. The answer cannot change afterwards;
  * the ground truth becomes visible to them. Audited as training.attempt.submitted (level and
@@ -303,6 +339,13 @@ void        lk_training_history_entry_free (LkTrainingHistoryEntry *entry);
 GPtrArray  *lk_training_history          (LkSession    *session,
                                           const char   *trainee,
                                           GError      **error);
+/* Trainers and administrators: the histories of @trainees (NULL-terminated), in the same
+ * order (each a GPtrArray of LkTrainingHistoryEntry), for one view of the dashboard of exercise
+ * @exercise_id: one training.history.read event naming the exercise and the trainees. */
+GPtrArray  *lk_training_histories        (LkSession           *session,
+                                          gint64               exercise_id,
+                                          const char * const  *trainees,
+                                          GError             **error);
 /* {trainee, history: [{date, exercise_id, exercise, scale, items, submitted, complete,
  * score}]} */
 JsonObject *lk_training_history_to_json  (const char   *trainee,
@@ -317,6 +360,16 @@ gboolean    lk_training_report_pdf       (LkSession    *session,
                                           const char   *trainee,
                                           const char   *path,
                                           GError      **error);
+/* The same in a worker thread. The file is written beside @path and renamed into place only
+ * once complete, so a cancel (checked between the steps) leaves no file and no audit event. */
+void        lk_training_report_pdf_async  (LkSession           *session,
+                                           const char          *trainee,
+                                           const char          *path,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+gboolean    lk_training_report_pdf_finish (GAsyncResult        *result,
+                                           GError             **error);
 
 /* ---- competency proposals ------------------------------------------------------------------ */
 

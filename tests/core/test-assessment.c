@@ -152,6 +152,15 @@ test_saved_and_compared (LkTestFixture *fixture,
   g_assert_nonnull (strstr (text, "Transparency"));
   g_assert_nonnull (strstr (text, "Likeness proposed"));
   g_assert_nonnull (strstr (text, "on 2026-01-01: no"));
+  /* Its own wording, not a case report's: the footer and the Subject. */
+  g_assert_nonnull (strstr (text, "Self-assessment of the laboratory - not casework"));
+  g_assert_null (strstr (text, "Investigative lead"));
+  g_clear_pointer (&text, g_free);
+  g_clear_pointer (&argv_pdf, g_free);
+  argv_pdf = g_strdup_printf ("pdfinfo %s", pdf);
+  g_assert_true (g_spawn_command_line_sync (argv_pdf, &text, NULL, NULL, &error));
+  g_assert_nonnull (strstr (text, "Subject:         Self-assessment against the policy "
+                                  "framework\n"));
   lk_test_case_clear (&c);
 }
 

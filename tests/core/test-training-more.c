@@ -269,6 +269,42 @@ poppler (const char *tool,
 }
 
 static void
+on_report_written (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  GError **error = user_data;
+  GError *local = NULL;
+
+  if (!lk_training_report_pdf_finish (result, &local))
+    *error = local ? local : g_error_new_literal (LK_ERROR, LK_ERROR_FAILED, "no error");
+  else
+    *error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_EXISTS, "done");
+}
+
+/* Writes tim's summary with lk_training_report_pdf_async(), waiting for it by condition; leaves
+ * the job's error in @error (none when it succeeded). */
+static void
+report_async (LkTrainingWorld  *w,
+              const char       *path,
+              GCancellable     *cancellable,
+              GError          **error)
+{
+  GError *outcome = NULL;
+  gint64 deadline = g_get_monotonic_time () + 60 * G_TIME_SPAN_SECOND;
+
+  lk_training_report_pdf_async (w->trainer, TRAINEE, path, cancellable, on_report_written,
+                                &outcome);
+  while (outcome == NULL && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_nonnull (outcome);
+  if (g_error_matches (outcome, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    g_clear_error (&outcome);
+  else
+    g_propagate_error (error, outcome);
+}
+
+static void
 test_report (LkTestFixture *fixture,
              gconstpointer  data)
 {
@@ -297,7 +333,11 @@ test_report (LkTestFixture *fixture,
       return;
     }
   g_assert_nonnull (strstr (info, "Training summary: tim\n"));
+  /* A proficiency record, not a case report: its Subject and every page's footer. */
+  g_assert_nonnull (strstr (info, "Subject:         Proficiency record\n"));
   text = poppler ("pdftotext", "-layout", path, "-");
+  g_assert_nonnull (strstr (text, "Proficiency record - training exercises, not casework"));
+  g_assert_null (strstr (text, "Investigative lead"));
   g_assert_nonnull (strstr (text, "Training summary: tim"));
   g_assert_nonnull (strstr (text, "History over time"));
   g_assert_nonnull (strstr (text, "Portraits"));
@@ -309,6 +349,26 @@ test_report (LkTestFixture *fixture,
   /* AUC: mated {3, 1} against non-mated {-3, 2}: 3 of 4 pairs ordered right. */
   g_assert_nonnull (strstr (text, "0.750"));
   g_assert_cmpint (lk_test_count_action (w.store, "training.report.exported"), ==, 1);
+  /* The same in a worker thread: written and audited; cancelled before it is written, no
+   * file and no event. */
+  report_async (&w, path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lk_test_count_action (w.store, "training.report.exported"), ==, 2);
+  {
+    g_autoptr(GCancellable) cancelled = g_cancellable_new ();
+    g_autofree char *never = lk_test_path (fixture, "never.pdf");
+    g_autofree char *partial = g_strconcat (never, ".partial", NULL);
+
+    g_cancellable_cancel (cancelled);
+    report_async (&w, never, cancelled, &error);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_clear_error (&error);
+    g_assert_false (g_file_test (never, G_FILE_TEST_EXISTS));
+    g_assert_false (g_file_test (partial, G_FILE_TEST_EXISTS));
+    g_assert_cmpint (lk_test_count_action (w.store, "training.report.exported"), ==, 2);
+  }
+  /* The summary's own event records the reading: no history event besides. */
+  g_assert_cmpint (lk_test_count_action (w.store, "training.history.read"), ==, 0);
   /* Trainees do not export summaries. */
   g_assert_false (lk_training_report_pdf (w.trainee, TRAINEE, refused, &error));
   g_assert_error (error, LK_ERROR, LK_ERROR_PERMISSION_DENIED);

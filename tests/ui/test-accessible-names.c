@@ -7,6 +7,9 @@
 
 #include "lk-login-window.h"
 #include "lk-test-ui.h"
+#include "lk-training-dashboard.h"
+#include "lk-training-exercise-dialog.h"
+#include "lk-training-page.h"
 #include "lk-window.h"
 #include "people/lk-session.h"
 
@@ -113,6 +116,188 @@ test_main_window (void)
   lk_test_remove_folder (folder);
 }
 
+/* ---- the training views --------------------------------------------------------------------- */
+
+/* Pictures and charts say what they show: an image, a picture or a drawing that is not part of
+ * a button or a row's decoration (presentation) needs a name of its own. */
+static void
+check_pictures (GtkWidget *widget,
+                GString   *found)
+{
+  gboolean drawn = GTK_IS_PICTURE (widget) || GTK_IS_DRAWING_AREA (widget) ||
+                   (GTK_IS_IMAGE (widget) &&
+                    gtk_widget_get_ancestor (widget, GTK_TYPE_BUTTON) == NULL &&
+                    gtk_widget_get_ancestor (widget, GTK_TYPE_MENU_BUTTON) == NULL &&
+                    /* libadwaita's own rows draw their edit, expand and pop-up arrows */
+                    gtk_widget_get_ancestor (widget, ADW_TYPE_PREFERENCES_ROW) == NULL &&
+                    !g_str_has_prefix (G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)),
+                                       "Adw"));
+
+  if (drawn && gtk_widget_get_visible (widget) &&
+      !gtk_test_accessible_has_role (GTK_ACCESSIBLE (widget),
+                                     GTK_ACCESSIBLE_ROLE_PRESENTATION) &&
+      !has_name (widget))
+    g_string_append_printf (found, "\n  unnamed picture: %s%s%s in %s in %s",
+                            G_OBJECT_TYPE_NAME (widget),
+                            GTK_IS_IMAGE (widget) ? " " : "",
+                            GTK_IS_IMAGE (widget) && gtk_image_get_icon_name (GTK_IMAGE (widget))
+                            ? gtk_image_get_icon_name (GTK_IMAGE (widget)) : "",
+                            G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)),
+                            G_OBJECT_TYPE_NAME (gtk_widget_get_parent (
+                              gtk_widget_get_parent (widget))));
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    check_pictures (c, found);
+}
+
+static void
+assert_training_names (GtkWidget  *root,
+                       const char *what)
+{
+  g_autoptr(GString) found = g_string_new (NULL);
+
+  check (root, found);
+  check_pictures (root, found);
+  if (found->len > 0)
+    g_error ("Accessible names a screen reader would read wrongly in %s:%s", what, found->str);
+}
+
+static LkSession *
+add_user (LkStore    *store,
+          LkSession  *admin,
+          const char *name,
+          LkRoles     roles)
+{
+  g_autoptr(GError) error = NULL;
+  LkSession *session;
+
+  lk_users_add (admin, name, NULL, roles, ADMIN_PASSWORD, &error);
+  g_assert_no_error (error);
+  session = lk_session_login (store, name, ADMIN_PASSWORD, &error);
+  g_assert_no_error (error);
+  return session;
+}
+
+/* An exercise of two demo portraits, assigned to the trainee and answered in part. */
+static gint64
+training_exercise (LkSession *trainer,
+                   LkSession *trainee)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) a = lk_data_file_lookup ("demo/grace_hopper.jpg", &error);
+  g_autoptr(GBytes) b = lk_data_file_lookup ("demo/astronaut.png", &error);
+  g_autoptr(GListModel) items = NULL;
+  g_autoptr(LkTrainingItem) first = NULL, opened = NULL;
+  LkTrainingPair pairs[] = {
+    { "pair-1", a, b, FALSE, "easy", "Two people" },
+    { "pair-2", b, a, FALSE, "hard", NULL },
+  };
+  LkTrainingExerciseSpec spec = { "Portraits", "Compare each pair.", NULL, 600 };
+  gint64 id;
+
+  g_assert_no_error (error);
+  id = lk_training_exercise_create (trainer, &spec, pairs, 2, &error);
+  g_assert_no_error (error);
+  g_assert_true (lk_training_assign (trainer, id, "tim", "2030-01-31", &error));
+  g_assert_no_error (error);
+  items = lk_training_items_list (trainee, id, NULL, &error);
+  g_assert_no_error (error);
+  first = g_list_model_get_item (items, 0);
+  opened = lk_training_item_open (trainee, lk_training_item_get_id (first), &error);
+  g_assert_no_error (error);
+  g_assert_true (lk_training_item_conclude (trainee, lk_training_item_get_id (first), -3, NULL,
+                                            &error));
+  g_assert_no_error (error);
+  return id;
+}
+
+static GtkWidget *
+window_titled (const char *title)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (g_strcmp0 (gtk_window_get_title (window), title) == 0)
+        return GTK_WIDGET (window);
+    }
+  return NULL;
+}
+
+/* A trainer's and a trainee's views of training (the Training page of the window, and the
+ * windows it opens), each shown as they would use it: the list of
+ * exercises, the dashboard with its charts, the New Exercise dialog with a pair, a trainee's
+ * feature comparison read from the dashboard; the trainee's exercises, items and an item. */
+static void
+test_training_views (void)
+{
+  g_autofree char *folder = NULL;
+  LkStore *store = lk_test_store_new (&folder, ADMIN_PASSWORD);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LkSession) admin = lk_session_login (store, "admin", ADMIN_PASSWORD, &error);
+  g_autoptr(LkSession) trainer = add_user (store, admin, "tara", LK_ROLE_TRAINER);
+  g_autoptr(LkSession) trainee = add_user (store, admin, "tim", LK_ROLE_TRAINEE);
+  g_autoptr(GListModel) items = NULL;
+  g_autoptr(LkTrainingItem) second = NULL;
+  g_autoptr(GFile) a = g_file_new_for_path ("/nonexistent/a.jpg");
+  g_autoptr(GFile) b = g_file_new_for_path ("/nonexistent/b.jpg");
+  LkWindow *window;
+  GtkWidget *page, *dialog, *features;
+  gint64 exercise;
+
+  g_assert_no_error (error);
+  exercise = training_exercise (trainer, trainee);
+  window = lk_window_new (NULL, trainer);
+  gtk_window_present (GTK_WINDOW (window));
+  lk_test_spin (200);
+  page = lk_test_find_type (GTK_WIDGET (window), LK_TYPE_TRAINING_PAGE);
+  g_assert_nonnull (page);
+  assert_training_names (page, "the trainer's exercises");
+  gtk_widget_activate_action (page, "training.open-exercise", "x", exercise);
+  lk_test_spin (300);
+  assert_training_names (page, "the dashboard");
+  gtk_widget_activate_action (lk_training_page_get_dashboard (LK_TRAINING_PAGE (page)),
+                              "dashboard.features", "(xs)",
+                              lk_test_sql_int64 (store, "SELECT min (id) FROM training_items"),
+                              "tim");
+  features = window_titled ("Pair pair-1 by tim");
+  g_assert_nonnull (features);
+  lk_test_spin (100);
+  assert_training_names (features, "a trainee's feature comparison");
+  gtk_window_destroy (GTK_WINDOW (features));
+  gtk_widget_activate_action (page, "training.new-exercise", NULL);
+  dialog = lk_test_find_window (LK_TYPE_TRAINING_EXERCISE_DIALOG);
+  g_assert_nonnull (dialog);
+  lk_training_exercise_dialog_add_pair (LK_TRAINING_EXERCISE_DIALOG (dialog), a, b, TRUE,
+                                        "hard");
+  lk_test_spin (100);
+  assert_training_names (dialog, "the New Exercise dialog");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  lk_test_destroy_window (window, NULL);
+
+  window = lk_window_new (NULL, trainee);
+  gtk_window_present (GTK_WINDOW (window));
+  lk_test_spin (200);
+  page = lk_test_find_type (GTK_WIDGET (window), LK_TYPE_TRAINING_PAGE);
+  assert_training_names (page, "the trainee's exercises");
+  gtk_widget_activate_action (page, "training.open-exercise", "x", exercise);
+  lk_test_spin (300);
+  assert_training_names (page, "the trainee's items");
+  items = lk_training_items_list (trainee, exercise, NULL, &error);
+  g_assert_no_error (error);
+  second = g_list_model_get_item (items, 1);
+  gtk_widget_activate_action (page, "training.open-item", "x", lk_training_item_get_id (second));
+  lk_test_spin (500);
+  assert_training_names (page, "an item");
+  lk_test_destroy_window (window, NULL);
+  g_clear_object (&trainee);
+  g_clear_object (&trainer);
+  g_clear_object (&admin);
+  lk_test_unref_finalized (store);
+  lk_test_remove_folder (folder);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -122,5 +307,6 @@ main (int   argc,
   lk_test_ui_init (&argc, &argv);
   g_test_add_func ("/likeness/accessible-names/login", test_login);
   g_test_add_func ("/likeness/accessible-names/main-window", test_main_window);
+  g_test_add_func ("/likeness/accessible-names/training-views", test_training_views);
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "lk-competency-page.h"
+#include "lk-feature-panel.h"
 #include "lk-test-ui.h"
 #include "lk-training-chart.h"
 #include "lk-training-dashboard.h"
@@ -204,6 +205,19 @@ pyramid_changed (gpointer data)
   return lk_image_view_get_pyramid (args[0]) != args[1];
 }
 
+static gboolean
+stack_saved (gpointer data)
+{
+  LkTrainingItemView *view = data;
+  LkTrainingItem *item = lk_training_item_view_get_item (view);
+  LkSession *session = g_object_get_data (G_OBJECT (view), "test-session");
+  g_autoptr(LkEnhancementStack) stack =
+    lk_training_item_get_enhancements (session, lk_training_item_get_id (item), NULL, 'a',
+                                       NULL);
+
+  return stack != NULL && lk_enhancement_stack_get_n_steps (stack) == 1;
+}
+
 /* The casework comparison: the modes switch the compare view, and an enhancement of image A
  * replaces what its view shows (worked out in a worker thread). */
 static void
@@ -225,6 +239,8 @@ compare_and_enhance (GtkWidget *view)
   g_assert_cmpstr (lk_compare_view_get_mode (compare), ==, "wipe");
   g_assert_true (gtk_widget_activate_action (panel, "enhance.add", "s", "clahe"));
   g_assert_true (lk_test_wait (pyramid_changed, args, 10000));
+  /* Saved with the attempt, step by step, as in casework. */
+  g_assert_true (lk_test_wait (stack_saved, view, 5000));
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (lk_test_find (view, GTK_TYPE_TOGGLE_BUTTON,
                                                                  "Side by Side")), TRUE);
 }
@@ -233,7 +249,7 @@ static void
 test_trainee_path (Fixture       *f,
                    gconstpointer  data)
 {
-  GtkWidget *view;
+  GtkWidget *view, *panel;
   gint64 submitted;
 
   lk_training_page_set_session (f->page, f->trainee);
@@ -258,12 +274,19 @@ test_trainee_path (Fixture       *f,
                                                                         (view)), "10:00"));
   g_assert_true (g_str_has_suffix (lk_training_item_view_get_time_text (LK_TRAINING_ITEM_VIEW
                                                                         (view)), " left"));
+  g_object_set_data (G_OBJECT (view), "test-session", f->trainee);
   compare_and_enhance (view);
-  /* Feature observations as in casework: the result is recorded as it is picked. */
+  /* Feature observations in casework's feature panel: recorded as they are picked, in
+   * training's own table. */
+  panel = lk_test_find_type (view, LK_TYPE_FEATURE_PANEL);
+  g_assert_nonnull (panel);
+  g_assert_true (lk_test_find (panel, ADW_TYPE_COMBO_ROW, "Visibility in image A") != NULL);
+  g_assert_false (gtk_widget_is_visible (lk_test_find (panel, GTK_TYPE_BUTTON, "Evaluate…")));
   g_assert_true (lk_training_item_view_observe (LK_TRAINING_ITEM_VIEW (view), "eyes.fissure", 1));
-  g_assert_cmpint (lk_test_sql_int64 (f->store, "SELECT count(*) FROM training_attempts WHERE"
-                                                " observations = '{\"eyes.fissure\":\"similar\"}'"),
-                   ==, 1);
+  g_assert_cmpint (lk_test_sql_int64 (f->store, "SELECT count(*) FROM training_observations"
+                                                " WHERE characteristic = 'eyes.fissure'"
+                                                " AND result = 'similar'"), ==, 1);
+  g_assert_cmpint (lk_test_sql_int64 (f->store, "SELECT count(*) FROM observations"), ==, 0);
   g_assert_true (lk_training_item_view_choose (LK_TRAINING_ITEM_VIEW (view), 2,
                                                "Both frontal, the second smaller.", "Close"));
   maybe_shoot (f->window, "training-trainee-item.png");
@@ -298,6 +321,9 @@ conclude (Fixture *f,
                                                             &error);
 
   g_assert_no_error (error);
+  g_assert_true (lk_training_item_observe (f->trainee, lk_training_item_get_id (item),
+                                           "eyes.fissure", "similar", &error));
+  g_assert_no_error (error);
   g_assert_true (lk_training_item_conclude (f->trainee, lk_training_item_get_id (item), level,
                                             NULL, &error));
   g_assert_no_error (error);
@@ -328,6 +354,52 @@ comment_from_dashboard (Fixture   *f,
   g_assert_cmpstr (lk_training_item_get_comment (seen), ==, "Look again at the ears");
 }
 
+static gboolean
+report_done (gpointer data)
+{
+  return !lk_training_dashboard_get_busy (data);
+}
+
+static GtkWidget *
+window_titled (const char *title)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (g_strcmp0 (gtk_window_get_title (window), title) == 0)
+        return GTK_WIDGET (window);
+    }
+  return NULL;
+}
+
+/* The trainer reads a trainee's feature comparison of an item, read-only, from the dashboard. */
+static void
+features_from_dashboard (Fixture   *f,
+                         GtkWidget *dashboard)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) items = lk_training_items_list (f->trainer, f->exercise, "tim", &error);
+  g_autoptr(LkTrainingItem) item = g_list_model_get_item (items, 0);
+  GtkWidget *window, *panel, *row;
+
+  gtk_widget_activate_action (dashboard, "dashboard.features", "(xs)",
+                              lk_training_item_get_id (item), "tim");
+  window = window_titled ("Pair pair-1 by tim");
+  g_assert_nonnull (window);
+  panel = lk_test_find_type (window, LK_TYPE_FEATURE_PANEL);
+  g_assert_nonnull (panel);
+  row = lk_test_find (panel, ADW_TYPE_EXPANDER_ROW, "Fissure shape and tilt");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row)), ==, "Similar");
+  g_assert_false (lk_feature_panel_set_result (LK_FEATURE_PANEL (panel), "eyes.fissure",
+                                               "dissimilar"));
+  maybe_shoot (window, "training-dashboard-features.png");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The trainee's PDF summary from the dashboard, the history chart, and a competency proposal
  * from the passed exercise that the administrator confirms on the Competency page. */
 static void
@@ -341,9 +413,11 @@ summary_and_proposal (Fixture   *f,
   GtkWidget *dialog, *window, *page, *history;
   gsize length;
 
-  g_assert_true (lk_training_dashboard_report (LK_TRAINING_DASHBOARD (dashboard), "tim", pdf,
-                                               &error));
-  g_assert_no_error (error);
+  /* Written in a worker thread while the dashboard says so. */
+  lk_training_dashboard_report (LK_TRAINING_DASHBOARD (dashboard), "tim", pdf);
+  g_assert_true (lk_training_dashboard_get_busy (LK_TRAINING_DASHBOARD (dashboard)));
+  g_assert_true (lk_test_find (dashboard, GTK_TYPE_LABEL, "Writing the summary of tim…") != NULL);
+  g_assert_true (lk_test_wait (report_done, dashboard, 30000));
   g_assert_true (g_file_get_contents (pdf, &bytes, &length, NULL));
   g_assert_true (length > 1000 && g_str_has_prefix (bytes, "%PDF-"));
   history = lk_test_find (dashboard, GTK_TYPE_LABEL, "History Over Time");
@@ -436,6 +510,7 @@ test_dashboard (Fixture       *f,
   g_assert_nonnull (strstr (csv, "\ntim,pair-2,0,-1,"));
   g_assert_cmpuint (lk_test_count_newlines (csv), ==, 3);
   comment_from_dashboard (f, dashboard);
+  features_from_dashboard (f, dashboard);
   summary_and_proposal (f, dashboard);
 }
 
