@@ -4,12 +4,14 @@
 #include <math.h>
 
 #include "lk-candidate-item.h"
+#include "lk-ui-util.h"
 
 struct _LkCandidateItem
 {
   GObject       parent_instance;
   LkCandidate  *candidate;
   GdkPaintable *thumbnail;
+  char         *image_note;  /* why there is no thumbnail (a purge, an unreadable image) */
 };
 
 enum {
@@ -21,6 +23,8 @@ enum {
   PROP_SCORE_LABEL,
   PROP_THUMBNAIL,
   PROP_ACCESSIBLE_LABEL,
+  PROP_IMAGE_NOTE,
+  PROP_IMAGE_MISSING,
   N_PROPS
 };
 
@@ -59,13 +63,15 @@ score_label (const LkCandidate *c)
 /* What a screen reader says for the tile: the place in the presented order, the subject and
  * the triage state, and rank and score only when they are shown on the tile too. */
 static char *
-accessible_label (const LkCandidate *c)
+accessible_label (const LkCandidate *c,
+                  const char        *image_note)
 {
   g_autofree char *score = score_label (c);
   g_autofree char *state = g_utf8_strdown (state_label (c->triage_state), -1);
 
-  return g_strdup_printf ("Candidate %d, %s, %s%s%s", c->position, c->subject_ref, state,
-                          *score ? ", " : "", score);
+  return g_strdup_printf ("Candidate %d, %s, %s%s%s%s%s", c->position, c->subject_ref, state,
+                          *score ? ", " : "", score, image_note ? ", " : "",
+                          image_note ? image_note : "");
 }
 
 static void
@@ -98,7 +104,13 @@ lk_candidate_item_get_property (GObject    *object,
       g_value_set_object (value, self->thumbnail);
       break;
     case PROP_ACCESSIBLE_LABEL:
-      g_value_take_string (value, accessible_label (c));
+      g_value_take_string (value, accessible_label (c, self->image_note));
+      break;
+    case PROP_IMAGE_NOTE:
+      g_value_set_string (value, self->image_note);
+      break;
+    case PROP_IMAGE_MISSING:
+      g_value_set_boolean (value, self->image_note != NULL);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -112,6 +124,7 @@ lk_candidate_item_finalize (GObject *object)
 
   g_clear_pointer (&self->candidate, lk_candidate_free);
   g_clear_object (&self->thumbnail);
+  g_free (self->image_note);
   G_OBJECT_CLASS (lk_candidate_item_parent_class)->finalize (object);
 }
 
@@ -135,6 +148,10 @@ lk_candidate_item_class_init (LkCandidateItemClass *klass)
   properties[PROP_STATE_ICON] = string_property ("state-icon");
   properties[PROP_SCORE_LABEL] = string_property ("score-label");
   properties[PROP_ACCESSIBLE_LABEL] = string_property ("accessible-label");
+  properties[PROP_IMAGE_NOTE] = string_property ("image-note");
+  properties[PROP_IMAGE_MISSING] =
+    g_param_spec_boolean ("image-missing", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_THUMBNAIL] =
     g_param_spec_object ("thumbnail", NULL, NULL, GDK_TYPE_PAINTABLE,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -195,6 +212,33 @@ lk_candidate_item_set_thumbnail (LkCandidateItem *self,
   g_return_if_fail (LK_IS_CANDIDATE_ITEM (self));
   if (g_set_object (&self->thumbnail, thumbnail))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_THUMBNAIL]);
+}
+
+void
+lk_candidate_item_set_image_error (LkCandidateItem *self,
+                                   const GError    *error)
+{
+  g_autofree char *note = NULL;
+
+  g_return_if_fail (LK_IS_CANDIDATE_ITEM (self) && error != NULL);
+
+  note = lk_image_error_text (error);
+  if (g_strcmp0 (note, self->image_note) == 0)
+    return;
+  g_free (self->image_note);
+  self->image_note = g_steal_pointer (&note);
+  g_object_freeze_notify (G_OBJECT (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IMAGE_NOTE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IMAGE_MISSING]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCESSIBLE_LABEL]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+const char *
+lk_candidate_item_get_image_note (LkCandidateItem *self)
+{
+  g_return_val_if_fail (LK_IS_CANDIDATE_ITEM (self), NULL);
+  return self->image_note;
 }
 
 static void

@@ -18,6 +18,11 @@ gint64             lk_candidate_item_get_id        (LkCandidateItem   *self);
 GdkPaintable      *lk_candidate_item_get_thumbnail (LkCandidateItem   *self);
 void               lk_candidate_item_set_thumbnail (LkCandidateItem   *self,
                                                     GdkPaintable      *thumbnail);
+/* The thumbnail could not be made: the tile says why ("Image purged on 2027-01-20 under rule
+ * “candidate”" for a purge), as "image-note" with "image-missing" TRUE. */
+void               lk_candidate_item_set_image_error (LkCandidateItem *self,
+                                                      const GError    *error);
+const char        *lk_candidate_item_get_image_note  (LkCandidateItem *self);
 void               lk_candidate_item_update        (LkCandidateItem   *self,
                                                     const LkCandidate *candidate);
 /* After the core recorded a triage decision: the item's own copy of the state and reason. */

@@ -224,10 +224,13 @@ on_thumbnail (GObject      *object,
               gpointer      user_data)
 {
   g_autoptr(LkCandidateItem) item = user_data;
-  g_autoptr(GdkTexture) texture = lk_texture_load_candidate_finish (result, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = lk_texture_load_candidate_finish (result, &error);
 
   if (texture != NULL)
     lk_candidate_item_set_thumbnail (item, GDK_PAINTABLE (texture));
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    lk_candidate_item_set_image_error (item, error);
 }
 
 static void

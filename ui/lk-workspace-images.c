@@ -15,6 +15,7 @@ typedef struct
   LkSession *session;
   gint64     probe_id;
   gint64     candidate_id;
+  int        failed;        /* on failure: 0 the probe's image, 1 the candidate's */
 } LoadJob;
 
 typedef struct
@@ -89,14 +90,16 @@ load_job (gpointer       data,
   g_autoptr(GBytes) candidate = NULL;
   Loaded *loaded = g_new0 (Loaded, 1);
 
-  if (probe == NULL ||
-      (candidate = lk_candidates_read_image (job->session, job->candidate_id, error)) == NULL ||
-      !decode (loaded, 0, probe, error) || !decode (loaded, 1, candidate, error))
+  job->failed = 0;
+  if (probe != NULL && decode (loaded, 0, probe, error))
     {
-      loaded_free (loaded);
-      return NULL;
+      job->failed = 1;
+      if ((candidate = lk_candidates_read_image (job->session, job->candidate_id, error)) != NULL &&
+          decode (loaded, 1, candidate, error))
+        return loaded;
     }
-  return loaded;
+  loaded_free (loaded);
+  return NULL;
 }
 
 static void apply_stack (LkWorkspace *self, int which, LkEnhancementStack *stack);
@@ -108,6 +111,38 @@ _lk_workspace_stack_of (LkWorkspace *self,
   return self->stacks[which];
 }
 
+/* The comparison cannot be made: which image is missing and why. A purged image says when and
+ * under which rule, from the error's purge record. */
+static void
+show_load_error (LkWorkspace  *self,
+                 int           which,
+                 const GError *error)
+{
+  GtkWidget *spinner = adw_status_page_get_child (self->loading_page);
+  const char *whose = which == 0 ? "probe" : "candidate";
+  g_autofree char *title = NULL;
+  g_autofree char *text = NULL;
+
+  if (spinner != NULL)
+    gtk_widget_set_visible (spinner, FALSE);
+  adw_status_page_set_icon_name (self->loading_page, "image-missing-symbolic");
+  if (g_error_matches (error, LK_ERROR, LK_ERROR_PURGED))
+    {
+      g_autofree char *purged = lk_image_error_text (error);
+
+      title = g_strdup_printf ("The %s’s Image Was Purged", which == 0 ? "Probe" : "Candidate");
+      text = g_strdup_printf ("%s. The %s’s record and the image’s SHA-256 are kept; the images "
+                              "cannot be compared.", purged, whose);
+    }
+  else
+    {
+      title = g_strdup ("The Images Cannot Be Shown");
+      text = g_strdup (error->message);
+    }
+  adw_status_page_set_title (self->loading_page, title);
+  lk_status_page_set_text (self->loading_page, text);
+}
+
 static void
 on_loaded (GObject      *object,
            GAsyncResult *result,
@@ -115,15 +150,13 @@ on_loaded (GObject      *object,
 {
   g_autoptr(LkWorkspace) self = user_data;
   g_autoptr(GError) error = NULL;
+  LoadJob *load = lk_task_get_data (result, load_job);
   Loaded *job = lk_task_finish (result, load_job, &error);
 
   if (job == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          adw_status_page_set_title (self->loading_page, "The Images Cannot Be Shown");
-          adw_status_page_set_description (self->loading_page, error->message);
-        }
+        show_load_error (self, load->failed, error);
       return;
     }
   for (int i = 0; i < 2; i++)
