@@ -810,6 +810,12 @@ static const char migration_governance_more[] =
   "CREATE TRIGGER assessment_editions_no_delete BEFORE DELETE ON assessment_editions"
   "  BEGIN SELECT RAISE (ABORT, 'an installed questionnaire edition cannot be deleted'); END;";
 
+/* The audit trail browsed by user and action together: one index answers both (with the
+ * numbers in order), where the index of actions alone left every match's user to be read from
+ * the table (0.26 s for 5,000 of a million events). */
+static const char migration_audit_browse[] =
+  "CREATE INDEX audit_event_user_action ON audit_event (\"user\", action, seq);";
+
 /* The PostgreSQL twins of the migrations after LK_PG_BASE_VERSION. */
 static const char pg_training_more[] =
   "ALTER TABLE training_attempts ADD COLUMN over_time BIGINT NOT NULL DEFAULT 0"
@@ -855,6 +861,9 @@ static const char pg_governance_more[] =
   "  FOR EACH ROW"
   "  EXECUTE FUNCTION lk_refuse ('an installed questionnaire edition cannot be deleted');";
 
+static const char pg_audit_browse[] =
+  "CREATE INDEX audit_event_user_action ON audit_event (\"user\", action, seq);";
+
 /* Each migration with its PostgreSQL twin (see lk-schema.h): a migration appended here needs
  * both texts. */
 const LkMigration lk_migrations[] = {
@@ -871,6 +880,7 @@ const LkMigration lk_migrations[] = {
   { migration_governance, lk_pg_schema },
   { migration_training_more, pg_training_more },
   { migration_governance_more, pg_governance_more },
+  { migration_audit_browse, pg_audit_browse },
 };
 
 const guint lk_n_migrations = G_N_ELEMENTS (lk_migrations);
