@@ -398,6 +398,7 @@ test_events_background (Fixture       *f,
   g_assert_cmpuint (selected_position (f), ==, far_position);
   shown = g_strdup_printf ("Event %" G_GINT64_FORMAT " at", seq);
   g_assert_true (lk_test_wait_shown_containing (f->page, shown, 10000));
+  lk_test_shoot (f->window, "audit-events.png");
 
   /* a narrower filter that holds the selected event: it stays selected */
   set_filter (f, "User", "ann");
@@ -408,6 +409,7 @@ test_events_background (Fixture       *f,
   g_assert_cmpuint (selected_position (f), ==, lk_audit_event_list_find (events, seq));
   g_assert_cmpuint (selected_position (f), <, 450);
   g_assert_true (lk_test_wait_shown_containing (f->page, shown, 10000));
+  lk_test_shoot (f->window, "audit-events-kept-place.png");
 
   /* two filters in a row: the first read is cancelled, the second one is shown */
   before = events;

@@ -189,6 +189,32 @@ every_tile_says_why (gpointer data)
   return g_list_model_get_n_items (model) > 0;
 }
 
+static guint
+count_shown (GtkWidget  *root,
+             const char *text)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && gtk_widget_is_drawable (child) &&
+          g_strcmp0 (gtk_label_get_text (GTK_LABEL (child)), text) == 0)
+        n++;
+      n += count_shown (child, text);
+    }
+  return n;
+}
+
+/* Both tiles, and the preview of the selected candidate beside the probe. */
+static gboolean
+every_view_says_why (gpointer data)
+{
+  Fixture *f = data;
+
+  return count_shown (f->page, f->expected) >= 3;
+}
+
 static void
 test_tiles (Fixture       *f,
             gconstpointer  data)
@@ -211,8 +237,11 @@ test_tiles (Fixture       *f,
       g_assert_true (missing);
       g_assert_true (g_str_has_suffix (label, f->expected));
     }
-  /* shown on the tile, where the picture would be */
+  /* shown on the tile, where the picture would be, and beside the probe for the selected
+   * candidate, in the same words */
   g_assert_true (lk_test_wait_shown (GTK_WIDGET (page), f->expected, 5000));
+  g_assert_true (lk_test_wait (every_view_says_why, f, 5000));
+  lk_test_shoot (f->window, "purged-tiles.png");
 }
 
 static void
@@ -231,6 +260,7 @@ test_workspace (Fixture       *f,
   g_assert_true (lk_test_wait_shown (GTK_WIDGET (workspace), "The Candidate’s Image Was Purged",
                                      15000));
   g_assert_true (lk_test_wait_shown (GTK_WIDGET (workspace), sentence, 2000));
+  lk_test_shoot (f->window, "purged-workspace.png");
   g_assert_false (lk_workspace_is_loaded (workspace));
 }
 
