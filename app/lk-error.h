@@ -31,6 +31,15 @@ typedef enum
   LK_ERROR_PURGED, /* an image's bytes were purged under the retention policy */
 } LkError;
 
-GQuark lk_error_quark (void);
+GQuark      lk_error_quark          (void);
+
+/* An %LK_ERROR_PURGED error says which day (YYYY-MM-DD) the image was purged and under which
+ * retention rule (unidentified, closed-case, candidate, gallery, exercise); NULL for any other
+ * error. lk_error_set_purge() records them, for the image store. */
+const char *lk_error_get_purged_on  (const GError *error);
+const char *lk_error_get_purge_rule (const GError *error);
+void        lk_error_set_purge      (GError       *error,
+                                     const char   *purged_on,
+                                     const char   *rule);
 
 G_END_DECLS

@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Administration > Audit Events: the audit trail browsed through a list model that reads the
- * events a page at a time (a million events never become a million objects), selected in a
- * worker thread, with the selected event's details and chain hashes below. */
+ * events a page at a time (a million events never become a million objects), selected and
+ * read in worker threads, with the selected event's details and chain hashes below. A new
+ * filter cancels the read of the one before; the rows, the scroll position and the selected
+ * event stay while pages are read, and a new filter that still holds the selected event
+ * selects it again. */
 #include "config.h"
 
 #include "lk-audit-events-view.h"
@@ -12,9 +15,11 @@ struct _LkAuditEventsView
   AdwBin                parent_instance;
 
   LkSession            *session;
-  GCancellable         *cancellable;
+  GCancellable         *cancellable;  /* exports; cancelled when the view goes */
+  GCancellable         *reading;      /* the selection being read; NULL when none */
   LkAuditEventList     *events;
   GtkSingleSelection   *selection;
+  LkAuditEntry         *detailed;     /* the entry whose details are shown */
   GtkFileChooserNative *chooser;
   LkAuditFilter         shown;      /* the filter of @events */
   LkAuditFormat         format;     /* of the export being chosen */
@@ -53,6 +58,28 @@ read_filter (LkAuditEventsView *self,
   filter->to = entry_text (self->to_entry);
 }
 
+static void show_details (LkAuditEventsView *self,
+                          LkAuditEntry      *entry);
+
+static void
+on_detailed_loaded (LkAuditEventsView *self)
+{
+  show_details (self, self->detailed);
+}
+
+static void
+watch_detailed (LkAuditEventsView *self,
+                LkAuditEntry      *entry)
+{
+  if (self->detailed == entry)
+    return;
+  if (self->detailed != NULL)
+    g_signal_handlers_disconnect_by_data (self->detailed, self);
+  g_set_object (&self->detailed, entry);
+  if (entry != NULL)
+    g_signal_connect_swapped (entry, "notify::loaded", G_CALLBACK (on_detailed_loaded), self);
+}
+
 static void
 show_details (LkAuditEventsView *self,
               LkAuditEntry      *entry)
@@ -60,10 +87,18 @@ show_details (LkAuditEventsView *self,
   g_autofree char *details = NULL;
   g_autofree char *text = NULL;
 
+  watch_detailed (self, entry);
   if (entry == NULL)
     {
       gtk_label_set_text (self->details_label,
                           "Select an event to see its details and its place in the chain.");
+      return;
+    }
+  if (!lk_audit_entry_get_loaded (entry))
+    {
+      text = g_strdup_printf ("Reading event %" G_GINT64_FORMAT "…",
+                              lk_audit_entry_get_seq (entry));
+      gtk_label_set_text (self->details_label, text);
       return;
     }
   details = lk_audit_entry_dup_details_text (entry);
@@ -85,6 +120,55 @@ on_selected (LkAuditEventsView *self)
   show_details (self, gtk_single_selection_get_selected_item (self->selection));
 }
 
+/* The spinner turns while a selection or a page of it is being read. */
+static void
+update_loading (LkAuditEventsView *self)
+{
+  gtk_spinner_set_spinning (self->spinner,
+                            self->reading != NULL ||
+                            (self->events != NULL && lk_audit_event_list_get_loading (self->events)));
+}
+
+static void
+set_events (LkAuditEventsView *self,
+            LkAuditEventList  *events)
+{
+  if (self->events != NULL)
+    g_signal_handlers_disconnect_by_data (self->events, self);
+  g_set_object (&self->events, events);
+  g_signal_connect_swapped (events, "notify::loading", G_CALLBACK (update_loading), self);
+}
+
+/* The list view inside the column view, whose list.scroll-to-item GTK 4.8 offers (the column
+ * view's own scroll_to is 4.12). */
+static GtkWidget *
+inner_list_view (LkAuditEventsView *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->column_view));
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      return child;
+  return NULL;
+}
+
+/* The event that was selected, in the new selection if it is one of its events. */
+static void
+keep_place (LkAuditEventsView *self,
+            gint64             seq)
+{
+  guint position = seq > 0 ? lk_audit_event_list_find (self->events, seq) : G_MAXUINT;
+  GtkWidget *list_view = inner_list_view (self);
+
+  if (position == G_MAXUINT)
+    {
+      show_details (self, NULL);
+      return;
+    }
+  gtk_single_selection_set_selected (self->selection, position);
+  if (list_view != NULL)
+    gtk_widget_activate_action (list_view, "list.scroll-to-item", "u", position);
+}
+
 static void
 show_events (LkAuditEventsView *self,
              LkAuditEventList  *events)
@@ -93,8 +177,9 @@ show_events (LkAuditEventsView *self,
   g_autofree char *described = lk_audit_filter_describe (&self->shown);
   g_autofree char *count = g_strdup_printf ("%u %s: %s", n, n == 1 ? "event" : "events",
                                             described);
+  gint64 selected = self->detailed != NULL ? lk_audit_entry_get_seq (self->detailed) : 0;
 
-  g_set_object (&self->events, events);
+  set_events (self, events);
   if (self->selection != NULL)
     g_signal_handlers_disconnect_by_data (self->selection, self);
   g_clear_object (&self->selection);
@@ -105,7 +190,8 @@ show_events (LkAuditEventsView *self,
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   gtk_label_set_text (self->count_label, count);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "events.export", TRUE);
-  show_details (self, NULL);
+  keep_place (self, selected);
+  update_loading (self);
 }
 
 static void
@@ -117,16 +203,32 @@ on_listed (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(LkAuditEventList) events = lk_audit_event_list_new_finish (result, &error);
 
+  /* cancelled by a newer filter, which now owns the loading state, or by the view's end */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  gtk_spinner_set_spinning (self->spinner, FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "events.apply", TRUE);
+  g_clear_object (&self->reading);
   if (events == NULL)
     {
+      g_autofree char *described = lk_audit_filter_describe (&self->shown);
+      g_autofree char *text = g_strdup_printf ("Cannot read the events: %s", described);
+
+      gtk_label_set_text (self->count_label, text);
+      update_loading (self);
       lk_toast (GTK_WIDGET (self), error->message);
       return;
     }
   show_events (self, events);
+}
+
+static void
+say_reading (LkAuditEventsView   *self,
+             const LkAuditFilter *filter)
+{
+  g_autofree char *described = lk_audit_filter_describe (filter);
+  g_autofree char *text = g_strdup_printf ("Reading the events: %s…", described);
+
+  gtk_label_set_text (self->count_label, text);
+  update_loading (self);
 }
 
 static void
@@ -149,9 +251,12 @@ apply_action (GtkWidget  *widget,
     }
   lk_audit_filter_clear (&self->shown);
   lk_audit_filter_copy (&self->shown, &filter);
-  gtk_spinner_set_spinning (self->spinner, TRUE);
-  gtk_widget_action_set_enabled (widget, "events.apply", FALSE);
-  lk_audit_event_list_new_async (self->session, &filter, self->cancellable, on_listed,
+  /* The old read, if any, is stopped; the old rows stay until the new ones are there. */
+  g_cancellable_cancel (self->reading);
+  g_clear_object (&self->reading);
+  self->reading = g_cancellable_new ();
+  say_reading (self, &filter);
+  lk_audit_event_list_new_async (self->session, &filter, self->reading, on_listed,
                                  g_object_ref (self));
 }
 
@@ -259,6 +364,11 @@ lk_audit_events_view_dispose (GObject *object)
   LkAuditEventsView *self = LK_AUDIT_EVENTS_VIEW (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->reading);
+  g_clear_object (&self->reading);
+  watch_detailed (self, NULL);
+  if (self->events != NULL)
+    g_signal_handlers_disconnect_by_data (self->events, self);
   if (self->chooser != NULL)
     g_signal_handlers_disconnect_by_data (self->chooser, self);
   g_clear_object (&self->chooser);

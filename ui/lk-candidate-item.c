@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "lk-candidate-item.h"
+#include "lk-ui-util.h"
 
 struct _LkCandidateItem
 {

@@ -233,10 +233,12 @@ on_thumbnail (GObject      *object,
 
   if (texture != NULL)
     lk_candidate_item_set_thumbnail (item, GDK_PAINTABLE (texture));
-  else if (g_error_matches (error, LK_ERROR, LK_ERROR_PURGED))
-    lk_candidate_item_set_problem (item, "Image purged under the retention policy");
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    lk_candidate_item_set_problem (item, "Image cannot be shown");
+    {
+      g_autofree char *problem = lk_image_error_text (error);
+
+      lk_candidate_item_set_problem (item, problem);
+    }
 }
 
 static void

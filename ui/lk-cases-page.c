@@ -356,6 +356,16 @@ open_workspace (LkCasesPage *self,
   g_autoptr(GError) error = NULL;
   LkWorkspace *page = lk_workspace_new (self->session, candidate_id, &error);
 
+  if (page == NULL && g_error_matches (error, LK_ERROR, LK_ERROR_PURGED))
+    {
+      g_autofree char *why = lk_image_error_text (error);
+      g_autofree char *text = g_strdup_printf ("%s. Its record and SHA-256 are kept; an "
+                                               "examination cannot begin without the image.",
+                                               why);
+
+      lk_show_error (GTK_WIDGET (self), "The Image Was Purged", text);
+      return;
+    }
   if (page == NULL)
     {
       lk_show_error (GTK_WIDGET (self), "The Examination Cannot Open", error->message);

@@ -4,6 +4,7 @@
 #include "lk-face-crop-view.h"
 #include "lk-texture.h"
 #include "lk-triage-probe.h"
+#include "lk-ui-util.h"
 
 #define MAX_SIDE 1600
 
@@ -209,7 +210,13 @@ on_candidate_face (GObject      *object,
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  if (face == NULL)
+  if (face == NULL && g_error_matches (error, LK_ERROR, LK_ERROR_PURGED))
+    {
+      g_autofree char *purged = lk_image_error_text (error);
+
+      show_note (self, purged);
+    }
+  else if (face == NULL)
     show_note (self, error->message);
   else if (!face->found)
     show_note (self, "No face was found in this candidate's image");

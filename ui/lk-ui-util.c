@@ -142,3 +142,18 @@ lk_format_utc (const char *iso)
   in_utc = g_date_time_to_utc (time);
   return g_date_time_format (in_utc, "%Y-%m-%d %H:%M UTC");
 }
+
+char *
+lk_image_error_text (const GError *error)
+{
+  const char *day = lk_error_get_purged_on (error);
+
+  if (day != NULL)
+    return g_strdup_printf ("Image purged on %s under rule “%s”", day,
+                            lk_error_get_purge_rule (error));
+  if (g_error_matches (error, LK_ERROR, LK_ERROR_PURGED))
+    return g_strdup ("Image purged under the retention policy");
+  if (g_error_matches (error, LK_ERROR, LK_ERROR_INTEGRITY))
+    return g_strdup ("Image failed its integrity check");
+  return g_strdup ("Image cannot be shown");
+}

@@ -44,5 +44,9 @@ void lk_label_set_message (GtkLabel      *label,
 /* A stored ISO 8601 time as people read it, in UTC: "2026-01-15 14:32 UTC"; a plain date or
  * other text as written; NULL as "Not recorded". */
 char *lk_format_utc       (const char    *iso);
+/* Why an image is not shown, in a few words: "Image purged on 2027-01-20 under rule
+ * “candidate”" for an %LK_ERROR_PURGED error (read from the error's purge, not its message),
+ * "Image failed its integrity check", else "Image cannot be shown". */
+char *lk_image_error_text (const GError  *error);
 
 G_END_DECLS

@@ -53,6 +53,35 @@ show_loaded (LkWorkspace *self,
   gtk_widget_grab_focus (GTK_WIDGET (self->compare));
 }
 
+/* The comparison cannot be made: which image is missing and why. A purged image says when and
+ * under which rule, from the error's purge record. */
+static void
+show_load_error (LkWorkspace  *self,
+                 int           which,
+                 const GError *error)
+{
+  const char *whose = which == 0 ? "probe" : "candidate";
+  g_autofree char *title = NULL;
+  g_autofree char *text = NULL;
+
+  adw_status_page_set_icon_name (self->loading_page, "image-missing-symbolic");
+  if (g_error_matches (error, LK_ERROR, LK_ERROR_PURGED))
+    {
+      g_autofree char *purged = lk_image_error_text (error);
+
+      title = g_strdup_printf ("The %s’s Image Was Purged", which == 0 ? "Probe" : "Candidate");
+      text = g_strdup_printf ("%s. The %s’s record and the image’s SHA-256 are kept; the images "
+                              "cannot be compared.", purged, whose);
+    }
+  else
+    {
+      title = g_strdup ("The Images Cannot Be Shown");
+      text = g_strdup (error->message);
+    }
+  adw_status_page_set_title (self->loading_page, title);
+  adw_status_page_set_description (self->loading_page, text);
+}
+
 static void
 on_loaded (GObject      *object,
            GAsyncResult *result,
@@ -70,11 +99,7 @@ on_loaded (GObject      *object,
     }
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
-  adw_status_page_set_title (self->loading_page,
-                             g_error_matches (error, LK_ERROR, LK_ERROR_PURGED)
-                             ? "Purged Under the Retention Policy"
-                             : "The Images Cannot Be Shown");
-  adw_status_page_set_description (self->loading_page, error->message);
+  show_load_error (self, lk_image_pair_load_failed_image (result), error);
 }
 
 /* What the core is doing, under "Opening the Images". */

@@ -2,13 +2,14 @@
 /* One audit event as a typed, read-only record for views. */
 #include "config.h"
 
-#include "governance/lk-audit-query.h"
+#include "governance/lk-audit-query-private.h"
 #include "lk-json.h"
 
 struct _LkAuditEntry
 {
   GObject       parent_instance;
   LkAuditEvent  event;
+  gboolean      loaded;  /* FALSE while only the number is known (its page is being read) */
 };
 
 G_DEFINE_FINAL_TYPE (LkAuditEntry, lk_audit_entry, G_TYPE_OBJECT)
@@ -25,6 +26,7 @@ enum
   PROP_DETAILS,
   PROP_PREV_HASH,
   PROP_HASH,
+  PROP_LOADED,
   N_PROPS
 };
 
@@ -59,7 +61,9 @@ lk_audit_entry_get_property (GObject    *object,
 
   if (prop_id == PROP_SEQ)
     g_value_set_int64 (value, self->event.seq);
-  else if (prop_id > PROP_SEQ && prop_id < N_PROPS)
+  else if (prop_id == PROP_LOADED)
+    g_value_set_boolean (value, self->loaded);
+  else if (prop_id > PROP_SEQ && prop_id < PROP_LOADED)
     g_value_set_string (value, texts[prop_id]);
   else
     G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -76,9 +80,13 @@ lk_audit_entry_class_init (LkAuditEntryClass *klass)
   object_class->get_property = lk_audit_entry_get_property;
   properties[PROP_SEQ] = g_param_spec_int64 ("seq", NULL, NULL, 0, G_MAXINT64, 0,
                                              G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
-  for (guint i = PROP_AT; i < N_PROPS; i++)
+  for (guint i = PROP_AT; i < PROP_LOADED; i++)
     properties[i] = g_param_spec_string (names[i], NULL, NULL, NULL,
-                                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+                                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
+                                         G_PARAM_STATIC_STRINGS);
+  properties[PROP_LOADED] = g_param_spec_boolean ("loaded", NULL, NULL, FALSE,
+                                                  G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
+                                                  G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -87,12 +95,10 @@ lk_audit_entry_init (LkAuditEntry *self)
 {
 }
 
-LkAuditEntry *
-lk_audit_entry_new (const LkAuditEvent *event)
+static void
+set_event (LkAuditEntry       *self,
+           const LkAuditEvent *event)
 {
-  LkAuditEntry *self = g_object_new (LK_TYPE_AUDIT_ENTRY, NULL);
-
-  self->event.seq = event->seq;
   self->event.at = g_strdup (event->at);
   self->event.user = g_strdup (event->user);
   self->event.role = g_strdup (event->role);
@@ -101,7 +107,47 @@ lk_audit_entry_new (const LkAuditEvent *event)
   self->event.details = g_strdup (event->details);
   self->event.prev_hash = g_strdup (event->prev_hash);
   self->event.hash = g_strdup (event->hash);
+  self->loaded = TRUE;
+}
+
+LkAuditEntry *
+lk_audit_entry_new (const LkAuditEvent *event)
+{
+  LkAuditEntry *self = lk_audit_entry_new_pending (event->seq);
+
+  set_event (self, event);
   return self;
+}
+
+LkAuditEntry *
+lk_audit_entry_new_pending (gint64 seq)
+{
+  LkAuditEntry *self = g_object_new (LK_TYPE_AUDIT_ENTRY, NULL);
+
+  self->event.seq = seq;
+  return self;
+}
+
+/* Once only: a loaded entry is a read-only record like any other. */
+void
+lk_audit_entry_fill (LkAuditEntry       *self,
+                     const LkAuditEvent *event)
+{
+  g_return_if_fail (LK_IS_AUDIT_ENTRY (self) && event != NULL);
+  g_return_if_fail (!self->loaded && event->seq == self->event.seq);
+
+  set_event (self, event);
+  g_object_freeze_notify (G_OBJECT (self));
+  for (guint i = PROP_AT; i < N_PROPS; i++)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[i]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+gboolean
+lk_audit_entry_get_loaded (LkAuditEntry *self)
+{
+  g_return_val_if_fail (LK_IS_AUDIT_ENTRY (self), FALSE);
+  return self->loaded;
 }
 
 gint64
@@ -178,6 +224,8 @@ lk_audit_entry_dup_details_text (LkAuditEntry *self)
 
   g_return_val_if_fail (LK_IS_AUDIT_ENTRY (self), NULL);
 
+  if (self->event.details == NULL)
+    return g_strdup ("");
   root = lk_json_load_stored (self->event.details, NULL);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     return g_strdup (self->event.details);

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "governance/lk-audit-log-private.h"
-#include "governance/lk-audit-query.h"
+#include "governance/lk-audit-query-private.h"
 #include "lk-error.h"
 #include "lk-task.h"
 #include "lk-util.h"
@@ -150,11 +150,16 @@ prefix_end (const char *action)
 }
 
 /* The WHERE clause of @filter with its parameters ?1..?9 (always all bound, NULL when unused,
- * so that one statement text serves every value). */
+ * so that one statement text serves every value), within the numbers ?7..?8 when @range: a
+ * page. Without the range the planner answers the filter from its own index instead of
+ * walking the table by number (a prefix of actions, a quarter of a million events, took 1.1 s
+ * so at a million events; 0.1 s from the index of actions and a sort). */
 static char *
-where_clause (const LkAuditFilter *filter)
+where_clause (const LkAuditFilter *filter,
+              gboolean             range)
 {
-  g_autoptr(GString) sql = g_string_new (" WHERE seq BETWEEN ?7 AND ?8");
+  g_autoptr(GString) sql = g_string_new (range ? " WHERE seq BETWEEN ?7 AND ?8"
+                                               : " WHERE 1 = 1");
 
   if (given (filter->case_number))
     g_string_append (sql, " AND object IN (" CASE_OBJECTS ("?1") ")");
@@ -209,6 +214,16 @@ bind_filter (LkStmt              *stmt,
   lk_stmt_bind_int64 (stmt, 8, last_seq);
 }
 
+/* In no particular order: the index that answers the filter gives it (a prefix of actions
+ * comes action by action); read_seqs() sorts them. */
+char *
+lk_audit_filter_select_sql (const LkAuditFilter *filter)
+{
+  g_autofree char *where = where_clause (filter, FALSE);
+
+  return g_strdup_printf ("SELECT seq FROM audit_event%s", where);
+}
+
 static LkStmt *
 filter_stmt (LkStore              *store,
              const char           *columns,
@@ -217,7 +232,7 @@ filter_stmt (LkStore              *store,
              gint64                last_seq,
              GError              **error)
 {
-  g_autofree char *where = where_clause (filter);
+  g_autofree char *where = where_clause (filter, TRUE);
   g_autofree char *sql = g_strdup_printf ("SELECT %s FROM audit_event%s ORDER BY seq", columns,
                                           where);
   LkStmt *stmt = lk_store_stmt (store, sql, error);
@@ -265,19 +280,35 @@ filtered (const LkAuditFilter *filter)
          given (filter->object) || given (filter->from) || given (filter->to);
 }
 
+/* One figure of the whole log. */
+static gboolean
+log_figure (LkStore     *store,
+            const char  *sql,
+            gint64      *value,
+            GError     **error)
+{
+  g_autoptr(LkStmt) stmt = lk_store_stmt (store, sql, error);
+
+  if (stmt == NULL || !lk_stmt_next (stmt, error))
+    return FALSE;
+  *value = lk_stmt_int64 (stmt, 0);
+  return TRUE;
+}
+
 /* Every event: an append-only log numbers them 1..N without a gap (the chain checks it), so
- * the numbers need not be read one by one. NULL when the count says otherwise. */
+ * the numbers need not be read one by one. NULL when the count says otherwise. The count and
+ * the highest number are asked apart: together they cost a walk of the whole table (0.7 s at a
+ * million events), apart a count of the table's pages and one look at its last row. */
 static GArray *
 every_seq (LkStore  *store,
            GError  **error)
 {
-  g_autoptr(LkStmt) stmt = lk_store_stmt (store, "SELECT count (*), coalesce (max (seq), 0)"
-                                                 " FROM audit_event", error);
   GArray *seqs;
-  gint64 n;
+  gint64 n, last;
 
-  if (stmt == NULL || !lk_stmt_next (stmt, error) ||
-      (n = lk_stmt_int64 (stmt, 0)) != lk_stmt_int64 (stmt, 1))
+  if (!log_figure (store, "SELECT count (*) FROM audit_event", &n, error) ||
+      !log_figure (store, "SELECT coalesce (max (seq), 0) FROM audit_event", &last, error) ||
+      n != last)
     return NULL;
   seqs = g_array_sized_new (FALSE, FALSE, sizeof (gint64), (guint) n);
   g_array_set_size (seqs, (guint) n);
@@ -339,10 +370,57 @@ lk_audit_log_select (LkSession            *session,
                      const LkAuditFilter  *filter,
                      GError              **error)
 {
+  return lk_audit_log_select_cancellable (session, filter, NULL, error);
+}
+
+static int
+compare_seq (gconstpointer a,
+             gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/* The numbers one by one, checking @cancellable now and then (a new filter in the browser
+ * stops the old read rather than waiting for it), then in order. */
+static GArray *
+read_seqs (LkStmt        *stmt,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  g_autoptr(GArray) seqs = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gboolean sorted = TRUE;
+  gint64 last = G_MININT64;
+
+  while (lk_stmt_next (stmt, error))
+    {
+      gint64 seq = lk_stmt_int64 (stmt, 0);
+
+      sorted = sorted && seq > last;
+      last = seq;
+      g_array_append_val (seqs, seq);
+      if (seqs->len % 4096 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+    }
+  if (lk_stmt_failed (stmt))
+    return NULL;
+  if (!sorted)
+    g_array_sort (seqs, compare_seq);
+  return g_steal_pointer (&seqs);
+}
+
+GArray *
+lk_audit_log_select_cancellable (LkSession            *session,
+                                 const LkAuditFilter  *filter,
+                                 GCancellable         *cancellable,
+                                 GError              **error)
+{
   LkStore *store = lk_session_get_store (session);
   g_autoptr(GArray) seqs = NULL;
   g_autoptr(LkStoreLock) locker = NULL;
   g_autoptr(LkStmt) stmt = NULL;
+  g_autofree char *sql = NULL;
 
   g_return_val_if_fail (LK_IS_SESSION (session) && filter != NULL, NULL);
 
@@ -373,18 +451,11 @@ lk_audit_log_select (LkSession            *session,
           return NULL;
         }
     }
-  if ((stmt = filter_stmt (store, "seq", filter, 1, G_MAXINT64, error)) == NULL)
+  sql = lk_audit_filter_select_sql (filter);
+  if ((stmt = lk_store_stmt (store, sql, error)) == NULL)
     return NULL;
-  seqs = g_array_new (FALSE, FALSE, sizeof (gint64));
-  while (lk_stmt_next (stmt, error))
-    {
-      gint64 seq = lk_stmt_int64 (stmt, 0);
-
-      g_array_append_val (seqs, seq);
-    }
-  if (lk_stmt_failed (stmt))
-    return NULL;
-  return g_steal_pointer (&seqs);
+  bind_filter (stmt, filter, 1, G_MAXINT64);
+  return read_seqs (stmt, cancellable, error);
 }
 
 static LkAuditEvent *

@@ -63,7 +63,9 @@ void      lk_audit_log_export_filtered_async  (LkSession            *session,
 gboolean  lk_audit_log_export_filtered_finish (GAsyncResult         *result,
                                                GError              **error);
 
-/* One event as a typed record for views. */
+/* One event as a typed record for views. An entry of a list whose pages are read in the
+ * background may know only its number at first ("loaded" FALSE, the texts NULL); the rest
+ * arrives once, with a notify of each property. */
 #define LK_TYPE_AUDIT_ENTRY (lk_audit_entry_get_type ())
 G_DECLARE_FINAL_TYPE (LkAuditEntry, lk_audit_entry, LK, AUDIT_ENTRY, GObject)
 
@@ -79,10 +81,16 @@ const char   *lk_audit_entry_get_details   (LkAuditEntry       *self);
 char         *lk_audit_entry_dup_details_text (LkAuditEntry    *self);
 const char   *lk_audit_entry_get_prev_hash (LkAuditEntry       *self);
 const char   *lk_audit_entry_get_hash      (LkAuditEntry       *self);
+gboolean      lk_audit_entry_get_loaded    (LkAuditEntry       *self);
 
 /* The matching events as a list model of LkAuditEntry that holds only their sequence numbers
  * and reads the events a page at a time (an indexed range query) as rows are asked for, so
- * that a million events never become a million objects. */
+ * that a million events never become a million objects. A list made by
+ * lk_audit_event_list_new() reads a page when a row of it is asked for; one made by
+ * lk_audit_event_list_new_async() hands out entries that know their number only, reads their
+ * page in a worker thread and fills them in place (no items-changed: the rows, the scroll
+ * position and the selection stay where they are). Its "loading" property is TRUE while a
+ * page is being read. */
 #define LK_TYPE_AUDIT_EVENT_LIST (lk_audit_event_list_get_type ())
 G_DECLARE_FINAL_TYPE (LkAuditEventList, lk_audit_event_list, LK, AUDIT_EVENT_LIST, GObject)
 
@@ -99,6 +107,11 @@ void              lk_audit_event_list_new_async    (LkSession            *sessio
                                                     gpointer              user_data);
 LkAuditEventList *lk_audit_event_list_new_finish   (GAsyncResult         *result,
                                                     GError              **error);
+/* Whether a page is being read in the background. */
+gboolean          lk_audit_event_list_get_loading  (LkAuditEventList     *self);
+/* The position of event @seq among the matches, or G_MAXUINT when it is not one of them. */
+guint             lk_audit_event_list_find         (LkAuditEventList     *self,
+                                                    gint64                seq);
 /* Pages read so far (for tests and the benchmark). */
 guint             lk_audit_event_list_pages_read   (LkAuditEventList     *self);
 /* The first error of a page read, if any (the row then shows as missing). */

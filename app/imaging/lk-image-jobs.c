@@ -121,6 +121,7 @@ typedef struct
   GDestroyNotify   data_free;
   gboolean         find_faces;
   LkProgress      *progress;
+  int              failed;      /* on failure: 0 the first image, 1 the second */
 } PairJob;
 
 static void
@@ -158,6 +159,7 @@ pair_job (gpointer       data,
     {
       g_autoptr(GBytes) bytes = NULL;
 
+      job->failed = which;
       report (job, 2 * which, "Reading", which);
       if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
           (bytes = job->read (job->data, which, error)) == NULL)
@@ -203,6 +205,14 @@ lk_image_pair_load_finish (GAsyncResult  *result,
                            GError       **error)
 {
   return lk_task_finish (result, lk_image_pair_load_async, error);
+}
+
+int
+lk_image_pair_load_failed_image (GAsyncResult *result)
+{
+  PairJob *job = lk_task_get_data (result, lk_image_pair_load_async);
+
+  return job != NULL ? job->failed : 0;
 }
 
 static gpointer

@@ -44,6 +44,8 @@ void            lk_image_pair_load_async  (LkImageReadFunc       read,
                                            GCancellable         *cancellable,
                                            GAsyncReadyCallback   callback,
                                            gpointer              user_data);
+/* After a failed load: which image failed (0 the first, 1 the second). */
+int             lk_image_pair_load_failed_image (GAsyncResult      *result);
 LkImagePair    *lk_image_pair_load_finish (GAsyncResult         *result,
                                            GError              **error);
 

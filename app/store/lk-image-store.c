@@ -66,6 +66,8 @@ refuse_purged (LkStore     *store,
                "Image %s was purged on %.10s by %s under the retention rule “%s”; its record and "
                "SHA-256 are kept, its bytes are gone", sha256, purge.purged_at, purge.purged_by,
                purge.rule);
+  if (error != NULL)
+    lk_error_set_purge (*error, purge.purged_at, purge.rule);
   return FALSE;
 }
 

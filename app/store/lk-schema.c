@@ -846,6 +846,12 @@ static const char migration_training_observations[] =
   "  enhancements_b ON training_attempts WHEN OLD.submitted_at IS NOT NULL"
   "  BEGIN SELECT RAISE (ABORT, 'a submitted attempt cannot change'); END;";
 
+/* The audit trail browsed by user and action together: one index answers both (with the
+ * numbers in order), where the index of actions alone left every match's user to be read from
+ * the table (0.26 s for 5,000 of a million events). */
+static const char migration_audit_browse[] =
+  "CREATE INDEX audit_event_user_action ON audit_event (\"user\", action, seq);";
+
 /* The PostgreSQL twins of the migrations after LK_PG_BASE_VERSION. */
 static const char pg_training_more[] =
   "ALTER TABLE training_attempts ADD COLUMN over_time BIGINT NOT NULL DEFAULT 0"
@@ -926,6 +932,9 @@ static const char pg_training_observations[] =
   "  enhancements_b ON training_attempts FOR EACH ROW WHEN (OLD.submitted_at IS NOT NULL)"
   "  EXECUTE FUNCTION lk_refuse ('a submitted attempt cannot change');";
 
+static const char pg_audit_browse[] =
+  "CREATE INDEX audit_event_user_action ON audit_event (\"user\", action, seq);";
+
 /* Each migration with its PostgreSQL twin (see lk-schema.h): a migration appended here needs
  * both texts. */
 const LkMigration lk_migrations[] = {
@@ -943,6 +952,7 @@ const LkMigration lk_migrations[] = {
   { migration_training_more, pg_training_more },
   { migration_governance_more, pg_governance_more },
   { migration_training_observations, pg_training_observations },
+  { migration_audit_browse, pg_audit_browse },
 };
 
 const guint lk_n_migrations = G_N_ELEMENTS (lk_migrations);

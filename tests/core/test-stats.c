@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Transparency statistics against a database whose counts are known: a case examined, verified
  * and closed, its final report made twice (one lead exported), its two images purged, a
- * second case opened, a probe refused by policy. No names, no case numbers, in the figures and
- * in the published PDF. */
+ * second case opened, a probe refused by policy; and a case whose three conclusions the
+ * reviewer disagreed with, settled in each of the ways there are (returned, consulted,
+ * referred to a third reviewer who disagreed too). No names, no case numbers, in the figures
+ * and in the published PDF. */
 #include "config.h"
 
 #include <string.h>
@@ -325,6 +327,137 @@ test_demo_flagged (LkTestFixture *fixture,
                    "demo (not casework)");
 }
 
+#define PASSWORD "a long enough password"
+
+/* The reviewer's (or third reviewer's) own opinion, on the other side of the scale. */
+static void
+review_against (LkSession *reviewer,
+                gint64     verification)
+{
+  static const char * const characteristics[] = { "face-outline.frontal-shape", "nose.tip" };
+  LkConclusionDraft draft = { NULL, FALSE, -2, "The nose tip and the face outline differ in "
+                              "form; the difference is not explained by pose or light.",
+                              "Low resolution and JPEG blocking." };
+  g_autoptr(GError) error = NULL;
+  gint64 own = lk_verifications_open (reviewer, verification, &error), signed_id;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (characteristics); i++)
+    {
+      LkObservationSpec o = { characteristics[i], "visible", "visible", "dissimilar",
+                              "individualising", NULL, NULL, 0 };
+
+      g_assert_true (lk_observations_set (reviewer, own, &o, &error));
+      g_assert_no_error (error);
+    }
+  signed_id = lk_conclusions_sign (reviewer, own, &draft, NULL, PASSWORD, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (signed_id, >, 0);
+}
+
+/* The examiner submits examination @nth (0-based) of the case, rita reviews it and disagrees
+ * with @resolution. Returns the verification. */
+static gint64
+disagree_with (LkTestCase *c,
+               const char *db_path,
+               guint       nth,
+               const char *resolution)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT id FROM examinations WHERE purpose ="
+                                          " 'examination' ORDER BY id LIMIT 1 OFFSET %u", nth);
+  g_autoptr(GError) error = NULL;
+  gint64 verification = lk_verifications_submit (c->examiner, lk_test_sql_int (db_path, sql),
+                                                 &error);
+
+  g_assert_no_error (error);
+  g_assert_true (lk_verifications_assign (c->admin, verification, "rita", &error));
+  g_assert_no_error (error);
+  review_against (c->reviewer, verification);
+  g_assert_true (lk_verifications_disagree (c->reviewer, verification, resolution,
+                                            "The nose tip and the outline differ", PASSWORD,
+                                            &error));
+  g_assert_no_error (error);
+  return verification;
+}
+
+static void
+consult_and_countersign (LkTestCase *c,
+                         gint64      verification)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (lk_verifications_add_consultation_note (c->examiner, verification,
+                                                         "Compared together: the pose explains"
+                                                         " it", PASSWORD, &error));
+  g_assert_true (lk_verifications_add_consultation_note (c->reviewer, verification,
+                                                         "Agreed after the consultation",
+                                                         PASSWORD, &error));
+  g_assert_no_error (error);
+  g_assert_true (lk_verifications_countersign (c->reviewer, verification, NULL, PASSWORD,
+                                               &error));
+  g_assert_no_error (error);
+}
+
+/* A third reviewer, tess, takes the referral and disagrees too: the final word. */
+static void
+third_review (LkTestCase *c,
+              const char *db_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LkSession) tess = NULL;
+  gint64 third = lk_test_sql_int (db_path, "SELECT id FROM verifications"
+                                           " WHERE stage = 'third-review'");
+
+  g_assert_true (lk_users_add (c->admin, "tess", NULL, LK_ROLE_REVIEWER, PASSWORD, &error));
+  g_assert_no_error (error);
+  lk_test_grant_competencies (c->admin, "tess", LK_ROLE_REVIEWER);
+  tess = lk_test_login (c->store, "tess", PASSWORD);
+  g_assert_true (lk_verifications_take (tess, third, &error));
+  g_assert_no_error (error);
+  review_against (tess, third);
+  g_assert_true (lk_verifications_disagree (tess, third, "final", "Different persons", PASSWORD,
+                                            &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_disagreements (LkTestFixture *fixture,
+                    gconstpointer  data)
+{
+  LkTestCase c = { 0 };
+  g_autofree char *folder = lk_test_path (fixture, "list");
+  g_autofree char *from = today (-1), *to = today (0), *csv = NULL;
+  g_autoptr(GPtrArray) stats = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_mkdir_with_parents (folder, 0700);
+  /* three conclusions signed at +1, none verified yet */
+  lk_test_case_build (&c, fixture->db_path, folder, 3, 3, FALSE);
+  lk_test_no_minimums (c.admin);
+  disagree_with (&c, fixture->db_path, 0, "return");
+  consult_and_countersign (&c, disagree_with (&c, fixture->db_path, 1, "consult"));
+  disagree_with (&c, fixture->db_path, 2, "third-reviewer");
+  third_review (&c, fixture->db_path);
+
+  stats = lk_stats_compute (c.admin, from, to, LK_STATS_YEAR, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (figure (stats, "disagreements", "return"), ==, 1);
+  g_assert_cmpfloat (figure (stats, "disagreements", "consult"), ==, 1);
+  g_assert_cmpfloat (figure (stats, "disagreements", "third-reviewer"), ==, 1);
+  g_assert_cmpfloat (figure (stats, "disagreements", "final"), ==, 1);
+  g_assert_cmpfloat (total (stats, "disagreements"), ==, 4);
+  /* four verifications: the three submitted and the third review */
+  g_assert_cmpfloat (total (stats, "verifications"), ==, 4);
+  g_assert_cmpfloat (figure (stats, "verifications", "countersigned, blind"), ==, 1);
+  /* the reviewers' own examinations are not candidates examined */
+  g_assert_cmpfloat (figure (stats, "candidates-examined", ""), ==, 3);
+  csv = lk_stats_to_csv (stats, c.admin);
+  g_assert_nonnull (strstr (csv, ",disagreements,third-reviewer,1\n"));
+  g_assert_null (strstr (csv, "tess"));
+  g_assert_null (strstr (csv, "rita"));
+  lk_test_case_clear (&c);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -332,6 +465,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   LK_TEST_ADD ("/likeness/stats/known-counts", test_known_counts);
+  LK_TEST_ADD ("/likeness/stats/disagreements", test_disagreements);
   LK_TEST_ADD ("/likeness/stats/refusals", test_refusals);
   LK_TEST_ADD ("/likeness/stats/cli", test_cli);
   LK_TEST_ADD ("/likeness/stats/demo-flagged", test_demo_flagged);

@@ -356,3 +356,33 @@ lk_test_sql_int64 (LkStore    *store,
   g_assert_true (lk_stmt_next (stmt, &error));
   return lk_stmt_int64 (stmt, 0);
 }
+
+void
+lk_test_shoot (GtkWidget  *window,
+               const char *name)
+{
+  const char *folder = g_getenv ("LIKENESS_TEST_SHOTS");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int w, h;
+
+  if (folder == NULL || *folder == '\0')
+    return;
+  gtk_widget_queue_draw (window);
+  lk_test_spin (1000);
+  paintable = gtk_widget_paintable_new (window);
+  w = gtk_widget_get_width (window);
+  h = gtk_widget_get_height (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
+  path = g_build_filename (folder, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}

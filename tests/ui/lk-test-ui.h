@@ -64,4 +64,9 @@ void       lk_test_remove_folder (const char       *folder);
 gint64     lk_test_sql_int64     (LkStore          *store,
                                   const char       *sql);
 
+/* Saves what @window shows as @name (a PNG) in the folder LIKENESS_TEST_SHOTS names, to look
+ * at; does nothing without it. */
+void       lk_test_shoot         (GtkWidget        *window,
+                                  const char       *name);
+
 G_END_DECLS

@@ -102,7 +102,7 @@ test_events (Fixture       *f,
   g_assert_cmpuint (lk_audit_event_list_pages_read (events), <=, 2);
 
   lk_audit_events_view_select (view, 0);
-  g_assert_nonnull (strstr (lk_audit_events_view_get_details (view), "Event 1 at"));
+  g_assert_true (lk_test_wait_shown_containing (f->page, "Event 1 at", 10000));
   g_assert_nonnull (strstr (lk_audit_events_view_get_details (view),
                             "Previous event's hash: 0000000000"));
 
@@ -304,6 +304,133 @@ test_stats (Fixture       *f,
   g_assert_true (g_str_has_prefix (text, "%PDF-"));
 }
 
+/* ---- the events read off the main loop ----------------------------------------------------- */
+
+static gboolean
+entry_loaded (gpointer data)
+{
+  return lk_audit_entry_get_loaded (data);
+}
+
+static gboolean
+list_idle (gpointer data)
+{
+  return !lk_audit_event_list_get_loading (data);
+}
+
+static GtkEntry *
+filter_entry (GtkWidget  *root,
+              const char *placeholder)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkEntry *found;
+
+      if (GTK_IS_ENTRY (child) &&
+          g_strcmp0 (gtk_entry_get_placeholder_text (GTK_ENTRY (child)), placeholder) == 0)
+        return GTK_ENTRY (child);
+      if ((found = filter_entry (child, placeholder)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+set_filter (Fixture    *f,
+            const char *placeholder,
+            const char *text)
+{
+  GtkEntry *entry = filter_entry (f->page, placeholder);
+
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+}
+
+static guint
+selected_position (Fixture *f)
+{
+  GtkColumnView *columns = GTK_COLUMN_VIEW (lk_test_find_type (f->page, GTK_TYPE_COLUMN_VIEW));
+
+  return gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model
+                                                                  (columns)));
+}
+
+/* A row whose page is not read yet comes back at once with its number only and is filled in
+ * place by a worker: the selection stays on it. A new filter that still holds the selected
+ * event selects it again; a filter applied while another is read replaces it. */
+static void
+test_events_background (Fixture       *f,
+                        gconstpointer  data)
+{
+  LkAuditEventsView *view = LK_AUDIT_EVENTS_VIEW (f->page);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LkAuditEntry) far = NULL;
+  g_autofree char *shown = NULL;
+  LkAuditEventList *events, *before;
+  LkActor actor = { "ann", "examiner" };
+  guint far_position, pages;
+  gint64 seq;
+
+  for (int i = 0; i < 900; i++)
+    g_assert_true (lk_audit_record (f->store, &actor, i % 2 ? "test.viewed" : "test.copied",
+                                    "probe:9", NULL, &error));
+  lk_audit_events_view_set_session (view, f->admin);
+  g_assert_true (gtk_widget_activate_action (f->page, "events.apply", NULL));
+  events = apply_and_wait (view);
+  g_assert_true (lk_test_wait (list_idle, events, 10000));
+  pages = lk_audit_event_list_pages_read (events);
+
+  /* a row three pages down: its number at once, the rest from a worker */
+  far_position = 3 * LK_AUDIT_EVENT_LIST_PAGE + 10;
+  far = g_list_model_get_item (G_LIST_MODEL (events), far_position);
+  g_assert_false (lk_audit_entry_get_loaded (far));
+  g_assert_null (lk_audit_entry_get_action (far));
+  g_assert_true (lk_audit_event_list_get_loading (events));
+  seq = lk_audit_entry_get_seq (far);
+  g_assert_cmpint (seq, ==, far_position + 1);
+  lk_audit_events_view_select (view, far_position);
+  g_assert_true (lk_test_wait (entry_loaded, far, 10000));
+  g_assert_cmpstr (lk_audit_entry_get_user (far), ==, "ann");
+  g_assert_cmpuint (strlen (lk_audit_entry_get_hash (far)), ==, 64);
+  g_assert_cmpuint (lk_audit_event_list_pages_read (events), ==, pages + 1);
+  /* filled in place: the same row is still selected, its details shown */
+  g_assert_cmpuint (selected_position (f), ==, far_position);
+  shown = g_strdup_printf ("Event %" G_GINT64_FORMAT " at", seq);
+  g_assert_true (lk_test_wait_shown_containing (f->page, shown, 10000));
+  lk_test_shoot (f->window, "audit-events.png");
+
+  /* a narrower filter that holds the selected event: it stays selected */
+  set_filter (f, "User", "ann");
+  set_filter (f, "Action", lk_audit_entry_get_action (far));
+  g_assert_true (gtk_widget_activate_action (f->page, "events.apply", NULL));
+  events = apply_and_wait (view);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (events)), ==, 450);
+  g_assert_cmpuint (selected_position (f), ==, lk_audit_event_list_find (events, seq));
+  g_assert_cmpuint (selected_position (f), <, 450);
+  g_assert_true (lk_test_wait_shown_containing (f->page, shown, 10000));
+  lk_test_shoot (f->window, "audit-events-kept-place.png");
+
+  /* two filters in a row: the first read is cancelled, the second one is shown */
+  before = events;
+  set_filter (f, "Action", "test.*");
+  g_assert_true (gtk_widget_activate_action (f->page, "events.apply", NULL));
+  /* no turn of the main loop in between: the first read cannot have been shown */
+  g_assert_nonnull (lk_test_find (f->page, GTK_TYPE_LABEL,
+                                  "Reading the events: user ann, action test.*…"));
+  set_filter (f, "User", "nobody");
+  g_assert_true (gtk_widget_activate_action (f->page, "events.apply", NULL));
+  g_assert_true (lk_test_wait_shown (f->page, "0 events: user nobody, action test.*", 10000));
+  events = lk_audit_events_view_get_events (view);
+  g_assert_true (events != before);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (events)), ==, 0);
+  g_assert_false (gtk_spinner_get_spinning (GTK_SPINNER (lk_test_find_type (f->page,
+                                                                            GTK_TYPE_SPINNER))));
+  /* the event selected before is not among them: nothing is selected */
+  g_assert_cmpuint (selected_position (f), ==, GTK_INVALID_LIST_POSITION);
+  g_assert_true (lk_test_wait_shown_containing (f->page, "Select an event", 2000));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -312,6 +439,9 @@ main (int   argc,
   g_test_add ("/likeness/governance-pages/events", Fixture,
               GSIZE_TO_POINTER (LK_TYPE_AUDIT_EVENTS_VIEW), fixture_set_up, test_events,
               fixture_tear_down);
+  g_test_add ("/likeness/governance-pages/events-background", Fixture,
+              GSIZE_TO_POINTER (LK_TYPE_AUDIT_EVENTS_VIEW), fixture_set_up,
+              test_events_background, fixture_tear_down);
   g_test_add ("/likeness/governance-pages/retention", Fixture,
               GSIZE_TO_POINTER (LK_TYPE_RETENTION_PAGE), fixture_set_up, test_retention,
               fixture_tear_down);
