@@ -855,6 +855,65 @@ static const char pg_governance_more[] =
   "  FOR EACH ROW"
   "  EXECUTE FUNCTION lk_refuse ('an installed questionnaire edition cannot be deleted');";
 
+/* Several writers at once. On an SQLite file, other processes learn of changes by reading
+ * change_marks (lk_store_watch_changes): a counter per topic that triggers raise on what other
+ * workstations show, the twin of the server's NOTIFY triggers. A commit of audit events alone
+ * (a consultation) raises none, so that two processes showing each other's changes do not wake
+ * each other without end. On a server, lk_audit_append () chains an event in one round trip:
+ * it takes the writers' lock, reads the chain head, hashes the event exactly as lk-audit.c does
+ * (the canonical form "<byte length>:<bytes>\n" per field after the previous hash) and inserts
+ * it, all inside the server. */
+#define MARK(table, when, topic) \
+  "CREATE TRIGGER " table "_mark_" when " AFTER " when " ON " table \
+  " BEGIN UPDATE change_marks SET n = n + 1 WHERE topic = '" topic "'; END;"
+
+static const char migration_live_writers[] =
+  "CREATE TABLE change_marks ("
+  "  topic TEXT PRIMARY KEY,"
+  "  n     INTEGER NOT NULL DEFAULT 0);"
+  "INSERT INTO change_marks (topic) VALUES ('case'), ('verification'), ('conclusion');"
+  MARK ("cases", "insert", "case")
+  MARK ("cases", "update", "case")
+  MARK ("probes", "insert", "case")
+  MARK ("probes", "update", "case")
+  MARK ("verifications", "insert", "verification")
+  MARK ("verifications", "update", "verification")
+  MARK ("verification_signatures", "insert", "verification")
+  MARK ("conclusions", "insert", "conclusion");
+
+#undef MARK
+
+static const char pg_audit_append[] =
+  "CREATE FUNCTION lk_audit_append (p_at TEXT, p_user TEXT, p_role TEXT, p_action TEXT,"
+  "                                 p_object TEXT, p_details TEXT) RETURNS BIGINT"
+  "  LANGUAGE plpgsql AS $$"
+  "DECLARE"
+  "  head_seq  BIGINT;"
+  "  head_hash TEXT;"
+  "  fields    TEXT[];"
+  "  canonical TEXT;"
+  "BEGIN"
+  "  PERFORM pg_advisory_xact_lock (1282100851);"
+  "  SELECT seq, hash INTO head_seq, head_hash FROM audit_event ORDER BY seq DESC LIMIT 1;"
+  "  IF NOT FOUND THEN"
+  "    head_seq := 0;"
+  "    head_hash := repeat ('0', 64);"
+  "  END IF;"
+  "  head_seq := head_seq + 1;"
+  "  fields := ARRAY[head_seq::text, p_at, p_user, p_role, p_action, coalesce (p_object, ''),"
+  "                  p_details];"
+  "  canonical := head_hash;"
+  "  FOR i IN 1 .. 7 LOOP"
+  "    canonical := canonical || octet_length (coalesce (fields[i], '')) || ':'"
+  "                 || coalesce (fields[i], '') || chr (10);"
+  "  END LOOP;"
+  "  INSERT INTO audit_event (seq, at, \"user\", role, action, object, details, prev_hash, hash)"
+  "    VALUES (head_seq, p_at, p_user, p_role, p_action, coalesce (p_object, ''), p_details,"
+  "            head_hash, encode (sha256 (convert_to (canonical, 'UTF8')), 'hex'));"
+  "  RETURN head_seq;"
+  "END"
+  "$$;";
+
 /* Each migration with its PostgreSQL twin (see lk-schema.h): a migration appended here needs
  * both texts. */
 const LkMigration lk_migrations[] = {
@@ -871,6 +930,7 @@ const LkMigration lk_migrations[] = {
   { migration_governance, lk_pg_schema },
   { migration_training_more, pg_training_more },
   { migration_governance_more, pg_governance_more },
+  { migration_live_writers, pg_audit_append },
 };
 
 const guint lk_n_migrations = G_N_ELEMENTS (lk_migrations);
