@@ -45,4 +45,18 @@ void lk_label_set_message (GtkLabel      *label,
  * other text as written; NULL as "Not recorded". */
 char *lk_format_utc       (const char    *iso);
 
+/* Where the user is in a list box of titled rows (the focused and the selected row, by title),
+ * kept across a refill of its rows so that a refresh does not move them. */
+typedef struct
+{
+  char *focused;
+  char *selected;
+} LkListPlace;
+
+LkListPlace *lk_list_place_save    (GtkListBox  *list);
+void         lk_list_place_restore (LkListPlace *place,
+                                    GtkListBox  *list);
+void         lk_list_place_free    (LkListPlace *place);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LkListPlace, lk_list_place_free)
+
 G_END_DECLS
