@@ -157,6 +157,21 @@ on_kind_toggled (LkDatabaseChoice *self,
     }
 }
 
+/* A server's message in one paragraph: libpq breaks its hints onto indented lines. */
+static char *
+one_paragraph (const char *text)
+{
+  g_auto(GStrv) words = g_strsplit_set (text, " \t\n", -1);
+  g_autoptr(GStrvBuilder) kept = g_strv_builder_new ();
+  g_auto(GStrv) joined = NULL;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0')
+      g_strv_builder_add (kept, words[i]);
+  joined = g_strv_builder_end (kept);
+  return g_strjoinv (" ", joined);
+}
+
 static void
 on_tested (GObject      *object,
            GAsyncResult *result,
@@ -180,8 +195,8 @@ on_tested (GObject      *object,
     }
   else
     {
-      g_autofree char *text = g_strdup_printf ("Likeness cannot use this database. %s",
-                                               error->message);
+      g_autofree char *message = one_paragraph (error->message);
+      g_autofree char *text = g_strdup_printf ("Likeness cannot use this database. %s", message);
 
       say (self, text);
     }

@@ -12,7 +12,7 @@
 #include "lk-test-ui.h"
 #include "store/lk-store.h"
 
-#define URI_ROW "Server address, e.g. postgresql://db.lab.example/likeness"
+#define URI_ROW "Server address"
 #define PATH_ROW "Database file (empty: the usual place)"
 
 typedef struct
