@@ -529,7 +529,7 @@ read_marks (LkStore  *self,
 }
 
 /* PRAGMA data_version changes when another connection (another process, or another store on the
- * same file) commits; this connection's own commits leave it alone. Reading it costs a few
+ * same file) commits; this connection's own commits leave it alone. Reading it costs about ten
  * microseconds and touches only the write-ahead log's shared memory; the marks are read only
  * when it moved. A worker holding the store skips one look rather than make the main loop
  * wait, and a look inside a transaction waits for the next. */
