@@ -212,8 +212,12 @@ lk_application_activate (GApplication *app)
   if (self->demo)
     lk_demo_open_async (self->db_path, NULL, on_store_opened, g_object_ref (self));
   else
-    lk_store_open_async (self->db_path, LK_STORE_OPEN_CREATE, NULL, on_store_opened,
-                         g_object_ref (self));
+    /* A file is made on first start; a lab's server database is made by its administrator
+     * (likeness-cli init), never by a workstation. */
+    lk_store_open_async (self->db_path,
+                         lk_store_location_is_server (self->db_path) ? LK_STORE_OPEN_DEFAULT
+                                                                     : LK_STORE_OPEN_CREATE,
+                         NULL, on_store_opened, g_object_ref (self));
 }
 
 static int

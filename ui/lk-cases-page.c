@@ -247,6 +247,31 @@ lk_cases_page_reload (LkCasesPage *self)
   update_empty_state (self);
 }
 
+/* Another workstation changed something of @topic: the list, the case and the examination
+ * shown are read again where they show it. The search, the filters, the row in focus and the
+ * page the user is on stay; what the user types is in dialogs, which a refresh leaves alone. */
+void
+lk_cases_page_refresh (LkCasesPage *self,
+                       const char  *topic)
+{
+  g_autoptr(LkListPlace) place = NULL;
+  LkCasePage *case_page;
+  GtkWidget *workspace;
+
+  g_return_if_fail (LK_IS_CASES_PAGE (self));
+  if (!can_do_casework (self))
+    return;
+  place = lk_list_place_save (self->list);
+  lk_cases_page_reload (self);
+  lk_list_place_restore (place, self->list);
+  case_page = LK_CASE_PAGE (adw_bin_get_child (self->case_bin));
+  if (case_page != NULL)
+    lk_case_page_reload (case_page);
+  workspace = adw_bin_get_child (self->workspace_bin);
+  if (LK_IS_WORKSPACE (workspace) && !g_str_equal (topic, "case"))
+    lk_workspace_refresh (LK_WORKSPACE (workspace));
+}
+
 /* ---- navigation ---------------------------------------------------------------------------- */
 
 /* The header names the page shown, not "Cases" on every page of a case. */

@@ -16,6 +16,10 @@ G_DECLARE_FINAL_TYPE (LkCasesPage, lk_cases_page, LK, CASES_PAGE, AdwBin)
 void lk_cases_page_set_session (LkCasesPage *self,
                                 LkSession   *session);
 void lk_cases_page_reload      (LkCasesPage *self);
+/* Reads again what the page shows of @topic ("case", "verification", "conclusion"), changed
+ * elsewhere, keeping the search, the filters, the focused row and the page shown. */
+void lk_cases_page_refresh     (LkCasesPage *self,
+                                const char  *topic);
 /* What the page shows, for the header: "Cases", "Case DEMO-2026-003", "Probe 1 of case
  * DEMO-2026-003", ... (the "title" property, notified when it changes). */
 const char *lk_cases_page_get_title (LkCasesPage *self);

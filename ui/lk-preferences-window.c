@@ -2,6 +2,7 @@
 /* Preferences: idle lock, own password, where the data lives. */
 #include "config.h"
 
+#include "lk-database-choice.h"
 #include "lk-preferences-window.h"
 #include "lk-ui-util.h"
 
@@ -22,6 +23,7 @@ struct _LkPreferencesWindow
   GtkButton            *change_password_button;
   AdwActionRow         *database_row;
   AdwActionRow         *workspace_row;
+  AdwPreferencesPage   *general_page;
 };
 
 G_DEFINE_FINAL_TYPE (LkPreferencesWindow, lk_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -115,6 +117,7 @@ lk_preferences_window_class_init (LkPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LkPreferencesWindow,
                                         change_password_button);
   gtk_widget_class_bind_template_child (widget_class, LkPreferencesWindow, database_row);
+  gtk_widget_class_bind_template_child (widget_class, LkPreferencesWindow, general_page);
   gtk_widget_class_bind_template_child (widget_class, LkPreferencesWindow, workspace_row);
   gtk_widget_class_bind_template_callback (widget_class, on_change_password);
 }
@@ -150,6 +153,7 @@ lk_preferences_window_new (LkSession *session)
 {
   LkPreferencesWindow *self = g_object_new (LK_TYPE_PREFERENCES_WINDOW, NULL);
   LkStore *store = lk_session_get_store (session);
+  LkDatabaseChoice *choice;
 
   g_autofree char *rule =
     g_strdup_printf ("Passwords need at least %" G_GINT64_FORMAT " characters",
@@ -163,5 +167,7 @@ lk_preferences_window_new (LkSession *session)
                                lk_store_is_demo (store)
                                ? "Demo workspace: not for casework, and it can never become casework"
                                : "Casework");
+  choice = lk_database_choice_new (self->settings, lk_store_get_path (store));
+  adw_preferences_page_add (self->general_page, ADW_PREFERENCES_GROUP (choice));
   return self;
 }

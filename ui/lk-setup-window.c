@@ -2,6 +2,7 @@
 /* First run: the administrator account, then straight into the application. */
 #include "config.h"
 
+#include "lk-database-choice.h"
 #include "lk-setup-window.h"
 #include "lk-ui-util.h"
 
@@ -13,6 +14,7 @@ struct _LkSetupWindow
   GCancellable         *cancellable;
 
   GtkLabel             *database_label;
+  AdwBin               *database_bin;
   AdwEntryRow          *name_row;
   AdwEntryRow          *display_name_row;
   AdwPasswordEntryRow  *password_row;
@@ -140,6 +142,7 @@ lk_setup_window_class_init (LkSetupWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                LK_RESOURCE_PATH "/lk-setup-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LkSetupWindow, database_label);
+  gtk_widget_class_bind_template_child (widget_class, LkSetupWindow, database_bin);
   gtk_widget_class_bind_template_child (widget_class, LkSetupWindow, name_row);
   gtk_widget_class_bind_template_child (widget_class, LkSetupWindow, display_name_row);
   gtk_widget_class_bind_template_child (widget_class, LkSetupWindow, password_row);
@@ -164,8 +167,15 @@ lk_setup_window_new (GtkApplication *app,
   LkSetupWindow *self = g_object_new (LK_TYPE_SETUP_WINDOW, "application", app, NULL);
   g_autofree char *where = g_strdup_printf ("New database: %s", lk_store_get_path (store));
 
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
   self->store = g_object_ref (store);
   gtk_label_set_text (self->database_label, where);
+  /* A workstation of a lab uses the lab's server instead: chosen here, used from the next
+   * start (the server's database is made by the lab's administrator, not here). */
+  if (!lk_store_is_demo (store))
+    adw_bin_set_child (self->database_bin,
+                       GTK_WIDGET (lk_database_choice_new (settings, lk_store_get_path (store))));
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
   return self;
 }

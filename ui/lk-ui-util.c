@@ -157,3 +157,63 @@ lk_image_error_text (const GError *error)
     return g_strdup ("Image failed its integrity check");
   return g_strdup ("Image cannot be shown");
 }
+
+/* The row of @list that holds the keyboard focus, or NULL. */
+static GtkWidget *
+focused_row (GtkListBox *list)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (list));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  for (GtkWidget *w = focus; w != NULL; w = gtk_widget_get_parent (w))
+    if (GTK_IS_LIST_BOX_ROW (w) && gtk_widget_get_parent (w) == GTK_WIDGET (list))
+      return w;
+  return NULL;
+}
+
+static const char *
+row_title (GtkWidget *row)
+{
+  return ADW_IS_PREFERENCES_ROW (row) ? adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row))
+                                      : NULL;
+}
+
+LkListPlace *
+lk_list_place_save (GtkListBox *list)
+{
+  LkListPlace *place = g_new0 (LkListPlace, 1);
+  GtkListBoxRow *selected = gtk_list_box_get_selected_row (list);
+  GtkWidget *focused = focused_row (list);
+
+  place->focused = focused != NULL ? g_strdup (row_title (focused)) : NULL;
+  place->selected = selected != NULL ? g_strdup (row_title (GTK_WIDGET (selected))) : NULL;
+  return place;
+}
+
+void
+lk_list_place_restore (LkListPlace *place,
+                       GtkListBox  *list)
+{
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (list)); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      const char *title = row_title (row);
+
+      if (!GTK_IS_LIST_BOX_ROW (row) || title == NULL)
+        continue;
+      if (place->selected != NULL && g_str_equal (title, place->selected))
+        gtk_list_box_select_row (list, GTK_LIST_BOX_ROW (row));
+      if (place->focused != NULL && g_str_equal (title, place->focused))
+        gtk_widget_grab_focus (row);
+    }
+}
+
+void
+lk_list_place_free (LkListPlace *place)
+{
+  if (place == NULL)
+    return;
+  g_free (place->focused);
+  g_free (place->selected);
+  g_free (place);
+}

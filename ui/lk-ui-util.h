@@ -49,4 +49,18 @@ char *lk_format_utc       (const char    *iso);
  * "Image failed its integrity check", else "Image cannot be shown". */
 char *lk_image_error_text (const GError  *error);
 
+/* Where the user is in a list box of titled rows (the focused and the selected row, by title),
+ * kept across a refill of its rows so that a refresh does not move them. */
+typedef struct
+{
+  char *focused;
+  char *selected;
+} LkListPlace;
+
+LkListPlace *lk_list_place_save    (GtkListBox  *list);
+void         lk_list_place_restore (LkListPlace *place,
+                                    GtkListBox  *list);
+void         lk_list_place_free    (LkListPlace *place);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LkListPlace, lk_list_place_free)
+
 G_END_DECLS

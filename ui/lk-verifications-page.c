@@ -25,7 +25,16 @@ struct _LkVerificationsPage
   GtkLabel           *error_label;
   AdwBin             *view_bin;
   AdwBin             *workspace_bin;
+  guint               n_waiting;
 };
+
+enum {
+  PROP_0,
+  PROP_N_WAITING,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (LkVerificationsPage, lk_verifications_page, ADW_TYPE_BIN)
 
@@ -100,6 +109,36 @@ clear_list (GtkListBox *list)
     gtk_list_box_remove (list, GTK_WIDGET (row));
 }
 
+static guint
+count_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, (int) n) != NULL)
+    n++;
+  return n;
+}
+
+/* What waits for the reviewer: the open verifications assigned to them and the queue. */
+static void
+update_waiting (LkVerificationsPage *self,
+                gboolean             reviewer)
+{
+  guint n = reviewer ? count_rows (self->mine_list) + count_rows (self->queue_list) : 0;
+
+  if (n == self->n_waiting)
+    return;
+  self->n_waiting = n;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_WAITING]);
+}
+
+guint
+lk_verifications_page_get_n_waiting (LkVerificationsPage *self)
+{
+  g_return_val_if_fail (LK_IS_VERIFICATIONS_PAGE (self), 0);
+  return self->n_waiting;
+}
+
 /* Fills @list from the core's @filter; the placeholder says when it is empty. With @done, the
  * completed ones go there instead. */
 static void
@@ -158,6 +197,36 @@ lk_verifications_page_reload (LkVerificationsPage *self)
     gtk_widget_set_visible (self->done_group, FALSE);
   if (examiner)
     fill_list (self, self->submitted_list, NULL, LK_VERIFICATIONS_SUBMITTED);
+  update_waiting (self, reviewer);
+}
+
+/* Changed elsewhere: the lists, the verification and the examination shown are read again,
+ * each list keeping its focused and selected row. */
+void
+lk_verifications_page_refresh (LkVerificationsPage *self)
+{
+  GtkListBox *lists[] = { self->mine_list, self->queue_list, self->done_list,
+                          self->submitted_list };
+  LkListPlace *places[G_N_ELEMENTS (lists)];
+  GtkWidget *view, *workspace;
+
+  g_return_if_fail (LK_IS_VERIFICATIONS_PAGE (self));
+  if (self->session == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    places[i] = lk_list_place_save (lists[i]);
+  lk_verifications_page_reload (self);
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    {
+      lk_list_place_restore (places[i], lists[i]);
+      lk_list_place_free (places[i]);
+    }
+  view = lk_verifications_page_get_view (self);
+  if (view != NULL)
+    lk_verification_view_reload (LK_VERIFICATION_VIEW (view));
+  workspace = lk_verifications_page_get_workspace (self);
+  if (workspace != NULL)
+    lk_workspace_refresh (LK_WORKSPACE (workspace));
 }
 
 void
@@ -348,6 +417,22 @@ lk_verifications_page_finalize (GObject *object)
 }
 
 static void
+lk_verifications_page_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_N_WAITING:
+      g_value_set_uint (value, LK_VERIFICATIONS_PAGE (object)->n_waiting);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 lk_verifications_page_class_init (LkVerificationsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -355,6 +440,12 @@ lk_verifications_page_class_init (LkVerificationsPageClass *klass)
 
   object_class->dispose = lk_verifications_page_dispose;
   object_class->finalize = lk_verifications_page_finalize;
+  object_class->get_property = lk_verifications_page_get_property;
+
+  properties[PROP_N_WAITING] =
+    g_param_spec_uint ("n-waiting", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                LK_RESOURCE_PATH "/lk-verifications-page.ui");

@@ -18,6 +18,12 @@ G_DECLARE_FINAL_TYPE (LkVerificationsPage, lk_verifications_page, LK, VERIFICATI
 void       lk_verifications_page_set_session    (LkVerificationsPage *self,
                                                  LkSession           *session);
 void       lk_verifications_page_reload         (LkVerificationsPage *self);
+/* Reads again what was changed elsewhere (LkStore::changed): the lists keep their focused and
+ * selected rows, the verification or examination shown stays open. */
+void       lk_verifications_page_refresh        (LkVerificationsPage *self);
+/* What waits for the reviewer: open verifications assigned to them and the queue's (the
+ * "n-waiting" property, notified when it changes; 0 for an examiner). */
+guint      lk_verifications_page_get_n_waiting  (LkVerificationsPage *self);
 /* Opens one verification (as activating its row does). */
 void       lk_verifications_page_open           (LkVerificationsPage *self,
                                                  gint64               verification_id);

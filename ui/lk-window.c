@@ -55,11 +55,27 @@ struct _LkWindow
   LkCompetencyPage     *competency_page;
   LkTrainingPage       *training_page;
   AdwToast             *returns_toast;    /* weak: the notice of returns, while shown */
+  AdwToast             *connection_toast; /* weak: "connection lost", while shown */
+  GtkLabel             *waiting_badge;    /* on the Verification row of the sidebar */
+  guint                 refresh_id;
+  guint                 pending_topics;   /* Topic flags changed elsewhere, not yet shown */
   AdwStatusPage        *lock_status;
   AdwPasswordEntryRow  *unlock_row;
   GtkLabel             *unlock_message;
   GtkButton            *unlock_button;
 };
+
+/* What LkStore::changed says changed elsewhere. */
+typedef enum
+{
+  TOPIC_CASE = 1 << 0,
+  TOPIC_VERIFICATION = 1 << 1,
+  TOPIC_CONCLUSION = 1 << 2,
+} Topic;
+
+/* Changes elsewhere come in bursts (one action touches several tables): they are shown together
+ * this long after the first, well within the second a workstation has to learn of them. */
+#define REFRESH_DELAY_MS 150
 
 enum {
   PROP_0,
@@ -150,7 +166,8 @@ on_back_clicked (LkWindow *self)
 }
 
 static GtkWidget *
-sidebar_row_new (GtkStackPage *page)
+sidebar_row_new (GtkStackPage *page,
+                 GtkWidget    *badge)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
@@ -161,6 +178,8 @@ sidebar_row_new (GtkStackPage *page)
 
   gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), gtk_label_new (gtk_stack_page_get_title (page)));
+  if (badge != NULL)
+    gtk_box_append (GTK_BOX (box), badge);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_widget_set_name (row, gtk_stack_page_get_name (page));
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -178,9 +197,134 @@ build_sidebar (LkWindow *self)
       g_autoptr(GObject) item = g_list_model_get_item (pages, i);
       GtkStackPage *page = GTK_STACK_PAGE (item);
 
+      GtkWidget *badge = NULL;
+
       if (!page_allowed (self, gtk_stack_page_get_name (page)))
         continue;
-      gtk_list_box_append (self->sidebar, sidebar_row_new (page));
+      if (g_str_equal (gtk_stack_page_get_name (page), "verification"))
+        {
+          badge = g_object_new (GTK_TYPE_LABEL, "visible", FALSE, "hexpand", TRUE,
+                                "halign", GTK_ALIGN_END, "css-classes",
+                                (const char *[]) { "lk-badge", "numeric", NULL }, NULL);
+          self->waiting_badge = GTK_LABEL (badge);
+        }
+      gtk_list_box_append (self->sidebar, sidebar_row_new (page, badge));
+    }
+}
+
+/* ---- changes made elsewhere ---------------------------------------------------------------- */
+
+/* The Verification row counts what waits for the reviewer, and says so to a screen reader. */
+static void
+update_waiting_badge (LkWindow *self)
+{
+  guint n = lk_verifications_page_get_n_waiting (self->verifications_page);
+  g_autofree char *count = g_strdup_printf ("%u", n);
+  g_autofree char *label = n == 0 ? g_strdup ("Verification")
+                                  : g_strdup_printf (n == 1 ? "Verification, %u item waiting"
+                                                            : "Verification, %u items waiting",
+                                                     n);
+  GtkWidget *row;
+
+  if (self->waiting_badge == NULL)
+    return;
+  gtk_label_set_text (self->waiting_badge, count);
+  gtk_widget_set_visible (GTK_WIDGET (self->waiting_badge), n > 0);
+  row = gtk_widget_get_ancestor (GTK_WIDGET (self->waiting_badge), GTK_TYPE_LIST_BOX_ROW);
+  if (row != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                    -1);
+}
+
+static gboolean
+refresh_pages (gpointer data)
+{
+  LkWindow *self = data;
+  guint topics = self->pending_topics;
+
+  self->refresh_id = 0;
+  /* Nothing is read for a locked session: it is shown once the user is back. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->lock_stack), "locked") == 0)
+    return G_SOURCE_REMOVE;
+  self->pending_topics = 0;
+  if (page_allowed (self, "cases"))
+    lk_cases_page_refresh (self->cases_page,
+                           (topics & ~TOPIC_CASE) != 0 ? "conclusion" : "case");
+  if (page_allowed (self, "verification") && (topics & ~TOPIC_CASE) != 0)
+    lk_verifications_page_refresh (self->verifications_page);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_refresh (LkWindow *self,
+                  guint     topics)
+{
+  self->pending_topics |= topics;
+  if (self->refresh_id == 0 && self->pending_topics != 0)
+    self->refresh_id = g_timeout_add (REFRESH_DELAY_MS, refresh_pages, self);
+}
+
+static void
+tell_connection (LkWindow *self,
+                 gboolean  lost)
+{
+  AdwToast *toast;
+
+  if (lost && self->connection_toast != NULL)
+    return;
+  if (self->connection_toast != NULL)
+    adw_toast_dismiss (self->connection_toast);
+  if (!lost && self->connection_toast == NULL)
+    return; /* a reconnection nobody was told was needed */
+  toast = lk_toast_new (lost ? "The connection to the database server was lost. Changes made "
+                               "elsewhere are not shown until it is back; Likeness keeps trying."
+                             : "Connected to the database server again");
+  if (lost)
+    {
+      adw_toast_set_timeout (toast, 0);
+      self->connection_toast = toast;
+      g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->connection_toast);
+    }
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+on_store_changed (LkWindow   *self,
+                  const char *topic)
+{
+  if (g_str_equal (topic, "connection-lost"))
+    tell_connection (self, TRUE);
+  else if (g_str_equal (topic, "connection"))
+    {
+      tell_connection (self, FALSE);
+      /* What changed while the notices could not arrive. */
+      schedule_refresh (self, TOPIC_CASE | TOPIC_VERIFICATION | TOPIC_CONCLUSION);
+    }
+  else if (g_str_equal (topic, "case"))
+    schedule_refresh (self, TOPIC_CASE);
+  else if (g_str_equal (topic, "verification"))
+    schedule_refresh (self, TOPIC_VERIFICATION);
+  else if (g_str_equal (topic, "conclusion"))
+    schedule_refresh (self, TOPIC_CONCLUSION);
+}
+
+static void
+watch_changes (LkWindow *self,
+               LkStore  *store)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_signal_connect_object (store, "changed", G_CALLBACK (on_store_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->verifications_page, "notify::n-waiting",
+                           G_CALLBACK (update_waiting_badge), self, G_CONNECT_SWAPPED);
+  update_waiting_badge (self);
+  if (!lk_store_watch_changes (store, &error))
+    {
+      g_autofree char *text = g_strdup_printf ("Changes made on other workstations are not "
+                                               "shown by themselves: %s", error->message);
+
+      adw_toast_overlay_add_toast (self->toast_overlay, lk_toast_new (text));
     }
 }
 
@@ -281,6 +425,7 @@ on_unlocked (GObject      *object,
     {
       self->last_activity = g_get_monotonic_time ();
       gtk_stack_set_visible_child_name (self->lock_stack, "work");
+      schedule_refresh (self, 0);
       return;
     }
   if (g_error_matches (error, LK_ERROR, LK_ERROR_ACCOUNT_LOCKED) ||
@@ -397,6 +542,11 @@ lk_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->idle_source, g_source_remove);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->connection_toast != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->connection_toast),
+                                  (gpointer *) &self->connection_toast);
+  self->connection_toast = NULL;
   if (self->returns_toast != NULL)
     g_object_remove_weak_pointer (G_OBJECT (self->returns_toast),
                                   (gpointer *) &self->returns_toast);
@@ -672,6 +822,7 @@ lk_window_new (GtkApplication *app,
       lk_stats_page_set_session (self->stats_page, session);
     }
   lk_training_page_set_session (self->training_page, session);
+  watch_changes (self, store);
   on_idle_setting_changed (self);
   lk_window_show_page (self, first_page (session));
   if (lk_session_has_role (session, LK_ROLE_EXAMINER))

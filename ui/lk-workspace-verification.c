@@ -214,3 +214,23 @@ _lk_workspace_read_conclusion (LkWorkspace *self)
                      "identification.", reopened ? "Earlier signed" : "Signed",
                      lk_conclusion_get_revision (last), conclusion_summary (last));
 }
+
+/* What changed elsewhere: the signature, the conclusion and the verification are read again.
+ * The examination itself (annotations, alignment, enhancement steps) is read again only when it
+ * was signed or reopened meanwhile, so that an annotation being drawn stays as it is. */
+void
+lk_workspace_refresh (LkWorkspace *self)
+{
+  g_autoptr(LkExamination) now = NULL;
+
+  g_return_if_fail (LK_IS_WORKSPACE (self));
+  if (self->examination == NULL)
+    return;
+  now = lk_examinations_get_examination (self->session, self->examination_id, NULL);
+  if (now != NULL &&
+      lk_examination_get_signed (now) != lk_examination_get_signed (self->examination))
+    _lk_workspace_reload (self, NULL);
+  _lk_workspace_read_conclusion (self);
+  _lk_workspace_update_status (self);
+  _lk_workspace_update_verification (self);
+}

@@ -42,5 +42,8 @@ gboolean       lk_workspace_is_loaded         (LkWorkspace *self);
 double         lk_workspace_get_seconds_spent (LkWorkspace *self);
 void           lk_workspace_set_idle_seconds  (LkWorkspace *self,
                                                guint        seconds);
+/* Reads again what another workstation may have changed: whether the examination is signed,
+ * its conclusion and its verification (LkStore::changed). */
+void           lk_workspace_refresh           (LkWorkspace *self);
 
 G_END_DECLS

@@ -174,29 +174,47 @@ read_head (LkStore  *store,
   return TRUE;
 }
 
-gboolean
-lk_audit_append (LkStore        *store,
-                 const LkActor  *actor,
-                 const char     *action,
-                 const char     *object,
-                 JsonObject     *details,
-                 GError        **error)
+/* On a server the event is chained by lk_audit_append () inside the server (lk-schema.c): one
+ * round trip that takes the writers' lock, reads the head and inserts, with the same canonical
+ * form and hash as append_here() below, so that verification reads both alike. */
+static gboolean
+append_on_server (LkStore        *store,
+                  const LkActor  *actor,
+                  const char     *at,
+                  const char     *action,
+                  const char     *object,
+                  const char     *details_text,
+                  GError        **error)
+{
+  g_autoptr(LkStmt) stmt =
+    lk_store_stmt (store, "SELECT lk_audit_append (?, ?, ?, ?, ?, ?)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  lk_stmt_bind_text (stmt, 1, at);
+  lk_stmt_bind_text (stmt, 2, actor->user);
+  lk_stmt_bind_text (stmt, 3, actor->role);
+  lk_stmt_bind_text (stmt, 4, action);
+  lk_stmt_bind_text (stmt, 5, object);
+  lk_stmt_bind_text (stmt, 6, details_text);
+  return lk_stmt_next (stmt, error);
+}
+
+static gboolean
+append_here (LkStore        *store,
+             const LkActor  *actor,
+             const char     *at,
+             const char     *action,
+             const char     *object,
+             const char     *details_text,
+             GError        **error)
 {
   g_autofree char *prev_hash = NULL;
-  g_autofree char *at = lk_now_utc ();
-  g_autofree char *details_text = details_to_text (details);
   g_autoptr(GString) canonical = g_string_sized_new (256);
   g_autoptr(LkStmt) stmt = NULL;
   g_autofree char *hash = NULL;
   gint64 seq;
 
-  g_return_val_if_fail (LK_IS_STORE (store), FALSE);
-  g_return_val_if_fail (actor != NULL && action != NULL, FALSE);
-  /* An event belongs to the transaction of the change it records. */
-  g_return_val_if_fail (lk_store_in_transaction (store), FALSE);
-
-  if (object == NULL)
-    object = "";
   if (!read_head (store, &seq, &prev_hash, error))
     return FALSE;
   seq++;
@@ -222,6 +240,40 @@ lk_audit_append (LkStore        *store,
   return lk_stmt_done (stmt, error);
 }
 
+static gboolean
+append (LkStore        *store,
+        const LkActor  *actor,
+        const char     *action,
+        const char     *object,
+        JsonObject     *details,
+        GError        **error)
+{
+  g_autofree char *at = lk_now_utc ();
+  g_autofree char *details_text = details_to_text (details);
+
+  if (object == NULL)
+    object = "";
+  if (lk_store_is_server (store))
+    return append_on_server (store, actor, at, action, object, details_text, error);
+  return append_here (store, actor, at, action, object, details_text, error);
+}
+
+gboolean
+lk_audit_append (LkStore        *store,
+                 const LkActor  *actor,
+                 const char     *action,
+                 const char     *object,
+                 JsonObject     *details,
+                 GError        **error)
+{
+  g_return_val_if_fail (LK_IS_STORE (store), FALSE);
+  g_return_val_if_fail (actor != NULL && action != NULL, FALSE);
+  /* An event belongs to the transaction of the change it records. */
+  g_return_val_if_fail (lk_store_in_transaction (store), FALSE);
+
+  return append (store, actor, action, object, details, error);
+}
+
 gboolean
 lk_audit_record (LkStore        *store,
                  const LkActor  *actor,
@@ -230,8 +282,21 @@ lk_audit_record (LkStore        *store,
                  JsonObject     *details,
                  GError        **error)
 {
-  g_autoptr(LkTxn) txn = lk_txn_begin (store, error);
+  g_autoptr(LkTxn) txn = NULL;
 
+  g_return_val_if_fail (LK_IS_STORE (store), FALSE);
+  g_return_val_if_fail (actor != NULL && action != NULL, FALSE);
+
+  /* An event alone is one statement on a server, a transaction of its own (it takes the
+   * writers' lock inside): no BEGIN, no COMMIT to wait for. */
+  if (lk_store_is_server (store))
+    {
+      g_autoptr(LkStoreLock) locker = lk_store_lock (store);
+
+      g_return_val_if_fail (!lk_store_in_transaction (store), FALSE);
+      return append (store, actor, action, object, details, error);
+    }
+  txn = lk_txn_begin (store, error);
   return txn != NULL &&
          lk_audit_append (store, actor, action, object, details, error) &&
          lk_txn_commit (txn, error);

@@ -42,6 +42,9 @@ struct _LkStmt
 
 typedef struct _LkStoreBackend LkStoreBackend;
 
+/* How often an SQLite store looks for commits of other processes (lk_store_watch_changes). */
+#define LK_STORE_POLL_MS 500
+
 struct _LkStore
 {
   GObject               parent_instance;
@@ -52,6 +55,11 @@ struct _LkStore
   GRecMutex             mutex;
   gboolean              demo;
   GMainContext         *context; /* where "changed" is emitted */
+  /* SQLite: the timer that looks for other processes' commits, PRAGMA data_version and the
+   * change_marks of "case", "verification" and "conclusion" when it last looked. */
+  GSource              *poll_source;
+  gint64                poll_version;
+  gint64                poll_marks[3];
 };
 
 struct _LkStoreBackend

@@ -59,7 +59,10 @@ source_tables (LkStore  *source,
   g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(LkStmt) stmt = lk_store_stmt (source, "SELECT name FROM sqlite_schema"
                                                   " WHERE type = 'table'"
-                                                  " AND name NOT LIKE 'sqlite_%' ORDER BY rowid",
+                                                  " AND name NOT LIKE 'sqlite_%'"
+                                                  /* the file's marks for watchers: a server
+                                                   * notifies instead */
+                                                  " AND name <> 'change_marks' ORDER BY rowid",
                                           error);
 
   if (stmt == NULL)

@@ -281,6 +281,53 @@ query_int (LkStore     *self,
   return ok;
 }
 
+/* TRUE for a collation that orders and compares text by its bytes (code points), as SQLite
+ * does: what Likeness sorts case numbers, names and the audit log's objects by. */
+static gboolean
+bytewise_collation (const char *name)
+{
+  return g_str_equal (name, "C") || g_str_equal (name, "POSIX") ||
+         g_ascii_strcasecmp (name, "C.UTF-8") == 0 || g_ascii_strcasecmp (name, "C.utf8") == 0;
+}
+
+/* Likeness needs a UTF8 database with the C collation (libc's, not ICU's): text then compares,
+ * sorts and counts its bytes (the audit chain hashes byte lengths) as on an SQLite file. */
+static gboolean
+check_database_settings (LkStore  *self,
+                         GError  **error)
+{
+  PGresult *result = PQexec (PG (self)->conn,
+                             "SELECT pg_encoding_to_char (encoding), datcollate, datctype,"
+                             " datlocprovider FROM pg_catalog.pg_database"
+                             " WHERE datname = current_database ()");
+  gboolean ok = PQresultStatus (result) == PGRES_TUPLES_OK && PQntuples (result) == 1;
+  const char *encoding = ok ? PQgetvalue (result, 0, 0) : "";
+  const char *collate = ok ? PQgetvalue (result, 0, 1) : "";
+  const char *ctype = ok ? PQgetvalue (result, 0, 2) : "";
+  const char *provider = ok ? PQgetvalue (result, 0, 3) : "";
+  gboolean good = FALSE;
+
+  if (!ok)
+    set_error (self, error, "Could not read the database's settings", result);
+  else if (!g_str_equal (encoding, "UTF8"))
+    g_set_error (error, LK_ERROR, LK_ERROR_NOT_LIKENESS_DATABASE,
+                 "The database %s is encoded in %s; Likeness needs UTF8. Create it with "
+                 "createdb --encoding UTF8 --locale C --template template0", self->path, encoding);
+  else if (!g_str_equal (provider, "c") || !bytewise_collation (collate) ||
+           !bytewise_collation (ctype))
+    g_set_error (error, LK_ERROR, LK_ERROR_NOT_LIKENESS_DATABASE,
+                 "The database %s sorts text by the %s collation %s; Likeness needs the C "
+                 "collation, so that text sorts and compares the same on every workstation "
+                 "and as on a file. Create it with "
+                 "createdb --encoding UTF8 --locale C --template template0", self->path,
+                 g_str_equal (provider, "i") ? "ICU" : "locale",
+                 g_str_equal (provider, "i") ? "of its ICU locale" : collate);
+  else
+    good = TRUE;
+  PQclear (result);
+  return good;
+}
+
 static gboolean
 pg_check_identity (LkStore  *self,
                    gint64   *version,
@@ -291,6 +338,8 @@ pg_check_identity (LkStore  *self,
   gint64 app_id = 0;
 
   *version = 0;
+  if (!check_database_settings (self, error))
+    return FALSE;
   if (!query_int (self, "SELECT count (*) FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n"
                         " ON n.oid = c.relnamespace WHERE n.nspname = current_schema ()"
                         " AND c.relkind IN ('r', 'v', 'm', 'S', 'f', 'p')", &objects, error) ||
@@ -783,6 +832,25 @@ relisten (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* The server went away: say so, and try again every two seconds on the store's context. */
+static void
+listener_lost (LkStore *self)
+{
+  PgConn *pg = PG (self);
+
+  g_clear_pointer (&pg->listen_source, g_source_unref);
+  g_clear_pointer (&pg->listener, PQfinish);
+  if (pg->relisten_id == 0)
+    {
+      GSource *timer = g_timeout_source_new_seconds (2);
+
+      g_source_set_callback (timer, relisten, self, NULL);
+      pg->relisten_id = g_source_attach (timer, self->context);
+      g_source_unref (timer);
+    }
+  lk_store_announce_change (self, "connection-lost");
+}
+
 /* The server sent something: each notification of another connection is a change. */
 static gboolean
 on_listener_ready (int          fd,
@@ -796,17 +864,7 @@ on_listener_ready (int          fd,
 
   if (!PQconsumeInput (pg->listener) || PQstatus (pg->listener) != CONNECTION_OK)
     {
-      /* The server went away: try again every two seconds, on the store's context. */
-      g_clear_pointer (&pg->listen_source, g_source_unref);
-      g_clear_pointer (&pg->listener, PQfinish);
-      if (pg->relisten_id == 0)
-        {
-          GSource *timer = g_timeout_source_new_seconds (2);
-
-          g_source_set_callback (timer, relisten, self, NULL);
-          pg->relisten_id = g_source_attach (timer, self->context);
-          g_source_unref (timer);
-        }
+      listener_lost (self);
       return G_SOURCE_REMOVE;
     }
   while ((notify = PQnotifies (pg->listener)) != NULL)

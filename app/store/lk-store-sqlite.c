@@ -219,6 +219,11 @@ sqlite_open (LkStore           *self,
 static void
 sqlite_close (LkStore *self)
 {
+  if (self->poll_source != NULL)
+    {
+      g_source_destroy (self->poll_source);
+      g_clear_pointer (&self->poll_source, g_source_unref);
+    }
   g_clear_pointer (&self->conn, sqlite3_close_v2);
 }
 
@@ -501,6 +506,76 @@ sqlite_column_blob (LkStmt *stmt,
   return data;
 }
 
+/* ---- other processes' changes: PRAGMA data_version and change_marks ----------------------- */
+
+/* The topics, in the order of LkStore's poll_marks. */
+static const char *const mark_topics[] = { "case", "verification", "conclusion" };
+
+/* Reads the change marks into @marks. */
+static gboolean
+read_marks (LkStore  *self,
+            gint64    marks[G_N_ELEMENTS (mark_topics)],
+            GError  **error)
+{
+  g_autoptr(LkStmt) stmt = lk_store_stmt (self, "SELECT topic, n FROM change_marks", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  while (lk_stmt_next (stmt, error))
+    for (guint i = 0; i < G_N_ELEMENTS (mark_topics); i++)
+      if (g_strcmp0 (lk_stmt_text (stmt, 0), mark_topics[i]) == 0)
+        marks[i] = lk_stmt_int64 (stmt, 1);
+  return !lk_stmt_failed (stmt);
+}
+
+/* PRAGMA data_version changes when another connection (another process, or another store on the
+ * same file) commits; this connection's own commits leave it alone. Reading it costs about ten
+ * microseconds and touches only the write-ahead log's shared memory; the marks are read only
+ * when it moved. A worker holding the store skips one look rather than make the main loop
+ * wait, and a look inside a transaction waits for the next. */
+static gboolean
+poll_changes (gpointer data)
+{
+  LkStore *self = data;
+  gint64 marks[G_N_ELEMENTS (mark_topics)];
+  gint64 version = 0;
+  gboolean moved = FALSE;
+
+  if (!g_rec_mutex_trylock (&self->mutex))
+    return G_SOURCE_CONTINUE;
+  memcpy (marks, self->poll_marks, sizeof marks);
+  if (sqlite3_get_autocommit (DB (self)) &&
+      pragma_int (self, "PRAGMA data_version", &version, NULL) &&
+      version != self->poll_version && read_marks (self, marks, NULL))
+    {
+      self->poll_version = version;
+      moved = TRUE;
+    }
+  g_rec_mutex_unlock (&self->mutex);
+  for (guint i = 0; moved && i < G_N_ELEMENTS (mark_topics); i++)
+    if (marks[i] != self->poll_marks[i])
+      {
+        self->poll_marks[i] = marks[i];
+        lk_store_announce_change (self, mark_topics[i]);
+      }
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+sqlite_watch (LkStore  *self,
+              GError  **error)
+{
+  if (self->poll_source != NULL)
+    return TRUE;
+  if (!pragma_int (self, "PRAGMA data_version", &self->poll_version, error) ||
+      !read_marks (self, self->poll_marks, error))
+    return FALSE;
+  self->poll_source = g_timeout_source_new (LK_STORE_POLL_MS);
+  g_source_set_callback (self->poll_source, poll_changes, self, NULL);
+  g_source_attach (self->poll_source, self->context);
+  return TRUE;
+}
+
 const LkStoreBackend lk_store_sqlite_backend = {
   .name = "SQLite",
   .open = sqlite_open,
@@ -518,6 +593,7 @@ const LkStoreBackend lk_store_sqlite_backend = {
   .commit = sqlite_commit,
   .rollback = sqlite_rollback,
   .set_busy_timeout = sqlite_set_busy_timeout,
+  .watch = sqlite_watch,
   .prepare = sqlite_prepare,
   .stmt_free = sqlite_stmt_free,
   .stmt_reset = sqlite_stmt_reset,

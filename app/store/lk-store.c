@@ -57,10 +57,11 @@ lk_store_class_init (LkStoreClass *klass)
 
   /**
    * LkStore::changed:
-   * @topic: "case", "verification" or "conclusion"
+   * @topic: "case", "verification", "conclusion", "connection" (connected again) or
+   *   "connection-lost"
    *
-   * Another workstation changed something of @topic (PostgreSQL only, through LISTEN/NOTIFY;
-   * see lk_store_watch()). Emitted on the main context the store was opened from.
+   * Another workstation or process changed something of @topic (see lk_store_watch_changes()).
+   * Emitted on the main context the store was opened from.
    */
   signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
                                           G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED, 0,
@@ -118,7 +119,11 @@ lk_store_announce_change (LkStore    *self,
  * lk_store_watch_changes:
  * Starts emitting LkStore::changed for changes made by other workstations. On a PostgreSQL
  * server this LISTENs on a connection of its own and follows the server's NOTIFY within a
- * second; an SQLite file has no such notice (it is one workstation's), and this does nothing.
+ * second, with "connection-lost" when that connection breaks and "connection" once it is back.
+ * An SQLite file has no notices: the store reads PRAGMA data_version every
+ * %LK_STORE_POLL_MS milliseconds and, when another process (or another store on the same file)
+ * has committed, the file's change marks (raised by triggers, as the server's NOTIFY), and emits
+ * the topics whose mark moved.
  */
 gboolean
 lk_store_watch_changes (LkStore  *self,
@@ -707,6 +712,30 @@ read_kind (LkStore           *self,
   return TRUE;
 }
 
+/* An empty server database becomes a Likeness database only when asked (init, migrate): a
+ * workstation pointed at the wrong database must not fill it with tables. An SQLite file that
+ * is missing is refused the same way by the backend. */
+static gboolean
+empty_allowed (LkStore           *self,
+               gint64             version,
+               LkStoreOpenFlags   flags,
+               GError           **error)
+{
+  if (version != 0 || (flags & LK_STORE_OPEN_CREATE) || self->backend != &lk_store_pg_backend)
+    return TRUE;
+  g_set_error (error, LK_ERROR, LK_ERROR_NOT_INITIALISED,
+               "The database %s on the server is empty: it is not a Likeness database yet. An "
+               "administrator creates it with likeness-cli --db URI init --admin NAME, "
+               "connected as the database's owner", self->path);
+  return FALSE;
+}
+
+gboolean
+lk_store_location_is_server (const char *location)
+{
+  return location != NULL && lk_store_location_is_uri (location);
+}
+
 /**
  * lk_store_open:
  * @path: a database file, or a PostgreSQL connection URI (postgresql://… or postgres://…)
@@ -733,6 +762,7 @@ lk_store_open (const char        *path,
 
   if (!self->backend->open (self, flags, error) ||
       !self->backend->check_identity (self, &version, error) ||
+      !empty_allowed (self, version, flags, error) ||
       !self->backend->configure (self, error) ||
       !migrate (self, version, flags, error) ||
       !read_kind (self, flags, error))
@@ -793,4 +823,64 @@ lk_store_open_finish (GAsyncResult  *result,
                       GError       **error)
 {
   return lk_task_finish (result, lk_store_open_async, error);
+}
+
+/**
+ * lk_store_check_location:
+ * @location: a database file, or a PostgreSQL connection URI
+ *
+ * Connects to @location without writing anything and says, in a sentence, what is there: a
+ * Likeness database and its schema version. Whatever stops Likeness from using it (a server that
+ * cannot be reached, refused credentials, an empty database, another application's, a wrong
+ * encoding or collation, a newer Likeness) is the error. For a "Test Connection" button.
+ */
+char *
+lk_store_check_location (const char  *location,
+                         GError     **error)
+{
+  g_autoptr(LkStore) self = NULL;
+  gint64 version = 0;
+
+  g_return_val_if_fail (location != NULL, NULL);
+
+  self = g_object_new (LK_TYPE_STORE, NULL);
+  self->context = g_main_context_ref_thread_default ();
+  self->backend = lk_store_location_is_uri (location) ? &lk_store_pg_backend
+                                                      : &lk_store_sqlite_backend;
+  self->path = g_strdup (location);
+  if (!self->backend->open (self, LK_STORE_OPEN_DEFAULT, error) ||
+      !self->backend->check_identity (self, &version, error) ||
+      !empty_allowed (self, version, LK_STORE_OPEN_DEFAULT, error))
+    return NULL;
+  if (version < LK_SCHEMA_VERSION)
+    return g_strdup_printf ("%s is a Likeness database at schema %" G_GINT64_FORMAT "; it is "
+                            "brought up to schema %d when it is next opened by its owner",
+                            self->path, version, LK_SCHEMA_VERSION);
+  return g_strdup_printf ("%s is a Likeness database, ready to use (schema %" G_GINT64_FORMAT
+                          ")", self->path, version);
+}
+
+static gpointer
+check_job (gpointer       data,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  return lk_store_check_location (data, error);
+}
+
+void
+lk_store_check_location_async (const char          *location,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  lk_task_run (NULL, cancellable, callback, user_data, lk_store_check_location_async, check_job,
+               g_strdup (location), g_free, g_free);
+}
+
+char *
+lk_store_check_location_finish (GAsyncResult  *result,
+                                GError       **error)
+{
+  return lk_task_finish (result, lk_store_check_location_async, error);
 }

@@ -6,14 +6,15 @@
 G_BEGIN_DECLS
 
 /* The schema version this build writes; older databases are migrated forward. */
-#define LK_SCHEMA_VERSION 15
+#define LK_SCHEMA_VERSION 16
 /* PRAGMA application_id of every Likeness database: "LkNs". */
 #define LK_APPLICATION_ID 0x4c6b4e73
 
 typedef enum
 {
   LK_STORE_OPEN_DEFAULT = 0,
-  LK_STORE_OPEN_CREATE  = 1 << 0, /* create the file (and its folder) when missing */
+  /* create the file (and its folder) when missing, or the schema in an empty server database */
+  LK_STORE_OPEN_CREATE  = 1 << 0,
   LK_STORE_OPEN_DEMO    = 1 << 1, /* a new database becomes a demo workspace */
 } LkStoreOpenFlags;
 
@@ -35,11 +36,26 @@ LkStore    *lk_store_open_finish       (GAsyncResult        *result,
                                         GError             **error);
 const char *lk_store_get_path          (LkStore           *self);
 gboolean    lk_store_is_demo           (LkStore           *self);
-/* Emits LkStore::changed ("case", "verification", "conclusion"; "connection" when the server
- * is reachable again) on the main context for changes by other workstations; PostgreSQL only,
- * nothing on an SQLite file. */
+/* Emits LkStore::changed ("case", "verification", "conclusion"; "connection-lost" when the
+ * server goes away, "connection" when it is reachable again) on the main context for changes by
+ * other workstations: LISTEN/NOTIFY on a server; on an SQLite file, the change marks that
+ * another process moved (looked at twice a second). */
 gboolean    lk_store_watch_changes     (LkStore           *self,
                                         GError           **error);
+/* TRUE when @location is a PostgreSQL connection URI (postgresql://… or postgres://…) rather
+ * than a file. */
+gboolean    lk_store_location_is_server (const char       *location);
+/* Connects to @location without writing anything: a sentence saying it is a Likeness
+ * database, or the error that stops Likeness from using it (for "Test Connection"). The async
+ * form runs in a worker thread. */
+char       *lk_store_check_location    (const char          *location,
+                                        GError             **error);
+void        lk_store_check_location_async (const char          *location,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+char       *lk_store_check_location_finish (GAsyncResult     *result,
+                                            GError          **error);
 /* TRUE for a database on a PostgreSQL server (the location was a postgresql:// URI). */
 gboolean    lk_store_is_server         (LkStore           *self);
 gboolean    lk_store_is_initialised    (LkStore           *self);

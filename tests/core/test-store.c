@@ -10,10 +10,13 @@
 #include "people/lk-session.h"
 #include "people/lk-users.h"
 #include "store/lk-audit.h"
+#include "store/lk-store-private.h"
 #include "store/lk-store.h"
 
 #define ADMIN "admin"
 #define ADMIN_PASSWORD "correct horse"
+/* LK_STORE_POLL_MS of lk-store-backend.h (private to the store): how often a file is looked at. */
+#define LK_STORE_POLL_MS_FOR_TESTS 500
 
 static LkStore *
 open_ok (const char       *path,
@@ -471,6 +474,71 @@ test_busy (LkTestFixture *fixture,
   g_assert_true (lk_store_is_initialised (store));
 }
 
+static void
+on_topic (LkStore    *store,
+          const char *topic,
+          gpointer    user_data)
+{
+  g_ptr_array_add (user_data, g_strdup (topic));
+}
+
+#define INSERT_CASE(number) \
+  "INSERT INTO cases (number, title, offence_code, offence_name, seriousness, legal_basis," \
+  " purpose, authorised_by, requested_by, status, examiner_id, created_at) VALUES ('" number \
+  "', 'T', 'ROB', 'Robbery', 3, 'L', 'P', 'A', 'R', 'open', 1, 'now')"
+
+/* Two stores on one file, as two processes: a case made through the second reaches the first's
+ * LkStore::changed within a second (PRAGMA data_version, then the change marks); an audit event
+ * alone (a consultation, which every refresh writes) is no change to show, or two processes
+ * showing each other's changes would wake each other without end. */
+static void
+test_watch_file (LkTestFixture *fixture,
+                 gconstpointer  data)
+{
+  static const LkActor viewer = { ADMIN, "administrator" };
+  g_autoptr(LkStore) here = NULL;
+  g_autoptr(LkStore) there = NULL;
+  g_autoptr(GPtrArray) topics = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  gint64 start, deadline;
+
+  if (lk_test_skip_on_server ("a file's change marks (a server notifies: store-server)"))
+    return;
+  here = lk_test_store_new (fixture->db_path, ADMIN, ADMIN_PASSWORD);
+  there = lk_store_open (fixture->db_path, LK_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (lk_store_watch_changes (here, &error));
+  g_assert_no_error (error);
+  g_signal_connect (here, "changed", G_CALLBACK (on_topic), topics);
+
+  /* Its own case is not news to it. */
+  g_assert_true (lk_store_exec (here, INSERT_CASE ("H-1"), &error));
+  g_assert_no_error (error);
+  g_assert_true (lk_audit_record (there, &viewer, "case.viewed", "H-1", NULL, &error));
+  g_assert_no_error (error);
+  start = g_get_monotonic_time ();
+  g_assert_true (lk_store_exec (there, INSERT_CASE ("T-1"), &error));
+  g_assert_no_error (error);
+  deadline = start + G_USEC_PER_SEC;
+  while (topics->len == 0 && g_get_monotonic_time () < deadline)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+  g_test_message ("the change arrived after %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
+  /* One topic, once (its own case is in the marks as well): the consultation added nothing. */
+  g_assert_cmpuint (topics->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (topics, 0), ==, "case");
+
+  /* A consultation alone: the marks do not move, nothing is announced by the next looks. */
+  g_ptr_array_set_size (topics, 0);
+  g_assert_true (lk_audit_record (there, &viewer, "case.viewed", "T-1", NULL, &error));
+  g_assert_no_error (error);
+  deadline = g_get_monotonic_time () + 3 * LK_STORE_POLL_MS_FOR_TESTS * 1000;
+  while (g_get_monotonic_time () < deadline)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+  g_assert_cmpuint (topics->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -494,6 +562,7 @@ main (int   argc,
   LK_TEST_ADD ("/likeness/store/demo-stays-demo", test_demo_stays_demo);
   LK_TEST_ADD ("/likeness/store/demo-refuses-casework", test_demo_refuses_casework);
   LK_TEST_ADD ("/likeness/store/busy", test_busy);
+  LK_TEST_ADD ("/likeness/store/watch-file", test_watch_file);
 
   return g_test_run ();
 }
