@@ -777,6 +777,7 @@ lk_candidates_page_init (LkCandidatesPage *self)
 
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  lk_label_stack_pages (self->stack);
   self->items = g_list_store_new (LK_TYPE_CANDIDATE_ITEM);
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->items)));
   gtk_grid_view_set_model (self->grid, GTK_SELECTION_MODEL (self->selection));

@@ -638,6 +638,7 @@ lk_cases_page_init (LkCasesPage *self)
   g_autoptr(GListModel) statuses = status_model ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  lk_label_stack_pages (self->list_stack);
   g_signal_connect_object (self->stack, "notify::visible-child-name", G_CALLBACK (update_title),
                            self, G_CONNECT_SWAPPED);
   /* Before the status model: setting it notifies the drop-down, which refilters. */

@@ -58,6 +58,7 @@ struct _LkCompareView
   BlendKey     last_key;     /* of the last frame composed */
   BlendKey     blend_key;    /* of the composed frame kept */
   GdkTexture  *blend;        /* the overlay or wipe composed once, while nothing changes */
+  graphene_rect_t blend_area; /* where it goes: the part the images cover */
 };
 
 static inline gboolean

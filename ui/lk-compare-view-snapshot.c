@@ -6,6 +6,7 @@
 #include <math.h>
 
 #include "lk-compare-view-private.h"
+#include "lk-texture.h"
 
 static void
 snapshot_eyes (LkCompareView *self,
@@ -84,10 +85,10 @@ snapshot_overlay (LkCompareView *self,
 
 /* Overlay and wipe draw two whole images where the others draw one, and an overlay's opacity
  * costs the renderer an offscreen pass on every frame. While nothing that shows changes (the
- * views, the opacity, the divider, the size), the composed frame is kept as one texture made
- * by the window's own renderer (GL): a repaint then costs what one image costs. A frame that
- * differs from the one before is drawn directly, as it is while panning or dragging the
- * divider; the first frame that repeats it is composed and kept. */
+ * views, the opacity, the divider, the size), the composed frame is kept as one texture of the
+ * part the images cover, over the probe's plain backdrop: a repaint then costs about what one
+ * image costs. A frame that differs from the one before is drawn directly, as it is while
+ * panning or dragging the divider; the first frame that repeats it is composed and kept. */
 static void
 blend_key_init (LkCompareView *self,
                 BlendKey      *key,
@@ -119,13 +120,87 @@ blend_key_equal (const BlendKey *a,
          a->scale_factor == b->scale_factor && a->renderer == b->renderer;
 }
 
+/* Where @view's image lies in this view, added to @area. */
+static void
+add_image_bounds (LkCompareView   *self,
+                  LkImageView     *view,
+                  graphene_rect_t *area,
+                  gboolean        *any)
+{
+  graphene_rect_t bounds;
+  graphene_point_t origin;
+
+  if (!lk_image_view_get_image_bounds (view, &bounds) ||
+      !gtk_widget_compute_point (GTK_WIDGET (view), GTK_WIDGET (self),
+                                 &GRAPHENE_POINT_INIT (0, 0), &origin))
+    return;
+  graphene_rect_offset (&bounds, origin.x, origin.y);
+  if (*any)
+    graphene_rect_union (area, &bounds, area);
+  else
+    *area = bounds;
+  *any = TRUE;
+}
+
+/* The part of the view the two images cover, in whole device pixels; FALSE when neither
+ * shows. */
+static gboolean
+blend_area (LkCompareView   *self,
+            const BlendKey  *key,
+            graphene_rect_t *area)
+{
+  graphene_rect_t widget = GRAPHENE_RECT_INIT (0, 0, key->width, key->height);
+  double sf = key->scale_factor;
+  gboolean any = FALSE;
+  double x0, y0, x1, y1;
+
+  add_image_bounds (self, self->probe, area, &any);
+  add_image_bounds (self, self->candidate, area, &any);
+  if (!any || !graphene_rect_intersection (area, &widget, area))
+    return FALSE;
+  x0 = floor (area->origin.x * sf) / sf;
+  y0 = floor (area->origin.y * sf) / sf;
+  x1 = ceil ((area->origin.x + area->size.width) * sf) / sf;
+  y1 = ceil ((area->origin.y + area->size.height) * sf) / sf;
+  *area = GRAPHENE_RECT_INIT (x0, y0, x1 - x0, y1 - y0);
+  return area->size.width > 0 && area->size.height > 0;
+}
+
+/* The cairo renderer's own textures (premultiplied BGRA) cost it three times as much to draw
+ * on every frame as opaque 3-byte RGB ones (bench-viewer), so it composes into an opaque
+ * surface, kept as RGB. */
 static GdkTexture *
-compose (const BlendKey *key,
-         GskRenderNode  *node)
+compose_with_cairo (const BlendKey        *key,
+                    GskRenderNode         *node,
+                    const graphene_rect_t *area)
+{
+  double sf = key->scale_factor;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24,
+                                                         ceil (area->size.width * sf),
+                                                         ceil (area->size.height * sf));
+  cairo_t *cr = cairo_create (surface);
+  GdkTexture *texture;
+
+  cairo_scale (cr, sf, sf);
+  cairo_translate (cr, -area->origin.x, -area->origin.y);
+  gsk_render_node_draw (node, cr);
+  cairo_destroy (cr);
+  texture = cairo_surface_status (surface) == CAIRO_STATUS_SUCCESS
+            ? lk_texture_new_from_rgb24 (surface) : NULL;
+  cairo_surface_destroy (surface);
+  return texture;
+}
+
+static GdkTexture *
+compose (const BlendKey        *key,
+         GskRenderNode         *node,
+         const graphene_rect_t *area)
 {
   g_autoptr(GskRenderNode) scaled = NULL;
   double sf = key->scale_factor;
 
+  if (GSK_IS_CAIRO_RENDERER (key->renderer))
+    return compose_with_cairo (key, node, area);
   if (key->scale_factor != 1)
     {
       g_autoptr(GskTransform) transform = gsk_transform_scale (NULL, sf, sf);
@@ -133,8 +208,23 @@ compose (const BlendKey *key,
       node = scaled = gsk_transform_node_new (node, transform);
     }
   return gsk_renderer_render_texture (key->renderer, node,
-                                      &GRAPHENE_RECT_INIT (0, 0, key->width * sf,
-                                                           key->height * sf));
+                                      &GRAPHENE_RECT_INIT (area->origin.x * sf,
+                                                           area->origin.y * sf,
+                                                           area->size.width * sf,
+                                                           area->size.height * sf));
+}
+
+/* The probe's backdrop, and the kept frame over the part the images cover. */
+static void
+append_blend (LkCompareView *self,
+              GtkSnapshot   *snapshot)
+{
+  graphene_rect_t probe;
+
+  if (lk_image_view_get_draws_background (self->probe) &&
+      gtk_widget_compute_bounds (GTK_WIDGET (self->probe), GTK_WIDGET (self), &probe))
+    gtk_snapshot_append_color (snapshot, &LK_IMAGE_VIEW_BACKDROP, &probe);
+  gtk_snapshot_append_texture (snapshot, self->blend, &self->blend_area);
 }
 
 /* The children are snapshot on every frame, the kept texture or not: a child left with its
@@ -159,21 +249,16 @@ snapshot_two (LkCompareView *self,
   blend_key_init (self, &key, width, height);
   if (self->blend != NULL && blend_key_equal (&key, &self->blend_key))
     {
-      gtk_snapshot_append_texture (snapshot, self->blend,
-                                   &GRAPHENE_RECT_INIT (0, 0, width, height));
+      append_blend (self, snapshot);
       return;
     }
   g_clear_object (&self->blend);
-  /* Only a renderer that keeps the texture where it draws gains: the cairo renderer copies a
-   * texture on every frame and draws the two images faster than that copy (measured in
-   * bench-viewer). */
-  if (key.renderer != NULL && !GSK_IS_CAIRO_RENDERER (key.renderer) && width > 0 && height > 0 &&
-      blend_key_equal (&key, &self->last_key))
+  if (key.renderer != NULL && blend_key_equal (&key, &self->last_key) &&
+      blend_area (self, &key, &self->blend_area) &&
+      (self->blend = compose (&key, node, &self->blend_area)) != NULL)
     {
-      self->blend = compose (&key, node);
       self->blend_key = key;
-      gtk_snapshot_append_texture (snapshot, self->blend,
-                                   &GRAPHENE_RECT_INIT (0, 0, width, height));
+      append_blend (self, snapshot);
       return;
     }
   self->last_key = key;

@@ -266,6 +266,30 @@ on_links_clicked (GtkWidget *button)
                    g_object_get_data (G_OBJECT (expander), "characteristic"));
 }
 
+/* The parts libadwaita builds inside a row, which GTK 4.8 would read by their class names
+ * ("GtkListBox", "GtkListView"): the list of a characteristic's fields and the lists of
+ * choices are named. */
+static void
+name_row_parts (GtkWidget  *widget,
+                const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_BOX (child))
+        {
+          g_autofree char *label = g_strdup_printf ("Assessment of %s", name);
+
+          gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          label, -1);
+        }
+      else if (GTK_IS_LIST_VIEW (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        "Choices", -1);
+      name_row_parts (child, name);
+    }
+}
+
 static GtkWidget *
 characteristic_row (LkFeatureCharacteristic *characteristic,
                     gboolean                 training)
@@ -333,6 +357,7 @@ build_groups (LkFeaturePanel *self)
 
           g_hash_table_insert (self->rows, g_strdup (lk_feature_characteristic_get_id (c)), row);
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+          name_row_parts (row, lk_feature_characteristic_get_name (c));
         }
       gtk_box_append (self->groups_box, group);
     }
@@ -427,9 +452,11 @@ update_links (LkFeaturePanel *self)
       g_autofree char *accessible = g_strdup_printf ("Show the %s linked to %s", label,
                                                      adw_preferences_row_get_title (row));
 
+      /* The text names the button; the description says what it does (a label as well would
+       * be read run together with the text). */
       gtk_button_set_label (GTK_BUTTON (button), label);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      accessible, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, accessible, -1);
       gtk_widget_set_visible (button, links->len > 0);
     }
 }

@@ -185,11 +185,9 @@ _lk_image_view_snapshot (GtkWidget   *widget,
   LkImageView *self = LK_IMAGE_VIEW (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  /* A neutral grey: no colour cast next to the image being judged. */
-  const GdkRGBA backdrop = { 0.19f, 0.19f, 0.19f, 1 };
-
   if (self->draws_background)
-    gtk_snapshot_append_color (snapshot, &backdrop, &GRAPHENE_RECT_INIT (0, 0, width, height));
+    gtk_snapshot_append_color (snapshot, &LK_IMAGE_VIEW_BACKDROP,
+                               &GRAPHENE_RECT_INIT (0, 0, width, height));
   if (self->pyramid != NULL && width > 0 && height > 0)
     {
       /* A partial pyramid (a preview) is drawn scaled, whatever the zoom. */
@@ -201,4 +199,24 @@ _lk_image_view_snapshot (GtkWidget   *widget,
     }
   if (gtk_widget_has_visible_focus (widget))
     append_focus (self, snapshot);
+}
+
+gboolean
+lk_image_view_get_image_bounds (LkImageView     *self,
+                                graphene_rect_t *bounds)
+{
+  graphene_rect_t widget;
+  cairo_matrix_t matrix;
+
+  g_return_val_if_fail (LK_IS_IMAGE_VIEW (self), FALSE);
+  g_return_val_if_fail (bounds != NULL, FALSE);
+
+  if (self->pyramid == NULL)
+    return FALSE;
+  widget = GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (GTK_WIDGET (self)),
+                               gtk_widget_get_height (GTK_WIDGET (self)));
+  _lk_image_view_image_to_widget_matrix (self, &matrix);
+  _lk_image_view_transformed_bounds (&matrix, lk_pyramid_get_width (self->pyramid),
+                                     lk_pyramid_get_height (self->pyramid), bounds);
+  return graphene_rect_intersection (bounds, &widget, bounds);
 }

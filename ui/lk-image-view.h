@@ -77,10 +77,15 @@ guint       lk_image_view_get_level            (LkImageView             *self);
 const char *lk_image_view_get_label            (LkImageView             *self);
 void        lk_image_view_set_label            (LkImageView             *self,
                                                 const char              *label);
-/* The neutral backdrop around the image; turn it off in a view stacked over another. */
+/* The neutral backdrop around the image (a grey without colour cast next to the image being
+ * judged); turn it off in a view stacked over another. */
+#define LK_IMAGE_VIEW_BACKDROP ((const GdkRGBA) { 0.19f, 0.19f, 0.19f, 1 })
 gboolean    lk_image_view_get_draws_background (LkImageView             *self);
 void        lk_image_view_set_draws_background (LkImageView             *self,
                                                 gboolean                 draws_background);
+/* The part of the view that the image covers, in widget coordinates; FALSE when none does. */
+gboolean    lk_image_view_get_image_bounds     (LkImageView             *self,
+                                                graphene_rect_t         *bounds);
 
 /* A 2D similarity (rotation, uniform scale, translation, possibly a reflection) from image
  * coordinates into the space that the zoom and centre refer to, e.g. to align a candidate

@@ -375,4 +375,5 @@ lk_policy_page_init (LkPolicyPage *self)
   self->rows = g_hash_table_new (g_str_hash, g_str_equal);
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  lk_label_stack_pages (self->stack);
 }

@@ -902,4 +902,7 @@ static void
 lk_probe_page_init (LkProbePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  lk_label_stack_pages (self->page_stack);
+  lk_label_stack_pages (self->image_stack);
+  lk_label_stack_pages (self->analysis_stack);
 }

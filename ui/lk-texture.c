@@ -27,6 +27,39 @@ lk_texture_new_for_bytes (int              width,
   return gdk_memory_texture_new (width, height, format, bytes, stride);
 }
 
+GdkTexture *
+lk_texture_new_from_rgb24 (cairo_surface_t *surface)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  int width, height, stride;
+  const guchar *data;
+  guchar *rgb;
+
+  g_return_val_if_fail (cairo_image_surface_get_format (surface) == CAIRO_FORMAT_RGB24, NULL);
+
+  cairo_surface_flush (surface);
+  width = cairo_image_surface_get_width (surface);
+  height = cairo_image_surface_get_height (surface);
+  stride = cairo_image_surface_get_stride (surface);
+  data = cairo_image_surface_get_data (surface);
+  rgb = g_malloc ((gsize) width * height * 3);
+  for (int y = 0; y < height; y++)
+    {
+      const guint32 *in = (const guint32 *) (data + (gsize) y * stride);
+      guchar *out = rgb + (gsize) y * width * 3;
+
+      /* Native-endian xRGB words. */
+      for (int x = 0; x < width; x++, out += 3)
+        {
+          out[0] = in[x] >> 16;
+          out[1] = in[x] >> 8;
+          out[2] = in[x];
+        }
+    }
+  bytes = g_bytes_new_take (rgb, (gsize) width * height * 3);
+  return lk_texture_new_for_bytes (width, height, GDK_MEMORY_R8G8B8, bytes, (gsize) width * 3);
+}
+
 /* ---- loading a probe in a worker thread ------------------------------------------------- */
 
 typedef struct

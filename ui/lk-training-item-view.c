@@ -658,6 +658,7 @@ lk_training_item_view_init (LkTrainingItemView *self)
 
   g_type_ensure (LK_TYPE_COMPARE_VIEW);
   gtk_widget_init_template (GTK_WIDGET (self));
+  lk_label_stack_pages (self->image_stack);
   for (int i = 0; i < 2; i++)
     {
       g_autofree char *label = g_strdup_printf ("%s of the pair", titles[i]);

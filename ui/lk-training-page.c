@@ -646,4 +646,5 @@ lk_training_page_init (LkTrainingPage *self)
 {
   self->cancellable = g_cancellable_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  lk_label_stack_pages (self->stack);
 }

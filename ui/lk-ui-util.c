@@ -15,10 +15,19 @@ lk_label_drop_down (GtkDropDown *drop_down,
                                       label, -1);
 }
 
+/* A tab (a stack switcher's button) is not named by its text at all in GTK 4.8, so it is
+ * named by it explicitly; any other button by its text alone. */
 static void
 drop_button_label (GtkWidget *button)
 {
-  gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
+  GtkWidget *content = gtk_button_get_child (GTK_BUTTON (button));
+
+  if (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (button)) == GTK_ACCESSIBLE_ROLE_TAB &&
+      GTK_IS_LABEL (content))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    gtk_label_get_text (GTK_LABEL (content)), -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
 }
 
 void

@@ -17,7 +17,8 @@ void lk_label_stack_pages (GtkStack      *stack);
 /* GTK 4.8 names a button with a text twice ("_Log In Log In"): the label it sets on the button
  * and the text of the label inside, run together. Under @root (and for every later change of a
  * button's text), the text inside alone names each such button; a button that needs more says
- * it in its accessible description. */
+ * it in its accessible description. A stack switcher's tabs, which GTK 4.8 names by their class
+ * ("GtkToggleButton"), are named by their text. */
 void lk_fix_button_names (GtkWidget      *root);
 /* The same for @error: a refusal for want of a role is headed "Not Allowed", not as if the
  * thing itself had failed (@heading otherwise). */

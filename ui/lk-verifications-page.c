@@ -474,4 +474,5 @@ static void
 lk_verifications_page_init (LkVerificationsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  lk_label_stack_pages (self->stack);
 }

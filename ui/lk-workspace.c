@@ -882,6 +882,7 @@ lk_workspace_init (LkWorkspace *self)
   self->cancellable = g_cancellable_new ();
   self->tool = g_strdup ("none");
   gtk_widget_init_template (GTK_WIDGET (self));
+  lk_label_stack_pages (self->stack);
   name_for_screen_readers (self);
   bind_controls (self);
   add_panels (self);

@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Accessible names of the log-in window and of every page of the main window, as a screen
- * reader user hears them. GTK 4.8 reads a button that has both a text and an accessible label
- * as the two run together ("Log In Log In"), and a widget without any name as its class
- * ("GtkListBox"): the walk fails on either, naming the widget. */
+/* Accessible names of the log-in window, of every page of the main window (the Administration
+ * sections and their tabs among them) and of the feature comparison panel, as a screen reader
+ * user hears them. GTK 4.8 reads a button that has both a text and an accessible label as the
+ * two run together ("Log In Log In"), and a widget without any name as its class
+ * ("GtkListBox", "GtkToggleButton" for a stack switcher's tab, "GtkStackPage", "AdwBin"): the
+ * walk fails on either, naming the widget. */
 #include "config.h"
 
+#include "lk-feature-panel.h"
 #include "lk-login-window.h"
 #include "lk-test-ui.h"
 #include "lk-training-dashboard.h"
@@ -40,6 +43,62 @@ button_text (GtkWidget *widget)
   return NULL;
 }
 
+/* Containers of ours that GTK 4.8 reads by their class when they have no name. */
+static gboolean
+is_named_container (GtkWidget *widget)
+{
+  GType type = G_OBJECT_TYPE (widget);
+
+  return type == ADW_TYPE_BIN || type == ADW_TYPE_LEAFLET || type == GTK_TYPE_PANED ||
+         type == GTK_TYPE_FRAME || type == GTK_TYPE_STACK_SWITCHER;
+}
+
+/* The stacks inside a drop-down or a menu are GTK's own. */
+static gboolean
+is_exempt (GtkWidget *widget)
+{
+  return gtk_widget_get_ancestor (widget, GTK_TYPE_DROP_DOWN) != NULL ||
+         gtk_widget_get_ancestor (widget, GTK_TYPE_POPOVER_MENU) != NULL;
+}
+
+/* A stack's pages. */
+static void
+check_stack_pages (GtkWidget *widget,
+                   GString   *found)
+{
+  g_autoptr(GListModel) pages = NULL;
+
+  if (!GTK_IS_STACK (widget) || is_exempt (widget))
+    return;
+  pages = G_LIST_MODEL (gtk_stack_get_pages (GTK_STACK (widget)));
+  for (guint i = 0; i < g_list_model_get_n_items (pages); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (pages, i);
+      GtkStackPage *page = GTK_STACK_PAGE (item);
+
+      if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (page),
+                                             GTK_ACCESSIBLE_PROPERTY_LABEL))
+        g_string_append_printf (found, "\n  class name: page %s of a stack in %s has no name",
+                                gtk_stack_page_get_name (page),
+                                G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)));
+    }
+}
+
+/* Inside the feature panel, libadwaita's own lists too. */
+static void
+check_feature_part (GtkWidget *widget,
+                    GString   *found)
+{
+  if (gtk_widget_get_ancestor (widget, LK_TYPE_FEATURE_PANEL) == NULL)
+    return;
+  /* a characteristic's fields, inside its expander row; the lists of choices */
+  if (((GTK_IS_LIST_BOX (widget) &&
+        gtk_widget_get_ancestor (widget, ADW_TYPE_EXPANDER_ROW) != NULL) ||
+       GTK_IS_LIST_VIEW (widget)) && !has_name (widget))
+    g_string_append_printf (found, "\n  class name: %s in the feature panel has no name",
+                            G_OBJECT_TYPE_NAME (widget));
+}
+
 static void
 check (GtkWidget *widget,
        GString   *found)
@@ -47,7 +106,14 @@ check (GtkWidget *widget,
   const char *text = button_text (widget);
   const char *type = G_OBJECT_TYPE_NAME (widget);
 
-  if (text != NULL && *text != '\0' && gtk_test_accessible_has_property (
+  gboolean tab = GTK_IS_BUTTON (widget) &&
+                 gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) ==
+                 GTK_ACCESSIBLE_ROLE_TAB;
+
+  /* A tab is not named by its text: it needs the label, and is not read twice with it. */
+  if (tab && !has_name (widget))
+    g_string_append_printf (found, "\n  class name: the tab “%s” has no name", text);
+  if (!tab && text != NULL && *text != '\0' && gtk_test_accessible_has_property (
         GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
     g_string_append_printf (found, "\n  doubled: %s “%s” has an accessible label as well", type,
                             text);
@@ -62,6 +128,14 @@ check (GtkWidget *widget,
                             G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)),
                             G_OBJECT_TYPE_NAME (gtk_widget_get_parent (
                               gtk_widget_get_parent (widget))));
+  if (is_named_container (widget) && !has_name (widget) && !is_exempt (widget))
+    g_string_append_printf (found, "\n  class name: %s in %s in %s has no name",
+                            G_OBJECT_TYPE_NAME (widget),
+                            G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)),
+                            G_OBJECT_TYPE_NAME (gtk_widget_get_parent (
+                              gtk_widget_get_parent (widget))));
+  check_stack_pages (widget, found);
+  check_feature_part (widget, found);
   if (GTK_IS_DROP_DOWN (widget))
     for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
       if (GTK_IS_TOGGLE_BUTTON (c) && !has_name (c))
@@ -298,6 +372,42 @@ test_training_views (void)
   lk_test_remove_folder (folder);
 }
 
+/* The feature comparison of an examination in the demo workspace, every characteristic's
+ * row with its fields. */
+static void
+test_feature_panel (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder = g_dir_make_tmp ("likeness-names-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (folder, "demo.db", NULL);
+  g_autoptr(LkExamination) examination = NULL;
+  LkStore *store;
+  LkSession *examiner;
+  GtkWidget *window, *panel;
+  gint64 id;
+
+  g_assert_no_error (error);
+  store = lk_demo_create (path, &error);
+  g_assert_no_error (error);
+  examiner = lk_session_login (store, "demo-examiner", "demo", &error);
+  g_assert_no_error (error);
+  id = lk_test_sql_int64 (store, "SELECT id FROM examinations ORDER BY id LIMIT 1");
+  examination = lk_examinations_get_examination (examiner, id, &error);
+  g_assert_no_error (error);
+  panel = lk_feature_panel_new (examiner, id, lk_examination_get_feature_list (examination),
+                                &error);
+  g_assert_no_error (error);
+  window = gtk_window_new ();
+  gtk_window_set_child (GTK_WINDOW (window), panel);
+  gtk_window_present (GTK_WINDOW (window));
+  lk_test_spin (200);
+  assert_names (window);
+  lk_test_destroy_window (window, panel, NULL);
+  g_clear_object (&examiner);
+  lk_test_unref_finalized (store);
+  lk_test_remove_folder (folder);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -308,5 +418,6 @@ main (int   argc,
   g_test_add_func ("/likeness/accessible-names/login", test_login);
   g_test_add_func ("/likeness/accessible-names/main-window", test_main_window);
   g_test_add_func ("/likeness/accessible-names/training-views", test_training_views);
+  g_test_add_func ("/likeness/accessible-names/feature-panel", test_feature_panel);
   return g_test_run ();
 }
