@@ -27,6 +27,8 @@ static const int detect_max_side = 1280;
 // window (24 pixels), or at detect_max_side when that is finer.
 static const double smallest_face_box = 56.0;
 static const int cascade_window = 24;
+// The LBP pre-pass's step between scales.
+static const double prepass_scale_step = 1.25;
 // Around each pre-pass hit, the Haar cascade searches a crop of twice the hit's size, scaled
 // so that the hit is about this wide.
 static const int refine_face_width = 64;
@@ -454,8 +456,10 @@ prepass_hits (HaarSet       &haar,
   cv::Mat small;
 
   cv::equalizeHist (levels.prepass.grey, small);
+  // Scales 1.25 apart: about a sixth fewer windows than 1.2; every face of test-small-faces is
+  // still found (1.3 missed one of the twelve in a trial).
   if (!haar.lbp_face.empty ())
-    haar.lbp_face.detectMultiScale (small, hits, 1.2, 1, 0, window);
+    haar.lbp_face.detectMultiScale (small, hits, prepass_scale_step, 1, 0, window);
   else
     haar.face.detectMultiScale (small, hits, 1.1, 3, cv::CASCADE_SCALE_IMAGE, window);
   double fx = (double) levels.bgr->cols / small.cols, fy = (double) levels.bgr->rows / small.rows;
