@@ -24,6 +24,7 @@
 #include "store/lk-store.h"
 #include "casework/lk-probes-private.h"
 #include "casework/lk-analysis-private.h"
+#include "engine/lk-probe-templates.h"
 #include "engine/lk-template-store.h"
 
 /* ---- the gallery's templates ---------------------------------------------------------------- */
@@ -363,7 +364,8 @@ typedef struct
   guint                   k;
   char                   *performed_at;
   double                  search_ms;
-  const char             *aligned_by;    /* landmarks, haar-box */
+  LkProbeTemplate         query;
+  gboolean                query_is_new;  /* to keep with the list */
   Gallery                *gallery;
   GArray                 *hits;
 } Search;
@@ -371,6 +373,7 @@ typedef struct
 static void
 search_clear (Search *s)
 {
+  lk_probe_template_clear (&s->query);
   g_free (s->engine_version);
   g_free (s->performed_at);
   g_clear_pointer (&s->gallery, gallery_unref);
@@ -418,23 +421,31 @@ classic_probe_face (LkCvImage    *image,
   return *best;
 }
 
-static float *
+/* The probe's template: kept from an earlier search of the same face by the same engine, or
+ * made from the image (and kept when the search is recorded). */
+static gboolean
 probe_template (LkStore                *store,
                 const LkActor          *actor,
                 Search                 *s,
-                guint                  *dimension,
                 GError                **error)
 {
-  g_autoptr(GBytes) bytes = lk_image_store_get (store, actor, s->probe->sha256, error);
+  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(LkCvImage) image = NULL;
   LkFace face;
 
-  if (bytes == NULL || (image = lk_cv_image_decode (bytes, error)) == NULL)
-    return NULL;
+  if (lk_probe_template_find (store, s->probe->sha256, s->face, s->engine->name,
+                              s->engine->identity, &s->query, error))
+    return TRUE;
+  if ((error != NULL && *error != NULL) ||
+      (bytes = lk_image_store_get (store, actor, s->probe->sha256, error)) == NULL ||
+      (image = lk_cv_image_decode (bytes, error)) == NULL)
+    return FALSE;
   face = s->engine->kind == LK_ENGINE_CLASSIC ? classic_probe_face (image, s->face) : *s->face;
-  s->aligned_by = face.n_landmarks == 5 ? "landmarks" : "haar-box";
-  return lk_cv_image_embedding (image, &face, s->engine->embedding_model, &s->engine->input,
-                                dimension, error);
+  s->query.aligned_by = g_strdup (face.n_landmarks == 5 ? "landmarks" : "haar-box");
+  s->query.vector = lk_cv_image_embedding (image, &face, s->engine->embedding_model,
+                                           &s->engine->input, &s->query.dimension, error);
+  s->query_is_new = TRUE;
+  return s->query.vector != NULL;
 }
 
 /* ---- recording the list --------------------------------------------------------------------- */
@@ -567,7 +578,7 @@ search_details (const Search *s)
   json_object_set_int_member (d, "list_length", s->hits->len);
   json_object_set_double_member (d, "search_ms", s->search_ms);
   json_object_set_int_member (d, "gallery_entries", (gint64) s->gallery->array->n);
-  json_object_set_string_member (d, "probe_aligned_by", s->aligned_by);
+  json_object_set_string_member (d, "probe_aligned_by", s->query.aligned_by);
   return d;
 }
 
@@ -592,6 +603,10 @@ record_search (LkSession      *session,
   for (guint rank = 1; rank <= s->hits->len; rank++)
     if (!insert_candidate (store, list_id, s, rank, error))
       return 0;
+  if (s->query_is_new &&
+      !lk_probe_template_keep (store, s->probe->sha256, s->face, s->engine->name,
+                               s->engine->identity, &s->query, error))
+    return 0;
   details = search_details (s);
   object = g_strdup_printf ("candidate-list:%" G_GINT64_FORMAT, list_id);
   if (!lk_audit_append (store, actor, "candidates.searched", object, details, error) ||
@@ -627,16 +642,13 @@ run_search (LkStore        *store,
             GError        **error)
 {
   gint64 start = g_get_monotonic_time ();
-  g_autofree float *query = NULL;
-  guint dimension = 0;
 
-  query = probe_template (store, actor, s, &dimension, error);
-  if (query == NULL ||
-      (s->gallery = load_searchable (store, s->database_id, s->database, s->engine, dimension,
-                                     error)) == NULL)
+  if (!probe_template (store, actor, s, error) ||
+      (s->gallery = load_searchable (store, s->database_id, s->database, s->engine,
+                                     s->query.dimension, error)) == NULL)
     return FALSE;
-  s->hits = rank_gallery (store, s->engine, s->gallery->array, query, s->k, LK_SCAN_SHORTLIST,
-                          error);
+  s->hits = rank_gallery (store, s->engine, s->gallery->array, s->query.vector, s->k,
+                          LK_SCAN_SHORTLIST, error);
   s->search_ms = (double) (g_get_monotonic_time () - start) / 1000.0;
   return s->hits != NULL;
 }

@@ -26,5 +26,10 @@ gboolean lk_gallery_templates_total (LkStore  *store,
 gboolean lk_gallery_templates_drop  (LkStore  *store,
                                      gint64    image_id,
                                      GError  **error);
+/* Deletes the probe templates kept of image @sha256 (lk-probe-templates.h), whose image is
+ * purged; runs inside the caller's transaction. */
+gboolean lk_gallery_probe_templates_drop (LkStore     *store,
+                                          const char  *sha256,
+                                          GError     **error);
 
 G_END_DECLS

@@ -4,6 +4,7 @@
 
 #include "engine/lk-gallery-templates-private.h"
 #include "engine/lk-gallery.h"
+#include "engine/lk-probe-templates.h"
 #include "store/lk-store-private.h"
 
 static gboolean
@@ -60,4 +61,12 @@ lk_gallery_templates_drop (LkStore  *store,
   g_return_val_if_fail (lk_store_in_transaction (store), FALSE);
 
   return lk_gallery_delete_template_for_image (store, image_id, error);
+}
+
+gboolean
+lk_gallery_probe_templates_drop (LkStore     *store,
+                                 const char  *sha256,
+                                 GError     **error)
+{
+  return lk_probe_templates_drop (store, sha256, error);
 }

@@ -185,6 +185,12 @@ purge_one (LkStore        *store,
           return FALSE;
         }
     }
+  /* A probe's kept template goes with the probe's image. */
+  if (!lk_gallery_probe_templates_drop (store, d->sha256, error))
+    {
+      json_array_unref (holders);
+      return FALSE;
+    }
   json_object_set_string_member (details, "sha256", d->sha256);
   json_object_set_int_member (details, "size", d->size);
   json_object_set_string_member (details, "rule", d->rules->str);

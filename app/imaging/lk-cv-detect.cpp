@@ -27,6 +27,8 @@ static const int detect_max_side = 1280;
 // window (24 pixels), or at detect_max_side when that is finer.
 static const double smallest_face_box = 56.0;
 static const int cascade_window = 24;
+// The LBP pre-pass's step between scales.
+static const double prepass_scale_step = 1.25;
 // Around each pre-pass hit, the Haar cascade searches a crop of twice the hit's size, scaled
 // so that the hit is about this wide.
 static const int refine_face_width = 64;
@@ -348,28 +350,119 @@ overlap_of_smaller (const cv::Rect &a,
   return smaller > 0 ? (a & b).area () / smaller : 0;
 }
 
-// Candidate boxes in @grey's coordinates, from the LBP cascade (or, without it, the Haar
-// cascade) on a copy scaled for the smallest face.
+// The grey copies a large photograph is searched in. The original is halved first (a factor
+// of exactly two takes INTER_AREA's fast path, a mean of 2 x 2 pixels) and turned grey at that
+// size; the pre-pass copy is made from the half by linear interpolation, a reduction by less
+// than two. The whole original is never turned grey: a refinement or an eye search cuts its
+// crop from the coarsest copy that still holds the detail it needs.
+struct Level
+{
+  cv::Mat grey;  // empty: the original itself, cut and turned grey crop by crop
+  double  f;     // this copy's pixels per original pixel
+};
+
+struct Levels
+{
+  const cv::Mat *bgr;
+  Level          half;
+  Level          prepass;  // not equalised
+};
+
+static Level
+scaled_level (const cv::Mat &grey,
+              double         from_f,
+              const cv::Mat &bgr,
+              double         f)
+{
+  cv::Size size (std::max (1, (int) std::lround (bgr.cols * f)),
+                 std::max (1, (int) std::lround (bgr.rows * f)));
+  double relative = f / from_f;
+  Level level = { cv::Mat (), f };
+
+  cv::resize (grey, level.grey, size, 0, 0, relative >= 0.5 ? cv::INTER_LINEAR : cv::INTER_AREA);
+  return level;
+}
+
+static Levels
+make_levels (const cv::Mat &bgr,
+             double         f)
+{
+  Levels levels = { &bgr, { cv::Mat (), 1.0 }, { cv::Mat (), 1.0 } };
+  cv::Mat half_bgr, full_grey;
+
+  if (f <= 0.5)
+    {
+      cv::resize (bgr, half_bgr, cv::Size (bgr.cols / 2, bgr.rows / 2), 0, 0, cv::INTER_AREA);
+      cv::cvtColor (half_bgr, levels.half.grey, cv::COLOR_BGR2GRAY);
+      levels.half.f = (double) half_bgr.cols / bgr.cols;
+      levels.prepass = scaled_level (levels.half.grey, levels.half.f, bgr, f);
+    }
+  else
+    {
+      cv::cvtColor (bgr, full_grey, cv::COLOR_BGR2GRAY);
+      levels.prepass = scaled_level (full_grey, 1.0, bgr, f);
+    }
+  return levels;
+}
+
+// The coarsest copy with at least @g pixels per original pixel.
+static const Level &
+level_for (const Levels &levels,
+           double        g)
+{
+  static const Level original = { cv::Mat (), 1.0 };
+
+  if (g <= levels.prepass.f)
+    return levels.prepass;
+  if (!levels.half.grey.empty () && g <= levels.half.f)
+    return levels.half;
+  return original;
+}
+
+// @roi (original pixels) of the photograph in grey, scaled by @g.
+static cv::Mat
+grey_crop (const Levels   &levels,
+           const cv::Rect &roi,
+           double          g)
+{
+  const Level &level = level_for (levels, g);
+  cv::Mat grey, crop;
+
+  if (level.grey.empty ())
+    cv::cvtColor ((*levels.bgr) (roi), grey, cv::COLOR_BGR2GRAY);
+  else
+    {
+      cv::Rect r = cv::Rect ((int) std::lround (roi.x * level.f),
+                             (int) std::lround (roi.y * level.f),
+                             std::max (1, (int) std::lround (roi.width * level.f)),
+                             std::max (1, (int) std::lround (roi.height * level.f)))
+                   & cv::Rect (0, 0, level.grey.cols, level.grey.rows);
+      grey = level.grey (r);
+    }
+  cv::Size size (std::max (1, (int) std::lround (roi.width * g)),
+                 std::max (1, (int) std::lround (roi.height * g)));
+  cv::resize (grey, crop, size, 0, 0, cv::INTER_AREA);
+  return crop;
+}
+
+// Candidate boxes in the original's coordinates, from the LBP cascade (or, without it, the
+// Haar cascade) on the pre-pass copy.
 static std::vector<cv::Rect>
 prepass_hits (HaarSet       &haar,
-              const cv::Mat &grey)
+              const Levels  &levels)
 {
-  int side = std::max (grey.cols, grey.rows);
-  double f = std::min (1.0, std::max (cascade_window / smallest_face_box,
-                                      (double) detect_max_side / side));
-  cv::Size size (std::max (1, (int) std::lround (grey.cols * f)),
-                 std::max (1, (int) std::lround (grey.rows * f)));
   cv::Size window (cascade_window, cascade_window);
   std::vector<cv::Rect> hits;
   cv::Mat small;
 
-  cv::resize (grey, small, size, 0, 0, cv::INTER_AREA);
-  cv::equalizeHist (small, small);
+  cv::equalizeHist (levels.prepass.grey, small);
+  // Scales 1.25 apart: about a sixth fewer windows than 1.2; every face of test-small-faces is
+  // still found (1.3 missed one of the twelve in a trial).
   if (!haar.lbp_face.empty ())
-    haar.lbp_face.detectMultiScale (small, hits, 1.2, 1, 0, window);
+    haar.lbp_face.detectMultiScale (small, hits, prepass_scale_step, 1, 0, window);
   else
     haar.face.detectMultiScale (small, hits, 1.1, 3, cv::CASCADE_SCALE_IMAGE, window);
-  double fx = (double) grey.cols / size.width, fy = (double) grey.rows / size.height;
+  double fx = (double) levels.bgr->cols / small.cols, fy = (double) levels.bgr->rows / small.rows;
   for (cv::Rect &r : hits)
     r = cv::Rect ((int) std::lround (r.x * fx), (int) std::lround (r.y * fy),
                   (int) std::lround (r.width * fx), (int) std::lround (r.height * fy));
@@ -377,14 +470,14 @@ prepass_hits (HaarSet       &haar,
 }
 
 // The Haar face that overlaps @hit most (at least half of the smaller box), searched in a crop
-// of @grey twice the hit's size; an empty box when the Haar cascade finds none there.
+// twice the hit's size; an empty box when the Haar cascade finds none there.
 static cv::Rect
 refine_hit (HaarSet        &haar,
-            const cv::Mat  &grey,
+            const Levels   &levels,
             const cv::Rect &hit)
 {
   cv::Rect roi = cv::Rect (hit.x - hit.width / 2, hit.y - hit.height / 2, hit.width * 2,
-                           hit.height * 2) & cv::Rect (0, 0, grey.cols, grey.rows);
+                           hit.height * 2) & cv::Rect (0, 0, levels.bgr->cols, levels.bgr->rows);
   double g = std::min (1.0, (double) refine_face_width / std::max (1, hit.width));
   std::vector<cv::Rect> found;
   cv::Rect best;
@@ -393,7 +486,7 @@ refine_hit (HaarSet        &haar,
 
   if (roi.width < cascade_window || roi.height < cascade_window)
     return best;
-  cv::resize (grey (roi), crop, cv::Size (), g, g, cv::INTER_AREA);
+  crop = grey_crop (levels, roi, g);
   cv::equalizeHist (crop, crop);
   haar.face.detectMultiScale (crop, found, 1.1, 5, cv::CASCADE_SCALE_IMAGE,
                               cv::Size (cascade_window, cascade_window));
@@ -412,19 +505,29 @@ refine_hit (HaarSet        &haar,
   return best;
 }
 
+// The pre-pass runs at the scale that makes the smallest face the cascades' window, or at
+// detect_max_side when that is finer.
+static double
+prepass_scale (const cv::Mat &bgr)
+{
+  int side = std::max (bgr.cols, bgr.rows);
+
+  return std::min (1.0, std::max (cascade_window / smallest_face_box,
+                                  (double) detect_max_side / side));
+}
+
 static std::vector<LkFace>
 detect_large (HaarSet       &haar,
               const cv::Mat &bgr)
 {
   Shrunk full = { bgr, 1.0, 1.0 };
+  Levels levels = make_levels (bgr, prepass_scale (bgr));
   std::vector<cv::Rect> boxes;
   std::vector<LkFace> faces;
-  cv::Mat grey;
 
-  cv::cvtColor (bgr, grey, cv::COLOR_BGR2GRAY);
-  for (const cv::Rect &hit : prepass_hits (haar, grey))
+  for (const cv::Rect &hit : prepass_hits (haar, levels))
     {
-      cv::Rect r = refine_hit (haar, grey, hit);
+      cv::Rect r = refine_hit (haar, levels, hit);
       bool seen = std::any_of (boxes.begin (), boxes.end (), [&] (const cv::Rect &b) {
         return overlap_of_smaller (b, r) >= 0.5;
       });

@@ -117,3 +117,15 @@ const char lk_pg_audit_append[] =
   "  RETURN head_seq;"
   "END"
   "$$;";
+
+const char lk_pg_probe_templates[] =
+  "CREATE TABLE probe_templates ("
+  "  image_sha256  TEXT NOT NULL CHECK (length (image_sha256) = 64),"
+  "  face          TEXT NOT NULL,"
+  "  engine        TEXT NOT NULL,"
+  "  identity      TEXT NOT NULL,"
+  "  aligned_by    TEXT NOT NULL,"
+  "  dimension     BIGINT NOT NULL CHECK (dimension > 0),"
+  "  vector        BYTEA NOT NULL,"
+  "  made_at       TEXT NOT NULL,"
+  "  PRIMARY KEY (image_sha256, face, engine, identity));";

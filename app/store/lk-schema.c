@@ -883,6 +883,21 @@ static const char migration_live_writers[] =
 
 /* Each migration with its PostgreSQL twin (see lk-schema.h): a migration appended here needs
  * both texts. */
+/* The template of a probe's face kept after the first search with it (lk-probe-templates.h):
+ * derived data, made again when missing, deleted with its image by a retention purge. */
+static const char migration_probe_templates[] =
+  "CREATE TABLE probe_templates ("
+  "  image_sha256  TEXT NOT NULL CHECK (length (image_sha256) = 64),"
+  "  face          TEXT NOT NULL,"
+  "  engine        TEXT NOT NULL,"
+  "  identity      TEXT NOT NULL,"
+  "  aligned_by    TEXT NOT NULL,"
+  "  dimension     INTEGER NOT NULL CHECK (dimension > 0),"
+  "  vector        BLOB NOT NULL,"
+  "  made_at       TEXT NOT NULL,"
+  "  PRIMARY KEY (image_sha256, face, engine, identity));";
+
+
 const LkMigration lk_migrations[] = {
   { migration_1, NULL },
   { migration_2, NULL },
@@ -900,6 +915,7 @@ const LkMigration lk_migrations[] = {
   { migration_training_observations, lk_pg_training_observations },
   { migration_audit_browse, lk_pg_audit_browse },
   { migration_live_writers, lk_pg_audit_append },
+  { migration_probe_templates, lk_pg_probe_templates },
 };
 
 const guint lk_n_migrations = G_N_ELEMENTS (lk_migrations);

@@ -334,6 +334,39 @@ assert_templates (World *w,
   sqlite3_close (db);
 }
 
+/* The first search kept the probe's template (one row, of the model's size); a second search
+ * reads it instead of making it again: the kept vector replaced by the template of an enrolled
+ * image of s1, the second list has s1 first with a score of 1. */
+static void
+assert_probe_template_kept (World  *w,
+                            gint64  probe)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM probe_templates p JOIN probes q"
+                                          " ON q.image_sha256 = p.image_sha256 WHERE q.id = %"
+                                          G_GINT64_FORMAT " AND p.dimension = %u"
+                                          " AND length (p.vector) = %u"
+                                          " AND p.engine = 'likeness-dnn'", probe, w->dimension,
+                                          4 * w->dimension);
+  g_autofree char *first = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 list_id;
+
+  g_assert_cmpint (sql_int (w, "SELECT count(*) FROM probe_templates"), ==, 1);
+  g_assert_cmpint (sql_int (w, sql), ==, 1);
+  lk_test_sql (w->fixture->db_path,
+               "UPDATE probe_templates SET vector = (SELECT t.vector FROM templates t"
+               " JOIN gallery_images g ON g.id = t.image_id WHERE g.subject_ref = 's1'"
+               " ORDER BY g.id LIMIT 1)");
+  list_id = lk_gallery_search (w->examiner, probe, GALLERY, 10, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&sql, g_free);
+  sql = g_strdup_printf ("SELECT subject_ref FROM candidates WHERE rank = 1 AND list_id = %"
+                         G_GINT64_FORMAT " AND score > 0.9999", list_id);
+  first = lk_test_sql_text (w->fixture->db_path, sql);
+  g_assert_cmpstr (first, ==, "s1");
+  g_assert_cmpint (sql_int (w, "SELECT count(*) FROM probe_templates"), ==, 1);
+}
+
 /* (b) A search from an ORL image as a locked probe: a list of @k recorded like an imported
  * one, under the dnn engine and the model's name, scores finite cosines falling with rank. */
 static void
@@ -367,6 +400,7 @@ assert_search (World *w)
   first = lk_test_sql_text (w->fixture->db_path,
                             "SELECT subject_ref FROM candidates WHERE rank = 1");
   g_test_message ("s7/8.pgm searched: %s at rank 1", first);
+  assert_probe_template_kept (w, probe);
 }
 
 /* (d) A picture without a face: not enrolled but reported, and as a probe it cannot be

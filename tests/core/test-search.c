@@ -213,15 +213,16 @@ test_normalised (void)
 
 /* int8 codes with unit scales and an integer query whose largest value is 127 (so that its
  * quantisation is itself): every score is an exact integer, so the ranking must be the naive
- * one exactly, for any thread count. 37 values: the vector loop and the remainder both run. */
+ * one exactly, for any thread count. 3001 rows (rows in fours, and the rest one by one); 5, 37
+ * and 128 values (only the remainder, the vector loop and the remainder, only the loop). */
 static void
-test_codes_exact (void)
+check_codes_exact (gsize dim)
 {
-  const gsize n = 3001, dim = 37;
+  const gsize n = 3001;
   g_autofree gint8 *codes = g_new (gint8, n * dim);
   g_autofree float *as_floats = g_new (float, n * dim);
   g_autofree float *scales = g_new (float, n);
-  float query[37];
+  g_autofree float *query = g_new (float, dim);
 
   for (gsize i = 0; i < n * dim; i++)
     {
@@ -232,7 +233,7 @@ test_codes_exact (void)
     scales[r] = 1;
   for (gsize j = 0; j < dim; j++)
     query[j] = (float) g_test_rand_int_range (-127, 128);
-  query[5] = 127;
+  query[dim / 2] = 127;
   for (guint threads = 0; threads <= 3; threads++)
     {
       g_autoptr(GArray) all = naive_ranking (as_floats, n, dim, query);
@@ -247,6 +248,15 @@ test_codes_exact (void)
                              g_array_index (all, Scored, i).score);
         }
     }
+}
+
+static void
+test_codes_exact (void)
+{
+  static const gsize dimensions[] = { 5, 37, 128 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dimensions); i++)
+    check_codes_exact (dimensions[i]);
 }
 
 /* Normalised templates quantised as the scan store does: every score within the bound of half
