@@ -26,7 +26,7 @@
   " FROM training_items i JOIN training_exercises e ON e.id = i.exercise_id" \
   " LEFT JOIN training_attempts t ON t.item_id = i.id AND t.assignment_id = ?2" \
   " LEFT JOIN training_assignments a ON a.id = ?2 LEFT JOIN users u ON u.id = a.trainee_id" \
-  " WHERE i.exercise_id = ?1 AND (?3 IS NULL OR i.id = ?3) ORDER BY i.position"
+  " WHERE i.exercise_id = ?1 AND (CAST (?3 AS BIGINT) IS NULL OR i.id = ?3) ORDER BY i.position"
 
 static char *
 observation_lines (const char *stored)
