@@ -31,6 +31,8 @@ FORBIDDEN = [
     (r"(?<![\"\w])user\s*(,|=|FROM)", "the audit_event column user: quote it, \\\"user\\\""),
     (r"\bmax\s*\(\s*[^(),]+,\s*[^()]+\)|\bmin\s*\(\s*[^(),]+,\s*[^()]+\)",
      "max (a, b) / min (a, b) of two values: write CASE WHEN"),
+    (r"\b(FROM|JOIN)\s+\(\s*SELECT\b[^()]*\)(?!\s*(AS\b|[a-z_]))",
+     "a subquery in FROM needs a name on PostgreSQL: write (SELECT ...) AS name"),
     (r"\?\d*\s+IS\s+(NOT\s+)?NULL\b",
      "a parameter tested for NULL has no type on PostgreSQL when it is NULL: write"
      " CAST (?1 AS TEXT) IS NULL (or AS BIGINT, the type of the column it is compared with)"),
