@@ -195,6 +195,16 @@ enrol_ok (World         *w,
   g_assert_no_error (error);
 }
 
+/* Deletes the gallery image of Eileen Collins in SQL, its templates with it (cascade). */
+static void
+delete_collins (LkTestFixture *fixture)
+{
+  g_autofree char *sql = g_strconcat (lk_test_foreign_keys (), "DELETE FROM gallery_images"
+                                      " WHERE subject_ref = 'collins'", NULL);
+
+  lk_test_sql (fixture->db_path, sql);
+}
+
 /* ---- enrolment ----------------------------------------------------------------------------- */
 
 static void
@@ -398,8 +408,7 @@ test_templates_deleted_with_image (LkTestFixture *fixture,
   dir = make_demo_folder (fixture, "gallery");
   enrol_ok (&w, dir, &report);
   g_assert_cmpint (sql_int (&w, "SELECT count(*) FROM templates"), ==, 2);
-  lk_test_sql (fixture->db_path, "PRAGMA foreign_keys = ON;"
-                                 " DELETE FROM gallery_images WHERE subject_ref = 'collins'");
+  delete_collins (fixture);
   g_assert_cmpint (sql_int (&w, "SELECT count(*) FROM templates"), ==, 1);
   g_assert_cmpint (sql_int (&w, "SELECT count(*) FROM templates t JOIN gallery_images g"
                                 " ON g.id = t.image_id WHERE g.subject_ref = 'hopper'"), ==, 1);
@@ -557,8 +566,7 @@ test_search_after_change (LkTestFixture *fixture,
 
   lock_analysis (&w, probe);
   g_assert_cmpint (lk_gallery_search (w.examiner, probe, GALLERY, 5, &error), >, 0);
-  lk_test_sql (fixture->db_path, "PRAGMA foreign_keys = ON;"
-                                 " DELETE FROM gallery_images WHERE subject_ref = 'collins'");
+  delete_collins (fixture);
   lk_test_write_bytes (more, other);
   enrol_ok (&w, lk_test_path (fixture, "more"), &report);
   g_assert_cmpuint (report.enrolled, ==, 1);

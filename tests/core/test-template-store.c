@@ -228,8 +228,12 @@ test_follows_changes (LkTestFixture *fixture,
 
   /* Changed behind the store's back: the generation moves, the store is behind, and the next
    * search rebuilds it from the templates (the copy in memory is not used). */
-  lk_test_sql (fixture->db_path, "PRAGMA foreign_keys = ON; DELETE FROM gallery_images"
-                                 " WHERE subject_ref = 'hopper2'");
+  {
+    g_autofree char *sql = g_strconcat (lk_test_foreign_keys (), "DELETE FROM gallery_images"
+                                        " WHERE subject_ref = 'hopper2'", NULL);
+
+    lk_test_sql (fixture->db_path, sql);
+  }
   g_assert_false (store_current (&w));
   g_assert_cmpint (search (&w), ==, 1);
   g_assert_true (store_current (&w));
