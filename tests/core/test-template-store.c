@@ -254,8 +254,11 @@ test_damaged_block (LkTestFixture *fixture,
   g_assert_cmpint (search (&w), ==, 2);
   /* One code changed: the block's checksum no longer matches (the generation does not move,
    * so only a new process, or a forgotten copy, reads the block again). */
-  lk_test_sql (fixture->db_path, "UPDATE template_blocks SET data = substr (data, 1, 30) ||"
-                                 " x'7f' || substr (data, 32)");
+  lk_test_sql (fixture->db_path, lk_test_server () != NULL
+                                 ? "UPDATE template_blocks SET data = overlay (data PLACING"
+                                   " '\\x7f'::bytea FROM 31 FOR 1)"
+                                 : "UPDATE template_blocks SET data = substr (data, 1, 30) ||"
+                                   " x'7f' || substr (data, 32)");
   lk_gallery_forget_cache ();
   g_assert_cmpint (lk_gallery_search (w.examiner, w.probe, GALLERY, 5, &error), ==, 0);
   g_assert_error (error, LK_ERROR, LK_ERROR_INTEGRITY);
