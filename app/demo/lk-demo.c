@@ -583,7 +583,8 @@ create_on_server (const char  *path,
   if (lk_store_is_initialised (store))
     {
       g_set_error (error, LK_ERROR, LK_ERROR_EXISTS,
-                   "%s already holds a demo workspace; use an empty database to start a fresh one",
+                   "A demo workspace already exists in %s; use an empty database to start "
+                   "a fresh one",
                    lk_store_get_path (store));
       return NULL;
     }
