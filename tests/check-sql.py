@@ -31,6 +31,11 @@ FORBIDDEN = [
     (r"(?<![\"\w])user\s*(,|=|FROM)", "the audit_event column user: quote it, \\\"user\\\""),
     (r"\bmax\s*\(\s*[^(),]+,\s*[^()]+\)|\bmin\s*\(\s*[^(),]+,\s*[^()]+\)",
      "max (a, b) / min (a, b) of two values: write CASE WHEN"),
+    (r"\b(FROM|JOIN)\s+\(\s*SELECT\b[^()]*\)(?!\s*(AS\b|[a-z_]))",
+     "a subquery in FROM needs a name on PostgreSQL: write (SELECT ...) AS name"),
+    (r"\?\d*\s+IS\s+(NOT\s+)?NULL\b",
+     "a parameter tested for NULL has no type on PostgreSQL when it is NULL: write"
+     " CAST (?1 AS TEXT) IS NULL (or AS BIGINT, the type of the column it is compared with)"),
     (r"\bWHEN\s+[a-z_.]*\b(blind|disabled|locked|simulated|mated)\s+THEN",
      "an integer flag as a condition: compare it (= 1)"),
 ]
@@ -43,6 +48,7 @@ EXEMPT = {"app/store/lk-schema.c", "app/store/lk-store-sqlite.c", "app/store/lk-
 def sql_strings(path):
     text = re.sub(r"/\*.*?\*/", lambda m: "\n" * m.group(0).count("\n"), path.read_text(),
                   flags=re.S)
+    text = text.replace("\\\n", " \n")  # a macro's lines are one string too
     for m in re.finditer(r'"(?:[^"\\\n]|\\.)*"(?:\s*(?:[A-Z_]+\s*)?"(?:[^"\\\n]|\\.)*")*', text):
         s = "".join(LITERAL.findall(m.group(0)))
         if SQL.search(s):

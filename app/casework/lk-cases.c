@@ -236,10 +236,11 @@ lk_cases_list (LkSession   *session,
     return NULL;
   locker = lk_store_lock (store);
   stmt = lk_store_stmt (store, "SELECT " LK_CASE_COLUMNS
-                               " WHERE (?1 IS NULL OR lower (c.number) LIKE lower (?1)"
+                               " WHERE (CAST (?1 AS TEXT) IS NULL"
+                               " OR lower (c.number) LIKE lower (?1)"
                                " OR lower (c.title) LIKE lower (?1))"
-                               " AND (?2 IS NULL OR c.status = ?2)"
-                               " AND (?3 IS NULL OR u.name = ?3)"
+                               " AND (CAST (?2 AS TEXT) IS NULL OR c.status = ?2)"
+                               " AND (CAST (?3 AS TEXT) IS NULL OR u.name = ?3)"
                                " ORDER BY c.created_at DESC, c.id DESC", error);
   if (stmt == NULL)
     return NULL;

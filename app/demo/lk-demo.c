@@ -559,14 +559,38 @@ lk_demo_open (const char  *path,
 {
   g_autoptr(LkStore) store = NULL;
 
-  if (!g_file_test (path, G_FILE_TEST_EXISTS) && !build (path, error))
+  /* A server database has no sibling to build in: it is filled in place (below). */
+  if (!lk_store_location_is_uri (path) && !g_file_test (path, G_FILE_TEST_EXISTS) &&
+      !build (path, error))
     return NULL;
   store = lk_store_open (path, LK_STORE_OPEN_DEMO, error);
   if (store == NULL)
     return NULL;
-  /* An empty file someone made for it: fill it in place. */
+  /* An empty file someone made for it, or an empty server database: fill it in place. */
   if (!lk_store_is_initialised (store) &&
-      (!seed (store, path, error) || !seed_casework (store, error)))
+      (!seed (store, lk_store_get_path (store), error) || !seed_casework (store, error)))
+    return NULL;
+  return g_steal_pointer (&store);
+}
+
+/* On a server: only into a database that holds no workspace yet. */
+static LkStore *
+create_on_server (const char  *path,
+                  GError     **error)
+{
+  g_autoptr(LkStore) store = lk_store_open (path, LK_STORE_OPEN_DEMO, error);
+
+  if (store == NULL)
+    return NULL;
+  if (lk_store_is_initialised (store))
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_EXISTS,
+                   "A demo workspace already exists in %s; use an empty database to start "
+                   "a fresh one",
+                   lk_store_get_path (store));
+      return NULL;
+    }
+  if (!seed (store, lk_store_get_path (store), error) || !seed_casework (store, error))
     return NULL;
   return g_steal_pointer (&store);
 }
@@ -575,6 +599,8 @@ LkStore *
 lk_demo_create (const char  *path,
                 GError     **error)
 {
+  if (lk_store_location_is_uri (path))
+    return create_on_server (path, error);
   if (g_file_test (path, G_FILE_TEST_EXISTS))
     {
       g_set_error (error, LK_ERROR, LK_ERROR_EXISTS,

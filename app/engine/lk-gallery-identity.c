@@ -343,8 +343,9 @@ insert_model (LkStore                      *store,
     lk_store_stmt (store, "INSERT INTO embedding_models (sha256, file_name, input_width,"
                           " input_height, channel_order, mean, scale, embedding_size, distance,"
                           " installed_by, installed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?,"
-                          " 'cosine', ?, ?)", error);
+                          " 'cosine', ?, ?) RETURNING 1", error);
 
+  /* (RETURNING 1: the table has no id column for the server to return) */
   if (stmt == NULL)
     return FALSE;
   lk_stmt_bind_text (stmt, 1, sha256);

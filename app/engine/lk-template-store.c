@@ -259,7 +259,7 @@ read_state (LkStore     *store,
     lk_store_stmt (store, "SELECT (SELECT generation FROM template_generations"
                           "          WHERE database_id = ?1 AND engine = ?2),"
                           " s.generation, s.identity, s.dimension, s.rows"
-                          " FROM (SELECT 1) LEFT JOIN template_stores s"
+                          " FROM (SELECT 1) AS one LEFT JOIN template_stores s"
                           " ON s.database_id = ?1 AND s.engine = ?2", error);
 
   if (stmt == NULL)

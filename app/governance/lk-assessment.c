@@ -174,7 +174,8 @@ read_saved (LkStore     *store,
     lk_store_stmt (store, "SELECT a.id, a.assessed_on, u.name, a.answers, a.edition"
                           " FROM assessments a"
                           " JOIN users u ON u.id = a.created_by"
-                          " WHERE (?1 = 0 OR a.id = ?1) AND (?2 IS NULL OR a.assessed_on < ?2)"
+                          " WHERE (?1 = 0 OR a.id = ?1)"
+                          " AND (CAST (?2 AS TEXT) IS NULL OR a.assessed_on < ?2)"
                           " ORDER BY a.assessed_on DESC LIMIT 1", error);
 
   if (stmt == NULL)

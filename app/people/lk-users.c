@@ -233,7 +233,9 @@ lk_users_set_roles (LkSession   *session,
   if (!lk_roles_parse (role_text, &roles, error))
     return FALSE;
   details = user_details (NULL, roles);
-  return update_user (session, name, "UPDATE users SET roles = ?1 WHERE ?2 IS NOT NULL AND name = ?3",
+  return update_user (session, name,
+                      "UPDATE users SET roles = ?1"
+                      " WHERE CAST (?2 AS TEXT) IS NOT NULL AND name = ?3",
                       roles, "", "user.roles-changed", details, error);
 }
 
@@ -249,7 +251,8 @@ lk_users_set_disabled (LkSession   *session,
       return FALSE;
     }
   return update_user (session, name,
-                      "UPDATE users SET disabled = ?1 WHERE ?2 IS NOT NULL AND name = ?3",
+                      "UPDATE users SET disabled = ?1"
+                      " WHERE CAST (?2 AS TEXT) IS NOT NULL AND name = ?3",
                       disabled ? 1 : 0, "", disabled ? "user.disabled" : "user.enabled", NULL,
                       error);
 }
@@ -295,7 +298,7 @@ lk_users_unlock (LkSession   *session,
   json_object_set_int_member (details, "failed_logins", user->failed_logins);
   return update_user (session, name,
                       "UPDATE users SET failed_logins = ?1, locked = 0"
-                      " WHERE ?2 IS NOT NULL AND name = ?3",
+                      " WHERE CAST (?2 AS TEXT) IS NOT NULL AND name = ?3",
                       0, "", "user.unlocked", details, error);
 }
 

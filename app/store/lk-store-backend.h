@@ -108,8 +108,6 @@ struct _LkStoreBackend
 extern const LkStoreBackend lk_store_sqlite_backend;
 extern const LkStoreBackend lk_store_pg_backend;
 
-/* TRUE when @location names a PostgreSQL database (postgresql:// or postgres://). */
-gboolean lk_store_location_is_uri (const char *location);
 const char *lk_store_sqlite_version (void);
 /* From any thread: emits LkStore::changed with @topic on the store's main context. */
 void lk_store_announce_change (LkStore *self, const char *topic);

@@ -54,6 +54,7 @@ typedef struct
   int       *lengths;
   int       *formats;
   Oid       *types;
+  gboolean  *unused;     /* parameters that the SQL does not mention (sent typed as text) */
   PGresult  *result;
   int        row;
   GPtrArray *blobs;      /* unescaped bytea of the current row, freed on the next step */
@@ -487,10 +488,12 @@ pg_rollback (LkStore *self)
     PQclear (PQexec (PG (self)->conn, "ROLLBACK"));
 }
 
-/* `?` and `?NNN` to `$n` (outside quotes and comments); counts the parameters. */
+/* `?` and `?NNN` to `$n` (outside quotes and comments); counts the parameters and lists the
+ * ones mentioned. */
 static char *
 translate (const char *sql,
-           int        *n_params)
+           int        *n_params,
+           GArray     *mentioned)
 {
   GString *out = g_string_sized_new (strlen (sql) + 16);
   int next = 0;
@@ -531,6 +534,7 @@ translate (const char *sql,
             index = highest + 1;
           highest = MAX (highest, index);
           next = index;
+          g_array_append_val (mentioned, index);
           g_string_append_printf (out, "$%d", index);
         }
       else
@@ -547,14 +551,22 @@ pg_prepare (LkStore     *self,
             GError     **error)
 {
   PgStmt *stmt = g_new0 (PgStmt, 1);
+  g_autoptr(GArray) mentioned = g_array_new (FALSE, FALSE, sizeof (int));
   int n;
 
-  stmt->sql = translate (sql, &n);
+  stmt->sql = translate (sql, &n, mentioned);
   stmt->n_params = n;
   stmt->values = g_new0 (char *, MAX (n, 1));
   stmt->lengths = g_new0 (int, MAX (n, 1));
   stmt->formats = g_new0 (int, MAX (n, 1));
   stmt->types = g_new0 (Oid, MAX (n, 1));
+  stmt->unused = g_new0 (gboolean, MAX (n, 1));
+  for (int i = 0; i < n; i++)
+    stmt->unused[i] = TRUE;
+  for (guint i = 0; i < mentioned->len; i++)
+    stmt->unused[g_array_index (mentioned, int, i) - 1] = FALSE;
+  for (int i = 0; i < n; i++)
+    stmt->types[i] = stmt->unused[i] ? PG_TEXT : 0;
   stmt->blobs = g_ptr_array_new_with_free_func (PQfreemem);
   stmt->row = -1;
   return &stmt->base;
@@ -579,7 +591,7 @@ pg_stmt_reset (LkStmt *base)
       g_clear_pointer (&stmt->values[i], g_free);
       stmt->lengths[i] = 0;
       stmt->formats[i] = 0;
-      stmt->types[i] = 0;
+      stmt->types[i] = stmt->unused[i] ? PG_TEXT : 0;
     }
 }
 
@@ -594,6 +606,7 @@ pg_stmt_free (LkStmt *base)
   g_free (stmt->lengths);
   g_free (stmt->formats);
   g_free (stmt->types);
+  g_free (stmt->unused);
   g_free (stmt->sql);
   g_free (stmt->sql_insert);
   g_free (stmt);
@@ -608,7 +621,9 @@ pg_bind (LkStmt        *base,
   int i = index - 1;
   char number[G_ASCII_DTOSTR_BUF_SIZE];
 
-  if (i < 0 || i >= stmt->n_params)
+  /* A parameter the SQL does not mention (one text serving several filters) keeps its text
+   * type and no value: the server cannot tell the type of what it never sees. */
+  if (i < 0 || i >= stmt->n_params || stmt->unused[i])
     return;
   g_clear_pointer (&stmt->values[i], g_free);
   stmt->formats[i] = 0;

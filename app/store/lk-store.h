@@ -58,6 +58,8 @@ char       *lk_store_check_location_finish (GAsyncResult     *result,
                                             GError          **error);
 /* TRUE for a database on a PostgreSQL server (the location was a postgresql:// URI). */
 gboolean    lk_store_is_server         (LkStore           *self);
+/* TRUE when @location names a PostgreSQL database (postgresql:// or postgres://). */
+gboolean    lk_store_location_is_uri   (const char        *location);
 gboolean    lk_store_is_initialised    (LkStore           *self);
 int         lk_store_get_schema_version (LkStore          *self);
 gint64      lk_store_get_policy_int    (LkStore           *self,

@@ -93,7 +93,8 @@ read_results (LkStore  *store,
       lk_store_stmt (store, "SELECT a.id, u.name, e.scale FROM training_assignments a"
                             " JOIN users u ON u.id = a.trainee_id JOIN training_exercises e"
                             " ON e.id = a.exercise_id WHERE a.exercise_id = ?"
-                            " AND (?2 IS NULL OR a.trainee_id = ?2) ORDER BY u.name", error);
+                            " AND (CAST (?2 AS BIGINT) IS NULL OR a.trainee_id = ?2)"
+                            " ORDER BY u.name", error);
 
     if (stmt == NULL)
       return NULL;

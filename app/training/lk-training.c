@@ -531,7 +531,7 @@ lk_training_trainee_candidates (LkSession  *session,
   "    AND a.trainee_id = ?1)," \
   " (SELECT count(*) FROM training_attempts t JOIN training_assignments a" \
   "    ON a.id = t.assignment_id WHERE a.exercise_id = e.id AND t.submitted_at IS NOT NULL" \
-  "    AND (?1 IS NULL OR a.trainee_id = ?1))," \
+  "    AND (CAST (?1 AS BIGINT) IS NULL OR a.trainee_id = ?1))," \
   " (SELECT count(*) FROM training_assignments a WHERE a.exercise_id = e.id)" \
   " FROM training_exercises e JOIN users u ON u.id = e.created_by"
 
@@ -578,7 +578,8 @@ lk_training_exercises_list (LkSession  *session,
 
   if (!lk_training_require (session, TRUE, &actor, &view, error) ||
       (stmt = lk_store_stmt (lk_session_get_store (session),
-                             EXERCISE_COLUMNS " WHERE ?1 IS NULL OR e.id IN (SELECT exercise_id"
+                             EXERCISE_COLUMNS " WHERE CAST (?1 AS BIGINT) IS NULL"
+                             " OR e.id IN (SELECT exercise_id"
                              " FROM training_assignments WHERE trainee_id = ?1)"
                              " ORDER BY e.created_at DESC, e.id DESC", error)) == NULL)
     return NULL;

@@ -153,8 +153,8 @@ read_records (LkStore     *store,
 {
   g_autoptr(GListStore) list = g_list_store_new (LK_TYPE_COMPETENCY);
   g_autoptr(LkStmt) stmt =
-    lk_store_stmt (store, "SELECT " COLUMNS " WHERE (?1 IS NULL OR u.name = ?1)"
-                          " AND (?2 IS NULL OR c.kind = ?2)"
+    lk_store_stmt (store, "SELECT " COLUMNS " WHERE (CAST (?1 AS TEXT) IS NULL OR u.name = ?1)"
+                          " AND (CAST (?2 AS TEXT) IS NULL OR c.kind = ?2)"
                           " ORDER BY c.recorded_at DESC, c.id DESC", error);
 
   if (stmt == NULL)

@@ -606,8 +606,15 @@ write_revision (LkStore     *store,
   lk_stmt_bind_text (stmt, 3, now);
   lk_stmt_bind_text (stmt, 4, reason);
   lk_stmt_bind_int64 (stmt, 5, examination_id);
-  if (lk_stmt_insert (stmt, error) == 0)
+  /* (the table has no id column: lk_stmt_insert would ask the server for one) */
+  if (!lk_stmt_done (stmt, error))
     return FALSE;
+  if (lk_stmt_changes (stmt) != 1)
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_NOT_FOUND, "There is no examination %" G_GINT64_FORMAT,
+                   examination_id);
+      return FALSE;
+    }
   g_clear_pointer (&stmt, lk_stmt_release);
   stmt = lk_store_stmt (store, "UPDATE examinations SET revision = revision + 1, updated_at = ?"
                                " WHERE id = ?", error);

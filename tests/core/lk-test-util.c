@@ -201,6 +201,43 @@ lk_test_sql (const char *path,
   sqlite3_close (db);
 }
 
+char *
+lk_test_sql_error (const char *path,
+                   const char *sql)
+{
+  sqlite3 *db;
+  char *message = NULL;
+  char *refusal = NULL;
+
+  if (is_uri (path))
+    {
+      PGconn *conn = PQconnectdb (path);
+      PGresult *result;
+
+      if (PQstatus (conn) != CONNECTION_OK)
+        g_error ("Cannot connect to %s: %s", path, PQerrorMessage (conn));
+      result = PQexec (conn, sql);
+      if (PQresultStatus (result) != PGRES_COMMAND_OK &&
+          PQresultStatus (result) != PGRES_TUPLES_OK)
+        refusal = g_strdup (PQresultErrorMessage (result));
+      PQclear (result);
+      PQfinish (conn);
+      return refusal;
+    }
+  db = lk_test_sqlite_open (path);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    refusal = g_strdup (message != NULL ? message : sqlite3_errmsg (db));
+  sqlite3_free (message);
+  sqlite3_close (db);
+  return refusal;
+}
+
+const char *
+lk_test_foreign_keys (void)
+{
+  return lk_test_server () != NULL ? "" : "PRAGMA foreign_keys = ON; ";
+}
+
 static sqlite3_stmt *
 query_one_row (sqlite3    *db,
                const char *sql)

@@ -53,6 +53,13 @@ void      lk_test_sql              (const char    *path,
                                     const char    *sql);
 gint64    lk_test_sql_int          (const char    *path,
                                     const char    *sql);
+/* Runs @sql on a connection of its own (file or server) and returns why it was refused, or
+ * NULL when it ran. */
+char     *lk_test_sql_error        (const char    *path,
+                                    const char    *sql);
+/* "PRAGMA foreign_keys = ON; " on SQLite (off by default on a connection of its own), "" on a
+ * server, which always checks them: the start of a deletion that cascades. */
+const char *lk_test_foreign_keys   (void);
 char     *lk_test_sql_text         (const char    *path,
                                     const char    *sql);
 

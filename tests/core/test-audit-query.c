@@ -150,9 +150,10 @@ test_period (LkTestFixture *fixture,
   g_assert_cmpuint (count (&f, NULL, NULL, NULL, NULL, yesterday, yesterday), ==, 0);
 
   /* an event stamped yesterday in the middle, then one of today after it */
-  sql = g_strdup_printf ("INSERT INTO audit_event (at, user, role, action, object, details,"
-                         " prev_hash, hash) VALUES ('%sT12:00:00Z', 'ann', 'examiner',"
-                         " 'test.clock', '', '{}', '', '')", yesterday);
+  sql = g_strdup_printf ("INSERT INTO audit_event (seq, at, \"user\", role, action, object,"
+                         " details, prev_hash, hash) SELECT max (seq) + 1, '%sT12:00:00Z', 'ann',"
+                         " 'examiner', 'test.clock', '', '{}', '', '' FROM audit_event",
+                         yesterday);
   lk_test_sql (fixture->db_path, sql);
   g_assert_true (lk_audit_record (f.store, &actor, "test.after", "", NULL, &error));
   g_assert_no_error (error);

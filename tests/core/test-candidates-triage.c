@@ -32,8 +32,8 @@ insert_list_behind_the_gate (World  *w,
                      " imported_by, imported_at) VALUES (%" G_GINT64_FORMAT ", 'X', '1', %"
                      G_GINT64_FORMAT ", 1, '2026-01-16T09:30:00Z', 'json', 'x', 1, 'now');"
                      "INSERT INTO candidates (list_id, rank, score, subject_ref, image_sha256,"
-                     " metadata, display_order) VALUES (last_insert_rowid (), 1, 0.5, 'S1', '%s',"
-                     " '{}', 1);", probe, w->database, w->probe_sha256);
+                     " metadata, display_order) SELECT max (id), 1, 0.5, 'S1', '%s', '{}', 1"
+                     " FROM candidate_lists;", probe, w->database, w->probe_sha256);
 
   lk_test_sql (w->fixture->db_path, sql);
   return sql_int (w, "SELECT max(id) FROM candidates");

@@ -495,7 +495,7 @@ test_approval (LkTestFixture *fixture,
   g_assert_cmpint (count_rows (fixture, "case_status_history"), ==, 2);
   g_assert_cmpint (lk_test_sql_int (fixture->db_path,
                                     "SELECT count(*) FROM audit_event WHERE"
-                                    " action = 'case.status-changed' AND user = 'admin'"
+                                    " action = 'case.status-changed' AND \"user\" = 'admin'"
                                     " AND details LIKE '%14 thefts%'"), ==, 1);
 
   /* decided once */

@@ -228,8 +228,12 @@ test_follows_changes (LkTestFixture *fixture,
 
   /* Changed behind the store's back: the generation moves, the store is behind, and the next
    * search rebuilds it from the templates (the copy in memory is not used). */
-  lk_test_sql (fixture->db_path, "PRAGMA foreign_keys = ON; DELETE FROM gallery_images"
-                                 " WHERE subject_ref = 'hopper2'");
+  {
+    g_autofree char *sql = g_strconcat (lk_test_foreign_keys (), "DELETE FROM gallery_images"
+                                        " WHERE subject_ref = 'hopper2'", NULL);
+
+    lk_test_sql (fixture->db_path, sql);
+  }
   g_assert_false (store_current (&w));
   g_assert_cmpint (search (&w), ==, 1);
   g_assert_true (store_current (&w));
@@ -250,8 +254,11 @@ test_damaged_block (LkTestFixture *fixture,
   g_assert_cmpint (search (&w), ==, 2);
   /* One code changed: the block's checksum no longer matches (the generation does not move,
    * so only a new process, or a forgotten copy, reads the block again). */
-  lk_test_sql (fixture->db_path, "UPDATE template_blocks SET data = substr (data, 1, 30) ||"
-                                 " x'7f' || substr (data, 32)");
+  lk_test_sql (fixture->db_path, lk_test_server () != NULL
+                                 ? "UPDATE template_blocks SET data = overlay (data PLACING"
+                                   " '\\x7f'::bytea FROM 31 FOR 1)"
+                                 : "UPDATE template_blocks SET data = substr (data, 1, 30) ||"
+                                   " x'7f' || substr (data, 32)");
   lk_gallery_forget_cache ();
   g_assert_cmpint (lk_gallery_search (w.examiner, w.probe, GALLERY, 5, &error), ==, 0);
   g_assert_error (error, LK_ERROR, LK_ERROR_INTEGRITY);

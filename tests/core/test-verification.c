@@ -68,6 +68,17 @@ add_user (World      *w,
   return lk_test_login (w->store, name, PASSWORD);
 }
 
+/* A statement that the database's triggers must refuse, on a connection of its own. */
+static void
+assert_sql_refused_at (const char *path,
+                       const char *sql)
+{
+  g_autofree char *refusal = lk_test_sql_error (path, sql);
+
+  if (refusal == NULL)
+    g_error ("The database accepted: %s", sql);
+}
+
 static void
 copy_demo (World      *w,
            const char *demo_name,
@@ -363,16 +374,8 @@ test_competency (LkTestFixture *fixture,
   g_assert_cmpint (lk_test_sql_int (fixture->db_path, "SELECT count(*) FROM conclusions"), ==, 0);
 
   /* a record cannot be edited or deleted in SQL */
-  lk_test_sql (fixture->db_path, "SELECT 1");
-  {
-    sqlite3 *db = lk_test_sqlite_open (fixture->db_path);
-
-    g_assert_cmpint (sqlite3_exec (db, "DELETE FROM competencies", NULL, NULL, NULL), !=,
-                     SQLITE_OK);
-    g_assert_cmpint (sqlite3_exec (db, "UPDATE competencies SET valid_until = '2299-01-01'",
-                                   NULL, NULL, NULL), !=, SQLITE_OK);
-    sqlite3_close (db);
-  }
+  assert_sql_refused_at (fixture->db_path, "DELETE FROM competencies");
+  assert_sql_refused_at (fixture->db_path, "UPDATE competencies SET valid_until = '2299-01-01'");
 
   /* a lab that keeps no records may turn the rule off; outputs then say so */
   g_assert_true (lk_policy_set (w.admin, "require_competency", "0", "We keep no records",
@@ -609,12 +612,7 @@ static void
 assert_sql_refused (World      *w,
                     const char *sql)
 {
-  sqlite3 *db = lk_test_sqlite_open (w->fixture->db_path);
-  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
-
-  sqlite3_close (db);
-  if (rc == SQLITE_OK)
-    g_error ("The database accepted: %s", sql);
+  assert_sql_refused_at (w->fixture->db_path, sql);
 }
 
 static void
