@@ -69,13 +69,29 @@ parse_bytes (GBytes      *bytes,
   return root;
 }
 
-/* The schemas are part of the build: a missing or broken one is a bug. */
+/* The schemas are part of the build: a missing or broken one is a bug. Each is read once and
+ * kept, sealed, for the life of the process (a check of a small file would otherwise spend
+ * most of its time reading the schema again). */
 static JsonNode *
 schema (const char *name)
 {
-  g_autofree char *file = g_strdup_printf ("schemas/%s.schema.json", name);
+  static GMutex lock;
+  static GHashTable *loaded;
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&lock);
+  JsonNode *rules;
 
-  return lk_data_file_load (file);
+  if (loaded == NULL)
+    loaded = g_hash_table_new (g_str_hash, g_str_equal);
+  rules = g_hash_table_lookup (loaded, name);
+  if (rules == NULL)
+    {
+      g_autofree char *file = g_strdup_printf ("schemas/%s.schema.json", name);
+
+      rules = lk_data_file_load (file);
+      json_node_seal (rules);
+      g_hash_table_insert (loaded, g_strdup (name), rules);
+    }
+  return rules;
 }
 
 JsonNode *
@@ -85,7 +101,7 @@ lk_data_file_parse_checked (GBytes      *bytes,
                             GError     **error)
 {
   g_autoptr(JsonNode) root = NULL;
-  g_autoptr(JsonNode) rules = NULL;
+  JsonNode *rules;
   g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (bytes != NULL && schema_name != NULL && label != NULL, NULL);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* A trainee's ratings as CSV (likeness-cli training score), read and then scored: every figure
- * the score reports is a number or says why it is not. */
+ * the score reports is a number or says why it is not. The score's JSON writer sees no outside
+ * text (only the figures checked here) and is left to test-training-score. */
 #include "config.h"
 
 #include <math.h>
@@ -16,6 +17,33 @@ LLVMFuzzerInitialize (int    *argc,
   return 0;
 }
 
+/* What the JSON writer turns into a number or into null with a reason. */
+static void
+check_figure (const LkTrainingFigure *f)
+{
+  if (f->defined)
+    g_assert_true (isfinite (f->value));
+  else
+    g_assert_nonnull (f->reason);
+}
+
+static void
+check_score (const LkTrainingScore *score,
+             guint                  n)
+{
+  check_figure (&score->auc);
+  check_figure (&score->false_same_rate);
+  check_figure (&score->false_different_rate);
+  check_figure (&score->inconclusive_rate_mated);
+  check_figure (&score->inconclusive_rate_nonmated);
+  check_figure (&score->mean_seconds);
+  check_figure (&score->median_seconds);
+  g_assert_cmpuint (score->n_mated + score->n_nonmated, ==, n);
+  g_assert_cmpuint (score->calibration->len, >=, 1);
+  for (guint i = 0; i < score->calibration->len; i++)
+    check_figure (&g_array_index (score->calibration, LkTrainingCalibration, i).likelihood_ratio);
+}
+
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
@@ -24,7 +52,6 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autoptr(GArray) ratings = lk_training_ratings_parse_csv ((const char *) data, size,
                                                              "ratings.csv", &error);
   g_autoptr(LkTrainingScore) score = NULL;
-  g_autoptr(JsonObject) json = NULL;
   g_autoptr(GHashTable) items = g_hash_table_new (g_str_hash, g_str_equal);
 
   lk_fuzz_check_answer (ratings != NULL, error);
@@ -44,15 +71,6 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     }
   score = lk_training_score_compute ((LkTrainingRating *) ratings->data, ratings->len,
                                      LK_TRAINING_SAME_CUT, LK_TRAINING_DIFFERENT_CUT, -3, 3);
-  json = lk_training_score_to_json (score);
-  {
-    g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), json);
-    g_autofree char *text = json_to_string (node, FALSE);
-
-    g_assert_true (g_utf8_validate (text, -1, NULL));
-    /* No "inf" or "nan" that no JSON reader takes back. */
-    g_assert_null (strstr (text, "inf"));
-    g_assert_null (strstr (text, "nan"));
-  }
+  check_score (score, ratings->len);
   return 0;
 }
