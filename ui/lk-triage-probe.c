@@ -81,6 +81,19 @@ analysis_text (LkProbe *probe)
                           lk_probe_analysis_get_revision (a));
 }
 
+/* The probe's image cannot be shown (a purge under the retention policy, a failed integrity
+ * check): said under the probe's name, where the face would be. */
+static void
+show_probe_problem (LkTriageProbe *self,
+                    const GError  *error)
+{
+  g_autofree char *problem = lk_image_error_text (error);
+  g_autofree char *text = g_strdup_printf ("Probe %u: %s\n%s", lk_probe_get_number (self->probe),
+                                           lk_probe_get_file_name (self->probe), problem);
+
+  gtk_label_set_text (self->probe_label, text);
+}
+
 static void
 on_probe_texture (GObject      *object,
                   GAsyncResult *result,
@@ -92,6 +105,12 @@ on_probe_texture (GObject      *object,
   g_autoptr(GdkTexture) texture = lk_texture_load_probe_finish (result, &width, &height, &error);
   LkPoint a, b;
 
+  if (texture == NULL && self->probe != NULL &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      show_probe_problem (self, error);
+      return;
+    }
   if (texture == NULL || self->probe == NULL || !probe_eyes (self->probe, &a, &b))
     return;
   lk_face_crop_view_set_face (self->probe_view, texture, width, height, a, b);

@@ -10,6 +10,7 @@
 #include "lk-candidate-item.h"
 #include "lk-candidates-page.h"
 #include "lk-test-ui.h"
+#include "lk-triage-probe.h"
 #include "lk-workspace.h"
 #include "store/lk-store-private.h"
 
@@ -21,6 +22,7 @@ typedef struct
   char      *folder;
   LkStore   *store;
   LkSession *examiner;
+  gint64     probe;
   gint64     retained;     /* the candidate retained at triage */
   gint64     examination;  /* of it, opened before the purge */
   char      *expected;  /* what a purged image's view says */
@@ -152,7 +154,7 @@ fixture_set_up (Fixture       *f,
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1000, 800);
   adw_window_set_content (ADW_WINDOW (f->window), adw_toast_overlay_new ());
   gtk_window_present (GTK_WINDOW (f->window));
-  (void) probe;
+  f->probe = probe;
 }
 
 static void
@@ -267,6 +269,52 @@ test_workspace (Fixture       *f,
   g_assert_false (lk_workspace_is_loaded (workspace));
 }
 
+/* Whether a label under @data says, after the probe's name, that its image was purged. */
+static gboolean
+probe_says_purged (gpointer data)
+{
+  GtkWidget *root = data;
+
+  if (GTK_IS_LABEL (root) &&
+      g_str_has_prefix (gtk_label_get_text (GTK_LABEL (root)), "Probe 1: ") &&
+      strstr (gtk_label_get_text (GTK_LABEL (root)), "\nImage purged on ") != NULL)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    if (probe_says_purged (c))
+      return TRUE;
+  return FALSE;
+}
+
+/* A probe that produced no lead, its image purged: the triage page's probe panel says so under
+ * the probe's name instead of leaving the face blank. */
+static void
+test_probe_panel (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LkSession) admin = lk_session_login (f->store, "admin", ADMIN_PASSWORD, &error);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) later = g_date_time_add_days (now, 3);
+  g_autoptr(LkRetentionReport) report = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  GtkWidget *panel;
+
+  g_assert_no_error (error);
+  g_assert_true (lk_policy_set (admin, "retention.unidentified_days", "1", "Retention test",
+                                &error));
+  g_assert_no_error (error);
+  report = lk_retention_run (admin, later, FALSE, &error);
+  g_assert_no_error (error);
+  bytes = lk_probes_read_image (f->examiner, f->probe, &error);
+  g_assert_error (error, LK_ERROR, LK_ERROR_PURGED);
+  g_assert_null (bytes);
+  panel = g_object_new (LK_TYPE_TRIAGE_PROBE, NULL);
+  show (f, panel);
+  lk_triage_probe_set_probe (LK_TRIAGE_PROBE (panel), f->examiner, f->probe);
+  g_assert_true (lk_test_wait (probe_says_purged, panel, 10000));
+  g_assert_false (lk_triage_probe_get_showing (LK_TRIAGE_PROBE (panel), FALSE));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -276,5 +324,7 @@ main (int    argc,
               fixture_tear_down);
   g_test_add ("/likeness/purged-images/workspace", Fixture, NULL, fixture_set_up,
               test_workspace, fixture_tear_down);
+  g_test_add ("/likeness/purged-images/probe-panel", Fixture, NULL, fixture_set_up,
+              test_probe_panel, fixture_tear_down);
   return g_test_run ();
 }
