@@ -553,6 +553,13 @@ build (const char  *path,
   return built;
 }
 
+/* Asking for a demo workspace on a server is asking to create one in an empty database. */
+static LkStoreOpenFlags
+demo_flags (const char *path)
+{
+  return LK_STORE_OPEN_DEMO | (lk_store_location_is_uri (path) ? LK_STORE_OPEN_CREATE : 0);
+}
+
 LkStore *
 lk_demo_open (const char  *path,
               GError     **error)
@@ -563,7 +570,7 @@ lk_demo_open (const char  *path,
   if (!lk_store_location_is_uri (path) && !g_file_test (path, G_FILE_TEST_EXISTS) &&
       !build (path, error))
     return NULL;
-  store = lk_store_open (path, LK_STORE_OPEN_DEMO, error);
+  store = lk_store_open (path, demo_flags (path), error);
   if (store == NULL)
     return NULL;
   /* An empty file someone made for it, or an empty server database: fill it in place. */
@@ -578,7 +585,7 @@ static LkStore *
 create_on_server (const char  *path,
                   GError     **error)
 {
-  g_autoptr(LkStore) store = lk_store_open (path, LK_STORE_OPEN_DEMO, error);
+  g_autoptr(LkStore) store = lk_store_open (path, demo_flags (path), error);
 
   if (store == NULL)
     return NULL;
