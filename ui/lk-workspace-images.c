@@ -63,7 +63,11 @@ show_load_error (LkWorkspace  *self,
   const char *whose = which == 0 ? "probe" : "candidate";
   g_autofree char *title = NULL;
   g_autofree char *text = NULL;
+  GtkWidget *spinner = adw_status_page_get_child (self->loading_page);
 
+  /* Nothing is loading any more. */
+  if (spinner != NULL)
+    gtk_widget_set_visible (spinner, FALSE);
   adw_status_page_set_icon_name (self->loading_page, "image-missing-symbolic");
   if (g_error_matches (error, LK_ERROR, LK_ERROR_PURGED))
     {
