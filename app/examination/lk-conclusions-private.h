@@ -117,4 +117,9 @@ gboolean    lk_conclusions_add_json_all (LkStore           *store,
                                          JsonArray         *examinations,
                                          GError           **error);
 
+/* Checks the words of @spec (visibility in each image, result, significance) against the
+ * vocabulary; casework and training observations share it. */
+gboolean lk_observation_spec_check_words (const LkObservationSpec  *spec,
+                                          GError                  **error);
+
 G_END_DECLS

@@ -414,6 +414,17 @@ check_word (const char          *value,
   return FALSE;
 }
 
+gboolean
+lk_observation_spec_check_words (const LkObservationSpec  *o,
+                                 GError                  **error)
+{
+  return check_word (o->visibility_probe, lk_observation_visibilities (), "visibility", error) &&
+         check_word (o->visibility_candidate, lk_observation_visibilities (), "visibility",
+                     error) &&
+         check_word (o->result, lk_observation_results (), "result", error) &&
+         check_word (o->significance, lk_observation_significances (), "significance", error);
+}
+
 static gboolean
 check_observation (const LkObservationSpec  *o,
                    GError                  **error)
@@ -424,11 +435,7 @@ check_observation (const LkObservationSpec  *o,
                    "An observation needs a characteristic");
       return FALSE;
     }
-  return check_word (o->visibility_probe, lk_observation_visibilities (), "visibility", error) &&
-         check_word (o->visibility_candidate, lk_observation_visibilities (), "visibility",
-                     error) &&
-         check_word (o->result, lk_observation_results (), "result", error) &&
-         check_word (o->significance, lk_observation_significances (), "significance", error);
+  return lk_observation_spec_check_words (o, error);
 }
 
 static gboolean

@@ -7,6 +7,7 @@
 
 #include "training/lk-training-private.h"
 
+#include "examination/lk-conclusions-private.h"
 #include "examination/lk-observation-private.h"
 #include "governance/lk-feature-lists.h"
 #include "lk-error.h"
@@ -230,22 +231,6 @@ lk_training_observation_lines (LkStore  *store,
 /* ---- observations: writing ------------------------------------------------------------------ */
 
 static gboolean
-check_word (const char          *value,
-            const char * const  *allowed,
-            const char          *what,
-            GError             **error)
-{
-  g_autofree char *all = NULL;
-
-  if (value == NULL || g_strv_contains (allowed, value))
-    return TRUE;
-  all = g_strjoinv (", ", (char **) allowed);
-  g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT, "Unknown %s “%s” (one of: %s)", what,
-               value, all);
-  return FALSE;
-}
-
-static gboolean
 check_observation (LkStore                  *store,
                    const char               *edition,
                    const LkObservationSpec  *o,
@@ -262,11 +247,7 @@ check_observation (LkStore                  *store,
   if (o->note != NULL && !g_utf8_validate (o->note, -1, NULL))
     return g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT, "The note is not UTF-8"),
            FALSE;
-  if (!check_word (o->visibility_probe, lk_observation_visibilities (), "visibility", error) ||
-      !check_word (o->visibility_candidate, lk_observation_visibilities (), "visibility",
-                   error) ||
-      !check_word (o->result, lk_observation_results (), "result", error) ||
-      !check_word (o->significance, lk_observation_significances (), "significance", error) ||
+  if (!lk_observation_spec_check_words (o, error) ||
       (list = lk_feature_lists_for_edition (store, edition, error)) == NULL)
     return FALSE;
   if (lk_feature_list_find (list, o->characteristic, NULL) != NULL)
