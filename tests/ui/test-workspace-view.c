@@ -16,8 +16,13 @@ drawn (gpointer data)
 {
   Fixture *f = data;
   LkCompareView *compare = lk_workspace_get_compare_view (f->workspace);
+  LkImageView *probe = lk_compare_view_get_probe_view (compare);
+  LkImageView *candidate = lk_compare_view_get_candidate_view (compare);
 
-  return gtk_widget_get_width (GTK_WIDGET (lk_compare_view_get_probe_view (compare))) > 0;
+  /* The images are loaded in a worker: laid out is not enough, both must be shown. */
+  return gtk_widget_get_width (GTK_WIDGET (probe)) > 0 &&
+         lk_image_view_get_pyramid (probe) != NULL &&
+         lk_image_view_get_pyramid (candidate) != NULL;
 }
 
 /* Opens the workspace on S-1 (0: the probe's own portrait) or S-2 (1), drawn. */
@@ -144,6 +149,12 @@ zoom_text (Fixture *f)
   return gtk_label_get_text (GTK_LABEL (lk_test_find_type (indicator, GTK_TYPE_LABEL)));
 }
 
+static gboolean
+zoom_reads_100 (gpointer data)
+{
+  return g_strcmp0 (zoom_text (data), "100 %") == 0;
+}
+
 static void
 test_zoom_controls (Fixture       *f,
                     gconstpointer  data)
@@ -158,9 +169,10 @@ test_zoom_controls (Fixture       *f,
   probe = view_of (f, 0);
   gtk_widget_activate_action (GTK_WIDGET (f->workspace), "workspace.zoom-1to1", NULL);
   g_assert_cmpfloat_with_epsilon (lk_image_view_get_pixel_zoom (probe), 1.0, 1e-9);
-  /* The label is set once the views have settled. */
-  lk_test_spin (50);
-  g_assert_cmpstr (zoom_text (f), ==, "100 %");
+  /* The label is set in an idle once the views have settled; on a busy machine the frames
+   * drawn first can hold it back well past 50 ms. */
+  if (!lk_test_wait (zoom_reads_100, f, 5000))
+    g_assert_cmpstr (zoom_text (f), ==, "100 %");
   gtk_widget_activate_action (GTK_WIDGET (f->workspace), "workspace.zoom-to", "d", 2.0);
   g_assert_cmpfloat_with_epsilon (lk_image_view_get_pixel_zoom (probe), 2.0, 1e-9);
   /* Linked: the candidate (the same portrait, the same size) follows. */
