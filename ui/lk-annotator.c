@@ -672,10 +672,14 @@ tool_state (GSimpleAction *action,
             gpointer       user_data)
 {
   LkAnnotator *self = user_data;
+  const char *tool = g_variant_get_string (state, NULL);
 
-  g_simple_action_set_state (action, state);
-  if (g_strcmp0 (self->tool, g_variant_get_string (state, NULL)) != 0)
-    lk_annotator_set_tool (self, g_variant_get_string (state, NULL));
+  /* A tool chosen from a menu is set first, and comes back here to change the state, so that
+   * whoever watches the state reads the tool already set. */
+  if (g_strcmp0 (self->tool, tool) != 0)
+    lk_annotator_set_tool (self, tool);
+  else
+    g_simple_action_set_state (action, state);
 }
 
 #define ACTION(name, call) \
