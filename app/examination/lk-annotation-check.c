@@ -5,7 +5,7 @@
 
 #include <math.h>
 
-#include "examination/lk-annotation-private.h"
+#include "examination/lk-annotation-check-private.h"
 #include "examination/lk-examinations-private.h"
 #include "lk-error.h"
 #include "lk-util.h"

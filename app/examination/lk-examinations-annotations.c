@@ -12,7 +12,7 @@
 #include "store/lk-store-private.h"
 #include "people/lk-session.h"
 #include "store/lk-store.h"
-#include "examination/lk-annotation-private.h"
+#include "examination/lk-annotation-check-private.h"
 #include "examination/lk-examinations-private.h"
 #include "examination/lk-examinations.h"
 #include "imaging/lk-cv.h"

@@ -9,6 +9,7 @@
 
 #include "training/lk-training-private.h"
 
+#include "examination/lk-annotation-check-private.h"
 #include "examination/lk-annotation-private.h"
 #include "examination/lk-examinations-private.h"
 #include "imaging/lk-image-header.h"
