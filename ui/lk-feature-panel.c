@@ -325,7 +325,8 @@ characteristic_row (LkFeatureCharacteristic *characteristic,
   g_object_set_data_full (G_OBJECT (expander), "combos", combos, g_free);
   g_object_set_data (G_OBJECT (expander), "note", note);
   g_object_set_data_full (G_OBJECT (expander), "characteristic", g_strdup (id), g_free);
-  links = gtk_button_new ();
+  /* A label from the start, so that the button is named by its text alone as it changes. */
+  links = gtk_button_new_with_label ("");
   gtk_widget_add_css_class (links, "flat");
   gtk_widget_set_valign (links, GTK_ALIGN_CENTER);
   gtk_widget_set_visible (links, FALSE);

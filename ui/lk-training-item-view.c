@@ -376,7 +376,8 @@ read_annotations (LkTrainingItemView *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->tool_button), is_open (self));
 }
 
-/* The menu button says which tool is chosen, to the eye and to a screen reader. */
+/* The menu button says which tool is chosen, to the eye and to a screen reader (its text names
+ * it; the description says what it is). */
 static void
 on_tool_changed (LkTrainingItemView *self)
 {
@@ -387,7 +388,7 @@ on_tool_changed (LkTrainingItemView *self)
 
   gtk_menu_button_set_label (self->tool_button, lk_annotator_tool_title (tool));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->tool_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, spoken, -1);
 }
 
 static void

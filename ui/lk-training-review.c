@@ -145,10 +145,8 @@ fill_titles (LkTrainingReview *self,
                                             item != NULL ? lk_training_item_get_pair_id (item)
                                                          : "", trainee);
   g_autofree char *charted = lk_annotator_describe (annotations);
-  g_autofree char *summary = g_strdup_printf ("Annotations: %s. With a characteristic open, "
-                                              "its button highlights the annotations linked to "
-                                              "it; a click on an annotation opens its "
-                                              "characteristic.", charted);
+  g_autofree char *summary = g_strdup_printf ("Annotations: %s. A click on one opens the "
+                                              "characteristic it is linked to.", charted);
 
   gtk_window_set_title (GTK_WINDOW (self), title);
   adw_window_title_set_title (self->window_title, title);
