@@ -518,6 +518,80 @@ test_migrate_freezes_signed (LkTestFixture *fixture,
   g_assert_cmpint (lk_test_sql_int (path, "SELECT seconds_spent FROM examinations"), ==, 30);
 }
 
+/* The migration that moved the training observations into their own table, by its text. */
+static guint
+training_observations_step (void)
+{
+  for (guint i = 0; i < lk_n_migrations; i++)
+    if (strstr (lk_migrations[i].sqlite, "CREATE TABLE training_observations") != NULL)
+      return i;
+  g_assert_not_reached ();
+}
+
+/* A database as Likeness wrote it just before that migration: a submitted attempt whose
+ * observations are JSON in training_attempts.observations, an open one with none and one whose
+ * text is not JSON (other rows left out: the connection does not enforce foreign keys). */
+static void
+write_training_observations_json (const char *path,
+                                  guint       version)
+{
+  g_autofree char *identity = g_strdup_printf ("PRAGMA application_id = %d", LK_APPLICATION_ID);
+  g_autofree char *pragma = g_strdup_printf ("PRAGMA user_version = %u", version);
+  sqlite3 *db = lk_test_sqlite_open (path);
+
+  lk_test_sqlite_exec (db, "BEGIN");
+  for (guint i = 0; i < version; i++)
+    lk_test_sqlite_exec (db, lk_migrations[i].sqlite);
+  lk_test_sqlite_exec (db, identity);
+  lk_test_sqlite_exec (db, "INSERT INTO meta VALUES ('kind', 'casework');"
+                           "INSERT INTO training_attempts (id, assignment_id, item_id,"
+                           " feature_list, observations, level, opened_at, submitted_at)"
+                           " VALUES (1, 1, 1, 'edition',"
+                           " '{\"eyes.fissure\": \"similar\", \"nose.tip\": \"dissimilar\"}',"
+                           " 2, '2026-01-01T09:00:00Z', '2026-01-01T09:10:00Z'),"
+                           " (2, 1, 2, 'edition', '{}', NULL, '2026-01-02T09:00:00Z', NULL),"
+                           " (3, 2, 1, 'edition', 'not json', NULL, '2026-01-03T09:00:00Z',"
+                           " NULL);");
+  lk_test_sqlite_exec (db, pragma);
+  lk_test_sqlite_exec (db, "COMMIT");
+  sqlite3_close (db);
+}
+
+/* Migrating copies each result kept as JSON into a row of training_observations, dated when the
+ * attempt was opened, drops the old column, and keeps the submitted attempt frozen. */
+static void
+test_migrate_training_observations (LkTestFixture *fixture,
+                                    gconstpointer  data)
+{
+  const char *path = fixture->db_path;
+  g_autoptr(LkStore) store = NULL;
+  g_autofree char *result = NULL, *updated = NULL;
+
+  write_training_observations_json (path, training_observations_step ());
+  store = open_ok (path, LK_STORE_OPEN_DEFAULT);
+  g_assert_cmpint (lk_store_get_schema_version (store), ==, LK_SCHEMA_VERSION);
+  g_assert_cmpint (lk_test_sql_int (path, "SELECT count(*) FROM training_observations"), ==, 2);
+  g_assert_cmpint (lk_test_sql_int (path, "SELECT count(*) FROM training_observations"
+                                          " WHERE attempt_id = 1"), ==, 2);
+  result = lk_test_sql_text (path, "SELECT result FROM training_observations"
+                                   " WHERE characteristic = 'nose.tip'");
+  g_assert_cmpstr (result, ==, "dissimilar");
+  updated = lk_test_sql_text (path, "SELECT group_concat (DISTINCT updated_at)"
+                                    " FROM training_observations");
+  g_assert_cmpstr (updated, ==, "2026-01-01T09:00:00Z");
+  g_assert_cmpint (lk_test_sql_int (path, "SELECT count(*) FROM training_observations"
+                                          " WHERE visibility_a IS NULL AND note = ''"), ==, 2);
+  g_assert_cmpint (lk_test_sql_int (path, "SELECT count(*) FROM pragma_table_info"
+                                          " ('training_attempts') WHERE name = 'observations'"),
+                   ==, 0);
+  g_assert_true (sql_fails (path, "UPDATE training_observations SET result = 'similar'",
+                            "a submitted attempt cannot change"));
+  g_assert_true (sql_fails (path, "UPDATE training_attempts SET level = 3 WHERE id = 1",
+                            "a submitted attempt cannot change"));
+  g_assert_true (sql_fails (path, "DELETE FROM training_observations", "cannot be deleted"));
+  lk_test_sql (path, "UPDATE training_attempts SET notes = 'still open' WHERE id = 2");
+}
+
 static void
 test_kind_fixed (LkTestFixture *fixture,
                  gconstpointer  data)
@@ -696,6 +770,8 @@ main (int   argc,
   LK_TEST_ADD ("/likeness/store/migrate-forward", test_migrate_forward);
   LK_TEST_ADD ("/likeness/store/migrate-atomic", test_migrate_atomic);
   LK_TEST_ADD ("/likeness/store/migrate-freezes-signed", test_migrate_freezes_signed);
+  LK_TEST_ADD ("/likeness/store/migrate-training-observations",
+               test_migrate_training_observations);
   LK_TEST_ADD ("/likeness/store/kind-fixed", test_kind_fixed);
   LK_TEST_ADD ("/likeness/store/demo-stays-demo", test_demo_stays_demo);
   LK_TEST_ADD ("/likeness/store/demo-refuses-casework", test_demo_refuses_casework);
