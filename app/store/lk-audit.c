@@ -282,20 +282,19 @@ lk_audit_record (LkStore        *store,
                  JsonObject     *details,
                  GError        **error)
 {
+  g_autoptr(LkStoreLock) locker = NULL;
   g_autoptr(LkTxn) txn = NULL;
 
   g_return_val_if_fail (LK_IS_STORE (store), FALSE);
   g_return_val_if_fail (actor != NULL && action != NULL, FALSE);
 
   /* An event alone is one statement on a server, a transaction of its own (it takes the
-   * writers' lock inside): no BEGIN, no COMMIT to wait for. */
-  if (lk_store_is_server (store))
-    {
-      g_autoptr(LkStoreLock) locker = lk_store_lock (store);
+   * writers' lock inside): no BEGIN, no COMMIT to wait for. Inside an enclosing transaction
+   * it is a step of that one (lk_txn_begin() below makes a savepoint). */
+  locker = lk_store_lock (store);
 
-      g_return_val_if_fail (!lk_store_in_transaction (store), FALSE);
-      return append (store, actor, action, object, details, error);
-    }
+  if (lk_store_is_server (store) && !lk_store_in_transaction (store))
+    return append (store, actor, action, object, details, error);
   txn = lk_txn_begin (store, error);
   return txn != NULL &&
          lk_audit_append (store, actor, action, object, details, error) &&

@@ -60,6 +60,9 @@ struct _LkStore
   GSource              *poll_source;
   gint64                poll_version;
   gint64                poll_marks[3];
+  /* Inside lk_txn_begin_enclosing(): lk_txn_begin() makes savepoints. */
+  gboolean              enclosing;
+  guint                 savepoints; /* savepoints open now, to name the next one */
 };
 
 struct _LkStoreBackend
