@@ -136,6 +136,13 @@ lk_store_location_is_uri (const char *location)
 }
 
 gboolean
+lk_store_location_exists (const char *location)
+{
+  g_return_val_if_fail (location != NULL, FALSE);
+  return lk_store_location_is_uri (location) || g_file_test (location, G_FILE_TEST_EXISTS);
+}
+
+gboolean
 lk_store_is_server (LkStore *self)
 {
   g_return_val_if_fail (LK_IS_STORE (self), FALSE);
