@@ -126,6 +126,11 @@ gboolean      lk_txn_commit          (LkTxn        *txn,
 void          lk_txn_free            (LkTxn        *txn);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LkTxn, lk_txn_free)
 
+/* After a statement run outside a transaction that wrote (it was its own transaction, as an
+ * audit event alone is on a server): returns once it is on disk, as a commit does. */
+gboolean      lk_store_wait_durable  (LkStore      *self,
+                                      GError      **error);
+
 /* One transaction around several actions that must land together or not at all (a demo
  * workspace filled on a server, where there is no file to build aside and rename): inside it
  * each lk_txn_begin() opens a savepoint, whose commit releases it and whose free without a

@@ -91,6 +91,16 @@ lk_savepoint_free (LkSavepoint *savepoint)
   g_free (savepoint);
 }
 
+gboolean
+lk_store_wait_durable (LkStore  *self,
+                       GError  **error)
+{
+  g_autoptr(LkStoreLock) locker = lk_store_lock (self);
+
+  g_return_val_if_fail (!lk_store_in_transaction (self), FALSE);
+  return self->backend->wait_durable == NULL || self->backend->wait_durable (self, error);
+}
+
 static LkTxn *
 txn_new (LkStore *store)
 {
