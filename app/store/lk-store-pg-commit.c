@@ -9,8 +9,9 @@
  * WAL to reach the disk while it still holds the writers' lock, so that workstations flush one
  * after another and never share a flush. Instead a write transaction commits without waiting
  * (SET LOCAL synchronous_commit = off: the lock is free at once) and the action then waits for
- * the flush in a transaction of its own that commits synchronously (SELECT pg_current_xact_id
- * (), sent with the COMMIT): its commit record follows the action's in the WAL, so once it is
+ * the flush in a transaction of its own that commits synchronously (a transactional logical
+ * message, sent with the COMMIT: a transaction that wrote no WAL before its commit record would
+ * not wait for the flush): its commit record follows the action's in the WAL, so once it is
  * flushed (and on a synchronous standby, as the server's setting asks) the action is too, and
  * the flushes of workstations that commit together are shared. No action is reported done
  * before that. A server whose synchronous_commit is off (the lab's choice) has nothing to wait
@@ -31,6 +32,10 @@ lk_store_pg_read_flush_setting (LkStore  *self,
   return ok;
 }
 
+/* Writes a WAL record (nothing reads it) and commits synchronously: returns once everything
+ * before it is on disk. */
+#define FLUSH_WAIT "SELECT pg_logical_emit_message (true, 'likeness', 'flushed')"
+
 #define NOT_CONFIRMED "The action was saved but the server did not confirm that it reached its disk"
 
 /* COMMIT, and with wait_flush the wait for its flush, in one round trip. */
@@ -47,7 +52,7 @@ lk_store_pg_commit (LkStore  *self,
   gboolean failed_after_commit = FALSE;
   PGresult *result;
 
-  if (!PQsendQuery (conn, wait ? "COMMIT; SELECT pg_current_xact_id ()" : "COMMIT"))
+  if (!PQsendQuery (conn, wait ? "COMMIT; " FLUSH_WAIT : "COMMIT"))
     {
       lk_store_pg_set_error (self, error, "Could not commit", NULL);
       return FALSE;
@@ -96,7 +101,7 @@ lk_store_pg_wait_durable (LkStore  *self,
 
   if (!PG (self)->wait_flush)
     return TRUE;
-  result = PQexec (PG (self)->conn, "SELECT pg_current_xact_id ()");
+  result = PQexec (PG (self)->conn, FLUSH_WAIT);
   ok = PQresultStatus (result) == PGRES_TUPLES_OK;
   if (!ok)
     lk_store_pg_set_error (self, error, NOT_CONFIRMED, result);
