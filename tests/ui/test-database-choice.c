@@ -250,6 +250,7 @@ test_first_start_creates_nothing (void)
   g_assert_true (lk_test_wait (setup_shown, NULL, 10000));
   setup = lk_test_find_window (LK_TYPE_SETUP_WINDOW);
   g_assert_true (folder_is_empty (folder));
+  lk_test_shoot (setup, "first-start.png");
 
   /* A lab server instead: saved for the next start, and still nothing made here */
   adw_action_row_activate (ADW_ACTION_ROW (lk_test_find (setup, ADW_TYPE_ACTION_ROW,
@@ -262,6 +263,7 @@ test_first_start_creates_nothing (void)
                                                 5000));
   create = lk_test_find (setup, GTK_TYPE_BUTTON, "Create Administrator");
   g_assert_false (gtk_widget_get_sensitive (create));
+  lk_test_shoot (setup, "first-start-server.png");
   lk_test_spin (200);
   g_assert_true (folder_is_empty (folder));
 
