@@ -34,7 +34,6 @@
 /* The key of the advisory lock every write transaction holds: "LkNs". */
 #define WRITE_LOCK "1282100851"
 
-
 typedef struct
 {
   LkStmt     base;
