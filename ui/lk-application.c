@@ -73,6 +73,10 @@ on_logged_in (LkApplication *self,
 {
   LkWindow *window = lk_window_new (GTK_APPLICATION (self), session);
 
+  /* A first start made its database with the administrator (show_setup_for_location). */
+  if (self->store == NULL)
+    self->store = g_object_ref (lk_session_get_store (session));
+
   g_signal_connect_object (window, "logged-out", G_CALLBACK (lk_application_show_login), self,
                            G_CONNECT_SWAPPED);
   g_settings_set_string (self->settings, "last-user", lk_session_get_user_name (session));
@@ -101,6 +105,18 @@ static void
 show_setup (LkApplication *self)
 {
   LkSetupWindow *setup = lk_setup_window_new (GTK_APPLICATION (self), self->store);
+
+  g_signal_connect_object (setup, "logged-in", G_CALLBACK (on_logged_in), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (setup));
+}
+
+/* A first start with no database file yet: nothing is made before the administrator is. */
+static void
+show_setup_for_location (LkApplication *self)
+{
+  LkSetupWindow *setup = lk_setup_window_new_for_location (GTK_APPLICATION (self),
+                                                           self->db_path);
 
   g_signal_connect_object (setup, "logged-in", G_CALLBACK (on_logged_in), self,
                            G_CONNECT_SWAPPED);
@@ -205,6 +221,13 @@ lk_application_activate (GApplication *app)
     return;
   if (self->db_path == NULL)
     self->db_path = choose_db_path (self);
+  /* The file is created with its administrator, so that choosing a lab server at the first
+   * start leaves no empty database behind on this computer. */
+  if (!self->demo && !lk_store_location_exists (self->db_path))
+    {
+      show_setup_for_location (self);
+      return;
+    }
   self->opening = TRUE;
   /* Held until the store is open, so the application does not quit with no window yet. */
   g_application_hold (app);
@@ -212,8 +235,8 @@ lk_application_activate (GApplication *app)
   if (self->demo)
     lk_demo_open_async (self->db_path, NULL, on_store_opened, g_object_ref (self));
   else
-    /* A file is made on first start; a lab's server database is made by its administrator
-     * (likeness-cli init), never by a workstation. */
+    /* The file is there (an empty one gets its tables); a lab's server database is made by
+     * its administrator (likeness-cli init), never by a workstation. */
     lk_store_open_async (self->db_path,
                          lk_store_location_is_server (self->db_path) ? LK_STORE_OPEN_DEFAULT
                                                                      : LK_STORE_OPEN_CREATE,

@@ -514,6 +514,24 @@ seed_casework (LkStore  *store,
   return lk_demo_verify (store, examinations, error) && lk_demo_training (store, error);
 }
 
+/* The whole demo in one transaction, so that a build killed half-way leaves none of it: on a
+ * server, where it is filled in place, the next open finds the database still empty and fills
+ * it again. Each action of the demo is a savepoint inside it. A workspace that another
+ * workstation finished meanwhile (it held the writers' lock) is left as it is. */
+static gboolean
+fill (LkStore     *store,
+      const char  *path,
+      GError     **error)
+{
+  g_autoptr(LkTxn) txn = lk_txn_begin_enclosing (store, error);
+
+  if (txn == NULL)
+    return FALSE;
+  if (lk_store_is_initialised (store))
+    return lk_txn_commit (txn, error);
+  return seed (store, path, error) && seed_casework (store, error) && lk_txn_commit (txn, error);
+}
+
 static void
 remove_database_files (const char *path)
 {
@@ -541,7 +559,7 @@ build (const char  *path,
     g_autoptr(LkStore) store = lk_store_open (partial,
                                               LK_STORE_OPEN_CREATE | LK_STORE_OPEN_DEMO, error);
 
-    built = store != NULL && seed (store, path, error) && seed_casework (store, error);
+    built = store != NULL && fill (store, path, error);
   }
   if (built && g_rename (partial, path) != 0)
     {
@@ -566,7 +584,8 @@ lk_demo_open (const char  *path,
 {
   g_autoptr(LkStore) store = NULL;
 
-  /* A server database has no sibling to build in: it is filled in place (below). */
+  /* A server database has no sibling to build in: it is filled in place, in one transaction
+   * (below). */
   if (!lk_store_location_is_uri (path) && !g_file_test (path, G_FILE_TEST_EXISTS) &&
       !build (path, error))
     return NULL;
@@ -574,8 +593,7 @@ lk_demo_open (const char  *path,
   if (store == NULL)
     return NULL;
   /* An empty file someone made for it, or an empty server database: fill it in place. */
-  if (!lk_store_is_initialised (store) &&
-      (!seed (store, lk_store_get_path (store), error) || !seed_casework (store, error)))
+  if (!lk_store_is_initialised (store) && !fill (store, lk_store_get_path (store), error))
     return NULL;
   return g_steal_pointer (&store);
 }
@@ -597,7 +615,7 @@ create_on_server (const char  *path,
                    lk_store_get_path (store));
       return NULL;
     }
-  if (!seed (store, lk_store_get_path (store), error) || !seed_casework (store, error))
+  if (!fill (store, lk_store_get_path (store), error))
     return NULL;
   return g_steal_pointer (&store);
 }

@@ -688,8 +688,15 @@ store_prepared (Enrolment       *e,
   g_autoptr(GError) refused = NULL;
   gint64 image_id;
 
+  /* Only a refusal is the item's; a failed query fails the batch (on a server it has aborted
+   * the batch's transaction anyway). */
   if (!check_not_probe (e->store, p->sha256, &refused))
     {
+      if (!g_error_matches (refused, LK_ERROR, LK_ERROR_REFUSED))
+        {
+          g_propagate_error (error, g_steal_pointer (&refused));
+          return FALSE;
+        }
       reject (e->report->rejected, p->item->label, refused->message);
       return TRUE;
     }

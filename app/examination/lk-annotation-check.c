@@ -194,7 +194,8 @@ static int
 next_pair (LkStore                  *store,
            const LkAnnotationTable  *table,
            gint64                    owner_id,
-           int                       image)
+           int                       image,
+           GError                  **error)
 {
   g_autofree char *sql =
     g_strdup_printf ("SELECT coalesce ((SELECT min (pair) FROM %s"
@@ -206,13 +207,14 @@ next_pair (LkStore                  *store,
                      "   WHERE %s = ?1 AND kind = 'marker'"
                      "   AND deleted_at IS NULL))", table->table, table->owner_column,
                      table->table, table->owner_column, table->table, table->owner_column);
-  g_autoptr(LkStmt) stmt = lk_store_stmt (store, sql, NULL);
+  g_autoptr(LkStmt) stmt = lk_store_stmt (store, sql, error);
 
+  /* A failed read fails the action (no guessed pair 1 written after it). */
   if (stmt == NULL)
-    return 1;
+    return -1;
   lk_stmt_bind_int64 (stmt, 1, owner_id);
   lk_stmt_bind_text (stmt, 2, table->image_names[image]);
-  return lk_stmt_next (stmt, NULL) ? lk_stmt_int (stmt, 0) : 1;
+  return lk_stmt_row (stmt, error, "No pair for the marker") ? lk_stmt_int (stmt, 0) : -1;
 }
 
 static gboolean
@@ -252,6 +254,6 @@ lk_annotation_choose_pair (LkStore                  *store,
   if (!g_str_equal (spec->kind, "marker"))
     return 0;
   if (spec->pair == 0)
-    return next_pair (store, table, owner_id, image);
+    return next_pair (store, table, owner_id, image, error);
   return check_pair_free (store, table, owner_id, image, spec->pair, error) ? spec->pair : -1;
 }

@@ -177,6 +177,12 @@ read_head (LkStore  *store,
 /* On a server the event is chained by lk_audit_append () inside the server (lk-schema.c): one
  * round trip that takes the writers' lock, reads the head and inserts, with the same canonical
  * form and hash as append_here() below, so that verification reads both alike. */
+/* An event alone (outside a transaction) is its own transaction: it commits without waiting
+ * for the disk, so that the writers' lock it takes is free at once, and the store then waits
+ * for its flush outside the lock (see lk-store-pg-commit.c). */
+#define APPEND_ALONE "SELECT lk_audit_append (?, ?, ?, ?, ?, ?)" \
+                     " FROM (SELECT set_config ('synchronous_commit', 'off', true)) AS unflushed"
+
 static gboolean
 append_on_server (LkStore        *store,
                   const LkActor  *actor,
@@ -186,8 +192,10 @@ append_on_server (LkStore        *store,
                   const char     *details_text,
                   GError        **error)
 {
+  gboolean alone = !lk_store_in_transaction (store);
   g_autoptr(LkStmt) stmt =
-    lk_store_stmt (store, "SELECT lk_audit_append (?, ?, ?, ?, ?, ?)", error);
+    lk_store_stmt (store, alone ? APPEND_ALONE : "SELECT lk_audit_append (?, ?, ?, ?, ?, ?)",
+                   error);
 
   if (stmt == NULL)
     return FALSE;
@@ -282,20 +290,20 @@ lk_audit_record (LkStore        *store,
                  JsonObject     *details,
                  GError        **error)
 {
+  g_autoptr(LkStoreLock) locker = NULL;
   g_autoptr(LkTxn) txn = NULL;
 
   g_return_val_if_fail (LK_IS_STORE (store), FALSE);
   g_return_val_if_fail (actor != NULL && action != NULL, FALSE);
 
   /* An event alone is one statement on a server, a transaction of its own (it takes the
-   * writers' lock inside): no BEGIN, no COMMIT to wait for. */
-  if (lk_store_is_server (store))
-    {
-      g_autoptr(LkStoreLock) locker = lk_store_lock (store);
+   * writers' lock inside): no BEGIN, no COMMIT to wait for. Inside an enclosing transaction
+   * it is a step of that one (lk_txn_begin() below makes a savepoint). */
+  locker = lk_store_lock (store);
 
-      g_return_val_if_fail (!lk_store_in_transaction (store), FALSE);
-      return append (store, actor, action, object, details, error);
-    }
+  if (lk_store_is_server (store) && !lk_store_in_transaction (store))
+    return append (store, actor, action, object, details, error) &&
+           lk_store_wait_durable (store, error);
   txn = lk_txn_begin (store, error);
   return txn != NULL &&
          lk_audit_append (store, actor, action, object, details, error) &&

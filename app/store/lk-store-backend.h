@@ -60,6 +60,9 @@ struct _LkStore
   GSource              *poll_source;
   gint64                poll_version;
   gint64                poll_marks[3];
+  /* Inside lk_txn_begin_enclosing(): lk_txn_begin() makes savepoints. */
+  gboolean              enclosing;
+  guint                 savepoints; /* savepoints open now, to name the next one */
 };
 
 struct _LkStoreBackend
@@ -84,6 +87,9 @@ struct _LkStoreBackend
   gboolean     (*begin)           (LkStore *self, GError **error);
   gboolean     (*commit)          (LkStore *self, GError **error);
   void         (*rollback)        (LkStore *self);
+  /* After a statement that was its own transaction: waits until it is durable (NULL: its
+   * commit waited already). */
+  gboolean     (*wait_durable)    (LkStore *self, GError **error);
   void         (*set_busy_timeout) (LkStore *self, int milliseconds);
   /* Starts announcing other connections' changes (NULL: the backend cannot). */
   gboolean     (*watch)           (LkStore *self, GError **error);

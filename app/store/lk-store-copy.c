@@ -28,22 +28,36 @@ chain_intact (LkStore     *store,
   return TRUE;
 }
 
+/* The count a query gives, or -1 with @error set when it failed (which fails the move: on a
+ * server the target's transaction is aborted by then). */
 static gint64
-count_of (LkStore    *store,
-          const char *sql)
+count_of (LkStore     *store,
+          const char  *sql,
+          GError     **error)
 {
-  g_autoptr(LkStmt) stmt = lk_store_stmt (store, sql, NULL);
+  g_autoptr(LkStmt) stmt = lk_store_stmt (store, sql, error);
 
-  return stmt != NULL && lk_stmt_next (stmt, NULL) ? lk_stmt_int64 (stmt, 0) : -1;
+  return stmt != NULL && lk_stmt_row (stmt, error, "No count") ? lk_stmt_int64 (stmt, 0) : -1;
 }
 
 static gboolean
 target_empty (LkStore  *target,
               GError  **error)
 {
-  if (count_of (target, "SELECT count (*) FROM users") == 0 &&
-      count_of (target, "SELECT count (*) FROM audit_event") == 0 &&
-      count_of (target, "SELECT count (*) FROM cases") == 0)
+  const char * const counts[] = { "SELECT count (*) FROM users",
+                                  "SELECT count (*) FROM audit_event",
+                                  "SELECT count (*) FROM cases" };
+  gboolean empty = TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (counts) && empty; i++)
+    {
+      gint64 n = count_of (target, counts[i], error);
+
+      if (n < 0)
+        return FALSE;
+      empty = n == 0;
+    }
+  if (empty)
     return TRUE;
   g_set_error (error, LK_ERROR, LK_ERROR_EXISTS,
                "%s is not empty; a lab moves only into an empty database",
@@ -180,8 +194,10 @@ continue_ids (LkStore     *target,
     "SELECT count (*) FROM information_schema.columns WHERE table_schema = current_schema ()"
     " AND table_name = '%s' AND column_name = 'id' AND is_identity = 'YES'", table);
 
-  if (count_of (target, has_id) != 1)
-    return TRUE;
+  gint64 identity = count_of (target, has_id, error);
+
+  if (identity <= 0)
+    return identity == 0;
   return lk_store_exec (target, sql, error);
 }
 

@@ -16,6 +16,7 @@
 #include "lk-error.h"
 #include "store/lk-schema.h"
 #include "store/lk-store-backend.h"
+#include "store/lk-store-pg-private.h"
 #include "store/lk-store-private.h"
 
 /* Server type OIDs (pg_type.h is not part of libpq's headers). */
@@ -35,17 +36,6 @@
 
 typedef struct
 {
-  PGconn   *conn;
-  char     *uri;
-  gint64    changes;
-  int       lock_timeout; /* milliseconds */
-  PGconn   *listener;     /* LISTENs for other workstations' changes (lk_store_watch_changes) */
-  GSource  *listen_source;
-  guint     relisten_id;
-} PgConn;
-
-typedef struct
-{
   LkStmt     base;
   char      *sql;        /* with $n parameters */
   char      *sql_insert; /* the same with RETURNING id, made when first needed */
@@ -60,7 +50,6 @@ typedef struct
   GPtrArray *blobs;      /* unescaped bytea of the current row, freed on the next step */
 } PgStmt;
 
-#define PG(self) ((PgConn *) (self)->conn)
 #define STMT(stmt) ((PgStmt *) (stmt))
 
 const char *
@@ -144,6 +133,15 @@ set_error (LkStore     *self,
                  what, self->path);
   else
     g_set_error (error, LK_ERROR, error_code (state), "%s: %s (%s)", what, message, self->path);
+}
+
+void
+lk_store_pg_set_error (LkStore     *self,
+                       GError     **error,
+                       const char  *what,
+                       PGresult    *result)
+{
+  set_error (self, error, what, result);
 }
 
 /* Before an action outside a transaction: a connection lost earlier is made again. */
@@ -403,7 +401,8 @@ pg_configure (LkStore  *self,
                                           " SET client_encoding = 'UTF8'",
                                           PG (self)->lock_timeout);
 
-  return run (self, sql, "Could not configure the connection", error);
+  return run (self, sql, "Could not configure the connection", error) &&
+         lk_store_pg_read_flush_setting (self, error);
 }
 
 static const char *
@@ -468,7 +467,10 @@ pg_begin (LkStore  *self,
   /* The lock is released by COMMIT or ROLLBACK; a second workstation waits for it here. A
    * wait that ends in lock_timeout leaves the transaction open and aborted: it is rolled back,
    * so that the store is ready for the next action. */
-  if (run (self, "BEGIN; SELECT pg_advisory_xact_lock (" WRITE_LOCK ")",
+  if (run (self, PG (self)->wait_flush
+                 ? "BEGIN; SET LOCAL synchronous_commit = off;"
+                   " SELECT pg_advisory_xact_lock (" WRITE_LOCK ")"
+                 : "BEGIN; SELECT pg_advisory_xact_lock (" WRITE_LOCK ")",
            "Could not start a transaction", error))
     return TRUE;
   if (in_transaction (self))
@@ -480,18 +482,7 @@ static gboolean
 pg_commit (LkStore  *self,
            GError  **error)
 {
-  PGresult *result = PQexec (PG (self)->conn, "COMMIT");
-  gboolean ok = PQresultStatus (result) == PGRES_COMMAND_OK &&
-                g_strcmp0 (PQcmdStatus (result), "COMMIT") == 0;
-
-  /* COMMIT of a failed transaction answers ROLLBACK. */
-  if (!ok && PQresultStatus (result) == PGRES_COMMAND_OK)
-    g_set_error (error, LK_ERROR, LK_ERROR_DATABASE,
-                 "Could not commit: an earlier step of the action failed (%s)", self->path);
-  else if (!ok)
-    set_error (self, error, "Could not commit", result);
-  PQclear (result);
-  return ok;
+  return lk_store_pg_commit (self, error);
 }
 
 /* `?` and `?NNN` to `$n` (outside quotes and comments); counts the parameters and lists the
@@ -958,6 +949,7 @@ const LkStoreBackend lk_store_pg_backend = {
   .begin = pg_begin,
   .commit = pg_commit,
   .rollback = pg_rollback,
+  .wait_durable = lk_store_pg_wait_durable,
   .set_busy_timeout = pg_set_busy_timeout,
   .watch = pg_watch,
   .prepare = pg_prepare,

@@ -126,4 +126,30 @@ gboolean      lk_txn_commit          (LkTxn        *txn,
 void          lk_txn_free            (LkTxn        *txn);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LkTxn, lk_txn_free)
 
+/* After a statement run outside a transaction that wrote (it was its own transaction, as an
+ * audit event alone is on a server): returns once it is on disk, as a commit does. */
+gboolean      lk_store_wait_durable  (LkStore      *self,
+                                      GError      **error);
+
+/* One transaction around several actions that must land together or not at all (a demo
+ * workspace filled on a server, where there is no file to build aside and rename): inside it
+ * each lk_txn_begin() opens a savepoint, whose commit releases it and whose free without a
+ * commit rolls back to it; only the commit of the enclosing transaction commits. */
+LkTxn        *lk_txn_begin_enclosing (LkStore      *store,
+                                      GError      **error);
+
+/* A step inside the caller's transaction that may fail without failing the action: on
+ * PostgreSQL a failed statement aborts the whole transaction (every later statement is
+ * refused) unless it ran inside a savepoint that is rolled back to; SQLite carries on either
+ * way. lk_savepoint_begin() opens one (in a transaction only); lk_savepoint_release() keeps what
+ * the step wrote; freeing it unreleased (g_autoptr does) undoes the step and leaves the
+ * transaction usable. */
+typedef struct _LkSavepoint LkSavepoint;
+LkSavepoint  *lk_savepoint_begin     (LkStore      *store,
+                                      GError      **error);
+gboolean      lk_savepoint_release   (LkSavepoint  *savepoint,
+                                      GError      **error);
+void          lk_savepoint_free      (LkSavepoint  *savepoint);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LkSavepoint, lk_savepoint_free)
+
 G_END_DECLS

@@ -13,12 +13,6 @@
 #include "store/lk-store-backend.h"
 #include "store/lk-store-private.h"
 
-struct _LkTxn
-{
-  LkStore  *store;
-  gboolean  finished;
-};
-
 enum
 {
   SIGNAL_CHANGED,
@@ -139,6 +133,13 @@ gboolean
 lk_store_location_is_uri (const char *location)
 {
   return g_str_has_prefix (location, "postgresql://") || g_str_has_prefix (location, "postgres://");
+}
+
+gboolean
+lk_store_location_exists (const char *location)
+{
+  g_return_val_if_fail (location != NULL, FALSE);
+  return lk_store_location_is_uri (location) || g_file_test (location, G_FILE_TEST_EXISTS);
 }
 
 gboolean
@@ -555,55 +556,6 @@ lk_store_is_initialised (LkStore *self)
   g_autoptr(LkStmt) stmt = lk_store_stmt (self, "SELECT count(*) FROM users", NULL);
 
   return stmt != NULL && lk_stmt_next (stmt, NULL) && lk_stmt_int64 (stmt, 0) > 0;
-}
-
-LkTxn *
-lk_txn_begin (LkStore  *store,
-              GError  **error)
-{
-  LkTxn *txn;
-
-  g_return_val_if_fail (LK_IS_STORE (store), NULL);
-
-  g_rec_mutex_lock (&store->mutex);
-  if (store->backend->in_transaction (store))
-    {
-      g_rec_mutex_unlock (&store->mutex);
-      g_set_error (error, LK_ERROR, LK_ERROR_FAILED, "A transaction is already open");
-      g_return_val_if_reached (NULL);
-    }
-  if (!store->backend->begin (store, error))
-    {
-      g_rec_mutex_unlock (&store->mutex);
-      return NULL;
-    }
-  txn = g_new0 (LkTxn, 1);
-  txn->store = g_object_ref (store);
-  return txn;
-}
-
-gboolean
-lk_txn_commit (LkTxn   *txn,
-               GError **error)
-{
-  g_return_val_if_fail (txn != NULL && !txn->finished, FALSE);
-
-  if (!txn->store->backend->commit (txn->store, error))
-    return FALSE;
-  txn->finished = TRUE;
-  return TRUE;
-}
-
-void
-lk_txn_free (LkTxn *txn)
-{
-  if (txn == NULL)
-    return;
-  if (!txn->finished)
-    txn->store->backend->rollback (txn->store);
-  g_rec_mutex_unlock (&txn->store->mutex);
-  g_object_unref (txn->store);
-  g_free (txn);
 }
 
 static gboolean

@@ -60,6 +60,11 @@ char       *lk_store_check_location_finish (GAsyncResult     *result,
 gboolean    lk_store_is_server         (LkStore           *self);
 /* TRUE when @location names a PostgreSQL database (postgresql:// or postgres://). */
 gboolean    lk_store_location_is_uri   (const char        *location);
+/* FALSE for a database file that is not there yet: a first start creates it only when its
+ * administrator is created, so that choosing a lab server instead leaves nothing behind on this
+ * computer. TRUE for a file that is there, and for a server address (a workstation never
+ * creates a server's database). */
+gboolean    lk_store_location_exists   (const char        *location);
 gboolean    lk_store_is_initialised    (LkStore           *self);
 int         lk_store_get_schema_version (LkStore          *self);
 gint64      lk_store_get_policy_int    (LkStore           *self,

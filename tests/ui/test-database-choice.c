@@ -7,8 +7,10 @@
 
 #include <string.h>
 
+#include "lk-application.h"
 #include "lk-database-choice.h"
 #include "lk-setup-window.h"
+#include "lk-window.h"
 #include "lk-test-ui.h"
 #include "store/lk-store.h"
 
@@ -203,6 +205,93 @@ test_first_start (void)
   lk_test_remove_folder (folder);
 }
 
+static gboolean
+setup_shown (gpointer data)
+{
+  return lk_test_find_window (LK_TYPE_SETUP_WINDOW) != NULL;
+}
+
+static gboolean
+main_window_shown (gpointer data)
+{
+  return lk_test_find_window (LK_TYPE_WINDOW) != NULL;
+}
+
+static gboolean
+folder_is_empty (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+
+  return dir != NULL && g_dir_read_name (dir) == NULL;
+}
+
+/* The application's first start, with no database file yet: choosing a lab server leaves
+ * nothing on this computer (the file would be made with its administrator, which is then made on
+ * the server by its own administrator); choosing the file again and creating the administrator
+ * makes it. */
+static void
+test_first_start_creates_nothing (void)
+{
+  g_autofree char *folder = g_dir_make_tmp ("likeness-first-start-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (folder, "likeness.db", NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(LkApplication) app = lk_application_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *chosen = NULL;
+  GtkWidget *setup;
+  GtkWidget *create;
+  LkStore *store;
+
+  g_settings_set_string (settings, "database-path", path);
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  g_assert_true (lk_test_wait (setup_shown, NULL, 10000));
+  setup = lk_test_find_window (LK_TYPE_SETUP_WINDOW);
+  g_assert_true (folder_is_empty (folder));
+  lk_test_shoot (setup, "first-start.png");
+
+  /* A lab server instead: saved for the next start, and still nothing made here */
+  adw_action_row_activate (ADW_ACTION_ROW (lk_test_find (setup, ADW_TYPE_ACTION_ROW,
+                                                         "A lab server")));
+  lk_test_set_text (setup, URI_ROW, "postgresql://likeness@db.lab.example/likeness");
+  g_signal_emit_by_name (lk_test_find (setup, ADW_TYPE_PREFERENCES_ROW, URI_ROW), "apply");
+  chosen = g_settings_get_string (settings, "database-path");
+  g_assert_cmpstr (chosen, ==, "postgresql://likeness@db.lab.example/likeness");
+  g_assert_true (lk_test_wait_shown_containing (setup, "Nothing was created on this computer",
+                                                5000));
+  create = lk_test_find (setup, GTK_TYPE_BUTTON, "Create Administrator");
+  g_assert_false (gtk_widget_get_sensitive (create));
+  lk_test_shoot (setup, "first-start-server.png");
+  lk_test_spin (200);
+  g_assert_true (folder_is_empty (folder));
+
+  /* Back to the file: it is made with its administrator */
+  adw_action_row_activate (ADW_ACTION_ROW (lk_test_find (setup, ADW_TYPE_ACTION_ROW,
+                                                         "This computer (a database file)")));
+  g_assert_true (gtk_widget_get_sensitive (create));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  lk_test_set_text (setup, "User name", "ada");
+  lk_test_set_text (setup, "Full name", "Ada Lovelace");
+  lk_test_set_text (setup, "Password", "correct horse battery");
+  lk_test_set_text (setup, "Confirm password", "correct horse battery");
+  lk_test_click (setup, "Create Administrator");
+  g_assert_true (lk_test_wait (main_window_shown, NULL, 20000));
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+  store = lk_application_get_store (app);
+  g_assert_nonnull (store);
+  g_assert_true (lk_store_is_initialised (store));
+
+  /* the application closed the first-run window as it opened the main one */
+  g_assert_true (lk_test_wait_closed (LK_TYPE_SETUP_WINDOW, 5000));
+  gtk_window_destroy (GTK_WINDOW (lk_test_find_window (LK_TYPE_WINDOW)));
+  g_assert_true (lk_test_wait_closed (LK_TYPE_WINDOW, 5000));
+  g_settings_reset (settings, "database-path");
+  g_clear_object (&app);
+  lk_test_remove_folder (folder);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -214,5 +303,7 @@ main (int   argc,
   g_test_add ("/likeness/database-choice/connection", Fixture, NULL, fixture_set_up,
               test_connection, fixture_tear_down);
   g_test_add_func ("/likeness/database-choice/first-start", test_first_start);
+  g_test_add_func ("/likeness/database-choice/first-start-creates-nothing",
+                   test_first_start_creates_nothing);
   return g_test_run ();
 }
