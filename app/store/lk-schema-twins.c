@@ -129,3 +129,11 @@ const char lk_pg_probe_templates[] =
   "  vector        BYTEA NOT NULL,"
   "  made_at       TEXT NOT NULL,"
   "  PRIMARY KEY (image_sha256, face, engine, identity));";
+
+const char lk_pg_probe_frame[] =
+  "ALTER TABLE probes ADD COLUMN faces_frame TEXT CHECK (faces_frame = 'upright');"
+  "DROP TRIGGER probes_received_immutable ON probes;"
+  "CREATE TRIGGER probes_received_immutable BEFORE UPDATE OF case_id, image_sha256, file_name,"
+  "  media_type, width, height, source_type, kind, acquired_by, acquired_at, authority,"
+  "  custody_note, simulated, metadata, faces, faces_frame, imported_by, imported_at ON probes"
+  "  FOR EACH ROW EXECUTE FUNCTION lk_refuse ('a probe as received cannot change');";

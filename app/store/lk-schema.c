@@ -897,6 +897,17 @@ static const char migration_probe_templates[] =
   "  made_at       TEXT NOT NULL,"
   "  PRIMARY KEY (image_sha256, face, engine, identity));";
 
+/* The frame a probe's faces were recorded in: 'upright' (the EXIF orientation applied on
+ * decoding) for every probe imported from now on, NULL for those before, which the core turns
+ * upright when it reads them where it can tell (casework/lk-probe-frame-private.h). Recorded at
+ * intake, so it joins what cannot change. */
+static const char migration_probe_frame[] =
+  "ALTER TABLE probes ADD COLUMN faces_frame TEXT CHECK (faces_frame = 'upright');"
+  "DROP TRIGGER probes_received_immutable;"
+  "CREATE TRIGGER probes_received_immutable BEFORE UPDATE OF case_id, image_sha256, file_name,"
+  "  media_type, width, height, source_type, kind, acquired_by, acquired_at, authority,"
+  "  custody_note, simulated, metadata, faces, faces_frame, imported_by, imported_at ON probes"
+  "  BEGIN SELECT RAISE (ABORT, 'a probe as received cannot change'); END;";
 
 const LkMigration lk_migrations[] = {
   { migration_1, NULL },
@@ -916,6 +927,7 @@ const LkMigration lk_migrations[] = {
   { migration_audit_browse, lk_pg_audit_browse },
   { migration_live_writers, lk_pg_audit_append },
   { migration_probe_templates, lk_pg_probe_templates },
+  { migration_probe_frame, lk_pg_probe_frame },
 };
 
 const guint lk_n_migrations = G_N_ELEMENTS (lk_migrations);
