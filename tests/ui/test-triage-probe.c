@@ -256,6 +256,9 @@ test_same_face_scale (Fixture       *f,
 
   other_scale = assert_same_face_scale (f, other);
   g_assert_cmpfloat (fabs (other_scale - half_scale), >, 0.01);
+  /* to look at, at the size of a common laptop screen */
+  gtk_widget_set_size_request (f->window, 1440, 900);
+  lk_test_shoot (f->window, "triage-1440x900.png");
 }
 
 int
