@@ -157,14 +157,12 @@ static GtkWidget *
 candidates_button (gint64 probe_id,
                    guint  number)
 {
-  GtkWidget *button = gtk_button_new_with_mnemonic ("_Candidates");
   g_autofree char *label = g_strdup_printf ("Candidates of probe %u", number);
+  GtkWidget *button = lk_mnemonic_button_new ("_Candidates", label);
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "case.candidates");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", probe_id);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, label, -1);
   return button;
 }
 

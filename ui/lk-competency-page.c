@@ -49,14 +49,12 @@ revoke_button_new (LkCompetency *record)
   g_autofree char *name = g_strdup_printf ("Revoke the %s record of %s",
                                            lk_competency_get_kind (record),
                                            lk_competency_get_user (record));
-  GtkWidget *button = gtk_button_new_with_mnemonic ("_Revoke…");
+  GtkWidget *button = lk_mnemonic_button_new ("_Revoke…", name);
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "competency.revoke");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", lk_competency_get_id (record));
   gtk_widget_set_tooltip_text (button, name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, name, -1);
   return button;
 }
 
@@ -97,15 +95,14 @@ proposal_button_new (LkTrainingProposal *proposal,
   g_autofree char *name = g_strdup_printf ("%s the proposed %s record of %s", verb,
                                            lk_training_proposal_get_kind (proposal),
                                            lk_training_proposal_get_trainee (proposal));
-  GtkWidget *button = gtk_button_new_with_mnemonic (mnemonic);
+  /* Read as its text, "Confirm", then what it confirms. */
+  GtkWidget *button = lk_mnemonic_button_new (mnemonic, name);
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x",
                                     lk_training_proposal_get_id (proposal));
   gtk_widget_set_tooltip_text (button, name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
-                                  -1);
   return button;
 }
 

@@ -649,7 +649,13 @@ lk_enhance_panel_set_title (LkEnhancePanel *self,
                                             : g_strdup ("Enhancements");
   adw_preferences_group_set_title (self->group, heading);
   g_free (heading);
-  lower = title != NULL ? g_utf8_strdown (title, -1) : NULL;
+  /* "probe", "image A": the first letter only, as inside a sentence */
+  if (title != NULL && *title != '\0')
+    {
+      g_autofree char *first = g_utf8_strdown (title, g_utf8_next_char (title) - title);
+
+      lower = g_strconcat (first, g_utf8_next_char (title), NULL);
+    }
   heading = lower != NULL && *lower != '\0'
     ? g_strdup_printf ("Remove all steps of the %s enhancements", lower)
     : g_strdup ("Remove all enhancement steps");

@@ -86,7 +86,9 @@ database_row (LkStore             *store,
       gtk_menu_button_set_label (GTK_MENU_BUTTON (button), "Enrol Images");
       gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+      /* GTK 4.8 reads a menu button's outer button by its class unless it is named; the
+       * inner one reads its text. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       label, -1);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
     }

@@ -96,16 +96,14 @@ static GtkWidget *
 setting_row_new (const LkPolicyKey *def)
 {
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *button = gtk_button_new_with_mnemonic ("_Change…");
   g_autofree char *label = g_strdup_printf ("Change %s", def->description);
+  GtkWidget *button = lk_mnemonic_button_new ("_Change…", label);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), def->description);
   gtk_widget_set_name (row, def->key);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "policy.change");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", def->key);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  label, -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
   return row;
 }

@@ -30,10 +30,60 @@ drop_button_label (GtkWidget *button)
     gtk_accessible_reset_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL);
 }
 
+/* The lists a preferences group holds (its own, and one of ours put in it; not a nested
+ * group's) are named @name. */
+static void
+name_group_lists (GtkWidget  *widget,
+                  const char *name)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (ADW_IS_PREFERENCES_GROUP (child))
+        continue;
+      if (GTK_IS_LIST_BOX (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        name, -1);
+      else
+        name_group_lists (child, name);
+    }
+}
+
+static void
+name_group_list (AdwPreferencesGroup *group)
+{
+  const char *title = adw_preferences_group_get_title (group);
+  const char *name = title != NULL && *title != '\0' ? title
+                     : adw_preferences_group_get_description (group);
+
+  if (name != NULL && *name != '\0')
+    name_group_lists (GTK_WIDGET (group), name);
+}
+
+GtkWidget *
+lk_mnemonic_button_new (const char *mnemonic,
+                        const char *description)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (mnemonic);
+
+  lk_fix_button_names (button);
+  if (description != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+  return button;
+}
+
 void
 lk_fix_button_names (GtkWidget *root)
 {
   GtkWidget *content = GTK_IS_BUTTON (root) ? gtk_button_get_child (GTK_BUTTON (root)) : NULL;
+
+  if (ADW_IS_PREFERENCES_GROUP (root))
+    name_group_list (ADW_PREFERENCES_GROUP (root));
+  /* an expander row's lists (its header's and its rows') by its title */
+  if (ADW_IS_EXPANDER_ROW (root) &&
+      *adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)) != '\0')
+    name_group_lists (root, adw_preferences_row_get_title (ADW_PREFERENCES_ROW (root)));
 
   if (GTK_IS_LABEL (content) || ADW_IS_BUTTON_CONTENT (content))
     {

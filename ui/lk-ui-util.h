@@ -18,8 +18,14 @@ void lk_label_stack_pages (GtkStack      *stack);
  * and the text of the label inside, run together. Under @root (and for every later change of a
  * button's text), the text inside alone names each such button; a button that needs more says
  * it in its accessible description. A stack switcher's tabs, which GTK 4.8 names by their class
- * ("GtkToggleButton"), are named by their text. */
+ * ("GtkToggleButton"), are named by their text; the lists of a preferences group (read as
+ * "GtkListBox" otherwise) by the group's title, or its description when it has no title, and
+ * those of an expander row by its title. */
 void lk_fix_button_names (GtkWidget      *root);
+/* A button built in code showing @mnemonic (its access key underlined), named by that text
+ * alone (see lk_fix_button_names), with @description saying what it acts on. */
+GtkWidget *lk_mnemonic_button_new (const char *mnemonic,
+                                   const char *description);
 /* The same for @error: a refusal for want of a role is headed "Not Allowed", not as if the
  * thing itself had failed (@heading otherwise). */
 void lk_show_failure     (GtkWidget      *widget,

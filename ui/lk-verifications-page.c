@@ -59,14 +59,12 @@ take_button_new (LkVerification *v)
   g_autofree char *name = g_strdup_printf ("Take the verification of %s, candidate %s",
                                            lk_verification_get_case_number (v),
                                            lk_verification_get_subject_ref (v));
-  GtkWidget *button = gtk_button_new_with_mnemonic ("_Take");
+  GtkWidget *button = lk_mnemonic_button_new ("_Take", name);
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "verifications.take");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "x", lk_verification_get_id (v));
   gtk_widget_set_tooltip_text (button, name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, name, -1);
   return button;
 }
 

@@ -53,6 +53,34 @@ show_loaded (LkWorkspace *self,
   gtk_widget_grab_focus (GTK_WIDGET (self->compare));
 }
 
+/* Nothing can be examined without both images: what works on them is not offered (the view
+ * modes, the zoom, the enhancement stacks and, as once a conclusion is signed, the alignment
+ * and the annotation tools), and the clock stops (counting () asks). */
+static void
+stop_image_work (LkWorkspace *self)
+{
+  static const char * const actions[] = {
+    "workspace.mode", "workspace.zoom-in", "workspace.zoom-out", "workspace.zoom-faces",
+    "workspace.zoom-fit", "workspace.zoom-1to1", "workspace.zoom-to", "workspace.enhancements",
+  };
+  GtkWidget *controls[] = {
+    GTK_WIDGET (self->side_button), GTK_WIDGET (self->overlay_button),
+    GTK_WIDGET (self->wipe_button), GTK_WIDGET (self->flicker_button),
+    GTK_WIDGET (self->difference_button), GTK_WIDGET (self->zoom_button),
+    GTK_WIDGET (self->annotations_button), GTK_WIDGET (self->lock_button),
+  };
+
+  self->images_missing = TRUE;
+  _lk_workspace_show_side_panel (self, 1, FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (controls); i++)
+    gtk_widget_set_sensitive (controls[i], FALSE);
+  _lk_workspace_freeze (self);
+  _lk_workspace_update_actions (self);
+  _lk_workspace_update_status (self);
+}
+
 /* The comparison cannot be made: which image is missing and why. A purged image says when and
  * under which rule, from the error's purge record. */
 static void
@@ -84,6 +112,7 @@ show_load_error (LkWorkspace  *self,
     }
   adw_status_page_set_title (self->loading_page, title);
   adw_status_page_set_description (self->loading_page, text);
+  stop_image_work (self);
 }
 
 static void

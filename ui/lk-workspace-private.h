@@ -44,6 +44,7 @@ struct _LkWorkspace
   gint64          last_activity;    /* monotonic, of the last input in the workspace */
   guint           idle_seconds;     /* without input for this long, time stops counting */
   gboolean        loaded;
+  gboolean        images_missing;   /* an image cannot be shown: nothing can be examined */
   GtkWidget      *panels[2];
 
   GtkLabel       *title_label;
@@ -101,6 +102,14 @@ _lk_workspace_view_of (LkWorkspace *self,
                     : lk_compare_view_get_candidate_view (self->compare);
 }
 
+/* Nothing on the images can change: the conclusion is signed, or an image cannot be shown. */
+static inline gboolean
+_lk_workspace_frozen (LkWorkspace *self)
+{
+  return self->images_missing ||
+         (self->examination != NULL && lk_examination_get_signed (self->examination));
+}
+
 static inline void
 _lk_workspace_problem (LkWorkspace *self,
                        const char  *text)
@@ -128,6 +137,7 @@ void        _lk_workspace_frame_faces         (LkWorkspace  *self);
 void        _lk_workspace_update_zoom         (LkWorkspace  *self);
 /* Enables what can work now: removing the newest annotation, aligning, resetting. */
 void        _lk_workspace_update_actions      (LkWorkspace  *self);
+void        _lk_workspace_freeze              (LkWorkspace  *self);
 
 /* lk-workspace-images.c */
 void        _lk_workspace_load_images         (LkWorkspace  *self);

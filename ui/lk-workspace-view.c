@@ -265,16 +265,17 @@ own_dialog_active (LkWorkspace *self)
   return FALSE;
 }
 
-/* Time counts while the workspace is shown, the session is not locked and the examiner has
- * used the workspace (or one of its dialogs) within the idle time. It does not depend on the
- * window manager's idea of the active window, which a popover or another display can take
- * away for good. */
+/* Time counts while the workspace is shown with both images, the session is not locked and the
+ * examiner has used the workspace (or one of its dialogs) within the idle time. It does not
+ * depend on the window manager's idea of the active window, which a popover or another display
+ * can take away for good. */
 static gboolean
 counting (LkWorkspace *self)
 {
   gint64 now = g_get_monotonic_time ();
 
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) || lk_session_get_locked (self->session))
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) || lk_session_get_locked (self->session) ||
+      self->images_missing)
     return FALSE;
   if (own_dialog_active (self))
     self->last_activity = now;

@@ -77,8 +77,9 @@ _lk_workspace_update_status (LkWorkspace *self)
   gboolean tool = chosen != NULL && !g_str_equal (chosen, "none");
   g_autofree char *before = describe_before (self);
   g_autofree char *text =
-    g_strdup_printf ("%s · %s · time on this comparison %d:%02d:%02d%s%s%s", alignment,
+    g_strdup_printf ("%s · %s · time on this comparison %d:%02d:%02d%s%s%s%s", alignment,
                      annotations, total / 3600, total / 60 % 60, total % 60,
+                     self->images_missing ? " (stopped: nothing can be compared)" : "",
                      tool ? " · tool: " : "", tool ? lk_annotator_tool_title (chosen) : "",
                      before);
 
@@ -90,7 +91,6 @@ _lk_workspace_update_status (LkWorkspace *self)
 
 /* ---- the examination ---------------------------------------------------------------------- */
 
-static void freeze_if_signed (LkWorkspace *self);
 
 void
 _lk_workspace_refresh (LkWorkspace *self)
@@ -127,7 +127,7 @@ _lk_workspace_reload (LkWorkspace  *self,
       g_clear_object (&self->stacks[i]);
       self->stacks[i] = stacks[i];
     }
-  freeze_if_signed (self);
+  _lk_workspace_freeze (self);
   _lk_workspace_update_actions (self);
   lk_annotator_set_annotations (self->annotator, lk_examination_get_annotations (examination));
   _lk_workspace_update_status (self);
@@ -260,7 +260,7 @@ update_selection_actions (LkWorkspace *self)
   static const char * const actions[] = {
     "workspace.delete-annotation", "workspace.link-annotation", "workspace.label-annotation",
   };
-  gboolean frozen = self->examination != NULL && lk_examination_get_signed (self->examination);
+  gboolean frozen = _lk_workspace_frozen (self);
   guint n = 0;
 
   lk_compare_view_get_selected (self->compare, &n);
@@ -272,8 +272,7 @@ update_selection_actions (LkWorkspace *self)
 void
 _lk_workspace_update_movable (LkWorkspace *self)
 {
-  lk_annotator_set_frozen (self->annotator, self->examination != NULL &&
-                                            lk_examination_get_signed (self->examination));
+  lk_annotator_set_frozen (self->annotator, _lk_workspace_frozen (self));
 }
 
 /* ---- annotations and characteristics, both ways ------------------------------------------- */
@@ -318,11 +317,11 @@ static const char * const charting_actions[] = {
 
 /* Once a conclusion is signed the core refuses changes to the annotations, the alignment and
  * the enhancements it rests on: their tools are disabled rather than left to fail. What was
- * charted stays on view. */
-static void
-freeze_if_signed (LkWorkspace *self)
+ * charted stays on view. The same when an image cannot be shown. */
+void
+_lk_workspace_freeze (LkWorkspace *self)
 {
-  gboolean frozen = lk_examination_get_signed (self->examination);
+  gboolean frozen = _lk_workspace_frozen (self);
 
   if (frozen && g_strcmp0 (lk_annotator_get_tool (self->annotator), "none") != 0)
     gtk_widget_activate_action (GTK_WIDGET (self), "workspace.tool", "s", "none");
@@ -343,7 +342,7 @@ void
 _lk_workspace_update_actions (LkWorkspace *self)
 {
   GtkWidget *widget = GTK_WIDGET (self);
-  gboolean frozen = self->examination != NULL && lk_examination_get_signed (self->examination);
+  gboolean frozen = _lk_workspace_frozen (self);
   GListModel *annotations = self->examination != NULL
     ? lk_examination_get_annotations (self->examination) : NULL;
   gboolean any = annotations != NULL && g_list_model_get_n_items (annotations) > 0;

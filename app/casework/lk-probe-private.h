@@ -21,14 +21,21 @@ G_BEGIN_DECLS
   "p.id, p.image_sha256, p.file_name, p.media_type, p.width, p.height, p.source_type, p.kind," \
   " p.acquired_by, p.acquired_at, p.authority, p.custody_note, p.simulated, p.metadata," \
   " p.faces, p.face_index, p.status, u.name, p.imported_at, c.number," \
-  " " LK_PROBE_NUMBER_IN_CASE \
+  " " LK_PROBE_NUMBER_IN_CASE ", p.faces_frame" \
   " FROM probes p JOIN users u ON u.id = p.imported_by JOIN cases c ON c.id = p.case_id"
 
 /* @revisions: the analysis's locked revisions (LkProbeAnalysis), oldest first. */
 LkProbe    *lk_probe_new_from_row (LkStmt     *stmt,
                                    GListModel *revisions);
+/* An old probe's faces, turned upright when read (lk-probe-frame-private.h): @faces (JSON
+ * text) and the upright size replace what the row gave, before the record is handed out. */
+void        lk_probe_set_upright_faces (LkProbe    *self,
+                                        const char *faces,
+                                        int         width,
+                                        int         height);
 /* The probe as JSON, with @examinations (taken) in their place among the members. The stored
- * metadata and faces are written as intake recorded them. */
+ * metadata and faces are written as intake recorded them, but for an old probe's faces turned
+ * upright when read, which "faces_turned_upright": true says. */
 JsonObject *lk_probe_to_json      (LkProbe    *self,
                                    JsonArray  *examinations);
 

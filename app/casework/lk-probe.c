@@ -57,6 +57,7 @@ struct _LkProbe
   /* The stored documents as intake wrote them, for the JSON. */
   JsonNode        *metadata_json;
   JsonNode        *faces_json;
+  gboolean         faces_turned;  /* stored unrotated, turned upright when read */
 };
 
 enum {
@@ -116,6 +117,25 @@ lk_probe_new_from_row (LkStmt     *stmt,
   self->revisions = g_object_ref (revisions);
   self->analysis = n_revisions > 0 ? g_list_model_get_item (revisions, n_revisions - 1) : NULL;
   return self;
+}
+
+void
+lk_probe_set_upright_faces (LkProbe    *self,
+                            const char *faces,
+                            int         width,
+                            int         height)
+{
+  g_return_if_fail (LK_IS_PROBE (self));
+
+  g_clear_pointer (&self->faces_json, json_node_unref);
+  g_clear_object (&self->faces);
+  g_clear_object (&self->quality);
+  self->faces_json = lk_json_parse (faces);
+  self->faces = lk_probe_face_list_from_json (self->faces_json);
+  self->quality = chosen_quality (self);
+  self->width = width;
+  self->height = height;
+  self->faces_turned = TRUE;
 }
 
 /* ---- JSON ----------------------------------------------------------------------------------- */
@@ -194,6 +214,8 @@ lk_probe_to_json (LkProbe   *self,
   json_object_set_object_member (o, "provenance", provenance_json (self));
   json_object_set_member (o, "metadata", json_node_copy (self->metadata_json));
   json_object_set_member (o, "faces", json_node_copy (self->faces_json));
+  if (self->faces_turned)
+    json_object_set_boolean_member (o, "faces_turned_upright", TRUE);
   set_chosen_quality (self, o);
   if (self->analysis != NULL)
     json_object_set_object_member (o, "analysis", lk_probe_analysis_to_json (self->analysis));

@@ -12,6 +12,7 @@
 #include "store/lk-audit.h"
 #include "store/lk-store.h"
 #include "casework/lk-probe-analysis-private.h"
+#include "casework/lk-probe-frame-private.h"
 #include "casework/lk-probe-private.h"
 #include "casework/lk-probes-private.h"
 #include "examination/lk-conclusions-private.h"
@@ -49,10 +50,20 @@ probe_from_row (LkStore  *store,
                 GError  **error)
 {
   g_autoptr(GListModel) revisions = read_revisions (store, lk_stmt_int64 (stmt, 0), error);
+  g_autoptr(LkProbe) probe = NULL;
+  g_autofree char *upright = NULL;
+  int width = lk_stmt_int (stmt, 4), height = lk_stmt_int (stmt, 5);
 
-  if (revisions == NULL)
+  if (revisions == NULL ||
+      !lk_probe_frame_upright_faces (store, lk_stmt_text (stmt, 1), lk_stmt_text (stmt, 21),
+                                     lk_stmt_text (stmt, 13), lk_stmt_text (stmt, 14), &width,
+                                     &height, &upright, error))
     return NULL;
-  return lk_probe_new_from_row (stmt, revisions);
+  probe = lk_probe_new_from_row (stmt, revisions);
+  /* An old probe's faces, stored unrotated, are shown, measured and searched upright. */
+  if (upright != NULL)
+    lk_probe_set_upright_faces (probe, upright, width, height);
+  return g_steal_pointer (&probe);
 }
 
 /* The probe with its examinations, each with its feature observations and conclusions (and

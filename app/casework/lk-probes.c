@@ -14,6 +14,7 @@
 #include "lk-error.h"
 #include "governance/lk-policy.h"
 #include "casework/lk-probes.h"
+#include "casework/lk-probe-frame-private.h"
 #include "casework/lk-probes-private.h"
 #include "casework/lk-probe-summary-private.h"
 #include "casework/lk-quality.h"
@@ -401,8 +402,8 @@ insert_probe (LkStore             *store,
     lk_store_stmt (store, "INSERT INTO probes (case_id, image_sha256, file_name, media_type, width,"
                           " height, source_type, kind, acquired_by, acquired_at, authority,"
                           " custody_note, simulated, metadata, faces, face_index, status,"
-                          " imported_by, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                          " ?, ?, ?, ?, 'awaiting-analysis', ?, ?)", error);
+                          " imported_by, imported_at, faces_frame) VALUES (?, ?, ?, ?, ?, ?, ?, ?,"
+                          " ?, ?, ?, ?, ?, ?, ?, ?, 'awaiting-analysis', ?, ?, 'upright')", error);
 
   if (stmt == NULL)
     return 0;
@@ -662,13 +663,23 @@ lk_probes_read_place (LkStore       *store,
   g_autoptr(LkStoreLock) locker = lk_store_lock (store);
   g_autoptr(LkStmt) stmt =
     lk_store_stmt (store, "SELECT p.id, p.case_id, c.number, c.status, p.image_sha256, p.status,"
-                          " p.faces, json_array_length (p.faces), coalesce (p.face_index, -1)"
+                          " p.faces, json_array_length (p.faces), coalesce (p.face_index, -1),"
+                          " p.faces_frame, p.metadata, p.width, p.height"
                           " FROM probes p JOIN cases c ON c.id = p.case_id WHERE p.id = ?", error);
+  g_autofree char *upright = NULL;
+  int width, height;
 
   if (stmt == NULL)
     return FALSE;
   lk_stmt_bind_int64 (stmt, 1, probe_id);
   if (!lk_stmt_row (stmt, error, "There is no probe %" G_GINT64_FORMAT, probe_id))
+    return FALSE;
+  width = lk_stmt_int (stmt, 11);
+  height = lk_stmt_int (stmt, 12);
+  /* An old probe's faces, stored unrotated, are searched and examined upright. */
+  if (!lk_probe_frame_upright_faces (store, lk_stmt_text (stmt, 4), lk_stmt_text (stmt, 9),
+                                     lk_stmt_text (stmt, 10), lk_stmt_text (stmt, 6), &width,
+                                     &height, &upright, error))
     return FALSE;
   lk_probe_place_clear (place);
   place->id = lk_stmt_int64 (stmt, 0);
@@ -677,7 +688,7 @@ lk_probes_read_place (LkStore       *store,
   place->case_status = TEXT (3);
   place->sha256 = TEXT (4);
   place->status = TEXT (5);
-  place->faces = TEXT (6);
+  place->faces = upright != NULL ? g_steal_pointer (&upright) : TEXT (6);
   place->n_faces = lk_stmt_int (stmt, 7);
   place->face_index = lk_stmt_int (stmt, 8);
   return TRUE;

@@ -158,3 +158,10 @@ const char lk_pg_training_annotations[] =
   "  comparison, level, notes, seconds_spent, opened_at, submitted_at"
   "  ON training_attempts FOR EACH ROW WHEN (OLD.submitted_at IS NOT NULL)"
   "  EXECUTE FUNCTION lk_refuse ('a submitted attempt cannot change');";
+const char lk_pg_probe_frame[] =
+  "ALTER TABLE probes ADD COLUMN faces_frame TEXT CHECK (faces_frame = 'upright');"
+  "DROP TRIGGER probes_received_immutable ON probes;"
+  "CREATE TRIGGER probes_received_immutable BEFORE UPDATE OF case_id, image_sha256, file_name,"
+  "  media_type, width, height, source_type, kind, acquired_by, acquired_at, authority,"
+  "  custody_note, simulated, metadata, faces, faces_frame, imported_by, imported_at ON probes"
+  "  FOR EACH ROW EXECUTE FUNCTION lk_refuse ('a probe as received cannot change');";

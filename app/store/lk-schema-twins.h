@@ -10,3 +10,4 @@ extern const char lk_pg_audit_browse[];
 extern const char lk_pg_audit_append[];
 extern const char lk_pg_probe_templates[];
 extern const char lk_pg_training_annotations[];
+extern const char lk_pg_probe_frame[];

@@ -897,6 +897,17 @@ static const char migration_probe_templates[] =
   "  made_at       TEXT NOT NULL,"
   "  PRIMARY KEY (image_sha256, face, engine, identity));";
 
+/* The frame a probe's faces were recorded in: 'upright' (the EXIF orientation applied on
+ * decoding) for every probe imported from now on, NULL for those before, which the core turns
+ * upright when it reads them where it can tell (casework/lk-probe-frame-private.h). Recorded at
+ * intake, so it joins what cannot change. */
+static const char migration_probe_frame[] =
+  "ALTER TABLE probes ADD COLUMN faces_frame TEXT CHECK (faces_frame = 'upright');"
+  "DROP TRIGGER probes_received_immutable;"
+  "CREATE TRIGGER probes_received_immutable BEFORE UPDATE OF case_id, image_sha256, file_name,"
+  "  media_type, width, height, source_type, kind, acquired_by, acquired_at, authority,"
+  "  custody_note, simulated, metadata, faces, faces_frame, imported_by, imported_at ON probes"
+  "  BEGIN SELECT RAISE (ABORT, 'a probe as received cannot change'); END;";
 
 /* A trainee annotates a training item as an examiner annotates an examination: markers (in
  * pairs across the two images), ellipses, rectangles, arrows and text, with a label and a
@@ -959,6 +970,7 @@ const LkMigration lk_migrations[] = {
   { migration_live_writers, lk_pg_audit_append },
   { migration_probe_templates, lk_pg_probe_templates },
   { migration_training_annotations, lk_pg_training_annotations },
+  { migration_probe_frame, lk_pg_probe_frame },
 };
 
 const guint lk_n_migrations = G_N_ELEMENTS (lk_migrations);

@@ -7,6 +7,7 @@
  * walk fails on either, naming the widget. */
 #include "config.h"
 
+#include "lk-case-page.h"
 #include "lk-feature-panel.h"
 #include "lk-login-window.h"
 #include "lk-test-ui.h"
@@ -14,6 +15,7 @@
 #include "lk-training-exercise-dialog.h"
 #include "lk-training-page.h"
 #include "lk-window.h"
+#include "demo/lk-demo.h"
 #include "people/lk-session.h"
 
 #define ADMIN_PASSWORD "amber lantern 41"
@@ -33,8 +35,6 @@ button_text (GtkWidget *widget)
 {
   if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
     return gtk_button_get_label (GTK_BUTTON (widget));
-  if (GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)) != NULL)
-    return gtk_menu_button_get_label (GTK_MENU_BUTTON (widget));
   if (GTK_IS_BUTTON (widget) && GTK_IS_LABEL (gtk_button_get_child (GTK_BUTTON (widget))))
     return gtk_label_get_label (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (widget))));
   if (GTK_IS_BUTTON (widget) && ADW_IS_BUTTON_CONTENT (gtk_button_get_child (GTK_BUTTON (widget))))
@@ -110,6 +110,20 @@ check (GtkWidget *widget,
                  gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) ==
                  GTK_ACCESSIBLE_ROLE_TAB;
 
+  /* GTK 4.8 reads a menu button's outer button by its class unless it is named; its text is
+   * the inner button's. */
+  if (GTK_IS_MENU_BUTTON (widget) && !has_name (widget))
+    g_string_append_printf (found, "\n  class name: the menu button “%s” has no name",
+                            gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)));
+  /* A button showing an icon and a text set only later (a back button before its page opens)
+   * is read by its class until then. */
+  if (GTK_IS_BUTTON (widget) &&
+      ADW_IS_BUTTON_CONTENT (gtk_button_get_child (GTK_BUTTON (widget))) &&
+      (text == NULL || *text == '\0') && !has_name (widget))
+    g_string_append_printf (found, "\n  class name: a %s in %s in %s has neither text nor name",
+                            type, G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)),
+                            G_OBJECT_TYPE_NAME (gtk_widget_get_parent (
+                              gtk_widget_get_parent (widget))));
   /* A tab is not named by its text: it needs the label, and is not read twice with it. */
   if (tab && !has_name (widget))
     g_string_append_printf (found, "\n  class name: the tab “%s” has no name", text);
@@ -121,8 +135,6 @@ check (GtkWidget *widget,
   if ((GTK_IS_LIST_BOX (widget) || g_str_has_prefix (type, "Lk")) && !GTK_IS_WINDOW (widget) &&
       !gtk_test_accessible_has_role (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_ROLE_PRESENTATION) &&
       !GTK_IS_LIST_BOX_ROW (widget) && !has_name (widget) &&
-      /* a preferences group names its own list after its title */
-      gtk_widget_get_ancestor (widget, ADW_TYPE_PREFERENCES_GROUP) == NULL &&
       gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) != GTK_ACCESSIBLE_ROLE_BUTTON)
     g_string_append_printf (found, "\n  class name: %s in %s in %s has no name", type,
                             G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)),
@@ -186,6 +198,52 @@ test_main_window (void)
   assert_names (GTK_WIDGET (window));
   lk_test_destroy_window (window, NULL);
   g_clear_object (&session);
+  lk_test_unref_finalized (store);
+  lk_test_remove_folder (folder);
+}
+
+/* The demo workspace, where every page has something in it: the buttons built in code for
+ * each record (Revoke, Change, Take, Candidates: mnemonic buttons GTK 4.8 would read twice),
+ * the galleries' Enrol Images menu buttons, as an administrator, a reviewer and an examiner;
+ * and a case page. */
+static void
+test_demo_pages (void)
+{
+  static const char * const users[] = { "demo-admin", "demo-reviewer", "demo-examiner" };
+  g_autofree char *folder = g_dir_make_tmp ("likeness-names-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (folder, "demo.db", NULL);
+  g_autoptr(GError) error = NULL;
+  LkStore *store = lk_demo_open (path, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (users); i++)
+    {
+      g_autoptr(LkSession) session = lk_session_login (store, users[i], LK_DEMO_PASSWORD,
+                                                       &error);
+      LkWindow *window;
+
+      g_assert_no_error (error);
+      window = lk_window_new (NULL, session);
+      gtk_window_present (GTK_WINDOW (window));
+      lk_test_spin (200);
+      g_test_message ("as %s", users[i]);
+      assert_names (GTK_WIDGET (window));
+      if (g_str_equal (users[i], "demo-examiner"))
+        {
+          GtkWidget *page = GTK_WIDGET (lk_case_page_new (session, "DEMO-2026-001"));
+          GtkWidget *holder = adw_window_new ();
+
+          /* where the window shows it: in a bin named "Case" */
+          gtk_accessible_update_property (GTK_ACCESSIBLE (page), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          "Case", -1);
+          adw_window_set_content (ADW_WINDOW (holder), page);
+          gtk_window_present (GTK_WINDOW (holder));
+          lk_test_spin (200);
+          assert_names (page);
+          lk_test_destroy_window (holder, NULL);
+        }
+      lk_test_destroy_window (window, NULL);
+    }
   lk_test_unref_finalized (store);
   lk_test_remove_folder (folder);
 }
@@ -417,6 +475,7 @@ main (int   argc,
   lk_test_ui_init (&argc, &argv);
   g_test_add_func ("/likeness/accessible-names/login", test_login);
   g_test_add_func ("/likeness/accessible-names/main-window", test_main_window);
+  g_test_add_func ("/likeness/accessible-names/demo-pages", test_demo_pages);
   g_test_add_func ("/likeness/accessible-names/training-views", test_training_views);
   g_test_add_func ("/likeness/accessible-names/feature-panel", test_feature_panel);
   return g_test_run ();

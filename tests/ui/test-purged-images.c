@@ -249,6 +249,86 @@ test_tiles (Fixture       *f,
   lk_test_shoot (f->window, "purged-tiles.png");
 }
 
+/* Whether any control under @root that acts through one of @actions is sensitive. */
+static gboolean
+any_action_offered (GtkWidget          *root,
+                    const char * const *actions)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *name = GTK_IS_ACTIONABLE (child)
+                         ? gtk_actionable_get_action_name (GTK_ACTIONABLE (child)) : NULL;
+
+      if (name != NULL && g_strv_contains (actions, name) && gtk_widget_is_sensitive (child))
+        {
+          g_test_message ("%s is still offered", name);
+          return TRUE;
+        }
+      if (any_action_offered (child, actions))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+nothing_offered (gpointer data)
+{
+  static const char * const actions[] = {
+    "workspace.zoom-in", "workspace.zoom-out", "workspace.zoom-faces", "workspace.zoom-fit",
+    "workspace.zoom-1to1", "workspace.enhancements", "workspace.align",
+    "workspace.reset-alignment", "workspace.undo-annotation", NULL,
+  };
+
+  return !any_action_offered (data, actions);
+}
+
+static GtkWidget *
+menu_button_labelled (GtkWidget  *root,
+                      const char *label)
+{
+  if (GTK_IS_MENU_BUTTON (root) &&
+      g_strcmp0 (gtk_menu_button_get_label (GTK_MENU_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = menu_button_labelled (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* With an image purged nothing can be examined: the view modes, the zoom, the enhancement
+ * stacks, the alignment and the annotation tools are not offered, and the clock stands. */
+static void
+assert_nothing_to_examine (LkWorkspace *workspace)
+{
+  static const char * const modes[] = { "Side by Side", "Overlay", "Wipe", "Flicker",
+                                        "Difference" };
+  GtkWidget *root = GTK_WIDGET (workspace);
+  double spent;
+
+  for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
+    {
+      GtkWidget *mode = lk_test_find (root, GTK_TYPE_TOGGLE_BUTTON, modes[i]);
+
+      g_assert_nonnull (mode);
+      g_assert_false (gtk_widget_is_sensitive (mode));
+    }
+  g_assert_nonnull (menu_button_labelled (root, "Annotate"));
+  g_assert_false (gtk_widget_is_sensitive (menu_button_labelled (root, "Annotate")));
+  g_assert_true (lk_test_wait (nothing_offered, root, 5000));
+  /* The status line says the clock stopped; ticks go by and it does not move. */
+  g_assert_true (lk_test_wait_shown_containing (root, "(stopped: nothing can be compared)",
+                                                5000));
+  spent = lk_workspace_get_seconds_spent (workspace);
+  lk_test_spin (2500);
+  g_assert_cmpfloat (lk_workspace_get_seconds_spent (workspace), ==, spent);
+}
+
 static void
 test_workspace (Fixture       *f,
                 gconstpointer  data)
@@ -267,6 +347,7 @@ test_workspace (Fixture       *f,
   g_assert_true (lk_test_wait_shown (GTK_WIDGET (workspace), sentence, 2000));
   lk_test_shoot (f->window, "purged-workspace.png");
   g_assert_false (lk_workspace_is_loaded (workspace));
+  assert_nothing_to_examine (workspace);
 }
 
 /* Whether a label under @data says, after the probe's name, that its image was purged. */

@@ -256,6 +256,7 @@ test_evaluate_refused_cap (Fixture       *f,
                                              "limited suitability; the level +3 has strength 3" };
   g_assert_true (lk_test_wait (message_in_view, &refusal, 5000));
   g_assert_true (lk_test_wait (sign_insensitive, dialog, 5000));
+  lk_test_shoot (GTK_WIDGET (dialog), "evaluate-refused-cap.png");
   /* nothing to acknowledge for a refusal */
   collect_acknowledgement_rows (GTK_WIDGET (dialog), rows);
   /* the limited probe's warning and the minimums', none for the cap */
