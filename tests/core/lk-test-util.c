@@ -646,3 +646,135 @@ lk_test_no_minimums (LkSession *admin)
       g_assert_no_error (error);
     }
 }
+
+/* ---- values and tampering ------------------------------------------------------------------ */
+
+static void
+server_values (const char *uri,
+               const char *sql,
+               GPtrArray  *values,
+               guint      *n_columns)
+{
+  PGconn *conn = PQconnectdb (uri);
+  PGresult *result;
+
+  if (PQstatus (conn) != CONNECTION_OK)
+    g_error ("Cannot connect to %s: %s", uri, PQerrorMessage (conn));
+  result = PQexec (conn, sql);
+  if (PQresultStatus (result) != PGRES_TUPLES_OK)
+    g_error ("SQL failed: %s: %s", sql, PQerrorMessage (conn));
+  *n_columns = PQnfields (result);
+  for (int row = 0; row < PQntuples (result); row++)
+    for (int column = 0; column < PQnfields (result); column++)
+      {
+        const char *text = PQgetvalue (result, row, column);
+        size_t length = 0;
+        guint8 *bytes;
+
+        if (PQftype (result, column) != 17 /* bytea */)
+          {
+            g_ptr_array_add (values, g_bytes_new (text, strlen (text)));
+            continue;
+          }
+        bytes = PQunescapeBytea ((const guint8 *) text, &length);
+        g_assert_nonnull (bytes);
+        g_ptr_array_add (values, g_bytes_new (bytes, length));
+        PQfreemem (bytes);
+      }
+  PQclear (result);
+  PQfinish (conn);
+}
+
+GPtrArray *
+lk_test_sql_values (const char *path,
+                    const char *sql,
+                    guint      *n_columns)
+{
+  GPtrArray *values = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  sqlite3 *db;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (is_uri (path))
+    {
+      server_values (path, sql, values, n_columns);
+      return values;
+    }
+  db = lk_test_sqlite_open (path);
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    g_error ("SQL failed: %s: %s", sql, sqlite3_errmsg (db));
+  *n_columns = sqlite3_column_count (stmt);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    for (guint column = 0; column < *n_columns; column++)
+      {
+        gconstpointer data = sqlite3_column_type (stmt, column) == SQLITE_BLOB
+                               ? sqlite3_column_blob (stmt, column)
+                               : (gconstpointer) sqlite3_column_text (stmt, column);
+
+        g_ptr_array_add (values, g_bytes_new (data, sqlite3_column_bytes (stmt, column)));
+      }
+  if (rc != SQLITE_DONE)
+    g_error ("SQL failed: %s: %s", sql, sqlite3_errmsg (db));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return values;
+}
+
+char *
+lk_test_sql_blob (const char *path,
+                  const char *hex)
+{
+  return is_uri (path) ? g_strdup_printf ("'\\x%s'::bytea", hex) : g_strdup_printf ("X'%s'", hex);
+}
+
+/* The file: every trigger dropped, @sql run, the triggers created again, in one transaction. */
+static void
+file_tamper (const char *path,
+             const char *sql)
+{
+  sqlite3 *db = lk_test_sqlite_open (path);
+  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) creates = g_ptr_array_new_with_free_func (g_free);
+
+  lk_test_sqlite_exec (db, "BEGIN IMMEDIATE");
+  if (sqlite3_prepare_v2 (db, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'"
+                          " ORDER BY rowid", -1, &stmt, NULL) != SQLITE_OK)
+    g_error ("Cannot list the triggers of %s: %s", path, sqlite3_errmsg (db));
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_ptr_array_add (names, g_strdup ((const char *) sqlite3_column_text (stmt, 0)));
+      g_ptr_array_add (creates, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+    }
+  sqlite3_finalize (stmt);
+  g_assert_cmpuint (names->len, >, 0);
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *drop = g_strdup_printf ("DROP TRIGGER \"%s\"",
+                                               (char *) g_ptr_array_index (names, i));
+
+      lk_test_sqlite_exec (db, drop);
+    }
+  lk_test_sqlite_exec (db, sql);
+  for (guint i = 0; i < creates->len; i++)
+    lk_test_sqlite_exec (db, g_ptr_array_index (creates, i));
+  lk_test_sqlite_exec (db, "COMMIT");
+  sqlite3_close (db);
+}
+
+void
+lk_test_sql_tamper (const char *path,
+                    const char *sql)
+{
+  g_autofree char *behind = NULL;
+
+  if (!is_uri (path))
+    {
+      file_tamper (path, sql);
+      return;
+    }
+  /* A superuser's session in which no trigger fires (nor the foreign keys' checks). */
+  behind = g_strdup_printf ("BEGIN; SET LOCAL session_replication_role = replica; %s; COMMIT",
+                            sql);
+  g_free (server_sql (path, behind, FALSE));
+}

@@ -136,4 +136,20 @@ void       lk_test_no_minimums       (LkSession  *admin);
 void       lk_test_lock_suitable   (LkSession  *examiner,
                                     gint64      probe_id);
 
+/* ---- values and tampering ---- */
+
+/* Every value of every row @sql returns, row after row (@n_columns to a row), each as its bytes:
+ * a blob's own, or the text of any other value. */
+GPtrArray *lk_test_sql_values      (const char    *path,
+                                    const char    *sql,
+                                    guint         *n_columns);
+/* A blob literal of the bytes written in hexadecimal @hex, in the SQL of @path's backend. */
+char      *lk_test_sql_blob        (const char    *path,
+                                    const char    *hex);
+/* Runs @sql as someone who edits the database behind the application's back: on a file with
+ * every trigger dropped (and created again afterwards), on a server as a superuser whose session
+ * fires no trigger (session_replication_role = replica). */
+void       lk_test_sql_tamper      (const char    *path,
+                                    const char    *sql);
+
 G_END_DECLS
