@@ -129,3 +129,21 @@ const char lk_pg_probe_templates[] =
   "  vector        BYTEA NOT NULL,"
   "  made_at       TEXT NOT NULL,"
   "  PRIMARY KEY (image_sha256, face, engine, identity));";
+
+/* SQLite's path forms with array items: '$[0].eyes' is {0,eyes}, '$.faces[1]' {faces,1}; and
+ * json_array_length (X, P): NULL when nothing is at P, 0 when it is not an array. */
+const char lk_pg_json_paths[] =
+  "CREATE OR REPLACE FUNCTION lk_json_path (path TEXT) RETURNS TEXT[] LANGUAGE sql IMMUTABLE"
+  "  AS $$"
+  "  SELECT CASE WHEN substr (path, 3, 1) = '\"' THEN ARRAY[(substr (path, 3))::json #>> '{}']"
+  "              ELSE string_to_array (substr (regexp_replace (substr (path, 2),"
+  "                                                            '\\[([0-9]+)\\]', '.\\1', 'g'),"
+  "                                            2), '.') END"
+  "$$;"
+  "CREATE FUNCTION json_array_length (doc TEXT, path TEXT) RETURNS BIGINT LANGUAGE sql IMMUTABLE"
+  "  AS $$"
+  "  SELECT CASE WHEN v IS NULL THEN NULL"
+  "              WHEN jsonb_typeof (v) = 'array' THEN jsonb_array_length (v)::bigint"
+  "              ELSE 0 END"
+  "  FROM (SELECT doc::jsonb #> lk_json_path (path) AS v) AS s"
+  "$$;";

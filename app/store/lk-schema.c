@@ -897,6 +897,12 @@ static const char migration_probe_templates[] =
   "  made_at       TEXT NOT NULL,"
   "  PRIMARY KEY (image_sha256, face, engine, identity));";
 
+/* SQLite's JSON paths with array items ('$[0].eyes', '$.faces[1]') and json_array_length (X, P)
+ * on the server: its shims read only '$.key' paths before. SQLite reads its own paths, so the
+ * file has nothing to change. */
+static const char migration_json_paths[] =
+  "-- SQLite's JSON functions read every path form themselves: nothing to change here.\n";
+
 
 const LkMigration lk_migrations[] = {
   { migration_1, NULL },
@@ -916,6 +922,7 @@ const LkMigration lk_migrations[] = {
   { migration_audit_browse, lk_pg_audit_browse },
   { migration_live_writers, lk_pg_audit_append },
   { migration_probe_templates, lk_pg_probe_templates },
+  { migration_json_paths, lk_pg_json_paths },
 };
 
 const guint lk_n_migrations = G_N_ELEMENTS (lk_migrations);
