@@ -130,8 +130,10 @@ const char lk_pg_probe_templates[] =
   "  made_at       TEXT NOT NULL,"
   "  PRIMARY KEY (image_sha256, face, engine, identity));";
 
-/* SQLite's path forms with array items: '$[0].eyes' is {0,eyes}, '$.faces[1]' {faces,1}; and
- * json_array_length (X, P): NULL when nothing is at P, 0 when it is not an array. */
+/* SQLite's path forms with array items: '$[0].eyes' is {0,eyes}, '$.faces[1]' {faces,1};
+ * json_array_length (X, P): NULL when nothing is at P, 0 when it is not an array; json_type
+ * (X, P): NULL when nothing is at P, else 'null', 'true', 'false', 'integer', 'real', 'text',
+ * 'array' or 'object'. */
 const char lk_pg_json_paths[] =
   "CREATE OR REPLACE FUNCTION lk_json_path (path TEXT) RETURNS TEXT[] LANGUAGE sql IMMUTABLE"
   "  AS $$"
@@ -146,4 +148,15 @@ const char lk_pg_json_paths[] =
   "              WHEN jsonb_typeof (v) = 'array' THEN jsonb_array_length (v)::bigint"
   "              ELSE 0 END"
   "  FROM (SELECT doc::jsonb #> lk_json_path (path) AS v) AS s"
+  "$$;"
+  "CREATE FUNCTION json_type (doc TEXT, path TEXT) RETURNS TEXT LANGUAGE sql IMMUTABLE AS $$"
+  "  SELECT CASE jsonb_typeof (v) WHEN 'boolean' THEN v #>> '{}'"
+  "                               WHEN 'string' THEN 'text'"
+  "                               WHEN 'number' THEN CASE WHEN v::text ~ '^-?[0-9]+$'"
+  "                                                       THEN 'integer' ELSE 'real' END"
+  "                               ELSE jsonb_typeof (v) END"
+  "  FROM (SELECT doc::jsonb #> lk_json_path (path) AS v) AS s"
+  "$$;"
+  "CREATE FUNCTION json_type (doc TEXT) RETURNS TEXT LANGUAGE sql IMMUTABLE AS $$"
+  "  SELECT json_type (doc, '$')"
   "$$;";

@@ -897,9 +897,9 @@ static const char migration_probe_templates[] =
   "  made_at       TEXT NOT NULL,"
   "  PRIMARY KEY (image_sha256, face, engine, identity));";
 
-/* SQLite's JSON paths with array items ('$[0].eyes', '$.faces[1]') and json_array_length (X, P)
- * on the server: its shims read only '$.key' paths before. SQLite reads its own paths, so the
- * file has nothing to change. */
+/* SQLite's JSON paths with array items ('$[0].eyes', '$.faces[1]'), json_array_length (X, P)
+ * and json_type on the server, whose shims read only '$.key' paths before. SQLite has them all,
+ * so the file has nothing to change. */
 static const char migration_json_paths[] =
   "-- SQLite's JSON functions read every path form themselves: nothing to change here.\n";
 
