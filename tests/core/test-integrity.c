@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Hostile input and direct edits of the database (a file or a server), against the demo workspace (a case with
- * a probe, a candidate list, an examination and a signed conclusion) and through likeness-cli. */
+/* Hostile input and direct edits of the database (a file or a server), against the demo
+ * workspace (a case with a probe, a candidate list, an examination and a signed conclusion) and
+ * through likeness-cli. */
 #include "config.h"
 
 #include <string.h>
