@@ -489,7 +489,7 @@ test_immutable (LkTestFixture *fixture,
   g_assert_cmpint (sql_int (&w, "SELECT count(*) FROM observations"), ==, 1);
 
   /* someone who drops the trigger is still caught by the content hash */
-  lk_test_sql_tamper (db, "UPDATE conclusions SET ordinal = 3");
+  g_assert_cmpint (lk_test_sql_tamper (db, "UPDATE conclusions SET ordinal = 3", NULL), ==, 1);
   list = conclusions (&w);
   g_assert_false (json_object_get_boolean_member (json_array_get_object_element (list, 0),
                                                   "content_intact"));

@@ -235,6 +235,15 @@ typedef struct
   const char *expected; /* in the refusal */
 } Refused;
 
+/* A literal of the bytes @hex (hexadecimal) in the SQL of @path's backend. */
+static char *
+blob_literal (const char *path,
+              const char *hex)
+{
+  return g_str_has_prefix (path, "postgres") ? g_strdup_printf ("'\\x%s'::bytea", hex)
+                                             : g_strdup_printf ("X'%s'", hex);
+}
+
 static void
 assert_refused (const char    *db_path,
                 const Refused *statements,
@@ -243,7 +252,7 @@ assert_refused (const char    *db_path,
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *blob = statements[i].blob != NULL
-                                ? lk_test_sql_blob (db_path, statements[i].blob) : NULL;
+                                ? blob_literal (db_path, statements[i].blob) : NULL;
       g_autofree char *sql = g_strconcat (statements[i].sql, blob, NULL);
       g_autofree char *refusal = lk_test_sql_error (db_path, sql);
 

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Signed records edited behind the application's back (lk_test_sql_tamper: a file with its
- * triggers dropped and restored, a server in a superuser's session that fires no trigger):
+/* Signed records edited behind the application's back (lk_test_sql_tamper: a connection to
+ * the file on which no trigger fires, a server in a superuser's session that fires none):
  * `audit verify` names each record that no longer matches its signing event, and
  * `examination show --json` says so of a conclusion. Against the demo workspace. */
 #include "config.h"
@@ -24,6 +24,14 @@ make_demo (LkTestFixture *fixture)
 
   g_assert_no_error (error);
   g_assert_nonnull (store);
+}
+
+/* Edits rows past the triggers; at least one changes. */
+static void
+tamper (LkTestFixture *fixture,
+        const char    *sql)
+{
+  g_assert_cmpint (lk_test_sql_tamper (fixture->db_path, sql, NULL), >, 0);
 }
 
 static LkCliRun *
@@ -114,9 +122,9 @@ test_conclusion (LkTestFixture *fixture,
 
   make_demo (fixture);
   record = conclusion_record (fixture, &examination);
-  lk_test_sql_tamper (fixture->db_path,
-                      "UPDATE conclusions SET ordinal = ordinal + 1, level_label = 'Strong',"
-                      " reasoning = 'Rewritten' WHERE id = (SELECT min (id) FROM conclusions)");
+  tamper (fixture,
+          "UPDATE conclusions SET ordinal = ordinal + 1, level_label = 'Strong',"
+          " reasoning = 'Rewritten' WHERE id = (SELECT min (id) FROM conclusions)");
   assert_named (fixture, record);
   g_assert_false (json_object_get_boolean_member (first_conclusion (fixture, examination, &root),
                                                   "content_intact"));
@@ -138,7 +146,7 @@ test_conclusion_hash (LkTestFixture *fixture,
   zeros = g_strnfill (64, '0');
   update = g_strdup_printf ("UPDATE conclusions SET content_sha256 = '%s'"
                             " WHERE id = (SELECT min (id) FROM conclusions)", zeros);
-  lk_test_sql_tamper (fixture->db_path, update);
+  tamper (fixture, update);
   assert_named (fixture, record);
   g_assert_false (json_object_get_boolean_member (first_conclusion (fixture, examination, &root),
                                                   "content_intact"));
@@ -153,9 +161,9 @@ test_analysis (LkTestFixture *fixture,
   make_demo (fixture);
   record = g_strdup_printf ("analysis %" G_GINT64_FORMAT,
                             lk_test_sql_int (fixture->db_path, "SELECT min (id) FROM analyses"));
-  lk_test_sql_tamper (fixture->db_path,
-                      "UPDATE analyses SET suitability = 'limited', notes = 'Rewritten'"
-                      " WHERE id = (SELECT min (id) FROM analyses)");
+  tamper (fixture,
+          "UPDATE analyses SET suitability = 'limited', notes = 'Rewritten'"
+          " WHERE id = (SELECT min (id) FROM analyses)");
   assert_named (fixture, record);
 }
 
@@ -169,9 +177,9 @@ test_verification (LkTestFixture *fixture,
   record = g_strdup_printf ("verification record %" G_GINT64_FORMAT,
                             lk_test_sql_int (fixture->db_path,
                                              "SELECT min (id) FROM verification_signatures"));
-  lk_test_sql_tamper (fixture->db_path,
-                      "UPDATE verification_signatures SET note = 'Rewritten'"
-                      " WHERE id = (SELECT min (id) FROM verification_signatures)");
+  tamper (fixture,
+          "UPDATE verification_signatures SET note = 'Rewritten'"
+          " WHERE id = (SELECT min (id) FROM verification_signatures)");
   assert_named (fixture, record);
 }
 
@@ -190,8 +198,8 @@ test_verdict (LkTestFixture *fixture,
   gint64 n_events = 0, broken = 0;
 
   make_demo (fixture);
-  lk_test_sql_tamper (fixture->db_path, "UPDATE verification_signatures SET note = 'Rewritten'");
-  lk_test_sql_tamper (fixture->db_path, "UPDATE analyses SET notes = 'Rewritten'");
+  tamper (fixture, "UPDATE verification_signatures SET note = 'Rewritten'");
+  tamper (fixture, "UPDATE analyses SET notes = 'Rewritten'");
   store = lk_store_open (fixture->db_path, LK_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   session = lk_test_login (store, ADMIN, LK_DEMO_PASSWORD);
