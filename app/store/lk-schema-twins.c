@@ -165,3 +165,33 @@ const char lk_pg_probe_frame[] =
   "  media_type, width, height, source_type, kind, acquired_by, acquired_at, authority,"
   "  custody_note, simulated, metadata, faces, faces_frame, imported_by, imported_at ON probes"
   "  FOR EACH ROW EXECUTE FUNCTION lk_refuse ('a probe as received cannot change');";
+/* SQLite's path forms with array items: '$[0].eyes' is {0,eyes}, '$.faces[1]' {faces,1};
+ * json_array_length (X, P): NULL when nothing is at P, 0 when it is not an array; json_type
+ * (X, P): NULL when nothing is at P, else 'null', 'true', 'false', 'integer', 'real', 'text',
+ * 'array' or 'object'. */
+const char lk_pg_json_paths[] =
+  "CREATE OR REPLACE FUNCTION lk_json_path (path TEXT) RETURNS TEXT[] LANGUAGE sql IMMUTABLE"
+  "  AS $$"
+  "  SELECT CASE WHEN substr (path, 3, 1) = '\"' THEN ARRAY[(substr (path, 3))::json #>> '{}']"
+  "              ELSE string_to_array (substr (regexp_replace (substr (path, 2),"
+  "                                                            '\\[([0-9]+)\\]', '.\\1', 'g'),"
+  "                                            2), '.') END"
+  "$$;"
+  "CREATE FUNCTION json_array_length (doc TEXT, path TEXT) RETURNS BIGINT LANGUAGE sql IMMUTABLE"
+  "  AS $$"
+  "  SELECT CASE WHEN v IS NULL THEN NULL"
+  "              WHEN jsonb_typeof (v) = 'array' THEN jsonb_array_length (v)::bigint"
+  "              ELSE 0 END"
+  "  FROM (SELECT doc::jsonb #> lk_json_path (path) AS v) AS s"
+  "$$;"
+  "CREATE FUNCTION json_type (doc TEXT, path TEXT) RETURNS TEXT LANGUAGE sql IMMUTABLE AS $$"
+  "  SELECT CASE jsonb_typeof (v) WHEN 'boolean' THEN v #>> '{}'"
+  "                               WHEN 'string' THEN 'text'"
+  "                               WHEN 'number' THEN CASE WHEN v::text ~ '^-?[0-9]+$'"
+  "                                                       THEN 'integer' ELSE 'real' END"
+  "                               ELSE jsonb_typeof (v) END"
+  "  FROM (SELECT doc::jsonb #> lk_json_path (path) AS v) AS s"
+  "$$;"
+  "CREATE FUNCTION json_type (doc TEXT) RETURNS TEXT LANGUAGE sql IMMUTABLE AS $$"
+  "  SELECT json_type (doc, '$')"
+  "$$;";

@@ -951,6 +951,13 @@ static const char migration_training_annotations[] =
   "  ON training_attempts WHEN OLD.submitted_at IS NOT NULL"
   "  BEGIN SELECT RAISE (ABORT, 'a submitted attempt cannot change'); END;";
 
+/* SQLite's JSON paths with array items ('$[0].eyes', '$.faces[1]'), json_array_length (X, P)
+ * and json_type on the server, whose shims read only '$.key' paths before. SQLite has them all,
+ * so the file has nothing to change. */
+static const char migration_json_paths[] =
+  "-- SQLite's JSON functions read every path form themselves: nothing to change here.\n";
+
+
 const LkMigration lk_migrations[] = {
   { migration_1, NULL },
   { migration_2, NULL },
@@ -971,6 +978,7 @@ const LkMigration lk_migrations[] = {
   { migration_probe_templates, lk_pg_probe_templates },
   { migration_training_annotations, lk_pg_training_annotations },
   { migration_probe_frame, lk_pg_probe_frame },
+  { migration_json_paths, lk_pg_json_paths },
 };
 
 const guint lk_n_migrations = G_N_ELEMENTS (lk_migrations);

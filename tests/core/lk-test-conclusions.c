@@ -319,12 +319,24 @@ add_marker (World *w)
 }
 
 void
-assert_sql_refused (sqlite3    *db,
+assert_sql_refused (const char *path,
                     const char *sql,
                     const char *expected)
 {
+  g_autofree char *refusal = NULL;
+  sqlite3 *db;
+
+  if (lk_test_server () != NULL)
+    {
+      refusal = lk_test_sql_error (path, sql);
+      if (refusal == NULL || strstr (refusal, expected) == NULL)
+        g_error ("%s: expected “%s”, got: %s", sql, expected, refusal);
+      return;
+    }
+  db = lk_test_sqlite_open (path);
   g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_CONSTRAINT);
   if (strstr (sqlite3_errmsg (db), expected) == NULL)
     g_error ("%s: expected “%s”, got: %s", sql, expected, sqlite3_errmsg (db));
+  sqlite3_close (db);
 }
 

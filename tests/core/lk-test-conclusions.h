@@ -165,8 +165,10 @@ assert_message (const GError *error,
 gint64
 add_marker (World *w);
 
+/* @sql, on a connection of its own to @path (a file or a server database), is refused with a
+ * message containing @expected (on a file, as a constraint). */
 void
-assert_sql_refused (sqlite3    *db,
+assert_sql_refused (const char *path,
                     const char *sql,
                     const char *expected);
 

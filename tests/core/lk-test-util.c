@@ -709,6 +709,79 @@ lk_test_no_minimums (LkSession *admin)
     }
 }
 
+/* ---- values ------------------------------------------------------------------------------ */
+
+static void
+server_values (const char *uri,
+               const char *sql,
+               GPtrArray  *values,
+               guint      *n_columns)
+{
+  PGconn *conn = PQconnectdb (uri);
+  PGresult *result;
+
+  if (PQstatus (conn) != CONNECTION_OK)
+    g_error ("Cannot connect to %s: %s", uri, PQerrorMessage (conn));
+  result = PQexec (conn, sql);
+  if (PQresultStatus (result) != PGRES_TUPLES_OK)
+    g_error ("SQL failed: %s: %s", sql, PQerrorMessage (conn));
+  *n_columns = PQnfields (result);
+  for (int row = 0; row < PQntuples (result); row++)
+    for (int column = 0; column < PQnfields (result); column++)
+      {
+        const char *text = PQgetvalue (result, row, column);
+        size_t length = 0;
+        guint8 *bytes;
+
+        if (PQftype (result, column) != 17 /* bytea */)
+          {
+            g_ptr_array_add (values, g_bytes_new (text, strlen (text)));
+            continue;
+          }
+        bytes = PQunescapeBytea ((const guint8 *) text, &length);
+        g_assert_nonnull (bytes);
+        g_ptr_array_add (values, g_bytes_new (bytes, length));
+        PQfreemem (bytes);
+      }
+  PQclear (result);
+  PQfinish (conn);
+}
+
+GPtrArray *
+lk_test_sql_values (const char *path,
+                    const char *sql,
+                    guint      *n_columns)
+{
+  GPtrArray *values = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  sqlite3 *db;
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (is_uri (path))
+    {
+      server_values (path, sql, values, n_columns);
+      return values;
+    }
+  db = lk_test_sqlite_open (path);
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    g_error ("SQL failed: %s: %s", sql, sqlite3_errmsg (db));
+  *n_columns = sqlite3_column_count (stmt);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    for (guint column = 0; column < *n_columns; column++)
+      {
+        gconstpointer data = sqlite3_column_type (stmt, column) == SQLITE_BLOB
+                               ? sqlite3_column_blob (stmt, column)
+                               : (gconstpointer) sqlite3_column_text (stmt, column);
+
+        g_ptr_array_add (values, g_bytes_new (data, sqlite3_column_bytes (stmt, column)));
+      }
+  if (rc != SQLITE_DONE)
+    g_error ("SQL failed: %s: %s", sql, sqlite3_errmsg (db));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return values;
+}
+
 /* ---- Tampering ---------------------------------------------------------------------------- */
 
 static gint64

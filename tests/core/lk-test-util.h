@@ -147,6 +147,12 @@ void       lk_test_no_minimums       (LkSession  *admin);
 void       lk_test_lock_suitable   (LkSession  *examiner,
                                     gint64      probe_id);
 
+/* Every value of every row @sql returns, row after row (@n_columns to a row), each as its bytes:
+ * a blob's own, or the text of any other value. */
+GPtrArray *lk_test_sql_values      (const char    *path,
+                                    const char    *sql,
+                                    guint         *n_columns);
+
 /* ---- Tampering ---------------------------------------------------------------------------- */
 
 /* Someone with full access to the database edits it behind Likeness's back, past the triggers

@@ -669,8 +669,9 @@ test_no_templates (LkTestFixture *fixture,
   g_autoptr(LkBundle) bundle = NULL;
   g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GDir) images = NULL;
-  sqlite3 *db;
-  sqlite3_stmt *stmt;
+  g_autoptr(GPtrArray) vectors = NULL;
+  g_autoptr(GPtrArray) blocks = NULL;
+  guint n_columns = 0;
   const char *name;
   guint n_templates = 0;
 
@@ -691,38 +692,34 @@ test_no_templates (LkTestFixture *fixture,
   }
   g_assert_cmpuint (files->len, ==, 7); /* three images from the list, one from the gallery */
 
-  db = lk_test_sqlite_open (fixture->db_path);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT vector FROM templates", -1, &stmt, NULL), ==,
-                   SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  vectors = lk_test_sql_values (fixture->db_path, "SELECT vector FROM templates", &n_columns);
+  for (guint row = 0; row < vectors->len; row++)
     {
-      gconstpointer vector = sqlite3_column_blob (stmt, 0);
-      int length = sqlite3_column_bytes (stmt, 0);
+      gsize length = 0;
+      const guint8 *vector = g_bytes_get_data (g_ptr_array_index (vectors, row), &length);
 
       n_templates++;
       /* neither the whole template nor any 32-byte stretch of it */
       for (guint i = 0; i < files->len; i++)
-        for (int at = 0; at + 32 <= length; at += 32)
-          g_assert_false (file_contains (g_ptr_array_index (files, i),
-                                         (const guint8 *) vector + at, 32));
+        for (gsize at = 0; at + 32 <= length; at += 32)
+          g_assert_false (file_contains (g_ptr_array_index (files, i), vector + at, 32));
     }
-  sqlite3_finalize (stmt);
   /* Nor the scan store's int8 codes (after each block's ids and scales, 12 bytes a row). */
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT rows, data FROM template_blocks", -1, &stmt,
-                                       NULL), ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  blocks = lk_test_sql_values (fixture->db_path, "SELECT rows, data FROM template_blocks",
+                               &n_columns);
+  g_assert_cmpuint (n_columns, ==, 2);
+  for (guint row = 0; row + 1 < blocks->len; row += 2)
     {
-      int codes = sqlite3_column_int (stmt, 0) * 12;
-      const guint8 *blob = sqlite3_column_blob (stmt, 1);
-      int length = sqlite3_column_bytes (stmt, 1);
+      g_autofree char *rows = g_strndup (g_bytes_get_data (g_ptr_array_index (blocks, row), NULL),
+                                         g_bytes_get_size (g_ptr_array_index (blocks, row)));
+      gsize codes = g_ascii_strtoull (rows, NULL, 10) * 12, length = 0;
+      const guint8 *blob = g_bytes_get_data (g_ptr_array_index (blocks, row + 1), &length);
 
       n_templates++;
       for (guint i = 0; i < files->len; i++)
-        for (int at = codes; at + 32 <= length; at += 32)
+        for (gsize at = codes; at + 32 <= length; at += 32)
           g_assert_false (file_contains (g_ptr_array_index (files, i), blob + at, 32));
     }
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
   g_assert_cmpuint (n_templates, >, 1);
   world_clear (&w);
 }

@@ -254,13 +254,12 @@ test_frozen_in_sql (LkTestFixture *fixture,
   g_autofree char *state = NULL;
   g_autofree char *state_after = NULL;
   g_autofree char *insert = NULL;
-  sqlite3 *db;
+  const char *db = fixture->db_path;
 
   world_init (&w, fixture, "suitable");
   sign_with_charting (&w);
   state = charting_state (&w);
 
-  db = lk_test_sqlite_open (fixture->db_path);
   insert = g_strdup_printf ("INSERT INTO annotations (examination_id, image, kind, geometry,"
                             " created_at) VALUES (%" G_GINT64_FORMAT ", 'candidate', 'marker',"
                             " '[[40, 50]]', 'now')", w.examination);
@@ -277,8 +276,7 @@ test_frozen_in_sql (LkTestFixture *fixture,
   assert_sql_refused (db, "UPDATE examinations SET candidate_enhancements = probe_enhancements",
                       "alignment and enhancements of a signed conclusion");
   /* the time spent still counts */
-  lk_test_sqlite_exec (db, "UPDATE examinations SET seconds_spent = seconds_spent + 1");
-  sqlite3_close (db);
+  lk_test_sql (db, "UPDATE examinations SET seconds_spent = seconds_spent + 1");
   state_after = charting_state (&w);
   g_assert_cmpstr (state_after, ==, state);
   world_clear (&w);

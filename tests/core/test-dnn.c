@@ -305,33 +305,34 @@ assert_templates (World *w,
                                           " AND version = 'onnx:face-embedding-toy.onnx'"
                                           " AND dimension = %u AND length (vector) = %u",
                                           w->dimension, w->dimension * 4);
-  sqlite3 *db = lk_test_sqlite_open (w->fixture->db_path);
-  sqlite3_stmt *stmt = NULL;
-  guint rows = 0;
+  g_autoptr(GPtrArray) vectors = NULL;
+  guint n_columns = 0;
 
   g_assert_cmpint (sql_int (w, "SELECT count(*) FROM templates"), ==, enrolled);
   g_assert_cmpint (sql_int (w, sql), ==, enrolled);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT vector FROM templates", -1, &stmt, NULL), ==,
-                   SQLITE_OK);
-  for (; sqlite3_step (stmt) == SQLITE_ROW; rows++)
+  vectors = lk_test_sql_values (w->fixture->db_path, "SELECT vector FROM templates", &n_columns);
+  g_assert_cmpuint (n_columns, ==, 1);
+  for (guint row = 0; row < vectors->len; row++)
     {
-      const guint32 *le = sqlite3_column_blob (stmt, 0);
+      gsize length = 0;
+      const guint8 *le = g_bytes_get_data (g_ptr_array_index (vectors, row), &length);
       double norm = 0;
 
+      g_assert_cmpuint (length, ==, w->dimension * 4);
       for (guint i = 0; i < w->dimension; i++)
         {
-          guint32 bits = GUINT32_FROM_LE (le[i]);
+          guint32 bits;
           float f;
 
+          memcpy (&bits, le + 4 * i, sizeof bits);
+          bits = GUINT32_FROM_LE (bits);
           memcpy (&f, &bits, sizeof f);
           g_assert_true (isfinite (f));
           norm += (double) f * f;
         }
       g_assert_cmpfloat_with_epsilon (norm, 1.0, 1e-4);
     }
-  g_assert_cmpuint (rows, ==, enrolled);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
+  g_assert_cmpuint (vectors->len, ==, enrolled);
 }
 
 /* The first search kept the probe's template (one row, of the model's size); a second search

@@ -226,24 +226,42 @@ test_purge_keeps_records (LkTestFixture *fixture,
 }
 
 /* Plain SQL cannot clear bytes without a purge record, restore purged bytes, remove a purge
- * record, or write one without its audit event. */
-static void
-assert_refused (const char  *db_path,
-                const char **statements,
-                guint        n)
+ * record, or write one without its audit event: each statement is refused by the rule that
+ * guards it, on a connection of its own. */
+typedef struct
 {
-  sqlite3 *db = lk_test_sqlite_open (db_path);
+  const char *sql;
+  const char *blob;     /* when not NULL, @sql ends with a literal of these bytes (in hex) */
+  const char *expected; /* in the refusal */
+} Refused;
 
+/* A literal of the bytes @hex (hexadecimal) in the SQL of @path's backend. */
+static char *
+blob_literal (const char *path,
+              const char *hex)
+{
+  return g_str_has_prefix (path, "postgres") ? g_strdup_printf ("'\\x%s'::bytea", hex)
+                                             : g_strdup_printf ("X'%s'", hex);
+}
+
+static void
+assert_refused (const char    *db_path,
+                const Refused *statements,
+                guint          n)
+{
   for (guint i = 0; i < n; i++)
     {
-      char *message = NULL;
-      int rc = sqlite3_exec (db, statements[i], NULL, NULL, &message);
+      g_autofree char *blob = statements[i].blob != NULL
+                                ? blob_literal (db_path, statements[i].blob) : NULL;
+      g_autofree char *sql = g_strconcat (statements[i].sql, blob, NULL);
+      g_autofree char *refusal = lk_test_sql_error (db_path, sql);
 
-      if (rc == SQLITE_OK)
-        g_error ("Accepted: %s", statements[i]);
-      sqlite3_free (message);
+      if (refusal == NULL)
+        g_error ("Accepted: %s", sql);
+      g_test_message ("%s: %s", sql, refusal);
+      if (strstr (refusal, statements[i].expected) == NULL)
+        g_error ("%s: expected “%s”, got: %s", sql, statements[i].expected, refusal);
     }
-  sqlite3_close (db);
 }
 
 static void
@@ -252,19 +270,19 @@ test_database_refuses (LkTestFixture *fixture,
 {
   LkTestCase c = { 0 };
   g_autoptr(LkRetentionReport) report = NULL;
-  const char *kept[] = {
-    "UPDATE images SET bytes = X''",
-    "DELETE FROM images",
-    "INSERT INTO purged_images (sha256, size, rule, run_id, purged_by, purged_at, audit_seq)"
-    " SELECT sha256, size, 'x', 1, 1, 'now', (SELECT max (seq) FROM audit_event) FROM images"
-    " LIMIT 1",
+  const Refused kept[] = {
+    { "UPDATE images SET bytes = ", "", "stored images are immutable" },
+    { "DELETE FROM images", NULL, "a stored image cannot be deleted" },
+    { "INSERT INTO purged_images (sha256, size, rule, run_id, purged_by, purged_at, audit_seq)"
+      " SELECT sha256, size, 'x', 1, 1, 'now', (SELECT max (seq) FROM audit_event) FROM images"
+      " LIMIT 1", NULL, "an image is purged only with its audit event" },
   };
-  const char *purged[] = {
-    "UPDATE images SET bytes = X'00'",
-    "UPDATE images SET size = 1",
-    "DELETE FROM purged_images",
-    "UPDATE purged_images SET rule = 'x'",
-    "DELETE FROM retention_runs",
+  const Refused purged[] = {
+    { "UPDATE images SET bytes = ", "00", "stored images are immutable" },
+    { "UPDATE images SET size = 1", NULL, "stored images are immutable" },
+    { "DELETE FROM purged_images", NULL, "a purge record cannot be deleted" },
+    { "UPDATE purged_images SET rule = 'x'", NULL, "a purge record cannot change" },
+    { "DELETE FROM retention_runs", NULL, "a retention run cannot be deleted" },
   };
 
   build_closed_case (fixture, &c);

@@ -384,6 +384,60 @@ test_migrate (LkTestFixture *fixture,
   lk_test_cli_assert_failed (run, "not empty");
 }
 
+/* The server's shims of SQLite's JSON functions give SQLite's answers, array paths included:
+ * each expression against the expected value on a file and on the server. */
+static void
+test_json_shims (LkTestFixture *fixture,
+                 gconstpointer  data)
+{
+#define DOC "'[{\"eyes\": [[1, 2], [3, 4]], \"box\": [0, 0, 5, 5], \"score\": 0.5, \"n\": 7," \
+            " \"ok\": true, \"name\": \"a\", \"none\": null}, {\"x\": 3}]'"
+  static const struct
+  {
+    const char *expression;
+    const char *expected; /* NULL: SQL NULL */
+  } cases[] = {
+    { "json_extract (" DOC ", '$[0].box[2]')", "5" },
+    { "json_extract (" DOC ", '$[1].x')", "3" },
+    { "json_extract ('{\"a\": {\"b\": 2}}', '$.a.b')", "2" },
+    { "json_extract ('{\"a.b\": 1}', '$.\"a.b\"')", "1" },
+    { "json_type (" DOC ", '$[0].eyes')", "array" },
+    { "json_type (" DOC ", '$[0]')", "object" },
+    { "json_type (" DOC ", '$[0].score')", "real" },
+    { "json_type (" DOC ", '$[0].n')", "integer" },
+    { "json_type (" DOC ", '$[0].ok')", "true" },
+    { "json_type (" DOC ", '$[0].name')", "text" },
+    { "json_type (" DOC ", '$[0].none')", "null" },
+    { "json_type (" DOC ", '$[0].absent')", NULL },
+    { "json_type (" DOC ")", "array" },
+    { "json_type (json_remove (" DOC ", '$[0].eyes'), '$[0].eyes')", NULL },
+    { "json_array_length (json_remove (" DOC ", '$[0].eyes'), '$[0].box')", "4" },
+    { "json_array_length (json_remove (" DOC ", '$[1]'))", "1" },
+    { "json_array_length (" DOC ", '$[0].eyes')", "2" },
+    { "json_array_length (" DOC ", '$[0].eyes[1]')", "2" },
+    { "json_array_length (" DOC ", '$[0].score')", "0" },
+    { "json_array_length (" DOC ", '$[0].absent')", NULL },
+    { "json_extract (json_set (" DOC ", '$[0].name', 'b'), '$[0].name')", "b" },
+  };
+#undef DOC
+  g_autofree char *file = lk_test_path (fixture, "shims.db");
+
+  if (!need_server ())
+    return;
+  g_object_unref (lk_test_store_new (fixture->db_path, ADMIN, ADMIN_PASSWORD));
+  g_object_unref (lk_test_store_new (file, ADMIN, ADMIN_PASSWORD));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *sql = g_strconcat ("SELECT ", cases[i].expression, NULL);
+      g_autofree char *on_file = lk_test_sql_text (file, sql);
+      g_autofree char *on_server = lk_test_sql_text (fixture->db_path, sql);
+
+      g_test_message ("%s: file %s, server %s", cases[i].expression, on_file, on_server);
+      g_assert_cmpstr (on_file, ==, cases[i].expected);
+      g_assert_cmpstr (on_server, ==, cases[i].expected);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -398,5 +452,6 @@ main (int   argc,
   LK_TEST_ADD ("/likeness/store-server/live-updates", test_live_updates);
   LK_TEST_ADD ("/likeness/store-server/server-gone", test_server_gone);
   LK_TEST_ADD ("/likeness/store-server/migrate", test_migrate);
+  LK_TEST_ADD ("/likeness/store-server/json-shims", test_json_shims);
   return g_test_run ();
 }

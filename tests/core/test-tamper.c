@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Signed records edited in the database file with their triggers dropped and restored:
+/* Signed records edited behind the application's back (lk_test_sql_tamper: a connection to
+ * the file on which no trigger fires, a server in a superuser's session that fires none):
  * `audit verify` names each record that no longer matches its signing event, and
  * `examination show --json` says so of a conclusion. Against the demo workspace. */
 #include "config.h"
@@ -25,23 +26,12 @@ make_demo (LkTestFixture *fixture)
   g_assert_nonnull (store);
 }
 
-/* Runs @update with the table's update trigger dropped, then puts the trigger back. */
+/* Edits rows past the triggers; at least one changes. */
 static void
-edit_behind_trigger (LkTestFixture *fixture,
-                     const char    *trigger,
-                     const char    *update)
+tamper (LkTestFixture *fixture,
+        const char    *sql)
 {
-  g_autofree char *select = g_strdup_printf ("SELECT sql FROM sqlite_master WHERE name = '%s'",
-                                             trigger);
-  g_autofree char *create = lk_test_sql_text (fixture->db_path, select);
-  g_autofree char *drop = g_strdup_printf ("DROP TRIGGER %s", trigger);
-  sqlite3 *db = lk_test_sqlite_open (fixture->db_path);
-
-  g_assert_nonnull (create);
-  lk_test_sqlite_exec (db, drop);
-  lk_test_sqlite_exec (db, update);
-  lk_test_sqlite_exec (db, create);
-  sqlite3_close (db);
+  g_assert_cmpint (lk_test_sql_tamper (fixture->db_path, sql, NULL), >, 0);
 }
 
 static LkCliRun *
@@ -132,9 +122,9 @@ test_conclusion (LkTestFixture *fixture,
 
   make_demo (fixture);
   record = conclusion_record (fixture, &examination);
-  edit_behind_trigger (fixture, "conclusions_no_update",
-                       "UPDATE conclusions SET ordinal = ordinal + 1, level_label = 'Strong',"
-                       " reasoning = 'Rewritten' WHERE id = (SELECT min (id) FROM conclusions)");
+  tamper (fixture,
+          "UPDATE conclusions SET ordinal = ordinal + 1, level_label = 'Strong',"
+          " reasoning = 'Rewritten' WHERE id = (SELECT min (id) FROM conclusions)");
   assert_named (fixture, record);
   g_assert_false (json_object_get_boolean_member (first_conclusion (fixture, examination, &root),
                                                   "content_intact"));
@@ -147,13 +137,16 @@ test_conclusion_hash (LkTestFixture *fixture,
 {
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *record = NULL;
+  g_autofree char *zeros = NULL;
+  g_autofree char *update = NULL;
   gint64 examination;
 
   make_demo (fixture);
   record = conclusion_record (fixture, &examination);
-  edit_behind_trigger (fixture, "conclusions_no_update",
-                       "UPDATE conclusions SET content_sha256 = printf ('%064d', 0)"
-                       " WHERE id = (SELECT min (id) FROM conclusions)");
+  zeros = g_strnfill (64, '0');
+  update = g_strdup_printf ("UPDATE conclusions SET content_sha256 = '%s'"
+                            " WHERE id = (SELECT min (id) FROM conclusions)", zeros);
+  tamper (fixture, update);
   assert_named (fixture, record);
   g_assert_false (json_object_get_boolean_member (first_conclusion (fixture, examination, &root),
                                                   "content_intact"));
@@ -168,9 +161,9 @@ test_analysis (LkTestFixture *fixture,
   make_demo (fixture);
   record = g_strdup_printf ("analysis %" G_GINT64_FORMAT,
                             lk_test_sql_int (fixture->db_path, "SELECT min (id) FROM analyses"));
-  edit_behind_trigger (fixture, "analyses_no_update",
-                       "UPDATE analyses SET suitability = 'limited', notes = 'Rewritten'"
-                       " WHERE id = (SELECT min (id) FROM analyses)");
+  tamper (fixture,
+          "UPDATE analyses SET suitability = 'limited', notes = 'Rewritten'"
+          " WHERE id = (SELECT min (id) FROM analyses)");
   assert_named (fixture, record);
 }
 
@@ -184,9 +177,9 @@ test_verification (LkTestFixture *fixture,
   record = g_strdup_printf ("verification record %" G_GINT64_FORMAT,
                             lk_test_sql_int (fixture->db_path,
                                              "SELECT min (id) FROM verification_signatures"));
-  edit_behind_trigger (fixture, "verification_signatures_no_update",
-                       "UPDATE verification_signatures SET note = 'Rewritten'"
-                       " WHERE id = (SELECT min (id) FROM verification_signatures)");
+  tamper (fixture,
+          "UPDATE verification_signatures SET note = 'Rewritten'"
+          " WHERE id = (SELECT min (id) FROM verification_signatures)");
   assert_named (fixture, record);
 }
 
@@ -205,9 +198,8 @@ test_verdict (LkTestFixture *fixture,
   gint64 n_events = 0, broken = 0;
 
   make_demo (fixture);
-  edit_behind_trigger (fixture, "verification_signatures_no_update",
-                       "UPDATE verification_signatures SET note = 'Rewritten'");
-  edit_behind_trigger (fixture, "analyses_no_update", "UPDATE analyses SET notes = 'Rewritten'");
+  tamper (fixture, "UPDATE verification_signatures SET note = 'Rewritten'");
+  tamper (fixture, "UPDATE analyses SET notes = 'Rewritten'");
   store = lk_store_open (fixture->db_path, LK_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   session = lk_test_login (store, ADMIN, LK_DEMO_PASSWORD);
