@@ -164,14 +164,17 @@ items_row (LkTrainingDashboard    *self,
            const LkTrainingResult *r)
 {
   GtkWidget *expander = adw_expander_row_new ();
+  g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) items =
     lk_training_items_list (self->session, lk_training_exercise_get_id (self->exercise),
-                            r->trainee, NULL);
+                            r->trainee, &error);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), "Items");
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander),
-                                 "Each pair with the level given; for a submitted one, the "
-                                 "feature comparison and your comment");
+                                 items != NULL
+                                 ? "Each pair with the level given; for a submitted one, the "
+                                   "feature comparison and your comment"
+                                 : error->message);
   for (guint i = 0; items != NULL && i < g_list_model_get_n_items (items); i++)
     {
       g_autoptr(LkTrainingItem) item = g_list_model_get_item (items, i);
@@ -705,17 +708,15 @@ features_action (GtkWidget  *widget,
   gint64 id;
 
   g_variant_get (parameter, "(x&s)", &id, &trainee);
-  panel = lk_feature_panel_new_for_training (self->session, id, trainee, &error);
-  if (panel == NULL)
+  if ((item = lk_training_item_get (self->session, id, &error)) == NULL ||
+      (panel = lk_feature_panel_new_for_training (self->session, id, trainee, &error)) == NULL)
     {
       lk_show_error (widget, "Could Not Read the Feature Comparison", error->message);
       return;
     }
   lk_feature_panel_set_locked (LK_FEATURE_PANEL (panel), TRUE);
   gtk_widget_set_vexpand (panel, TRUE);
-  item = lk_training_item_get (self->session, id, NULL);
-  title = g_strdup_printf ("Pair %s by %s", item != NULL ? lk_training_item_get_pair_id (item)
-                                                         : "", trainee);
+  title = g_strdup_printf ("Pair %s by %s", lk_training_item_get_pair_id (item), trainee);
   window = adw_window_new ();
   gtk_window_set_title (GTK_WINDOW (window), title);
   gtk_window_set_modal (GTK_WINDOW (window), TRUE);
