@@ -154,11 +154,13 @@ check_spec (const LkAnnotationSpec  *spec,
 }
 
 /* For a marker given no pair: the lowest pair that has its marker on the other image only (the
- * probe marker placed, the candidate one not yet), else a new pair after the highest. */
+ * probe marker placed, the candidate one not yet), else a new pair after the highest; -1 with
+ * @error when the markers cannot be read (a guess would pair the wrong markers). */
 static int
-next_pair (LkStore *store,
-           gint64   examination_id,
-           int      image)
+next_pair (LkStore  *store,
+           gint64    examination_id,
+           int       image,
+           GError  **error)
 {
   g_autoptr(LkStmt) stmt =
     lk_store_stmt (store, "SELECT coalesce ((SELECT min (pair) FROM annotations"
@@ -168,13 +170,16 @@ next_pair (LkStore *store,
                           "     AND deleted_at IS NULL)),"
                           " (SELECT coalesce (max (pair), 0) + 1 FROM annotations"
                           "   WHERE examination_id = ?1 AND kind = 'marker'"
-                          "   AND deleted_at IS NULL))", NULL);
+                          "   AND deleted_at IS NULL))", error);
 
   if (stmt == NULL)
-    return 1;
+    return -1;
   lk_stmt_bind_int64 (stmt, 1, examination_id);
   lk_stmt_bind_text (stmt, 2, lk_examinations_image_names[image]);
-  return lk_stmt_next (stmt, NULL) ? lk_stmt_int (stmt, 0) : 1;
+  if (!lk_stmt_row (stmt, error, "The markers of examination %" G_GINT64_FORMAT
+                    " could not be read", examination_id))
+    return -1;
+  return lk_stmt_int (stmt, 0);
 }
 
 static gboolean
@@ -271,7 +276,7 @@ choose_pair (LkStore                 *store,
   if (!g_str_equal (spec->kind, "marker"))
     return 0;
   if (spec->pair == 0)
-    return next_pair (store, examination_id, image);
+    return next_pair (store, examination_id, image, error);
   return check_pair_free (store, examination_id, image, spec->pair, error) ? spec->pair : -1;
 }
 
