@@ -493,11 +493,18 @@ lk_compare_view_measure (GtkWidget      *widget,
 
 /* ---- annotations --------------------------------------------------------------------------- */
 
+/* The second image is the candidate in casework and image B of a training item. */
+static gboolean
+is_second_image (const char *image)
+{
+  return g_strcmp0 (image, "candidate") == 0 || g_strcmp0 (image, "b") == 0;
+}
+
 LkImageView *
 _lk_compare_view_view_for (LkCompareView *self,
                            const char    *image)
 {
-  return g_strcmp0 (image, "candidate") == 0 ? self->candidate : self->probe;
+  return is_second_image (image) ? self->candidate : self->probe;
 }
 
 gboolean
@@ -505,7 +512,7 @@ _lk_compare_view_image_drawn (LkCompareView *self,
                               const char    *image)
 {
   if (_lk_compare_view_is_mode (self, "flicker"))
-    return self->flicker_phase == (g_strcmp0 (image, "candidate") == 0);
+    return self->flicker_phase == is_second_image (image);
   return TRUE;
 }
 

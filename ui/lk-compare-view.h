@@ -41,8 +41,8 @@ void         lk_compare_view_set_locked          (LkCompareView *self,
                                                   gboolean       locked);
 /* Which phase of flicker shows: FALSE the probe, TRUE the candidate. */
 gboolean     lk_compare_view_get_flicker_phase   (LkCompareView *self);
-/* The annotations to draw (a GListModel of LkAnnotation, as the examination has them); NULL for
- * none. */
+/* The annotations to draw (a GListModel of LkAnnotation, as the examination has them, or a
+ * training attempt with images "a" and "b"); NULL for none. */
 void         lk_compare_view_set_annotations     (LkCompareView *self,
                                                   GListModel    *annotations);
 /* The annotations drawn highlighted (ids); none by default. Signal "selection-changed" after

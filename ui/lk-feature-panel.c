@@ -23,6 +23,7 @@ struct _LkFeaturePanel
 
   GtkLabel            *progress_label;
   GtkLabel            *error_label;
+  GtkWidget           *keys_label;
   GtkBox              *groups_box;
   GtkWidget           *evaluate_button;
   GtkScrolledWindow   *scroller;
@@ -324,7 +325,8 @@ characteristic_row (LkFeatureCharacteristic *characteristic,
   g_object_set_data_full (G_OBJECT (expander), "combos", combos, g_free);
   g_object_set_data (G_OBJECT (expander), "note", note);
   g_object_set_data_full (G_OBJECT (expander), "characteristic", g_strdup (id), g_free);
-  links = gtk_button_new ();
+  /* A label from the start, so that the button is named by its text alone as it changes. */
+  links = gtk_button_new_with_label ("");
   gtk_widget_add_css_class (links, "flat");
   gtk_widget_set_valign (links, GTK_ALIGN_CENTER);
   gtk_widget_set_visible (links, FALSE);
@@ -491,8 +493,10 @@ lk_feature_panel_set_locked (LkFeaturePanel *self,
   GHashTableIter iter;
   gpointer row;
 
-  /* The values freeze; the rows still open and still lead to their annotations. */
+  /* The values freeze; the rows still open and still lead to their annotations. The keys that
+   * set values do nothing now: their hint goes. */
   self->locked = locked;
+  gtk_widget_set_visible (self->keys_label, !locked);
   g_hash_table_iter_init (&iter, self->rows);
   while (g_hash_table_iter_next (&iter, NULL, &row))
     {
@@ -565,6 +569,7 @@ lk_feature_panel_class_init (LkFeaturePanelClass *klass)
                                                LK_RESOURCE_PATH "/lk-feature-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, LkFeaturePanel, progress_label);
   gtk_widget_class_bind_template_child (widget_class, LkFeaturePanel, error_label);
+  gtk_widget_class_bind_template_child (widget_class, LkFeaturePanel, keys_label);
   gtk_widget_class_bind_template_child (widget_class, LkFeaturePanel, groups_box);
   gtk_widget_class_bind_template_child (widget_class, LkFeaturePanel, evaluate_button);
   gtk_widget_class_bind_template_child (widget_class, LkFeaturePanel, scroller);

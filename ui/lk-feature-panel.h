@@ -24,7 +24,7 @@ GtkWidget *lk_feature_panel_new          (LkSession      *session,
                                           GError        **error);
 /* The same for a training item: the attempt of @trainee (NULL: the acting trainee) of item
  * @item_id, kept in training's own storage. The visibilities read "image A" and "image B";
- * rows link no annotations. */
+ * rows lead to the attempt's annotations linked to them (lk_feature_panel_set_annotations). */
 GtkWidget *lk_feature_panel_new_for_training (LkSession  *session,
                                               gint64      item_id,
                                               const char *trainee,
@@ -49,8 +49,8 @@ void       lk_feature_panel_set_annotations (LkFeaturePanel *self,
 /* Opens a characteristic's row (jumping from an annotation to its feature). */
 void       lk_feature_panel_show           (LkFeaturePanel *self,
                                             const char     *characteristic);
-/* Makes the values read-only (after the conclusion is signed); rows still open and still lead
- * to their annotations. */
+/* Makes the values read-only (after the conclusion is signed, for a trainer's review); rows
+ * still open and still lead to their annotations; the hint about the keys is hidden. */
 void       lk_feature_panel_set_locked   (LkFeaturePanel *self,
                                           gboolean        locked);
 

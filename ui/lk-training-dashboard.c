@@ -4,7 +4,7 @@
 
 #include "lk-training-dashboard.h"
 
-#include "lk-feature-panel.h"
+#include "lk-training-review.h"
 #include "lk-training-chart.h"
 #include "lk-ui-util.h"
 #include "reference/lk-scale.h"
@@ -144,9 +144,10 @@ static GtkWidget *
 features_button_new (LkTrainingItem *item,
                      const char     *trainee)
 {
-  g_autofree char *name = g_strdup_printf ("The feature comparison of pair %s by %s",
+  g_autofree char *name = g_strdup_printf ("The annotations and feature comparison of pair %s "
+                                           "by %s",
                                            lk_training_item_get_pair_id (item), trainee);
-  GtkWidget *button = gtk_button_new_with_mnemonic ("_Features…");
+  GtkWidget *button = gtk_button_new_with_mnemonic ("_Review…");
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "dashboard.features");
@@ -173,7 +174,7 @@ items_row (LkTrainingDashboard    *self,
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander),
                                  items != NULL
                                  ? "Each pair with the level given; for a submitted one, the "
-                                   "feature comparison and your comment"
+                                   "annotations, the feature comparison and your comment"
                                  : error->message);
   for (guint i = 0; items != NULL && i < g_list_model_get_n_items (items); i++)
     {
@@ -693,7 +694,8 @@ comment_action (GtkWidget  *widget,
 
 /* ---- the trainee's feature comparison ------------------------------------------------------- */
 
-/* The trainer reads the trainee's observations of an item in the same panel, read-only. */
+/* The trainer reviews the trainee's attempt of an item, read-only: the pair with their
+ * annotations, and their feature comparison. */
 static void
 features_action (GtkWidget  *widget,
                  const char *action_name,
@@ -701,32 +703,19 @@ features_action (GtkWidget  *widget,
 {
   LkTrainingDashboard *self = LK_TRAINING_DASHBOARD (widget);
   g_autoptr(GError) error = NULL;
-  g_autoptr(LkTrainingItem) item = NULL;
-  g_autofree char *title = NULL;
-  GtkWidget *window, *box, *panel;
+  LkTrainingReview *review;
   const char *trainee;
   gint64 id;
 
   g_variant_get (parameter, "(x&s)", &id, &trainee);
-  if ((item = lk_training_item_get (self->session, id, &error)) == NULL ||
-      (panel = lk_feature_panel_new_for_training (self->session, id, trainee, &error)) == NULL)
+  review = lk_training_review_new (self->session, id, trainee, &error);
+  if (review == NULL)
     {
-      lk_show_error (widget, "Could Not Read the Feature Comparison", error->message);
+      lk_show_error (widget, "Could Not Read the Attempt", error->message);
       return;
     }
-  lk_feature_panel_set_locked (LK_FEATURE_PANEL (panel), TRUE);
-  gtk_widget_set_vexpand (panel, TRUE);
-  title = g_strdup_printf ("Pair %s by %s", lk_training_item_get_pair_id (item), trainee);
-  window = adw_window_new ();
-  gtk_window_set_title (GTK_WINDOW (window), title);
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (gtk_widget_get_root (widget)));
-  gtk_window_set_default_size (GTK_WINDOW (window), 460, 640);
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
-  gtk_box_append (GTK_BOX (box), panel);
-  adw_window_set_content (ADW_WINDOW (window), box);
-  gtk_window_present (GTK_WINDOW (window));
+  gtk_window_set_transient_for (GTK_WINDOW (review), GTK_WINDOW (gtk_widget_get_root (widget)));
+  gtk_window_present (GTK_WINDOW (review));
 }
 
 /* ---- life cycle ---------------------------------------------------------------------------- */

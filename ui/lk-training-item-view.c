@@ -9,6 +9,7 @@
 
 #include "lk-training-item-view.h"
 
+#include "lk-annotator.h"
 #include "lk-compare-view.h"
 #include "lk-enhance-panel.h"
 #include "lk-feature-panel.h"
@@ -41,6 +42,9 @@ struct _LkTrainingItemView
   GtkStack           *image_stack;
   AdwStatusPage      *loading_page;
   LkCompareView      *compare;
+  LkAnnotator        *annotator;  /* casework's annotation tools, on the attempt's storage */
+  GtkMenuButton      *tool_button;
+  GtkToggleButton    *annotations_button;
   LkPyramid          *originals[2];
   guint               generation[2];
   GtkTextView        *analysis_view;
@@ -347,6 +351,61 @@ lk_training_item_view_get_enhance_panel (LkTrainingItemView *self,
   return self->panels[which == 'a' ? 0 : 1];
 }
 
+/* ---- annotations ----------------------------------------------------------------------------- */
+
+static gboolean
+is_open (LkTrainingItemView *self)
+{
+  return self->item != NULL &&
+         g_strcmp0 (lk_training_item_get_state (self->item), "in-progress") == 0;
+}
+
+/* The attempt's annotations, read again after each change. */
+static void
+read_annotations (LkTrainingItemView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) annotations =
+    lk_training_item_list_annotations (self->session, lk_training_item_get_id (self->item), NULL,
+                                       &error);
+
+  if (annotations == NULL)
+    lk_toast (GTK_WIDGET (self), error->message);
+  lk_annotator_set_annotations (self->annotator, annotations);
+  lk_annotator_set_frozen (self->annotator, !is_open (self));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->tool_button), is_open (self));
+}
+
+/* The menu button says which tool is chosen, to the eye and to a screen reader (its text names
+ * it; the description says what it is). */
+static void
+on_tool_changed (LkTrainingItemView *self)
+{
+  const char *tool = lk_annotator_get_tool (self->annotator);
+  g_autofree char *spoken = g_strdup_printf ("Annotation tool: %s", g_str_equal (tool, "none")
+                                             ? "none, a click selects"
+                                             : lk_annotator_tool_title (tool));
+
+  gtk_menu_button_set_label (self->tool_button, lk_annotator_tool_title (tool));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->tool_button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, spoken, -1);
+}
+
+static void
+on_characteristic_chosen (LkTrainingItemView *self,
+                          const char         *characteristic)
+{
+  if (LK_IS_FEATURE_PANEL (self->features))
+    lk_feature_panel_show (LK_FEATURE_PANEL (self->features), characteristic);
+}
+
+LkAnnotator *
+lk_training_item_view_get_annotator (LkTrainingItemView *self)
+{
+  g_return_val_if_fail (LK_IS_TRAINING_ITEM_VIEW (self), NULL);
+  return self->annotator;
+}
+
 /* ---- feature observations ------------------------------------------------------------------ */
 
 /* Casework's feature panel, on the attempt's own storage. */
@@ -367,7 +426,10 @@ fill_features (LkTrainingItemView *self)
       gtk_widget_add_css_class (self->features, "error");
     }
   else
-    lk_feature_panel_set_embedded (LK_FEATURE_PANEL (self->features), TRUE);
+    {
+      lk_feature_panel_set_embedded (LK_FEATURE_PANEL (self->features), TRUE);
+      lk_annotator_set_feature_panel (self->annotator, LK_FEATURE_PANEL (self->features));
+    }
   gtk_box_append (self->features_box, self->features);
 }
 
@@ -499,9 +561,12 @@ lk_training_item_view_set_item (LkTrainingItemView *self,
   g_set_object (&self->session, session);
   g_set_object (&self->exercise, exercise);
   g_set_object (&self->item, item);
+  lk_annotator_set_owner (self->annotator, session, lk_training_item_get_id (item));
+  lk_annotator_set_tool (self->annotator, "none");
   fill_levels (self);
   fill_features (self);
   update (self);
+  read_annotations (self);
   gtk_toggle_button_set_active (self->side_button, TRUE);
   load_images (self);
   start_clock (self);
@@ -582,6 +647,7 @@ submit (GtkWidget  *widget,
     }
   g_set_object (&self->item, fresh);
   update (self);
+  read_annotations (self);
   start_clock (self);
   g_signal_emit (self, signals[SUBMITTED], 0);
 }
@@ -594,6 +660,7 @@ lk_training_item_view_dispose (GObject *object)
   LkTrainingItemView *self = LK_TRAINING_ITEM_VIEW (object);
 
   stop_clock (self);
+  g_clear_object (&self->annotator);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   for (int i = 0; i < 2; i++)
@@ -632,6 +699,8 @@ lk_training_item_view_class_init (LkTrainingItemViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LkTrainingItemView, image_stack);
   gtk_widget_class_bind_template_child (widget_class, LkTrainingItemView, loading_page);
   gtk_widget_class_bind_template_child (widget_class, LkTrainingItemView, compare);
+  gtk_widget_class_bind_template_child (widget_class, LkTrainingItemView, tool_button);
+  gtk_widget_class_bind_template_child (widget_class, LkTrainingItemView, annotations_button);
   gtk_widget_class_bind_template_callback (widget_class, on_mode_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_opacity_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_enhance_toggled);
@@ -649,6 +718,12 @@ lk_training_item_view_class_init (LkTrainingItemViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LkTrainingItemView, truth_notes_row);
   gtk_widget_class_bind_template_child (widget_class, LkTrainingItemView, comment_row);
   gtk_widget_class_install_action (widget_class, "training-item.submit", NULL, submit);
+  /* The workspace's keys for the annotation tools. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK,
+                                       "annotate.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "annotate.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "annotate.tool", "s",
+                                       "none");
 }
 
 static void
@@ -671,4 +746,16 @@ lk_training_item_view_init (LkTrainingItemView *self)
       gtk_box_append (self->enhance_box, self->panels[i]);
     }
   lk_compare_view_set_opacity (self->compare, 0.5);
+  self->annotator = lk_annotator_new (self->compare, &lk_annotation_store_training);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "annotate",
+                                  lk_annotator_get_actions (self->annotator));
+  g_signal_connect_object (self->annotator, "changed", G_CALLBACK (read_annotations), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->annotator, "characteristic-chosen",
+                           G_CALLBACK (on_characteristic_chosen), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (lk_annotator_get_actions (self->annotator),
+                           "action-state-changed::tool", G_CALLBACK (on_tool_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_object_bind_property (self->compare, "show-annotations", self->annotations_button, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
 }

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "lk-annotator.h"
 #include "lk-compare-view.h"
 #include "lk-core.h"
 
@@ -14,7 +15,8 @@ G_DECLARE_FINAL_TYPE (LkTrainingItemView, lk_training_item_view, LK, TRAINING_IT
 /* A trainee's examination of one exercise item in training mode, marked as an exercise: the
  * pair in the casework comparison view (side by side, overlay with an opacity, wipe, flicker;
  * zoom and pan) with an enhancement panel for each image, the analysis and comparison notes,
- * the feature observations, the conclusion level on the exercise's scale and notes, the time
+ * annotations (casework's tools: paired markers, shapes, arrows and text linked to a
+ * characteristic), the feature observations, the conclusion level on the exercise's scale and notes, the time
  * left of the exercise's limit, and Submit. Once submitted the answer is fixed and the feedback
  * shows: the ground truth, the level given, the notes, the time and the trainer's comment.
  * Action training-item.submit. Signal "submitted" after a submission. */
@@ -39,6 +41,8 @@ LkCompareView  *lk_training_item_view_get_compare       (LkTrainingItemView *sel
 /* The enhancement panel of image 'a' or 'b'. */
 GtkWidget      *lk_training_item_view_get_enhance_panel (LkTrainingItemView *self,
                                                          char                which);
+/* The annotation tools over the pair (casework's, on the attempt's own storage). */
+LkAnnotator    *lk_training_item_view_get_annotator     (LkTrainingItemView *self);
 /* What the time-limit label says, or NULL when it is hidden (no limit). */
 const char     *lk_training_item_view_get_time_text     (LkTrainingItemView *self);
 

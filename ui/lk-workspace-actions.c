@@ -99,17 +99,13 @@ tool_action (GtkWidget  *widget,
   const char *tool = g_variant_get_string (parameter, NULL);
   g_autofree char *spoken = NULL;
 
-  g_free (self->tool);
-  self->tool = g_strdup (tool);
-  self->have_first = FALSE;
-  gtk_menu_button_set_label (self->tool_button, _lk_workspace_tool_title (tool));
+  lk_annotator_set_tool (self->annotator, tool);
+  gtk_menu_button_set_label (self->tool_button, lk_annotator_tool_title (tool));
   spoken = g_strdup_printf ("Annotation tool: %s", g_str_equal (tool, "none")
                                                    ? "none, a click selects"
-                                                   : _lk_workspace_tool_title (tool));
+                                                   : lk_annotator_tool_title (tool));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->tool_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
-  if (!g_str_equal (tool, "none"))
-    lk_compare_view_set_mode (self->compare, "side-by-side");
   _lk_workspace_update_movable (self);
   _lk_workspace_update_status (self);
 }
@@ -163,7 +159,7 @@ evaluate_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* ---- annotations and characteristics ------------------------------------------------------ */
+/* ---- annotations and characteristics: LkAnnotator's -------------------------------------- */
 
 /* Links the selected annotations to the characteristic open in the feature panel. */
 static void
@@ -171,51 +167,7 @@ link_annotation_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
 {
-  LkWorkspace *self = LK_WORKSPACE (widget);
-  const char *characteristic = self->features
-    ? lk_feature_panel_get_current (LK_FEATURE_PANEL (self->features)) : NULL;
-  guint n = 0;
-  const gint64 *ids = lk_compare_view_get_selected (self->compare, &n);
-  g_autoptr(GArray) chosen = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GError) error = NULL;
-
-  if (n == 0 || characteristic == NULL)
-    {
-      _lk_workspace_problem (self, "Select an annotation (click it with no tool) and open a "
-                             "characteristic in the feature comparison first");
-      return;
-    }
-  g_array_append_vals (chosen, ids, n);
-  for (guint i = 0; i < chosen->len && error == NULL; i++)
-    lk_examinations_update_annotation (self->session, g_array_index (chosen, gint64, i), NULL,
-                                       NULL, characteristic, &error);
-  if (error != NULL)
-    _lk_workspace_problem (self, error->message);
-  _lk_workspace_refresh (self);
-  lk_compare_view_set_selected (self->compare, (const gint64 *) (gpointer) chosen->data,
-                                chosen->len);
-  lk_feature_panel_show (LK_FEATURE_PANEL (self->features), characteristic);
-}
-
-static void
-on_label_response (AdwMessageDialog *dialog,
-                   const char       *response,
-                   LkWorkspace      *self)
-{
-  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
-  GArray *chosen = g_object_get_data (G_OBJECT (dialog), "ids");
-  g_autoptr(GError) error = NULL;
-
-  if (!g_str_equal (response, "label"))
-    return;
-  for (guint i = 0; i < chosen->len && error == NULL; i++)
-    lk_examinations_update_annotation (self->session, g_array_index (chosen, gint64, i), NULL,
-                                       gtk_editable_get_text (entry), NULL, &error);
-  if (error != NULL)
-    _lk_workspace_problem (self, error->message);
-  _lk_workspace_refresh (self);
-  lk_compare_view_set_selected (self->compare, (const gint64 *) (gpointer) chosen->data,
-                                chosen->len);
+  lk_annotator_link_selected (LK_WORKSPACE (widget)->annotator);
 }
 
 /* A new label for the selected annotations (a pair of markers shares it); empty removes it. */
@@ -224,48 +176,8 @@ label_annotation_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
 {
-  LkWorkspace *self = LK_WORKSPACE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  guint n = 0;
-  const gint64 *ids = lk_compare_view_get_selected (self->compare, &n);
-  GArray *chosen;
-  GtkWidget *list, *entry;
-  AdwMessageDialog *dialog;
-  LkAnnotation *first;
-
-  if (n == 0)
-    {
-      _lk_workspace_problem (self, "Select an annotation first (click it with no tool)");
-      return;
-    }
-  chosen = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_array_append_vals (chosen, ids, n);
-  first = _lk_workspace_annotation_by_id (self, ids[0]);
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
-                                                                            : NULL,
-                                                       "Label the Annotation",
-                                                       "The label is drawn next to it and kept "
-                                                       "with the examination; an empty label "
-                                                       "removes it."));
-  list = gtk_list_box_new ();
-  entry = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), "Label");
-  if (first != NULL && lk_annotation_get_label (first) != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (entry), lk_annotation_get_label (first));
-  gtk_list_box_append (GTK_LIST_BOX (list), entry);
-  gtk_widget_add_css_class (list, "boxed-list");
-  adw_message_dialog_set_extra_child (dialog, list);
-  adw_message_dialog_add_responses (dialog, "cancel", "_Cancel", "label", "_Save", NULL);
-  adw_message_dialog_set_response_appearance (dialog, "label", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "label");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data (G_OBJECT (dialog), "entry", entry);
-  g_object_set_data_full (G_OBJECT (dialog), "ids", chosen, (GDestroyNotify) g_array_unref);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_label_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  lk_annotator_label_selected (LK_WORKSPACE (widget)->annotator);
 }
-
-/* ---- removing annotations ----------------------------------------------------------------- */
 
 /* Removes the newest annotation (a soft delete: it stays on record with its time). */
 static void
@@ -273,73 +185,16 @@ undo_annotation_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
 {
-  LkWorkspace *self = LK_WORKSPACE (widget);
-  g_autoptr(GError) error = NULL;
-  GListModel *annotations;
-  gint64 newest = 0;
-
-  /* Read afresh: the newest may have been added elsewhere (another window, the CLI). */
-  if (!_lk_workspace_reload (self, &error))
-    {
-      _lk_workspace_problem (self, error->message);
-      return;
-    }
-  annotations = lk_examination_get_annotations (self->examination);
-  for (guint i = 0; i < g_list_model_get_n_items (annotations); i++)
-    {
-      g_autoptr(LkAnnotation) a = g_list_model_get_item (annotations, i);
-
-      newest = MAX (newest, lk_annotation_get_id (a));
-    }
-  if (newest == 0)
-    {
-      _lk_workspace_problem (self, "There is no annotation to remove");
-      return;
-    }
-  if (!lk_examinations_delete_annotation (self->session, newest, &error))
-    _lk_workspace_problem (self, error->message);
-  else
-    lk_toast (GTK_WIDGET (self), "The newest annotation was removed (kept on record)");
-  _lk_workspace_refresh (self);
+  lk_annotator_remove_newest (LK_WORKSPACE (widget)->annotator);
 }
 
-/* Removes the selected annotations, one soft delete each: every one stays on record with its
- * time and is audited, so that what was charted and then withdrawn can still be accounted
- * for. */
+/* Removes the selected annotations, one soft delete each. */
 static void
 delete_annotation_action (GtkWidget  *widget,
                           const char *action_name,
                           GVariant   *parameter)
 {
-  LkWorkspace *self = LK_WORKSPACE (widget);
-  guint n = 0;
-  const gint64 *ids = lk_compare_view_get_selected (self->compare, &n);
-  g_autoptr(GArray) chosen = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  guint removed = 0;
-
-  if (n == 0)
-    {
-      _lk_workspace_problem (self, "Select an annotation first (click it with no tool)");
-      return;
-    }
-  /* A copy: the view's selection is cleared below, and the ids must outlive it. */
-  g_array_append_vals (chosen, ids, n);
-  while (removed < chosen->len &&
-         lk_examinations_delete_annotation (self->session,
-                                            g_array_index (chosen, gint64, removed), &error))
-    removed++;
-  _lk_workspace_refresh (self);
-  lk_compare_view_set_selected (self->compare, NULL, 0);
-  if (error != NULL)
-    {
-      _lk_workspace_problem (self, error->message);
-      return;
-    }
-  text = g_strdup_printf (removed == 1 ? "%u annotation removed (kept on record)"
-                                       : "%u annotations removed (kept on record)", removed);
-  lk_toast (GTK_WIDGET (self), text);
+  lk_annotator_remove_selected (LK_WORKSPACE (widget)->annotator);
 }
 
 /* ---- navigation --------------------------------------------------------------------------- */

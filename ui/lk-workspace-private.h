@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* What the workspace's files share: the instance and the functions they call in each other.
- * lk-workspace.c has the object, the status line and the annotations on the images;
+ * lk-workspace.c has the object, the status line and the annotations on the images (their
+ * tools are LkAnnotator's, shared with the training item view);
  * lk-workspace-images.c loads, enhances and compares the images off the main loop;
  * lk-workspace-actions.c has the handlers of the workspace.* actions;
  * lk-workspace-verification.c submits and reopens for verification. */
 #pragma once
 
+#include "lk-annotator.h"
 #include "lk-ui-util.h"
 #include "lk-workspace.h"
 
@@ -36,10 +38,7 @@ struct _LkWorkspace
   LkExamination  *examination;
   double          flushed_seconds;  /* recorded since the examination was read */
   LkEnhancementStack *stacks[2];  /* stored: probe, candidate */
-  char           *tool;
-  gboolean        have_first;
-  char           *first_image;
-  LkPoint         first_point;
+  LkAnnotator    *annotator;        /* the annotation tools of the compare view */
   guint           clock;
   double          unsaved_seconds;
   gint64          last_activity;    /* monotonic, of the last input in the workspace */
@@ -110,7 +109,6 @@ _lk_workspace_problem (LkWorkspace *self,
 }
 
 /* lk-workspace.c */
-const char *_lk_workspace_tool_title          (const char   *tool);
 void        _lk_workspace_update_status       (LkWorkspace  *self);
 gboolean    _lk_workspace_reload              (LkWorkspace  *self,
                                                GError      **error);
@@ -123,8 +121,6 @@ void        _lk_workspace_show_side_panel     (LkWorkspace  *self,
                                                gboolean      shown);
 void        _lk_workspace_update_movable      (LkWorkspace  *self);
 void        _lk_workspace_read_conclusion     (LkWorkspace  *self);
-LkAnnotation *_lk_workspace_annotation_by_id  (LkWorkspace  *self,
-                                               gint64        id);
 void        _lk_workspace_navigate            (LkWorkspace  *self,
                                                int           step);
 void        _lk_workspace_emit_signed         (LkWorkspace  *self);

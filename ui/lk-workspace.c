@@ -41,53 +41,7 @@ lk_workspace_is_loaded (LkWorkspace *self)
   return self->loaded;
 }
 
-/* The tools' own names, as the menu shows them. */
-const char *
-_lk_workspace_tool_title (const char *tool)
-{
-  static const char * const titles[][2] = {
-    { "marker", "Paired Marker" }, { "rectangle", "Rectangle" }, { "ellipse", "Ellipse" },
-    { "arrow", "Arrow" }, { "text", "Text" },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
-    if (g_strcmp0 (tool, titles[i][0]) == 0)
-      return titles[i][1];
-  return "Annotate";
-}
-
 /* ---- status line -------------------------------------------------------------------------- */
-
-/* "2 marker pairs · 1 other annotation": the two markers of a pair, one on each image, are one
- * observation. */
-static char *
-describe_annotations (GListModel *annotations)
-{
-  g_autoptr(GHashTable) pairs = g_hash_table_new (NULL, NULL);
-  guint others = 0, n_pairs;
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  for (guint i = 0; annotations != NULL && i < g_list_model_get_n_items (annotations); i++)
-    {
-      g_autoptr(LkAnnotation) a = g_list_model_get_item (annotations, i);
-
-      if (g_strcmp0 (lk_annotation_get_kind (a), "marker") == 0)
-        g_hash_table_add (pairs, GINT_TO_POINTER (lk_annotation_get_pair (a)));
-      else
-        others++;
-    }
-  n_pairs = g_hash_table_size (pairs);
-  if (n_pairs == 0 && others == 0)
-    return g_strdup ("no annotations");
-  if (n_pairs > 0)
-    g_string_append_printf (text, n_pairs == 1 ? "%u marker pair" : "%u marker pairs", n_pairs);
-  if (n_pairs > 0 && others > 0)
-    g_string_append (text, " · ");
-  if (others > 0)
-    g_string_append_printf (text, others == 1 ? "%u %sannotation" : "%u %sannotations", others,
-                            n_pairs > 0 ? "other " : "");
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
 
 /* " · probe shown before its Contrast step", or "". */
 static char *
@@ -114,17 +68,18 @@ void
 _lk_workspace_update_status (LkWorkspace *self)
 {
   int total = (int) lk_workspace_get_seconds_spent (self);
-  g_autofree char *annotations = describe_annotations (
+  g_autofree char *annotations = lk_annotator_describe (
     self->examination ? lk_examination_get_annotations (self->examination) : NULL);
   const char *alignment = self->aligned ? "Aligned by the eyes"
                           : self->matched ? "Not aligned; faces shown at one size"
                           : "Not aligned";
-  gboolean tool = self->tool && !g_str_equal (self->tool, "none");
+  const char *chosen = lk_annotator_get_tool (self->annotator);
+  gboolean tool = chosen != NULL && !g_str_equal (chosen, "none");
   g_autofree char *before = describe_before (self);
   g_autofree char *text =
     g_strdup_printf ("%s · %s · time on this comparison %d:%02d:%02d%s%s%s", alignment,
                      annotations, total / 3600, total / 60 % 60, total % 60,
-                     tool ? " · tool: " : "", tool ? _lk_workspace_tool_title (self->tool) : "",
+                     tool ? " · tool: " : "", tool ? lk_annotator_tool_title (chosen) : "",
                      before);
 
   gtk_label_set_text (self->status_label, text);
@@ -153,7 +108,6 @@ _lk_workspace_reload (LkWorkspace  *self,
   g_autoptr(LkExamination) examination =
     lk_examinations_get_examination (self->session, self->examination_id, error);
   LkEnhancementStack *stacks[2] = { NULL, NULL };
-  GListModel *annotations;
 
   if (examination == NULL)
     return FALSE;
@@ -175,10 +129,7 @@ _lk_workspace_reload (LkWorkspace  *self,
     }
   freeze_if_signed (self);
   _lk_workspace_update_actions (self);
-  annotations = lk_examination_get_annotations (examination);
-  lk_compare_view_set_annotations (self->compare, annotations);
-  if (self->features != NULL)
-    lk_feature_panel_set_annotations (LK_FEATURE_PANEL (self->features), annotations);
+  lk_annotator_set_annotations (self->annotator, lk_examination_get_annotations (examination));
   _lk_workspace_update_status (self);
   return TRUE;
 }
@@ -321,283 +272,21 @@ update_selection_actions (LkWorkspace *self)
 void
 _lk_workspace_update_movable (LkWorkspace *self)
 {
-  gboolean frozen = self->examination != NULL && lk_examination_get_signed (self->examination);
-
-  lk_compare_view_set_annotations_movable (self->compare,
-                                           g_strcmp0 (self->tool, "none") == 0 && !frozen);
-}
-
-/* Stores an annotation's new place: every point moved by the drag's offset. */
-static void
-on_annotation_moved (LkWorkspace *self,
-                     gint64       id,
-                     double       dx,
-                     double       dy)
-{
-  LkAnnotation *old = _lk_workspace_annotation_by_id (self, id);
-  g_autoptr(JsonArray) geometry = json_array_new ();
-  g_autoptr(GError) error = NULL;
-  LkPoint p;
-
-  for (guint i = 0; old != NULL && lk_annotation_get_point (old, i, &p); i++)
-    {
-      JsonArray *moved = json_array_new ();
-
-      json_array_add_double_element (moved, p.x + dx);
-      json_array_add_double_element (moved, p.y + dy);
-      json_array_add_array_element (geometry, moved);
-    }
-  if (old == NULL ||
-      !lk_examinations_update_annotation (self->session, id, geometry, NULL, NULL, &error))
-    _lk_workspace_problem (self, error ? error->message : "The annotation could not be moved");
-  _lk_workspace_refresh (self);
-}
-
-static JsonArray *
-points (const LkPoint *p,
-        guint          n)
-{
-  JsonArray *geometry = json_array_new ();
-
-  for (guint i = 0; i < n; i++)
-    {
-      JsonArray *point = json_array_new ();
-
-      json_array_add_double_element (point, p[i].x);
-      json_array_add_double_element (point, p[i].y);
-      json_array_add_array_element (geometry, point);
-    }
-  return geometry;
-}
-
-/* A marker on the candidate completes the newest pair that has only its probe marker. */
-static int
-open_pair (LkWorkspace *self,
-           const char  *image)
-{
-  GListModel *annotations = lk_examination_get_annotations (self->examination);
-  guint n = g_list_model_get_n_items (annotations);
-  g_autoptr(GHashTable) sides = g_hash_table_new (g_direct_hash, g_direct_equal);
-  int best = 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(LkAnnotation) a = g_list_model_get_item (annotations, i);
-      int pair = lk_annotation_get_pair (a);
-      gboolean probe = g_strcmp0 (lk_annotation_get_image (a), "probe") == 0;
-
-      if (g_strcmp0 (lk_annotation_get_kind (a), "marker") != 0)
-        continue;
-      g_hash_table_insert (sides, GINT_TO_POINTER (pair),
-                           GINT_TO_POINTER (GPOINTER_TO_INT (g_hash_table_lookup (
-                             sides, GINT_TO_POINTER (pair))) | (probe ? 1 : 2)));
-    }
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(LkAnnotation) a = g_list_model_get_item (annotations, i);
-      int pair = lk_annotation_get_pair (a);
-      int have = GPOINTER_TO_INT (g_hash_table_lookup (sides, GINT_TO_POINTER (pair)));
-
-      if (pair > 0 && have == (g_str_equal (image, "probe") ? 2 : 1))
-        best = MAX (best, pair);
-    }
-  return best;
-}
-
-static void
-add_annotation (LkWorkspace *self,
-                const char  *image,
-                JsonArray   *geometry,
-                const char  *label)
-{
-  g_autoptr(GError) error = NULL;
-  /* A new annotation links to the characteristic open in the feature panel. */
-  const char *characteristic = self->features
-    ? lk_feature_panel_get_current (LK_FEATURE_PANEL (self->features)) : NULL;
-  LkAnnotationSpec spec = { image, self->tool, 0, geometry, label, characteristic };
-
-  if (g_str_equal (self->tool, "marker"))
-    spec.pair = open_pair (self, image);
-  if (lk_examinations_add_annotation (self->session, self->examination_id, &spec, &error) == 0)
-    _lk_workspace_problem (self, error->message);
-  _lk_workspace_refresh (self);
-  if (characteristic != NULL && error == NULL)
-    lk_feature_panel_show (LK_FEATURE_PANEL (self->features), characteristic);
-}
-
-static void
-on_text_response (AdwMessageDialog *dialog,
-                  const char       *response,
-                  LkWorkspace      *self)
-{
-  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "entry");
-  g_autoptr(JsonArray) geometry = points (&self->first_point, 1);
-
-  if (g_str_equal (response, "add"))
-    add_annotation (self, self->first_image, geometry, gtk_editable_get_text (entry));
-}
-
-static void
-ask_text (LkWorkspace *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *list = gtk_list_box_new ();
-  GtkWidget *entry = adw_entry_row_new ();
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
-    GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, "Add a Text Note", NULL));
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (entry), "Text");
-  gtk_list_box_append (GTK_LIST_BOX (list), entry);
-  gtk_widget_add_css_class (list, "boxed-list");
-  adw_message_dialog_set_extra_child (dialog, list);
-  adw_message_dialog_add_responses (dialog, "cancel", "_Cancel", "add", "_Add", NULL);
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data (G_OBJECT (dialog), "entry", entry);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_text_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static gboolean select_annotation_at (LkWorkspace *self, double x, double y);
-
-static void
-on_pressed (GtkGestureClick *gesture,
-            int              n_press,
-            double           x,
-            double           y,
-            LkWorkspace     *self)
-{
-  double ix, iy;
-  const char *image;
-  LkPoint point, pair[2];
-  g_autoptr(JsonArray) geometry = NULL;
-
-  if ((self->tool == NULL || g_str_equal (self->tool, "none")) &&
-      select_annotation_at (self, x, y))
-    {
-      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-      return;
-    }
-  if (self->tool == NULL || g_str_equal (self->tool, "none") ||
-      (image = lk_compare_view_pick (self->compare, x, y, &ix, &iy)) == NULL)
-    {
-      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
-      return;
-    }
-  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
-  point = (LkPoint) { ix, iy };
-  if (g_str_equal (self->tool, "text"))
-    {
-      g_free (self->first_image);
-      self->first_image = g_strdup (image);
-      self->first_point = point;
-      ask_text (self);
-      return;
-    }
-  if (g_str_equal (self->tool, "marker"))
-    {
-      geometry = points (&point, 1);
-      add_annotation (self, image, geometry, NULL);
-      return;
-    }
-  if (!self->have_first || g_strcmp0 (self->first_image, image) != 0)
-    {
-      g_free (self->first_image);
-      self->first_image = g_strdup (image);
-      self->first_point = point;
-      self->have_first = TRUE;
-      return;
-    }
-  self->have_first = FALSE;
-  pair[0] = self->first_point;
-  pair[1] = point;
-  geometry = points (pair, 2);
-  add_annotation (self, image, geometry, NULL);
+  lk_annotator_set_frozen (self->annotator, self->examination != NULL &&
+                                            lk_examination_get_signed (self->examination));
 }
 
 /* ---- annotations and characteristics, both ways ------------------------------------------- */
 
-LkAnnotation *
-_lk_workspace_annotation_by_id (LkWorkspace *self,
-                                gint64       id)
-{
-  return lk_annotation_list_find (lk_examination_get_annotations (self->examination), id);
-}
-
-/* Highlights the annotations for which @wanted says so. */
-static guint
-select_annotations (LkWorkspace *self,
-                    gboolean   (*wanted) (LkAnnotation *a, gconstpointer data),
-                    gconstpointer data)
-{
-  GListModel *all = lk_examination_get_annotations (self->examination);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-
-  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
-    {
-      g_autoptr(LkAnnotation) a = g_list_model_get_item (all, i);
-      gint64 id = lk_annotation_get_id (a);
-
-      if (wanted (a, data))
-        g_array_append_val (ids, id);
-    }
-  lk_compare_view_set_selected (self->compare, (const gint64 *) (gpointer) ids->data, ids->len);
-  return ids->len;
-}
-
-static gboolean
-links_to (LkAnnotation  *a,
-          gconstpointer  characteristic)
-{
-  return g_strcmp0 (lk_annotation_get_characteristic (a), characteristic) == 0;
-}
-
-/* The annotation itself, and the other marker of its pair. */
-static gboolean
-same_or_partner (LkAnnotation  *a,
-                 gconstpointer  data)
-{
-  return lk_annotation_is_partner (a, (LkAnnotation *) data);
-}
-
-/* From a characteristic in the feature panel to its annotations. */
+/* An annotation clicked with no tool opens the characteristic it is linked to. */
 static void
-on_show_linked_annotations (LkWorkspace *self,
-                            const char  *characteristic)
+on_characteristic_chosen (LkWorkspace *self,
+                          const char  *characteristic)
 {
-  guint n = select_annotations (self, links_to, characteristic);
-  g_autofree char *text = g_strdup_printf (n == 1 ? "%u annotation highlighted"
-                                                  : "%u annotations highlighted", n);
-
-  g_object_set (self->compare, "show-annotations", TRUE, NULL);
-  lk_toast (GTK_WIDGET (self), text);
-}
-
-/* From an annotation on the images to its characteristic: a click with no tool selects it (and
- * its pair) and opens the characteristic it is linked to. */
-static gboolean
-select_annotation_at (LkWorkspace *self,
-                      double       x,
-                      double       y)
-{
-  gint64 id = lk_compare_view_annotation_at (self->compare, x, y);
-  LkAnnotation *a = id != 0 ? _lk_workspace_annotation_by_id (self, id) : NULL;
-  const char *characteristic;
-
-  if (a == NULL)
-    {
-      lk_compare_view_set_selected (self->compare, NULL, 0);
-      return FALSE;
-    }
-  select_annotations (self, same_or_partner, a);
-  characteristic = lk_annotation_get_characteristic (a);
-  if (characteristic != NULL && self->features != NULL)
-    {
-      _lk_workspace_show_side_panel (self, 0, TRUE);
-      lk_feature_panel_show (LK_FEATURE_PANEL (self->features), characteristic);
-    }
-  else
-    lk_toast (GTK_WIDGET (self), "Annotation selected; it is not linked to a characteristic");
-  return TRUE;
+  if (self->features == NULL)
+    return;
+  _lk_workspace_show_side_panel (self, 0, TRUE);
+  lk_feature_panel_show (LK_FEATURE_PANEL (self->features), characteristic);
 }
 
 static void
@@ -614,10 +303,7 @@ add_features (LkWorkspace *self)
       return;
     }
   adw_bin_set_child (self->features_bin, self->features);
-  g_signal_connect_object (self->features, "show-annotations",
-                           G_CALLBACK (on_show_linked_annotations), self, G_CONNECT_SWAPPED);
-  lk_feature_panel_set_annotations (LK_FEATURE_PANEL (self->features),
-                                    lk_examination_get_annotations (self->examination));
+  lk_annotator_set_feature_panel (self->annotator, LK_FEATURE_PANEL (self->features));
   gtk_toggle_button_set_active (self->features_button, TRUE);
   _lk_workspace_read_conclusion (self);
 }
@@ -638,7 +324,7 @@ freeze_if_signed (LkWorkspace *self)
 {
   gboolean frozen = lk_examination_get_signed (self->examination);
 
-  if (frozen && g_strcmp0 (self->tool, "none") != 0)
+  if (frozen && g_strcmp0 (lk_annotator_get_tool (self->annotator), "none") != 0)
     gtk_widget_activate_action (GTK_WIDGET (self), "workspace.tool", "s", "none");
   if (frozen)
     lk_compare_view_set_eye_markers (self->compare, NULL, NULL);
@@ -714,6 +400,7 @@ lk_workspace_dispose (GObject *object)
   g_clear_handle_id (&self->zoom_idle, g_source_remove);
   if (self->session != NULL)
     _lk_workspace_flush_time (self);
+  g_clear_object (&self->annotator);
   gtk_widget_dispose_template (GTK_WIDGET (self), LK_TYPE_WORKSPACE);
   G_OBJECT_CLASS (lk_workspace_parent_class)->dispose (object);
 }
@@ -732,8 +419,6 @@ lk_workspace_finalize (GObject *object)
       g_clear_object (&self->stacks[i]);
     }
   g_clear_object (&self->examination);
-  g_free (self->tool);
-  g_free (self->first_image);
   g_free (self->conclusion_text);
   G_OBJECT_CLASS (lk_workspace_parent_class)->finalize (object);
 }
@@ -821,8 +506,6 @@ bind_controls (LkWorkspace *self)
                           both);
   g_signal_connect_object (self->compare, "notify::mode", G_CALLBACK (on_compare_mode), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->compare, "annotation-moved", G_CALLBACK (on_annotation_moved),
-                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->compare, "selection-changed",
                            G_CALLBACK (update_selection_actions), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->compare, "eyes-moved", G_CALLBACK (on_eyes_moved), self,
@@ -877,19 +560,18 @@ name_for_screen_readers (LkWorkspace *self)
 static void
 lk_workspace_init (LkWorkspace *self)
 {
-  GtkGesture *click = gtk_gesture_click_new ();
-
   self->cancellable = g_cancellable_new ();
-  self->tool = g_strdup ("none");
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->annotator = lk_annotator_new (self->compare, &lk_annotation_store_examination);
+  g_signal_connect_object (self->annotator, "changed", G_CALLBACK (_lk_workspace_refresh), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->annotator, "characteristic-chosen",
+                           G_CALLBACK (on_characteristic_chosen), self, G_CONNECT_SWAPPED);
   lk_label_stack_pages (self->stack);
   name_for_screen_readers (self);
   bind_controls (self);
   add_panels (self);
   on_compare_mode (self);
-  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
-  g_signal_connect (click, "pressed", G_CALLBACK (on_pressed), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->compare), GTK_EVENT_CONTROLLER (click));
   self->before_step[0] = self->before_step[1] = -1;
   _lk_workspace_start_clock (self);
   _lk_workspace_watch_zoom (self);
@@ -929,6 +611,7 @@ static LkWorkspace *
 finish_new (LkWorkspace  *self,
             GError      **error)
 {
+  lk_annotator_set_owner (self->annotator, self->session, self->examination_id);
   if (self->examination_id == 0 || !_lk_workspace_reload (self, error))
     {
       g_object_unref (g_object_ref_sink (self));

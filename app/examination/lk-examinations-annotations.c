@@ -7,12 +7,12 @@
 
 #include "lk-json.h"
 
-#include "reference/lk-data.h"
 #include "lk-error.h"
 #include "lk-util.h"
 #include "store/lk-store-private.h"
 #include "people/lk-session.h"
 #include "store/lk-store.h"
+#include "examination/lk-annotation-check-private.h"
 #include "examination/lk-examinations-private.h"
 #include "examination/lk-examinations.h"
 #include "imaging/lk-cv.h"
@@ -20,89 +20,21 @@
 
 #define TEXT(i) (lk_stmt_text (stmt, (i)))
 
-#define MAX_LABEL_CHARS 500
-
-static const char * const kinds[] = { "marker", "ellipse", "rectangle", "arrow", "text", NULL };
-static const guint kind_points[] = { 1, 2, 2, 2, 1 };
-
-static gboolean
-feature_list_has_characteristic (const char *id)
+/* The examination's two images, with their sizes where known. */
+static LkAnnotationImages
+images_of (const LkExaminationRow *row)
 {
-  JsonArray *components = json_object_get_array_member (lk_feature_list (), "components");
+  LkAnnotationImages images = { { lk_examinations_image_names[0],
+                                  lk_examinations_image_names[1] } };
 
-  for (guint i = 0; i < json_array_get_length (components); i++)
+  for (int i = 0; i < 2; i++)
     {
-      JsonObject *component = json_array_get_object_element (components, i);
-      JsonArray *characteristics = json_object_get_array_member (component, "characteristics");
-
-      for (guint j = 0; characteristics != NULL && j < json_array_get_length (characteristics);
-           j++)
-        if (g_strcmp0 (json_object_get_string_member (
-                         json_array_get_object_element (characteristics, j), "id"), id) == 0)
-          return TRUE;
+      images.width[i] = row->width[i];
+      images.height[i] = row->height[i];
     }
-  return FALSE;
+  return images;
 }
 
-static gboolean
-check_characteristic (const char  *id,
-                      GError     **error)
-{
-  if (id == NULL || *id == '\0' || feature_list_has_characteristic (id))
-    return TRUE;
-  g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
-               "“%s” is not a characteristic of the feature list (%s)", id,
-               lk_feature_list_edition ());
-  return FALSE;
-}
-
-static gboolean
-check_label (const char  *label,
-             int          kind,
-             GError     **error)
-{
-  if (label != NULL && !g_utf8_validate (label, -1, NULL))
-    {
-      g_set_error_literal (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
-                           "The label is not valid UTF-8 text");
-      return FALSE;
-    }
-  if (label != NULL && g_utf8_strlen (label, -1) > MAX_LABEL_CHARS)
-    {
-      g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
-                   "A label is at most %d characters", MAX_LABEL_CHARS);
-      return FALSE;
-    }
-  if (!g_str_equal (kinds[kind], "text") || !lk_text_is_blank (label))
-    return TRUE;
-  g_set_error_literal (error, LK_ERROR, LK_ERROR_INVALID_INPUT, "A text annotation needs its text");
-  return FALSE;
-}
-
-static gboolean
-check_shape (int             kind,
-             const LkPoint  *p,
-             GError        **error)
-{
-  const char *name = kinds[kind];
-
-  if (g_str_equal (name, "arrow") && p[0].x == p[1].x && p[0].y == p[1].y)
-    {
-      g_set_error_literal (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
-                           "An arrow's tail and head must be different points");
-      return FALSE;
-    }
-  if ((g_str_equal (name, "rectangle") || g_str_equal (name, "ellipse")) &&
-      (p[0].x == p[1].x || p[0].y == p[1].y))
-    {
-      g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
-                   "A %s needs two opposite corners of a box with an area", name);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* Reads and checks @geometry into @points (at most 2). */
 static gboolean
 read_geometry (const LkExaminationRow  *row,
                int                      image,
@@ -111,19 +43,9 @@ read_geometry (const LkExaminationRow  *row,
                LkPoint                 *points,
                GError                 **error)
 {
-  guint n = geometry != NULL ? json_array_get_length (geometry) : 0;
+  LkAnnotationImages images = images_of (row);
 
-  if (n != kind_points[kind])
-    {
-      g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT, "A %s annotation has %u point(s), "
-                   "not %u", kinds[kind], kind_points[kind], n);
-      return FALSE;
-    }
-  for (guint i = 0; i < n; i++)
-    if (!lk_examinations_read_point (json_array_get_element (geometry, i), &points[i], error) ||
-        !lk_examinations_check_on_image (row, image, &points[i], "An annotation point", error))
-      return FALSE;
-  return n < 2 || check_shape (kind, points, error);
+  return lk_annotation_read_geometry (&images, image, kind, geometry, points, error);
 }
 
 static gboolean
@@ -132,78 +54,10 @@ check_spec (const LkAnnotationSpec  *spec,
             int                     *kind,
             GError                 **error)
 {
-  if ((*image = lk_examinations_check_image (spec->image, "An annotation", error)) < 0)
-    return FALSE;
-  if ((*kind = lk_examinations_word_index (kinds, spec->kind)) < 0)
-    {
-      g_autofree char *all = g_strjoinv (", ", (char **) kinds);
+  LkAnnotationImages images = { { lk_examinations_image_names[0],
+                                  lk_examinations_image_names[1] } };
 
-      g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
-                   "Unknown annotation kind “%s” (one of: %s)", spec->kind ? spec->kind : "",
-                   all);
-      return FALSE;
-    }
-  if (spec->pair < 0 || (spec->pair != 0 && !g_str_equal (spec->kind, "marker")))
-    {
-      g_set_error_literal (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
-                           "Only markers have a pair number, and it is positive");
-      return FALSE;
-    }
-  return check_label (spec->label, *kind, error) &&
-         check_characteristic (spec->characteristic, error);
-}
-
-/* For a marker given no pair: the lowest pair that has its marker on the other image only (the
- * probe marker placed, the candidate one not yet), else a new pair after the highest; -1 with
- * @error when the markers cannot be read (a guess would pair the wrong markers). */
-static int
-next_pair (LkStore  *store,
-           gint64    examination_id,
-           int       image,
-           GError  **error)
-{
-  g_autoptr(LkStmt) stmt =
-    lk_store_stmt (store, "SELECT coalesce ((SELECT min (pair) FROM annotations"
-                          "   WHERE examination_id = ?1 AND kind = 'marker' AND image != ?2"
-                          "   AND deleted_at IS NULL AND pair NOT IN (SELECT pair FROM annotations"
-                          "     WHERE examination_id = ?1 AND kind = 'marker' AND image = ?2"
-                          "     AND deleted_at IS NULL)),"
-                          " (SELECT coalesce (max (pair), 0) + 1 FROM annotations"
-                          "   WHERE examination_id = ?1 AND kind = 'marker'"
-                          "   AND deleted_at IS NULL))", error);
-
-  if (stmt == NULL)
-    return -1;
-  lk_stmt_bind_int64 (stmt, 1, examination_id);
-  lk_stmt_bind_text (stmt, 2, lk_examinations_image_names[image]);
-  if (!lk_stmt_row (stmt, error, "The markers of examination %" G_GINT64_FORMAT
-                    " could not be read", examination_id))
-    return -1;
-  return lk_stmt_int (stmt, 0);
-}
-
-static gboolean
-check_pair_free (LkStore  *store,
-                 gint64    examination_id,
-                 int       image,
-                 int       pair,
-                 GError  **error)
-{
-  g_autoptr(LkStmt) stmt =
-    lk_store_stmt (store, "SELECT id FROM annotations WHERE examination_id = ? AND image = ?"
-                          " AND kind = 'marker' AND pair = ? AND deleted_at IS NULL", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  lk_stmt_bind_int64 (stmt, 1, examination_id);
-  lk_stmt_bind_text (stmt, 2, lk_examinations_image_names[image]);
-  lk_stmt_bind_int (stmt, 3, pair);
-  if (!lk_stmt_next (stmt, error))
-    return TRUE;
-  g_set_error (error, LK_ERROR, LK_ERROR_EXISTS,
-               "Pair %d already has a marker on the %s (annotation %" G_GINT64_FORMAT ")", pair,
-               lk_examinations_image_names[image], (gint64) lk_stmt_int64 (stmt, 0));
-  return FALSE;
+  return lk_annotation_check_spec (spec, &images, image, kind, error);
 }
 
 static const char *
@@ -264,21 +118,9 @@ added_details (gint64                   examination_id,
   return o;
 }
 
-/* The pair a new marker gets: see next_pair () for 0, else @pair when this image has no marker
- * of that pair yet. */
-static int
-choose_pair (LkStore                 *store,
-             gint64                   examination_id,
-             const LkAnnotationSpec  *spec,
-             int                      image,
-             GError                 **error)
-{
-  if (!g_str_equal (spec->kind, "marker"))
-    return 0;
-  if (spec->pair == 0)
-    return next_pair (store, examination_id, image, error);
-  return check_pair_free (store, examination_id, image, spec->pair, error) ? spec->pair : -1;
-}
+static const LkAnnotationTable examination_annotations = {
+  "annotations", "examination_id", { "probe", "candidate" }
+};
 
 gint64
 lk_examinations_add_annotation (LkSession               *session,
@@ -305,9 +147,10 @@ lk_examinations_add_annotation (LkSession               *session,
       !lk_examinations_begin_change (session, examination_id, &actor, &txn, &row, error) ||
       !lk_examinations_check_unsigned (store, examination_id, error) ||
       !read_geometry (&row, image, kind, spec->geometry, points, error) ||
-      (pair = choose_pair (store, examination_id, spec, image, error)) < 0)
+      (pair = lk_annotation_choose_pair (store, &examination_annotations, examination_id, spec,
+                                         image, error)) < 0)
     return 0;
-  geometry = lk_examinations_points_json (points, kind_points[kind]);
+  geometry = lk_examinations_points_json (points, lk_annotation_kind_points (kind));
   text = lk_json_array_text (geometry);
   if ((id = insert_annotation (store, examination_id, spec, pair, text, error)) == 0)
     return 0;
@@ -364,7 +207,7 @@ read_annotation (LkStore        *store,
   annotation_row_clear (row);
   row->examination_id = lk_stmt_int64 (stmt, 0);
   row->image = lk_examinations_word_index (lk_examinations_image_names, TEXT (1));
-  row->kind = lk_examinations_word_index (kinds, TEXT (2));
+  row->kind = lk_examinations_word_index (lk_annotation_kinds, TEXT (2));
   row->pair = lk_stmt_int (stmt, 3);
   row->geometry = g_strdup (TEXT (4));
   row->label = g_strdup (TEXT (5));
@@ -450,7 +293,7 @@ new_geometry (const LkExaminationRow  *exam,
     return g_strdup (row->geometry);
   if (!read_geometry (exam, row->image, row->kind, geometry, points, error))
     return NULL;
-  points_array = lk_examinations_points_json (points, kind_points[row->kind]);
+  points_array = lk_examinations_points_json (points, lk_annotation_kind_points (row->kind));
   return lk_json_array_text (points_array);
 }
 
@@ -491,13 +334,13 @@ lk_examinations_update_annotation (LkSession   *session,
   g_return_val_if_fail (LK_IS_SESSION (session), FALSE);
 
   if (!begin_annotation_change (session, annotation_id, &actor, &txn, &exam, &row, error) ||
-      !check_characteristic (characteristic, error) ||
+      !lk_annotation_check_characteristic (characteristic, error) ||
       (new_text = new_geometry (&exam, &row, geometry, error)) == NULL)
     return FALSE;
   new_label = label != NULL ? label : row.label;
   new_characteristic = characteristic != NULL ? blank_to_null (characteristic)
                                               : row.characteristic;
-  if (!check_label (new_label, row.kind, error))
+  if (!lk_annotation_check_label (new_label, row.kind, error))
     return FALSE;
   if (g_str_equal (new_text, row.geometry) && g_str_equal (new_label, row.label) &&
       g_strcmp0 (new_characteristic, row.characteristic) == 0)
@@ -545,7 +388,7 @@ lk_examinations_delete_annotation (LkSession  *session,
     return FALSE;
   json_object_set_int_member (details, "examination", exam.id);
   json_object_set_string_member (details, "image", lk_examinations_image_names[row.image]);
-  json_object_set_string_member (details, "kind", kinds[row.kind]);
+  json_object_set_string_member (details, "kind", lk_annotation_kinds[row.kind]);
   if (row.pair > 0)
     json_object_set_int_member (details, "pair", row.pair);
   json_object_set_member (details, "geometry", lk_json_parse (row.geometry));

@@ -9,3 +9,4 @@ extern const char lk_pg_training_observations[];
 extern const char lk_pg_audit_browse[];
 extern const char lk_pg_audit_append[];
 extern const char lk_pg_probe_templates[];
+extern const char lk_pg_training_annotations[];

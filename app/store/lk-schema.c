@@ -898,6 +898,48 @@ static const char migration_probe_templates[] =
   "  PRIMARY KEY (image_sha256, face, engine, identity));";
 
 
+/* A trainee annotates a training item as an examiner annotates an examination: markers (in
+ * pairs across the two images), ellipses, rectangles, arrows and text, with a label and a
+ * characteristic of the feature list, in a table of training's own (never casework's, never in
+ * its statistics), saved with the attempt and frozen by its submission. Removing one is a
+ * soft delete (deleted_at), after which the row no longer changes. The attempts' observations
+ * column, no longer written since the observations moved to training_observations (which
+ * copied its results), is dropped; the trigger that froze it with the others is made again
+ * without it, so nothing a submission froze becomes changeable. */
+static const char migration_training_annotations[] =
+  "CREATE TABLE training_annotations ("
+  "  id              INTEGER PRIMARY KEY,"
+  "  attempt_id      INTEGER NOT NULL REFERENCES training_attempts (id),"
+  "  image           TEXT NOT NULL CHECK (image IN ('a', 'b')),"
+  "  kind            TEXT NOT NULL CHECK (kind IN ('marker', 'ellipse', 'rectangle', 'arrow',"
+  "                    'text')),"
+  "  pair            INTEGER,"
+  "  geometry        TEXT NOT NULL,"
+  "  label           TEXT NOT NULL DEFAULT '',"
+  "  characteristic  TEXT,"
+  "  created_at      TEXT NOT NULL,"
+  "  updated_at      TEXT,"
+  "  deleted_at      TEXT);"
+  "CREATE INDEX training_annotations_attempt ON training_annotations (attempt_id);"
+  "CREATE TRIGGER training_annotations_insert BEFORE INSERT ON training_annotations"
+  "  WHEN (SELECT submitted_at FROM training_attempts WHERE id = NEW.attempt_id) IS NOT NULL"
+  "  BEGIN SELECT RAISE (ABORT, 'a submitted attempt cannot change'); END;"
+  "CREATE TRIGGER training_annotations_update BEFORE UPDATE ON training_annotations"
+  "  WHEN (SELECT submitted_at FROM training_attempts WHERE id = OLD.attempt_id) IS NOT NULL"
+  "    OR NEW.attempt_id IS NOT OLD.attempt_id"
+  "  BEGIN SELECT RAISE (ABORT, 'a submitted attempt cannot change'); END;"
+  "CREATE TRIGGER training_annotations_withdrawn BEFORE UPDATE ON training_annotations"
+  "  WHEN OLD.deleted_at IS NOT NULL"
+  "  BEGIN SELECT RAISE (ABORT, 'a removed annotation cannot change'); END;"
+  "CREATE TRIGGER training_annotations_no_delete BEFORE DELETE ON training_annotations"
+  "  BEGIN SELECT RAISE (ABORT, 'a training annotation cannot be deleted'); END;"
+  "DROP TRIGGER training_attempts_submitted;"
+  "ALTER TABLE training_attempts DROP COLUMN observations;"
+  "CREATE TRIGGER training_attempts_submitted BEFORE UPDATE OF assignment_id, item_id, analysis,"
+  "  comparison, level, notes, seconds_spent, opened_at, submitted_at"
+  "  ON training_attempts WHEN OLD.submitted_at IS NOT NULL"
+  "  BEGIN SELECT RAISE (ABORT, 'a submitted attempt cannot change'); END;";
+
 const LkMigration lk_migrations[] = {
   { migration_1, NULL },
   { migration_2, NULL },
@@ -916,6 +958,7 @@ const LkMigration lk_migrations[] = {
   { migration_audit_browse, lk_pg_audit_browse },
   { migration_live_writers, lk_pg_audit_append },
   { migration_probe_templates, lk_pg_probe_templates },
+  { migration_training_annotations, lk_pg_training_annotations },
 };
 
 const guint lk_n_migrations = G_N_ELEMENTS (lk_migrations);

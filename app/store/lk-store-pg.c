@@ -454,13 +454,26 @@ pg_in_transaction (LkStore *self)
   return in_transaction (self);
 }
 
+static void
+pg_rollback (LkStore *self)
+{
+  if (!connection_lost (self))
+    PQclear (PQexec (PG (self)->conn, "ROLLBACK"));
+}
+
 static gboolean
 pg_begin (LkStore  *self,
           GError  **error)
 {
-  /* The lock is released by COMMIT or ROLLBACK; a second workstation waits for it here. */
-  return run (self, "BEGIN; SELECT pg_advisory_xact_lock (" WRITE_LOCK ")",
-              "Could not start a transaction", error);
+  /* The lock is released by COMMIT or ROLLBACK; a second workstation waits for it here. A
+   * wait that ends in lock_timeout leaves the transaction open and aborted: it is rolled back,
+   * so that the store is ready for the next action. */
+  if (run (self, "BEGIN; SELECT pg_advisory_xact_lock (" WRITE_LOCK ")",
+           "Could not start a transaction", error))
+    return TRUE;
+  if (in_transaction (self))
+    pg_rollback (self);
+  return FALSE;
 }
 
 static gboolean
@@ -479,13 +492,6 @@ pg_commit (LkStore  *self,
     set_error (self, error, "Could not commit", result);
   PQclear (result);
   return ok;
-}
-
-static void
-pg_rollback (LkStore *self)
-{
-  if (!connection_lost (self))
-    PQclear (PQexec (PG (self)->conn, "ROLLBACK"));
 }
 
 /* `?` and `?NNN` to `$n` (outside quotes and comments); counts the parameters and lists the

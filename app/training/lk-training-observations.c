@@ -35,12 +35,10 @@ attempt_clear (Attempt *attempt)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Attempt, attempt_clear)
 
-/* Who reads whose attempt: a trainee their own (@trainee NULL or their name), trainers and
- * administrators anyone's (@trainee required). */
-static const char *
-reader_of (LkSession   *session,
-           const char  *trainee,
-           GError     **error)
+const char *
+lk_training_reader_of (LkSession   *session,
+                       const char  *trainee,
+                       GError     **error)
 {
   LkTrainingView view;
   LkActor actor;
@@ -107,6 +105,17 @@ require_open (LkSession  *session,
                        lk_session_get_user_name (session), attempt, error);
 }
 
+gint64
+lk_training_attempt_for_change (LkSession  *session,
+                                gint64      item_id,
+                                LkActor    *actor,
+                                GError    **error)
+{
+  g_auto(Attempt) attempt = { 0 };
+
+  return require_open (session, item_id, actor, &attempt, error) ? attempt.id : 0;
+}
+
 static gboolean
 append_event (LkStore     *store,
               LkActor     *actor,
@@ -126,9 +135,27 @@ append_event (LkStore     *store,
   "SELECT characteristic, visibility_a, visibility_b, result, significance, note, updated_at" \
   " FROM training_observations WHERE attempt_id = ? ORDER BY characteristic"
 
+/* The ids of the attempt's annotations linked to @characteristic. */
+static JsonArray *
+linked_annotations (JsonArray  *annotations,
+                    const char *characteristic)
+{
+  JsonArray *ids = json_array_new ();
+
+  for (guint i = 0; annotations != NULL && i < json_array_get_length (annotations); i++)
+    {
+      JsonObject *a = json_array_get_object_element (annotations, i);
+
+      if (g_strcmp0 (lk_json_string (a, "characteristic"), characteristic) == 0)
+        json_array_add_int_element (ids, json_object_get_int_member (a, "id"));
+    }
+  return ids;
+}
+
 static JsonObject *
 observation_json (LkStmt     *stmt,
-                  JsonObject *list)
+                  JsonObject *list,
+                  JsonArray  *annotations)
 {
   JsonObject *o = json_object_new ();
   JsonObject *component = NULL;
@@ -142,7 +169,8 @@ observation_json (LkStmt     *stmt,
   lk_json_set_text (o, "result", lk_stmt_text (stmt, 3));
   lk_json_set_text (o, "significance", lk_stmt_text (stmt, 4));
   json_object_set_string_member (o, "note", lk_stmt_text (stmt, 5));
-  json_object_set_array_member (o, "annotations", json_array_new ());
+  json_object_set_array_member (o, "annotations",
+                                linked_annotations (annotations, lk_stmt_text (stmt, 0)));
   json_object_set_string_member (o, "updated_at", lk_stmt_text (stmt, 6));
   return o;
 }
@@ -155,13 +183,16 @@ observations_json (LkStore     *store,
 {
   g_autoptr(JsonObject) list = lk_feature_lists_for_edition (store, edition, error);
   g_autoptr(JsonArray) out = json_array_new ();
+  g_autoptr(JsonArray) annotations = NULL;
   g_autoptr(LkStmt) stmt = NULL;
 
-  if (list == NULL || (stmt = lk_store_stmt (store, OBSERVATION_COLUMNS, error)) == NULL)
+  if (list == NULL ||
+      (annotations = lk_training_annotations_json (store, attempt_id, error)) == NULL ||
+      (stmt = lk_store_stmt (store, OBSERVATION_COLUMNS, error)) == NULL)
     return NULL;
   lk_stmt_bind_int64 (stmt, 1, attempt_id);
   while (lk_stmt_next (stmt, error))
-    json_array_add_object_element (out, observation_json (stmt, list));
+    json_array_add_object_element (out, observation_json (stmt, list, annotations));
   if (lk_stmt_failed (stmt))
     return NULL;
   return g_steal_pointer (&out);
@@ -181,7 +212,7 @@ lk_training_item_list_observations (LkSession   *session,
   g_return_val_if_fail (LK_IS_SESSION (session), NULL);
 
   store = lk_session_get_store (session);
-  if ((whose = reader_of (session, trainee, error)) == NULL ||
+  if ((whose = lk_training_reader_of (session, trainee, error)) == NULL ||
       !read_attempt (store, item_id, whose, &attempt, error))
     return NULL;
   if (attempt.id == 0)
@@ -202,7 +233,7 @@ lk_training_item_feature_list (LkSession   *session,
 
   g_return_val_if_fail (LK_IS_SESSION (session), NULL);
 
-  if ((whose = reader_of (session, trainee, error)) == NULL ||
+  if ((whose = lk_training_reader_of (session, trainee, error)) == NULL ||
       !read_attempt (lk_session_get_store (session), item_id, whose, &attempt, error))
     return NULL;
   return g_steal_pointer (&attempt.edition);
@@ -241,9 +272,6 @@ check_observation (LkStore                  *store,
   if (lk_text_is_blank (o->characteristic))
     return g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
                         "An observation needs a characteristic"), FALSE;
-  if (o->n_annotation_ids > 0)
-    return g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT, "A training observation "
-                        "links no annotations: training items keep none"), FALSE;
   if (o->note != NULL && !g_utf8_validate (o->note, -1, NULL))
     return g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT, "The note is not UTF-8"),
            FALSE;
@@ -255,6 +283,36 @@ check_observation (LkStore                  *store,
   g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT, "“%s” is not a characteristic of the "
                "feature list “%s”", o->characteristic, edition);
   return FALSE;
+}
+
+/* The annotations an observation links are the attempt's own, not removed, and linked to its
+ * characteristic (the link itself is kept with the annotation). */
+static gboolean
+check_links (LkStore                  *store,
+             gint64                    attempt_id,
+             const LkObservationSpec  *o,
+             GError                  **error)
+{
+  for (guint i = 0; i < o->n_annotation_ids; i++)
+    {
+      g_autoptr(LkStmt) stmt =
+        lk_store_stmt (store, "SELECT 1 FROM training_annotations WHERE id = ? AND attempt_id = ?"
+                              " AND deleted_at IS NULL AND characteristic = ?", error);
+
+      if (stmt == NULL)
+        return FALSE;
+      lk_stmt_bind_int64 (stmt, 1, o->annotation_ids[i]);
+      lk_stmt_bind_int64 (stmt, 2, attempt_id);
+      lk_stmt_bind_text (stmt, 3, o->characteristic);
+      if (lk_stmt_next (stmt, error))
+        continue;
+      if (!lk_stmt_failed (stmt))
+        g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT, "Annotation %" G_GINT64_FORMAT
+                     " is not one of this attempt's annotations linked to “%s”",
+                     o->annotation_ids[i], o->characteristic);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static void
@@ -330,6 +388,7 @@ lk_training_item_set_observation (LkSession                *session,
   store = lk_session_get_store (session);
   if (!require_open (session, item_id, &actor, &attempt, error) ||
       !check_observation (store, attempt.edition, observation, error) ||
+      !check_links (store, attempt.id, observation, error) ||
       (txn = lk_txn_begin (store, error)) == NULL)
     return FALSE;
   details = observation_details (observation);
@@ -453,7 +512,7 @@ lk_training_item_get_enhancements (LkSession   *session,
   g_return_val_if_fail (LK_IS_SESSION (session), NULL);
   g_return_val_if_fail (which == 'a' || which == 'b', NULL);
 
-  if ((whose = reader_of (session, trainee, error)) == NULL ||
+  if ((whose = lk_training_reader_of (session, trainee, error)) == NULL ||
       !read_attempt (lk_session_get_store (session), item_id, whose, &attempt, error))
     return NULL;
   steps = lk_json_parse_array (attempt.enhancements[which == 'a' ? 0 : 1]);

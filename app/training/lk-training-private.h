@@ -112,6 +112,22 @@ gboolean lk_training_item_for_trainee  (LkSession       *session,
 /* Refuses an item not opened yet, or submitted. */
 gboolean lk_training_item_require_open (LkTrainingItem  *item,
                                         GError         **error);
+/* Who reads whose attempt: a trainee their own (@trainee NULL or their name), trainers and
+ * administrators anyone's (@trainee required). The name, or NULL with the error. */
+const char *lk_training_reader_of     (LkSession       *session,
+                                       const char      *trainee,
+                                       GError         **error);
+/* The acting trainee's open attempt of @item_id for a change (refused to anyone else, before
+ * the item is opened and after it is submitted): its id, or 0 with the error. Fills @actor. */
+gint64   lk_training_attempt_for_change (LkSession     *session,
+                                         gint64         item_id,
+                                         LkActor       *actor,
+                                         GError       **error);
+/* The annotations (not removed) of an attempt as JSON objects (id, image, kind, pair,
+ * geometry, label, characteristic, created_at, updated_at), without a gate. */
+JsonArray *lk_training_annotations_json (LkStore       *store,
+                                         gint64         attempt_id,
+                                         GError       **error);
 /* The results of an attempt's observations as sorted "id=result" lines. */
 char    *lk_training_observation_lines (LkStore         *store,
                                         gint64           attempt_id,

@@ -14,6 +14,7 @@
 #include <json-glib/json-glib.h>
 
 #include "examination/lk-conclusions.h"
+#include "examination/lk-examinations.h"
 #include "imaging/lk-enhancement.h"
 #include "people/lk-session.h"
 #include "training/lk-training-score.h"
@@ -267,6 +268,32 @@ gboolean    lk_training_item_set_enhancements  (LkSession           *session,
                                                 char                 which,
                                                 LkEnhancementStack  *stack,
                                                 GError             **error);
+/* Annotations of an attempt, as an examiner annotates an examination (LkAnnotationSpec and its
+ * rules, lk-examinations.h) with the images named "a" and "b": trainees annotate their own open
+ * attempt; each change is audited on the exercise item (training.annotation.added, .updated,
+ * .deleted) and refused to anyone else (LK_ERROR_PERMISSION_DENIED), before the item is opened
+ * and once it is submitted (LK_ERROR_REFUSED). Removing is a soft delete. Returns the new id. */
+gint64      lk_training_item_add_annotation    (LkSession               *session,
+                                                gint64                   item_id,
+                                                const LkAnnotationSpec  *spec,
+                                                GError                 **error);
+/* Changes what is not NULL: the geometry, the label, the characteristic ("" removes it). */
+gboolean    lk_training_item_update_annotation (LkSession               *session,
+                                                gint64                   annotation_id,
+                                                JsonArray               *geometry,
+                                                const char              *label,
+                                                const char              *characteristic,
+                                                GError                 **error);
+gboolean    lk_training_item_delete_annotation (LkSession               *session,
+                                                gint64                   annotation_id,
+                                                GError                 **error);
+/* The annotations (not removed) of @trainee's attempt of @item_id (@trainee NULL: the acting
+ * trainee's own), a GListModel of LkAnnotation in the order they were made, images "a" and
+ * "b"; empty before the item is opened. Trainers and administrators read anyone's. */
+GListModel *lk_training_item_list_annotations  (LkSession               *session,
+                                                gint64                   item_id,
+                                                const char              *trainee,
+                                                GError                 **error);
 /* Trainees: submits the item with @level (an ordinal of the exercise's scale) and @notes. The
  * time spent is the time since the item was first opened. The answer cannot change afterwards;
  * the ground truth becomes visible to them. Audited as training.attempt.submitted (level and

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include "lk-test-probes.h"
 
 LkSession *
@@ -172,18 +174,11 @@ GBytes *
 stored_blob (World      *w,
              const char *sha256)
 {
-  sqlite3 *db = lk_test_sqlite_open (w->fixture->db_path);
-  sqlite3_stmt *stmt = NULL;
-  GBytes *bytes;
+  g_autofree char *sql = g_strdup_printf ("SELECT bytes FROM images WHERE sha256 = '%s'",
+                                          sha256);
 
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT bytes FROM images WHERE sha256 = ?", -1,
-                                       &stmt, NULL), ==, SQLITE_OK);
-  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_STATIC);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  bytes = g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return bytes;
+  g_assert_true (g_str_is_ascii (sha256) && strchr (sha256, '\'') == NULL);
+  return lk_test_sql_blob (w->fixture->db_path, sql);
 }
 
 guint32

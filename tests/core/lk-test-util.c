@@ -13,6 +13,7 @@
 #include "people/lk-session.h"
 #include "people/lk-users.h"
 #include "store/lk-audit.h"
+#include "store/lk-store-private.h"
 #include "store/lk-store.h"
 
 const char *
@@ -292,6 +293,67 @@ lk_test_sql_text (const char *path,
   sqlite3_finalize (stmt);
   sqlite3_close (db);
   return value;
+}
+
+GBytes *
+lk_test_sql_blob (const char *path,
+                  const char *sql)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  GBytes *bytes;
+
+  if (is_uri (path))
+    {
+      PGconn *conn = PQconnectdb (path);
+      PGresult *result;
+
+      if (PQstatus (conn) != CONNECTION_OK)
+        g_error ("Cannot connect to %s: %s", path, PQerrorMessage (conn));
+      /* Binary results: a bytea value arrives as its bytes. */
+      result = PQexecParams (conn, sql, 0, NULL, NULL, NULL, NULL, 1);
+      if (PQresultStatus (result) != PGRES_TUPLES_OK || PQntuples (result) < 1)
+        g_error ("SQL returned no row: %s: %s", sql, PQerrorMessage (conn));
+      bytes = g_bytes_new (PQgetvalue (result, 0, 0), (gsize) PQgetlength (result, 0, 0));
+      PQclear (result);
+      PQfinish (conn);
+      return bytes;
+    }
+  db = lk_test_sqlite_open (path);
+  stmt = query_one_row (db, sql);
+  bytes = g_bytes_new (sqlite3_column_blob (stmt, 0), (gsize) sqlite3_column_bytes (stmt, 0));
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return bytes;
+}
+
+struct _LkTestWriter
+{
+  LkStore *store;
+  LkTxn   *txn;
+};
+
+LkTestWriter *
+lk_test_writer_new (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  LkTestWriter *writer = g_new0 (LkTestWriter, 1);
+
+  writer->store = lk_store_open (path, LK_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  writer->txn = lk_txn_begin (writer->store, &error);
+  g_assert_no_error (error);
+  return writer;
+}
+
+void
+lk_test_writer_free (LkTestWriter *writer)
+{
+  if (writer == NULL)
+    return;
+  g_clear_pointer (&writer->txn, lk_txn_free);
+  g_clear_object (&writer->store);
+  g_free (writer);
 }
 
 LkStore *
@@ -645,4 +707,76 @@ lk_test_no_minimums (LkSession *admin)
       g_assert_true (lk_policy_set (admin, keys[i], "0", "Not the rule under test", &error));
       g_assert_no_error (error);
     }
+}
+
+/* ---- Tampering ---------------------------------------------------------------------------- */
+
+static gint64
+server_tamper (const char *uri,
+               const char *sql,
+               GBytes     *blob)
+{
+  PGconn *conn = PQconnectdb (uri);
+  PGresult *result;
+  gint64 changes;
+
+  if (PQstatus (conn) != CONNECTION_OK)
+    g_error ("Cannot connect to %s: %s", uri, PQerrorMessage (conn));
+  result = PQexec (conn, "SET session_replication_role = replica");
+  if (PQresultStatus (result) != PGRES_COMMAND_OK)
+    g_error ("Cannot turn the triggers off on %s: %s", uri, PQerrorMessage (conn));
+  PQclear (result);
+  if (blob != NULL)
+    {
+      g_auto(GStrv) parts = g_strsplit (sql, "?", 2);
+      g_autofree char *numbered = NULL;
+      const Oid types[] = { 17 }; /* bytea */
+      const char *values[] = { g_bytes_get_data (blob, NULL) };
+      const int lengths[] = { (int) g_bytes_get_size (blob) };
+      const int formats[] = { 1 };
+
+      g_assert_cmpuint (g_strv_length (parts), ==, 2);
+      numbered = g_strjoin ("$1", parts[0], parts[1], NULL);
+      result = PQexecParams (conn, numbered, 1, types, values, lengths, formats, 0);
+    }
+  else
+    result = PQexec (conn, sql);
+  if (PQresultStatus (result) != PGRES_COMMAND_OK && PQresultStatus (result) != PGRES_TUPLES_OK)
+    g_error ("SQL failed: %s: %s", sql, PQerrorMessage (conn));
+  changes = g_ascii_strtoll (PQcmdTuples (result), NULL, 10);
+  PQclear (result);
+  PQfinish (conn);
+  return changes;
+}
+
+gint64
+lk_test_sql_tamper (const char *path,
+                    const char *sql,
+                    GBytes     *blob)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt = NULL;
+  int triggers = -1;
+  gint64 changes;
+
+  if (is_uri (path))
+    return server_tamper (path, sql, blob);
+  db = lk_test_sqlite_open (path);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, &triggers);
+  g_assert_cmpint (triggers, ==, 0);
+  if (blob != NULL)
+    {
+      if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+        g_error ("SQL failed: %s: %s", sql, sqlite3_errmsg (db));
+      sqlite3_bind_blob (stmt, 1, g_bytes_get_data (blob, NULL), (int) g_bytes_get_size (blob),
+                         SQLITE_TRANSIENT);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        g_error ("SQL failed: %s: %s", sql, sqlite3_errmsg (db));
+      sqlite3_finalize (stmt);
+    }
+  else
+    lk_test_sqlite_exec (db, sql);
+  changes = sqlite3_changes (db);
+  sqlite3_close (db);
+  return changes;
 }

@@ -62,6 +62,17 @@ char     *lk_test_sql_error        (const char    *path,
 const char *lk_test_foreign_keys   (void);
 char     *lk_test_sql_text         (const char    *path,
                                     const char    *sql);
+/* The first value of the one row of @sql as bytes (a BLOB on a file, bytea on a server). */
+GBytes   *lk_test_sql_blob         (const char    *path,
+                                    const char    *sql);
+
+/* Another Likeness process in the middle of an action on @path: a store of its own with a
+ * write transaction open (BEGIN IMMEDIATE on a file, the writers' advisory lock on a server),
+ * so that every other writer waits for it until lk_test_writer_free, which rolls it back. */
+typedef struct _LkTestWriter LkTestWriter;
+LkTestWriter *lk_test_writer_new   (const char    *path);
+void      lk_test_writer_free      (LkTestWriter  *writer);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LkTestWriter, lk_test_writer_free)
 
 /* A new casework database with one administrator. */
 LkStore  *lk_test_store_new        (const char    *path,
@@ -135,5 +146,17 @@ void       lk_test_no_minimums       (LkSession  *admin);
 /* Locks a "suitable" analysis of eyes, nose and mouth. */
 void       lk_test_lock_suitable   (LkSession  *examiner,
                                     gint64      probe_id);
+
+/* ---- Tampering ---------------------------------------------------------------------------- */
+
+/* Someone with full access to the database edits it behind Likeness's back, past the triggers
+ * that guard the evidence: runs @sql (one statement when @blob is not NULL, which is then bound
+ * to its one parameter, written `?`) on a connection of its own on which no trigger fires
+ * (SQLITE_DBCONFIG_ENABLE_TRIGGER off on a file; on a server, whose test user is a superuser,
+ * a session with session_replication_role = replica). Returns the number of rows the (last)
+ * statement changed; the test stops when @sql fails. */
+gint64    lk_test_sql_tamper       (const char    *path,
+                                    const char    *sql,
+                                    GBytes        *blob);
 
 G_END_DECLS

@@ -292,22 +292,37 @@ test_lock (LkTestFixture *fixture,
   world_clear (&w);
 }
 
+/* @sql is refused by a trigger with @expected: on a file a trigger's RAISE
+ * (SQLITE_CONSTRAINT_TRIGGER), on a server lk_refuse's message. */
 static void
-assert_sql_refused (sqlite3    *db,
+assert_sql_refused (const char *path,
                     const char *sql,
                     const char *expected)
 {
   char *message = NULL;
-  int rc = sqlite3_exec (db, sql, NULL, NULL, &message);
+  sqlite3 *db;
+  int rc;
 
+  if (lk_test_server () != NULL)
+    {
+      g_autofree char *refusal = lk_test_sql_error (path, sql);
+
+      if (refusal == NULL || strstr (refusal, expected) == NULL)
+        g_error ("Expected “%s” from %s, got: %s", expected, sql, refusal);
+      return;
+    }
+  db = lk_test_sqlite_open (path);
+  rc = sqlite3_exec (db, sql, NULL, NULL, &message);
   g_assert_cmpint (rc, ==, SQLITE_CONSTRAINT);
   g_assert_cmpint (sqlite3_extended_errcode (db), ==, SQLITE_CONSTRAINT_TRIGGER);
   if (message == NULL || strstr (message, expected) == NULL)
     g_error ("Expected “%s” from %s, got: %s", expected, sql, message);
   sqlite3_free (message);
+  sqlite3_close (db);
 }
 
-/* Even someone with the database file and sqlite3 cannot rewrite a locked analysis. */
+/* Even someone with the database and its own SQL connection cannot rewrite a locked
+ * analysis. */
 static void
 test_immutable_in_sql (LkTestFixture *fixture,
                        gconstpointer  data)
@@ -315,22 +330,20 @@ test_immutable_in_sql (LkTestFixture *fixture,
   World w = { 0 };
   LkAnalysis a = { "suitable", NULL, some_components, "Original notes" };
   g_autofree char *notes = NULL;
-  sqlite3 *db;
+  const char *path = fixture->db_path;
 
   world_init (&w, fixture);
   lock_ok (w.examiner, w.probe, &a);
 
-  db = lk_test_sqlite_open (fixture->db_path);
-  assert_sql_refused (db, "UPDATE analyses SET notes = 'Rewritten after seeing a candidate'",
+  assert_sql_refused (path, "UPDATE analyses SET notes = 'Rewritten after seeing a candidate'",
                       "a locked analysis cannot change");
-  assert_sql_refused (db, "UPDATE analyses SET suitability = 'not-suitable'",
+  assert_sql_refused (path, "UPDATE analyses SET suitability = 'not-suitable'",
                       "a locked analysis cannot change");
-  assert_sql_refused (db, "DELETE FROM analyses", "a locked analysis cannot be deleted");
+  assert_sql_refused (path, "DELETE FROM analyses", "a locked analysis cannot be deleted");
   /* nor the probe as received */
-  assert_sql_refused (db, "UPDATE probes SET kind = 'photograph'", "cannot change");
-  assert_sql_refused (db, "UPDATE probes SET image_sha256 = 'x'", "cannot change");
-  assert_sql_refused (db, "DELETE FROM case_status_history", "append-only");
-  sqlite3_close (db);
+  assert_sql_refused (path, "UPDATE probes SET kind = 'photograph'", "cannot change");
+  assert_sql_refused (path, "UPDATE probes SET image_sha256 = 'x'", "cannot change");
+  assert_sql_refused (path, "DELETE FROM case_status_history", "append-only");
 
   notes = lk_test_sql_text (fixture->db_path, "SELECT notes FROM analyses");
   g_assert_cmpstr (notes, ==, "Original notes");

@@ -201,11 +201,12 @@ test_rollback (LkTestFixture *fixture,
 }
 
 static gboolean
-sql_refused (sqlite3    *db,
+sql_refused (const char *path,
              const char *sql)
 {
-  return sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK &&
-         strstr (sqlite3_errmsg (db), "append-only") != NULL;
+  g_autofree char *refusal = lk_test_sql_error (path, sql);
+
+  return refusal != NULL && strstr (refusal, "append-only") != NULL;
 }
 
 static void
@@ -213,22 +214,27 @@ test_append_only (LkTestFixture *fixture,
                   gconstpointer  data)
 {
   g_autoptr(LkStore) store = new_store (fixture);
-  sqlite3 *db;
+  const char *path = fixture->db_path;
 
   append_events (store, 3);
-  db = lk_test_sqlite_open (fixture->db_path);
-  g_assert_true (sql_refused (db, "UPDATE audit_event SET details = '{}' WHERE seq = 2"));
-  g_assert_true (sql_refused (db, "UPDATE audit_event SET user = 'someone-else'"));
-  g_assert_true (sql_refused (db, "DELETE FROM audit_event WHERE seq = 3"));
-  g_assert_true (sql_refused (db, "DELETE FROM audit_event"));
-  sqlite3_close (db);
+  /* "user" is a keyword of PostgreSQL's, a plain name to SQLite: quoted, it is the column on
+   * both. */
+  g_assert_true (sql_refused (path, "UPDATE audit_event SET details = '{}' WHERE seq = 2"));
+  g_assert_true (sql_refused (path, "UPDATE audit_event SET \"user\" = 'someone-else'"));
+  g_assert_true (sql_refused (path, "DELETE FROM audit_event WHERE seq = 3"));
+  g_assert_true (sql_refused (path, "DELETE FROM audit_event"));
+  /* A server has one more way to empty a table (CASCADE: other tables refer to the log). */
+  if (lk_test_server () != NULL)
+    g_assert_true (sql_refused (path, "TRUNCATE audit_event CASCADE"));
   assert_intact (store, 3);
 }
 
+/* Someone with write access to the database edits the log past its guards. */
 static void
-drop_guards (const char *path)
+tamper (const char *path,
+        const char *sql)
 {
-  lk_test_sql (path, "DROP TRIGGER audit_event_no_update; DROP TRIGGER audit_event_no_delete");
+  g_assert_cmpint (lk_test_sql_tamper (path, sql, NULL), >, 0);
 }
 
 static void
@@ -239,8 +245,7 @@ test_tamper_details (LkTestFixture *fixture,
   g_autofree char *reason = NULL;
 
   append_events (store, 10);
-  drop_guards (fixture->db_path);
-  lk_test_sql (fixture->db_path, "UPDATE audit_event SET details = '{\"n\":55}' WHERE seq = 5");
+  tamper (fixture->db_path, "UPDATE audit_event SET details = '{\"n\":55}' WHERE seq = 5");
   reason = assert_broken_at (store, 5);
   g_assert_nonnull (strstr (reason, "altered"));
 }
@@ -253,37 +258,87 @@ test_tamper_delete (LkTestFixture *fixture,
   g_autofree char *reason = NULL;
 
   append_events (store, 10);
-  drop_guards (fixture->db_path);
-  lk_test_sql (fixture->db_path, "DELETE FROM audit_event WHERE seq = 5");
+  tamper (fixture->db_path, "DELETE FROM audit_event WHERE seq = 5");
   reason = assert_broken_at (store, 5);
   g_assert_nonnull (strstr (reason, "missing"));
 }
 
-/* Alters event 5 and gives it a hash that matches its new content. */
-static void
-rewrite_event_5 (const char *path)
+typedef struct
+{
+  gint64     from;
+  GPtrArray *events;
+} EventCopy;
+
+static gboolean
+copy_event (const LkAuditEvent  *event,
+            gpointer             user_data,
+            GError             **error)
+{
+  EventCopy *copy = user_data;
+  LkAuditEvent *mine;
+
+  if (event->seq < copy->from)
+    return TRUE;
+  mine = g_new0 (LkAuditEvent, 1);
+  *mine = (LkAuditEvent) { event->seq, g_strdup (event->at), g_strdup (event->user),
+                           g_strdup (event->role), g_strdup (event->action),
+                           g_strdup (event->object), g_strdup (event->details),
+                           g_strdup (event->prev_hash), g_strdup (event->hash) };
+  g_ptr_array_add (copy->events, mine);
+  return TRUE;
+}
+
+/* The events from @from on, in order, as the log holds them now. */
+static GPtrArray *
+events_from (LkStore *store,
+             gint64   from)
+{
+  g_autoptr(GError) error = NULL;
+  EventCopy copy = { from, g_ptr_array_new_with_free_func ((GDestroyNotify) lk_audit_event_free) };
+
+  lk_audit_foreach (store, copy_event, &copy, &error);
+  g_assert_no_error (error);
+  return copy.events;
+}
+
+/* @text as an SQL string literal. */
+static char *
+quoted (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text, "'", -1);
+  g_autofree char *doubled = g_strjoinv ("''", parts);
+
+  return g_strdup_printf ("'%s'", doubled);
+}
+
+static char *
+event_hash (const char         *prev_hash,
+            const LkAuditEvent *event,
+            const char         *details)
 {
   g_autoptr(GString) canonical = g_string_new (NULL);
+
+  lk_audit_canonical (canonical, prev_hash, event->seq, event->at, event->user, event->role,
+                      event->action, event->object, details);
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) canonical->str,
+                                      canonical->len);
+}
+
+/* Alters event 5 and gives it a hash that matches its new content. */
+static void
+rewrite_event_5 (LkStore    *store,
+                 const char *path)
+{
+  g_autoptr(GPtrArray) events = events_from (store, 5);
+  const LkAuditEvent *event = g_ptr_array_index (events, 0);
   g_autofree char *hash = NULL;
   g_autofree char *sql = NULL;
-  sqlite3 *db = lk_test_sqlite_open (path);
-  sqlite3_stmt *stmt = NULL;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT prev_hash, at, user, role, action, object"
-                                           " FROM audit_event WHERE seq = 5", -1, &stmt, NULL),
-                   ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-#define COL(i) ((const char *) sqlite3_column_text (stmt, (i)))
-  lk_audit_canonical (canonical, COL (0), 5, COL (1), COL (2), COL (3), COL (4), COL (5),
-                      "{\"n\":55}");
-#undef COL
-  sqlite3_finalize (stmt);
-  hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) canonical->str,
-                                      canonical->len);
+  g_assert_cmpint (event->seq, ==, 5);
+  hash = event_hash (event->prev_hash, event, "{\"n\":55}");
   sql = g_strdup_printf ("UPDATE audit_event SET details = '{\"n\":55}', hash = '%s'"
                          " WHERE seq = 5", hash);
-  lk_test_sqlite_exec (db, sql);
-  sqlite3_close (db);
+  tamper (path, sql);
 }
 
 static void
@@ -294,8 +349,7 @@ test_tamper_rehash (LkTestFixture *fixture,
   g_autofree char *reason = NULL;
 
   append_events (store, 10);
-  drop_guards (fixture->db_path);
-  rewrite_event_5 (fixture->db_path);
+  rewrite_event_5 (store, fixture->db_path);
   /* Event 5 is consistent in itself; the link from event 6 gives it away. */
   reason = assert_broken_at (store, 6);
   g_assert_nonnull (strstr (reason, "previous"));
@@ -349,8 +403,7 @@ test_cli_verify (LkTestFixture *fixture,
   /* The check itself is on record. */
   g_assert_cmpint (lk_test_count_action (store, "audit.verified"), ==, 1);
 
-  drop_guards (fixture->db_path);
-  lk_test_sql (fixture->db_path, "UPDATE audit_event SET details = '{}' WHERE seq = 5");
+  tamper (fixture->db_path, "UPDATE audit_event SET details = '{}' WHERE seq = 5");
   assert_cli_verify (fixture, 1, "audit chain broken at event 5: ");
 }
 
@@ -366,46 +419,30 @@ cli_audit (LkTestFixture *fixture,
 /* Rehashes every event from @from on after changing @from's details: a chain that verifies, as
  * someone with write access and the source code could make it. */
 static void
-rewrite_from (const char *path,
+rewrite_from (LkStore    *store,
+              const char *path,
               gint64      from)
 {
-  sqlite3 *db = lk_test_sqlite_open (path);
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GPtrArray) events = events_from (store, from);
+  g_autoptr(GString) updates = g_string_new (NULL);
   g_autofree char *prev = NULL;
-  g_autoptr(GPtrArray) updates = g_ptr_array_new_with_free_func (g_free);
 
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT seq, prev_hash, at, user, role, action, "
-                                           "object, details FROM audit_event WHERE seq >= ? "
-                                           "ORDER BY seq", -1, &stmt, NULL), ==, SQLITE_OK);
-  sqlite3_bind_int64 (stmt, 1, from);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
+  for (guint i = 0; i < events->len; i++)
     {
-      g_autoptr(GString) canonical = g_string_new (NULL);
-      gint64 seq = sqlite3_column_int64 (stmt, 0);
-      const char *details = seq == from ? "{\"n\":55}" : (const char *) sqlite3_column_text (stmt, 7);
-      char *hash;
+      const LkAuditEvent *event = g_ptr_array_index (events, i);
+      const char *details = event->seq == from ? "{\"n\":55}" : event->details;
+      const char *prev_hash = prev != NULL ? prev : event->prev_hash;
+      g_autofree char *hash = event_hash (prev_hash, event, details);
+      g_autofree char *details_sql = quoted (details);
 
-#define COL(i) ((const char *) sqlite3_column_text (stmt, (i)))
-      lk_audit_canonical (canonical, prev ? prev : COL (1), seq, COL (2), COL (3), COL (4),
-                          COL (5), COL (6), details);
-      hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) canonical->str,
-                                          canonical->len);
-      {
-        char *sql = sqlite3_mprintf ("UPDATE audit_event SET prev_hash = %Q, details = %Q, "
-                                     "hash = %Q WHERE seq = %lld", prev ? prev : COL (1),
-                                     details, hash, (long long) seq);
-
-        g_ptr_array_add (updates, g_strdup (sql));
-        sqlite3_free (sql);
-      }
-#undef COL
+      g_string_append_printf (updates, "UPDATE audit_event SET prev_hash = '%s', details = %s,"
+                              " hash = '%s' WHERE seq = %" G_GINT64_FORMAT ";", prev_hash,
+                              details_sql, hash, event->seq);
       g_free (prev);
-      prev = hash;
+      prev = g_steal_pointer (&hash);
     }
-  sqlite3_finalize (stmt);
-  for (guint i = 0; i < updates->len; i++)
-    lk_test_sqlite_exec (db, g_ptr_array_index (updates, i));
-  sqlite3_close (db);
+  g_assert_cmpuint (events->len, >, 0);
+  tamper (path, updates->str);
 }
 
 /* What the chain alone cannot show, an anchor written down earlier can: events cut from the
@@ -437,8 +474,7 @@ test_anchor (LkTestFixture *fixture,
   lk_test_cli_assert_failed (bad, "not an audit anchor");
 
   /* Events 8 onwards cut away: the chain that is left still verifies on its own. */
-  drop_guards (fixture->db_path);
-  lk_test_sql (fixture->db_path, "DELETE FROM audit_event WHERE seq >= 8");
+  tamper (fixture->db_path, "DELETE FROM audit_event WHERE seq >= 8");
   plain = cli_audit (fixture, "verify", NULL);
   lk_test_cli_assert_ok (plain);
   cut = cli_audit (fixture, "verify", anchor);
@@ -453,7 +489,7 @@ test_anchor (LkTestFixture *fixture,
   fields = g_strsplit (g_strchomp (head->out), "\t", -1);
   g_free (anchor);
   anchor = g_strdup_printf ("%s:%s", fields[0], fields[1]);
-  rewrite_from (fixture->db_path, 5);
+  rewrite_from (store, fixture->db_path, 5);
   plain_again = cli_audit (fixture, "verify", NULL);
   lk_test_cli_assert_ok (plain_again);
   rewritten = cli_audit (fixture, "verify", anchor);

@@ -253,6 +253,22 @@ test_demo (LkTestFixture *fixture,
   g_assert_cmpint (lk_test_sql_int (fixture->db_path, "SELECT count(*) FROM users"), ==, 6);
 }
 
+/* On a server, the other application's rows are untouched, and an empty database is not
+ * filled by any command but init. */
+static void
+test_bad_db_server (LkTestFixture *fixture)
+{
+  g_autofree char *empty = lk_test_server_database_new ();
+  g_autoptr(LkCliRun) list = lk_test_cli (ADMIN_PASSWORD, NULL, NULL, "--db", empty,
+                                          "--user", ADMIN, "user", "list", NULL);
+
+  lk_test_cli_assert_failed (list, "is empty");
+  g_assert_cmpint (lk_test_sql_int (empty, "SELECT count(*) FROM pg_catalog.pg_tables"
+                                           " WHERE schemaname = current_schema ()"), ==, 0);
+  lk_test_server_database_drop (empty);
+  g_assert_cmpint (lk_test_sql_int (fixture->db_path, "SELECT count(*) FROM shopping"), ==, 2);
+}
+
 static void
 test_bad_db (LkTestFixture *fixture,
              gconstpointer  data)
@@ -263,7 +279,12 @@ test_bad_db (LkTestFixture *fixture,
   g_autofree char *absent = lk_test_path (fixture, "absent.db");
   g_autoptr(GError) error = NULL;
 
-  g_file_set_contents (fixture->db_path, "shopping list: milk, eggs\n", -1, &error);
+  /* A server database is never a file: there, another application's tables. */
+  if (lk_test_server () != NULL)
+    lk_test_sql (fixture->db_path, "CREATE TABLE shopping (item TEXT);"
+                                   " INSERT INTO shopping VALUES ('milk'), ('eggs')");
+  else
+    g_file_set_contents (fixture->db_path, "shopping list: milk, eggs\n", -1, &error);
   g_assert_no_error (error);
   list = lk_test_cli (ADMIN_PASSWORD, NULL, NULL, "--db", fixture->db_path, "--user", ADMIN,
                       "user", "list", NULL);
@@ -276,6 +297,8 @@ test_bad_db (LkTestFixture *fixture,
                          "user", "list", NULL);
   lk_test_cli_assert_failed (missing, absent);
   g_assert_false (g_file_test (absent, G_FILE_TEST_EXISTS));
+  if (lk_test_server () != NULL)
+    test_bad_db_server (fixture);
 }
 
 static void

@@ -13,20 +13,14 @@ flip_stored_byte (World      *w,
                   gsize       offset)
 {
   g_autoptr(GBytes) blob = stored_blob (w, sha256);
-  g_autofree guint8 *copy = g_memdup2 (g_bytes_get_data (blob, NULL), g_bytes_get_size (blob));
-  sqlite3 *db = lk_test_sqlite_open (w->fixture->db_path);
-  sqlite3_stmt *stmt = NULL;
+  guint8 *copy = g_memdup2 (g_bytes_get_data (blob, NULL), g_bytes_get_size (blob));
+  g_autoptr(GBytes) flipped = NULL;
+  g_autofree char *sql = g_strdup_printf ("UPDATE images SET bytes = ? WHERE sha256 = '%s'",
+                                          sha256);
 
   copy[offset] ^= 0x01;
-  lk_test_sqlite_exec (db, "DROP TRIGGER images_immutable");
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "UPDATE images SET bytes = ? WHERE sha256 = ?", -1,
-                                       &stmt, NULL), ==, SQLITE_OK);
-  sqlite3_bind_blob (stmt, 1, copy, (int) g_bytes_get_size (blob), SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, sha256, -1, SQLITE_STATIC);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
-  g_assert_cmpint (sqlite3_changes (db), ==, 1);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
+  flipped = g_bytes_new_take (copy, g_bytes_get_size (blob));
+  g_assert_cmpint (lk_test_sql_tamper (w->fixture->db_path, sql, flipped), ==, 1);
 }
 
 static JsonObject *
@@ -146,25 +140,21 @@ test_tampered (LkTestFixture *fixture,
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(LkAuditEvent) event = NULL;
-  sqlite3 *db;
-  char *message = NULL;
+  g_autofree char *refusal = NULL;
   gint64 id;
 
   world_init (&w, fixture);
   id = import_portrait (&w, &sha256);
 
   /* the table itself refuses a change */
-  db = lk_test_sqlite_open (fixture->db_path);
-  g_assert_cmpint (sqlite3_exec (db, "UPDATE images SET media_type = 'image/png'", NULL, NULL,
-                                 &message), ==, SQLITE_CONSTRAINT);
-  g_assert_nonnull (strstr (message, "stored images are immutable"));
-  sqlite3_free (message);
-  sqlite3_close (db);
+  refusal = lk_test_sql_error (fixture->db_path, "UPDATE images SET media_type = 'image/png'");
+  g_assert_nonnull (refusal);
+  g_assert_nonnull (strstr (refusal, "stored images are immutable"));
   bytes = lk_probes_read_image (w.examiner, id, &error);
   g_assert_no_error (error);
   g_clear_pointer (&bytes, g_bytes_unref);
 
-  /* someone with the file and sqlite3 goes round it */
+  /* someone with the database and a connection of their own goes round it */
   flip_stored_byte (&w, sha256, 20000);
   bytes = lk_probes_read_image (w.examiner, id, &error);
   g_assert_null (bytes);
@@ -449,23 +439,22 @@ test_busy (LkTestFixture *fixture,
   g_autofree char *path = demo_path ("grace_hopper.jpg");
   g_autoptr(GError) error = NULL;
   LkProvenance p = provenance_of_kind ("photograph");
-  sqlite3 *other;
+  LkTestWriter *other;
   Counts before;
   gint64 id;
 
   world_init (&w, fixture);
   before = counts (&w);
-  other = lk_test_sqlite_open (fixture->db_path);
-  lk_test_sqlite_exec (other, "BEGIN IMMEDIATE");
+  other = lk_test_writer_new (fixture->db_path);
   lk_store_set_busy_timeout (w.store, 100);
 
   id = lk_probes_import_file (w.examiner, CASE_NUMBER, path, &p, NULL, &error);
   g_assert_cmpint (id, ==, 0);
   g_assert_error (error, LK_ERROR, LK_ERROR_BUSY);
-  assert_message (error, "another Likeness process");
+  assert_message (error, lk_test_server () != NULL ? "another Likeness workstation"
+                                                  : "another Likeness process");
   g_clear_error (&error);
-  lk_test_sqlite_exec (other, "ROLLBACK");
-  sqlite3_close (other);
+  lk_test_writer_free (other);
   assert_unchanged (&w, &before);
 
   /* once the other process lets go, the same import goes through */

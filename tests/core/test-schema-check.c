@@ -511,13 +511,14 @@ test_install_feature_list (LkTestFixture *fixture,
 
   /* an installed edition never changes, not even through SQL */
   {
-    sqlite3 *db = lk_test_sqlite_open (fixture->db_path);
+    g_autofree char *edited = lk_test_sql_error (fixture->db_path,
+                                                 "UPDATE feature_lists SET content = '{}'");
+    g_autofree char *deleted = lk_test_sql_error (fixture->db_path, "DELETE FROM feature_lists");
 
-    g_assert_cmpint (sqlite3_exec (db, "UPDATE feature_lists SET content = '{}'", NULL, NULL,
-                                   NULL), ==, SQLITE_CONSTRAINT);
-    g_assert_cmpint (sqlite3_exec (db, "DELETE FROM feature_lists", NULL, NULL, NULL), ==,
-                     SQLITE_CONSTRAINT);
-    sqlite3_close (db);
+    g_assert_nonnull (edited);
+    g_assert_nonnull (strstr (edited, "an installed feature-list edition cannot change"));
+    g_assert_nonnull (deleted);
+    g_assert_nonnull (strstr (deleted, "an installed feature-list edition cannot be deleted"));
   }
   world_clear (&w);
 }

@@ -46,6 +46,40 @@ assert_refused (const char       *path,
   g_assert_nonnull (strstr (error->message, code == LK_ERROR_UNWRITABLE ? folder : path));
 }
 
+/* How the database says which schema version it is at, and whose it is. */
+static const char *
+version_sql (void)
+{
+  return lk_test_server () != NULL ? "SELECT version FROM likeness_schema"
+                                   : "PRAGMA user_version";
+}
+
+static const char *
+application_id_sql (void)
+{
+  return lk_test_server () != NULL ? "SELECT application_id FROM likeness_schema"
+                                   : "PRAGMA application_id";
+}
+
+/* The tables in the database. */
+static gint64
+count_tables (const char *path,
+              const char *names)
+{
+  g_autofree char *sql = NULL;
+
+  if (lk_test_server () != NULL)
+    sql = g_strdup_printf ("SELECT count(*) FROM pg_catalog.pg_tables"
+                           " WHERE schemaname = current_schema ()%s%s%s",
+                           names ? " AND tablename IN (" : "", names ? names : "",
+                           names ? ")" : "");
+  else
+    sql = g_strdup_printf ("SELECT count(*) FROM sqlite_schema%s%s%s",
+                           names ? " WHERE name IN (" : "", names ? names : "",
+                           names ? ")" : "");
+  return lk_test_sql_int (path, sql);
+}
+
 static void
 test_create (LkTestFixture *fixture,
              gconstpointer  data)
@@ -104,6 +138,9 @@ test_text_file (LkTestFixture *fixture,
   g_autofree char *wal = g_strconcat (fixture->db_path, "-wal", NULL);
   g_autoptr(GError) error = NULL;
 
+  if (lk_test_skip_on_server ("a text file in place of the database file: a server database is "
+                              "never a file (another application's database: foreign-sqlite)"))
+    return;
   g_file_set_contents (fixture->db_path, text, -1, &error);
   g_assert_no_error (error);
   assert_refused (fixture->db_path, LK_STORE_OPEN_DEFAULT, LK_ERROR_NOT_LIKENESS_DATABASE);
@@ -133,8 +170,13 @@ test_foreign_sqlite (LkTestFixture *fixture,
   lk_test_sql (fixture->db_path, "CREATE TABLE recipes (name TEXT); "
                                  "INSERT INTO recipes VALUES ('soup')");
   assert_refused (fixture->db_path, LK_STORE_OPEN_CREATE, LK_ERROR_NOT_LIKENESS_DATABASE);
-  /* Nothing of ours was written into the other application's file. */
-  g_assert_cmpint (lk_test_sql_int (fixture->db_path, "SELECT count(*) FROM sqlite_schema"), ==, 1);
+  /* Nothing of ours was written into the other application's database. */
+  g_assert_cmpint (count_tables (fixture->db_path, NULL), ==, 1);
+  g_assert_cmpint (lk_test_sql_int (fixture->db_path, "SELECT count(*) FROM recipes"), ==, 1);
+  /* A server database has neither an application id nor a journal of its own; another
+   * application's versioned schema is a table there, as in this database. */
+  if (lk_test_server () != NULL)
+    return;
   g_assert_cmpint (lk_test_sql_int (fixture->db_path, "PRAGMA application_id"), ==, 0);
   g_assert_cmpint (lk_test_sql_int (fixture->db_path, "PRAGMA user_version"), ==, 0);
   mode = lk_test_sql_text (fixture->db_path, "PRAGMA journal_mode");
@@ -153,12 +195,17 @@ test_negative_application_id (LkTestFixture *fixture,
 {
   g_autoptr(LkCliRun) run = NULL;
 
-  lk_test_sql (fixture->db_path, "PRAGMA application_id = -5; CREATE TABLE t (x)");
+  /* On a server the application id is a column of the table likeness_schema. */
+  lk_test_sql (fixture->db_path,
+               lk_test_server () != NULL
+                 ? "CREATE TABLE likeness_schema (application_id BIGINT NOT NULL,"
+                   " version BIGINT NOT NULL); INSERT INTO likeness_schema VALUES (-5, 1)"
+                 : "PRAGMA application_id = -5; CREATE TABLE t (x)");
   assert_refused (fixture->db_path, LK_STORE_OPEN_DEFAULT, LK_ERROR_NOT_LIKENESS_DATABASE);
   run = lk_test_cli (NULL, NULL, NULL, "--db", fixture->db_path, "--user", "admin",
                      "audit", "verify", NULL);
   lk_test_cli_assert_failed (run, "not a Likeness database");
-  g_assert_cmpint (lk_test_sql_int (fixture->db_path, "PRAGMA application_id"), ==, -5);
+  g_assert_cmpint (lk_test_sql_int (fixture->db_path, application_id_sql ()), ==, -5);
 }
 
 static void
@@ -166,7 +213,9 @@ test_newer_schema (LkTestFixture *fixture,
                    gconstpointer  data)
 {
   g_autoptr(LkStore) store = open_ok (fixture->db_path, LK_STORE_OPEN_CREATE);
-  g_autofree char *pragma = g_strdup_printf ("PRAGMA user_version = %d", LK_SCHEMA_VERSION + 1);
+  g_autofree char *pragma = lk_test_server () != NULL
+    ? g_strdup_printf ("UPDATE likeness_schema SET version = %d", LK_SCHEMA_VERSION + 1)
+    : g_strdup_printf ("PRAGMA user_version = %d", LK_SCHEMA_VERSION + 1);
   g_autoptr(GError) error = NULL;
   g_autoptr(LkStore) again = NULL;
 
@@ -178,7 +227,7 @@ test_newer_schema (LkTestFixture *fixture,
   g_assert_null (again);
   g_assert_nonnull (strstr (error->message, "newer"));
   /* Not downgraded by the attempt. */
-  g_assert_cmpint (lk_test_sql_int (fixture->db_path, "PRAGMA user_version"), ==,
+  g_assert_cmpint (lk_test_sql_int (fixture->db_path, version_sql ()), ==,
                    LK_SCHEMA_VERSION + 1);
 }
 
@@ -199,10 +248,34 @@ test_unwritable (LkTestFixture *fixture,
   g_assert_true (g_file_test (file, G_FILE_TEST_IS_REGULAR));
 }
 
+/* A server database that does not exist cannot be reached at all; one that is empty is not
+ * filled without CREATE (likeness-cli init): the server's missing file. */
+static void
+test_missing_server (LkTestFixture *fixture)
+{
+  g_autofree char *absent = g_strconcat (fixture->db_path, "_absent", NULL);
+  g_autoptr(LkStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  assert_refused (fixture->db_path, LK_STORE_OPEN_DEFAULT, LK_ERROR_NOT_INITIALISED);
+  g_assert_cmpint (count_tables (fixture->db_path, NULL), ==, 0);
+
+  store = lk_store_open (absent, LK_STORE_OPEN_CREATE, &error);
+  g_assert_null (store);
+  g_assert_error (error, LK_ERROR, LK_ERROR_DATABASE);
+  g_assert_nonnull (strstr (error->message, absent));
+  g_assert_nonnull (strstr (error->message, "does not exist"));
+}
+
 static void
 test_missing (LkTestFixture *fixture,
               gconstpointer  data)
 {
+  if (lk_test_server () != NULL)
+    {
+      test_missing_server (fixture);
+      return;
+    }
   assert_refused (fixture->db_path, LK_STORE_OPEN_DEFAULT, LK_ERROR_NOT_FOUND);
   g_assert_false (g_file_test (fixture->db_path, G_FILE_TEST_EXISTS));
 }
@@ -214,19 +287,23 @@ test_migrate_empty (LkTestFixture *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(LkStore) store = NULL;
 
-  /* An empty file is a version-0 database: ours to set up, even without CREATE. */
-  g_file_set_contents (fixture->db_path, "", 0, &error);
-  g_assert_no_error (error);
-  store = open_ok (fixture->db_path, LK_STORE_OPEN_DEFAULT);
+  /* An empty file is a version-0 database: ours to set up, even without CREATE. An empty
+   * server database is set up only when asked (test_missing): with CREATE. */
+  if (lk_test_server () != NULL)
+    store = open_ok (fixture->db_path, LK_STORE_OPEN_CREATE);
+  else
+    {
+      g_file_set_contents (fixture->db_path, "", 0, &error);
+      g_assert_no_error (error);
+      store = open_ok (fixture->db_path, LK_STORE_OPEN_DEFAULT);
+    }
   g_assert_cmpint (lk_store_get_schema_version (store), ==, LK_SCHEMA_VERSION);
   g_assert_false (lk_store_is_demo (store));
   g_assert_false (lk_store_is_initialised (store));
-  g_assert_cmpint (lk_test_sql_int (fixture->db_path, "PRAGMA application_id"), ==,
+  g_assert_cmpint (lk_test_sql_int (fixture->db_path, application_id_sql ()), ==,
                    LK_APPLICATION_ID);
-  g_assert_cmpint (lk_test_sql_int (fixture->db_path,
-                                    "SELECT count(*) FROM sqlite_schema WHERE name IN"
-                                    " ('meta', 'settings', 'users', 'images', 'audit_event')"),
-                   ==, 5);
+  g_assert_cmpint (count_tables (fixture->db_path, "'meta', 'settings', 'users', 'images',"
+                                                   " 'audit_event'"), ==, 5);
 }
 
 /* A database as Likeness wrote it at schema version 1, with one user in it. */
@@ -248,6 +325,34 @@ write_version_1 (const char *path)
   sqlite3_close (db);
 }
 
+/* A server database as Likeness wrote it at the first version a server database has
+ * (LK_PG_BASE_VERSION, one script), with one user in it. */
+static void
+write_server_base (const char *uri)
+{
+  g_autofree char *sql =
+    g_strdup_printf ("BEGIN; %s;"
+                     " INSERT INTO likeness_schema (application_id, version) VALUES (%d, %d);"
+                     " INSERT INTO meta VALUES ('kind', 'casework');"
+                     " INSERT INTO users (name, display_name, password_hash, roles, created_at,"
+                     " password_changed_at) VALUES ('old-admin', 'Old', 'x', 1,"
+                     " '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z'); COMMIT",
+                     lk_migrations[LK_PG_BASE_VERSION - 1].postgresql, LK_APPLICATION_ID,
+                     LK_PG_BASE_VERSION);
+
+  lk_test_sql (uri, sql);
+}
+
+/* The oldest database of each backend: version 1 on a file, the base version on a server. */
+static void
+write_oldest (const char *path)
+{
+  if (lk_test_server () != NULL)
+    write_server_base (path);
+  else
+    write_version_1 (path);
+}
+
 static void
 test_migrate_forward (LkTestFixture *fixture,
                       gconstpointer  data)
@@ -255,18 +360,48 @@ test_migrate_forward (LkTestFixture *fixture,
   g_autoptr(LkStore) store = NULL;
   g_autofree char *name = NULL;
 
-  if (LK_SCHEMA_VERSION < 2)
+  if (LK_SCHEMA_VERSION < 2 || (lk_test_server () && LK_SCHEMA_VERSION <= LK_PG_BASE_VERSION))
     {
       g_test_skip ("only one schema version so far");
       return;
     }
-  write_version_1 (fixture->db_path);
+  write_oldest (fixture->db_path);
   store = open_ok (fixture->db_path, LK_STORE_OPEN_DEFAULT);
   g_assert_cmpint (lk_store_get_schema_version (store), ==, LK_SCHEMA_VERSION);
   g_assert_true (lk_store_is_initialised (store));
   g_assert_false (lk_store_is_demo (store));
   name = lk_test_sql_text (fixture->db_path, "SELECT name FROM users");
   g_assert_cmpstr (name, ==, "old-admin");
+}
+
+/* On a server: the first step after the base version fails half-way (its first statement
+ * adds a column; a table in the way stops a later one). */
+static void
+test_migrate_atomic_server (LkTestFixture *fixture)
+{
+  const char *step = LK_SCHEMA_VERSION > LK_PG_BASE_VERSION
+                       ? lk_migrations[LK_PG_BASE_VERSION].postgresql : NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LkStore) store = NULL;
+
+  if (step == NULL || !g_str_has_prefix (step, "ALTER TABLE training_attempts ADD COLUMN"
+                                               " over_time") ||
+      strstr (step, "CREATE TABLE training_proposals") == NULL)
+    {
+      g_test_skip ("needs the migration that adds training proposals");
+      return;
+    }
+  write_server_base (fixture->db_path);
+  lk_test_sql (fixture->db_path, "CREATE TABLE training_proposals (x BIGINT)");
+  store = lk_store_open (fixture->db_path, LK_STORE_OPEN_DEFAULT, &error);
+  g_assert_null (store);
+  g_assert_nonnull (error);
+  /* All or nothing: the database stays at the base version with nothing of the next. */
+  g_assert_cmpint (lk_test_sql_int (fixture->db_path, version_sql ()), ==, LK_PG_BASE_VERSION);
+  g_assert_cmpint (lk_test_sql_int (fixture->db_path, "SELECT count(*) FROM"
+                                    " information_schema.columns WHERE table_name ="
+                                    " 'training_attempts' AND column_name = 'over_time'"), ==, 0);
+  g_assert_cmpint (lk_test_sql_int (fixture->db_path, "SELECT count(*) FROM users"), ==, 1);
 }
 
 static void
@@ -276,6 +411,11 @@ test_migrate_atomic (LkTestFixture *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(LkStore) store = NULL;
 
+  if (lk_test_server () != NULL)
+    {
+      test_migrate_atomic_server (fixture);
+      return;
+    }
   if (LK_SCHEMA_VERSION < 2 || strstr (lk_migrations[1].sqlite, "CREATE TABLE cases") == NULL)
     {
       g_test_skip ("needs the migration that adds cases");
@@ -299,12 +439,9 @@ sql_fails (const char *path,
            const char *sql,
            const char *expected_message)
 {
-  sqlite3 *db = lk_test_sqlite_open (path);
-  int rc = sqlite3_exec (db, sql, NULL, NULL, NULL);
-  gboolean matches = strstr (sqlite3_errmsg (db), expected_message) != NULL;
+  g_autofree char *refusal = lk_test_sql_error (path, sql);
 
-  sqlite3_close (db);
-  return rc != SQLITE_OK && matches;
+  return refusal != NULL && strstr (refusal, expected_message) != NULL;
 }
 
 /* A database as Likeness wrote it at schema version 5: an examination with one annotation,
@@ -349,6 +486,9 @@ test_migrate_freezes_signed (LkTestFixture *fixture,
   const char *frozen = "of a signed conclusion cannot change";
   g_autoptr(LkStore) store = NULL;
 
+  if (lk_test_skip_on_server ("a database at schema version 5 exists only as a file; a server "
+                              "database starts at version 11 with the freeze in its triggers"))
+    return;
   if (LK_SCHEMA_VERSION < 6)
     {
       g_test_skip ("needs the migration that freezes annotations with the conclusion");
@@ -376,6 +516,80 @@ test_migrate_freezes_signed (LkTestFixture *fixture,
   lk_test_sql (path, "UPDATE examinations SET seconds_spent = seconds_spent + 30,"
                      " updated_at = 'now'");
   g_assert_cmpint (lk_test_sql_int (path, "SELECT seconds_spent FROM examinations"), ==, 30);
+}
+
+/* The migration that moved the training observations into their own table, by its text. */
+static guint
+training_observations_step (void)
+{
+  for (guint i = 0; i < lk_n_migrations; i++)
+    if (strstr (lk_migrations[i].sqlite, "CREATE TABLE training_observations") != NULL)
+      return i;
+  g_assert_not_reached ();
+}
+
+/* A database as Likeness wrote it just before that migration: a submitted attempt whose
+ * observations are JSON in training_attempts.observations, an open one with none and one whose
+ * text is not JSON (other rows left out: the connection does not enforce foreign keys). */
+static void
+write_training_observations_json (const char *path,
+                                  guint       version)
+{
+  g_autofree char *identity = g_strdup_printf ("PRAGMA application_id = %d", LK_APPLICATION_ID);
+  g_autofree char *pragma = g_strdup_printf ("PRAGMA user_version = %u", version);
+  sqlite3 *db = lk_test_sqlite_open (path);
+
+  lk_test_sqlite_exec (db, "BEGIN");
+  for (guint i = 0; i < version; i++)
+    lk_test_sqlite_exec (db, lk_migrations[i].sqlite);
+  lk_test_sqlite_exec (db, identity);
+  lk_test_sqlite_exec (db, "INSERT INTO meta VALUES ('kind', 'casework');"
+                           "INSERT INTO training_attempts (id, assignment_id, item_id,"
+                           " feature_list, observations, level, opened_at, submitted_at)"
+                           " VALUES (1, 1, 1, 'edition',"
+                           " '{\"eyes.fissure\": \"similar\", \"nose.tip\": \"dissimilar\"}',"
+                           " 2, '2026-01-01T09:00:00Z', '2026-01-01T09:10:00Z'),"
+                           " (2, 1, 2, 'edition', '{}', NULL, '2026-01-02T09:00:00Z', NULL),"
+                           " (3, 2, 1, 'edition', 'not json', NULL, '2026-01-03T09:00:00Z',"
+                           " NULL);");
+  lk_test_sqlite_exec (db, pragma);
+  lk_test_sqlite_exec (db, "COMMIT");
+  sqlite3_close (db);
+}
+
+/* Migrating copies each result kept as JSON into a row of training_observations, dated when the
+ * attempt was opened, drops the old column, and keeps the submitted attempt frozen. */
+static void
+test_migrate_training_observations (LkTestFixture *fixture,
+                                    gconstpointer  data)
+{
+  const char *path = fixture->db_path;
+  g_autoptr(LkStore) store = NULL;
+  g_autofree char *result = NULL, *updated = NULL;
+
+  write_training_observations_json (path, training_observations_step ());
+  store = open_ok (path, LK_STORE_OPEN_DEFAULT);
+  g_assert_cmpint (lk_store_get_schema_version (store), ==, LK_SCHEMA_VERSION);
+  g_assert_cmpint (lk_test_sql_int (path, "SELECT count(*) FROM training_observations"), ==, 2);
+  g_assert_cmpint (lk_test_sql_int (path, "SELECT count(*) FROM training_observations"
+                                          " WHERE attempt_id = 1"), ==, 2);
+  result = lk_test_sql_text (path, "SELECT result FROM training_observations"
+                                   " WHERE characteristic = 'nose.tip'");
+  g_assert_cmpstr (result, ==, "dissimilar");
+  updated = lk_test_sql_text (path, "SELECT group_concat (DISTINCT updated_at)"
+                                    " FROM training_observations");
+  g_assert_cmpstr (updated, ==, "2026-01-01T09:00:00Z");
+  g_assert_cmpint (lk_test_sql_int (path, "SELECT count(*) FROM training_observations"
+                                          " WHERE visibility_a IS NULL AND note = ''"), ==, 2);
+  g_assert_cmpint (lk_test_sql_int (path, "SELECT count(*) FROM pragma_table_info"
+                                          " ('training_attempts') WHERE name = 'observations'"),
+                   ==, 0);
+  g_assert_true (sql_fails (path, "UPDATE training_observations SET result = 'similar'",
+                            "a submitted attempt cannot change"));
+  g_assert_true (sql_fails (path, "UPDATE training_attempts SET level = 3 WHERE id = 1",
+                            "a submitted attempt cannot change"));
+  g_assert_true (sql_fails (path, "DELETE FROM training_observations", "cannot be deleted"));
+  lk_test_sql (path, "UPDATE training_attempts SET notes = 'still open' WHERE id = 2");
 }
 
 static void
@@ -449,11 +663,10 @@ test_busy (LkTestFixture *fixture,
 {
   g_autoptr(LkStore) store = open_ok (fixture->db_path, LK_STORE_OPEN_CREATE);
   g_autoptr(GError) error = NULL;
-  sqlite3 *other = lk_test_sqlite_open (fixture->db_path);
+  LkTestWriter *other = lk_test_writer_new (fixture->db_path);
   gint64 start;
 
   /* Another process holds the write lock. */
-  lk_test_sqlite_exec (other, "BEGIN IMMEDIATE");
   lk_store_set_busy_timeout (store, 100);
   start = g_get_monotonic_time ();
   g_assert_false (lk_users_create_administrator (store, ADMIN, NULL, ADMIN_PASSWORD, &error));
@@ -462,8 +675,7 @@ test_busy (LkTestFixture *fixture,
   g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
   g_clear_error (&error);
 
-  lk_test_sqlite_exec (other, "COMMIT");
-  sqlite3_close (other);
+  lk_test_writer_free (other);
   g_assert_false (lk_store_is_initialised (store));
   g_assert_cmpint (lk_test_sql_int (fixture->db_path, "SELECT count(*) FROM users"), ==, 0);
   g_assert_cmpint (lk_test_sql_int (fixture->db_path, "SELECT count(*) FROM audit_event"), ==, 0);
@@ -558,6 +770,8 @@ main (int   argc,
   LK_TEST_ADD ("/likeness/store/migrate-forward", test_migrate_forward);
   LK_TEST_ADD ("/likeness/store/migrate-atomic", test_migrate_atomic);
   LK_TEST_ADD ("/likeness/store/migrate-freezes-signed", test_migrate_freezes_signed);
+  LK_TEST_ADD ("/likeness/store/migrate-training-observations",
+               test_migrate_training_observations);
   LK_TEST_ADD ("/likeness/store/kind-fixed", test_kind_fixed);
   LK_TEST_ADD ("/likeness/store/demo-stays-demo", test_demo_stays_demo);
   LK_TEST_ADD ("/likeness/store/demo-refuses-casework", test_demo_refuses_casework);

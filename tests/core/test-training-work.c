@@ -106,7 +106,8 @@ test_observations (LkTestFixture *fixture,
   g_assert_nonnull (event);
   g_assert_nonnull (strstr (event->details, "\"visibility_b\":\"partly\""));
   g_assert_nonnull (strstr (event->details, "\"note\":\"Both upturned\""));
-  /* Refused: links to annotations, an unknown characteristic, an unknown word. */
+  /* Refused: a link to an annotation the attempt does not have, an unknown characteristic, an
+   * unknown word. */
   g_assert_false (lk_training_item_set_observation (w.trainee, item, &linked, &error));
   g_assert_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT);
   g_clear_error (&error);

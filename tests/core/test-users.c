@@ -163,15 +163,13 @@ test_login_busy (LkTestFixture *fixture,
                  gconstpointer  data)
 {
   g_autoptr(LkStore) store = lk_test_store_new (fixture->db_path, ADMIN, ADMIN_PASSWORD);
-  sqlite3 *other = lk_test_sqlite_open (fixture->db_path);
+  LkTestWriter *other = lk_test_writer_new (fixture->db_path);
 
   /* While another process writes, a wrong password cannot be counted: that is an error, not
    * a silent pass that would let guesses escape the lock-out and the audit log. */
-  lk_test_sqlite_exec (other, "BEGIN IMMEDIATE");
   lk_store_set_busy_timeout (store, 100);
   assert_login_fails (store, ADMIN, "guess", LK_ERROR_BUSY);
-  lk_test_sqlite_exec (other, "COMMIT");
-  sqlite3_close (other);
+  lk_test_writer_free (other);
 
   g_assert_cmpint (lk_test_count_action (store, "session.login-failed"), ==, 0);
   g_assert_cmpint (lk_test_sql_int (fixture->db_path, "SELECT failed_logins FROM users"), ==, 0);
@@ -428,8 +426,12 @@ test_refusal_unrecorded (LkTestFixture *fixture,
   add_user (admin, EXAMINER, LK_ROLE_EXAMINER, EXAMINER_PASSWORD);
   examiner = lk_test_login (store, EXAMINER, EXAMINER_PASSWORD);
   events = lk_test_sql_int (fixture->db_path, "SELECT count(*) FROM audit_event");
-  lk_test_sql (fixture->db_path, "CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_event"
-                                 " BEGIN SELECT RAISE (ABORT, 'audit log unwritable'); END");
+  lk_test_sql (fixture->db_path,
+               lk_test_server () != NULL
+                 ? "CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_event FOR EACH ROW"
+                   " EXECUTE FUNCTION lk_refuse ('audit log unwritable')"
+                 : "CREATE TRIGGER refuse_audit BEFORE INSERT ON audit_event"
+                   " BEGIN SELECT RAISE (ABORT, 'audit log unwritable'); END");
 
   g_assert_null (lk_session_login (store, "nobody", "wrong password", &error));
   g_assert_nonnull (error);
