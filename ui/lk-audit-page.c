@@ -158,10 +158,17 @@ on_head (GObject      *object,
          gpointer      user_data)
 {
   g_autoptr(LkAuditPage) self = user_data;
-  g_autofree char *head = lk_audit_log_anchor_finish (result, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *head = lk_audit_log_anchor_finish (result, &error);
+  g_autofree char *text = NULL;
 
   if (head != NULL)
     show_head (self, head);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      text = g_strdup_printf ("The newest event could not be read: %s", error->message);
+      adw_action_row_set_subtitle (self->head_row, text);
+    }
 }
 
 static void

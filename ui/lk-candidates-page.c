@@ -660,8 +660,14 @@ search_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   LkCandidatesPage *self = LK_CANDIDATES_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  LkGallerySearchDialog *dialog = lk_gallery_search_dialog_new (self->session, self->probe_id,
+                                                                &error);
 
-  present (self, GTK_WINDOW (lk_gallery_search_dialog_new (self->session, self->probe_id)));
+  if (dialog == NULL)
+    lk_show_failure (widget, "Cannot Search a Gallery", error);
+  else
+    present (self, GTK_WINDOW (dialog));
 }
 
 static void

@@ -212,9 +212,14 @@ on_choice_changed (LkEnhancePanel *self,
 {
   ParamRef *ref = g_object_get_data (G_OBJECT (row), "lk-param-ref");
   guint selected = adw_combo_row_get_selected (row);
+  g_autoptr(GError) error = NULL;
 
-  if (!lk_enhancement_stack_set_value (self->stack, ref->index, ref->param, selected, NULL))
-    return;
+  /* The drop-down offers only the parameter's choices; a refusal would be a bug shown plainly. */
+  if (!lk_enhancement_stack_set_value (self->stack, ref->index, ref->param, selected, &error))
+    {
+      lk_label_set_message (self->error_label, error->message);
+      return;
+    }
   update_summary (self, ref->index);
   commit (self);
 }

@@ -237,12 +237,17 @@ check_now (gpointer data)
   LkEvaluateDialog *self = data;
   g_auto(Draft) d = { 0 };
   g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GError) error = NULL;
 
   self->check_source = 0;
   if (!read_draft (self, &d))
     return G_SOURCE_REMOVE;
-  /* The texts may still be short: the warnings are filled as soon as the level is read. */
-  lk_conclusions_check (self->session, self->examination_id, &d.draft, &warnings, NULL);
+  /* The texts may still be short: the warnings are filled as soon as the level is read, and a
+   * refusal of the draft itself waits for the signing. A check that could not even compute
+   * the warnings (the records cannot be read) says so now. */
+  if (!lk_conclusions_check (self->session, self->examination_id, &d.draft, &warnings, &error) &&
+      warnings == NULL)
+    lk_label_set_message (self->message_label, error->message);
   if (warnings != NULL && !same_warnings (self, warnings))
     show_warnings (self, warnings);
   return G_SOURCE_REMOVE;
@@ -598,16 +603,18 @@ lk_evaluate_dialog_new (LkSession  *session,
 {
   const LkScale *scale = lk_conclusions_scale (lk_session_get_store (session), error);
   LkEvaluateDialog *self;
+  gint64 min_reasoning = 0;
 
-  if (scale == NULL)
+  if (scale == NULL ||
+      !lk_policy_get_int (lk_session_get_store (session), "min_reasoning_length", &min_reasoning,
+                          error))
     return NULL;
   self = g_object_new (LK_TYPE_EVALUATE_DIALOG, NULL);
   self->session = g_object_ref (session);
   self->examination_id = examination_id;
   self->amends = amends;
   self->scale = scale;
-  self->min_reasoning = lk_policy_get_int (lk_session_get_store (session),
-                                           "min_reasoning_length");
+  self->min_reasoning = min_reasoning;
   adw_preferences_group_set_title (self->conclusion_group, scale->title);
   fill_summary (self);
   fill_levels (self);

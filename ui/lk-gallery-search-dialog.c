@@ -152,18 +152,25 @@ fill_databases (LkGallerySearchDialog *self)
 }
 
 LkGallerySearchDialog *
-lk_gallery_search_dialog_new (LkSession *session,
-                              gint64     probe_id)
+lk_gallery_search_dialog_new (LkSession  *session,
+                              gint64      probe_id,
+                              GError    **error)
 {
-  LkGallerySearchDialog *self = g_object_new (LK_TYPE_GALLERY_SEARCH_DIALOG, NULL);
+  LkGallerySearchDialog *self;
   LkStore *store = lk_session_get_store (session);
+  LkEngineKind kind = LK_ENGINE_CLASSIC;
+  gint64 top_k = 0;
 
+  if (!lk_policy_get_int (store, "search_top_k", &top_k, error) ||
+      !lk_gallery_engine_kind (store, &kind, error))
+    return NULL;
+  self = g_object_new (LK_TYPE_GALLERY_SEARCH_DIALOG, NULL);
   self->session = g_object_ref (session);
   self->probe_id = probe_id;
   fill_databases (self);
-  gtk_spin_button_set_value (self->top_spin, (double) lk_policy_get_int (store, "search_top_k"));
+  gtk_spin_button_set_value (self->top_spin, (double) top_k);
   gtk_label_set_text (self->engine_label,
-                      lk_gallery_engine_kind (store) == LK_ENGINE_CLASSIC
+                      kind == LK_ENGINE_CLASSIC
                       ? "Classic engine (Haar, eye alignment, LBP histograms): a baseline that is "
                         "weak on unconstrained images such as CCTV. Its list is only a starting "
                         "point for triage."

@@ -12,8 +12,10 @@ G_DECLARE_FINAL_TYPE (LkGallerySearchDialog, lk_gallery_search_dialog, LK, GALLE
                       AdwWindow)
 
 /* Searches a gallery held by Likeness with the built-in engine in a worker thread; the result
- * is recorded like an imported list. Emits "done". */
-LkGallerySearchDialog *lk_gallery_search_dialog_new (LkSession *session,
-                                                     gint64     probe_id);
+ * is recorded like an imported list. Emits "done". NULL with @error when the policy it shows
+ * (the engine, the number of candidates) cannot be read. */
+LkGallerySearchDialog *lk_gallery_search_dialog_new (LkSession  *session,
+                                                     gint64      probe_id,
+                                                     GError    **error);
 
 G_END_DECLS

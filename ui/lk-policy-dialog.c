@@ -107,10 +107,15 @@ static void
 on_accept (LkPolicyDialog *self)
 {
   g_autofree char *value = entered_value (self);
-  g_autofree char *current = lk_policy_get_string (lk_session_get_store (self->session),
-                                                   self->def->key);
   g_autoptr(GError) error = NULL;
+  g_autofree char *current = lk_policy_get_string (lk_session_get_store (self->session),
+                                                   self->def->key, &error);
 
+  if (current == NULL)
+    {
+      fail (self, error->message);
+      return;
+    }
   if (g_strcmp0 (value, current) == 0)
     {
       fail (self, "This is already the current value. Choose another value, or cancel.");
@@ -285,8 +290,9 @@ current_text (LkPolicyDialog *self,
 }
 
 LkPolicyDialog *
-lk_policy_dialog_new (LkSession  *session,
-                      const char *key)
+lk_policy_dialog_new (LkSession   *session,
+                      const char  *key,
+                      GError     **error)
 {
   LkPolicyDialog *self;
   const LkPolicyKey *def = lk_policy_key_lookup (key);
@@ -296,10 +302,11 @@ lk_policy_dialog_new (LkSession  *session,
   g_return_val_if_fail (LK_IS_SESSION (session), NULL);
   g_return_val_if_fail (def != NULL, NULL);
 
+  if ((current = lk_policy_get_string (lk_session_get_store (session), key, error)) == NULL)
+    return NULL;
   self = g_object_new (LK_TYPE_POLICY_DIALOG, NULL);
   self->session = g_object_ref (session);
   self->def = def;
-  current = lk_policy_get_string (lk_session_get_store (session), key);
   set_up_input (self, current);
   text = current_text (self, current);
   adw_window_title_set_subtitle (self->window_title, key);

@@ -13,8 +13,10 @@ G_DECLARE_FINAL_TYPE (LkPolicyDialog, lk_policy_dialog, LK, POLICY_DIALOG, AdwWi
 /* Changes the policy setting @key with a reason (administrators). The value is entered as the
  * setting needs: a drop-down for the conclusion scale, a switch for showing scores, a check per
  * probe kind for the refused kinds, else text. Emits "done" (the key) after the change, then
- * closes; when the core refuses the value or the reason, the dialog stays open and says why. */
-LkPolicyDialog *lk_policy_dialog_new (LkSession  *session,
-                                      const char *key);
+ * closes; when the core refuses the value or the reason, the dialog stays open and says why.
+ * NULL with @error when the current value cannot be read. */
+LkPolicyDialog *lk_policy_dialog_new (LkSession   *session,
+                                      const char  *key,
+                                      GError     **error);
 
 G_END_DECLS

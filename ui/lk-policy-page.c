@@ -38,9 +38,14 @@ static char *
 row_subtitle (LkPolicyPage      *self,
               const LkPolicyKey *def)
 {
-  g_autofree char *value = lk_policy_get_string (lk_session_get_store (self->session), def->key);
-  g_autofree char *shown = lk_policy_value_format (def, value);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = lk_policy_get_string (lk_session_get_store (self->session), def->key,
+                                                 &error);
+  g_autofree char *shown = NULL;
 
+  if (value == NULL)
+    return g_strdup_printf ("The value could not be read: %s", error->message);
+  shown = lk_policy_value_format (def, value);
   if (lk_policy_value_is_default (def, value))
     return g_strdup_printf ("%s (default)", shown);
   return g_steal_pointer (&shown);
@@ -126,9 +131,13 @@ static void
 refresh_edition (LkPolicyPage *self)
 {
   LkStore *store = lk_session_get_store (self->session);
-  g_autofree char *edition = lk_feature_lists_current_edition (store);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *edition = lk_feature_lists_current_edition (store, &error);
+  g_autofree char *failed = NULL;
 
-  adw_action_row_set_subtitle (self->edition_row, edition != NULL ? edition : "Unknown");
+  if (edition == NULL)
+    failed = g_strdup_printf ("The edition could not be read: %s", error->message);
+  adw_action_row_set_subtitle (self->edition_row, edition != NULL ? edition : failed);
 }
 
 static void
@@ -188,11 +197,22 @@ static void
 on_changed (LkPolicyPage *self,
             const char   *key)
 {
-  g_autofree char *value = lk_policy_get_string (lk_session_get_store (self->session), key);
-  g_autofree char *shown = lk_policy_value_format (lk_policy_key_lookup (key), value);
-  g_autofree char *message = g_strdup_printf ("%s is now %s", key, shown);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *value = lk_policy_get_string (lk_session_get_store (self->session), key,
+                                                 &error);
+  g_autofree char *shown = NULL;
+  g_autofree char *message = NULL;
 
   refresh_row (self, key);
+  if (value == NULL)
+    {
+      message = g_strdup_printf ("%s was changed, but its new value could not be read: %s", key,
+                                 error->message);
+      lk_toast (GTK_WIDGET (self), message);
+      return;
+    }
+  shown = lk_policy_value_format (lk_policy_key_lookup (key), value);
+  message = g_strdup_printf ("%s is now %s", key, shown);
   lk_toast (GTK_WIDGET (self), message);
 }
 
@@ -204,11 +224,16 @@ change_action (GtkWidget  *widget,
   LkPolicyPage *self = LK_POLICY_PAGE (widget);
   const char *key = g_variant_get_string (parameter, NULL);
   GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GError) error = NULL;
   LkPolicyDialog *dialog;
 
   if (self->session == NULL || lk_policy_key_lookup (key) == NULL)
     return;
-  dialog = lk_policy_dialog_new (self->session, key);
+  if ((dialog = lk_policy_dialog_new (self->session, key, &error)) == NULL)
+    {
+      lk_show_failure (widget, "Cannot Change the Setting", error);
+      return;
+    }
   if (GTK_IS_WINDOW (root))
     gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (root));
   g_signal_connect_object (dialog, "done", G_CALLBACK (on_changed), self, G_CONNECT_SWAPPED);

@@ -132,16 +132,26 @@ lk_preferences_window_init (LkPreferencesWindow *self)
 
 /* The agency's limit is the spin button's top, and the row says where it comes from. The
  * setting is bound once the limit is known: a longer choice shows as the limit that applies,
- * and stays stored for when the policy allows it again. */
+ * and stays stored for when the policy allows it again. A limit that cannot be read is shown
+ * as such, and the shortest the policy allows applies (as in the window). */
 static void
 show_idle_limit (LkPreferencesWindow *self,
-                 gint64               limit)
+                 LkStore             *store)
 {
-  g_autofree char *subtitle =
-    g_strdup_printf ("Minutes without keyboard or pointer input before the session locks (at "
-                     "most %" G_GINT64_FORMAT "%s)", limit,
-                     limit < 30 ? ", set by agency policy" : "");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *subtitle = NULL;
+  gint64 limit = 0;
 
+  if (lk_policy_get_int (store, "idle_lock_max_minutes", &limit, &error))
+    subtitle = g_strdup_printf ("Minutes without keyboard or pointer input before the session "
+                                "locks (at most %" G_GINT64_FORMAT "%s)", limit,
+                                limit < 30 ? ", set by agency policy" : "");
+  else
+    {
+      limit = (gint64) lk_policy_key_lookup ("idle_lock_max_minutes")->min;
+      subtitle = g_strdup_printf ("The agency's limit could not be read (%s): the session locks "
+                                  "after a minute without input", error->message);
+    }
   gtk_spin_button_set_range (self->idle_spin, 1, (double) limit);
   g_settings_bind (self->settings, "idle-lock-minutes", self->idle_spin, "value",
                    G_SETTINGS_BIND_DEFAULT);
@@ -154,13 +164,17 @@ lk_preferences_window_new (LkSession *session)
   LkPreferencesWindow *self = g_object_new (LK_TYPE_PREFERENCES_WINDOW, NULL);
   LkStore *store = lk_session_get_store (session);
   LkDatabaseChoice *choice;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *rule = NULL;
+  gint64 min_length = 0;
 
-  g_autofree char *rule =
-    g_strdup_printf ("Passwords need at least %" G_GINT64_FORMAT " characters",
-                     lk_store_get_policy_int (store, "min_password_length", 8));
-
+  if (lk_policy_get_int (store, "min_password_length", &min_length, &error))
+    rule = g_strdup_printf ("Passwords need at least %" G_GINT64_FORMAT " characters",
+                            min_length);
+  else
+    rule = g_strdup_printf ("The password rule could not be read: %s", error->message);
   self->session = g_object_ref (session);
-  show_idle_limit (self, lk_policy_get_int (store, "idle_lock_max_minutes"));
+  show_idle_limit (self, store);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->password_status_row), rule);
   adw_action_row_set_subtitle (self->database_row, lk_store_get_path (store));
   adw_action_row_set_subtitle (self->workspace_row,

@@ -66,11 +66,16 @@ static void
 on_kind_changed (LkProbeImportDialog *self)
 {
   const char *kind = selected_id (self->kind_row, lk_vocabulary_probe_kinds ());
-  gboolean refused = self->session != NULL && kind != NULL &&
-    lk_policy_list_contains (lk_session_get_store (self->session), "refused_probe_kinds", kind);
+  g_autoptr(GError) error = NULL;
+  gboolean refused = FALSE;
   g_autofree char *text = NULL;
 
-  if (refused)
+  /* A policy that cannot be read refuses nothing here; the core checks again on import. */
+  if (self->session != NULL && kind != NULL &&
+      !lk_policy_list_contains (lk_session_get_store (self->session), "refused_probe_kinds",
+                                kind, &refused, &error))
+    text = g_strdup_printf ("The refused kinds of probe could not be read: %s", error->message);
+  else if (refused)
     text = g_strdup_printf ("“%s” images are refused as probes by policy: a face search needs a "
                             "photographic image of the real face.", lk_vocabulary_label (kind));
   lk_label_set_message (self->refusal_label, text);

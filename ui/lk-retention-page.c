@@ -69,10 +69,17 @@ show_periods (LkRetentionPage *self)
   g_ptr_array_set_size (self->period_rows, 0);
   for (guint i = 0; i < G_N_ELEMENTS (periods); i++)
     {
-      gint64 days = lk_policy_get_int (store, periods[i].key);
-      g_autofree char *value = days > 0 ? g_strdup_printf ("%" G_GINT64_FORMAT " days", days)
-                                        : g_strdup ("Kept without limit");
+      g_autoptr(GError) error = NULL;
+      gint64 days = 0;
+      g_autofree char *value = NULL;
       GtkWidget *row = adw_action_row_new ();
+
+      if (!lk_policy_get_int (store, periods[i].key, &days, &error))
+        value = g_strdup_printf ("Could not be read: %s", error->message);
+      else if (days > 0)
+        value = g_strdup_printf ("%" G_GINT64_FORMAT " days", days);
+      else
+        value = g_strdup ("Kept without limit");
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), periods[i].title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), periods[i].counted);
@@ -89,9 +96,17 @@ refresh (LkRetentionPage *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *runs = NULL;
 
-  if (self->session == NULL ||
-      !lk_retention_totals (lk_session_get_store (self->session), &totals, &error))
+  if (self->session == NULL)
     return;
+  if (!lk_retention_totals (lk_session_get_store (self->session), &totals, &error))
+    {
+      g_autofree char *text = g_strdup_printf ("The totals could not be read: %s",
+                                               error->message);
+
+      adw_action_row_set_subtitle (self->images_row, text);
+      show_periods (self);
+      return;
+    }
   set_count (self->images_row, totals.images, totals.image_bytes, "images");
   set_count (self->templates_row, totals.templates, totals.template_bytes, "templates");
   set_count (self->purged_row, totals.purged, totals.purged_bytes, "images purged");

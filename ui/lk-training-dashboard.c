@@ -165,14 +165,17 @@ items_row (LkTrainingDashboard    *self,
            const LkTrainingResult *r)
 {
   GtkWidget *expander = adw_expander_row_new ();
+  g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) items =
     lk_training_items_list (self->session, lk_training_exercise_get_id (self->exercise),
-                            r->trainee, NULL);
+                            r->trainee, &error);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), "Items");
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander),
-                                 "Each pair with the level given; for a submitted one, the "
-                                 "annotations, the feature comparison and your comment");
+                                 items != NULL
+                                 ? "Each pair with the level given; for a submitted one, the "
+                                   "annotations, the feature comparison and your comment"
+                                 : error->message);
   for (guint i = 0; items != NULL && i < g_list_model_get_n_items (items); i++)
     {
       g_autoptr(LkTrainingItem) item = g_list_model_get_item (items, i);

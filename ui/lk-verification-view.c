@@ -306,13 +306,16 @@ signature_row (LkVerificationSignature *signature)
 }
 
 /* The signed records in order: countersignature, disagreements with their notes for the
- * examiner, consultation notes. */
+ * examiner, consultation notes. Records that cannot be read are said so in the error label. */
 static void
 fill_signatures (LkVerificationView *self)
 {
-  g_autoptr(GListModel) all = lk_verifications_get_signatures (self->session, self->id, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) all = lk_verifications_get_signatures (self->session, self->id, &error);
   guint n = all != NULL ? g_list_model_get_n_items (all) : 0;
 
+  if (all == NULL)
+    lk_label_set_message (self->error_label, error->message);
   for (guint i = 0; i < self->signature_rows->len; i++)
     adw_preferences_group_remove (self->signatures_group,
                                   g_ptr_array_index (self->signature_rows, i));
@@ -365,8 +368,9 @@ lk_verification_view_reload (LkVerificationView *self)
   lk_label_set_message (self->error_label, NULL);
   g_set_object (&self->verification, v);
   g_clear_object (&self->comparison);
-  if (lk_verification_get_reviewer_signed (v) || !lk_verification_get_blind (v))
-    self->comparison = lk_verifications_compare (self->session, self->id, NULL);
+  if ((lk_verification_get_reviewer_signed (v) || !lk_verification_get_blind (v)) &&
+      (self->comparison = lk_verifications_compare (self->session, self->id, &error)) == NULL)
+    lk_label_set_message (self->error_label, error->message);
   fill_header (self);
   fill_signatures (self);
   gtk_widget_set_visible (self->comparison_box, self->comparison != NULL);

@@ -240,9 +240,11 @@ lk_verifications_page_set_session (LkVerificationsPage *self,
 guint
 lk_verifications_count_returned (LkSession   *session,
                                  const char  *since,
-                                 char       **newest)
+                                 char       **newest,
+                                 GError     **error)
 {
-  g_autoptr(GListModel) model = lk_verifications_list (session, LK_VERIFICATIONS_SUBMITTED, NULL);
+  g_autoptr(GListModel) model = lk_verifications_list (session, LK_VERIFICATIONS_SUBMITTED,
+                                                       error);
   g_autofree char *last = NULL;
   const char *latest = NULL;
   guint n = 0;

@@ -31,9 +31,11 @@ void       lk_verifications_page_open           (LkVerificationsPage *self,
 GtkWidget *lk_verifications_page_get_view       (LkVerificationsPage *self);
 GtkWidget *lk_verifications_page_get_workspace  (LkVerificationsPage *self);
 /* The acting examiner's submitted examinations returned after @since (ISO 8601; NULL: any):
- * how many, and the newest return's time in @newest (may be NULL). For the notice at log-in. */
+ * how many, and the newest return's time in @newest (may be NULL). For the notice at log-in.
+ * 0 with @error when they cannot be read. */
 guint      lk_verifications_count_returned      (LkSession           *session,
                                                  const char          *since,
-                                                 char               **newest);
+                                                 char               **newest,
+                                                 GError             **error);
 
 G_END_DECLS

@@ -390,15 +390,25 @@ lk_window_set_idle_seconds (LkWindow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IDLE_SECONDS]);
 }
 
-/* The user's choice, within the agency's limit. */
+/* The user's choice, within the agency's limit. A limit that cannot be read is not taken for
+ * the default: the session then locks at the shortest limit the policy allows, and says why. */
 static void
 on_idle_setting_changed (LkWindow *self)
 {
-  gint64 limit = self->session != NULL
-                 ? lk_policy_get_int (lk_session_get_store (self->session),
-                                      "idle_lock_max_minutes")
-                 : G_MAXINT;
+  g_autoptr(GError) error = NULL;
+  gint64 limit = G_MAXINT;
 
+  if (self->session != NULL &&
+      !lk_policy_get_int (lk_session_get_store (self->session), "idle_lock_max_minutes", &limit,
+                          &error))
+    {
+      g_autofree char *text = g_strdup_printf ("The agency's idle-lock limit could not be read "
+                                               "(%s): the session locks after a minute without "
+                                               "input", error->message);
+
+      limit = (gint64) lk_policy_key_lookup ("idle_lock_max_minutes")->min;
+      lk_toast (GTK_WIDGET (self), text);
+    }
   lk_window_set_idle_seconds (self, 60 * MIN (g_settings_get_int (self->settings,
                                                                   "idle-lock-minutes"), limit));
 }
@@ -773,9 +783,17 @@ tell_returns (LkWindow *self)
   g_autofree char *since = returns_seen (self->settings, user);
   g_autofree char *newest = NULL;
   g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
   AdwToast *toast;
-  guint n = lk_verifications_count_returned (self->session, since, &newest);
+  guint n = lk_verifications_count_returned (self->session, since, &newest, &error);
 
+  if (error != NULL)
+    {
+      text = g_strdup_printf ("Work returned from verification could not be counted: %s",
+                              error->message);
+      lk_toast (GTK_WIDGET (self), text);
+      return;
+    }
   if (n == 0)
     return;
   text = g_strdup_printf (n == 1 ? "%u examination came back from verification"

@@ -148,10 +148,13 @@ lk_candidate_lists_scores_visible (LkStore   *store,
 {
   g_autoptr(LkStoreLock) locker = NULL;
   g_autoptr(LkStmt) stmt = NULL;
+  gint64 show = 0;
 
   g_return_val_if_fail (LK_IS_STORE (store), FALSE);
 
-  *visible = lk_policy_get_int (store, "show_scores") == 1;
+  if (!lk_policy_get_int (store, "show_scores", &show, error))
+    return FALSE;
+  *visible = show == 1;
   if (*visible)
     return TRUE;
   locker = lk_store_lock (store);

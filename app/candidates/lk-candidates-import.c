@@ -37,12 +37,14 @@ load_list (LkStore     *store,
            const char  *path,
            GError     **error)
 {
-  LkCandidateLimits limits = {
-    (int) lk_policy_get_int (store, "max_candidates"),
-    lk_policy_get_double (store, "max_image_megapixels"),
-    lk_policy_get_double (store, "max_image_megabytes"),
-  };
+  LkCandidateLimits limits = { 0 };
+  gint64 max_candidates = 0;
 
+  if (!lk_policy_get_int (store, "max_candidates", &max_candidates, error) ||
+      !lk_policy_get_double (store, "max_image_megapixels", &limits.max_megapixels, error) ||
+      !lk_policy_get_double (store, "max_image_megabytes", &limits.max_megabytes, error))
+    return NULL;
+  limits.max_entries = (int) max_candidates;
   return lk_candidate_list_load (path, &limits, error);
 }
 

@@ -229,10 +229,12 @@ presentation_for (LkSession      *session,
                   GError        **error)
 {
   LkStore *store = lk_session_get_store (session);
+  gint64 shuffle = 0;
 
-  if (!presentation_seed (store, list_id, shuffled, seed, error))
+  if (!presentation_seed (store, list_id, shuffled, seed, error) ||
+      !lk_policy_get_int (store, "shuffle_hidden_lists", &shuffle, error))
     return FALSE;
-  if (*shuffled || visible || lk_policy_get_int (store, "shuffle_hidden_lists") == 0)
+  if (*shuffled || visible || shuffle == 0)
     return TRUE;
   *shuffled = TRUE;
   return shuffle_first_presentation (store, actor, list_id, probe_id,

@@ -504,15 +504,17 @@ lk_cases_to_json (LkSession   *session,
   g_autoptr(GListModel) history = NULL;
   g_autoptr(JsonObject) o = NULL;
   JsonArray *probes;
+  gboolean checked = TRUE;
 
-  if (c == NULL || (history = read_history (store, lk_case_get_id (c), error)) == NULL)
+  if (c == NULL || (history = read_history (store, lk_case_get_id (c), error)) == NULL ||
+      !lk_competencies_required (store, &checked, error))
     return NULL;
   o = case_json (c, lk_store_is_demo (store));
   json_object_set_array_member (o, "history", history_json (history));
   if ((probes = lk_probes_json_for_case (store, lk_case_get_id (c), error)) == NULL)
     return NULL;
   json_object_set_array_member (o, "probes", probes);
-  json_object_set_boolean_member (o, "competency_checked", lk_competencies_required (store));
+  json_object_set_boolean_member (o, "competency_checked", checked);
   if (!lk_candidate_lists_add_case_json (store, lk_case_get_id (c),
                                          lk_session_get_user_id (session), probes, error) ||
       !lk_verifications_add_case_json (store, lk_session_get_user_id (session), probes, error))

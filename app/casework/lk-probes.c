@@ -66,7 +66,11 @@ check_kind_allowed (LkStore     *store,
                     const char  *kind,
                     GError     **error)
 {
-  if (!lk_policy_list_contains (store, "refused_probe_kinds", kind))
+  gboolean refused = FALSE;
+
+  if (!lk_policy_list_contains (store, "refused_probe_kinds", kind, &refused, error))
+    return FALSE;
+  if (!refused)
     return TRUE;
   g_set_error (error, LK_ERROR, LK_ERROR_REFUSED,
                "Probes of the kind “%s” are refused by policy: a face search needs a photographic "
@@ -131,8 +135,10 @@ check_dimensions (LkStore              *store,
                   GError              **error)
 {
   double megapixels = (double) header->width * header->height / 1e6;
-  double limit = lk_policy_get_double (store, "max_image_megapixels");
+  double limit = 0;
 
+  if (!lk_policy_get_double (store, "max_image_megapixels", &limit, error))
+    return FALSE;
   if (megapixels <= limit)
     return TRUE;
   g_set_error (error, LK_ERROR, LK_ERROR_IMAGE,
@@ -146,8 +152,10 @@ check_file_size (LkStore  *store,
                  goffset   size,
                  GError  **error)
 {
-  double limit = lk_policy_get_double (store, "max_image_megabytes");
+  double limit = 0;
 
+  if (!lk_policy_get_double (store, "max_image_megabytes", &limit, error))
+    return FALSE;
   if (size == 0)
     {
       g_set_error (error, LK_ERROR, LK_ERROR_IMAGE, "The image file is empty");
@@ -311,13 +319,16 @@ face_json (LkStore      *store,
   json_object_set_array_member (o, "landmarks", landmarks);
   if (measure)
     {
-      if (!lk_cv_image_measure (image, face, &figures, error))
+      JsonArray *quality;
+
+      if (!lk_cv_image_measure (image, face, &figures, error) ||
+          (quality = lk_quality_readout (store, &figures, error)) == NULL)
         {
           json_object_unref (o);
           return NULL;
         }
       json_object_set_object_member (o, "figures", figures_json (&figures));
-      json_object_set_array_member (o, "quality", lk_quality_readout (store, &figures));
+      json_object_set_array_member (o, "quality", quality);
     }
   return o;
 }
@@ -327,12 +338,12 @@ find_faces (LkStore    *store,
             LkCvImage  *image,
             GError    **error)
 {
-  g_autofree char *yunet = lk_policy_get_string (store, "yunet_model");
+  g_autofree char *yunet = lk_policy_get_string (store, "yunet_model", error);
   LkDetectorConfig config = { NULL, yunet };
-  g_autoptr(GArray) found = lk_cv_image_find_faces (image, &config, error);
+  g_autoptr(GArray) found = NULL;
   g_autoptr(JsonArray) faces = NULL;
 
-  if (found == NULL)
+  if (yunet == NULL || (found = lk_cv_image_find_faces (image, &config, error)) == NULL)
     return NULL;
   faces = json_array_new ();
   for (guint i = 0; i < found->len && i < MAX_FACES; i++)

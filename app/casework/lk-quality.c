@@ -60,32 +60,45 @@ static const Metric metrics[] = {
     "Heavy distortion; treat fine detail with great caution." },
 };
 
-static const char *
-light_for (LkStore      *store,
-           const Metric *m,
-           double        value)
+/* The light of @value against the policy's thresholds for @m into @light. */
+static gboolean
+light_for (LkStore       *store,
+           const Metric  *m,
+           double         value,
+           const char   **light,
+           GError       **error)
 {
   g_autofree char *red_key = g_strdup_printf ("quality.%s.red", m->metric);
   g_autofree char *amber_key = g_strdup_printf ("quality.%s.amber", m->metric);
-  double red = lk_policy_get_double (store, red_key);
-  double amber = lk_policy_get_double (store, amber_key);
+  double red = 0, amber = 0;
 
+  if (!lk_policy_get_double (store, red_key, &red, error) ||
+      !lk_policy_get_double (store, amber_key, &amber, error))
+    return FALSE;
   if (m->direction == LOW_IS_BAD)
-    return value < red ? "red" : value < amber ? "amber" : "green";
-  return value > red ? "red" : value > amber ? "amber" : "green";
+    *light = value < red ? "red" : value < amber ? "amber" : "green";
+  else
+    *light = value > red ? "red" : value > amber ? "amber" : "green";
+  return TRUE;
 }
 
-static void
-add_item (JsonArray    *items,
-          LkStore      *store,
-          const Metric *m,
-          gboolean      known,
-          double        value,
-          double        shown)
+static gboolean
+add_item (JsonArray     *items,
+          LkStore       *store,
+          const Metric  *m,
+          gboolean       known,
+          double         value,
+          double         shown,
+          GError       **error)
 {
-  JsonObject *o = json_object_new ();
-  const char *light = known ? light_for (store, m, value) : "unknown";
-  const char *explanation = !known ? "Not measured: no eyes or model available for this figure."
+  JsonObject *o;
+  const char *light = "unknown";
+  const char *explanation;
+
+  if (known && !light_for (store, m, value, &light, error))
+    return FALSE;
+  o = json_object_new ();
+  explanation = !known ? "Not measured: no eyes or model available for this figure."
                             : g_str_equal (light, "green") ? m->good
                             : g_str_equal (light, "amber") ? m->fair : m->poor;
 
@@ -99,23 +112,29 @@ add_item (JsonArray    *items,
   json_object_set_string_member (o, "light", light);
   json_object_set_string_member (o, "explanation", explanation);
   json_array_add_object_element (items, o);
+  return TRUE;
 }
 
 JsonArray *
-lk_quality_readout (LkStore                *store,
-                    const LkQualityFigures *f)
+lk_quality_readout (LkStore                 *store,
+                    const LkQualityFigures  *f,
+                    GError                 **error)
 {
-  JsonArray *items = json_array_new ();
+  g_autoptr(JsonArray) items = json_array_new ();
   double clipped = f->clipped_dark + f->clipped_bright;
   double exposure = fabs (f->mean_brightness - 127.5);
 
-  add_item (items, store, &metrics[0], f->face_width > 0, f->face_width, f->face_width);
-  add_item (items, store, &metrics[1], f->has_eyes, f->inter_eye_px, f->inter_eye_px);
-  add_item (items, store, &metrics[2], f->has_eyes, fabs (f->roll_degrees), f->roll_degrees);
-  add_item (items, store, &metrics[3], TRUE, f->sharpness, f->sharpness);
-  add_item (items, store, &metrics[4], TRUE, exposure, f->mean_brightness);
-  add_item (items, store, &metrics[5], TRUE, clipped, clipped * 100);
-  add_item (items, store, &metrics[6], TRUE, f->contrast, f->contrast);
-  add_item (items, store, &metrics[7], f->has_brisque, f->brisque, f->brisque);
-  return items;
+  if (!add_item (items, store, &metrics[0], f->face_width > 0, f->face_width, f->face_width,
+                 error) ||
+      !add_item (items, store, &metrics[1], f->has_eyes, f->inter_eye_px, f->inter_eye_px,
+                 error) ||
+      !add_item (items, store, &metrics[2], f->has_eyes, fabs (f->roll_degrees),
+                 f->roll_degrees, error) ||
+      !add_item (items, store, &metrics[3], TRUE, f->sharpness, f->sharpness, error) ||
+      !add_item (items, store, &metrics[4], TRUE, exposure, f->mean_brightness, error) ||
+      !add_item (items, store, &metrics[5], TRUE, clipped, clipped * 100, error) ||
+      !add_item (items, store, &metrics[6], TRUE, f->contrast, f->contrast, error) ||
+      !add_item (items, store, &metrics[7], f->has_brisque, f->brisque, f->brisque, error))
+    return NULL;
+  return g_steal_pointer (&items);
 }

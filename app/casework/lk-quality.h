@@ -10,8 +10,9 @@
 G_BEGIN_DECLS
 
 /* A JSON array of {metric, label, value, unit, light ("green", "amber", "red" or "unknown"),
- * explanation}, against the policy's thresholds. */
-JsonArray *lk_quality_readout (LkStore                *store,
-                               const LkQualityFigures *figures);
+ * explanation}, against the policy's thresholds; NULL with @error when they cannot be read. */
+JsonArray *lk_quality_readout (LkStore                 *store,
+                               const LkQualityFigures  *figures,
+                               GError                 **error);
 
 G_END_DECLS

@@ -389,8 +389,10 @@ lk_cli_policy_show (LkCli   *cli,
   keys = lk_policy_keys (&n);
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *value = lk_policy_get_string (store, keys[i].key);
+      g_autofree char *value = lk_policy_get_string (store, keys[i].key, error);
 
+      if (value == NULL)
+        return FALSE;
       g_print ("%s\t%s\t%s\n", keys[i].key, value, keys[i].description);
     }
   return TRUE;

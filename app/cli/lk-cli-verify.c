@@ -60,6 +60,7 @@ lk_cli_competency_list (LkCli   *cli,
   g_auto(GStrv) rest = NULL;
   g_autoptr(LkSession) session = NULL;
   g_autoptr(GListModel) records = NULL;
+  gboolean required = TRUE;
   GOptionEntry entries[] = {
     { "user", 0, 0, G_OPTION_ARG_STRING, &user, NULL, NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, NULL, NULL },
@@ -69,18 +70,18 @@ lk_cli_competency_list (LkCli   *cli,
   if (!lk_cli_parse_options (cli, 2, entries, &rest, error) ||
       !lk_cli_expect_positional (rest, 0, "competency list [--user NAME] [--json]", error) ||
       (session = lk_cli_log_in (cli, error)) == NULL ||
-      (records = lk_competencies_list (session, user, error)) == NULL)
+      (records = lk_competencies_list (session, user, error)) == NULL ||
+      !lk_competencies_required (lk_session_get_store (session), &required, error))
     return FALSE;
   if (json)
     {
       g_autoptr(JsonObject) o = json_object_new ();
 
       json_object_set_array_member (o, "competencies", lk_competencies_to_json (records));
-      json_object_set_boolean_member (o, "required",
-                                      lk_competencies_required (lk_session_get_store (session)));
+      json_object_set_boolean_member (o, "required", required);
       return lk_cli_print_json (o, error);
     }
-  if (!lk_competencies_required (lk_session_get_store (session)))
+  if (!required)
     g_print ("note: this lab's policy does not require competency records\n");
   for (guint i = 0; i < g_list_model_get_n_items (records); i++)
     {

@@ -9,6 +9,7 @@
 
 #include "demo/lk-demo.h"
 #include "imaging/lk-cv.h"
+#include "lk-error.h"
 #include "reference/lk-data.h"
 #include "store/lk-store-private.h"
 #include "training/lk-training.h"
@@ -175,12 +176,18 @@ complete (LkStore  *store,
 static gint64
 item_at (LkSession  *trainer,
          gint64      exercise,
-         guint       index)
+         guint       index,
+         GError    **error)
 {
-  g_autoptr(GListModel) items = lk_training_items_list (trainer, exercise, NULL, NULL);
+  g_autoptr(GListModel) items = lk_training_items_list (trainer, exercise, NULL, error);
   g_autoptr(LkTrainingItem) item = items ? g_list_model_get_item (items, index) : NULL;
 
-  return item != NULL ? lk_training_item_get_id (item) : 0;
+  if (item != NULL)
+    return lk_training_item_get_id (item);
+  if (items != NULL)
+    g_set_error (error, LK_ERROR, LK_ERROR_NOT_FOUND, "The demo exercise has no item %u",
+                 index + 1);
+  return 0;
 }
 
 static char *
@@ -199,7 +206,7 @@ lk_demo_training (LkStore  *store,
   g_autoptr(LkSession) trainer = lk_session_login (store, "demo-trainer", LK_DEMO_PASSWORD,
                                                    error);
   g_autofree char *due = due_in_days (14);
-  gint64 exercise, practice;
+  gint64 exercise, practice, commented;
 
   return trainer != NULL &&
          (exercise = create_exercise (trainer, "Demo exercise: processed portraits",
@@ -213,7 +220,8 @@ lk_demo_training (LkStore  *store,
          lk_training_assign (trainer, practice, "demo-trainee", due, error) &&
          complete (store, exercise, error) &&
          /* P08, two different people rated +2: the trainer's comment. */
-         lk_training_item_comment (trainer, item_at (trainer, exercise, 7), "demo-trainee",
+         (commented = item_at (trainer, exercise, 7, error)) != 0 &&
+         lk_training_item_comment (trainer, commented, "demo-trainee",
                                    "Look again at the ears and the mouth: their shapes differ "
                                    "between the two images, which scaling cannot explain.",
                                    error) &&

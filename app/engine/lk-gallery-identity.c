@@ -368,9 +368,11 @@ set_model_policy (LkStore        *store,
                   const char     *path,
                   GError        **error)
 {
-  g_autofree char *old = lk_policy_get_string (store, "embedding_model");
+  g_autofree char *old = lk_policy_get_string (store, "embedding_model", error);
   g_autoptr(JsonObject) details = json_object_new ();
 
+  if (old == NULL)
+    return FALSE;
   json_object_set_string_member (details, "old", old);
   json_object_set_string_member (details, "new", path);
   json_object_set_string_member (details, "reason", "embedding model installed");
@@ -451,8 +453,8 @@ lk_gallery_model_info (LkSession             *session,
   memset (info, 0, sizeof *info);
   if (!lk_session_require (session, LK_ROLE_ADMINISTRATOR, &actor, error))
     return FALSE;
-  lk_gallery_engine_init (&engine, lk_session_get_store (session));
-  if (!lk_gallery_engine_identify (&engine, lk_session_get_store (session), error))
+  if (!lk_gallery_engine_init (&engine, lk_session_get_store (session), error) ||
+      !lk_gallery_engine_identify (&engine, lk_session_get_store (session), error))
     return FALSE;
   info->engine = g_strdup_printf ("%s %s", engine.name, engine.version);
   if (engine.kind != LK_ENGINE_DNN)

@@ -25,8 +25,11 @@ typedef struct
   LkEmbeddingConvention input;   /* the dnn engine's */
 } LkGalleryEngine;
 
-void      lk_gallery_engine_init    (LkGalleryEngine        *engine,
-                                     LkStore                *store);
+/* The engine the policy selects, its files named but not yet read; FALSE with @error when the
+ * policy cannot be read (@engine can be cleared either way). */
+gboolean  lk_gallery_engine_init    (LkGalleryEngine        *engine,
+                                     LkStore                *store,
+                                     GError                **error);
 void      lk_gallery_engine_clear   (LkGalleryEngine        *engine);
 /* Fills the identity of an initialised engine: hashes the model and the detector (once per
  * process and file version) and reads the model's installed descriptor. LK_ERROR_FAILED when a

@@ -623,9 +623,14 @@ check_k (LkStore  *store,
          GError  **error)
 {
   const LkPolicyKey *def = lk_policy_key_lookup ("search_top_k");
+  gint64 top_k = 0;
 
   if (*k == 0)
-    *k = (guint) lk_policy_get_int (store, "search_top_k");
+    {
+      if (!lk_policy_get_int (store, "search_top_k", &top_k, error))
+        return FALSE;
+      *k = (guint) top_k;
+    }
   if (*k >= def->min && *k <= def->max)
     return TRUE;
   g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
@@ -675,8 +680,8 @@ lk_gallery_search (LkSession   *session,
       !lk_probes_read_place (store, probe_id, &probe, error) || !check_case_open (&probe, error) ||
       !probe_face (&probe, probe_id, &face, error) || !check_k (store, &k, error))
     return 0;
-  lk_gallery_engine_init (&engine, store);
-  if (!lk_gallery_engine_identify (&engine, store, error))
+  if (!lk_gallery_engine_init (&engine, store, error) ||
+      !lk_gallery_engine_identify (&engine, store, error))
     return 0;
   s = (Search) { probe_id, &probe, &face, 0, database, &engine,
                  g_strconcat (PACKAGE_VERSION, "/", engine.version, NULL), k, lk_now_utc () };
@@ -718,7 +723,27 @@ is_image (GBytes *bytes)
   const guint8 *data = g_bytes_get_data (bytes, &size);
   LkImageHeader header;
 
+  /* Why a file is no image does not matter here: it is counted apart, not ranked. */
   return lk_image_header_read (data, size, &header, NULL);
+}
+
+/* The bytes of an evaluation image into @bytes, NULL for a file that is no usable image (empty,
+ * over the policy's size); FALSE with @error for one that cannot be read at all, which would
+ * otherwise leave the figures quietly short of an image. */
+static gboolean
+read_item (Evaluation           *ev,
+           const LkGalleryItem  *item,
+           GBytes              **bytes,
+           GError              **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  *bytes = lk_gallery_read_file (ev->store, item->path, &local_error);
+  if (*bytes != NULL || g_error_matches (local_error, LK_ERROR, LK_ERROR_IMAGE))
+    return TRUE;
+  g_set_error (error, local_error->domain, local_error->code, "%s: %s", item->path,
+               local_error->message);
+  return FALSE;
 }
 
 /* Ranks the gallery for one probe template. An evaluation image that is itself enrolled may
@@ -758,12 +783,14 @@ evaluate_item (Evaluation          *ev,
                const LkGalleryItem *item,
                GError             **error)
 {
-  g_autoptr(GBytes) bytes = lk_gallery_read_file (ev->store, item->path, NULL);
+  g_autoptr(GBytes) bytes = NULL;
   g_autofree char *sha256 = NULL;
   g_autofree float *query = NULL;
   g_autoptr(GError) local_error = NULL;
   guint dimension = 0;
 
+  if (!read_item (ev, item, &bytes, error))
+    return FALSE;
   if (bytes == NULL || !is_image (bytes))
     {
       ev->not_images++;
@@ -872,8 +899,8 @@ lk_gallery_evaluate_with (LkSession   *session,
   ev.database = database;
   ev.engine = &engine;
   ev.mode = mode;
-  lk_gallery_engine_init (&engine, ev.store);
-  if (!lk_session_require (session, LK_ROLE_ADMINISTRATOR, &actor, error) ||
+  if (!lk_gallery_engine_init (&engine, ev.store, error) ||
+      !lk_session_require (session, LK_ROLE_ADMINISTRATOR, &actor, error) ||
       (ev.database_id = lk_gallery_lookup (ev.store, database, error)) == 0 ||
       !lk_gallery_engine_identify (&engine, ev.store, error) ||
       !evaluate_all (&ev, dir, error))

@@ -28,41 +28,54 @@
 
 /* ---- the engine ----------------------------------------------------------------------------- */
 
-LkEngineKind
-lk_gallery_engine_kind (LkStore *store)
+gboolean
+lk_gallery_engine_kind (LkStore       *store,
+                        LkEngineKind  *kind,
+                        GError       **error)
 {
-  g_autofree char *model = lk_policy_get_string (store, "embedding_model");
+  g_autofree char *model = lk_policy_get_string (store, "embedding_model", error);
 
-  return lk_text_is_blank (model) ? LK_ENGINE_CLASSIC : LK_ENGINE_DNN;
+  g_return_val_if_fail (kind != NULL, FALSE);
+
+  *kind = lk_text_is_blank (model) ? LK_ENGINE_CLASSIC : LK_ENGINE_DNN;
+  return model != NULL;
 }
 
-static char *
-policy_path (LkStore    *store,
-             const char *key)
+/* The file the policy's @key names into @path (NULL when blank). */
+static gboolean
+policy_path (LkStore     *store,
+             const char  *key,
+             char       **path,
+             GError     **error)
 {
-  char *value = lk_policy_get_string (store, key);
+  char *value = lk_policy_get_string (store, key, error);
 
+  if (value == NULL)
+    return FALSE;
   if (!lk_text_is_blank (value))
-    return value;
-  g_free (value);
-  return NULL;
+    *path = value;
+  else
+    g_free (value);
+  return TRUE;
 }
 
 /* The classic engine always finds faces with Haar cascades: its alignment is tuned to their
  * boxes. The dnn engine uses YuNet when the policy names it. */
-void
-lk_gallery_engine_init (LkGalleryEngine *engine,
-                        LkStore         *store)
+gboolean
+lk_gallery_engine_init (LkGalleryEngine  *engine,
+                        LkStore          *store,
+                        GError          **error)
 {
   memset (engine, 0, sizeof *engine);
-  engine->kind = lk_gallery_engine_kind (store);
-  if (engine->kind == LK_ENGINE_DNN)
-    {
-      engine->embedding_model = policy_path (store, "embedding_model");
-      engine->yunet_model = policy_path (store, "yunet_model");
-    }
+  if (!lk_gallery_engine_kind (store, &engine->kind, error))
+    return FALSE;
+  if (engine->kind == LK_ENGINE_DNN &&
+      (!policy_path (store, "embedding_model", &engine->embedding_model, error) ||
+       !policy_path (store, "yunet_model", &engine->yunet_model, error)))
+    return FALSE;
   engine->name = engine->kind == LK_ENGINE_DNN ? "likeness-dnn" : "likeness-classic";
   engine->version = lk_cv_template_version (engine->embedding_model);
+  return TRUE;
 }
 
 void
@@ -370,10 +383,10 @@ lk_gallery_read_file (LkStore     *store,
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
                                                  G_FILE_QUERY_INFO_NONE, NULL, error);
-  double limit = lk_policy_get_double (store, "max_image_megabytes");
+  double limit = 0;
   goffset size;
 
-  if (info == NULL)
+  if (info == NULL || !lk_policy_get_double (store, "max_image_megabytes", &limit, error))
     return NULL;
   size = g_file_info_get_size (info);
   if (size == 0)
@@ -399,10 +412,11 @@ check_header (LkStore        *store,
 {
   gsize size = 0;
   const guint8 *data = g_bytes_get_data (bytes, &size);
-  double limit = lk_policy_get_double (store, "max_image_megapixels");
+  double limit = 0;
   double megapixels;
 
-  if (!lk_image_header_read (data, size, header, error))
+  if (!lk_policy_get_double (store, "max_image_megapixels", &limit, error) ||
+      !lk_image_header_read (data, size, header, error))
     return FALSE;
   megapixels = (double) header->width * header->height / 1e6;
   if (megapixels <= limit)
@@ -873,8 +887,8 @@ begin_enrolment (LkSession      *session,
   e->report = report;
   e->batch = g_ptr_array_new_with_free_func ((GDestroyNotify) prepared_free);
   e->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  lk_gallery_engine_init (&e->engine, e->store);
-  return lk_session_require (session, LK_ROLE_ADMINISTRATOR, &e->actor, error) &&
+  return lk_gallery_engine_init (&e->engine, e->store, error) &&
+         lk_session_require (session, LK_ROLE_ADMINISTRATOR, &e->actor, error) &&
          (e->database_id = lk_gallery_lookup (e->store, database, error)) != 0 &&
          lk_gallery_engine_identify (&e->engine, e->store, error);
 }

@@ -32,7 +32,9 @@ void     lk_enrol_report_clear (LkEnrolReport *report);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LkEnrolReport, lk_enrol_report_clear)
 
 /* The engine the policy selects (dnn when the policy's embedding_model names an ONNX file). */
-LkEngineKind lk_gallery_engine_kind   (LkStore        *store);
+gboolean lk_gallery_engine_kind (LkStore       *store,
+                                 LkEngineKind  *kind,
+                                 GError       **error);
 
 /* Administrators. @source is a folder with one sub-folder per subject, or a CSV file of
  * image,subject_ref lines (a header line is optional; paths relative to the CSV unless

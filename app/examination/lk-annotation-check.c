@@ -190,6 +190,8 @@ lk_annotation_check_spec (const LkAnnotationSpec    *spec,
 
 /* ---- pairs of markers ------------------------------------------------------------------------ */
 
+/* For a marker given no pair: see lk_annotation_choose_pair (); -1 with @error when the
+ * markers cannot be read (a guess would pair the wrong markers). */
 static int
 next_pair (LkStore                  *store,
            const LkAnnotationTable  *table,
@@ -209,12 +211,13 @@ next_pair (LkStore                  *store,
                      table->table, table->owner_column, table->table, table->owner_column);
   g_autoptr(LkStmt) stmt = lk_store_stmt (store, sql, error);
 
-  /* A failed read fails the action (no guessed pair 1 written after it). */
   if (stmt == NULL)
     return -1;
   lk_stmt_bind_int64 (stmt, 1, owner_id);
   lk_stmt_bind_text (stmt, 2, table->image_names[image]);
-  return lk_stmt_row (stmt, error, "No pair for the marker") ? lk_stmt_int (stmt, 0) : -1;
+  if (!lk_stmt_row (stmt, error, "The markers could not be read"))
+    return -1;
+  return lk_stmt_int (stmt, 0);
 }
 
 static gboolean

@@ -35,9 +35,9 @@ const LkScale *
 lk_conclusions_scale (LkStore  *store,
                       GError  **error)
 {
-  g_autofree char *name = lk_policy_get_string (store, "conclusion_scale");
+  g_autofree char *name = lk_policy_get_string (store, "conclusion_scale", error);
 
-  return lk_scale_lookup (name, error);
+  return name != NULL ? lk_scale_lookup (name, error) : NULL;
 }
 
 /* ---- the draft ----------------------------------------------------------------------------- */
@@ -70,10 +70,12 @@ check_texts (LkStore                  *store,
              const LkConclusionDraft  *draft,
              GError                  **error)
 {
-  gint64 min_length = lk_policy_get_int (store, "min_reasoning_length");
+  gint64 min_length = 0;
   g_autofree char *reasoning = g_strstrip (g_strdup (draft->reasoning ? draft->reasoning : ""));
   glong length = g_utf8_strlen (reasoning, -1);
 
+  if (!lk_policy_get_int (store, "min_reasoning_length", &min_length, error))
+    return FALSE;
   if (lk_text_is_blank (reasoning) || length < min_length)
     {
       g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,
@@ -123,13 +125,14 @@ add_warning (GPtrArray  *warnings,
 }
 
 /* Ties @warning to the rule of policy @rule and its current severity. */
-static void
-set_rule (LkConclusionWarning *warning,
-          LkStore             *store,
-          const char          *rule)
+static gboolean
+set_rule (LkConclusionWarning  *warning,
+          LkStore              *store,
+          const char           *rule,
+          GError              **error)
 {
   warning->rule = g_strdup (rule);
-  warning->refused = lk_policy_refuses (store, rule);
+  return lk_policy_refuses (store, rule, &warning->refused, error);
 }
 
 static const char *
@@ -206,15 +209,18 @@ warn_nothing (GPtrArray *warnings,
                  "the level rests on no recorded comparison");
 }
 
-static void
-warn_policy (GPtrArray          *warnings,
-             LkStore            *store,
-             const char         *suitability,
-             const LkScaleLevel *level)
+static gboolean
+warn_policy (GPtrArray           *warnings,
+             LkStore             *store,
+             const char          *suitability,
+             const LkScaleLevel  *level,
+             GError             **error)
 {
-  gint64 limit = lk_policy_get_int (store, "strongest_level_limited");
+  gint64 limit = 0;
   LkConclusionWarning *w = NULL;
 
+  if (!lk_policy_get_int (store, "strongest_level_limited", &limit, error))
+    return FALSE;
   if (g_strcmp0 (suitability, "not-suitable") == 0)
     w = add_warning (warnings, LK_WARNING_ABOVE_POLICY_LIMIT,
                      "The probe analysis said the probe is not suitable: policy allows no "
@@ -224,8 +230,7 @@ warn_policy (GPtrArray          *warnings,
                      "Policy allows at most strength %" G_GINT64_FORMAT " (of 3) for a probe "
                      "of limited suitability; the level %+d has strength %d", limit,
                      level->ordinal, level->strength);
-  if (w != NULL)
-    set_rule (w, store, "rules.limited_cap");
+  return w == NULL || set_rule (w, store, "rules.limited_cap", error);
 }
 
 /* Characteristics compared (similar, dissimilar, explainable), and the individualising ones
@@ -249,31 +254,37 @@ count_compared (JsonArray *observations,
     }
 }
 
-static gint64
-minimum_for (LkStore    *store,
-             const char *what,
-             int         strength)
+/* The policy's minimum of @what for @strength into @minimum (0 where the policy sets none). */
+static gboolean
+minimum_for (LkStore     *store,
+             const char  *what,
+             int          strength,
+             gint64      *minimum,
+             GError     **error)
 {
   g_autofree char *key = g_strdup_printf ("min_%s_strength_%d", what, strength);
 
-  return lk_policy_key_lookup (key) != NULL ? lk_policy_get_int (store, key) : 0;
+  *minimum = 0;
+  return lk_policy_key_lookup (key) == NULL || lk_policy_get_int (store, key, minimum, error);
 }
 
-static void
-warn_minimums (GPtrArray          *warnings,
-               LkStore            *store,
-               JsonArray          *observations,
-               guint               total,
-               const LkScaleLevel *level)
+static gboolean
+warn_minimums (GPtrArray           *warnings,
+               LkStore             *store,
+               JsonArray           *observations,
+               guint                total,
+               const LkScaleLevel  *level,
+               GError             **error)
 {
   gint64 min_compared, min_individualising;
   guint compared, individualising;
   g_autoptr(GString) text = g_string_new (NULL);
 
   if (level->strength < 2)
-    return;
-  min_compared = minimum_for (store, "assessed", level->strength);
-  min_individualising = minimum_for (store, "individualising", level->strength);
+    return TRUE;
+  if (!minimum_for (store, "assessed", level->strength, &min_compared, error) ||
+      !minimum_for (store, "individualising", level->strength, &min_individualising, error))
+    return FALSE;
   count_compared (observations, &compared, &individualising);
   if (compared < min_compared)
     g_string_append_printf (text, "%u of %u characteristics assessed; policy asks at least %"
@@ -284,30 +295,33 @@ warn_minimums (GPtrArray          *warnings,
                             "at least %" G_GINT64_FORMAT " for %+d", text->len ? "; " : "",
                             individualising, individualising == 1 ? "" : "s",
                             min_individualising, level->ordinal);
-  if (text->len > 0)
-    set_rule (add_warning (warnings, LK_WARNING_BELOW_POLICY_MINIMUM, "%s", text->str), store,
-              "rules.minimums");
+  return text->len == 0 ||
+         set_rule (add_warning (warnings, LK_WARNING_BELOW_POLICY_MINIMUM, "%s", text->str),
+                   store, "rules.minimums", error);
 }
 
-static void
-warn_unexplained (GPtrArray          *warnings,
-                  LkStore            *store,
-                  JsonArray          *observations,
-                  const LkScaleLevel *level)
+static gboolean
+warn_unexplained (GPtrArray           *warnings,
+                  LkStore             *store,
+                  JsonArray           *observations,
+                  const LkScaleLevel  *level,
+                  GError             **error)
 {
-  gint64 from = lk_policy_get_int (store, "unexplained_dissimilar_strength");
+  gint64 from = 0;
   guint count;
   g_autofree char *names = NULL;
 
+  if (!lk_policy_get_int (store, "unexplained_dissimilar_strength", &from, error))
+    return FALSE;
   if (level->ordinal <= 0 || level->strength < from ||
       (names = dissimilar_names (observations, FALSE, &count)) == NULL)
-    return;
-  set_rule (add_warning (warnings, LK_WARNING_UNEXPLAINED_DISSIMILAR,
+    return TRUE;
+  return set_rule (add_warning (warnings, LK_WARNING_UNEXPLAINED_DISSIMILAR,
                          "The level %+d is strong support for the same person, yet %u "
                          "characteristic%s recorded dissimilar, not as an explainable "
                          "difference (%s)", level->ordinal, count,
                          count == 1 ? " is" : "s are", names),
-            store, "rules.unexplained_dissimilar");
+            store, "rules.unexplained_dissimilar", error);
 }
 
 /* The first item whose rule is set to refuse, as the error: no acknowledgement lets it pass. */
@@ -348,10 +362,11 @@ compute_warnings (LkStore             *store,
   warn_dissimilar (warnings, observations, level);
   warn_limited (warnings, row->suitability, level);
   warn_nothing (warnings, observations);
-  warn_policy (warnings, store, row->suitability, level);
-  warn_minimums (warnings, store, observations, lk_feature_list_count_characteristics (list),
-                 level);
-  warn_unexplained (warnings, store, observations, level);
+  if (!warn_policy (warnings, store, row->suitability, level, error) ||
+      !warn_minimums (warnings, store, observations, lk_feature_list_count_characteristics (list),
+                      level, error) ||
+      !warn_unexplained (warnings, store, observations, level, error))
+    return NULL;
   return g_steal_pointer (&warnings);
 }
 

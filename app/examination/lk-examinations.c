@@ -315,12 +315,15 @@ insert_examination (LkStore              *store,
 {
   g_autofree char *now = lk_now_utc ();
   /* The lab's installed edition when there is one, else the shipped list. */
-  g_autofree char *edition = lk_feature_lists_current_edition (store);
-  g_autoptr(LkStmt) stmt =
-    lk_store_stmt (store, "INSERT INTO examinations (candidate_id, probe_id, examiner_id, purpose,"
-                          " feature_list, candidate_width, candidate_height, started_at,"
-                          " updated_at) VALUES (?, ?, ?, 'examination', ?, ?, ?, ?, ?)", error);
+  g_autofree char *edition = NULL;
+  g_autoptr(LkStmt) stmt = NULL;
 
+  if ((edition = lk_feature_lists_current_edition (store, error)) == NULL)
+    return 0;
+  stmt = lk_store_stmt (store, "INSERT INTO examinations (candidate_id, probe_id, examiner_id,"
+                               " purpose, feature_list, candidate_width, candidate_height,"
+                               " started_at, updated_at)"
+                               " VALUES (?, ?, ?, 'examination', ?, ?, ?, ?, ?)", error);
   if (stmt == NULL)
     return 0;
   lk_stmt_bind_int64 (stmt, 1, candidate_id);

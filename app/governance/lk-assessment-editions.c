@@ -71,19 +71,6 @@ parse_checked (GBytes      *bytes,
   return g_steal_pointer (&root);
 }
 
-static char *
-read_setting (LkStore *store)
-{
-  g_autoptr(LkStoreLock) locker = lk_store_lock (store);
-  g_autoptr(LkStmt) stmt = lk_store_stmt (store, "SELECT value FROM settings WHERE key = ?",
-                                          NULL);
-
-  if (stmt == NULL)
-    return NULL;
-  lk_stmt_bind_text (stmt, 1, CURRENT_KEY);
-  return lk_stmt_next (stmt, NULL) ? lk_stmt_dup_text (stmt, 0) : NULL;
-}
-
 /* The content and hash of installed edition @edition; FALSE without an error when absent. */
 static gboolean
 read_installed (LkStore     *store,
@@ -121,14 +108,17 @@ shipped (GBytes **bytes,
 }
 
 char *
-lk_assessment_current_edition (LkStore *store)
+lk_assessment_current_edition (LkStore  *store,
+                               GError  **error)
 {
-  g_autofree char *current = read_setting (store);
+  g_autofree char *current = NULL;
   g_autoptr(JsonNode) root = NULL;
 
+  if (!lk_store_get_setting (store, CURRENT_KEY, &current, error))
+    return NULL;
   if (current != NULL)
     return g_steal_pointer (&current);
-  root = shipped (NULL, NULL);
+  root = shipped (NULL, error);
   return root != NULL ? g_strdup (edition_of (root)) : NULL;
 }
 
@@ -137,13 +127,15 @@ lk_assessment_edition_load (LkStore     *store,
                             const char  *edition,
                             GError     **error)
 {
-  g_autofree char *current = edition == NULL ? read_setting (store) : NULL;
+  g_autofree char *current = NULL;
   g_autofree char *content = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local = NULL;
   JsonNode *root;
   gsize length;
 
+  if (edition == NULL && !lk_store_get_setting (store, CURRENT_KEY, &current, error))
+    return NULL;
   if (edition == NULL)
     edition = current;
   root = shipped (NULL, error);
@@ -288,8 +280,8 @@ lk_assessment_install (LkSession   *session,
     return NULL;
   edition = edition_of (root);
   sha256 = bytes_sha256 (bytes);
-  previous = lk_assessment_current_edition (store);
-  if ((txn = lk_txn_begin (store, error)) == NULL ||
+  if ((previous = lk_assessment_current_edition (store, error)) == NULL ||
+      (txn = lk_txn_begin (store, error)) == NULL ||
       !check_edition_free (store, edition, sha256, &is_new, error) ||
       (is_new && !insert_edition (store, lk_session_get_user_id (session), edition, bytes,
                                   sha256, error)) ||

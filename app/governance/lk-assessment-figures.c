@@ -15,12 +15,13 @@ static gboolean
 count_pair (LkStore     *store,
             const char  *sql,
             gint64      *part,
-            gint64      *whole)
+            gint64      *whole,
+            GError     **error)
 {
   g_autoptr(LkStoreLock) locker = lk_store_lock (store);
-  g_autoptr(LkStmt) stmt = lk_store_stmt (store, sql, NULL);
+  g_autoptr(LkStmt) stmt = lk_store_stmt (store, sql, error);
 
-  if (stmt == NULL || !lk_stmt_next (stmt, NULL))
+  if (stmt == NULL || !lk_stmt_row (stmt, error, "The figure could not be counted"))
     return FALSE;
   *part = lk_stmt_int64 (stmt, 0);
   *whole = lk_stmt_int64 (stmt, 1);
@@ -44,22 +45,26 @@ share (LkAssessmentAnswer *a,
   a->proposed = part == whole ? LK_ANSWER_YES : part > 0 ? LK_ANSWER_PARTLY : LK_ANSWER_NO;
 }
 
-static void
-share_of (LkStore            *store,
-          LkAssessmentAnswer *a,
-          const char         *sql,
-          const char         *noun)
+static gboolean
+share_of (LkStore             *store,
+          LkAssessmentAnswer  *a,
+          const char          *sql,
+          const char          *noun,
+          GError             **error)
 {
   gint64 part = 0, whole = 0;
 
-  if (count_pair (store, sql, &part, &whole))
-    share (a, part, whole, noun);
+  if (!count_pair (store, sql, &part, &whole, error))
+    return FALSE;
+  share (a, part, whole, noun);
+  return TRUE;
 }
 
 /* Examiners and reviewers with a competency record current today (UTC). */
-static void
-competency (LkStore            *store,
-            LkAssessmentAnswer *a)
+static gboolean
+competency (LkStore             *store,
+            LkAssessmentAnswer  *a,
+            GError             **error)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
@@ -69,7 +74,8 @@ competency (LkStore            *store,
     " AND k.valid_from <= '%s' AND k.valid_until >= '%s')),"
     " count (*) FROM users u WHERE u.disabled = 0 AND (u.roles & 6) <> 0", today, today);
 
-  share_of (store, a, sql, "examiners and reviewers with a current competency record");
+  return share_of (store, a, sql, "examiners and reviewers with a current competency record",
+                   error);
 }
 
 /* The offence codes that need approval, as an SQL list: 'A','B'. */
@@ -90,9 +96,10 @@ approval_codes (void)
   return g_string_free (g_steal_pointer (&codes), FALSE);
 }
 
-static void
-approvals (LkStore            *store,
-           LkAssessmentAnswer *a)
+static gboolean
+approvals (LkStore             *store,
+           LkAssessmentAnswer  *a,
+           GError             **error)
 {
   g_autofree char *codes = approval_codes ();
   g_autofree char *sql =
@@ -100,130 +107,162 @@ approvals (LkStore            *store,
                      " 'rejected')), count (*) FILTER (WHERE status <> 'awaiting-approval')"
                      " FROM cases WHERE offence_code IN (%s)", codes);
 
-  share_of (store, a, sql, "decided requests needing approval, approved before any work");
+  return share_of (store, a, sql, "decided requests needing approval, approved before any work",
+                   error);
 }
 
-static void
-refused_kinds (LkStore            *store,
-               LkAssessmentAnswer *a)
+static gboolean
+refused_kinds (LkStore             *store,
+               LkAssessmentAnswer  *a,
+               GError             **error)
 {
   const char *kinds[] = { "sketch", "composite", "look-alike", "edited", "ai-generated" };
-  g_autofree char *policy = lk_policy_get_string (store, "refused_probe_kinds");
+  g_autofree char *policy = lk_policy_get_string (store, "refused_probe_kinds", error);
   gint64 refused = 0;
 
+  if (policy == NULL)
+    return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    refused += lk_policy_list_contains (store, "refused_probe_kinds", kinds[i]);
+    {
+      gboolean contains = FALSE;
+
+      if (!lk_policy_list_contains (store, "refused_probe_kinds", kinds[i], &contains, error))
+        return FALSE;
+      refused += contains;
+    }
   a->figure = g_strdup_printf ("Refused by policy: %s", *policy ? policy : "none");
   a->proposed = refused == G_N_ELEMENTS (kinds) ? LK_ANSWER_YES
                 : refused > 0 ? LK_ANSWER_PARTLY : LK_ANSWER_NO;
+  return TRUE;
 }
 
-static void
-audit_chain (LkStore            *store,
-             LkAssessmentAnswer *a)
+/* The newest event as "seq:hash" into @head (NULL when the trail is empty). */
+static gboolean
+audit_head (LkStore  *store,
+            char    **head,
+            GError  **error)
 {
-  g_autoptr(GError) error = NULL;
+  g_autoptr(LkStoreLock) locker = lk_store_lock (store);
+  g_autoptr(LkStmt) stmt = lk_store_stmt (store, "SELECT seq || ':' || hash FROM audit_event"
+                                                 " ORDER BY seq DESC LIMIT 1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (lk_stmt_next (stmt, error))
+    *head = lk_stmt_dup_text (stmt, 0);
+  return !lk_stmt_failed (stmt);
+}
+
+static gboolean
+audit_chain (LkStore             *store,
+             LkAssessmentAnswer  *a,
+             GError             **error)
+{
+  /* A chain that cannot be checked is an answer to the question ("no"), shown as such. */
+  g_autoptr(GError) unchecked = NULL;
   g_autofree char *reason = NULL;
   g_autofree char *head = NULL;
   gint64 n = 0, broken = 0;
-  gboolean intact = lk_audit_verify (store, &n, &broken, &reason, &error);
+  gboolean intact = lk_audit_verify (store, &n, &broken, &reason, &unchecked);
 
-  {
-    g_autoptr(LkStoreLock) locker = lk_store_lock (store);
-    g_autoptr(LkStmt) stmt = lk_store_stmt (store, "SELECT seq || ':' || hash FROM audit_event"
-                                                   " ORDER BY seq DESC LIMIT 1", NULL);
-
-    if (stmt != NULL && lk_stmt_next (stmt, NULL))
-      head = lk_stmt_dup_text (stmt, 0);
-  }
-  if (error != NULL)
+  if (!audit_head (store, &head, error))
+    return FALSE;
+  if (unchecked != NULL)
     {
-      a->figure = g_strdup_printf ("The audit trail could not be checked: %s", error->message);
-      return;
+      a->figure = g_strdup_printf ("The audit trail could not be checked: %s",
+                                   unchecked->message);
+      return TRUE;
     }
   a->figure = intact
     ? g_strdup_printf ("Audit chain intact: %" G_GINT64_FORMAT " events; last anchor %s", n,
                        head ? head : "none")
     : g_strdup_printf ("Audit chain broken at event %" G_GINT64_FORMAT ": %s", broken, reason);
   a->proposed = intact ? LK_ANSWER_YES : LK_ANSWER_NO;
+  return TRUE;
 }
 
-static void
-retention_runs (LkStore            *store,
-                LkAssessmentAnswer *a)
+static gboolean
+retention_runs (LkStore             *store,
+                LkAssessmentAnswer  *a,
+                GError             **error)
 {
   g_autoptr(LkStoreLock) locker = lk_store_lock (store);
   g_autoptr(LkStmt) stmt = lk_store_stmt (store, "SELECT count (*), max (run_at),"
                                                  " coalesce (sum (images), 0)"
-                                                 " FROM retention_runs", NULL);
+                                                 " FROM retention_runs", error);
 
-  if (stmt == NULL || !lk_stmt_next (stmt, NULL))
-    return;
+  if (stmt == NULL || !lk_stmt_row (stmt, error, "The retention runs could not be counted"))
+    return FALSE;
   if (lk_stmt_int64 (stmt, 0) == 0)
     {
       a->figure = g_strdup ("No retention run has been done");
       a->proposed = LK_ANSWER_NO;
-      return;
+      return TRUE;
     }
   a->figure = g_strdup_printf ("%" G_GINT64_FORMAT " retention runs, the last on %.10s, %"
                                G_GINT64_FORMAT " images purged", lk_stmt_int64 (stmt, 0),
                                lk_stmt_text (stmt, 1), lk_stmt_int64 (stmt, 2));
   a->proposed = LK_ANSWER_YES;
+  return TRUE;
 }
 
-static void
-engine_evaluation (LkStore            *store,
-                   LkAssessmentAnswer *a)
+static gboolean
+engine_evaluation (LkStore             *store,
+                   LkAssessmentAnswer  *a,
+                   GError             **error)
 {
   g_autoptr(LkStoreLock) locker = lk_store_lock (store);
   g_autoptr(LkStmt) stmt = lk_store_stmt (store, "SELECT count (*), max (at) FROM audit_event"
-                                                 " WHERE action = 'gallery.evaluated'", NULL);
+                                                 " WHERE action = 'gallery.evaluated'", error);
 
-  if (stmt == NULL || !lk_stmt_next (stmt, NULL))
-    return;
+  if (stmt == NULL || !lk_stmt_row (stmt, error, "The evaluations could not be counted"))
+    return FALSE;
   if (lk_stmt_int64 (stmt, 0) == 0)
     {
       a->figure = g_strdup ("No engine has been evaluated on the lab's own data");
       a->proposed = LK_ANSWER_NO;
-      return;
+      return TRUE;
     }
   a->figure = g_strdup_printf ("%" G_GINT64_FORMAT " evaluations on the lab's own data, the "
                                "last on %.10s", lk_stmt_int64 (stmt, 0), lk_stmt_text (stmt, 1));
   a->proposed = LK_ANSWER_YES;
+  return TRUE;
 }
 
-void
-lk_assessment_figure (LkStore            *store,
-                      LkAssessmentAnswer *a)
+gboolean
+lk_assessment_figure (LkStore             *store,
+                      LkAssessmentAnswer  *a,
+                      GError             **error)
 {
   const char *kind = a->evidence_kind;
 
   if (kind == NULL)
-    return;
+    return TRUE;
   if (g_str_equal (kind, "legal-basis"))
-    share_of (store, a, "SELECT count (*) FILTER (WHERE trim (legal_basis) <> ''"
-                        " AND trim (purpose) <> ''), count (*) FROM cases",
-              "cases with a legal basis and a purpose recorded");
-  else if (g_str_equal (kind, "approvals"))
-    approvals (store, a);
-  else if (g_str_equal (kind, "provenance"))
-    share_of (store, a, "SELECT count (*) FILTER (WHERE trim (acquired_by) <> ''"
-                        " AND trim (authority) <> '' AND trim (source_type) <> ''"
-                        " AND custody_note NOT LIKE '%not stated%'), count (*) FROM probes",
-              "probes with complete provenance");
-  else if (g_str_equal (kind, "refused-kinds"))
-    refused_kinds (store, a);
-  else if (g_str_equal (kind, "blind-verification"))
-    share_of (store, a, "SELECT count (*) FILTER (WHERE v.blind = 1), count (*)"
-                        " FROM verifications v JOIN conclusions c ON c.id = v.conclusion_id"
-                        " WHERE v.stage = 'review' AND c.ordinal > 0",
-              "leads sent for verification, verified blind");
-  else if (g_str_equal (kind, "competency"))
-    competency (store, a);
-  else if (g_str_equal (kind, "audit-chain"))
-    audit_chain (store, a);
-  else if (g_str_equal (kind, "retention-runs"))
-    retention_runs (store, a);
-  else if (g_str_equal (kind, "engine-evaluation"))
-    engine_evaluation (store, a);
+    return share_of (store, a, "SELECT count (*) FILTER (WHERE trim (legal_basis) <> ''"
+                               " AND trim (purpose) <> ''), count (*) FROM cases",
+                     "cases with a legal basis and a purpose recorded", error);
+  if (g_str_equal (kind, "approvals"))
+    return approvals (store, a, error);
+  if (g_str_equal (kind, "provenance"))
+    return share_of (store, a, "SELECT count (*) FILTER (WHERE trim (acquired_by) <> ''"
+                               " AND trim (authority) <> '' AND trim (source_type) <> ''"
+                               " AND custody_note NOT LIKE '%not stated%'), count (*) FROM probes",
+                     "probes with complete provenance", error);
+  if (g_str_equal (kind, "refused-kinds"))
+    return refused_kinds (store, a, error);
+  if (g_str_equal (kind, "blind-verification"))
+    return share_of (store, a, "SELECT count (*) FILTER (WHERE v.blind = 1), count (*)"
+                               " FROM verifications v JOIN conclusions c ON c.id = v.conclusion_id"
+                               " WHERE v.stage = 'review' AND c.ordinal > 0",
+                     "leads sent for verification, verified blind", error);
+  if (g_str_equal (kind, "competency"))
+    return competency (store, a, error);
+  if (g_str_equal (kind, "audit-chain"))
+    return audit_chain (store, a, error);
+  if (g_str_equal (kind, "retention-runs"))
+    return retention_runs (store, a, error);
+  if (g_str_equal (kind, "engine-evaluation"))
+    return engine_evaluation (store, a, error);
+  return TRUE;
 }

@@ -9,9 +9,10 @@
 G_BEGIN_DECLS
 
 /* Fills @answer's figure and proposal from the records, when its kind of evidence is one that
- * Likeness holds. */
-void lk_assessment_figure (LkStore            *store,
-                           LkAssessmentAnswer *answer);
+ * Likeness holds; FALSE with @error when the records cannot be read. */
+gboolean lk_assessment_figure (LkStore             *store,
+                               LkAssessmentAnswer  *answer,
+                               GError             **error);
 
 /* The questionnaire of @edition (NULL: the current one), checked against its schema: the
  * shipped file or an installed edition; NULL with @error for an edition not installed. */

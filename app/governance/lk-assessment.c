@@ -197,20 +197,29 @@ read_saved (LkStore     *store,
   return TRUE;
 }
 
-/* Fills the previous answers from the latest assessment before @day (NULL: the latest). */
-static void
-compare_with_previous (LkStore      *store,
-                       LkAssessment *assessment,
-                       const char   *day)
+/* Fills the previous answers from the latest assessment before @day (NULL: the latest), when
+ * there is one; FALSE with @error when it cannot be read. */
+static gboolean
+compare_with_previous (LkStore       *store,
+                       LkAssessment  *assessment,
+                       const char    *day,
+                       GError       **error)
 {
+  g_autoptr(GError) local = NULL;
   g_autofree char *answers = NULL;
   g_autofree char *previous_on = NULL;
   gint64 id = 0;
 
-  if (!read_saved (store, 0, day, &id, &previous_on, NULL, &answers, NULL, NULL))
-    return;
+  if (!read_saved (store, 0, day, &id, &previous_on, NULL, &answers, NULL, &local))
+    {
+      if (local == NULL)
+        return TRUE;
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
   assessment->previous_on = g_steal_pointer (&previous_on);
   apply_saved (assessment, answers, TRUE);
+  return TRUE;
 }
 
 LkAssessment *
@@ -228,11 +237,13 @@ lk_assessment_propose (LkSession  *session,
     {
       LkAssessmentAnswer *a = g_ptr_array_index (assessment->answers, i);
 
-      lk_assessment_figure (store, a);
+      if (!lk_assessment_figure (store, a, error))
+        return NULL;
       a->answer = a->proposed;
     }
   assessment->by = g_strdup (lk_session_get_user_name (session));
-  compare_with_previous (store, assessment, NULL);
+  if (!compare_with_previous (store, assessment, NULL, error))
+    return NULL;
   return g_steal_pointer (&assessment);
 }
 
@@ -352,7 +363,8 @@ lk_assessment_load (LkSession  *session,
   assessment->assessed_on = g_steal_pointer (&assessed_on);
   assessment->by = g_steal_pointer (&by);
   apply_saved (assessment, answers, FALSE);
-  compare_with_previous (store, assessment, assessment->assessed_on);
+  if (!compare_with_previous (store, assessment, assessment->assessed_on, error))
+    return NULL;
   return g_steal_pointer (&assessment);
 }
 

@@ -87,8 +87,9 @@ JsonObject   *lk_assessment_to_json (const LkAssessment *assessment);
 char         *lk_assessment_install (LkSession     *session,
                                      const char    *path,
                                      GError       **error);
-/* The edition new assessments answer. */
-char         *lk_assessment_current_edition (LkStore *store);
+/* The edition new assessments answer; NULL with @error when it cannot be read. */
+char         *lk_assessment_current_edition (LkStore  *store,
+                                             GError  **error);
 
 /* A PDF of the assessment, laid out as the reports are; audited. */
 gboolean      lk_assessment_export_pdf (LkSession          *session,

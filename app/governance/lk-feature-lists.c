@@ -15,29 +15,16 @@
 
 #define CURRENT_KEY "feature_list_edition"
 
-static char *
-read_setting (LkStore    *store,
-              const char *key)
-{
-  g_autoptr(LkStoreLock) locker = lk_store_lock (store);
-  g_autoptr(LkStmt) stmt = lk_store_stmt (store, "SELECT value FROM settings WHERE key = ?", NULL);
-
-  if (stmt == NULL)
-    return NULL;
-  lk_stmt_bind_text (stmt, 1, key);
-  if (!lk_stmt_next (stmt, NULL))
-    return NULL;
-  return lk_stmt_dup_text (stmt, 0);
-}
-
 char *
-lk_feature_lists_current_edition (LkStore *store)
+lk_feature_lists_current_edition (LkStore  *store,
+                                  GError  **error)
 {
-  char *edition;
+  char *edition = NULL;
 
   g_return_val_if_fail (LK_IS_STORE (store), NULL);
 
-  edition = read_setting (store, CURRENT_KEY);
+  if (!lk_store_get_setting (store, CURRENT_KEY, &edition, error))
+    return NULL;
   return edition != NULL ? edition : g_strdup (lk_feature_list_edition ());
 }
 
@@ -255,8 +242,8 @@ lk_feature_lists_install (LkSession   *session,
     return NULL;
   edition = json_object_get_string_member (json_node_get_object (root), "edition");
   sha256 = bytes_sha256 (bytes);
-  previous = lk_feature_lists_current_edition (store);
-  if ((txn = lk_txn_begin (store, error)) == NULL ||
+  if ((previous = lk_feature_lists_current_edition (store, error)) == NULL ||
+      (txn = lk_txn_begin (store, error)) == NULL ||
       !check_edition_free (store, edition, sha256, &is_new, error) ||
       (is_new && !insert_edition (store, lk_session_get_user_id (session), edition, bytes,
                                   sha256, error)) ||

@@ -19,8 +19,10 @@ G_BEGIN_DECLS
 char       *lk_feature_lists_install         (LkSession    *session,
                                               const char   *path,
                                               GError      **error);
-/* The edition new examinations use: the installed current edition, else the shipped one. */
-char       *lk_feature_lists_current_edition (LkStore      *store);
+/* The edition new examinations use: the installed current edition, else the shipped one; NULL
+ * with @error when the database cannot be read. */
+char       *lk_feature_lists_current_edition (LkStore      *store,
+                                              GError      **error);
 /* The list of @edition, shipped or installed (a new reference); LK_ERROR_NOT_FOUND when the
  * database does not know it. */
 JsonObject *lk_feature_lists_for_edition     (LkStore      *store,

@@ -134,71 +134,82 @@ lk_policy_key_lookup (const char *key)
   return NULL;
 }
 
-static char *
-read_value (LkStore    *store,
-            const char *key)
-{
-  g_autoptr(LkStoreLock) locker = lk_store_lock (store);
-  g_autoptr(LkStmt) stmt = lk_store_stmt (store, "SELECT value FROM settings WHERE key = ?", NULL);
-
-  if (stmt == NULL)
-    return NULL;
-  lk_stmt_bind_text (stmt, 1, key);
-  if (!lk_stmt_next (stmt, NULL))
-    return NULL;
-  return lk_stmt_dup_text (stmt, 0);
-}
-
 char *
-lk_policy_get_string (LkStore    *store,
-                      const char *key)
+lk_policy_get_string (LkStore     *store,
+                      const char  *key,
+                      GError     **error)
 {
   const LkPolicyKey *def = lk_policy_key_lookup (key);
-  char *value = read_value (store, key);
+  char *value = NULL;
 
   g_return_val_if_fail (def != NULL, NULL);
+
+  if (!lk_store_get_setting (store, key, &value, error))
+    return NULL;
   return value != NULL ? value : g_strdup (def->fallback);
 }
 
-double
-lk_policy_get_double (LkStore    *store,
-                      const char *key)
+gboolean
+lk_policy_get_double (LkStore     *store,
+                      const char  *key,
+                      double      *value,
+                      GError     **error)
 {
-  g_autofree char *value = lk_policy_get_string (store, key);
+  g_autofree char *text = lk_policy_get_string (store, key, error);
 
-  return value != NULL ? g_ascii_strtod (value, NULL) : 0;
-}
+  g_return_val_if_fail (value != NULL, FALSE);
 
-gint64
-lk_policy_get_int (LkStore    *store,
-                   const char *key)
-{
-  g_autofree char *value = lk_policy_get_string (store, key);
-
-  return value != NULL ? g_ascii_strtoll (value, NULL, 10) : 0;
+  *value = text != NULL ? g_ascii_strtod (text, NULL) : 0;
+  return text != NULL;
 }
 
 gboolean
-lk_policy_list_contains (LkStore    *store,
-                         const char *key,
-                         const char *word)
+lk_policy_get_int (LkStore     *store,
+                   const char  *key,
+                   gint64      *value,
+                   GError     **error)
 {
-  g_autofree char *value = lk_policy_get_string (store, key);
-  g_auto(GStrv) words = g_strsplit (value != NULL ? value : "", ",", -1);
+  g_autofree char *text = lk_policy_get_string (store, key, error);
 
-  for (guint i = 0; words[i] != NULL; i++)
-    if (g_strcmp0 (g_strstrip (words[i]), word) == 0)
-      return TRUE;
-  return FALSE;
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  *value = text != NULL ? g_ascii_strtoll (text, NULL, 10) : 0;
+  return text != NULL;
 }
 
 gboolean
-lk_policy_refuses (LkStore    *store,
-                   const char *key)
+lk_policy_list_contains (LkStore     *store,
+                         const char  *key,
+                         const char  *word,
+                         gboolean    *contains,
+                         GError     **error)
 {
-  g_autofree char *value = lk_policy_get_string (store, key);
+  g_autofree char *value = lk_policy_get_string (store, key, error);
+  g_auto(GStrv) words = NULL;
 
-  return g_strcmp0 (value, LK_SEVERITY_REFUSE) == 0;
+  g_return_val_if_fail (contains != NULL, FALSE);
+
+  *contains = FALSE;
+  if (value == NULL)
+    return FALSE;
+  words = g_strsplit (value, ",", -1);
+  for (guint i = 0; words[i] != NULL && !*contains; i++)
+    *contains = g_strcmp0 (g_strstrip (words[i]), word) == 0;
+  return TRUE;
+}
+
+gboolean
+lk_policy_refuses (LkStore     *store,
+                   const char  *key,
+                   gboolean    *refuses,
+                   GError     **error)
+{
+  g_autofree char *value = lk_policy_get_string (store, key, error);
+
+  g_return_val_if_fail (refuses != NULL, FALSE);
+
+  *refuses = g_strcmp0 (value, LK_SEVERITY_REFUSE) == 0;
+  return value != NULL;
 }
 
 /* A misspelt word in a list would silently let it through (a refused kind, a blind side). */
@@ -399,8 +410,9 @@ lk_policy_set (LkSession   *session,
   if (!lk_session_require (session, LK_ROLE_ADMINISTRATOR, &actor, error))
     return FALSE;
   if (key != NULL && (pair = lk_policy_pair_key (key)) != NULL &&
-      lk_policy_key_lookup (pair) != NULL)
-    other = lk_policy_get_string (store, pair);
+      lk_policy_key_lookup (pair) != NULL &&
+      (other = lk_policy_get_string (store, pair, error)) == NULL)
+    return FALSE;
   if (!lk_policy_check_value (key, value, other, error))
     return FALSE;
   if (lk_text_is_blank (reason))
@@ -409,8 +421,8 @@ lk_policy_set (LkSession   *session,
                    "A policy change needs a reason for the audit trail");
       return FALSE;
     }
-  old = lk_policy_get_string (store, key);
-  if ((txn = lk_txn_begin (store, error)) == NULL)
+  if ((old = lk_policy_get_string (store, key, error)) == NULL ||
+      (txn = lk_txn_begin (store, error)) == NULL)
     return FALSE;
   json_object_set_string_member (details, "old", old);
   json_object_set_string_member (details, "new", value);

@@ -34,19 +34,31 @@ typedef struct
 const LkPolicyKey *lk_policy_keys        (guint       *n_keys);
 const LkPolicyKey *lk_policy_key_lookup  (const char  *key);
 
-/* Current values (the stored one, else the default). */
+/* Current values: the stored one, else the key's default. A value that cannot be read (the
+ * database is broken, closed or busy) is an error, never the default: a broken database must
+ * not pass for the default policy. @key must be a known key. */
 char      *lk_policy_get_string  (LkStore     *store,
-                                  const char  *key);
-double     lk_policy_get_double  (LkStore     *store,
-                                  const char  *key);
-gint64     lk_policy_get_int     (LkStore     *store,
-                                  const char  *key);
+                                  const char  *key,
+                                  GError     **error);
+gboolean   lk_policy_get_double  (LkStore     *store,
+                                  const char  *key,
+                                  double      *value,
+                                  GError     **error);
+gboolean   lk_policy_get_int     (LkStore     *store,
+                                  const char  *key,
+                                  gint64      *value,
+                                  GError     **error);
+/* Sets @contains to whether the list @key holds @word. */
 gboolean   lk_policy_list_contains (LkStore   *store,
                                     const char *key,
-                                    const char *word);
-/* TRUE when the rule @key (an LK_POLICY_SEVERITY key) is set to refuse. */
+                                    const char *word,
+                                    gboolean   *contains,
+                                    GError    **error);
+/* Sets @refuses to whether the rule @key (an LK_POLICY_SEVERITY key) is set to refuse. */
 gboolean   lk_policy_refuses     (LkStore     *store,
-                                  const char  *key);
+                                  const char  *key,
+                                  gboolean    *refuses,
+                                  GError     **error);
 
 /* The checks of lk_policy_set() without the database: @value for @key (an unknown key or a
  * missing value is refused), and, for a quality threshold, against @other_value, the current

@@ -39,46 +39,42 @@ lk_retention_report_free (LkRetentionReport *report)
   g_free (report);
 }
 
-/* The days of @key (0: without limit). */
-static gint64
-period_days (LkStore    *store,
-             const char *key)
-{
-  return lk_policy_get_int (store, key);
-}
-
 static GDateTime *
 parse_time (const char *text)
 {
   return text != NULL ? g_date_time_new_from_iso8601 (text, NULL) : NULL;
 }
 
-/* Applies one rule: @start plus the days of @key, when both are given, keeping the earliest
- * end in @item. */
-static void
+/* Applies one rule: @start plus the days of @key (0: without limit), when both are given,
+ * keeping the earliest end in @item. FALSE with @error when the policy cannot be read. */
+static gboolean
 apply_rule (LkRetentionItem  *item,
             GDateTime       **earliest,
             LkStore          *store,
             const char       *key,
             const char       *rule,
-            const char       *start)
+            const char       *start,
+            GError          **error)
 {
-  gint64 days = period_days (store, key);
+  gint64 days = 0;
   g_autoptr(GDateTime) from = NULL;
   GDateTime *end;
 
+  if (!lk_policy_get_int (store, key, &days, error))
+    return FALSE;
   if (days <= 0 || (from = parse_time (start)) == NULL)
-    return;
+    return TRUE;
   end = g_date_time_add_days (from, (gint) days);
   if (*earliest != NULL && g_date_time_compare (end, *earliest) >= 0)
     {
       g_date_time_unref (end);
-      return;
+      return TRUE;
     }
   g_clear_pointer (earliest, g_date_time_unref);
   *earliest = end;
   g_free (item->rule);
   item->rule = g_strdup (rule);
+  return TRUE;
 }
 
 static void
@@ -147,13 +143,14 @@ collect_probes (LkStore    *store,
 
       item->label = g_strdup_printf ("Probe %" G_GINT64_FORMAT " of case %s", item->id,
                                      item->case_number);
-      if (lk_stmt_int (stmt, 6) == 0)
-        apply_rule (item, &earliest, store, "retention.unidentified_days", "unidentified",
-                    lk_stmt_text (stmt, 2));
-      apply_rule (item, &earliest, store, "retention.closed_case_days", "closed-case",
-                  lk_stmt_text (stmt, 7));
-      settle (item, earliest, as_of);
       g_ptr_array_add (items, item);
+      if ((lk_stmt_int (stmt, 6) == 0 &&
+           !apply_rule (item, &earliest, store, "retention.unidentified_days", "unidentified",
+                        lk_stmt_text (stmt, 2), error)) ||
+          !apply_rule (item, &earliest, store, "retention.closed_case_days", "closed-case",
+                       lk_stmt_text (stmt, 7), error))
+        return FALSE;
+      settle (item, earliest, as_of);
     }
   return !lk_stmt_failed (stmt);
 }
@@ -184,13 +181,14 @@ collect_candidates (LkStore    *store,
 
       item->label = g_strdup_printf ("Candidate %" G_GINT64_FORMAT " (%s) of case %s", item->id,
                                      lk_stmt_text (stmt, 3), item->case_number);
-      if (lk_stmt_int (stmt, 6) == 0)
-        apply_rule (item, &earliest, store, "retention.candidate_days", "candidate",
-                    lk_stmt_text (stmt, 2));
-      apply_rule (item, &earliest, store, "retention.candidate_days", "candidate",
-                  lk_stmt_text (stmt, 7));
-      settle (item, earliest, as_of);
       g_ptr_array_add (items, item);
+      if ((lk_stmt_int (stmt, 6) == 0 &&
+           !apply_rule (item, &earliest, store, "retention.candidate_days", "candidate",
+                        lk_stmt_text (stmt, 2), error)) ||
+          !apply_rule (item, &earliest, store, "retention.candidate_days", "candidate",
+                       lk_stmt_text (stmt, 7), error))
+        return FALSE;
+      settle (item, earliest, as_of);
     }
   return !lk_stmt_failed (stmt);
 }
@@ -231,10 +229,11 @@ collect_gallery (LkStore    *store,
                                      lk_stmt_text (stmt, 3), lk_stmt_text (stmt, 4));
       item->size = lk_stmt_int64 (stmt, 5);
       item->purged = lk_stmt_int (stmt, 6) != 0;
-      apply_rule (item, &earliest, store, "retention.gallery_days", "gallery",
-                  lk_stmt_text (stmt, 2));
-      settle (item, earliest, as_of);
       g_ptr_array_add (items, item);
+      if (!apply_rule (item, &earliest, store, "retention.gallery_days", "gallery",
+                       lk_stmt_text (stmt, 2), error))
+        return FALSE;
+      settle (item, earliest, as_of);
     }
   if (lk_stmt_failed (stmt))
     return FALSE;
@@ -308,9 +307,11 @@ collect_exercises (LkStore    *store,
       for (int column = 7; column <= 11; column++)
         if (g_strcmp0 (lk_stmt_text (stmt, column), last_use) > 0)
           last_use = lk_stmt_text (stmt, column);
-      apply_rule (item, &earliest, store, "retention.exercise_days", "exercise", last_use);
-      settle (item, earliest, as_of);
       g_ptr_array_add (items, item);
+      if (!apply_rule (item, &earliest, store, "retention.exercise_days", "exercise", last_use,
+                       error))
+        return FALSE;
+      settle (item, earliest, as_of);
     }
   return !lk_stmt_failed (stmt);
 }

@@ -106,14 +106,16 @@ check_quality (LkStore     *store,
                gint64       min_length,
                GError     **error)
 {
-  gint64 min_score = lk_store_get_policy_int (store, "min_password_score",
-                                              DEFAULT_MIN_PASSWORD_SCORE);
-  pwquality_settings_t *settings = pwquality_default_settings ();
+  gint64 min_score = 0;
+  pwquality_settings_t *settings = NULL;
   char message[PWQ_MAX_ERROR_MESSAGE_LEN];
   void *aux = NULL;
   int score;
 
-  if (settings == NULL)
+  if (!lk_store_get_policy_int (store, "min_password_score", DEFAULT_MIN_PASSWORD_SCORE,
+                                &min_score, error))
+    return FALSE;
+  if ((settings = pwquality_default_settings ()) == NULL)
     {
       g_set_error (error, LK_ERROR, LK_ERROR_FAILED, "The password could not be checked");
       return FALSE;
@@ -145,9 +147,11 @@ lk_password_check_policy (LkStore     *store,
                           const char  *password,
                           GError     **error)
 {
-  gint64 min_length = lk_store_get_policy_int (store, "min_password_length",
-                                               DEFAULT_MIN_PASSWORD_LENGTH);
+  gint64 min_length = 0;
 
+  if (!lk_store_get_policy_int (store, "min_password_length", DEFAULT_MIN_PASSWORD_LENGTH,
+                                &min_length, error))
+    return FALSE;
   if (password == NULL || (gint64) g_utf8_strlen (password, -1) < min_length)
     {
       g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT,

@@ -200,15 +200,16 @@ count_failed_login (LkStore     *store,
                     gboolean    *locked,
                     GError     **error)
 {
-  gint64 threshold = lk_store_get_policy_int (store, "lockout_threshold",
-                                              DEFAULT_LOCKOUT_THRESHOLD);
-  g_autoptr(LkTxn) txn = lk_txn_begin (store, error);
+  gint64 threshold = 0;
+  g_autoptr(LkTxn) txn = NULL;
   g_autoptr(LkStmt) stmt = NULL;
   g_autoptr(JsonObject) details = json_object_new ();
   LkActor actor = { user_name, "none" };
   gint64 failures;
 
-  if (txn == NULL)
+  if (!lk_store_get_policy_int (store, "lockout_threshold", DEFAULT_LOCKOUT_THRESHOLD,
+                                &threshold, error) ||
+      (txn = lk_txn_begin (store, error)) == NULL)
     return FALSE;
   stmt = lk_store_stmt (store,
                         "UPDATE users SET failed_logins = failed_logins + 1,"

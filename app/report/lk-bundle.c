@@ -256,13 +256,19 @@ export_image (Export      *ex,
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *name = NULL;
   JsonObject *entry;
+  g_autoptr(GError) local_error = NULL;
   gsize size;
   gconstpointer data;
 
   if (media_type == NULL)
     return FALSE;
-  if (lk_image_store_purged (ex->store, sha256, NULL, NULL))
+  if (lk_image_store_purged (ex->store, sha256, NULL, &local_error))
     return record_purged (ex, role, id, sha256, media_type, error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
   if ((bytes = lk_image_store_get (ex->store, &ex->actor, sha256, error)) == NULL)
     return FALSE;
   name = g_strdup_printf ("images/%s-%" G_GINT64_FORMAT "-%s.%s", role, id, sha256,

@@ -232,37 +232,46 @@ latest_of (JsonObject *probe,
   return NULL;
 }
 
-static void
+/* The competency records of @user; FALSE with @error when they cannot be read (a report must
+ * not say "no record" for records it could not read). */
+static gboolean
 competencies_of (LkLayout    *layout,
                  LkStore     *store,
-                 const char  *user)
+                 const char  *user,
+                 GError     **error)
 {
-  g_autoptr(LkStmt) stmt =
-    lk_store_stmt (store, "SELECT c.kind, c.valid_from, c.valid_until, c.evidence, c.revoked_at"
-                          " FROM competencies c JOIN users u ON u.id = c.user_id"
-                          " WHERE u.name = ? ORDER BY c.id", NULL);
+  g_autoptr(LkStmt) stmt = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
 
-  if (stmt == NULL || user == NULL)
-    return;
+  if (user == NULL)
+    return TRUE;
+  stmt = lk_store_stmt (store, "SELECT c.kind, c.valid_from, c.valid_until, c.evidence,"
+                               " c.revoked_at FROM competencies c JOIN users u"
+                               " ON u.id = c.user_id WHERE u.name = ? ORDER BY c.id", error);
+  if (stmt == NULL)
+    return FALSE;
   lk_stmt_bind_text (stmt, 1, user);
-  while (lk_stmt_next (stmt, NULL))
+  while (lk_stmt_next (stmt, error))
     g_string_append_printf (text, "%s%s %s to %s (%s)%s", text->len ? "; " : "",
                             lk_stmt_text (stmt, 0), lk_stmt_text (stmt, 1),
                             lk_stmt_text (stmt, 2), lk_stmt_text (stmt, 3),
                             lk_stmt_is_null (stmt, 4) ? "" : ", revoked");
+  if (lk_stmt_failed (stmt))
+    return FALSE;
   {
     g_autofree char *label = g_strdup_printf ("Competency of %s", user);
 
     lk_layout_field (layout, label, text->len ? text->str : "no record");
   }
+  return TRUE;
 }
 
-static void
+static gboolean
 verification_block (LkLayout    *layout,
                     LkStore     *store,
                     JsonObject  *probe,
-                    JsonObject  *v)
+                    JsonObject  *v,
+                    GError     **error)
 {
   JsonArray *signatures = array_of (v, "signatures");
   JsonNode *review = json_object_get_member (v, "review_examination");
@@ -304,7 +313,7 @@ verification_block (LkLayout    *layout,
 
       lk_layout_field (layout, "Signed record", text);
     }
-  competencies_of (layout, store, lk_report_str (v, "reviewer"));
+  return competencies_of (layout, store, lk_report_str (v, "reviewer"), error);
 }
 
 /* ---- one examination ----------------------------------------------------------------------- */
@@ -341,10 +350,12 @@ examination (LkLayout            *layout,
     conclusion_block (layout, json_array_get_object_element (conclusions, i));
   if (conclusions == NULL || json_array_get_length (conclusions) == 0)
     lk_layout_text (layout, "No conclusion was signed.");
-  competencies_of (layout, data->store, lk_report_str (exam, "examiner"));
+  if (!competencies_of (layout, data->store, lk_report_str (exam, "examiner"), error))
+    return FALSE;
   for (guint i = 0; verifications != NULL && i < json_array_get_length (verifications); i++)
-    verification_block (layout, data->store, probe,
-                        json_array_get_object_element (verifications, i));
+    if (!verification_block (layout, data->store, probe,
+                             json_array_get_object_element (verifications, i), error))
+      return FALSE;
   if (conclusions != NULL && json_array_get_length (conclusions) > 0 &&
       (verifications == NULL || json_array_get_length (verifications) == 0))
     lk_layout_markup (layout, "<b>Not verified:</b> this conclusion was not submitted for "

@@ -328,31 +328,42 @@ marker_legend (const Plates *p,
     }
 }
 
-/* An image purged under the retention policy has no plate: says so instead, and TRUE. */
+/* An image purged under the retention policy has no plate: says so instead, setting @noted.
+ * FALSE with @error when whether it was purged cannot be read. */
 static gboolean
-purged_note (LkLayout           *layout,
-             const LkReportData *data,
-             const Plates       *p)
+purged_note (LkLayout            *layout,
+             const LkReportData  *data,
+             const Plates        *p,
+             gboolean            *noted,
+             GError             **error)
 {
   g_autoptr(GString) text = g_string_new (NULL);
 
+  *noted = FALSE;
   for (int i = 0; i < 2; i++)
     {
+      g_autoptr(GError) local_error = NULL;
       g_auto(LkImagePurge) purge = { 0 };
       g_autofree char *member = g_strdup_printf ("%s_sha256", images[i]);
       const char *sha256 = lk_report_str (p->exam, member);
 
-      if (!lk_image_store_purged (data->store, sha256, &purge, NULL))
-        continue;
+      if (!lk_image_store_purged (data->store, sha256, &purge, &local_error))
+        {
+          if (local_error == NULL)
+            continue;
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
       g_string_append_printf (text, "%sThe %s image (SHA-256 %s) was purged on %.10s under the "
                               "retention rule “%s”: its record and hash are kept, its bytes "
                               "are gone.", text->len ? " " : "", images[i], sha256,
                               purge.purged_at, purge.rule);
     }
   if (text->len == 0)
-    return FALSE;
+    return TRUE;
   g_string_append (text, " The plates of this examination can no longer be drawn.");
   lk_layout_text (layout, text->str);
+  *noted = TRUE;
   return TRUE;
 }
 
@@ -371,11 +382,12 @@ lk_report_plates (LkLayout            *layout,
   g_autoptr(GString) legend = g_string_new (NULL);
   LkPlateCell side[2] = { { 0 } }, over = { 0 }, notes[2] = { { 0 } };
   Marks marks[2] = { { &p, 0 }, { &p, 1 } };
+  gboolean purged = FALSE;
 
   if ((p.exam = lk_examinations_to_json (data->store, examination_id, error)) == NULL ||
-      !read_plates (&p, error))
+      !read_plates (&p, error) || !purged_note (layout, data, &p, &purged, error))
     return FALSE;
-  if (purged_note (layout, data, &p))
+  if (purged)
     return TRUE;
   if (lk_layout_is_drawing (layout) && !decode_plates (data, &p, error))
     return FALSE;

@@ -102,6 +102,12 @@ GBytes       *lk_stmt_bytes          (LkStmt       *stmt,
 gboolean      lk_store_exec          (LkStore      *self,
                                       const char   *sql,
                                       GError      **error);
+/* The stored text of the setting @key into @value, NULL when it was never set; FALSE with
+ * @error when it cannot be read. */
+gboolean      lk_store_get_setting   (LkStore      *self,
+                                      const char   *key,
+                                      char        **value,
+                                      GError      **error);
 /* Sets the setting @key (policy values, the editions in use) to @value, adding it when new. */
 gboolean      lk_store_set_setting   (LkStore      *self,
                                       const char   *key,

@@ -518,19 +518,43 @@ lk_store_get_schema_version (LkStore *self)
   return (int) version;
 }
 
-gint64
-lk_store_get_policy_int (LkStore    *self,
-                         const char *key,
-                         gint64      fallback)
+gboolean
+lk_store_get_setting (LkStore     *self,
+                      const char  *key,
+                      char       **value,
+                      GError     **error)
 {
-  g_autoptr(LkStmt) stmt = lk_store_stmt (self, "SELECT value FROM settings WHERE key = ?", NULL);
+  g_autoptr(LkStoreLock) lock = lk_store_lock (self);
+  g_autoptr(LkStmt) stmt = NULL;
 
+  g_return_val_if_fail (LK_IS_STORE (self), FALSE);
+  g_return_val_if_fail (key != NULL && value != NULL, FALSE);
+
+  *value = NULL;
+  stmt = lk_store_stmt (self, "SELECT value FROM settings WHERE key = ?", error);
   if (stmt == NULL)
-    return fallback;
+    return FALSE;
   lk_stmt_bind_text (stmt, 1, key);
-  if (!lk_stmt_next (stmt, NULL))
-    return fallback;
-  return g_ascii_strtoll (lk_stmt_text (stmt, 0), NULL, 10);
+  if (lk_stmt_next (stmt, error))
+    *value = lk_stmt_dup_text (stmt, 0);
+  return !lk_stmt_failed (stmt);
+}
+
+gboolean
+lk_store_get_policy_int (LkStore     *self,
+                         const char  *key,
+                         gint64       fallback,
+                         gint64      *value,
+                         GError     **error)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  if (!lk_store_get_setting (self, key, &text, error))
+    return FALSE;
+  *value = text != NULL ? g_ascii_strtoll (text, NULL, 10) : fallback;
+  return TRUE;
 }
 
 gboolean

@@ -67,9 +67,13 @@ gboolean    lk_store_location_is_uri   (const char        *location);
 gboolean    lk_store_location_exists   (const char        *location);
 gboolean    lk_store_is_initialised    (LkStore           *self);
 int         lk_store_get_schema_version (LkStore          *self);
-gint64      lk_store_get_policy_int    (LkStore           *self,
+/* The integer setting @key into @value, or @fallback when it was never set; FALSE with @error
+ * when the database cannot be read (a broken database must not pass for the default policy). */
+gboolean    lk_store_get_policy_int    (LkStore           *self,
                                         const char        *key,
-                                        gint64             fallback);
+                                        gint64             fallback,
+                                        gint64            *value,
+                                        GError           **error);
 void        lk_store_set_busy_timeout  (LkStore           *self,
                                         int                milliseconds);
 

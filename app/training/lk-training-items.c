@@ -235,9 +235,9 @@ insert_attempt (LkStore  *store,
     lk_store_stmt (store, "INSERT INTO training_attempts (assignment_id, item_id,"
                           " feature_list, opened_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING", error);
   g_autofree char *now = lk_now_utc ();
-  g_autofree char *edition = lk_feature_lists_current_edition (store);
+  g_autofree char *edition = NULL;
 
-  if (stmt == NULL)
+  if (stmt == NULL || (edition = lk_feature_lists_current_edition (store, error)) == NULL)
     return FALSE;
   lk_stmt_bind_int64 (stmt, 1, assignment);
   lk_stmt_bind_int64 (stmt, 2, item_id);

@@ -82,10 +82,10 @@ read_attempt (LkStore     *store,
     return FALSE;
   attempt->id = lk_stmt_is_null (stmt, 0) ? 0 : lk_stmt_int64 (stmt, 0);
   attempt->edition = attempt->id != 0 ? lk_stmt_dup_text (stmt, 1)
-                                      : lk_feature_lists_current_edition (store);
+                                      : lk_feature_lists_current_edition (store, error);
   attempt->enhancements[0] = g_strdup (attempt->id != 0 ? lk_stmt_text (stmt, 2) : "[]");
   attempt->enhancements[1] = g_strdup (attempt->id != 0 ? lk_stmt_text (stmt, 3) : "[]");
-  return TRUE;
+  return attempt->edition != NULL;
 }
 
 /* The acting trainee's open attempt of @item_id, for a change. */

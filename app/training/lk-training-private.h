@@ -84,9 +84,10 @@ gint64   lk_training_item_exercise    (LkStore        *store,
                                        gint64          item_id,
                                        GError        **error);
 /* The cuts of the policy (training_same_cut, training_different_cut). */
-void     lk_training_cuts             (LkStore        *store,
+gboolean lk_training_cuts             (LkStore        *store,
                                        int            *same_cut,
-                                       int            *different_cut);
+                                       int            *different_cut,
+                                       GError        **error);
 
 /* The result of one assignment: its submitted items scored at the policy's cuts on the scale
  * @scale_name. */

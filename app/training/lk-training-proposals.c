@@ -100,8 +100,7 @@ lk_training_passed (LkStore                *store,
                     GError                **error)
 {
   const LkTrainingScore *s = result->score;
-  double min_auc = lk_policy_get_double (store, "training_pass_auc");
-  double max_false_same = lk_policy_get_double (store, "training_pass_false_same_rate");
+  double min_auc = 0, max_false_same = 0;
   g_autofree char *auc = s->auc.defined ? g_strdup_printf ("%.3f", s->auc.value)
                                         : g_strdup_printf ("undefined (%s)", s->auc.reason);
   g_autofree char *fs = s->false_same_rate.defined
@@ -109,6 +108,9 @@ lk_training_passed (LkStore                *store,
                        s->n_nonmated)
     : g_strdup_printf ("undefined (%s)", s->false_same_rate.reason);
 
+  if (!lk_policy_get_double (store, "training_pass_auc", &min_auc, error) ||
+      !lk_policy_get_double (store, "training_pass_false_same_rate", &max_false_same, error))
+    return FALSE;
   if (summary != NULL)
     *summary = g_strdup_printf ("%u of %u items submitted; AUC %s (pass: at least %.2f); false "
                                 "“same” rate %s (pass: at most %.1f %%)", result->ratings->len,

@@ -64,11 +64,11 @@ lk_training_result_for (LkStore     *store,
   const LkScaleLevel *high, *low;
   int same_cut, different_cut;
 
-  if (scale == NULL || (result->ratings = read_ratings (store, assignment, error)) == NULL)
+  if (scale == NULL || (result->ratings = read_ratings (store, assignment, error)) == NULL ||
+      !lk_training_cuts (store, &same_cut, &different_cut, error))
     return NULL;
   high = g_ptr_array_index (scale->levels, 0);
   low = g_ptr_array_index (scale->levels, scale->levels->len - 1);
-  lk_training_cuts (store, &same_cut, &different_cut);
   result->trainee = g_strdup (trainee);
   result->score = lk_training_score_compute ((LkTrainingRating *) result->ratings->data,
                                              result->ratings->len, same_cut, different_cut,

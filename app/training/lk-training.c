@@ -94,18 +94,25 @@ lk_training_item_exercise (LkStore  *store,
   return lk_stmt_int64 (stmt, 0);
 }
 
-void
-lk_training_cuts (LkStore *store,
-                  int     *same_cut,
-                  int     *different_cut)
+gboolean
+lk_training_cuts (LkStore  *store,
+                  int      *same_cut,
+                  int      *different_cut,
+                  GError  **error)
 {
-  *same_cut = (int) lk_policy_get_int (store, "training_same_cut");
-  *different_cut = (int) lk_policy_get_int (store, "training_different_cut");
+  gint64 same = 0, different = 0;
+
+  if (!lk_policy_get_int (store, "training_same_cut", &same, error) ||
+      !lk_policy_get_int (store, "training_different_cut", &different, error))
+    return FALSE;
+  *same_cut = (int) same;
+  *different_cut = (int) different;
   if (*different_cut >= *same_cut)
     {
       *same_cut = LK_TRAINING_SAME_CUT;
       *different_cut = LK_TRAINING_DIFFERENT_CUT;
     }
+  return TRUE;
 }
 
 /* ---- checking pairs ------------------------------------------------------------------------- */
@@ -121,9 +128,11 @@ check_image (LkStore     *store,
   LkImageHeader header = { 0 };
   gsize size;
   const guint8 *data = g_bytes_get_data (bytes, &size);
-  double max_mb = lk_policy_get_double (store, "max_image_megabytes");
-  double max_mp = lk_policy_get_double (store, "max_image_megapixels");
+  double max_mb = 0, max_mp = 0;
 
+  if (!lk_policy_get_double (store, "max_image_megabytes", &max_mb, error) ||
+      !lk_policy_get_double (store, "max_image_megapixels", &max_mp, error))
+    return FALSE;
   if (size > max_mb * 1e6)
     return g_set_error (error, LK_ERROR, LK_ERROR_IMAGE, "%s: %.1f MB, over the limit of %.0f MB",
                         label, size / 1e6, max_mb), FALSE;
@@ -181,8 +190,8 @@ check_spec (LkStore                      *store,
     return g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT, "The time limit per item is a "
                         "number of seconds above 0"), FALSE;
   *scale = spec->scale != NULL ? g_strdup (spec->scale)
-                               : lk_policy_get_string (store, "conclusion_scale");
-  return lk_scale_lookup (*scale, error) != NULL;
+                               : lk_policy_get_string (store, "conclusion_scale", error);
+  return *scale != NULL && lk_scale_lookup (*scale, error) != NULL;
 }
 
 /* An image already in casework (a probe, a candidate, a gallery image) stays out of training. */

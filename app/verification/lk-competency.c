@@ -200,9 +200,18 @@ lk_competencies_list (LkSession   *session,
 }
 
 gboolean
-lk_competencies_required (LkStore *store)
+lk_competencies_required (LkStore   *store,
+                          gboolean  *required,
+                          GError   **error)
 {
-  return lk_policy_get_int (store, "require_competency") != 0;
+  gint64 value = 0;
+
+  g_return_val_if_fail (required != NULL, FALSE);
+
+  if (!lk_policy_get_int (store, "require_competency", &value, error))
+    return FALSE;
+  *required = value != 0;
+  return TRUE;
 }
 
 /* The most telling record of a user who holds no current one: a revoked, expired or future
@@ -249,8 +258,11 @@ lk_competencies_check (LkStore     *store,
 {
   g_autofree char *today = today_utc ();
   g_autoptr(GListModel) records = NULL;
+  gboolean required = TRUE;
 
-  if (!lk_competencies_required (store))
+  if (!lk_competencies_required (store, &required, error))
+    return FALSE;
+  if (!required)
     return TRUE;
   if ((records = read_records (store, user_name, kind, error)) == NULL)
     return FALSE;

@@ -58,7 +58,9 @@ GListModel *lk_competencies_list    (LkSession   *session,
                                      GError     **error);
 /* Whether policy require_competency is on (the default). When off, every output of a
  * conclusion or verification says that competency was not checked. */
-gboolean    lk_competencies_required (LkStore    *store);
+gboolean    lk_competencies_required (LkStore    *store,
+                                      gboolean   *required,
+                                      GError    **error);
 /* Whether @user_name holds a current record of @kind today (always TRUE when not required);
  * FALSE with an error (LK_ERROR_REFUSED) that names the record and since when otherwise. */
 gboolean    lk_competencies_check   (LkStore     *store,

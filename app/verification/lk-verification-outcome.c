@@ -74,10 +74,12 @@ build_comparison (LkStore                  *store,
 {
   g_auto(Signed) examiner = { 0 };
   g_auto(Signed) reviewer = { 0 };
-  g_autofree char *rule = lk_policy_get_string (store, "verification_agreement");
+  g_autofree char *rule = NULL;
   gint64 review = lk_verification_get_review_examination_id (row->record);
   gboolean has_reviewer;
 
+  if ((rule = lk_policy_get_string (store, "verification_agreement", error)) == NULL)
+    return NULL;
   if (!read_signed (store, row->conclusion_id, 0, &examiner, error))
     {
       if (error == NULL || *error == NULL)

@@ -140,11 +140,12 @@ lk_verifications_show_json (LkSession  *session,
   g_autoptr(LkVerificationComparison) comparison = NULL;
   g_autoptr(GError) hidden = NULL;
   JsonArray *signatures;
+  gboolean checked = TRUE;
 
-  if (v == NULL)
+  if (v == NULL || !lk_competencies_required (store, &checked, error))
     return NULL;
   o = lk_verification_to_json (v);
-  json_object_set_boolean_member (o, "competency_checked", lk_competencies_required (store));
+  json_object_set_boolean_member (o, "competency_checked", checked);
   if ((signatures = signatures_json (store, verification_id, error)) == NULL)
     return NULL;
   json_object_set_array_member (o, "signatures", signatures);

@@ -354,8 +354,9 @@ lk_verifications_submit (LkSession  *session,
       !check_submittable (session, examination_id, &s, error) ||
       !check_history (store, examination_id, &s, &returned_to, &review_exam, error))
     return 0;
-  blind = lk_policy_list_contains (store, "blind_verification_levels", side_of (&s));
-  if ((id = insert_verification (store, examination_id, &s, blind, returned_to, review_exam,
+  if (!lk_policy_list_contains (store, "blind_verification_levels", side_of (&s), &blind,
+                                error) ||
+      (id = insert_verification (store, examination_id, &s, blind, returned_to, review_exam,
                                  error)) == 0)
     return 0;
   object = lk_object_name ("verification", id);
@@ -668,14 +669,16 @@ insert_review_examination (LkStore                  *store,
                            GError                  **error)
 {
   g_autofree char *now = lk_now_utc ();
-  g_autofree char *edition = lk_feature_lists_current_edition (store);
-  g_autoptr(LkStmt) stmt =
-    lk_store_stmt (store, "INSERT INTO examinations (candidate_id, probe_id, examiner_id, purpose,"
-                          " blind, feature_list, candidate_width, candidate_height, started_at,"
-                          " updated_at) SELECT candidate_id, probe_id, ?, 'verification', ?, ?,"
-                          " candidate_width, candidate_height, ?, ? FROM examinations"
-                          " WHERE id = ?", error);
+  g_autofree char *edition = NULL;
+  g_autoptr(LkStmt) stmt = NULL;
 
+  if ((edition = lk_feature_lists_current_edition (store, error)) == NULL)
+    return 0;
+  stmt = lk_store_stmt (store, "INSERT INTO examinations (candidate_id, probe_id, examiner_id,"
+                               " purpose, blind, feature_list, candidate_width, candidate_height,"
+                               " started_at, updated_at) SELECT candidate_id, probe_id, ?,"
+                               " 'verification', ?, ?, candidate_width, candidate_height, ?, ?"
+                               " FROM examinations WHERE id = ?", error);
   if (stmt == NULL)
     return 0;
   lk_stmt_bind_int64 (stmt, 1, reviewer_id);

@@ -129,7 +129,8 @@ bench_init (Bench *b)
   b->probe = lk_probes_import (b->examiner, request.number, bytes, "probe.jpg", &p, NULL, &error);
   g_assert_no_error (error);
   lk_test_lock_suitable (b->examiner, b->probe);
-  lk_gallery_engine_init (&b->engine, b->store);
+  g_assert_true (lk_gallery_engine_init (&b->engine, b->store, &error));
+  g_assert_no_error (error);
   g_assert_true (lk_gallery_engine_identify (&b->engine, b->store, &error));
   g_assert_no_error (error);
   b->seed = 2463534242u;

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "lk-test-casework.h"
 #include "lk-test-util.h"
 #include "candidates/lk-candidates.h"
 #include "casework/lk-cases.h"
@@ -21,33 +22,27 @@
 
 G_BEGIN_DECLS
 
-#define ADMIN "admin"
-#define ADMIN_PASSWORD "correct horse"
-#define EXAMINER "erin"
-#define EXAMINER_PASSWORD "battery staple"
-#define REVIEWER "rita"
-#define REVIEWER_PASSWORD "reviewer pass"
+#define ADMIN LK_TEST_WORLD_ADMIN
+#define ADMIN_PASSWORD LK_TEST_WORLD_ADMIN_PASSWORD
+#define EXAMINER LK_TEST_WORLD_EXAMINER
+#define EXAMINER_PASSWORD LK_TEST_WORLD_EXAMINER_PASSWORD
+#define REVIEWER LK_TEST_WORLD_REVIEWER
+#define REVIEWER_PASSWORD LK_TEST_WORLD_REVIEWER_PASSWORD
 #define CASE_NUMBER "2026-0042"
-#define DATABASE "National Custody Images"
+#define DATABASE LK_TEST_WORLD_DATABASE
+
+/* The shared casework world (lk-test-casework.h), and its helpers by the short names these
+ * programs call them. */
+typedef LkTestWorld World;
+#define add_and_login lk_test_world_add_user
+#define sql_int lk_test_world_sql_int
+#define sql_text lk_test_world_sql_text
+#define assert_message lk_test_assert_message
 
 /* Scores distinctive enough to be searched for wherever they must not appear. */
 extern const char * const scores[5];
 
 extern const char * const some_components[5];
-
-typedef struct
-{
-  LkTestFixture *fixture;
-  LkStore       *store;
-  LkSession     *admin;
-  LkSession     *examiner;
-  LkSession     *reviewer;
-  gint64         probe;
-  char          *probe_sha256;
-  gint64         database;
-  char          *folder;    /* the lists and their images */
-  char          *data_uri;  /* an embedded PNG */
-} World;
 
 extern const char * const dump_queries[8];
 
@@ -60,12 +55,6 @@ typedef struct
 extern const char csv_text[];
 
 #define RANK_ORDER "SUBJ-0001 SUBJ-0002 SUBJ-0003 SUBJ-0004 SUBJ-0005 "
-
-LkSession *
-add_and_login (World      *w,
-               const char *name,
-               LkRoles     roles,
-               const char *password);
 
 char *
 in_folder (World      *w,
@@ -91,9 +80,6 @@ make_images (World *w);
 void
 lock_analysis (World  *w,
                gint64  probe);
-
-gint64
-import_probe (World *w);
 
 /* An administrator, an examiner and a reviewer; a case with one probe (its analysis locked
  * when @lock), a registered external reference database, and a folder of images. */
@@ -138,20 +124,6 @@ dump_take (World *w,
 void
 assert_unchanged (World      *w,
                   const Dump *before);
-
-gint64
-sql_int (World      *w,
-         const char *format,
-         ...);
-
-char *
-sql_text (World      *w,
-          const char *format,
-          ...);
-
-void
-assert_message (const GError *error,
-                const char   *expected);
 
 gint64
 import_ok (World      *w,

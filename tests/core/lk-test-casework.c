@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include "lk-test-casework.h"
 #include "lk-test-util.h"
 
@@ -198,4 +200,173 @@ lk_test_case_clear (LkTestCase *c)
   g_clear_object (&c->store);
   g_clear_pointer (&c->number, g_free);
   g_clear_pointer (&c->probe_sha256, g_free);
+}
+
+/* ---- the casework world of the candidate-list and examination tests ------------------------ */
+
+LkSession *
+lk_test_world_add_user (LkTestWorld *w,
+                        const char  *name,
+                        LkRoles      roles,
+                        const char  *password)
+{
+  g_autoptr(GError) error = NULL;
+
+  lk_users_add (w->admin, name, NULL, roles, password, &error);
+  g_assert_no_error (error);
+  return lk_test_login (w->store, name, password);
+}
+
+gint64
+lk_test_world_import_probe (LkTestWorld *w,
+                            const char  *number)
+{
+  g_autofree char *path = lk_test_demo_path ("grace_hopper.jpg");
+  LkProvenance p = { "cctv", "video-frame", "PC Ada Jones", "2026-01-15T14:32:00Z",
+                     "Warrant 2026/17", "Exhibit AJ/1", FALSE };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sha256 = NULL;
+  gint64 id = lk_probes_import_file (w->examiner, number, path, &p, &sha256, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  g_free (w->probe_sha256);
+  w->probe_sha256 = g_steal_pointer (&sha256);
+  return id;
+}
+
+void
+lk_test_world_lock_analysis (LkTestWorld        *w,
+                             gint64              probe,
+                             const char * const *components)
+{
+  LkAnalysis a = { "suitable", NULL, components, "" };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (lk_analysis_lock (w->examiner, probe, &a, &error));
+  g_assert_no_error (error);
+}
+
+void
+lk_test_world_init (LkTestWorld           *w,
+                    LkTestFixture         *fixture,
+                    const LkTestWorldSpec *spec)
+{
+  LkCaseRequest request = {
+    spec->case_number, spec->case_title, "ROB", "Criminal Procedure Act, section 55",
+    "The offender's face is visible on CCTV", "Chief Inspector Ward", "Robbery Squad", NULL,
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LkCase) c = NULL;
+
+  w->fixture = fixture;
+  w->store = lk_test_store_new (fixture->db_path, LK_TEST_WORLD_ADMIN,
+                                LK_TEST_WORLD_ADMIN_PASSWORD);
+  w->admin = lk_test_login (w->store, LK_TEST_WORLD_ADMIN, LK_TEST_WORLD_ADMIN_PASSWORD);
+  w->examiner = lk_test_world_add_user (w, LK_TEST_WORLD_EXAMINER, LK_ROLE_EXAMINER,
+                                        LK_TEST_WORLD_EXAMINER_PASSWORD);
+  if (spec->other_examiner)
+    w->other = lk_test_world_add_user (w, LK_TEST_WORLD_OTHER, LK_ROLE_EXAMINER,
+                                       LK_TEST_WORLD_OTHER_PASSWORD);
+  w->reviewer = lk_test_world_add_user (w, LK_TEST_WORLD_REVIEWER, LK_ROLE_REVIEWER,
+                                        LK_TEST_WORLD_REVIEWER_PASSWORD);
+  c = lk_cases_create (w->examiner, &request, &error);
+  g_assert_no_error (error);
+  w->probe = lk_test_world_import_probe (w, spec->case_number);
+  if (spec->lock)
+    lk_test_world_lock_analysis (w, w->probe, spec->components);
+  w->database = lk_reference_db_create (w->admin, LK_TEST_WORLD_DATABASE,
+                                        "Police Act 1996, section 64A", "external", &error);
+  g_assert_no_error (error);
+  w->folder = lk_test_path (fixture, "lists");
+  g_assert_cmpint (g_mkdir_with_parents (w->folder, 0700), ==, 0);
+}
+
+void
+lk_test_world_close_sessions (LkTestWorld *w)
+{
+  g_clear_object (&w->reviewer);
+  g_clear_object (&w->other);
+  g_clear_object (&w->examiner);
+  g_clear_object (&w->admin);
+  g_clear_object (&w->store);
+}
+
+void
+lk_test_world_reopen (LkTestWorld *w)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean other = w->other != NULL;
+
+  lk_test_world_close_sessions (w);
+  w->store = lk_store_open (w->fixture->db_path, LK_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  w->admin = lk_test_login (w->store, LK_TEST_WORLD_ADMIN, LK_TEST_WORLD_ADMIN_PASSWORD);
+  w->examiner = lk_test_login (w->store, LK_TEST_WORLD_EXAMINER,
+                               LK_TEST_WORLD_EXAMINER_PASSWORD);
+  if (other)
+    w->other = lk_test_login (w->store, LK_TEST_WORLD_OTHER, LK_TEST_WORLD_OTHER_PASSWORD);
+  w->reviewer = lk_test_login (w->store, LK_TEST_WORLD_REVIEWER,
+                               LK_TEST_WORLD_REVIEWER_PASSWORD);
+}
+
+void
+lk_test_world_clear (LkTestWorld *w)
+{
+  lk_test_world_close_sessions (w);
+  g_clear_pointer (&w->probe_sha256, g_free);
+  g_clear_pointer (&w->folder, g_free);
+  g_clear_pointer (&w->data_uri, g_free);
+}
+
+gint64
+lk_test_world_sql_int (LkTestWorld *w,
+                       const char  *format,
+                       ...)
+{
+  g_autofree char *sql = NULL;
+  va_list args;
+
+  va_start (args, format);
+  sql = g_strdup_vprintf (format, args);
+  va_end (args);
+  return lk_test_sql_int (w->fixture->db_path, sql);
+}
+
+char *
+lk_test_world_sql_text (LkTestWorld *w,
+                        const char  *format,
+                        ...)
+{
+  g_autofree char *sql = NULL;
+  va_list args;
+
+  va_start (args, format);
+  sql = g_strdup_vprintf (format, args);
+  va_end (args);
+  return lk_test_sql_text (w->fixture->db_path, sql);
+}
+
+void
+lk_test_world_sql (LkTestWorld *w,
+                   const char  *format,
+                   ...)
+{
+  g_autofree char *sql = NULL;
+  va_list args;
+
+  va_start (args, format);
+  sql = g_strdup_vprintf (format, args);
+  va_end (args);
+  lk_test_sql (w->fixture->db_path, sql);
+}
+
+void
+lk_test_assert_message (const GError *error,
+                        const char   *expected)
+{
+  g_assert_nonnull (error);
+  if (strstr (error->message, expected) == NULL)
+    g_error ("Expected “%s” in: %s", expected, error->message);
+  g_test_message ("refused: %s", error->message);
 }

@@ -17,19 +17,6 @@ const char probe_stack[] =
   "[{\"op\": \"levels\", \"black\": 20, \"white\": 230, \"gamma\": 0.9},"
   " {\"op\": \"greyscale\"}]";
 
-LkSession *
-add_and_login (World      *w,
-               const char *name,
-               LkRoles     roles,
-               const char *password)
-{
-  g_autoptr(GError) error = NULL;
-
-  lk_users_add (w->admin, name, NULL, roles, password, &error);
-  g_assert_no_error (error);
-  return lk_test_login (w->store, name, password);
-}
-
 /* A face-like drawing: a skin-toned oval with two dark eyes and a mouth, in shades that the
  * enhancements visibly change. */
 void
@@ -90,49 +77,6 @@ write_list (World *w)
   g_assert_no_error (error);
 }
 
-gint64
-sql_int (World      *w,
-         const char *format,
-         ...)
-{
-  g_autofree char *sql = NULL;
-  va_list args;
-
-  va_start (args, format);
-  sql = g_strdup_vprintf (format, args);
-  va_end (args);
-  return lk_test_sql_int (w->fixture->db_path, sql);
-}
-
-void
-sql (World      *w,
-     const char *format,
-     ...)
-{
-  g_autofree char *text = NULL;
-  va_list args;
-
-  va_start (args, format);
-  text = g_strdup_vprintf (format, args);
-  va_end (args);
-  lk_test_sql (w->fixture->db_path, text);
-}
-
-void
-import_probe (World *w)
-{
-  g_autofree char *path = lk_test_demo_path ("grace_hopper.jpg");
-  LkProvenance p = { "cctv", "video-frame", "PC Ada Jones", "2026-01-15T14:32:00Z",
-                     "Warrant 2026/17", "Exhibit AJ/1", FALSE };
-  LkAnalysis a = { "suitable", NULL, some_components, "" };
-  g_autoptr(GError) error = NULL;
-
-  w->probe = lk_probes_import_file (w->examiner, CASE_NUMBER, path, &p, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (lk_analysis_lock (w->examiner, w->probe, &a, &error));
-  g_assert_no_error (error);
-}
-
 void
 import_and_triage (World *w)
 {
@@ -158,71 +102,18 @@ void
 world_init (World         *w,
             LkTestFixture *fixture)
 {
-  LkCaseRequest request = {
-    CASE_NUMBER, "Burglary at the warehouse", "ROB", "Criminal Procedure Act, section 55",
-    "The offender's face is visible on CCTV", "Chief Inspector Ward", "Robbery Squad", NULL,
-  };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LkCase) c = NULL;
+  LkTestWorldSpec spec = { CASE_NUMBER, "Burglary at the warehouse", TRUE, TRUE,
+                           some_components };
 
-  w->fixture = fixture;
-  w->store = lk_test_store_new (fixture->db_path, ADMIN, ADMIN_PASSWORD);
-  w->admin = lk_test_login (w->store, ADMIN, ADMIN_PASSWORD);
-  w->examiner = add_and_login (w, EXAMINER, LK_ROLE_EXAMINER, EXAMINER_PASSWORD);
-  w->other = add_and_login (w, OTHER, LK_ROLE_EXAMINER, OTHER_PASSWORD);
-  w->reviewer = add_and_login (w, REVIEWER, LK_ROLE_REVIEWER, REVIEWER_PASSWORD);
-  c = lk_cases_create (w->examiner, &request, &error);
-  g_assert_no_error (error);
-  import_probe (w);
-  lk_reference_db_create (w->admin, DATABASE, "Police Act 1996, section 64A", "external",
-                          &error);
-  g_assert_no_error (error);
-  w->folder = lk_test_path (fixture, "lists");
-  g_assert_cmpint (g_mkdir_with_parents (w->folder, 0700), ==, 0);
+  lk_test_world_init (w, fixture, &spec);
   write_list (w);
   import_and_triage (w);
 }
 
 void
-close_sessions (World *w)
-{
-  g_clear_object (&w->reviewer);
-  g_clear_object (&w->other);
-  g_clear_object (&w->examiner);
-  g_clear_object (&w->admin);
-  g_clear_object (&w->store);
-}
-
-/* Closes the database and opens it again, as the next working day would. */
-void
-reopen (World *w)
-{
-  g_autoptr(GError) error = NULL;
-
-  close_sessions (w);
-  w->store = lk_store_open (w->fixture->db_path, LK_STORE_OPEN_DEFAULT, &error);
-  g_assert_no_error (error);
-  w->admin = lk_test_login (w->store, ADMIN, ADMIN_PASSWORD);
-  w->examiner = lk_test_login (w->store, EXAMINER, EXAMINER_PASSWORD);
-  w->other = lk_test_login (w->store, OTHER, OTHER_PASSWORD);
-  w->reviewer = lk_test_login (w->store, REVIEWER, REVIEWER_PASSWORD);
-}
-
-void
 world_clear (World *w)
 {
-  close_sessions (w);
-  g_clear_pointer (&w->folder, g_free);
-}
-
-void
-assert_message (const GError *error,
-                const char   *expected)
-{
-  g_assert_nonnull (error);
-  if (strstr (error->message, expected) == NULL)
-    g_error ("Expected “%s” in: %s", expected, error->message);
-  g_test_message ("refused: %s", error->message);
+  lk_test_world_clear (w);
 }
 
 gint64

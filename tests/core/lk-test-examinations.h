@@ -8,6 +8,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "lk-test-casework.h"
 #include "lk-test-util.h"
 #include "candidates/lk-candidates.h"
 #include "casework/lk-cases.h"
@@ -24,16 +25,27 @@
 
 G_BEGIN_DECLS
 
-#define ADMIN "admin"
-#define ADMIN_PASSWORD "correct horse"
-#define EXAMINER "erin"
-#define EXAMINER_PASSWORD "battery staple"
-#define OTHER "ezra"
-#define OTHER_PASSWORD "second examiner"
-#define REVIEWER "rita"
-#define REVIEWER_PASSWORD "reviewer pass"
+#define ADMIN LK_TEST_WORLD_ADMIN
+#define ADMIN_PASSWORD LK_TEST_WORLD_ADMIN_PASSWORD
+#define EXAMINER LK_TEST_WORLD_EXAMINER
+#define EXAMINER_PASSWORD LK_TEST_WORLD_EXAMINER_PASSWORD
+#define OTHER LK_TEST_WORLD_OTHER
+#define OTHER_PASSWORD LK_TEST_WORLD_OTHER_PASSWORD
+#define REVIEWER LK_TEST_WORLD_REVIEWER
+#define REVIEWER_PASSWORD LK_TEST_WORLD_REVIEWER_PASSWORD
 #define CASE_NUMBER "2026-0077"
-#define DATABASE "National Custody Images"
+#define DATABASE LK_TEST_WORLD_DATABASE
+
+/* The shared casework world (lk-test-casework.h), and its helpers by the short names these
+ * programs call them. */
+typedef LkTestWorld World;
+#define add_and_login lk_test_world_add_user
+#define sql_int lk_test_world_sql_int
+#define sql lk_test_world_sql
+#define close_sessions lk_test_world_close_sessions
+#define reopen lk_test_world_reopen
+#define assert_message lk_test_assert_message
+
 #define CANDIDATE_WIDTH 120
 #define CANDIDATE_HEIGHT 150
 
@@ -42,29 +54,9 @@ extern const char * const scores[4];
 
 extern const char * const some_components[4];
 
-typedef struct
-{
-  LkTestFixture *fixture;
-  LkStore       *store;
-  LkSession     *admin;
-  LkSession     *examiner;
-  LkSession     *other;
-  LkSession     *reviewer;
-  gint64         probe;
-  gint64         list;
-  gint64         candidates[4]; /* by rank: retained, eliminated, retained, not reviewed */
-  char          *folder;
-} World;
-
 extern const char candidate_stack[];
 
 extern const char probe_stack[];
-
-LkSession *
-add_and_login (World      *w,
-               const char *name,
-               LkRoles     roles,
-               const char *password);
 
 /* A face-like drawing: a skin-toned oval with two dark eyes and a mouth, in shades that the
  * enhancements visibly change. */
@@ -74,19 +66,6 @@ make_png (const char *path,
 
 void
 write_list (World *w);
-
-gint64
-sql_int (World      *w,
-         const char *format,
-         ...);
-
-void
-sql (World      *w,
-     const char *format,
-     ...);
-
-void
-import_probe (World *w);
 
 void
 import_and_triage (World *w);
@@ -98,18 +77,7 @@ world_init (World         *w,
             LkTestFixture *fixture);
 
 void
-close_sessions (World *w);
-
-/* Closes the database and opens it again, as the next working day would. */
-void
-reopen (World *w);
-
-void
 world_clear (World *w);
-
-void
-assert_message (const GError *error,
-                const char   *expected);
 
 gint64
 open_ok (World  *w,

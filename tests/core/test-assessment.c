@@ -13,6 +13,18 @@
 
 #define PASSWORD "a long enough password"
 
+/* The edition in use, asserting that it could be read. */
+static char *
+current_edition (LkStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  char *edition = lk_assessment_current_edition (store, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (edition);
+  return edition;
+}
+
 static void
 build (LkTestFixture *fixture,
        LkTestCase    *c)
@@ -264,7 +276,7 @@ assert_refused (LkSession   *admin,
   gint64 events = lk_test_count_action (store, "assessment-edition.installed");
 
   g_assert_true (g_file_set_contents (path, text, -1, NULL));
-  current = lk_assessment_current_edition (store);
+  current = current_edition (store);
   edition = lk_assessment_install (admin, path, &error);
   g_assert_null (edition);
   g_assert_error (error, domain, code);
@@ -272,7 +284,7 @@ assert_refused (LkSession   *admin,
   /* nothing changed */
   g_assert_cmpint (lk_test_count_action (store, "assessment-edition.installed"), ==, events);
   g_clear_pointer (&edition, g_free);
-  edition = lk_assessment_current_edition (store);
+  edition = current_edition (store);
   g_assert_cmpstr (edition, ==, current);
 }
 
@@ -287,7 +299,7 @@ test_editions (LkTestFixture *fixture,
   g_autofree char *text = agency_edition ("Agency edition 2027", ADDED);
   g_autofree char *twin = agency_edition ("Agency edition 2027", ADDED_REWORDED);
   g_autofree char *duplicate = agency_edition ("Agency edition 2028", ADDED_DUPLICATE);
-  g_autofree char *shipped = lk_assessment_current_edition (store);
+  g_autofree char *shipped = current_edition (store);
   g_autofree char *installed = NULL, *again = NULL, *current = NULL;
   g_autoptr(LkAssessment) before = NULL, after = NULL, loaded = NULL, first = NULL;
   g_autoptr(GError) error = NULL;
@@ -316,7 +328,7 @@ test_editions (LkTestFixture *fixture,
   installed = lk_assessment_install (admin, path, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (installed, ==, "Agency edition 2027");
-  current = lk_assessment_current_edition (store);
+  current = current_edition (store);
   g_assert_cmpstr (current, ==, installed);
   g_assert_cmpint (lk_test_count_action (store, "assessment-edition.installed"), ==, 1);
   /* the same file again changes nothing but is fine; the name with other content is not */

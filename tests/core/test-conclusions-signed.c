@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include "lk-test-conclusions.h"
+#include "lk-test-policy.h"
 
 static LkEnhancementStack *
 greyscale_stack (void)
@@ -560,8 +561,8 @@ test_rule_policy (LkTestFixture *fixture,
   gint64 changes;
 
   world_init (&w, fixture, "suitable");
-  g_assert_true (lk_policy_refuses (w.store, "rules.limited_cap"));
-  g_assert_false (lk_policy_refuses (w.store, "rules.minimums"));
+  g_assert_true (lk_test_policy_refuses (w.store, "rules.limited_cap"));
+  g_assert_false (lk_test_policy_refuses (w.store, "rules.minimums"));
   g_assert_false (lk_policy_set (w.admin, "rules.minimums", "block", "Stricter", &error));
   g_assert_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT);
   assert_message (error, "“block” is not a severity");
@@ -571,7 +572,7 @@ test_rule_policy (LkTestFixture *fixture,
   g_clear_error (&error);
   changes = lk_test_count_action (w.store, "policy.changed");
   set_policy (&w, "rules.minimums", "refuse");
-  g_assert_true (lk_policy_refuses (w.store, "rules.minimums"));
+  g_assert_true (lk_test_policy_refuses (w.store, "rules.minimums"));
   g_assert_cmpint (lk_test_count_action (w.store, "policy.changed"), ==, changes + 1);
   world_clear (&w);
 }

@@ -15,6 +15,7 @@
 
 #include "lk-test-onnx.h"
 #include "lk-test-util.h"
+#include "lk-test-policy.h"
 #include "candidates/lk-candidates.h"
 #include "casework/lk-cases.h"
 #include "casework/lk-probes.h"
@@ -155,7 +156,7 @@ world_init (World         *w,
   g_assert_no_error (error);
   g_assert_true (lk_policy_set (w->admin, "embedding_model", w->model, "trial model", &error));
   g_assert_no_error (error);
-  g_assert_cmpint (lk_gallery_engine_kind (w->store), ==, LK_ENGINE_DNN);
+  g_assert_cmpint (lk_test_engine_kind (w->store), ==, LK_ENGINE_DNN);
   g_assert_cmpint (lk_reference_db_create (w->admin, GALLERY, "ORL faces, for testing",
                                            "likeness", &error), >, 0);
   g_assert_no_error (error);

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "lk-test-gallery.h"
+#include "lk-test-policy.h"
 
 static LkCliRun *
 as_admin (LkTestFixture *fixture,
@@ -337,9 +338,9 @@ test_dnn_errors (LkTestFixture *fixture,
   g_clear_error (&error);
 
   /* A broken model stops an enrolment at once with that message; nothing is enrolled. */
-  g_assert_cmpint (lk_gallery_engine_kind (w.store), ==, LK_ENGINE_CLASSIC);
+  g_assert_cmpint (lk_test_engine_kind (w.store), ==, LK_ENGINE_CLASSIC);
   g_assert_true (lk_policy_set (w.admin, "embedding_model", text, "trial", &error));
-  g_assert_cmpint (lk_gallery_engine_kind (w.store), ==, LK_ENGINE_DNN);
+  g_assert_cmpint (lk_test_engine_kind (w.store), ==, LK_ENGINE_DNN);
   dir = make_demo_folder (fixture, "gallery");
   g_assert_false (lk_gallery_enrol (w.admin, GALLERY, dir, NULL, NULL, NULL, &report, &error));
   g_assert_error (error, LK_ERROR, LK_ERROR_FAILED);

@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "lk-test-util.h"
+#include "lk-test-policy.h"
+#include "governance/lk-feature-lists.h"
 #include "governance/lk-policy.h"
 #include "people/lk-session.h"
 #include "people/lk-users.h"
@@ -70,14 +72,14 @@ test_defaults (LkTestFixture *fixture,
   g_assert_cmpuint (n, >, 10);
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *value = lk_policy_get_string (store, keys[i].key);
+      g_autofree char *value = lk_test_policy_string (store, keys[i].key);
 
       g_assert_true (lk_policy_key_lookup (keys[i].key) == &keys[i]);
       g_assert_cmpstr (value, ==, keys[i].fallback);
       g_assert_cmpuint (strlen (keys[i].description), >, 0);
       if (keys[i].type == LK_POLICY_INT || keys[i].type == LK_POLICY_DOUBLE)
         {
-          double number = lk_policy_get_double (store, keys[i].key);
+          double number = lk_test_policy_double (store, keys[i].key);
 
           g_assert_cmpfloat (number, >=, keys[i].min);
           g_assert_cmpfloat (number, <=, keys[i].max);
@@ -86,24 +88,24 @@ test_defaults (LkTestFixture *fixture,
         {
           g_autofree char *stem = g_strndup (keys[i].key, strlen (keys[i].key) - 4);
           g_autofree char *amber_key = g_strconcat (stem, ".amber", NULL);
-          double red = lk_policy_get_double (store, keys[i].key);
-          double amber = lk_policy_get_double (store, amber_key);
+          double red = lk_test_policy_double (store, keys[i].key);
+          double amber = lk_test_policy_double (store, amber_key);
 
           g_assert_nonnull (lk_policy_key_lookup (amber_key));
           g_assert_cmpfloat (red, !=, amber);
         }
     }
   g_assert_null (lk_policy_key_lookup ("no.such.key"));
-  g_assert_cmpint (lk_policy_get_int (store, "lockout_threshold"), ==, 5);
-  g_assert_cmpfloat (lk_policy_get_double (store, "max_image_megapixels"), ==, 100);
-  g_assert_cmpfloat (lk_policy_get_double (store, "max_image_megabytes"), ==, 200);
-  g_assert_cmpfloat (lk_policy_get_double (store, "quality.inter_eye.red"), ==, 40);
+  g_assert_cmpint (lk_test_policy_int (store, "lockout_threshold"), ==, 5);
+  g_assert_cmpfloat (lk_test_policy_double (store, "max_image_megapixels"), ==, 100);
+  g_assert_cmpfloat (lk_test_policy_double (store, "max_image_megabytes"), ==, 200);
+  g_assert_cmpfloat (lk_test_policy_double (store, "quality.inter_eye.red"), ==, 40);
   for (const char * const *kind = (const char * const[]) { "sketch", "composite", "look-alike",
                                                            "edited", "ai-generated", NULL };
        *kind != NULL; kind++)
-    g_assert_true (lk_policy_list_contains (store, "refused_probe_kinds", *kind));
-  g_assert_false (lk_policy_list_contains (store, "refused_probe_kinds", "photograph"));
-  g_assert_false (lk_policy_list_contains (store, "refused_probe_kinds", "sketc"));
+    g_assert_true (lk_test_policy_contains (store, "refused_probe_kinds", *kind));
+  g_assert_false (lk_test_policy_contains (store, "refused_probe_kinds", "photograph"));
+  g_assert_false (lk_test_policy_contains (store, "refused_probe_kinds", "sketc"));
   g_assert_cmpint (count_settings (fixture), ==, 0);
 }
 
@@ -133,11 +135,11 @@ test_administrators_only (LkTestFixture *fixture,
   /* the refusal comes first: an outsider learns nothing about keys or values */
   assert_set_refused (fixture, examiner, "no.such.key", "1", NULL, LK_ERROR_PERMISSION_DENIED,
                       "");
-  g_assert_true (lk_policy_list_contains (store, "refused_probe_kinds", "sketch"));
-  g_assert_cmpfloat (lk_policy_get_double (store, "max_image_megapixels"), ==, 100);
+  g_assert_true (lk_test_policy_contains (store, "refused_probe_kinds", "sketch"));
+  g_assert_cmpfloat (lk_test_policy_double (store, "max_image_megapixels"), ==, 100);
 
   set_ok (admin, "max_image_megapixels", "500");
-  g_assert_cmpfloat (lk_policy_get_double (store, "max_image_megapixels"), ==, 500);
+  g_assert_cmpfloat (lk_test_policy_double (store, "max_image_megapixels"), ==, 500);
 }
 
 static void
@@ -188,7 +190,7 @@ test_validation (LkTestFixture *fixture,
                       "reason");
   assert_set_refused (fixture, admin, "lockout_threshold", "6", "   ", LK_ERROR_INVALID_INPUT,
                       "reason");
-  g_assert_cmpint (lk_policy_get_int (store, "lockout_threshold"), ==, 5);
+  g_assert_cmpint (lk_test_policy_int (store, "lockout_threshold"), ==, 5);
   g_assert_cmpint (count_settings (fixture), ==, 0);
 }
 
@@ -214,14 +216,14 @@ test_set_and_read (LkTestFixture *fixture,
   set_ok (admin, "quality.inter_eye.red", "0");
   set_ok (admin, "quality.brisque.amber", "50");
 
-  g_assert_cmpint (lk_policy_get_int (store, "lockout_threshold"), ==, 7);
-  g_assert_cmpfloat (lk_policy_get_double (store, "max_image_megapixels"), ==, 50.5);
-  yunet = lk_policy_get_string (store, "yunet_model");
+  g_assert_cmpint (lk_test_policy_int (store, "lockout_threshold"), ==, 7);
+  g_assert_cmpfloat (lk_test_policy_double (store, "max_image_megapixels"), ==, 50.5);
+  yunet = lk_test_policy_string (store, "yunet_model");
   g_assert_cmpstr (yunet, ==, "/opt/models/face_detection_yunet_2022mar.onnx");
-  g_assert_true (lk_policy_list_contains (store, "refused_probe_kinds", "ai-generated"));
-  g_assert_true (lk_policy_list_contains (store, "refused_probe_kinds", "composite"));
-  g_assert_false (lk_policy_list_contains (store, "refused_probe_kinds", "sketch"));
-  g_assert_cmpfloat (lk_policy_get_double (store, "quality.inter_eye.red"), ==, 0);
+  g_assert_true (lk_test_policy_contains (store, "refused_probe_kinds", "ai-generated"));
+  g_assert_true (lk_test_policy_contains (store, "refused_probe_kinds", "composite"));
+  g_assert_false (lk_test_policy_contains (store, "refused_probe_kinds", "sketch"));
+  g_assert_cmpfloat (lk_test_policy_double (store, "quality.inter_eye.red"), ==, 0);
 
   /* every change is in the log: who, the old and the new value, and why */
   g_assert_cmpint (lk_test_count_action (store, "policy.changed"), ==, 6);
@@ -242,8 +244,8 @@ test_set_and_read (LkTestFixture *fixture,
   g_clear_object (&store);
   reopened = lk_store_open (fixture->db_path, LK_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (lk_policy_get_int (reopened, "lockout_threshold"), ==, 4);
-  g_assert_cmpfloat (lk_policy_get_double (reopened, "max_image_megapixels"), ==, 50.5);
+  g_assert_cmpint (lk_test_policy_int (reopened, "lockout_threshold"), ==, 4);
+  g_assert_cmpfloat (lk_test_policy_double (reopened, "max_image_megapixels"), ==, 50.5);
   g_assert_true (lk_audit_verify (reopened, &n_events, &broken_seq, &broken_reason, &error));
   g_assert_no_error (error);
   g_assert_cmpint (n_events, >, 6);
@@ -277,6 +279,67 @@ test_takes_effect (LkTestFixture *fixture,
   }
 }
 
+/* A database whose settings cannot be read is not taken for one that sets none: every read
+ * of the policy fails with the database's error instead of returning the default, and so does
+ * what rests on it (the lock-out threshold of a failed log-in). */
+static void
+test_broken_store (LkTestFixture *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(LkStore) store = lk_test_store_new (fixture->db_path, ADMIN, ADMIN_PASSWORD);
+  g_autoptr(LkSession) admin = lk_test_login (store, ADMIN, ADMIN_PASSWORD);
+  g_autoptr(LkSession) nobody = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gint64 number = -1;
+  double real = -1;
+  gboolean yes = TRUE;
+
+  set_ok (admin, "lockout_threshold", "7");
+  g_assert_cmpint (lk_test_policy_int (store, "lockout_threshold"), ==, 7);
+  lk_test_sql (fixture->db_path, "ALTER TABLE settings RENAME TO settings_moved");
+
+  g_assert_false (lk_policy_get_int (store, "lockout_threshold", &number, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (lk_policy_get_int (store, "idle_lock_max_minutes", &number, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (lk_policy_get_double (store, "max_image_megapixels", &real, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_null (lk_policy_get_string (store, "conclusion_scale", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (lk_policy_list_contains (store, "refused_probe_kinds", "sketch", &yes, &error));
+  g_assert_nonnull (error);
+  g_assert_false (yes);
+  g_clear_error (&error);
+  g_assert_false (lk_policy_refuses (store, "rules.limited_cap", &yes, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (lk_store_get_policy_int (store, "min_password_length", 8, &number, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  text = lk_feature_lists_current_edition (store, &error);
+  g_assert_null (text);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  /* a wrong password whose failure cannot be counted against the threshold says so */
+  nobody = lk_session_login (store, ADMIN, "wrong horse", &error);
+  g_assert_null (nobody);
+  g_assert_nonnull (error);
+  g_assert_false (g_error_matches (error, LK_ERROR, LK_ERROR_AUTHENTICATION_FAILED));
+  g_clear_error (&error);
+
+  /* the same database mended reads as before */
+  lk_test_sql (fixture->db_path, "ALTER TABLE settings_moved RENAME TO settings");
+  g_assert_true (lk_policy_get_int (store, "lockout_threshold", &number, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (number, ==, 7);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -288,6 +351,7 @@ main (int   argc,
   LK_TEST_ADD ("/likeness/policy/validation", test_validation);
   LK_TEST_ADD ("/likeness/policy/set-and-read", test_set_and_read);
   LK_TEST_ADD ("/likeness/policy/takes-effect", test_takes_effect);
+  LK_TEST_ADD ("/likeness/policy/broken-store", test_broken_store);
 
   return g_test_run ();
 }

@@ -431,7 +431,9 @@ test_broken_feature_lists (LkTestFixture *fixture,
   g_assert_cmpint (lk_test_sql_int (fixture->db_path, "SELECT count(*) FROM feature_lists"), ==,
                    0);
   g_assert_cmpint (lk_test_count_action (w.store, "feature-list.installed"), ==, 0);
-  before = lk_feature_lists_current_edition (w.store);
+  g_clear_error (&error);
+  before = lk_feature_lists_current_edition (w.store, &error);
+  g_assert_no_error (error);
   g_assert_cmpstr (before, ==, lk_feature_list_edition ());
   world_clear (&w);
 }
@@ -463,7 +465,8 @@ test_install_feature_list (LkTestFixture *fixture,
   edition = lk_feature_lists_install (w.admin, path, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (edition, ==, "Lab North edition 1");
-  current = lk_feature_lists_current_edition (w.store);
+  current = lk_feature_lists_current_edition (w.store, &error);
+  g_assert_no_error (error);
   g_assert_cmpstr (current, ==, "Lab North edition 1");
   event = lk_test_last_event (w.store);
   g_assert_cmpstr (event->action, ==, "feature-list.installed");

@@ -14,6 +14,7 @@
 
 #include "lk-test-onnx.h"
 #include "lk-test-util.h"
+#include "lk-test-policy.h"
 #include "casework/lk-cases.h"
 #include "casework/lk-probes.h"
 #include "engine/lk-gallery.h"
@@ -394,7 +395,7 @@ test_install_model (LkTestFixture *fixture,
   write_text (descriptor, DESCRIPTOR ("64", "BGR", ""));
   g_assert_true (lk_gallery_install_model (w.admin, model, descriptor, &error));
   g_assert_no_error (error);
-  policy = lk_policy_get_string (w.store, "embedding_model");
+  policy = lk_test_policy_string (w.store, "embedding_model");
   g_assert_cmpstr (policy, ==, model);
   g_assert_cmpint (sql_int (&w, "SELECT count(*) FROM embedding_models WHERE channel_order ="
                                 " 'BGR' AND embedding_size = 64 AND length (sha256) = 64"), ==, 1);

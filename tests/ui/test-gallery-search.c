@@ -190,15 +190,18 @@ test_search_lists_candidates (Fixture       *f,
 {
   GtkWidget *dialog, *search;
   AdwComboRow *gallery;
+  g_autoptr(GError) error = NULL;
+  gint64 top_k = 0;
 
+  g_assert_true (lk_policy_get_int (f->store, "search_top_k", &top_k, &error));
+  g_assert_no_error (error);
   enrol_gallery (f);
   lock_analysis (f);
   dialog = open_dialog (f);
   gallery = ADW_COMBO_ROW (lk_test_find (dialog, ADW_TYPE_PREFERENCES_ROW, "Gallery"));
   g_assert_cmpstr (gtk_string_object_get_string (GTK_STRING_OBJECT (
                      adw_combo_row_get_selected_item (gallery))), ==, GALLERY);
-  g_assert_cmpint (gtk_spin_button_get_value_as_int (top_spin (dialog)), ==,
-                   lk_policy_get_int (f->store, "search_top_k"));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (top_spin (dialog)), ==, top_k);
   g_assert_nonnull (lk_test_find (dialog, GTK_TYPE_LABEL,
                                   "Classic engine (Haar, eye alignment, LBP histograms): a "
                                   "baseline that is weak on unconstrained images such as CCTV. "

@@ -106,7 +106,22 @@ static char *
 value_of (Fixture    *f,
           const char *key)
 {
-  return lk_policy_get_string (f->store, key);
+  g_autoptr(GError) error = NULL;
+  char *value = lk_policy_get_string (f->store, key, &error);
+
+  g_assert_no_error (error);
+  return value;
+}
+
+/* The edition in use, asserting that it could be read. */
+static char *
+current_edition (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  char *edition = lk_feature_lists_current_edition (f->store, &error);
+
+  g_assert_no_error (error);
+  return edition;
 }
 
 static gint64
@@ -332,7 +347,7 @@ test_install_feature_list (Fixture       *f,
 {
   g_autoptr(GFile) broken = write_list (f, "broken.json", LIST_HEAD " \"components\": []}");
   g_autoptr(GFile) lab = write_list (f, "lab.json", lab_list);
-  g_autofree char *shipped = lk_feature_lists_current_edition (f->store);
+  g_autofree char *shipped = current_edition (f);
   g_autofree char *current = NULL;
   GtkWidget *error_dialog;
 
@@ -350,14 +365,14 @@ test_install_feature_list (Fixture       *f,
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (error_dialog)),
                             "broken.json"));
   lk_test_destroy_window (error_dialog, NULL);
-  current = lk_feature_lists_current_edition (f->store);
+  current = current_edition (f);
   g_assert_cmpstr (current, ==, shipped);
 
   lk_policy_page_install_feature_list (f->page, lab);
   g_assert_true (lk_test_wait (page_idle, f->page, 10000));
   g_assert_null (lk_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
   g_clear_pointer (&current, g_free);
-  current = lk_feature_lists_current_edition (f->store);
+  current = current_edition (f);
   g_assert_cmpstr (current, ==, "Lab North edition 1");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (lk_test_find (
                      GTK_WIDGET (f->page), ADW_TYPE_ACTION_ROW,

@@ -400,6 +400,7 @@ static void
 test_submitted_work (Fixture       *f,
                      gconstpointer  data)
 {
+  g_autoptr(GError) error = NULL;
   LkVerificationsPage *page;
   GtkWidget *row;
 
@@ -413,7 +414,8 @@ test_submitted_work (Fixture       *f,
     lk_test_find (GTK_WIDGET (page), GTK_TYPE_LABEL, "My Submitted Work"))));
   g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (
     lk_test_find (GTK_WIDGET (page), GTK_TYPE_LABEL, "Queue"))));
-  g_assert_cmpuint (lk_verifications_count_returned (f->session, NULL, NULL), ==, 0);
+  g_assert_cmpuint (lk_verifications_count_returned (f->session, NULL, NULL, &error), ==, 0);
+  g_assert_no_error (error);
 }
 
 /* The examiner's amended conclusion, signed. */
@@ -464,8 +466,10 @@ test_return_and_reopen (Fixture       *f,
   g_assert_no_error (error);
 
   log_in (f, "demo-examiner");
-  g_assert_cmpuint (lk_verifications_count_returned (f->session, NULL, &newest), ==, 1);
-  g_assert_cmpuint (lk_verifications_count_returned (f->session, newest, NULL), ==, 0);
+  g_assert_cmpuint (lk_verifications_count_returned (f->session, NULL, &newest, &error), ==, 1);
+  g_assert_no_error (error);
+  g_assert_cmpuint (lk_verifications_count_returned (f->session, newest, NULL, &error), ==, 0);
+  g_assert_no_error (error);
   page = verifications_page (f);
   lk_verifications_page_open (page, WAITING);
   view = lk_verifications_page_get_view (page);
