@@ -37,20 +37,22 @@ sign_with_charting (World *w)
   return annotation;
 }
 
-/* Everything stored of the annotations, the alignment and the enhancements. */
+/* Everything stored of the annotations, the alignment and the enhancements, in one text per
+ * table (SQLite's group_concat is string_agg on a server). */
 static char *
 charting_state (World *w)
 {
-  g_autofree char *annotations =
-    lk_test_sql_text (w->fixture->db_path,
-                      "SELECT group_concat (id || image || kind || coalesce (pair, '-')"
-                      " || geometry || label || coalesce (characteristic, '-')"
-                      " || coalesce (updated_at, '-') || coalesce (deleted_at, '-'), ';')"
-                      " FROM annotations");
-  g_autofree char *examinations =
-    lk_test_sql_text (w->fixture->db_path,
-                      "SELECT group_concat (coalesce (alignment, '-') || probe_enhancements"
-                      " || candidate_enhancements, ';') FROM examinations");
+  const char *join = lk_test_server () != NULL ? "string_agg" : "group_concat";
+  g_autofree char *annotations_sql =
+    g_strdup_printf ("SELECT %s (id || image || kind || coalesce (CAST (pair AS TEXT), '-')"
+                     " || geometry || label || coalesce (characteristic, '-')"
+                     " || coalesce (updated_at, '-') || coalesce (deleted_at, '-'), ';')"
+                     " FROM annotations", join);
+  g_autofree char *examinations_sql =
+    g_strdup_printf ("SELECT %s (coalesce (alignment, '-') || probe_enhancements"
+                     " || candidate_enhancements, ';') FROM examinations", join);
+  g_autofree char *annotations = lk_test_sql_text (w->fixture->db_path, annotations_sql);
+  g_autofree char *examinations = lk_test_sql_text (w->fixture->db_path, examinations_sql);
 
   return g_strdup_printf ("%s|%s", annotations, examinations);
 }
