@@ -1,14 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* The audit log at casework scale: appending (one transaction per event, as every user action
  * is) against plain INSERTs of the same rows, and verifying the chain against raw SHA-256 over
- * the same canonical bytes. LIKENESS_BENCH_EVENTS sets the number of events (100000). */
+ * the same canonical bytes. LIKENESS_BENCH_EVENTS sets the number of events (100000).
+ * With LIKENESS_TEST_PG (under tests/pg-server) the same runs on the PostgreSQL server, in
+ * throwaway databases there, and the metrics are named with "-server": the append baseline is
+ * then the server's raw rate of the same INSERTs sent over libpq, one transaction each. */
 #include "config.h"
-
-#include <sqlite3.h>
 
 #include <glib/gstdio.h>
 #include <stdio.h>
 
+#include "bench-pg.h"
 #include "lk-core.h"
 #include "store/lk-store-private.h"
 #include "store/lk-audit.h"
@@ -28,6 +30,9 @@ typedef struct
   GArray    *ends;      /* gsize: where each event's bytes end in @canonical */
 } BenchRows;
 
+/* The PostgreSQL server under test, or NULL: an SQLite file in a temporary folder. */
+static const char *server;
+
 static double
 seconds_since (gint64 start)
 {
@@ -42,15 +47,20 @@ metric (const char *name,
         double      ratio,
         double      target)
 {
-  g_print ("metric: %s value=%.4g unit=%s baseline=%.4g ratio=%.3f target=%.1f\n",
-           name, value, unit, baseline, ratio, target);
+  g_print ("metric: %s%s value=%.4g unit=%s baseline=%.4g ratio=%.3f target=%.1f\n",
+           name, server != NULL ? "-server" : "", value, unit, baseline, ratio, target);
 }
 
+/* A new database: the file @name.db in @dir, or the database likeness_bench_@name on the
+ * server. */
 static LkStore *
 open_fresh (const char *dir,
             const char *name)
 {
-  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *file = g_strconcat (name, ".db", NULL);
+  g_autofree char *database = g_strconcat ("likeness_bench_", name, NULL);
+  g_autofree char *path = server != NULL ? bench_pg_create (server, database)
+                                         : g_build_filename (dir, file, NULL);
   g_autoptr(GError) error = NULL;
   LkStore *store = lk_store_open (path, LK_STORE_OPEN_CREATE, &error);
 
@@ -89,43 +99,35 @@ bench_append (LkStore *store,
   return n / seconds_since (start);
 }
 
-#define COL(i) ((const char *) sqlite3_column_text (stmt, (i)))
-
-static LkAuditEvent *
-event_from_row (sqlite3_stmt *stmt)
+static gboolean
+collect_event (const LkAuditEvent *event,
+               gpointer            user_data,
+               GError            **error)
 {
-  LkAuditEvent *event = g_new0 (LkAuditEvent, 1);
+  LkAuditEvent *copy = g_new0 (LkAuditEvent, 1);
 
-  event->seq = sqlite3_column_int64 (stmt, 0);
-  event->at = g_strdup (COL (1));
-  event->user = g_strdup (COL (2));
-  event->role = g_strdup (COL (3));
-  event->action = g_strdup (COL (4));
-  event->object = g_strdup (COL (5));
-  event->details = g_strdup (COL (6));
-  event->prev_hash = g_strdup (COL (7));
-  event->hash = g_strdup (COL (8));
-  return event;
+  copy->seq = event->seq;
+  copy->at = g_strdup (event->at);
+  copy->user = g_strdup (event->user);
+  copy->role = g_strdup (event->role);
+  copy->action = g_strdup (event->action);
+  copy->object = g_strdup (event->object);
+  copy->details = g_strdup (event->details);
+  copy->prev_hash = g_strdup (event->prev_hash);
+  copy->hash = g_strdup (event->hash);
+  g_ptr_array_add (user_data, copy);
+  return TRUE;
 }
 
-#undef COL
-
-/* Reads the rows with a connection of its own, as an outside checker would. */
+/* The rows as stored, read through the core on either backend (not timed). */
 static GPtrArray *
-read_events (const char *path)
+read_events (LkStore *store)
 {
   GPtrArray *events = g_ptr_array_new_with_free_func ((GDestroyNotify) lk_audit_event_free);
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GError) error = NULL;
 
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT seq, at, user, role, action, object, details,"
-                                           " prev_hash, hash FROM audit_event ORDER BY seq",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    g_ptr_array_add (events, event_from_row (stmt));
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
+  g_assert_true (lk_audit_foreach (store, collect_event, events, &error));
+  g_assert_no_error (error);
   return events;
 }
 
@@ -187,6 +189,37 @@ bench_plain_insert (LkStore   *store,
   for (guint i = 0; i < events->len; i++)
     insert_plain (store, g_ptr_array_index (events, i));
   return events->len / seconds_since (start);
+}
+
+#define SERVER_INSERT \
+  "INSERT INTO audit_event (seq, at, \"user\", role, action, object, details, prev_hash," \
+  " hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
+
+/* On the server: the same rows as raw INSERTs over a libpq connection of its own, one
+ * transaction each, into the audit_event table of the fresh database behind @store. */
+static double
+bench_server_insert (LkStore   *store,
+                     GPtrArray *events)
+{
+  PGconn *conn = PQconnectdb (lk_store_get_path (store));
+  gint64 start;
+  double rate;
+
+  g_assert_cmpint (PQstatus (conn), ==, CONNECTION_OK);
+  start = g_get_monotonic_time ();
+  for (guint i = 0; i < events->len; i++)
+    {
+      const LkAuditEvent *e = g_ptr_array_index (events, i);
+      char seq[32];
+      const char *params[] = { seq, e->at, e->user, e->role, e->action, e->object, e->details,
+                               e->prev_hash, e->hash };
+
+      g_snprintf (seq, sizeof seq, "%" G_GINT64_FORMAT, e->seq);
+      bench_pg_insert (conn, SERVER_INSERT, G_N_ELEMENTS (params), params);
+    }
+  rate = events->len / seconds_since (start);
+  PQfinish (conn);
+  return rate;
 }
 
 /* Best of a few runs: the machine's noise only ever adds time. */
@@ -294,7 +327,6 @@ main (int   argc,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("likeness-bench-XXXXXX", &error);
-  g_autofree char *path = NULL;
   g_autoptr(LkStore) store = NULL;
   g_autoptr(LkStore) plain = NULL;
   BenchRows rows = { NULL, NULL, NULL };
@@ -302,14 +334,21 @@ main (int   argc,
   double rate, baseline_rate, verify_seconds, sha_seconds;
 
   g_assert_no_error (error);
-  store = open_fresh (dir, "audit.db");
-  path = g_strdup (lk_store_get_path (store));
+  server = bench_pg_server ();
+  if (server != NULL)
+    {
+      g_autofree char *version = bench_pg_version (server);
+
+      g_print ("# backend: PostgreSQL %s server (LIKENESS_TEST_PG)\n", version);
+    }
+  store = open_fresh (dir, "audit");
   rate = bench_append (store, n);
 
-  rows.events = read_events (path);
+  rows.events = read_events (store);
   g_assert_cmpuint (rows.events->len, ==, n);
-  plain = open_fresh (dir, "plain.db");
-  baseline_rate = bench_plain_insert (plain, rows.events);
+  plain = open_fresh (dir, "plain");
+  baseline_rate = server != NULL ? bench_server_insert (plain, rows.events)
+                                 : bench_plain_insert (plain, rows.events);
   g_print ("# append: %" G_GINT64_FORMAT " events, one transaction each\n", n);
   report_append (rate, baseline_rate);
 
@@ -320,6 +359,11 @@ main (int   argc,
 
   g_clear_object (&store);
   g_clear_object (&plain);
+  if (server != NULL)
+    {
+      bench_pg_drop (server, "likeness_bench_audit");
+      bench_pg_drop (server, "likeness_bench_plain");
+    }
   g_ptr_array_unref (rows.events);
   g_string_free (rows.canonical, TRUE);
   g_array_unref (rows.ends);

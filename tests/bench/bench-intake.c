@@ -2,7 +2,9 @@
 /* Probe intake of a 24-megapixel JPEG (hash, header, metadata, decode, face finding, quality,
  * storing the original and the audit event) against the plain full decode of the same bytes
  * with OpenCV, in time and in peak memory. Exits 77 (skipped) when no such JPEG can be made.
- * LIKENESS_BENCH_JPEG names a JPEG of one's own to use instead. */
+ * LIKENESS_BENCH_JPEG names a JPEG of one's own to use instead. With LIKENESS_TEST_PG (under
+ * tests/pg-server) every workspace is a fresh database on that PostgreSQL server instead of an
+ * SQLite file, and the metrics are named with "-server"; the baselines (a plain decode) stay. */
 #include "config.h"
 
 #include <errno.h>
@@ -13,6 +15,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "bench-pg.h"
 #include "lk-core.h"
 #include "imaging/lk-image-header.h"
 #include "imaging/lk-metadata.h"
@@ -43,6 +46,11 @@ static const LkProvenance bench_provenance = {
   "Made by bench-intake from the demo portrait", FALSE,
 };
 
+/* The PostgreSQL server under test, or NULL: SQLite files in a temporary folder. */
+static const char *server;
+/* The databases made on it, to drop at the end. */
+static GPtrArray *server_databases;
+
 static double
 ms_since (gint64 start)
 {
@@ -56,8 +64,9 @@ metric (const char *name,
         double      baseline,
         double      target)
 {
-  g_print ("metric: %s value=%.1f unit=%s baseline=%.1f ratio=%.3f target=%.1f\n",
-           name, value, unit, baseline, value / baseline, target);
+  g_print ("metric: %s%s value=%.1f unit=%s baseline=%.1f ratio=%.3f target=%.1f\n",
+           name, server != NULL ? "-server" : "", value, unit, baseline, value / baseline,
+           target);
 }
 
 static void
@@ -160,11 +169,28 @@ make_with_core (GBytes     *source,
 /* The YuNet detector (LIKENESS_SHARED_DATA/models), or NULL: the default Haar cascades. */
 static const char *yunet_model;
 
+/* The name of a workspace: @name.db in @dir, or the database likeness_bench_@name (with "_"
+ * for "-") created afresh on the server. */
+static char *
+fresh_location (const char *dir,
+                const char *name)
+{
+  g_autofree char *file = g_strconcat (name, ".db", NULL);
+  g_autofree char *database = NULL;
+
+  if (server == NULL)
+    return g_build_filename (dir, file, NULL);
+  database = g_strdelimit (g_strconcat ("likeness_bench_", name, NULL), "-", '_');
+  if (server_databases != NULL)
+    g_ptr_array_add (server_databases, g_strdup (database));
+  return bench_pg_create (server, database);
+}
+
 static LkSession *
 examiner_in_fresh_store (const char *dir,
                          const char *name)
 {
-  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *path = fresh_location (dir, name);
   g_autoptr(GError) error = NULL;
   g_autoptr(LkStore) store = lk_store_open (path, LK_STORE_OPEN_CREATE, &error);
   g_autoptr(LkSession) admin = NULL;
@@ -257,7 +283,7 @@ measure_child (Measure     what,
   long peak;
 
   if (what == MEASURE_IMPORT)
-    examiner = examiner_in_fresh_store (dir, "memory.db");
+    examiner = examiner_in_fresh_store (dir, "memory");
   reset_peak ();
   if (what == MEASURE_IMPORT)
     import_once (examiner, bytes);
@@ -307,8 +333,7 @@ import_ms (const char *dir,
 
   for (int i = 0; i < RUNS; i++)
     {
-      g_autofree char *name = g_strdup_printf ("run-%s-%d.db", yunet_model ? "yunet" : "haar",
-                                               i);
+      g_autofree char *name = g_strdup_printf ("run-%s-%d", yunet_model ? "yunet" : "haar", i);
       g_autoptr(LkSession) examiner = examiner_in_fresh_store (dir, name);
       gint64 start = g_get_monotonic_time ();
 
@@ -426,6 +451,10 @@ main (int   argc,
   LkImageHeader header;
   double decode_peak, import_peak, decode_time, import_time, stages;
 
+  server = bench_pg_server ();
+  server_databases = g_ptr_array_new_with_free_func (g_free);
+  /* made by the memory child, which cannot tell this process */
+  g_ptr_array_add (server_databases, g_strdup ("likeness_bench_memory"));
   if (source_dir == NULL)
     {
       g_printerr ("bench-intake: LIKENESS_SOURCE_DIR is not set\n");
@@ -457,6 +486,12 @@ main (int   argc,
   bytes = load (big);
   g_assert_true (lk_image_header_read (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                                        &header, &error));
+  if (server != NULL)
+    {
+      g_autofree char *version = bench_pg_version (server);
+
+      g_print ("# backend: PostgreSQL %s server (LIKENESS_TEST_PG)\n", version);
+    }
   g_print ("# probe: %u x %u (%.1f megapixels), %.1f MB JPEG, made with %s\n", header.width,
            header.height, (double) header.width * header.height / 1e6,
            g_bytes_get_size (bytes) / 1e6, how);
@@ -489,6 +524,9 @@ main (int   argc,
     }
   else
     g_print ("# intake-24mp-yunet: not measured (LIKENESS_SHARED_DATA has no YuNet model)\n");
+  for (guint i = 0; server != NULL && i < server_databases->len; i++)
+    bench_pg_drop (server, g_ptr_array_index (server_databases, i));
+  g_ptr_array_unref (server_databases);
   remove_tree (dir);
   return 0;
 }
