@@ -95,18 +95,21 @@ render (Fixture   *f,
   return g_bytes_new_take (data, (gsize) w * h * 4);
 }
 
-/* The drawing once it settles: two frames in a row alike (the focus ring is animated). */
+/* The drawing once it settles: two frames in a row alike, the second after the focus ring's
+ * animation (200 ms in Adwaita) has had time to run, which may start only a frame or two after
+ * the change on a busy machine. */
 static GBytes *
 render_settled (Fixture   *f,
                 GtkWidget *widget)
 {
+  gint64 settled_after = g_get_monotonic_time () + 400 * G_TIME_SPAN_MILLISECOND;
   g_autoptr(GBytes) before = render (f, widget);
 
-  for (guint i = 0; i < 100; i++)
+  for (guint i = 0; i < 200; i++)
     {
       g_autoptr(GBytes) now = render (f, widget);
 
-      if (g_bytes_equal (now, before))
+      if (g_bytes_equal (now, before) && g_get_monotonic_time () > settled_after)
         return g_steal_pointer (&now);
       g_bytes_unref (before);
       before = g_steal_pointer (&now);
