@@ -567,6 +567,9 @@ test_migrate_training_observations (LkTestFixture *fixture,
   g_autoptr(LkStore) store = NULL;
   g_autofree char *result = NULL, *updated = NULL;
 
+  if (lk_test_skip_on_server ("the database before migration 14 is built as an SQLite file;"
+                              " a server database takes the same step from its own twin"))
+    return;
   write_training_observations_json (path, training_observations_step ());
   store = open_ok (path, LK_STORE_OPEN_DEFAULT);
   g_assert_cmpint (lk_store_get_schema_version (store), ==, LK_SCHEMA_VERSION);
