@@ -3,11 +3,11 @@
  * failures here become a "read_error" member, never a refused image. */
 #include "config.h"
 
-#include <gexiv2/gexiv2.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "lk-error.h"
+#include "imaging/lk-exiv2-private.h"
 #include "imaging/lk-image-header.h"
 #include "imaging/lk-metadata.h"
 
@@ -55,12 +55,8 @@ static char *
 tag_value (GExiv2Metadata *meta,
            const char     *tag)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *value = NULL;
+  g_autofree char *value = lk_exiv2_tag_text (meta, tag);
 
-  if (!gexiv2_metadata_try_has_tag (meta, tag, NULL))
-    return NULL;
-  value = gexiv2_metadata_try_get_tag_interpreted_string (meta, tag, &error);
   if (value == NULL)
     return NULL;
   g_strstrip (value);
@@ -220,14 +216,14 @@ add_gps (JsonObject     *object,
   double latitude = 0;
   double longitude = 0;
   double altitude = 0;
+  gboolean has_altitude = FALSE;
 
-  if (!gexiv2_metadata_try_get_gps_latitude (meta, &latitude, NULL)
-      || !gexiv2_metadata_try_get_gps_longitude (meta, &longitude, NULL))
+  if (!lk_exiv2_gps (meta, &latitude, &longitude, &altitude, &has_altitude))
     return;
   gps = json_object_new ();
   json_object_set_double_member (gps, "latitude", latitude);
   json_object_set_double_member (gps, "longitude", longitude);
-  if (gexiv2_metadata_try_get_gps_altitude (meta, &altitude, NULL))
+  if (has_altitude)
     json_object_set_double_member (gps, "altitude", altitude);
   json_object_set_object_member (object, "gps", gps);
 }
@@ -238,13 +234,9 @@ add_int (JsonObject     *object,
          GExiv2Metadata *meta,
          const char     *tag)
 {
-  g_autoptr(GError) error = NULL;
-  glong value;
+  glong value = 0;
 
-  if (!gexiv2_metadata_try_has_tag (meta, tag, NULL))
-    return;
-  value = gexiv2_metadata_try_get_tag_long (meta, tag, &error);
-  if (error == NULL)
+  if (lk_exiv2_tag_long (meta, tag, &value))
     json_object_set_int_member (object, member, value);
 }
 
@@ -299,9 +291,9 @@ static void
 collect_tags (TagWalk        *walk,
               GExiv2Metadata *meta)
 {
-  g_auto(GStrv) exif = gexiv2_metadata_get_exif_tags (meta);
-  g_auto(GStrv) iptc = gexiv2_metadata_get_iptc_tags (meta);
-  g_auto(GStrv) xmp = gexiv2_metadata_get_xmp_tags (meta);
+  g_auto(GStrv) exif = lk_exiv2_tag_names (meta, 'E');
+  g_auto(GStrv) iptc = lk_exiv2_tag_names (meta, 'I');
+  g_auto(GStrv) xmp = lk_exiv2_tag_names (meta, 'X');
 
   walk->tags = json_object_new ();
   walk_tags (walk, meta, exif);
@@ -376,9 +368,7 @@ lk_metadata_read (GBytes  *bytes,
 
   ensure_initialised ();
   meta = gexiv2_metadata_new ();
-  if (size > G_MAXLONG)
-    return unreadable ("The file is too large for the metadata reader");
-  if (!gexiv2_metadata_open_buf (meta, data, (glong) size, &local_error))
+  if (!lk_exiv2_open (meta, data, size, &local_error))
     return unreadable (local_error->message);
   return describe (meta);
 }

@@ -243,6 +243,26 @@ test_damaged_exif_not_fatal (void)
   g_assert_true (json_object_has_member (object, "present"));
 }
 
+/* Exiv2 throws a standard C++ exception (not its own error) while adding up the chunk sizes of
+ * this WebP file (found by fuzz-metadata); it ended the process. It is now a read error. */
+static void
+test_webp_size_overflow (void)
+{
+  static const guint8 webp[] = {
+    'R', 'I', 'F', 'F', 0xFF, 0xFF, 0xFF, 0xFF, 'W', 'E', 'B', 'P', 'V', 'P', '8', 'X', 'm',
+    'C', 'r', 'a', 'e', 'o', 't', 0x00, 'A', '7', '/', 0x14, 'g', 0x00,
+  };
+  g_autoptr(GBytes) bytes = g_bytes_new_static (webp, sizeof webp);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) object = lk_metadata_read (bytes, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (object);
+  g_assert_false (json_object_get_boolean_member (object, "present"));
+  g_assert_nonnull (strstr (json_object_get_string_member (object, "read_error"),
+                            "metadata reader failed"));
+}
+
 static void
 test_not_an_image (void)
 {
@@ -269,6 +289,7 @@ main (int   argc,
   g_test_add_func ("/likeness/metadata/no-metadata", test_no_metadata);
   g_test_add_func ("/likeness/metadata/damaged-exif-not-fatal", test_damaged_exif_not_fatal);
   g_test_add_func ("/likeness/metadata/not-an-image", test_not_an_image);
+  g_test_add_func ("/likeness/metadata/webp-size-overflow", test_webp_size_overflow);
 
   return g_test_run ();
 }
