@@ -153,6 +153,7 @@ on_store_opened (GObject      *object,
 {
   g_autoptr(LkApplication) self = user_data;
   g_autoptr(GError) error = NULL;
+  gboolean initialised = FALSE;
 
   self->opening = FALSE;
   if (self->waiting != NULL)
@@ -162,15 +163,17 @@ on_store_opened (GObject      *object,
     }
   self->store = self->demo ? lk_demo_open_finish (result, &error)
                           : lk_store_open_finish (result, &error);
-  if (self->store == NULL)
+  /* A database whose users cannot be read is not offered as a fresh one to set up. */
+  if (self->store == NULL || !lk_store_is_initialised (self->store, &initialised, &error))
     {
       lk_show_fatal_error (GTK_APPLICATION (self), "Cannot Open the Database", error->message);
+      g_clear_object (&self->store);
       if (self->waiting != NULL)
         gtk_window_destroy (g_steal_pointer (&self->waiting));
       g_application_release (G_APPLICATION (self));
       return;
     }
-  if (lk_store_is_initialised (self->store))
+  if (initialised)
     lk_application_show_login (self, NULL);
   else
     show_setup (self);

@@ -524,10 +524,11 @@ fill (LkStore     *store,
       GError     **error)
 {
   g_autoptr(LkTxn) txn = lk_txn_begin_enclosing (store, error);
+  gboolean initialised = FALSE;
 
-  if (txn == NULL)
+  if (txn == NULL || !lk_store_is_initialised (store, &initialised, error))
     return FALSE;
-  if (lk_store_is_initialised (store))
+  if (initialised)
     return lk_txn_commit (txn, error);
   return seed (store, path, error) && seed_casework (store, error) && lk_txn_commit (txn, error);
 }
@@ -583,6 +584,7 @@ lk_demo_open (const char  *path,
               GError     **error)
 {
   g_autoptr(LkStore) store = NULL;
+  gboolean initialised = FALSE;
 
   /* A server database has no sibling to build in: it is filled in place, in one transaction
    * (below). */
@@ -593,7 +595,8 @@ lk_demo_open (const char  *path,
   if (store == NULL)
     return NULL;
   /* An empty file someone made for it, or an empty server database: fill it in place. */
-  if (!lk_store_is_initialised (store) && !fill (store, lk_store_get_path (store), error))
+  if (!lk_store_is_initialised (store, &initialised, error) ||
+      (!initialised && !fill (store, lk_store_get_path (store), error)))
     return NULL;
   return g_steal_pointer (&store);
 }
@@ -604,10 +607,11 @@ create_on_server (const char  *path,
                   GError     **error)
 {
   g_autoptr(LkStore) store = lk_store_open (path, demo_flags (path), error);
+  gboolean initialised = FALSE;
 
-  if (store == NULL)
+  if (store == NULL || !lk_store_is_initialised (store, &initialised, error))
     return NULL;
-  if (lk_store_is_initialised (store))
+  if (initialised)
     {
       g_set_error (error, LK_ERROR, LK_ERROR_EXISTS,
                    "A demo workspace already exists in %s; use an empty database to start "

@@ -102,19 +102,27 @@ lk_audit_log_anchor_parse (const char  *text,
   return TRUE;
 }
 
-/* A break at the anchor, when the chain no longer holds it as it was written down. */
-static void
+/* A break at the anchor, when the chain no longer holds it as it was written down. A failed
+ * read is an error, not a break. */
+static gboolean
 check_anchor (LkStore     *store,
               gint64       anchor_seq,
               const char  *anchor_hash,
               gint64       n_events,
               gint64      *broken_seq,
-              char       **reason)
+              char       **reason,
+              GError     **error)
 {
-  g_autofree char *found = event_hash (store, anchor_seq, NULL);
+  g_autoptr(GError) read_error = NULL;
+  g_autofree char *found = event_hash (store, anchor_seq, &read_error);
   g_autofree char *expected = g_strdup_printf ("%" G_GINT64_FORMAT ":%s", anchor_seq,
                                                anchor_hash);
 
+  if (read_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&read_error));
+      return FALSE;
+    }
   if (found == NULL)
     {
       *broken_seq = anchor_seq;
@@ -130,6 +138,7 @@ check_anchor (LkStore     *store,
                                  "either the log was rewritten from there or earlier, or the "
                                  "anchor was copied wrongly", anchor_seq);
     }
+  return TRUE;
 }
 
 gboolean
@@ -253,8 +262,9 @@ lk_audit_log_verify_watched (LkSession     *session,
       !lk_audit_verify_watched (store, progress, cancellable, n_events, broken_seq, reason,
                                 error))
     return FALSE;
-  if (*broken_seq == 0 && anchor_seq > 0)
-    check_anchor (store, anchor_seq, anchor_hash, *n_events, broken_seq, reason);
+  if (*broken_seq == 0 && anchor_seq > 0 &&
+      !check_anchor (store, anchor_seq, anchor_hash, *n_events, broken_seq, reason, error))
+    return FALSE;
   if (*broken_seq == 0 && !check_signed_records (store, found, error))
     return FALSE;
   if (found->len > 0)

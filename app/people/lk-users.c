@@ -78,6 +78,7 @@ lk_users_create_administrator (LkStore     *store,
   g_autoptr(LkTxn) txn = NULL;
   g_autoptr(JsonObject) details = user_details (display_name, LK_ROLE_ADMINISTRATOR);
   LkActor actor = { name, "administrator" };
+  gboolean initialised = FALSE;
 
   g_return_val_if_fail (LK_IS_STORE (store), FALSE);
 
@@ -88,7 +89,9 @@ lk_users_create_administrator (LkStore     *store,
       (txn = lk_txn_begin (store, error)) == NULL)
     return FALSE;
   /* Checked inside the transaction, so two first runs cannot both succeed. */
-  if (lk_store_is_initialised (store))
+  if (!lk_store_is_initialised (store, &initialised, error))
+    return FALSE;
+  if (initialised)
     {
       g_set_error (error, LK_ERROR, LK_ERROR_ALREADY_INITIALISED,
                    "%s already has users; it is initialised", lk_store_get_path (store));

@@ -109,19 +109,6 @@ lk_image_store_put (LkStore     *store,
   return TRUE;
 }
 
-gboolean
-lk_image_store_has (LkStore    *store,
-                    const char *sha256)
-{
-  g_autoptr(LkStoreLock) locker = lk_store_lock (store);
-  g_autoptr(LkStmt) stmt = lk_store_stmt (store, "SELECT 1 FROM images WHERE sha256 = ?", NULL);
-
-  if (stmt == NULL)
-    return FALSE;
-  lk_stmt_bind_text (stmt, 1, sha256);
-  return lk_stmt_next (stmt, NULL);
-}
-
 static GBytes *
 read_bytes (LkStore     *store,
             const char  *sha256,

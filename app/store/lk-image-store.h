@@ -24,9 +24,6 @@ GBytes   *lk_image_store_get (LkStore        *store,
                               const char     *sha256,
                               GError        **error);
 
-gboolean  lk_image_store_has (LkStore        *store,
-                              const char     *sha256);
-
 /* What a retention purge left of an image: the record, its SHA-256, and who purged it when
  * under which rule. */
 typedef struct

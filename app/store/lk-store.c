@@ -575,11 +575,18 @@ lk_store_set_setting (LkStore     *self,
 }
 
 gboolean
-lk_store_is_initialised (LkStore *self)
+lk_store_is_initialised (LkStore   *self,
+                         gboolean  *initialised,
+                         GError   **error)
 {
-  g_autoptr(LkStmt) stmt = lk_store_stmt (self, "SELECT count(*) FROM users", NULL);
+  g_autoptr(LkStmt) stmt = lk_store_stmt (self, "SELECT count(*) FROM users", error);
 
-  return stmt != NULL && lk_stmt_next (stmt, NULL) && lk_stmt_int64 (stmt, 0) > 0;
+  g_return_val_if_fail (initialised != NULL, FALSE);
+
+  if (stmt == NULL || !lk_stmt_next (stmt, error))
+    return FALSE;
+  *initialised = lk_stmt_int64 (stmt, 0) != 0;
+  return TRUE;
 }
 
 static gboolean

@@ -65,7 +65,11 @@ gboolean    lk_store_location_is_uri   (const char        *location);
  * computer. TRUE for a file that is there, and for a server address (a workstation never
  * creates a server's database). */
 gboolean    lk_store_location_exists   (const char        *location);
-gboolean    lk_store_is_initialised    (LkStore           *self);
+/* Whether the database has its first user yet, into @initialised; FALSE with @error when that
+ * cannot be read (a damaged or foreign database is not a fresh one). */
+gboolean    lk_store_is_initialised    (LkStore           *self,
+                                        gboolean          *initialised,
+                                        GError           **error);
 int         lk_store_get_schema_version (LkStore          *self);
 /* The integer setting @key into @value, or @fallback when it was never set; FALSE with @error
  * when the database cannot be read (a broken database must not pass for the default policy). */

@@ -468,6 +468,17 @@ lk_test_count_action (LkStore    *store,
   return scan.count;
 }
 
+gboolean
+lk_test_store_initialised (LkStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean initialised = FALSE;
+
+  g_assert_true (lk_store_is_initialised (store, &initialised, &error));
+  g_assert_no_error (error);
+  return initialised;
+}
+
 void
 lk_cli_run_free (LkCliRun *run)
 {

@@ -85,6 +85,8 @@ LkAuditEvent *lk_test_last_event_of (LkStore      *store,
                                      const char   *action);
 gint64    lk_test_count_action     (LkStore       *store,
                                     const char    *action);
+/* Whether @store has its first user; asserts the question could be answered. */
+gboolean  lk_test_store_initialised (LkStore      *store);
 
 typedef struct
 {

@@ -249,7 +249,7 @@ test_empty (LkTestFixture *fixture,
   lk_test_cli_assert_ok (run);
   store = lk_store_open (fixture->db_path, LK_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
-  g_assert_true (lk_store_is_initialised (store));
+  g_assert_true (lk_test_store_initialised (store));
 }
 
 /* A database made with @options, refused at open with a message containing @expected; nothing

@@ -62,7 +62,7 @@ test_init (LkTestFixture *fixture,
   store = lk_store_open (fixture->db_path, LK_STORE_OPEN_DEFAULT, &error);
   g_assert_no_error (error);
   g_assert_true (lk_store_is_server (store));
-  g_assert_true (lk_store_is_initialised (store));
+  g_assert_true (lk_test_store_initialised (store));
   g_assert_false (lk_store_is_demo (store));
   g_assert_cmpint (lk_store_get_schema_version (store), ==, LK_SCHEMA_VERSION);
   g_clear_object (&store);

@@ -93,7 +93,7 @@ test_create (LkTestFixture *fixture,
   g_assert_cmpstr (lk_store_get_path (store), ==, path);
   g_assert_cmpint (lk_store_get_schema_version (store), ==, LK_SCHEMA_VERSION);
   g_assert_false (lk_store_is_demo (store));
-  g_assert_false (lk_store_is_initialised (store));
+  g_assert_false (lk_test_store_initialised (store));
 
   g_assert_cmpint (lk_test_sql_int (path, "PRAGMA user_version"), ==, LK_SCHEMA_VERSION);
   g_assert_cmpint (lk_test_sql_int (path, "PRAGMA application_id"), ==, LK_APPLICATION_ID);
@@ -116,7 +116,7 @@ test_reopen (LkTestFixture *fixture,
   g_assert_nonnull (before);
   g_clear_object (&store);
   store = open_ok (fixture->db_path, LK_STORE_OPEN_DEFAULT);
-  g_assert_true (lk_store_is_initialised (store));
+  g_assert_true (lk_test_store_initialised (store));
   g_assert_cmpint (lk_store_get_schema_version (store), ==, LK_SCHEMA_VERSION);
   after = lk_test_last_event (store);
   g_assert_cmpint (after->seq, ==, before->seq);
@@ -299,7 +299,7 @@ test_migrate_empty (LkTestFixture *fixture,
     }
   g_assert_cmpint (lk_store_get_schema_version (store), ==, LK_SCHEMA_VERSION);
   g_assert_false (lk_store_is_demo (store));
-  g_assert_false (lk_store_is_initialised (store));
+  g_assert_false (lk_test_store_initialised (store));
   g_assert_cmpint (lk_test_sql_int (fixture->db_path, application_id_sql ()), ==,
                    LK_APPLICATION_ID);
   g_assert_cmpint (count_tables (fixture->db_path, "'meta', 'settings', 'users', 'images',"
@@ -368,7 +368,7 @@ test_migrate_forward (LkTestFixture *fixture,
   write_oldest (fixture->db_path);
   store = open_ok (fixture->db_path, LK_STORE_OPEN_DEFAULT);
   g_assert_cmpint (lk_store_get_schema_version (store), ==, LK_SCHEMA_VERSION);
-  g_assert_true (lk_store_is_initialised (store));
+  g_assert_true (lk_test_store_initialised (store));
   g_assert_false (lk_store_is_demo (store));
   name = lk_test_sql_text (fixture->db_path, "SELECT name FROM users");
   g_assert_cmpstr (name, ==, "old-admin");
@@ -620,7 +620,7 @@ test_demo_stays_demo (LkTestFixture *fixture,
 
   g_assert_no_error (error);
   g_assert_true (lk_store_is_demo (store));
-  g_assert_true (lk_store_is_initialised (store));
+  g_assert_true (lk_test_store_initialised (store));
   n_users = lk_test_sql_int (fixture->db_path, "SELECT count(*) FROM users");
   g_assert_cmpint (n_users, ==, g_strv_length ((char **) lk_demo_user_names ()));
   g_assert_true (sql_fails (fixture->db_path,
@@ -657,7 +657,7 @@ test_demo_refuses_casework (LkTestFixture *fixture,
 
   store = open_ok (fixture->db_path, LK_STORE_OPEN_DEFAULT);
   g_assert_false (lk_store_is_demo (store));
-  g_assert_false (lk_store_is_initialised (store));
+  g_assert_false (lk_test_store_initialised (store));
 }
 
 static void
@@ -679,14 +679,36 @@ test_busy (LkTestFixture *fixture,
   g_clear_error (&error);
 
   lk_test_writer_free (other);
-  g_assert_false (lk_store_is_initialised (store));
+  g_assert_false (lk_test_store_initialised (store));
   g_assert_cmpint (lk_test_sql_int (fixture->db_path, "SELECT count(*) FROM users"), ==, 0);
   g_assert_cmpint (lk_test_sql_int (fixture->db_path, "SELECT count(*) FROM audit_event"), ==, 0);
 
   /* Once the other process is done, the same action goes through. */
   lk_users_create_administrator (store, ADMIN, NULL, ADMIN_PASSWORD, &error);
   g_assert_no_error (error);
-  g_assert_true (lk_store_is_initialised (store));
+  g_assert_true (lk_test_store_initialised (store));
+}
+
+/* A database whose users cannot be read is neither fresh nor set up: asking fails, and no first
+ * administrator is created in it. */
+static void
+test_users_unreadable (LkTestFixture *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(LkStore) store = open_ok (fixture->db_path, LK_STORE_OPEN_CREATE);
+  g_autoptr(GError) error = NULL;
+  gboolean initialised = TRUE;
+
+  g_assert_false (lk_test_store_initialised (store));
+  lk_test_sql (fixture->db_path, "ALTER TABLE users RENAME TO users_moved");
+  g_assert_false (lk_store_is_initialised (store, &initialised, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "users"));
+  g_clear_error (&error);
+  g_assert_false (lk_users_create_administrator (store, ADMIN, NULL, ADMIN_PASSWORD, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpint (lk_test_sql_int (fixture->db_path, "SELECT count(*) FROM users_moved"), ==, 0);
+  g_assert_cmpint (lk_test_sql_int (fixture->db_path, "SELECT count(*) FROM audit_event"), ==, 0);
 }
 
 static void
@@ -779,6 +801,7 @@ main (int   argc,
   LK_TEST_ADD ("/likeness/store/demo-stays-demo", test_demo_stays_demo);
   LK_TEST_ADD ("/likeness/store/demo-refuses-casework", test_demo_refuses_casework);
   LK_TEST_ADD ("/likeness/store/busy", test_busy);
+  LK_TEST_ADD ("/likeness/store/users-unreadable", test_users_unreadable);
   LK_TEST_ADD ("/likeness/store/watch-file", test_watch_file);
 
   return g_test_run ();

@@ -78,11 +78,11 @@ test_first_administrator (LkTestFixture *fixture,
                                                  &error));
   g_assert_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT);
   g_clear_error (&error);
-  g_assert_false (lk_store_is_initialised (store));
+  g_assert_false (lk_test_store_initialised (store));
 
   g_assert_true (lk_users_create_administrator (store, ADMIN, "Ada", ADMIN_PASSWORD, &error));
   g_assert_no_error (error);
-  g_assert_true (lk_store_is_initialised (store));
+  g_assert_true (lk_test_store_initialised (store));
   event = lk_test_last_event (store);
   g_assert_cmpstr (event->action, ==, "user.created-first-administrator");
   g_assert_cmpstr (event->object, ==, ADMIN);
