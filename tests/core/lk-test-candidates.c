@@ -28,16 +28,16 @@ const char csv_text[] =
   "3,0.58,SUBJ-0103,c.png";
 
 char *
-in_folder (World      *w,
-           const char *name)
+in_folder (LkTestWorld *w,
+           const char  *name)
 {
   return g_build_filename (w->folder, name, NULL);
 }
 
 void
-write_text (World      *w,
-            const char *name,
-            const char *text)
+write_text (LkTestWorld *w,
+            const char  *name,
+            const char  *text)
 {
   g_autofree char *path = in_folder (w, name);
   g_autoptr(GError) error = NULL;
@@ -69,7 +69,7 @@ make_png (const char *path,
 }
 
 void
-make_images (World *w)
+make_images (LkTestWorld *w)
 {
   g_autofree char *faces = in_folder (w, "faces");
   g_autofree char *a = in_folder (w, "a.png");
@@ -100,8 +100,8 @@ make_images (World *w)
 }
 
 void
-lock_analysis (World  *w,
-               gint64  probe)
+lock_analysis (LkTestWorld *w,
+               gint64       probe)
 {
   lk_test_world_lock_analysis (w, probe, some_components);
 }
@@ -109,7 +109,7 @@ lock_analysis (World  *w,
 /* An administrator, an examiner and a reviewer; a case with one probe (its analysis locked
  * when @lock), a registered external reference database, and a folder of images. */
 void
-world_init (World         *w,
+world_init (LkTestWorld   *w,
             LkTestFixture *fixture,
             gboolean       lock)
 {
@@ -121,13 +121,13 @@ world_init (World         *w,
 }
 
 void
-world_clear (World *w)
+world_clear (LkTestWorld *w)
 {
   lk_test_world_clear (w);
 }
 
 char *
-good_candidates (World *w)
+good_candidates (LkTestWorld *w)
 {
   return g_strdup_printf (
     "  {\"rank\": 1, \"score\": %s, \"subject_ref\": \"SUBJ-0001\", \"image\": \"a.png\","
@@ -168,18 +168,18 @@ list_text (const char *version,
 }
 
 void
-write_list (World      *w,
-            const char *name,
-            const char *candidates)
+write_list (LkTestWorld *w,
+            const char  *name,
+            const char  *candidates)
 {
-  g_autofree char *text = list_text ("1", DATABASE, NULL, candidates);
+  g_autofree char *text = list_text ("1", LK_TEST_WORLD_DATABASE, NULL, candidates);
 
   write_text (w, name, text);
 }
 
 void
-write_good_list (World      *w,
-                 const char *name)
+write_good_list (LkTestWorld *w,
+                 const char  *name)
 {
   g_autofree char *candidates = good_candidates (w);
 
@@ -193,8 +193,8 @@ dump_clear (Dump *d)
 }
 
 void
-dump_take (World *w,
-           Dump  *d)
+dump_take (LkTestWorld *w,
+           Dump        *d)
 {
   for (guint i = 0; i < G_N_ELEMENTS (dump_queries); i++)
     d->counts[i] = lk_test_sql_int (w->fixture->db_path, dump_queries[i]);
@@ -204,8 +204,8 @@ dump_take (World *w,
 }
 
 void
-assert_unchanged (World      *w,
-                  const Dump *before)
+assert_unchanged (LkTestWorld *w,
+                  const Dump  *before)
 {
   g_auto(Dump) after = { { 0 } };
 
@@ -218,8 +218,8 @@ assert_unchanged (World      *w,
 }
 
 gint64
-import_ok (World      *w,
-           const char *name)
+import_ok (LkTestWorld *w,
+           const char  *name)
 {
   g_autofree char *path = in_folder (w, name);
   g_autoptr(GError) error = NULL;
@@ -232,10 +232,10 @@ import_ok (World      *w,
 
 /* Refused with @code and a message containing @expected, and nothing written at all. */
 void
-import_refused (World      *w,
-                const char *name,
-                int         code,
-                const char *expected)
+import_refused (LkTestWorld *w,
+                const char  *name,
+                int          code,
+                const char  *expected)
 {
   g_autofree char *path = in_folder (w, name);
   g_autoptr(GError) error = NULL;
@@ -244,7 +244,7 @@ import_refused (World      *w,
   dump_take (w, &before);
   g_assert_cmpint (lk_candidates_import (w->examiner, w->probe, path, &error), ==, 0);
   g_assert_error (error, LK_ERROR, code);
-  assert_message (error, expected);
+  lk_test_assert_message (error, expected);
   assert_unchanged (w, &before);
 }
 

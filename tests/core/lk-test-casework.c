@@ -247,31 +247,57 @@ lk_test_world_lock_analysis (LkTestWorld        *w,
   g_assert_no_error (error);
 }
 
-void
-lk_test_world_init (LkTestWorld           *w,
-                    LkTestFixture         *fixture,
-                    const LkTestWorldSpec *spec)
+/* A new database, its administrator and the examiner. */
+static void
+world_open (LkTestWorld   *w,
+            LkTestFixture *fixture)
 {
-  LkCaseRequest request = {
-    spec->case_number, spec->case_title, "ROB", "Criminal Procedure Act, section 55",
-    "The offender's face is visible on CCTV", "Chief Inspector Ward", "Robbery Squad", NULL,
-  };
-  g_autoptr(GError) error = NULL;
-  g_autoptr(LkCase) c = NULL;
-
   w->fixture = fixture;
   w->store = lk_test_store_new (fixture->db_path, LK_TEST_WORLD_ADMIN,
                                 LK_TEST_WORLD_ADMIN_PASSWORD);
   w->admin = lk_test_login (w->store, LK_TEST_WORLD_ADMIN, LK_TEST_WORLD_ADMIN_PASSWORD);
   w->examiner = lk_test_world_add_user (w, LK_TEST_WORLD_EXAMINER, LK_ROLE_EXAMINER,
                                         LK_TEST_WORLD_EXAMINER_PASSWORD);
+}
+
+static void
+world_create_case (LkTestWorld           *w,
+                   const LkTestWorldSpec *spec)
+{
+  LkCaseRequest request = {
+    spec->case_number, spec->case_title, "ROB", "Criminal Procedure Act, section 55",
+    "The offender's face is visible on CCTV", "Chief Inspector Ward", "Robbery Squad", NULL,
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LkCase) c = lk_cases_create (w->examiner, &request, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (c);
+}
+
+void
+lk_test_world_init_case (LkTestWorld           *w,
+                         LkTestFixture         *fixture,
+                         const LkTestWorldSpec *spec)
+{
+  world_open (w, fixture);
+  world_create_case (w, spec);
+}
+
+void
+lk_test_world_init (LkTestWorld           *w,
+                    LkTestFixture         *fixture,
+                    const LkTestWorldSpec *spec)
+{
+  g_autoptr(GError) error = NULL;
+
+  world_open (w, fixture);
   if (spec->other_examiner)
     w->other = lk_test_world_add_user (w, LK_TEST_WORLD_OTHER, LK_ROLE_EXAMINER,
                                        LK_TEST_WORLD_OTHER_PASSWORD);
   w->reviewer = lk_test_world_add_user (w, LK_TEST_WORLD_REVIEWER, LK_ROLE_REVIEWER,
                                         LK_TEST_WORLD_REVIEWER_PASSWORD);
-  c = lk_cases_create (w->examiner, &request, &error);
-  g_assert_no_error (error);
+  world_create_case (w, spec);
   w->probe = lk_test_world_import_probe (w, spec->case_number);
   if (spec->lock)
     lk_test_world_lock_analysis (w, w->probe, spec->components);

@@ -2,7 +2,8 @@
 /* Casework worlds for the core tests.
  *
  * LkTestWorld: the users, the case and its probe that the candidate-list and examination tests
- * start from (each theme adds its own lists and images on top).
+ * start from (each theme adds its own lists and images on top); or, for the tests of the typed
+ * case and probe records, only the administrator, the examiner and the case.
  *
  * LkTestCase: a whole case for the report's tests and benchmark: a probe, a list of
  * @n_candidates (the two demo portraits in turn, each its own subject), @n_examined of them
@@ -58,6 +59,11 @@ typedef struct
 void       lk_test_world_init     (LkTestWorld            *w,
                                    LkTestFixture          *fixture,
                                    const LkTestWorldSpec  *spec);
+/* Only the administrator, the examiner and the case of @spec (its number and title), without
+ * a probe; the other fields are left as they are (zero in a new world). */
+void       lk_test_world_init_case (LkTestWorld           *w,
+                                    LkTestFixture         *fixture,
+                                    const LkTestWorldSpec *spec);
 void       lk_test_world_clear    (LkTestWorld            *w);
 /* Logs everyone out and closes the database; lk_test_world_reopen() opens it again and logs
  * them back in, as the next working day would. */

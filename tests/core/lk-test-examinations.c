@@ -48,7 +48,7 @@ make_png (const char *path,
 }
 
 void
-write_list (World *w)
+write_list (LkTestWorld *w)
 {
   g_autofree char *path = g_build_filename (w->folder, "candidates.json", NULL);
   g_autofree char *text = NULL;
@@ -72,13 +72,13 @@ write_list (World *w)
     "  {\"rank\": 2, \"score\": %s, \"subject_ref\": \"SUBJ-0002\", \"image\": \"c2.png\"},\n"
     "  {\"rank\": 3, \"score\": %s, \"subject_ref\": \"SUBJ-0003\", \"image\": \"c3.png\"},\n"
     "  {\"rank\": 4, \"score\": %s, \"subject_ref\": \"SUBJ-0004\", \"image\": \"c4.png\"}]}\n",
-    DATABASE, scores[0], scores[1], scores[2], scores[3]);
+    LK_TEST_WORLD_DATABASE, scores[0], scores[1], scores[2], scores[3]);
   g_file_set_contents (path, text, -1, &error);
   g_assert_no_error (error);
 }
 
 void
-import_and_triage (World *w)
+import_and_triage (LkTestWorld *w)
 {
   g_autofree char *path = g_build_filename (w->folder, "candidates.json", NULL);
   g_autoptr(GError) error = NULL;
@@ -86,7 +86,8 @@ import_and_triage (World *w)
   w->list = lk_candidates_import (w->examiner, w->probe, path, &error);
   g_assert_no_error (error);
   for (int i = 0; i < 4; i++)
-    w->candidates[i] = sql_int (w, "SELECT id FROM candidates WHERE rank = %d", i + 1);
+    w->candidates[i] = lk_test_world_sql_int (w, "SELECT id FROM candidates WHERE rank = %d",
+                                              i + 1);
   g_assert_true (lk_candidates_set_triage (w->examiner, w->candidates[0], "retained", NULL,
                                            &error));
   g_assert_true (lk_candidates_set_triage (w->examiner, w->candidates[1], "eliminated",
@@ -99,7 +100,7 @@ import_and_triage (World *w)
 /* Administrator, two examiners and a reviewer; a case with one analysed probe; a list of four
  * candidates: rank 1 and 3 retained, 2 eliminated, 4 not reviewed. */
 void
-world_init (World         *w,
+world_init (LkTestWorld   *w,
             LkTestFixture *fixture)
 {
   LkTestWorldSpec spec = { CASE_NUMBER, "Burglary at the warehouse", TRUE, TRUE,
@@ -111,14 +112,14 @@ world_init (World         *w,
 }
 
 void
-world_clear (World *w)
+world_clear (LkTestWorld *w)
 {
   lk_test_world_clear (w);
 }
 
 gint64
-open_ok (World  *w,
-         gint64  candidate)
+open_ok (LkTestWorld *w,
+         gint64       candidate)
 {
   g_autoptr(GError) error = NULL;
   gint64 id = lk_examinations_open (w->examiner, candidate, &error);
@@ -129,8 +130,8 @@ open_ok (World  *w,
 }
 
 JsonObject *
-get_ok (World  *w,
-        gint64  id)
+get_ok (LkTestWorld *w,
+        gint64       id)
 {
   g_autoptr(GError) error = NULL;
   JsonObject *o = lk_examinations_get (w->examiner, id, &error);
@@ -160,8 +161,8 @@ array_from (const char *text)
 }
 
 JsonObject *
-last_details (World      *w,
-              const char *action)
+last_details (LkTestWorld *w,
+              const char  *action)
 {
   g_autoptr(LkAuditEvent) event = lk_test_last_event (w->store);
   g_autoptr(JsonParser) parser = json_parser_new ();

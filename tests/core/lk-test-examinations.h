@@ -25,26 +25,7 @@
 
 G_BEGIN_DECLS
 
-#define ADMIN LK_TEST_WORLD_ADMIN
-#define ADMIN_PASSWORD LK_TEST_WORLD_ADMIN_PASSWORD
-#define EXAMINER LK_TEST_WORLD_EXAMINER
-#define EXAMINER_PASSWORD LK_TEST_WORLD_EXAMINER_PASSWORD
-#define OTHER LK_TEST_WORLD_OTHER
-#define OTHER_PASSWORD LK_TEST_WORLD_OTHER_PASSWORD
-#define REVIEWER LK_TEST_WORLD_REVIEWER
-#define REVIEWER_PASSWORD LK_TEST_WORLD_REVIEWER_PASSWORD
 #define CASE_NUMBER "2026-0077"
-#define DATABASE LK_TEST_WORLD_DATABASE
-
-/* The shared casework world (lk-test-casework.h), and its helpers by the short names these
- * programs call them. */
-typedef LkTestWorld World;
-#define add_and_login lk_test_world_add_user
-#define sql_int lk_test_world_sql_int
-#define sql lk_test_world_sql
-#define close_sessions lk_test_world_close_sessions
-#define reopen lk_test_world_reopen
-#define assert_message lk_test_assert_message
 
 #define CANDIDATE_WIDTH 120
 #define CANDIDATE_HEIGHT 150
@@ -65,27 +46,27 @@ make_png (const char *path,
           double      shade);
 
 void
-write_list (World *w);
+write_list (LkTestWorld *w);
 
 void
-import_and_triage (World *w);
+import_and_triage (LkTestWorld *w);
 
 /* Administrator, two examiners and a reviewer; a case with one analysed probe; a list of four
  * candidates: rank 1 and 3 retained, 2 eliminated, 4 not reviewed. */
 void
-world_init (World         *w,
+world_init (LkTestWorld   *w,
             LkTestFixture *fixture);
 
 void
-world_clear (World *w);
+world_clear (LkTestWorld *w);
 
 gint64
-open_ok (World  *w,
-         gint64  candidate);
+open_ok (LkTestWorld *w,
+         gint64       candidate);
 
 JsonObject *
-get_ok (World  *w,
-        gint64  id);
+get_ok (LkTestWorld *w,
+        gint64       id);
 
 char *
 object_to_text (JsonObject *o);
@@ -94,7 +75,7 @@ JsonArray *
 array_from (const char *text);
 
 JsonObject *
-last_details (World      *w,
-              const char *action);
+last_details (LkTestWorld *w,
+              const char  *action);
 
 G_END_DECLS

@@ -23,8 +23,8 @@ candidates_ok (LkSession *session,
 /* A list recorded for a probe whose analysis is not locked, as no core call would allow: the
  * read paths must still refuse it. */
 static gint64
-insert_list_behind_the_gate (World  *w,
-                             gint64  probe)
+insert_list_behind_the_gate (LkTestWorld *w,
+                             gint64       probe)
 {
   g_autofree char *sql =
     g_strdup_printf ("INSERT INTO candidate_lists (probe_id, engine_name, engine_version,"
@@ -36,16 +36,16 @@ insert_list_behind_the_gate (World  *w,
                      " FROM candidate_lists;", probe, w->database, w->probe_sha256);
 
   lk_test_sql (w->fixture->db_path, sql);
-  return sql_int (w, "SELECT max(id) FROM candidates");
+  return lk_test_world_sql_int (w, "SELECT max(id) FROM candidates");
 }
 
 static void
-assert_masked (World  *w,
-               gint64  candidate)
+assert_masked (LkTestWorld *w,
+               gint64       candidate)
 {
   g_autoptr(GError) error = NULL;
-  gint64 list = sql_int (w, "SELECT list_id FROM candidates WHERE id = %" G_GINT64_FORMAT,
-                         candidate);
+  gint64 list = lk_test_world_sql_int (w, "SELECT list_id FROM candidates WHERE id = %"
+                                       G_GINT64_FORMAT, candidate);
 
   g_assert_null (lk_candidates_for_probe (w->examiner, w->probe, &error));
   g_assert_error (error, LK_ERROR, LK_ERROR_MASKED);
@@ -138,12 +138,12 @@ assert_visible (GListModel *candidates)
 
 /* The seed of the newest recorded order of @list, 0 when none is recorded. */
 static guint64
-recorded_seed (World  *w,
-               gint64  list)
+recorded_seed (LkTestWorld *w,
+               gint64       list)
 {
-  return (guint64) sql_int (w, "SELECT coalesce ((SELECT seed FROM list_presentations WHERE"
-                            " list_id = %" G_GINT64_FORMAT " ORDER BY id DESC LIMIT 1), 0)",
-                            list);
+  return (guint64) lk_test_world_sql_int (w, "SELECT coalesce ((SELECT seed FROM"
+                                          " list_presentations WHERE list_id = %" G_GINT64_FORMAT
+                                          " ORDER BY id DESC LIMIT 1), 0)", list);
 }
 
 static gboolean
@@ -158,8 +158,8 @@ collect_details (const LkAuditEvent  *event,
 /* Nothing outside the candidates table carries a score: not the list's details, not the
  * audit log. */
 static void
-assert_no_scores_outside (World  *w,
-                          gint64  list)
+assert_no_scores_outside (LkTestWorld *w,
+                          gint64       list)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) log = g_string_new (NULL);
@@ -181,17 +181,18 @@ assert_no_scores_outside (World  *w,
 }
 
 static JsonObject *
-last_shuffle (World *w)
+last_shuffle (LkTestWorld *w)
 {
-  g_autofree char *details = sql_text (w, "SELECT details FROM audit_event WHERE action ="
-                                       " 'candidates.shuffled' ORDER BY seq DESC LIMIT 1");
+  g_autofree char *details = lk_test_world_sql_text (w, "SELECT details FROM audit_event WHERE"
+                                                     " action = 'candidates.shuffled' ORDER BY seq"
+                                                     " DESC LIMIT 1");
 
   return parse_object (details);
 }
 
 static char *
-presentation_order (World  *w,
-                    gint64  list)
+presentation_order (LkTestWorld *w,
+                    gint64       list)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) facts = lk_candidates_list_json (w->examiner, list, &error);
@@ -204,9 +205,9 @@ presentation_order (World  *w,
 /* ---- shuffle ----------------------------------------------------------------------------- */
 
 static char *
-shuffled_order (World   *w,
-                gint64   list,
-                guint64  seed)
+shuffled_order (LkTestWorld *w,
+                gint64       list,
+                guint64      seed)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) candidates = NULL;
@@ -221,13 +222,13 @@ shuffled_order (World   *w,
 /* ---- triage ------------------------------------------------------------------------------ */
 
 static void
-triage_refused (World      *w,
-                LkSession  *session,
-                gint64      candidate,
-                const char *state,
-                const char *reason,
-                int         code,
-                const char *expected)
+triage_refused (LkTestWorld *w,
+                LkSession   *session,
+                gint64       candidate,
+                const char  *state,
+                const char  *reason,
+                int          code,
+                const char  *expected)
 {
   g_autoptr(GError) error = NULL;
   g_auto(Dump) before = { { 0 } };
@@ -235,16 +236,16 @@ triage_refused (World      *w,
   dump_take (w, &before);
   g_assert_false (lk_candidates_set_triage (session, candidate, state, reason, &error));
   g_assert_error (error, LK_ERROR, code);
-  assert_message (error, expected);
+  lk_test_assert_message (error, expected);
   if (code != LK_ERROR_PERMISSION_DENIED) /* a refusal of the role is itself audited */
     assert_unchanged (w, &before);
 }
 
 static void
-triage_ok (World      *w,
-           gint64      candidate,
-           const char *state,
-           const char *reason)
+triage_ok (LkTestWorld *w,
+           gint64       candidate,
+           const char  *state,
+           const char  *reason)
 {
   g_autoptr(GError) error = NULL;
 
@@ -253,20 +254,20 @@ triage_ok (World      *w,
 }
 
 static void
-move_refused (World      *w,
-              const char *status,
-              const char *expected)
+move_refused (LkTestWorld *w,
+              const char  *status,
+              const char  *expected)
 {
   g_autoptr(GError) error = NULL;
 
   g_assert_false (lk_cases_move (w->admin, CASE_NUMBER, status, "Test: move on", &error));
   g_assert_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT);
-  assert_message (error, expected);
+  lk_test_assert_message (error, expected);
 }
 
 static void
-move_ok (World      *w,
-         const char *status)
+move_ok (LkTestWorld *w,
+         const char  *status)
 {
   g_autoptr(GError) error = NULL;
 
@@ -277,16 +278,16 @@ move_ok (World      *w,
 /* ---- likeness-cli ------------------------------------------------------------------------ */
 
 static LkCliRun *
-cli_as_examiner (World      *w,
-                 const char *a0,
-                 const char *a1,
-                 const char *a2,
-                 const char *a3,
-                 const char *a4,
-                 const char *a5)
+cli_as_examiner (LkTestWorld *w,
+                 const char  *a0,
+                 const char  *a1,
+                 const char  *a2,
+                 const char  *a3,
+                 const char  *a4,
+                 const char  *a5)
 {
-  return lk_test_cli (EXAMINER_PASSWORD, NULL, NULL, "--db", w->fixture->db_path, "--user",
-                      EXAMINER, a0, a1, a2, a3, a4, a5, NULL);
+  return lk_test_cli (LK_TEST_WORLD_EXAMINER_PASSWORD, NULL, NULL, "--db", w->fixture->db_path,
+                      "--user", LK_TEST_WORLD_EXAMINER, a0, a1, a2, a3, a4, a5, NULL);
 }
 
 static void
@@ -339,7 +340,7 @@ static void
 test_masked_until_locked (LkTestFixture *fixture,
                           gconstpointer  data)
 {
-  World w = { 0 };
+  LkTestWorld w = { 0 };
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) candidates = NULL;
   g_autoptr(GBytes) image = NULL;
@@ -369,7 +370,7 @@ static void
 test_not_suitable_masks (LkTestFixture *fixture,
                          gconstpointer  data)
 {
-  World w = { 0 };
+  LkTestWorld w = { 0 };
   LkAnalysis not_suitable = { "not-suitable", NULL, NULL, "Face turned away in every frame" };
   g_autoptr(GError) error = NULL;
   gint64 candidate;
@@ -380,7 +381,7 @@ test_not_suitable_masks (LkTestFixture *fixture,
   g_assert_true (lk_analysis_amend (w.examiner, w.probe, &not_suitable,
                                            "second look at the footage", &error));
   g_assert_no_error (error);
-  candidate = sql_int (&w, "SELECT id FROM candidates WHERE rank = 1");
+  candidate = lk_test_world_sql_int (&w, "SELECT id FROM candidates WHERE rank = 1");
   assert_masked (&w, candidate);
   world_clear (&w);
 }
@@ -389,7 +390,7 @@ static void
 test_hidden_scores (LkTestFixture *fixture,
                     gconstpointer  data)
 {
-  World w = { 0 };
+  LkTestWorld w = { 0 };
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) before = NULL;
   g_autoptr(GListModel) after = NULL;
@@ -424,7 +425,7 @@ test_hidden_scores (LkTestFixture *fixture,
   g_assert_no_error (error);
   event = lk_test_last_event (w.store);
   g_assert_cmpstr (event->action, ==, "scores.revealed");
-  g_assert_cmpstr (event->user, ==, EXAMINER);
+  g_assert_cmpstr (event->user, ==, LK_TEST_WORLD_EXAMINER);
   g_assert_nonnull (strstr (event->details, "checking the engine's margin"));
 
   /* A reveal adds rank and score to each candidate; the order, and so "Candidate N", stays. */
@@ -443,7 +444,7 @@ test_hidden_scores (LkTestFixture *fixture,
   assert_visible (by_policy);
   policy_order = order_of (by_policy);
   g_assert_cmpstr (policy_order, ==, order);
-  g_assert_cmpint (sql_int (&w, "SELECT count(*) FROM list_presentations"), ==, 1);
+  g_assert_cmpint (lk_test_world_sql_int (&w, "SELECT count(*) FROM list_presentations"), ==, 1);
   world_clear (&w);
 }
 
@@ -453,7 +454,7 @@ static void
 test_first_presentation_shuffled (LkTestFixture *fixture,
                                   gconstpointer  data)
 {
-  World w = { 0 };
+  LkTestWorld w = { 0 };
   g_autoptr(GListModel) first = NULL;
   g_autoptr(GListModel) again = NULL;
   g_autoptr(JsonObject) details = NULL;
@@ -470,7 +471,7 @@ test_first_presentation_shuffled (LkTestFixture *fixture,
   write_good_list (&w, "candidates.json");
   list = import_ok (&w, "candidates.json");
   /* Import alone decides nothing: the order is chosen when the list is first presented. */
-  g_assert_cmpint (sql_int (&w, "SELECT count(*) FROM list_presentations"), ==, 0);
+  g_assert_cmpint (lk_test_world_sql_int (&w, "SELECT count(*) FROM list_presentations"), ==, 0);
   before = presentation_order (&w, list);
   g_assert_cmpstr (before, ==, "rank");
 
@@ -478,8 +479,9 @@ test_first_presentation_shuffled (LkTestFixture *fixture,
   assert_hidden (first);
   seed = recorded_seed (&w, list);
   g_assert_cmpuint (seed, >, 0);
-  g_assert_cmpint (sql_int (&w, "SELECT user_id = (SELECT id FROM users WHERE name = '"
-                            REVIEWER "') FROM list_presentations"), ==, 1);
+  g_assert_cmpint (lk_test_world_sql_int (&w, "SELECT user_id = (SELECT id FROM users WHERE"
+                                          " name = '" LK_TEST_WORLD_REVIEWER "') FROM"
+                                          " list_presentations"), ==, 1);
   first_order = order_of (first);
   expected = expected_order (seed);
   g_assert_cmpstr (first_order, ==, expected);
@@ -496,7 +498,7 @@ test_first_presentation_shuffled (LkTestFixture *fixture,
   again = candidates_ok (w.examiner, w.probe);
   again_order = order_of (again);
   g_assert_cmpstr (again_order, ==, first_order);
-  g_assert_cmpint (sql_int (&w, "SELECT count(*) FROM list_presentations"), ==, 1);
+  g_assert_cmpint (lk_test_world_sql_int (&w, "SELECT count(*) FROM list_presentations"), ==, 1);
   g_assert_cmpint (lk_test_count_action (w.store, "candidates.shuffled"), ==, 1);
   after = presentation_order (&w, list);
   g_assert_cmpstr (after, ==, "shuffled");
@@ -510,7 +512,7 @@ static void
 test_rank_order_by_policy (LkTestFixture *fixture,
                            gconstpointer  data)
 {
-  World w = { 0 };
+  LkTestWorld w = { 0 };
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) candidates = NULL;
   g_autoptr(GListModel) shuffled = NULL;
@@ -529,7 +531,7 @@ test_rank_order_by_policy (LkTestFixture *fixture,
   assert_hidden (candidates);
   order = order_of (candidates);
   g_assert_cmpstr (order, ==, RANK_ORDER);
-  g_assert_cmpint (sql_int (&w, "SELECT count(*) FROM list_presentations"), ==, 0);
+  g_assert_cmpint (lk_test_world_sql_int (&w, "SELECT count(*) FROM list_presentations"), ==, 0);
   g_assert_cmpint (lk_test_count_action (w.store, "candidates.shuffled"), ==, 0);
 
   g_assert_true (lk_candidates_shuffle (w.examiner, list, 42, &error));
@@ -548,7 +550,7 @@ static void
 test_reveal_before_first_presentation (LkTestFixture *fixture,
                                        gconstpointer  data)
 {
-  World w = { 0 };
+  LkTestWorld w = { 0 };
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) revealed = NULL;
   g_autoptr(GListModel) hidden = NULL;
@@ -568,7 +570,7 @@ test_reveal_before_first_presentation (LkTestFixture *fixture,
   assert_visible (revealed);
   revealed_order = order_of (revealed);
   g_assert_cmpstr (revealed_order, ==, RANK_ORDER);
-  g_assert_cmpint (sql_int (&w, "SELECT count(*) FROM list_presentations"), ==, 0);
+  g_assert_cmpint (lk_test_world_sql_int (&w, "SELECT count(*) FROM list_presentations"), ==, 0);
 
   hidden = candidates_ok (w.reviewer, w.probe);
   assert_hidden (hidden);
@@ -588,7 +590,7 @@ static void
 test_shuffle (LkTestFixture *fixture,
               gconstpointer  data)
 {
-  World w = { 0 };
+  LkTestWorld w = { 0 };
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) details = NULL;
   g_autoptr(JsonObject) facts = NULL;
@@ -632,7 +634,7 @@ test_shuffle (LkTestFixture *fixture,
   g_clear_pointer (&details, json_object_unref);
   details = last_shuffle (&w);
   g_assert_cmpint (json_object_get_int_member (details, "seed"), >, 0);
-  g_assert_cmpint (sql_int (&w, "SELECT count(*) FROM list_presentations"), ==, 4);
+  g_assert_cmpint (lk_test_world_sql_int (&w, "SELECT count(*) FROM list_presentations"), ==, 4);
   world_clear (&w);
 }
 
@@ -640,7 +642,7 @@ static void
 test_triage (LkTestFixture *fixture,
              gconstpointer  data)
 {
-  World w = { 0 };
+  LkTestWorld w = { 0 };
   g_autoptr(GListModel) candidates = NULL;
   g_autoptr(LkAuditEvent) event = NULL;
   g_autoptr(JsonObject) details = NULL;
@@ -651,9 +653,9 @@ test_triage (LkTestFixture *fixture,
   write_good_list (&w, "candidates.json");
   import_ok (&w, "candidates.json");
   for (int i = 0; i < 5; i++)
-    ids[i] = sql_int (&w, "SELECT id FROM candidates WHERE rank = %d", i + 1);
+    ids[i] = lk_test_world_sql_int (&w, "SELECT id FROM candidates WHERE rank = %d", i + 1);
   /* the locked analysis moved the case on to examination by itself */
-  g_assert_cmpint (sql_int (&w, "SELECT status = 'examination' FROM cases"), ==, 1);
+  g_assert_cmpint (lk_test_world_sql_int (&w, "SELECT status = 'examination' FROM cases"), ==, 1);
 
   triage_refused (&w, w.examiner, ids[0], "eliminated", NULL, LK_ERROR_INVALID_INPUT,
                   "needs a reason");
@@ -679,11 +681,11 @@ test_triage (LkTestFixture *fixture,
   details = parse_object (event->details);
   g_assert_cmpstr (json_object_get_string_member (details, "previous"), ==, "eliminated");
   g_assert_cmpstr (json_object_get_string_member (details, "state"), ==, "retained");
-  reason = sql_text (&w, "SELECT triage_reason FROM candidates WHERE id = %" G_GINT64_FORMAT,
-                     ids[1]);
+  reason = lk_test_world_sql_text (&w, "SELECT triage_reason FROM candidates WHERE id = %"
+                                   G_GINT64_FORMAT, ids[1]);
   g_assert_cmpstr (reason, ==, "different ear shape");
-  g_assert_cmpint (sql_int (&w, "SELECT triage_reason IS NULL FROM candidates WHERE id = %"
-                           G_GINT64_FORMAT, ids[2]), ==, 1);
+  g_assert_cmpint (lk_test_world_sql_int (&w, "SELECT triage_reason IS NULL FROM candidates"
+                                          " WHERE id = %" G_GINT64_FORMAT, ids[2]), ==, 1);
 
   triage_ok (&w, ids[4], "eliminated", "different age group");
   g_assert_cmpint (lk_test_count_action (w.store, "candidate.triaged"), ==, 6);
@@ -708,7 +710,7 @@ static void
 test_cli (LkTestFixture *fixture,
           gconstpointer  data)
 {
-  World w = { 0 };
+  LkTestWorld w = { 0 };
   g_autofree char *path = NULL;
   g_autofree char *bad = NULL;
   g_autofree char *probe = NULL;
@@ -735,7 +737,8 @@ test_cli (LkTestFixture *fixture,
   assert_cli_failed (refused, "bad.json: candidate 1 (rank 1): score must be a finite number");
   import = cli_as_examiner (&w, "candidates", "import", probe, path, NULL, NULL);
   assert_cli_ok (import);
-  list = g_strdup_printf ("%" G_GINT64_FORMAT, sql_int (&w, "SELECT id FROM candidate_lists"));
+  list = g_strdup_printf ("%" G_GINT64_FORMAT,
+                          lk_test_world_sql_int (&w, "SELECT id FROM candidate_lists"));
   g_assert_true (g_str_has_prefix (import->out, list));
   g_assert_true (g_str_has_suffix (import->out, "\t5 candidates\n"));
 
@@ -758,14 +761,16 @@ test_cli (LkTestFixture *fixture,
   assert_cli_ok (shuffle);
   g_assert_nonnull (strstr (shuffle->out, "seed 42"));
   candidate = g_strdup_printf ("%" G_GINT64_FORMAT,
-                               sql_int (&w, "SELECT id FROM candidates WHERE rank = 2"));
+                               lk_test_world_sql_int (&w, "SELECT id FROM candidates WHERE"
+                                                      " rank = 2"));
   no_reason = cli_as_examiner (&w, "candidates", "triage", candidate, "eliminated", NULL, NULL);
   assert_cli_failed (no_reason, "needs a reason");
   triage = cli_as_examiner (&w, "candidates", "triage", candidate, "eliminated", "--reason",
                             "different chin");
   assert_cli_ok (triage);
-  g_assert_cmpint (sql_int (&w, "SELECT count(*) FROM candidates WHERE triage_state ="
-                            " 'eliminated' AND triage_reason = 'different chin'"), ==, 1);
+  g_assert_cmpint (lk_test_world_sql_int (&w, "SELECT count(*) FROM candidates WHERE"
+                                          " triage_state = 'eliminated' AND triage_reason ="
+                                          " 'different chin'"), ==, 1);
   g_assert_cmpint (lk_test_count_action (w.store, "candidates.imported"), ==, 1);
   world_clear (&w);
 }

@@ -7,18 +7,18 @@
 #include "lk-test-candidates.h"
 
 static void
-refused_list (World      *w,
-              const char *name,
-              const char *candidates,
-              const char *expected)
+refused_list (LkTestWorld *w,
+              const char  *name,
+              const char  *candidates,
+              const char  *expected)
 {
   write_list (w, name, candidates);
   import_refused (w, name, LK_ERROR_INVALID_INPUT, expected);
 }
 
 static char *
-file_sha256 (World      *w,
-             const char *name)
+file_sha256 (LkTestWorld *w,
+             const char  *name)
 {
   g_autofree char *path = in_folder (w, name);
   g_autofree char *bytes = NULL;
@@ -48,40 +48,45 @@ create_refused (LkSession  *session,
 /* ---- happy paths ------------------------------------------------------------------------- */
 
 static void
-assert_list_row (World      *w,
-                 gint64      list,
-                 const char *name,
-                 const char *format,
-                 gint64      length)
+assert_list_row (LkTestWorld *w,
+                 gint64       list,
+                 const char  *name,
+                 const char  *format,
+                 gint64       length)
 {
-  g_autofree char *engine = sql_text (w, "SELECT engine_name || ' ' || engine_version FROM"
-                                      " candidate_lists WHERE id = %" G_GINT64_FORMAT, list);
-  g_autofree char *performed = sql_text (w, "SELECT performed_at FROM candidate_lists WHERE"
-                                         " id = %" G_GINT64_FORMAT, list);
-  g_autofree char *source = sql_text (w, "SELECT source_format || ' ' || source_sha256 FROM"
-                                      " candidate_lists WHERE id = %" G_GINT64_FORMAT, list);
+  g_autofree char *engine = lk_test_world_sql_text (w, "SELECT engine_name || ' ' || "
+                                                    "engine_version FROM candidate_lists WHERE id"
+                                                    " = %" G_GINT64_FORMAT, list);
+  g_autofree char *performed = lk_test_world_sql_text (w, "SELECT performed_at FROM "
+                                                       "candidate_lists WHERE id = %"
+                                                       G_GINT64_FORMAT, list);
+  g_autofree char *source = lk_test_world_sql_text (w, "SELECT source_format || ' ' || "
+                                                    "source_sha256 FROM candidate_lists WHERE id"
+                                                    " = %" G_GINT64_FORMAT, list);
   g_autofree char *sha = file_sha256 (w, name);
   g_autofree char *expected_source = g_strdup_printf ("%s %s", format, sha);
 
   g_assert_cmpstr (engine, ==, "AcmeFace 7.2.1");
   g_assert_cmpstr (performed, ==, "2026-01-16T09:30:00Z");
   g_assert_cmpstr (source, ==, expected_source);
-  g_assert_cmpint (sql_int (w, "SELECT reference_db_id FROM candidate_lists WHERE id = %"
-                           G_GINT64_FORMAT, list), ==, w->database);
-  g_assert_cmpint (sql_int (w, "SELECT list_length FROM candidate_lists WHERE id = %"
-                           G_GINT64_FORMAT, list), ==, length);
-  g_assert_cmpint (sql_int (w, "SELECT imported_by = (SELECT id FROM users WHERE name = '"
-                           EXAMINER "') AND imported_at IS NOT NULL FROM candidate_lists"
-                           " WHERE id = %" G_GINT64_FORMAT, list), ==, 1);
-  g_assert_cmpint (sql_int (w, "SELECT count(*) FROM candidates WHERE list_id = %" G_GINT64_FORMAT
-                           " AND display_order = rank", list), ==, length);
+  g_assert_cmpint (lk_test_world_sql_int (w, "SELECT reference_db_id FROM candidate_lists"
+                                          " WHERE id = %" G_GINT64_FORMAT, list), ==, w->database);
+  g_assert_cmpint (lk_test_world_sql_int (w, "SELECT list_length FROM candidate_lists WHERE id"
+                                          " = %" G_GINT64_FORMAT, list), ==, length);
+  g_assert_cmpint (lk_test_world_sql_int (w, "SELECT imported_by = (SELECT id FROM users WHERE"
+                                          " name = '" LK_TEST_WORLD_EXAMINER "') AND imported_at"
+                                          " IS NOT NULL FROM candidate_lists WHERE id = %"
+                                          G_GINT64_FORMAT, list), ==, 1);
+  g_assert_cmpint (lk_test_world_sql_int (w, "SELECT count(*) FROM candidates WHERE list_id = %"
+                                          G_GINT64_FORMAT " AND display_order = rank", list), ==,
+                   length);
 }
 
 /* What a view of the list shows: the recorded facts, never a score. */
 static void
-assert_list_json (World      *w,
-                  gint64      list,
-                  const char *sha256)
+assert_list_json (LkTestWorld *w,
+                  gint64       list,
+                  const char  *sha256)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) o = lk_candidates_list_json (w->examiner, list, &error);
@@ -89,7 +94,8 @@ assert_list_json (World      *w,
   g_assert_no_error (error);
   g_assert_cmpstr (json_object_get_string_member (o, "engine_name"), ==, "AcmeFace");
   g_assert_cmpstr (json_object_get_string_member (o, "engine_version"), ==, "7.2.1");
-  g_assert_cmpstr (json_object_get_string_member (o, "reference_database"), ==, DATABASE);
+  g_assert_cmpstr (json_object_get_string_member (o, "reference_database"), ==,
+                   LK_TEST_WORLD_DATABASE);
   g_assert_cmpstr (json_object_get_string_member (o, "held_by"), ==, "external");
   g_assert_cmpfloat (json_object_get_double_member (o, "threshold"), ==, 0.42);
   g_assert_cmpint (json_object_get_int_member (o, "max_candidates"), ==, 50);
@@ -97,7 +103,7 @@ assert_list_json (World      *w,
   g_assert_cmpstr (json_object_get_string_member (o, "performed_at"), ==,
                    "2026-01-16T09:30:00Z");
   g_assert_cmpstr (json_object_get_string_member (o, "source_sha256"), ==, sha256);
-  g_assert_cmpstr (json_object_get_string_member (o, "imported_by"), ==, EXAMINER);
+  g_assert_cmpstr (json_object_get_string_member (o, "imported_by"), ==, LK_TEST_WORLD_EXAMINER);
   g_assert_cmpstr (json_object_get_string_member (
                      json_object_get_object_member (o, "presentation"), "order"), ==, "rank");
   g_assert_cmpint (json_object_get_int_member (
@@ -107,20 +113,20 @@ assert_list_json (World      *w,
 }
 
 static void
-write_csv_header (World      *w,
-                  const char *name)
+write_csv_header (LkTestWorld *w,
+                  const char  *name)
 {
   write_text (w, name,
               "{\"format\": \"likeness-candidate-list\", \"version\": 1,"
               " \"engine\": {\"name\": \"AcmeFace\", \"version\": \"7.2.1\"},"
-              " \"reference_database\": {\"name\": \"" DATABASE "\"},"
+              " \"reference_database\": {\"name\": \"" LK_TEST_WORLD_DATABASE "\"},"
               " \"search\": {\"performed_at\": \"2026-01-16T09:30:00Z\"}}");
 }
 
 /* ---- malformed lists --------------------------------------------------------------------- */
 
 static void
-refuse_structure (World *w)
+refuse_structure (LkTestWorld *w)
 {
   g_autofree char *no_engine = NULL;
   g_autofree char *v2 = NULL;
@@ -134,13 +140,13 @@ refuse_structure (World *w)
                 "no-rank.json: candidate 1: rank is missing");
   refused_list (w, "empty.json", "", "empty.json: the list has no candidates");
   no_engine = g_strdup ("{\"format\": \"likeness-candidate-list\", \"version\": 1,"
-                        " \"reference_database\": {\"name\": \"" DATABASE "\"},"
+                        " \"reference_database\": {\"name\": \"" LK_TEST_WORLD_DATABASE "\"},"
                         " \"search\": {\"performed_at\": \"2026-01-16T09:30:00Z\"},"
                         " \"candidates\": [{\"rank\": 1, \"score\": 1, \"subject_ref\": \"S\","
                         " \"image\": \"a.png\"}]}");
   write_text (w, "no-engine.json", no_engine);
   import_refused (w, "no-engine.json", LK_ERROR_INVALID_INPUT, "no-engine.json: engine is missing");
-  v2 = list_text ("2", DATABASE, NULL,
+  v2 = list_text ("2", LK_TEST_WORLD_DATABASE, NULL,
                   "{\"rank\": 1, \"score\": 1, \"subject_ref\": \"S\", \"image\": \"a.png\"}");
   write_text (w, "v2.json", v2);
   import_refused (w, "v2.json", LK_ERROR_INVALID_INPUT, "v2.json: unknown version 2");
@@ -157,7 +163,7 @@ refuse_structure (World *w)
 }
 
 static void
-refuse_scores (World *w)
+refuse_scores (LkTestWorld *w)
 {
   refused_list (w, "nan.json",
                 "{\"rank\": 1, \"score\": 0.9, \"subject_ref\": \"S1\", \"image\": \"a.png\"},"
@@ -196,7 +202,7 @@ refuse_scores (World *w)
 }
 
 static void
-refuse_paths (World *w)
+refuse_paths (LkTestWorld *w)
 {
   g_autofree char *link = in_folder (w, "outside.jpg");
   g_autofree char *target = lk_test_demo_path ("grace_hopper.jpg");
@@ -231,7 +237,7 @@ refuse_paths (World *w)
 }
 
 static void
-refuse_images (World *w)
+refuse_images (LkTestWorld *w)
 {
   write_text (w, "corrupt.jpg", "This is a text file, not a photograph.\n");
   refused_list (w, "corrupt.json",
@@ -250,7 +256,7 @@ refuse_images (World *w)
 }
 
 static void
-refuse_policy_limit (World *w)
+refuse_policy_limit (LkTestWorld *w)
 {
   g_autoptr(GError) error = NULL;
 
@@ -269,7 +275,7 @@ refuse_policy_limit (World *w)
 
 /* Dimensions come from the header, before any decoding. */
 static void
-refuse_image_limit (World *w)
+refuse_image_limit (LkTestWorld *w)
 {
   g_autofree char *big = in_folder (w, "big.png");
   g_autoptr(GError) error = NULL;
@@ -288,10 +294,10 @@ refuse_image_limit (World *w)
 }
 
 static void
-refuse_encoding_and_csv (World *w)
+refuse_encoding_and_csv (LkTestWorld *w)
 {
   g_autofree char *path = in_folder (w, "latin1.json");
-  g_autofree char *text = list_text ("1", DATABASE, NULL,
+  g_autofree char *text = list_text ("1", LK_TEST_WORLD_DATABASE, NULL,
                                      "{\"rank\": 1, \"score\": 0.9, \"subject_ref\": \"M\xfcller\","
                                      " \"image\": \"a.png\"}");
   g_autoptr(GError) error = NULL;
@@ -314,14 +320,16 @@ refuse_encoding_and_csv (World *w)
                   "short.csv: line 2: expected rank,score,subject_ref,image but found 3 field(s)");
   write_text (w, "escape.json", "{\"format\": \"likeness-candidate-list\", \"version\": 1,"
                                 " \"engine\": {\"name\": \"A\", \"version\": \"1\"},"
-                                " \"reference_database\": {\"name\": \"" DATABASE "\"},"
+                                " \"reference_database\": {\"name\": \""
+                                LK_TEST_WORLD_DATABASE "\"},"
                                 " \"search\": {\"performed_at\": \"2026-01-16T09:30:00Z\"}}");
   write_text (w, "escape.csv", "1,0.9,S1,a.png\n2,0.8,S2,../../etc/passwd\n");
   import_refused (w, "escape.csv", LK_ERROR_INVALID_INPUT,
                   "escape.csv: line 2 (rank 2): image ../../etc/passwd leaves the list's folder");
   write_text (w, "notime.json", "{\"format\": \"likeness-candidate-list\", \"version\": 1,"
                                 " \"engine\": {\"name\": \"A\", \"version\": \"1\"},"
-                                " \"reference_database\": {\"name\": \"" DATABASE "\"},"
+                                " \"reference_database\": {\"name\": \""
+                                LK_TEST_WORLD_DATABASE "\"},"
                                 " \"search\": {\"performed_at\": \"2026-01-16 09:30\"},"
                                 " \"candidates\": [{\"rank\": 1, \"score\": 1,"
                                 " \"subject_ref\": \"S\", \"image\": \"a.png\"}]}");
@@ -330,13 +338,13 @@ refuse_encoding_and_csv (World *w)
 }
 
 static void
-refuse_context (World *w)
+refuse_context (LkTestWorld *w)
 {
   g_autofree char *unknown = list_text ("1", "Nowhere Images", NULL,
                                         "{\"rank\": 1, \"score\": 1, \"subject_ref\": \"S\","
                                         " \"image\": \"a.png\"}");
   g_autofree char *other = g_compute_checksum_for_string (G_CHECKSUM_SHA256, "another image", -1);
-  g_autofree char *wrong_probe = list_text ("1", DATABASE, other,
+  g_autofree char *wrong_probe = list_text ("1", LK_TEST_WORLD_DATABASE, other,
                                             "{\"rank\": 1, \"score\": 1, \"subject_ref\": \"S\","
                                             " \"image\": \"a.png\"}");
 
@@ -357,7 +365,7 @@ static void
 test_reference_databases (LkTestFixture *fixture,
                           gconstpointer  data)
 {
-  World w = { 0 };
+  LkTestWorld w = { 0 };
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) dbs = NULL;
   g_autoptr(LkAuditEvent) event = NULL;
@@ -369,7 +377,7 @@ test_reference_databases (LkTestFixture *fixture,
   create_refused (w.admin, "  ", "Act", "likeness", LK_ERROR_INVALID_INPUT);
   create_refused (w.admin, "Gallery", "", "likeness", LK_ERROR_INVALID_INPUT);
   create_refused (w.admin, "Gallery", "Act", "elsewhere", LK_ERROR_INVALID_INPUT);
-  create_refused (w.admin, DATABASE, "Act", "external", LK_ERROR_EXISTS);
+  create_refused (w.admin, LK_TEST_WORLD_DATABASE, "Act", "external", LK_ERROR_EXISTS);
   id = lk_reference_db_create (w.admin, "Training gallery", "Consent forms 2025", "likeness",
                                &error);
   g_assert_no_error (error);
@@ -382,11 +390,11 @@ test_reference_databases (LkTestFixture *fixture,
   dbs = lk_reference_db_list (w.reviewer, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (dbs->len, ==, 2);
-  g_assert_cmpstr (((LkReferenceDb *) dbs->pdata[0])->name, ==, DATABASE);
+  g_assert_cmpstr (((LkReferenceDb *) dbs->pdata[0])->name, ==, LK_TEST_WORLD_DATABASE);
   g_assert_cmpstr (((LkReferenceDb *) dbs->pdata[0])->held_by, ==, "external");
   g_assert_cmpstr (((LkReferenceDb *) dbs->pdata[1])->legal_basis, ==, "Consent forms 2025");
   g_assert_cmpint (((LkReferenceDb *) dbs->pdata[1])->n_images, ==, 0);
-  trainee = add_and_login (&w, "tim", LK_ROLE_TRAINEE, "trainee pass");
+  trainee = lk_test_world_add_user (&w, "tim", LK_ROLE_TRAINEE, "trainee pass");
   g_assert_null (lk_reference_db_list (trainee, &error));
   g_assert_error (error, LK_ERROR, LK_ERROR_PERMISSION_DENIED);
   world_clear (&w);
@@ -396,7 +404,7 @@ static void
 test_import_json (LkTestFixture *fixture,
                   gconstpointer  data)
 {
-  World w = { 0 };
+  LkTestWorld w = { 0 };
   g_autoptr(GError) error = NULL;
   g_autoptr(LkAuditEvent) event = NULL;
   g_autoptr(JsonObject) details = NULL;
@@ -411,32 +419,34 @@ test_import_json (LkTestFixture *fixture,
 
   world_init (&w, fixture, TRUE);
   write_good_list (&w, "candidates.json");
-  images = sql_int (&w, "SELECT count(*) FROM images");
+  images = lk_test_world_sql_int (&w, "SELECT count(*) FROM images");
   list = import_ok (&w, "candidates.json");
 
   assert_list_row (&w, list, "candidates.json", "json", 5);
-  g_assert_cmpint (sql_int (&w, "SELECT threshold = 0.42 AND max_candidates = 50 FROM"
-                            " candidate_lists"), ==, 1);
-  g_assert_cmpint (sql_int (&w, "SELECT count(*) FROM candidates"), ==, 5);
+  g_assert_cmpint (lk_test_world_sql_int (&w, "SELECT threshold = 0.42 AND max_candidates = 50 FROM"
+                                          " candidate_lists"), ==, 1);
+  g_assert_cmpint (lk_test_world_sql_int (&w, "SELECT count(*) FROM candidates"), ==, 5);
   /* Four new images: the copy of the portrait is the probe's own bytes, stored once. */
-  g_assert_cmpint (sql_int (&w, "SELECT count(*) FROM images"), ==, images + 4);
-  sha = sql_text (&w, "SELECT image_sha256 FROM candidates WHERE rank = 3");
+  g_assert_cmpint (lk_test_world_sql_int (&w, "SELECT count(*) FROM images"), ==, images + 4);
+  sha = lk_test_world_sql_text (&w, "SELECT image_sha256 FROM candidates WHERE rank = 3");
   g_assert_cmpstr (sha, ==, w.probe_sha256);
-  metadata = sql_text (&w, "SELECT metadata FROM candidates WHERE rank = 1");
+  metadata = lk_test_world_sql_text (&w, "SELECT metadata FROM candidates WHERE rank = 1");
   g_assert_nonnull (strstr (metadata, "custody photo 2019"));
-  g_assert_cmpint (sql_int (&w, "SELECT count(*) FROM candidates WHERE rank = 2 AND"
-                            " score = 0.877113 AND subject_ref = 'SUBJ-0002'"), ==, 1);
+  g_assert_cmpint (lk_test_world_sql_int (&w, "SELECT count(*) FROM candidates WHERE rank = 2"
+                                          " AND score = 0.877113 AND subject_ref = 'SUBJ-0002'"),
+                   ==, 1);
 
   g_assert_cmpint (lk_test_count_action (w.store, "candidates.imported"), ==, 1);
   event = lk_test_last_event (w.store);
   object = g_strdup_printf ("candidate-list:%" G_GINT64_FORMAT, list);
   g_assert_cmpstr (event->action, ==, "candidates.imported");
   g_assert_cmpstr (event->object, ==, object);
-  g_assert_cmpstr (event->user, ==, EXAMINER);
+  g_assert_cmpstr (event->user, ==, LK_TEST_WORLD_EXAMINER);
   details = parse_object (event->details);
   g_assert_cmpstr (json_object_get_string_member (details, "engine_name"), ==, "AcmeFace");
   g_assert_cmpstr (json_object_get_string_member (details, "engine_version"), ==, "7.2.1");
-  g_assert_cmpstr (json_object_get_string_member (details, "reference_database"), ==, DATABASE);
+  g_assert_cmpstr (json_object_get_string_member (details, "reference_database"), ==,
+                   LK_TEST_WORLD_DATABASE);
   g_assert_cmpfloat (json_object_get_double_member (details, "threshold"), ==, 0.42);
   g_assert_cmpint (json_object_get_int_member (details, "list_length"), ==, 5);
   g_assert_cmpstr (json_object_get_string_member (details, "performed_at"), ==,
@@ -448,7 +458,8 @@ test_import_json (LkTestFixture *fixture,
                    "Police Act 1996, section 64A");
 
   /* The bytes come back verified, and the same list cannot be imported twice. */
-  image = lk_candidates_read_image (w.examiner, sql_int (&w, "SELECT id FROM candidates WHERE"
+  image = lk_candidates_read_image (w.examiner,
+                                    lk_test_world_sql_int (&w, "SELECT id FROM candidates WHERE"
                                                            " rank = 1"), &error);
   g_assert_no_error (error);
   path = in_folder (&w, "a.png");
@@ -464,7 +475,7 @@ static void
 test_preview (LkTestFixture *fixture,
               gconstpointer  data)
 {
-  World w = { 0 };
+  LkTestWorld w = { 0 };
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) facts = NULL;
   g_autofree char *path = NULL;
@@ -494,7 +505,7 @@ static void
 test_import_csv (LkTestFixture *fixture,
                  gconstpointer  data)
 {
-  World w = { 0 };
+  LkTestWorld w = { 0 };
   g_autoptr(LkAuditEvent) event = NULL;
   g_autoptr(JsonObject) details = NULL;
   g_autoptr(JsonObject) metadata = NULL;
@@ -509,16 +520,16 @@ test_import_csv (LkTestFixture *fixture,
   list = import_ok (&w, "engine-b.csv");
 
   assert_list_row (&w, list, "engine-b.csv", "csv", 3);
-  g_assert_cmpint (sql_int (&w, "SELECT threshold IS NULL AND max_candidates IS NULL FROM"
-                            " candidate_lists"), ==, 1);
-  subject = sql_text (&w, "SELECT subject_ref FROM candidates WHERE rank = 1");
+  g_assert_cmpint (lk_test_world_sql_int (&w, "SELECT threshold IS NULL AND max_candidates IS"
+                                          " NULL FROM candidate_lists"), ==, 1);
+  subject = lk_test_world_sql_text (&w, "SELECT subject_ref FROM candidates WHERE rank = 1");
   g_assert_cmpstr (subject, ==, "Doe, Jane");
-  metadata_text = sql_text (&w, "SELECT metadata FROM candidates WHERE rank = 1");
+  metadata_text = lk_test_world_sql_text (&w, "SELECT metadata FROM candidates WHERE rank = 1");
   metadata = parse_object (metadata_text);
   g_assert_cmpstr (json_object_get_string_member (metadata, "source"), ==, "custody");
   g_assert_cmpstr (json_object_get_string_member (metadata, "note"), ==, "said \"hi\", twice");
-  g_assert_cmpint (sql_int (&w, "SELECT count(*) FROM candidates WHERE rank = 3 AND"
-                            " score = 0.58"), ==, 1);
+  g_assert_cmpint (lk_test_world_sql_int (&w, "SELECT count(*) FROM candidates WHERE rank = 3 AND"
+                                          " score = 0.58"), ==, 1);
   event = lk_test_last_event (w.store);
   g_assert_cmpstr (event->action, ==, "candidates.imported");
   details = parse_object (event->details);
@@ -532,7 +543,7 @@ static void
 test_malformed (LkTestFixture *fixture,
                 gconstpointer  data)
 {
-  World w = { 0 };
+  LkTestWorld w = { 0 };
   g_autofree char *matching = NULL;
 
   world_init (&w, fixture, TRUE);
@@ -544,11 +555,11 @@ test_malformed (LkTestFixture *fixture,
   refuse_image_limit (&w);
   refuse_encoding_and_csv (&w);
   refuse_context (&w);
-  g_assert_cmpint (sql_int (&w, "SELECT count(*) FROM candidate_lists"), ==, 0);
+  g_assert_cmpint (lk_test_world_sql_int (&w, "SELECT count(*) FROM candidate_lists"), ==, 0);
   g_assert_cmpint (lk_test_count_action (w.store, "candidates.imported"), ==, 0);
 
   /* The same list naming the right probe goes in. */
-  matching = list_text ("1", DATABASE, w.probe_sha256,
+  matching = list_text ("1", LK_TEST_WORLD_DATABASE, w.probe_sha256,
                         "{\"rank\": 1, \"score\": 1, \"subject_ref\": \"S\","
                         " \"image\": \"a.png\"}");
   write_text (&w, "right-probe.json", matching);

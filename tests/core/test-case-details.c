@@ -3,6 +3,7 @@
  * summaries, read as one audited consultation and agreeing with `case show --json`. */
 #include "config.h"
 
+#include "lk-test-casework.h"
 #include "lk-test-util.h"
 #include "casework/lk-cases.h"
 #include "casework/lk-probes.h"
@@ -13,49 +14,11 @@
 #include "store/lk-audit.h"
 #include "store/lk-store.h"
 
-#define ADMIN "admin"
-#define ADMIN_PASSWORD "correct horse"
-#define EXAMINER "erin"
-#define EXAMINER_PASSWORD "battery staple"
 #define NUMBER "2026-0001"
 
-typedef struct
-{
-  LkStore   *store;
-  LkSession *admin;
-  LkSession *examiner;
-} World;
-
-static void
-world_init (World         *w,
-            LkTestFixture *fixture)
-{
-  g_autoptr(GError) error = NULL;
-  LkCaseRequest request = {
-    NUMBER, "Robbery at the petrol station on Quay Street", "ROB",
-    "Criminal Procedure Act, section 55",
-    "The offender's face is visible on CCTV; other lines of enquiry are exhausted",
-    "Chief Inspector Ward", "Robbery Squad", NULL,
-  };
-  g_autoptr(LkCase) c = NULL;
-
-  w->store = lk_test_store_new (fixture->db_path, ADMIN, ADMIN_PASSWORD);
-  w->admin = lk_test_login (w->store, ADMIN, ADMIN_PASSWORD);
-  lk_users_add (w->admin, EXAMINER, NULL, LK_ROLE_EXAMINER, EXAMINER_PASSWORD, &error);
-  g_assert_no_error (error);
-  w->examiner = lk_test_login (w->store, EXAMINER, EXAMINER_PASSWORD);
-  c = lk_cases_create (w->examiner, &request, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (c);
-}
-
-static void
-world_clear (World *w)
-{
-  g_clear_object (&w->examiner);
-  g_clear_object (&w->admin);
-  g_clear_object (&w->store);
-}
+static const LkTestWorldSpec case_spec = {
+  NUMBER, "Robbery at the petrol station on Quay Street", FALSE, FALSE, NULL,
+};
 
 static LkCaseDetails *
 details_ok (LkSession  *session,
@@ -87,7 +50,7 @@ static void
 test_probe_summary (LkTestFixture *fixture,
                     gconstpointer  data)
 {
-  World w = { 0 };
+  LkTestWorld w = { 0 };
   g_autoptr(LkCaseDetails) before = NULL;
   g_autoptr(LkCaseDetails) imported = NULL;
   g_autoptr(LkCaseDetails) locked = NULL;
@@ -96,7 +59,7 @@ test_probe_summary (LkTestFixture *fixture,
   g_autofree char *sha256 = NULL;
   gint64 id;
 
-  world_init (&w, fixture);
+  lk_test_world_init_case (&w, fixture, &case_spec);
   before = details_ok (w.examiner, NUMBER);
   g_assert_cmpuint (g_list_model_get_n_items (lk_case_details_get_probes (before)), ==, 0);
   g_assert_false (lk_case_details_get_demo (before));
@@ -127,7 +90,7 @@ test_probe_summary (LkTestFixture *fixture,
   g_assert_cmpstr (lk_probe_summary_get_status (q), ==, "analysed");
   /* A record is what was read: the earlier one still says what it said. */
   g_assert_cmpstr (lk_probe_summary_get_status (p), ==, "awaiting-analysis");
-  world_clear (&w);
+  lk_test_world_clear (&w);
 }
 
 static guint
@@ -222,12 +185,12 @@ test_history (LkTestFixture *fixture,
               gconstpointer  data)
 {
   static const char * const expected[][3] = {
-    { "open", EXAMINER, "case created" },
-    { "analysis", EXAMINER, "first probe imported" },
-    { "examination", EXAMINER, "every probe analysed" },
-    { "analysis", ADMIN, "The probe needs a second look" },
+    { "open", LK_TEST_WORLD_EXAMINER, "case created" },
+    { "analysis", LK_TEST_WORLD_EXAMINER, "first probe imported" },
+    { "examination", LK_TEST_WORLD_EXAMINER, "every probe analysed" },
+    { "analysis", LK_TEST_WORLD_ADMIN, "The probe needs a second look" },
   };
-  World w = { 0 };
+  LkTestWorld w = { 0 };
   g_autoptr(LkCaseDetails) details = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) json = NULL;
@@ -235,7 +198,7 @@ test_history (LkTestFixture *fixture,
   GListModel *history;
   g_autofree char *previous = NULL;
 
-  world_init (&w, fixture);
+  lk_test_world_init_case (&w, fixture, &case_spec);
   lk_test_lock_suitable (w.examiner, lk_test_import_portrait (w.examiner, NUMBER, NULL));
   g_assert_true (lk_cases_move (w.admin, NUMBER, "analysis", "The probe needs a second look",
                                 &error));
@@ -262,7 +225,7 @@ test_history (LkTestFixture *fixture,
       g_free (previous);
       previous = g_strdup (lk_case_event_get_at (event));
     }
-  world_clear (&w);
+  lk_test_world_clear (&w);
 }
 
 /* ---- consultation -------------------------------------------------------------------------- */
@@ -272,7 +235,7 @@ static void
 test_details_audited (LkTestFixture *fixture,
                       gconstpointer  data)
 {
-  World w = { 0 };
+  LkTestWorld w = { 0 };
   g_autoptr(LkCaseDetails) details = NULL;
   g_autoptr(LkCaseDetails) missing = NULL;
   g_autoptr(LkCaseDetails) refused = NULL;
@@ -281,7 +244,7 @@ test_details_audited (LkTestFixture *fixture,
   g_autoptr(GError) error = NULL;
   gint64 viewed;
 
-  world_init (&w, fixture);
+  lk_test_world_init_case (&w, fixture, &case_spec);
   lk_test_import_portrait (w.examiner, NUMBER, NULL);
   viewed = lk_test_count_action (w.store, "case.viewed");
   details = details_ok (w.admin, NUMBER);
@@ -289,21 +252,19 @@ test_details_audited (LkTestFixture *fixture,
   event = lk_test_last_event (w.store);
   g_assert_cmpstr (event->action, ==, "case.viewed");
   g_assert_cmpstr (event->object, ==, NUMBER);
-  g_assert_cmpstr (event->user, ==, ADMIN);
+  g_assert_cmpstr (event->user, ==, LK_TEST_WORLD_ADMIN);
 
   missing = lk_cases_get_details (w.examiner, "2026-9999", &error);
   g_assert_error (error, LK_ERROR, LK_ERROR_NOT_FOUND);
   g_assert_null (missing);
   g_clear_error (&error);
 
-  lk_users_add (w.admin, "tim", NULL, LK_ROLE_TRAINEE, "trainee pass", &error);
-  g_assert_no_error (error);
-  trainee = lk_test_login (w.store, "tim", "trainee pass");
+  trainee = lk_test_world_add_user (&w, "tim", LK_ROLE_TRAINEE, "trainee pass");
   refused = lk_cases_get_details (trainee, NUMBER, &error);
   g_assert_error (error, LK_ERROR, LK_ERROR_PERMISSION_DENIED);
   g_assert_null (refused);
   g_assert_cmpint (lk_test_count_action (w.store, "case.viewed"), ==, viewed + 1);
-  world_clear (&w);
+  lk_test_world_clear (&w);
 }
 
 /* ---- properties ---------------------------------------------------------------------------- */
@@ -342,7 +303,7 @@ test_properties (LkTestFixture *fixture,
     "simulated", "n-examinations", "n-signed", NULL,
   };
   static const char * const details_names[] = { "case", "history", "probes", "demo", NULL };
-  World w = { 0 };
+  LkTestWorld w = { 0 };
   g_autoptr(LkCaseDetails) details = NULL;
   g_autoptr(LkProbeSummary) p = NULL;
   g_autoptr(GSimpleAction) action = g_simple_action_new ("examine", NULL);
@@ -357,7 +318,7 @@ test_properties (LkTestFixture *fixture,
   assert_read_only (LK_TYPE_PROBE_SUMMARY, probe_names);
   assert_read_only (LK_TYPE_CASE_DETAILS, details_names);
 
-  world_init (&w, fixture);
+  lk_test_world_init_case (&w, fixture, &case_spec);
   lk_test_import_portrait (w.examiner, NUMBER, NULL);
   details = details_ok (w.examiner, NUMBER);
   g_object_get (details, "case", &c, "history", &history, NULL);
@@ -373,7 +334,7 @@ test_properties (LkTestFixture *fixture,
   g_assert_true (g_action_get_enabled (G_ACTION (action)));
   g_object_bind_property (p, "simulated", action, "enabled", G_BINDING_SYNC_CREATE);
   g_assert_false (g_action_get_enabled (G_ACTION (action)));
-  world_clear (&w);
+  lk_test_world_clear (&w);
 }
 
 int

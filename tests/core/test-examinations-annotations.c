@@ -19,14 +19,14 @@ some_characteristic (void)
 }
 
 static gint64
-add_ok (World      *w,
-        gint64      id,
-        const char *image,
-        const char *kind,
-        int         pair,
-        const char *geometry,
-        const char *label,
-        const char *characteristic)
+add_ok (LkTestWorld *w,
+        gint64       id,
+        const char  *image,
+        const char  *kind,
+        int          pair,
+        const char  *geometry,
+        const char  *label,
+        const char  *characteristic)
 {
   g_autoptr(JsonArray) points = array_from (geometry);
   LkAnnotationSpec spec = { image, kind, pair, points, label, characteristic };
@@ -39,26 +39,26 @@ add_ok (World      *w,
 }
 
 static void
-add_refused (World      *w,
-             gint64      id,
-             const char *image,
-             const char *kind,
-             int         pair,
-             const char *geometry,
-             const char *label,
-             const char *characteristic,
-             int         code,
-             const char *expected)
+add_refused (LkTestWorld *w,
+             gint64       id,
+             const char  *image,
+             const char  *kind,
+             int          pair,
+             const char  *geometry,
+             const char  *label,
+             const char  *characteristic,
+             int          code,
+             const char  *expected)
 {
   g_autoptr(JsonArray) points = array_from (geometry);
   LkAnnotationSpec spec = { image, kind, pair, points, label, characteristic };
   g_autoptr(GError) error = NULL;
-  gint64 before = sql_int (w, "SELECT count(*) FROM annotations");
+  gint64 before = lk_test_world_sql_int (w, "SELECT count(*) FROM annotations");
 
   g_assert_cmpint (lk_examinations_add_annotation (w->examiner, id, &spec, &error), ==, 0);
   g_assert_error (error, LK_ERROR, code);
-  assert_message (error, expected);
-  g_assert_cmpint (sql_int (w, "SELECT count(*) FROM annotations"), ==, before);
+  lk_test_assert_message (error, expected);
+  g_assert_cmpint (lk_test_world_sql_int (w, "SELECT count(*) FROM annotations"), ==, before);
 }
 
 static JsonObject *
@@ -78,8 +78,8 @@ annotation_by_id (JsonObject *examination,
 }
 
 static void
-add_refusals (World  *w,
-              gint64  id)
+add_refusals (LkTestWorld *w,
+              gint64       id)
 {
   add_refused (w, id, "probe", "marker", 1, "[[300, 250]]", NULL, NULL, LK_ERROR_EXISTS,
                "Pair 1 already has a marker on the probe");
@@ -118,9 +118,9 @@ annotations_text (JsonObject *examination)
 /* ---- time, navigation, frozen cases --------------------------------------------------------- */
 
 static void
-time_refused (World  *w,
-              gint64  id,
-              double  seconds)
+time_refused (LkTestWorld *w,
+              gint64       id,
+              double       seconds)
 {
   g_autoptr(GError) error = NULL;
 
@@ -131,13 +131,13 @@ time_refused (World  *w,
 /* ---- likeness-cli -------------------------------------------------------------------------- */
 
 static LkCliRun *
-cli_as (World      *w,
-        const char *user,
-        const char *password,
-        const char *a0,
-        const char *a1,
-        const char *a2,
-        const char *a3)
+cli_as (LkTestWorld *w,
+        const char  *user,
+        const char  *password,
+        const char  *a0,
+        const char  *a1,
+        const char  *a2,
+        const char  *a3)
 {
   return lk_test_cli (password, NULL, NULL, "--db", w->fixture->db_path, "--user", user, a0, a1,
                       a2, a3, NULL);
@@ -147,7 +147,7 @@ static void
 test_annotations (LkTestFixture *fixture,
                   gconstpointer  data)
 {
-  World w = { 0 };
+  LkTestWorld w = { 0 };
   const char *characteristic = some_characteristic ();
   g_autoptr(JsonObject) before = NULL;
   g_autoptr(JsonObject) after = NULL;
@@ -203,8 +203,9 @@ test_annotations (LkTestFixture *fixture,
   g_clear_error (&error);
   g_assert_cmpint (lk_test_count_action (w.store, "annotation.updated"), ==, 1);
   g_assert_cmpint (lk_test_count_action (w.store, "annotation.deleted"), ==, 1);
-  g_assert_cmpint (sql_int (&w, "SELECT count(*) FROM annotations WHERE id = %" G_GINT64_FORMAT
-                           " AND deleted_at IS NOT NULL", rectangle), ==, 1);
+  g_assert_cmpint (lk_test_world_sql_int (&w, "SELECT count(*) FROM annotations WHERE id = %"
+                                          G_GINT64_FORMAT " AND deleted_at IS NOT NULL", rectangle),
+                   ==, 1);
   g_clear_pointer (&before, json_object_unref);
   before = get_ok (&w, id);
   before_text = annotations_text (before);
@@ -219,7 +220,7 @@ test_annotations (LkTestFixture *fixture,
                                                      1), 1), ==, 60.25);
 
   /* Everything is there after reopening the database. */
-  reopen (&w);
+  lk_test_world_reopen (&w);
   after = get_ok (&w, id);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (after, "annotations")),
                     ==, 7);
@@ -236,7 +237,7 @@ static void
 test_time (LkTestFixture *fixture,
            gconstpointer  data)
 {
-  World w = { 0 };
+  LkTestWorld w = { 0 };
   g_autoptr(JsonObject) o = NULL;
   g_autoptr(JsonObject) details = NULL;
   g_autoptr(GError) error = NULL;
@@ -254,7 +255,7 @@ test_time (LkTestFixture *fixture,
   time_refused (&w, id, NAN);
   time_refused (&w, id, 1e6);
   g_assert_cmpint (lk_test_count_action (w.store, "examination.time-added"), ==, 2);
-  reopen (&w);
+  lk_test_world_reopen (&w);
   o = get_ok (&w, id);
   g_assert_cmpfloat (json_object_get_double_member (o, "seconds_spent"), ==, 42.5);
   world_clear (&w);
@@ -264,7 +265,7 @@ static void
 test_retained (LkTestFixture *fixture,
                gconstpointer  data)
 {
-  World w = { 0 };
+  LkTestWorld w = { 0 };
   g_autoptr(GListModel) retained = NULL;
   g_autoptr(GListModel) refused = NULL;
   g_autoptr(GError) error = NULL;
@@ -297,7 +298,7 @@ static void
 test_frozen (LkTestFixture *fixture,
              gconstpointer  data)
 {
-  World w = { 0 };
+  LkTestWorld w = { 0 };
   LkPoint probe_eyes[2] = { { 221, 263 }, { 301, 258 } };
   LkPoint candidate_eyes[2] = { { 45, 62 }, { 75, 62 } };
   g_autoptr(GError) error = NULL;
@@ -305,10 +306,10 @@ test_frozen (LkTestFixture *fixture,
 
   world_init (&w, fixture);
   id = open_ok (&w, w.candidates[0]);
-  sql (&w, "UPDATE cases SET status = 'verification'");
+  lk_test_world_sql (&w, "UPDATE cases SET status = 'verification'");
   g_assert_false (lk_examinations_set_alignment (w.examiner, id, probe_eyes, candidate_eyes,
                                                  &error));
-  assert_message (error, "Verification");
+  lk_test_assert_message (error, "Verification");
   g_clear_error (&error);
   g_assert_false (lk_examinations_add_time (w.examiner, id, 4, &error));
   g_assert_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT);
@@ -322,7 +323,7 @@ static void
 test_case_json (LkTestFixture *fixture,
                 gconstpointer  data)
 {
-  World w = { 0 };
+  LkTestWorld w = { 0 };
   LkPoint probe_eyes[2] = { { 221, 263 }, { 301, 258 } };
   LkPoint candidate_eyes[2] = { { 45, 62 }, { 75, 62 } };
   g_autoptr(JsonObject) c = NULL;
@@ -348,7 +349,7 @@ test_case_json (LkTestFixture *fixture,
   summary = json_array_get_object_element (examinations, 0);
   g_assert_cmpint (json_object_get_int_member (summary, "id"), ==, id);
   g_assert_cmpstr (json_object_get_string_member (summary, "subject_ref"), ==, "SUBJ-0001");
-  g_assert_cmpstr (json_object_get_string_member (summary, "examiner"), ==, EXAMINER);
+  g_assert_cmpstr (json_object_get_string_member (summary, "examiner"), ==, LK_TEST_WORLD_EXAMINER);
   g_assert_cmpint (json_object_get_int_member (summary, "n_annotations"), ==, 2);
   g_assert_true (json_object_get_boolean_member (summary, "aligned"));
   g_assert_cmpfloat (json_object_get_double_member (summary, "seconds_spent"), ==, 90);
@@ -362,7 +363,7 @@ static void
 test_cli (LkTestFixture *fixture,
           gconstpointer  data)
 {
-  World w = { 0 };
+  LkTestWorld w = { 0 };
   g_autofree char *candidate = NULL;
   g_autofree char *eliminated = NULL;
   g_autofree char *id = NULL;
@@ -377,31 +378,37 @@ test_cli (LkTestFixture *fixture,
   JsonObject *o;
 
   world_init (&w, fixture);
-  close_sessions (&w);
+  lk_test_world_close_sessions (&w);
   candidate = g_strdup_printf ("%" G_GINT64_FORMAT, w.candidates[0]);
   eliminated = g_strdup_printf ("%" G_GINT64_FORMAT, w.candidates[1]);
-  open = cli_as (&w, EXAMINER, EXAMINER_PASSWORD, "examination", "open", candidate, NULL);
+  open = cli_as (&w, LK_TEST_WORLD_EXAMINER, LK_TEST_WORLD_EXAMINER_PASSWORD,
+                 "examination", "open", candidate, NULL);
   g_assert_cmpint (open->status, ==, 0);
   id = g_strstrip (g_strdup (open->out));
   g_assert_cmpint (g_ascii_strtoll (id, NULL, 10), ==,
-                   sql_int (&w, "SELECT id FROM examinations"));
-  again = cli_as (&w, EXAMINER, EXAMINER_PASSWORD, "examination", "open", candidate, NULL);
+                   lk_test_world_sql_int (&w, "SELECT id FROM examinations"));
+  again = cli_as (&w, LK_TEST_WORLD_EXAMINER, LK_TEST_WORLD_EXAMINER_PASSWORD,
+                  "examination", "open", candidate, NULL);
   g_assert_cmpstr (again->out, ==, open->out);
-  refused = cli_as (&w, EXAMINER, EXAMINER_PASSWORD, "examination", "open", eliminated, NULL);
+  refused = cli_as (&w, LK_TEST_WORLD_EXAMINER, LK_TEST_WORLD_EXAMINER_PASSWORD,
+                    "examination", "open", eliminated, NULL);
   g_assert_cmpint (refused->status, >, 0);
   g_assert_nonnull (strstr (refused->err, "eliminated"));
 
-  show = cli_as (&w, EXAMINER, EXAMINER_PASSWORD, "examination", "show", id, "--json");
+  show = cli_as (&w, LK_TEST_WORLD_EXAMINER, LK_TEST_WORLD_EXAMINER_PASSWORD,
+                 "examination", "show", id, "--json");
   g_assert_cmpint (show->status, ==, 0);
   json_parser_load_from_data (parser, show->out, -1, &error);
   g_assert_no_error (error);
   o = json_node_get_object (json_parser_get_root (parser));
   g_assert_cmpint (json_object_get_int_member (o, "candidate_id"), ==, w.candidates[0]);
   g_assert_null (strstr (show->out, "score"));
-  summary = cli_as (&w, EXAMINER, EXAMINER_PASSWORD, "examination", "show", id, NULL);
+  summary = cli_as (&w, LK_TEST_WORLD_EXAMINER, LK_TEST_WORLD_EXAMINER_PASSWORD,
+                    "examination", "show", id, NULL);
   g_assert_cmpint (summary->status, ==, 0);
   g_assert_nonnull (strstr (summary->out, "SUBJ-0001"));
-  stranger = cli_as (&w, OTHER, OTHER_PASSWORD, "examination", "show", id, "--json");
+  stranger = cli_as (&w, LK_TEST_WORLD_OTHER, LK_TEST_WORLD_OTHER_PASSWORD,
+                     "examination", "show", id, "--json");
   g_assert_cmpint (stranger->status, >, 0);
   g_assert_nonnull (strstr (stranger->err, "belongs to"));
   world_clear (&w);

@@ -17,35 +17,35 @@ stack_from (const char *text)
 }
 
 static void
-open_refused (World      *w,
-              LkSession  *session,
-              gint64      candidate,
-              int         code,
-              const char *expected)
+open_refused (LkTestWorld *w,
+              LkSession   *session,
+              gint64       candidate,
+              int          code,
+              const char  *expected)
 {
   g_autoptr(GError) error = NULL;
 
   g_assert_cmpint (lk_examinations_open (session, candidate, &error), ==, 0);
   g_assert_error (error, LK_ERROR, code);
-  assert_message (error, expected);
-  g_assert_cmpint (sql_int (w, "SELECT count(*) FROM examinations"), ==, 0);
+  lk_test_assert_message (error, expected);
+  g_assert_cmpint (lk_test_world_sql_int (w, "SELECT count(*) FROM examinations"), ==, 0);
 }
 
 /* ---- alignment ----------------------------------------------------------------------------- */
 
 static void
-alignment_refused (World         *w,
-                   gint64         id,
-                   const LkPoint  probe_eyes[2],
-                   const LkPoint  candidate_eyes[2],
-                   const char    *expected)
+alignment_refused (LkTestWorld  *w,
+                   gint64        id,
+                   const LkPoint probe_eyes[2],
+                   const LkPoint candidate_eyes[2],
+                   const char   *expected)
 {
   g_autoptr(GError) error = NULL;
 
   g_assert_false (lk_examinations_set_alignment (w->examiner, id, probe_eyes, candidate_eyes,
                                                  &error));
   g_assert_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT);
-  assert_message (error, expected);
+  lk_test_assert_message (error, expected);
 }
 
 static void
@@ -63,10 +63,10 @@ assert_points (JsonArray     *array,
 }
 
 static void
-set_stack_ok (World      *w,
-              gint64      id,
-              const char *image,
-              const char *json)
+set_stack_ok (LkTestWorld *w,
+              gint64       id,
+              const char  *image,
+              const char  *json)
 {
   g_autoptr(LkEnhancementStack) stack = stack_from (json);
   g_autoptr(GError) error = NULL;
@@ -77,10 +77,10 @@ set_stack_ok (World      *w,
 
 /* Decodes the stored image and applies the stored stack, as a report would. */
 static char *
-replay_hash (World      *w,
-             gint64      id,
-             const char *image,
-             gboolean    enhanced)
+replay_hash (LkTestWorld *w,
+             gint64       id,
+             const char  *image,
+             gboolean     enhanced)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(LkExamination) exam = lk_examinations_get_examination (w->examiner, id, &error);
@@ -106,7 +106,7 @@ replay_hash (World      *w,
 }
 
 static void
-assert_changes (World       *w,
+assert_changes (LkTestWorld *w,
                 const char  *image,
                 const char **expected)
 {
@@ -130,7 +130,7 @@ static void
 test_open (LkTestFixture *fixture,
            gconstpointer  data)
 {
-  World w = { 0 };
+  LkTestWorld w = { 0 };
   g_autoptr(JsonObject) o = NULL;
   g_autofree char *text = NULL;
   JsonObject *size;
@@ -147,7 +147,7 @@ test_open (LkTestFixture *fixture,
   g_assert_cmpint (lk_test_count_action (w.store, "examination.viewed"), ==, 1);
   g_assert_cmpint (json_object_get_int_member (o, "probe_id"), ==, w.probe);
   g_assert_cmpint (json_object_get_int_member (o, "candidate_id"), ==, w.candidates[0]);
-  g_assert_cmpstr (json_object_get_string_member (o, "examiner"), ==, EXAMINER);
+  g_assert_cmpstr (json_object_get_string_member (o, "examiner"), ==, LK_TEST_WORLD_EXAMINER);
   g_assert_cmpstr (json_object_get_string_member (o, "feature_list"), ==,
                    lk_feature_list_edition ());
   g_assert_cmpuint (strlen (json_object_get_string_member (o, "probe_sha256")), ==, 64);
@@ -173,7 +173,7 @@ static void
 test_open_refused (LkTestFixture *fixture,
                    gconstpointer  data)
 {
-  World w = { 0 };
+  LkTestWorld w = { 0 };
 
   world_init (&w, fixture);
   open_refused (&w, w.examiner, w.candidates[3], LK_ERROR_REFUSED, "not reviewed");
@@ -183,16 +183,19 @@ test_open_refused (LkTestFixture *fixture,
   open_refused (&w, w.admin, w.candidates[0], LK_ERROR_PERMISSION_DENIED, "Only an examiner");
 
   /* A probe whose analysis is not locked (or closed as not suitable) masks its candidates. */
-  sql (&w, "UPDATE probes SET status = 'awaiting-analysis' WHERE id = %" G_GINT64_FORMAT, w.probe);
+  lk_test_world_sql (&w, "UPDATE probes SET status = 'awaiting-analysis' WHERE id = %"
+                     G_GINT64_FORMAT, w.probe);
   open_refused (&w, w.examiner, w.candidates[0], LK_ERROR_MASKED, "masked");
-  sql (&w, "UPDATE probes SET status = 'not-suitable' WHERE id = %" G_GINT64_FORMAT, w.probe);
+  lk_test_world_sql (&w, "UPDATE probes SET status = 'not-suitable' WHERE id = %"
+                     G_GINT64_FORMAT, w.probe);
   open_refused (&w, w.examiner, w.candidates[0], LK_ERROR_MASKED, "not suitable");
-  sql (&w, "UPDATE probes SET status = 'analysed' WHERE id = %" G_GINT64_FORMAT, w.probe);
+  lk_test_world_sql (&w, "UPDATE probes SET status = 'analysed' WHERE id = %"
+                     G_GINT64_FORMAT, w.probe);
 
   /* Once the case went to verification, nothing new is examined. */
-  sql (&w, "UPDATE cases SET status = 'verification'");
+  lk_test_world_sql (&w, "UPDATE cases SET status = 'verification'");
   open_refused (&w, w.examiner, w.candidates[0], LK_ERROR_INVALID_INPUT, "Verification");
-  sql (&w, "UPDATE cases SET status = 'examination'");
+  lk_test_world_sql (&w, "UPDATE cases SET status = 'examination'");
 
   g_assert_cmpint (lk_test_count_action (w.store, "examination.opened"), ==, 0);
   open_ok (&w, w.candidates[0]);
@@ -203,7 +206,7 @@ static void
 test_owner (LkTestFixture *fixture,
             gconstpointer  data)
 {
-  World w = { 0 };
+  LkTestWorld w = { 0 };
   g_autoptr(GError) error = NULL;
   LkPoint eyes[2] = { { 10, 10 }, { 40, 10 } };
   gint64 id, other_id;
@@ -212,7 +215,7 @@ test_owner (LkTestFixture *fixture,
   id = open_ok (&w, w.candidates[0]);
   g_assert_null (lk_examinations_get (w.other, id, &error));
   g_assert_error (error, LK_ERROR, LK_ERROR_PERMISSION_DENIED);
-  assert_message (error, "belongs to " EXAMINER);
+  lk_test_assert_message (error, "belongs to " LK_TEST_WORLD_EXAMINER);
   g_clear_error (&error);
   g_assert_false (lk_examinations_set_alignment (w.other, id, eyes, eyes, &error));
   g_assert_error (error, LK_ERROR, LK_ERROR_PERMISSION_DENIED);
@@ -235,7 +238,7 @@ static void
 test_alignment (LkTestFixture *fixture,
                 gconstpointer  data)
 {
-  World w = { 0 };
+  LkTestWorld w = { 0 };
   LkPoint probe_eyes[2] = { { 221.4, 263.7 }, { 301.9, 258.2 } };
   LkPoint candidate_eyes[2] = { { 45.2, 62.5 }, { 74.6, 61.8 } };
   LkPoint same[2] = { { 45.2, 62.5 }, { 45.5, 62.5 } };
@@ -293,7 +296,7 @@ static void
 test_enhancement_replay (LkTestFixture *fixture,
                          gconstpointer  data)
 {
-  World w = { 0 };
+  LkTestWorld w = { 0 };
   g_autofree char *candidate_before = NULL;
   g_autofree char *probe_before = NULL;
   g_autofree char *candidate_after = NULL;
@@ -309,7 +312,7 @@ test_enhancement_replay (LkTestFixture *fixture,
   candidate_before = replay_hash (&w, id, "candidate", TRUE);
   probe_before = replay_hash (&w, id, "probe", TRUE);
 
-  reopen (&w);
+  lk_test_world_reopen (&w);
   candidate_after = replay_hash (&w, id, "candidate", TRUE);
   probe_after = replay_hash (&w, id, "probe", TRUE);
   g_test_message ("candidate %s, probe %s", candidate_after, probe_after);
@@ -327,7 +330,7 @@ static void
 test_enhancement_audit (LkTestFixture *fixture,
                         gconstpointer  data)
 {
-  World w = { 0 };
+  LkTestWorld w = { 0 };
   const char *added[] = { "added step 1: gamma (gamma 1.3)", NULL };
   const char *added_2[] = { "added step 2: clahe (clip 2, tiles 8)", NULL };
   const char *moved[] = { "moved gamma from step 1 to step 2", NULL };
@@ -367,7 +370,7 @@ test_enhancement_audit (LkTestFixture *fixture,
   g_assert_true (lk_enhancement_stack_set_value (bad, 1, 0, 220, &error));
   g_assert_false (lk_examinations_set_enhancements (w.examiner, id, "candidate", bad, &error));
   g_assert_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT);
-  assert_message (error, "step 2 (levels)");
+  lk_test_assert_message (error, "step 2 (levels)");
   g_clear_error (&error);
   g_assert_false (lk_examinations_set_enhancements (w.examiner, id, "background", empty, &error));
   g_assert_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT);

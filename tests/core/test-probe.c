@@ -4,6 +4,7 @@
  * lk_probes_get (), which is written from the same record. */
 #include "config.h"
 
+#include "lk-test-casework.h"
 #include "lk-test-util.h"
 #include "casework/lk-analysis.h"
 #include "casework/lk-cases.h"
@@ -14,53 +15,23 @@
 #include "people/lk-users.h"
 #include "store/lk-store.h"
 
-#define ADMIN "admin"
-#define ADMIN_PASSWORD "correct horse"
-#define EXAMINER "erin"
-#define EXAMINER_PASSWORD "battery staple"
 #define NUMBER "2026-0001"
 
-typedef struct
-{
-  LkStore   *store;
-  LkSession *admin;
-  LkSession *examiner;
-  gint64     probe;
-} World;
+static const LkTestWorldSpec case_spec = {
+  NUMBER, "Robbery at the petrol station on Quay Street", FALSE, FALSE, NULL,
+};
 
+/* The case with the demo portrait as its probe. */
 static void
-world_init (World         *w,
+world_init (LkTestWorld   *w,
             LkTestFixture *fixture)
 {
-  g_autoptr(GError) error = NULL;
-  LkCaseRequest request = {
-    NUMBER, "Robbery at the petrol station on Quay Street", "ROB",
-    "Criminal Procedure Act, section 55",
-    "The offender's face is visible on CCTV; other lines of enquiry are exhausted",
-    "Chief Inspector Ward", "Robbery Squad", NULL,
-  };
-  g_autoptr(LkCase) c = NULL;
-
-  w->store = lk_test_store_new (fixture->db_path, ADMIN, ADMIN_PASSWORD);
-  w->admin = lk_test_login (w->store, ADMIN, ADMIN_PASSWORD);
-  lk_users_add (w->admin, EXAMINER, NULL, LK_ROLE_EXAMINER, EXAMINER_PASSWORD, &error);
-  g_assert_no_error (error);
-  w->examiner = lk_test_login (w->store, EXAMINER, EXAMINER_PASSWORD);
-  c = lk_cases_create (w->examiner, &request, &error);
-  g_assert_no_error (error);
+  lk_test_world_init_case (w, fixture, &case_spec);
   w->probe = lk_test_import_portrait (w->examiner, NUMBER, NULL);
 }
 
-static void
-world_clear (World *w)
-{
-  g_clear_object (&w->examiner);
-  g_clear_object (&w->admin);
-  g_clear_object (&w->store);
-}
-
 static LkProbe *
-probe_ok (World *w)
+probe_ok (LkTestWorld *w)
 {
   g_autoptr(GError) error = NULL;
   LkProbe *probe = lk_probes_get_probe (w->examiner, w->probe, &error);
@@ -71,7 +42,7 @@ probe_ok (World *w)
 }
 
 static JsonObject *
-json_ok (World *w)
+json_ok (LkTestWorld *w)
 {
   g_autoptr(GError) error = NULL;
   JsonObject *o = lk_probes_get (w->examiner, w->probe, &error);
@@ -175,7 +146,7 @@ static void
 test_agrees_with_json (LkTestFixture *fixture,
                        gconstpointer  data)
 {
-  World w = { 0 };
+  LkTestWorld w = { 0 };
   g_autoptr(LkProbe) probe = NULL;
   g_autoptr(JsonObject) o = NULL;
   JsonObject *provenance;
@@ -200,7 +171,7 @@ test_agrees_with_json (LkTestFixture *fixture,
                    json_object_get_string_member (provenance, "authority"));
   g_assert_cmpstr (lk_probe_get_custody_note (probe), ==, "Exhibit AJ/1, received sealed");
   g_assert_false (lk_probe_get_simulated (probe));
-  g_assert_cmpstr (lk_probe_get_imported_by (probe), ==, EXAMINER);
+  g_assert_cmpstr (lk_probe_get_imported_by (probe), ==, LK_TEST_WORLD_EXAMINER);
   g_assert_cmpstr (lk_probe_get_imported_at (probe), ==,
                    json_object_get_string_member (o, "imported_at"));
   assert_faces (lk_probe_get_faces (probe), json_object_get_array_member (o, "faces"));
@@ -212,7 +183,7 @@ test_agrees_with_json (LkTestFixture *fixture,
   g_assert_null (lk_probe_get_analysis (probe));
   g_assert_true (json_object_get_null_member (o, "analysis"));
   g_assert_cmpuint (g_list_model_get_n_items (lk_probe_get_revisions (probe)), ==, 0);
-  world_clear (&w);
+  lk_test_world_clear (&w);
 }
 
 static void
@@ -228,7 +199,7 @@ assert_revision (LkProbeAnalysis *a,
                    json_object_get_string_member (expected, "suitability"));
   g_assert_cmpstr (lk_probe_analysis_get_notes (a), ==,
                    json_object_get_string_member (expected, "notes"));
-  g_assert_cmpstr (lk_probe_analysis_get_examiner (a), ==, EXAMINER);
+  g_assert_cmpstr (lk_probe_analysis_get_examiner (a), ==, LK_TEST_WORLD_EXAMINER);
   g_assert_cmpstr (lk_probe_analysis_get_locked_at (a), ==,
                    json_object_get_string_member (expected, "locked_at"));
   g_assert_cmpstr (lk_probe_analysis_get_feature_list (a), ==,
@@ -251,7 +222,7 @@ test_revisions (LkTestFixture *fixture,
 {
   static const char * const factors[] = { "pose", NULL };
   LkAnalysis amended = { "limited", factors, NULL, "The head is turned" };
-  World w = { 0 };
+  LkTestWorld w = { 0 };
   g_autoptr(GError) error = NULL;
   g_autoptr(LkProbe) probe = NULL;
   g_autoptr(JsonObject) o = NULL;
@@ -276,14 +247,14 @@ test_revisions (LkTestFixture *fixture,
   g_assert_cmpstr (lk_probe_analysis_get_amendment_reason (lk_probe_get_analysis (probe)), ==,
                    "Pose reconsidered");
   g_assert_cmpstr (lk_probe_analysis_get_factors (lk_probe_get_analysis (probe))[0], ==, "pose");
-  world_clear (&w);
+  lk_test_world_clear (&w);
 }
 
 static void
 test_consultation (LkTestFixture *fixture,
                    gconstpointer  data)
 {
-  World w = { 0 };
+  LkTestWorld w = { 0 };
   g_autoptr(GError) error = NULL;
   g_autoptr(LkSession) trainee = NULL;
   g_autoptr(LkProbe) probe = NULL;
@@ -294,16 +265,14 @@ test_consultation (LkTestFixture *fixture,
   probe = probe_ok (&w);
   g_assert_cmpint (lk_test_count_action (w.store, "probe.viewed"), ==, before + 1);
 
-  lk_users_add (w.admin, "tim", NULL, LK_ROLE_TRAINEE, "trainee pass", &error);
-  g_assert_no_error (error);
-  trainee = lk_test_login (w.store, "tim", "trainee pass");
+  trainee = lk_test_world_add_user (&w, "tim", LK_ROLE_TRAINEE, "trainee pass");
   g_assert_null (lk_probes_get_probe (trainee, w.probe, &error));
   g_assert_error (error, LK_ERROR, LK_ERROR_PERMISSION_DENIED);
   g_clear_error (&error);
 
   g_assert_null (lk_probes_get_probe (w.examiner, 4040, &error));
   g_assert_error (error, LK_ERROR, LK_ERROR_NOT_FOUND);
-  world_clear (&w);
+  lk_test_world_clear (&w);
 }
 
 /* Metadata as lk_metadata_read () stores them, including what the demo portrait lacks. */

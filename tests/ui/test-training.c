@@ -10,7 +10,7 @@
 
 #include "lk-competency-page.h"
 #include "lk-feature-panel.h"
-#include "lk-test-ui.h"
+#include "lk-test-training.h"
 #include "lk-training-chart.h"
 #include "lk-training-dashboard.h"
 #include "lk-training-exercise-dialog.h"
@@ -18,60 +18,12 @@
 #include "lk-training-page.h"
 #include "store/lk-store-private.h"
 
-#define ADMIN_PASSWORD "amber lantern 41"
-#define TRAINER_PASSWORD "copper kettle 27"
-#define TRAINEE_PASSWORD "silver meadow 63"
 #define EXERCISE "Portraits, first set"
-
-typedef struct
-{
-  char           *folder;
-  LkStore        *store;
-  LkSession      *admin;
-  LkSession      *trainer;
-  LkSession      *trainee;
-  gint64          exercise;
-  GtkWidget      *window;
-  LkTrainingPage *page;
-} Fixture;
-
-static GBytes *
-portrait (const char *name,
-          int         width,
-          double      degrees)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *file = g_strconcat ("demo/", name, NULL);
-  g_autoptr(GBytes) bytes = lk_data_file_lookup (file, &error);
-  GBytes *version;
-
-  g_assert_no_error (error);
-  version = lk_cv_simulate_cctv (bytes, width, degrees, 80, &error);
-  g_assert_no_error (error);
-  return version;
-}
-
-static LkSession *
-add_user (Fixture    *f,
-          const char *name,
-          LkRoles     roles,
-          const char *password)
-{
-  g_autoptr(GError) error = NULL;
-  LkSession *session;
-
-  lk_users_add (f->admin, name, NULL, roles, password, &error);
-  g_assert_no_error (error);
-  session = lk_session_login (f->store, name, password, &error);
-  g_assert_no_error (error);
-  return session;
-}
 
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) a1 = portrait ("grace_hopper.jpg", 300, 0);
   g_autoptr(GBytes) b1 = portrait ("grace_hopper.jpg", 200, 4);
   g_autoptr(GBytes) a2 = portrait ("grace_hopper.jpg", 260, -3);
@@ -82,35 +34,7 @@ fixture_set_up (Fixture       *f,
   };
   LkTrainingExerciseSpec spec = { EXERCISE, "Compare each pair and give your level.", NULL, 600 };
 
-  f->store = lk_test_store_new (&f->folder, ADMIN_PASSWORD);
-  f->admin = lk_session_login (f->store, "admin", ADMIN_PASSWORD, &error);
-  g_assert_no_error (error);
-  f->trainer = add_user (f, "tara", LK_ROLE_TRAINER, TRAINER_PASSWORD);
-  f->trainee = add_user (f, "tim", LK_ROLE_TRAINEE, TRAINEE_PASSWORD);
-  f->exercise = lk_training_exercise_create (f->trainer, &spec, pairs, 2, &error);
-  g_assert_no_error (error);
-  g_assert_true (lk_training_assign (f->trainer, f->exercise, "tim", NULL, &error));
-  g_assert_no_error (error);
-  f->window = adw_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
-  f->page = g_object_new (LK_TYPE_TRAINING_PAGE, NULL);
-  adw_window_set_content (ADW_WINDOW (f->window), adw_toast_overlay_new ());
-  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (adw_window_get_content (ADW_WINDOW (f->window))),
-                               GTK_WIDGET (f->page));
-  gtk_window_present (GTK_WINDOW (f->window));
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  lk_test_destroy_window (f->window, f->page, NULL);
-  g_clear_object (&f->trainee);
-  g_clear_object (&f->trainer);
-  g_clear_object (&f->admin);
-  lk_test_unref_finalized (g_steal_pointer (&f->store));
-  lk_test_remove_folder (f->folder);
-  g_free (f->folder);
+  training_fixture_set_up (f, &spec, pairs, G_N_ELEMENTS (pairs), 1200, 800);
 }
 
 static guint
