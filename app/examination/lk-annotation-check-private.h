@@ -47,12 +47,15 @@ gboolean    lk_annotation_read_geometry  (const LkAnnotationImages  *images,
                                           GError                   **error);
 
 /* Where annotations are kept: the table, the column naming their owner (an examination, a
- * training attempt) and the images as the table names them. */
+ * training attempt), the images as the table names them, and in messages what one is called
+ * ("annotation") and what became of a deleted one ("deleted"). */
 typedef struct
 {
   const char *table;
   const char *owner_column;
   const char *image_names[2];
+  const char *noun;
+  const char *gone;
 } LkAnnotationTable;
 
 /* The pair a new annotation of @spec on @image gets: 0 for other kinds than markers; for a
@@ -65,5 +68,98 @@ int         lk_annotation_choose_pair    (LkStore                   *store,
                                           const LkAnnotationSpec    *spec,
                                           int                        image,
                                           GError                   **error);
+
+/* ---- one annotation, as its table keeps it (lk-annotation-check.c) ---- */
+
+/* The image is an index of the table's image_names and the kind of lk_annotation_kinds, -1
+ * when unknown; pair is 0 for none. */
+typedef struct
+{
+  gint64  owner_id;
+  int     image;
+  int     kind;
+  int     pair;
+  char   *geometry;
+  char   *label;
+  char   *characteristic;
+  char   *deleted_at;
+} LkAnnotationRow;
+
+void        lk_annotation_row_clear      (LkAnnotationRow           *row);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LkAnnotationRow, lk_annotation_row_clear)
+
+/* Reads annotation @id of @table into @row; LK_ERROR_NOT_FOUND when there is none. */
+gboolean    lk_annotation_read_row       (LkStore                   *store,
+                                          const LkAnnotationTable   *table,
+                                          gint64                     id,
+                                          LkAnnotationRow           *row,
+                                          GError                   **error);
+/* TRUE when @row (annotation @id) is not deleted and its image and kind are known; else
+ * LK_ERROR_NOT_FOUND. */
+gboolean    lk_annotation_check_live     (const LkAnnotationTable   *table,
+                                          gint64                     id,
+                                          const LkAnnotationRow     *row,
+                                          GError                   **error);
+
+/* What an annotation is made of, as stored: geometry (JSON text), label, characteristic. */
+typedef struct
+{
+  char   *geometry;
+  char   *label;
+  char   *characteristic;
+} LkAnnotationState;
+
+void        lk_annotation_state_clear    (LkAnnotationState         *state);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (LkAnnotationState, lk_annotation_state_clear)
+
+/* The state of @row after an update into @after: @geometry read and checked on @images (NULL
+ * keeps the row's), @label and @characteristic (NULL keeps the row's; "" removes the link), the
+ * label checked for the row's kind. @changed: whether it differs from the row. */
+gboolean    lk_annotation_prepare_update (const LkAnnotationImages  *images,
+                                          const LkAnnotationRow     *row,
+                                          JsonArray                 *geometry,
+                                          const char                *label,
+                                          const char                *characteristic,
+                                          LkAnnotationState         *after,
+                                          gboolean                  *changed,
+                                          GError                   **error);
+/* Writes @after into annotation @id of @table, with its update time. */
+gboolean    lk_annotation_write          (LkStore                   *store,
+                                          const LkAnnotationTable   *table,
+                                          gint64                     id,
+                                          const LkAnnotationState   *after,
+                                          GError                   **error);
+/* Marks annotation @id of @table deleted now (a soft delete). */
+gboolean    lk_annotation_mark_deleted   (LkStore                   *store,
+                                          const LkAnnotationTable   *table,
+                                          gint64                     id,
+                                          GError                   **error);
+/* Adds an annotation of @spec with @pair (0: none) and @geometry (JSON text) to @owner_id in
+ * @table; its id, or 0 with @error. */
+gint64      lk_annotation_insert         (LkStore                   *store,
+                                          const LkAnnotationTable   *table,
+                                          gint64                     owner_id,
+                                          const LkAnnotationSpec    *spec,
+                                          int                        pair,
+                                          const char                *geometry,
+                                          GError                   **error);
+
+/* The details of the audit events, each led by the member @key with @value (what the event is
+ * about: the examination, the annotation). Added: the new annotation. */
+JsonObject *lk_annotation_added_details  (const char                *key,
+                                          gint64                     value,
+                                          const LkAnnotationSpec    *spec,
+                                          int                        pair,
+                                          JsonArray                 *geometry);
+/* Updated: its state before and after. */
+JsonObject *lk_annotation_updated_details (const char               *key,
+                                           gint64                    value,
+                                           const LkAnnotationRow    *row,
+                                           const LkAnnotationState  *after);
+/* Deleted: the annotation as it was. */
+JsonObject *lk_annotation_deleted_details (const LkAnnotationTable  *table,
+                                           const char               *key,
+                                           gint64                    value,
+                                           const LkAnnotationRow    *row);
 
 G_END_DECLS

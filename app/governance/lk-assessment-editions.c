@@ -5,9 +5,8 @@
  * and made current; audited. Each saved assessment names the edition it answered. */
 #include "config.h"
 
-#include <string.h>
-
 #include "governance/lk-assessment-private.h"
+#include "governance/lk-editions-private.h"
 #include "lk-error.h"
 #include "lk-json.h"
 #include "lk-util.h"
@@ -18,13 +17,12 @@
 
 #define SHIPPED     "data/self-assessment.json"
 #define CURRENT_KEY "assessment_edition"
-#define MAX_SIZE    (4 * 1024 * 1024)
 
-static char *
-bytes_sha256 (GBytes *bytes)
-{
-  return g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
-}
+static const LkEditionKind questionnaires = {
+  "assessment_editions", CURRENT_KEY, "questionnaire", "questionnaire edition",
+  "give the corrected questionnaire a new edition name (saved assessments name the edition they "
+  "answered)", 4 * 1024 * 1024
+};
 
 /* The edition named in a checked questionnaire. */
 static const char *
@@ -71,30 +69,6 @@ parse_checked (GBytes      *bytes,
   return g_steal_pointer (&root);
 }
 
-/* The content and hash of installed edition @edition; FALSE without an error when absent. */
-static gboolean
-read_installed (LkStore     *store,
-                const char  *edition,
-                char       **content,
-                char       **sha256,
-                GError     **error)
-{
-  g_autoptr(LkStoreLock) locker = lk_store_lock (store);
-  g_autoptr(LkStmt) stmt = lk_store_stmt (store, "SELECT content, sha256 FROM"
-                                                 " assessment_editions WHERE edition = ?", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  lk_stmt_bind_text (stmt, 1, edition);
-  if (!lk_stmt_next (stmt, error))
-    return FALSE;
-  if (content != NULL)
-    *content = lk_stmt_dup_text (stmt, 0);
-  if (sha256 != NULL)
-    *sha256 = lk_stmt_dup_text (stmt, 1);
-  return TRUE;
-}
-
 static JsonNode *
 shipped (GBytes **bytes,
          GError **error)
@@ -128,11 +102,8 @@ lk_assessment_edition_load (LkStore     *store,
                             GError     **error)
 {
   g_autofree char *current = NULL;
-  g_autofree char *content = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local = NULL;
   JsonNode *root;
-  gsize length;
 
   if (edition == NULL && !lk_store_get_setting (store, CURRENT_KEY, &current, error))
     return NULL;
@@ -142,102 +113,28 @@ lk_assessment_edition_load (LkStore     *store,
   if (root == NULL || edition == NULL || g_str_equal (edition, edition_of (root)))
     return root;
   json_node_unref (root);
-  if (!read_installed (store, edition, &content, NULL, &local))
-    {
-      if (local == NULL)
-        g_set_error (&local, LK_ERROR, LK_ERROR_NOT_FOUND, "The questionnaire edition “%s” is "
-                     "not installed in this database", edition);
-      g_propagate_error (error, g_steal_pointer (&local));
-      return NULL;
-    }
-  length = strlen (content);
-  bytes = g_bytes_new_take (g_steal_pointer (&content), length);
+  if ((bytes = lk_editions_read_content (store, &questionnaires, edition, error)) == NULL)
+    return NULL;
   return parse_checked (bytes, edition, error);
 }
 
 /* ---- installing ---------------------------------------------------------------------------- */
 
-static GBytes *
-read_file (const char  *path,
-           GError     **error)
-{
-  g_autoptr(GError) local = NULL;
-  char *data = NULL;
-  gsize size = 0;
-
-  if (!g_file_get_contents (path, &data, &size, &local))
-    {
-      g_set_error (error, LK_ERROR, LK_ERROR_NOT_FOUND, "Cannot read the questionnaire %s: %s",
-                   path, local->message);
-      return NULL;
-    }
-  if (size > MAX_SIZE)
-    {
-      g_free (data);
-      g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT, "%s: a questionnaire is not larger "
-                   "than %d MB", path, MAX_SIZE / (1024 * 1024));
-      return NULL;
-    }
-  return g_bytes_new_take (data, size);
-}
-
-/* An edition name is bound to its content: the shipped one to the shipped file, an installed
- * one to what was installed first. Sets @is_new when the name is not known yet. */
+/* The hash the shipped questionnaire is bound to when @edition is its name, else NULL. */
 static gboolean
-check_edition_free (LkStore     *store,
-                    const char  *edition,
-                    const char  *sha256,
-                    gboolean    *is_new,
-                    GError     **error)
+shipped_sha256 (const char  *edition,
+                char       **sha256,
+                GError     **error)
 {
   g_autoptr(GBytes) shipped_bytes = NULL;
   g_autoptr(JsonNode) shipped_root = shipped (&shipped_bytes, error);
-  g_autofree char *known = NULL;
-  g_autoptr(GError) local = NULL;
 
-  *is_new = FALSE;
+  *sha256 = NULL;
   if (shipped_root == NULL)
     return FALSE;
   if (g_str_equal (edition, edition_of (shipped_root)))
-    known = bytes_sha256 (shipped_bytes);
-  else if (!read_installed (store, edition, NULL, &known, &local))
-    {
-      if (local != NULL)
-        return g_propagate_error (error, g_steal_pointer (&local)), FALSE;
-      *is_new = TRUE;
-      return TRUE;
-    }
-  if (g_str_equal (known, sha256))
-    return TRUE;
-  g_set_error (error, LK_ERROR, LK_ERROR_EXISTS, "The questionnaire edition “%s” already exists "
-               "with different content; give the corrected questionnaire a new edition name "
-               "(saved assessments name the edition they answered)", edition);
-  return FALSE;
-}
-
-static gboolean
-insert_edition (LkStore     *store,
-                gint64       user_id,
-                const char  *edition,
-                GBytes      *bytes,
-                const char  *sha256,
-                GError     **error)
-{
-  g_autoptr(LkStmt) stmt = lk_store_stmt (store, "INSERT INTO assessment_editions (edition,"
-                                                 " content, sha256, installed_by, installed_at)"
-                                                 " VALUES (?, ?, ?, ?, ?)", error);
-  g_autofree char *now = lk_now_utc ();
-  gsize size;
-  const char *data = g_bytes_get_data (bytes, &size);
-
-  if (stmt == NULL)
-    return FALSE;
-  lk_stmt_bind_text (stmt, 1, edition);
-  lk_stmt_bind_text_len (stmt, 2, data, size);
-  lk_stmt_bind_text (stmt, 3, sha256);
-  lk_stmt_bind_int64 (stmt, 4, user_id);
-  lk_stmt_bind_text (stmt, 5, now);
-  return lk_stmt_done (stmt, error);
+    *sha256 = lk_editions_sha256 (shipped_bytes);
+  return TRUE;
 }
 
 static guint
@@ -263,7 +160,7 @@ lk_assessment_install (LkSession   *session,
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(LkTxn) txn = NULL;
   g_autoptr(JsonObject) details = json_object_new ();
-  g_autofree char *label = NULL, *sha256 = NULL, *previous = NULL;
+  g_autofree char *label = NULL, *sha256 = NULL, *previous = NULL, *shipped_sha = NULL;
   const char *edition;
   gboolean is_new;
   LkActor actor;
@@ -275,17 +172,16 @@ lk_assessment_install (LkSession   *session,
   label = g_path_get_basename (path);
   /* everything is checked before anything is written */
   if (!lk_session_require (session, LK_ROLE_ADMINISTRATOR, &actor, error) ||
-      (bytes = read_file (path, error)) == NULL ||
+      (bytes = lk_editions_read_file (&questionnaires, path, error)) == NULL ||
       (root = parse_checked (bytes, label, error)) == NULL)
     return NULL;
   edition = edition_of (root);
-  sha256 = bytes_sha256 (bytes);
+  sha256 = lk_editions_sha256 (bytes);
   if ((previous = lk_assessment_current_edition (store, error)) == NULL ||
       (txn = lk_txn_begin (store, error)) == NULL ||
-      !check_edition_free (store, edition, sha256, &is_new, error) ||
-      (is_new && !insert_edition (store, lk_session_get_user_id (session), edition, bytes,
-                                  sha256, error)) ||
-      !lk_store_set_setting (store, CURRENT_KEY, edition, error))
+      !shipped_sha256 (edition, &shipped_sha, error) ||
+      !lk_editions_install (store, &questionnaires, lk_session_get_user_id (session), edition,
+                            bytes, sha256, shipped_sha, &is_new, error))
     return NULL;
   json_object_set_string_member (details, "edition", edition);
   lk_json_set_text (details, "previous_edition", previous);

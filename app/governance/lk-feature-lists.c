@@ -1,12 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <string.h>
-
 #include "reference/lk-data.h"
 #include "reference/lk-feature-component-private.h"
 #include "lk-error.h"
 #include "lk-task.h"
+#include "governance/lk-editions-private.h"
 #include "governance/lk-feature-lists.h"
 #include "store/lk-store-private.h"
 #include "people/lk-session.h"
@@ -14,6 +13,11 @@
 #include "store/lk-store.h"
 
 #define CURRENT_KEY "feature_list_edition"
+
+static const LkEditionKind feature_lists = {
+  "feature_lists", CURRENT_KEY, "feature list", "edition",
+  "give the corrected list a new edition name (examinations refer to editions by name)", 0
+};
 
 char *
 lk_feature_lists_current_edition (LkStore  *store,
@@ -28,56 +32,21 @@ lk_feature_lists_current_edition (LkStore  *store,
   return edition != NULL ? edition : g_strdup (lk_feature_list_edition ());
 }
 
-/* The stored text and hash of an installed edition; FALSE (without an error) when absent. */
-static gboolean
-read_installed (LkStore     *store,
-                const char  *edition,
-                char       **content,
-                char       **sha256,
-                GError     **error)
-{
-  g_autoptr(LkStoreLock) locker = lk_store_lock (store);
-  g_autoptr(LkStmt) stmt = lk_store_stmt (store, "SELECT content, sha256 FROM feature_lists"
-                                                 " WHERE edition = ?", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  lk_stmt_bind_text (stmt, 1, edition);
-  if (!lk_stmt_next (stmt, error))
-    return FALSE;
-  if (content != NULL)
-    *content = lk_stmt_dup_text (stmt, 0);
-  if (sha256 != NULL)
-    *sha256 = lk_stmt_dup_text (stmt, 1);
-  return TRUE;
-}
-
 JsonObject *
 lk_feature_lists_for_edition (LkStore     *store,
                               const char  *edition,
                               GError     **error)
 {
-  g_autofree char *content = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (LK_IS_STORE (store), NULL);
   g_return_val_if_fail (edition != NULL, NULL);
 
   if (g_str_equal (edition, lk_feature_list_edition ()))
     return json_object_ref (lk_feature_list ());
-  if (!read_installed (store, edition, &content, NULL, &local_error))
-    {
-      if (local_error != NULL)
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        g_set_error (error, LK_ERROR, LK_ERROR_NOT_FOUND,
-                     "The feature list edition “%s” is not installed in this database", edition);
-      return NULL;
-    }
-  bytes = g_bytes_new_take (content, strlen (content));
-  content = NULL;
+  if ((bytes = lk_editions_read_content (store, &feature_lists, edition, error)) == NULL)
+    return NULL;
   root = lk_feature_list_parse (bytes, edition, error);
   return root != NULL ? json_object_ref (json_node_get_object (root)) : NULL;
 }
@@ -94,92 +63,21 @@ lk_feature_lists_components (LkStore     *store,
 
 /* ---- installing ---------------------------------------------------------------------------- */
 
-static GBytes *
-read_file (const char  *path,
-           GError     **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  char *data = NULL;
-  gsize size = 0;
-
-  if (!g_file_get_contents (path, &data, &size, &local_error))
-    {
-      g_set_error (error, LK_ERROR, LK_ERROR_NOT_FOUND, "Cannot read the feature list %s: %s",
-                   path, local_error->message);
-      return NULL;
-    }
-  return g_bytes_new_take (data, size);
-}
-
-static char *
-bytes_sha256 (GBytes *bytes)
-{
-  return g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
-}
-
-/* An edition name is bound to its content: the shipped edition to the shipped file, an
- * installed one to what was installed first. Sets @is_new when the edition is not known yet. */
+/* The hash the shipped list is bound to when @edition is its name, else NULL. */
 static gboolean
-check_edition_free (LkStore     *store,
-                    const char  *edition,
-                    const char  *sha256,
-                    gboolean    *is_new,
-                    GError     **error)
-{
-  g_autofree char *known = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  *is_new = FALSE;
-  if (g_str_equal (edition, lk_feature_list_edition ()))
-    {
-      g_autoptr(GBytes) shipped = lk_data_file_lookup ("data/feature-list.json", error);
-      g_autofree char *shipped_sha = shipped ? bytes_sha256 (shipped) : NULL;
-
-      if (shipped == NULL)
-        return FALSE;
-      known = g_steal_pointer (&shipped_sha);
-    }
-  else if (!read_installed (store, edition, NULL, &known, &local_error))
-    {
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      *is_new = TRUE;
-      return TRUE;
-    }
-  if (g_str_equal (known, sha256))
-    return TRUE;
-  g_set_error (error, LK_ERROR, LK_ERROR_EXISTS,
-               "The edition “%s” already exists with different content; give the corrected list "
-               "a new edition name (examinations refer to editions by name)", edition);
-  return FALSE;
-}
-
-static gboolean
-insert_edition (LkStore     *store,
-                gint64       user_id,
-                const char  *edition,
-                GBytes      *bytes,
-                const char  *sha256,
+shipped_sha256 (const char  *edition,
+                char       **sha256,
                 GError     **error)
 {
-  g_autoptr(LkStmt) stmt = lk_store_stmt (store, "INSERT INTO feature_lists (edition, content,"
-                                                 " sha256, installed_by, installed_at)"
-                                                 " VALUES (?, ?, ?, ?, ?)", error);
-  g_autofree char *now = lk_now_utc ();
-  gsize size;
-  const char *data = g_bytes_get_data (bytes, &size);
+  g_autoptr(GBytes) shipped = NULL;
 
-  if (stmt == NULL)
+  *sha256 = NULL;
+  if (!g_str_equal (edition, lk_feature_list_edition ()))
+    return TRUE;
+  if ((shipped = lk_data_file_lookup ("data/feature-list.json", error)) == NULL)
     return FALSE;
-  lk_stmt_bind_text (stmt, 1, edition);
-  lk_stmt_bind_text_len (stmt, 2, data, size);
-  lk_stmt_bind_text (stmt, 3, sha256);
-  lk_stmt_bind_int64 (stmt, 4, user_id);
-  lk_stmt_bind_text (stmt, 5, now);
-  return lk_stmt_done (stmt, error);
+  *sha256 = lk_editions_sha256 (shipped);
+  return TRUE;
 }
 
 static JsonObject *
@@ -214,7 +112,7 @@ load_list_file (const char  *path,
 {
   g_autofree char *label = g_path_get_basename (path);
 
-  if ((*bytes = read_file (path, error)) == NULL)
+  if ((*bytes = lk_editions_read_file (&feature_lists, path, error)) == NULL)
     return NULL;
   return lk_feature_list_parse (*bytes, label, error);
 }
@@ -229,6 +127,7 @@ lk_feature_lists_install (LkSession   *session,
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *sha256 = NULL;
   g_autofree char *previous = NULL;
+  g_autofree char *shipped = NULL;
   g_autoptr(LkTxn) txn = NULL;
   g_autoptr(JsonObject) details = NULL;
   const char *edition;
@@ -241,13 +140,12 @@ lk_feature_lists_install (LkSession   *session,
       (root = load_list_file (path, &bytes, error)) == NULL)
     return NULL;
   edition = json_object_get_string_member (json_node_get_object (root), "edition");
-  sha256 = bytes_sha256 (bytes);
+  sha256 = lk_editions_sha256 (bytes);
   if ((previous = lk_feature_lists_current_edition (store, error)) == NULL ||
       (txn = lk_txn_begin (store, error)) == NULL ||
-      !check_edition_free (store, edition, sha256, &is_new, error) ||
-      (is_new && !insert_edition (store, lk_session_get_user_id (session), edition, bytes,
-                                  sha256, error)) ||
-      !lk_store_set_setting (store, CURRENT_KEY, edition, error))
+      !shipped_sha256 (edition, &shipped, error) ||
+      !lk_editions_install (store, &feature_lists, lk_session_get_user_id (session), edition,
+                            bytes, sha256, shipped, &is_new, error))
     return NULL;
   details = install_details (json_node_get_object (root), path, sha256, previous, is_new);
   if (!lk_audit_append (store, &actor, "feature-list.installed", edition, details, error) ||

@@ -19,7 +19,7 @@
 #include "store/lk-audit.h"
 
 static const LkAnnotationTable training_annotations = {
-  "training_annotations", "attempt_id", { "a", "b" }
+  "training_annotations", "attempt_id", { "a", "b" }, "training annotation", "removed"
 };
 
 #define IMAGES_INIT { { "a", "b" }, { 0, 0 }, { 0, 0 } }
@@ -74,65 +74,7 @@ append_event (LkStore     *store,
   return lk_audit_append (store, actor, action, object, details, error);
 }
 
-static const char *
-blank_to_null (const char *text)
-{
-  return text != NULL && *text != '\0' ? text : NULL;
-}
-
 /* ---- adding -------------------------------------------------------------------------------- */
-
-static gint64
-insert_annotation (LkStore                 *store,
-                   gint64                   attempt_id,
-                   const LkAnnotationSpec  *spec,
-                   int                      pair,
-                   const char              *geometry,
-                   GError                 **error)
-{
-  g_autofree char *now = lk_now_utc ();
-  g_autoptr(LkStmt) stmt =
-    lk_store_stmt (store, "INSERT INTO training_annotations (attempt_id, image, kind, pair,"
-                          " geometry, label, characteristic, created_at)"
-                          " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
-
-  if (stmt == NULL)
-    return 0;
-  lk_stmt_bind_int64 (stmt, 1, attempt_id);
-  lk_stmt_bind_text (stmt, 2, spec->image);
-  lk_stmt_bind_text (stmt, 3, spec->kind);
-  if (pair > 0)
-    lk_stmt_bind_int (stmt, 4, pair);
-  else
-    lk_stmt_bind_null (stmt, 4);
-  lk_stmt_bind_text (stmt, 5, geometry);
-  lk_stmt_bind_text (stmt, 6, spec->label ? spec->label : "");
-  if (blank_to_null (spec->characteristic) != NULL)
-    lk_stmt_bind_text (stmt, 7, spec->characteristic);
-  else
-    lk_stmt_bind_null (stmt, 7);
-  lk_stmt_bind_text (stmt, 8, now);
-  return lk_stmt_insert (stmt, error);
-}
-
-static JsonObject *
-added_details (gint64                   id,
-               const LkAnnotationSpec  *spec,
-               int                      pair,
-               JsonArray               *geometry)
-{
-  JsonObject *o = json_object_new ();
-
-  json_object_set_int_member (o, "annotation", id);
-  json_object_set_string_member (o, "image", spec->image);
-  json_object_set_string_member (o, "kind", spec->kind);
-  if (pair > 0)
-    json_object_set_int_member (o, "pair", pair);
-  json_object_set_array_member (o, "geometry", json_array_ref (geometry));
-  json_object_set_string_member (o, "label", spec->label ? spec->label : "");
-  lk_json_set_text (o, "characteristic", blank_to_null (spec->characteristic));
-  return o;
-}
 
 gint64
 lk_training_item_add_annotation (LkSession               *session,
@@ -165,37 +107,29 @@ lk_training_item_add_annotation (LkSession               *session,
     return 0;
   geometry = lk_examinations_points_json (points, lk_annotation_kind_points (kind));
   text = lk_json_array_text (geometry);
-  if ((id = insert_annotation (store, attempt, spec, pair, text, error)) == 0)
+  if ((id = lk_annotation_insert (store, &training_annotations, attempt, spec, pair, text,
+                                   error)) == 0)
     return 0;
-  details = added_details (id, spec, pair, geometry);
+  details = lk_annotation_added_details ("annotation", id, spec, pair, geometry);
   return append_event (store, &actor, "training.annotation.added", item_id, details, error) &&
          lk_txn_commit (txn, error) ? id : 0;
 }
 
 /* ---- one annotation ------------------------------------------------------------------------ */
 
+/* An annotation with the item and the trainee of its attempt. */
 typedef struct
 {
-  gint64  attempt_id;
-  gint64  item_id;
-  int     image;
-  int     kind;
-  int     pair;
-  char   *trainee;
-  char   *geometry;
-  char   *label;
-  char   *characteristic;
-  char   *deleted_at;
+  LkAnnotationRow  annotation;
+  gint64           item_id;
+  char            *trainee;
 } Row;
 
 static void
 row_clear (Row *row)
 {
+  lk_annotation_row_clear (&row->annotation);
   g_clear_pointer (&row->trainee, g_free);
-  g_clear_pointer (&row->geometry, g_free);
-  g_clear_pointer (&row->label, g_free);
-  g_clear_pointer (&row->characteristic, g_free);
-  g_clear_pointer (&row->deleted_at, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Row, row_clear)
@@ -206,31 +140,21 @@ read_row (LkStore  *store,
           Row      *row,
           GError  **error)
 {
-  g_autoptr(LkStmt) stmt =
-    lk_store_stmt (store, "SELECT a.attempt_id, t.item_id, a.image, a.kind, coalesce (a.pair, 0),"
-                          " u.name, a.geometry, a.label, a.characteristic, a.deleted_at"
-                          " FROM training_annotations a"
-                          " JOIN training_attempts t ON t.id = a.attempt_id"
-                          " JOIN training_assignments s ON s.id = t.assignment_id"
-                          " JOIN users u ON u.id = s.trainee_id WHERE a.id = ?", error);
+  g_autoptr(LkStmt) stmt = NULL;
 
-  if (stmt == NULL)
+  if (!lk_annotation_read_row (store, &training_annotations, id, &row->annotation, error) ||
+      (stmt = lk_store_stmt (store, "SELECT t.item_id, u.name FROM training_attempts t"
+                                    " JOIN training_assignments s ON s.id = t.assignment_id"
+                                    " JOIN users u ON u.id = s.trainee_id WHERE t.id = ?",
+                             error)) == NULL)
     return FALSE;
-  lk_stmt_bind_int64 (stmt, 1, id);
+  lk_stmt_bind_int64 (stmt, 1, row->annotation.owner_id);
   if (!lk_stmt_row (stmt, error, "There is no training annotation %" G_GINT64_FORMAT, id))
     return FALSE;
-  row_clear (row);
-  row->attempt_id = lk_stmt_int64 (stmt, 0);
-  row->item_id = lk_stmt_int64 (stmt, 1);
-  row->image = g_strcmp0 (lk_stmt_text (stmt, 2), "b") == 0 ? 1 : 0;
-  row->kind = lk_examinations_word_index (lk_annotation_kinds, lk_stmt_text (stmt, 3));
-  row->pair = lk_stmt_int (stmt, 4);
-  row->trainee = lk_stmt_dup_text (stmt, 5);
-  row->geometry = lk_stmt_dup_text (stmt, 6);
-  row->label = lk_stmt_dup_text (stmt, 7);
-  row->characteristic = lk_stmt_dup_text (stmt, 8);
-  row->deleted_at = lk_stmt_dup_text (stmt, 9);
-  return row->kind >= 0 ||
+  row->item_id = lk_stmt_int64 (stmt, 0);
+  g_free (row->trainee);
+  row->trainee = lk_stmt_dup_text (stmt, 1);
+  return row->annotation.kind >= 0 ||
          (g_set_error (error, LK_ERROR, LK_ERROR_INVALID_INPUT, "Training annotation %"
                        G_GINT64_FORMAT " has an unknown kind", id), FALSE);
 }
@@ -263,76 +187,14 @@ begin_change (LkSession  *session,
   if ((attempt = lk_training_attempt_for_change (session, row->item_id, actor, error)) == 0 ||
       (*txn = lk_txn_begin (store, error)) == NULL || !read_row (store, id, row, error))
     return FALSE;
-  if (attempt != row->attempt_id)
+  if (attempt != row->annotation.owner_id)
     return g_set_error (error, LK_ERROR, LK_ERROR_PERMISSION_DENIED, "Permission denied: "
                         "training annotation %" G_GINT64_FORMAT " is another trainee's", id),
            FALSE;
-  if (row->deleted_at == NULL)
-    return TRUE;
-  g_set_error (error, LK_ERROR, LK_ERROR_NOT_FOUND,
-               "Training annotation %" G_GINT64_FORMAT " was removed", id);
-  return FALSE;
+  return lk_annotation_check_live (&training_annotations, id, &row->annotation, error);
 }
 
 /* ---- changing -------------------------------------------------------------------------------- */
-
-static JsonObject *
-state_json (const char *geometry,
-            const char *label,
-            const char *characteristic)
-{
-  JsonObject *o = json_object_new ();
-
-  json_object_set_member (o, "geometry", lk_json_parse (geometry));
-  json_object_set_string_member (o, "label", label);
-  lk_json_set_text (o, "characteristic", characteristic);
-  return o;
-}
-
-static char *
-new_geometry (LkStore      *store,
-              const Row    *row,
-              JsonArray    *geometry,
-              GError      **error)
-{
-  LkAnnotationImages images = IMAGES_INIT;
-  g_autoptr(JsonArray) points_array = NULL;
-  LkPoint points[2];
-
-  if (geometry == NULL)
-    return g_strdup (row->geometry);
-  if (!read_sizes (store, row->item_id, &images, error) ||
-      !lk_annotation_read_geometry (&images, row->image, row->kind, geometry, points, error))
-    return NULL;
-  points_array = lk_examinations_points_json (points, lk_annotation_kind_points (row->kind));
-  return lk_json_array_text (points_array);
-}
-
-static gboolean
-write_row (LkStore     *store,
-           gint64       id,
-           const char  *geometry,
-           const char  *label,
-           const char  *characteristic,
-           GError     **error)
-{
-  g_autofree char *now = lk_now_utc ();
-  g_autoptr(LkStmt) stmt =
-    lk_store_stmt (store, "UPDATE training_annotations SET geometry = ?, label = ?,"
-                          " characteristic = ?, updated_at = ? WHERE id = ?", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  lk_stmt_bind_text (stmt, 1, geometry);
-  lk_stmt_bind_text (stmt, 2, label);
-  if (characteristic != NULL)
-    lk_stmt_bind_text (stmt, 3, characteristic);
-  else
-    lk_stmt_bind_null (stmt, 3);
-  lk_stmt_bind_text (stmt, 4, now);
-  lk_stmt_bind_int64 (stmt, 5, id);
-  return lk_stmt_done (stmt, error);
-}
 
 gboolean
 lk_training_item_update_annotation (LkSession   *session,
@@ -343,34 +205,28 @@ lk_training_item_update_annotation (LkSession   *session,
                                     GError     **error)
 {
   LkStore *store;
+  LkAnnotationImages images = IMAGES_INIT;
   g_autoptr(LkTxn) txn = NULL;
   g_auto(Row) row = { 0 };
-  g_autoptr(JsonObject) details = json_object_new ();
-  g_autofree char *text = NULL;
-  const char *new_label, *new_characteristic;
+  g_auto(LkAnnotationState) after = { 0 };
+  g_autoptr(JsonObject) details = NULL;
+  gboolean changed;
   LkActor actor;
 
   g_return_val_if_fail (LK_IS_SESSION (session), FALSE);
 
   store = lk_session_get_store (session);
+  /* the images' sizes are read only for a new geometry */
   if (!lk_annotation_check_characteristic (characteristic, error) ||
       !begin_change (session, annotation_id, &actor, &txn, &row, error) ||
-      (text = new_geometry (store, &row, geometry, error)) == NULL)
+      (geometry != NULL && !read_sizes (store, row.item_id, &images, error)) ||
+      !lk_annotation_prepare_update (&images, &row.annotation, geometry, label, characteristic,
+                                     &after, &changed, error))
     return FALSE;
-  new_label = label != NULL ? label : row.label;
-  new_characteristic = characteristic != NULL ? blank_to_null (characteristic)
-                                              : row.characteristic;
-  if (!lk_annotation_check_label (new_label, row.kind, error))
-    return FALSE;
-  if (g_str_equal (text, row.geometry) && g_str_equal (new_label, row.label) &&
-      g_strcmp0 (new_characteristic, row.characteristic) == 0)
+  if (!changed)
     return TRUE;
-  json_object_set_int_member (details, "annotation", annotation_id);
-  json_object_set_object_member (details, "before", state_json (row.geometry, row.label,
-                                                                row.characteristic));
-  json_object_set_object_member (details, "after", state_json (text, new_label,
-                                                               new_characteristic));
-  return write_row (store, annotation_id, text, new_label, new_characteristic, error) &&
+  details = lk_annotation_updated_details ("annotation", annotation_id, &row.annotation, &after);
+  return lk_annotation_write (store, &training_annotations, annotation_id, &after, error) &&
          append_event (store, &actor, "training.annotation.updated", row.item_id, details,
                        error) &&
          lk_txn_commit (txn, error);
@@ -384,28 +240,17 @@ lk_training_item_delete_annotation (LkSession  *session,
   LkStore *store;
   g_autoptr(LkTxn) txn = NULL;
   g_auto(Row) row = { 0 };
-  g_autoptr(LkStmt) stmt = NULL;
-  g_autoptr(JsonObject) details = json_object_new ();
-  g_autofree char *now = lk_now_utc ();
+  g_autoptr(JsonObject) details = NULL;
   LkActor actor;
 
   g_return_val_if_fail (LK_IS_SESSION (session), FALSE);
 
   store = lk_session_get_store (session);
-  if (!begin_change (session, annotation_id, &actor, &txn, &row, error) ||
-      (stmt = lk_store_stmt (store, "UPDATE training_annotations SET deleted_at = ?"
-                                    " WHERE id = ?", error)) == NULL)
+  if (!begin_change (session, annotation_id, &actor, &txn, &row, error))
     return FALSE;
-  lk_stmt_bind_text (stmt, 1, now);
-  lk_stmt_bind_int64 (stmt, 2, annotation_id);
-  json_object_set_int_member (details, "annotation", annotation_id);
-  json_object_set_string_member (details, "image", training_annotations.image_names[row.image]);
-  json_object_set_string_member (details, "kind", lk_annotation_kinds[row.kind]);
-  if (row.pair > 0)
-    json_object_set_int_member (details, "pair", row.pair);
-  json_object_set_member (details, "geometry", lk_json_parse (row.geometry));
-  json_object_set_string_member (details, "label", row.label);
-  return lk_stmt_done (stmt, error) &&
+  details = lk_annotation_deleted_details (&training_annotations, "annotation", annotation_id,
+                                           &row.annotation);
+  return lk_annotation_mark_deleted (store, &training_annotations, annotation_id, error) &&
          append_event (store, &actor, "training.annotation.deleted", row.item_id, details,
                        error) &&
          lk_txn_commit (txn, error);

@@ -336,7 +336,10 @@ test_editions (LkTestFixture *fixture,
   g_assert_no_error (error);
   g_assert_cmpint (lk_test_sql_int (fixture->db_path, "SELECT count (*) FROM"
                                     " assessment_editions"), ==, 1);
-  assert_refused (admin, store, bad, twin, LK_ERROR, LK_ERROR_EXISTS, "different content");
+  assert_refused (admin, store, bad, twin, LK_ERROR, LK_ERROR_EXISTS, "The questionnaire edition"
+                  " “Agency edition 2027” already exists with different content; give the"
+                  " corrected questionnaire a new edition name (saved assessments name the"
+                  " edition they answered)");
 
   /* new assessments answer it; each saved one is read in its own edition */
   after = lk_assessment_propose (admin, &error);

@@ -152,6 +152,7 @@ test_annotations (LkTestFixture *fixture,
   g_autoptr(JsonObject) before = NULL;
   g_autoptr(JsonObject) after = NULL;
   g_autoptr(JsonArray) moved = array_from ("[[12.5, 14], [50, 60.25]]");
+  g_autofree char *gone = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *before_text = NULL;
   g_autofree char *after_text = NULL;
@@ -194,12 +195,18 @@ test_annotations (LkTestFixture *fixture,
   g_assert_no_error (error);
   g_assert_true (lk_examinations_delete_annotation (w.examiner, rectangle, &error));
   g_assert_no_error (error);
+  gone = g_strdup_printf ("Annotation %" G_GINT64_FORMAT " was deleted", rectangle);
   g_assert_false (lk_examinations_delete_annotation (w.examiner, rectangle, &error));
   g_assert_error (error, LK_ERROR, LK_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==, gone);
   g_clear_error (&error);
   g_assert_false (lk_examinations_update_annotation (w.examiner, rectangle, NULL, "x", NULL,
                                                      &error));
   g_assert_error (error, LK_ERROR, LK_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (lk_examinations_delete_annotation (w.examiner, 987654, &error));
+  g_assert_error (error, LK_ERROR, LK_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==, "There is no annotation 987654");
   g_clear_error (&error);
   g_assert_cmpint (lk_test_count_action (w.store, "annotation.updated"), ==, 1);
   g_assert_cmpint (lk_test_count_action (w.store, "annotation.deleted"), ==, 1);

@@ -592,6 +592,8 @@ test_feature_components (LkTestFixture *fixture,
                     lk_feature_list_count_characteristics (lk_feature_list ()));
   g_assert_null (lk_feature_lists_components (store, "Lab South", &error));
   g_assert_error (error, LK_ERROR, LK_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==, "The feature list edition “Lab South” is not installed in"
+                                       " this database");
 }
 
 int

@@ -500,6 +500,9 @@ test_install_feature_list (LkTestFixture *fixture,
                         " \"characteristics\": [{\"id\": \"ears.helix\", \"name\": \"H\"}]}]}");
   g_assert_null (lk_feature_lists_install (w.admin, changed, &error));
   g_assert_error (error, LK_ERROR, LK_ERROR_EXISTS);
+  g_assert_cmpstr (error->message, ==, "The edition “Lab North edition 1” already exists with"
+                   " different content; give the corrected list a new edition name (examinations"
+                   " refer to editions by name)");
   g_clear_error (&error);
   shipped = write_file (&w, "shipped.json", "{\"format\": \"likeness-feature-list\","
                         " \"version\": 1, \"edition\": \"FISWG-based working draft 2026-1\","

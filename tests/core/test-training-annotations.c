@@ -109,6 +109,7 @@ test_charting (LkTestFixture *fixture,
                gconstpointer  data)
 {
   LkTrainingWorld w = { 0 };
+  g_autofree char *gone = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) none = NULL, mine = NULL, trainers = NULL;
   g_autoptr(JsonArray) one = points ("[[10, 10]]");
@@ -188,8 +189,14 @@ test_charting (LkTestFixture *fixture,
   g_clear_pointer (&event, lk_audit_event_free);
   g_assert_true (lk_training_item_delete_annotation (w.trainee, arrow, &error));
   g_assert_no_error (error);
+  gone = g_strdup_printf ("Training annotation %" G_GINT64_FORMAT " was removed", arrow);
   g_assert_false (lk_training_item_delete_annotation (w.trainee, arrow, &error));
   g_assert_error (error, LK_ERROR, LK_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==, gone);
+  g_clear_error (&error);
+  g_assert_false (lk_training_item_delete_annotation (w.trainee, 987654, &error));
+  g_assert_error (error, LK_ERROR, LK_ERROR_NOT_FOUND);
+  g_assert_cmpstr (error->message, ==, "There is no training annotation 987654");
   g_clear_error (&error);
   g_assert_cmpint (lk_test_count_action (w.store, "training.annotation.deleted"), ==, 1);
   g_assert_cmpint (lk_test_sql_int (fixture->db_path, "SELECT count(*) FROM training_annotations"
