@@ -180,13 +180,13 @@ read_head (LkStore  *store,
 /* An event alone (outside a transaction) is its own transaction: it commits without waiting
  * for the disk, so that the writers' lock it takes is free at once, and the store then waits
  * for its flush outside the lock (see lk-store-pg-commit.c). */
-#define APPEND_ALONE "SELECT lk_audit_append (?, ?, ?, ?, ?, ?)" \
+#define APPEND_ALONE "SELECT lk_audit_append (?, ?, ?, ?, ?)" \
                      " FROM (SELECT set_config ('synchronous_commit', 'off', true)) AS unflushed"
 
+/* The server times the event itself, once it holds the writers' lock (schema version 21). */
 static gboolean
 append_on_server (LkStore        *store,
                   const LkActor  *actor,
-                  const char     *at,
                   const char     *action,
                   const char     *object,
                   const char     *details_text,
@@ -194,29 +194,28 @@ append_on_server (LkStore        *store,
 {
   gboolean alone = !lk_store_in_transaction (store);
   g_autoptr(LkStmt) stmt =
-    lk_store_stmt (store, alone ? APPEND_ALONE : "SELECT lk_audit_append (?, ?, ?, ?, ?, ?)",
-                   error);
+    lk_store_stmt (store, alone ? APPEND_ALONE : "SELECT lk_audit_append (?, ?, ?, ?, ?)", error);
 
   if (stmt == NULL)
     return FALSE;
-  lk_stmt_bind_text (stmt, 1, at);
-  lk_stmt_bind_text (stmt, 2, actor->user);
-  lk_stmt_bind_text (stmt, 3, actor->role);
-  lk_stmt_bind_text (stmt, 4, action);
-  lk_stmt_bind_text (stmt, 5, object);
-  lk_stmt_bind_text (stmt, 6, details_text);
+  lk_stmt_bind_text (stmt, 1, actor->user);
+  lk_stmt_bind_text (stmt, 2, actor->role);
+  lk_stmt_bind_text (stmt, 3, action);
+  lk_stmt_bind_text (stmt, 4, object);
+  lk_stmt_bind_text (stmt, 5, details_text);
   return lk_stmt_next (stmt, error);
 }
 
+/* Inside the write transaction, which holds the file's lock: the time follows the number. */
 static gboolean
 append_here (LkStore        *store,
              const LkActor  *actor,
-             const char     *at,
              const char     *action,
              const char     *object,
              const char     *details_text,
              GError        **error)
 {
+  g_autofree char *at = lk_now_utc ();
   g_autofree char *prev_hash = NULL;
   g_autoptr(GString) canonical = g_string_sized_new (256);
   g_autoptr(LkStmt) stmt = NULL;
@@ -256,14 +255,13 @@ append (LkStore        *store,
         JsonObject     *details,
         GError        **error)
 {
-  g_autofree char *at = lk_now_utc ();
   g_autofree char *details_text = details_to_text (details);
 
   if (object == NULL)
     object = "";
   if (lk_store_is_server (store))
-    return append_on_server (store, actor, at, action, object, details_text, error);
-  return append_here (store, actor, at, action, object, details_text, error);
+    return append_on_server (store, actor, action, object, details_text, error);
+  return append_here (store, actor, action, object, details_text, error);
 }
 
 gboolean

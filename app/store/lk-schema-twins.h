@@ -12,3 +12,4 @@ extern const char lk_pg_probe_templates[];
 extern const char lk_pg_training_annotations[];
 extern const char lk_pg_probe_frame[];
 extern const char lk_pg_json_paths[];
+extern const char lk_pg_audit_server_time[];

@@ -957,6 +957,11 @@ static const char migration_training_annotations[] =
 static const char migration_json_paths[] =
   "-- SQLite's JSON functions read every path form themselves: nothing to change here.\n";
 
+/* An event's time is read once the writers' lock is held, so that the times follow the numbers
+ * (lk_pg_audit_server_time: on a server, from the server's one clock). */
+static const char migration_audit_server_time[] =
+  "-- A file's events are timed inside its write transaction already: nothing to change.\n";
+
 
 const LkMigration lk_migrations[] = {
   { migration_1, NULL },
@@ -979,6 +984,7 @@ const LkMigration lk_migrations[] = {
   { migration_training_annotations, lk_pg_training_annotations },
   { migration_probe_frame, lk_pg_probe_frame },
   { migration_json_paths, lk_pg_json_paths },
+  { migration_audit_server_time, lk_pg_audit_server_time },
 };
 
 const guint lk_n_migrations = G_N_ELEMENTS (lk_migrations);

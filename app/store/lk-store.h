@@ -6,7 +6,7 @@
 G_BEGIN_DECLS
 
 /* The schema version this build writes; older databases are migrated forward. */
-#define LK_SCHEMA_VERSION 20
+#define LK_SCHEMA_VERSION 21
 /* PRAGMA application_id of every Likeness database: "LkNs". */
 #define LK_APPLICATION_ID 0x4c6b4e73
 

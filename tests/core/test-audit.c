@@ -200,6 +200,45 @@ test_rollback (LkTestFixture *fixture,
   assert_intact (store, 3);
 }
 
+static gpointer
+record_waiting (gpointer store)
+{
+  g_autoptr(GError) error = NULL;
+
+  lk_audit_record (store, &tester, "test.waited", NULL, NULL, &error);
+  g_assert_no_error (error);
+  return NULL;
+}
+
+/* An event waiting for another workstation's write is timed when it gets its number, not when
+ * it started to wait: the times of the log follow its numbers (on a server, by its clock). */
+static void
+test_time_after_lock (LkTestFixture *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(LkStore) store = new_store (fixture);
+  g_autoptr(LkAuditEvent) event = NULL;
+  g_autofree char *released = NULL;
+  LkTestWriter *other;
+  GThread *thread;
+
+  append_events (store, 1);
+  other = lk_test_writer_new (fixture->db_path);
+  thread = g_thread_new ("record-waiting", record_waiting, store);
+  g_usleep (400 * 1000);
+  released = lk_now_utc ();
+  lk_test_writer_free (other);
+  g_thread_join (thread);
+
+  event = lk_test_last_event (store);
+  g_assert_cmpstr (event->action, ==, "test.waited");
+  g_assert_cmpint (event->seq, ==, 2);
+  /* The same fixed-width form, so text order is time order. */
+  g_assert_cmpuint (strlen (event->at), ==, strlen (released));
+  g_assert_cmpstr (event->at, >=, released);
+  assert_intact (store, 2);
+}
+
 static gboolean
 sql_refused (const char *path,
              const char *sql)
@@ -537,6 +576,7 @@ main (int   argc,
   g_test_add_func ("/likeness/audit/canonical", test_canonical);
   LK_TEST_ADD ("/likeness/audit/chain", test_chain);
   LK_TEST_ADD ("/likeness/audit/rollback", test_rollback);
+  LK_TEST_ADD ("/likeness/audit/time-after-lock", test_time_after_lock);
   LK_TEST_ADD ("/likeness/audit/append-only", test_append_only);
   LK_TEST_ADD ("/likeness/audit/tamper-details", test_tamper_details);
   LK_TEST_ADD ("/likeness/audit/tamper-delete", test_tamper_delete);
