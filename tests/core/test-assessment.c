@@ -369,6 +369,39 @@ test_editions (LkTestFixture *fixture,
   g_assert_nonnull (strstr (cli_ok->out, "Agency edition 2027"));
 }
 
+/* Saved answers damaged behind Likeness's back are reported, never shown as unanswered. */
+static void
+test_damaged (LkTestFixture *fixture,
+              gconstpointer  data)
+{
+  LkTestCase c = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LkAssessment) first = NULL;
+  LkAssessment *none;
+
+  build (fixture, &c);
+  first = lk_assessment_propose (c.admin, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lk_assessment_save (c.admin, first, "2026-01-01", &error), >, 0);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (lk_test_sql_tamper (fixture->db_path, "UPDATE assessments SET answers ="
+                                       " '{\"1.2\": {\"answer\": \"maybe\"}}'", NULL), ==, 1);
+  none = lk_assessment_load (c.admin, 0, &error);
+  g_assert_null (none);
+  g_assert_error (error, LK_ERROR, LK_ERROR_INTEGRITY);
+  lk_test_assert_message (error, "saved answer to question 1.2 is damaged");
+  g_clear_error (&error);
+
+  g_assert_cmpint (lk_test_sql_tamper (fixture->db_path, "UPDATE assessments SET answers ="
+                                       " '{\"1.2\": '", NULL), ==, 1);
+  none = lk_assessment_propose (c.admin, &error);
+  g_assert_null (none);
+  g_assert_error (error, LK_ERROR, LK_ERROR_INTEGRITY);
+  lk_test_assert_message (error, "saved answers of the assessment are damaged");
+  lk_test_case_clear (&c);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -378,5 +411,6 @@ main (int   argc,
   LK_TEST_ADD ("/likeness/assessment/saved-and-compared", test_saved_and_compared);
   LK_TEST_ADD ("/likeness/assessment/cli", test_cli);
   LK_TEST_ADD ("/likeness/assessment/editions", test_editions);
+  LK_TEST_ADD ("/likeness/assessment/damaged", test_damaged);
   return g_test_run ();
 }
