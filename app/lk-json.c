@@ -396,6 +396,7 @@ lk_json_load_stored (const char  *text,
 JsonNode *
 lk_json_parse (const char *text)
 {
+  /* Lenient by contract (lk-json.h): a reader that must notice damage calls the above. */
   JsonNode *node = text != NULL ? lk_json_load_stored (text, NULL) : NULL;
 
   return node != NULL ? node : json_node_init_null (json_node_alloc ());

@@ -164,6 +164,7 @@ set_up_scale (LkPolicyDialog *self,
 
   for (guint i = 0; names[i] != NULL; i++)
     {
+      /* Every listed name is a shipped scale; the name alone would still do. */
       const LkScale *scale = lk_scale_lookup (names[i], NULL);
       g_autofree char *title = g_strdup_printf ("%s (%s)", scale ? scale->title : names[i],
                                                 names[i]);

@@ -279,6 +279,7 @@ trainee_group (LkTrainingDashboard    *self,
   const LkTrainingScore *s = r->score;
   GtkWidget *group = adw_preferences_group_new ();
   AdwPreferencesGroup *g = ADW_PREFERENCES_GROUP (group);
+  /* The scale was checked when the exercise was made; its results were read with it. */
   const LkScale *scale = lk_scale_lookup (lk_training_exercise_get_scale (self->exercise), NULL);
   int max_level = scale ? ((LkScaleLevel *) g_ptr_array_index (scale->levels, 0))->ordinal : 3;
   g_autofree char *description =

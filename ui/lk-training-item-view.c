@@ -449,6 +449,7 @@ fill_levels (LkTrainingItemView *self)
 {
   g_autoptr(GtkStringList) list = gtk_string_list_new (NULL);
 
+  /* Checked when the exercise was made; a rating on an unknown scale is refused with why. */
   self->scale = lk_scale_lookup (lk_training_exercise_get_scale (self->exercise), NULL);
   for (guint i = 0; self->scale != NULL && i < self->scale->levels->len; i++)
     {

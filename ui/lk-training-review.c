@@ -135,15 +135,12 @@ lk_training_review_init (LkTrainingReview *self)
 /* "Pair 3 by tim", and what was charted on it. */
 static void
 fill_titles (LkTrainingReview *self,
-             LkSession        *session,
-             gint64            item_id,
+             LkTrainingItem   *item,
              const char       *trainee,
              GListModel       *annotations)
 {
-  g_autoptr(LkTrainingItem) item = lk_training_item_get (session, item_id, NULL);
   g_autofree char *title = g_strdup_printf ("Pair %s by %s",
-                                            item != NULL ? lk_training_item_get_pair_id (item)
-                                                         : "", trainee);
+                                            lk_training_item_get_pair_id (item), trainee);
   g_autofree char *charted = lk_annotator_describe (annotations);
   g_autofree char *summary = g_strdup_printf ("Annotations: %s. A click on one opens the "
                                               "characteristic it is linked to.", charted);
@@ -160,13 +157,15 @@ lk_training_review_new (LkSession   *session,
                         GError     **error)
 {
   g_autoptr(GListModel) annotations = NULL;
+  g_autoptr(LkTrainingItem) item = NULL;
   LkTrainingReview *self;
   GtkWidget *panel;
 
   g_return_val_if_fail (LK_IS_SESSION (session), NULL);
   g_return_val_if_fail (trainee != NULL, NULL);
 
-  if ((annotations = lk_training_item_list_annotations (session, item_id, trainee,
+  if ((item = lk_training_item_get (session, item_id, error)) == NULL ||
+      (annotations = lk_training_item_list_annotations (session, item_id, trainee,
                                                         error)) == NULL ||
       (panel = lk_feature_panel_new_for_training (session, item_id, trainee, error)) == NULL)
     return NULL;
@@ -176,7 +175,7 @@ lk_training_review_new (LkSession   *session,
   lk_annotator_set_owner (self->annotator, session, 0);
   lk_annotator_set_feature_panel (self->annotator, LK_FEATURE_PANEL (panel));
   lk_annotator_set_annotations (self->annotator, annotations);
-  fill_titles (self, session, item_id, trainee, annotations);
+  fill_titles (self, item, trainee, annotations);
   lk_training_images_load_async (session, item_id, NULL, self->cancellable, on_loaded,
                                  g_object_ref (self));
   return self;

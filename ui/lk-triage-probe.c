@@ -188,12 +188,14 @@ candidate_job (gpointer       data,
   g_autoptr(LkPixels) pixels = NULL;
   CandidateFace *face;
 
-  if (bytes == NULL || (image = lk_cv_image_decode (bytes, error)) == NULL)
+  /* A detector that fails says why, rather than that there is no face. */
+  if (bytes == NULL || (image = lk_cv_image_decode (bytes, error)) == NULL ||
+      (faces = lk_cv_image_find_faces (image, NULL, error)) == NULL)
     return NULL;
   face = g_new0 (CandidateFace, 1);
   face->width = lk_cv_image_get_width (image);
   face->height = lk_cv_image_get_height (image);
-  if ((faces = lk_cv_image_find_faces (image, NULL, NULL)) != NULL && faces->len > 0)
+  if (faces->len > 0)
     {
       LkFace *f = &g_array_index (faces, LkFace, 0);
 

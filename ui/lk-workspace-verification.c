@@ -222,14 +222,16 @@ void
 lk_workspace_refresh (LkWorkspace *self)
 {
   g_autoptr(LkExamination) now = NULL;
+  g_autoptr(GError) error = NULL;
 
   g_return_if_fail (LK_IS_WORKSPACE (self));
   if (self->examination == NULL)
     return;
-  now = lk_examinations_get_examination (self->session, self->examination_id, NULL);
-  if (now != NULL &&
-      lk_examination_get_signed (now) != lk_examination_get_signed (self->examination))
-    _lk_workspace_reload (self, NULL);
+  now = lk_examinations_get_examination (self->session, self->examination_id, &error);
+  if (now == NULL ||
+      (lk_examination_get_signed (now) != lk_examination_get_signed (self->examination) &&
+       !_lk_workspace_reload (self, &error)))
+    _lk_workspace_problem (self, error->message);
   _lk_workspace_read_conclusion (self);
   _lk_workspace_update_status (self);
   _lk_workspace_update_verification (self);

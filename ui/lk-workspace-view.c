@@ -32,6 +32,7 @@ _lk_workspace_display_transform (LkWorkspace  *self,
 static void
 update_match (LkWorkspace *self)
 {
+  /* Boxes too small to match leave the candidate as it is, like no face at all. */
   self->matched = self->have_face[0] && self->have_face[1] &&
                   lk_face_frame_match (&self->faces[1], &self->faces[0], &self->match, NULL);
 }
@@ -92,6 +93,7 @@ _lk_workspace_frame_faces (LkWorkspace *self)
   _lk_workspace_display_transform (self, &transform);
   for (int i = 1; i >= 0; i--)
     {
+      /* A face box that frames nothing shows the whole image, like no face (above). */
       if (!self->have_face[i] || !lk_face_frame_around (&self->faces[i], &frame, NULL))
         {
           lk_image_view_set_fit (views[i], TRUE);

@@ -161,6 +161,7 @@ words_match (JsonObject *details,
 static gboolean
 locked_intact (LkStmt *stmt)
 {
+  /* Details that no longer parse are the answer: the lock is not intact. */
   g_autoptr(JsonNode) node = lk_stmt_is_null (stmt, 9) ? NULL
                              : lk_json_load_stored (lk_stmt_text (stmt, 9), NULL);
   JsonObject *details = node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node)

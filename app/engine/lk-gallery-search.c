@@ -330,13 +330,16 @@ probe_face (const LkProbePlace  *row,
             LkFace          *face,
             GError         **error)
 {
-  g_autoptr(JsonNode) root = row->faces != NULL ? lk_json_load_stored (row->faces, NULL) : NULL;
+  g_autoptr(GError) local = NULL;
+  g_autoptr(JsonNode) root = row->faces != NULL ? lk_json_load_stored (row->faces, &local)
+                                                : NULL;
   JsonArray *faces;
 
   if (root == NULL || !JSON_NODE_HOLDS_ARRAY (root))
     {
       g_set_error (error, LK_ERROR, LK_ERROR_INTEGRITY,
-                   "The faces recorded for probe %" G_GINT64_FORMAT " cannot be read", probe_id);
+                   "The faces recorded for probe %" G_GINT64_FORMAT " cannot be read%s%s",
+                   probe_id, local != NULL ? ": " : "", local != NULL ? local->message : "");
       return FALSE;
     }
   faces = json_node_get_array (root);
@@ -406,6 +409,7 @@ classic_probe_face (LkCvImage    *image,
   const LkFace *best = chosen;
   double best_overlap = 0.3;
 
+  /* A Haar run that fails finds no face: YuNet's landmarks align the probe, as they do then. */
   if (chosen->n_landmarks == 0 || (faces = lk_cv_image_find_faces (image, &haar, NULL)) == NULL)
     return *chosen;
   for (guint i = 0; i < faces->len; i++)

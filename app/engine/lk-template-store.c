@@ -286,6 +286,7 @@ lk_template_store_is_current (LkStore               *store,
   g_autoptr(LkStoreLock) locker = lk_store_lock (store);
   g_auto(State) s = { 0 };
 
+  /* A state that cannot be read is not current: the caller reloads, and meets the error. */
   return read_state (store, database_id, engine, &s, NULL) && s.exists &&
          s.generation == s.store_generation && s.generation == cached->generation &&
          g_strcmp0 (s.identity, cached->identity) == 0;

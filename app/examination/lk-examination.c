@@ -67,6 +67,7 @@ read_alignment (LkExamination *self,
   JsonNode *transform = alignment != NULL ? json_object_get_member (alignment, "transform")
                                           : NULL;
 
+  /* lk_examinations_get_examination refuses a damaged transform before this. */
   self->aligned = transform != NULL && JSON_NODE_HOLDS_OBJECT (transform) &&
                   lk_similarity_from_json (json_node_get_object (transform), &self->alignment,
                                            NULL);

@@ -27,6 +27,7 @@
 #include "candidates/lk-candidates-private.h"
 #include "examination/lk-examinations-private.h"
 #include "examination/lk-examination-private.h"
+#include "examination/lk-similarity.h"
 #include "casework/lk-analysis-private.h"
 #include "verification/lk-verification-gate-private.h"
 
@@ -482,6 +483,77 @@ size_json (const LkExaminationRow *row,
   return json_node_init_object (json_node_alloc (), o);
 }
 
+/* The JSON stored as @what of examination @row (NULL: null), of JSON type @type (null too);
+ * NULL with @error when it no longer parses, rather than showing it empty. */
+static JsonNode *
+stored_json (const LkExaminationRow  *row,
+             const char              *text,
+             const char              *what,
+             JsonNodeType             type,
+             GError                 **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_autoptr(JsonNode) node = text != NULL ? lk_json_load_stored (text, &local)
+                                          : json_node_init_null (json_node_alloc ());
+
+  if (node != NULL && (JSON_NODE_HOLDS_NULL (node) || JSON_NODE_TYPE (node) == type))
+    return g_steal_pointer (&node);
+  g_set_error (error, LK_ERROR, LK_ERROR_INTEGRITY,
+               "The %s stored for examination %" G_GINT64_FORMAT " is damaged%s%s", what,
+               row->id, local != NULL ? ": " : "", local != NULL ? local->message : "");
+  return NULL;
+}
+
+/* The stored alignment, whose transform (when there is one) must still be a transform. */
+static JsonNode *
+stored_alignment (const LkExaminationRow  *row,
+                  GError                 **error)
+{
+  g_autoptr(JsonNode) node = stored_json (row, row->alignment, "alignment", JSON_NODE_OBJECT,
+                                          error);
+  g_autoptr(GError) local = NULL;
+  JsonNode *transform;
+  LkSimilarity t;
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node) ||
+      (transform = json_object_get_member (json_node_get_object (node), "transform")) == NULL)
+    return g_steal_pointer (&node);
+  if (JSON_NODE_HOLDS_OBJECT (transform) &&
+      lk_similarity_from_json (json_node_get_object (transform), &t, &local))
+    return g_steal_pointer (&node);
+  g_set_error (error, LK_ERROR, LK_ERROR_INTEGRITY,
+               "The alignment stored for examination %" G_GINT64_FORMAT " is damaged%s%s",
+               row->id, local != NULL ? ": " : "", local != NULL ? local->message : "");
+  return NULL;
+}
+
+static gboolean
+set_stored_members (JsonObject              *o,
+                    const LkExaminationRow  *row,
+                    GError                 **error)
+{
+  static const char * const members[] = { "probe_enhancements", "candidate_enhancements" };
+  static const char * const names[] = { "probe's enhancement stack",
+                                        "candidate's enhancement stack" };
+  JsonNode *alignment = stored_alignment (row, error);
+
+  if (alignment == NULL)
+    return FALSE;
+  json_object_set_member (o, "alignment", alignment);
+  for (int i = LK_EXAMINATION_PROBE; i <= LK_EXAMINATION_CANDIDATE; i++)
+    {
+      JsonNode *steps = stored_json (row, row->enhancements[i], names[i], JSON_NODE_ARRAY, error);
+      g_autoptr(JsonArray) none = json_array_new ();
+
+      if (steps == NULL)
+        return FALSE;
+      if (JSON_NODE_HOLDS_NULL (steps))
+        json_node_init_array (steps, none);
+      json_object_set_member (o, members[i], steps);
+    }
+  return TRUE;
+}
+
 static void
 set_row_members (JsonObject             *o,
                  const LkExaminationRow *row)
@@ -496,11 +568,6 @@ set_row_members (JsonObject             *o,
   json_object_set_string_member (o, "candidate_sha256", row->sha256[LK_EXAMINATION_CANDIDATE]);
   json_object_set_member (o, "probe_size", size_json (row, LK_EXAMINATION_PROBE));
   json_object_set_member (o, "candidate_size", size_json (row, LK_EXAMINATION_CANDIDATE));
-  json_object_set_member (o, "alignment", lk_json_parse (row->alignment));
-  json_object_set_array_member (o, "probe_enhancements",
-                                lk_json_parse_array (row->enhancements[LK_EXAMINATION_PROBE]));
-  json_object_set_array_member (o, "candidate_enhancements",
-                                lk_json_parse_array (row->enhancements[LK_EXAMINATION_CANDIDATE]));
   json_object_set_double_member (o, "seconds_spent", row->seconds_spent);
   json_object_set_string_member (o, "feature_list", row->feature_list);
   json_object_set_string_member (o, "examiner", row->examiner);
@@ -523,6 +590,8 @@ exam_json (LkStore                 *store,
     return NULL;
   set_row_members (o, row);
   json_object_set_array_member (o, "annotations", annotations);
+  if (!set_stored_members (o, row, error))
+    return NULL;
   json_object_set_boolean_member (o, "signed", signed_now > 0);
   return g_steal_pointer (&o);
 }

@@ -117,44 +117,101 @@ questionnaire (LkStore     *store,
   return g_steal_pointer (&assessment);
 }
 
-/* The answers of the saved assessment that @stmt's row holds, onto the questionnaire's rows:
- * into their answers (@as_previous FALSE) or their previous answers. */
-static void
-apply_saved (LkAssessment *assessment,
-             const char   *answers_json,
-             gboolean      as_previous)
+/* The answer saved under @member of @saved into @answer: LK_ANSWER_NONE when none was given,
+ * FALSE with @error when what was saved is not an answer. */
+static gboolean
+saved_answer (JsonObject  *saved,
+              const char  *member,
+              LkAnswer    *answer,
+              GError     **error)
 {
-  g_autoptr(JsonNode) root = lk_json_load_stored (answers_json, NULL);
-  JsonObject *o = root != NULL && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root)
-                                                                : NULL;
+  const char *text = json_object_get_string_member_with_default (saved, member, "");
+  g_autoptr(GError) local = NULL;
 
-  for (guint i = 0; o != NULL && i < assessment->answers->len; i++)
+  *answer = LK_ANSWER_NONE;
+  if (text[0] == '\0' || lk_answer_parse (text, answer, &local))
+    return TRUE;
+  g_set_error_literal (error, LK_ERROR, LK_ERROR_INTEGRITY, local->message);
+  return FALSE;
+}
+
+/* The saved rows of @answers_json, an object; NULL with @error when it no longer parses. */
+static JsonNode *
+load_saved (const char  *answers_json,
+            GError     **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_autoptr(JsonNode) root = lk_json_load_stored (answers_json, &local);
+
+  if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
+    return g_steal_pointer (&root);
+  g_set_error (error, LK_ERROR, LK_ERROR_INTEGRITY,
+               "The saved answers of the assessment are damaged: %s",
+               local != NULL ? local->message : "they are not an object");
+  return NULL;
+}
+
+/* One saved row @saved onto @a: into its answer (@as_previous FALSE) or its previous answer. */
+static gboolean
+apply_saved_answer (LkAssessmentAnswer  *a,
+                    JsonObject          *saved,
+                    gboolean             as_previous,
+                    GError             **error)
+{
+  LkAnswer answer;
+
+  if (!saved_answer (saved, "answer", &answer, error))
+    return FALSE;
+  if (as_previous)
+    {
+      a->previous = answer;
+      return TRUE;
+    }
+  a->answer = answer;
+  g_free (a->comment);
+  a->comment = g_strdup (json_object_get_string_member_with_default (saved, "comment", ""));
+  g_free (a->evidence);
+  a->evidence = g_strdup (json_object_get_string_member_with_default (saved, "evidence", ""));
+  g_free (a->figure);
+  a->figure = g_strdup (json_object_get_string_member_with_default (saved, "figure", NULL));
+  return saved_answer (saved, "proposed", &a->proposed, error);
+}
+
+/* The answers of the saved assessment that @stmt's row holds, onto the questionnaire's rows:
+ * into their answers (@as_previous FALSE) or their previous answers; FALSE with @error when
+ * they are damaged. */
+static gboolean
+apply_saved (LkAssessment  *assessment,
+             const char    *answers_json,
+             gboolean       as_previous,
+             GError       **error)
+{
+  g_autoptr(JsonNode) root = load_saved (answers_json, error);
+  JsonObject *o;
+
+  if (root == NULL)
+    return FALSE;
+  o = json_node_get_object (root);
+  for (guint i = 0; i < assessment->answers->len; i++)
     {
       LkAssessmentAnswer *a = g_ptr_array_index (assessment->answers, i);
-      JsonObject *saved = json_object_has_member (o, a->id)
-                          ? json_object_get_object_member (o, a->id) : NULL;
-      LkAnswer answer = LK_ANSWER_NONE;
+      JsonNode *saved = json_object_get_member (o, a->id);
 
       if (saved == NULL)
         continue;
-      lk_answer_parse (json_object_get_string_member_with_default (saved, "answer", ""), &answer,
-                       NULL);
-      if (as_previous)
+      if (!JSON_NODE_HOLDS_OBJECT (saved))
         {
-          a->previous = answer;
-          continue;
+          g_set_error (error, LK_ERROR, LK_ERROR_INTEGRITY,
+                       "The saved answer to question %s is damaged", a->id);
+          return FALSE;
         }
-      a->answer = answer;
-      g_free (a->comment);
-      a->comment = g_strdup (json_object_get_string_member_with_default (saved, "comment", ""));
-      g_free (a->evidence);
-      a->evidence = g_strdup (json_object_get_string_member_with_default (saved, "evidence",
-                                                                          ""));
-      g_free (a->figure);
-      a->figure = g_strdup (json_object_get_string_member_with_default (saved, "figure", NULL));
-      lk_answer_parse (json_object_get_string_member_with_default (saved, "proposed", ""),
-                       &a->proposed, NULL);
+      if (!apply_saved_answer (a, json_node_get_object (saved), as_previous, error))
+        {
+          g_prefix_error (error, "The saved answer to question %s is damaged: ", a->id);
+          return FALSE;
+        }
     }
+  return TRUE;
 }
 
 /* The saved assessment @id (0: the latest) before @before_day (NULL: any): its row. */
@@ -218,8 +275,7 @@ compare_with_previous (LkStore       *store,
       return FALSE;
     }
   assessment->previous_on = g_steal_pointer (&previous_on);
-  apply_saved (assessment, answers, TRUE);
-  return TRUE;
+  return apply_saved (assessment, answers, TRUE, error);
 }
 
 LkAssessment *
@@ -362,8 +418,8 @@ lk_assessment_load (LkSession  *session,
   assessment->id = saved_id;
   assessment->assessed_on = g_steal_pointer (&assessed_on);
   assessment->by = g_steal_pointer (&by);
-  apply_saved (assessment, answers, FALSE);
-  if (!compare_with_previous (store, assessment, assessment->assessed_on, error))
+  if (!apply_saved (assessment, answers, FALSE, error) ||
+      !compare_with_previous (store, assessment, assessment->assessed_on, error))
     return NULL;
   return g_steal_pointer (&assessment);
 }

@@ -226,6 +226,7 @@ lk_audit_entry_dup_details_text (LkAuditEntry *self)
 
   if (self->event.details == NULL)
     return g_strdup ("");
+  /* Details that are not an object are shown as the text they are. */
   root = lk_json_load_stored (self->event.details, NULL);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     return g_strdup (self->event.details);

@@ -341,6 +341,7 @@ lk_audit_log_format_jsonl (GString            *line,
                            gboolean            demo)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
+  /* Details that are not JSON are exported as the text they are (below), not dropped. */
   g_autoptr(JsonNode) details = e->details != NULL ? lk_json_load_stored (e->details, NULL) : NULL;
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *text = NULL;

@@ -265,6 +265,7 @@ validate_string (const LkPolicyKey  *def,
                    "%s: “%s” is not a rule (same-level or same-side-within-one)", def->key, value);
       return FALSE;
     }
+  /* An unknown scale is reported below, with the names of every scale. */
   if (!g_str_equal (def->key, "conclusion_scale") || lk_scale_lookup (value, NULL) != NULL)
     return TRUE;
   all = g_strjoinv (", ", (char **) lk_scale_names ());

@@ -457,6 +457,7 @@ lk_stats_periods (const char    *from,
   g_autofree char *last = NULL;
   unsigned y, m, d;
 
+  /* Not dates: no periods, as lk-stats.h says; lk_stats_compute reports why. */
   if (!check_date (from, "from", NULL) || !check_date (to, "to", NULL) || strcmp (from, to) > 0)
     return NULL;
   last = period_of (to, period);

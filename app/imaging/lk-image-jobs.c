@@ -107,6 +107,7 @@ decode (GBytes        *bytes,
 
   if (image == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
+  /* The faces only frame the pair at first: without them it is shown whole, as with none. */
   if (pair != NULL && (faces = lk_cv_image_find_faces (image, NULL, NULL)) != NULL)
     keep_faces (pair, faces);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))

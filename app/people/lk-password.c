@@ -49,6 +49,7 @@ gboolean
 lk_password_verify (const char *hash,
                     const char *password)
 {
+  /* Without libsodium nothing verifies: the log-in is refused, never let through. */
   if (hash == NULL || password == NULL || !ensure_sodium (NULL))
     return FALSE;
   return crypto_pwhash_str_verify (hash, password, strlen (password)) == 0;
@@ -60,6 +61,7 @@ lk_password_needs_rehash (const char *hash)
   g_return_val_if_fail (hash != NULL, FALSE);
 
   /* Not zero: weaker parameters, another algorithm, or a hash it cannot read. */
+  /* Without libsodium the hash was not verified either: there is nothing to redo. */
   return ensure_sodium (NULL) &&
          crypto_pwhash_str_needs_rehash (hash, PWHASH_OPSLIMIT, PWHASH_MEMLIMIT) != 0;
 }
@@ -76,6 +78,7 @@ dummy_hash (void)
       unsigned char secret[32];
       g_autofree char *text = NULL;
 
+      /* Only for timing (lk_password_burn): without it, there is nothing to burn. */
       if (ensure_sodium (NULL))
         {
           randombytes_buf (secret, sizeof secret);

@@ -51,6 +51,7 @@ lk_bundle_free (LkBundle *bundle)
 static void
 remove_tree (const char *path)
 {
+  /* Clearing away a partial export is best effort: the export's own error is the news. */
   g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
   const char *name;
 
@@ -132,11 +133,17 @@ check_target (const char  *target,
               GError     **error)
 {
   g_autoptr(GDir) dir = NULL;
+  g_autoptr(GError) local = NULL;
 
   if (!g_file_test (target, G_FILE_TEST_EXISTS))
     return TRUE;
-  if (!g_file_test (target, G_FILE_TEST_IS_DIR) || (dir = g_dir_open (target, 0, NULL)) == NULL ||
-      g_dir_read_name (dir) != NULL)
+  if (g_file_test (target, G_FILE_TEST_IS_DIR) && (dir = g_dir_open (target, 0, &local)) == NULL)
+    {
+      g_set_error (error, LK_ERROR, LK_ERROR_UNWRITABLE, "Cannot look into %s: %s", target,
+                   local->message);
+      return FALSE;
+    }
+  if (dir == NULL || g_dir_read_name (dir) != NULL)
     {
       g_set_error (error, LK_ERROR, LK_ERROR_EXISTS, "%s already exists and is not an empty "
                    "folder; a bundle goes into a new folder", target);

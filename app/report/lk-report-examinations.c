@@ -131,6 +131,7 @@ scale_table (LkLayout   *layout,
 {
   static const double widths[] = { 0.12, 0.08, 0.8 };
   static const char * const headers[] = { "Chosen", "Level", "Wording of the scale" };
+  /* A scale no longer shipped: the level is shown as its words were stored (below). */
   const LkScale *scale = lk_scale_lookup (lk_report_str (conclusion, "scale"), NULL);
   gboolean not_suitable = g_strcmp0 (lk_report_str (conclusion, "outcome"), "not-suitable") == 0;
   gint64 ordinal = not_suitable ? 0 : json_object_get_int_member (conclusion, "ordinal");

@@ -837,6 +837,7 @@ relisten (gpointer data)
 {
   LkStore *self = data;
 
+  /* Failing is why it is here: it tries again in two seconds. */
   if (!start_listening (self, NULL))
     return G_SOURCE_CONTINUE;
   PG (self)->relisten_id = 0;

@@ -544,6 +544,7 @@ poll_changes (gpointer data)
   if (!g_rec_mutex_trylock (&self->mutex))
     return G_SOURCE_CONTINUE;
   memcpy (marks, self->poll_marks, sizeof marks);
+  /* A look that fails is a look skipped, as above: the next one comes soon. */
   if (sqlite3_get_autocommit (DB (self)) &&
       pragma_int (self, "PRAGMA data_version", &version, NULL) &&
       version != self->poll_version && read_marks (self, marks, NULL))

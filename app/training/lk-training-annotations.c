@@ -52,6 +52,7 @@ read_sizes (LkStore             *store,
       if (!lk_stmt_row (stmt, error, "There is no exercise item %" G_GINT64_FORMAT, item_id))
         return FALSE;
       bytes = lk_stmt_blob (stmt, 0, &size);
+      /* An unreadable header leaves the size 0, as said above. */
       if (bytes != NULL && size > 0 && lk_image_header_read (bytes, size, &header, NULL))
         {
           images->width[i] = (int) MIN (header.width, G_MAXINT);

@@ -369,6 +369,47 @@ test_editions (LkTestFixture *fixture,
   g_assert_nonnull (strstr (cli_ok->out, "Agency edition 2027"));
 }
 
+/* The saved answers replaced behind Likeness's back by @answers: loading the assessment (or
+ * proposing the next, which compares with it) fails, naming @expected. */
+static void
+assert_damaged (LkTestFixture *fixture,
+                LkTestCase    *c,
+                const char    *answers,
+                gboolean       propose,
+                const char    *expected)
+{
+  g_autofree char *sql = g_strdup_printf ("UPDATE assessments SET answers = '%s'", answers);
+  g_autoptr(GError) error = NULL;
+  LkAssessment *none;
+
+  g_assert_cmpint (lk_test_sql_tamper (fixture->db_path, sql, NULL), ==, 1);
+  none = propose ? lk_assessment_propose (c->admin, &error)
+                 : lk_assessment_load (c->admin, 0, &error);
+  g_assert_null (none);
+  g_assert_error (error, LK_ERROR, LK_ERROR_INTEGRITY);
+  lk_test_assert_message (error, expected);
+}
+
+/* Saved answers damaged behind Likeness's back are reported, never shown as unanswered. */
+static void
+test_damaged (LkTestFixture *fixture,
+              gconstpointer  data)
+{
+  LkTestCase c = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LkAssessment) first = NULL;
+
+  build (fixture, &c);
+  first = lk_assessment_propose (c.admin, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (lk_assessment_save (c.admin, first, "2026-01-01", &error), >, 0);
+  g_assert_no_error (error);
+  assert_damaged (fixture, &c, "{\"1.2\": {\"answer\": \"maybe\"}}", FALSE,
+                  "saved answer to question 1.2 is damaged");
+  assert_damaged (fixture, &c, "{\"1.2\": ", TRUE, "saved answers of the assessment are damaged");
+  lk_test_case_clear (&c);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -378,5 +419,6 @@ main (int   argc,
   LK_TEST_ADD ("/likeness/assessment/saved-and-compared", test_saved_and_compared);
   LK_TEST_ADD ("/likeness/assessment/cli", test_cli);
   LK_TEST_ADD ("/likeness/assessment/editions", test_editions);
+  LK_TEST_ADD ("/likeness/assessment/damaged", test_damaged);
   return g_test_run ();
 }

@@ -386,6 +386,52 @@ test_enhancement_audit (LkTestFixture *fixture,
   world_clear (&w);
 }
 
+/* Someone edits the stored alignment and enhancement steps behind Likeness's back: opening
+ * the examination says what is damaged instead of showing it unaligned or unenhanced. */
+static void
+tamper (LkTestFixture *fixture,
+        gint64         id,
+        const char    *assignments)
+{
+  g_autofree char *sql = g_strdup_printf ("UPDATE examinations SET %s WHERE id = %" G_GINT64_FORMAT,
+                                          assignments, id);
+
+  g_assert_cmpint (lk_test_sql_tamper (fixture->db_path, sql, NULL), ==, 1);
+}
+
+static void
+test_damaged (LkTestFixture *fixture,
+              gconstpointer  data)
+{
+  LkTestWorld w = { 0 };
+  g_autoptr(GError) error = NULL;
+  LkExamination *examination;
+  gint64 id;
+
+  world_init (&w, fixture);
+  id = open_ok (&w, w.candidates[0]);
+  tamper (fixture, id, "alignment = '{\"transform\": {\"a\": 0, \"b\": 0, \"tx\": 1,"
+                       " \"ty\": 2}}'");
+  examination = lk_examinations_get_examination (w.examiner, id, &error);
+  g_assert_null (examination);
+  g_assert_error (error, LK_ERROR, LK_ERROR_INTEGRITY);
+  lk_test_assert_message (error, "The alignment stored for examination");
+  g_clear_error (&error);
+
+  tamper (fixture, id, "alignment = NULL, candidate_enhancements = '[{\"op\": '");
+  g_assert_null (lk_examinations_get (w.examiner, id, &error));
+  g_assert_error (error, LK_ERROR, LK_ERROR_INTEGRITY);
+  lk_test_assert_message (error, "candidate's enhancement stack stored for examination");
+  g_clear_error (&error);
+
+  tamper (fixture, id, "candidate_enhancements = '[]'");
+  examination = lk_examinations_get_examination (w.examiner, id, &error);
+  g_assert_no_error (error);
+  g_assert_false (lk_examination_get_aligned (examination));
+  g_object_unref (examination);
+  world_clear (&w);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -398,5 +444,6 @@ main (int    argc,
   LK_TEST_ADD ("/likeness/examinations/alignment", test_alignment);
   LK_TEST_ADD ("/likeness/examinations/enhancement-replay", test_enhancement_replay);
   LK_TEST_ADD ("/likeness/examinations/enhancement-audit", test_enhancement_audit);
+  LK_TEST_ADD ("/likeness/examinations/damaged", test_damaged);
   return g_test_run ();
 }
