@@ -60,6 +60,11 @@ assert_failure_shown (AdwMessageDialog *dialog,
   quit = lk_test_find (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "Quit");
   g_assert_nonnull (quit);
   g_assert_true (gtk_widget_is_visible (quit));
+  /* named by its text alone, as the other buttons are (see lk_fix_button_names) */
+  g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (quit),
+                                                    GTK_ACCESSIBLE_PROPERTY_LABEL));
+  lk_test_assert_accessible (GTK_WIDGET (dialog), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                             "Cannot Open the Database");
   g_assert_null (lk_application_get_store (LK_APPLICATION (gtk_window_get_application (
     GTK_WINDOW (dialog)))));
 }
@@ -125,6 +130,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* The test backend keeps the accessible names where the dialog's are checked. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   lk_test_ui_init (&argc, &argv);
   g_test_add_func ("/likeness/open-failure/users-unreadable", test_users_unreadable);
   g_test_add_func ("/likeness/open-failure/not-a-database", test_not_a_database);
