@@ -8,9 +8,9 @@
 #include "store/lk-store.h"
 #include "store/lk-store-private.h"
 
-#define ANOTHER "To open another database, start Likeness with “-\u2060-\u2060db” followed by its " \
-                "path or server address. If this one is damaged, the lab’s administrator can " \
-                "restore it from a backup."
+#define ANOTHER "To open another database, start Likeness with “-\u2060-\u2060db” followed " \
+                "by its path or server address. If this one is damaged, the lab’s administrator " \
+                "can restore it from a backup."
 
 static gboolean
 dialog_shown (gpointer data)
