@@ -2,6 +2,8 @@
 /* The application: opens the database off the main loop, then first run, log-in, main window. */
 #include "config.h"
 
+#include <string.h>
+
 #include "lk-application.h"
 #include "lk-build-id.h"
 #include "lk-login-window.h"
@@ -146,6 +148,32 @@ show_waiting (LkApplication *self)
   gtk_window_present (self->waiting);
 }
 
+/* The store's reason, kept as it is, between what failed (naming the database unless the reason
+ * does) and what the user can do next: there is no other way out of this dialog than Quit. */
+static char *
+open_failure_text (const char   *location,
+                   const GError *error)
+{
+  g_autofree char *what = strstr (error->message, location) != NULL
+    ? g_strdup ("Likeness could not read its database.")
+    : g_strdup_printf ("Likeness could not read the database at %s.", location);
+
+  /* (word joiners keep the option whole where the text wraps) */
+  return g_strdup_printf ("%s\n\n%s\n\nTo open another database, start Likeness with "
+                          "“-\u2060-\u2060db” followed by its path or server address. If this "
+                          "one is damaged, the lab’s administrator can restore it from a backup.",
+                          what, error->message);
+}
+
+static void
+show_open_failure (LkApplication *self,
+                   const GError  *error)
+{
+  g_autofree char *text = open_failure_text (self->db_path, error);
+
+  lk_show_fatal_error (GTK_APPLICATION (self), "Cannot Open the Database", text);
+}
+
 static void
 on_store_opened (GObject      *object,
                  GAsyncResult *result,
@@ -166,7 +194,7 @@ on_store_opened (GObject      *object,
   /* A database whose users cannot be read is not offered as a fresh one to set up. */
   if (self->store == NULL || !lk_store_is_initialised (self->store, &initialised, &error))
     {
-      lk_show_fatal_error (GTK_APPLICATION (self), "Cannot Open the Database", error->message);
+      show_open_failure (self, error);
       g_clear_object (&self->store);
       if (self->waiting != NULL)
         gtk_window_destroy (g_steal_pointer (&self->waiting));

@@ -33,6 +33,8 @@ struct _LkEvaluateDialog
   AdwPreferencesGroup *warnings_group;
   AdwEntryRow         *reason_row;
   AdwPasswordEntryRow *password_row;
+  GtkBox              *message_box;
+  GtkImage            *message_icon;
   GtkLabel            *message_label;
   GtkButton           *sign_button;
   GtkSpinner          *spinner;
@@ -120,6 +122,21 @@ acknowledgements (LkEvaluateDialog *self)
   return table;
 }
 
+/* Why Sign does not go on, under its icon above the page; nothing when @text is NULL. */
+static void
+say (LkEvaluateDialog *self,
+     const char       *text)
+{
+  lk_label_set_message (self->message_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->message_box), text != NULL);
+  if (text != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->message_icon),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self->message_icon),
+                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
 static char *
 refusal_text (const LkConclusionWarning *w)
 {
@@ -128,21 +145,32 @@ refusal_text (const LkConclusionWarning *w)
                           w->rule, w->message);
 }
 
-/* A refusal is said in words and has nothing to acknowledge. */
+/* A refusal is said in words beside the icon of the message above the page, and has nothing to
+ * acknowledge. */
 static GtkWidget *
 refusal_item (const LkConclusionWarning *w)
 {
   g_autofree char *text = refusal_text (w);
+  GtkWidget *item = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
   GtkWidget *label = gtk_label_new (text);
 
-  gtk_widget_set_margin_top (label, 12);
+  gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  gtk_widget_add_css_class (icon, "error");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  "Refused by policy", GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  text, -1);
+  gtk_widget_set_hexpand (label, TRUE);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (label, "error");
-  g_object_set_data_full (G_OBJECT (label), "warning-id", g_strdup (w->id), g_free);
-  g_object_set_data_full (G_OBJECT (label), "message", g_strdup (w->message), g_free);
-  g_object_set_data (G_OBJECT (label), "refused", GINT_TO_POINTER (TRUE));
-  return label;
+  gtk_box_append (GTK_BOX (item), icon);
+  gtk_box_append (GTK_BOX (item), label);
+  gtk_widget_set_margin_top (item, 12);
+  g_object_set_data_full (G_OBJECT (item), "warning-id", g_strdup (w->id), g_free);
+  g_object_set_data_full (G_OBJECT (item), "message", g_strdup (w->message), g_free);
+  g_object_set_data (G_OBJECT (item), "refused", GINT_TO_POINTER (TRUE));
+  return item;
 }
 
 /* A row title is ellipsised, and a warning is a sentence or two: the warning is a wrapped label
@@ -204,7 +232,7 @@ show_warnings (LkEvaluateDialog *self,
         g_ptr_array_add (self->warning_rows, row);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->warnings_group), warnings->len > 0);
-  lk_label_set_message (self->message_label, self->refusal);
+  say (self, self->refusal);
   update_sign (self);
 }
 
@@ -247,7 +275,7 @@ check_now (gpointer data)
    * the warnings (the records cannot be read) says so now. */
   if (!lk_conclusions_check (self->session, self->examination_id, &d.draft, &warnings, &error) &&
       warnings == NULL)
-    lk_label_set_message (self->message_label, error->message);
+    say (self, error->message);
   if (warnings != NULL && !same_warnings (self, warnings))
     show_warnings (self, warnings);
   return G_SOURCE_REMOVE;
@@ -420,7 +448,7 @@ on_signed (GObject      *object,
   set_busy (self, FALSE);
   if (id == 0)
     {
-      lk_label_set_message (self->message_label, error->message);
+      say (self, error->message);
       /* Only a wrong password is worth typing again; after a refused draft the password was
        * never tried, and clearing it would make the next Sign fail as if it were wrong. */
       if (g_error_matches (error, LK_ERROR, LK_ERROR_AUTHENTICATION_FAILED))
@@ -498,15 +526,14 @@ on_sign (LkEvaluateDialog *self)
 
   if (!read_draft (self, &d))
     {
-      lk_label_set_message (self->message_label,
-                            "Choose a level of the conclusion scale: there is no default.");
+      say (self, "Choose a level of the conclusion scale: there is no default.");
       return;
     }
   if (!lk_conclusions_check (self->session, self->examination_id, &d.draft, &warnings, &error))
     {
       if (warnings != NULL && !same_warnings (self, warnings))
         show_warnings (self, warnings);
-      lk_label_set_message (self->message_label, error->message);
+      say (self, error->message);
       return;
     }
   /* New warnings (after an edit) must be shown and acknowledged before signing. */
@@ -514,12 +541,11 @@ on_sign (LkEvaluateDialog *self)
     show_warnings (self, warnings);
   if ((blank = first_blank_acknowledgement (self)) != NULL)
     {
-      lk_label_set_message (self->message_label,
-                            "Acknowledge each consistency warning in writing, then sign.");
+      say (self, "Acknowledge each consistency warning in writing, then sign.");
       gtk_widget_add_tick_callback (blank, focus_when_laid_out, NULL, NULL);
       return;
     }
-  lk_label_set_message (self->message_label, NULL);
+  say (self, NULL);
   acks = acknowledgements (self);
   set_busy (self, TRUE);
   lk_conclusions_sign_async (self->session, self->examination_id, &d.draft, acks,
@@ -578,6 +604,8 @@ lk_evaluate_dialog_class_init (LkEvaluateDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LkEvaluateDialog, warnings_group);
   gtk_widget_class_bind_template_child (widget_class, LkEvaluateDialog, reason_row);
   gtk_widget_class_bind_template_child (widget_class, LkEvaluateDialog, password_row);
+  gtk_widget_class_bind_template_child (widget_class, LkEvaluateDialog, message_box);
+  gtk_widget_class_bind_template_child (widget_class, LkEvaluateDialog, message_icon);
   gtk_widget_class_bind_template_child (widget_class, LkEvaluateDialog, message_label);
   gtk_widget_class_bind_template_child (widget_class, LkEvaluateDialog, sign_button);
   gtk_widget_class_bind_template_child (widget_class, LkEvaluateDialog, spinner);

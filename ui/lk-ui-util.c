@@ -151,6 +151,8 @@ lk_show_fatal_error (GtkApplication *app,
 
   gtk_window_set_application (GTK_WINDOW (dialog), app);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "quit", "_Quit");
+  /* read as "Quit", not "_Quit Quit" */
+  lk_fix_button_names (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

@@ -212,6 +212,8 @@ matches (GtkWidget  *widget,
     }
   if (GTK_IS_LABEL (widget))
     return g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+  if (GTK_IS_IMAGE (widget))
+    return g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (widget)), text) == 0;
   return FALSE;
 }
 
@@ -248,6 +250,19 @@ lk_test_find_type (GtkWidget *root,
         return found;
     }
   return NULL;
+}
+
+void
+lk_test_assert_accessible (GtkWidget             *widget,
+                           GtkAccessibleProperty  property,
+                           const char            *expected)
+{
+  g_autofree char *value = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget), property,
+                                                               expected);
+
+  if (value != NULL)
+    g_error ("%s's accessible %s is \"%s\", not \"%s\"", G_OBJECT_TYPE_NAME (widget),
+             property == GTK_ACCESSIBLE_PROPERTY_LABEL ? "label" : "property", value, expected);
 }
 
 GtkWidget *

@@ -38,7 +38,7 @@ void       lk_test_destroy_window (gpointer         window,
  * still hold it finish; fails the test when something keeps it alive. */
 void       lk_test_unref_finalized (gpointer        object);
 /* The first widget under @root of @type whose visible text is @text: a row's title, a
- * button's label (mnemonic underscores ignored) or a label's text. */
+ * button's label (mnemonic underscores ignored), a label's text or an image's icon name. */
 GtkWidget *lk_test_find          (GtkWidget        *root,
                                   GType             type,
                                   const char       *text);
@@ -49,6 +49,11 @@ GtkWidget *lk_test_find_type     (GtkWidget        *root,
  * stands scrolled: seen without having to look for it. */
 gboolean   lk_test_in_view       (GtkWidget        *widget,
                                   GtkWidget        *window);
+/* Fails unless @widget's accessible @property (a text one) is @expected; the program must run
+ * with GTK_A11Y=test, which keeps the properties where they can be read. */
+void       lk_test_assert_accessible (GtkWidget            *widget,
+                                      GtkAccessibleProperty property,
+                                      const char           *expected);
 /* The first toplevel window of @type. */
 GtkWidget *lk_test_find_window   (GType             type);
 void       lk_test_set_text      (GtkWidget        *root,

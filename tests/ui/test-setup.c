@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The first-run assistant creates the administrator and logs them in. */
+/* The first-run assistant welcomes the new lab, creates the administrator and logs them in. */
 #include "config.h"
 
 #include "lk-setup-window.h"
@@ -35,6 +35,38 @@ fill (GtkWidget  *window,
   lk_test_set_text (window, "Full name", "Ada Lovelace");
   lk_test_set_text (window, "Password", password);
   lk_test_set_text (window, "Confirm password", confirm);
+}
+
+/* Before anything exists, the window says what it sets up and why the administrator comes
+ * first, under the application's icon. */
+static void
+test_welcome (void)
+{
+  g_autofree char *folder = NULL;
+  g_autoptr(LkStore) store = lk_test_store_new (&folder, NULL);
+  LkSetupWindow *window = lk_setup_window_new (NULL, store);
+  GtkWidget *icon;
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (lk_test_wait_shown (GTK_WIDGET (window), "Welcome to Likeness", 5000));
+  g_assert_true (lk_test_wait_shown (GTK_WIDGET (window),
+                                     "Set up Likeness by creating its administrator account. "
+                                     "The administrator manages users, roles and policy. "
+                                     "Casework is done under separate examiner and reviewer "
+                                     "accounts, which the administrator adds next.", 5000));
+  g_assert_null (lk_test_find (GTK_WIDGET (window), GTK_TYPE_LABEL,
+                               "This database has no users yet."));
+  icon = lk_test_find (GTK_WIDGET (window), GTK_TYPE_IMAGE, APP_ID);
+  g_assert_nonnull (icon);
+  g_assert_true (gtk_widget_is_visible (icon));
+  lk_test_assert_accessible (icon, GTK_ACCESSIBLE_PROPERTY_LABEL, "Likeness");
+  g_assert_true (gtk_widget_get_sensitive (lk_test_find (GTK_WIDGET (window), GTK_TYPE_BUTTON,
+                                                         "Create Administrator")));
+  lk_test_shoot (GTK_WIDGET (window), "setup-welcome.png");
+
+  lk_test_destroy_window (window, NULL);
+  lk_test_unref_finalized (g_steal_pointer (&store));
+  lk_test_remove_folder (folder);
 }
 
 static void
@@ -113,7 +145,10 @@ int
 main (int    argc,
       char **argv)
 {
+  /* The test backend keeps the accessible names where the welcome case reads them. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   lk_test_ui_init (&argc, &argv);
+  g_test_add_func ("/likeness/setup/welcome", test_welcome);
   g_test_add_func ("/likeness/setup/creates-administrator", test_creates_administrator);
   g_test_add_func ("/likeness/setup/refuses-mismatched-passwords",
                    test_refuses_mismatched_passwords);

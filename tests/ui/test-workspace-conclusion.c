@@ -210,6 +210,37 @@ assert_observed (Fixture    *f,
   g_assert_cmpstr (value, ==, expected);
 }
 
+/* The images showing @icon_name under @root. */
+static guint
+count_icons (GtkWidget  *root,
+             const char *icon_name)
+{
+  guint n = GTK_IS_IMAGE (root) && gtk_widget_is_visible (root) &&
+            g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (root)), icon_name) == 0;
+
+  for (GtkWidget *w = gtk_widget_get_first_child (root); w; w = gtk_widget_get_next_sibling (w))
+    n += count_icons (w, icon_name);
+  return n;
+}
+
+/* A refusal shows as the app's other refusals do: its words beside a warning icon, which a
+ * screen reader names "Cannot sign" and describes with the words. */
+static void
+assert_refusal_shown (GtkWidget  *dialog,
+                      const char *text)
+{
+  GtkWidget *label = find_label_containing (dialog, text);
+  GtkWidget *icon;
+
+  g_assert_nonnull (label);
+  icon = lk_test_find (gtk_widget_get_parent (label), GTK_TYPE_IMAGE, "dialog-warning-symbolic");
+  g_assert_nonnull (icon);
+  g_assert_true (gtk_widget_is_visible (icon));
+  lk_test_assert_accessible (icon, GTK_ACCESSIBLE_PROPERTY_LABEL, "Cannot sign");
+  lk_test_assert_accessible (icon, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                             gtk_label_get_text (GTK_LABEL (label)));
+}
+
 /* Above the policy's cap for a probe of limited suitability: the level is refused, the dialog
  * says why with the rule and its numbers, and Sign is insensitive; a level within the cap that
  * breaks rules set to warn asks for their acknowledgement instead, then signs. */
@@ -256,6 +287,9 @@ test_evaluate_refused_cap (Fixture       *f,
                                              "limited suitability; the level +3 has strength 3" };
   g_assert_true (lk_test_wait (message_in_view, &refusal, 5000));
   g_assert_true (lk_test_wait (sign_insensitive, dialog, 5000));
+  assert_refusal_shown (GTK_WIDGET (dialog), refusal.text);
+  /* above the page, and again among the warnings */
+  g_assert_cmpuint (count_icons (GTK_WIDGET (dialog), "dialog-warning-symbolic"), ==, 2);
   lk_test_shoot (GTK_WIDGET (dialog), "evaluate-refused-cap.png");
   /* nothing to acknowledge for a refusal */
   collect_acknowledgement_rows (GTK_WIDGET (dialog), rows);
@@ -269,6 +303,7 @@ test_evaluate_refused_cap (Fixture       *f,
                                                 "1 of 90 characteristics assessed; policy asks "
                                                 "at least 12 for +2", 5000));
   g_assert_null (find_label_containing (GTK_WIDGET (dialog), "Refused by policy"));
+  g_assert_cmpuint (count_icons (GTK_WIDGET (dialog), "dialog-warning-symbolic"), ==, 0);
   g_ptr_array_set_size (rows, 0);
   collect_acknowledgement_rows (GTK_WIDGET (dialog), rows);
   g_assert_cmpuint (rows->len, ==, 2);
@@ -277,6 +312,7 @@ test_evaluate_refused_cap (Fixture       *f,
   acknowledge = (Message) { GTK_WIDGET (dialog), "Acknowledge each consistency warning in "
                                                  "writing" };
   g_assert_true (lk_test_wait (message_in_view, &acknowledge, 5000));
+  assert_refusal_shown (GTK_WIDGET (dialog), acknowledge.text);
   g_assert_cmpint (signed_id, ==, 0);
   for (guint i = 0; i < rows->len; i++)
     gtk_editable_set_text (GTK_EDITABLE (g_ptr_array_index (rows, i)),
@@ -494,6 +530,8 @@ int
 main (int    argc,
       char **argv)
 {
+  /* The test backend keeps the accessible names where the refusal's icon is checked. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   lk_test_ui_init (&argc, &argv);
   ADD ("features-and-sign", test_features_and_sign);
   ADD ("evaluate-refused-cap", test_evaluate_refused_cap);
