@@ -245,7 +245,7 @@ ask_text (LkAnnotator *self)
 
   adw_message_dialog_add_responses (dialog, "cancel", "_Cancel", "add", "_Add", NULL);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_text_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  lk_present_dialog (GTK_WINDOW (dialog));
 }
 
 static gboolean select_annotation_at (LkAnnotator *self, double x, double y);
@@ -512,7 +512,7 @@ lk_annotator_label_selected (LkAnnotator *self)
   adw_message_dialog_set_default_response (dialog, "label");
   g_object_set_data_full (G_OBJECT (dialog), "ids", chosen, (GDestroyNotify) g_array_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_label_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  lk_present_dialog (GTK_WINDOW (dialog));
 }
 
 /* ---- removing --------------------------------------------------------------------------------- */

@@ -491,7 +491,7 @@ eliminate_action (GtkWidget  *widget,
   adw_message_dialog_set_close_response (dialog, "cancel");
   g_object_set_data_full (G_OBJECT (dialog), "item", g_object_ref (item), g_object_unref);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_eliminate_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  lk_present_dialog (GTK_WINDOW (dialog));
 }
 
 /* ---- list-wide actions --------------------------------------------------------------------- */
@@ -591,7 +591,7 @@ reveal_action (GtkWidget  *widget,
   g_object_set_data (G_OBJECT (dialog), "reason", reason);
   g_signal_connect (reason, "changed", G_CALLBACK (on_reveal_reason_changed), dialog);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_reveal_response), widget, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  lk_present_dialog (GTK_WINDOW (dialog));
 }
 
 static void

@@ -542,7 +542,7 @@ advance_action (GtkWidget  *widget,
   g_object_set_data (G_OBJECT (dialog), "to", (gpointer) next);
   g_signal_connect_object (reason, "changed", G_CALLBACK (on_move_reason_changed), dialog, 0);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_move_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  lk_present_dialog (GTK_WINDOW (dialog));
 }
 
 static void
@@ -592,7 +592,7 @@ decide (LkCasePage *self,
   adw_message_dialog_set_close_response (dialog, "cancel");
   g_object_set_data (G_OBJECT (dialog), "reason", reason);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_decision), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  lk_present_dialog (GTK_WINDOW (dialog));
 }
 
 static void

@@ -345,7 +345,7 @@ add_action (GtkWidget  *widget,
   adw_message_dialog_set_close_response (dialog, "cancel");
   g_object_set_data_full (G_OBJECT (dialog), "form", form, (GDestroyNotify) add_form_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_add_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  lk_present_dialog (GTK_WINDOW (dialog));
 }
 
 /* ---- revoking ------------------------------------------------------------------------------ */
@@ -397,7 +397,7 @@ revoke_action (GtkWidget  *widget,
                      GSIZE_TO_POINTER ((gsize) g_variant_get_int64 (parameter)));
   g_signal_connect_object (reason, "changed", G_CALLBACK (on_reason_changed), dialog, 0);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_revoke_response), widget, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  lk_present_dialog (GTK_WINDOW (dialog));
 }
 
 /* ---- proposals from training ---------------------------------------------------------------- */
@@ -467,7 +467,7 @@ reject_action (GtkWidget  *widget,
                      GSIZE_TO_POINTER ((gsize) g_variant_get_int64 (parameter)));
   g_signal_connect_object (reason, "changed", G_CALLBACK (on_reason_changed), dialog, 0);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_reject_response), widget, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  lk_present_dialog (GTK_WINDOW (dialog));
 }
 
 /* ---- object -------------------------------------------------------------------------------- */

@@ -213,7 +213,7 @@ register_action (GtkWidget  *widget,
   g_object_set_data (G_OBJECT (dialog), "basis", basis);
   g_object_set_data (G_OBJECT (dialog), "held", held);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_register_response), widget, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  lk_present_dialog (GTK_WINDOW (dialog));
 }
 
 /* ---- enrolment: progress reported by the core ------------------------------------------- */

@@ -636,7 +636,7 @@ propose_action (GtkWidget  *widget,
   g_object_set_data (G_OBJECT (dialog), "kind", kind);
   g_object_set_data_full (G_OBJECT (dialog), "trainee", g_strdup (trainee), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_propose_response), widget, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  lk_present_dialog (GTK_WINDOW (dialog));
 }
 
 /* ---- comments ----------------------------------------------------------------------------- */
@@ -690,7 +690,7 @@ comment_action (GtkWidget  *widget,
   g_object_set_data_full (G_OBJECT (dialog), "trainee", g_strdup (trainee), g_free);
   g_object_set_data (G_OBJECT (dialog), "item", GSIZE_TO_POINTER (id));
   g_signal_connect (dialog, "response", G_CALLBACK (on_comment_response), self);
-  gtk_window_present (GTK_WINDOW (dialog));
+  lk_present_dialog (GTK_WINDOW (dialog));
 }
 
 /* ---- the trainee's feature comparison ------------------------------------------------------- */

@@ -434,7 +434,7 @@ assign_action (GtkWidget  *widget,
   g_object_set_data (G_OBJECT (dialog), "exercise",
                      GSIZE_TO_POINTER (g_variant_get_int64 (parameter)));
   g_signal_connect (dialog, "response", G_CALLBACK (on_assign_response), self);
-  gtk_window_present (GTK_WINDOW (dialog));
+  lk_present_dialog (GTK_WINDOW (dialog));
 }
 
 /* ---- importing ----------------------------------------------------------------------------- */
@@ -510,7 +510,7 @@ ask_import_details (LkTrainingPage *self,
   g_object_set_data (G_OBJECT (dialog), "name", name);
   g_object_set_data (G_OBJECT (dialog), "instructions", instructions);
   g_signal_connect (dialog, "response", G_CALLBACK (on_import_details), self);
-  gtk_window_present (GTK_WINDOW (dialog));
+  lk_present_dialog (GTK_WINDOW (dialog));
 }
 
 static void

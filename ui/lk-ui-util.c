@@ -139,7 +139,7 @@ lk_show_error (GtkWidget  *widget,
                                               heading, body);
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", "_Close");
-  gtk_window_present (GTK_WINDOW (dialog));
+  lk_present_dialog (GTK_WINDOW (dialog));
 }
 
 void
@@ -151,9 +151,15 @@ lk_show_fatal_error (GtkApplication *app,
 
   gtk_window_set_application (GTK_WINDOW (dialog), app);
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "quit", "_Quit");
+  lk_present_dialog (GTK_WINDOW (dialog));
+}
+
+void
+lk_present_dialog (GtkWindow *dialog)
+{
   /* read as "Quit", not "_Quit Quit" */
-  lk_fix_button_names (dialog);
-  gtk_window_present (GTK_WINDOW (dialog));
+  lk_fix_button_names (GTK_WIDGET (dialog));
+  gtk_window_present (dialog);
 }
 
 AdwToast *

@@ -22,6 +22,8 @@ void lk_label_stack_pages (GtkStack      *stack);
  * "GtkListBox" otherwise) by the group's title, or its description when it has no title, and
  * those of an expander row by its title. */
 void lk_fix_button_names (GtkWidget      *root);
+/* Presents a message dialog with its buttons named as lk_fix_button_names() names them. */
+void lk_present_dialog   (GtkWindow      *dialog);
 /* A button built in code showing @mnemonic (its access key underlined), named by that text
  * alone (see lk_fix_button_names), with @description saying what it acts on. */
 GtkWidget *lk_mnemonic_button_new (const char *mnemonic,

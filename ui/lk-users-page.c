@@ -261,7 +261,7 @@ disable_action (GtkWidget  *widget,
   adw_message_dialog_set_close_response (dialog, "cancel");
   g_object_set_data_full (G_OBJECT (dialog), "user-name", g_strdup (name), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_disable_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  lk_present_dialog (GTK_WINDOW (dialog));
 }
 
 static void

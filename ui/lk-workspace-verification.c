@@ -166,7 +166,7 @@ reopen_action (GtkWidget  *widget,
   g_object_set_data (G_OBJECT (dialog), "entry", entry);
   g_signal_connect_object (entry, "changed", G_CALLBACK (on_reason_changed), dialog, 0);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_reopen_response), widget, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  lk_present_dialog (GTK_WINDOW (dialog));
 }
 
 void

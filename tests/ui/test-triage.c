@@ -227,6 +227,7 @@ test_keyboard_acts_on_focused (Fixture       *f,
 {
   Place next = { f, 2 };
   GtkWidget *dialog;
+  static const char * const answers[] = { "Cancel", "Eliminate" };
   g_autofree char *heading = NULL;
 
   lock_and_import (f);
@@ -252,6 +253,15 @@ test_keyboard_acts_on_focused (Fixture       *f,
   g_assert_nonnull (dialog);
   g_object_get (dialog, "heading", &heading, NULL);
   g_assert_cmpstr (heading, ==, "Eliminate Candidate 3?");
+  /* Its buttons are read by their text alone ("Eliminate", not "_Eliminate Eliminate"). */
+  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+    {
+      GtkWidget *button = lk_test_find (dialog, GTK_TYPE_BUTTON, answers[i]);
+
+      g_assert_nonnull (button);
+      g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (button),
+                                                        GTK_ACCESSIBLE_PROPERTY_LABEL));
+    }
   choose_reason (dialog, "Clear difference in apparent age");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "eliminate");
   g_assert_cmpstr (state_of (f, 2), ==, "eliminated");
