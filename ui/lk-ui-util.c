@@ -157,7 +157,7 @@ lk_show_fatal_error (GtkApplication *app,
 void
 lk_present_dialog (GtkWindow *dialog)
 {
-  /* read as "Quit", not "_Quit Quit" */
+  /* each response read as its text ("Quit"), not "_Quit Quit" */
   lk_fix_button_names (GTK_WIDGET (dialog));
   gtk_window_present (dialog);
 }

@@ -267,18 +267,9 @@ attempt_of (LkStore     *store,
             gint64      *attempt,
             GError     **error)
 {
-  g_autoptr(LkStmt) stmt =
-    lk_store_stmt (store, "SELECT t.id FROM training_items i JOIN training_assignments a"
-                          " ON a.exercise_id = i.exercise_id JOIN users u ON u.id = a.trainee_id"
-                          " LEFT JOIN training_attempts t ON t.assignment_id = a.id"
-                          " AND t.item_id = i.id WHERE i.id = ? AND u.name = ?", error);
+  g_autoptr(LkStmt) stmt = lk_training_attempt_row (store, "t.id", item_id, trainee, error);
 
   if (stmt == NULL)
-    return FALSE;
-  lk_stmt_bind_int64 (stmt, 1, item_id);
-  lk_stmt_bind_text (stmt, 2, trainee);
-  if (!lk_stmt_row (stmt, error, "Item %" G_GINT64_FORMAT " is not assigned to %s", item_id,
-                    trainee))
     return FALSE;
   *attempt = lk_stmt_is_null (stmt, 0) ? 0 : lk_stmt_int64 (stmt, 0);
   return TRUE;

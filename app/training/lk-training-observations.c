@@ -58,6 +58,30 @@ lk_training_reader_of (LkSession   *session,
   return trainee;
 }
 
+LkStmt *
+lk_training_attempt_row (LkStore     *store,
+                         const char  *columns,
+                         gint64       item_id,
+                         const char  *trainee,
+                         GError     **error)
+{
+  g_autofree char *sql =
+    g_strdup_printf ("SELECT %s FROM training_items i JOIN training_assignments a"
+                     " ON a.exercise_id = i.exercise_id JOIN users u ON u.id = a.trainee_id"
+                     " LEFT JOIN training_attempts t ON t.assignment_id = a.id"
+                     " AND t.item_id = i.id WHERE i.id = ? AND u.name = ?", columns);
+  g_autoptr(LkStmt) stmt = lk_store_stmt (store, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  lk_stmt_bind_int64 (stmt, 1, item_id);
+  lk_stmt_bind_text (stmt, 2, trainee);
+  if (!lk_stmt_row (stmt, error, "Item %" G_GINT64_FORMAT " is not assigned to %s", item_id,
+                    trainee))
+    return NULL;
+  return g_steal_pointer (&stmt);
+}
+
 /* @trainee's attempt of @item_id, which must be assigned to them. */
 static gboolean
 read_attempt (LkStore     *store,
@@ -67,18 +91,10 @@ read_attempt (LkStore     *store,
               GError     **error)
 {
   g_autoptr(LkStmt) stmt =
-    lk_store_stmt (store, "SELECT t.id, t.feature_list, t.enhancements_a, t.enhancements_b"
-                          " FROM training_items i JOIN training_assignments a"
-                          " ON a.exercise_id = i.exercise_id JOIN users u ON u.id = a.trainee_id"
-                          " LEFT JOIN training_attempts t ON t.assignment_id = a.id"
-                          " AND t.item_id = i.id WHERE i.id = ? AND u.name = ?", error);
+    lk_training_attempt_row (store, "t.id, t.feature_list, t.enhancements_a, t.enhancements_b",
+                             item_id, trainee, error);
 
   if (stmt == NULL)
-    return FALSE;
-  lk_stmt_bind_int64 (stmt, 1, item_id);
-  lk_stmt_bind_text (stmt, 2, trainee);
-  if (!lk_stmt_row (stmt, error, "Item %" G_GINT64_FORMAT " is not assigned to %s", item_id,
-                    trainee))
     return FALSE;
   attempt->id = lk_stmt_is_null (stmt, 0) ? 0 : lk_stmt_int64 (stmt, 0);
   attempt->edition = attempt->id != 0 ? lk_stmt_dup_text (stmt, 1)

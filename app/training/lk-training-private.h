@@ -133,6 +133,14 @@ char    *lk_training_observation_lines (LkStore         *store,
                                         gint64           attempt_id,
                                         GError         **error);
 
+/* The row of @trainee's attempt of @item_id with @columns (of the attempt, "t"; all NULL when
+ * it is not opened yet); NULL with an error when the item is not assigned to @trainee. */
+LkStmt    *lk_training_attempt_row (LkStore     *store,
+                                    const char  *columns,
+                                    gint64       item_id,
+                                    const char  *trainee,
+                                    GError     **error);
+
 /* @trainee's history (lk_training_history()) read without the access check or the audit
  * event: the caller checks, and records what the reading was for. */
 GPtrArray *lk_training_history_read (LkStore     *store,
